@@ -1,0 +1,123 @@
+package screening
+
+import (
+	"fmt"
+)
+
+// Role is the part a party plays in a transaction (15 CFR 748.5 terms, plus
+// the account holder of a cloud service).
+type Role string
+
+// Party roles.
+const (
+	RolePurchaser             Role = "purchaser"
+	RoleIntermediateConsignee Role = "intermediate_consignee"
+	RoleUltimateConsignee     Role = "ultimate_consignee"
+	RoleEndUser               Role = "end_user"
+	RoleAccountHolder         Role = "account_holder"
+	RoleOther                 Role = "other"
+)
+
+var roles = map[Role]bool{RolePurchaser: true, RoleIntermediateConsignee: true, RoleUltimateConsignee: true,
+	RoleEndUser: true, RoleAccountHolder: true, RoleOther: true}
+
+// ParseRole parses a role name; the empty string gives RolePurchaser's
+// neutral sibling RoleOther.
+func ParseRole(s string) (Role, error) {
+	if s == "" {
+		return RoleOther, nil
+	}
+	r := Role(s)
+	if !roles[r] {
+		return "", fmt.Errorf("unknown role %q (want purchaser, intermediate_consignee, ultimate_consignee, end_user, account_holder or other)", s)
+	}
+	return r, nil
+}
+
+// Identifier is a document or registration number given for a party.
+type Identifier struct {
+	Type  string `json:"type,omitempty"`
+	Value string `json:"value"`
+}
+
+// Party is one party to a transaction, as the customer declared it. Country
+// fields take free text ("PRC", "中国", "Korea, North"); they are resolved
+// with rules.ResolveDestination.
+type Party struct {
+	Role        Role         `json:"role,omitempty"`
+	Name        string       `json:"name,omitempty"`
+	Type        string       `json:"type,omitempty"` // "individual", "entity", or "" when unknown
+	Address     string       `json:"address,omitempty"`
+	Country     string       `json:"country,omitempty"` // declared country of the party
+	IDs         []Identifier `json:"ids,omitempty"`
+	DateOfBirth string       `json:"dob,omitempty"`
+	// HQCountry is where the party is headquartered (15 CFR 744.23(a)(3)).
+	HQCountry string `json:"hq_country,omitempty"`
+	// ParentName and ParentCountry name the ultimate parent and where it is
+	// headquartered.
+	ParentName    string `json:"parent_name,omitempty"`
+	ParentCountry string `json:"parent_country,omitempty"`
+}
+
+// Item is an item in a transaction: a declared ECCN, chip parameters, or both.
+// Numbers are datasheet figures; zero means "not given".
+type Item struct {
+	ID          string `json:"id,omitempty"`
+	Description string `json:"description,omitempty"`
+	ECCN        string `json:"eccn,omitempty"`
+	// Computer is true for a computer, server or assembly containing the ICs (4A090).
+	Computer bool `json:"computer,omitempty"`
+	// TPP is the Total Processing Performance (3A090 Technical Note).
+	TPP float64 `json:"tpp,omitempty"`
+	// Throughputs are dense datasheet figures from which TPP is computed.
+	Throughputs []Throughput `json:"throughputs,omitempty"`
+	DieAreaMM2  float64      `json:"die_area_mm2,omitempty"`
+	// Datacenter says whether the part is designed or marketed for use in
+	// datacenters (Note 2 to 3A090); nil when not known.
+	Datacenter          *bool   `json:"datacenter,omitempty"`
+	HBMBandwidthDensity float64 `json:"hbm_bandwidth_density,omitempty"` // GB/s/mm²
+	DRAMBandwidthGBps   float64 `json:"dram_bandwidth,omitempty"`
+	DesignerCountry     string  `json:"designer_country,omitempty"`
+	Model               string  `json:"model,omitempty"`
+}
+
+// Throughput is one datasheet throughput figure.
+type Throughput struct {
+	TOPS      float64 `json:"tops"`
+	BitLength int     `json:"bit_length"`
+	Sparse    bool    `json:"sparse,omitempty"`
+}
+
+// Request is one transaction to screen: who, what, where, from which IP, and
+// as of which date.
+type Request struct {
+	ID string `json:"id"`
+	// Date is the as-of date, YYYY-MM-DD; empty means the screening day.
+	Date        string   `json:"date,omitempty"`
+	Parties     []Party  `json:"parties,omitempty"`
+	Destination string   `json:"destination,omitempty"` // ship-to or service country, free text
+	IPs         []string `json:"ips,omitempty"`
+	Items       []Item   `json:"items,omitempty"`
+	EndUse      string   `json:"end_use,omitempty"`
+	// Location is evidence of where an item or deployment is, from signed
+	// network delay measurements.
+	Location *LocationEvidence `json:"location,omitempty"`
+}
+
+// LocationEvidence is a declared site and delay measurements from landmarks.
+type LocationEvidence struct {
+	DeclaredCountry string             `json:"declared_country,omitempty"`
+	DeclaredLat     *float64           `json:"declared_lat,omitempty"`
+	DeclaredLon     *float64           `json:"declared_lon,omitempty"`
+	Measurements    []DelayMeasurement `json:"measurements"`
+}
+
+// DelayMeasurement is a set of round-trip times from one landmark.
+type DelayMeasurement struct {
+	LandmarkID    string    `json:"landmark_id"`
+	Lat           float64   `json:"lat"`
+	Lon           float64   `json:"lon"`
+	UncertaintyKM float64   `json:"uncertainty_km,omitempty"`
+	RTTms         []float64 `json:"rtt_ms"`
+	Signed        bool      `json:"signed"`
+}
