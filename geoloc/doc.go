@@ -1,0 +1,30 @@
+// Package geoloc maps IP addresses to locations for export-control screening.
+//
+// A [Locator] reads MaxMind DB files: GeoIP2/GeoLite2 City, Country and
+// Enterprise databases, the GeoIP2 Anonymous IP and GeoIP Anonymous Plus
+// databases, and plain country-code databases whose records are
+// {"country_code": "XX"}. One [Locator.Locate] call combines them into a
+// [Location]: country, registered and represented country, ISO 3166-2
+// subdivisions, city, accuracy radius, the network the answer holds for,
+// anonymizer signals (VPN, Tor exit, hosting, public and residential proxy)
+// and, for each field, the database and build date it came from.
+//
+// Without configured databases the Locator uses an embedded country-level
+// database generated from the public-domain iptoasn-country data (see
+// [EmbeddedBuildTime]), so callers can always get an answer and can say how
+// old it is.
+//
+// Addresses that are not on the public internet (private, loopback,
+// link-local, CGNAT, documentation, multicast, ...) are not looked up: their
+// Location carries the reason in NotRoutable. IPv4-mapped IPv6 addresses are
+// unmapped first.
+//
+// The package speaks ISO codes as plain strings and imports nothing of the
+// policy or screening packages. Codes are passed through exactly as the
+// database has them (for example a Russian-style subdivision code for
+// Crimea); normalising them is the caller's job.
+//
+// For HTTP services, [ClientIP] finds the client address behind trusted
+// proxies and [Middleware] locates every request, stores the Location in the
+// request context ([FromContext]) and can refuse a request with status 451.
+package geoloc

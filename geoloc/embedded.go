@@ -1,0 +1,68 @@
+package geoloc
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/oschwald/maxminddb-golang/v2"
+)
+
+//go:generate go run ./internal/gen -src ../testdata/ipcountry -out data/country.mmdb.gz -build-time 2026-06-17T19:51:00Z
+
+// EmbeddedName is the DBInfo.Name and FieldSource.Database of the embedded
+// default country database.
+const EmbeddedName = "embedded:iptoasn-country"
+
+// embeddedGzip is the default country database: a MaxMind DB with records
+// {"country_code": "XX"} generated from the iptoasn-country ranges
+// (iptoasn.com via ip-location-db, PDDL-1.0) in testdata/ipcountry.
+//
+//go:embed data/country.mmdb.gz
+var embeddedGzip []byte
+
+// embeddedBytes decompresses the embedded database once per process.
+var embeddedBytes = sync.OnceValues(func() ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(embeddedGzip))
+	if err != nil {
+		return nil, fmt.Errorf("geoloc: embedded database: %w", err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("geoloc: embedded database: %w", err)
+	}
+	return b, nil
+})
+
+// EmbeddedInfo describes the embedded default country database, including
+// the as-of time of its source data (BuildTime), so that a decision made on
+// it can say how old its data is.
+func EmbeddedInfo() (DBInfo, error) {
+	b, err := embeddedBytes()
+	if err != nil {
+		return DBInfo{}, err
+	}
+	r, err := maxminddb.OpenBytes(b)
+	if err != nil {
+		return DBInfo{}, &DatabaseError{Name: EmbeddedName, Op: "open", Err: err}
+	}
+	defer r.Close()
+	return DBInfo{
+		Name:         EmbeddedName,
+		Type:         TypeCountryCode,
+		DatabaseType: r.Metadata.DatabaseType,
+		BuildTime:    r.Metadata.BuildTime().UTC(),
+		Embedded:     true,
+	}, nil
+}
+
+// EmbeddedBuildTime returns the as-of time of the embedded database's
+// source data (zero if it cannot be read).
+func EmbeddedBuildTime() time.Time {
+	info, _ := EmbeddedInfo()
+	return info.BuildTime
+}

@@ -1,0 +1,68 @@
+package geoloc_test
+
+import (
+	"fmt"
+	"net/netip"
+
+	"github.com/exportguard/exportguard/geoloc"
+)
+
+// The default Locator answers from the embedded country database and says
+// how old its data is.
+func Example() {
+	l, err := geoloc.Default()
+	if err != nil {
+		panic(err)
+	}
+	defer l.Close()
+	for _, s := range []string{"175.45.176.1", "10.1.2.3", "::ffff:5.160.0.1"} {
+		addr, err := geoloc.ParseIP(s)
+		if err != nil {
+			panic(err)
+		}
+		loc, err := l.Locate(addr)
+		if err != nil {
+			panic(err)
+		}
+		if !loc.Routable() {
+			fmt.Printf("%s: not routable (%s)\n", loc.IP, loc.NotRoutable)
+			continue
+		}
+		src, _ := loc.Source(geoloc.FieldCountry)
+		fmt.Printf("%s: %s in %s, from %s as of %s\n", loc.IP, loc.Country, loc.Network, src.Database, src.BuildTime.Format("2006-01-02"))
+	}
+	// Output:
+	// 175.45.176.1: KP in 175.45.176.0/22, from embedded:iptoasn-country as of 2026-06-17
+	// 10.1.2.3: not routable (private)
+	// 5.160.0.1: IR in 5.160.0.0/18, from embedded:iptoasn-country as of 2026-06-17
+}
+
+// Several MaxMind databases combine into one Location: here MaxMind's
+// Enterprise and Anonymous IP test databases.
+func ExampleNew() {
+	l, err := geoloc.New(
+		geoloc.WithFile("../testdata/mmdb/GeoIP2-Enterprise-Test.mmdb"),
+		geoloc.WithFile("../testdata/mmdb/GeoIP2-Anonymous-IP-Test.mmdb"),
+	)
+	if err != nil {
+		panic(err)
+	}
+	defer l.Close()
+	for _, s := range []string{"1.231.232.1", "1.124.213.1"} {
+		loc, err := l.Locate(netip.MustParseAddr(s))
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("%s: country %s subdivisions %v VPN %v Tor %v\n", s, loc.Country, loc.Subdivisions, loc.Anonymizer.VPN, loc.Anonymizer.Tor)
+	}
+	// Output:
+	// 1.231.232.1: country UA subdivisions [UA-43] VPN false Tor false
+	// 1.124.213.1: country IR subdivisions [] VPN true Tor true
+}
+
+func ExampleParseIP() {
+	_, err := geoloc.ParseIP("203.0.113")
+	fmt.Println(err)
+	// Output:
+	// geoloc: invalid IP address "203.0.113": ParseAddr("203.0.113"): IPv4 address too short
+}

@@ -1,0 +1,127 @@
+package geoloc
+
+import (
+	"bytes"
+	"net"
+	"net/netip"
+	"testing"
+	"time"
+
+	"github.com/maxmind/mmdbwriter"
+	"github.com/maxmind/mmdbwriter/mmdbtype"
+)
+
+// MaxMind's official test databases, copied from maxmind/MaxMind-DB
+// test-data (see testdata/mmdb/PROVENANCE.md).
+const (
+	testCity          = "../testdata/mmdb/GeoIP2-City-Test.mmdb"
+	testCountry       = "../testdata/mmdb/GeoIP2-Country-Test.mmdb"
+	testEnterprise    = "../testdata/mmdb/GeoIP2-Enterprise-Test.mmdb"
+	testAnonymousIP   = "../testdata/mmdb/GeoIP2-Anonymous-IP-Test.mmdb"
+	testAnonymousPlus = "../testdata/mmdb/GeoIP-Anonymous-Plus-Test.mmdb"
+	testLiteCity      = "../testdata/mmdb/GeoLite2-City-Test.mmdb"
+	testLiteCountry   = "../testdata/mmdb/GeoLite2-Country-Test.mmdb"
+	testBrokenDouble  = "../testdata/mmdb/GeoIP2-City-Test-Broken-Double-Format.mmdb"
+	testBadNodeCount  = "../testdata/mmdb/GeoIP2-City-Test-Invalid-Node-Count.mmdb"
+)
+
+// cityRec is one record of a GeoIP2-City-schema database built in a test.
+type cityRec struct {
+	network     string
+	country     string
+	registered  string
+	subdivs     []string // subdivision iso_code values, as the database would hold them
+	city        string
+	represented string
+	repType     string
+}
+
+// buildCityDB writes a database in the GeoIP2 City schema with mmdbwriter,
+// for places MaxMind's test databases do not cover.
+func buildCityDB(t testing.TB, dbType string, build time.Time, recs []cityRec) []byte {
+	t.Helper()
+	tree, err := mmdbwriter.New(mmdbwriter.Options{
+		DatabaseType: dbType,
+		BuildEpoch:   build.Unix(),
+		RecordSize:   24,
+		Languages:    []string{"en"},
+		Description:  map[string]string{"en": "geoloc test database"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs {
+		m := mmdbtype.Map{}
+		if r.country != "" {
+			m["country"] = mmdbtype.Map{"iso_code": mmdbtype.String(r.country)}
+		}
+		if r.registered != "" {
+			m["registered_country"] = mmdbtype.Map{"iso_code": mmdbtype.String(r.registered)}
+		}
+		if r.represented != "" {
+			m["represented_country"] = mmdbtype.Map{"iso_code": mmdbtype.String(r.represented), "type": mmdbtype.String(r.repType)}
+		}
+		if len(r.subdivs) > 0 {
+			var s mmdbtype.Slice
+			for _, c := range r.subdivs {
+				s = append(s, mmdbtype.Map{"iso_code": mmdbtype.String(c)})
+			}
+			m["subdivisions"] = s
+		}
+		if r.city != "" {
+			m["city"] = mmdbtype.Map{"names": mmdbtype.Map{"en": mmdbtype.String(r.city)}}
+		}
+		_, n, err := net.ParseCIDR(r.network)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tree.Insert(n, m); err != nil {
+			t.Fatalf("insert %s: %v", r.network, err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := tree.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// buildCountryCodeDB writes a {"country_code": "XX"} database.
+func buildCountryCodeDB(t testing.TB, build time.Time, recs map[string]string) []byte {
+	t.Helper()
+	tree, err := mmdbwriter.New(mmdbwriter.Options{
+		DatabaseType: "test-country",
+		BuildEpoch:   build.Unix(),
+		RecordSize:   24,
+		Description:  map[string]string{"en": "geoloc test database"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for network, cc := range recs {
+		_, n, err := net.ParseCIDR(network)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tree.Insert(n, mmdbtype.Map{"country_code": mmdbtype.String(cc)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := tree.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func mustLocator(t testing.TB, opts ...Option) *Locator {
+	t.Helper()
+	l, err := New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
+}
+
+func ip(s string) netip.Addr { return netip.MustParseAddr(s) }

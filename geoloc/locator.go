@@ -1,0 +1,480 @@
+package geoloc
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/netip"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// Locator answers Locate from a set of MaxMind databases. It is safe for
+// concurrent use; Reload swaps the set atomically while lookups run.
+type Locator struct {
+	cur atomic.Pointer[snapshot]
+
+	mu  sync.Mutex // serialises Reload and Close; guards cfg
+	cfg config
+}
+
+// Option configures New and Reload.
+type Option func(*config)
+
+type config struct {
+	sources    []source
+	noEmbedded bool
+	skipVerify bool
+	logger     *slog.Logger
+}
+
+// WithFile adds the MaxMind DB file at path. The type (City, Country,
+// Enterprise, Anonymous IP, Anonymous Plus or a country-code database) is
+// read from the file's metadata. The file is checked with the MaxMind DB
+// verifier before use.
+func WithFile(path string) Option {
+	return func(c *config) { c.sources = append(c.sources, source{path: path}) }
+}
+
+// WithBytes adds a MaxMind DB held in memory under the given name, which
+// FieldSource and DBInfo report. The slice must not be modified afterwards.
+func WithBytes(name string, b []byte) Option {
+	return func(c *config) { c.sources = append(c.sources, source{name: name, bytes: b}) }
+}
+
+// WithoutEmbedded keeps the embedded default country database out even
+// when no geographic database is configured.
+func WithoutEmbedded() Option {
+	return func(c *config) { c.noEmbedded = true }
+}
+
+// WithoutVerify skips the full-file verification of WithFile and WithBytes
+// databases (opening still checks the metadata). Verification walks the
+// whole search tree, which takes seconds on multi-gigabyte databases.
+func WithoutVerify() Option {
+	return func(c *config) { c.skipVerify = true }
+}
+
+// WithLogger sets the logger for reloads and for closing old databases.
+// The default is slog.Default().
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) { c.logger = l }
+}
+
+// New opens the configured databases. Without any geographic database
+// (City, Country, Enterprise or country-code) it adds the embedded default
+// country database unless WithoutEmbedded is given; with no database at all
+// it returns ErrNoDatabase.
+func New(opts ...Option) (*Locator, error) {
+	var cfg config
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s, err := cfg.build()
+	if err != nil {
+		return nil, err
+	}
+	l := &Locator{cfg: cfg}
+	l.cur.Store(s)
+	return l, nil
+}
+
+// Default returns a new Locator on the embedded default country database.
+// The embedded file is decompressed once per process; each Locator reads
+// the same immutable bytes.
+func Default() (*Locator, error) {
+	return New()
+}
+
+func (c *config) log() *slog.Logger {
+	if c.logger != nil {
+		return c.logger
+	}
+	return slog.Default()
+}
+
+// build opens every configured database and returns a snapshot holding one
+// reference (the Locator's).
+func (c *config) build() (*snapshot, error) {
+	var dbs []*database
+	fail := func(err error) (*snapshot, error) {
+		for _, d := range dbs {
+			_ = d.reader.Close()
+		}
+		return nil, err
+	}
+	for _, src := range c.sources {
+		d, err := src.open(c.skipVerify)
+		if err != nil {
+			return fail(err)
+		}
+		dbs = append(dbs, d)
+	}
+	hasGeo := slices.ContainsFunc(dbs, func(d *database) bool { return !isAnonymizerType(d.info.Type) })
+	if !hasGeo && !c.noEmbedded {
+		b, err := embeddedBytes()
+		if err != nil {
+			return fail(err)
+		}
+		// The embedded file is checked by the package's tests, not at
+		// every start.
+		d, err := source{name: EmbeddedName, bytes: b, embedded: true}.open(true)
+		if err != nil {
+			return fail(err)
+		}
+		dbs = append(dbs, d)
+	}
+	if len(dbs) == 0 {
+		return nil, ErrNoDatabase
+	}
+	s := newSnapshot(dbs)
+	s.log = c.log()
+	return s, nil
+}
+
+// Locate returns what the databases say about addr.
+//
+// IPv4-mapped IPv6 addresses are unmapped and zones dropped. Addresses in
+// the well-known NAT64 prefix 64:ff9b::/96 are looked up as the IPv4
+// address they embed. Addresses not on the public internet are not looked
+// up: the Location has NotRoutable set and Found false, and the error is
+// nil. An invalid addr gives an error matching ErrInvalidAddress; a
+// database read failure gives a *DatabaseError.
+func (l *Locator) Locate(addr netip.Addr) (Location, error) {
+	if !addr.IsValid() {
+		return Location{}, &AddressError{Input: addr.String()}
+	}
+	addr = canonical(addr)
+	if addr.Is6() && nat64WellKnown.Contains(addr) {
+		addr = nat64Embedded(addr)
+	}
+	if r := NotRoutableReason(addr); r != "" {
+		return Location{IP: addr, NotRoutable: r}, nil
+	}
+	s := l.acquire()
+	if s == nil {
+		return Location{IP: addr}, ErrClosed
+	}
+	loc, err := s.locate(addr)
+	s.release()
+	return loc, err
+}
+
+// Databases describes the databases in use, geographic ones first in the
+// order they are consulted, then anonymizer databases.
+func (l *Locator) Databases() []DBInfo {
+	s := l.acquire()
+	if s == nil {
+		return nil
+	}
+	defer s.release()
+	out := make([]DBInfo, len(s.dbs))
+	for i, d := range s.dbs {
+		out[i] = d.info
+	}
+	return out
+}
+
+// Reload builds a new database set and swaps it in atomically. With no
+// options it reopens the current configuration (re-reading its files);
+// otherwise the options replace the configuration, as for New. Every new
+// database is opened and verified first; on any error the old set stays in
+// use and the error is returned. Old readers are closed once the last
+// lookup using them has finished.
+func (l *Locator) Reload(opts ...Option) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.cur.Load() == nil {
+		return ErrClosed
+	}
+	cfg := l.cfg
+	if len(opts) > 0 {
+		cfg = config{logger: l.cfg.logger}
+		for _, o := range opts {
+			o(&cfg)
+		}
+	}
+	s, err := cfg.build()
+	if err != nil {
+		cfg.log().Warn("geoloc: reload failed, keeping current databases", "err", err)
+		return fmt.Errorf("geoloc: reload: %w", err)
+	}
+	l.cfg = cfg
+	old := l.cur.Swap(s)
+	cfg.log().Info("geoloc: databases reloaded", "databases", s.names())
+	old.release()
+	return nil
+}
+
+// Close stops the Locator: later calls return ErrClosed. Databases are
+// closed once the lookups in flight have finished.
+func (l *Locator) Close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	old := l.cur.Swap(nil)
+	if old == nil {
+		return nil
+	}
+	old.release()
+	return nil
+}
+
+// acquire returns the current snapshot with a reference taken, or nil if
+// the Locator is closed. A snapshot whose count reached zero is never
+// revived: the CAS only increments a positive count, and a snapshot is
+// swapped out before its Locator reference is dropped, so the retry loads
+// the newer one.
+func (l *Locator) acquire() *snapshot {
+	for {
+		s := l.cur.Load()
+		if s == nil {
+			return nil
+		}
+		n := s.refs.Load()
+		if n > 0 && s.refs.CompareAndSwap(n, n+1) {
+			return s
+		}
+	}
+}
+
+// snapshot is an immutable set of open databases with a reference count.
+type snapshot struct {
+	dbs  []*database // geo (by rank, then configuration order), then anonymizers
+	geo  []*database
+	anon []*database
+	refs atomic.Int64
+	log  *slog.Logger
+
+	srcMu   sync.Mutex
+	sources atomic.Pointer[map[uint64][]FieldSource]
+}
+
+func newSnapshot(dbs []*database) *snapshot {
+	slices.SortStableFunc(dbs, func(a, b *database) int { return rank(a.info.Type) - rank(b.info.Type) })
+	s := &snapshot{dbs: dbs}
+	for _, d := range dbs {
+		if isAnonymizerType(d.info.Type) {
+			s.anon = append(s.anon, d)
+		} else {
+			s.geo = append(s.geo, d)
+		}
+	}
+	s.refs.Store(1)
+	m := map[uint64][]FieldSource{}
+	s.sources.Store(&m)
+	return s
+}
+
+func (s *snapshot) names() []string {
+	out := make([]string, len(s.dbs))
+	for i, d := range s.dbs {
+		out[i] = d.info.Name
+	}
+	return out
+}
+
+func (s *snapshot) release() {
+	if s.refs.Add(-1) != 0 {
+		return
+	}
+	var errs []error
+	for _, d := range s.dbs {
+		if err := d.reader.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("close %s: %w", d.info.Name, err))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		s.log.Warn("geoloc: closing old databases", "err", err)
+	}
+}
+
+// field slots for the source index, 4 bits each in a uint64 key.
+const (
+	slotCountry = iota
+	slotRegistered
+	slotRepresented
+	slotSubdivisions
+	slotCity
+	slotAccuracy
+	slotAnonymizer
+	numSlots
+)
+
+var slotFields = [numSlots]string{
+	FieldCountry, FieldRegisteredCountry, FieldRepresentedCountry, FieldSubdivisions,
+	FieldCity, FieldAccuracyRadius, FieldAnonymizer,
+}
+
+// sourcesFor returns the shared, read-only Sources slice for a key whose
+// 4-bit slots hold 1 + the index in s.dbs of the database that answered the
+// field (0: no answer). The few distinct keys are built once.
+func (s *snapshot) sourcesFor(key uint64) []FieldSource {
+	if key == 0 {
+		return nil
+	}
+	if v, ok := (*s.sources.Load())[key]; ok {
+		return v
+	}
+	s.srcMu.Lock()
+	defer s.srcMu.Unlock()
+	old := *s.sources.Load()
+	if v, ok := old[key]; ok {
+		return v
+	}
+	var v []FieldSource
+	for slot := range numSlots {
+		idx := (key >> (4 * slot)) & 0xf
+		if idx == 0 {
+			continue
+		}
+		d := s.dbs[idx-1]
+		v = append(v, FieldSource{Field: slotFields[slot], Database: d.info.Name, BuildTime: d.info.BuildTime})
+	}
+	v = slices.Clip(v)
+	m := make(map[uint64][]FieldSource, len(old)+1)
+	for k, x := range old {
+		m[k] = x
+	}
+	m[key] = v
+	s.sources.Store(&m)
+	return v
+}
+
+func (s *snapshot) index(d *database) uint64 {
+	for i, x := range s.dbs {
+		if x == d {
+			return uint64(i + 1)
+		}
+	}
+	return 0
+}
+
+func (s *snapshot) locate(addr netip.Addr) (Location, error) {
+	loc := Location{IP: addr}
+	var key uint64
+	set := func(slot int, d *database) { key |= s.index(d) << (4 * slot) }
+	widen := func(p netip.Prefix) {
+		if !loc.Network.IsValid() || p.Bits() > loc.Network.Bits() {
+			loc.Network = p
+		}
+	}
+	for _, d := range s.geo {
+		res := d.reader.Lookup(addr)
+		if err := res.Err(); err != nil {
+			return Location{IP: addr}, &DatabaseError{Name: d.info.Name, Path: d.info.Path, Op: "lookup", Err: fmt.Errorf("%s: %w", addr, err)}
+		}
+		widen(res.Prefix())
+		if !res.Found() {
+			continue
+		}
+		loc.Found = true
+		if d.info.Type == TypeCountryCode {
+			var r countryCodeRecord
+			if err := res.Decode(&r); err != nil {
+				return Location{IP: addr}, &DatabaseError{Name: d.info.Name, Path: d.info.Path, Op: "lookup", Err: fmt.Errorf("%s: %w", addr, err)}
+			}
+			if loc.Country == "" {
+				if cc := countryCode(r.CountryCode); cc != "" {
+					loc.Country = cc
+					set(slotCountry, d)
+				}
+			}
+			continue
+		}
+		var r geoRecord
+		if err := res.Decode(&r); err != nil {
+			return Location{IP: addr}, &DatabaseError{Name: d.info.Name, Path: d.info.Path, Op: "lookup", Err: fmt.Errorf("%s: %w", addr, err)}
+		}
+		cc := countryCode(r.Country.ISOCode)
+		if loc.Country == "" && cc != "" {
+			loc.Country = cc
+			set(slotCountry, d)
+		}
+		if loc.RegisteredCountry == "" {
+			if rc := countryCode(r.RegisteredCountry.ISOCode); rc != "" {
+				loc.RegisteredCountry = rc
+				set(slotRegistered, d)
+			}
+		}
+		if loc.RepresentedCountry == "" {
+			if rc := countryCode(r.RepresentedCountry.ISOCode); rc != "" {
+				loc.RepresentedCountry = rc
+				loc.RepresentedType = r.RepresentedCountry.Type
+				set(slotRepresented, d)
+			}
+		}
+		// Place details only from a record that agrees on the country,
+		// so a Location never mixes one database's country with another's
+		// region or city.
+		if cc == "" || cc != loc.Country {
+			continue
+		}
+		if loc.Subdivisions == nil && len(r.Subdivisions) > 0 {
+			subs := make([]string, 0, len(r.Subdivisions))
+			for _, sd := range r.Subdivisions {
+				if sd.ISOCode != "" {
+					subs = append(subs, cc+"-"+sd.ISOCode)
+				}
+			}
+			if len(subs) > 0 {
+				loc.Subdivisions = subs
+				set(slotSubdivisions, d)
+			}
+		}
+		if loc.City == "" && r.City.Names.EN != "" {
+			loc.City = r.City.Names.EN
+			set(slotCity, d)
+		}
+		if loc.AccuracyRadiusKM == 0 && r.Location.AccuracyRadius != 0 {
+			loc.AccuracyRadiusKM = int(r.Location.AccuracyRadius)
+			set(slotAccuracy, d)
+		}
+	}
+	if len(s.anon) > 0 {
+		loc.Anonymizer.Checked = true
+	}
+	for _, d := range s.anon {
+		res := d.reader.Lookup(addr)
+		if err := res.Err(); err != nil {
+			return Location{IP: addr}, &DatabaseError{Name: d.info.Name, Path: d.info.Path, Op: "lookup", Err: fmt.Errorf("%s: %w", addr, err)}
+		}
+		widen(res.Prefix())
+		if !res.Found() {
+			continue
+		}
+		var r anonymizerRecord
+		if err := res.Decode(&r); err != nil {
+			return Location{IP: addr}, &DatabaseError{Name: d.info.Name, Path: d.info.Path, Op: "lookup", Err: fmt.Errorf("%s: %w", addr, err)}
+		}
+		// A record without any signal (some databases cover the whole
+		// address space with empty records) says nothing.
+		if !(r.IsAnonymous || r.IsAnonymousVPN || r.IsTorExitNode || r.IsHostingProvider ||
+			r.IsPublicProxy || r.IsResidentialProxy || r.AnonymizerConfidence != 0 || r.ProviderName != "") {
+			continue
+		}
+		loc.Found = true
+		a := &loc.Anonymizer
+		if key>>(4*slotAnonymizer)&0xf == 0 {
+			set(slotAnonymizer, d)
+		}
+		a.Anonymous = a.Anonymous || r.IsAnonymous
+		a.VPN = a.VPN || r.IsAnonymousVPN
+		a.Tor = a.Tor || r.IsTorExitNode
+		a.Hosting = a.Hosting || r.IsHostingProvider
+		a.PublicProxy = a.PublicProxy || r.IsPublicProxy
+		a.ResidentialProxy = a.ResidentialProxy || r.IsResidentialProxy
+		if a.Confidence == 0 {
+			a.Confidence = int(r.AnonymizerConfidence)
+		}
+		if a.Provider == "" {
+			a.Provider = r.ProviderName
+		}
+	}
+	a := &loc.Anonymizer
+	if a.VPN || a.Tor || a.Hosting || a.PublicProxy || a.ResidentialProxy {
+		a.Anonymous = true
+	}
+	loc.Sources = s.sourcesFor(key)
+	return loc, nil
+}
