@@ -87,6 +87,7 @@ type Entry struct {
 	ID            string       `json:"id"` // unique within Source
 	Type          EntryType    `json:"type,omitempty"`
 	Name          string       `json:"name"`
+	Title         string       `json:"title,omitempty"` // position or title, as published
 	Aliases       []Alias      `json:"aliases,omitempty"`
 	Addresses     []Address    `json:"addresses,omitempty"`
 	IDs           []Identifier `json:"ids,omitempty"`
@@ -94,8 +95,13 @@ type Entry struct {
 	DatesOfBirth  []string     `json:"dates_of_birth,omitempty"` // as published: YYYY, YYYY-MM-DD, ranges
 	Nationalities []string     `json:"nationalities,omitempty"`  // ISO alpha-2 where resolvable, else as published
 	Citizenships  []string     `json:"citizenships,omitempty"`
+	PlacesOfBirth []string     `json:"places_of_birth,omitempty"`
 	ListedOn      time.Time    `json:"listed_on,omitzero"`
 	EndDate       time.Time    `json:"end_date,omitzero"`
+	// ListedOnRaw and EndDateRaw keep a published date that is a placeholder
+	// or typo (such as 3033-09-30); the parsed field is then left zero.
+	ListedOnRaw string `json:"listed_on_raw,omitempty"`
+	EndDateRaw  string `json:"end_date_raw,omitempty"`
 	// FederalRegister is the Federal Register notice(s), e.g. "84 FR 21236".
 	FederalRegister string `json:"federal_register,omitempty"`
 	// LicenseRequirement and LicensePolicy are the Entity List's own

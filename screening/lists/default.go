@@ -1,0 +1,35 @@
+package lists
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./internal/gen -data ../../testdata/lists -out default_snapshot.bin.gz
+
+// defaultSnapshot is the generated evaluation snapshot (see docs/lists.md
+// and internal/gen).
+//
+//go:embed default_snapshot.bin.gz
+var defaultSnapshot string
+
+var defaultOnce = sync.OnceValues(func() (*Snapshot, error) {
+	return ReadSnapshot(strings.NewReader(defaultSnapshot))
+})
+
+// Default returns the embedded evaluation snapshot: the newest complete
+// copies of the official list files available when it was generated (see
+// DefaultSources for their as-of dates). Every SourceInfo in it has
+// Evaluation set. It is out of date by design: production use must load
+// current files (Load, Updater). The snapshot is decoded once and shared.
+func Default() (*Snapshot, error) { return defaultOnce() }
+
+// DefaultSources describes the sources in the embedded snapshot.
+func DefaultSources() ([]SourceInfo, error) {
+	s, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return s.Sources(), nil
+}

@@ -1,0 +1,59 @@
+package lists
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/exportguard/exportguard/rules"
+)
+
+// cmpOpts compares the rules value types by ==.
+var cmpOpts = cmp.Options{cmpopts.EquateComparable(rules.Country{}, rules.Region{})}
+
+// td is the repository's copy of the real list files (see PROVENANCE.md).
+const td = "../../testdata/lists"
+
+func loadCSLFile(t testing.TB, rel string) ([]*Entry, LoadReport) {
+	t.Helper()
+	f, err := os.Open(filepath.Join(td, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	es, rep, err := LoadCSLCSV(context.Background(), f, filepath.Base(rel))
+	if err != nil {
+		t.Fatalf("LoadCSLCSV(%s): %v", rel, err)
+	}
+	return es, rep
+}
+
+func byKey(es []*Entry) map[string]*Entry {
+	m := make(map[string]*Entry, len(es))
+	for _, e := range es {
+		m[e.Key()] = e
+	}
+	return m
+}
+
+func countBySource(es []*Entry) map[Source]int {
+	m := map[Source]int{}
+	for _, e := range es {
+		m[e.Source]++
+	}
+	return m
+}
+
+func errStrings(errs []*ParseError) []string {
+	var out []string
+	for _, e := range errs {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+func mustCountry(s string) rules.Country { return rules.MustParseCountry(s) }

@@ -1,0 +1,122 @@
+package lists
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+)
+
+// snapMagic starts the uncompressed snapshot file.
+const snapMagic = "exportguard-lists-snapshot v1\n"
+
+type snapMeta struct {
+	Note    string        `json:"note,omitempty"`
+	Sources []snapMetaSrc `json:"sources"`
+}
+
+type snapMetaSrc struct {
+	Source     Source    `json:"source"`
+	AsOf       time.Time `json:"as_of"`
+	Checksum   string    `json:"checksum"`
+	Files      []string  `json:"files"`
+	Count      int       `json:"count"`
+	FetchedAt  time.Time `json:"fetched_at,omitzero"`
+	Evaluation bool      `json:"evaluation,omitempty"`
+}
+
+// WriteSnapshot writes s in the gzip-compressed binary snapshot format that
+// ReadSnapshot reads (the format of the embedded default snapshot). note
+// is stored in the metadata.
+func WriteSnapshot(w io.Writer, s *Snapshot, note string) error {
+	meta := snapMeta{Note: note}
+	for _, si := range s.sources {
+		meta.Sources = append(meta.Sources, snapMetaSrc{si.Source, si.AsOf, si.Checksum, si.Files, si.Count, si.FetchedAt, si.Evaluation})
+	}
+	mj, err := json.Marshal(meta)
+	if err != nil {
+		return err
+	}
+	enc := encoder{b: make([]byte, 0, 1<<20)}
+	enc.b = append(enc.b, snapMagic...)
+	enc.str(string(mj))
+	enc.uvarint(uint64(len(s.entries)))
+	for _, e := range s.entries {
+		enc.entry(e)
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	zw.ModTime = time.Time{} // reproducible output
+	if _, err := zw.Write(enc.b); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// ReadSnapshot reads a snapshot written by WriteSnapshot.
+func ReadSnapshot(r io.Reader) (*Snapshot, error) {
+	zr, err := gzip.NewReader(bufio.NewReader(r))
+	if err != nil {
+		return nil, fmt.Errorf("lists: reading snapshot: %w", err)
+	}
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, fmt.Errorf("lists: reading snapshot: %w", err)
+	}
+	return decodeSnapshot(buf.String())
+}
+
+// ReadSnapshotMeta reads only the source descriptions of a snapshot file.
+func decodeSnapshot(data string) (*Snapshot, error) {
+	if len(data) < len(snapMagic) || data[:len(snapMagic)] != snapMagic {
+		return nil, fmt.Errorf("lists: reading snapshot: %w: bad magic", errCorrupt)
+	}
+	d := decoder{s: data, i: len(snapMagic)}
+	var meta snapMeta
+	if err := json.Unmarshal([]byte(d.str()), &meta); err != nil || d.err != nil {
+		return nil, fmt.Errorf("lists: reading snapshot metadata: %w", errCorrupt)
+	}
+	n := d.count()
+	all := make([]Entry, n)
+	sets := make([]SourceSet, 0, len(meta.Sources))
+	idx := map[Source]int{}
+	for _, m := range meta.Sources {
+		idx[m.Source] = len(sets)
+		sets = append(sets, SourceSet{Source: m.Source, AsOf: m.AsOf, Checksum: m.Checksum, Files: m.Files,
+			FetchedAt: m.FetchedAt, Evaluation: m.Evaluation, Entries: make([]*Entry, 0, m.Count)})
+	}
+	for i := range all {
+		d.entry(&all[i])
+		if d.err != nil {
+			return nil, fmt.Errorf("lists: reading snapshot entry %d: %w", i, d.err)
+		}
+		j, ok := idx[all[i].Source]
+		if !ok {
+			return nil, fmt.Errorf("lists: reading snapshot: entry %s of a source not in the metadata: %w", all[i].Key(), errCorrupt)
+		}
+		sets[j].Entries = append(sets[j].Entries, &all[i])
+	}
+	if d.i != len(d.s) {
+		return nil, fmt.Errorf("lists: reading snapshot: %w: %d trailing bytes", errCorrupt, len(d.s)-d.i)
+	}
+	for _, s := range sets {
+		if len(s.Entries) != metaCount(meta, s.Source) {
+			return nil, fmt.Errorf("lists: reading snapshot: %s has %d entries, metadata says %d: %w", s.Source, len(s.Entries), metaCount(meta, s.Source), errCorrupt)
+		}
+	}
+	return NewSnapshot(sets...)
+}
+
+func metaCount(m snapMeta, s Source) int {
+	for _, x := range m.Sources {
+		if x.Source == s {
+			return x.Count
+		}
+	}
+	return -1
+}

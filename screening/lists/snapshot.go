@@ -1,0 +1,247 @@
+package lists
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// SourceSet is the loaded content of one source list, with where it came
+// from. A file holding several lists (the CSL) gives one SourceSet per list.
+type SourceSet struct {
+	Source Source
+	// AsOf is when the publisher produced the data (not when it was fetched).
+	AsOf time.Time
+	// Checksum is the hex SHA-256 of the input file(s), in Files order.
+	Checksum string
+	Files    []string // base names of the input files
+	Entries  []*Entry
+	Report   LoadReport
+	// FetchedAt is when the files were downloaded, if known.
+	FetchedAt time.Time
+	// Evaluation marks data bundled for evaluation (the embedded default),
+	// not a current download.
+	Evaluation bool
+}
+
+// SourceInfo describes one source in a Snapshot.
+type SourceInfo struct {
+	Source     Source
+	AsOf       time.Time
+	Checksum   string
+	Count      int
+	Files      []string
+	FetchedAt  time.Time
+	Evaluation bool
+}
+
+// Snapshot is an immutable set of list entries from one or more sources.
+// It is safe for concurrent use. Callers must not modify returned entries.
+type Snapshot struct {
+	entries []*Entry
+	byKey   map[string]*Entry
+	sources []SourceInfo
+}
+
+// NewSnapshot builds a Snapshot from one set per source. It fails if two
+// sets have the same Source, if an entry's Source differs from its set's,
+// or if two entries share a key. Entries are copied; their Links are set to
+// the keys of entries in other sources with the same normalised name (or
+// strong alias) and the same country.
+func NewSnapshot(sets ...SourceSet) (*Snapshot, error) {
+	s := &Snapshot{byKey: map[string]*Entry{}}
+	sets = slices.Clone(sets)
+	sort.SliceStable(sets, func(i, j int) bool { return sets[i].Source < sets[j].Source })
+	total := 0
+	for i, set := range sets {
+		if set.Source == "" {
+			return nil, fmt.Errorf("lists: source set %d has no Source", i)
+		}
+		if i > 0 && sets[i-1].Source == set.Source {
+			return nil, fmt.Errorf("lists: source %s given twice", set.Source)
+		}
+		total += len(set.Entries)
+	}
+	s.entries = make([]*Entry, 0, total)
+	copies := make([]Entry, total)
+	for _, set := range sets {
+		for _, e := range set.Entries {
+			if e.Source != set.Source {
+				return nil, fmt.Errorf("lists: entry %s in the source set of %s", e.Key(), set.Source)
+			}
+			c := &copies[len(s.entries)]
+			*c = *e
+			c.Links = nil
+			k := c.Key()
+			if _, dup := s.byKey[k]; dup {
+				return nil, fmt.Errorf("lists: %w: %s", ErrDuplicate, k)
+			}
+			s.byKey[k] = c
+			s.entries = append(s.entries, c)
+		}
+		s.sources = append(s.sources, SourceInfo{
+			Source: set.Source, AsOf: set.AsOf, Checksum: set.Checksum, Count: len(set.Entries),
+			Files: slices.Clone(set.Files), FetchedAt: set.FetchedAt, Evaluation: set.Evaluation,
+		})
+	}
+	linkEntries(s.entries)
+	return s, nil
+}
+
+// Entries returns every entry, grouped by source in Source order. The slice
+// is shared: do not modify it or its entries.
+func (s *Snapshot) Entries() []*Entry { return s.entries }
+
+// Len returns the number of entries.
+func (s *Snapshot) Len() int { return len(s.entries) }
+
+// Get returns the entry with key "SOURCE:ID".
+func (s *Snapshot) Get(key string) (*Entry, bool) {
+	e, ok := s.byKey[key]
+	return e, ok
+}
+
+// Sources describes each source in the snapshot, in Source order.
+func (s *Snapshot) Sources() []SourceInfo {
+	out := slices.Clone(s.sources)
+	for i := range out {
+		out[i].Files = slices.Clone(out[i].Files)
+	}
+	return out
+}
+
+// Source describes one source, if the snapshot has it.
+func (s *Snapshot) Source(src Source) (SourceInfo, bool) {
+	for _, si := range s.sources {
+		if si.Source == src {
+			si.Files = slices.Clone(si.Files)
+			return si, true
+		}
+	}
+	return SourceInfo{}, false
+}
+
+// entriesOf returns the entries of one source.
+func (s *Snapshot) entriesOf(src Source) []*Entry {
+	i := sort.Search(len(s.entries), func(i int) bool { return s.entries[i].Source >= src })
+	j := i
+	for j < len(s.entries) && s.entries[j].Source == src {
+		j++
+	}
+	return s.entries[i:j]
+}
+
+// linkEntries sets Links between entries of different sources that share a
+// normalised name (primary or strong alias) and a country (address country
+// or nationality; entries with no country link only on the name with other
+// entries with no country).
+func linkEntries(entries []*Entry) {
+	idx := make(map[string][]int, len(entries)*2)
+	var keys []string
+	for i, e := range entries {
+		keys = linkKeys(e, keys[:0])
+		for _, k := range keys {
+			l := idx[k]
+			if len(l) > 0 && l[len(l)-1] == i {
+				continue
+			}
+			idx[k] = append(l, i)
+		}
+	}
+	for _, l := range idx {
+		if len(l) < 2 {
+			continue
+		}
+		for _, a := range l {
+			for _, b := range l {
+				if entries[a].Source != entries[b].Source {
+					entries[a].Links = append(entries[a].Links, entries[b].Key())
+				}
+			}
+		}
+	}
+	for _, e := range entries {
+		if len(e.Links) > 1 {
+			slices.Sort(e.Links)
+			e.Links = slices.Compact(e.Links)
+		}
+	}
+}
+
+func linkKeys(e *Entry, out []string) []string {
+	var countries []string
+	for _, a := range e.Addresses {
+		if a.Country.IsValid() {
+			countries = append(countries, a.Country.String())
+		}
+	}
+	for _, n := range e.Nationalities {
+		if isCode2(n) {
+			countries = append(countries, n)
+		}
+	}
+	if len(countries) == 0 {
+		countries = append(countries, "")
+	}
+	slices.Sort(countries)
+	countries = slices.Compact(countries)
+	add := func(name string) {
+		n := NormalizeName(name)
+		if n == "" {
+			return
+		}
+		for _, c := range countries {
+			out = append(out, n+"|"+c)
+		}
+	}
+	add(e.Name)
+	for _, a := range e.Aliases {
+		if !a.Weak {
+			add(a.Name)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// NormalizeName is the simple normalisation used to link entries across
+// sources: compatibility-decompose, drop combining marks, upper-case, turn
+// every run of non-letters/digits into one space. It is not the matching
+// engine's normalisation.
+func NormalizeName(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = norm.NFKD.String(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToUpper(r))
+		case r == '\'' || r == '’' || r == '.':
+			// "O'NEILL" = "ONEILL", "S.A." = "SA"
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}

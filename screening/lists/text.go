@@ -1,0 +1,172 @@
+package lists
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/exportguard/exportguard/rules"
+)
+
+// field cleans one published field: it decodes invalid UTF-8 as
+// Windows-1252 (recording a warning), trims spaces and treats OFAC's "-0-"
+// null as empty.
+type rowCtx struct {
+	rep  *LoadReport
+	file string
+	line int
+}
+
+func (c *rowCtx) field(name, s string) string {
+	if !utf8.ValidString(s) {
+		dec, err := charmap.Windows1252.NewDecoder().String(s)
+		if err == nil {
+			c.rep.warn(&ParseError{File: c.file, Line: c.line, Field: name, Value: strings.ToValidUTF8(s, "\uFFFD"), Err: ErrRecoded})
+			s = dec
+		} else {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+		}
+	}
+	if hasC1(s) {
+		// Windows-1252 bytes that an earlier step decoded as Latin-1 show
+		// up as C1 control characters (U+0080-U+009F): "HA\u0092Assif".
+		c.rep.warn(&ParseError{File: c.file, Line: c.line, Field: name, Value: s, Err: ErrRecoded})
+		s = fixC1(s)
+	}
+	s = strings.TrimSpace(s)
+	if s == "-0-" {
+		return ""
+	}
+	return s
+}
+
+// placeholderYear is the first year treated as a publisher placeholder
+// (BIS and CSL files contain dates such as 3033-01-17).
+const placeholderYear = 2200
+
+// date parses a published date in one of layouts. Empty text gives the zero
+// time. A placeholder (year >= 2200) gives the zero time, keeps the raw text
+// in *raw and records a warning. Anything else that does not parse returns a
+// *ParseError.
+func (c *rowCtx) date(field, s string, raw *string, layouts ...string) (time.Time, *ParseError) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, l := range layouts {
+		t, err := time.Parse(l, s)
+		if err != nil {
+			continue
+		}
+		if t.Year() >= placeholderYear {
+			*raw = s
+			c.rep.warn(&ParseError{File: c.file, Line: c.line, Field: field, Value: s, Err: ErrPlaceholderDate})
+			return time.Time{}, nil
+		}
+		// A calendar date, whatever zone the file gave it in.
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+	}
+	return time.Time{}, &ParseError{File: c.file, Line: c.line, Field: field, Value: s, Err: ErrBadDate}
+}
+
+// splitList splits a "; "-joined published list, dropping empty items.
+func splitList(s, sep string) []string {
+	if s == "" {
+		return nil
+	}
+	parts := strings.Split(s, sep)
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// countryCache resolves published country text with rules.ResolveDestination
+// once per distinct text.
+var countryCache sync.Map // string -> rules.Destination (invalid if unresolved)
+
+func resolveCountry(text string) (rules.Destination, bool) {
+	if text == "" {
+		return rules.Destination{}, false
+	}
+	if v, ok := countryCache.Load(text); ok {
+		d := v.(rules.Destination)
+		return d, d.IsValid()
+	}
+	d, err := rules.ResolveDestination(stripCountryNoise(text))
+	if err != nil {
+		d = rules.Destination{}
+	}
+	countryCache.Store(text, d)
+	return d, d.IsValid()
+}
+
+// stripCountryNoise removes decorations the publishers add to country
+// names that no resolver should have to know, such as a trailing period.
+func stripCountryNoise(s string) string {
+	return strings.TrimRight(strings.TrimSpace(s), ".")
+}
+
+// resolveAddress fills a.Country and a.Region from a.CountryText, counting
+// unresolved text in rep.
+func resolveAddress(a *Address, rep *LoadReport) {
+	if a.CountryText == "" {
+		return
+	}
+	if d, ok := resolveCountry(a.CountryText); ok {
+		a.Country, a.Region = d.Country, d.Region
+	} else if rep != nil {
+		rep.UnresolvedCountries++
+	}
+}
+
+// resolveCountries maps published country names to ISO alpha-2 codes where
+// they resolve and keeps the text otherwise.
+func resolveCountries(in []string) []string {
+	for i, s := range in {
+		if d, ok := resolveCountry(s); ok {
+			in[i] = d.Country.String()
+		}
+	}
+	return in
+}
+
+func errf(file string, line int, field, value string, err error) *ParseError {
+	return &ParseError{File: file, Line: line, Field: field, Value: value, Err: err}
+}
+
+func wrongFormat(file, format, why string) error {
+	return &ParseError{File: file, Err: fmt.Errorf("%w: not a %s file: %s", ErrWrongFormat, format, why)}
+}
+
+func hasC1(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xC2 && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
+			return true
+		}
+	}
+	return false
+}
+
+// fixC1 maps each C1 control character to the Windows-1252 character of
+// the same byte value.
+func fixC1(s string) string {
+	dec := charmap.Windows1252.DecodeByte
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 0x80 && r <= 0x9F {
+			r = dec(byte(r))
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
