@@ -1,0 +1,608 @@
+package rules
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed data/profiles.yaml
+var builtinProfilesYAML []byte
+
+// Profile statuses.
+const (
+	StatusInForce     = "in_force"     // the rule applies
+	StatusProposed    = "proposed"     // a proposed rule, informational
+	StatusNotEnforced = "not_enforced" // kept for history; not enforced
+)
+
+// A Profile is a named set of destinations of concern under one regulation,
+// such as "ear_d5_plus_macau" (15 CFR 744.23) or
+// "doj_data_security_28_cfr_202_601". Membership is dated: a profile names
+// country groups (whose members change over time), countries and ISO 3166-2
+// regions, each optionally limited to dates. A Profile belongs to the Policy
+// that produced it and is immutable.
+type Profile struct {
+	// Name is the profile's stable identifier, e.g. "ear_d5_plus_macau".
+	Name string
+	// Description says what the profile is, in a sentence or two.
+	Description string
+	// Citation is the regulation that defines the set.
+	Citation string
+	// AsOf is the date the definition was last checked against its source.
+	AsOf time.Time
+	// Status is StatusInForce, StatusProposed or StatusNotEnforced.
+	Status string
+	// Notes records caveats about the data (approximations, gaps).
+	Notes string
+
+	def     *profileDef
+	extends []*Profile
+	groups  *policyGroups
+	asOf    time.Time // the owning policy's as-of date, used for a zero date
+}
+
+// countryEntry is one country of a profile, in force during s.
+type countryEntry struct {
+	c           Country
+	s           span
+	citation    string
+	note        string
+	unconfirmed bool
+}
+
+// regionEntry is one region of a profile, in force during s.
+type regionEntry struct {
+	r           Region
+	s           span
+	citation    string
+	note        string
+	unconfirmed bool
+}
+
+// profileDef is a profile as written in a file.
+type profileDef struct {
+	name, description, citation, status, notes string
+	asOf                                       time.Time
+	groups, excludeGroups                      []Group
+	countries                                  []countryEntry
+	regions                                    []regionEntry
+	removeCountries                            []Country
+	removeRegions                              []Region
+	extends                                    []string
+	citations                                  map[string]string
+	sources                                    []string
+
+	nameNode    *yaml.Node
+	extendNodes []*yaml.Node
+}
+
+func (p *Profile) date(d time.Time) time.Time {
+	if d.IsZero() {
+		return p.asOf
+	}
+	return day(d)
+}
+
+// Contains reports whether destination d is in the profile on date. A
+// country entry (direct, or through a country group) matches the whole
+// country including its regions; a region entry matches only that region. A
+// zero date means the policy's as-of date.
+func (p *Profile) Contains(d Destination, date time.Time) bool {
+	if !d.Country.IsValid() {
+		return false
+	}
+	_, ok := p.match(d, p.date(date), 0)
+	return ok
+}
+
+// match reports whether d is in the profile on date t and the entry that put
+// it there (a country or region entry; empty for group membership).
+func (p *Profile) match(d Destination, t time.Time, depth int) (matchedEntry, bool) {
+	if depth > maxExtendsDepth {
+		return matchedEntry{}, false
+	}
+	if slices.Contains(p.def.removeCountries, d.Country) {
+		return matchedEntry{}, false
+	}
+	if d.Region.IsValid() {
+		if slices.Contains(p.def.removeRegions, d.Region) {
+			return matchedEntry{}, false
+		}
+		for _, e := range p.def.regions {
+			if e.r == d.Region && e.s.contains(t) {
+				return matchedEntry{region: true, s: e.s, citation: e.citation}, true
+			}
+		}
+	}
+	if p.excluded(d.Country, t) {
+		return matchedEntry{}, false
+	}
+	for _, e := range p.def.countries {
+		if e.c == d.Country && e.s.contains(t) {
+			return matchedEntry{s: e.s, citation: e.citation}, true
+		}
+	}
+	for _, g := range p.def.groups {
+		if p.groups.in(d.Country, g, t) {
+			return matchedEntry{s: span{from: p.groups.since(d.Country, g, t)}, group: g}, true
+		}
+	}
+	for _, x := range p.extends {
+		if m, ok := x.match(d, t, depth+1); ok {
+			return m, true
+		}
+	}
+	return matchedEntry{}, false
+}
+
+func (p *Profile) excluded(c Country, t time.Time) bool {
+	for _, g := range p.def.excludeGroups {
+		if p.groups.in(c, g, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchedEntry describes why a destination is in a profile.
+type matchedEntry struct {
+	region   bool
+	group    Group
+	s        span
+	citation string
+}
+
+// maxExtendsDepth bounds profile extension chains (cycles are rejected when
+// a policy is parsed; this is a second guard).
+const maxExtendsDepth = 32
+
+// Countries returns the countries in the profile on date, sorted by code. A
+// zero date means the policy's as-of date.
+func (p *Profile) Countries(date time.Time) []Country {
+	t := p.date(date)
+	var out []Country
+	for i := range isoCountries {
+		c := Country{[2]byte{isoCountries[i].alpha2[0], isoCountries[i].alpha2[1]}}
+		if _, ok := p.match(Destination{Country: c}, t, 0); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Regions returns every ISO 3166-2 region the profile names (directly or
+// through the profiles it extends), whatever its dates, sorted by code.
+func (p *Profile) Regions() []Region {
+	var out []Region
+	p.collectRegions(&out, 0)
+	slices.SortFunc(out, func(a, b Region) int { return strings.Compare(a.String(), b.String()) })
+	return slices.Compact(out)
+}
+
+func (p *Profile) collectRegions(out *[]Region, depth int) {
+	if depth > maxExtendsDepth {
+		return
+	}
+	for _, e := range p.def.regions {
+		if !slices.Contains(p.def.removeRegions, e.r) {
+			*out = append(*out, e.r)
+		}
+	}
+	for _, x := range p.extends {
+		var sub []Region
+		x.collectRegions(&sub, depth+1)
+		for _, r := range sub {
+			if !slices.Contains(p.def.removeRegions, r) {
+				*out = append(*out, r)
+			}
+		}
+	}
+}
+
+// Groups returns the country groups whose members the profile includes
+// (not counting the profiles it extends).
+func (p *Profile) Groups() []Group { return slices.Clone(p.def.groups) }
+
+// ExcludedGroups returns the country groups whose members the profile
+// excludes (for example A:5 and A:6 for the advanced-computing scope).
+func (p *Profile) ExcludedGroups() []Group { return slices.Clone(p.def.excludeGroups) }
+
+// Extends returns the names of the profiles this profile includes.
+func (p *Profile) Extends() []string { return slices.Clone(p.def.extends) }
+
+// Unconfirmed returns the countries and regions the profile holds as
+// unconfirmed facts ([U] in docs/policy.md), kept so that screening fails
+// closed. A policy can drop them with a profile that extends this one and
+// removes them.
+func (p *Profile) Unconfirmed() []string {
+	var out []string
+	for _, e := range p.def.countries {
+		if e.unconfirmed {
+			out = append(out, e.c.String())
+		}
+	}
+	for _, e := range p.def.regions {
+		if e.unconfirmed {
+			out = append(out, e.r.String())
+		}
+	}
+	return out
+}
+
+// citationFor returns the citation specific to destination d (an entry's
+// citation, or the profile's per-destination citations), or the profile's.
+func (p *Profile) citationFor(d Destination, m matchedEntry) string {
+	if m.citation != "" {
+		return m.citation
+	}
+	if c, ok := p.def.citations[d.String()]; ok {
+		return c
+	}
+	if c, ok := p.def.citations[d.Country.String()]; ok {
+		return c
+	}
+	return p.Citation
+}
+
+// builtinProfileDefs parses the embedded profiles once.
+var builtinProfileDefs = sync.OnceValue(func() []*profileDef {
+	d := &yamlDecoder{file: "data/profiles.yaml"}
+	defs := d.decodeProfilesFile(builtinProfilesYAML)
+	if err := d.err(); err != nil {
+		panic("rules: embedded profiles: " + err.Error())
+	}
+	return defs
+})
+
+// decodeProfilesFile decodes a file holding "profiles: [ ... ]".
+func (d *yamlDecoder) decodeProfilesFile(data []byte) []*profileDef {
+	root := d.document(data)
+	if root == nil {
+		return nil
+	}
+	var defs []*profileDef
+	for _, kv := range d.mapping(root, "") {
+		switch kv.key {
+		case "profiles":
+			for i, n := range d.seq(kv.v, "profiles") {
+				if def := d.profileDef(n, indexPath("profiles", i)); def != nil {
+					defs = append(defs, def)
+				}
+			}
+		default:
+			d.unknownKey(kv, "")
+		}
+	}
+	return defs
+}
+
+// profileDef decodes one profile definition.
+func (d *yamlDecoder) profileDef(n *yaml.Node, path string) *profileDef {
+	def := &profileDef{status: StatusInForce}
+	seenCountry := map[Country]*yaml.Node{}
+	seenRegion := map[Region]*yaml.Node{}
+	for _, kv := range d.mapping(n, path) {
+		fp := joinPath(path, kv.key)
+		switch kv.key {
+		case "name":
+			def.name, _ = d.str(kv.v, fp)
+			def.nameNode = kv.v
+			if def.name != "" && !validProfileName(def.name) {
+				d.fail(kv.v, fp, def.name, "invalid profile name %q: want lower-case letters, digits and _", def.name)
+			}
+		case "description":
+			def.description, _ = d.str(kv.v, fp)
+		case "citation":
+			def.citation, _ = d.str(kv.v, fp)
+		case "notes":
+			def.notes, _ = d.str(kv.v, fp)
+		case "as_of":
+			def.asOf, _ = d.date(kv.v, fp)
+		case "status":
+			if s, ok := d.str(kv.v, fp); ok {
+				switch s {
+				case StatusInForce, StatusProposed, StatusNotEnforced:
+					def.status = s
+				default:
+					d.fail(kv.v, fp, s, "unknown profile status %q: want in_force, proposed or not_enforced", s)
+				}
+			}
+		case "groups":
+			def.groups = d.groupList(kv.v, fp)
+		case "exclude_groups":
+			def.excludeGroups = d.groupList(kv.v, fp)
+		case "countries":
+			for i, e := range d.seq(kv.v, fp) {
+				if ce, ok := d.countryEntry(e, indexPath(fp, i)); ok {
+					if prev, dup := seenCountry[ce.c]; dup {
+						d.fail(e, indexPath(fp, i), ce.c.String(), "country %q listed twice in profile (first at line %d)", ce.c, prev.Line)
+						continue
+					}
+					seenCountry[ce.c] = e
+					def.countries = append(def.countries, ce)
+				}
+			}
+		case "regions":
+			for i, e := range d.seq(kv.v, fp) {
+				if re, ok := d.regionEntry(e, indexPath(fp, i)); ok {
+					if prev, dup := seenRegion[re.r]; dup {
+						d.fail(e, indexPath(fp, i), re.r.String(), "region %q listed twice in profile (first at line %d)", re.r, prev.Line)
+						continue
+					}
+					seenRegion[re.r] = e
+					def.regions = append(def.regions, re)
+				}
+			}
+		case "remove_countries":
+			for i, e := range d.seq(kv.v, fp) {
+				if c, ok := d.country(e, indexPath(fp, i)); ok {
+					if _, both := seenCountry[c]; both {
+						d.fail(e, indexPath(fp, i), c.String(), "country %q both added to and removed from profile", c)
+						continue
+					}
+					def.removeCountries = append(def.removeCountries, c)
+				}
+			}
+		case "remove_regions":
+			for i, e := range d.seq(kv.v, fp) {
+				if r, ok := d.region(e, indexPath(fp, i)); ok {
+					if _, both := seenRegion[r]; both {
+						d.fail(e, indexPath(fp, i), r.String(), "region %q both added to and removed from profile", r)
+						continue
+					}
+					def.removeRegions = append(def.removeRegions, r)
+				}
+			}
+		case "extends":
+			for i, e := range d.seq(kv.v, fp) {
+				if s, ok := d.str(e, indexPath(fp, i)); ok {
+					def.extends = append(def.extends, s)
+					def.extendNodes = append(def.extendNodes, e)
+				}
+			}
+		case "citations":
+			def.citations = map[string]string{}
+			for _, ckv := range d.mapping(kv.v, fp) {
+				cp := joinPath(fp, ckv.key)
+				if _, err := parseCode(ckv.key); err != nil {
+					d.fail(ckv.k, cp, ckv.key, "unknown country or region %q", ckv.key)
+					continue
+				}
+				if s, ok := d.str(ckv.v, cp); ok {
+					def.citations[strings.ToUpper(ckv.key)] = s
+				}
+			}
+		case "sources":
+			for i, e := range d.seq(kv.v, fp) {
+				if s, ok := d.str(e, indexPath(fp, i)); ok {
+					def.sources = append(def.sources, s)
+				}
+			}
+		default:
+			d.unknownKey(kv, path)
+		}
+	}
+	// A remove_countries entry written before the countries key is caught here.
+	for _, c := range def.removeCountries {
+		if n, both := seenCountry[c]; both {
+			d.fail(n, joinPath(path, "countries"), c.String(), "country %q both added to and removed from profile", c)
+		}
+	}
+	for _, r := range def.removeRegions {
+		if n, both := seenRegion[r]; both {
+			d.fail(n, joinPath(path, "regions"), r.String(), "region %q both added to and removed from profile", r)
+		}
+	}
+	if def.name == "" {
+		d.fail(n, joinPath(path, "name"), "", "profile has no name")
+		return nil
+	}
+	if def.citation == "" {
+		d.fail(n, joinPath(path, "citation"), "", "profile %q has no citation", def.name)
+	}
+	if def.asOf.IsZero() {
+		d.fail(n, joinPath(path, "as_of"), "", "profile %q has no as_of date", def.name)
+	}
+	for _, g := range def.excludeGroups {
+		if slices.Contains(def.groups, g) {
+			d.fail(n, joinPath(path, "exclude_groups"), g.String(), "group %q both included and excluded", g)
+		}
+	}
+	return def
+}
+
+// parseCode parses an ISO 3166-1 alpha-2 country code or an ISO 3166-2
+// region code into a Destination.
+func parseCode(s string) (Destination, error) {
+	if strings.Contains(s, "-") {
+		r, err := ParseRegion(s)
+		if err != nil {
+			return Destination{}, err
+		}
+		return Destination{Country: r.Country(), Region: r}, nil
+	}
+	c, err := ParseCountry(s)
+	if err != nil {
+		return Destination{}, err
+	}
+	return Destination{Country: c}, nil
+}
+
+func validProfileName(s string) bool {
+	if len(s) == 0 || len(s) > 64 || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if !(b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// countryEntry decodes "CN" or {country: CN, from:, until:, citation:, note:, unconfirmed:}.
+func (d *yamlDecoder) countryEntry(n *yaml.Node, path string) (countryEntry, bool) {
+	if n.Kind == yaml.ScalarNode {
+		c, ok := d.country(n, path)
+		return countryEntry{c: c}, ok
+	}
+	var e countryEntry
+	ok := true
+	have := false
+	for _, kv := range d.mapping(n, path) {
+		fp := joinPath(path, kv.key)
+		switch kv.key {
+		case "country":
+			e.c, have = d.country(kv.v, fp)
+			ok = ok && have
+		case "from":
+			e.s.from, _ = d.date(kv.v, fp)
+		case "until":
+			e.s.until, _ = d.date(kv.v, fp)
+		case "citation":
+			e.citation, _ = d.str(kv.v, fp)
+		case "note":
+			e.note, _ = d.str(kv.v, fp)
+		case "unconfirmed":
+			e.unconfirmed, _ = d.boolean(kv.v, fp)
+		default:
+			d.unknownKey(kv, path)
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		return e, false
+	}
+	if !have && ok {
+		d.fail(n, joinPath(path, "country"), "", "entry has no country")
+		return e, false
+	}
+	return e, ok && d.checkSpan(n, path, e.s)
+}
+
+// regionEntry decodes "UA-43" or {region: UA-43, from:, until:, citation:, note:, unconfirmed:}.
+func (d *yamlDecoder) regionEntry(n *yaml.Node, path string) (regionEntry, bool) {
+	if n.Kind == yaml.ScalarNode {
+		r, ok := d.region(n, path)
+		return regionEntry{r: r}, ok
+	}
+	var e regionEntry
+	ok := true
+	have := false
+	for _, kv := range d.mapping(n, path) {
+		fp := joinPath(path, kv.key)
+		switch kv.key {
+		case "region":
+			e.r, have = d.region(kv.v, fp)
+			ok = ok && have
+		case "from":
+			e.s.from, _ = d.date(kv.v, fp)
+		case "until":
+			e.s.until, _ = d.date(kv.v, fp)
+		case "citation":
+			e.citation, _ = d.str(kv.v, fp)
+		case "note":
+			e.note, _ = d.str(kv.v, fp)
+		case "unconfirmed":
+			e.unconfirmed, _ = d.boolean(kv.v, fp)
+		default:
+			d.unknownKey(kv, path)
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		return e, false
+	}
+	if !have && ok {
+		d.fail(n, joinPath(path, "region"), "", "entry has no region")
+		return e, false
+	}
+	return e, ok && d.checkSpan(n, path, e.s)
+}
+
+func (d *yamlDecoder) checkSpan(n *yaml.Node, path string, s span) bool {
+	if !s.from.IsZero() && !s.until.IsZero() && !s.from.Before(s.until) {
+		d.fail(n, joinPath(path, "until"), s.until.Format(time.DateOnly), "until %s is not after from %s", s.until.Format(time.DateOnly), s.from.Format(time.DateOnly))
+		return false
+	}
+	return true
+}
+
+// canonical returns the definition in the canonical policy form.
+func (def *profileDef) canonical() canonProfile {
+	cp := canonProfile{
+		Name: def.name, Description: def.description, Citation: def.citation,
+		AsOf: def.asOf.Format(time.DateOnly), Status: def.status, Notes: def.notes,
+		Groups: groupStringsSorted(def.groups), ExcludeGroups: groupStringsSorted(def.excludeGroups),
+		Extends: slices.Sorted(slices.Values(def.extends)), Sources: def.sources,
+	}
+	for _, e := range def.countries {
+		cp.Countries = append(cp.Countries, canonEntry{Country: e.c.String(), From: dateString(e.s.from), Until: dateString(e.s.until), Citation: e.citation, Note: e.note, Unconfirmed: e.unconfirmed})
+	}
+	slices.SortFunc(cp.Countries, func(a, b canonEntry) int { return strings.Compare(a.Country, b.Country) })
+	for _, e := range def.regions {
+		cp.Regions = append(cp.Regions, canonEntry{Region: e.r.String(), From: dateString(e.s.from), Until: dateString(e.s.until), Citation: e.citation, Note: e.note, Unconfirmed: e.unconfirmed})
+	}
+	slices.SortFunc(cp.Regions, func(a, b canonEntry) int { return strings.Compare(a.Region, b.Region) })
+	for _, c := range def.removeCountries {
+		cp.RemoveCountries = append(cp.RemoveCountries, c.String())
+	}
+	slices.Sort(cp.RemoveCountries)
+	for _, r := range def.removeRegions {
+		cp.RemoveRegions = append(cp.RemoveRegions, r.String())
+	}
+	slices.Sort(cp.RemoveRegions)
+	if len(def.citations) > 0 {
+		cp.Citations = def.citations
+	}
+	return cp
+}
+
+type canonProfile struct {
+	Name            string            `json:"name"`
+	Description     string            `json:"description,omitempty"`
+	Citation        string            `json:"citation"`
+	AsOf            string            `json:"as_of"`
+	Status          string            `json:"status"`
+	Notes           string            `json:"notes,omitempty"`
+	Groups          []string          `json:"groups,omitempty"`
+	ExcludeGroups   []string          `json:"exclude_groups,omitempty"`
+	Countries       []canonEntry      `json:"countries,omitempty"`
+	Regions         []canonEntry      `json:"regions,omitempty"`
+	RemoveCountries []string          `json:"remove_countries,omitempty"`
+	RemoveRegions   []string          `json:"remove_regions,omitempty"`
+	Extends         []string          `json:"extends,omitempty"`
+	Citations       map[string]string `json:"citations,omitempty"`
+	Sources         []string          `json:"sources,omitempty"`
+}
+
+type canonEntry struct {
+	Country     string `json:"country,omitempty"`
+	Region      string `json:"region,omitempty"`
+	From        string `json:"from,omitempty"`
+	Until       string `json:"until,omitempty"`
+	Citation    string `json:"citation,omitempty"`
+	Note        string `json:"note,omitempty"`
+	Unconfirmed bool   `json:"unconfirmed,omitempty"`
+}
+
+func dateString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+func groupStringsSorted(gs []Group) []string {
+	s := slices.Clone(gs)
+	slices.SortFunc(s, groupCompare)
+	var out []string
+	for _, g := range s {
+		out = append(out, g.String())
+	}
+	return out
+}
