@@ -1,0 +1,313 @@
+package match
+
+import (
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// Index is a name-matching index over list entries. It is built once by
+// NewIndex, is immutable afterwards and is safe for concurrent Search.
+type Index struct {
+	entries []*lists.Entry
+	names   []nameRec
+	nameTok []int32  // token ids of all names, concatenated
+	nameNum []string // numbers of all names, concatenated
+	vocab   map[string]int32
+	toks    []tokInfo
+	postOff []int32 // postings of token t: postIdx[postOff[t]:postOff[t+1]]
+	postIdx []int32
+	joins   map[string][]joinRef
+	fuzzy   []fuzzyKey // sorted by hash
+	opts    indexOptions
+	pool    sync.Pool
+	// entryKeyNorm holds, per entry, normalised identifiers for id matching.
+	entryIDs [][]string
+}
+
+type nameRec struct {
+	entry      int32
+	alias      int32 // -1 for the primary name
+	tokOff     int32
+	tokLen     int16
+	numOff     int32
+	numLen     int16
+	weak       bool
+	legal      LegalClass
+	totalW     float32 // sum of token weights
+	distinct   bool    // has a non-generic word
+	individual bool
+}
+
+type tokInfo struct {
+	s, skel, cons string
+	w             float32
+	df            int32
+	generic       bool
+	vowelless     bool
+}
+
+// joinRef names the adjacent token pair (pos, pos+1) of a name whose
+// concatenation is a join key.
+type joinRef struct {
+	name int32
+	pos  int16
+}
+
+type fuzzyKey struct {
+	h   uint64
+	tok int32
+}
+
+type indexOptions struct {
+	maxCandidates int
+	commonDF      int
+}
+
+// IndexOption configures NewIndex.
+type IndexOption func(*indexOptions)
+
+// WithMaxCandidates sets how many candidate names a query scores in full
+// (default 48). Higher values cost time and rarely change the result.
+func WithMaxCandidates(n int) IndexOption {
+	return func(o *indexOptions) {
+		if n > 0 {
+			o.maxCandidates = n
+		}
+	}
+}
+
+// WithCommonTokenLimit sets the number of names above which a token is
+// "common" (default 500): its postings are not used to find candidates when
+// the query has a rarer token, so that words like "china" or "trading" do not
+// blow up the candidate set. Common tokens still count when scoring.
+func WithCommonTokenLimit(n int) IndexOption {
+	return func(o *indexOptions) {
+		if n > 0 {
+			o.commonDF = n
+		}
+	}
+}
+
+// NewIndex builds an index over the names and aliases of entries. Entries
+// and their names that normalise to nothing distinctive (only legal forms or
+// punctuation) are kept in Len but cannot be matched by name. The entries are
+// referenced, not copied: do not modify them afterwards.
+func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
+	ix := &Index{
+		entries: entries,
+		vocab:   make(map[string]int32, 1<<15),
+		joins:   make(map[string][]joinRef, 1<<15),
+		opts:    indexOptions{maxCandidates: 48, commonDF: 500},
+	}
+	for _, o := range opts {
+		o(&ix.opts)
+	}
+	var (
+		buf     []byte
+		fields  []string
+		nt      nameTokens
+		scratch = make([]byte, 0, 256)
+		seen    = map[string]int{}
+		postTmp [][]int32
+	)
+	ix.entryIDs = make([][]string, len(entries))
+	for ei, e := range entries {
+		if e == nil {
+			continue
+		}
+		for _, id := range e.IDs {
+			if v := normID(id.Value); len(v) >= 4 {
+				ix.entryIDs[ei] = append(ix.entryIDs[ei], v)
+			}
+		}
+		clear(seen)
+		for ai := -1; ai < len(e.Aliases); ai++ {
+			name, weak := e.Name, false
+			if ai >= 0 {
+				name, weak = e.Aliases[ai].Name, e.Aliases[ai].Weak
+			}
+			buf = appendNormalized(buf[:0], name)
+			norm := string(buf)
+			if prev, ok := seen[norm]; ok {
+				if !weak && ix.names[prev].weak {
+					ix.names[prev].weak = false
+				}
+				continue
+			}
+			fields = analyze(norm, fields, &nt, scratch)
+			if nt.legalOnly || len(nt.words) == 0 {
+				continue
+			}
+			seen[norm] = len(ix.names)
+			rec := nameRec{
+				entry: int32(ei), alias: int32(ai), weak: weak, legal: nt.legal,
+				tokOff: int32(len(ix.nameTok)), tokLen: int16(min(len(nt.words), 64)),
+				numOff: int32(len(ix.nameNum)), numLen: int16(len(nt.nums)),
+				individual: e.Type == lists.TypeIndividual,
+			}
+			nid := int32(len(ix.names))
+			for i, w := range nt.words {
+				if i >= 64 {
+					break
+				}
+				id, ok := ix.vocab[w]
+				if !ok {
+					id = int32(len(ix.toks))
+					ix.vocab[w] = id
+					ix.toks = append(ix.toks, tokInfo{s: w})
+					postTmp = append(postTmp, nil)
+				}
+				p := postTmp[id]
+				if len(p) == 0 || p[len(p)-1] != nid {
+					postTmp[id] = append(p, nid)
+				}
+				ix.nameTok = append(ix.nameTok, id)
+				if i > 0 {
+					key := nt.words[i-1] + w
+					ix.joins[key] = append(ix.joins[key], joinRef{name: nid, pos: int16(i - 1)})
+				}
+			}
+			ix.nameNum = append(ix.nameNum, nt.nums...)
+			ix.names = append(ix.names, rec)
+		}
+	}
+	// weights: inverse document frequency over names
+	n := float64(len(ix.names) + 1)
+	ix.postOff = make([]int32, len(ix.toks)+1)
+	total := 0
+	for _, p := range postTmp {
+		total += len(p)
+	}
+	ix.postIdx = make([]int32, 0, total)
+	for t := range ix.toks {
+		p := postTmp[t]
+		ti := &ix.toks[t]
+		ti.df = int32(len(p))
+		ti.w = float32(math.Log(n / (float64(len(p)) + 0.5)))
+		if ti.w < 0.5 {
+			ti.w = 0.5
+		}
+		ti.generic = genericWords[ti.s] || float64(len(p)) > n*0.01
+		ti.skel = skeleton(ti.s)
+		ti.vowelless = !hasVowel(ti.s)
+		ti.cons = string(appendConsonants(nil, ti.skel))
+		ix.postOff[t] = int32(len(ix.postIdx))
+		ix.postIdx = append(ix.postIdx, p...)
+	}
+	ix.postOff[len(ix.toks)] = int32(len(ix.postIdx))
+	for i := range ix.names {
+		r := &ix.names[i]
+		var tw float32
+		for _, t := range ix.nameTok[r.tokOff : r.tokOff+int32(r.tokLen)] {
+			tw += ix.toks[t].w
+			if !ix.toks[t].generic {
+				r.distinct = true
+			}
+		}
+		r.totalW = tw
+	}
+	// fuzzy keys: skeleton, its single deletions, and a 6-byte skeleton prefix
+	ix.fuzzy = make([]fuzzyKey, 0, len(ix.toks)*8)
+	for t := range ix.toks {
+		ix.fuzzy = appendFuzzyKeys(ix.fuzzy, ix.toks[t].skel, int32(t), buf[:0])
+	}
+	slices.SortFunc(ix.fuzzy, func(a, b fuzzyKey) int {
+		switch {
+		case a.h < b.h:
+			return -1
+		case a.h > b.h:
+			return 1
+		}
+		return int(a.tok - b.tok)
+	})
+	ix.fuzzy = slices.Compact(ix.fuzzy)
+	ix.pool.New = func() any { return newScratch(len(ix.names)) }
+	return ix
+}
+
+// Len returns the number of entries in the index.
+func (ix *Index) Len() int { return len(ix.entries) }
+
+const (
+	fuzzyMinLen = 4 // skeletons shorter than this get no deletion keys
+	prefixLen   = 6
+	seedExact   = 0x9E3779B97F4A7C15
+	seedDel     = 0xC2B2AE3D27D4EB4F
+	seedPrefix  = 0x165667B19E3779F9
+)
+
+func appendFuzzyKeys(dst []fuzzyKey, skel string, tok int32, buf []byte) []fuzzyKey {
+	dst = append(dst, fuzzyKey{hashStr(seedExact, skel), tok})
+	if len(skel) >= fuzzyMinLen {
+		for i := 0; i < len(skel); i++ {
+			dst = append(dst, fuzzyKey{hashDel(seedDel, skel, i), tok})
+		}
+	}
+	if len(skel) >= prefixLen+2 {
+		dst = append(dst, fuzzyKey{hashStr(seedPrefix, skel[:prefixLen]), tok})
+	}
+	return dst
+}
+
+// hashStr is FNV-1a with a seed.
+func hashStr(seed uint64, s string) uint64 {
+	h := uint64(14695981039346656037) ^ seed
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// hashDel hashes s without its byte at position del.
+func hashDel(seed uint64, s string, del int) uint64 {
+	h := uint64(14695981039346656037) ^ seed
+	for i := 0; i < len(s); i++ {
+		if i == del {
+			continue
+		}
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// fuzzyRange returns the range of ix.fuzzy stored under hash h.
+func (ix *Index) fuzzyRange(h uint64) (int, int) {
+	lo, hi := 0, len(ix.fuzzy)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ix.fuzzy[m].h < h {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	end := lo
+	for end < len(ix.fuzzy) && ix.fuzzy[end].h == h {
+		end++
+	}
+	return lo, end
+}
+
+func (ix *Index) postings(t int32) []int32 {
+	return ix.postIdx[ix.postOff[t]:ix.postOff[t+1]]
+}
+
+// normID keeps the letters and digits of an identifier, upper-cased.
+func normID(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9' || c >= 'A' && c <= 'Z':
+			b = append(b, c)
+		case c >= 'a' && c <= 'z':
+			b = append(b, c-('a'-'A'))
+		}
+	}
+	return string(b)
+}

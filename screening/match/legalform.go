@@ -1,0 +1,212 @@
+package match
+
+import "strings"
+
+// LegalClass is the class of a legal form ("Co., Ltd.", "ООО", "GmbH" and
+// "Sp. z o.o." are all LegalLimited). Legal forms are recognised at the start
+// or end of a name, removed from the tokens that are matched, and compared
+// by class only, so that they count little.
+type LegalClass uint8
+
+// Legal form classes.
+const (
+	LegalNone        LegalClass = iota
+	LegalLimited                // private company with limited liability: Ltd, LLC, GmbH, ООО, 有限公司
+	LegalJointStock             // joint-stock company: JSC, OAO, ZAO, PAO, AG, S.A., 股份有限公司
+	LegalCorporation            // Inc., Corp., Company, Co., 公司
+	LegalPublic                 // public limited company: PLC
+	LegalPartnership            // LP, LLP, KG
+	LegalState                  // state enterprise: FGUP, GUP, SOE
+)
+
+var legalClassNames = [...]string{"", "limited", "joint_stock", "corporation", "public", "partnership", "state"}
+
+// String returns the class name, or "" for LegalNone.
+func (c LegalClass) String() string {
+	if int(c) < len(legalClassNames) {
+		return legalClassNames[c]
+	}
+	return "unknown"
+}
+
+// legalForms maps normalised legal-form phrases, in the languages and
+// romanisations seen on the lists, to their class. Han and Hangul forms
+// appear as their romanisation (Normalize turns 有限公司 into
+// "you xian gong si").
+var legalForms = map[string]LegalClass{
+	// limited liability
+	"ltd": LegalLimited, "limited": LegalLimited, "co ltd": LegalLimited, "co limited": LegalLimited,
+	"company limited": LegalLimited, "company ltd": LegalLimited, "ltd co": LegalLimited,
+	"llc": LegalLimited, "l l c": LegalLimited, "limited liability company": LegalLimited,
+	"limited liability co": LegalLimited, "limited company": LegalLimited, "private limited": LegalLimited,
+	"pvt ltd": LegalLimited, "private ltd": LegalLimited, "pte ltd": LegalLimited, "pty ltd": LegalLimited,
+	"sdn bhd": LegalLimited, "bhd": LegalLimited, "ooo": LegalLimited, "tov": LegalLimited,
+	"obshchestvo s ogranichennoy otvetstvennostyu": LegalLimited,
+	"obshchestvo s ogranichennoi otvetstvennostyu": LegalLimited,
+	"obshchestvo s ogranichennoi otvetstvennostiu": LegalLimited,
+	"obschestvo s ogranichennoy otvetstvennostyu":  LegalLimited,
+	"obschestvo s ogranichennoi otvetstvennostyu":  LegalLimited,
+	"tovarystvo z obmezhenoyu vidpovidalnistyu":     LegalLimited,
+	"tovarystvo z obmezhenoiu vidpovidalnistiu":    LegalLimited,
+	"gmbh": LegalLimited, "sp z oo": LegalLimited, "spolka z ograniczona odpowiedzialnoscia": LegalLimited,
+	"sarl": LegalLimited, "srl": LegalLimited, "s r l": LegalLimited, "bv": LegalLimited, "b v": LegalLimited,
+	"ltda": LegalLimited, "limitada": LegalLimited, "kft": LegalLimited, "doo": LegalLimited, "d o o": LegalLimited,
+	"sro": LegalLimited, "s r o": LegalLimited, "fze": LegalLimited, "fzco": LegalLimited, "fzc": LegalLimited,
+	"fz llc": LegalLimited, "fzllc": LegalLimited, "dmcc": LegalLimited, "wll": LegalLimited, "w l l": LegalLimited,
+	"you xian gong si": LegalLimited, "you xian ze ren gong si": LegalLimited, "youxian gongsi": LegalLimited,
+	"co ltd company": LegalLimited, "yugen kaisha": LegalLimited, "yu han hoe sa": LegalLimited,
+	"sociedad de responsabilidad limitada": LegalLimited, "societe a responsabilite limitee": LegalLimited,
+	// joint stock
+	"jsc": LegalJointStock, "ojsc": LegalJointStock, "cjsc": LegalJointStock, "pjsc": LegalJointStock,
+	"oao": LegalJointStock, "zao": LegalJointStock, "ao": LegalJointStock, "pao": LegalJointStock,
+	"pat": LegalJointStock, "prat": LegalJointStock, "vat": LegalJointStock,
+	"joint stock company": LegalJointStock, "joint stock co": LegalJointStock, "jointstock company": LegalJointStock,
+	"open joint stock company": LegalJointStock, "closed joint stock company": LegalJointStock,
+	"public joint stock company": LegalJointStock, "private joint stock company": LegalJointStock,
+	"open jsc": LegalJointStock, "closed jsc": LegalJointStock, "public jsc": LegalJointStock,
+	"aktsionernoe obshchestvo": LegalJointStock, "aktsionernoye obshchestvo": LegalJointStock,
+	"otkrytoe aktsionernoe obshchestvo": LegalJointStock, "zakrytoe aktsionernoe obshchestvo": LegalJointStock,
+	"publichnoe aktsionernoe obshchestvo": LegalJointStock, "publichnoye aktsionernoye obshchestvo": LegalJointStock,
+	"otkrytoye aktsionernoye obshchestvo": LegalJointStock, "zakrytoye aktsionernoye obshchestvo": LegalJointStock,
+	"ag": LegalJointStock, "sa": LegalJointStock, "s a": LegalJointStock, "spa": LegalJointStock,
+	"s p a": LegalJointStock, "nv": LegalJointStock, "n v": LegalJointStock, "ab": LegalJointStock,
+	"asa": LegalJointStock, "oyj": LegalJointStock, "sae": LegalJointStock, "saog": LegalJointStock,
+	"sociedad anonima": LegalJointStock, "societe anonyme": LegalJointStock, "aktiengesellschaft": LegalJointStock,
+	"gu fen you xian gong si": LegalJointStock, "gufen youxian gongsi": LegalJointStock, "gu fen gong si": LegalJointStock,
+	"company limited by shares": LegalJointStock, "co ltd by shares": LegalJointStock,
+	"ju sik hoe sa": LegalJointStock, "jusik hoesa": LegalJointStock, "kabushiki kaisha": LegalJointStock,
+	"kk": LegalJointStock, "tbk": LegalJointStock, "pt": LegalJointStock, "as": LegalJointStock,
+	// corporation and company
+	"inc": LegalCorporation, "incorporated": LegalCorporation, "corp": LegalCorporation,
+	"corporation": LegalCorporation, "co": LegalCorporation, "company": LegalCorporation,
+	"cos": LegalCorporation, "gong si": LegalCorporation, "co inc": LegalCorporation,
+	"corp ltd": LegalCorporation, "corporation limited": LegalCorporation, "company inc": LegalCorporation,
+	"hoe sa": LegalCorporation,
+	// public limited
+	"plc": LegalPublic, "p l c": LegalPublic, "public limited company": LegalPublic,
+	"public co ltd": LegalPublic, "public company limited": LegalPublic, "pcl": LegalPublic,
+	// partnerships
+	"lp": LegalPartnership, "llp": LegalPartnership, "l p": LegalPartnership, "kg": LegalPartnership,
+	"gmbh co kg": LegalPartnership, "ohg": LegalPartnership, "partnership": LegalPartnership,
+	// state enterprises
+	"fgup": LegalState, "gup": LegalState, "fkp": LegalState, "federalnoe gosudarstvennoe unitarnoe predpriyatie": LegalState,
+	"federal state unitary enterprise": LegalState, "state unitary enterprise": LegalState,
+	"soe": LegalState,
+}
+
+// legalPrefixOK lists short legal forms that also stand at the start of a
+// name (Russian and Ukrainian usage: ООО "Ромашка", AO Kronshtadt). Longer
+// phrases (two tokens or more) are recognised at the start too.
+var legalPrefixOK = map[string]bool{
+	"ooo": true, "oao": true, "zao": true, "ao": true, "pao": true, "jsc": true, "ojsc": true,
+	"cjsc": true, "pjsc": true, "tov": true, "pat": true, "prat": true, "llc": true, "fgup": true,
+	"gup": true, "fkp": true, "pt": true,
+}
+
+const maxLegalTokens = 6
+
+// stripLegal removes legal forms from the end and the start of a token list
+// and returns the remaining tokens and the class of the last form removed at
+// the end (or, failing that, at the start). It never removes every token: a
+// name made only of legal forms keeps them, and the caller treats it as not
+// distinctive.
+func stripLegal(toks []string, scratch []byte) ([]string, LegalClass) {
+	class := LegalNone
+	for len(toks) > 1 {
+		n, c := longestLegal(toks, true, scratch)
+		if n == 0 || n >= len(toks) {
+			break
+		}
+		if class == LegalNone {
+			class = c
+		}
+		toks = toks[:len(toks)-n]
+	}
+	for len(toks) > 1 {
+		n, c := longestLegal(toks, false, scratch)
+		if n == 0 || n >= len(toks) {
+			break
+		}
+		if n == 1 && !legalPrefixOK[toks[0]] {
+			break
+		}
+		if class == LegalNone {
+			class = c
+		}
+		toks = toks[n:]
+	}
+	return toks, class
+}
+
+// longestLegal finds the longest legal-form phrase at the end (or start) of
+// toks and returns its length in tokens and its class.
+func longestLegal(toks []string, atEnd bool, scratch []byte) (int, LegalClass) {
+	maxN := maxLegalTokens
+	if maxN > len(toks) {
+		maxN = len(toks)
+	}
+	for n := maxN; n >= 1; n-- {
+		var part []string
+		if atEnd {
+			part = toks[len(toks)-n:]
+		} else {
+			part = toks[:n]
+		}
+		b := scratch[:0]
+		for i, t := range part {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, t...)
+		}
+		if c, ok := legalForms[string(b)]; ok {
+			return n, c
+		}
+	}
+	return 0, LegalNone
+}
+
+// isLegalOnly reports whether every token of a normalised name is part of a
+// legal form.
+func isLegalOnly(toks []string, scratch []byte) bool {
+	for len(toks) > 0 {
+		n, _ := longestLegal(toks, true, scratch)
+		if n == 0 {
+			return false
+		}
+		toks = toks[:len(toks)-n]
+	}
+	return true
+}
+
+// stopWords carry no weight in matching.
+var stopWords = map[string]bool{
+	"the": true, "of": true, "and": true, "for": true, "an": true, "in": true, "at": true,
+	"de": true, "del": true, "la": true, "le": true, "les": true, "des": true, "du": true,
+	"et": true, "und": true, "der": true, "die": true, "das": true, "y": true, "e": true,
+	"no": true, "nr": true, "number": true, "a": true, "to": true, "on": true, "by": true,
+}
+
+// genericWords are company terms that say what a business does, not who it
+// is. They still count in matching (weighted by how rare they are in the
+// lists), but a name made only of them, legal forms and stop words is not
+// distinctive and matches nothing.
+var genericWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`technology technologies tech international intl group holding holdings
+		trading trade traders industries industry industrial enterprise enterprises global services service
+		solutions systems system import export imp exp general national development investment investments
+		engineering management resources energy partners associates ventures capital products manufacturing
+		works factory plant center centre institute research science sciences scientific logistics shipping
+		marine electronics electronic electric equipment machinery materials supply supplies commercial commerce
+		consulting construction company corporation limited bank finance financial network networks communications
+		telecom media software hardware digital devices components parts instruments precision aviation aerospace
+		defense defence security chemical chemicals petroleum oil gas mining metals steel shipbuilding transport
+		transportation air airlines express agency office branch representative unit bureau association foundation
+		organization organisation society union council committee ministry department state public private
+		joint stock open closed new first united world china chinese russia russian iran iranian korea korean
+		hong kong beijing shanghai moscow tehran co ltd llc inc corp`) {
+		genericWords[w] = true
+	}
+}

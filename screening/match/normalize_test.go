@@ -1,0 +1,108 @@
+package match
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.", "hangzhou hikvision digital technology co ltd"},
+		{"杭州海康威视数字技术股份有限公司", "hang zhou hai kang wei shi shu zi ji shu gu fen you xian gong si"},
+		{"Владимир Путин", "vladimir putin"},
+		{"ООО «Ромашка»", "ooo romashka"},
+		{"Олександр Іваненко", "oleksandr ivanenko"}, // Ukrainian: г and и differ from Russian
+		{"김정은", "kim jeong eun"},
+		{"محمد علي", "mhmd ly"},
+		{"Αλέξανδρος", "alexandros"},
+		{"Sp. z o.o.", "sp z oo"},
+		{"Müller GmbH", "muller gmbh"},
+		{"ＡＢＣ　Ｃｏ．", "abc co"},
+		{"O'Brien", "obrien"},
+		{"Ch’ing-hua", "ching hua"},
+		{"STRAßE", "strasse"},
+		{"\xff\x00abc", "abc"},
+		{"  ...  ", ""},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNormalizeSteps(t *testing.T) {
+	steps := []struct {
+		name     string
+		fn       func(string) string
+		in, want string
+	}{
+		{"nfkc", nfkc, "ﬁrm ①", "firm 1"},
+		{"foldWidth", foldWidth, "ＡＢＣ", "ABC"},
+		{"foldCase", foldCase, "ΣΊΣΥΦΟΣ Straße", "σίσυφοσ strasse"},
+		{"transliterate", transliterate, "щука хлеб", "shchuka khleb"},
+		{"transliterate", transliterate, "有限公司", " you  xian  gong  si "},
+		{"stripMarks", stripMarks, "Société Générale", "Societe Generale"},
+		{"cleanPunct", cleanPunct, "S.A. & Co.,Ltd.", "sa co ltd"},
+	}
+	for _, s := range steps {
+		if got := s.fn(s.in); got != s.want {
+			t.Errorf("%s(%q) = %q, want %q", s.name, s.in, got, s.want)
+		}
+	}
+}
+
+func TestSkeleton(t *testing.T) {
+	pairs := [][2]string{{"aleksandr", "aleksandr"}, {"yuriy", "iurii"}, {"khodorkovsky", "hodorkovsky"}, {"shcherbakov", "scherbakov"}}
+	for _, p := range pairs {
+		if a, b := skeleton(p[0]), skeleton(p[1]); a != b {
+			t.Errorf("skeleton(%q)=%q, skeleton(%q)=%q; want equal", p[0], a, p[1], b)
+		}
+	}
+}
+
+func TestStripLegal(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  string
+		class LegalClass
+	}{
+		{"hangzhou hikvision digital technology co ltd", "hangzhou hikvision digital technology", LegalLimited},
+		{"ooo romashka", "romashka", LegalLimited},
+		{"open joint stock company sukhoi", "sukhoi", LegalJointStock},
+		{"hang zhou hai kang wei shi gu fen you xian gong si", "hang zhou hai kang wei shi", LegalJointStock},
+		{"siemens ag", "siemens", LegalJointStock},
+		{"ltd", "ltd", LegalNone},
+	}
+	for _, tt := range tests {
+		got, c := stripLegal(strings.Fields(tt.in), nil)
+		if strings.Join(got, " ") != tt.want || c != tt.class {
+			t.Errorf("stripLegal(%q) = %q, %v; want %q, %v", tt.in, got, c, tt.want, tt.class)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.", "杭州海康威视", "Владимир Путин", "김정은", "محمد", "S.A.", "\xff\xfe", "a.b.c.", "ＡＢＣ", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Normalize(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("Normalize(%q) = %q: invalid UTF-8", s, got)
+		}
+		if strings.HasPrefix(got, " ") || strings.HasSuffix(got, " ") || strings.Contains(got, "  ") {
+			t.Fatalf("Normalize(%q) = %q: bad spacing", s, got)
+		}
+		if again := Normalize(got); again != got {
+			t.Fatalf("Normalize not idempotent: %q -> %q -> %q", s, got, again)
+		}
+		if isASCII(s) {
+			slow := cleanPunct(stripMarks(transliterate(foldCase(foldWidth(nfkc(sanitize(s)))))))
+			if slow != got {
+				t.Fatalf("fast path %q != chain %q for %q", got, slow, s)
+			}
+		}
+	})
+}

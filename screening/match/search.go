@@ -1,0 +1,717 @@
+package match
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// DefaultThreshold is the score at or above which Search reports a match
+// when Query.Threshold is zero. It was chosen on the development half of the
+// evaluation set in testdata/eval (see docs/matching.md).
+const DefaultThreshold = 0.80
+
+// MaxNameLen is the longest query name, in bytes, that Search accepts.
+const MaxNameLen = 4096
+
+// maxQueryWords bounds the words of a query name that take part in matching.
+const maxQueryWords = 24
+
+// Errors returned by Search. Use errors.Is.
+var (
+	ErrNameTooLong  = errors.New("match: query name too long")
+	ErrBadThreshold = errors.New("match: threshold outside (0, 1]")
+)
+
+// Query is one party to screen.
+type Query struct {
+	// Name is the party's name as given, in any script.
+	Name string
+	// Type, if set, is the kind of party; a list entry of another kind
+	// scores lower.
+	Type lists.EntryType
+	// Country, if valid, is the party's country; it raises the score of
+	// entries with an address or nationality there and lowers the others.
+	Country rules.Country
+	// DateOfBirth, if set, is "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+	DateOfBirth string
+	// IDs are the party's document or registration numbers.
+	IDs []lists.Identifier
+	// Threshold is the minimum score reported; 0 means DefaultThreshold.
+	Threshold float64
+	// Limit is the maximum number of matches returned; 0 means 10.
+	Limit int
+}
+
+// Match is one list entry whose name matched the query.
+type Match struct {
+	Entry *lists.Entry
+	// Name is the entry's name or alias that matched, as listed.
+	Name string
+	// Weak is true when Name is a weak (low-quality) alias.
+	Weak bool
+	// Score is the final score in [0,1]: NameScore plus the adjustments.
+	Score float64
+	// NameScore is the similarity of the names alone, in [0,1].
+	NameScore float64
+	// Tokens are the aligned query and candidate tokens (normalised).
+	Tokens []TokenMatch
+	// Adjustments are the corrections applied to NameScore.
+	Adjustments []Adjustment
+}
+
+// TokenMatch is one aligned pair of normalised tokens. Either side may be two
+// or more tokens joined ("hik vision" against "hikvision").
+type TokenMatch struct {
+	Query, Candidate string
+	Similarity       float64
+}
+
+// Adjustment is one correction of the name score.
+type Adjustment struct {
+	// Kind is one of "weak_alias", "type_mismatch", "country_match",
+	// "country_mismatch", "dob_match", "dob_mismatch", "id_match",
+	// "legal_form_differs", "number_mismatch", "number_missing".
+	Kind   string
+	Delta  float64
+	Detail string
+}
+
+// Adjustment deltas.
+const (
+	deltaWeak            = -0.05
+	deltaTypeMismatch    = -0.15
+	deltaCountryMatch    = 0.03
+	deltaCountryMismatch = -0.05
+	deltaDOBMatch        = 0.05
+	deltaDOBMismatch     = -0.15
+	deltaIDMatch         = 0.15
+	deltaLegalDiffers    = -0.02
+	deltaNumberMismatch  = -0.30
+	deltaNumberMissing   = -0.10
+	maxBoost             = deltaCountryMatch + deltaDOBMatch + deltaIDMatch
+	minTokSim            = 0.6
+	alphaUnmatched       = 0.5 // weight of candidate tokens the query lacks
+	maxSpan              = 4
+	maxFuzzyChecks       = 64
+)
+
+type qtok struct {
+	s, skel, cons string
+	w             float32
+	vowelless     bool
+}
+
+type simHit struct {
+	qlo, qhi int8
+	tok      int32
+	sim      float32
+}
+
+type joinHit struct {
+	q    int8
+	pos  int16
+	name int32
+	sim  float32
+}
+
+type cand struct {
+	name int32
+	acc  float32
+}
+
+type edge struct {
+	qlo, qhi int8
+	clo, chi int8
+	sim      float32
+	w        float32
+}
+
+type result struct {
+	name      int32
+	nameScore float32
+	score     float32
+	edges     []edge // points into scratch.edgeStore
+	adj       [8]Adjustment
+	nadj      int
+}
+
+type scratch struct {
+	buf, tmp, skelBuf []byte
+	fields            []string
+	nt                nameTokens
+	qs                []qtok
+	hits              []simHit
+	joins             []joinHit
+	acc               []float32
+	touched           []int32
+	cands             []cand
+	edges             []edge
+	edgeStore         []edge
+	results           []result
+}
+
+func newScratch(n int) *scratch {
+	return &scratch{
+		buf: make([]byte, 0, 256), tmp: make([]byte, 0, 256), skelBuf: make([]byte, 0, 256),
+		acc: make([]float32, n), touched: make([]int32, 0, 1024),
+	}
+}
+
+// Search screens one name against the index and returns the matching
+// entries, best first, at most one match per entry (its best name), with
+// scores at or above the threshold. A name with nothing distinctive in it
+// (empty, punctuation, or only legal forms and generic company words such as
+// "Trading Co., Ltd.") matches nothing.
+func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(q.Name) > MaxNameLen {
+		return nil, fmt.Errorf("match: query name of %d bytes exceeds %d: %w", len(q.Name), MaxNameLen, ErrNameTooLong)
+	}
+	th := q.Threshold
+	if th == 0 {
+		th = DefaultThreshold
+	}
+	if !(th > 0 && th <= 1) {
+		return nil, fmt.Errorf("match: threshold %v: %w", q.Threshold, ErrBadThreshold)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	sc := ix.pool.Get().(*scratch)
+	defer ix.pool.Put(sc)
+	if len(sc.acc) < len(ix.names) {
+		sc.acc = make([]float32, len(ix.names))
+	}
+
+	sc.buf = appendNormalized(sc.buf[:0], q.Name)
+	qstr := string(sc.buf)
+	sc.fields = analyze(qstr, sc.fields, &sc.nt, sc.tmp[:0])
+	nt := &sc.nt
+	if nt.legalOnly || len(nt.words) == 0 {
+		return nil, nil
+	}
+	words := nt.words
+	if len(words) > maxQueryWords {
+		words = words[:maxQueryWords]
+	}
+	ix.prepareQuery(sc, words)
+	ix.findHits(sc)
+	ix.collectCandidates(sc)
+
+	sc.results = sc.results[:0]
+	sc.edgeStore = sc.edgeStore[:0]
+	for _, c := range sc.cands {
+		ix.scoreName(sc, c.name, q, th)
+	}
+	if len(sc.results) == 0 {
+		return nil, nil
+	}
+	// best name per entry, then order by score
+	slices.SortFunc(sc.results, func(a, b result) int {
+		ea, eb := ix.names[a.name].entry, ix.names[b.name].entry
+		if ea != eb {
+			return int(ea - eb)
+		}
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return int(a.name - b.name)
+	})
+	k := 0
+	for i := range sc.results {
+		if i > 0 && ix.names[sc.results[i].name].entry == ix.names[sc.results[k-1].name].entry {
+			continue
+		}
+		sc.results[k] = sc.results[i]
+		k++
+	}
+	sc.results = sc.results[:k]
+	slices.SortFunc(sc.results, func(a, b result) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return int(ix.names[a.name].entry - ix.names[b.name].entry)
+	})
+	if len(sc.results) > limit {
+		sc.results = sc.results[:limit]
+	}
+	out := make([]Match, len(sc.results))
+	for i := range sc.results {
+		out[i] = ix.buildMatch(sc, &sc.results[i])
+	}
+	return out, nil
+}
+
+// prepareQuery computes the weight, skeleton and consonant key of each query
+// word.
+func (ix *Index) prepareQuery(sc *scratch, words []string) {
+	sc.qs = sc.qs[:0]
+	sc.skelBuf = sc.skelBuf[:0]
+	type off struct{ s, sl, c, cl int }
+	var offs [maxQueryWords]off
+	for i, w := range words {
+		o := off{s: len(sc.skelBuf)}
+		sc.skelBuf = appendSkeleton(sc.skelBuf, w)
+		o.sl = len(sc.skelBuf) - o.s
+		o.c = len(sc.skelBuf)
+		sc.skelBuf = appendConsonants(sc.skelBuf, string(sc.skelBuf[o.s:o.s+o.sl]))
+		o.cl = len(sc.skelBuf) - o.c
+		offs[i] = o
+	}
+	keys := string(sc.skelBuf)
+	unknownW := float32(logf(float64(len(ix.names)+1) / 1.5))
+	for i, w := range words {
+		o := offs[i]
+		t := qtok{s: w, skel: keys[o.s : o.s+o.sl], cons: keys[o.c : o.c+o.cl], vowelless: !hasVowel(w), w: unknownW}
+		if id, ok := ix.vocab[w]; ok {
+			t.w = ix.toks[id].w
+		} else if stopWords[w] {
+			t.w = 0
+		}
+		sc.qs = append(sc.qs, t)
+	}
+}
+
+// tokSim is the similarity of a query token and an indexed token: the
+// sharpened Jaro-Winkler similarity of the tokens or, slightly discounted, of
+// their romanisation skeletons; tokens without written vowels (romanised
+// Arabic script) are also compared by their consonants.
+func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
+	if q.s == t.s {
+		return 1
+	}
+	n := min(len(q.s), len(t.s))
+	var s float32
+	if n <= 3 {
+		if q.skel == t.skel {
+			s = 0.9
+		}
+	} else {
+		s = sharpen(jaroWinkler(q.s, t.s), n)
+		if q.skel == t.skel {
+			s = max(s, 0.93)
+		} else if k := 0.95 * sharpen(jaroWinkler(q.skel, t.skel), n); k > s {
+			s = k
+		}
+	}
+	if (q.vowelless || t.vowelless) && len(q.cons) >= 2 && len(t.cons) >= 2 {
+		if q.cons == t.cons {
+			s = max(s, 0.88)
+		} else if len(q.cons) >= 3 {
+			s = max(s, 0.8*sharpen(jaroWinkler(q.cons, t.cons), 4))
+		}
+	}
+	return s
+}
+
+// sharpen spreads Jaro-Winkler similarities near 1 so that one typo in a
+// long word costs little and a different short word costs a lot.
+func sharpen(s float64, n int) float32 {
+	if s >= 1 {
+		return 1
+	}
+	if n <= 5 {
+		s = 3*s - 2
+	} else {
+		s = 2*s - 1
+	}
+	return float32(max(s, 0))
+}
+
+func (sc *scratch) addHit(h simHit) {
+	for i := range sc.hits {
+		if sc.hits[i].qlo == h.qlo && sc.hits[i].qhi == h.qhi && sc.hits[i].tok == h.tok {
+			return
+		}
+	}
+	sc.hits = append(sc.hits, h)
+}
+
+// findHits finds, for every query word and every run of up to maxSpan
+// adjacent words, the indexed tokens that are similar.
+func (ix *Index) findHits(sc *scratch) {
+	sc.hits = sc.hits[:0]
+	sc.joins = sc.joins[:0]
+	for i := range sc.qs {
+		q := &sc.qs[i]
+		if id, ok := ix.vocab[q.s]; ok {
+			sc.addHit(simHit{int8(i), int8(i), id, 1})
+		}
+		if len(q.s) >= 3 {
+			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim)
+		}
+		if refs, ok := ix.joins[q.s]; ok {
+			w := float32(1)
+			for _, r := range refs {
+				sc.joins = append(sc.joins, joinHit{q: int8(i), pos: r.pos, name: r.name, sim: w})
+			}
+		}
+	}
+	// runs of adjacent query words against single indexed tokens
+	for i := 0; i < len(sc.qs); i++ {
+		b := sc.tmp[:0]
+		for k := i; k < len(sc.qs) && k < i+maxSpan; k++ {
+			b = append(b, sc.qs[k].s...)
+			if k == i {
+				continue
+			}
+			if id, ok := ix.vocab[string(b)]; ok {
+				sc.addHit(simHit{int8(i), int8(k), id, 1})
+				continue
+			}
+			if len(b) >= 6 {
+				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], string(b))
+				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
+				for ; lo < hi; lo++ {
+					t := ix.fuzzy[lo].tok
+					if string(sk) == ix.toks[t].skel {
+						sc.addHit(simHit{int8(i), int8(k), t, 0.9})
+					}
+				}
+			}
+		}
+		sc.tmp = b[:0]
+	}
+}
+
+// fuzzyHits adds the indexed tokens whose skeleton is within one deletion on
+// either side of the query word's skeleton, or shares its prefix, and whose
+// similarity reaches minSim.
+func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32) {
+	checks := 0
+	try := func(h uint64) {
+		a, b := ix.fuzzyRange(h)
+		for ; a < b && checks < maxFuzzyChecks; a++ {
+			t := ix.fuzzy[a].tok
+			checks++
+			if s := ix.tokSim(q, &ix.toks[t]); s >= minSim {
+				sc.addHit(simHit{lo, hi, t, s})
+			}
+		}
+	}
+	sk := q.skel
+	try(hashStr(seedExact, sk))
+	if len(sk) >= fuzzyMinLen-1 {
+		try(hashStr(seedDel, sk))
+	}
+	if len(sk) >= fuzzyMinLen {
+		for i := 0; i < len(sk); i++ {
+			try(hashDel(seedDel, sk, i))
+			try(hashDel(seedExact, sk, i))
+		}
+	}
+	if len(sk) >= prefixLen+2 {
+		try(hashStr(seedPrefix, sk[:prefixLen]))
+	}
+}
+
+// collectCandidates accumulates, per indexed name, the weight of the query
+// words it shares, skipping the postings of common tokens when a rarer one is
+// available, and keeps the best maxCandidates names.
+func (ix *Index) collectCandidates(sc *scratch) {
+	// a query word is rare when its best hit is a rare token
+	anyRare := false
+	for i := range sc.qs {
+		var best float32
+		rare := false
+		for _, h := range sc.hits {
+			if h.qlo == int8(i) && h.sim > best {
+				best, rare = h.sim, int(ix.toks[h.tok].df) <= ix.opts.commonDF
+			}
+		}
+		if rare {
+			anyRare = true
+			break
+		}
+	}
+	sc.touched = sc.touched[:0]
+	for _, h := range sc.hits {
+		t := &ix.toks[h.tok]
+		if anyRare && int(t.df) > ix.opts.commonDF {
+			continue
+		}
+		if int(t.df) > 4*ix.opts.commonDF {
+			continue
+		}
+		add := h.sim * t.w
+		for _, n := range ix.postings(h.tok) {
+			if sc.acc[n] == 0 {
+				sc.touched = append(sc.touched, n)
+			}
+			sc.acc[n] += add
+		}
+	}
+	for _, j := range sc.joins {
+		n := j.name
+		if sc.acc[n] == 0 {
+			sc.touched = append(sc.touched, n)
+		}
+		sc.acc[n] += j.sim * 4
+	}
+	// top maxCandidates by accumulated weight (ties by name id)
+	k := ix.opts.maxCandidates
+	sc.cands = sc.cands[:0]
+	less := func(a, b cand) bool { return a.acc < b.acc || a.acc == b.acc && a.name > b.name }
+	for _, n := range sc.touched {
+		c := cand{n, sc.acc[n]}
+		sc.acc[n] = 0
+		if len(sc.cands) < k {
+			sc.cands = append(sc.cands, c)
+			// sift up (min-heap)
+			i := len(sc.cands) - 1
+			for i > 0 {
+				p := (i - 1) / 2
+				if !less(sc.cands[i], sc.cands[p]) {
+					break
+				}
+				sc.cands[i], sc.cands[p] = sc.cands[p], sc.cands[i]
+				i = p
+			}
+			continue
+		}
+		if !less(sc.cands[0], c) {
+			continue
+		}
+		sc.cands[0] = c
+		i := 0
+		for {
+			l, r, m := 2*i+1, 2*i+2, i
+			if l < len(sc.cands) && less(sc.cands[l], sc.cands[m]) {
+				m = l
+			}
+			if r < len(sc.cands) && less(sc.cands[r], sc.cands[m]) {
+				m = r
+			}
+			if m == i {
+				break
+			}
+			sc.cands[i], sc.cands[m] = sc.cands[m], sc.cands[i]
+			i = m
+		}
+	}
+}
+
+// scoreName aligns the query with one indexed name, computes its name score
+// and adjustments, and records a result if the final score reaches th.
+func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
+	rec := &ix.names[nid]
+	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+	sc.edges = sc.edges[:0]
+	for _, h := range sc.hits {
+		for j, ct := range ctoks {
+			if ct == h.tok {
+				sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), h.sim, ix.toks[ct].w})
+			}
+		}
+	}
+	for _, jh := range sc.joins {
+		if jh.name == nid && int(jh.pos)+1 < len(ctoks) {
+			w := ix.toks[ctoks[jh.pos]].w + ix.toks[ctoks[jh.pos+1]].w
+			sc.edges = append(sc.edges, edge{jh.q, jh.q, int8(jh.pos), int8(jh.pos + 1), jh.sim, w})
+		}
+	}
+	// initials: a one-letter word against a word with that first letter
+	for i := range sc.qs {
+		qs := sc.qs[i].s
+		for j, ct := range ctoks {
+			cs := ix.toks[ct].s
+			if (len(qs) == 1) != (len(cs) == 1) && qs[0] == cs[0] {
+				w := min(ix.toks[ct].w, sc.qs[i].w)
+				if len(cs) == 1 {
+					w = ix.toks[ct].w
+				}
+				sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), 0.8, w})
+			}
+		}
+	}
+	if len(sc.edges) == 0 {
+		return
+	}
+	slices.SortFunc(sc.edges, func(a, b edge) int {
+		if a.sim != b.sim {
+			if a.sim > b.sim {
+				return -1
+			}
+			return 1
+		}
+		if a.w != b.w {
+			if a.w > b.w {
+				return -1
+			}
+			return 1
+		}
+		return int(a.qlo-b.qlo)*64 + int(a.clo-b.clo)
+	})
+	var qm, cm uint64
+	var num, matchedW float32
+	distinct := false
+	start := len(sc.edgeStore)
+	for _, e := range sc.edges {
+		qmask := spanMask(e.qlo, e.qhi)
+		cmask := spanMask(e.clo, e.chi)
+		if qm&qmask != 0 || cm&cmask != 0 {
+			continue
+		}
+		qm |= qmask
+		cm |= cmask
+		num += e.sim * 2 * e.w
+		matchedW += 2 * e.w
+		if e.sim >= minTokSim {
+			for j := e.clo; j <= e.chi; j++ {
+				if !ix.toks[ctoks[j]].generic {
+					distinct = true
+				}
+			}
+		}
+		sc.edgeStore = append(sc.edgeStore, e)
+	}
+	if !distinct && (qm != spanMask(0, int8(len(sc.qs)-1)) || cm != spanMask(0, int8(len(ctoks)-1))) {
+		// only generic words agree: require the whole name on both sides
+		sc.edgeStore = sc.edgeStore[:start]
+		return
+	}
+	den := matchedW
+	for j, ct := range ctoks {
+		if cm&(1<<j) == 0 {
+			den += alphaUnmatched * ix.toks[ct].w
+		}
+	}
+	for i := range sc.qs {
+		if qm&(1<<i) == 0 {
+			den += sc.qs[i].w
+		}
+	}
+	nameScore := num / den
+	r := result{name: nid, nameScore: nameScore}
+	// numbers must agree
+	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
+	qnums := sc.nt.nums
+	if len(qnums) > 0 || len(cnums) > 0 {
+		switch {
+		case len(qnums) > 0 && len(cnums) > 0:
+			if !sameSet(qnums, cnums) {
+				r.add(Adjustment{"number_mismatch", deltaNumberMismatch, "numbers differ"})
+			}
+		case len(qnums) > 0:
+			r.add(Adjustment{"number_missing", deltaNumberMissing, "query has a number the listed name lacks"})
+		default:
+			r.add(Adjustment{"number_missing", deltaNumberMissing / 2, "listed name has a number the query lacks"})
+		}
+	}
+	if float64(nameScore)+maxBoost+sumDelta(&r) < th {
+		sc.edgeStore = sc.edgeStore[:start]
+		return
+	}
+	e := ix.entries[rec.entry]
+	if rec.weak {
+		r.add(Adjustment{"weak_alias", deltaWeak, "weak alias"})
+	}
+	if sc.nt.legal != LegalNone && rec.legal != LegalNone && sc.nt.legal != rec.legal {
+		r.add(Adjustment{"legal_form_differs", deltaLegalDiffers, "legal form " + sc.nt.legal.String() + " vs " + rec.legal.String()})
+	}
+	if q.Type != lists.TypeUnknown && e.Type != lists.TypeUnknown && q.Type != e.Type {
+		r.add(Adjustment{"type_mismatch", deltaTypeMismatch, "query is " + string(q.Type) + ", entry is " + string(e.Type)})
+	}
+	corroborate(&r, e, ix.entryIDs[rec.entry], q)
+	score := float64(nameScore) + sumDelta(&r)
+	score = max(0, min(1, score))
+	if score < th {
+		sc.edgeStore = sc.edgeStore[:start]
+		return
+	}
+	r.score = float32(score)
+	r.edges = sc.edgeStore[start:len(sc.edgeStore):len(sc.edgeStore)]
+	sc.results = append(sc.results, r)
+}
+
+func (r *result) add(a Adjustment) {
+	if r.nadj < len(r.adj) {
+		r.adj[r.nadj] = a
+		r.nadj++
+	}
+}
+
+func sumDelta(r *result) float64 {
+	var d float64
+	for _, a := range r.adj[:r.nadj] {
+		d += a.Delta
+	}
+	return d
+}
+
+func spanMask(lo, hi int8) uint64 {
+	if lo < 0 || hi >= 64 {
+		return 0
+	}
+	return (uint64(1)<<(hi-lo+1) - 1) << lo
+}
+
+func sameSet(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func (ix *Index) buildMatch(sc *scratch, r *result) Match {
+	rec := &ix.names[r.name]
+	e := ix.entries[rec.entry]
+	name := e.Name
+	if rec.alias >= 0 {
+		name = e.Aliases[rec.alias].Name
+	}
+	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+	m := Match{
+		Entry: e, Name: name, Weak: rec.weak,
+		Score: round4(float64(r.score)), NameScore: round4(float64(r.nameScore)),
+		Tokens: make([]TokenMatch, len(r.edges)),
+	}
+	for i, ed := range r.edges {
+		tm := TokenMatch{Similarity: round4(float64(ed.sim))}
+		if ed.qlo == ed.qhi {
+			tm.Query = sc.qs[ed.qlo].s
+		} else {
+			parts := make([]string, 0, ed.qhi-ed.qlo+1)
+			for k := ed.qlo; k <= ed.qhi; k++ {
+				parts = append(parts, sc.qs[k].s)
+			}
+			tm.Query = strings.Join(parts, " ")
+		}
+		if ed.clo == ed.chi {
+			tm.Candidate = ix.toks[ctoks[ed.clo]].s
+		} else {
+			tm.Candidate = ix.toks[ctoks[ed.clo]].s + " " + ix.toks[ctoks[ed.chi]].s
+		}
+		m.Tokens[i] = tm
+	}
+	slices.SortStableFunc(m.Tokens, func(a, b TokenMatch) int { return strings.Compare(a.Query, b.Query) })
+	if r.nadj > 0 {
+		m.Adjustments = make([]Adjustment, r.nadj)
+		copy(m.Adjustments, r.adj[:r.nadj])
+	}
+	return m
+}
+
+func round4(f float64) float64 { return float64(int64(f*10000+0.5)) / 10000 }

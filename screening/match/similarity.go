@@ -1,0 +1,169 @@
+package match
+
+// jaroWinkler returns the Jaro-Winkler similarity of two byte strings, in
+// [0,1]. Strings longer than 64 bytes are compared on their first 64 bytes.
+func jaroWinkler(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	if len(a) > 64 {
+		a = a[:64]
+	}
+	if len(b) > 64 {
+		b = b[:64]
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	win := len(b)/2 - 1
+	if win < 0 {
+		win = 0
+	}
+	var am, bm uint64
+	m := 0
+	for i := 0; i < len(a); i++ {
+		lo, hi := i-win, i+win+1
+		if lo < 0 {
+			lo = 0
+		}
+		if hi > len(b) {
+			hi = len(b)
+		}
+		for j := lo; j < hi; j++ {
+			if bm&(1<<j) == 0 && a[i] == b[j] {
+				am |= 1 << i
+				bm |= 1 << j
+				m++
+				break
+			}
+		}
+	}
+	if m == 0 {
+		return 0
+	}
+	t, j := 0, 0
+	for i := 0; i < len(a); i++ {
+		if am&(1<<i) == 0 {
+			continue
+		}
+		for bm&(1<<j) == 0 {
+			j++
+		}
+		if a[i] != b[j] {
+			t++
+		}
+		j++
+	}
+	fm := float64(m)
+	jaro := (fm/float64(len(a)) + fm/float64(len(b)) + (fm-float64(t)/2)/fm) / 3
+	p := 0
+	for p < 4 && p < len(a) && a[p] == b[p] {
+		p++
+	}
+	return jaro + float64(p)*0.1*(1-jaro)
+}
+
+// appendSkeleton appends a romanisation-insensitive key of a normalised token:
+// digraphs that different romanisation systems spell differently collapse
+// (shch/sch/sh, kh/h, zh/z, ts/tz/c, ph/f, ks/x, c/k/q), the  vowels e/i/y/j and o/u merge, and doubled letters
+// collapse. "Aleksandr" and "Alexander", "Yuriy" and "Iouri", "Jong" and
+// "Jeong" get close keys. Bytes outside a-z are copied.
+func appendSkeleton(dst []byte, s string) []byte {
+	start := len(dst)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		rest := s[i:]
+		var out byte
+		switch {
+		case hasPrefix(rest, "shch"):
+			out, i = 's', i+3
+		case hasPrefix(rest, "tsch"):
+			out, i = 'c', i+3
+		case hasPrefix(rest, "sch"), hasPrefix(rest, "tch"):
+			out, i = c, i+2
+			if c == 's' {
+				out = 's'
+			} else {
+				out = 'c'
+			}
+		case hasPrefix(rest, "sh"):
+			out, i = 's', i+1
+		case hasPrefix(rest, "ch"):
+			out, i = 'c', i+1
+		case hasPrefix(rest, "zh"), hasPrefix(rest, "dz"):
+			out, i = 's', i+1
+		case hasPrefix(rest, "kh"), hasPrefix(rest, "gh"):
+			out, i = 'h', i+1
+		case hasPrefix(rest, "ph"):
+			out, i = 'f', i+1
+		case hasPrefix(rest, "th"), hasPrefix(rest, "dh"):
+			out, i = 't', i+1
+		case hasPrefix(rest, "ts"), hasPrefix(rest, "tz"):
+			out, i = 'c', i+1
+		case hasPrefix(rest, "ck"):
+			out, i = 'k', i+1
+		case hasPrefix(rest, "ou"), hasPrefix(rest, "oo"):
+			out, i = 'u', i+1
+		case hasPrefix(rest, "ee"):
+			out, i = 'i', i+1
+		case hasPrefix(rest, "ks"):
+			out, i = 'x', i+1
+		default:
+			switch c {
+			case 'q', 'c':
+				out = 'k'
+			case 'w':
+				out = 'v'
+			case 'z':
+				out = 's'
+			case 'e', 'y', 'j':
+				out = 'i'
+			case 'o':
+				out = 'u'
+			default:
+				out = c
+			}
+		}
+		if len(dst) > start && dst[len(dst)-1] == out {
+			continue
+		}
+		dst = append(dst, out)
+	}
+	return dst
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// skeleton returns appendSkeleton's key as a string.
+func skeleton(s string) string { return string(appendSkeleton(nil, s)) }
+
+// appendConsonants appends the consonants of a skeleton key, without the
+// vowels and the weak consonants h, v and i-glides; it compares tokens
+// romanised from Arabic script, which do not write short vowels.
+func appendConsonants(dst []byte, skel string) []byte {
+	for i := 0; i < len(skel); i++ {
+		switch c := skel[i]; c {
+		case 'a', 'i', 'u', 'h', 'v':
+		default:
+			if n := len(dst); n > 0 && dst[n-1] == c {
+				continue
+			}
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// hasVowel reports whether a token has a Latin vowel.
+func hasVowel(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 'a', 'e', 'i', 'o', 'u':
+			return true
+		}
+	}
+	return false
+}
