@@ -46,7 +46,7 @@ var legalForms = map[string]LegalClass{
 	"obshchestvo s ogranichennoi otvetstvennostiu": LegalLimited,
 	"obschestvo s ogranichennoy otvetstvennostyu":  LegalLimited,
 	"obschestvo s ogranichennoi otvetstvennostyu":  LegalLimited,
-	"tovarystvo z obmezhenoyu vidpovidalnistyu":     LegalLimited,
+	"tovarystvo z obmezhenoyu vidpovidalnistyu":    LegalLimited,
 	"tovarystvo z obmezhenoiu vidpovidalnistiu":    LegalLimited,
 	"gmbh": LegalLimited, "sp z oo": LegalLimited, "spolka z ograniczona odpowiedzialnoscia": LegalLimited,
 	"sarl": LegalLimited, "srl": LegalLimited, "s r l": LegalLimited, "bv": LegalLimited, "b v": LegalLimited,

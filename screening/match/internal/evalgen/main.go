@@ -419,7 +419,7 @@ func toCyrillic(name string) string {
 }
 
 var (
-	hanOnce map[string]rune // toneless syllable -> first character with that primary reading
+	hanOnce  map[string]rune // toneless syllable -> first character with that primary reading
 	hanLegal = map[string]string{
 		"co ltd": "有限公司", "company limited": "有限公司", "limited": "有限公司", "ltd": "有限公司",
 		"co": "公司", "company": "公司", "corporation": "公司", "group": "集团",
