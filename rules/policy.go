@@ -533,11 +533,17 @@ func (d *yamlDecoder) policySpec(root *yaml.Node, spec *policySpec) {
 				}
 			}
 		case "name":
-			spec.name, spec.nameSet = d.str(kv.v, fp)
+			var ok bool
+			spec.name, ok = d.str(kv.v, fp)
+			spec.nameSet = true
+			if ok && strings.TrimSpace(spec.name) == "" {
+				d.fail(kv.v, fp, spec.name, "blank policy name %q", spec.name)
+			}
 		case "description":
 			spec.description, _ = d.str(kv.v, fp)
 		case "as_of":
-			spec.asOf, spec.asOfSet = d.date(kv.v, fp)
+			spec.asOf, _ = d.date(kv.v, fp)
+			spec.asOfSet = true
 		case "country_groups":
 			spec.groupAdd, spec.groupRemove = nil, nil
 			for _, gkv := range d.mapping(kv.v, fp) {
@@ -663,8 +669,8 @@ func (d *yamlDecoder) policySpec(root *yaml.Node, spec *policySpec) {
 	if !spec.versionSet {
 		d.fail(root, "version", "", "missing version: want version: %d", PolicyFormatVersion)
 	}
-	if !spec.nameSet || strings.TrimSpace(spec.name) == "" {
-		d.fail(root, "name", spec.name, "missing policy name")
+	if !spec.nameSet {
+		d.fail(root, "name", "", "missing policy name")
 	}
 	if !spec.asOfSet {
 		d.fail(root, "as_of", "", "missing as_of date")
