@@ -2,6 +2,7 @@ package geoloc
 
 import (
 	"bytes"
+	"log/slog"
 	"net"
 	"net/netip"
 	"testing"
@@ -116,7 +117,7 @@ func buildCountryCodeDB(t testing.TB, build time.Time, recs map[string]string) [
 
 func mustLocator(t testing.TB, opts ...Option) *Locator {
 	t.Helper()
-	l, err := New(opts...)
+	l, err := New(append([]Option{WithLogger(slog.New(slog.DiscardHandler))}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,3 +126,44 @@ func mustLocator(t testing.TB, opts ...Option) *Locator {
 }
 
 func ip(s string) netip.Addr { return netip.MustParseAddr(s) }
+
+// anonRec is one record of an Anonymous IP database built in a test.
+type anonRec struct {
+	network string
+	vpn     bool
+	tor     bool
+}
+
+func buildAnonDB(t testing.TB, build time.Time, recs []anonRec) []byte {
+	t.Helper()
+	tree, err := mmdbwriter.New(mmdbwriter.Options{
+		DatabaseType: "GeoIP2-Anonymous-IP",
+		BuildEpoch:   build.Unix(),
+		RecordSize:   24,
+		Description:  map[string]string{"en": "geoloc test database"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs {
+		_, n, err := net.ParseCIDR(r.network)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := mmdbtype.Map{"is_anonymous": mmdbtype.Bool(true)}
+		if r.vpn {
+			m["is_anonymous_vpn"] = mmdbtype.Bool(true)
+		}
+		if r.tor {
+			m["is_tor_exit_node"] = mmdbtype.Bool(true)
+		}
+		if err := tree.Insert(n, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := tree.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

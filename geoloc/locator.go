@@ -17,6 +17,7 @@ type Locator struct {
 
 	mu  sync.Mutex // serialises Reload and Close; guards cfg
 	cfg config
+	log *slog.Logger // fixed at New
 }
 
 // Option configures New and Reload.
@@ -75,7 +76,7 @@ func New(opts ...Option) (*Locator, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Locator{cfg: cfg}
+	l := &Locator{cfg: cfg, log: cfg.log()}
 	l.cur.Store(s)
 	return l, nil
 }
@@ -219,6 +220,8 @@ func (l *Locator) Close() error {
 	old.release()
 	return nil
 }
+
+func (l *Locator) logger() *slog.Logger { return l.log }
 
 // acquire returns the current snapshot with a reference taken, or nil if
 // the Locator is closed. A snapshot whose count reached zero is never
