@@ -297,6 +297,9 @@ func TestExamplePolicyFile(t *testing.T) {
 	if p.Version() == Default().Version() {
 		t.Error("example has the default's Version")
 	}
+	if _, err := LoadItemRules(p.ItemRulesFile()); err != nil {
+		t.Errorf("item rules the example names: %v", err)
+	}
 }
 
 func regionStrings(rs []Region) string {
