@@ -101,7 +101,7 @@ func DecodeCSLCSV(ctx context.Context, r io.Reader, file string, fn func(*Entry)
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
+		line := recordLine(cr, rec)
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			rep.Rows++
@@ -249,6 +249,7 @@ func parseType(s string) EntryType {
 // are kept together in Street because city/state/postal code cannot be told
 // apart reliably once flattened.
 func parseCSLAddress(s string) Address {
+	s = strings.TrimSpace(s)
 	i := strings.LastIndex(s, ", ")
 	last := s
 	if i >= 0 {
@@ -258,7 +259,7 @@ func parseCSLAddress(s string) Address {
 		if i < 0 {
 			return Address{CountryText: last}
 		}
-		return Address{Street: s[:i], CountryText: last}
+		return Address{Street: strings.TrimSpace(s[:i]), CountryText: last}
 	}
 	return Address{Street: s}
 }

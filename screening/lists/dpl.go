@@ -43,7 +43,7 @@ func LoadDPL(ctx context.Context, r io.Reader, file string) ([]*Entry, LoadRepor
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
+		line := recordLine(cr, rec)
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			rep.Rows++

@@ -230,7 +230,7 @@ func readOFAC(ctx context.Context, r io.Reader, file string, cols int, rep *Load
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
+		line := recordLine(cr, rec)
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			if first {

@@ -1,6 +1,7 @@
 package lists
 
 import (
+	"encoding/csv"
 	"fmt"
 	"strings"
 	"sync"
@@ -48,8 +49,12 @@ func (c *rowCtx) field(name, s string) string {
 // (BIS and CSL files contain dates such as 3033-01-17).
 const placeholderYear = 2200
 
+// firstYear is the first year taken as real; earlier years are publisher
+// typos (dpl.txt has a Last_Update of 1023-11-01).
+const firstYear = 1900
+
 // date parses a published date in one of layouts. Empty text gives the zero
-// time. A placeholder (year >= 2200) gives the zero time, keeps the raw text
+// time. A placeholder or typo (year >= 2200 or < 1900) gives the zero time, keeps the raw text
 // in *raw and records a warning. Anything else that does not parse returns a
 // *ParseError.
 func (c *rowCtx) date(field, s string, raw *string, layouts ...string) (time.Time, *ParseError) {
@@ -61,7 +66,7 @@ func (c *rowCtx) date(field, s string, raw *string, layouts ...string) (time.Tim
 		if err != nil {
 			continue
 		}
-		if t.Year() >= placeholderYear {
+		if t.Year() >= placeholderYear || t.Year() < firstYear {
 			*raw = s
 			c.rep.warn(&ParseError{File: c.file, Line: c.line, Field: field, Value: s, Err: ErrPlaceholderDate})
 			return time.Time{}, nil
@@ -169,4 +174,14 @@ func fixC1(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// recordLine is the line where the record just read starts, or 0 when the
+// reader returned no record.
+func recordLine(cr *csv.Reader, rec []string) int {
+	if len(rec) == 0 {
+		return 0
+	}
+	line, _ := cr.FieldPos(0)
+	return line
 }

@@ -73,7 +73,7 @@ func LoadUNXML(ctx context.Context, r io.Reader, file string) ([]*Entry, LoadRep
 	dec := xml.NewDecoder(r)
 	var out []*Entry
 	seen := map[string]bool{}
-	root := false
+	root, sawText := false, false
 	for {
 		if err := ctx.Err(); err != nil {
 			return out, rep, err
@@ -93,6 +93,9 @@ func LoadUNXML(ctx context.Context, r io.Reader, file string) ([]*Entry, LoadRep
 			// The XML is broken from here on: nothing after it can be read.
 			rep.fail(&ParseError{File: file, Line: line, Err: fmt.Errorf("%w: %w", ErrSyntax, err)})
 			return out, rep, nil
+		}
+		if cd, ok := tok.(xml.CharData); ok && !root && len(strings.TrimSpace(string(cd))) > 0 {
+			sawText = true
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -142,9 +145,10 @@ func LoadUNXML(ctx context.Context, r io.Reader, file string) ([]*Entry, LoadRep
 		out = append(out, e)
 	}
 	if !root {
-		if rep.Rows == 0 {
-			return nil, rep, &ParseError{File: file, Err: ErrEmptyFile}
+		if sawText {
+			return nil, rep, wrongFormat(file, "UN consolidated XML", "no <CONSOLIDATED_LIST> element (text, not XML)")
 		}
+		return nil, rep, &ParseError{File: file, Err: ErrEmptyFile}
 	}
 	return out, rep, nil
 }
