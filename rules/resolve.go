@@ -68,12 +68,13 @@ func ResolveDestination(text string) (Destination, error) {
 // such data uses for the occupied regions of Ukraine ("RU-CR" is UA-43). It
 // reports false for anything else.
 func NormalizeRegionCode(code string) (Region, bool) {
-	c, ok := regionCodeShape(strings.TrimSpace(code))
+	var buf [6]byte
+	c, ok := regionCodeShape(&buf, strings.TrimSpace(code))
 	if !ok {
 		return Region{}, false
 	}
-	if iso, ok := regionCodeAliases[string(c)]; ok {
-		return MustParseRegion(iso), true
+	if r, ok := regionCodeAliasRegions()[string(c)]; ok {
+		return r, true
 	}
 	r, err := ParseRegion(string(c))
 	return r, err == nil
@@ -116,17 +117,24 @@ var regionCodeAliases = map[string]string{
 	"UA-LU":  "UA-09",
 }
 
+var regionCodeAliasRegions = sync.OnceValue(func() map[string]Region {
+	m := make(map[string]Region, len(regionCodeAliases))
+	for alias, iso := range regionCodeAliases {
+		m[alias] = MustParseRegion(iso)
+	}
+	return m
+})
+
 // ownCountryRegions are ISO 3166-2 codes that ISO 3166-1 also lists as
 // countries; ResolveDestination returns the country.
 var ownCountryRegions = map[string]string{"CN-HK": "HK", "CN-MO": "MO", "CN-TW": "TW"}
 
 // regionCodeShape upper-cases a "CC-SUB" code (separator '-', '_' or ' ',
 // SUB one to three letters or digits) into a fixed buffer.
-func regionCodeShape(s string) ([]byte, bool) {
+func regionCodeShape(b *[6]byte, s string) ([]byte, bool) {
 	if len(s) < 4 || len(s) > 6 || (s[2] != '-' && s[2] != '_' && s[2] != ' ') {
 		return nil, false
 	}
-	var b [6]byte
 	for i := 0; i < len(s); i++ {
 		c := upper(s[i])
 		switch {

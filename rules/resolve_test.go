@@ -380,3 +380,12 @@ func BenchmarkResolveDestination(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBuildDestinationTable measures the one-time cost of the first
+// ResolveDestination call.
+func BenchmarkBuildDestinationTable(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		buildDestTable()
+	}
+}
