@@ -2,8 +2,11 @@ package geoloc
 
 import (
 	"fmt"
+	"net/netip"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/oschwald/maxminddb-golang/v2"
 )
@@ -12,6 +15,96 @@ import (
 type database struct {
 	info   DBInfo
 	reader *maxminddb.Reader
+	idx    uint64 // 1 + position in its snapshot, for FieldSource keys
+
+	// Decoded records by data-section offset. Records are deduplicated in
+	// a MaxMind DB, so a few hundred offsets cover most lookups; a slot
+	// holds one record and is overwritten on collision.
+	geoCache  [cacheSlots]atomic.Pointer[geoResult]
+	anonCache [cacheSlots]atomic.Pointer[anonResult]
+}
+
+const cacheSlots = 1024
+
+func cacheSlot(off uintptr) uintptr {
+	return uintptr(uint64(off)*0x9E3779B97F4A7C15>>54) & (cacheSlots - 1)
+}
+
+// geoResult is a decoded City/Country/Enterprise/country-code record in
+// Location form.
+type geoResult struct {
+	off          uintptr
+	country      string
+	registered   string
+	represented  string
+	repType      string
+	subdivisions []string // shared, read-only
+	city         string
+	accuracy     int
+}
+
+type anonResult struct {
+	off uintptr
+	anonymizerRecord
+}
+
+func (d *database) lookupError(addr netip.Addr, err error) error {
+	return &DatabaseError{Name: d.info.Name, Path: d.info.Path, Op: "lookup", Err: fmt.Errorf("%s: %w", addr, err)}
+}
+
+// geo returns the decoded geographic record of a found lookup.
+func (d *database) geo(res maxminddb.Result) (*geoResult, error) {
+	off := res.Offset()
+	slot := &d.geoCache[cacheSlot(off)]
+	if g := slot.Load(); g != nil && g.off == off {
+		return g, nil
+	}
+	g := &geoResult{off: off}
+	if d.info.Type == TypeCountryCode {
+		var r countryCodeRecord
+		if err := res.Decode(&r); err != nil {
+			return nil, err
+		}
+		g.country = countryCode(r.CountryCode)
+	} else {
+		var r geoRecord
+		if err := res.Decode(&r); err != nil {
+			return nil, err
+		}
+		g.country = countryCode(r.Country.ISOCode)
+		g.registered = countryCode(r.RegisteredCountry.ISOCode)
+		g.represented = countryCode(r.RepresentedCountry.ISOCode)
+		if g.represented != "" {
+			g.repType = r.RepresentedCountry.Type
+		}
+		g.city = r.City.Names.EN
+		g.accuracy = int(r.Location.AccuracyRadius)
+		if g.country != "" {
+			for _, sd := range r.Subdivisions {
+				if sd.ISOCode != "" {
+					g.subdivisions = append(g.subdivisions, g.country+"-"+sd.ISOCode)
+				}
+			}
+			g.subdivisions = slices.Clip(g.subdivisions)
+		}
+	}
+	slot.Store(g)
+	return g, nil
+}
+
+// anonymizer returns the decoded anonymizer record of a found lookup.
+func (d *database) anonymizer(res maxminddb.Result) (*anonResult, error) {
+	off := res.Offset()
+	slot := &d.anonCache[cacheSlot(off)]
+	if a := slot.Load(); a != nil && a.off == off {
+		return a, nil
+	}
+	a := &anonResult{off: off}
+	if err := res.Decode(&a.anonymizerRecord); err != nil {
+		return nil, err
+	}
+	slot.Store(a)
+	return a, nil
 }
 
 // source is a database to open: a file or bytes.
@@ -54,7 +147,16 @@ func (s source) open(skipVerify bool) (*database, error) {
 			Err: fmt.Errorf("%w %q", ErrUnknownDatabaseType, r.Metadata.DatabaseType)}
 	}
 	if !skipVerify {
-		if err := r.Verify(); err != nil {
+		// The verifier insists on a non-empty description, which
+		// third-party country-code databases (ip-location-db) omit. It
+		// is informational only, so stand one in for the check.
+		desc := r.Metadata.Description
+		if len(desc) == 0 {
+			r.Metadata.Description = map[string]string{"en": "(no description)"}
+		}
+		err := r.Verify()
+		r.Metadata.Description = desc
+		if err != nil {
 			_ = r.Close()
 			return nil, &DatabaseError{Name: name, Path: s.path, Op: "verify", Err: fmt.Errorf("%w: %w", ErrInvalidDatabase, err)}
 		}
@@ -154,6 +256,11 @@ type geoRecord struct {
 
 type countryCodeRecord struct {
 	CountryCode string `maxminddb:"country_code"`
+}
+
+func (r *anonymizerRecord) signal() bool {
+	return r.IsAnonymous || r.IsAnonymousVPN || r.IsTorExitNode || r.IsHostingProvider ||
+		r.IsPublicProxy || r.IsResidentialProxy || r.AnonymizerConfidence != 0 || r.ProviderName != ""
 }
 
 type anonymizerRecord struct {

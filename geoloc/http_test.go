@@ -238,3 +238,10 @@ func ExampleMiddleware() {
 	// 200 OK welcome from CN
 	// 451 Unavailable For Legal Reasons Unavailable For Legal Reasons: this service is not available in Iran
 }
+
+func newBenchRequest() (*http.Request, error) {
+	r := httptest.NewRequest("GET", "/", nil)
+	r.RemoteAddr = "10.1.1.1:443"
+	r.Header.Set("X-Forwarded-For", "175.45.176.1, 81.2.69.142, 10.2.2.2")
+	return r, nil
+}

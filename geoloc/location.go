@@ -34,7 +34,8 @@ type Location struct {
 
 	// Subdivisions are ISO 3166-2 codes, largest first, formed as the
 	// country code, "-", and the subdivision code from the database
-	// ("UA-43"). They are passed through as the database has them.
+	// ("UA-43"). They are passed through as the database has them. The
+	// slice is shared with other Locations: copy it before changing it.
 	Subdivisions []string
 	// City is the English city name, "" if unknown.
 	City string

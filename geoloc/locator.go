@@ -256,7 +256,8 @@ type snapshot struct {
 func newSnapshot(dbs []*database) *snapshot {
 	slices.SortStableFunc(dbs, func(a, b *database) int { return rank(a.info.Type) - rank(b.info.Type) })
 	s := &snapshot{dbs: dbs}
-	for _, d := range dbs {
+	for i, d := range dbs {
+		d.idx = uint64(i + 1)
 		if isAnonymizerType(d.info.Type) {
 			s.anon = append(s.anon, d)
 		} else {
@@ -344,19 +345,9 @@ func (s *snapshot) sourcesFor(key uint64) []FieldSource {
 	return v
 }
 
-func (s *snapshot) index(d *database) uint64 {
-	for i, x := range s.dbs {
-		if x == d {
-			return uint64(i + 1)
-		}
-	}
-	return 0
-}
-
 func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 	loc := Location{IP: addr}
 	var key uint64
-	set := func(slot int, d *database) { key |= s.index(d) << (4 * slot) }
 	widen := func(p netip.Prefix) {
 		if !loc.Network.IsValid() || p.Bits() > loc.Network.Bits() {
 			loc.Network = p
@@ -365,73 +356,47 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 	for _, d := range s.geo {
 		res := d.reader.Lookup(addr)
 		if err := res.Err(); err != nil {
-			return Location{IP: addr}, &DatabaseError{Name: d.info.Name, Path: d.info.Path, Op: "lookup", Err: fmt.Errorf("%s: %w", addr, err)}
+			return Location{IP: addr}, d.lookupError(addr, err)
 		}
 		widen(res.Prefix())
 		if !res.Found() {
 			continue
 		}
 		loc.Found = true
-		if d.info.Type == TypeCountryCode {
-			var r countryCodeRecord
-			if err := res.Decode(&r); err != nil {
-				return Location{IP: addr}, &DatabaseError{Name: d.info.Name, Path: d.info.Path, Op: "lookup", Err: fmt.Errorf("%s: %w", addr, err)}
-			}
-			if loc.Country == "" {
-				if cc := countryCode(r.CountryCode); cc != "" {
-					loc.Country = cc
-					set(slotCountry, d)
-				}
-			}
-			continue
+		r, err := d.geo(res)
+		if err != nil {
+			return Location{IP: addr}, d.lookupError(addr, err)
 		}
-		var r geoRecord
-		if err := res.Decode(&r); err != nil {
-			return Location{IP: addr}, &DatabaseError{Name: d.info.Name, Path: d.info.Path, Op: "lookup", Err: fmt.Errorf("%s: %w", addr, err)}
+		if loc.Country == "" && r.country != "" {
+			loc.Country = r.country
+			key |= d.idx << (4 * slotCountry)
 		}
-		cc := countryCode(r.Country.ISOCode)
-		if loc.Country == "" && cc != "" {
-			loc.Country = cc
-			set(slotCountry, d)
+		if loc.RegisteredCountry == "" && r.registered != "" {
+			loc.RegisteredCountry = r.registered
+			key |= d.idx << (4 * slotRegistered)
 		}
-		if loc.RegisteredCountry == "" {
-			if rc := countryCode(r.RegisteredCountry.ISOCode); rc != "" {
-				loc.RegisteredCountry = rc
-				set(slotRegistered, d)
-			}
-		}
-		if loc.RepresentedCountry == "" {
-			if rc := countryCode(r.RepresentedCountry.ISOCode); rc != "" {
-				loc.RepresentedCountry = rc
-				loc.RepresentedType = r.RepresentedCountry.Type
-				set(slotRepresented, d)
-			}
+		if loc.RepresentedCountry == "" && r.represented != "" {
+			loc.RepresentedCountry = r.represented
+			loc.RepresentedType = r.repType
+			key |= d.idx << (4 * slotRepresented)
 		}
 		// Place details only from a record that agrees on the country,
 		// so a Location never mixes one database's country with another's
 		// region or city.
-		if cc == "" || cc != loc.Country {
+		if r.country == "" || r.country != loc.Country {
 			continue
 		}
-		if loc.Subdivisions == nil && len(r.Subdivisions) > 0 {
-			subs := make([]string, 0, len(r.Subdivisions))
-			for _, sd := range r.Subdivisions {
-				if sd.ISOCode != "" {
-					subs = append(subs, cc+"-"+sd.ISOCode)
-				}
-			}
-			if len(subs) > 0 {
-				loc.Subdivisions = subs
-				set(slotSubdivisions, d)
-			}
+		if loc.Subdivisions == nil && r.subdivisions != nil {
+			loc.Subdivisions = r.subdivisions
+			key |= d.idx << (4 * slotSubdivisions)
 		}
-		if loc.City == "" && r.City.Names.EN != "" {
-			loc.City = r.City.Names.EN
-			set(slotCity, d)
+		if loc.City == "" && r.city != "" {
+			loc.City = r.city
+			key |= d.idx << (4 * slotCity)
 		}
-		if loc.AccuracyRadiusKM == 0 && r.Location.AccuracyRadius != 0 {
-			loc.AccuracyRadiusKM = int(r.Location.AccuracyRadius)
-			set(slotAccuracy, d)
+		if loc.AccuracyRadiusKM == 0 && r.accuracy != 0 {
+			loc.AccuracyRadiusKM = r.accuracy
+			key |= d.idx << (4 * slotAccuracy)
 		}
 	}
 	if len(s.anon) > 0 {
@@ -440,26 +405,25 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 	for _, d := range s.anon {
 		res := d.reader.Lookup(addr)
 		if err := res.Err(); err != nil {
-			return Location{IP: addr}, &DatabaseError{Name: d.info.Name, Path: d.info.Path, Op: "lookup", Err: fmt.Errorf("%s: %w", addr, err)}
+			return Location{IP: addr}, d.lookupError(addr, err)
 		}
 		widen(res.Prefix())
 		if !res.Found() {
 			continue
 		}
-		var r anonymizerRecord
-		if err := res.Decode(&r); err != nil {
-			return Location{IP: addr}, &DatabaseError{Name: d.info.Name, Path: d.info.Path, Op: "lookup", Err: fmt.Errorf("%s: %w", addr, err)}
+		r, err := d.anonymizer(res)
+		if err != nil {
+			return Location{IP: addr}, d.lookupError(addr, err)
 		}
 		// A record without any signal (some databases cover the whole
 		// address space with empty records) says nothing.
-		if !(r.IsAnonymous || r.IsAnonymousVPN || r.IsTorExitNode || r.IsHostingProvider ||
-			r.IsPublicProxy || r.IsResidentialProxy || r.AnonymizerConfidence != 0 || r.ProviderName != "") {
+		if !r.signal() {
 			continue
 		}
 		loc.Found = true
 		a := &loc.Anonymizer
 		if key>>(4*slotAnonymizer)&0xf == 0 {
-			set(slotAnonymizer, d)
+			key |= d.idx << (4 * slotAnonymizer)
 		}
 		a.Anonymous = a.Anonymous || r.IsAnonymous
 		a.VPN = a.VPN || r.IsAnonymousVPN

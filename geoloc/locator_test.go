@@ -1,8 +1,12 @@
 package geoloc
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
+	"io"
 	"net/netip"
+	"os"
 	"testing"
 	"time"
 
@@ -350,5 +354,38 @@ func TestDatabases(t *testing.T) {
 	}
 	if loc.Country != "GB" || !loc.Anonymizer.Tor {
 		t.Errorf("81.2.69.142 with embedded + Anonymous IP: country %q tor %v, want GB true", loc.Country, loc.Anonymizer.Tor)
+	}
+}
+
+// TestSharedCountryCodeDB opens the geo-whois-asn-country MaxMind DB from
+// the shared data directory (a {"country_code"} database with type
+// "country ipvAll"), when it is there.
+func TestSharedCountryCodeDB(t *testing.T) {
+	gz, err := os.ReadFile("../../shared/data/ipcountry/geo-whois-asn-country.mmdb.gz")
+	if err != nil {
+		t.Skip("../../shared/data/ipcountry/geo-whois-asn-country.mmdb.gz not present:", err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := mustLocator(t, WithBytes("geo-whois-asn-country.mmdb", b))
+	dbs := l.Databases()
+	if len(dbs) != 1 || dbs[0].Type != TypeCountryCode || dbs[0].DatabaseType != "country ipvAll" {
+		t.Fatalf("Databases() = %+v, want one country-code database", dbs)
+	}
+	// Spot checks listed with the data (SOURCES.md section 4).
+	for _, tt := range []struct{ ip, cc string }{
+		{"8.8.8.8", "US"}, {"77.88.8.8", "RU"}, {"175.45.176.1", "KP"}, {"5.160.0.1", "IR"},
+		{"152.206.0.1", "CU"}, {"82.137.200.1", "SY"}, {"2a02:6b8::1", "RU"},
+	} {
+		loc, err := l.Locate(ip(tt.ip))
+		if err != nil || loc.Country != tt.cc {
+			t.Errorf("%s: country %q, %v; want %s", tt.ip, loc.Country, err, tt.cc)
+		}
 	}
 }

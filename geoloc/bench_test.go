@@ -1,0 +1,144 @@
+package geoloc
+
+import (
+	"encoding/binary"
+	"math/rand/v2"
+	"net/netip"
+	"testing"
+
+	"github.com/oschwald/geoip2-golang/v2"
+	"github.com/oschwald/maxminddb-golang/v2"
+)
+
+// benchAddrs returns n random routable IPv4 addresses (fixed seed).
+func benchAddrs(n int) []netip.Addr {
+	rng := rand.New(rand.NewPCG(1, 2))
+	out := make([]netip.Addr, 0, n)
+	for len(out) < n {
+		a := netip.AddrFrom4([4]byte(binary.BigEndian.AppendUint32(nil, rng.Uint32())))
+		if NotRoutableReason(a) == "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// BenchmarkLocateEmbedded: Locate on the embedded country database.
+func BenchmarkLocateEmbedded(b *testing.B) {
+	l := mustLocator(b)
+	addrs := benchAddrs(4096)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := l.Locate(addrs[i&4095]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBareMaxMindEmbedded: the same lookups with maxminddb-golang
+// alone (open once, Lookup, decode country_code) — the baseline for
+// BenchmarkLocateEmbedded.
+func BenchmarkBareMaxMindEmbedded(b *testing.B) {
+	data, err := embeddedBytes()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := maxminddb.OpenBytes(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	addrs := benchAddrs(4096)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		var rec countryCodeRecord
+		if err := r.Lookup(addrs[i&4095]).Decode(&rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLocateEmbeddedParallel: Locate from all Ps at once (shared
+// reference count).
+func BenchmarkLocateEmbeddedParallel(b *testing.B) {
+	l := mustLocator(b)
+	addrs := benchAddrs(4096)
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			if _, err := l.Locate(addrs[i&4095]); err != nil {
+				b.Error(err)
+				return
+			}
+			i++
+		}
+	})
+}
+
+var cityBenchAddrs = []netip.Addr{
+	netip.MustParseAddr("81.2.69.142"), netip.MustParseAddr("175.16.199.1"), netip.MustParseAddr("2.125.160.217"),
+	netip.MustParseAddr("89.160.20.112"), netip.MustParseAddr("216.160.83.56"), netip.MustParseAddr("2001:2e0::1"),
+	netip.MustParseAddr("202.196.224.1"), netip.MustParseAddr("1.1.1.1"),
+}
+
+// BenchmarkLocateCityAnonymous: a full lookup over MaxMind's City, Anonymous
+// IP and Anonymous Plus test databases (three trees, subdivisions, city).
+func BenchmarkLocateCityAnonymous(b *testing.B) {
+	l := mustLocator(b, WithFile(testCity), WithFile(testAnonymousIP), WithFile(testAnonymousPlus))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := l.Locate(cityBenchAddrs[i%len(cityBenchAddrs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBareGeoIP2CityAnonymous: geoip2-golang City, AnonymousIP and
+// AnonymousPlus on the same databases, for comparison (it decodes every
+// field, Locate decodes only what a Location holds).
+func BenchmarkBareGeoIP2CityAnonymous(b *testing.B) {
+	city, err := geoip2.Open(testCity)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer city.Close()
+	anon, err := geoip2.Open(testAnonymousIP)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer anon.Close()
+	plus, err := geoip2.Open(testAnonymousPlus)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer plus.Close()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		a := cityBenchAddrs[i%len(cityBenchAddrs)]
+		if _, err := city.City(a); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := anon.AnonymousIP(a); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := plus.AnonymousPlus(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkClientIP(b *testing.B) {
+	r, _ := newBenchRequest()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ClientIP(r, testTrusted); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
