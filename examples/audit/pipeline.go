@@ -1,0 +1,200 @@
+package main
+
+import (
+	"context"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/exportguard/exportguard/screening"
+)
+
+// screener is the part of *screening.Screener the audit uses.
+type screener interface {
+	Screen(ctx context.Context, req screening.Request) (screening.Decision, error)
+	Versions() screening.Versions
+}
+
+// job is one request on its way through the pipeline.
+type job struct {
+	seq int
+	r   *request
+	d   screening.Decision
+}
+
+// pipeline screens the requests of src on workers in parallel and hands the
+// decisions to emit in input order. At most window requests are in flight
+// (read but not yet emitted), which bounds memory whatever the input size.
+type pipeline struct {
+	s       screener
+	workers int
+	window  int
+	skip    *idSet // ids to leave out (-resume); nil for none
+	now     func() time.Time
+}
+
+// run reads all of srcs, screens and emits. It returns the first read or emit
+// error; requests read before it are all emitted.
+func (p *pipeline) run(ctx context.Context, srcs []source, emit func(*job) error) error {
+	// An interrupt stops the reading; requests already read are still
+	// screened and written, so that -resume can pick up after them.
+	screenCtx := context.WithoutCancel(ctx)
+	readCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan *job, p.window)
+	results := make(chan *job, p.window)
+	slots := make(chan struct{}, p.window)
+
+	var readErr error
+	go func() {
+		defer close(jobs)
+		seq := 0
+		for _, src := range srcs {
+			for {
+				r, err := src.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					readErr = err
+					return
+				}
+				if p.skip != nil && r.req.ID != "" && p.skip.has(r.req.ID) {
+					continue
+				}
+				select {
+				case slots <- struct{}{}:
+				case <-readCtx.Done():
+					return
+				}
+				jobs <- &job{seq: seq, r: r}
+				seq++
+			}
+		}
+	}()
+
+	var wg sync.WaitGroup
+	versions := p.s.Versions()
+	for range p.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				p.screen(screenCtx, j, versions)
+				results <- j
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	pending := make(map[int]*job, p.window)
+	next := 0
+	var emitErr error
+	for j := range results {
+		pending[j.seq] = j
+		for {
+			k, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-slots
+			if emitErr == nil {
+				if emitErr = emit(k); emitErr != nil {
+					cancel()
+				}
+			}
+		}
+	}
+	if emitErr != nil {
+		return emitErr
+	}
+	if readErr != nil {
+		return readErr
+	}
+	return ctx.Err()
+}
+
+// screen fills j.d: the Screener's decision, or an error record.
+func (p *pipeline) screen(ctx context.Context, j *job, v screening.Versions) {
+	if j.r.err != nil {
+		j.d = errorRecord(j.r.req.ID, j.r.err, v, p.now())
+		return
+	}
+	d, err := p.s.Screen(ctx, j.r.req)
+	if err != nil {
+		res := requestErrors(err)
+		if len(res) == 0 || d.Outcome == "" {
+			j.d = errorRecord(j.r.req.ID, &InputError{File: j.r.file, Line: j.r.line, Msg: "not screened: " + err.Error()}, v, p.now())
+			return
+		}
+		// Fields the Screener could not read: it still decided (review at
+		// least, fail closed) and the decision keeps its findings; the error
+		// field says which rows to fix.
+		msgs := make([]string, len(res))
+		for i, re := range res {
+			msgs[i] = locate(j.r, re).Error()
+		}
+		d.Error = strings.Join(msgs, "; ")
+	}
+	normalize(&d)
+	j.d = d
+}
+
+// requestErrors returns the *screening.RequestError values in err, which
+// may join several.
+func requestErrors(err error) []*screening.RequestError {
+	var out []*screening.RequestError
+	var walk func(error)
+	walk = func(e error) {
+		if re, ok := e.(*screening.RequestError); ok {
+			out = append(out, re)
+			return
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				walk(x)
+			}
+		case interface{ Unwrap() error }:
+			if x := u.Unwrap(); x != nil {
+				walk(x)
+			}
+		}
+	}
+	walk(err)
+	return out
+}
+
+// locate turns a field error of the Screener into an input error pointing at
+// the row that gave the field.
+func locate(r *request, re *screening.RequestError) *InputError {
+	line := r.line
+	if i, ok := fieldIndex(re.Field, "parties["); ok && i < len(r.partyLines) {
+		line = r.partyLines[i]
+	} else if i, ok := fieldIndex(re.Field, "items["); ok && i < len(r.itemLines) {
+		line = r.itemLines[i]
+	}
+	msg := re.Msg
+	if re.Value != "" {
+		msg += " " + strconv.Quote(re.Value)
+	}
+	return &InputError{File: r.file, Line: line, Field: re.Field, Value: re.Value, Msg: msg}
+}
+
+// fieldIndex parses i from a field path "prefix<i>]...".
+func fieldIndex(field, prefix string) (int, bool) {
+	rest, ok := strings.CutPrefix(field, prefix)
+	if !ok {
+		return 0, false
+	}
+	n, _, ok := strings.Cut(rest, "]")
+	if !ok {
+		return 0, false
+	}
+	i, err := strconv.Atoi(n)
+	return i, err == nil
+}
