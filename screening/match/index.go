@@ -213,6 +213,7 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 	ix.fuzzy = make([]fuzzyKey, 0, len(ix.toks)*8)
 	for t := range ix.toks {
 		ix.fuzzy = appendFuzzyKeys(ix.fuzzy, ix.toks[t].skel, int32(t), buf[:0])
+		ix.fuzzy = appendRawKeys(ix.fuzzy, ix.toks[t].s, int32(t))
 	}
 	slices.SortFunc(ix.fuzzy, func(a, b fuzzyKey) int {
 		switch {
@@ -237,6 +238,8 @@ const (
 	seedExact   = 0x9E3779B97F4A7C15
 	seedDel     = 0xC2B2AE3D27D4EB4F
 	seedPrefix  = 0x165667B19E3779F9
+	seedRawDel  = 0x27D4EB2F165667C5
+	rawMinLen   = 5
 )
 
 func appendFuzzyKeys(dst []fuzzyKey, skel string, tok int32, buf []byte) []fuzzyKey {
@@ -248,6 +251,19 @@ func appendFuzzyKeys(dst []fuzzyKey, skel string, tok int32, buf []byte) []fuzzy
 	}
 	if len(skel) >= prefixLen+2 {
 		dst = append(dst, fuzzyKey{hashStr(seedPrefix, skel[:prefixLen]), tok})
+	}
+	return dst
+}
+
+// appendRawKeys adds the single deletions of the token itself, so that a
+// substitution or deletion the skeleton hides ("technooogy") is found.
+func appendRawKeys(dst []fuzzyKey, s string, tok int32) []fuzzyKey {
+	if len(s) < rawMinLen {
+		return dst
+	}
+	dst = append(dst, fuzzyKey{hashStr(seedRawDel, s), tok})
+	for i := 0; i < len(s); i++ {
+		dst = append(dst, fuzzyKey{hashDel(seedRawDel, s, i), tok})
 	}
 	return dst
 }

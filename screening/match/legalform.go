@@ -76,6 +76,12 @@ var legalForms = map[string]LegalClass{
 	"company limited by shares": LegalJointStock, "co ltd by shares": LegalJointStock,
 	"ju sik hoe sa": LegalJointStock, "jusik hoesa": LegalJointStock, "kabushiki kaisha": LegalJointStock,
 	"kk": LegalJointStock, "tbk": LegalJointStock, "pt": LegalJointStock, "as": LegalJointStock,
+	"sa de cv": LegalJointStock, "s a de c v": LegalJointStock, "sade cv": LegalJointStock, "sa de c v": LegalJointStock,
+	"s de rl de cv": LegalLimited, "s de rl": LegalLimited, "s de r l": LegalLimited, "sas": LegalJointStock, "s a s": LegalJointStock,
+	"f z e": LegalLimited, "f z c": LegalLimited, "f z co": LegalLimited, "eu": LegalLimited, "e u": LegalLimited,
+	"aktsionernoe obshchestvo otkrytogo tipa": LegalJointStock, "aktsionernoe obshchestvo zakrytogo tipa": LegalJointStock,
+	"otkrytoe aktsionernoe obshestvo": LegalJointStock, "public joint stock co": LegalJointStock,
+	"limited liability partnership": LegalPartnership, "societe par actions simplifiee": LegalJointStock,
 	// corporation and company
 	"inc": LegalCorporation, "incorporated": LegalCorporation, "corp": LegalCorporation,
 	"corporation": LegalCorporation, "co": LegalCorporation, "company": LegalCorporation,
@@ -210,3 +216,102 @@ func init() {
 		genericWords[w] = true
 	}
 }
+
+// legalSkel maps the romanisation skeleton of each word of the legal-form
+// table (four letters or more, and a few short forms) to the word, and
+// legalDel maps the skeletons of the long words (seven letters or more)
+// with any one letter deleted. Together they recognise misspelt and
+// differently romanised legal forms ("Coreoration", "Obschestvo",
+// "Compani", "OChSC").
+var legalSkel, legalDel = map[string]string{}, map[string]string{}
+
+const legalDelMin = 7
+
+func init() {
+	var buf []byte
+	for phrase := range legalForms {
+		for _, w := range strings.Fields(phrase) {
+			if len(w) < 4 {
+				continue
+			}
+			sk := skeleton(w)
+			legalSkel[sk] = w
+			if len(sk) < legalDelMin {
+				continue
+			}
+			for i := range len(sk) {
+				buf = append(append(buf[:0], sk[:i]...), sk[i+1:]...)
+				if _, ok := legalDel[string(buf)]; !ok {
+					legalDel[string(buf)] = w
+				}
+			}
+			legalDel[sk] = w
+		}
+	}
+	for _, w := range []string{"ojsc", "cjsc", "pjsc", "jsc", "llc", "ltd"} {
+		legalSkel[skeleton(w)] = w
+	}
+}
+
+// canonLegal replaces words near the two ends of a name that are misspelt or
+// differently romanised legal-form words by their spelling in the table, and
+// joins a legal-form word split in two ("Corpo ration"). Words that are in
+// the table already are left alone.
+func canonLegal(fields []string, buf []byte) []string {
+	const ends = maxLegalTokens
+	for i := 0; i < len(fields); i++ {
+		if i >= ends && i < len(fields)-ends {
+			i = len(fields) - ends - 1
+			continue
+		}
+		w := fields[i]
+		if isLegalWord(w) {
+			continue
+		}
+		if i+1 < len(fields) && len(w) >= 2 && len(fields[i+1]) >= 2 && len(w)+len(fields[i+1]) >= 6 && !isLegalWord(fields[i+1]) {
+			j := append(append(buf[:0], w...), fields[i+1]...)
+			if c, ok := legalSkel[string(appendSkeleton(j[len(j):], string(j)))]; ok {
+				fields[i] = c
+				fields = append(fields[:i+1], fields[i+2:]...)
+				continue
+			}
+		}
+		if len(w) < 3 {
+			continue
+		}
+		sk := appendSkeleton(buf[:0], w)
+		if c, ok := legalSkel[string(sk)]; ok {
+			fields[i] = c
+			continue
+		}
+		if len(sk) < legalDelMin {
+			continue
+		}
+		if c, ok := legalDel[string(sk)]; ok {
+			fields[i] = c
+			continue
+		}
+		n := len(sk)
+		for d := 0; d < n; d++ {
+			del := append(sk[n:n], sk[:d]...)
+			del = append(del, sk[d+1:n]...)
+			if c, ok := legalDel[string(del)]; ok {
+				fields[i] = c
+				break
+			}
+		}
+	}
+	return fields
+}
+
+var legalWords = map[string]bool{}
+
+func init() {
+	for phrase := range legalForms {
+		for _, w := range strings.Fields(phrase) {
+			legalWords[w] = true
+		}
+	}
+}
+
+func isLegalWord(w string) bool { return legalWords[w] }

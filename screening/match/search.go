@@ -96,7 +96,7 @@ const (
 	deltaNumberMissing   = -0.10
 	maxBoost             = deltaCountryMatch + deltaDOBMatch + deltaIDMatch
 	minTokSim            = 0.6
-	alphaUnmatched       = 0.5 // weight of candidate tokens the query lacks
+	alphaUnmatched       = 0.75 // weight of candidate tokens the query lacks
 	maxSpan              = 4
 	maxFuzzyChecks       = 64
 )
@@ -297,26 +297,33 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 	}
 	n := min(len(q.s), len(t.s))
 	var s float32
-	if n <= 3 {
-		if q.skel == t.skel {
-			s = 0.9
+	switch {
+	case n <= 3:
+		// short words and acronyms: exact, or the same skeleton
+		if q.skel == t.skel && len(q.s) == len(t.s) {
+			s = 0.85
 		}
-	} else {
-		s = sharpen(jaroWinkler(q.s, t.s), n)
+	default:
+		s = strSim(q.s, t.s, n)
 		if q.skel == t.skel {
 			s = max(s, 0.93)
-		} else if k := 0.95 * sharpen(jaroWinkler(q.skel, t.skel), n); k > s {
-			s = k
+		} else if n >= 6 {
+			if k := 0.95 * strSim(q.skel, t.skel, n); k > s {
+				s = k
+			}
 		}
 	}
-	if (q.vowelless || t.vowelless) && len(q.cons) >= 2 && len(t.cons) >= 2 {
-		if q.cons == t.cons {
-			s = max(s, 0.88)
-		} else if len(q.cons) >= 3 {
-			s = max(s, 0.8*sharpen(jaroWinkler(q.cons, t.cons), 4))
-		}
+	if (q.vowelless && len(q.s) >= 4 || t.vowelless && len(t.s) >= 4) && len(q.cons) >= 3 && q.cons == t.cons {
+		s = max(s, 0.85)
 	}
 	return s
+}
+
+// strSim blends the sharpened Jaro-Winkler similarity, which forgives
+// errors late in a word, with the Levenshtein similarity, which counts every
+// edit.
+func strSim(a, b string, n int) float32 {
+	return (sharpen(jaroWinkler(a, b), n) + float32(levSim(a, b))) / 2
 }
 
 // sharpen spreads Jaro-Winkler similarities near 1 so that one typo in a
@@ -417,6 +424,12 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32) {
 	}
 	if len(sk) >= prefixLen+2 {
 		try(hashStr(seedPrefix, sk[:prefixLen]))
+	}
+	if len(q.s) >= rawMinLen {
+		try(hashStr(seedRawDel, q.s))
+		for i := 0; i < len(q.s); i++ {
+			try(hashDel(seedRawDel, q.s, i))
+		}
 	}
 }
 
@@ -525,18 +538,16 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 			sc.edges = append(sc.edges, edge{jh.q, jh.q, int8(jh.pos), int8(jh.pos + 1), jh.sim, w})
 		}
 	}
-	// initials: a one-letter word against a word with that first letter
+	// initials: a one-letter query word against a word with that first
+	// letter, and a listed person's initial against a query word
 	for i := range sc.qs {
 		qs := sc.qs[i].s
 		for j, ct := range ctoks {
 			cs := ix.toks[ct].s
-			if (len(qs) == 1) != (len(cs) == 1) && qs[0] == cs[0] {
-				w := min(ix.toks[ct].w, sc.qs[i].w)
-				if len(cs) == 1 {
-					w = ix.toks[ct].w
-				}
-				sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), 0.8, w})
+			if qs[0] != cs[0] || (len(qs) == 1) == (len(cs) == 1) || len(cs) == 1 && !rec.individual {
+				continue
 			}
+			sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), 0.8, min(ix.toks[ct].w, 3)})
 		}
 	}
 	if len(sc.edges) == 0 {

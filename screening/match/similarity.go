@@ -80,21 +80,16 @@ func appendSkeleton(dst []byte, s string) []byte {
 		switch {
 		case hasPrefix(rest, "shch"):
 			out, i = 's', i+3
-		case hasPrefix(rest, "tsch"):
-			out, i = 'c', i+3
-		case hasPrefix(rest, "sch"), hasPrefix(rest, "tch"):
-			out, i = c, i+2
-			if c == 's' {
-				out = 's'
-			} else {
-				out = 'c'
-			}
+		case hasPrefix(rest, "tsch"), hasPrefix(rest, "dzh"):
+			out, i = 'j', i+2
+		case hasPrefix(rest, "sch"):
+			out, i = 's', i+2
+		case hasPrefix(rest, "tch"):
+			out, i = 'j', i+2
 		case hasPrefix(rest, "sh"):
 			out, i = 's', i+1
-		case hasPrefix(rest, "ch"):
-			out, i = 'c', i+1
-		case hasPrefix(rest, "zh"), hasPrefix(rest, "dz"):
-			out, i = 's', i+1
+		case hasPrefix(rest, "ch"), hasPrefix(rest, "zh"), hasPrefix(rest, "dj"):
+			out, i = 'j', i+1
 		case hasPrefix(rest, "kh"), hasPrefix(rest, "gh"):
 			out, i = 'h', i+1
 		case hasPrefix(rest, "ph"):
@@ -109,7 +104,7 @@ func appendSkeleton(dst []byte, s string) []byte {
 			out, i = 'u', i+1
 		case hasPrefix(rest, "ee"):
 			out, i = 'i', i+1
-		case hasPrefix(rest, "ks"):
+		case hasPrefix(rest, "ks"), hasPrefix(rest, "hs"):
 			out, i = 'x', i+1
 		default:
 			switch c {
@@ -119,7 +114,7 @@ func appendSkeleton(dst []byte, s string) []byte {
 				out = 'v'
 			case 'z':
 				out = 's'
-			case 'e', 'y', 'j':
+			case 'e', 'y':
 				out = 'i'
 			case 'o':
 				out = 'u'
@@ -157,13 +152,48 @@ func appendConsonants(dst []byte, skel string) []byte {
 	return dst
 }
 
-// hasVowel reports whether a token has a Latin vowel.
+// hasVowel reports whether a token has a Latin vowel (a, e, i, o, u, y).
 func hasVowel(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
-		case 'a', 'e', 'i', 'o', 'u':
+		case 'a', 'e', 'i', 'o', 'u', 'y':
 			return true
 		}
 	}
 	return false
+}
+
+// levSim returns 1 - (Levenshtein distance / length of the longer string),
+// for strings of up to 64 bytes (longer ones are cut).
+func levSim(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	if len(a) > 64 {
+		a = a[:64]
+	}
+	if len(b) > 64 {
+		b = b[:64]
+	}
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	var row [65]int
+	for j := 0; j <= len(b); j++ {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		prev := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cur := row[j]
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			row[j] = min(row[j]+1, row[j-1]+1, prev+cost)
+			prev = cur
+		}
+	}
+	return 1 - float64(row[len(b)])/float64(max(len(a), len(b)))
 }

@@ -38,6 +38,7 @@ func hasDigit(s string) bool {
 // stop words and separates numbers. fields and scratch are reusable buffers.
 func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []string {
 	fields = splitFields(fields[:0], norm)
+	fields = canonLegal(fields, scratch)
 	out.words, out.nums, out.legal, out.legalOnly = out.words[:0], out.nums[:0], LegalNone, false
 	if isLegalOnly(fields, scratch) {
 		out.legalOnly = true

@@ -26,6 +26,8 @@ import (
 	"github.com/exportguard/exportguard/screening/match"
 )
 
+var srcDir string
+
 type entry struct {
 	key, typ, name string
 	aliases        []string
@@ -40,6 +42,7 @@ func main() {
 	cslPath := flag.String("csl", "/work/shared/data/csl/consolidated-2023-11-partial.csv", "official CSL CSV with the list names")
 	dir := flag.String("dir", "testdata/eval", "evaluation directory (sources/ inside it is read, CSV files are written)")
 	flag.Parse()
+	srcDir = filepath.Join(*dir, "sources")
 	entries, err := readCSL(*cslPath)
 	if err != nil {
 		log.Fatal(err)
@@ -368,29 +371,41 @@ func translitVariant(g *gen, name string) string {
 	return strings.Replace(low, r[0], r[1], 1)
 }
 
-// latinToCyr reverses the BGN/PCGN romanisation (longest first).
+// latinToCyr writes romanised Russian, and English words as Russian
+// speakers transcribe them, in Cyrillic (longest match first; "c" before
+// e, i, y is с, otherwise к).
 var latinToCyr = []([2]string){
 	{"shch", "щ"}, {"sch", "щ"}, {"zh", "ж"}, {"kh", "х"}, {"ts", "ц"}, {"ch", "ч"}, {"sh", "ш"},
-	{"yu", "ю"}, {"ya", "я"}, {"yo", "ё"}, {"ye", "е"}, {"iy", "ий"}, {"yy", "ый"},
+	{"yu", "ю"}, {"ya", "я"}, {"yo", "ё"}, {"ye", "е"}, {"iy", "ий"}, {"yy", "ый"}, {"th", "т"},
+	{"ph", "ф"}, {"oo", "у"}, {"ee", "и"}, {"ce", "се"}, {"ci", "си"}, {"cy", "си"}, {"ck", "к"},
 	{"a", "а"}, {"b", "б"}, {"v", "в"}, {"g", "г"}, {"d", "д"}, {"e", "е"}, {"z", "з"},
-	{"i", "и"}, {"y", "ы"}, {"k", "к"}, {"l", "л"}, {"m", "м"}, {"n", "н"}, {"o", "о"},
+	{"i", "и"}, {"k", "к"}, {"l", "л"}, {"m", "м"}, {"n", "н"}, {"o", "о"},
 	{"p", "п"}, {"r", "р"}, {"s", "с"}, {"t", "т"}, {"u", "у"}, {"f", "ф"}, {"h", "х"},
-	{"c", "ц"}, {"w", "в"}, {"x", "кс"}, {"j", "й"}, {"q", "к"},
+	{"c", "к"}, {"w", "в"}, {"x", "кс"}, {"j", "дж"}, {"q", "к"},
 }
 
-var cyrLegal = map[string]string{
-	"ooo": "ООО", "llc": "ООО", "limited liability company": "ООО", "jsc": "АО", "ao": "АО",
-	"oao": "ОАО", "ojsc": "ОАО", "zao": "ЗАО", "cjsc": "ЗАО", "pao": "ПАО", "pjsc": "ПАО",
-	"joint stock company": "АО", "open joint stock company": "ОАО",
+// cyrLegal are the Russian abbreviations of legal forms.
+var cyrLegal = [][2]string{
+	{"limited liability company", "ООО"}, {"obshchestvo s ogranichennoi otvetstvennostyu", "ООО"},
+	{"obshchestvo s ogranichennoy otvetstvennostyu", "ООО"},
+	{"open joint stock company", "ОАО"}, {"closed joint stock company", "ЗАО"},
+	{"public joint stock company", "ПАО"}, {"joint stock company", "АО"},
+	{"otkrytoe aktsionernoe obshchestvo", "ОАО"}, {"zakrytoe aktsionernoe obshchestvo", "ЗАО"},
+	{"publichnoe aktsionernoe obshchestvo", "ПАО"}, {"aktsionernoe obshchestvo", "АО"},
+	{"ooo", "ООО"}, {"llc", "ООО"}, {"jsc", "АО"}, {"ao", "АО"}, {"oao", "ОАО"}, {"ojsc", "ОАО"},
+	{"zao", "ЗАО"}, {"cjsc", "ЗАО"}, {"pao", "ПАО"}, {"pjsc", "ПАО"},
 }
 
 // toCyrillic writes a romanised Russian name back in Cyrillic (round trip).
 func toCyrillic(name string) string {
-	low := strings.ToLower(match.Normalize(name))
+	low := " " + match.Normalize(name) + " "
+	for _, p := range cyrLegal {
+		low = strings.Replace(low, " "+p[0]+" ", " "+p[1]+" ", 1)
+	}
 	var out []string
 	for _, w := range strings.Fields(low) {
-		if c, ok := cyrLegal[w]; ok {
-			out = append(out, c)
+		if !isLatin(w) {
+			out = append(out, w)
 			continue
 		}
 		var b strings.Builder
@@ -405,7 +420,15 @@ func toCyrillic(name string) string {
 				}
 			}
 			if !done {
-				b.WriteByte(w[i])
+				if w[i] == 'y' { // y alone: й after a vowel, else ы
+					if i > 0 && strings.IndexByte("aeiou", w[i-1]) >= 0 {
+						b.WriteString("й")
+					} else {
+						b.WriteString("ы")
+					}
+				} else {
+					b.WriteByte(w[i])
+				}
 				i++
 			}
 		}
@@ -432,6 +455,23 @@ func hanTable() map[string]rune {
 	}
 	hanOnce = map[string]rune{}
 	a := pinyin.NewArgs()
+	// prefer characters used in Chinese personal names (faker zh_CN,
+	// zh_TW), then any character by code point
+	var faker map[string]map[string]any
+	must(readJSON(filepath.Join(srcDir, "faker-person-names-by-locale.json"), &faker))
+	for _, l := range []string{"zh_CN", "zh_TW"} {
+		for _, part := range []string{"last_name", "first_name"} {
+			for _, n := range flatten(faker[l][part]) {
+				for _, r := range n {
+					if p := pinyin.SinglePinyin(r, a); len(p) > 0 {
+						if _, ok := hanOnce[p[0]]; !ok {
+							hanOnce[p[0]] = r
+						}
+					}
+				}
+			}
+		}
+	}
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		p := pinyin.SinglePinyin(r, a)
 		if len(p) == 0 {
