@@ -226,8 +226,15 @@ func TestResolveDestinationTranslations(t *testing.T) {
 	for _, c := range isoCountries {
 		byAlpha3[c.alpha3] = MustParseCountry(c.alpha2)
 	}
+	// -short (the race run) checks the languages of the destinations.csv
+	// table only; the normal run checks all of them.
+	shortLangs := map[string]bool{"ar": true, "de": true, "es": true, "fa": true, "fr": true, "he": true,
+		"ja": true, "ko": true, "ru": true, "uk": true, "zh_CN": true, "zh_TW": true}
 	n := 0
 	for lang, names := range tr {
+		if testing.Short() && !shortLangs[lang] {
+			continue
+		}
 		for a3, fields := range names {
 			for field, name := range fields {
 				from := fmt.Sprintf("%s %s %s", lang, a3, field)
@@ -242,7 +249,7 @@ func TestResolveDestinationTranslations(t *testing.T) {
 			}
 		}
 	}
-	if n < 25000 {
+	if !testing.Short() && n < 25000 {
 		t.Errorf("checked %d translations, want the whole file", n)
 	}
 }
