@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -71,4 +74,651 @@ type embeddedGroupLookup struct{}
 
 func (embeddedGroupLookup) InGroup(c Country, g Group, date time.Time) bool {
 	return InGroup(c, g, date)
+}
+
+// LicenseQuery asks whether exporting an item needs a license under the
+// advanced-computing rules and the Part 746 embargoes, on a date.
+type LicenseQuery struct {
+	Item        Item
+	Destination Destination
+	// PartyHQ lists the headquarters countries of the parties (purchaser,
+	// consignees, end user) and of their ultimate parents. Empty means
+	// unknown: the headquarters rule then cannot be checked and is reported
+	// as unresolved.
+	PartyHQ []Country
+	// OnBehalfOfHQ lists the headquarters countries of parties for or on
+	// behalf of whom the end use is performed (for example the lab whose
+	// models a university trains), when they are not parties themselves.
+	OnBehalfOfHQ []Country
+	EndUse       EndUse
+	// Date is the day the determination is made as of; it is required.
+	Date time.Time
+	// ExportFrom is the country shipped from; the zero Country means the
+	// United States.
+	ExportFrom Country
+}
+
+// ExceptionCheck reports whether a license exception is available.
+type ExceptionCheck struct {
+	Name     string `json:"name"`
+	Eligible bool   `json:"eligible"`
+	Why      string `json:"why"`
+	Citation string `json:"citation"`
+}
+
+// Step is one rule checked during a determination, with its finding.
+type Step struct {
+	Rule     string `json:"rule"`
+	Applies  bool   `json:"applies"`
+	Finding  string `json:"finding"`
+	Citation string `json:"citation"`
+}
+
+// Determination is the answer to a LicenseQuery.
+type Determination struct {
+	Classification Classification `json:"classification"`
+	// LicenseRequired reports whether any rule requires a license (or, for
+	// GP10, BIS authorization). An eligible entry in Exceptions means the
+	// export may go under that exception instead, on its conditions.
+	LicenseRequired bool `json:"license_required"`
+	// ReviewPolicy is the most restrictive review policy of the rules that
+	// apply: ReviewDenial, ReviewCaseByCase, ReviewApproval, or "".
+	ReviewPolicy string           `json:"review_policy,omitempty"`
+	Exceptions   []ExceptionCheck `json:"exceptions,omitempty"`
+	Steps        []Step           `json:"steps"`
+	// GP10 warns that the item is a PRC-designed chip meeting 3A090 (General
+	// Prohibition 10 guidance of 2025-05-13): no license exception applies.
+	GP10 bool `json:"gp10,omitempty"`
+	// Reasons are one sentence per rule that requires a license.
+	Reasons []string `json:"reasons,omitempty"`
+	// Unresolved lists what the rule data or the query could not decide; a
+	// caller must send such a determination to review (fail closed).
+	Unresolved []string `json:"unresolved,omitempty"`
+	// RuleSet names the item rules used and their as-of date.
+	RuleSet string `json:"rule_set"`
+}
+
+// ErrInvalidQuery is wrapped by every *QueryError.
+var ErrInvalidQuery = errors.New("invalid license query")
+
+// A QueryError reports an invalid LicenseQuery field.
+type QueryError struct {
+	Field, Value, Msg string
+}
+
+func (e *QueryError) Error() string {
+	if e.Value == "" {
+		return fmt.Sprintf("license query: %s: %s", e.Field, e.Msg)
+	}
+	return fmt.Sprintf("license query: %s = %q: %s", e.Field, e.Value, e.Msg)
+}
+
+// Unwrap lets errors.Is(err, ErrInvalidQuery) succeed.
+func (e *QueryError) Unwrap() error { return ErrInvalidQuery }
+
+var countryUS = MustParseCountry("US")
+
+// DetermineLicense decides, as of q.Date, whether exporting q.Item to
+// q.Destination needs a license under the advanced-computing rules
+// (742.6(a)(6), 744.23, the AI Diffusion rule in its window, the 2025 GP10 and
+// AI-training guidance, the 2026 China/Macau review lane) and the Part 746
+// embargoes; which review policy applies; and which license exceptions are
+// available, with a cited step for every rule checked.
+//
+// A nil rules uses DefaultItemRules; a nil groups uses DefaultGroupLookup.
+// Invalid items give an *ItemError, invalid queries a *QueryError, dates
+// before the rule data's horizon ErrBeforeHorizon.
+func DetermineLicense(rules *ItemRules, groups GroupLookup, q LicenseQuery) (Determination, error) {
+	if rules == nil {
+		rules = DefaultItemRules()
+	}
+	if groups == nil {
+		groups = DefaultGroupLookup
+	}
+	if q.Date.IsZero() {
+		return Determination{}, &QueryError{"Date", "", "required: a determination is always as of a date"}
+	}
+	t, err := rules.checkDate(q.Date)
+	if err != nil {
+		return Determination{}, err
+	}
+	if !q.Destination.IsValid() {
+		return Determination{}, &QueryError{"Destination", q.Destination.String(), "no destination country"}
+	}
+	if q.Destination.Region.IsValid() && q.Destination.Region.Country() != q.Destination.Country {
+		return Determination{}, &QueryError{"Destination.Region", q.Destination.Region.String(), "not in destination country " + q.Destination.Country.String()}
+	}
+	for i, c := range q.PartyHQ {
+		if !c.IsValid() {
+			return Determination{}, &QueryError{fmt.Sprintf("PartyHQ[%d]", i), "", "zero Country"}
+		}
+	}
+	for i, c := range q.OnBehalfOfHQ {
+		if !c.IsValid() {
+			return Determination{}, &QueryError{fmt.Sprintf("OnBehalfOfHQ[%d]", i), "", "zero Country"}
+		}
+	}
+	if q.EndUse != EndUseNone && !slices.Contains(endUses, q.EndUse) {
+		return Determination{}, &QueryError{"EndUse", string(q.EndUse), "unknown end use"}
+	}
+	cls, err := rules.Classify(q.Item, t)
+	if err != nil {
+		return Determination{}, err
+	}
+	ev := &evaluation{r: rules, g: groups, q: q, t: t, c: cls}
+	ev.run()
+	return ev.d, nil
+}
+
+// evaluation holds the state of one DetermineLicense call.
+type evaluation struct {
+	r         *ItemRules
+	g         GroupLookup
+	q         LicenseQuery
+	t         time.Time
+	c         Classification
+	dest      Country
+	region    Region
+	from      Country
+	hq        []Country // canonical PartyHQ
+	behalf    []Country // canonical PartyHQ and OnBehalfOfHQ
+	triggered []*licenseRule
+	d         Determination
+}
+
+func (ev *evaluation) step(rule string, applies bool, finding, citation string) {
+	ev.d.Steps = append(ev.d.Steps, Step{Rule: rule, Applies: applies, Finding: finding, Citation: citation})
+}
+
+func (ev *evaluation) run() {
+	r, t := ev.r, ev.t
+	ev.d = Determination{Classification: ev.c, RuleSet: fmt.Sprintf("%s (as of %s)", r.name, ymd(r.asOf))}
+	ev.dest = r.canonical(ev.q.Destination.Country, t)
+	ev.region = ev.q.Destination.Region
+	ev.from = countryUS
+	if ev.q.ExportFrom.IsValid() {
+		ev.from = r.canonical(ev.q.ExportFrom, t)
+	}
+	for _, c := range ev.q.PartyHQ {
+		ev.hq = append(ev.hq, r.canonical(c, t))
+	}
+	ev.behalf = append(ev.behalf, ev.hq...)
+	for _, c := range ev.q.OnBehalfOfHQ {
+		ev.behalf = append(ev.behalf, r.canonical(c, t))
+	}
+
+	ev.classificationStep()
+	if ev.dest == countryUS && ev.from == countryUS {
+		ev.step("destination", false, "destination is the United States: not an export", "15 CFR 734.13")
+	}
+	for i := range r.rules {
+		ev.rule(&r.rules[i])
+	}
+	ev.d.LicenseRequired = len(ev.triggered) > 0
+	if ev.d.LicenseRequired {
+		ev.review()
+		ev.exceptions()
+	}
+}
+
+func (ev *evaluation) classificationStep() {
+	c := ev.c
+	var f string
+	switch {
+	case c.AdvancedComputing() && c.ECCN != c.Meets:
+		f = fmt.Sprintf("%s (meets the %s parameters)", c.ECCN, c.Meets)
+	case c.AdvancedComputing():
+		f = c.ECCN.String()
+	case c.ECCN.IsValid():
+		f = c.ECCN.String() + " (not an advanced-computing item)"
+	default:
+		f = "not an advanced-computing item; no ECCN declared, so other entries of the Commerce Control List were not checked"
+	}
+	if c.TPP > 0 {
+		f += fmt.Sprintf("; TPP %s", fmtFloat(c.TPP))
+		if c.PerformanceDensity > 0 {
+			f += fmt.Sprintf(", performance density %s", fmtFloat(c.PerformanceDensity))
+		}
+	}
+	if c.MemoryBandwidthDensity > 0 {
+		f += fmt.Sprintf("; memory bandwidth density %s GB/s/mm²", fmtFloat(c.MemoryBandwidthDensity))
+	}
+	if c.AdvancedComputing() && !strings.HasPrefix(c.Meets.String(), "3A090.c") {
+		switch {
+		case c.Datacenter == nil:
+			f += "; datacenter design/marketing unknown (treated as datacenter)"
+		case *c.Datacenter:
+			f += "; designed or marketed for datacenters"
+		default:
+			f += "; not designed or marketed for datacenters"
+		}
+	}
+	ev.step("classification", c.AdvancedComputing(), f, strings.Join(c.Citations, "; "))
+}
+
+// matchItems reports whether the classification is selected by s; unknown is
+// true when the item's ECCN is needed to decide and is missing.
+func matchItems(s itemSet, c Classification) (match, unknown bool) {
+	for _, sel := range s.sel {
+		switch sel {
+		case "all":
+			return true, false
+		case "ccl":
+			if !c.ECCN.IsValid() {
+				unknown = true
+				continue
+			}
+			if !c.ECCN.IsEAR99() {
+				return true, false
+			}
+			continue
+		}
+		e := MustParseECCN(sel)
+		switch {
+		case c.ECCN == e:
+			return true, false
+		case c.Meets.IsValid() && c.Meets == e && (!c.ECCN.IsZ() || s.includeZ):
+			return true, false
+		case e.Paragraph() == "" && c.ECCN.IsValid() && c.ECCN.Base() == e:
+			return true, false
+		}
+	}
+	return false, unknown
+}
+
+// where describes which parts of area a contain the destination, e.g.
+// "CN is in D:1, D:4, D:5".
+func (ev *evaluation) where(a areaSet, c Country, reg Region) string {
+	var hits []string
+	if reg.IsValid() && slices.Contains(a.regions, reg) {
+		hits = append(hits, "region "+reg.String())
+	}
+	if slices.Contains(a.countries, c) {
+		hits = append(hits, c.String())
+	}
+	for _, g := range a.groups {
+		if ev.g.InGroup(c, g, ev.t) {
+			hits = append(hits, g.String())
+		}
+	}
+	return strings.Join(hits, ", ")
+}
+
+func (ev *evaluation) in(a areaSet, c Country, reg Region) bool {
+	return inArea(a, c, reg, ev.g, ev.t)
+}
+
+// hqIn returns the first of hqs in a, with a description.
+func (ev *evaluation) hqIn(a areaSet, hqs []Country) (string, bool) {
+	for _, c := range hqs {
+		if ev.in(a, c, Region{}) {
+			return fmt.Sprintf("%s (%s)", c, ev.where(a, c, Region{})), true
+		}
+	}
+	return "", false
+}
+
+func (ev *evaluation) rule(lr *licenseRule) {
+	match, unknown := matchItems(lr.items, ev.c)
+	if lr.kind == "gp10" {
+		ev.gp10(lr, match)
+		return
+	}
+	ok, why := lr.status(ev.t)
+	dest := ev.dest.String()
+	if ev.region.IsValid() {
+		dest = ev.region.String()
+	}
+	outside := ev.dest != countryUS
+	switch lr.kind {
+	case "destination":
+		if !match {
+			return
+		}
+		if !ok {
+			ev.step(lr.id, false, "not in force on "+ymd(ev.t)+": "+lr.dated.window(), lr.citation)
+			return
+		}
+		switch {
+		case lr.worldwide && outside:
+			ev.apply(lr, fmt.Sprintf("%s: worldwide requirement, destination %s", lr.title, dest))
+		case lr.worldwide:
+			ev.step(lr.id, false, "destination is the United States", lr.citation)
+		case ev.in(lr.area, ev.dest, ev.region) && ev.in(lr.exclude, ev.dest, ev.region):
+			ev.step(lr.id, false, fmt.Sprintf("destination %s is in %s but excluded as also in %s", dest, ev.where(lr.area, ev.dest, ev.region), ev.where(lr.exclude, ev.dest, ev.region)), lr.citation)
+		case ev.in(lr.area, ev.dest, ev.region):
+			ev.apply(lr, fmt.Sprintf("%s: destination %s is in %s", lr.title, dest, ev.where(lr.area, ev.dest, ev.region)))
+		default:
+			ev.step(lr.id, false, fmt.Sprintf("destination %s is outside the rule's scope", dest), lr.citation)
+		}
+	case "headquarters":
+		if !match {
+			return
+		}
+		if !ok {
+			ev.step(lr.id, false, "not applied: "+why, lr.citation)
+			return
+		}
+		if !outside {
+			ev.step(lr.id, false, "destination is the United States", lr.citation)
+			return
+		}
+		if hit, yes := ev.hqIn(lr.hq, ev.hq); yes {
+			ev.apply(lr, fmt.Sprintf("%s: a party is headquartered in %s; destination %s", lr.title, hit, dest))
+			return
+		}
+		if len(ev.hq) == 0 {
+			msg := "party headquarters not given: " + lr.id + " (" + lr.citation + ") cannot be checked"
+			ev.d.Unresolved = append(ev.d.Unresolved, msg)
+			ev.step(lr.id, false, msg, lr.citation)
+			return
+		}
+		ev.step(lr.id, false, fmt.Sprintf("no party headquartered in Macau or D:5 (parties: %s)", countryList(ev.hq)), lr.citation)
+	case "end_use", "review_flag":
+		if ev.q.EndUse == EndUseNone || !slices.Contains(lr.endUses, ev.q.EndUse) {
+			return
+		}
+		if !ok {
+			ev.step(lr.id, false, "not applied: "+why, lr.citation)
+			return
+		}
+		if !match && !unknown {
+			ev.step(lr.id, false, fmt.Sprintf("end use %s, but %s is outside the rule's items", ev.q.EndUse, ev.c.ECCN), lr.citation)
+			return
+		}
+		if lr.kind == "review_flag" || unknown {
+			msg := fmt.Sprintf("%s (%s)", lr.title, lr.citation)
+			if unknown {
+				msg = fmt.Sprintf("end use %s: the item's ECCN is needed to decide %s (%s)", ev.q.EndUse, lr.id, lr.citation)
+			}
+			ev.d.Unresolved = append(ev.d.Unresolved, msg)
+			ev.step(lr.id, false, "unresolved: "+msg, lr.citation)
+			return
+		}
+		var scope []string
+		if !lr.area.empty() && ev.in(lr.area, ev.dest, ev.region) {
+			scope = append(scope, fmt.Sprintf("destination %s is in %s", dest, ev.where(lr.area, ev.dest, ev.region)))
+		}
+		if hit, yes := ev.hqIn(lr.hq, ev.behalf); yes && !lr.hq.empty() {
+			scope = append(scope, "a party (or the party the end use serves) is headquartered in "+hit)
+		}
+		if len(scope) == 0 && (!lr.area.empty() || !lr.hq.empty()) {
+			ev.step(lr.id, false, fmt.Sprintf("end use %s, but neither the destination nor any party's headquarters is in the rule's scope", ev.q.EndUse), lr.citation)
+			return
+		}
+		ev.apply(lr, fmt.Sprintf("%s: end use %s; %s", lr.title, ev.q.EndUse, strings.Join(scope, "; ")))
+	case "embargo":
+		if !ev.in(lr.area, ev.dest, ev.region) {
+			return
+		}
+		if !ok {
+			ev.step(lr.id, false, "not applied: "+why, lr.citation)
+			return
+		}
+		if unknown {
+			msg := fmt.Sprintf("%s: the item's ECCN is needed to decide (%s)", lr.title, lr.citation)
+			ev.d.Unresolved = append(ev.d.Unresolved, msg)
+			ev.step(lr.id, false, "unresolved: "+msg, lr.citation)
+			return
+		}
+		if !match {
+			ev.step(lr.id, false, fmt.Sprintf("destination %s is embargoed, but %s is outside the rule's items", dest, ev.c.ECCN), lr.citation)
+			return
+		}
+		ev.apply(lr, fmt.Sprintf("%s: destination %s", lr.title, dest))
+	}
+}
+
+func countryList(cs []Country) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = c.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+func (ev *evaluation) apply(lr *licenseRule, finding string) {
+	ev.triggered = append(ev.triggered, lr)
+	ev.d.Reasons = append(ev.d.Reasons, "license required: "+finding+" ("+lr.citation+")")
+	ev.step(lr.id, true, finding, lr.citation)
+}
+
+// gp10 applies the General Prohibition 10 guidance for PRC-designed chips.
+func (ev *evaluation) gp10(lr *licenseRule, match bool) {
+	chip := ev.q.Item.Chip
+	designer, model := Country{}, ""
+	if chip != nil {
+		designer, model = ev.r.canonical(chip.DesignerCountry, ev.t), chip.Model
+	}
+	named := ""
+	for _, m := range lr.models {
+		if model != "" && strings.Contains(normModel(model), normModel(m)) {
+			named = m
+		}
+	}
+	byDesigner := match && designer.IsValid() && slices.Contains(lr.designers, designer)
+	if !byDesigner && named == "" {
+		return
+	}
+	if ok, why := lr.status(ev.t); !ok {
+		ev.step(lr.id, false, "not applied: "+why, lr.citation)
+		return
+	}
+	var f string
+	switch {
+	case named != "":
+		f = fmt.Sprintf("%s is named in BIS's GP10 guidance (%s)", model, named)
+	default:
+		f = fmt.Sprintf("designed by a company headquartered in %s and meets %s", designer, ev.c.Meets)
+	}
+	ev.d.GP10 = true
+	ev.triggered = append(ev.triggered, lr)
+	ev.d.Reasons = append(ev.d.Reasons, "BIS authorization required: "+lr.title+": "+f+"; no license exception overcomes GP10 ("+lr.citation+")")
+	ev.step(lr.id, true, f+"; dealing in it without BIS authorization risks violating General Prohibition 10", lr.citation)
+}
+
+// normModel folds a model name for matching: lower case, letters and digits only.
+func normModel(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var reviewOrder = map[string]int{ReviewApproval: 1, ReviewCaseByCase: 2, ReviewDenial: 3}
+
+// review sets the most restrictive review policy of the triggered rules.
+func (ev *evaluation) review() {
+	done := map[string]string{}
+	for _, lr := range ev.triggered {
+		p := lr.review
+		if lr.reviewBy != "" {
+			var seen bool
+			if p, seen = done[lr.reviewBy]; !seen {
+				p = ev.reviewPolicy(ev.r.reviews[lr.reviewBy])
+				done[lr.reviewBy] = p
+			}
+		}
+		if p == "" {
+			if lr.kind != "gp10" {
+				ev.step(lr.id+" review", false, "the rule data states no review policy for "+lr.id, lr.citation)
+			}
+			continue
+		}
+		if reviewOrder[p] > reviewOrder[ev.d.ReviewPolicy] {
+			ev.d.ReviewPolicy = p
+		}
+	}
+}
+
+// reviewPolicy evaluates a 744.23(d)-style review policy and the lanes that
+// modify it.
+func (ev *evaluation) reviewPolicy(rp *reviewPolicy) string {
+	if ok, why := rp.status(ev.t); !ok {
+		ev.step(rp.id, false, "not applied: "+why, rp.citation)
+		return ""
+	}
+	hqHit, hqD5 := ev.hqIn(rp.denialHQ, ev.hq)
+	approval := len(ev.hq) > 0 && !hqD5
+	for _, c := range ev.hq {
+		if !ev.in(rp.approvalHQ, c, Region{}) {
+			approval = false
+		}
+	}
+	if approval {
+		ev.step(rp.id, true, fmt.Sprintf("presumption of approval: every party is headquartered in the US, A:5 or A:6 (%s)", countryList(ev.hq)), rp.citation)
+		return ReviewApproval
+	}
+	dcA := ev.c.datacenter() && slices.Contains(rp.caseByCaseExceptDCMeets, ev.c.Meets)
+	if !dcA {
+		ev.step(rp.id, true, fmt.Sprintf("case-by-case: %s is not a datacenter item meeting 3A090.a", ev.c.ECCN), rp.citation)
+		return ReviewCaseByCase
+	}
+	var denial []string
+	if ev.in(rp.denial, ev.dest, ev.region) {
+		denial = append(denial, fmt.Sprintf("destination %s is in %s", ev.dest, ev.where(rp.denial, ev.dest, ev.region)))
+	}
+	if hqD5 {
+		denial = append(denial, "a party is headquartered in "+hqHit)
+	}
+	if len(denial) == 0 {
+		ev.step(rp.id, true, "case-by-case: all other applications", rp.citation)
+		return ReviewCaseByCase
+	}
+	ev.step(rp.id, true, "presumption of denial: "+strings.Join(denial, "; ")+"; datacenter item meeting "+ev.c.Meets.String(), rp.citation)
+	for i := range ev.r.lanes {
+		if l := &ev.r.lanes[i]; l.appliesTo == rp.id {
+			if ev.lane(l) {
+				return ReviewCaseByCase
+			}
+		}
+	}
+	return ReviewDenial
+}
+
+// lane reports whether a review lane moves denial to case-by-case.
+func (ev *evaluation) lane(l *reviewLane) bool {
+	if !slices.Contains(l.countries, ev.dest) {
+		return false
+	}
+	if ok, why := l.status(ev.t); !ok {
+		ev.step(l.id, false, "not applied: "+why, l.citation)
+		return false
+	}
+	chip := ev.q.Item.Chip
+	var no string
+	switch {
+	case !slices.Contains(l.exportFrom, ev.from):
+		no = fmt.Sprintf("export from %s, not from %s (reexports and transfers stay presumption of denial)", ev.from, countryList(l.exportFrom))
+	case ev.c.TPP == 0:
+		no = "TPP not known"
+	case ev.c.TPP >= l.tppBelow:
+		no = fmt.Sprintf("TPP %s is not below %s", fmtFloat(ev.c.TPP), fmtFloat(l.tppBelow))
+	case chip == nil || chip.DRAMBandwidthGBps == 0:
+		no = "DRAM bandwidth not given (Chip.DRAMBandwidthGBps)"
+	case round6(chip.DRAMBandwidthGBps) >= l.dramBelow:
+		no = fmt.Sprintf("DRAM bandwidth %s GB/s is not below %s", fmtFloat(chip.DRAMBandwidthGBps), fmtFloat(l.dramBelow))
+	case len(ev.hq) == 0:
+		no = "party headquarters not given"
+	}
+	if no == "" {
+		if hit, yes := ev.hqIn(l.hqExcluded, ev.hq); yes {
+			no = "a party is headquartered in " + hit
+		}
+	}
+	if no != "" {
+		ev.step(l.id, false, "not applied: "+no, l.citation)
+		return false
+	}
+	ev.step(l.id, true, fmt.Sprintf("case-by-case instead of denial: export from %s to %s, TPP %s < %s, DRAM bandwidth %s < %s GB/s, no party headquartered in D:5 or Macau; conditions: %s",
+		ev.from, ev.dest, fmtFloat(ev.c.TPP), fmtFloat(l.tppBelow), fmtFloat(chip.DRAMBandwidthGBps), fmtFloat(l.dramBelow), l.conditions), l.citation)
+	return true
+}
+
+// exceptions checks every license exception a triggered rule names.
+func (ev *evaluation) exceptions() {
+	var names []string
+	for _, lr := range ev.triggered {
+		for _, n := range lr.exceptions {
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	for _, n := range names {
+		ev.d.Exceptions = append(ev.d.Exceptions, ev.exception(n))
+	}
+}
+
+func (ev *evaluation) exception(name string) ExceptionCheck {
+	var ex *exceptionRule
+	var why string
+	for i := range ev.r.exceptions {
+		e := &ev.r.exceptions[i]
+		if e.name != name {
+			continue
+		}
+		ok, w := e.status(ev.t)
+		if ok {
+			ex = e
+			break
+		}
+		if why == "" || !e.effective.After(ev.t) {
+			why, ex = w, e
+		}
+	}
+	no := func(msg string) ExceptionCheck {
+		return ExceptionCheck{Name: name, Why: msg, Citation: ex.citation}
+	}
+	if ok, _ := ex.status(ev.t); !ok {
+		return no("not available: " + why)
+	}
+	if m, _ := matchItems(ex.items, ev.c); !m {
+		got := ev.c.ECCN.String()
+		if got == "" {
+			got = "an unclassified item"
+		}
+		return no(fmt.Sprintf("not available for %s", got))
+	}
+	dest := ev.dest.String()
+	if ev.region.IsValid() {
+		dest = ev.region.String()
+	}
+	if ev.in(ex.exclude, ev.dest, ev.region) {
+		return no(fmt.Sprintf("not available to %s (%s)", dest, ev.where(ex.exclude, ev.dest, ev.region)))
+	}
+	if !ex.area.empty() || !ex.hq.empty() {
+		inDest := ev.in(ex.area, ev.dest, ev.region)
+		_, inHQ := ev.hqIn(ex.hq, ev.hq)
+		if !inDest && !inHQ {
+			return no(fmt.Sprintf("destination %s and the parties' headquarters are outside the exception's scope", dest))
+		}
+	}
+	if slices.Contains(ex.notForDatacenter, ev.c.Meets) && ev.c.datacenter() {
+		if ev.c.Datacenter == nil {
+			return no("not available for datacenter items meeting " + ev.c.Meets.String() + "; datacenter design/marketing unknown, treated as datacenter")
+		}
+		return no("not available for items designed or marketed for datacenters that meet " + ev.c.Meets.String())
+	}
+	if ex.hbmDensityBelow > 0 {
+		d := ev.c.MemoryBandwidthDensity
+		if d == 0 {
+			return no("memory bandwidth density not known")
+		}
+		if d >= ex.hbmDensityBelow {
+			return no(fmt.Sprintf("memory bandwidth density %s GB/s/mm² is not below %s", fmtFloat(d), fmtFloat(ex.hbmDensityBelow)))
+		}
+	}
+	if ex.requires != "" {
+		return no("needs " + ex.requires + ", which the query does not carry")
+	}
+	for _, lr := range ev.triggered {
+		if !slices.Contains(lr.exceptions, name) {
+			return no("does not overcome " + lr.id + " (" + lr.citation + ")")
+		}
+	}
+	return ExceptionCheck{Name: name, Eligible: true, Why: "eligible: " + ex.condition, Citation: ex.citation}
 }
