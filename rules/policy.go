@@ -72,6 +72,7 @@ var reasonCodes = []string{
 	"party.parent_listed",
 	"party.owned_by_listed",
 	"party.minority_owned_by_listed",
+	"party.match_suppressed",
 	"destination.embargoed",
 	"destination.region_embargoed",
 	"destination.country_of_concern",

@@ -78,7 +78,8 @@ func TestDefaultPolicy(t *testing.T) {
 func TestDefaultOutcomes(t *testing.T) {
 	p := Default()
 	codes := map[string]Outcome{
-		"party.listed": OutcomeReview, "party.hq_country_of_concern": OutcomeLicenseRequired,
+		"party.listed": OutcomeReview, "party.hq_country_of_concern": OutcomeReview,
+		"party.match_suppressed": OutcomeAllow,
 		"party.parent_listed": OutcomeLicenseRequired, "party.owned_by_listed": OutcomeLicenseRequired,
 		"party.minority_owned_by_listed": OutcomeReview, "destination.embargoed": OutcomeDeny,
 		"destination.region_embargoed": OutcomeDeny, "destination.country_of_concern": OutcomeReview,
@@ -96,7 +97,7 @@ func TestDefaultOutcomes(t *testing.T) {
 			t.Errorf("OutcomeFor(%q) = %v, want %v", code, got, want)
 		}
 	}
-	if len(ReasonCodes()) != 24 {
+	if len(ReasonCodes()) != 25 {
 		t.Errorf("%d reason codes", len(ReasonCodes()))
 	}
 	lists := map[string]Outcome{
