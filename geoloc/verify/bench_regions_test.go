@@ -1,0 +1,7 @@
+package verify
+
+import "testing"
+
+var benchRegionCodes []string
+
+func benchOptions(b *testing.B) []Option { return nil }
