@@ -2,6 +2,7 @@ package geoloc
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"encoding/csv"
@@ -13,6 +14,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/exportguard/exportguard/geoloc/internal/gen/countrydb"
 )
 
 // ipRange is one row of an iptoasn-country CSV file.
@@ -233,5 +236,24 @@ func TestEmbeddedSpotChecks(t *testing.T) {
 		if loc.Country != tt.cc || src.Database != EmbeddedName {
 			t.Errorf("%s: country %q from %q, want %q from %q", tt.ip, loc.Country, src.Database, tt.cc, EmbeddedName)
 		}
+	}
+}
+
+// TestEmbeddedReproducible rebuilds the embedded database from its source
+// files and requires the committed file byte for byte (go generate ./geoloc
+// would change nothing).
+func TestEmbeddedReproducible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("rebuilding the embedded database takes several seconds; run without -short")
+	}
+	dir := sourceCSVDir(t)
+	var buf bytes.Buffer
+	st, err := countrydb.Build(dir, time.Date(2026, 6, 17, 19, 51, 0, 0, time.UTC), &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), embeddedGzip) {
+		t.Fatalf("rebuilt database (%d bytes gzip, %d ranges) differs from geoloc/data/country.mmdb.gz (%d bytes); run go generate ./geoloc",
+			buf.Len(), st.Ranges, len(embeddedGzip))
 	}
 }
