@@ -1,7 +1,10 @@
 package lists
 
 import (
+	"compress/gzip"
 	"context"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"testing"
@@ -57,3 +60,7 @@ func errStrings(errs []*ParseError) []string {
 }
 
 func mustCountry(s string) rules.Country { return rules.MustParseCountry(s) }
+
+func slogDiscard() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+func gzipWriter(w io.Writer) *gzip.Writer { return gzip.NewWriter(w) }

@@ -1,0 +1,508 @@
+package lists
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Feed is one download unit of the Updater: one file, or a set of files
+// loaded together (OFAC's four legacy CSV files), stored under Name in the
+// update directory.
+type Feed struct {
+	Name  string     // directory name under the update dir, e.g. "ofac-sdn"
+	Files []FeedFile // the files; OFAC sets list the primary file first
+	// Sources keeps only these sources from the feed (nil keeps all), so
+	// that feeds do not overlap: the default CSL feed keeps only the
+	// Commerce and State lists because OFAC's own files are fetched too.
+	Sources []Source
+}
+
+// FeedFile is one file of a Feed: where to get it and the name to store
+// it under (the name the loaders recognise, e.g. "sdn.csv").
+type FeedFile struct {
+	Name string
+	URL  string
+}
+
+// Official download locations used by DefaultFeeds. They are the
+// publishers' documented addresses at the time of writing; check them
+// before relying on them.
+const (
+	// URLCSLCSV is trade.gov's Consolidated Screening List, CSV.
+	URLCSLCSV = "https://api.trade.gov/static/consolidated_screening_list/consolidated.csv"
+	// URLCSLJSON is the same list as JSON ({"results": [...]}).
+	URLCSLJSON = "https://api.trade.gov/static/consolidated_screening_list/consolidated.json"
+	// URLOFACBase is where OFAC publishes the legacy SDN files
+	// (sdn.csv, add.csv, alt.csv, sdn_comments.csv).
+	URLOFACBase = "https://www.treasury.gov/ofac/downloads/"
+	// URLOFACConsBase is where OFAC publishes the consolidated non-SDN
+	// files (cons_prim.csv, cons_add.csv, cons_alt.csv, cons_comments.csv).
+	URLOFACConsBase = "https://www.treasury.gov/ofac/downloads/consolidated/"
+	// URLUN is the UN Security Council Consolidated List XML.
+	URLUN = "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
+)
+
+// DefaultFeeds are the feeds an Updater fetches unless WithFeeds is given:
+// the CSL for the BIS and State lists (EL, DPL, UVL, MEU, ISN, DTC), OFAC's
+// SDN and non-SDN files for the Treasury lists, and the UN list.
+func DefaultFeeds() []Feed {
+	return []Feed{
+		{Name: "csl", Files: []FeedFile{{"consolidated.csv", URLCSLCSV}},
+			Sources: []Source{SourceEL, SourceDPL, SourceUVL, SourceMEU, SourceISN, SourceDTC}},
+		{Name: "ofac-sdn", Files: []FeedFile{{"sdn.csv", URLOFACBase + "sdn.csv"}, {"add.csv", URLOFACBase + "add.csv"},
+			{"alt.csv", URLOFACBase + "alt.csv"}, {"sdn_comments.csv", URLOFACBase + "sdn_comments.csv"}}},
+		{Name: "ofac-cons", Files: []FeedFile{{"cons_prim.csv", URLOFACConsBase + "cons_prim.csv"}, {"cons_add.csv", URLOFACConsBase + "cons_add.csv"},
+			{"cons_alt.csv", URLOFACConsBase + "cons_alt.csv"}, {"cons_comments.csv", URLOFACConsBase + "cons_comments.csv"}}},
+		{Name: "un", Files: []FeedFile{{"consolidated.xml", URLUN}}},
+	}
+}
+
+// ErrUpdateRejected is wrapped by the error Update returns when it keeps
+// the last good snapshot instead of the new data.
+var ErrUpdateRejected = errors.New("list update rejected")
+
+// UpdateOption configures an Updater.
+type UpdateOption func(*Updater)
+
+// WithFeeds replaces DefaultFeeds.
+func WithFeeds(feeds ...Feed) UpdateOption { return func(u *Updater) { u.feeds = feeds } }
+
+// WithHTTPClient sets the HTTP client (default: a client with the timeout).
+func WithHTTPClient(c *http.Client) UpdateOption { return func(u *Updater) { u.client = c } }
+
+// WithTimeout bounds each file download (default 2 minutes).
+func WithTimeout(d time.Duration) UpdateOption { return func(u *Updater) { u.timeout = d } }
+
+// WithMaxBytes caps the size of each downloaded file, after gzip decoding
+// (default 256 MiB).
+func WithMaxBytes(n int64) UpdateOption { return func(u *Updater) { u.maxBytes = n } }
+
+// WithMaxShrink sets the largest fraction by which a source may shrink
+// before an update is rejected (default 0.10: losing more than 10% of a
+// list's entries at once is more likely a broken file than delistings).
+func WithMaxShrink(f float64) UpdateOption { return func(u *Updater) { u.maxShrink = f } }
+
+// WithLogger sets the logger (default slog.Default()).
+func WithLogger(l *slog.Logger) UpdateOption { return func(u *Updater) { u.log = l } }
+
+// WithClock sets the clock used for FetchedAt (default time.Now).
+func WithClock(now func() time.Time) UpdateOption { return func(u *Updater) { u.now = now } }
+
+// Updater fetches current list files, checks them and keeps the last good
+// snapshot, on disk and in memory. It is safe for concurrent use; Update
+// calls are serialised.
+type Updater struct {
+	dir       string
+	feeds     []Feed
+	client    *http.Client
+	timeout   time.Duration
+	maxBytes  int64
+	maxShrink float64
+	log       *slog.Logger
+	now       func() time.Time
+
+	mu      sync.Mutex
+	current *Snapshot
+}
+
+// NewUpdater returns an Updater keeping its files in dir (created if
+// needed). The last good files live in dir/current with their HTTP
+// validators in dir/current/state.json.
+func NewUpdater(dir string, opts ...UpdateOption) *Updater {
+	u := &Updater{dir: dir, feeds: DefaultFeeds(), timeout: 2 * time.Minute, maxBytes: 256 << 20, maxShrink: 0.10,
+		log: slog.Default(), now: time.Now}
+	for _, o := range opts {
+		o(u)
+	}
+	if u.client == nil {
+		u.client = &http.Client{Timeout: u.timeout}
+	}
+	return u
+}
+
+// Current returns the last good snapshot (nil before the first successful
+// Update or LoadLastGood).
+func (u *Updater) Current() *Snapshot {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.current
+}
+
+// UpdateReport says what an Update did.
+type UpdateReport struct {
+	Feeds    []FeedReport
+	Accepted bool   // the new data became the current snapshot
+	Reason   string // why it was rejected, or "not modified"
+	Diff     SnapshotDiff
+	Reports  []LoadReport // one per loaded file or file set
+}
+
+// FeedReport is the download outcome of one file.
+type FeedReport struct {
+	Feed, File, URL string
+	Status          int   // HTTP status, 0 if no response
+	NotModified     bool  // 304: the stored copy is current
+	Bytes           int64 // bytes stored (after gzip decoding)
+	Err             error
+}
+
+// feedState is what state.json keeps per file.
+type feedState struct {
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	FetchedAt    time.Time `json:"fetched_at"`
+}
+
+type updateState struct {
+	Feeds []Feed               `json:"feeds"`
+	Files map[string]feedState `json:"files"` // key: feed/file
+}
+
+// Update fetches every feed (conditionally: If-None-Match /
+// If-Modified-Since with the stored validators), parses the files, and
+// swaps them in only if they pass the sanity gate: every file downloaded
+// and parsed without a failed row, and no source shrank by more than the
+// allowed fraction or disappeared. Otherwise it keeps the last good
+// snapshot, returns it with an error wrapping ErrUpdateRejected, and the
+// report says why. When nothing changed it returns the current snapshot
+// with Reason "not modified".
+func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	var rep UpdateReport
+	if u.current == nil {
+		if s, err := LoadLastGood(u.dir); err == nil {
+			u.current = s
+		}
+	}
+	reject := func(reason string, err error) (*Snapshot, UpdateReport, error) {
+		rep.Reason = reason
+		u.log.Warn("list update rejected; keeping the last good snapshot", "reason", reason, "dir", u.dir)
+		if err != nil {
+			return u.current, rep, fmt.Errorf("%w: %s: %w", ErrUpdateRejected, reason, err)
+		}
+		return u.current, rep, fmt.Errorf("%w: %s", ErrUpdateRejected, reason)
+	}
+	if err := os.MkdirAll(u.dir, 0o755); err != nil {
+		return reject("cannot create the update directory", err)
+	}
+	curDir := filepath.Join(u.dir, "current")
+	state, _ := readState(curDir)
+	if state.Files == nil {
+		state.Files = map[string]feedState{}
+	}
+	staging, err := os.MkdirTemp(u.dir, ".staging-")
+	if err != nil {
+		return reject("cannot create a staging directory", err)
+	}
+	defer os.RemoveAll(staging)
+
+	newState := updateState{Feeds: u.feeds, Files: map[string]feedState{}}
+	changed := u.current == nil
+	var fetchErrs []error
+	for _, f := range u.feeds {
+		if err := os.MkdirAll(filepath.Join(staging, f.Name), 0o755); err != nil {
+			return reject("cannot write the staging directory", err)
+		}
+		for _, ff := range f.Files {
+			key := f.Name + "/" + ff.Name
+			prev, havePrev := state.Files[key]
+			if havePrev {
+				if _, err := os.Stat(filepath.Join(curDir, f.Name, ff.Name)); err != nil {
+					havePrev = false
+				}
+			}
+			fr, st := u.fetch(ctx, f, ff, filepath.Join(staging, f.Name, ff.Name), prev, havePrev)
+			if fr.NotModified {
+				err := copyFile(filepath.Join(curDir, f.Name, ff.Name), filepath.Join(staging, f.Name, ff.Name))
+				if err != nil {
+					fr.Err = err
+				}
+			} else if fr.Err == nil {
+				changed = true
+			}
+			rep.Feeds = append(rep.Feeds, fr)
+			if fr.Err != nil {
+				fetchErrs = append(fetchErrs, fmt.Errorf("%s: %w", ff.URL, fr.Err))
+				continue
+			}
+			newState.Files[key] = st
+		}
+	}
+	if len(fetchErrs) > 0 {
+		return reject(fmt.Sprintf("%d of %d downloads failed", len(fetchErrs), len(rep.Feeds)), errors.Join(fetchErrs...))
+	}
+	if !changed && u.current != nil {
+		rep.Reason = "not modified"
+		// Record that the server confirmed the data is current.
+		_ = writeState(curDir, newState)
+		u.current = u.current.withFetchedAt(newState, u.feeds)
+		return u.current, rep, nil
+	}
+	snap, reports, err := loadFeeds(ctx, staging, newState)
+	rep.Reports = reports
+	if err != nil {
+		return reject("new files do not parse", err)
+	}
+	rep.Diff = Diff(u.current, snap)
+	if reason := u.shrinkCheck(u.current, snap); reason != "" {
+		return reject(reason, nil)
+	}
+	if err := writeState(staging, newState); err != nil {
+		return reject("cannot write state", err)
+	}
+	old := filepath.Join(u.dir, ".old")
+	os.RemoveAll(old)
+	if _, err := os.Stat(curDir); err == nil {
+		if err := os.Rename(curDir, old); err != nil {
+			return reject("cannot swap in the new files", err)
+		}
+	}
+	if err := os.Rename(staging, curDir); err != nil {
+		os.Rename(old, curDir)
+		return reject("cannot swap in the new files", err)
+	}
+	os.RemoveAll(old)
+	u.current = snap
+	rep.Accepted = true
+	u.log.Info("list update accepted", "dir", u.dir, "entries", snap.Len(), "changes", rep.Diff.String())
+	return snap, rep, nil
+}
+
+// shrinkCheck returns why new must not replace old, or "".
+func (u *Updater) shrinkCheck(old, new *Snapshot) string {
+	if old == nil {
+		return ""
+	}
+	for _, o := range old.sources {
+		n, ok := new.Source(o.Source)
+		if !ok {
+			return fmt.Sprintf("source %s disappeared (had %d entries)", o.Source, o.Count)
+		}
+		if float64(n.Count) < float64(o.Count)*(1-u.maxShrink) {
+			return fmt.Sprintf("source %s shrank from %d to %d entries (more than %.0f%%)", o.Source, o.Count, n.Count, u.maxShrink*100)
+		}
+	}
+	return ""
+}
+
+// fetch downloads one file to dst.
+func (u *Updater) fetch(ctx context.Context, f Feed, ff FeedFile, dst string, prev feedState, havePrev bool) (FeedReport, feedState) {
+	fr := FeedReport{Feed: f.Name, File: ff.Name, URL: ff.URL}
+	st := feedState{FetchedAt: u.now().UTC()}
+	ctx, cancel := context.WithTimeout(ctx, u.timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, ff.URL, nil)
+	if err != nil {
+		fr.Err = err
+		return fr, st
+	}
+	req.Header.Set("Accept-Encoding", "gzip")
+	if havePrev {
+		if prev.ETag != "" {
+			req.Header.Set("If-None-Match", prev.ETag)
+		}
+		if prev.LastModified != "" {
+			req.Header.Set("If-Modified-Since", prev.LastModified)
+		}
+	}
+	resp, err := u.client.Do(req)
+	if err != nil {
+		fr.Err = err
+		return fr, st
+	}
+	defer resp.Body.Close()
+	fr.Status = resp.StatusCode
+	switch {
+	case resp.StatusCode == http.StatusNotModified && havePrev:
+		fr.NotModified = true
+		st.ETag, st.LastModified = prev.ETag, prev.LastModified
+		if e := resp.Header.Get("ETag"); e != "" {
+			st.ETag = e
+		}
+		return fr, st
+	case resp.StatusCode != http.StatusOK:
+		fr.Err = fmt.Errorf("HTTP %s", resp.Status)
+		return fr, st
+	}
+	if resp.ContentLength > u.maxBytes {
+		fr.Err = fmt.Errorf("file is %d bytes, over the %d-byte cap", resp.ContentLength, u.maxBytes)
+		return fr, st
+	}
+	body := bufio.NewReader(io.LimitReader(resp.Body, u.maxBytes+1))
+	var r io.Reader = body
+	gz := false
+	if magic, _ := body.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) || resp.Header.Get("Content-Encoding") == "gzip" {
+		gz = true
+		zr, err := gzip.NewReader(body)
+		if err != nil {
+			fr.Err = fmt.Errorf("bad gzip: %w", err)
+			return fr, st
+		}
+		r = zr
+	}
+	out, err := os.Create(dst)
+	if err != nil {
+		fr.Err = err
+		return fr, st
+	}
+	n, err := io.Copy(out, io.LimitReader(r, u.maxBytes+1))
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	fr.Bytes = n
+	switch {
+	case err != nil && gz:
+		fr.Err = fmt.Errorf("bad gzip data after %d bytes: %w", n, err)
+	case err != nil:
+		fr.Err = fmt.Errorf("download cut short after %d bytes: %w", n, err)
+	case n > u.maxBytes:
+		fr.Err = fmt.Errorf("file is over the %d-byte cap", u.maxBytes)
+	case resp.ContentLength >= 0 && !gz && n != resp.ContentLength:
+		fr.Err = fmt.Errorf("download cut short: %d of %d bytes", n, resp.ContentLength)
+	case n == 0:
+		fr.Err = fmt.Errorf("%w: the server sent no data", ErrEmptyFile)
+	}
+	st.ETag = resp.Header.Get("ETag")
+	st.LastModified = resp.Header.Get("Last-Modified")
+	return fr, st
+}
+
+// loadFeeds loads the feed files in dir (laid out as dir/<feed>/<file>).
+func loadFeeds(ctx context.Context, dir string, st updateState) (*Snapshot, []LoadReport, error) {
+	var sets []SourceSet
+	var reports []LoadReport
+	var errs []error
+	for _, f := range st.Feeds {
+		if len(f.Files) == 0 {
+			continue
+		}
+		path := filepath.Join(dir, f.Name, f.Files[0].Name)
+		if len(f.Files) > 1 {
+			path = filepath.Join(dir, f.Name)
+		}
+		fs, err := LoadFile(ctx, path)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("feed %s: %w", f.Name, err))
+			continue
+		}
+		reports = append(reports, fs[0].Report)
+		var fetched time.Time
+		for _, ff := range f.Files {
+			fetched = maxTime(fetched, st.Files[f.Name+"/"+ff.Name].FetchedAt)
+		}
+		for _, s := range fs {
+			if s.Report.Failed > 0 {
+				errs = append(errs, fmt.Errorf("feed %s: %w", f.Name, &LoadError{Report: s.Report}))
+				break
+			}
+			if f.Sources != nil && !slices.Contains(f.Sources, s.Source) {
+				continue
+			}
+			s.FetchedAt = fetched
+			s.Files = prefixed(f.Name, s.Files)
+			sets = append(sets, s)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, reports, errors.Join(errs...)
+	}
+	snap, err := NewSnapshot(sets...)
+	return snap, reports, err
+}
+
+func prefixed(dir string, files []string) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = dir + "/" + f
+	}
+	return out
+}
+
+// LoadLastGood loads the last snapshot an Updater accepted into dir, so
+// that a process restarted without network still screens against the
+// last good data. Sources keep their AsOf and FetchedAt, so callers can
+// see how old they are.
+func LoadLastGood(dir string) (*Snapshot, error) {
+	cur := filepath.Join(dir, "current")
+	st, err := readState(cur)
+	if err != nil {
+		return nil, fmt.Errorf("lists: no last good snapshot in %s: %w", dir, err)
+	}
+	snap, _, err := loadFeeds(context.Background(), cur, st)
+	if err != nil {
+		return nil, fmt.Errorf("lists: last good snapshot in %s: %w", dir, err)
+	}
+	return snap, nil
+}
+
+// withFetchedAt returns a copy of s whose sources' FetchedAt come from st.
+func (s *Snapshot) withFetchedAt(st updateState, feeds []Feed) *Snapshot {
+	c := *s
+	c.sources = slices.Clone(s.sources)
+	for i := range c.sources {
+		for _, f := range feeds {
+			for _, ff := range f.Files {
+				if slices.Contains(c.sources[i].Files, f.Name+"/"+ff.Name) {
+					c.sources[i].FetchedAt = maxTime(c.sources[i].FetchedAt, st.Files[f.Name+"/"+ff.Name].FetchedAt)
+				}
+			}
+		}
+	}
+	return &c
+}
+
+func readState(dir string) (updateState, error) {
+	var st updateState
+	b, err := os.ReadFile(filepath.Join(dir, "state.json"))
+	if err != nil {
+		return st, err
+	}
+	if err := json.Unmarshal(b, &st); err != nil {
+		return st, fmt.Errorf("state.json: %w", err)
+	}
+	return st, nil
+}
+
+func writeState(dir string, st updateState) error {
+	b, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Join(dir, "state.json.tmp"+strconv.Itoa(os.Getpid()))
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(dir, "state.json"))
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
