@@ -113,6 +113,13 @@ func (t *table) add(name, dest string, tier int) {
 		if key == "" {
 			continue
 		}
+		if tier > 1 && len(key) <= 3 && isASCII(key) {
+			// Vietnamese "Ý" (Italy), Bosnian "SAD" (USA), Estonian "Man"
+			// (Isle of Man): as keys, "y", "sad" and "man" would turn
+			// ordinary words into countries. Short names enter through
+			// aliases.txt or not at all.
+			continue
+		}
 		if _, code := t.codes[key]; code && tier > 1 {
 			// A name whose key is a current code ("Irã" is not one, but a
 			// two-letter translation may be) must not take the code over;
@@ -415,6 +422,15 @@ func write(path string, final map[string]string) {
 	if err := os.WriteFile(path, src, 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func sortedKeys[V any](m map[string]V) []string {
