@@ -80,7 +80,7 @@ func TestDefaultOutcomes(t *testing.T) {
 	codes := map[string]Outcome{
 		"party.listed": OutcomeReview, "party.hq_country_of_concern": OutcomeReview,
 		"party.match_suppressed": OutcomeAllow,
-		"party.parent_listed": OutcomeLicenseRequired, "party.owned_by_listed": OutcomeLicenseRequired,
+		"party.parent_listed":    OutcomeLicenseRequired, "party.owned_by_listed": OutcomeLicenseRequired,
 		"party.minority_owned_by_listed": OutcomeReview, "destination.embargoed": OutcomeDeny,
 		"destination.region_embargoed": OutcomeDeny, "destination.country_of_concern": OutcomeReview,
 		"ip.country_of_concern": OutcomeReview, "ip.region_embargoed": OutcomeDeny, "ip.embargoed": OutcomeDeny,
