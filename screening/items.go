@@ -1,0 +1,167 @@
+package screening
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/exportguard/exportguard/rules"
+)
+
+// itemChecks classifies each item and determines whether a license is
+// required for the destination, the parties' headquarters and the end use.
+func (sc *screening) itemChecks() {
+	if len(sc.req.Items) == 0 {
+		return
+	}
+	endUse, err := rules.ParseEndUse(sc.req.EndUse)
+	if err != nil {
+		sc.invalid("end_use", sc.req.EndUse, "unknown end use")
+	}
+	dest := sc.itemDestination()
+	for i, it := range sc.req.Items {
+		field := fmt.Sprintf("items[%d]", i)
+		ri, ok := sc.rulesItem(field, it)
+		if !ok {
+			sc.items = append(sc.items, ItemRecord{ID: it.ID, ECCN: it.ECCN, LicenseExceptions: []string{}, Error: "item could not be read"})
+			continue
+		}
+		if !dest.IsValid() {
+			sc.invalid("destination", sc.req.Destination, "a destination (or a party country) is needed to determine the license requirement for items")
+			sc.items = append(sc.items, ItemRecord{ID: it.ID, ECCN: it.ECCN, LicenseExceptions: []string{}, Error: "no destination"})
+			continue
+		}
+		det, err := rules.DetermineLicense(sc.w.itemRules, sc.w.policy, rules.LicenseQuery{
+			Item: ri, Destination: dest, PartyHQ: sc.hqs, EndUse: endUse, Date: sc.date,
+		})
+		if err != nil {
+			var ie *rules.ItemError
+			if errors.As(err, &ie) {
+				sc.invalid(field+"."+ie.Field, ie.Value, ie.Msg)
+			} else {
+				sc.invalid(field, it.ID, err.Error())
+			}
+			sc.items = append(sc.items, ItemRecord{ID: it.ID, ECCN: it.ECCN, LicenseExceptions: []string{}, Error: err.Error()})
+			continue
+		}
+		rec := itemRecord(it.ID, det)
+		sc.items = append(sc.items, rec)
+		label := it.ID
+		if label == "" {
+			label = fmt.Sprintf("#%d", i+1)
+		}
+		if it.Model != "" {
+			label += " (" + it.Model + ")"
+		}
+		ev := map[string]any{"item": it.ID, "eccn": rec.ECCN, "classification": rec.Classification, "destination": dest.String()}
+		if rec.TPP > 0 {
+			ev["tpp"] = rec.TPP
+		}
+		if rec.PerformanceDensity > 0 {
+			ev["performance_density"] = rec.PerformanceDensity
+		}
+		if det.LicenseRequired {
+			ev["review_policy"] = rec.ReviewPolicy
+			ev["license_exceptions"] = rec.LicenseExceptions
+			ev["steps"] = rec.Steps
+			why := strings.Join(det.Reasons, "; ")
+			if why == "" {
+				why = "see steps"
+			}
+			sc.add("item.license_required",
+				fmt.Sprintf("Item %s, classified %s, requires a license for %s: %s.", label, rec.Classification, placeName(dest), why),
+				strings.Join(rec.Citations, "; "), ev)
+		}
+		if det.GP10 {
+			sc.add("item.gp10",
+				fmt.Sprintf("Item %s looks like a PRC-designed advanced-computing chip; dealing in it may breach General Prohibition 10.", label),
+				"15 CFR 736.2(b)(10); BIS guidance of 13 May 2025", ev)
+		}
+	}
+}
+
+// itemDestination is where the items go: the request's destination, or
+// failing that the country of the end user, the ultimate consignee or the
+// purchaser, in that order.
+func (sc *screening) itemDestination() rules.Destination {
+	if sc.dest.IsValid() {
+		return sc.dest
+	}
+	for _, role := range []Role{RoleEndUser, RoleUltimateConsignee, RolePurchaser, RoleAccountHolder} {
+		for _, p := range sc.req.Parties {
+			if p.Role != role || p.Country == "" {
+				continue
+			}
+			if d, err := rules.ResolveDestination(p.Country); err == nil {
+				return d
+			}
+		}
+	}
+	return rules.Destination{}
+}
+
+func (sc *screening) rulesItem(field string, it Item) (rules.Item, bool) {
+	ri := rules.Item{ID: it.ID, Description: it.Description, Computer: it.Computer}
+	ok := true
+	if strings.TrimSpace(it.ECCN) != "" {
+		e, err := rules.ParseECCN(it.ECCN)
+		if err != nil {
+			sc.invalid(field+".eccn", it.ECCN, "not an ECCN")
+			ok = false
+		}
+		ri.ECCN = e
+	}
+	if it.TPP != 0 || len(it.Throughputs) > 0 || it.DieAreaMM2 != 0 || it.Datacenter != nil || it.HBMBandwidthDensity != 0 ||
+		it.DRAMBandwidthGBps != 0 || it.DesignerCountry != "" || it.Model != "" {
+		cs := &rules.ChipSpec{
+			TPP: it.TPP, DieAreaMM2: it.DieAreaMM2, Datacenter: it.Datacenter, HBMDensity: it.HBMBandwidthDensity,
+			DRAMBandwidthGBps: it.DRAMBandwidthGBps, Model: it.Model,
+		}
+		for _, t := range it.Throughputs {
+			cs.Throughputs = append(cs.Throughputs, rules.Throughput{TOPS: t.TOPS, BitLength: t.BitLength, Sparse: t.Sparse})
+		}
+		if it.DesignerCountry != "" {
+			if d, ok2 := sc.resolve(field+".designer_country", it.DesignerCountry); ok2 {
+				cs.DesignerCountry = d.Country
+			} else {
+				ok = false
+			}
+		}
+		ri.Chip = cs
+	}
+	if !ri.ECCN.IsValid() && ri.Chip == nil && !ri.Computer {
+		sc.invalid(field, it.ID, "an item needs an ECCN or chip parameters")
+		return ri, false
+	}
+	return ri, ok
+}
+
+func itemRecord(id string, det rules.Determination) ItemRecord {
+	c := det.Classification
+	rec := ItemRecord{
+		ID: id, ECCN: c.ECCN.String(), Classification: classificationLabel(c), TPP: round4(c.TPP), PerformanceDensity: round4(c.PerformanceDensity),
+		LicenseRequired: det.LicenseRequired, ReviewPolicy: det.ReviewPolicy, GP10: det.GP10, LicenseExceptions: []string{},
+	}
+	for _, e := range det.Exceptions {
+		if e.Eligible {
+			rec.LicenseExceptions = append(rec.LicenseExceptions, e.Name)
+		}
+	}
+	var cites []string
+	cites = append(cites, c.Citations...)
+	for _, st := range det.Steps {
+		rec.Steps = append(rec.Steps, fmt.Sprintf("%s: %s", st.Rule, st.Finding))
+		cites = append(cites, st.Citation)
+	}
+	rec.Citations = dedupe(cites)
+	return rec
+}
+
+// classificationLabel names what the item was classified as: the ECCN and
+// paragraph ("3A090.a"), or "unclassified".
+func classificationLabel(c rules.Classification) string {
+	if c.ECCN.IsValid() {
+		return c.ECCN.String()
+	}
+	return "unclassified"
+}

@@ -1,0 +1,67 @@
+package screening
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/exportguard/exportguard/geoloc"
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// Option configures a Screener (New) or the data swapped in by Reload.
+type Option func(*config)
+
+type config struct {
+	policy    *rules.Policy
+	itemRules *rules.ItemRules
+	lists     *lists.Snapshot
+	locator   *geoloc.Locator
+	noLocator bool
+	store     SuppressionStore
+	logger    *slog.Logger
+	now       func() time.Time
+	threshold float64
+	asOf      time.Time
+}
+
+// WithPolicy sets the policy. Without it the embedded rules.Default() is used.
+func WithPolicy(p *rules.Policy) Option { return func(c *config) { c.policy = p } }
+
+// WithItemRules sets the AI-chip rule data, overriding the policy's
+// item_rules file and the embedded default.
+func WithItemRules(r *rules.ItemRules) Option { return func(c *config) { c.itemRules = r } }
+
+// WithLists sets the restricted-party list snapshot. Without it the embedded
+// evaluation snapshot (lists.Default) is used, and every decision says so.
+func WithLists(s *lists.Snapshot) Option { return func(c *config) { c.lists = s } }
+
+// WithLocator sets the IP geolocation databases. Without it the embedded
+// country database (geoloc.Default) is used, and every decision says so.
+// The Screener does not close l; its owner does, after the Screener stops
+// using it.
+func WithLocator(l *geoloc.Locator) Option {
+	return func(c *config) { c.locator, c.noLocator = l, false }
+}
+
+// WithoutLocator runs without any geolocation database: a request that
+// carries an IP then gets a data.missing reason (fail closed).
+func WithoutLocator() Option { return func(c *config) { c.locator, c.noLocator = nil, true } }
+
+// WithSuppressions sets where reviewer records are kept. Without it an
+// in-memory store is used.
+func WithSuppressions(s SuppressionStore) Option { return func(c *config) { c.store = s } }
+
+// WithLogger sets the logger (default slog.Default()).
+func WithLogger(l *slog.Logger) Option { return func(c *config) { c.logger = l } }
+
+// WithClock sets the clock used for ScreenedAt, data ages and suppression
+// expiry (default time.Now).
+func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
+
+// WithThreshold overrides the policy's name-match threshold, in (0, 1].
+func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
+
+// WithAsOf sets the as-of date for requests that carry none (default: the
+// screening day).
+func WithAsOf(date time.Time) Option { return func(c *config) { c.asOf = date } }

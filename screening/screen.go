@@ -1,0 +1,547 @@
+package screening
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exportguard/exportguard/geoloc"
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+	"github.com/exportguard/exportguard/screening/match"
+)
+
+// screening is the state of one Screen call.
+type screening struct {
+	s   *Screener
+	w   *world
+	req *Request
+	now time.Time
+
+	date      time.Time
+	dest      rules.Destination
+	declared  []rules.Country // declared countries of parties, and the destination
+	hqs       []rules.Country // headquarters and ultimate-parent headquarters
+	reasons   []Reason
+	outcomes  []rules.Outcome // parallel to reasons
+	matches   []MatchRecord
+	locations []LocationRecord
+	items     []ItemRecord
+	inputErrs []*RequestError
+}
+
+func (sc *screening) run(ctx context.Context) {
+	sc.resolveDate()
+	sc.destination()
+	sc.parties(ctx)
+	if ctx.Err() != nil {
+		return
+	}
+	sc.ips()
+	sc.itemChecks()
+	sc.locationEvidence(ctx)
+	sc.dataChecks()
+}
+
+// add records a reason whose outcome comes from the policy's mapping.
+func (sc *screening) add(code, msg, citation string, ev map[string]any) {
+	sc.addOutcome(sc.w.policy.OutcomeFor(code), code, msg, citation, ev)
+}
+
+func (sc *screening) addOutcome(o rules.Outcome, code, msg, citation string, ev map[string]any) {
+	sc.reasons = append(sc.reasons, Reason{Code: code, Outcome: o.String(), Message: msg, Citation: citation, Evidence: ev})
+	sc.outcomes = append(sc.outcomes, o)
+}
+
+func (sc *screening) invalid(field, value, msg string) {
+	e := &RequestError{Field: field, Value: value, Msg: msg}
+	sc.inputErrs = append(sc.inputErrs, e)
+	sc.add("input.invalid", fmt.Sprintf("The request field %s could not be read (%s: %q); it was not screened and needs review.", field, msg, value),
+		citeInput, map[string]any{"field": field, "value": value, "problem": msg})
+}
+
+func (sc *screening) resolveDate() {
+	switch {
+	case sc.req.Date != "":
+		d, err := time.Parse(time.DateOnly, strings.TrimSpace(sc.req.Date))
+		if err != nil {
+			sc.invalid("date", sc.req.Date, "want a date as YYYY-MM-DD")
+			sc.date = dayOf(sc.now)
+			return
+		}
+		sc.date = d
+	case !sc.s.asOf.IsZero():
+		sc.date = dayOf(sc.s.asOf)
+	default:
+		sc.date = dayOf(sc.now)
+	}
+}
+
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func (sc *screening) resolve(field, text string) (rules.Destination, bool) {
+	d, err := rules.ResolveDestination(text)
+	if err != nil {
+		sc.invalid(field, text, "not a known country or region")
+		return rules.Destination{}, false
+	}
+	return d, true
+}
+
+func (sc *screening) destination() {
+	if strings.TrimSpace(sc.req.Destination) == "" {
+		return
+	}
+	d, ok := sc.resolve("destination", sc.req.Destination)
+	if !ok {
+		return
+	}
+	sc.dest = d
+	sc.declared = appendCountry(sc.declared, d.Country)
+	sc.checkPlace("destination", d, map[string]any{"destination": d.String(), "as_given": sc.req.Destination})
+}
+
+// checkPlace raises embargo and country-of-concern reasons for a place, with
+// kind "destination" or "ip" as the code prefix.
+func (sc *screening) checkPlace(kind string, d rules.Destination, ev map[string]any) {
+	p := sc.w.policy
+	concern := p.ConcernProfiles(d, sc.date)
+	names := make([]string, len(concern))
+	cites := make([]string, len(concern))
+	for i, pr := range concern {
+		names[i] = pr.Name
+		cites[i] = pr.Citation
+	}
+	if e, ok := p.Embargo(d, sc.date); ok {
+		ev = withEvidence(ev, "program", e.Program)
+		if len(names) > 0 {
+			ev = withEvidence(ev, "profiles", names)
+		}
+		what := "the embargoed destination " + placeName(e.Destination)
+		code := kind + ".embargoed"
+		if e.Region {
+			code = kind + ".region_embargoed"
+			what = "the embargoed region " + placeName(e.Destination)
+		}
+		subject := "The destination is"
+		if kind == "ip" {
+			subject = fmt.Sprintf("The client IP %v is located in", ev["ip"])
+		}
+		sc.add(code, fmt.Sprintf("%s %s (%s).", subject, what, e.Program), e.Citation, ev)
+		return
+	}
+	if len(concern) == 0 {
+		return
+	}
+	ev = withEvidence(ev, "profiles", names)
+	subject := "The destination " + placeName(d)
+	if kind == "ip" {
+		subject = fmt.Sprintf("The client IP %v is located in %s, which", ev["ip"], placeName(d))
+	}
+	sc.add(kind+".country_of_concern", fmt.Sprintf("%s is a country of concern under %s.", subject, strings.Join(names, ", ")),
+		strings.Join(dedupe(cites), "; "), ev)
+}
+
+func placeName(d rules.Destination) string {
+	if d.Region.IsValid() {
+		return fmt.Sprintf("%s (%s)", d.Region.Name(), d.Region)
+	}
+	return fmt.Sprintf("%s (%s)", d.Country.Name(), d.Country)
+}
+
+func withEvidence(ev map[string]any, k string, v any) map[string]any {
+	if ev == nil {
+		ev = map[string]any{}
+	}
+	ev[k] = v
+	return ev
+}
+
+func appendCountry(cs []rules.Country, c rules.Country) []rules.Country {
+	if c.IsValid() && !slices.Contains(cs, c) {
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+func dedupe(ss []string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (sc *screening) parties(ctx context.Context) {
+	for i, p := range sc.req.Parties {
+		if ctx.Err() != nil {
+			return
+		}
+		field := fmt.Sprintf("parties[%d]", i)
+		role, err := ParseRole(string(p.Role))
+		if err != nil {
+			sc.invalid(field+".role", string(p.Role), "unknown role")
+		}
+		var country rules.Country
+		if strings.TrimSpace(p.Country) != "" {
+			if d, ok := sc.resolve(field+".country", p.Country); ok {
+				country = d.Country
+				sc.declared = appendCountry(sc.declared, country)
+			}
+		}
+		typ, ok := entryType(p.Type)
+		if !ok {
+			sc.invalid(field+".type", p.Type, "want individual or entity")
+		}
+		if strings.TrimSpace(p.Name) != "" {
+			sc.screenName(ctx, field+".name", p, role, p.Name, "name", match.Query{
+				Name: p.Name, Type: typ, Country: country, DateOfBirth: p.DateOfBirth, IDs: identifiers(p.IDs),
+			})
+		}
+		for _, hq := range []struct{ field, text, what string }{
+			{field + ".hq_country", p.HQCountry, "headquartered"},
+			{field + ".parent_country", p.ParentCountry, "owned by an ultimate parent headquartered"},
+		} {
+			if strings.TrimSpace(hq.text) == "" {
+				continue
+			}
+			d, ok := sc.resolve(hq.field, hq.text)
+			if !ok {
+				continue
+			}
+			sc.hqs = appendCountry(sc.hqs, d.Country)
+			hqDest := rules.Destination{Country: d.Country}
+			concern := sc.w.policy.ConcernProfiles(hqDest, sc.date)
+			if len(concern) == 0 {
+				continue
+			}
+			names := make([]string, len(concern))
+			for j, pr := range concern {
+				names[j] = pr.Name
+			}
+			sc.add("party.hq_country_of_concern",
+				fmt.Sprintf("The %s %q is %s in %s, a country of concern (%s); advanced-computing items need a license wherever the party is located.",
+					roleLabel(role), displayName(p), hq.what, placeName(hqDest), strings.Join(names, ", ")),
+				citeHQ, map[string]any{"party": p.Name, "role": string(role), "field": hq.field, "country": d.Country.String(), "profiles": names})
+		}
+		if strings.TrimSpace(p.ParentName) != "" {
+			var pc rules.Country
+			if d, err := rules.ResolveDestination(p.ParentCountry); err == nil {
+				pc = d.Country
+			}
+			sc.screenName(ctx, field+".parent_name", p, role, p.ParentName, "parent", match.Query{Name: p.ParentName, Country: pc, Type: lists.TypeEntity})
+		}
+	}
+}
+
+func displayName(p Party) string {
+	if p.Name != "" {
+		return p.Name
+	}
+	return "(unnamed)"
+}
+
+func roleLabel(r Role) string {
+	if r == "" || r == RoleOther {
+		return "party"
+	}
+	return strings.ReplaceAll(string(r), "_", " ")
+}
+
+func entryType(s string) (lists.EntryType, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return lists.TypeUnknown, true
+	case "individual", "person":
+		return lists.TypeIndividual, true
+	case "entity", "organization", "organisation", "company":
+		return lists.TypeEntity, true
+	case "vessel":
+		return lists.TypeVessel, true
+	case "aircraft":
+		return lists.TypeAircraft, true
+	}
+	return lists.TypeUnknown, false
+}
+
+func identifiers(ids []Identifier) []lists.Identifier {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]lists.Identifier, len(ids))
+	for i, id := range ids {
+		out[i] = lists.Identifier{Type: id.Type, Value: id.Value}
+	}
+	return out
+}
+
+// screenName searches the index for one name (the party's own, or its
+// parent's) and turns each match into a record and a reason.
+func (sc *screening) screenName(ctx context.Context, field string, p Party, role Role, name, via string, q match.Query) {
+	q.Threshold = sc.w.threshold
+	ms, err := sc.w.index.Search(ctx, q)
+	if err != nil {
+		if ctx.Err() != nil {
+			return
+		}
+		sc.invalid(field, truncate(name, 80), err.Error())
+		return
+	}
+	partyKey := PartyKey(p.Name)
+	for _, m := range ms {
+		e := m.Entry
+		rec := MatchRecord{
+			Party: p.Name, PartyRole: string(role), List: string(e.Source), EntryID: e.ID, EntryName: e.Name,
+			MatchedName: m.Name, WeakAlias: m.Weak, Score: round4(m.Score), NameScore: round4(m.NameScore),
+			EntryHash: e.Hash(), Via: via,
+		}
+		for _, t := range m.Tokens {
+			rec.Tokens = append(rec.Tokens, TokenRecord{Query: t.Query, Candidate: t.Candidate, Similarity: round4(t.Similarity)})
+		}
+		for _, a := range m.Adjustments {
+			rec.Adjustments = append(rec.Adjustments, Adjustment{Kind: a.Kind, Delta: round4(a.Delta), Detail: a.Detail})
+		}
+		ev := map[string]any{
+			"party": p.Name, "role": string(role), "list": string(e.Source), "entry_id": e.ID,
+			"entry_name": e.Name, "matched_name": m.Name, "score": rec.Score,
+		}
+		if sup, ok := sc.s.store.Lookup(partyKey, e.Key(), rec.EntryHash, sc.now); ok && via == "name" {
+			s := sup
+			rec.Suppressed = &s
+			ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
+			sc.add("party.match_suppressed",
+				fmt.Sprintf("The %s %q matched %s entry %q, which %s cleared on %s (%s): %s.", roleLabel(role), p.Name, e.Source, e.Name,
+					sup.Reviewer, sup.Created.Format(time.DateOnly), sup.Kind, sup.Reason),
+				listCitation(string(e.Source)), ev)
+			sc.matches = append(sc.matches, rec)
+			continue
+		}
+		if e.LicenseRequirement != "" {
+			ev["license_requirement"] = e.LicenseRequirement
+		}
+		if e.LicensePolicy != "" {
+			ev["license_policy"] = e.LicensePolicy
+		}
+		if len(e.Footnotes) > 0 {
+			ev["footnotes"] = e.Footnotes
+		}
+		if e.FederalRegister != "" {
+			ev["federal_register"] = e.FederalRegister
+		}
+		sc.matches = append(sc.matches, rec)
+		if via == "parent" {
+			sc.add("party.parent_listed",
+				fmt.Sprintf("The ultimate parent %q of the %s %q matches %s entry %q (score %.2f).", name, roleLabel(role), displayName(p), e.Source, e.Name, rec.Score),
+				listCitation(string(e.Source)), ev)
+			continue
+		}
+		sc.addOutcome(sc.w.policy.ListOutcome(string(e.Source)), "party.listed",
+			fmt.Sprintf("The %s %q matches %s entry %q as %q (score %.2f).", roleLabel(role), p.Name, e.Source, e.Name, m.Name, rec.Score),
+			listCitation(string(e.Source)), ev)
+	}
+}
+
+func round4(f float64) float64 {
+	return float64(int64(f*10000+0.5)) / 10000
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+func (sc *screening) ips() {
+	for i, text := range sc.req.IPs {
+		field := fmt.Sprintf("ips[%d]", i)
+		addr, err := geoloc.ParseIP(text)
+		if err != nil {
+			sc.invalid(field, text, "not an IP address")
+			continue
+		}
+		ip := addr.String()
+		if sc.w.geo == nil {
+			sc.add("data.missing", fmt.Sprintf("No geolocation database is configured, so the client IP %s could not be located.", ip),
+				citeDataPolicy, map[string]any{"ip": ip, "missing": "geolocation database"})
+			continue
+		}
+		loc, err := sc.w.geo.Locate(addr)
+		if err != nil {
+			sc.add("data.missing", fmt.Sprintf("The client IP %s could not be located: %v.", ip, err),
+				citeDataPolicy, map[string]any{"ip": ip, "error": err.Error()})
+			continue
+		}
+		rec := locationRecord(loc)
+		sc.locations = append(sc.locations, rec)
+		ev := map[string]any{"ip": ip}
+		if rec.Network != "" {
+			ev["network"] = rec.Network
+		}
+		if len(rec.Databases) > 0 {
+			ev["databases"] = rec.Databases
+		}
+		if loc.NotRoutable != "" {
+			ev["not_routable"] = loc.NotRoutable
+			sc.add("ip.not_routable", fmt.Sprintf("The client IP %s is not on the public internet (%s); it says nothing about location.", ip, loc.NotRoutable),
+				citeNotRoutable, ev)
+			continue
+		}
+		country, cerr := rules.ParseCountry(loc.Country)
+		if !loc.Found || cerr != nil {
+			sc.add("ip.unknown", fmt.Sprintf("The client IP %s has no country in the geolocation data.", ip), citeKYC, ev)
+		} else {
+			ev["country"] = country.String()
+			d := rules.Destination{Country: country}
+			for _, sub := range loc.Subdivisions {
+				if r, ok := rules.NormalizeRegionCode(sub); ok {
+					if e, emb := sc.w.policy.Embargo(rules.Destination{Country: r.Country(), Region: r}, sc.date); emb && e.Region {
+						d = rules.Destination{Country: r.Country(), Region: r}
+						ev["subdivision"] = sub
+						break
+					}
+				}
+			}
+			sc.checkPlace("ip", d, ev)
+			if len(sc.declared) > 0 && !slices.Contains(sc.declared, country) {
+				decl := make([]string, len(sc.declared))
+				for j, c := range sc.declared {
+					decl[j] = c.String()
+				}
+				sc.add("ip.country_mismatch",
+					fmt.Sprintf("The client IP %s is located in %s, but the declared countries are %s.", ip, placeName(rules.Destination{Country: country}), strings.Join(decl, ", ")),
+					citeKYC, map[string]any{"ip": ip, "ip_country": country.String(), "declared": decl})
+			}
+		}
+		if a := loc.Anonymizer; a.Anonymous || a.VPN || a.Tor || a.Hosting || a.PublicProxy || a.ResidentialProxy {
+			sc.add("ip.anonymizer", fmt.Sprintf("The client IP %s belongs to %s; its location cannot be trusted.", ip, anonymizerKinds(a)),
+				citeKYC, map[string]any{"ip": ip, "signals": anonymizerList(a), "provider": a.Provider})
+		}
+	}
+}
+
+func anonymizerList(a geoloc.Anonymizer) []string {
+	var out []string
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{a.VPN, "vpn"}, {a.Tor, "tor_exit"}, {a.Hosting, "hosting"}, {a.PublicProxy, "public_proxy"}, {a.ResidentialProxy, "residential_proxy"}, {a.Anonymous, "anonymous"}} {
+		if f.on {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+func anonymizerKinds(a geoloc.Anonymizer) string {
+	names := map[string]string{"vpn": "a VPN", "tor_exit": "a Tor exit node", "hosting": "a hosting provider",
+		"public_proxy": "a public proxy", "residential_proxy": "a residential proxy", "anonymous": "an anonymizing network"}
+	var parts []string
+	for _, k := range anonymizerList(a) {
+		parts = append(parts, names[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+func locationRecord(loc geoloc.Location) LocationRecord {
+	rec := LocationRecord{
+		IP: loc.IP.String(), Country: loc.Country, RegisteredCountry: loc.RegisteredCountry,
+		RepresentedCountry: loc.RepresentedCountry, Subdivisions: loc.Subdivisions, City: loc.City,
+		NotRoutable: loc.NotRoutable, Found: loc.Found,
+		Anonymizer: AnonymizerFlags{
+			Checked: loc.Anonymizer.Checked, Anonymous: loc.Anonymizer.Anonymous, VPN: loc.Anonymizer.VPN, Tor: loc.Anonymizer.Tor,
+			Hosting: loc.Anonymizer.Hosting, PublicProxy: loc.Anonymizer.PublicProxy, ResidentialProxy: loc.Anonymizer.ResidentialProxy,
+			Confidence: loc.Anonymizer.Confidence, Provider: loc.Anonymizer.Provider,
+		},
+	}
+	if rec.Subdivisions == nil {
+		rec.Subdivisions = []string{}
+	}
+	if loc.Network.IsValid() {
+		rec.Network = loc.Network.String()
+	}
+	for _, s := range loc.Sources {
+		if !slices.Contains(rec.Databases, s.Database) {
+			rec.Databases = append(rec.Databases, s.Database)
+		}
+	}
+	return rec
+}
+
+// dataChecks raises data.* reasons for evaluation, stale and missing data.
+func (sc *screening) dataChecks() {
+	w := sc.w
+	if len(w.evaluation) > 0 {
+		sc.add("data.evaluation_snapshot", "This decision used embedded evaluation data with old as-of dates; production screening must load current lists and geolocation databases.",
+			citeEvaluation, map[string]any{"data": w.evaluation})
+	}
+	if len(w.listSources) == 0 {
+		sc.add("data.missing", "No restricted-party list is loaded, so no party could be screened.", citeDataPolicy, map[string]any{"missing": "lists"})
+	}
+	maxList := w.policy.MaxListAge()
+	for _, si := range w.listSources {
+		if si.Evaluation {
+			continue
+		}
+		age := sc.now.Sub(si.AsOf)
+		if si.AsOf.IsZero() || age > maxList {
+			sc.add("data.stale", fmt.Sprintf("The %s list is %s old (as of %s); the policy allows %s.", si.Source, days(age), dateOrEmpty(si.AsOf), days(maxList)),
+				citeDataPolicy, map[string]any{"source": string(si.Source), "as_of": dateOrEmpty(si.AsOf), "max_age_days": int(maxList.Hours() / 24)})
+		}
+	}
+	if len(sc.req.IPs) == 0 {
+		return
+	}
+	maxGeo := w.policy.MaxGeoDBAge()
+	for _, db := range w.geoDBs {
+		if db.Embedded {
+			continue
+		}
+		age := sc.now.Sub(db.BuildTime)
+		if db.BuildTime.IsZero() || age > maxGeo {
+			sc.add("data.stale", fmt.Sprintf("The geolocation database %s is %s old (built %s); the policy allows %s.", db.Name, days(age), dateOrEmpty(db.BuildTime), days(maxGeo)),
+				citeDataPolicy, map[string]any{"database": db.Name, "build_date": dateOrEmpty(db.BuildTime), "max_age_days": int(maxGeo.Hours() / 24)})
+		}
+	}
+}
+
+func days(d time.Duration) string {
+	return fmt.Sprintf("%d days", int(d.Hours()/24))
+}
+
+// decision assembles the Decision: reasons ranked by outcome (most severe
+// first, otherwise in the order found), the overall outcome the most severe.
+func (sc *screening) decision() Decision {
+	idx := make([]int, len(sc.reasons))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return sc.outcomes[idx[a]] > sc.outcomes[idx[b]] })
+	reasons := make([]Reason, len(idx))
+	top := rules.OutcomeAllow
+	for i, j := range idx {
+		reasons[i] = sc.reasons[j]
+		top = max(top, sc.outcomes[j])
+	}
+	d := Decision{
+		ID: sc.req.ID, Outcome: top.String(), Reasons: reasons,
+		Matches: nonNil(sc.matches), Locations: nonNil(sc.locations), Items: nonNil(sc.items),
+		Versions: sc.w.versions, AsOf: sc.date.Format(time.DateOnly),
+	}
+	return d
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

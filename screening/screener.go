@@ -1,0 +1,277 @@
+package screening
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/exportguard/exportguard/geoloc"
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+	"github.com/exportguard/exportguard/screening/match"
+)
+
+// Screener screens transactions. It holds one immutable world (policy, list
+// snapshot and index, item rules, geolocation databases) and swaps it
+// atomically on Reload, so a Screen in flight sees one consistent world. It
+// is safe for concurrent use.
+type Screener struct {
+	world    atomic.Pointer[world]
+	store    SuppressionStore
+	logger   *slog.Logger
+	now      func() time.Time
+	asOf     time.Time
+	reloadMu sync.Mutex
+}
+
+// world is everything one screening reads. It is never modified after build.
+type world struct {
+	policy    *rules.Policy
+	itemRules *rules.ItemRules
+	lists     *lists.Snapshot
+	index     *match.Index
+	geo       *geoloc.Locator
+	threshold float64
+	// thresholdSet records an explicit WithThreshold, kept across reloads.
+	thresholdSet bool
+	versions     Versions
+	// evaluation names the embedded evaluation data in use (list sources
+	// and geo databases), with their dates; empty when none.
+	evaluation []string
+	// staleness inputs
+	listSources []lists.SourceInfo
+	geoDBs      []geoloc.DBInfo
+}
+
+// New builds a Screener. With no options it runs on the embedded defaults:
+// rules.Default(), the embedded evaluation list snapshot and the embedded
+// country database. It logs once when it runs on evaluation data.
+func New(ctx context.Context, opts ...Option) (*Screener, error) {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	s := &Screener{store: c.store, logger: c.logger, now: c.now, asOf: c.asOf}
+	if s.store == nil {
+		s.store = NewMemoryStore()
+	}
+	if s.logger == nil {
+		s.logger = slog.Default()
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	w, err := buildWorld(ctx, nil, &c)
+	if err != nil {
+		return nil, err
+	}
+	s.world.Store(w)
+	if len(w.evaluation) > 0 {
+		s.logger.Warn("exportguard runs on embedded evaluation data; load current lists and geolocation databases for production use",
+			"evaluation_data", w.evaluation)
+	}
+	return s, nil
+}
+
+// Reload swaps in new data: only what the options name changes, the rest is
+// kept. The new world is built completely (including the name index) before
+// the swap; screenings in flight finish on the old one. On error nothing
+// changes.
+func (s *Screener) Reload(ctx context.Context, opts ...Option) error {
+	s.reloadMu.Lock()
+	defer s.reloadMu.Unlock()
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	w, err := buildWorld(ctx, s.world.Load(), &c)
+	if err != nil {
+		return err
+	}
+	s.world.Store(w)
+	return nil
+}
+
+// Versions returns the versions of the data in use now.
+func (s *Screener) Versions() Versions { return s.world.Load().versions }
+
+// Policy returns the policy in use now.
+func (s *Screener) Policy() *rules.Policy { return s.world.Load().policy }
+
+// Lists returns the list snapshot in use now.
+func (s *Screener) Lists() *lists.Snapshot { return s.world.Load().lists }
+
+// Suppress records a reviewer's decision about a match in a Decision, so the
+// same party is not flagged for the same, unchanged entry again.
+func (s *Screener) Suppress(ctx context.Context, m MatchRecord, kind, reason, reviewer string, expires time.Time) error {
+	sup := Suppression{
+		Party: PartyKey(m.Party), EntryKey: m.List + ":" + m.EntryID, EntryHash: m.EntryHash,
+		Kind: kind, Reason: reason, Reviewer: reviewer, Created: s.now().UTC(), Expires: expires,
+	}
+	return s.store.Add(ctx, sup)
+}
+
+// PartyKey is the normalised form of a party name used to key suppressions.
+func PartyKey(name string) string { return match.Normalize(name) }
+
+func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
+	w := &world{}
+	if old != nil {
+		*w = *old
+	}
+	switch {
+	case c.policy != nil:
+		w.policy = c.policy
+	case old == nil:
+		w.policy = rules.Default()
+	}
+	switch {
+	case c.itemRules != nil:
+		w.itemRules = c.itemRules
+	case c.policy != nil || old == nil:
+		ir, err := itemRulesFor(w.policy)
+		if err != nil {
+			return nil, err
+		}
+		w.itemRules = ir
+	}
+	rebuildIndex := false
+	switch {
+	case c.lists != nil:
+		w.lists, rebuildIndex = c.lists, true
+	case old == nil:
+		snap, err := lists.Default()
+		if err != nil {
+			return nil, fmt.Errorf("embedded list snapshot: %w", err)
+		}
+		w.lists, rebuildIndex = snap, true
+	}
+	if rebuildIndex {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		w.index = match.NewIndex(w.lists.Entries())
+	}
+	switch {
+	case c.noLocator:
+		w.geo = nil
+	case c.locator != nil:
+		w.geo = c.locator
+	case old == nil:
+		l, err := geoloc.Default()
+		if err != nil {
+			return nil, fmt.Errorf("embedded geolocation database: %w", err)
+		}
+		w.geo = l
+	}
+	if c.threshold != 0 {
+		if !(c.threshold > 0 && c.threshold <= 1) {
+			return nil, fmt.Errorf("match threshold %v: want a number in (0, 1]", c.threshold)
+		}
+		w.threshold, w.thresholdSet = c.threshold, true
+	} else if !w.thresholdSet {
+		w.threshold = w.policy.MatchThreshold()
+	}
+	w.describe()
+	return w, nil
+}
+
+func itemRulesFor(p *rules.Policy) (*rules.ItemRules, error) {
+	path := p.ItemRulesFile()
+	if path == "" {
+		return rules.DefaultItemRules(), nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("policy %s: item rules: %w", p.Name(), err)
+	}
+	ir, err := rules.ParseItemRules(path, data)
+	if err != nil {
+		return nil, fmt.Errorf("policy %s: item rules: %w", p.Name(), err)
+	}
+	return ir, nil
+}
+
+// describe fills the versions and the evaluation-data summary.
+func (w *world) describe() {
+	v := Versions{Library: Version, Policy: w.policy.Version(), Lists: []ListVersion{}, GeoDBs: []GeoVersion{}}
+	if t := w.policy.AsOf(); !t.IsZero() {
+		v.PolicyAsOf = t.Format(time.DateOnly)
+	}
+	w.evaluation = nil
+	w.listSources = w.lists.Sources()
+	for _, si := range w.listSources {
+		v.Lists = append(v.Lists, ListVersion{
+			Source: string(si.Source), AsOf: dateOrEmpty(si.AsOf), Checksum: si.Checksum,
+			Entries: si.Count, Evaluation: si.Evaluation,
+		})
+		if si.Evaluation {
+			w.evaluation = append(w.evaluation, fmt.Sprintf("list %s as of %s", si.Source, dateOrEmpty(si.AsOf)))
+		}
+	}
+	w.geoDBs = nil
+	if w.geo != nil {
+		w.geoDBs = w.geo.Databases()
+		for _, db := range w.geoDBs {
+			v.GeoDBs = append(v.GeoDBs, GeoVersion{Name: db.Name, Type: db.Type, BuildDate: dateOrEmpty(db.BuildTime), Embedded: db.Embedded})
+			if db.Embedded {
+				w.evaluation = append(w.evaluation, fmt.Sprintf("geo database %s built %s", db.Name, dateOrEmpty(db.BuildTime)))
+			}
+		}
+	}
+	w.versions = v
+}
+
+func dateOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.DateOnly)
+}
+
+// RequestError reports a request field that could not be read.
+type RequestError struct {
+	Field string // e.g. "parties[1].country", "ips[0]", "date"
+	Value string
+	Msg   string
+}
+
+func (e *RequestError) Error() string {
+	return fmt.Sprintf("field %s: %s %q", e.Field, e.Msg, e.Value)
+}
+
+// Screen screens one request against the data in use now. The decision is
+// deterministic: the same request on the same data gives the same bytes but
+// for ScreenedAt.
+//
+// When fields of the request cannot be read, Screen still returns a usable
+// Decision — outcome review at least, with an input.invalid reason per field
+// (fail closed) — and an error joining one *RequestError per field.
+func (s *Screener) Screen(ctx context.Context, req Request) (Decision, error) {
+	if err := ctx.Err(); err != nil {
+		return Decision{}, err
+	}
+	w := s.world.Load()
+	now := s.now()
+	sc := &screening{s: s, w: w, req: &req, now: now}
+	sc.run(ctx)
+	if err := ctx.Err(); err != nil {
+		return Decision{}, err
+	}
+	d := sc.decision()
+	d.ScreenedAt = now.UTC()
+	var err error
+	if len(sc.inputErrs) > 0 {
+		errs := make([]error, len(sc.inputErrs))
+		for i, e := range sc.inputErrs {
+			errs[i] = e
+		}
+		err = errors.Join(errs...)
+	}
+	return d, err
+}

@@ -1,0 +1,413 @@
+package screening
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/exportguard/exportguard/geoloc"
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// testNow is the fixed screening time of these tests.
+var testNow = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+
+func fixedClock() time.Time { return testNow }
+
+var (
+	defaultOnce     sync.Once
+	defaultScreener *Screener
+	defaultErr      error
+)
+
+// embedded returns a Screener on the embedded defaults, built once.
+func embedded(t testing.TB) *Screener {
+	t.Helper()
+	defaultOnce.Do(func() {
+		defaultScreener, defaultErr = New(context.Background(), WithClock(fixedClock), WithLogger(discardLogger()))
+	})
+	if defaultErr != nil {
+		t.Fatal(defaultErr)
+	}
+	return defaultScreener
+}
+
+func mmdb(name string) string { return filepath.Join("..", "testdata", "mmdb", name) }
+
+// maxmindLocator opens MaxMind's official test databases (fictional data).
+func maxmindLocator(t testing.TB) *geoloc.Locator {
+	t.Helper()
+	l, err := geoloc.New(geoloc.WithoutEmbedded(),
+		geoloc.WithFile(mmdb("GeoIP2-Enterprise-Test.mmdb")),
+		geoloc.WithFile(mmdb("GeoIP2-City-Test.mmdb")),
+		geoloc.WithFile(mmdb("GeoIP2-Anonymous-IP-Test.mmdb")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
+}
+
+// codes lists the reason codes of d, leaving out the evaluation notice.
+func codes(d Decision) []string {
+	var out []string
+	for _, r := range d.Reasons {
+		if r.Code != "data.evaluation_snapshot" {
+			out = append(out, r.Code+"="+r.Outcome)
+		}
+	}
+	return out
+}
+
+func reason(t *testing.T, d Decision, code string) Reason {
+	t.Helper()
+	for _, r := range d.Reasons {
+		if r.Code == code {
+			return r
+		}
+	}
+	t.Fatalf("no reason %s in %v", code, codes(d))
+	return Reason{}
+}
+
+func yes() *bool { b := true; return &b }
+func no() *bool  { b := false; return &b }
+
+func TestScreenReasons(t *testing.T) {
+	s := embedded(t)
+	ctx := context.Background()
+	tests := []struct {
+		name     string
+		req      Request
+		outcome  string
+		codes    []string
+		check    string // a reason code whose citation and evidence are checked
+		citation string
+		evidence map[string]any
+	}{
+		{
+			name: "Entity List company, spelled a little differently",
+			req: Request{ID: "el", Destination: "CN", Parties: []Party{
+				{Role: RolePurchaser, Name: "Hangzhou Hikvision Digital Technology Co. Ltd", Country: "CN"}}},
+			outcome: "license_required",
+			codes:   []string{"party.listed=license_required", "destination.country_of_concern=review", "party.listed=review"},
+			check:   "party.listed", citation: "15 CFR 744.11, 744.16; Supp. No. 4 to Part 744 (Entity List)",
+			evidence: map[string]any{"list": "EL", "entry_name": "Hangzhou Hikvision Digital Technology Co., Ltd.",
+				"license_requirement": "For all items subject to the EAR. (See § 744.11 of the EAR)"},
+		},
+		{
+			name: "SDN entity → deny",
+			req: Request{ID: "sdn", Destination: "Germany", Parties: []Party{
+				{Role: RoleUltimateConsignee, Name: "Banco Nacional de Cuba", Country: "Cuba"}}},
+			outcome: "deny",
+			check:   "party.listed", citation: "31 CFR Chapter V; OFAC Specially Designated Nationals and Blocked Persons List",
+			evidence: map[string]any{"list": "SDN", "entry_id": "306", "entry_name": "BANCO NACIONAL DE CUBA"},
+		},
+		{
+			name:    "embargoed destination",
+			req:     Request{ID: "ir", Destination: "Iran, Islamic Republic of"},
+			outcome: "deny",
+			codes:   []string{"destination.embargoed=deny"},
+			check:   "destination.embargoed", citation: "15 CFR 746.7 (Iran)",
+			evidence: map[string]any{"destination": "IR", "as_given": "Iran, Islamic Republic of"},
+		},
+		{
+			name:    "embargoed region, list-data spelling",
+			req:     Request{ID: "crimea", Destination: "Crimea (occupied)"},
+			outcome: "deny",
+			codes:   []string{"destination.region_embargoed=deny"},
+			check:   "destination.region_embargoed", citation: "15 CFR 746.6(a)(1); E.O. 13685 of 2014-12-19 (Crimea region)",
+			evidence: map[string]any{"destination": "UA-43"},
+		},
+		{
+			name:    "country of concern: Macau",
+			req:     Request{ID: "mo", Destination: "Macao SAR"},
+			outcome: "review",
+			codes:   []string{"destination.country_of_concern=review"},
+			check:   "destination.country_of_concern",
+			evidence: map[string]any{"destination": "MO"},
+		},
+		{
+			name: "clean order to Germany",
+			req: Request{ID: "clean", Destination: "DE", Parties: []Party{
+				{Role: RolePurchaser, Name: "Acme Widgets Inc", Country: "US"}, {Role: RoleEndUser, Name: "Example Compute GmbH", Country: "DE"}}},
+			outcome: "allow",
+			codes:   nil,
+		},
+		{
+			name: "German subsidiary of a China-headquartered company buying an A100-class part",
+			req: Request{ID: "hq", Destination: "DE", Parties: []Party{
+				{Role: RoleEndUser, Name: "Example Compute GmbH", Country: "DE", HQCountry: "PRC"}},
+				Items: []Item{{ID: "gpu", TPP: 4992, DieAreaMM2: 826, Datacenter: yes()}}},
+			outcome: "license_required",
+			codes:   []string{"item.license_required=license_required", "party.hq_country_of_concern=review"},
+			check:   "party.hq_country_of_concern", citation: citeHQ,
+			evidence: map[string]any{"country": "CN", "field": "parties[0].hq_country"},
+		},
+		{
+			name: "A100-class part to China",
+			req: Request{ID: "chip-cn", Destination: "China", Parties: []Party{{Role: RoleEndUser, Name: "Example Compute GmbH", Country: "CN"}},
+				Items: []Item{{ID: "gpu", TPP: 4992, DieAreaMM2: 826, Datacenter: yes()}}},
+			outcome: "license_required",
+			codes:   []string{"item.license_required=license_required", "destination.country_of_concern=review"},
+			check:   "item.license_required",
+			evidence: map[string]any{"classification": "3A090.a", "destination": "CN", "review_policy": "presumption_of_denial", "tpp": 4992.0},
+		},
+		{
+			name: "consumer GPU below Note 2 to Germany",
+			req: Request{ID: "chip-de", Destination: "DE", Parties: []Party{{Role: RoleEndUser, Name: "Example Compute GmbH", Country: "DE"}},
+				Items: []Item{{ID: "gpu", TPP: 4000, DieAreaMM2: 600, Datacenter: no()}}},
+			outcome: "allow",
+		},
+		{
+			name: "listed ultimate parent",
+			req: Request{ID: "parent", Destination: "DE", Parties: []Party{
+				{Role: RoleEndUser, Name: "Example Compute GmbH", Country: "DE", ParentName: "Beijing Institute of Technology", ParentCountry: "CN"}}},
+			outcome: rules.Default().OutcomeFor("party.parent_listed").String(),
+			check:   "party.parent_listed", citation: "15 CFR 744.11, 744.16; Supp. No. 4 to Part 744 (Entity List)",
+			evidence: map[string]any{"list": "EL", "party": "Example Compute GmbH"},
+		},
+		{
+			name:    "private and public IPs, declared Germany",
+			req:     Request{ID: "ips", Parties: []Party{{Role: RoleAccountHolder, Country: "DE"}}, IPs: []string{"10.1.2.3", "5.160.0.1"}},
+			outcome: "deny",
+			codes:   []string{"ip.embargoed=deny", "ip.country_mismatch=review", "ip.not_routable=allow"},
+			check:   "ip.embargoed", citation: "15 CFR 746.7 (Iran)",
+			evidence: map[string]any{"ip": "5.160.0.1", "country": "IR", "network": "5.160.0.0/18"},
+		},
+		{
+			name:    "unreadable fields → review, never allow",
+			req:     Request{ID: "bad", Date: "28/11/2026", Destination: "Atlantis", IPs: []string{"not-an-ip"}},
+			outcome: "review",
+			codes:   []string{"input.invalid=review", "input.invalid=review", "input.invalid=review"},
+			check:   "input.invalid", citation: citeInput,
+			evidence: map[string]any{"field": "date", "value": "28/11/2026"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := s.Screen(ctx, tt.req)
+			if d.Outcome != tt.outcome {
+				t.Errorf("outcome = %s, want %s; reasons %v", d.Outcome, tt.outcome, codes(d))
+			}
+			if tt.codes != nil || tt.outcome == "allow" {
+				if diff := cmp.Diff(tt.codes, codes(d)); diff != "" {
+					t.Errorf("reason codes (-want +got):\n%s", diff)
+				}
+			}
+			if tt.check == "" {
+				return
+			}
+			r := reason(t, d, tt.check)
+			if tt.citation != "" && r.Citation != tt.citation {
+				t.Errorf("%s citation = %q, want %q", tt.check, r.Citation, tt.citation)
+			}
+			if r.Citation == "" || r.Message == "" {
+				t.Errorf("%s has no citation or message: %+v", tt.check, r)
+			}
+			for k, v := range tt.evidence {
+				if !cmp.Equal(r.Evidence[k], v) {
+					t.Errorf("%s evidence[%s] = %#v, want %#v", tt.check, k, r.Evidence[k], v)
+				}
+			}
+		})
+	}
+}
+
+func TestScreenInvalidInputErrors(t *testing.T) {
+	d, err := embedded(t).Screen(context.Background(), Request{ID: "x", IPs: []string{"1.2.3"}, Parties: []Party{{Name: "A", Role: "buyer"}}})
+	var re *RequestError
+	if !errors.As(err, &re) {
+		t.Fatalf("want a *RequestError, got %v", err)
+	}
+	if got := err.Error(); !strings.Contains(got, `field parties[0].role: unknown role "buyer"`) || !strings.Contains(got, `field ips[0]: not an IP address "1.2.3"`) {
+		t.Errorf("error = %q", got)
+	}
+	if d.Outcome != "review" {
+		t.Errorf("outcome = %s, want review (fail closed)", d.Outcome)
+	}
+}
+
+func TestScreenIPSignalsOnMaxMindTestDatabases(t *testing.T) {
+	// MaxMind's test databases were built months apart; this policy accepts them.
+	p, err := rules.ParsePolicy("geo-test.yaml", []byte("version: 1\nname: geo-test\nas_of: 2026-11-28\ndata_freshness:\n  max_list_age: 7d\n  max_geodb_age: 366d\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(context.Background(), WithPolicy(p), WithLocator(maxmindLocator(t)), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+
+	// 1.231.232.1 is in Crimea (UA-43) in the Enterprise test database.
+	d, _ := s.Screen(ctx, Request{ID: "crimea-ip", Date: "2026-07-01", Parties: []Party{{Role: RoleAccountHolder, Country: "UA"}}, IPs: []string{"1.231.232.1"}})
+	if diff := cmp.Diff([]string{"ip.region_embargoed=deny"}, codes(d)); diff != "" {
+		t.Errorf("Crimea IP reasons (-want +got):\n%s", diff)
+	}
+	r := reason(t, d, "ip.region_embargoed")
+	if r.Evidence["subdivision"] != "UA-43" || r.Evidence["ip"] != "1.231.232.1" {
+		t.Errorf("evidence = %v", r.Evidence)
+	}
+	if loc := d.Locations[0]; loc.Country != "UA" || !slices.Contains(loc.Subdivisions, "UA-43") {
+		t.Errorf("location = %+v", loc)
+	}
+
+	// 1.124.213.1: Iran, and an anonymous VPN and Tor exit in the Anonymous IP test database.
+	d, _ = s.Screen(ctx, Request{ID: "tor", Parties: []Party{{Role: RoleAccountHolder, Country: "IR"}}, IPs: []string{"1.124.213.1"}})
+	if diff := cmp.Diff([]string{"ip.embargoed=deny", "ip.anonymizer=review"}, codes(d)); diff != "" {
+		t.Errorf("Tor IP reasons (-want +got):\n%s", diff)
+	}
+	r = reason(t, d, "ip.anonymizer")
+	if diff := cmp.Diff([]string{"vpn", "tor_exit", "anonymous"}, r.Evidence["signals"]); diff != "" {
+		t.Errorf("anonymizer signals (-want +got):\n%s", diff)
+	}
+
+	// 175.16.199.1 is Changchun, China: a country of concern and not the declared country.
+	d, _ = s.Screen(ctx, Request{ID: "cn", Parties: []Party{{Role: RoleAccountHolder, Country: "Japan"}}, IPs: []string{"175.16.199.1"}})
+	if diff := cmp.Diff([]string{"ip.country_of_concern=review", "ip.country_mismatch=review"}, codes(d)); diff != "" {
+		t.Errorf("China IP reasons (-want +got):\n%s", diff)
+	}
+
+	// 1.1.1.1 is in none of the test databases.
+	d, _ = s.Screen(ctx, Request{ID: "unknown", IPs: []string{"1.1.1.1"}})
+	if diff := cmp.Diff([]string{"ip.unknown=review"}, codes(d)); diff != "" {
+		t.Errorf("unknown IP reasons (-want +got):\n%s", diff)
+	}
+}
+
+func TestScreenFailsClosedOnStaleAndMissingData(t *testing.T) {
+	ctx := context.Background()
+	// Geolocation databases older than the policy allows.
+	s, err := New(ctx, WithLocator(maxmindLocator(t)), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Screen(ctx, Request{ID: "stale-geo", IPs: []string{"81.2.69.142"}, Parties: []Party{{Role: RoleAccountHolder, Country: "GB"}}})
+	if d.Outcome != "review" {
+		t.Errorf("outcome = %s, want review", d.Outcome)
+	}
+	r := reason(t, d, "data.stale")
+	if r.Evidence["max_age_days"] != 45 {
+		t.Errorf("data.stale evidence = %v", r.Evidence)
+	}
+
+	// No geolocation database at all, and an IP to locate.
+	s, err = New(ctx, WithoutLocator(), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ = s.Screen(ctx, Request{ID: "no-geo", IPs: []string{"8.8.8.8"}})
+	if diff := cmp.Diff([]string{"data.missing=review"}, codes(d)); diff != "" {
+		t.Errorf("reasons (-want +got):\n%s", diff)
+	}
+
+	// A list the user loaded, older than the policy's maximum age.
+	entry := &lists.Entry{Source: lists.SourceInternal, ID: "1", Type: lists.TypeEntity, Name: "Zephyr Quantum Logistics"}
+	snap, err := lists.NewSnapshot(lists.SourceSet{Source: lists.SourceInternal, AsOf: testNow.AddDate(0, 0, -30), Checksum: "sha256:x", Entries: []*lists.Entry{entry}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = New(ctx, WithLists(snap), WithoutLocator(), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ = s.Screen(ctx, Request{ID: "stale-list", Parties: []Party{{Name: "Zephyr Quantum Logistics"}}})
+	if diff := cmp.Diff([]string{"party.listed=deny", "data.stale=review"}, codes(d)); diff != "" {
+		t.Errorf("reasons (-want +got):\n%s", diff)
+	}
+	if r := reason(t, d, "data.stale"); r.Evidence["source"] != "INTERNAL" || r.Evidence["as_of"] != "2026-10-29" {
+		t.Errorf("data.stale evidence = %v", r.Evidence)
+	}
+}
+
+func TestScreenIsDeterministic(t *testing.T) {
+	s := embedded(t)
+	req := Request{ID: "det", Destination: "CN", IPs: []string{"5.160.0.1"}, Parties: []Party{
+		{Role: RolePurchaser, Name: "Hangzhou Hikvision Digital Technology Co. Ltd", Country: "CN"},
+		{Role: RoleEndUser, Name: "Beijing Institute of Technology", Country: "CN"}},
+		Items: []Item{{ID: "gpu", TPP: 4992, DieAreaMM2: 826, Datacenter: yes()}}}
+	var first []byte
+	for i := range 5 {
+		d, err := s.Screen(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.ScreenedAt = time.Time{}
+		b, _ := json.Marshal(d)
+		if i == 0 {
+			first = b
+		} else if !bytes.Equal(first, b) {
+			t.Fatalf("screening %d differs:\n%s\n%s", i, first, b)
+		}
+	}
+}
+
+func TestSuppressionClearsAHitUntilTheEntryChanges(t *testing.T) {
+	ctx := context.Background()
+	entry := &lists.Entry{Source: lists.SourceInternal, ID: "7", Type: lists.TypeEntity, Name: "Northwind Photonics Trading",
+		Addresses: []lists.Address{{City: "Shenzhen", Country: rules.MustParseCountry("CN")}}}
+	snap := func(e *lists.Entry) *lists.Snapshot {
+		s, err := lists.NewSnapshot(lists.SourceSet{Source: lists.SourceInternal, AsOf: testNow, Checksum: "sha256:y", Entries: []*lists.Entry{e}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	store, err := OpenFileStore(filepath.Join(t.TempDir(), "suppressions.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	s, err := New(ctx, WithLists(snap(entry)), WithoutLocator(), WithSuppressions(store), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := Request{ID: "fp", Parties: []Party{{Role: RolePurchaser, Name: "Northwind Photonics Trading", Country: "US"}}}
+	d, _ := s.Screen(ctx, req)
+	if d.Outcome != "deny" || len(d.Matches) != 1 {
+		t.Fatalf("before review: outcome %s, %d matches", d.Outcome, len(d.Matches))
+	}
+	if err := s.Suppress(ctx, d.Matches[0], NotAMatch, "US company, different registration", "j.doe", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = s.Screen(ctx, req)
+	if d.Outcome != "allow" {
+		t.Fatalf("after review: outcome %s, reasons %v", d.Outcome, codes(d))
+	}
+	if diff := cmp.Diff([]string{"party.match_suppressed=allow"}, codes(d)); diff != "" {
+		t.Errorf("reasons (-want +got):\n%s", diff)
+	}
+	if d.Matches[0].Suppressed == nil || d.Matches[0].Suppressed.Reviewer != "j.doe" {
+		t.Errorf("match does not carry the review: %+v", d.Matches[0])
+	}
+
+	// The list entry changes (a new address): the hit comes back.
+	changed := *entry
+	changed.Addresses = append(slices.Clone(entry.Addresses), lists.Address{City: "Hong Kong", Country: rules.MustParseCountry("HK")})
+	if err := s.Reload(ctx, WithLists(snap(&changed))); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = s.Screen(ctx, req)
+	if d.Outcome != "deny" {
+		t.Fatalf("after the entry changed: outcome %s, reasons %v", d.Outcome, codes(d))
+	}
+}
+
+func TestScreenHonoursCancellation(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := embedded(t).Screen(ctx, Request{ID: "c"}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}

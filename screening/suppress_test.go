@@ -1,0 +1,220 @@
+package screening
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func sup(party, entry, hash string) Suppression {
+	return Suppression{Party: party, EntryKey: entry, EntryHash: hash, Kind: NotAMatch,
+		Reason: "different company, other registration number", Reviewer: "j.doe",
+		Created: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+}
+
+func TestMemoryStoreLapsesOnEntryChangeAndExpiry(t *testing.T) {
+	ctx := context.Background()
+	m := NewMemoryStore()
+	s := sup("ACME TRADING", "EL:123", "h1")
+	s.Expires = time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := m.Add(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	if _, ok := m.Lookup("ACME TRADING", "EL:123", "h1", at); !ok {
+		t.Fatal("want the record in force")
+	}
+	if _, ok := m.Lookup("ACME TRADING", "EL:123", "h2", at); ok {
+		t.Fatal("a changed entry (other hash) must not be suppressed")
+	}
+	if _, ok := m.Lookup("ACME TRADING", "EL:123", "h1", s.Expires); ok {
+		t.Fatal("an expired record must not apply")
+	}
+	if _, ok := m.Lookup("OTHER", "EL:123", "h1", at); ok {
+		t.Fatal("another party must not be suppressed")
+	}
+}
+
+func TestSuppressionValidate(t *testing.T) {
+	err := (&Suppression{Kind: "maybe"}).Validate()
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	for _, want := range []string{"party is empty", "entry_key is empty", "entry_hash is empty", `kind "maybe"`, "reviewer is empty", "reason is empty"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+}
+
+func TestFileStoreReopenAndTornTail(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "suppressions.jsonl")
+	fs, err := OpenFileStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if err := fs.Add(ctx, sup(fmt.Sprint("P", i), "SDN:1", "h")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fs.Close()
+	// A crash in the middle of a write leaves half a line.
+	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(`{"party":"P3","entry_key":"SDN:1","entry_ha`)
+	f.Close()
+
+	fs, err = OpenFileStore(path)
+	if err != nil {
+		t.Fatalf("reopen after torn write: %v", err)
+	}
+	if fs.Recovered() != int64(len(`{"party":"P3","entry_key":"SDN:1","entry_ha`)) {
+		t.Errorf("Recovered = %d", fs.Recovered())
+	}
+	for i := range 3 {
+		if _, ok := fs.Lookup(fmt.Sprint("P", i), "SDN:1", "h", time.Now()); !ok {
+			t.Errorf("committed record P%d lost", i)
+		}
+	}
+	if err := fs.Add(ctx, sup("P4", "SDN:1", "h")); err != nil {
+		t.Fatal(err)
+	}
+	fs.Close()
+	fs, err = OpenFileStore(path)
+	if err != nil {
+		t.Fatalf("reopen after append past a torn tail: %v", err)
+	}
+	defer fs.Close()
+	if _, ok := fs.Lookup("P4", "SDN:1", "h", time.Now()); !ok {
+		t.Error("record appended after recovery lost")
+	}
+}
+
+func TestFileStoreCorruptMiddleLineIsAnError(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.jsonl")
+	os.WriteFile(path, []byte("{not json}\n"+`{"party":"P","entry_key":"EL:1","entry_hash":"h","kind":"accepted","reason":"r","reviewer":"x"}`+"\n"), 0o644)
+	_, err := OpenFileStore(path)
+	if err == nil || !strings.Contains(err.Error(), "s.jsonl:1:") {
+		t.Fatalf("want an error naming line 1, got %v", err)
+	}
+}
+
+func TestFileStoreConcurrentWriters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.jsonl")
+	a, err := OpenFileStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := OpenFileStore(path) // a second handle, as a second process would have
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		st := a
+		if g%2 == 1 {
+			st = b
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 25 {
+				if err := st.Add(ctx, sup(fmt.Sprintf("G%d-%d", g, i), "EL:9", "h")); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	a.Close()
+	b.Close()
+	c, err := OpenFileStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if c.Recovered() != 0 {
+		t.Errorf("interleaved writes left a torn line (%d bytes)", c.Recovered())
+	}
+	for g := range 8 {
+		for i := range 25 {
+			if _, ok := c.Lookup(fmt.Sprintf("G%d-%d", g, i), "EL:9", "h", time.Now()); !ok {
+				t.Fatalf("record G%d-%d lost", g, i)
+			}
+		}
+	}
+}
+
+// TestFileStoreCrash kills a writer process with SIGKILL while it appends,
+// then checks that every record the writer reported as committed is there
+// and the file opens cleanly.
+func TestFileStoreCrash(t *testing.T) {
+	if os.Getenv("EXPORTGUARD_CRASH_WRITER") != "" {
+		crashWriter(os.Getenv("EXPORTGUARD_CRASH_WRITER"))
+		return
+	}
+	if testing.Short() {
+		t.Skip("spawns a process")
+	}
+	path := filepath.Join(t.TempDir(), "s.jsonl")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestFileStoreCrash$")
+	cmd.Env = append(os.Environ(), "EXPORTGUARD_CRASH_WRITER="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	committed := -1
+	for sc.Scan() {
+		if n, err := strconv.Atoi(strings.TrimPrefix(sc.Text(), "committed ")); err == nil {
+			committed = n
+			if n >= 200 {
+				break
+			}
+		}
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if committed < 0 {
+		t.Fatal("writer committed nothing")
+	}
+	fs, err := OpenFileStore(path)
+	if err != nil {
+		t.Fatalf("reopen after kill: %v", err)
+	}
+	defer fs.Close()
+	for i := 0; i <= committed; i++ {
+		if _, ok := fs.Lookup(fmt.Sprint("P", i), "SDN:7", "h", time.Now()); !ok {
+			t.Fatalf("record %d was reported committed but is lost", i)
+		}
+	}
+}
+
+func crashWriter(path string) {
+	fs, err := OpenFileStore(path)
+	if err != nil {
+		fmt.Println("open:", err)
+		os.Exit(1)
+	}
+	for i := 0; ; i++ {
+		if err := fs.Add(context.Background(), sup(fmt.Sprint("P", i), "SDN:7", "h")); err != nil {
+			fmt.Println("add:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("committed %d\n", i)
+	}
+}
