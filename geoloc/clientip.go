@@ -214,6 +214,7 @@ func forwardedFor(v string) ([]string, error) {
 	}
 }
 
+// errorString is a constant error message.
 type errorString string
 
 func (e errorString) Error() string { return string(e) }

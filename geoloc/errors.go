@@ -33,6 +33,7 @@ type AddressError struct {
 	Err error
 }
 
+// Error quotes the input and says where it came from.
 func (e *AddressError) Error() string {
 	where := ""
 	if e.Where != "" {
@@ -65,6 +66,7 @@ type DatabaseError struct {
 	Err error
 }
 
+// Error names the operation and the database file or name.
 func (e *DatabaseError) Error() string {
 	what := e.Path
 	if what == "" {

@@ -1,7 +1,9 @@
 package geoloc_test
 
 import (
+	"errors"
 	"fmt"
+	"log/slog"
 	"net/netip"
 
 	"github.com/exportguard/exportguard/geoloc"
@@ -65,4 +67,23 @@ func ExampleParseIP() {
 	fmt.Println(err)
 	// Output:
 	// geoloc: invalid IP address "203.0.113": ParseAddr("203.0.113"): IPv4 address too short
+}
+
+// Reload verifies new databases before swapping them in; a broken file is
+// rejected and the old databases stay in use.
+func ExampleLocator_Reload() {
+	l, err := geoloc.New(geoloc.WithFile("../testdata/mmdb/GeoIP2-City-Test.mmdb"),
+		geoloc.WithLogger(slog.New(slog.DiscardHandler)))
+	if err != nil {
+		panic(err)
+	}
+	defer l.Close()
+	err = l.Reload(geoloc.WithFile("../testdata/mmdb/GeoIP2-City-Test-Invalid-Node-Count.mmdb"))
+	fmt.Println("rejected:", errors.Is(err, geoloc.ErrInvalidDatabase))
+	for _, db := range l.Databases() {
+		fmt.Println("in use:", db.Name, db.Type, db.BuildTime.Format("2006-01-02"))
+	}
+	// Output:
+	// rejected: true
+	// in use: GeoIP2-City-Test.mmdb city 2026-02-04
 }
