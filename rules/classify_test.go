@@ -237,3 +237,13 @@ func TestClassifyItemErrors(t *testing.T) {
 
 func nan() float64 { z := 0.0; return z / z }
 func inf() float64 { z := 0.0; return 1 / z }
+
+func BenchmarkClassifyItem(b *testing.B) {
+	it := Item{Chip: &a100}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ClassifyItem(it); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

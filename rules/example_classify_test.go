@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/exportguard/exportguard/rules"
 )
@@ -40,4 +41,52 @@ func ExampleClassifyItem() {
 	// 15 CFR Part 774 Supp. 1 ECCN 3A090.a; 88 FR 73458 (Oct. 25, 2023)
 	// "" Note 2 to 3A090: not designed or marketed for datacenters and TPP 4790 < 4800, so outside 3A090
 	// item "x": Chip.DieAreaMM2: needed: with TPP 3000 the performance density decides 3A090.a
+}
+
+// Decide whether an NVIDIA H200 may go from the US to a Chinese site of a
+// Malaysian-headquartered company, before and after the 2026 review lane.
+func ExampleDetermineLicense() {
+	datacenter := true
+	h200 := rules.Item{ID: "h200", Chip: &rules.ChipSpec{
+		Throughputs:       []rules.Throughput{{TOPS: 1979, BitLength: 8}},
+		DieAreaMM2:        814,
+		Datacenter:        &datacenter,
+		DRAMBandwidthGBps: 4800,
+	}}
+	for _, day := range []string{"2026-01-14", "2026-01-15"} {
+		date, _ := time.Parse(time.DateOnly, day)
+		d, err := rules.DetermineLicense(nil, nil, rules.LicenseQuery{
+			Item:        h200,
+			Destination: rules.Destination{Country: rules.MustParseCountry("CN")},
+			PartyHQ:     []rules.Country{rules.MustParseCountry("MY")},
+			Date:        date,
+		})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(day, d.Classification.ECCN, d.LicenseRequired, d.ReviewPolicy)
+		for _, s := range d.Steps {
+			if s.Applies {
+				fmt.Printf("  %s [%s]\n", s.Rule, s.Citation)
+			}
+		}
+		for _, e := range d.Exceptions {
+			fmt.Printf("  %s eligible=%v: %s\n", e.Name, e.Eligible, e.Why)
+		}
+	}
+	// Output:
+	// 2026-01-14 3A090.a true presumption_of_denial
+	//   classification [15 CFR Part 774 Supp. 1 ECCN 3A090.a; 88 FR 73458 (Oct. 25, 2023)]
+	//   742.6(a)(6)-destination [15 CFR 742.6(a)(6); 88 FR 73458]
+	//   744.23(d) [15 CFR 744.23(d) (as amended 89 FR 23886, Apr. 4, 2024)]
+	//   NAC eligible=false: not available for items designed or marketed for datacenters that meet 3A090.a
+	//   ACA eligible=false: not available to CN (D:5)
+	// 2026-01-15 3A090.a true case_by_case
+	//   classification [15 CFR Part 774 Supp. 1 ECCN 3A090.a; 88 FR 73458 (Oct. 25, 2023)]
+	//   742.6(a)(6)-destination [15 CFR 742.6(a)(6); 88 FR 73458]
+	//   744.23(d) [15 CFR 744.23(d) (as amended 89 FR 23886, Apr. 4, 2024)]
+	//   rlp-2026-china-case-by-case [91 FR 1684, FR Doc 2026-00789 (effective 2026-01-15), 15 CFR 744.23(d)]
+	//   NAC eligible=false: not available for items designed or marketed for datacenters that meet 3A090.a
+	//   ACA eligible=false: not available to CN (D:5)
 }

@@ -130,12 +130,11 @@ func (c *ChipSpec) validate(id string) error {
 		}
 	}
 	for i, t := range c.Throughputs {
-		field := fmt.Sprintf("Chip.Throughputs[%d]", i)
-		if err := checkMeasure(id, field+".TOPS", t.TOPS); err != nil {
-			return err
+		if math.IsNaN(t.TOPS) || math.IsInf(t.TOPS, 0) || t.TOPS < 0 {
+			return checkMeasure(id, fmt.Sprintf("Chip.Throughputs[%d].TOPS", i), t.TOPS)
 		}
 		if t.BitLength <= 0 || t.BitLength > 256 {
-			return &ItemError{id, field + ".BitLength", strconv.Itoa(t.BitLength), "want a bit length from 1 to 256"}
+			return &ItemError{id, fmt.Sprintf("Chip.Throughputs[%d].BitLength", i), strconv.Itoa(t.BitLength), "want a bit length from 1 to 256"}
 		}
 	}
 	if (c.HBMBandwidthGBps > 0) != (c.HBMPackageAreaMM2 > 0) {

@@ -143,6 +143,7 @@ type licenseRule struct {
 	endUses         []EndUse
 	designers       []Country
 	models          []string
+	modelKeys       []string // models folded by normModel
 	exceptions      []string
 	review          string // fixed review policy, if any
 	reviewBy        string // id of a review policy
@@ -724,6 +725,13 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 			reviewBy:  fr.ReviewBy,
 			dated:     p.dates(field, fr.fileDates),
 			citation:  p.citation(field, fr.Citation),
+		}
+		for j, m := range fr.Models {
+			k := normModel(m)
+			if k == "" {
+				p.fail(fmt.Sprintf("%s.models[%d]", field, j), m, "a model name needs letters or digits")
+			}
+			lr.modelKeys = append(lr.modelKeys, k)
 		}
 		for j, s := range fr.EndUses {
 			u, err := ParseEndUse(s)

@@ -491,9 +491,12 @@ func (ev *evaluation) gp10(lr *licenseRule, match bool) {
 		designer, model = ev.r.canonical(chip.DesignerCountry, ev.t), chip.Model
 	}
 	named := ""
-	for _, m := range lr.models {
-		if model != "" && strings.Contains(normModel(model), normModel(m)) {
-			named = m
+	if model != "" {
+		nm := normModel(model)
+		for i, m := range lr.models {
+			if strings.Contains(nm, lr.modelKeys[i]) {
+				named = m
+			}
 		}
 	}
 	byDesigner := match && designer.IsValid() && slices.Contains(lr.designers, designer)

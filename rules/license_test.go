@@ -386,3 +386,22 @@ func TestParseEndUse(t *testing.T) {
 		t.Errorf("ParseEndUse(mining) error = %v", err)
 	}
 }
+
+func BenchmarkDetermineLicense(b *testing.B) {
+	q := LicenseQuery{Item: Item{Chip: &h200}, Destination: to("CN"), PartyHQ: cc("MY"), Date: mustDay("2026-03-01")}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DetermineLicense(nil, nil, q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseItemRules(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseItemRules("item_rules.json", defaultItemRulesJSON); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
