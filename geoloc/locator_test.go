@@ -389,3 +389,17 @@ func TestSharedCountryCodeDB(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutVerify: skipping verification lets a file whose only damage is
+// in fields Locate does not read (latitude) open; a file with broken
+// metadata is still refused.
+func TestWithoutVerify(t *testing.T) {
+	l := mustLocator(t, WithFile(testBrokenDouble), WithoutVerify())
+	loc, err := l.Locate(ip("81.2.69.142"))
+	if err != nil || loc.Country != "GB" {
+		t.Errorf("Locate = %q, %v; want GB", loc.Country, err)
+	}
+	if _, err := New(WithFile(testBadNodeCount), WithoutVerify()); !errors.Is(err, ErrInvalidDatabase) {
+		t.Errorf("invalid node count with WithoutVerify: error %v, want ErrInvalidDatabase", err)
+	}
+}
