@@ -64,9 +64,11 @@ func ResolveDestination(text string) (Destination, error) {
 // NormalizeRegionCode maps a subdivision code as geolocation and address data
 // write it to an ISO 3166-2 Region. It accepts ISO codes ("UA-43", "ua_43",
 // "GB ENG"; pass a country and a subdivision reported separately, as MaxMind
-// does, joined as "UA-43") and the non-ISO codes in regionCodeAliases that
-// such data uses for the occupied regions of Ukraine ("RU-CR" is UA-43). It
-// reports false for anything else.
+// does, joined as "UA-43") and the non-ISO codes such data uses for the
+// regions of Ukraine under Russian occupation: RU-CR and RU-CRI (UA-43,
+// Crimea), RU-SEV (UA-40, Sevastopol), RU-DON and RU-DPR (UA-14, Donetsk),
+// RU-LUG and RU-LPR (UA-09, Luhansk), RU-ZAP and RU-ZP (UA-23), RU-KHE and
+// RU-HR (UA-65), UA-CR, UA-DN and UA-LU. It reports false for anything else.
 func NormalizeRegionCode(code string) (Region, bool) {
 	var buf [6]byte
 	c, ok := regionCodeShape(&buf, strings.TrimSpace(code))
