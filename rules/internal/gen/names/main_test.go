@@ -32,8 +32,8 @@ func TestResolveTiers(t *testing.T) {
 	tab.add("Paraguai", "PY", 4)
 	tab.add("Paraguai", "NI", 4)
 	tab.byKey["paraguai"] = append(tab.byKey["paraguai"], candidate{"PY", 1}) // curated fix
-	tab.add("Man", "IM", 4)                                                    // too short
-	tab.add("CHN", "TW", 4)                                                    // a code
+	tab.add("Man", "IM", 4)                                                   // too short
+	tab.add("CHN", "TW", 4)                                                   // a code
 	tab.addCode("891", "ME RS", 3)
 	tab.addCode("891", "!", 3)
 	final, ambiguous := tab.resolve()
