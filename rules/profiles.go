@@ -253,11 +253,31 @@ func (p *Profile) citationFor(d Destination, m matchedEntry) string {
 var builtinProfileDefs = sync.OnceValue(func() []*profileDef {
 	d := &yamlDecoder{file: "data/profiles.yaml"}
 	defs := d.decodeProfilesFile(builtinProfilesYAML)
+	d.checkProfileRefs(defs)
 	if err := d.err(); err != nil {
 		panic("rules: embedded profiles: " + err.Error())
 	}
 	return defs
 })
+
+// checkProfileRefs reports duplicate names and unknown extends among defs
+// (the built-in profiles extend only each other).
+func (d *yamlDecoder) checkProfileRefs(defs []*profileDef) {
+	names := map[string]bool{}
+	for _, def := range defs {
+		if names[def.name] {
+			d.fail(def.nameNode, "profiles", def.name, "profile %q defined twice", def.name)
+		}
+		names[def.name] = true
+	}
+	for _, def := range defs {
+		for i, x := range def.extends {
+			if !names[x] || x == def.name {
+				d.fail(def.extendNodes[i], "profiles", x, "unknown profile %q", x)
+			}
+		}
+	}
+}
 
 // decodeProfilesFile decodes a file holding "profiles: [ ... ]".
 func (d *yamlDecoder) decodeProfilesFile(data []byte) []*profileDef {

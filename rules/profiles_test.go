@@ -253,3 +253,26 @@ func BenchmarkConcernProfiles(b *testing.B) {
 		p.ConcernProfiles(d, on)
 	}
 }
+
+func TestProfilesFileErrors(t *testing.T) {
+	tests := []struct{ data, want string }{
+		{"profiles:\n  - {name: a, citation: c, as_of: 2026-01-01}\n  - {name: a, citation: c, as_of: 2026-01-01}\n", `profiles.yaml:3:12: profile "a" defined twice`},
+		{"profiles:\n  - {name: a, citation: c, as_of: 2026-01-01, extends: [b]}\n", `profiles.yaml:2:57: unknown profile "b"`},
+		{"profiles:\n  - {name: a, citation: c, as_of: 2026-01-01, groups: [D:5], exclude_groups: [D:5]}\n", `profiles.yaml:2:5: group "D:5" both included and excluded`},
+		{"profiles:\n  - {name: a, citation: c, as_of: 2026-01-01, status: repealed}\n", `profiles.yaml:2:55: unknown profile status "repealed"`},
+		{"profiles:\n  - {name: a, citation: c, as_of: 2026-01-01, countries: [{country: SY, until: 2025-08-26, until: 2025-08-27}]}\n", `profiles.yaml:2:92: duplicate key "until"`},
+		{"profiles:\n  - {name: a, citation: c, as_of: 2026-01-01, countries: [{from: 2025-08-26}]}\n", `profiles.yaml:2:59: entry has no country`},
+		{"profiles:\n  - {name: a, citation: c, as_of: 2026-01-01, countries: [CN, CN]}\n", `profiles.yaml:2:63: country "CN" listed twice in profile (first at line 2)`},
+		{"profiles:\n  - {name: a, citation: c, as_of: 2026-01-01, citations: {ZZ: x}}\n", `profiles.yaml:2:59: unknown country or region "ZZ"`},
+		{"profiles:\n  - {name: a, citation: c, as_of: 2026-01-01, countries: [{country: CN, unconfirmed: yes}]}\n", `profiles.yaml:2:86: invalid boolean "yes": want true or false`},
+		{"other: 1\n", `profiles.yaml:1:1: unknown key "other" in the policy`},
+	}
+	for _, tt := range tests {
+		d := &yamlDecoder{file: "profiles.yaml"}
+		d.checkProfileRefs(d.decodeProfilesFile([]byte(tt.data)))
+		err := d.err()
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want %q", tt.data, err, tt.want)
+		}
+	}
+}
