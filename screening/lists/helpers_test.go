@@ -1,6 +1,7 @@
 package lists
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
 	"io"
@@ -64,3 +65,16 @@ func mustCountry(s string) rules.Country { return rules.MustParseCountry(s) }
 func slogDiscard() *slog.Logger { return slog.New(slog.DiscardHandler) }
 
 func gzipWriter(w io.Writer) *gzip.Writer { return gzip.NewWriter(w) }
+
+func gunzip(t testing.TB, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

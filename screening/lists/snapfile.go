@@ -71,7 +71,7 @@ func ReadSnapshot(r io.Reader) (*Snapshot, error) {
 	return decodeSnapshot(buf.String())
 }
 
-// ReadSnapshotMeta reads only the source descriptions of a snapshot file.
+// decodeSnapshot decodes the uncompressed snapshot file.
 func decodeSnapshot(data string) (*Snapshot, error) {
 	if len(data) < len(snapMagic) || data[:len(snapMagic)] != snapMagic {
 		return nil, fmt.Errorf("lists: reading snapshot: %w: bad magic", errCorrupt)
@@ -82,6 +82,9 @@ func decodeSnapshot(data string) (*Snapshot, error) {
 		return nil, fmt.Errorf("lists: reading snapshot metadata: %w", errCorrupt)
 	}
 	n := d.count()
+	if d.err != nil {
+		return nil, fmt.Errorf("lists: reading snapshot: entry count: %w", d.err)
+	}
 	all := make([]Entry, n)
 	sets := make([]SourceSet, 0, len(meta.Sources))
 	idx := map[Source]int{}

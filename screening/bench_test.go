@@ -1,0 +1,40 @@
+package screening
+
+import (
+	"context"
+	"sort"
+	"testing"
+	"time"
+)
+
+// benchRequest is a typical order: two parties, one client IP, one chip.
+var benchRequest = Request{ID: "bench", Destination: "DE", IPs: []string{"5.160.0.1"},
+	Parties: []Party{
+		{Role: RolePurchaser, Name: "Hangzhou Hikvision Digital Technology Company Limited", Country: "CN"},
+		{Role: RoleEndUser, Name: "Example Compute GmbH", Country: "DE", HQCountry: "DE"}},
+	Items: []Item{{ID: "gpu", TPP: 4992, DieAreaMM2: 826, Datacenter: yes()}}}
+
+// BenchmarkScreen measures a full Screen on the embedded defaults and
+// reports the median and p99 latency.
+//
+//	go test -run '^$' -bench BenchmarkScreen -cpu 1 ./screening/
+func BenchmarkScreen(b *testing.B) {
+	s := embedded(b)
+	ctx := context.Background()
+	lat := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := s.Screen(ctx, benchRequest); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	if len(lat) > 0 {
+		b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "median-µs")
+		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+	}
+}

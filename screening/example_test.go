@@ -1,0 +1,47 @@
+package screening_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/exportguard/exportguard/screening"
+)
+
+// Screen an order for an A100-class accelerator to a German company whose
+// parent is headquartered in China, with the buyer's client IP.
+func Example() {
+	ctx := context.Background()
+	s, err := screening.New(ctx, screening.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	if err != nil {
+		panic(err)
+	}
+	datacenter := true
+	d, err := s.Screen(ctx, screening.Request{
+		ID:          "order-1042",
+		Date:        "2026-11-28",
+		Destination: "Germany",
+		IPs:         []string{"5.160.0.1"},
+		Parties: []screening.Party{
+			{Role: screening.RoleEndUser, Name: "Example Compute GmbH", Country: "DE", ParentName: "Example Holdings", ParentCountry: "中国"},
+		},
+		Items: []screening.Item{{ID: "gpu", TPP: 4992, DieAreaMM2: 826, Datacenter: &datacenter}},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("outcome:", d.Outcome)
+	for _, r := range d.Reasons {
+		fmt.Printf("%s (%s)\n", r.Code, r.Outcome)
+	}
+	fmt.Println("item:", d.Items[0].Classification, "license required:", d.Items[0].LicenseRequired)
+	// Output:
+	// outcome: deny
+	// ip.embargoed (deny)
+	// item.license_required (license_required)
+	// party.hq_country_of_concern (review)
+	// ip.country_mismatch (review)
+	// data.evaluation_snapshot (allow)
+	// item: 3A090.a license required: true
+}
