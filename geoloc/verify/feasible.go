@@ -161,17 +161,3 @@ func newFeasibleSet(caps []s2.Cap, maxCells int) *feasibleSet {
 	return f
 }
 
-// loops returns the feasible covering as s2 loops, one per cell, merged
-// by the caller if needed (used for GeoJSON and SVG output).
-func (f *feasibleSet) cellLoops() [][]s2.LatLng {
-	out := make([][]s2.LatLng, 0, len(f.cells))
-	for _, id := range f.cells {
-		c := s2.CellFromCellID(id)
-		ring := make([]s2.LatLng, 4)
-		for k := range 4 {
-			ring[k] = s2.LatLngFromPoint(c.Vertex(k))
-		}
-		out = append(out, ring)
-	}
-	return out
-}

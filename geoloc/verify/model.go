@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/golang/geo/s2"
 )
 
 // Landmark is a vantage point at a known place that measured the device.
@@ -183,4 +185,14 @@ func (r Result) ConcernsNotExcluded() []string {
 		}
 	}
 	return out
+}
+
+// FeasibleCells returns the s2 cells whose union covers the feasible
+// region (empty when contradictory or without usable measurements), for
+// drawing and export. The slice is a copy.
+func (r Result) FeasibleCells() []s2.CellID {
+	if r.feasible == nil {
+		return nil
+	}
+	return slices.Clone(r.feasible.cells)
 }
