@@ -160,4 +160,3 @@ func newFeasibleSet(caps []s2.Cap, maxCells int) *feasibleSet {
 	f.bound = bound
 	return f
 }
-
