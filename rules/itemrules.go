@@ -120,6 +120,7 @@ type zRule struct {
 
 type itemSet struct {
 	sel      []string // "all", "ccl", "EAR99", ECCN with paragraph, or base ECCN
+	eccns    []ECCN   // sel parsed; zero for "all" and "ccl"
 	includeZ bool
 }
 
@@ -529,16 +530,19 @@ func (p *itemRulesParser) items(field string, f fileItems) itemSet {
 	if len(f.Items) == 0 {
 		p.fail(field+".items", "", "missing: list ECCNs, \"all\", \"ccl\" or \"EAR99\"")
 	}
+	set := itemSet{sel: f.Items, eccns: make([]ECCN, len(f.Items)), includeZ: f.IncludeZ}
 	for i, s := range f.Items {
 		switch s {
 		case "all", "ccl":
 			continue
 		}
-		if _, err := ParseECCN(s); err != nil {
+		e, err := ParseECCN(s)
+		if err != nil {
 			p.fail(fmt.Sprintf("%s.items[%d]", field, i), s, "want an ECCN, \"all\" or \"ccl\": "+err.Error())
 		}
+		set.eccns[i] = e
 	}
-	return itemSet{sel: f.Items, includeZ: f.IncludeZ}
+	return set
 }
 
 func (p *itemRulesParser) citation(field, c string) string {
@@ -632,6 +636,9 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 		r.paragraphs = append(r.paragraphs, pr)
 	}
 
+	if !slices.ContainsFunc(r.paragraphs, func(p paragraphRule) bool { return p.kind == "ic" }) {
+		p.fail("paragraphs", "", "no ic paragraph: the file would classify no processor (3A090.a/.b)")
+	}
 	if f.Note2.NonDatacenterTPPBelow <= 0 {
 		p.fail("note2.non_datacenter_tpp_below", fmtFloat(f.Note2.NonDatacenterTPPBelow), "must be positive")
 	}

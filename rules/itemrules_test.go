@@ -68,6 +68,7 @@ func TestParseItemRulesErrors(t *testing.T) {
 		{"bad item selector", edit(t, `"items": ["3A001", "3A991"`, `"items": ["3A001", "3A99"`), `x.json: rules[6] (744.23(a)(1)-supercomputer).items[1]: "3A99": want an ECCN, "all" or "ccl": invalid ECCN code "3A99": want a category digit, a group letter A-E and three digits, e.g. 3A090 or 3A090.a, or EAR99`},
 		{"bad region", edit(t, `"UA-43", "UA-40", "UA-14", "UA-09"`, `"UA-43", "UA-99", "UA-14", "UA-09"`), `x.json: rules[17] (746.6-crimea-dnr-lnr).regions[1]: "UA-99": invalid region code "UA-99": not an ISO 3166-2 subdivision code`},
 		{"unknown review policy", edit(t, `"review_by": "744.23(d)",`, `"review_by": "744.23(e)",`), `x.json: rules[0] (742.6(a)(6)-destination).review_by: "744.23(e)": no review policy with this id`},
+		{"no ic paragraph", []byte(strings.ReplaceAll(string(defaultItemRulesJSON), `"kind": "ic"`, `"kind": "declared"`)), "x.json: paragraphs: no ic paragraph: the file would classify no processor (3A090.a/.b)"},
 		{"empty", []byte(""), "x.json: truncated or empty JSON"},
 		{"trailing", append(append([]byte{}, defaultItemRulesJSON...), []byte("{}")...), "x.json: trailing data after the JSON object"},
 		{"schema", edit(t, `"schema": 1`, `"schema": 2`), `x.json: schema: "2": unsupported schema version (want 1)`},

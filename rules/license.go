@@ -299,7 +299,7 @@ func (ev *evaluation) classificationStep() {
 // matchItems reports whether the classification is selected by s; unknown is
 // true when the item's ECCN is needed to decide and is missing.
 func matchItems(s itemSet, c Classification) (match, unknown bool) {
-	for _, sel := range s.sel {
+	for i, sel := range s.sel {
 		switch sel {
 		case "all":
 			return true, false
@@ -313,7 +313,7 @@ func matchItems(s itemSet, c Classification) (match, unknown bool) {
 			}
 			continue
 		}
-		e := MustParseECCN(sel)
+		e := s.eccns[i]
 		switch {
 		case c.ECCN == e:
 			return true, false
@@ -365,10 +365,7 @@ func (ev *evaluation) rule(lr *licenseRule) {
 		return
 	}
 	ok, why := lr.status(ev.t)
-	dest := ev.dest.String()
-	if ev.region.IsValid() {
-		dest = ev.region.String()
-	}
+	dest := ev.destLabel()
 	outside := ev.dest != countryUS
 	switch lr.kind {
 	case "destination":
@@ -467,6 +464,18 @@ func (ev *evaluation) rule(lr *licenseRule) {
 		}
 		ev.apply(lr, fmt.Sprintf("%s: destination %s", lr.title, dest))
 	}
+}
+
+// destLabel names the destination for findings: "UA-43", "CN", or
+// "HK (as CN)" when the EAR treat it as another country.
+func (ev *evaluation) destLabel() string {
+	switch {
+	case ev.region.IsValid():
+		return ev.region.String()
+	case ev.q.Destination.Country != ev.dest:
+		return ev.q.Destination.Country.String() + " (as " + ev.dest.String() + ")"
+	}
+	return ev.dest.String()
 }
 
 func countryList(cs []Country) string {
@@ -582,7 +591,7 @@ func (ev *evaluation) reviewPolicy(rp *reviewPolicy) string {
 	}
 	var denial []string
 	if ev.in(rp.denial, ev.dest, ev.region) {
-		denial = append(denial, fmt.Sprintf("destination %s is in %s", ev.dest, ev.where(rp.denial, ev.dest, ev.region)))
+		denial = append(denial, fmt.Sprintf("destination %s is in %s", ev.destLabel(), ev.where(rp.denial, ev.dest, ev.region)))
 	}
 	if hqD5 {
 		denial = append(denial, "a party is headquartered in "+hqHit)
@@ -686,10 +695,7 @@ func (ev *evaluation) exception(name string) ExceptionCheck {
 		}
 		return no(fmt.Sprintf("not available for %s", got))
 	}
-	dest := ev.dest.String()
-	if ev.region.IsValid() {
-		dest = ev.region.String()
-	}
+	dest := ev.destLabel()
 	if ev.in(ex.exclude, ev.dest, ev.region) {
 		return no(fmt.Sprintf("not available to %s (%s)", dest, ev.where(ex.exclude, ev.dest, ev.region)))
 	}

@@ -104,8 +104,8 @@ func TestDetermineLicense(t *testing.T) {
 			licenseWant{true, ReviewDenial, []string{dest, hq, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to CN (D:5)")}, false, nil,
 				"not applied: a party is headquartered in CN (D:5)"}},
 		{"A100 to Hong Kong is China", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("HK"), PartyHQ: cc("HK"), Date: mustDay(today)},
-			licenseWant{true, ReviewDenial, []string{dest, hq, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to CN (D:5)")}, false, nil,
-				"destination CN is in D:1, D:4, D:5"}},
+			licenseWant{true, ReviewDenial, []string{dest, hq, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to HK (as CN) (D:5)")}, false, nil,
+				"destination HK (as CN) is in D:1, D:4, D:5"}},
 		{"A100 to Macau", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("MO"), PartyHQ: cc("MO"), Date: mustDay(today)},
 			licenseWant{true, ReviewDenial, []string{dest, hq, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to MO (MO)")}, false, nil,
 				"destination MO is in MO, D:1, D:4"}},
@@ -208,7 +208,7 @@ func TestDetermineLicense(t *testing.T) {
 			licenseWant{false, "", nil, nil, false, nil, ""}},
 		// General Prohibition 10.
 		{"Huawei Ascend 910C in Germany after the guidance", LicenseQuery{Item: Item{Chip: ascend}, Destination: to("DE"), PartyHQ: cc("DE"), Date: mustDay("2025-06-01")},
-			licenseWant{true, "", []string{"gp10-prc-3a090"}, nil, true, nil, "Huawei Ascend 910C is named in BIS's GP10 guidance"}},
+			licenseWant{true, "", []string{"gp10-prc-3a090"}, nil, true, nil, "Huawei Ascend 910C is named in BIS's GP10 guidance (Ascend 910C)"}},
 		{"Huawei Ascend 910C in Germany the day before the guidance", LicenseQuery{Item: Item{Chip: ascend}, Destination: to("DE"), PartyHQ: cc("DE"), Date: mustDay("2025-05-12")},
 			licenseWant{true, "", []string{"ai-diffusion-worldwide"}, []ExceptionCheck{ex("AIA", citeAIA, whyAIAOK), ex("LPP", citeLPP, whyLPP)}, false, nil, "gp10-prc-3a090: not applied: not yet in effect (effective 2025-05-13)"}},
 		{"Huawei Ascend 910C in Germany before the AI Diffusion rule", LicenseQuery{Item: Item{Chip: ascend}, Destination: to("DE"), PartyHQ: cc("DE"), Date: mustDay("2024-12-01")},
@@ -403,5 +403,20 @@ func BenchmarkParseItemRules(b *testing.B) {
 		if _, err := ParseItemRules("item_rules.json", defaultItemRulesJSON); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestGP10ModelNames(t *testing.T) {
+	for _, m := range []string{"Huawei Ascend 910B", "ASCEND-910C", "Ascend910D 64GB", "HiSilicon Ascend 910C module"} {
+		d, err := DetermineLicense(nil, nil, LicenseQuery{Item: Item{ECCN: MustParseECCN("3A090.a"), Chip: &ChipSpec{TPP: 5000, Model: m}},
+			Destination: to("DE"), PartyHQ: cc("DE"), Date: mustDay("2026-07-01")})
+		if err != nil || !d.GP10 {
+			t.Errorf("%q: GP10 %v, %v", m, d.GP10, err)
+		}
+	}
+	d, _ := DetermineLicense(nil, nil, LicenseQuery{Item: Item{Chip: &ChipSpec{TPP: 5000, Model: "Ascend 310"}},
+		Destination: to("DE"), PartyHQ: cc("DE"), Date: mustDay("2026-07-01")})
+	if d.GP10 {
+		t.Error("Ascend 310 (not named, designer not given) flagged GP10")
 	}
 }
