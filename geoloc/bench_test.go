@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"net/netip"
 	"testing"
+	"time"
 
 	"github.com/oschwald/geoip2-golang/v2"
 	"github.com/oschwald/maxminddb-golang/v2"
@@ -141,4 +142,89 @@ func BenchmarkClientIP(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkBareMaxMindEmbeddedParallel: the baseline for
+// BenchmarkLocateEmbeddedParallel.
+func BenchmarkBareMaxMindEmbeddedParallel(b *testing.B) {
+	data, err := embeddedBytes()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := maxminddb.OpenBytes(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	addrs := benchAddrs(4096)
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			var rec countryCodeRecord
+			if err := r.Lookup(addrs[i&4095]).Decode(&rec); err != nil {
+				b.Error(err)
+				return
+			}
+			i++
+		}
+	})
+}
+
+// BenchmarkLocateVsBare runs Locate and the bare maxminddb lookup on the
+// embedded database on the same batches of 256 addresses, one after the
+// other in alternating order, so that load from other processes and CPU
+// caches affect both alike, and reports the ratio of their
+// times as "locate/bare" (ns/op is the time of one Locate plus one bare
+// lookup).
+func BenchmarkLocateVsBare(b *testing.B) {
+	l := mustLocator(b)
+	data, err := embeddedBytes()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := maxminddb.OpenBytes(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	addrs := benchAddrs(4096)
+	var tLocate, tBare time.Duration
+	const batch = 256
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		base := (i * batch) & 4095
+		locate := func() {
+			t0 := time.Now()
+			for j := range batch {
+				if _, err := l.Locate(addrs[base+j]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			tLocate += time.Since(t0)
+		}
+		bare := func() {
+			t0 := time.Now()
+			for j := range batch {
+				var rec countryCodeRecord
+				if err := r.Lookup(addrs[base+j]).Decode(&rec); err != nil {
+					b.Fatal(err)
+				}
+			}
+			tBare += time.Since(t0)
+		}
+		// Whichever runs second finds the batch's tree nodes in the CPU
+		// cache, so alternate the order.
+		if i%2 == 0 {
+			locate()
+			bare()
+		} else {
+			bare()
+			locate()
+		}
+	}
+	b.ReportMetric(float64(tLocate)/float64(tBare), "locate/bare")
+	b.ReportMetric(float64(tLocate.Nanoseconds())/float64(b.N*batch), "ns/locate")
+	b.ReportMetric(float64(tBare.Nanoseconds())/float64(b.N*batch), "ns/bare")
 }
