@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"crypto/sha256"
 	"encoding/csv"
+	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -192,5 +195,28 @@ func BenchmarkInGroup(b *testing.B) {
 	d := date("2026-03-01")
 	for b.Loop() {
 		InGroup(cn, d5, d)
+	}
+}
+
+// TestProvenanceChecksums keeps data/PROVENANCE.md in step with the files.
+func TestProvenanceChecksums(t *testing.T) {
+	b, err := os.ReadFile("data/PROVENANCE.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile("(?m)^\\| `([^`]+)` \\|.*\\| `([0-9a-f]{64})` \\|$")
+	rows := re.FindAllStringSubmatch(string(b), -1)
+	if len(rows) != 5 {
+		t.Fatalf("%d checksummed rows in PROVENANCE.md, want 5", len(rows))
+	}
+	for _, row := range rows {
+		data, err := os.ReadFile("data/" + row[1])
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if got := fmt.Sprintf("%x", sha256.Sum256(data)); got != row[2] {
+			t.Errorf("%s: sha256 %s, PROVENANCE.md says %s", row[1], got, row[2])
+		}
 	}
 }
