@@ -291,33 +291,22 @@ func (p *Policy) Embargo(d Destination, date time.Time) (Embargo, bool) {
 		return Embargo{}, false
 	}
 	t := p.date(date)
-	var found []Embargo
+	var regional Embargo
 	for _, pr := range p.embargo {
 		m, ok := pr.match(d, t, 0)
 		if !ok {
 			continue
 		}
 		e := Embargo{Destination: Destination{Country: d.Country}, Program: pr.Name, Citation: pr.citationFor(d, m), Since: m.s.from}
-		if m.region {
+		if !m.region {
+			return e, true // a whole-country embargo is reported before a regional one
+		}
+		if regional.Program == "" {
 			e.Destination.Region, e.Region = d.Region, true
+			regional = e
 		}
-		found = append(found, e)
 	}
-	if len(found) == 0 {
-		return Embargo{}, false
-	}
-	// A whole-country embargo is reported before a regional one.
-	slices.SortStableFunc(found, func(a, b Embargo) int {
-		switch {
-		case a.Region == b.Region:
-			return 0
-		case !a.Region:
-			return -1
-		default:
-			return 1
-		}
-	})
-	return found[0], true
+	return regional, regional.Program != ""
 }
 
 // OutcomeFor returns the outcome the policy gives reason code; an unknown
