@@ -7,6 +7,7 @@ import (
 	"github.com/exportguard/exportguard/geoloc"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
+	"github.com/exportguard/exportguard/screening/ownership"
 )
 
 // Option configures a Screener (New) or the data swapped in by Reload.
@@ -23,6 +24,7 @@ type config struct {
 	now       func() time.Time
 	threshold float64
 	asOf      time.Time
+	owners    *ownership.Graph
 }
 
 // WithPolicy sets the policy. Without it the embedded rules.Default() is used.

@@ -201,6 +201,7 @@ func (sc *screening) parties(ctx context.Context) {
 		if !ok {
 			sc.invalid(field+".type", p.Type, "want individual or entity")
 		}
+		sc.ownershipChecks(p, role)
 		if strings.TrimSpace(p.Name) != "" {
 			sc.screenName(ctx, field+".name", p, role, p.Name, "name", match.Query{
 				Name: p.Name, Type: typ, Country: country, DateOfBirth: p.DateOfBirth, IDs: identifiers(p.IDs),

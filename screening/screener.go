@@ -14,6 +14,7 @@ import (
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/match"
+	"github.com/exportguard/exportguard/screening/ownership"
 )
 
 // Screener screens transactions. It holds one immutable world (policy, list
@@ -36,6 +37,8 @@ type world struct {
 	lists     *lists.Snapshot
 	index     *match.Index
 	geo       *geoloc.Locator
+	owners    *ownership.Graph
+	ownCache  *ownershipCache
 	threshold float64
 	// thresholdSet records an explicit WithThreshold, kept across reloads.
 	thresholdSet bool
@@ -169,6 +172,12 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 		}
 		w.geo = l
 	}
+	if c.owners != nil {
+		w.owners = c.owners
+	}
+	// Ownership results depend on the lists, the threshold and the policy:
+	// every world gets its own cache.
+	w.ownCache = &ownershipCache{by: map[time.Time]*ownership.Result{}}
 	if c.threshold != 0 {
 		if !(c.threshold > 0 && c.threshold <= 1) {
 			return nil, fmt.Errorf("match threshold %v: want a number in (0, 1]", c.threshold)

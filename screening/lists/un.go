@@ -91,6 +91,8 @@ func LoadUNXML(ctx context.Context, r io.Reader, file string) ([]*Entry, LoadRep
 				return nil, rep, wrongFormat(file, "UN consolidated XML", err.Error())
 			}
 			// The XML is broken from here on: nothing after it can be read.
+			// The unreadable rest counts as one failed row.
+			rep.Rows++
 			rep.fail(&ParseError{File: file, Line: line, Err: fmt.Errorf("%w: %w", ErrSyntax, err)})
 			return out, rep, nil
 		}

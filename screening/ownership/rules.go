@@ -1,0 +1,397 @@
+package ownership
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Rule names of findings.
+const (
+	// RuleOFAC50 is OFAC's 50% rule: an entity owned 50% or more, directly or
+	// indirectly, in the aggregate, by blocked persons is blocked.
+	RuleOFAC50 = "ofac_50_percent"
+	// RuleAffiliates is the BIS Affiliates rule (15 CFR 744.11 as amended,
+	// RIN 0694-AK11): an entity owned 50% or more by Entity List or MEU
+	// parties inherits their license requirements, the most restrictive
+	// applying.
+	RuleAffiliates = "bis_affiliates"
+	// RuleAffiliatesSuspended marks an entity that the Affiliates rule would
+	// catch while the rule is suspended: affiliation stays a red flag.
+	RuleAffiliatesSuspended = "bis_affiliates_suspended"
+	// RuleMinority marks an entity in which listed or blocked parties hold a
+	// significant stake (opt.MinorityPercent or more) that no 50% rule in
+	// force on the date covers: a red flag (Supp. No. 3 to Part 732).
+	RuleMinority = "minority_stake"
+)
+
+// Citations of the rules.
+const (
+	CiteOFAC50     = "OFAC, Revised Guidance on Entities Owned by Persons Whose Property and Interests in Property Are Blocked (Aug. 13, 2014); 31 CFR Chapter V"
+	CiteAffiliates = "15 CFR 744.11 and 744.21 as amended by the Affiliates rule, 90 FR (Sept. 29, 2025), RIN 0694-AK11; suspended 2025-11-10 to 2026-11-10"
+	CiteMinority   = "Supp. No. 3 to 15 CFR Part 732 (red flags); Affiliates rule guidance on minority ownership"
+)
+
+// The dates of the BIS Affiliates rule (docs/export-controls.md §2.1, §3.2).
+var (
+	AffiliatesEffective      = time.Date(2025, 9, 29, 0, 0, 0, 0, time.UTC)
+	AffiliatesSuspended      = time.Date(2025, 11, 10, 0, 0, 0, 0, time.UTC)
+	AffiliatesSuspensionEnds = time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+)
+
+// AffiliatesStatus says whether the Affiliates rule applies on date d:
+// "not_effective" before 2025-09-29, "in_force" until 2025-11-10,
+// "suspended" until 2026-11-10, and afterSuspension ("in_force" or
+// "suspended", set in the policy: what followed the suspension is not
+// confirmed in the sources read) after that.
+func AffiliatesStatus(d time.Time, afterSuspension string) string {
+	switch {
+	case d.Before(AffiliatesEffective):
+		return "not_effective"
+	case d.Before(AffiliatesSuspended):
+		return "in_force"
+	case d.Before(AffiliatesSuspensionEnds):
+		return "suspended"
+	case afterSuspension == "suspended":
+		return "suspended"
+	default:
+		return "in_force"
+	}
+}
+
+// Listing is a list entry an owner is on.
+type Listing struct {
+	Key                string  // "SOURCE:ID"
+	Source             string  // "SDN", "EL", ...
+	Name               string  // the entry's primary name
+	LicenseRequirement string  // Entity List license requirement, if any
+	Score              float64 // name-match score (1 for a direct list:SOURCE:ID reference)
+}
+
+// Lister tells which list entries an owner is.
+type Lister interface {
+	// ByName returns the entries the name matches (country may be "").
+	ByName(name, country string) []Listing
+	// ByKey returns the entry with key "SOURCE:ID".
+	ByKey(key string) (Listing, bool)
+}
+
+// Options of an evaluation.
+type Options struct {
+	Date time.Time
+	// AffiliatesAfterSuspension is the policy's assumption for dates after
+	// 2026-11-10: "in_force" (default) or "suspended".
+	AffiliatesAfterSuspension string
+	// MinorityPercent is the aggregate listed stake, below 50%, that is a
+	// red flag (default 25).
+	MinorityPercent float64
+}
+
+// Stake is one direct stake that counted towards a finding.
+type Stake struct {
+	Owner   string    `json:"owner"`
+	Percent float64   `json:"percent"`
+	Line    int       `json:"line,omitempty"`
+	Listed  []Listing `json:"listed,omitempty"`
+	// Derived is true when the owner is not listed itself but is caught by
+	// the same rule through its own owners.
+	Derived bool `json:"derived,omitempty"`
+}
+
+// Finding is one entity caught by an ownership rule.
+type Finding struct {
+	Rule     string  `json:"rule"`
+	Entity   string  `json:"entity"`
+	Country  string  `json:"country,omitempty"`
+	Percent  float64 `json:"percent"` // aggregate stake of listed/caught owners
+	Stakes   []Stake `json:"stakes"`
+	// Chain explains the finding one stake per line, down to the listed
+	// owners: "BANCO NACIONAL DE CUBA [SDN:306] owns 30% of X (file.csv:4)".
+	Chain []string `json:"chain"`
+	// Entries are the keys of the listed owners at the roots of the chain.
+	Entries []string `json:"entries"`
+	// LicenseRequirement is the most restrictive Entity List requirement
+	// passed down (Affiliates rule).
+	LicenseRequirement string `json:"license_requirement,omitempty"`
+	Citation           string `json:"citation"`
+	// Status is the Affiliates rule's status on the date ("in_force",
+	// "suspended"); empty for other rules.
+	Status string `json:"status,omitempty"`
+}
+
+// Result holds the findings of one evaluation, by entity.
+type Result struct {
+	findings map[string][]Finding
+}
+
+// Findings returns what the rules found about the entity with this name
+// (matched on the normalised name, see Key), most severe first.
+func (r *Result) Findings(name string) []Finding {
+	if r == nil {
+		return nil
+	}
+	return r.findings[Key(name)]
+}
+
+// All returns every finding, ordered by entity.
+func (r *Result) All() []Finding {
+	var keys []string
+	for k := range r.findings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []Finding
+	for _, k := range keys {
+		out = append(out, r.findings[k]...)
+	}
+	return out
+}
+
+// caught records why a node is caught by a rule: listed directly, or through
+// stakes of caught owners.
+type caught struct {
+	listed  []Listing
+	stakes  []Stake
+	percent float64
+}
+
+// Evaluate applies the ownership rules on opt.Date.
+func (g *Graph) Evaluate(l Lister, opt Options) *Result {
+	if opt.MinorityPercent == 0 {
+		opt.MinorityPercent = 25
+	}
+	listings := g.listings(l)
+	keys := make([]string, 0, len(g.nodes))
+	for k := range g.nodes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	in := func(sources ...string) func([]Listing) []Listing {
+		return func(ls []Listing) []Listing {
+			var out []Listing
+			for _, x := range ls {
+				for _, s := range sources {
+					if x.Source == s {
+						out = append(out, x)
+					}
+				}
+			}
+			return out
+		}
+	}
+	ofac := g.fixpoint(keys, listings, in("SDN"), opt.Date)
+	bis := g.fixpoint(keys, listings, in("EL", "MEU"), opt.Date)
+	status := AffiliatesStatus(opt.Date, opt.AffiliatesAfterSuspension)
+
+	res := &Result{findings: map[string][]Finding{}}
+	for _, k := range keys {
+		if c, ok := ofac[k]; ok && len(c.stakes) > 0 {
+			res.add(k, g.finding(RuleOFAC50, k, c, ofac, CiteOFAC50, ""))
+		}
+		if c, ok := bis[k]; ok && len(c.stakes) > 0 && status != "not_effective" {
+			rule := RuleAffiliates
+			if status == "suspended" {
+				rule = RuleAffiliatesSuspended
+			}
+			f := g.finding(rule, k, c, bis, CiteAffiliates, status)
+			f.LicenseRequirement = mostRestrictive(g.rootListings(k, bis, map[string]bool{}))
+			res.add(k, f)
+		}
+		if len(res.findings[k]) > 0 {
+			continue
+		}
+		// Minority stakes: listed or caught owners below 50% in aggregate.
+		var stakes []Stake
+		total := 0.0
+		for _, i := range g.byOwned[k] {
+			e := &g.edges[i]
+			if !e.active(opt.Date) {
+				continue
+			}
+			ok := Key(e.Owner)
+			ls := listings[ok]
+			_, co := ofac[ok]
+			_, cb := bis[ok]
+			if len(ls) == 0 && !co && !cb {
+				continue
+			}
+			total += e.Percent
+			stakes = append(stakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: ls, Derived: len(ls) == 0})
+		}
+		if len(stakes) > 0 && total >= opt.MinorityPercent {
+			c := &caught{stakes: stakes, percent: total}
+			merged := map[string]*caught{}
+			for kk, v := range ofac {
+				merged[kk] = v
+			}
+			for kk, v := range bis {
+				if _, dup := merged[kk]; !dup {
+					merged[kk] = v
+				}
+			}
+			res.add(k, g.finding(RuleMinority, k, c, merged, CiteMinority, ""))
+		}
+	}
+	return res
+}
+
+func (r *Result) add(k string, f Finding) { r.findings[k] = append(r.findings[k], f) }
+
+// listings resolves every owner to its list entries, once.
+func (g *Graph) listings(l Lister) map[string][]Listing {
+	out := map[string][]Listing{}
+	seen := map[string]bool{}
+	for _, e := range g.edges {
+		k := Key(e.Owner)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if ref, ok := e.ListRef(); ok {
+			if x, ok := l.ByKey(ref); ok {
+				out[k] = []Listing{x}
+			}
+			continue
+		}
+		if ls := l.ByName(e.Owner, e.OwnerCountry); len(ls) > 0 {
+			out[k] = ls
+		}
+	}
+	return out
+}
+
+// fixpoint computes the nodes caught by a 50% rule: those listed on the
+// given sources, then, until nothing changes, every entity in which caught
+// owners hold 50% or more in aggregate. It terminates on cycles because the
+// caught set only grows.
+func (g *Graph) fixpoint(keys []string, listings map[string][]Listing, filter func([]Listing) []Listing, d time.Time) map[string]*caught {
+	c := map[string]*caught{}
+	for _, k := range keys {
+		if ls := filter(listings[k]); len(ls) > 0 {
+			c[k] = &caught{listed: ls}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, k := range keys {
+			if _, done := c[k]; done {
+				continue
+			}
+			total := 0.0
+			var stakes []Stake
+			for _, i := range g.byOwned[k] {
+				e := &g.edges[i]
+				oc, ok := c[Key(e.Owner)]
+				if !ok || !e.active(d) {
+					continue
+				}
+				total += e.Percent
+				stakes = append(stakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: oc.listed, Derived: len(oc.listed) == 0})
+			}
+			if total >= 50 {
+				c[k] = &caught{stakes: stakes, percent: total}
+				changed = true
+			}
+		}
+	}
+	return c
+}
+
+func (g *Graph) finding(rule, k string, c *caught, all map[string]*caught, cite, status string) Finding {
+	n := g.nodes[k]
+	f := Finding{Rule: rule, Entity: n.name, Country: n.country, Percent: c.percent, Stakes: c.stakes, Citation: cite, Status: status}
+	g.explain(k, all, map[string]bool{}, &f, 0)
+	roots := g.rootListings(k, all, map[string]bool{})
+	if rule == RuleMinority {
+		roots = nil
+		for _, s := range c.stakes {
+			roots = append(roots, s.Listed...)
+			if s.Derived {
+				roots = append(roots, g.rootListings(Key(s.Owner), all, map[string]bool{})...)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, x := range roots {
+		if !seen[x.Key] {
+			seen[x.Key] = true
+			f.Entries = append(f.Entries, x.Key)
+		}
+	}
+	sort.Strings(f.Entries)
+	return f
+}
+
+// explain writes one chain line per stake, recursing into owners that are
+// caught through their own owners.
+func (g *Graph) explain(k string, all map[string]*caught, seen map[string]bool, f *Finding, depth int) {
+	if seen[k] || depth > 32 {
+		return
+	}
+	seen[k] = true
+	c := all[k]
+	if c == nil && depth == 0 {
+		return
+	}
+	var stakes []Stake
+	if depth == 0 {
+		stakes = f.Stakes
+	} else {
+		stakes = c.stakes
+	}
+	owned := g.nodes[k].name
+	for _, s := range stakes {
+		who := s.Owner
+		if len(s.Listed) > 0 {
+			var tags []string
+			for _, x := range s.Listed {
+				tags = append(tags, fmt.Sprintf("%s %q", x.Key, x.Name))
+			}
+			who += " [listed: " + strings.Join(tags, "; ") + "]"
+		} else if s.Derived {
+			who += " [caught through its own owners]"
+		}
+		line := fmt.Sprintf("%s%s owns %.4g%% of %s", strings.Repeat("  ", depth), who, s.Percent, owned)
+		if s.Line > 0 {
+			line += fmt.Sprintf(" (%s:%d)", g.source, s.Line)
+		}
+		f.Chain = append(f.Chain, line)
+		if s.Derived {
+			g.explain(Key(s.Owner), all, seen, f, depth+1)
+		}
+	}
+}
+
+// rootListings returns the listed entries at the roots of k's derivation.
+func (g *Graph) rootListings(k string, all map[string]*caught, seen map[string]bool) []Listing {
+	c := all[k]
+	if c == nil || seen[k] {
+		return nil
+	}
+	seen[k] = true
+	out := append([]Listing(nil), c.listed...)
+	for _, s := range c.stakes {
+		out = append(out, g.rootListings(Key(s.Owner), all, seen)...)
+	}
+	return out
+}
+
+// mostRestrictive picks the broadest Entity List license requirement among
+// the listed owners: "all items subject to the EAR" over narrower ones, then
+// the longest text (it names the most items).
+func mostRestrictive(ls []Listing) string {
+	best := ""
+	score := func(s string) int {
+		if strings.Contains(strings.ToLower(s), "all items subject to the ear") {
+			return 1<<20 + len(s)
+		}
+		return len(s)
+	}
+	for _, x := range ls {
+		if x.LicenseRequirement != "" && score(x.LicenseRequirement) > score(best) {
+			best = x.LicenseRequirement
+		}
+	}
+	return best
+}
