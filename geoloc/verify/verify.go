@@ -145,7 +145,6 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 	}
 	if declaredRes != nil {
 		res.Regions = append(res.Regions, *declaredRes)
-		res.Declared = declaredRes
 	}
 	for _, code := range judge {
 		if seen[code] {
@@ -163,8 +162,9 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 		}
 		res.Regions = append(res.Regions, judgeOne(code, true))
 	}
-	if res.Declared != nil && res.Declared.Concern {
-		res.Declared.Concern = true
+	if declaredRes != nil {
+		d := res.Regions[0]
+		res.Declared = &d
 	}
 
 	// The overall verdict.

@@ -395,3 +395,23 @@ func TestProcessingDelay(t *testing.T) {
 		t.Errorf("radius %.1f km, want 151.3", got)
 	}
 }
+
+func TestDeclaredCountryOfConcern(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	// Shanghai is on the coast: the disc reaches the sea, so CN is possible
+	// rather than inside.
+	ms := measure(rng, shanghai, true, 1.3, shanghai, taipei, seoul)
+	res, err := Verify(context.Background(), Site{Country: "CN"}, ms, concernCountries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Verdict != VerdictConcernNotExcluded {
+		t.Errorf("verdict %s, want concern_not_excluded", res.Verdict)
+	}
+	if !res.Declared.Concern || res.Regions[0].Region != "CN" || !res.Regions[0].Concern || res.Declared.Verdict != RegionPossible {
+		t.Errorf("declared %+v, first region %+v", *res.Declared, res.Regions[0])
+	}
+	if n := len(res.Regions); n != len(concernCountries) {
+		t.Errorf("%d regions, want %d (CN once)", n, len(concernCountries))
+	}
+}
