@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"time"
 )
@@ -241,8 +242,14 @@ func (r *ItemRules) measure(it Item, t time.Time, c *Classification) (ECCN, erro
 		tpp, notes := chip.tpp()
 		c.TPP = tpp
 		c.Notes = append(c.Notes, notes...)
+		if math.IsInf(tpp, 0) || math.IsNaN(tpp) {
+			return ECCN{}, &ItemError{it.ID, "Chip.Throughputs", "", "TPP out of range (TOPS × BitLength overflows)"}
+		}
 		if chip.DieAreaMM2 > 0 {
 			c.PerformanceDensity = round6(tpp / chip.DieAreaMM2)
+			if math.IsInf(c.PerformanceDensity, 0) || math.IsNaN(c.PerformanceDensity) {
+				return ECCN{}, &ItemError{it.ID, "Chip.DieAreaMM2", fmtFloat(chip.DieAreaMM2), "performance density out of range"}
+			}
 		}
 		if chip.Datacenter == nil {
 			c.Notes = append(c.Notes, "datacenter design/marketing not stated; treated as designed for datacenters (fail closed)")
@@ -265,6 +272,9 @@ func (r *ItemRules) measure(it Item, t time.Time, c *Classification) (ECCN, erro
 		dens, err := chip.hbmDensity(it.ID)
 		if err != nil {
 			return ECCN{}, err
+		}
+		if math.IsInf(dens, 0) || math.IsNaN(dens) {
+			return ECCN{}, &ItemError{it.ID, "Chip.HBMPackageAreaMM2", fmtFloat(chip.HBMPackageAreaMM2), "memory bandwidth density out of range"}
 		}
 		c.MemoryBandwidthDensity = dens
 		for i := range r.paragraphs {

@@ -180,6 +180,9 @@ func TestClassifyDated(t *testing.T) {
 	if len(c.Notes) != 0 {
 		t.Errorf("4E091 in window: notes %q, want none", c.Notes)
 	}
+	if _, err := r.Classify(Item{ECCN: MustParseECCN("4E091")}, mustDay("2025-01-12")); err == nil || err.Error() != "ECCN = 4E091: not in effect on 2025-01-12 (effective 2025-01-13)" {
+		t.Errorf("4E091 before the AI Diffusion rule: %v", err)
+	}
 	if _, err := r.Classify(Item{Chip: &a100}, mustDay("2023-11-16")); !errors.Is(err, ErrBeforeHorizon) {
 		t.Errorf("before horizon: %v", err)
 	}
@@ -207,6 +210,9 @@ func TestClassifyItemErrors(t *testing.T) {
 		{"missing die area, unknown datacenter", Item{Chip: spec(1600, 0, nil)}, "Chip.DieAreaMM2", "", "needed: with TPP 1600 the performance density decides 3A090.a"},
 		{"HBM bandwidth without area", Item{Chip: &ChipSpec{HBMBandwidthGBps: 819}}, "Chip.HBMPackageAreaMM2", "", "needed with Chip.HBMBandwidthGBps to compute memory bandwidth density"},
 		{"HBM density disagrees", Item{Chip: &ChipSpec{HBMBandwidthGBps: 819, HBMPackageAreaMM2: 110, HBMDensity: 3}}, "Chip.HBMDensity", "3", "disagrees with HBMBandwidthGBps/HBMPackageAreaMM2 = 7.445455"},
+		{"TPP overflows", Item{Chip: &ChipSpec{Throughputs: []Throughput{{1e308, 16, false}}}}, "Chip.Throughputs", "", "TPP out of range (TOPS × BitLength overflows)"},
+		{"density overflows", Item{Chip: spec(1e300, 1e-300, dc)}, "Chip.DieAreaMM2", "1e-300", "performance density out of range"},
+		{"HBM density overflows", Item{Chip: &ChipSpec{HBMBandwidthGBps: 1e300, HBMPackageAreaMM2: 1e-300}}, "Chip.HBMPackageAreaMM2", "1e-300", "memory bandwidth density out of range"},
 		{"unknown 3A090 paragraph", Item{ECCN: MustParseECCN("3A090.d")}, "ECCN", "3A090.d", "unknown paragraph of 3A090"},
 		{"unknown 4A090 paragraph", Item{ECCN: MustParseECCN("4A090.c"), Chip: &a100}, "ECCN", "4A090.c", "unknown paragraph of 4A090"},
 		{"no .z for 3A002", Item{ECCN: MustParseECCN("3A002.z")}, "ECCN", "3A002.z", "no .z paragraph exists for 3A002 (only for [3A001 4A003 4A004 4A005 5A002 5A004 5A992 5D002 5D992])"},

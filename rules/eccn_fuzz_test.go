@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"encoding/json"
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -74,6 +76,56 @@ func FuzzParseItemRules(f *testing.F) {
 		}
 		if err != nil && r != nil {
 			t.Fatal("rules with error")
+		}
+	})
+}
+
+// FuzzClassifyItem feeds arbitrary parameters to ClassifyItem and
+// DetermineLicense: they must return a result or a typed error, never panic.
+func FuzzClassifyItem(f *testing.F) {
+	f.Add(312.0, 16, false, 826.0, uint8(1), 0.0, 0.0, 2039.0, "CN", "3A090.a")
+	f.Add(1200.0, 8, true, 0.0, uint8(2), 0.0, 0.0, 0.0, "US", "")
+	f.Add(0.0, 0, false, 0.0, uint8(0), 819.0, 110.0, 0.0, "MO", "5A992.z")
+	f.Add(-1.0, 300, false, -2.0, uint8(1), 1.0, 0.0, -3.0, "XX", "3a090a")
+	f.Fuzz(func(t *testing.T, tops float64, bits int, sparse bool, area float64, dc uint8, hbmBW, hbmArea, dram float64, dest, eccn string) {
+		chip := &ChipSpec{DieAreaMM2: area, HBMBandwidthGBps: hbmBW, HBMPackageAreaMM2: hbmArea, DRAMBandwidthGBps: dram}
+		if bits != 0 || tops != 0 {
+			chip.Throughputs = []Throughput{{tops, bits, sparse}}
+		}
+		switch dc % 3 {
+		case 1:
+			chip.Datacenter = refOf(true)
+		case 2:
+			chip.Datacenter = refOf(false)
+		}
+		it := Item{Chip: chip}
+		if e, err := ParseECCN(eccn); err == nil {
+			it.ECCN = e
+		}
+		c, err := ClassifyItem(it)
+		if err != nil {
+			var ie *ItemError
+			if !errors.As(err, &ie) {
+				t.Fatalf("ClassifyItem error %v is not an *ItemError", err)
+			}
+			return
+		}
+		if c.Paragraph != c.ECCN.Paragraph() {
+			t.Fatalf("paragraph %q for %s", c.Paragraph, c.ECCN)
+		}
+		country, err := ParseCountry(dest)
+		if err != nil {
+			return
+		}
+		d, err := DetermineLicense(nil, nil, LicenseQuery{Item: it, Destination: Destination{Country: country}, PartyHQ: []Country{country}, Date: mustDay("2026-07-01")})
+		if err != nil {
+			t.Fatalf("DetermineLicense after a successful classification: %v", err)
+		}
+		if d.LicenseRequired != (len(d.Reasons) > 0) {
+			t.Fatalf("LicenseRequired %v with reasons %q", d.LicenseRequired, d.Reasons)
+		}
+		if _, err := json.Marshal(d); err != nil {
+			t.Fatalf("determination does not marshal: %v", err)
 		}
 	})
 }
