@@ -15,7 +15,7 @@ import (
 var defaultSnapshot string
 
 var defaultOnce = sync.OnceValues(func() (*Snapshot, error) {
-	return ReadSnapshot(strings.NewReader(defaultSnapshot))
+	return readSnapshot(strings.NewReader(defaultSnapshot), gzipSize(defaultSnapshot))
 })
 
 // Default returns the embedded evaluation snapshot: the newest complete

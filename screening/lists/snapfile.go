@@ -2,11 +2,12 @@ package lists
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -59,16 +60,34 @@ func WriteSnapshot(w io.Writer, s *Snapshot, note string) error {
 }
 
 // ReadSnapshot reads a snapshot written by WriteSnapshot.
-func ReadSnapshot(r io.Reader) (*Snapshot, error) {
+func ReadSnapshot(r io.Reader) (*Snapshot, error) { return readSnapshot(r, 0) }
+
+// readSnapshot decompresses into one string (decoded entries share its
+// memory); sizeHint, if known, avoids regrowing it.
+func readSnapshot(r io.Reader, sizeHint int) (*Snapshot, error) {
 	zr, err := gzip.NewReader(bufio.NewReader(r))
 	if err != nil {
 		return nil, fmt.Errorf("lists: reading snapshot: %w", err)
 	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(zr); err != nil {
+	var sb strings.Builder
+	sb.Grow(sizeHint)
+	if _, err := io.Copy(&sb, zr); err != nil {
 		return nil, fmt.Errorf("lists: reading snapshot: %w", err)
 	}
-	return decodeSnapshot(buf.String())
+	return decodeSnapshot(sb.String())
+}
+
+// gzipSize is the uncompressed size a gzip member records in its trailer
+// (modulo 2^32), used only as a size hint.
+func gzipSize(gz string) int {
+	if len(gz) < 4 || len(gz) > 1<<30 {
+		return 0
+	}
+	n := int(binary.LittleEndian.Uint32([]byte(gz[len(gz)-4:])))
+	if n > 1<<30 {
+		return 0
+	}
+	return n
 }
 
 // decodeSnapshot decodes the uncompressed snapshot file.
