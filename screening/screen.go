@@ -228,9 +228,13 @@ func (sc *screening) parties(ctx context.Context) {
 			for j, pr := range concern {
 				names[j] = pr.Name
 			}
+			note := ""
+			if d5, ok := sc.w.policy.Profile("ear_d5_plus_macau"); ok && d5.Contains(hqDest, sc.date) {
+				note = "; advanced-computing items need a license wherever the party is located (15 CFR 744.23(a)(3))"
+			}
 			sc.add("party.hq_country_of_concern",
-				fmt.Sprintf("The %s %q is %s in %s, a country of concern (%s); advanced-computing items need a license wherever the party is located.",
-					roleLabel(role), displayName(p), hq.what, placeName(hqDest), strings.Join(names, ", ")),
+				fmt.Sprintf("The %s %q is %s in %s, a country of concern (%s)%s.",
+					roleLabel(role), displayName(p), hq.what, placeName(hqDest), strings.Join(names, ", "), note),
 				citeHQ, map[string]any{"party": p.Name, "role": string(role), "field": hq.field, "country": d.Country.String(), "profiles": names})
 		}
 		if strings.TrimSpace(p.ParentName) != "" {
