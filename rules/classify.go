@@ -109,6 +109,12 @@ func (r *ItemRules) Classify(it Item, date time.Time) (Classification, error) {
 		}
 	}
 	d := it.ECCN
+	if (d.Base() == eccn3A090 || d.Base() == eccn4A090) && d.Paragraph() == "" && !meets.IsValid() {
+		// A bare "3A090" the parameters do not confirm: keep it as its most
+		// controlled paragraph rather than drop it (fail closed).
+		d, _ = d.WithParagraph("a")
+		c.Notes = append(c.Notes, fmt.Sprintf("declared %s without a paragraph and the parameters meet none; treated as %s (fail closed)", it.ECCN, d))
+	}
 	switch {
 	case d.IsValid() && r.zCapable(d.Base(), t):
 		if meets.IsValid() {

@@ -120,6 +120,8 @@ func TestClassifyItem(t *testing.T) {
 		{"declared 3A090.b, parameters give .a", Item{ECCN: MustParseECCN("3A090.b"), Chip: &a100}, "3A090.a", "3A090.a", 4992, 6.043584, "declared 3A090.b; the parameters give 3A090.a", ""},
 		{"declared 3A991, parameters meet 3A090.a", Item{ECCN: MustParseECCN("3A991"), Chip: &a100}, "3A090.a", "3A090.a", 4992, 6.043584, "takes precedence", ""},
 		{"declared 3A090.b without parameters", Item{ECCN: MustParseECCN("3A090.b")}, "3A090.b", "3A090.b", 0, 0, "from the declared ECCN", ""},
+		{"declared bare 3A090, parameters meet .b", Item{ECCN: MustParseECCN("3A090"), Chip: spec(1600, 500, dc)}, "3A090.b", "3A090.b", 1600, 3.2, "declared 3A090, but the parameters meet 3A090.b, which takes precedence", ""},
+		{"declared bare 3A090, parameters meet none", Item{ECCN: MustParseECCN("3A090"), Chip: &h20}, "3A090.a", "3A090.a", 2368, 2.909091, "declared 3A090 without a paragraph and the parameters meet none; treated as 3A090.a (fail closed)", ""},
 		{"EAR99", Item{ECCN: MustParseECCN("EAR99")}, "EAR99", "", 0, 0, "", ""},
 		{"4E091 today: not enforced", Item{ECCN: MustParseECCN("4E091")}, "4E091", "", 0, 0, "not enforced since 2025-05-13", "4E091"},
 	}
