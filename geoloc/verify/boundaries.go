@@ -157,16 +157,20 @@ func decodeBoundaries(b []byte) (*boundaryTable, error) {
 	t := &boundaryTable{byCode: map[string]*countryEntry{}}
 	t.source = string(r.bytes(int(r.uvarint())))
 	t.sx, t.sy, t.tx, t.ty = r.float(), r.float(), r.float(), r.float()
-	n := int(r.uvarint())
-	for i := 0; i < n && r.err == nil; i++ {
+	n := r.uvarint()
+	for i := uint64(0); i < n && r.err == nil; i++ {
 		code := string(r.bytes(2))
+		if _, dup := t.byCode[code]; dup || (r.err == nil && !validCode(code)) {
+			r.err = fmt.Errorf("country %d: bad or repeated code %q", i, code)
+			break
+		}
 		e := &countryEntry{info: CountryInfo{Code: code}}
 		e.info.Numeric = int(r.uvarint())
 		e.info.Name = string(r.bytes(int(r.uvarint())))
 		e.info.ToleranceKM = float64(r.uvarint()) / 1000
 		for _, cu := range []*s2.CellUnion{&e.cover, &e.deep} {
 			n := int(r.uvarint())
-			if r.err != nil || n > len(r.b) {
+			if r.err != nil || n < 0 || n > len(r.b) {
 				r.err = fmt.Errorf("country %s: bad covering size", code)
 				break
 			}
@@ -179,13 +183,17 @@ func decodeBoundaries(b []byte) (*boundaryTable, error) {
 			*cu = ids
 		}
 		start := r.off
-		np := int(r.uvarint())
-		for range np {
-			nr := int(r.uvarint())
-			for range nr {
-				nv := int(r.uvarint())
-				e.info.Vertices += nv
-				for range 2 * nv {
+		np := r.uvarint()
+		for p := uint64(0); p < np && r.err == nil; p++ {
+			nr := r.uvarint()
+			for q := uint64(0); q < nr && r.err == nil; q++ {
+				nv := r.uvarint()
+				if nv > uint64(len(r.b)) {
+					r.err = fmt.Errorf("country %s: ring of %d vertices", code, nv)
+					break
+				}
+				e.info.Vertices += int(nv)
+				for k := uint64(0); k < 2*nv && r.err == nil; k++ {
 					r.varint()
 				}
 			}
