@@ -132,6 +132,20 @@ func newView(res verify.Result) view {
 		for _, d := range res.Discs {
 			pts = append(pts, discRing(d.Landmark.Lat, d.Landmark.Lon, math.Min(d.RadiusKM, 3000), 64)...)
 		}
+	} else if cells := res.FeasibleCells(); len(cells) > 0 {
+		// Also frame the landmarks within 2,000 km of the feasible region,
+		// so that the discs that shape it can be seen.
+		var sum s2.Point
+		for _, id := range cells {
+			sum = s2.Point{Vector: sum.Add(id.Point().Vector)}
+		}
+		center := s2.Point{Vector: sum.Normalize()}
+		for _, d := range res.Discs {
+			p := s2.PointFromLatLng(s2.LatLngFromDegrees(d.Landmark.Lat, d.Landmark.Lon))
+			if p.Distance(center).Radians()*verify.EarthRadiusKM < 2000 {
+				pts = append(pts, [2]float64{d.Landmark.Lon, d.Landmark.Lat})
+			}
+		}
 	}
 	v := view{width: 1000}
 	if len(pts) == 0 {
