@@ -420,3 +420,6 @@ func TestGP10ModelNames(t *testing.T) {
 		t.Error("Ascend 310 (not named, designer not given) flagged GP10")
 	}
 }
+
+// A policy answers group membership for license determination.
+var _ GroupLookup = (*Policy)(nil)
