@@ -40,24 +40,6 @@ func (f *feasibleSet) containsPoint(p s2.Point) bool {
 	return true
 }
 
-// point returns a point that lies in every cap, or nil if none is known
-// (the centre of a cell inside every cap, else a cell centre that passes
-// the exact test).
-func (f *feasibleSet) point() *s2.Point {
-	for i, id := range f.cells {
-		if f.inner[i] {
-			p := id.Point()
-			return &p
-		}
-	}
-	for _, id := range f.cells {
-		if p := id.Point(); f.containsPoint(p) {
-			return &p
-		}
-	}
-	return nil
-}
-
 type pending struct {
 	id     s2.CellID
 	active uint64 // bit i set: cap i does not yet contain the cell (caps < 64)

@@ -94,7 +94,6 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 	} else if len(caps) > 0 {
 		res.FeasibleAreaKM2 = math.Round(fs.areaKM2())
 	}
-	x0 := fs.point()
 	var lfs *feasibleSet
 	if cfg.likelySpeed > 0 && len(likelyCaps) > 0 {
 		lfs = newFeasibleSet(likelyCaps, cfg.maxCells)
@@ -121,7 +120,7 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 		}
 		rr.Verdict = reg.judge(fs)
 		if rr.Verdict == RegionExcluded {
-			rr.By, rr.MarginKM = excludedBy(reg, x0, caps, ms, used)
+			rr.By, rr.MarginKM = excludedBy(reg, caps, ms, used)
 		}
 		if reg.superset && rr.Verdict == RegionPossible {
 			rr.Note = "polygon covers more than the region: exclusion is sound, inside is never claimed"
@@ -245,34 +244,33 @@ func round1(v float64) float64 { return math.Round(v*10) / 10 }
 // excludedBy names the landmark whose disc alone keeps farthest from the
 // region, with the margin beyond the region's tolerance.
 //
-// With a feasible point x0, the triangle inequality bounds every margin:
-// margin_k <= dist(x0, region) + dist(x0, c_k) - r_k - tol. Landmarks are
-// tried in decreasing order of that bound, and the search stops when the
-// bound falls to the best exact margin found; usually one or two exact
-// distance queries are needed.
-func excludedBy(reg *Region, x0 *s2.Point, caps []s2.Cap, ms []Measurement, used []int) (string, float64) {
-	ub := make([]float64, len(caps))
-	if x0 != nil {
-		d0 := reg.distanceKM(*x0)
-		for k, c := range caps {
-			ub[k] = d0 + angleToKM(x0.Distance(c.Center())) - angleToKM(c.Radius()) - reg.tolKM
-		}
-	} else {
-		for k := range ub {
-			ub[k] = math.Inf(1)
+// The exact distance from the smallest disc's landmark s, usually the
+// best, also bounds every other margin by the triangle inequality:
+// margin_k <= dist(c_s, region) + dist(c_s, c_k) - r_k - tol. Landmarks
+// are tried in decreasing order of that bound until it falls to the best
+// margin found, so one exact point-to-polygon distance usually suffices.
+func excludedBy(reg *Region, caps []s2.Cap, ms []Measurement, used []int) (string, float64) {
+	s := 0
+	for k, c := range caps {
+		if c.Radius() < caps[s].Radius() {
+			s = k
 		}
 	}
-	order := make([]int, len(caps))
-	for k := range order {
-		order[k] = k
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		if c := cmp.Compare(ub[b], ub[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(caps[a].Radius(), caps[b].Radius())
-	})
+	ds := reg.distanceKM(caps[s].Center())
 	best, bestMargin := -1, 0.0
+	if m := ds - reg.tolKM - angleToKM(caps[s].Radius()); m > 0 {
+		best, bestMargin = s, m
+	}
+	ub := make([]float64, len(caps))
+	order := make([]int, 0, len(caps))
+	for k, c := range caps {
+		if k == s {
+			continue
+		}
+		ub[k] = ds + angleToKM(caps[s].Center().Distance(c.Center())) - angleToKM(c.Radius()) - reg.tolKM
+		order = append(order, k)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(ub[b], ub[a]) })
 	for _, k := range order {
 		if ub[k] <= bestMargin {
 			break
