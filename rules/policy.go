@@ -85,6 +85,7 @@ var reasonCodes = []string{
 	"ip.unknown",
 	"item.license_required",
 	"item.gp10",
+	"item.unresolved",
 	"item.location_inconsistent",
 	"item.location_concern_possible",
 	"item.location_unverified",

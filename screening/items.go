@@ -72,6 +72,12 @@ func (sc *screening) itemChecks() {
 				fmt.Sprintf("Item %s, classified %s, requires a license for %s: %s.", label, rec.Classification, placeName(dest), why),
 				strings.Join(rec.Citations, "; "), ev)
 		}
+		if len(det.Unresolved) > 0 && !det.LicenseRequired {
+			uev := map[string]any{"item": it.ID, "classification": rec.Classification, "destination": dest.String(), "unresolved": det.Unresolved}
+			sc.add("item.unresolved",
+				fmt.Sprintf("Item %s, classified %s, cannot be cleared for %s: %s.", label, rec.Classification, placeName(dest), strings.Join(det.Unresolved, "; ")),
+				strings.Join(rec.Citations, "; "), uev)
+		}
 		if det.GP10 {
 			sc.add("item.gp10",
 				fmt.Sprintf("Item %s looks like a PRC-designed advanced-computing chip; dealing in it may breach General Prohibition 10.", label),
