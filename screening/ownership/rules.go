@@ -101,11 +101,11 @@ type Stake struct {
 
 // Finding is one entity caught by an ownership rule.
 type Finding struct {
-	Rule     string  `json:"rule"`
-	Entity   string  `json:"entity"`
-	Country  string  `json:"country,omitempty"`
-	Percent  float64 `json:"percent"` // aggregate stake of listed/caught owners
-	Stakes   []Stake `json:"stakes"`
+	Rule    string  `json:"rule"`
+	Entity  string  `json:"entity"`
+	Country string  `json:"country,omitempty"`
+	Percent float64 `json:"percent"` // aggregate stake of listed/caught owners
+	Stakes  []Stake `json:"stakes"`
 	// Chain explains the finding one stake per line, down to the listed
 	// owners: "BANCO NACIONAL DE CUBA [SDN:306] owns 30% of X (file.csv:4)".
 	Chain []string `json:"chain"`
