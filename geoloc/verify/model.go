@@ -43,8 +43,9 @@ func (m Measurement) MinRTT() float64 {
 }
 
 // Site is the declared location of the device: a country or region code
-// ("DE", "UA-43"), a point, or both. A point is judged on its own; a
-// country is judged as a region.
+// ("DE", "UA-43"), a point, or both. Each is judged (the point against the
+// discs, the country as a region); either one excluded makes the site
+// inconsistent.
 type Site struct {
 	// Country is an ISO 3166-1 alpha-2 or ISO 3166-2 code; empty if unknown.
 	Country string `json:"country,omitempty"`
@@ -144,11 +145,12 @@ type Disc struct {
 // Result is the outcome of [Verify].
 type Result struct {
 	Verdict Verdict `json:"verdict"`
-	// Declared is the judgement of the declared site (country or point),
-	// also listed first in Regions.
+	// Declared is the judgement of the declared site: the first excluded
+	// one of point and country, else the first given. The point and the
+	// country are also the first rows of Regions.
 	Declared *RegionResult `json:"declared,omitempty"`
-	// Regions holds the declared site first, then each judged region in the
-	// order asked.
+	// Regions holds the declared point and country first, then each judged
+	// region in the order asked.
 	Regions []RegionResult `json:"regions"`
 	// FeasibleAreaKM2 is an upper bound on the area of the feasible region:
 	// the area of its cell covering. Zero when contradictory.

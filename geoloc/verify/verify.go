@@ -131,19 +131,18 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 		return rr
 	}
 
-	// The declared site.
-	var declaredRes *RegionResult
+	// The declared site: a point, a country or region, or both (a row
+	// each, before the regions of concern).
 	seen := map[string]bool{}
+	ndeclared := 0
 	if declared.HasPoint {
-		rr := judgePoint(declared, caps, ms, used, contradictory)
-		declaredRes = &rr
-	} else if declared.Country != "" {
-		rr := judgeOne(declared.Country, false)
-		declaredRes = &rr
-		seen[declared.Country] = true
+		res.Regions = append(res.Regions, judgePoint(declared, caps, ms, used, contradictory))
+		ndeclared++
 	}
-	if declaredRes != nil {
-		res.Regions = append(res.Regions, *declaredRes)
+	if declared.Country != "" {
+		res.Regions = append(res.Regions, judgeOne(declared.Country, false))
+		seen[declared.Country] = true
+		ndeclared++
 	}
 	for _, code := range judge {
 		if seen[code] {
@@ -161,9 +160,23 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 		}
 		res.Regions = append(res.Regions, judgeOne(code, true))
 	}
-	if declaredRes != nil {
+	var declaredExcluded *RegionResult
+	declaredJudged := false
+	for i := range ndeclared {
+		rr := res.Regions[i]
+		if rr.Verdict == RegionExcluded && declaredExcluded == nil {
+			declaredExcluded = &rr
+		}
+		if rr.Verdict != RegionNotJudged {
+			declaredJudged = true
+		}
+	}
+	if ndeclared > 0 {
 		d := res.Regions[0]
 		res.Declared = &d
+		if declaredExcluded != nil {
+			res.Declared = declaredExcluded
+		}
 	}
 
 	// The overall verdict.
@@ -193,9 +206,9 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 	case tooFew:
 		res.Verdict = VerdictInsufficient
 		notes = append(notes, fmt.Sprintf("%d usable landmark(s); at least %d are required for a verdict", len(caps), cfg.minLandmarks))
-	case res.Declared != nil && res.Declared.Verdict == RegionExcluded:
+	case declaredExcluded != nil:
 		res.Verdict = VerdictInconsistent
-		notes = append(notes, fmt.Sprintf("the declared site %s is excluded by %s (margin %.1f km)", declared, res.Declared.By, res.Declared.MarginKM))
+		notes = append(notes, fmt.Sprintf("the declared site %s is excluded by %s (margin %.1f km)", declaredExcluded.Region, declaredExcluded.By, declaredExcluded.MarginKM))
 	case len(possible) > 0 && tooLarge && !inside:
 		res.Verdict = VerdictInsufficient
 		notes = append(notes, fmt.Sprintf("the smallest disc has a radius of %.0f km (limit %.0f km): too large to confirm or exclude %s", minRadius, cfg.maxDiscKM, strings.Join(possible, ", ")))
@@ -208,7 +221,7 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 	case res.Declared == nil:
 		res.Verdict = VerdictInsufficient
 		notes = append(notes, "no declared site: every judged region of concern is excluded, but there is nothing to confirm")
-	case res.Declared.Verdict == RegionNotJudged:
+	case !declaredJudged:
 		res.Verdict = VerdictInsufficient
 		notes = append(notes, "the declared site "+declared.String()+" has no polygon and cannot be confirmed")
 	default:
@@ -291,7 +304,7 @@ func excludedBy(reg *Region, caps []s2.Cap, ms []Measurement, used []int) (strin
 }
 
 func judgePoint(site Site, caps []s2.Cap, ms []Measurement, used []int, contradictory bool) RegionResult {
-	rr := RegionResult{Region: site.String()}
+	rr := RegionResult{Region: Site{Lat: site.Lat, Lon: site.Lon, HasPoint: true}.String()}
 	switch {
 	case len(caps) == 0:
 		rr.Verdict, rr.Note = RegionNotJudged, "no usable measurement"

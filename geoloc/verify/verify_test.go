@@ -415,3 +415,27 @@ func TestDeclaredCountryOfConcern(t *testing.T) {
 		t.Errorf("%d regions, want %d (CN once)", n, len(concernCountries))
 	}
 }
+
+func TestDeclaredPointAndCountry(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	ms := measure(rng, frankfurt, true, 1.4, frankfurt, amsterdam, warsaw)
+	// A point in Berlin (about 420 km from Frankfurt) declared with DE:
+	// the country is possible, the point is excluded by the Frankfurt disc.
+	site := Site{Country: "DE", Lat: berlin.lat, Lon: berlin.lon, HasPoint: true}
+	res, err := Verify(context.Background(), site, ms, []string{"CN"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Verdict != VerdictInconsistent {
+		t.Errorf("verdict %s, want inconsistent", res.Verdict)
+	}
+	if len(res.Regions) != 3 || res.Regions[0].Region != "@52.5200,13.4050" || res.Regions[1].Region != "DE" {
+		t.Fatalf("regions %+v", res.Regions)
+	}
+	if res.Declared.Region != "@52.5200,13.4050" || res.Declared.Verdict != RegionExcluded || res.Declared.By != "fra" {
+		t.Errorf("declared %+v", *res.Declared)
+	}
+	if res.Regions[1].Verdict == RegionExcluded {
+		t.Errorf("DE %s", res.Regions[1].Verdict)
+	}
+}
