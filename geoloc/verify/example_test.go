@@ -3,6 +3,8 @@ package verify_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/exportguard/exportguard/geoloc/verify"
 )
@@ -30,4 +32,41 @@ func Example() {
 	// DE possible  0
 	// CN excluded fra 4935
 	// RU excluded fra 743
+}
+
+// Sanctioned regions are judged from their own polygons: Natural Earth
+// draws Crimea as part of Russia. A server in Kyiv, seen from Kyiv and
+// Warsaw, is far from the peninsula. (Ukraine itself is only possible: the
+// Kyiv disc of 121 km reaches Belarus.)
+func ExampleParseRegions() {
+	f, err := os.Open("../../testdata/boundaries/crimea-ne10m.geojson")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	regions, err := verify.ParseRegions(f, "crimea-ne10m.geojson")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ms := []verify.Measurement{
+		{Landmark: verify.Landmark{ID: "iev", Lat: 50.4501, Lon: 30.5234, UncertaintyKM: 1}, RTTms: []float64{0.8}, Signed: true},
+		{Landmark: verify.Landmark{ID: "waw", Lat: 52.2297, Lon: 21.0122, UncertaintyKM: 1}, RTTms: []float64{9.7}, Signed: true},
+	}
+	res, err := verify.Verify(context.Background(), verify.Site{Country: "UA"}, ms, []string{"UA-43", "UA-40", "UA-14"}, verify.WithRegions(regions...))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(res.Verdict)
+	for _, r := range res.Regions {
+		fmt.Println(strings.TrimSpace(r.Region + " " + r.Verdict + " " + r.By))
+	}
+	// Output:
+	// insufficient_evidence
+	// UA possible
+	// UA-43 excluded iev
+	// UA-40 excluded iev
+	// UA-14 not_judged
 }

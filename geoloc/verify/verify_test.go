@@ -439,3 +439,35 @@ func TestDeclaredPointAndCountry(t *testing.T) {
 		t.Errorf("DE %s", res.Regions[1].Verdict)
 	}
 }
+
+// TestConcurrent runs verdicts from several goroutines over shared regions
+// (run with -race).
+func TestConcurrent(t *testing.T) {
+	regs := loadCrimea(t)
+	judge := append(append([]string{}, concernCountries...), "UA-43", "UA-40")
+	want, err := Verify(context.Background(), Site{Country: "DE"}, benchMeasurements(), judge, WithRegions(regs...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 5 {
+				got, err := Verify(context.Background(), Site{Country: "DE"}, benchMeasurements(), judge, WithRegions(regs...))
+				if err == nil && !cmp.Equal(got.Regions, want.Regions) {
+					err = errors.New(cmp.Diff(want.Regions, got.Regions))
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
