@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/exportguard/exportguard/examples/audit/internal/gen"
+)
+
+// BenchmarkAudit measures the whole batch path on the real Screener with the
+// embedded defaults: CSV parsing, grouping, screening on GOMAXPROCS workers,
+// reordering and JSONL output. The book is the sample repeated to
+// $AUDIT_BENCH_ROWS rows (default 20000). It reports rows/s.
+//
+//	go test -run '^$' -bench BenchmarkAudit -benchtime 1x ./examples/audit/
+func BenchmarkAudit(b *testing.B) {
+	rows := 20000
+	if v := os.Getenv("AUDIT_BENCH_ROWS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			b.Fatalf("AUDIT_BENCH_ROWS=%q: %v", v, err)
+		}
+		rows = n
+	}
+	f, err := os.Open("../../testdata/orders/sample.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	book, err := gen.Parse(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var in bytes.Buffer
+	if _, err := book.Write(&in, rows); err != nil {
+		b.Fatal(err)
+	}
+	s, err := newScreener(context.Background(), config{logger: discardLogger()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := testApp()
+	a.newScreener = func(context.Context, config) (screener, error) { return s, nil }
+	b.ResetTimer()
+	for range b.N {
+		code := a.run(context.Background(), []string{"-"}, bytes.NewReader(in.Bytes()), io.Discard, io.Discard)
+		if code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}

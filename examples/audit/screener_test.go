@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/exportguard/exportguard/screening"
+)
+
+// realApp runs the audit on the real Screener (embedded defaults unless the
+// flags say otherwise), built once per configuration.
+func realApp(t *testing.T) app {
+	t.Helper()
+	var mu sync.Mutex
+	built := map[string]screener{}
+	return app{
+		newScreener: func(ctx context.Context, c config) (screener, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			key := strings.Join(c.geoip, ",")
+			if s, ok := built[key]; ok {
+				return s, nil
+			}
+			c.logger = discardLogger()
+			s, err := newScreener(ctx, c)
+			if err == nil {
+				built[key] = s
+			}
+			return s, err
+		},
+		now: time.Now,
+	}
+}
+
+func screenFile(t *testing.T, a app, args ...string) map[string]screening.Decision {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	res := runApp(t, a, "", append([]string{"-out", out}, args...)...)
+	if res.code != exitOK {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	got := map[string]screening.Decision{}
+	for _, l := range strings.Split(strings.TrimSpace(mustRead(t, out)), "\n") {
+		var d screening.Decision
+		if err := json.Unmarshal([]byte(l), &d); err != nil {
+			t.Fatal(err)
+		}
+		got[d.ID] = d
+	}
+	return got
+}
+
+type wantDecision struct {
+	id      string
+	outcome string
+	codes   []string // reason codes that must be present
+	list    string   // a match on this list ...
+	entry   string   // ... of this entry (entry_name) ...
+	alias   string   // ... through this name or alias ("" = any)
+}
+
+func checkDecisions(t *testing.T, got map[string]screening.Decision, want []wantDecision) {
+	t.Helper()
+	for _, w := range want {
+		d, ok := got[w.id]
+		if !ok {
+			t.Errorf("%s: no decision", w.id)
+			continue
+		}
+		if d.Outcome != w.outcome {
+			t.Errorf("%s: outcome %s; want %s (reasons %v)", w.id, d.Outcome, w.outcome, codes(d))
+		}
+		for _, c := range w.codes {
+			if !slices.Contains(codes(d), c) {
+				t.Errorf("%s: no reason %s in %v", w.id, c, codes(d))
+			}
+		}
+		if w.list != "" && !slices.ContainsFunc(d.Matches, func(m screening.MatchRecord) bool {
+			return m.List == w.list && m.EntryName == w.entry && (w.alias == "" || m.MatchedName == w.alias)
+		}) {
+			t.Errorf("%s: no %s match of %q via %q; matches %+v", w.id, w.list, w.entry, w.alias, d.Matches)
+		}
+	}
+}
+
+func codes(d screening.Decision) []string {
+	var c []string
+	for _, r := range d.Reasons {
+		c = append(c, r.Code)
+	}
+	return c
+}
+
+// TestSampleOnDefaults screens the bundled sample on the embedded defaults
+// and checks the decisions the sample was built to show.
+func TestSampleOnDefaults(t *testing.T) {
+	got := screenFile(t, realApp(t), "../../testdata/orders/sample.csv")
+	if n := len(readAll(t, mustRead(t, "../../testdata/orders/sample.csv"))); len(got) != n {
+		t.Errorf("%d decisions; want %d", len(got), n)
+	}
+	checkDecisions(t, got, []wantDecision{
+		// Entity List, spelling variant of the listed name (suffix, punctuation).
+		{id: "ORD-1001", outcome: "license_required", codes: []string{"party.listed"},
+			list: "EL", entry: "Hangzhou Hikvision Digital Technology Co., Ltd."},
+		// The listed alias with a Cyrillic "Со", as BIS publishes it.
+		{id: "ORD-1019", outcome: "license_required", codes: []string{"party.listed"},
+			list: "EL", entry: "Detail Technology (HK) Limited", alias: "Shenzhen Ditai Technology Со., Ltd."},
+		// Entity List, word order changed.
+		{id: "ORD-1010", outcome: "license_required", codes: []string{"party.listed", "item.license_required"},
+			list: "EL", entry: "Inspur (Beijing) Electronic Information Industry Co., Ltd."},
+		// SDN with an Iranian IP and destination.
+		{id: "ORD-1030", outcome: "deny", codes: []string{"party.listed", "destination.embargoed", "ip.embargoed"},
+			list: "SDN", entry: "MAHAN AIR"},
+		// UN names in Chinese and Cyrillic script.
+		{id: "ORD-1034", outcome: "review", codes: []string{"party.listed"},
+			list: "UN", entry: "KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION", alias: "朝鲜联合机械贸易会社"},
+		{id: "ORD-1035", outcome: "review", codes: []string{"party.listed"}, list: "UN", entry: "DOKU KHAMATOVICH UMAROV"},
+		// Embargoed destination and sanctioned region, clean parties.
+		{id: "ORD-1050", outcome: "deny", codes: []string{"destination.embargoed"}},
+		{id: "ORD-1057", outcome: "deny", codes: []string{"destination.region_embargoed"}},
+		// A100-class chip to China; headquartered in China, shipped to Singapore.
+		{id: "ORD-1053", outcome: "license_required", codes: []string{"item.license_required", "destination.country_of_concern"}},
+		{id: "ORD-1059", outcome: "license_required", codes: []string{"item.license_required", "party.hq_country_of_concern"}},
+		// Clean orders.
+		{id: "ORD-1071", outcome: "allow"},
+		{id: "ORD-1080", outcome: "allow"},
+		// Multi-row: listed intermediate consignee among clean parties.
+		{id: "ORD-2001", outcome: "license_required", codes: []string{"party.listed", "item.license_required"},
+			list: "EL", entry: "Detail Technology (HK) Limited"},
+		// A US account seen from Russian IPs.
+		{id: "ORD-2003", outcome: "review", codes: []string{"ip.country_mismatch", "ip.country_of_concern"}},
+	})
+}
+
+// TestGeoSampleOnTestDBs screens sample-geo.csv with MaxMind's test
+// databases, which know Crimea and anonymizers.
+func TestGeoSampleOnTestDBs(t *testing.T) {
+	mmdb := "../../testdata/mmdb/"
+	got := screenFile(t, realApp(t), "-geoip", mmdb+"GeoIP2-Enterprise-Test.mmdb", "-geoip", mmdb+"GeoIP2-City-Test.mmdb",
+		"-geoip", mmdb+"GeoIP2-Anonymous-IP-Test.mmdb", "../../testdata/orders/sample-geo.csv")
+	checkDecisions(t, got, []wantDecision{
+		{id: "GEO-04", outcome: "deny", codes: []string{"ip.anonymizer", "ip.embargoed"}},
+		{id: "GEO-05", outcome: "deny", codes: []string{"ip.region_embargoed"}},
+		{id: "GEO-12", outcome: "review", codes: []string{"ip.unknown"}},
+	})
+	if loc := got["GEO-05"].Locations; len(loc) != 1 || !slices.Contains(loc[0].Subdivisions, "UA-43") {
+		t.Errorf("GEO-05 locations %+v; want subdivision UA-43", loc)
+	}
+}
