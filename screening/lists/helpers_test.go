@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -22,7 +23,32 @@ var cmpOpts = cmp.Options{cmpopts.EquateComparable(rules.Country{}, rules.Region
 // td is the repository's copy of the real list files (see PROVENANCE.md).
 const td = "../../testdata/lists"
 
+// loaded memoises the real files the tests load several times (they are
+// read-only in the tests), keeping -race runs short.
+var loaded sync.Map // rel path -> loadedFile
+
+type loadedFile struct {
+	es  []*Entry
+	rep LoadReport
+}
+
+func memo(t testing.TB, key string, load func(testing.TB) ([]*Entry, LoadReport)) ([]*Entry, LoadReport) {
+	t.Helper()
+	if v, ok := loaded.Load(key); ok {
+		lf := v.(loadedFile)
+		return lf.es, lf.rep
+	}
+	es, rep := load(t)
+	loaded.Store(key, loadedFile{es, rep})
+	return es, rep
+}
+
 func loadCSLFile(t testing.TB, rel string) ([]*Entry, LoadReport) {
+	t.Helper()
+	return memo(t, "csl:"+rel, func(t testing.TB) ([]*Entry, LoadReport) { return loadCSLFileUncached(t, rel) })
+}
+
+func loadCSLFileUncached(t testing.TB, rel string) ([]*Entry, LoadReport) {
 	t.Helper()
 	f, err := os.Open(filepath.Join(td, rel))
 	if err != nil {

@@ -12,6 +12,11 @@ import (
 
 func loadOFACDir(t testing.TB, rel string) ([]*Entry, LoadReport) {
 	t.Helper()
+	return memo(t, "ofac:"+rel, func(t testing.TB) ([]*Entry, LoadReport) { return loadOFACDirUncached(t, rel) })
+}
+
+func loadOFACDirUncached(t testing.TB, rel string) ([]*Entry, LoadReport) {
+	t.Helper()
 	es, rep, err := LoadOFACDir(context.Background(), filepath.Join(td, rel))
 	if err != nil {
 		t.Fatalf("LoadOFACDir(%s): %v", rel, err)

@@ -95,23 +95,36 @@ func splitList(s, sep string) []string {
 	return out
 }
 
-// countryCache resolves published country text with rules.ResolveDestination
-// once per distinct text.
-var countryCache sync.Map // string -> rules.Destination (invalid if unresolved)
+// countryCache remembers rules.ResolveDestination's answer for each
+// distinct published country text (a few hundred in practice). It is a
+// memo of a pure function; it stops growing at countryCacheMax entries so
+// that junk input cannot grow it without bound.
+var countryCache = struct {
+	sync.RWMutex
+	m map[string]rules.Destination // invalid Destination: unresolved
+}{m: map[string]rules.Destination{}}
+
+const countryCacheMax = 10000
 
 func resolveCountry(text string) (rules.Destination, bool) {
 	if text == "" {
 		return rules.Destination{}, false
 	}
-	if v, ok := countryCache.Load(text); ok {
-		d := v.(rules.Destination)
+	countryCache.RLock()
+	d, ok := countryCache.m[text]
+	countryCache.RUnlock()
+	if ok {
 		return d, d.IsValid()
 	}
 	d, err := rules.ResolveDestination(stripCountryNoise(text))
 	if err != nil {
 		d = rules.Destination{}
 	}
-	countryCache.Store(text, d)
+	countryCache.Lock()
+	if len(countryCache.m) < countryCacheMax {
+		countryCache.m[text] = d
+	}
+	countryCache.Unlock()
 	return d, d.IsValid()
 }
 
