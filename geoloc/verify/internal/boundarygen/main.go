@@ -4,7 +4,9 @@
 // It decodes the quantized, delta-encoded TopoJSON arcs, stitches them into
 // rings per country, maps the ISO 3166-1 numeric ids to alpha-2 codes with
 // the iso-codes table, and writes every ring as zig-zag varint deltas in the
-// TopoJSON quantization grid (about 400 m by 190 m at 1:50m).
+// TopoJSON quantization grid (about 400 m by 190 m), with each country's
+// precomputed s2 coverings. With -crimea-out it also writes the Crimean
+// peninsula, which Natural Earth draws as part of Russia, as GeoJSON.
 //
 // Without -ref every country gets the tolerance given by -tolerance-m. With
 // -ref it instead measures, per country, how far the embedded boundary may
