@@ -22,8 +22,9 @@ func destination(p s2.Point, km, bearing float64) s2.Point {
 
 // TestSoundness: for random true positions and landmarks, with RTTs never
 // below the physical minimum, the true position is always in the feasible
-// region, a declared site at the true position is never excluded, and no
-// country that contains the true position is excluded.
+// region, a declared site at the true position is never excluded, no
+// country that contains the true position is excluded, and no country that
+// does not contain it is judged "inside".
 func TestSoundness(t *testing.T) {
 	n := 3000
 	if testing.Short() {
@@ -45,7 +46,7 @@ func TestSoundness(t *testing.T) {
 		}
 		boxes = append(boxes, box{c, r, rect})
 	}
-	inCountry, contradictions := 0, 0
+	inCountry, contradictions, inside, excluded := 0, 0, 0, 0
 	for i := range n {
 		// The device: anywhere, or inside a country of concern.
 		var truth s2.Point
@@ -75,7 +76,10 @@ func TestSoundness(t *testing.T) {
 		ms := make([]Measurement, k)
 		for j := range ms {
 			var at s2.Point
-			if rng.IntN(2) == 0 {
+			close := j == 0 && i%3 == 1 // a landmark next to the device, tight RTTs
+			if close {
+				at = destination(truth, rng.Float64()*50, rng.Float64()*2*math.Pi)
+			} else if rng.IntN(2) == 0 {
 				at = destination(truth, rng.Float64()*3000, rng.Float64()*2*math.Pi)
 			} else {
 				lat, lon := randomPoint(rng)
@@ -85,7 +89,11 @@ func TestSoundness(t *testing.T) {
 			reported := destination(at, rng.Float64()*unc, rng.Float64()*2*math.Pi)
 			d := at.Distance(truth).Radians() * EarthRadiusKM
 			min := 2 * d / SpeedOfLightKMPerMS
-			rtts := []float64{min * (1 + rng.ExpFloat64()), min * (1 + rng.ExpFloat64())}
+			spread := 1.0
+			if close {
+				spread = 0.05
+			}
+			rtts := []float64{min * (1 + spread*rng.ExpFloat64()), min * (1 + spread*rng.ExpFloat64())}
 			if rng.IntN(4) == 0 {
 				rtts = append(rtts, min) // exactly the physical minimum
 			}
@@ -97,7 +105,11 @@ func TestSoundness(t *testing.T) {
 		}
 		tl := s2.LatLngFromPoint(truth)
 		site := Site{Lat: tl.Lat.Degrees(), Lon: tl.Lng.Degrees(), HasPoint: true}
-		res, err := Verify(ctx, site, ms, concernCountries, WithMaxCells(512))
+		var opts []Option
+		if i%3 != 0 {
+			opts = append(opts, WithMaxCells(512)) // coarser and faster; every third case uses the default
+		}
+		res, err := Verify(ctx, site, ms, concernCountries, opts...)
 		if err != nil {
 			t.Fatalf("case %d: %v", i, err)
 		}
@@ -114,10 +126,23 @@ func TestSoundness(t *testing.T) {
 		}
 		for _, b := range boxes {
 			if !b.reg.ContainsPoint(tl.Lat.Degrees(), tl.Lng.Degrees()) {
+				// "inside" must never be claimed for a region the device is
+				// not in.
+				rr, _ := res.Region(b.code)
+				if rr.Verdict == RegionExcluded {
+					excluded++
+				}
+				if rr.Verdict == RegionInside {
+					t.Errorf("case %d: device at %v, %.1f km from %s, but %s judged inside", i, tl, b.reg.distanceKM(truth), b.code, b.code)
+				}
 				continue
 			}
 			inCountry++
-			if rr, _ := res.Region(b.code); rr.Verdict == RegionExcluded {
+			rr, _ := res.Region(b.code)
+			if rr.Verdict == RegionInside {
+				inside++
+			}
+			if rr.Verdict == RegionExcluded {
 				t.Errorf("case %d: device at %v in %s, but %s excluded by %s (margin %.1f km)", i, tl, b.code, b.code, rr.By, rr.MarginKM)
 			}
 		}
@@ -125,5 +150,8 @@ func TestSoundness(t *testing.T) {
 			t.FailNow()
 		}
 	}
-	t.Logf("%d cases, %d with the device in a country of concern", n, inCountry)
+	t.Logf("%d cases, %d with the device in a country of concern (%d judged inside it); %d exclusions of countries the device was not in", n, inCountry, inside, excluded)
+	if !testing.Short() && (inside < 50 || excluded < 1000) {
+		t.Errorf("too few decisive cases to test soundness: %d inside, %d excluded", inside, excluded)
+	}
 }
