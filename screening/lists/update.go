@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -115,8 +116,8 @@ type Updater struct {
 	log       *slog.Logger
 	now       func() time.Time
 
-	mu      sync.Mutex
-	current *Snapshot
+	mu      sync.Mutex // serialises Update
+	current atomic.Pointer[Snapshot]
 }
 
 // NewUpdater returns an Updater keeping its files in dir (created if
@@ -136,11 +137,8 @@ func NewUpdater(dir string, opts ...UpdateOption) *Updater {
 
 // Current returns the last good snapshot (nil before the first successful
 // Update or LoadLastGood).
-func (u *Updater) Current() *Snapshot {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	return u.current
-}
+// It does not wait for an Update in progress.
+func (u *Updater) Current() *Snapshot { return u.current.Load() }
 
 // UpdateReport says what an Update did.
 type UpdateReport struct {
@@ -184,18 +182,19 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	var rep UpdateReport
-	if u.current == nil {
+	if u.current.Load() == nil {
 		if s, err := LoadLastGood(u.dir); err == nil {
-			u.current = s
+			u.current.Store(s)
 		}
 	}
+	cur := u.current.Load()
 	reject := func(reason string, err error) (*Snapshot, UpdateReport, error) {
 		rep.Reason = reason
 		u.log.Warn("list update rejected; keeping the last good snapshot", "reason", reason, "dir", u.dir)
 		if err != nil {
-			return u.current, rep, fmt.Errorf("%w: %s: %w", ErrUpdateRejected, reason, err)
+			return cur, rep, fmt.Errorf("%w: %s: %w", ErrUpdateRejected, reason, err)
 		}
-		return u.current, rep, fmt.Errorf("%w: %s", ErrUpdateRejected, reason)
+		return cur, rep, fmt.Errorf("%w: %s", ErrUpdateRejected, reason)
 	}
 	if err := os.MkdirAll(u.dir, 0o755); err != nil {
 		return reject("cannot create the update directory", err)
@@ -212,7 +211,7 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	defer os.RemoveAll(staging)
 
 	newState := updateState{Feeds: u.feeds, Files: map[string]feedState{}}
-	changed := u.current == nil
+	changed := cur == nil
 	var fetchErrs []error
 	for _, f := range u.feeds {
 		if err := os.MkdirAll(filepath.Join(staging, f.Name), 0o755); err != nil {
@@ -246,20 +245,21 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	if len(fetchErrs) > 0 {
 		return reject(fmt.Sprintf("%d of %d downloads failed", len(fetchErrs), len(rep.Feeds)), errors.Join(fetchErrs...))
 	}
-	if !changed && u.current != nil {
+	if !changed && cur != nil {
 		rep.Reason = "not modified"
 		// Record that the server confirmed the data is current.
 		_ = writeState(curDir, newState)
-		u.current = u.current.withFetchedAt(newState, u.feeds)
-		return u.current, rep, nil
+		cur = cur.withFetchedAt(newState, u.feeds)
+		u.current.Store(cur)
+		return cur, rep, nil
 	}
 	snap, reports, err := loadFeeds(ctx, staging, newState)
 	rep.Reports = reports
 	if err != nil {
 		return reject("new files do not parse", err)
 	}
-	rep.Diff = Diff(u.current, snap)
-	if reason := u.shrinkCheck(u.current, snap); reason != "" {
+	rep.Diff = Diff(cur, snap)
+	if reason := u.shrinkCheck(cur, snap); reason != "" {
 		return reject(reason, nil)
 	}
 	if err := writeState(staging, newState); err != nil {
@@ -277,7 +277,7 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 		return reject("cannot swap in the new files", err)
 	}
 	os.RemoveAll(old)
-	u.current = snap
+	u.current.Store(snap)
 	rep.Accepted = true
 	u.log.Info("list update accepted", "dir", u.dir, "entries", snap.Len(), "changes", rep.Diff.String())
 	return snap, rep, nil
