@@ -52,7 +52,8 @@ type Snapshot struct {
 // sets have the same Source, if an entry's Source differs from its set's,
 // or if two entries share a key. Entries are copied; their Links are set to
 // the keys of entries in other sources with the same normalised name (or
-// strong alias) and the same country.
+// strong alias) and no conflicting country (a shared country, or none
+// given on one side).
 func NewSnapshot(sets ...SourceSet) (*Snapshot, error) {
 	s := &Snapshot{byKey: map[string]*Entry{}}
 	sets = slices.Clone(sets)
@@ -137,31 +138,31 @@ func (s *Snapshot) entriesOf(src Source) []*Entry {
 }
 
 // linkEntries sets Links between entries of different sources that share a
-// normalised name (primary or strong alias) and a country (address country
-// or nationality; entries with no country link only on the name with other
-// entries with no country).
+// normalised name (primary or strong alias) and do not contradict each
+// other on country: they share an address country or nationality, or one
+// of them names no country.
 func linkEntries(entries []*Entry) {
-	idx := make(map[string][]int, len(entries)*2)
-	var keys []string
+	byName := make(map[string][]int, len(entries)*2)
+	countries := make([][]string, len(entries))
+	var names []string
 	for i, e := range entries {
-		keys = linkKeys(e, keys[:0])
-		for _, k := range keys {
-			l := idx[k]
-			if len(l) > 0 && l[len(l)-1] == i {
-				continue
-			}
-			idx[k] = append(l, i)
+		countries[i] = entryCountries(e)
+		names = linkNames(e, names[:0])
+		for _, n := range names {
+			byName[n] = append(byName[n], i)
 		}
 	}
-	for _, l := range idx {
+	for _, l := range byName {
 		if len(l) < 2 {
 			continue
 		}
 		for _, a := range l {
 			for _, b := range l {
-				if entries[a].Source != entries[b].Source {
-					entries[a].Links = append(entries[a].Links, entries[b].Key())
+				ea, eb := entries[a], entries[b]
+				if ea.Source == eb.Source || !countriesAgree(countries[a], countries[b]) {
+					continue
 				}
+				ea.Links = append(ea.Links, eb.Key())
 			}
 		}
 	}
@@ -173,36 +174,47 @@ func linkEntries(entries []*Entry) {
 	}
 }
 
-func linkKeys(e *Entry, out []string) []string {
-	var countries []string
+// entryCountries returns the sorted ISO codes of e's addresses and
+// nationalities.
+func entryCountries(e *Entry) []string {
+	var out []string
 	for _, a := range e.Addresses {
 		if a.Country.IsValid() {
-			countries = append(countries, a.Country.String())
+			out = append(out, a.Country.String())
 		}
 	}
 	for _, n := range e.Nationalities {
 		if isCode2(n) {
-			countries = append(countries, n)
+			out = append(out, n)
 		}
 	}
-	if len(countries) == 0 {
-		countries = append(countries, "")
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func countriesAgree(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
 	}
-	slices.Sort(countries)
-	countries = slices.Compact(countries)
-	add := func(name string) {
-		n := NormalizeName(name)
-		if n == "" {
-			return
-		}
-		for _, c := range countries {
-			out = append(out, n+"|"+c)
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); ok {
+			return true
 		}
 	}
-	add(e.Name)
+	return false
+}
+
+// linkNames returns the distinct normalised primary and strong alias
+// names of e.
+func linkNames(e *Entry, out []string) []string {
+	if n := NormalizeName(e.Name); n != "" {
+		out = append(out, n)
+	}
 	for _, a := range e.Aliases {
 		if !a.Weak {
-			add(a.Name)
+			if n := NormalizeName(a.Name); n != "" {
+				out = append(out, n)
+			}
 		}
 	}
 	slices.Sort(out)
