@@ -84,8 +84,12 @@ func (w *encoder) entry(e *Entry) {
 // Hash returns a stable content hash of the entry (hex SHA-256 of its
 // canonical encoding). It changes when any published field changes (names,
 // aliases, addresses, identifiers, programs, dates, remarks…) and ignores
-// Links and resolved country codes, which are derived. Use it to notice
+// Links and address country codes, which are derived. Use it to notice
 // that an entry a decision or a suppression refers to has changed.
+// Nationalities, citizenships and document countries are stored as ISO
+// codes where they resolve, so a resolver that resolves more text changes
+// the hash of those entries: the safe direction (a suppression lapses and
+// is reviewed again).
 func (e *Entry) Hash() string {
 	var w encoder
 	w.b = make([]byte, 0, 512)

@@ -256,7 +256,27 @@ func TestUpdaterAcceptsGzipAndChanges(t *testing.T) {
 	io.WriteString(zw, strings.Join(kept, ""))
 	zw.Close()
 	ls.set("/dpl.txt", gz.Bytes(), "")
+	// Readers keep screening against the current snapshot during an update.
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-done:
+				return
+			default:
+				if s := u.Current(); s == nil || s.Len() < good.Len()-1 {
+					t.Error("Current() returned no or a partial snapshot during an update")
+					return
+				}
+			}
+		}
+	}()
 	snap, rep, err := u.Update(context.Background())
+	close(done)
+	wg.Wait()
 	if err != nil || !rep.Accepted {
 		t.Fatalf("update: %v %+v", err, rep)
 	}
