@@ -1,14 +1,141 @@
 package screening
 
-import "context"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
 
-// locationEvidence judges delay measurements for an item or deployment, when
-// the request carries them. Until a verifier is wired in, evidence that was
-// given but not judged is reported as unverified (fail closed).
+	"github.com/exportguard/exportguard/geoloc/verify"
+)
+
+// WithLocationRegions supplies polygons for regions of concern (for example
+// Crimea, UA-43) used to judge location evidence. A region of concern
+// without a polygon is judged through the country that contains it: it is
+// excluded only when that whole country is.
+func WithLocationRegions(rs ...*verify.Region) Option {
+	return func(c *config) { c.locRegions = rs }
+}
+
+// locationEvidence judges delay measurements for an item or deployment
+// against the declared site and every country and region of concern in the
+// policy's selected profiles.
 func (sc *screening) locationEvidence(ctx context.Context) {
-	if sc.req.Location == nil || ctx.Err() != nil {
+	le := sc.req.Location
+	if le == nil || ctx.Err() != nil {
 		return
 	}
-	sc.add("item.location_unverified", "Location evidence was supplied but could not be judged; the item's location is unverified.",
-		citeLocationTest, map[string]any{"measurements": len(sc.req.Location.Measurements)})
+	site := verify.Site{}
+	if le.DeclaredCountry != "" {
+		if d, ok := sc.resolve("location.declared_country", le.DeclaredCountry); ok {
+			site.Country = d.Country.String()
+		} else {
+			return
+		}
+	}
+	if le.DeclaredLat != nil && le.DeclaredLon != nil {
+		site.Lat, site.Lon, site.HasPoint = *le.DeclaredLat, *le.DeclaredLon, true
+	}
+	ms := make([]verify.Measurement, len(le.Measurements))
+	for i, m := range le.Measurements {
+		ms[i] = verify.Measurement{Landmark: verify.Landmark{ID: m.LandmarkID, Lat: m.Lat, Lon: m.Lon, UncertaintyKM: m.UncertaintyKM},
+			RTTms: m.RTTms, Signed: m.Signed}
+	}
+
+	// What to judge: the countries of concern, and the regions of concern
+	// that have polygons; the others through their country.
+	var judge []string
+	viaCountry := map[string]string{} // region -> the country judged for it
+	have := map[string]bool{}
+	for _, r := range sc.w.locRegions {
+		have[r.Code()] = true
+	}
+	for _, p := range sc.w.policy.Profiles() {
+		for _, c := range p.Countries(sc.date) {
+			judge = appendUnique(judge, c.String())
+		}
+		for _, r := range p.Regions() {
+			if have[r.String()] {
+				judge = appendUnique(judge, r.String())
+			} else {
+				viaCountry[r.String()] = r.Country().String()
+				judge = appendUnique(judge, r.Country().String())
+			}
+		}
+	}
+	var opts []verify.Option
+	if len(sc.w.locRegions) > 0 {
+		opts = append(opts, verify.WithRegions(sc.w.locRegions...))
+	}
+	res, err := verify.Verify(ctx, site, ms, judge, opts...)
+	if err != nil {
+		if ctx.Err() != nil {
+			return
+		}
+		var ie *verify.InputError
+		if errors.As(err, &ie) {
+			sc.invalid("location."+ie.Field, ie.Value, ie.Reason)
+		} else {
+			sc.invalid("location", "", err.Error())
+		}
+		return
+	}
+
+	// Concerns not excluded: judged ones, and regions whose country is not
+	// excluded.
+	concern := res.ConcernsNotExcluded()
+	for region, country := range viaCountry {
+		if rr, ok := res.Region(country); ok && rr.Verdict != verify.RegionExcluded {
+			concern = appendUnique(concern, region)
+		}
+	}
+	slices.Sort(concern)
+	var excluded []map[string]any
+	for _, rr := range res.Regions {
+		if rr.Concern && rr.Verdict == verify.RegionExcluded {
+			excluded = append(excluded, map[string]any{"region": rr.Region, "by": rr.By, "margin_km": round4(rr.MarginKM)})
+		}
+	}
+	ev := map[string]any{
+		"verdict": string(res.Verdict), "feasible_area_km2": round4(res.FeasibleAreaKM2),
+		"landmarks": len(ms), "concerns_not_excluded": concern, "notes": res.Notes,
+	}
+	if len(excluded) > 0 {
+		ev["excluded"] = excluded
+	}
+	if len(viaCountry) > 0 {
+		var via []string
+		for r, c := range viaCountry {
+			via = append(via, r+" via "+c)
+		}
+		slices.Sort(via)
+		ev["judged_through_country"] = via
+	}
+	if res.Declared != nil {
+		ev["declared"] = map[string]any{"site": site.String(), "verdict": res.Declared.Verdict, "by": res.Declared.By}
+	}
+	switch res.Verdict {
+	case verify.VerdictContradictory, verify.VerdictInsufficient:
+		sc.add("item.location_unverified",
+			fmt.Sprintf("The delay measurements do not verify where the item is (%s): %s.", res.Verdict, strings.Join(res.Notes, " ")),
+			citeLocationTest, ev)
+		return
+	case verify.VerdictInconsistent:
+		sc.add("item.location_inconsistent",
+			fmt.Sprintf("The delay measurements exclude the declared site %s: the item is not where it was declared.", site),
+			citeLocationTest, ev)
+	}
+	if len(concern) > 0 {
+		sc.add("item.location_concern_possible",
+			fmt.Sprintf("The delay measurements do not exclude %s: the item may be in a country or region of concern.", strings.Join(concern, ", ")),
+			citeLocationTest, ev)
+	}
+}
+
+func appendUnique(ss []string, s string) []string {
+	if !slices.Contains(ss, s) {
+		ss = append(ss, s)
+	}
+	return ss
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/exportguard/exportguard/geoloc"
+	"github.com/exportguard/exportguard/geoloc/verify"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/ownership"
@@ -14,17 +15,18 @@ import (
 type Option func(*config)
 
 type config struct {
-	policy    *rules.Policy
-	itemRules *rules.ItemRules
-	lists     *lists.Snapshot
-	locator   *geoloc.Locator
-	noLocator bool
-	store     SuppressionStore
-	logger    *slog.Logger
-	now       func() time.Time
-	threshold float64
-	asOf      time.Time
-	owners    *ownership.Graph
+	policy     *rules.Policy
+	itemRules  *rules.ItemRules
+	lists      *lists.Snapshot
+	locator    *geoloc.Locator
+	noLocator  bool
+	store      SuppressionStore
+	logger     *slog.Logger
+	now        func() time.Time
+	threshold  float64
+	asOf       time.Time
+	owners     *ownership.Graph
+	locRegions []*verify.Region
 }
 
 // WithPolicy sets the policy. Without it the embedded rules.Default() is used.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/exportguard/exportguard/geoloc"
+	"github.com/exportguard/exportguard/geoloc/verify"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/match"
@@ -32,14 +33,15 @@ type Screener struct {
 
 // world is everything one screening reads. It is never modified after build.
 type world struct {
-	policy    *rules.Policy
-	itemRules *rules.ItemRules
-	lists     *lists.Snapshot
-	index     *match.Index
-	geo       *geoloc.Locator
-	owners    *ownership.Graph
-	ownCache  *ownershipCache
-	threshold float64
+	policy     *rules.Policy
+	itemRules  *rules.ItemRules
+	lists      *lists.Snapshot
+	index      *match.Index
+	geo        *geoloc.Locator
+	owners     *ownership.Graph
+	locRegions []*verify.Region
+	ownCache   *ownershipCache
+	threshold  float64
 	// thresholdSet records an explicit WithThreshold, kept across reloads.
 	thresholdSet bool
 	versions     Versions
@@ -174,6 +176,9 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	}
 	if c.owners != nil {
 		w.owners = c.owners
+	}
+	if c.locRegions != nil {
+		w.locRegions = c.locRegions
 	}
 	// Ownership results depend on the lists, the threshold and the policy:
 	// every world gets its own cache.

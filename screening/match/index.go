@@ -21,6 +21,10 @@ type Index struct {
 	postIdx []int32
 	joins   map[string][]joinRef
 	fuzzy   []fuzzyKey // sorted by hash
+	// fuzzyTab is an open-addressing table from a hash in fuzzy to the
+	// index of its first occurrence plus one (0 = empty).
+	fuzzyTab  []uint32
+	fuzzyMask uint64
 	opts    indexOptions
 	pool    sync.Pool
 	// entryKeyNorm holds, per entry, normalised identifiers for id matching.
@@ -225,6 +229,23 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 		return int(a.tok - b.tok)
 	})
 	ix.fuzzy = slices.Compact(ix.fuzzy)
+	size := 1
+	for size < 2*len(ix.fuzzy) {
+		size <<= 1
+	}
+	ix.fuzzyTab = make([]uint32, size)
+	ix.fuzzyMask = uint64(size - 1)
+	for i := range ix.fuzzy {
+		if i > 0 && ix.fuzzy[i].h == ix.fuzzy[i-1].h {
+			continue
+		}
+		for j := ix.fuzzy[i].h & ix.fuzzyMask; ; j = (j + 1) & ix.fuzzyMask {
+			if ix.fuzzyTab[j] == 0 {
+				ix.fuzzyTab[j] = uint32(i + 1)
+				break
+			}
+		}
+	}
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix
 }
@@ -293,20 +314,21 @@ func hashDel(seed uint64, s string, del int) uint64 {
 
 // fuzzyRange returns the range of ix.fuzzy stored under hash h.
 func (ix *Index) fuzzyRange(h uint64) (int, int) {
-	lo, hi := 0, len(ix.fuzzy)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if ix.fuzzy[m].h < h {
-			lo = m + 1
-		} else {
-			hi = m
+	for j := h & ix.fuzzyMask; ; j = (j + 1) & ix.fuzzyMask {
+		v := ix.fuzzyTab[j]
+		if v == 0 {
+			return 0, 0
 		}
+		lo := int(v - 1)
+		if ix.fuzzy[lo].h != h {
+			continue
+		}
+		end := lo + 1
+		for end < len(ix.fuzzy) && ix.fuzzy[end].h == h {
+			end++
+		}
+		return lo, end
 	}
-	end := lo
-	for end < len(ix.fuzzy) && ix.fuzzy[end].h == h {
-		end++
-	}
-	return lo, end
 }
 
 func (ix *Index) postings(t int32) []int32 {

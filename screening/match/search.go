@@ -356,11 +356,12 @@ func (ix *Index) findHits(sc *scratch) {
 	sc.joins = sc.joins[:0]
 	for i := range sc.qs {
 		q := &sc.qs[i]
-		if id, ok := ix.vocab[q.s]; ok {
+		id, known := ix.vocab[q.s]
+		if known {
 			sc.addHit(simHit{int8(i), int8(i), id, 1})
 		}
 		if len(q.s) >= 3 {
-			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim)
+			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known)
 		}
 		if refs, ok := ix.joins[q.s]; ok {
 			w := float32(1)
@@ -399,7 +400,11 @@ func (ix *Index) findHits(sc *scratch) {
 // fuzzyHits adds the indexed tokens whose skeleton is within one deletion on
 // either side of the query word's skeleton, or shares its prefix, and whose
 // similarity reaches minSim.
-func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32) {
+//
+// For a word that is itself in the index (known), only other spellings
+// with the same skeleton are looked up: the deletion neighbourhood of a
+// listed word is needed for misspellings, which are not listed words.
+func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, known bool) {
 	checks := 0
 	try := func(h uint64) {
 		a, b := ix.fuzzyRange(h)
@@ -413,6 +418,9 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32) {
 	}
 	sk := q.skel
 	try(hashStr(seedExact, sk))
+	if known {
+		return
+	}
 	if len(sk) >= fuzzyMinLen-1 {
 		try(hashStr(seedDel, sk))
 	}
