@@ -6,8 +6,6 @@ import (
 	"sync"
 )
 
-//go:generate go run ./internal/gen -data ../../testdata/lists -out default_snapshot.bin.gz
-
 // defaultSnapshot is the generated evaluation snapshot (see docs/lists.md
 // and internal/gen).
 //
