@@ -177,7 +177,9 @@ type updateState struct {
 // allowed fraction or disappeared. Otherwise it keeps the last good
 // snapshot, returns it with an error wrapping ErrUpdateRejected, and the
 // report says why. When nothing changed it returns the current snapshot
-// with Reason "not modified".
+// with Reason "not modified". If no update was ever accepted (and none is
+// on disk), a rejected Update returns a nil snapshot: callers must then
+// fail closed (hold transactions for review), not screen against nothing.
 func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	u.mu.Lock()
 	defer u.mu.Unlock()

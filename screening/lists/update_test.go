@@ -296,3 +296,16 @@ func TestUpdaterAcceptsGzipAndChanges(t *testing.T) {
 		t.Errorf("entries %d, want %d", snap.Len(), good.Len()-1)
 	}
 }
+
+func TestUpdaterFirstUpdateFails(t *testing.T) {
+	ls, srv := newListServer(t)
+	ls.set("/dpl.txt", nil, "500")
+	u := NewUpdater(t.TempDir(), WithFeeds(testFeeds(srv.URL)...), WithLogger(slogDiscard()))
+	snap, rep, err := u.Update(context.Background())
+	if snap != nil || u.Current() != nil || !errors.Is(err, ErrUpdateRejected) || rep.Reason != "1 of 5 downloads failed" {
+		t.Errorf("snap %v, err %v, reason %q", snap, err, rep.Reason)
+	}
+	if rep.Feeds[0].Status != http.StatusInternalServerError || rep.Feeds[0].Err == nil {
+		t.Errorf("feed report %+v", rep.Feeds[0])
+	}
+}
