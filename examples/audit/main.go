@@ -93,7 +93,7 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		listPaths  multiFlag
 		geoPaths   multiFlag
 	)
-	fs.Var(&listPaths, "lists", "restricted-party list `FILE|DIR` (repeatable; default: the embedded snapshot)")
+	fs.Var(&listPaths, "lists", "restricted-party list `FILE|DIR` (repeatable; a directory is an OFAC file set; default: the embedded snapshot)")
 	fs.Var(&geoPaths, "geoip", "MaxMind DB `FILE` (repeatable; default: the embedded country DB)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: audit [flags] [FILE.csv|FILE.jsonl|- ...]\n\n"+
@@ -166,7 +166,6 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 			f.Close()
 		}
 	}()
-	prog := newProgress(stderr, 0)
 	readers := make([]io.Reader, len(inputs))
 	for i, in := range inputs {
 		if in == "-" {
@@ -184,7 +183,7 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 			total += st.Size()
 		}
 	}
-	prog = newProgress(stderr, total)
+	prog := newProgress(stderr, total)
 	defer prog.done()
 	seen := newIDSet()
 	for i, in := range inputs {
@@ -245,8 +244,13 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	p := &pipeline{s: s, workers: *workers, window: 64 * *workers, skip: skip, now: a.now}
 	start := a.now()
 	runErr := p.run(ctx, srcs, func(j *job) error {
+		if j.err != nil {
+			return j.err
+		}
 		st.add(j.r, &j.d)
-		return w.Write(&j.d)
+		err := w.WriteLine(j.line.Bytes())
+		putLine(j.line)
+		return err
 	})
 	flushErr := w.Flush()
 	prog.done()

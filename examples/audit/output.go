@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/exportguard/exportguard/screening"
@@ -66,29 +67,44 @@ func normalize(d *screening.Decision) {
 	}
 }
 
+// linePool recycles the buffers decisions are encoded into.
+var linePool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// encodeLine encodes d as one JSON line into a pooled buffer; release it
+// with putLine once written. Workers encode in parallel, so the single
+// writer only copies bytes.
+func encodeLine(d *screening.Decision) (*bytes.Buffer, error) {
+	b := linePool.Get().(*bytes.Buffer)
+	b.Reset()
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
+		putLine(b)
+		return nil, fmt.Errorf("encode decision %q: %w", d.ID, err)
+	}
+	return b, nil
+}
+
+func putLine(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		linePool.Put(b)
+	}
+}
+
 // jsonlWriter writes one decision a line.
 type jsonlWriter struct {
 	w     *bufio.Writer
-	buf   bytes.Buffer
-	enc   *json.Encoder
 	lines int
 }
 
 func newJSONLWriter(w io.Writer) *jsonlWriter {
-	j := &jsonlWriter{w: bufio.NewWriterSize(w, 256<<10)}
-	j.enc = json.NewEncoder(&j.buf)
-	j.enc.SetEscapeHTML(false)
-	return j
+	return &jsonlWriter{w: bufio.NewWriterSize(w, 256<<10)}
 }
 
-// Write writes d as one line. The line is encoded whole before any of it is
-// written, so a failed encoding never leaves half a line.
-func (j *jsonlWriter) Write(d *screening.Decision) error {
-	j.buf.Reset()
-	if err := j.enc.Encode(d); err != nil {
-		return fmt.Errorf("encode decision %q: %w", d.ID, err)
-	}
-	if _, err := j.w.Write(j.buf.Bytes()); err != nil {
+// WriteLine writes one encoded line (from encodeLine, whole, so a failed
+// encoding never leaves half a line).
+func (j *jsonlWriter) WriteLine(line []byte) error {
+	if _, err := j.w.Write(line); err != nil {
 		return err
 	}
 	j.lines++

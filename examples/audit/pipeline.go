@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"strconv"
@@ -19,9 +20,11 @@ type screener interface {
 
 // job is one request on its way through the pipeline.
 type job struct {
-	seq int
-	r   *request
-	d   screening.Decision
+	seq  int
+	r    *request
+	d    screening.Decision
+	line *bytes.Buffer // d encoded as one JSON line
+	err  error         // encoding error
 }
 
 // pipeline screens the requests of src on workers in parallel and hands the
@@ -83,6 +86,7 @@ func (p *pipeline) run(ctx context.Context, srcs []source, emit func(*job) error
 			defer wg.Done()
 			for j := range jobs {
 				p.screen(screenCtx, j, versions)
+				j.line, j.err = encodeLine(&j.d)
 				results <- j
 			}
 		}()

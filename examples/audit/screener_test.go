@@ -153,3 +153,40 @@ func TestGeoSampleOnTestDBs(t *testing.T) {
 		t.Errorf("GEO-05 locations %+v; want subdivision UA-43", loc)
 	}
 }
+
+// TestDataFlags checks that -lists, -policy and -geoip replace the embedded
+// data, and that unreadable data stops the run with exit 2 naming the file.
+func TestDataFlags(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "in.csv", "id,name,country,destination\n"+
+		"A,Mahan Air,IR,AE\n"+
+		"B,Hangzhou Hikvision Digital Technology Co Ltd,CN,CN\n")
+	a := app{newScreener: newScreener, now: time.Now}
+
+	// Only the Entity List: the SDN entry Mahan Air is not found.
+	got := screenFile(t, a, "-lists", "../../testdata/lists/entity-list/entity_list.csv", in)
+	if m := got["A"].Matches; len(m) != 0 {
+		t.Errorf("A matched %+v with only the Entity List loaded", m)
+	}
+	checkDecisions(t, got, []wantDecision{{id: "B", outcome: "license_required", codes: []string{"party.listed"},
+		list: "EL", entry: "Hangzhou Hikvision Digital Technology Co., Ltd."}})
+	for _, v := range got {
+		if len(v.Versions.Lists) != 1 || v.Versions.Lists[0].Source != "EL" {
+			t.Errorf("%s: versions.lists %+v; want the Entity List only", v.ID, v.Versions.Lists)
+		}
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-lists", filepath.Join(dir, "missing.csv")}, "audit: -lists: "},
+		{[]string{"-policy", "../../testdata/policy/bad/affiliates.yaml"}, `affiliates.yaml:4:35: unknown Affiliates rule status "maybe"`},
+		{[]string{"-geoip", "../../testdata/mmdb/GeoIP2-City-Test-Broken-Double-Format.mmdb"}, "audit: -geoip: "},
+	} {
+		res := runApp(t, a, "", append(tc.args, in)...)
+		if res.code != exitUsage || !strings.Contains(res.stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, res.code, res.stderr, tc.want)
+		}
+	}
+}
