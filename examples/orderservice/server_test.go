@@ -306,7 +306,7 @@ func TestContentType(t *testing.T) {
 }
 
 func TestOversize(t *testing.T) {
-	srv := newTestServer(t, config{MaxBody: 1024, MaxBatch: 3})
+	srv := newServer(defaultServer(t).s, config{MaxBody: 1024, MaxBatch: 3}, quietLogger())
 	big := `{"id":"o-1","end_use":"` + strings.Repeat("x", 2000) + `"}`
 	w := do(t, srv, "POST", "/v1/screen", big)
 	if w.Code != http.StatusRequestEntityTooLarge {
