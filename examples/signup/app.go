@@ -56,7 +56,7 @@ func newApp(cfg appConfig) http.Handler {
 	}
 	a := &app{cfg: cfg, mux: http.NewServeMux()}
 	a.mux.HandleFunc("GET /{$}", a.form)
-	located := geoloc.Middleware(cfg.Locator, cfg.Trusted, gate(cfg.Screener.Policy, cfg.Now))
+	located := geoloc.Middleware(cfg.Locator, cfg.Trusted, gate(cfg.Screener.Policy, cfg.Now, cfg.Logger))
 	a.mux.Handle("POST /signup", located(http.HandlerFunc(a.signup)))
 	return a
 }

@@ -151,6 +151,7 @@ func TestSignup(t *testing.T) {
 			// 5.160.0.0/16 is Iranian (iptoasn; AS 58224, TCI).
 			name: "blocked address", app: embeddedApp, remote: "5.160.0.1:1234", form: person("Germany"),
 			status: 451, want: []string{embargo, "15 CFR 746.7", iranAddr},
+			log: []string{`"msg":"signup refused by location","ip":"5.160.0.1","ip_country":"IR"`},
 		},
 		{
 			name: "X-Forwarded-For from an untrusted peer is ignored", app: embeddedApp, remote: "8.8.8.8:1234",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/netip"
 	"strings"
@@ -18,9 +19,17 @@ import (
 // the data cannot place (not routable, no country) pass: the screening
 // that follows gives them a reason of its own (ip.not_routable, ip.unknown)
 // and the policy's outcome for it.
-func gate(policy func() *rules.Policy, now func() time.Time) func(*http.Request, geoloc.Location) (bool, string) {
-	return func(_ *http.Request, loc geoloc.Location) (bool, string) {
+//
+// Every refusal is logged with the address, where it was placed and why,
+// as the record of the refusal.
+func gate(policy func() *rules.Policy, now func() time.Time, logger *slog.Logger) func(*http.Request, geoloc.Location) (bool, string) {
+	return func(r *http.Request, loc geoloc.Location) (bool, string) {
 		why, blocked := blockReason(policy(), loc, now())
+		if blocked {
+			logger.LogAttrs(r.Context(), slog.LevelInfo, "signup refused by location",
+				slog.String("ip", loc.IP.String()), slog.String("ip_country", loc.Country),
+				slog.Any("subdivisions", loc.Subdivisions), slog.String("why", why))
+		}
 		return blocked, why
 	}
 }
