@@ -321,3 +321,59 @@ func TestErrorRecordShape(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}
 }
+
+// cancelScreener cancels the run's context when it screens a given id, as
+// Ctrl-C would.
+type cancelScreener struct {
+	fakeScreener
+	at     string
+	cancel context.CancelFunc
+}
+
+func (c cancelScreener) Screen(ctx context.Context, req screening.Request) (screening.Decision, error) {
+	if req.ID == c.at {
+		c.cancel()
+	}
+	return c.fakeScreener.Screen(ctx, req)
+}
+
+func TestRunInterruptAndResume(t *testing.T) {
+	dir := t.TempDir()
+	var all strings.Builder
+	all.WriteString("id,name,country,destination\n")
+	var want []string
+	for i := range 2000 {
+		fmt.Fprintf(&all, "R%04d,Acme Widgets Inc,US,DE\n", i)
+		want = append(want, fmt.Sprintf("R%04d", i))
+	}
+	in := writeFile(t, dir, "in.csv", all.String())
+	out := filepath.Join(dir, "out.jsonl")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	a := testApp()
+	a.newScreener = func(context.Context, config) (screener, error) {
+		return cancelScreener{at: "R0010", cancel: cancel}, nil
+	}
+	var stdout, stderr strings.Builder
+	code := a.run(ctx, []string{"-workers", "2", "-out", out, in}, strings.NewReader(""), &stdout, &stderr)
+	if code != exitInterrupted || !strings.Contains(stderr.String(), "rerun with -resume") {
+		t.Fatalf("exit %d; want %d\n%s", code, exitInterrupted, stderr.String())
+	}
+	// Every request read before the interrupt was finished and written, in order.
+	got := ids(decode(t, mustRead(t, out)))
+	if len(got) < 11 || len(got) >= len(want) {
+		t.Fatalf("%d decisions after the interrupt; want at least 11 and fewer than %d", len(got), len(want))
+	}
+	if d := cmp.Diff(want[:len(got)], got); d != "" {
+		t.Fatalf("decisions after the interrupt are not a prefix of the input (-want +got):\n%s", d)
+	}
+
+	res := runApp(t, testApp(), "", "-resume", "-out", out, in)
+	if res.code != exitOK {
+		t.Fatalf("resume: exit %d: %s", res.code, res.stderr)
+	}
+	if d := cmp.Diff(want, ids(decode(t, mustRead(t, out)))); d != "" {
+		t.Errorf("after resume (-want +got):\n%s", d)
+	}
+}
