@@ -107,7 +107,14 @@ func (s *stats) add(r *request, d *screening.Decision) {
 	case d.Error != "":
 		row.Detail = d.Error
 	case len(d.Reasons) > 0:
+		// The reason that set the outcome, else the first.
 		row.Detail = d.Reasons[0].Message
+		for _, rs := range d.Reasons {
+			if rs.Outcome == d.Outcome {
+				row.Detail = rs.Message
+				break
+			}
+		}
 	}
 	s.rows = append(s.rows, row)
 }
