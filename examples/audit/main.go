@@ -204,6 +204,16 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		srcs = append(srcs, src)
 	}
 
+	if *outPath != "" && *outPath != "-" {
+		if ost, err := os.Stat(*outPath); err == nil {
+			for _, f := range files {
+				if ist, err := f.Stat(); err == nil && os.SameFile(ist, ost) {
+					return usage("-out %s is also an input file", *outPath)
+				}
+			}
+		}
+	}
+
 	var skip *idSet
 	if *resume {
 		skip = newIDSet()

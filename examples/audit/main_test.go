@@ -120,6 +120,7 @@ func TestRunExitCodes(t *testing.T) {
 		{"threshold", testApp(), []string{"-threshold", "1.5", clean}, exitUsage, "-threshold 1.5: want a number in (0,1]"},
 		{"as-of", testApp(), []string{"-as-of", "28/11/2026", clean}, exitUsage, `-as-of "28/11/2026": want a date YYYY-MM-DD`},
 		{"stdin twice", testApp(), []string{"-", "-"}, exitUsage, "named more than once"},
+		{"out is input", testApp(), []string{"-out", clean, clean}, exitUsage, "clean.csv is also an input file"},
 		{"configuration", failing, []string{clean}, exitUsage, `policy.yaml:14: unknown country group "D:9"`},
 	}
 	for _, tc := range tests {
