@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -93,5 +95,36 @@ func FuzzJSONLInput(f *testing.F) {
 			t.Fatalf("JSONL input gave a header error: %v", err)
 		}
 		checkRequests(t, in, reqs)
+	})
+}
+
+// FuzzReadDone checks the -resume reader on arbitrary output files: it
+// either refuses the file or leaves it ending on a line boundary with every
+// complete line counted.
+func FuzzReadDone(f *testing.F) {
+	f.Add("{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"c\",\"outc")
+	f.Add("")
+	f.Add("{\"id\":\"a\"}\n")
+	f.Add("id,name\n")
+	f.Add("{\"id\":null}\n")
+	f.Fuzz(func(t *testing.T, content string) {
+		path := filepath.Join(t.TempDir(), "out.jsonl")
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		n, err := readDone(path, newIDSet())
+		if err != nil {
+			return
+		}
+		after, _ := os.ReadFile(path)
+		if len(after) > 0 && after[len(after)-1] != '\n' {
+			t.Errorf("file does not end on a line boundary after readDone: %q", after)
+		}
+		if got := strings.Count(string(after), "\n"); got != n {
+			t.Errorf("readDone counted %d records; the file has %d lines", n, got)
+		}
+		if !strings.HasPrefix(content, string(after)) {
+			t.Errorf("readDone changed more than the torn last line")
+		}
 	})
 }
