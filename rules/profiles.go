@@ -46,22 +46,26 @@ type Profile struct {
 	asOf    time.Time // the owning policy's as-of date, used for a zero date
 }
 
-// countryEntry is one country of a profile, in force during s.
-type countryEntry struct {
-	c           Country
+// entryTerms are the terms a profile's country or region entry is listed
+// on: in force during s, with its own citation and note, and unconfirmed when
+// the source does not settle it.
+type entryTerms struct {
 	s           span
 	citation    string
 	note        string
 	unconfirmed bool
 }
 
-// regionEntry is one region of a profile, in force during s.
+// countryEntry is one country of a profile.
+type countryEntry struct {
+	c Country
+	entryTerms
+}
+
+// regionEntry is one region of a profile.
 type regionEntry struct {
-	r           Region
-	s           span
-	citation    string
-	note        string
-	unconfirmed bool
+	r Region
+	entryTerms
 }
 
 // profileDef is a profile as written in a file.
@@ -468,80 +472,56 @@ func validProfileName(s string) bool {
 
 // countryEntry decodes "CN" or {country: CN, from:, until:, citation:, note:, unconfirmed:}.
 func (d *yamlDecoder) countryEntry(n *yaml.Node, path string) (countryEntry, bool) {
-	if n.Kind == yaml.ScalarNode {
-		c, ok := d.country(n, path)
-		return countryEntry{c: c}, ok
-	}
-	var e countryEntry
-	ok := true
-	have := false
-	for _, kv := range d.mapping(n, path) {
-		fp := joinPath(path, kv.key)
-		switch kv.key {
-		case "country":
-			e.c, have = d.country(kv.v, fp)
-			ok = ok && have
-		case "from":
-			e.s.from, _ = d.date(kv.v, fp)
-		case "until":
-			e.s.until, _ = d.date(kv.v, fp)
-		case "citation":
-			e.citation, _ = d.str(kv.v, fp)
-		case "note":
-			e.note, _ = d.str(kv.v, fp)
-		case "unconfirmed":
-			e.unconfirmed, _ = d.boolean(kv.v, fp)
-		default:
-			d.unknownKey(kv, path)
-		}
-	}
-	if n.Kind != yaml.MappingNode {
-		return e, false
-	}
-	if !have && ok {
-		d.fail(n, joinPath(path, "country"), "", "entry has no country")
-		return e, false
-	}
-	return e, ok && d.checkSpan(n, path, e.s)
+	c, t, ok := termedEntry(d, n, path, "country", d.country)
+	return countryEntry{c, t}, ok
 }
 
 // regionEntry decodes "UA-43" or {region: UA-43, from:, until:, citation:, note:, unconfirmed:}.
 func (d *yamlDecoder) regionEntry(n *yaml.Node, path string) (regionEntry, bool) {
+	r, t, ok := termedEntry(d, n, path, "region", d.region)
+	return regionEntry{r, t}, ok
+}
+
+// termedEntry decodes a profile entry that is either a bare value or a mapping of
+// the value under key with its terms (from, until, citation, note,
+// unconfirmed); value decodes the value itself.
+func termedEntry[T any](d *yamlDecoder, n *yaml.Node, path, key string, value func(*yaml.Node, string) (T, bool)) (T, entryTerms, bool) {
+	var v T
+	var t entryTerms
 	if n.Kind == yaml.ScalarNode {
-		r, ok := d.region(n, path)
-		return regionEntry{r: r}, ok
+		v, ok := value(n, path)
+		return v, t, ok
 	}
-	var e regionEntry
 	ok := true
 	have := false
 	for _, kv := range d.mapping(n, path) {
 		fp := joinPath(path, kv.key)
 		switch kv.key {
-		case "region":
-			e.r, have = d.region(kv.v, fp)
+		case key:
+			v, have = value(kv.v, fp)
 			ok = ok && have
 		case "from":
-			e.s.from, _ = d.date(kv.v, fp)
+			t.s.from, _ = d.date(kv.v, fp)
 		case "until":
-			e.s.until, _ = d.date(kv.v, fp)
+			t.s.until, _ = d.date(kv.v, fp)
 		case "citation":
-			e.citation, _ = d.str(kv.v, fp)
+			t.citation, _ = d.str(kv.v, fp)
 		case "note":
-			e.note, _ = d.str(kv.v, fp)
+			t.note, _ = d.str(kv.v, fp)
 		case "unconfirmed":
-			e.unconfirmed, _ = d.boolean(kv.v, fp)
+			t.unconfirmed, _ = d.boolean(kv.v, fp)
 		default:
 			d.unknownKey(kv, path)
 		}
 	}
 	if n.Kind != yaml.MappingNode {
-		return e, false
+		return v, t, false
 	}
 	if !have && ok {
-		d.fail(n, joinPath(path, "region"), "", "entry has no region")
-		return e, false
+		d.fail(n, joinPath(path, key), "", "entry has no %s", key)
+		return v, t, false
 	}
-	return e, ok && d.checkSpan(n, path, e.s)
+	return v, t, ok && d.checkSpan(n, path, t.s)
 }
 
 func (d *yamlDecoder) checkSpan(n *yaml.Node, path string, s span) bool {
@@ -561,11 +541,11 @@ func (def *profileDef) canonical() canonProfile {
 		Extends: slices.Sorted(slices.Values(def.extends)), Sources: def.sources,
 	}
 	for _, e := range def.countries {
-		cp.Countries = append(cp.Countries, canonEntry{Country: e.c.String(), From: dateString(e.s.from), Until: dateString(e.s.until), Citation: e.citation, Note: e.note, Unconfirmed: e.unconfirmed})
+		cp.Countries = append(cp.Countries, e.canonical(canonEntry{Country: e.c.String()}))
 	}
 	slices.SortFunc(cp.Countries, func(a, b canonEntry) int { return strings.Compare(a.Country, b.Country) })
 	for _, e := range def.regions {
-		cp.Regions = append(cp.Regions, canonEntry{Region: e.r.String(), From: dateString(e.s.from), Until: dateString(e.s.until), Citation: e.citation, Note: e.note, Unconfirmed: e.unconfirmed})
+		cp.Regions = append(cp.Regions, e.canonical(canonEntry{Region: e.r.String()}))
 	}
 	slices.SortFunc(cp.Regions, func(a, b canonEntry) int { return strings.Compare(a.Region, b.Region) })
 	for _, c := range def.removeCountries {
@@ -608,6 +588,13 @@ type canonEntry struct {
 	Citation    string `json:"citation,omitempty"`
 	Note        string `json:"note,omitempty"`
 	Unconfirmed bool   `json:"unconfirmed,omitempty"`
+}
+
+// canonical returns ce with the terms filled in.
+func (t entryTerms) canonical(ce canonEntry) canonEntry {
+	ce.From, ce.Until = dateString(t.s.from), dateString(t.s.until)
+	ce.Citation, ce.Note, ce.Unconfirmed = t.citation, t.note, t.unconfirmed
+	return ce
 }
 
 func dateString(t time.Time) string {
