@@ -1189,58 +1189,56 @@ func (d *yamlDecoder) str(n *yaml.Node, path string) (string, bool) {
 	return n.Value, true
 }
 
-func (d *yamlDecoder) boolean(n *yaml.Node, path string) (bool, bool) {
+// scalar decodes the single value at path with parse; when parse fails it
+// reports the value with message, a format with one %q verb for the value.
+func scalar[T any](d *yamlDecoder, n *yaml.Node, path string, parse func(string) (T, error), message string) (T, bool) {
+	var zero T
 	s, ok := d.str(n, path)
 	if !ok {
-		return false, false
+		return zero, false
 	}
+	v, err := parse(s)
+	if err != nil {
+		d.fail(n, path, s, message, s)
+		return zero, false
+	}
+	return v, true
+}
+
+func (d *yamlDecoder) boolean(n *yaml.Node, path string) (bool, bool) {
+	return scalar(d, n, path, parseBool, "invalid boolean %q: want true or false")
+}
+
+// parseBool accepts only "true" and "false" (not strconv.ParseBool's 1, t, T...).
+func parseBool(s string) (bool, error) {
 	switch s {
 	case "true":
-		return true, true
+		return true, nil
 	case "false":
-		return false, true
+		return false, nil
 	}
-	d.fail(n, path, s, "invalid boolean %q: want true or false", s)
-	return false, false
+	return false, errors.New("not a boolean")
 }
 
 func (d *yamlDecoder) date(n *yaml.Node, path string) (time.Time, bool) {
-	s, ok := d.str(n, path)
-	if !ok {
-		return time.Time{}, false
-	}
+	return scalar(d, n, path, parseFileDate, "invalid date %q: want YYYY-MM-DD")
+}
+
+// parseFileDate parses a policy date, YYYY-MM-DD in the years 1900 to 2999.
+func parseFileDate(s string) (time.Time, error) {
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil || t.Year() < 1900 || t.Year() > 2999 {
-		d.fail(n, path, s, "invalid date %q: want YYYY-MM-DD", s)
-		return time.Time{}, false
+	if err == nil && (t.Year() < 1900 || t.Year() > 2999) {
+		err = errors.New("year out of range")
 	}
-	return t, true
+	return t, err
 }
 
 func (d *yamlDecoder) country(n *yaml.Node, path string) (Country, bool) {
-	s, ok := d.str(n, path)
-	if !ok {
-		return Country{}, false
-	}
-	c, err := ParseCountry(s)
-	if err != nil {
-		d.fail(n, path, s, "unknown country %q: want an ISO 3166-1 alpha-2 code", s)
-		return Country{}, false
-	}
-	return c, true
+	return scalar(d, n, path, ParseCountry, "unknown country %q: want an ISO 3166-1 alpha-2 code")
 }
 
 func (d *yamlDecoder) region(n *yaml.Node, path string) (Region, bool) {
-	s, ok := d.str(n, path)
-	if !ok {
-		return Region{}, false
-	}
-	r, err := ParseRegion(s)
-	if err != nil {
-		d.fail(n, path, s, "unknown region %q: want an ISO 3166-2 code such as UA-43", s)
-		return Region{}, false
-	}
-	return r, true
+	return scalar(d, n, path, ParseRegion, "unknown region %q: want an ISO 3166-2 code such as UA-43")
 }
 
 func (d *yamlDecoder) groupList(n *yaml.Node, path string) []Group {
@@ -1266,16 +1264,7 @@ func (d *yamlDecoder) groupList(n *yaml.Node, path string) []Group {
 }
 
 func (d *yamlDecoder) outcome(n *yaml.Node, path string) (Outcome, bool) {
-	s, ok := d.str(n, path)
-	if !ok {
-		return 0, false
-	}
-	o, err := ParseOutcome(s)
-	if err != nil {
-		d.fail(n, path, s, "unknown outcome %q: want allow, review, license_required or deny", s)
-		return 0, false
-	}
-	return o, true
+	return scalar(d, n, path, ParseOutcome, "unknown outcome %q: want allow, review, license_required or deny")
 }
 
 func (d *yamlDecoder) float(n *yaml.Node, path string) (float64, bool) {
