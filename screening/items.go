@@ -44,7 +44,7 @@ func (sc *screening) itemChecks() {
 			sc.items = append(sc.items, ItemRecord{ID: it.ID, ECCN: it.ECCN, LicenseExceptions: []string{}, Error: err.Error()})
 			continue
 		}
-		rec := itemRecord(it.ID, det)
+		rec := itemRecord(it.ID, det, ri.Chip != nil)
 		sc.items = append(sc.items, rec)
 		label := it.ID
 		if label == "" {
@@ -142,10 +142,10 @@ func (sc *screening) rulesItem(field string, it Item) (rules.Item, bool) {
 	return ri, ok
 }
 
-func itemRecord(id string, det rules.Determination) ItemRecord {
+func itemRecord(id string, det rules.Determination, chip bool) ItemRecord {
 	c := det.Classification
 	rec := ItemRecord{
-		ID: id, ECCN: c.ECCN.String(), Classification: classificationLabel(c), TPP: round4(c.TPP), PerformanceDensity: round4(c.PerformanceDensity),
+		ID: id, ECCN: c.ECCN.String(), Classification: classificationLabel(c, chip), TPP: round4(c.TPP), PerformanceDensity: round4(c.PerformanceDensity),
 		LicenseRequired: det.LicenseRequired, ReviewPolicy: det.ReviewPolicy, GP10: det.GP10, LicenseExceptions: []string{},
 	}
 	for _, e := range det.Exceptions {
@@ -164,10 +164,20 @@ func itemRecord(id string, det rules.Determination) ItemRecord {
 }
 
 // classificationLabel names what the item was classified as: the ECCN and
-// paragraph ("3A090.a"), or "unclassified".
-func classificationLabel(c rules.Classification) string {
-	if c.ECCN.IsValid() {
+// paragraph ("3A090.a"); for chip parameters that meet no advanced-computing
+// paragraph, "outside 3A090 (Note 2)" or "outside 3A090/4A090" (the item
+// still needs its own ECCN or EAR99); otherwise "unclassified".
+func classificationLabel(c rules.Classification, chip bool) string {
+	switch {
+	case c.ECCN.IsValid():
 		return c.ECCN.String()
+	case !chip:
+		return "unclassified"
 	}
-	return "unclassified"
+	for _, n := range c.Notes {
+		if strings.HasPrefix(n, "Note 2 to 3A090") {
+			return "outside 3A090 (Note 2)"
+		}
+	}
+	return "outside 3A090/4A090"
 }

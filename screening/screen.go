@@ -303,6 +303,11 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 	partyKey := PartyKey(p.Name)
 	for _, m := range ms {
 		e := m.Entry
+		if !e.ListedOn.IsZero() && e.ListedOn.After(sc.date) {
+			// Screening as of a date before the entry was listed: it did
+			// not apply then.
+			continue
+		}
 		rec := MatchRecord{
 			Party: p.Name, PartyRole: string(role), List: string(e.Source), EntryID: e.ID, EntryName: e.Name,
 			MatchedName: m.Name, WeakAlias: m.Weak, Score: round4(m.Score), NameScore: round4(m.NameScore),

@@ -114,6 +114,12 @@ func TestScreenReasons(t *testing.T) {
 			evidence: map[string]any{"list": "SDN", "entry_id": "306", "entry_name": "BANCO NACIONAL DE CUBA"},
 		},
 		{
+			name: "as of a date before the Entity List entry was listed (2019-10-09)",
+			req: Request{ID: "el-2019", Date: "2019-01-15", Parties: []Party{
+				{Role: RolePurchaser, Name: "Hangzhou Hikvision Digital Technology Co. Ltd", Country: "CN"}}},
+			outcome: "allow",
+		},
+		{
 			name:    "embargoed destination",
 			req:     Request{ID: "ir", Destination: "Iran, Islamic Republic of"},
 			outcome: "deny",

@@ -328,6 +328,15 @@ func parseOFACRemarks(e *Entry, remarks string) {
 		case strings.HasPrefix(it, "nationality "):
 			e.Nationalities = append(e.Nationalities, resolveCountries([]string{strings.TrimPrefix(it, "nationality ")})...)
 			continue
+		case strings.HasPrefix(it, "Listing Date ("):
+			// Non-SDN programs state when the entry was listed, e.g.
+			// "Listing Date (CMIC) 03 Jun 2021".
+			if i := strings.Index(it, ") "); i > 0 && e.ListedOn.IsZero() {
+				if d, err := time.Parse("02 Jan 2006", it[i+2:]); err == nil {
+					e.ListedOn = d
+				}
+			}
+			continue
 		case strings.HasPrefix(it, "citizen "):
 			e.Citizenships = append(e.Citizenships, resolveCountries([]string{strings.TrimPrefix(it, "citizen ")})...)
 			continue

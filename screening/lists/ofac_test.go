@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -241,5 +242,19 @@ func TestLoadOFACMalformed(t *testing.T) {
 				t.Errorf("aliases = %v, want %q first", es[0].Aliases, tt.checkFirstAlias)
 			}
 		})
+	}
+}
+
+// TestOFACListingDate checks that the non-SDN "Listing Date (PROGRAM)"
+// remark becomes ListedOn, so screening as of an earlier date does not
+// count the entry.
+func TestOFACListingDate(t *testing.T) {
+	cons := byKey(must(loadOFACDir(t, "ofac/nonsdn-2025-12")))
+	e := cons["CMIC:30946"]
+	if e == nil {
+		t.Fatal("CMIC:30946 (Hangzhou Hikvision) not loaded")
+	}
+	if want := time.Date(2021, 6, 3, 0, 0, 0, 0, time.UTC); !e.ListedOn.Equal(want) {
+		t.Errorf("ListedOn = %v, want %v (remark %q)", e.ListedOn, want, e.Remarks)
 	}
 }
