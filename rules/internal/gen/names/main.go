@@ -26,10 +26,8 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"go/format"
 	"log"
 	"os"
 	"path/filepath"
@@ -40,22 +38,9 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/exportguard/exportguard/rules/internal/gen/isocodes"
 	"github.com/exportguard/exportguard/rules/internal/gen/names/namekey"
 )
-
-type country struct {
-	Alpha2       string `json:"alpha_2"`
-	Alpha3       string `json:"alpha_3"`
-	Numeric      string `json:"numeric"`
-	Name         string `json:"name"`
-	OfficialName string `json:"official_name"`
-	CommonName   string `json:"common_name"`
-}
-
-type subdivision struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
-}
 
 type withdrawn struct {
 	Alpha2  string `json:"alpha_2"`
@@ -156,12 +141,8 @@ func main() {
 	out := flag.String("o", "names_gen.go", "output file")
 	flag.Parse()
 
-	var c1 struct {
-		C []country `json:"3166-1"`
-	}
-	var c2 struct {
-		S []subdivision `json:"3166-2"`
-	}
+	countries := isocodes.Countries(*isoDir)
+	subdivisions := isocodes.Subdivisions(*isoDir)
 	var c3 struct {
 		W []withdrawn `json:"3166-3"`
 	}
@@ -173,11 +154,9 @@ func main() {
 	var tr2 map[string]map[string]struct {
 		Name string `json:"name"`
 	}
-	read(filepath.Join(*isoDir, "iso_3166-1.json"), &c1)
-	read(filepath.Join(*isoDir, "iso_3166-2.json"), &c2)
-	read(filepath.Join(*isoDir, "iso_3166-3.json"), &c3)
-	read(filepath.Join(*isoDir, "iso_3166-1.translations.json"), &tr1)
-	read(filepath.Join(*isoDir, "iso_3166-2.translations.json"), &tr2)
+	isocodes.ReadJSON(filepath.Join(*isoDir, "iso_3166-3.json"), &c3)
+	isocodes.ReadJSON(filepath.Join(*isoDir, "iso_3166-1.translations.json"), &tr1)
+	isocodes.ReadJSON(filepath.Join(*isoDir, "iso_3166-2.translations.json"), &tr2)
 
 	t := &table{
 		byKey:     map[string][]candidate{},
@@ -186,14 +165,14 @@ func main() {
 		regions:   map[string]bool{},
 	}
 	byAlpha3 := map[string]string{}
-	for _, c := range c1.C {
+	for _, c := range countries {
 		t.countries[c.Alpha2] = true
 		byAlpha3[c.Alpha3] = c.Alpha2
 		for _, code := range []string{c.Alpha2, c.Alpha3, c.Numeric} {
 			t.codes[strings.ToLower(code)] = c.Alpha2
 		}
 	}
-	for _, s := range c2.S {
+	for _, s := range subdivisions {
 		t.regions[s.Code] = true
 	}
 
@@ -201,14 +180,14 @@ func main() {
 	readAliases(*aliases, t)
 
 	// Tier 2: ISO English names.
-	for _, c := range c1.C {
+	for _, c := range countries {
 		for _, n := range []string{c.Name, c.OfficialName, c.CommonName} {
 			if n != "" {
 				t.add(n, c.Alpha2, 2)
 			}
 		}
 	}
-	for _, s := range c2.S {
+	for _, s := range subdivisions {
 		if dest, ok := subdivisionNames[s.Code]; ok {
 			t.add(s.Name, dest, 2)
 		}
@@ -216,7 +195,7 @@ func main() {
 
 	// Tier 3: CLDR English names, ISO 3166-3.
 	en := display.Regions(language.English)
-	for _, c := range c1.C {
+	for _, c := range countries {
 		if r, err := language.ParseRegion(c.Alpha2); err == nil {
 			if n := en.Name(r); n != "" {
 				t.add(n, c.Alpha2, 3)
@@ -275,7 +254,7 @@ func main() {
 		if namer == nil {
 			continue
 		}
-		for _, c := range c1.C {
+		for _, c := range countries {
 			r, err := language.ParseRegion(c.Alpha2)
 			if err != nil {
 				continue
@@ -416,13 +395,7 @@ func write(path string, final map[string]string) {
 		}
 		fmt.Fprintf(&b, "\t%q%s\n", d+"\t"+strings.Join(keys, "\t")+"\n", sep)
 	}
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile(path, src, 0o644); err != nil {
-		log.Fatal(err)
-	}
+	isocodes.WriteGo(path, b.Bytes())
 }
 
 // textVersion is the golang.org/x/text version the CLDR names came from.
@@ -453,14 +426,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-func read(path string, v any) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		log.Fatalf("%s: %v", path, err)
-	}
 }
