@@ -93,29 +93,8 @@ func DecodeCSLCSV(ctx context.Context, r io.Reader, file string, fn func(*Entry)
 		rep.Format = FormatCSLCSVLegacy
 	}
 	seen := map[string]*Entry{}
-	for {
-		if err := ctx.Err(); err != nil {
-			return rep, err
-		}
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		line := recordLine(cr, rec)
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			rep.Rows++
-			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				rep.fail(errf(file, pe.StartLine, "", fmt.Sprintf("%d fields, want %d", len(rec), len(header)), ErrColumnCount))
-			} else {
-				rep.fail(&ParseError{File: file, Line: pe.StartLine, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)})
-			}
-			continue
-		}
-		if err != nil {
-			return rep, fmt.Errorf("%s: %w", file, err)
-		}
-		rep.Rows++
+	var readErr error
+	for line, rec := range csvRecords(ctx, cr, file, len(header), &rep, &readErr) {
 		c := rowCtx{rep: &rep, file: file, line: line}
 		get := func(name string) string {
 			i, ok := col[name]
@@ -151,6 +130,9 @@ func DecodeCSLCSV(ctx context.Context, r io.Reader, file string, fn func(*Entry)
 		if err := fn(e); err != nil {
 			return rep, err
 		}
+	}
+	if readErr != nil {
+		return rep, readErr
 	}
 	if rep.Rows == 0 && rep.Failed == 0 {
 		return rep, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: header only, no records", ErrEmptyFile)}

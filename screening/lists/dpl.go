@@ -35,25 +35,8 @@ func LoadDPL(ctx context.Context, r io.Reader, file string) ([]*Entry, LoadRepor
 	}
 	var out []*Entry
 	byID := map[string]*Entry{}
-	for {
-		if err := ctx.Err(); err != nil {
-			return out, rep, err
-		}
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		line := recordLine(cr, rec)
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			rep.Rows++
-			rep.fail(&ParseError{File: file, Line: pe.StartLine, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)})
-			continue
-		}
-		if err != nil {
-			return out, rep, fmt.Errorf("%s: %w", file, err)
-		}
-		rep.Rows++
+	var readErr error
+	for line, rec := range csvRecords(ctx, cr, file, len(dplColumns), &rep, &readErr) {
 		if len(rec) != len(dplColumns) {
 			rep.fail(errf(file, line, "", fmt.Sprintf("%d fields, want %d", len(rec), len(dplColumns)), ErrColumnCount))
 			continue
@@ -95,6 +78,9 @@ func LoadDPL(ctx context.Context, r io.Reader, file string) ([]*Entry, LoadRepor
 		}
 		byID[e.ID] = e
 		out = append(out, e)
+	}
+	if readErr != nil {
+		return out, rep, readErr
 	}
 	if rep.Rows == 0 {
 		return nil, rep, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: header only, no records", ErrEmptyFile)}

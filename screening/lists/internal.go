@@ -51,29 +51,8 @@ func LoadInternalCSV(ctx context.Context, r io.Reader, file string) ([]*Entry, L
 	}
 	var out []*Entry
 	seen := map[string]bool{}
-	for {
-		if err := ctx.Err(); err != nil {
-			return out, rep, err
-		}
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		line := recordLine(cr, rec)
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			rep.Rows++
-			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				rep.fail(errf(file, pe.StartLine, "", fmt.Sprintf("%d fields, want %d", len(rec), len(header)), ErrColumnCount))
-			} else {
-				rep.fail(&ParseError{File: file, Line: pe.StartLine, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)})
-			}
-			continue
-		}
-		if err != nil {
-			return out, rep, fmt.Errorf("%s: %w", file, err)
-		}
-		rep.Rows++
+	var readErr error
+	for line, rec := range csvRecords(ctx, cr, file, len(header), &rep, &readErr) {
 		c := rowCtx{rep: &rep, file: file, line: line}
 		get := func(name string) string {
 			i, ok := col[name]
@@ -113,5 +92,5 @@ func LoadInternalCSV(ctx context.Context, r io.Reader, file string) ([]*Entry, L
 		rep.Loaded++
 		out = append(out, e)
 	}
-	return out, rep, nil
+	return out, rep, readErr
 }

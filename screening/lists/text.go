@@ -1,8 +1,12 @@
 package lists
 
 import (
+	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
+	"io"
+	"iter"
 	"strings"
 	"sync"
 	"time"
@@ -197,4 +201,44 @@ func recordLine(cr *csv.Reader, rec []string) int {
 	}
 	line, _ := cr.FieldPos(0)
 	return line
+}
+
+// csvRecords yields each record of cr that parses, with the line it starts
+// on, counting every record in rep.Rows. A record encoding/csv cannot parse
+// is reported in rep (as a wrong column count against the header's fields,
+// or a syntax error) and skipped. Reading stops at the end of the input, or
+// with *errp set when ctx is done or on a read error that is not a parse
+// error.
+func csvRecords(ctx context.Context, cr *csv.Reader, file string, fields int, rep *LoadReport, errp *error) iter.Seq2[int, []string] {
+	return func(yield func(int, []string) bool) {
+		for {
+			if err := ctx.Err(); err != nil {
+				*errp = err
+				return
+			}
+			rec, err := cr.Read()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			line := recordLine(cr, rec)
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				rep.Rows++
+				if errors.Is(pe.Err, csv.ErrFieldCount) {
+					rep.fail(errf(file, pe.StartLine, "", fmt.Sprintf("%d fields, want %d", len(rec), fields), ErrColumnCount))
+				} else {
+					rep.fail(&ParseError{File: file, Line: pe.StartLine, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)})
+				}
+				continue
+			}
+			if err != nil {
+				*errp = fmt.Errorf("%s: %w", file, err)
+				return
+			}
+			rep.Rows++
+			if !yield(line, rec) {
+				return
+			}
+		}
+	}
 }
