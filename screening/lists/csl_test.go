@@ -2,7 +2,6 @@ package lists
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -176,33 +175,11 @@ func TestLoadCSLCSVMalformed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			es, rep, err := LoadCSLCSV(context.Background(), strings.NewReader(tt.in), "x.csv")
-			if tt.err != "" {
-				if err == nil || err.Error() != tt.err {
-					t.Fatalf("err = %v, want %s", err, tt.err)
-				}
-				if !errors.Is(err, tt.wantErr) {
-					t.Errorf("errors.Is(%v, %v) = false", err, tt.wantErr)
-				}
-				var pe *ParseError
-				if !errors.As(err, &pe) {
-					t.Errorf("error is not a *ParseError")
-				}
+			if !checkMalformed(t, rep, err, tt.err, tt.wantErr, tt.errs, tt.warns) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.errs, errStrings(rep.Errors)); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tt.warns, errStrings(rep.Warnings)); diff != "" {
-				t.Errorf("warnings (-want +got):\n%s", diff)
 			}
 			if len(es) != tt.loaded || rep.Failed != len(tt.errs) || rep.Rows != rep.Loaded+rep.Failed+rep.Skipped {
 				t.Errorf("entries %d (want %d), report %+v", len(es), tt.loaded, rep)
-			}
-			if tt.wantErr != nil && !errors.Is(rep.Err(), tt.wantErr) {
-				t.Errorf("report error %v is not %v", rep.Err(), tt.wantErr)
 			}
 		})
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,23 +124,11 @@ func TestLoadCSLJSONMalformed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			es, rep, err := LoadCSLJSON(context.Background(), strings.NewReader(tt.in), "c.json")
-			if tt.err != "" {
-				if err == nil || err.Error() != tt.err || !errors.Is(err, tt.wantErr) {
-					t.Fatalf("err = %v, want %s", err, tt.err)
-				}
+			if !checkMalformed(t, rep, err, tt.err, tt.wantErr, tt.errs, nil) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.errs, errStrings(rep.Errors)); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
 			}
 			if len(es) != tt.entries {
 				t.Errorf("%d entries, want %d", len(es), tt.entries)
-			}
-			if tt.wantErr != nil && !errors.Is(rep.Err(), tt.wantErr) {
-				t.Errorf("report error %v is not %v", rep.Err(), tt.wantErr)
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"os"
@@ -103,4 +104,37 @@ func gunzip(t testing.TB, b []byte) []byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// checkMalformed checks what a loader returned for a malformed input. With
+// wantFile set the load must fail as a whole with exactly that message, as
+// a *ParseError wrapping wantErr. Otherwise it must succeed with exactly
+// the row errors errs and warnings warns in rep, and rep.Err() must wrap
+// wantErr when it is set. It reports whether the load succeeded, so the
+// caller goes on to check the entries.
+func checkMalformed(t *testing.T, rep LoadReport, err error, wantFile string, wantErr error, errs, warns []string) bool {
+	t.Helper()
+	if wantFile != "" {
+		if err == nil || err.Error() != wantFile || !errors.Is(err, wantErr) {
+			t.Fatalf("err = %v, want %s (%v)", err, wantFile, wantErr)
+		}
+		var pe *ParseError
+		if !errors.As(err, &pe) {
+			t.Errorf("error %v is not a *ParseError", err)
+		}
+		return false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(errs, errStrings(rep.Errors)); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(warns, errStrings(rep.Warnings)); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+	if wantErr != nil && !errors.Is(rep.Err(), wantErr) {
+		t.Errorf("report error %v is not %v", rep.Err(), wantErr)
+	}
+	return true
 }

@@ -2,7 +2,6 @@ package lists
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 
@@ -63,23 +62,11 @@ func TestLoadInternalCSVMalformed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			es, rep, err := LoadInternalCSV(context.Background(), strings.NewReader(tt.in), "deny.csv")
-			if tt.err != "" {
-				if err == nil || err.Error() != tt.err || !errors.Is(err, tt.wantErr) {
-					t.Fatalf("err = %v, want %s", err, tt.err)
-				}
+			if !checkMalformed(t, rep, err, tt.err, tt.wantErr, tt.errs, nil) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.errs, errStrings(rep.Errors)); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
 			}
 			if len(es) != tt.entries || rep.UnresolvedCountries != tt.unres {
 				t.Errorf("%d entries (want %d), %d unresolved (want %d)", len(es), tt.entries, rep.UnresolvedCountries, tt.unres)
-			}
-			if tt.wantErr != nil && !errors.Is(rep.Err(), tt.wantErr) {
-				t.Errorf("report error %v is not %v", rep.Err(), tt.wantErr)
 			}
 		})
 	}

@@ -2,7 +2,6 @@ package lists
 
 import (
 	"context"
-	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -214,26 +213,11 @@ func TestLoadOFACMalformed(t *testing.T) {
 				set.Addresses = strings.NewReader(tt.add)
 			}
 			es, rep, err := LoadOFAC(context.Background(), set)
-			if tt.err != "" {
-				if err == nil || err.Error() != tt.err || !errors.Is(err, tt.wantErr) {
-					t.Fatalf("err = %v, want %s (%v)", err, tt.err, tt.wantErr)
-				}
+			if !checkMalformed(t, rep, err, tt.err, tt.wantErr, tt.errs, tt.warns) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.errs, errStrings(rep.Errors)); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tt.warns, errStrings(rep.Warnings)); diff != "" {
-				t.Errorf("warnings (-want +got):\n%s", diff)
 			}
 			if len(es) != tt.entries || rep.Rows != rep.Loaded+rep.Failed {
 				t.Errorf("%d entries, want %d; report %+v", len(es), tt.entries, rep)
-			}
-			if tt.wantErr != nil && !errors.Is(rep.Err(), tt.wantErr) {
-				t.Errorf("report error %v is not %v", rep.Err(), tt.wantErr)
 			}
 			if tt.checkFirstName != "" && es[0].Name != tt.checkFirstName {
 				t.Errorf("name = %q, want %q", es[0].Name, tt.checkFirstName)

@@ -2,7 +2,6 @@ package lists
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,23 +115,11 @@ func TestLoadUNXMLMalformed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			es, rep, err := LoadUNXML(context.Background(), strings.NewReader(tt.in), "un.xml")
-			if tt.err != "" {
-				if err == nil || err.Error() != tt.err || !errors.Is(err, tt.wantErr) {
-					t.Fatalf("err = %v, want %s", err, tt.err)
-				}
+			if !checkMalformed(t, rep, err, tt.err, tt.wantErr, tt.errs, nil) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.errs, errStrings(rep.Errors)); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
 			}
 			if len(es) != tt.entries || rep.Rows != rep.Loaded+rep.Failed {
 				t.Errorf("%d entries, want %d; report %+v", len(es), tt.entries, rep)
-			}
-			if tt.wantErr != nil && !errors.Is(rep.Err(), tt.wantErr) {
-				t.Errorf("report error %v is not %v", rep.Err(), tt.wantErr)
 			}
 		})
 	}
