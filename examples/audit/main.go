@@ -34,9 +34,12 @@ import (
 
 // Default paths of a run without input arguments.
 const (
-	samplePath    = "testdata/orders/sample.csv"
-	defaultOut    = "out/decisions.jsonl"
-	defaultReport = "out/report.html"
+	samplePath = "testdata/orders/sample.csv"
+	// sampleOwnership is the ownership file used with the bundled sample
+	// when -ownership is not given.
+	sampleOwnership = "testdata/orders/ownership.csv"
+	defaultOut      = "out/decisions.jsonl"
+	defaultReport   = "out/report.html"
 )
 
 // Exit codes.
@@ -59,6 +62,7 @@ type config struct {
 	policy    string
 	lists     []string
 	geoip     []string
+	ownership string
 	asOf      time.Time
 	threshold float64
 	logger    *slog.Logger
@@ -94,6 +98,7 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		geoPaths   multiFlag
 	)
 	fs.Var(&listPaths, "lists", "restricted-party list `FILE|DIR` (repeatable; a directory is an OFAC file set; default: the embedded snapshot)")
+	ownershipPath := fs.String("ownership", "", "ownership `FILE` (CSV or JSON edges: owner, owned, percent, ...) for the OFAC 50% and BIS Affiliates rules")
 	fs.Var(&geoPaths, "geoip", "MaxMind DB `FILE` (repeatable; default: the embedded country DB)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: audit [flags] [FILE.csv|FILE.jsonl|- ...]\n\n"+
@@ -122,6 +127,9 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		if *reportPath == "" {
 			*reportPath = defaultReport
 		}
+		if *ownershipPath == "" {
+			*ownershipPath = sampleOwnership
+		}
 		if _, err := os.Stat(samplePath); err != nil {
 			return usage("no input files given and the sample %s is not here (%v): run from the repository root or name the files to screen", samplePath, err)
 		}
@@ -135,7 +143,7 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	if *resume && (*outPath == "" || *outPath == "-") {
 		return usage("-resume needs -out FILE: it skips the requests already in that file")
 	}
-	cfg := config{policy: *policy, lists: listPaths, geoip: geoPaths, threshold: *threshold,
+	cfg := config{policy: *policy, lists: listPaths, geoip: geoPaths, ownership: *ownershipPath, threshold: *threshold,
 		logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	if *asOf != "" {
 		t, err := time.Parse(time.DateOnly, *asOf)

@@ -8,6 +8,7 @@ import (
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
 	"github.com/exportguard/exportguard/screening/lists"
+	"github.com/exportguard/exportguard/screening/ownership"
 )
 
 // newScreener builds the Screener from the flags: the embedded defaults,
@@ -39,6 +40,16 @@ func newScreener(ctx context.Context, c config) (screener, error) {
 			return nil, fmt.Errorf("-geoip: %w", err)
 		}
 		opts = append(opts, screening.WithLocator(l))
+	}
+	if c.ownership != "" {
+		g, err := ownership.LoadFile(c.ownership)
+		if err != nil {
+			return nil, fmt.Errorf("-ownership: %w", err)
+		}
+		for _, w := range g.Warnings() {
+			c.logger.Warn("ownership data", "warning", w)
+		}
+		opts = append(opts, screening.WithOwnership(g))
 	}
 	if !c.asOf.IsZero() {
 		opts = append(opts, screening.WithAsOf(c.asOf))

@@ -23,7 +23,7 @@ func realApp(t *testing.T) app {
 		newScreener: func(ctx context.Context, c config) (screener, error) {
 			mu.Lock()
 			defer mu.Unlock()
-			key := strings.Join(c.geoip, ",")
+			key := strings.Join(c.geoip, ",") + "|" + c.ownership
 			if s, ok := built[key]; ok {
 				return s, nil
 			}
@@ -100,7 +100,7 @@ func codes(d screening.Decision) []string {
 // TestSampleOnDefaults screens the bundled sample on the embedded defaults
 // and checks the decisions the sample was built to show.
 func TestSampleOnDefaults(t *testing.T) {
-	got := screenFile(t, realApp(t), "../../testdata/orders/sample.csv")
+	got := screenFile(t, realApp(t), "-ownership", "../../testdata/orders/ownership.csv", "../../testdata/orders/sample.csv")
 	if n := len(readAll(t, mustRead(t, "../../testdata/orders/sample.csv"))); len(got) != n {
 		t.Errorf("%d decisions; want %d", len(got), n)
 	}
@@ -133,6 +133,12 @@ func TestSampleOnDefaults(t *testing.T) {
 		// Multi-row: listed intermediate consignee among clean parties.
 		{id: "ORD-2001", outcome: "license_required", codes: []string{"party.listed", "item.license_required"},
 			list: "EL", entry: "Detail Technology (HK) Limited"},
+		// Ownership (testdata/orders/ownership.csv): 50% through a blocked
+		// intermediate owned by an SDN (OFAC 50% rule); 55% by Entity List
+		// parties after and during the Affiliates rule's suspension.
+		{id: "ORD-3001", outcome: "deny", codes: []string{"party.owned_by_listed"}},
+		{id: "ORD-3002", outcome: "license_required", codes: []string{"party.owned_by_listed"}},
+		{id: "ORD-3003", outcome: "review", codes: []string{"party.minority_owned_by_listed"}},
 		// A US account seen from Russian IPs.
 		{id: "ORD-2003", outcome: "review", codes: []string{"ip.country_mismatch", "ip.country_of_concern"}},
 	})
@@ -188,5 +194,18 @@ func TestDataFlags(t *testing.T) {
 		if res.code != exitUsage || !strings.Contains(res.stderr, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, res.code, res.stderr, tc.want)
 		}
+	}
+}
+
+func TestBadOwnershipFileIsAConfigurationError(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeFile(t, dir, "owners.csv", "owner,owned,percent\nMAHAN AIR,Gulf Aero Parts Trading LLC,half\n")
+	_, err := newScreener(context.Background(), config{ownership: bad, logger: discardLogger()})
+	if err == nil || !strings.Contains(err.Error(), `-ownership: owners.csv:2: field percent: not a number "half"`) {
+		t.Fatalf("error = %v", err)
+	}
+	res := runApp(t, realApp(t), "", "-ownership", bad, writeFile(t, dir, "in.csv", "id,name\nA,Acme Widgets Inc\n"))
+	if res.code != exitUsage || !strings.Contains(res.stderr, `owners.csv:2: field percent: not a number "half"`) {
+		t.Errorf("exit %d, stderr %q", res.code, res.stderr)
 	}
 }
