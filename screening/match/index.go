@@ -25,8 +25,8 @@ type Index struct {
 	// index of its first occurrence plus one (0 = empty).
 	fuzzyTab  []uint32
 	fuzzyMask uint64
-	opts    indexOptions
-	pool    sync.Pool
+	opts      indexOptions
+	pool      sync.Pool
 	// entryKeyNorm holds, per entry, normalised identifiers for id matching.
 	entryIDs [][]string
 }
@@ -193,6 +193,9 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 		ti.w = float32(math.Log(n / (float64(len(p)) + 0.5)))
 		if ti.w < 0.5 {
 			ti.w = 0.5
+		}
+		if len(ti.s) <= 2 && ti.w > 2 {
+			ti.w = 2 // initials and two-letter words say little, however rare
 		}
 		ti.generic = genericWords[ti.s] || float64(len(p)) > n*0.01
 		ti.skel = skeleton(ti.s)

@@ -228,28 +228,52 @@ var legalSkel, legalDel = map[string]string{}, map[string]string{}
 const legalDelMin = 7
 
 func init() {
-	var buf []byte
+	// canonical spelling per skeleton: the smallest word, so that the
+	// tables do not depend on map order
+	put := func(m map[string]string, k, w string) {
+		if old, ok := m[k]; !ok || w < old {
+			m[k] = w
+		}
+	}
 	for phrase := range legalForms {
 		for _, w := range strings.Fields(phrase) {
-			if len(w) < 4 {
-				continue
+			if len(w) >= 4 {
+				put(legalSkel, skeleton(w), w)
 			}
-			sk := skeleton(w)
-			legalSkel[sk] = w
-			if len(sk) < legalDelMin {
-				continue
-			}
-			for i := range len(sk) {
-				buf = append(append(buf[:0], sk[:i]...), sk[i+1:]...)
-				if _, ok := legalDel[string(buf)]; !ok {
-					legalDel[string(buf)] = w
-				}
-			}
-			legalDel[sk] = w
 		}
 	}
 	for _, w := range []string{"ojsc", "cjsc", "pjsc", "jsc", "llc", "ltd"} {
-		legalSkel[skeleton(w)] = w
+		put(legalSkel, skeleton(w), w)
+	}
+	// every phrase also under its canonical spelling
+	var extra []string
+	for phrase := range legalForms {
+		ws := strings.Fields(phrase)
+		changed := false
+		for i, w := range ws {
+			if c, ok := legalSkel[skeleton(w)]; ok && len(w) >= 3 && c != w {
+				ws[i], changed = c, true
+			}
+		}
+		if changed {
+			extra = append(extra, strings.Join(ws, " "), phrase)
+		}
+	}
+	for i := 0; i < len(extra); i += 2 {
+		if _, ok := legalForms[extra[i]]; !ok {
+			legalForms[extra[i]] = legalForms[extra[i+1]]
+		}
+	}
+	var buf []byte
+	for sk, w := range legalSkel {
+		if len(sk) < legalDelMin {
+			continue
+		}
+		put(legalDel, sk, w)
+		for i := range len(sk) {
+			buf = append(append(buf[:0], sk[:i]...), sk[i+1:]...)
+			put(legalDel, string(buf), w)
+		}
 	}
 }
 
@@ -258,6 +282,7 @@ func init() {
 // joins a legal-form word split in two ("Corpo ration"). Words that are in
 // the table already are left alone.
 func canonLegal(fields []string, buf []byte) []string {
+	fields = splitGlued(fields)
 	const ends = maxLegalTokens
 	for i := 0; i < len(fields); i++ {
 		if i >= ends && i < len(fields)-ends {
@@ -266,6 +291,11 @@ func canonLegal(fields []string, buf []byte) []string {
 		}
 		w := fields[i]
 		if isLegalWord(w) {
+			if len(w) >= 4 {
+				if c, ok := legalSkel[string(appendSkeleton(buf[:0], w))]; ok {
+					fields[i] = c
+				}
+			}
 			continue
 		}
 		if i+1 < len(fields) && len(w) >= 2 && len(fields[i+1]) >= 2 && len(w)+len(fields[i+1]) >= 6 && !isLegalWord(fields[i+1]) {
@@ -315,3 +345,42 @@ func init() {
 }
 
 func isLegalWord(w string) bool { return legalWords[w] }
+
+// IsLegalFormWord reports whether a normalised word is part of a legal form
+// in the table ("co", "ltd", "obshchestvo", "gmbh") or a stop word.
+func IsLegalFormWord(w string) bool { return legalWords[w] || stopWords[w] }
+
+// gluedPrefixes and gluedSuffixes are legal forms (and "the") that users
+// glue to the name ("OOOOMP", "TardigradeLimited", "TheKurchatov").
+var (
+	gluedPrefixes = []string{"ojsc", "cjsc", "pjsc", "jsc", "ooo", "oao", "zao", "pao", "llc", "the", "fgup"}
+	gluedSuffixes = []string{"limited", "company", "corporation", "ltda", "ltd", "llc", "llp", "ooo", "oao", "zao", "jsc", "inc", "gmbh", "eood", "doo", "fze", "co"}
+)
+
+// splitGlued splits a legal form glued to the first or the last word.
+func splitGlued(fields []string) []string {
+	if len(fields) == 0 {
+		return fields
+	}
+	if f := fields[0]; !isLegalWord(f) {
+		for _, p := range gluedPrefixes {
+			if len(f) >= len(p)+3 && f[:len(p)] == p {
+				fields = append(fields, "")
+				copy(fields[2:], fields[1:])
+				fields[0], fields[1] = f[:len(p)], f[len(p):]
+				break
+			}
+		}
+	}
+	last := len(fields) - 1
+	if f := fields[last]; !isLegalWord(f) {
+		for _, p := range gluedSuffixes {
+			if len(f) >= len(p)+3 && f[len(f)-len(p):] == p && (len(p) > 2 || len(fields) > 1) {
+				fields[last] = f[:len(f)-len(p)]
+				fields = append(fields, f[len(f)-len(p):])
+				break
+			}
+		}
+	}
+	return fields
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -93,10 +94,12 @@ const (
 	deltaIDMatch         = 0.15
 	deltaLegalDiffers    = -0.02
 	deltaNumberMismatch  = -0.30
-	deltaNumberMissing   = -0.10
+	deltaNumberMissing   = -0.20
 	maxBoost             = deltaCountryMatch + deltaDOBMatch + deltaIDMatch
 	minTokSim            = 0.6
 	alphaUnmatched       = 0.75 // weight of candidate tokens the query lacks
+	alphaUnmatchedPerson = 0.6  // the same for listed people: given names are often left out
+	substitutionCost     = 0.5
 	maxSpan              = 4
 	maxFuzzyChecks       = 64
 )
@@ -299,24 +302,31 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 	var s float32
 	switch {
 	case n <= 3:
-		// short words and acronyms: exact, or the same skeleton
+		// short words and acronyms: exact, or (weakly) the same skeleton
 		if q.skel == t.skel && len(q.s) == len(t.s) {
-			s = 0.85
+			s = 0.7
 		}
 	default:
 		s = strSim(q.s, t.s, n)
 		if q.skel == t.skel {
-			s = max(s, 0.93)
-		} else if n >= 6 {
-			if k := 0.95 * strSim(q.skel, t.skel, n); k > s {
-				s = k
-			}
+			s = max(s, skelEqualSim(n))
+		} else if n >= 6 && levSim(q.skel, t.skel)*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
+			s = max(s, 0.85)
 		}
 	}
 	if (q.vowelless && len(q.s) >= 4 || t.vowelless && len(t.s) >= 4) && len(q.cons) >= 3 && q.cons == t.cons {
 		s = max(s, 0.85)
 	}
 	return s
+}
+
+// skelEqualSim is the similarity of two words of which the shorter has n
+// bytes and whose romanisation skeletons are equal.
+func skelEqualSim(n int) float32 {
+	if n <= 5 {
+		return 0.85
+	}
+	return 0.93
 }
 
 // strSim blends the sharpened Jaro-Winkler similarity, which forgives
@@ -387,8 +397,8 @@ func (ix *Index) findHits(sc *scratch) {
 				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
 				for ; lo < hi; lo++ {
 					t := ix.fuzzy[lo].tok
-					if string(sk) == ix.toks[t].skel {
-						sc.addHit(simHit{int8(i), int8(k), t, 0.9})
+					if sim := strSim(string(b), ix.toks[t].s, len(b)); sim >= 0.8 {
+						sc.addHit(simHit{int8(i), int8(k), t, sim})
 					}
 				}
 			}
@@ -546,13 +556,13 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 			sc.edges = append(sc.edges, edge{jh.q, jh.q, int8(jh.pos), int8(jh.pos + 1), jh.sim, w})
 		}
 	}
-	// initials: a one-letter query word against a word with that first
-	// letter, and a listed person's initial against a query word
+	// initials (listed people only): a one-letter query word against a
+	// word with that first letter, and a listed initial against a query word
 	for i := range sc.qs {
 		qs := sc.qs[i].s
 		for j, ct := range ctoks {
 			cs := ix.toks[ct].s
-			if qs[0] != cs[0] || (len(qs) == 1) == (len(cs) == 1) || len(cs) == 1 && !rec.individual {
+			if qs[0] != cs[0] || (len(qs) == 1) == (len(cs) == 1) || !rec.individual {
 				continue
 			}
 			sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), 0.8, min(ix.toks[ct].w, 3)})
@@ -605,15 +615,34 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		return
 	}
 	den := matchedW
-	for j, ct := range ctoks {
-		if cm&(1<<j) == 0 {
-			den += alphaUnmatched * ix.toks[ct].w
-		}
+	alpha := float32(alphaUnmatched)
+	if rec.individual {
+		alpha = alphaUnmatchedPerson
 	}
+	var missQ, missC float32
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {
-			den += sc.qs[i].w
+			missQ += sc.qs[i].w
 		}
+	}
+	for j, ct := range ctoks {
+		if cm&(1<<j) == 0 {
+			missC += ix.toks[ct].w
+		}
+	}
+	if missQ > 0 {
+		// words on both sides left unmatched look like a different name,
+		// not a shortened one: the listed words count in full, and the
+		// substitution costs extra
+		alpha = 1
+		den += substitutionCost * min(missQ, missC)
+	}
+	den += missQ + alpha*missC
+	if len(sc.edgeStore)-start == 1 {
+		// a single aligned word is weak evidence unless it is exact:
+		// its similarity counts as sim^1.5
+		e := sc.edgeStore[start]
+		num -= (e.sim - e.sim*float32(math.Sqrt(float64(e.sim)))) * 2 * e.w
 	}
 	nameScore := num / den
 	r := result{name: nid, nameScore: nameScore}

@@ -75,52 +75,91 @@ func appendSkeleton(dst []byte, s string) []byte {
 	start := len(dst)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		rest := s[i:]
-		var out byte
-		switch {
-		case hasPrefix(rest, "shch"):
-			out, i = 's', i+3
-		case hasPrefix(rest, "tsch"), hasPrefix(rest, "dzh"):
-			out, i = 'j', i+2
-		case hasPrefix(rest, "sch"):
-			out, i = 's', i+2
-		case hasPrefix(rest, "tch"):
-			out, i = 'j', i+2
-		case hasPrefix(rest, "sh"):
-			out, i = 's', i+1
-		case hasPrefix(rest, "ch"), hasPrefix(rest, "zh"), hasPrefix(rest, "dj"):
-			out, i = 'j', i+1
-		case hasPrefix(rest, "kh"), hasPrefix(rest, "gh"):
-			out, i = 'h', i+1
-		case hasPrefix(rest, "ph"):
-			out, i = 'f', i+1
-		case hasPrefix(rest, "th"), hasPrefix(rest, "dh"):
-			out, i = 't', i+1
-		case hasPrefix(rest, "ts"), hasPrefix(rest, "tz"):
-			out, i = 'c', i+1
-		case hasPrefix(rest, "ck"):
-			out, i = 'k', i+1
-		case hasPrefix(rest, "ou"), hasPrefix(rest, "oo"):
-			out, i = 'u', i+1
-		case hasPrefix(rest, "ee"):
-			out, i = 'i', i+1
-		case hasPrefix(rest, "ks"), hasPrefix(rest, "hs"):
-			out, i = 'x', i+1
-		default:
-			switch c {
-			case 'q', 'c':
-				out = 'k'
-			case 'w':
-				out = 'v'
-			case 'z':
-				out = 's'
-			case 'e', 'y':
-				out = 'i'
-			case 'o':
-				out = 'u'
-			default:
-				out = c
+		var n byte // next byte, 0 at the end
+		if i+1 < len(s) {
+			n = s[i+1]
+		}
+		out := c
+		switch c {
+		case 's':
+			switch {
+			case n == 'h' && hasPrefix(s[i:], "shch"):
+				i += 3
+			case n == 'h':
+				i++
+			case n == 'c' && i+2 < len(s) && s[i+2] == 'h':
+				i += 2
 			}
+		case 't':
+			switch {
+			case n == 's' && hasPrefix(s[i:], "tsch"):
+				out, i = 'j', i+3
+			case n == 'c' && i+2 < len(s) && s[i+2] == 'h':
+				out, i = 'j', i+2
+			case n == 'h':
+				i++
+			case n == 's' || n == 'z':
+				out, i = 'c', i+1
+			}
+		case 'd':
+			switch {
+			case n == 'z' && i+2 < len(s) && s[i+2] == 'h':
+				out, i = 'j', i+2
+			case n == 'j':
+				out, i = 'j', i+1
+			case n == 'h':
+				out, i = 't', i+1
+			}
+		case 'c':
+			switch n {
+			case 'h':
+				out, i = 'j', i+1
+			case 'k':
+				out, i = 'k', i+1
+			default:
+				out = 'k'
+			}
+		case 'z':
+			if n == 'h' {
+				out, i = 'j', i+1
+			} else {
+				out = 's'
+			}
+		case 'k':
+			switch n {
+			case 'h':
+				out, i = 'h', i+1
+			case 's':
+				out, i = 'x', i+1
+			}
+		case 'g':
+			if n == 'h' {
+				out, i = 'h', i+1
+			}
+		case 'p':
+			if n == 'h' {
+				out, i = 'f', i+1
+			}
+		case 'h':
+			if n == 's' {
+				out, i = 'x', i+1
+			}
+		case 'o':
+			out = 'u'
+			if n == 'u' || n == 'o' {
+				i++
+			}
+		case 'e':
+			out = 'i'
+			if n == 'e' {
+				i++
+			}
+		case 'q':
+			out = 'k'
+		case 'w':
+			out = 'v'
+		case 'y':
+			out = 'i'
 		}
 		if len(dst) > start && dst[len(dst)-1] == out {
 			continue

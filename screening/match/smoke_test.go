@@ -11,9 +11,9 @@ func TestSearchExplains(t *testing.T) {
 	tests := []struct {
 		query, wantName string
 	}{
-		{"China Aerospace Science and Industry Corp Ltd", "China Aerospace Science and Industry Corporation Limited"},
-		{"Chinaaerospace Science Industry", "China Aerospace Science and Industry Corporation Limited"},
-		{"china communications construction company ltd", "China Communications Construction Company Limited"},
+		{"China Aerospace Science and Industry Corp Ltd", "CHINA AEROSPACE SCIENCE AND INDUSTRY CORPORATION LIMITED"},
+		{"Chinaaerospace Science Industry", "CHINA AEROSPACE SCIENCE AND INDUSTRY CORPORATION LIMITED"},
+		{"china communications construction company ltd", "CHINA COMMUNICATIONS CONSTRUCTION COMPANY LIMITED"},
 		{"CASIC", "CASIC"},
 	}
 	for _, tt := range tests {

@@ -3,7 +3,10 @@
 // documented transformations (see testdata/eval/README.md). Run from the
 // module root:
 //
-//	go run ./screening/match/internal/evalgen -csl /path/to/consolidated.csv
+//	go run ./screening/match/internal/evalgen
+//
+// The list names come from the embedded evaluation snapshot
+// (lists.Default).
 package main
 
 import (
@@ -23,6 +26,7 @@ import (
 
 	pinyin "github.com/mozillazg/go-pinyin"
 
+	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/match"
 )
 
@@ -39,11 +43,10 @@ type row struct {
 }
 
 func main() {
-	cslPath := flag.String("csl", "/work/shared/data/csl/consolidated-2023-11-partial.csv", "official CSL CSV with the list names")
 	dir := flag.String("dir", "testdata/eval", "evaluation directory (sources/ inside it is read, CSV files are written)")
 	flag.Parse()
 	srcDir = filepath.Join(*dir, "sources")
-	entries, err := readCSL(*cslPath)
+	entries, err := loadEntries()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -100,47 +103,30 @@ func write(path string, header []string, rows []row) error {
 	return f.Close()
 }
 
-var sourceRe = regexp.MustCompile(`\(([A-Z-]+)\)`)
-
-func readCSL(path string) ([]entry, error) {
-	f, err := os.Open(path)
+// loadEntries reads the embedded evaluation snapshot of the lists.
+func loadEntries() ([]entry, error) {
+	snap, err := lists.Default()
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, err
-	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
-	}
-	seen := map[string]bool{}
 	var out []entry
-	for _, r := range rows[1:] {
-		src := r[col["source"]]
-		if m := sourceRe.FindStringSubmatch(src); m != nil {
-			src = strings.TrimPrefix(m[1], "NS-")
-		}
-		e := entry{key: src + ":" + r[col["_id"]], typ: strings.ToLower(r[col["type"]]), name: strings.TrimSpace(r[col["name"]])}
-		if seen[e.key] || e.name == "" {
+	for _, le := range snap.Entries() {
+		e := entry{key: le.Key(), typ: string(le.Type), name: strings.TrimSpace(le.Name)}
+		if e.name == "" {
 			continue
 		}
-		seen[e.key] = true
-		for _, a := range strings.Split(r[col["alt_names"]], ";") {
-			if a = strings.TrimSpace(a); a != "" {
-				e.aliases = append(e.aliases, a)
+		for _, a := range le.Aliases {
+			if a.Name = strings.TrimSpace(a.Name); a.Name != "" && !a.Weak {
+				e.aliases = append(e.aliases, a.Name)
 			}
 		}
-		for _, a := range strings.Split(r[col["addresses"]], ";") {
-			p := strings.Split(a, ",")
-			if c := strings.TrimSpace(p[len(p)-1]); len(c) == 2 {
-				e.countries = append(e.countries, c)
+		for _, a := range le.Addresses {
+			if a.Country.IsValid() {
+				e.countries = append(e.countries, a.Country.String())
 			}
 		}
-		for _, n := range strings.Split(r[col["nationalities"]]+";"+r[col["citizenships"]], ";") {
-			if n = strings.TrimSpace(n); len(n) == 2 {
+		for _, n := range append(slices.Clone(le.Nationalities), le.Citizenships...) {
+			if len(n) == 2 {
 				e.countries = append(e.countries, n)
 			}
 		}
@@ -174,7 +160,10 @@ func (g *gen) positives(entries []entry) []row {
 		}
 		out = append(out, row{split(e.key), cat, q, e.typ, expected})
 	}
-	for _, e := range entries {
+	for i, e := range entries {
+		if i%2 == 1 {
+			continue // every other entry, in snapshot order
+		}
 		names := append([]string{e.name}, e.aliases...)
 		name := names[g.pick(len(names))]
 		if len(match.Normalize(name)) < 4 {
@@ -592,13 +581,22 @@ func (g *gen) negatives(dir string, entries []entry) []row {
 			add("faker_person", q, "individual", l)
 		}
 	}
-	// invented look-alikes: a real entity name with its longest word
-	// replaced by a word from an SEC issuer name, or its number changed
+	// invented look-alikes: a real entity name of two to four words (legal
+	// form and stop words aside) with its rarest word replaced by a word of
+	// an SEC issuer name, or its number changed
 	var secWords []string
 	for i := 1; i < len(sec); i += 4 {
 		for _, w := range strings.Fields(sec[fmt.Sprint(i)].Title) {
 			if len(w) >= 5 && isLatin(w) && !strings.ContainsAny(w, ".,&") {
 				secWords = append(secWords, w)
+			}
+		}
+	}
+	df := map[string]int{}
+	for _, e := range entries {
+		for _, n := range append([]string{e.name}, e.aliases...) {
+			for _, w := range strings.Fields(match.Normalize(n)) {
+				df[w]++
 			}
 		}
 	}
@@ -613,14 +611,19 @@ func (g *gen) negatives(dir string, entries []entry) []row {
 			continue
 		}
 		ws := words(e.name)
-		if len(ws) < 2 {
-			continue
-		}
-		best := 0
+		best, content := -1, 0
 		for j, w := range ws {
-			if len(w) > len(ws[best]) {
+			nw := match.Normalize(w)
+			if len(nw) < 3 || match.IsLegalFormWord(nw) || strings.Contains(nw, " ") {
+				continue
+			}
+			content++
+			if best < 0 || df[nw] < df[match.Normalize(ws[best])] {
 				best = j
 			}
+		}
+		if best < 0 || content < 2 || content > 4 {
+			continue
 		}
 		ws[best] = secWords[g.pick(len(secWords))]
 		add("lookalike", strings.Join(ws, " "), "entity", e.key)

@@ -1,0 +1,56 @@
+package match
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"testing"
+	"time"
+)
+
+// BenchmarkSearch screens the evaluation queries (positives and negatives,
+// in file order, cycling) one at a time and reports the median and 99th
+// percentile latency per query.
+func BenchmarkSearch(b *testing.B) {
+	ix := NewIndex(testEntries(b))
+	var qs []string
+	for _, r := range readEval(b, "positives.csv") {
+		qs = append(qs, r.query)
+	}
+	for _, r := range readEval(b, "negatives.csv") {
+		qs = append(qs, r.query)
+	}
+	ctx := context.Background()
+	lat := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		if _, err := ix.Search(ctx, Query{Name: qs[i%len(qs)]}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds())/1e3, "p50-µs")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds())/1e3, "p99-µs")
+}
+
+// BenchmarkNewIndex builds the index and reports the live heap it holds.
+func BenchmarkNewIndex(b *testing.B) {
+	entries := testEntries(b)
+	var ix *Index
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix = NewIndex(entries)
+	}
+	b.StopTimer()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
+	runtime.KeepAlive(ix)
+}
