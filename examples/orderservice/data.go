@@ -3,26 +3,18 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 
+	"github.com/exportguard/exportguard/examples/internal/service"
 	"github.com/exportguard/exportguard/geoloc"
-	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
 	"github.com/exportguard/exportguard/screening/lists"
 )
 
 // config is what the service loads and how much it accepts.
 type config struct {
-	// PolicyPath is a policy file (rules.LoadPolicyFile); "" means the
-	// embedded default policy.
-	PolicyPath string
-	// ListPaths are restricted-party list files or OFAC directories
-	// (lists.Load); none means the embedded evaluation snapshot.
-	ListPaths []string
-	// GeoIPPaths are MaxMind DB files; none means the embedded country
-	// database.
-	GeoIPPaths []string
+	// Data names the policy, lists and geolocation databases to load.
+	service.Data
 	// MaxBody is the largest request body accepted, in bytes.
 	MaxBody int64
 	// MaxBatch is the largest number of requests in one batch.
@@ -51,29 +43,15 @@ type loaded struct {
 // the data in use (Screener.Reload). Nothing is half-loaded: on error every
 // database opened so far is closed.
 func load(ctx context.Context, cfg config, logger *slog.Logger) (loaded, error) {
-	var out loaded
-	if cfg.PolicyPath != "" {
-		p, err := rules.LoadPolicyFile(cfg.PolicyPath)
+	opts, err := cfg.Options(ctx)
+	if err != nil {
+		return loaded{}, err
+	}
+	out := loaded{opts: opts}
+	if len(cfg.GeoIPPaths) > 0 {
+		l, err := cfg.OpenLocator(logger)
 		if err != nil {
 			return loaded{}, err
-		}
-		out.opts = append(out.opts, screening.WithPolicy(p))
-	}
-	if len(cfg.ListPaths) > 0 {
-		snap, err := lists.Load(ctx, cfg.ListPaths...)
-		if err != nil {
-			return loaded{}, fmt.Errorf("lists: %w", err)
-		}
-		out.opts = append(out.opts, screening.WithLists(snap))
-	}
-	if len(cfg.GeoIPPaths) > 0 {
-		opts := []geoloc.Option{geoloc.WithLogger(logger)}
-		for _, p := range cfg.GeoIPPaths {
-			opts = append(opts, geoloc.WithFile(p))
-		}
-		l, err := geoloc.New(opts...)
-		if err != nil {
-			return loaded{}, fmt.Errorf("geoip: %w", err)
 		}
 		out.locator = l
 		out.opts = append(out.opts, screening.WithLocator(l))

@@ -28,22 +28,12 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
+	"github.com/exportguard/exportguard/examples/internal/service"
 	"github.com/exportguard/exportguard/screening"
 )
-
-// stringList is a repeatable string flag.
-type stringList []string
-
-func (l *stringList) String() string { return strings.Join(*l, ",") }
-
-func (l *stringList) Set(s string) error {
-	*l = append(*l, s)
-	return nil
-}
 
 func main() {
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, nil))
@@ -57,9 +47,7 @@ func run(args []string, logger *slog.Logger) error {
 	fs := flag.NewFlagSet("orderservice", flag.ContinueOnError)
 	addr := fs.String("addr", "localhost:8080", "listen address")
 	var cfg config
-	fs.StringVar(&cfg.PolicyPath, "policy", "", "policy file (default: the embedded policy)")
-	fs.Var((*stringList)(&cfg.ListPaths), "lists", "restricted-party list file or OFAC directory (repeatable; default: the embedded evaluation snapshot)")
-	fs.Var((*stringList)(&cfg.GeoIPPaths), "geoip", "MaxMind DB file (repeatable; default: the embedded country database)")
+	cfg.Data.Register(fs)
 	fs.Int64Var(&cfg.MaxBody, "max-body", defaultMaxBody, "largest request body in bytes")
 	fs.IntVar(&cfg.MaxBatch, "max-batch", defaultMaxBatch, "largest number of requests in one batch")
 	if err := fs.Parse(args); err != nil {
@@ -100,23 +88,5 @@ func run(args []string, logger *slog.Logger) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
-	errc := make(chan error, 1)
-	go func() {
-		logger.Info("listening", "addr", *addr, "versions", s.Versions())
-		errc <- hs.ListenAndServe()
-	}()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	stop() // a second signal kills the process
-	logger.Info("shutting down; finishing requests in flight")
-	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	logger.Info("stopped")
-	return nil
+	return service.Serve(ctx, stop, hs, logger, 30*time.Second, "versions", s.Versions())
 }

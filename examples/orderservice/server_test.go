@@ -17,6 +17,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/exportguard/exportguard/examples/internal/service"
 	"github.com/exportguard/exportguard/screening"
 )
 
@@ -382,7 +383,7 @@ func TestReload(t *testing.T) {
 	}
 
 	// Good files: everything changes.
-	srv.cfg = config{PolicyPath: testPolicy, ListPaths: []string{testCSL}, GeoIPPaths: []string{testCountry}, MaxBody: srv.cfg.MaxBody, MaxBatch: srv.cfg.MaxBatch}
+	srv.cfg = config{Data: service.Data{PolicyPath: testPolicy, ListPaths: []string{testCSL}, GeoIPPaths: []string{testCountry}}, MaxBody: srv.cfg.MaxBody, MaxBatch: srv.cfg.MaxBatch}
 	w = do(t, srv, "POST", "/v1/reload", "")
 	if w.Code != 200 {
 		t.Fatalf("reload: %d: %s", w.Code, w.Body)
@@ -411,7 +412,7 @@ func TestReload(t *testing.T) {
 // the SSI list of the loaded CSL file and the IP is located by the MaxMind
 // test database, never by a closed one.
 func TestScreenWhileReloading(t *testing.T) {
-	cfg := config{PolicyPath: testPolicy, ListPaths: []string{testCSL}, GeoIPPaths: []string{testCountry}}
+	cfg := config{Data: service.Data{PolicyPath: testPolicy, ListPaths: []string{testCSL}, GeoIPPaths: []string{testCountry}}}
 	srv := newTestServer(t, cfg)
 	hs := httptest.NewServer(srv)
 	defer hs.Close()

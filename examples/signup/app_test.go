@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/exportguard/exportguard/examples/internal/service"
 	"github.com/exportguard/exportguard/geoloc"
 	"github.com/exportguard/exportguard/rules"
 )
@@ -58,7 +59,7 @@ type testApp struct {
 func buildApp(geoPaths ...string) (testApp, error) {
 	buf := &syncBuffer{}
 	logger := slog.New(slog.NewJSONHandler(buf, nil))
-	s, loc, err := open(context.Background(), "", nil, geoPaths, logger)
+	s, loc, err := open(context.Background(), service.Data{GeoIPPaths: geoPaths}, logger)
 	if err != nil {
 		return testApp{}, err
 	}

@@ -8,6 +8,8 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+
+	"github.com/exportguard/exportguard/examples/internal/service"
 )
 
 // A sign-up from behind the site's load balancer (10.0.0.0/8): the
@@ -15,7 +17,7 @@ import (
 // request is refused with 451.
 func Example() {
 	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
-	s, loc, err := open(context.Background(), "", nil, nil, logger)
+	s, loc, err := open(context.Background(), service.Data{}, logger)
 	if err != nil {
 		panic(err)
 	}

@@ -29,21 +29,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/exportguard/exportguard/examples/internal/service"
 	"github.com/exportguard/exportguard/geoloc"
-	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
-	"github.com/exportguard/exportguard/screening/lists"
 )
-
-// stringList is a repeatable string flag.
-type stringList []string
-
-func (l *stringList) String() string { return strings.Join(*l, ",") }
-
-func (l *stringList) Set(s string) error {
-	*l = append(*l, s)
-	return nil
-}
 
 // prefixList is a repeatable flag of comma-separated networks.
 type prefixList []netip.Prefix
@@ -76,11 +65,9 @@ func main() {
 func run(args []string, logger *slog.Logger) error {
 	fs := flag.NewFlagSet("signup", flag.ContinueOnError)
 	addr := fs.String("addr", "localhost:8081", "listen address")
-	policy := fs.String("policy", "", "policy file (default: the embedded policy)")
-	var listPaths, geoPaths stringList
+	var data service.Data
+	data.Register(fs)
 	var trusted prefixList
-	fs.Var(&listPaths, "lists", "restricted-party list file or OFAC directory (repeatable; default: the embedded evaluation snapshot)")
-	fs.Var(&geoPaths, "geoip", "MaxMind DB file (repeatable; default: the embedded country database)")
 	fs.Var(&trusted, "trusted-proxies", "comma-separated CIDRs or addresses of the reverse proxies in front of the app (repeatable; default: none, the peer address is the client)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -91,7 +78,7 @@ func run(args []string, logger *slog.Logger) error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
-	s, loc, err := open(ctx, *policy, listPaths, geoPaths, logger)
+	s, loc, err := open(ctx, data, logger)
 	if err != nil {
 		return err
 	}
@@ -107,52 +94,20 @@ func run(args []string, logger *slog.Logger) error {
 		MaxHeaderBytes:    32 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
-	errc := make(chan error, 1)
-	go func() {
-		logger.Info("listening", "addr", *addr, "trusted_proxies", trusted.String())
-		errc <- hs.ListenAndServe()
-	}()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	stop()
-	logger.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	return nil
+	return service.Serve(ctx, stop, hs, logger, 20*time.Second, "trusted_proxies", trusted.String())
 }
 
 // open builds the Locator and the Screener that shares it.
-func open(ctx context.Context, policyPath string, listPaths, geoPaths []string, logger *slog.Logger) (*screening.Screener, *geoloc.Locator, error) {
-	opts := []screening.Option{screening.WithLogger(logger)}
-	if policyPath != "" {
-		p, err := rules.LoadPolicyFile(policyPath)
-		if err != nil {
-			return nil, nil, err
-		}
-		opts = append(opts, screening.WithPolicy(p))
-	}
-	if len(listPaths) > 0 {
-		snap, err := lists.Load(ctx, listPaths...)
-		if err != nil {
-			return nil, nil, fmt.Errorf("lists: %w", err)
-		}
-		opts = append(opts, screening.WithLists(snap))
-	}
-	gopts := []geoloc.Option{geoloc.WithLogger(logger)}
-	for _, p := range geoPaths {
-		gopts = append(gopts, geoloc.WithFile(p))
-	}
-	loc, err := geoloc.New(gopts...)
+func open(ctx context.Context, data service.Data, logger *slog.Logger) (*screening.Screener, *geoloc.Locator, error) {
+	opts, err := data.Options(ctx)
 	if err != nil {
-		return nil, nil, fmt.Errorf("geoip: %w", err)
+		return nil, nil, err
 	}
-	s, err := screening.New(ctx, append(opts, screening.WithLocator(loc))...)
+	loc, err := data.OpenLocator(logger)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := screening.New(ctx, append(opts, screening.WithLogger(logger), screening.WithLocator(loc))...)
 	if err != nil {
 		return nil, nil, errors.Join(err, loc.Close())
 	}
