@@ -197,10 +197,10 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 		if len(ti.s) <= 2 && ti.w > 2 {
 			ti.w = 2 // initials and two-letter words say little, however rare
 		}
-		ti.generic = genericWords[ti.s] || float64(len(p)) > n*0.01
+		ti.generic = genericWords[ti.s] || float64(len(p)) > n*0.01 && len(p) >= 20
 		ti.skel = skeleton(ti.s)
 		ti.vowelless = !hasVowel(ti.s)
-		ti.cons = string(appendConsonants(nil, ti.skel))
+		ti.cons = string(appendConsonants(nil, ti.s))
 		ix.postOff[t] = int32(len(ix.postIdx))
 		ix.postIdx = append(ix.postIdx, p...)
 	}
@@ -221,6 +221,9 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 	for t := range ix.toks {
 		ix.fuzzy = appendFuzzyKeys(ix.fuzzy, ix.toks[t].skel, int32(t), buf[:0])
 		ix.fuzzy = appendRawKeys(ix.fuzzy, ix.toks[t].s, int32(t))
+		if c := ix.toks[t].cons; len(c) >= 1 {
+			ix.fuzzy = append(ix.fuzzy, fuzzyKey{hashStr(seedCons, c), int32(t)})
+		}
 	}
 	slices.SortFunc(ix.fuzzy, func(a, b fuzzyKey) int {
 		switch {
@@ -263,6 +266,7 @@ const (
 	seedDel     = 0xC2B2AE3D27D4EB4F
 	seedPrefix  = 0x165667B19E3779F9
 	seedRawDel  = 0x27D4EB2F165667C5
+	seedCons    = 0x85EBCA77C2B2AE63
 	rawMinLen   = 5
 )
 

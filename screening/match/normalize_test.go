@@ -14,7 +14,7 @@ func TestNormalize(t *testing.T) {
 		{"ООО «Ромашка»", "ooo romashka"},
 		{"Олександр Іваненко", "oleksandr ivanenko"}, // Ukrainian: г and и differ from Russian
 		{"김정은", "kim jeong eun"},
-		{"محمد علي", "mhmd ly"},
+		{"محمد علي", "mhmd li"},
 		{"Αλέξανδρος", "alexandros"},
 		{"Sp. z o.o.", "sp z oo"},
 		{"Müller GmbH", "muller gmbh"},

@@ -206,7 +206,7 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 	if len(words) > maxQueryWords {
 		words = words[:maxQueryWords]
 	}
-	ix.prepareQuery(sc, words)
+	ix.prepareQuery(sc, words, hasArabic(q.Name))
 	ix.findHits(sc)
 	ix.collectCandidates(sc)
 
@@ -262,7 +262,10 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 
 // prepareQuery computes the weight, skeleton and consonant key of each query
 // word.
-func (ix *Index) prepareQuery(sc *scratch, words []string) {
+//
+// Words romanised from Arabic script (arabic) carry no short vowels; they
+// are also compared by their consonants.
+func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 	sc.qs = sc.qs[:0]
 	sc.skelBuf = sc.skelBuf[:0]
 	type off struct{ s, sl, c, cl int }
@@ -272,7 +275,7 @@ func (ix *Index) prepareQuery(sc *scratch, words []string) {
 		sc.skelBuf = appendSkeleton(sc.skelBuf, w)
 		o.sl = len(sc.skelBuf) - o.s
 		o.c = len(sc.skelBuf)
-		sc.skelBuf = appendConsonants(sc.skelBuf, string(sc.skelBuf[o.s:o.s+o.sl]))
+		sc.skelBuf = appendConsonants(sc.skelBuf, w)
 		o.cl = len(sc.skelBuf) - o.c
 		offs[i] = o
 	}
@@ -280,7 +283,7 @@ func (ix *Index) prepareQuery(sc *scratch, words []string) {
 	unknownW := float32(logf(float64(len(ix.names)+1) / 1.5))
 	for i, w := range words {
 		o := offs[i]
-		t := qtok{s: w, skel: keys[o.s : o.s+o.sl], cons: keys[o.c : o.c+o.cl], vowelless: !hasVowel(w), w: unknownW}
+		t := qtok{s: w, skel: keys[o.s : o.s+o.sl], cons: keys[o.c : o.c+o.cl], vowelless: arabic, w: unknownW}
 		if id, ok := ix.vocab[w]; ok {
 			t.w = ix.toks[id].w
 		} else if stopWords[w] {
@@ -303,7 +306,7 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 	switch {
 	case n <= 3:
 		// short words and acronyms: exact, or (weakly) the same skeleton
-		if q.skel == t.skel && len(q.s) == len(t.s) {
+		if q.skel == t.skel && len(q.skel) >= 2 {
 			s = 0.7
 		}
 	default:
@@ -314,7 +317,7 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 			s = max(s, 0.85)
 		}
 	}
-	if (q.vowelless && len(q.s) >= 4 || t.vowelless && len(t.s) >= 4) && len(q.cons) >= 3 && q.cons == t.cons {
+	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
 		s = max(s, 0.85)
 	}
 	return s
@@ -370,7 +373,7 @@ func (ix *Index) findHits(sc *scratch) {
 		if known {
 			sc.addHit(simHit{int8(i), int8(i), id, 1})
 		}
-		if len(q.s) >= 3 {
+		if len(q.s) >= 3 || q.vowelless {
 			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known)
 		}
 		if refs, ok := ix.joins[q.s]; ok {
@@ -428,6 +431,9 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, kn
 	}
 	sk := q.skel
 	try(hashStr(seedExact, sk))
+	if q.vowelless && len(q.cons) >= 1 {
+		try(hashStr(seedCons, q.cons))
+	}
 	if known {
 		return
 	}
@@ -763,3 +769,13 @@ func (ix *Index) buildMatch(sc *scratch, r *result) Match {
 }
 
 func round4(f float64) float64 { return float64(int64(f*10000+0.5)) / 10000 }
+
+// hasArabic reports whether s has a letter of the Arabic script.
+func hasArabic(s string) bool {
+	for _, r := range s {
+		if r >= 0x0600 && r <= 0x06FF {
+			return true
+		}
+	}
+	return false
+}

@@ -151,8 +151,11 @@ func appendSkeleton(dst []byte, s string) []byte {
 			}
 		case 'e':
 			out = 'i'
-			if n == 'e' {
+			switch n {
+			case 'e':
 				i++
+			case 'o', 'u': // Korean eo, eu
+				out, i = 'u', i+1
 			}
 		case 'q':
 			out = 'k'
@@ -174,19 +177,26 @@ func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 // skeleton returns appendSkeleton's key as a string.
 func skeleton(s string) string { return string(appendSkeleton(nil, s)) }
 
-// appendConsonants appends the consonants of a skeleton key, without the
-// vowels and the weak consonants h, v and i-glides; it compares tokens
-// romanised from Arabic script, which do not write short vowels.
-func appendConsonants(dst []byte, skel string) []byte {
-	for i := 0; i < len(skel); i++ {
-		switch c := skel[i]; c {
-		case 'a', 'i', 'u', 'h', 'v':
-		default:
-			if n := len(dst); n > 0 && dst[n-1] == c {
-				continue
-			}
-			dst = append(dst, c)
+// appendConsonants appends the consonant key of a normalised word: its
+// letters without vowels and the weak consonants h, w and y, with c, q to k
+// and z to s, doubled letters collapsed. It compares words romanised from
+// Arabic script, which do not write short vowels ("mhmd", "mohamed").
+func appendConsonants(dst []byte, w string) []byte {
+	start := len(dst)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'h', 'w', 'y':
+			continue
+		case 'c', 'q':
+			c = 'k'
+		case 'z':
+			c = 's'
 		}
+		if n := len(dst); n > start && dst[n-1] == c {
+			continue
+		}
+		dst = append(dst, c)
 	}
 	return dst
 }

@@ -50,6 +50,15 @@ func transliterate(s string) string {
 			prevHangul = true
 			hangulPos++
 		case r >= 0x0600 && r <= 0x06FF:
+			// waw and ya inside a word are long vowels
+			if (r == 'و' || r == 'ي' || r == 'ی') && i > 0 && isArabicLetter(prevRune(s, i)) {
+				if r == 'و' {
+					b.WriteByte('u')
+				} else {
+					b.WriteByte('i')
+				}
+				continue
+			}
 			b.WriteString(arabic(r))
 		default:
 			b.WriteRune(r)
@@ -213,3 +222,10 @@ func stripTone(p string) string {
 	}
 	return string(b)
 }
+
+func prevRune(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+func isArabicLetter(r rune) bool { return r >= 0x0620 && r <= 0x064A || r >= 0x0671 && r <= 0x06D3 }

@@ -1,0 +1,181 @@
+package match
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+var (
+	ixOnce sync.Once
+	ixDef  *Index
+)
+
+func defaultIndex(t testing.TB) *Index {
+	t.Helper()
+	entries := testEntries(t)
+	ixOnce.Do(func() { ixDef = NewIndex(entries) })
+	return ixDef
+}
+
+func TestSearchBadInput(t *testing.T) {
+	ix := defaultIndex(t)
+	ctx := context.Background()
+	for _, name := range []string{"", "   ", "!!!...,,,", "\x00\x01\x02", "\xff\xfe\xfd", "CORP", "LLC", "Co., Ltd.", "ООО", "有限公司",
+		strings.Repeat("a", MaxNameLen), strings.Repeat("ab ", MaxNameLen/3)} {
+		ms, err := ix.Search(ctx, Query{Name: name})
+		if err != nil {
+			t.Errorf("%q: %v", name[:min(len(name), 20)], err)
+		}
+		if len(ms) != 0 {
+			t.Errorf("%q: got %d matches, want none", name[:min(len(name), 20)], len(ms))
+		}
+	}
+	_, err := ix.Search(ctx, Query{Name: strings.Repeat("x", 1<<20)})
+	if !errors.Is(err, ErrNameTooLong) {
+		t.Errorf("1 MB name: err = %v, want ErrNameTooLong", err)
+	}
+	if _, err := ix.Search(ctx, Query{Name: "Rosoboronexport", Threshold: 1.5}); !errors.Is(err, ErrBadThreshold) {
+		t.Errorf("threshold 1.5: err = %v, want ErrBadThreshold", err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := ix.Search(cctx, Query{Name: "Rosoboronexport"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: err = %v", err)
+	}
+	// Normalize copes with 1 MB of anything
+	big := strings.Repeat("Ж\xff\u200b", 1<<18)
+	if out := Normalize(big); !utf8.ValidString(out) {
+		t.Error("Normalize(1 MB) is not valid UTF-8")
+	}
+}
+
+func TestSearchCorroboration(t *testing.T) {
+	ix := defaultIndex(t)
+	ctx := context.Background()
+	// An individual with a date of birth, nationality and document on the list.
+	var person *lists.Entry
+	for _, e := range testEntries(t) {
+		if e.Source == lists.SourceSDN && e.Type == lists.TypeIndividual && len(e.DatesOfBirth) > 0 &&
+			len(e.IDs) > 0 && len(e.Addresses) > 0 && e.Addresses[0].Country.IsValid() && len(normID(e.IDs[0].Value)) >= 6 {
+			person = e
+			break
+		}
+	}
+	if person == nil {
+		t.Fatal("no SDN individual with date of birth, document and address country")
+	}
+	country := person.Addresses[0].Country
+	year := year(person.DatesOfBirth[0])
+	other, _ := rules.ParseCountry("IS")
+	if other == country {
+		other, _ = rules.ParseCountry("NZ")
+	}
+	tests := []struct {
+		name string
+		q    Query
+		want []string
+	}{
+		{"country match", Query{Name: person.Name, Country: country}, []string{"country_match"}},
+		{"country mismatch", Query{Name: person.Name, Country: other}, []string{"country_mismatch"}},
+		{"dob match", Query{Name: person.Name, DateOfBirth: year}, []string{"dob_match"}},
+		{"dob mismatch", Query{Name: person.Name, DateOfBirth: "1801"}, []string{"dob_mismatch"}},
+		{"id match", Query{Name: person.Name, IDs: []lists.Identifier{{Value: person.IDs[0].Value}}}, []string{"id_match"}},
+		{"type mismatch", Query{Name: person.Name, Type: lists.TypeEntity}, []string{"type_mismatch"}},
+	}
+	for _, tt := range tests {
+		tt.q.Threshold = 0.5
+		ms, err := ix.Search(ctx, tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(ms, func(m Match) bool { return m.Entry == person })
+		if i < 0 {
+			t.Errorf("%s: %s not found", tt.name, person.Key())
+			continue
+		}
+		var kinds []string
+		sum := ms[i].NameScore
+		for _, a := range ms[i].Adjustments {
+			kinds = append(kinds, a.Kind)
+			sum += a.Delta
+		}
+		for _, k := range tt.want {
+			if !slices.Contains(kinds, k) {
+				t.Errorf("%s: adjustments %v lack %s", tt.name, kinds, k)
+			}
+		}
+		if want := max(0, min(1, sum)); abs(ms[i].Score-want) > 0.001 {
+			t.Errorf("%s: score %v, name score plus adjustments %v", tt.name, ms[i].Score, want)
+		}
+	}
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// TestSearchConcurrent runs searches from several goroutines (go test -race).
+func TestSearchConcurrent(t *testing.T) {
+	ix := defaultIndex(t)
+	names := []string{"Rosoboronexport", "HIKVISION", "Владимир Путин", "中国航天科工集团", "Sukhoi Company JSC", "Kim Jong Un"}
+	var wg sync.WaitGroup
+	want := make([]int, len(names))
+	for i, n := range names {
+		ms, _ := ix.Search(context.Background(), Query{Name: n})
+		want[i] = len(ms)
+	}
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 50; k++ {
+				i := (g + k) % len(names)
+				ms, err := ix.Search(context.Background(), Query{Name: names[i]})
+				if err != nil || len(ms) != want[i] {
+					t.Errorf("%q: %d matches, %v; want %d", names[i], len(ms), err, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// TestCrossScriptPairs checks the romanisation of the watchman cross-script
+// pairs (testdata/eval/sources): the native-script name, indexed alone, must
+// find the Latin one, for the scripts Normalize romanises.
+func TestCrossScriptPairs(t *testing.T) {
+	pairs := [][2]string{
+		{"Владимир Путин", "Vladimir Putin"}, {"Иван Иванов", "Ivan Ivanov"},
+		{"Александр Петров", "Alexander Petrov"}, {"Дмитрий Медведев", "Dmitry Medvedev"},
+		{"李明", "Li Ming"}, {"习近平", "Xi Jinping"}, {"王伟", "Wang Wei"},
+		{"김정은", "Kim Jong Un"}, {"박지성", "Park Ji Sung"}, {"이민호", "Lee Min Ho"},
+		{"Νικόλαος", "Nikolaos"}, {"Αλέξανδρος", "Alexander"},
+		{"محمد علي", "Mohamed Ali"}, {"أحمد حسن", "Ahmed Hassan"},
+	}
+	var entries []*lists.Entry
+	for i, p := range pairs {
+		entries = append(entries, &lists.Entry{Source: lists.SourceInternal, ID: string(rune('a' + i)), Type: lists.TypeIndividual, Name: p[1]})
+	}
+	ix := NewIndex(entries)
+	for i, p := range pairs {
+		ms, err := ix.Search(context.Background(), Query{Name: p[0], Threshold: 0.6})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].Entry != entries[i] {
+			t.Errorf("%q (%q) did not find %q first: %v", p[0], Normalize(p[0]), p[1], names(ms))
+		}
+	}
+}
