@@ -40,6 +40,9 @@ type tally struct{ n, hit int }
 // category and split, and fails below recall 0.97 or above FPR 0.01 on the
 // test split.
 func TestEvaluation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("evaluation runs in the full test suite")
+	}
 	ix := NewIndex(testEntries(t))
 	ctx := context.Background()
 	pos, neg := readEval(t, "positives.csv"), readEval(t, "negatives.csv")

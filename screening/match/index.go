@@ -74,7 +74,7 @@ type indexOptions struct {
 type IndexOption func(*indexOptions)
 
 // WithMaxCandidates sets how many candidate names a query scores in full
-// (default 48). Higher values cost time and rarely change the result.
+// (default 32). Higher values cost time and rarely change the result.
 func WithMaxCandidates(n int) IndexOption {
 	return func(o *indexOptions) {
 		if n > 0 {
@@ -104,7 +104,7 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 		entries: entries,
 		vocab:   make(map[string]int32, 1<<15),
 		joins:   make(map[string][]joinRef, 1<<15),
-		opts:    indexOptions{maxCandidates: 48, commonDF: 500},
+		opts:    indexOptions{maxCandidates: 32, commonDF: 500},
 	}
 	for _, o := range opts {
 		o(&ix.opts)

@@ -100,6 +100,7 @@ const (
 	alphaUnmatched       = 0.75 // weight of candidate tokens the query lacks
 	alphaUnmatchedPerson = 0.6  // the same for listed people: given names are often left out
 	substitutionCost     = 0.5
+	consEqualSim         = 0.78 // Arabic-script word with the consonants of a listed word
 	maxSpan              = 4
 	maxFuzzyChecks       = 64
 )
@@ -318,7 +319,7 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 		}
 	}
 	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
-		s = max(s, 0.85)
+		s = max(s, consEqualSim)
 	}
 	return s
 }
@@ -504,8 +505,14 @@ func (ix *Index) collectCandidates(sc *scratch) {
 	k := ix.opts.maxCandidates
 	sc.cands = sc.cands[:0]
 	less := func(a, b cand) bool { return a.acc < b.acc || a.acc == b.acc && a.name > b.name }
+	var qW float32
+	for i := range sc.qs {
+		qW += sc.qs[i].w
+	}
 	for _, n := range sc.touched {
-		c := cand{n, sc.acc[n]}
+		// rank by a Dice-like estimate, so that long names sharing many
+		// common words do not crowd out short exact ones
+		c := cand{n, sc.acc[n] / (qW + ix.names[n].totalW)}
 		sc.acc[n] = 0
 		if len(sc.cands) < k {
 			sc.cands = append(sc.cands, c)
