@@ -60,13 +60,7 @@ func (c *config) fail(format string, args ...any) {
 // discs smaller and exclusions unsound for any path faster than it (for
 // example microwave links at nearly c).
 func WithSpeed(kmPerMS float64) Option {
-	return func(c *config) {
-		if !(kmPerMS > 0) || kmPerMS > SpeedOfLightKMPerMS || math.IsInf(kmPerMS, 0) {
-			c.fail("speed %v km/ms: must be in (0, %v]", kmPerMS, SpeedOfLightKMPerMS)
-			return
-		}
-		c.speed = kmPerMS
-	}
+	return func(c *config) { c.setSpeed(&c.speed, "speed", kmPerMS) }
 }
 
 // WithLikelySpeed also computes a "likely region" at a calibrated lower
@@ -74,13 +68,17 @@ func WithSpeed(kmPerMS float64) Option {
 // in [RegionResult.Likely] and [Result.LikelyAreaKM2]. It never changes the
 // verdict.
 func WithLikelySpeed(kmPerMS float64) Option {
-	return func(c *config) {
-		if !(kmPerMS > 0) || kmPerMS > SpeedOfLightKMPerMS || math.IsInf(kmPerMS, 0) {
-			c.fail("likely speed %v km/ms: must be in (0, %v]", kmPerMS, SpeedOfLightKMPerMS)
-			return
-		}
-		c.likelySpeed = kmPerMS
+	return func(c *config) { c.setSpeed(&c.likelySpeed, "likely speed", kmPerMS) }
+}
+
+// setSpeed sets *dst to kmPerMS, which must be in (0, c]; what names the
+// option in the error.
+func (c *config) setSpeed(dst *float64, what string, kmPerMS float64) {
+	if !(kmPerMS > 0) || kmPerMS > SpeedOfLightKMPerMS { // also rejects NaN and ±Inf
+		c.fail("%s %v km/ms: must be in (0, %v]", what, kmPerMS, SpeedOfLightKMPerMS)
+		return
 	}
+	*dst = kmPerMS
 }
 
 // WithProcessingDelay subtracts ms from every minimum RTT before it is

@@ -371,6 +371,11 @@ func TestInvalidInput(t *testing.T) {
 		{"bad code", Site{}, good, []string{"china"}, nil, "judge[0]"},
 		{"bad declared", Site{Country: "Germany"}, good, nil, nil, "declared.country"},
 		{"speed above c", Site{}, good, nil, []Option{WithSpeed(300)}, "option"},
+		{"speed zero", Site{}, good, nil, []Option{WithSpeed(0)}, "option"},
+		{"speed NaN", Site{}, good, nil, []Option{WithSpeed(math.NaN())}, "option"},
+		{"speed +Inf", Site{}, good, nil, []Option{WithSpeed(math.Inf(1))}, "option"},
+		{"likely speed above c", Site{}, good, nil, []Option{WithLikelySpeed(300)}, "option"},
+		{"likely speed -Inf", Site{}, good, nil, []Option{WithLikelySpeed(math.Inf(-1))}, "option"},
 		{"processing", Site{}, good, nil, []Option{WithProcessingDelay(-1)}, "option"},
 	}
 	for _, tc := range cases {
