@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/oschwald/maxminddb-golang/v2"
 )
 
 // Locator answers Locate from a set of MaxMind databases. It is safe for
@@ -250,7 +252,7 @@ type snapshot struct {
 	log  *slog.Logger
 
 	srcMu   sync.Mutex
-	sources atomic.Pointer[map[uint64][]FieldSource]
+	sources atomic.Pointer[map[sourceKey][]FieldSource]
 }
 
 func newSnapshot(dbs []*database) *snapshot {
@@ -265,7 +267,7 @@ func newSnapshot(dbs []*database) *snapshot {
 		}
 	}
 	s.refs.Store(1)
-	m := map[uint64][]FieldSource{}
+	m := map[sourceKey][]FieldSource{}
 	s.sources.Store(&m)
 	return s
 }
@@ -310,10 +312,9 @@ var slotFields = [numSlots]string{
 	FieldCity, FieldAccuracyRadius, FieldAnonymizer,
 }
 
-// sourcesFor returns the shared, read-only Sources slice for a key whose
-// 4-bit slots hold 1 + the index in s.dbs of the database that answered the
-// field (0: no answer). The few distinct keys are built once.
-func (s *snapshot) sourcesFor(key uint64) []FieldSource {
+// sourcesFor returns the shared, read-only Sources slice for key. The few
+// distinct keys are built once.
+func (s *snapshot) sourcesFor(key sourceKey) []FieldSource {
 	if key == 0 {
 		return nil
 	}
@@ -328,7 +329,7 @@ func (s *snapshot) sourcesFor(key uint64) []FieldSource {
 	}
 	var v []FieldSource
 	for slot := range numSlots {
-		idx := (key >> (4 * slot)) & 0xf
+		idx := key.db(slot)
 		if idx == 0 {
 			continue
 		}
@@ -336,7 +337,7 @@ func (s *snapshot) sourcesFor(key uint64) []FieldSource {
 		v = append(v, FieldSource{Field: slotFields[slot], Database: d.info.Name, BuildTime: d.info.BuildTime})
 	}
 	v = slices.Clip(v)
-	m := make(map[uint64][]FieldSource, len(old)+1)
+	m := make(map[sourceKey][]FieldSource, len(old)+1)
 	for k, x := range old {
 		m[k] = x
 	}
@@ -347,19 +348,13 @@ func (s *snapshot) sourcesFor(key uint64) []FieldSource {
 
 func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 	loc := Location{IP: addr}
-	var key uint64
-	widen := func(p netip.Prefix) {
-		if !loc.Network.IsValid() || p.Bits() > loc.Network.Bits() {
-			loc.Network = p
-		}
-	}
+	var key sourceKey
 	for _, d := range s.geo {
-		res := d.reader.Lookup(addr)
-		if err := res.Err(); err != nil {
-			return Location{IP: addr}, d.lookupError(addr, err)
+		res, ok, err := d.find(addr, &loc.Network)
+		if err != nil {
+			return Location{IP: addr}, err
 		}
-		widen(res.Prefix())
-		if !res.Found() {
+		if !ok {
 			continue
 		}
 		loc.Found = true
@@ -367,18 +362,10 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 		if err != nil {
 			return Location{IP: addr}, d.lookupError(addr, err)
 		}
-		if loc.Country == "" && r.country != "" {
-			loc.Country = r.country
-			key |= d.idx << (4 * slotCountry)
-		}
-		if loc.RegisteredCountry == "" && r.registered != "" {
-			loc.RegisteredCountry = r.registered
-			key |= d.idx << (4 * slotRegistered)
-		}
-		if loc.RepresentedCountry == "" && r.represented != "" {
-			loc.RepresentedCountry = r.represented
+		fill(&loc.Country, r.country, &key, d, slotCountry)
+		fill(&loc.RegisteredCountry, r.registered, &key, d, slotRegistered)
+		if fill(&loc.RepresentedCountry, r.represented, &key, d, slotRepresented) {
 			loc.RepresentedType = r.repType
-			key |= d.idx << (4 * slotRepresented)
 		}
 		// Place details only from a record that agrees on the country,
 		// so a Location never mixes one database's country with another's
@@ -388,27 +375,20 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 		}
 		if loc.Subdivisions == nil && r.subdivisions != nil {
 			loc.Subdivisions = r.subdivisions
-			key |= d.idx << (4 * slotSubdivisions)
+			key.set(d, slotSubdivisions)
 		}
-		if loc.City == "" && r.city != "" {
-			loc.City = r.city
-			key |= d.idx << (4 * slotCity)
-		}
-		if loc.AccuracyRadiusKM == 0 && r.accuracy != 0 {
-			loc.AccuracyRadiusKM = r.accuracy
-			key |= d.idx << (4 * slotAccuracy)
-		}
+		fill(&loc.City, r.city, &key, d, slotCity)
+		fill(&loc.AccuracyRadiusKM, r.accuracy, &key, d, slotAccuracy)
 	}
 	if len(s.anon) > 0 {
 		loc.Anonymizer.Checked = true
 	}
 	for _, d := range s.anon {
-		res := d.reader.Lookup(addr)
-		if err := res.Err(); err != nil {
-			return Location{IP: addr}, d.lookupError(addr, err)
+		res, ok, err := d.find(addr, &loc.Network)
+		if err != nil {
+			return Location{IP: addr}, err
 		}
-		widen(res.Prefix())
-		if !res.Found() {
+		if !ok {
 			continue
 		}
 		r, err := d.anonymizer(res)
@@ -422,8 +402,8 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 		}
 		loc.Found = true
 		a := &loc.Anonymizer
-		if key>>(4*slotAnonymizer)&0xf == 0 {
-			key |= d.idx << (4 * slotAnonymizer)
+		if key.db(slotAnonymizer) == 0 {
+			key.set(d, slotAnonymizer)
 		}
 		a.Anonymous = a.Anonymous || r.IsAnonymous
 		a.VPN = a.VPN || r.IsAnonymousVPN
@@ -444,4 +424,40 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 	}
 	loc.Sources = s.sourcesFor(key)
 	return loc, nil
+}
+
+// find looks addr up in d, narrowing *network to the most specific network
+// a lookup has returned so far, and reports whether d has a record for addr.
+func (d *database) find(addr netip.Addr, network *netip.Prefix) (maxminddb.Result, bool, error) {
+	res := d.reader.Lookup(addr)
+	if err := res.Err(); err != nil {
+		return res, false, d.lookupError(addr, err)
+	}
+	if p := res.Prefix(); !network.IsValid() || p.Bits() > network.Bits() {
+		*network = p
+	}
+	return res, res.Found(), nil
+}
+
+// A sourceKey records which database answered each field of a Location:
+// its 4-bit slots hold 1 + the index in the snapshot of that database (0:
+// no answer).
+type sourceKey uint64
+
+// db returns 1 + the snapshot index of the database that answered slot, or
+// 0 when none did.
+func (k sourceKey) db(slot int) int { return int(k >> (4 * slot) & 0xf) }
+
+func (k *sourceKey) set(d *database, slot int) { *k |= sourceKey(d.idx) << (4 * slot) }
+
+// fill sets an unset field of a Location to v, a value d answered, and
+// records d as the field's source. It reports whether it set the field.
+func fill[T comparable](field *T, v T, key *sourceKey, d *database, slot int) bool {
+	var zero T
+	if *field != zero || v == zero {
+		return false
+	}
+	*field = v
+	key.set(d, slot)
+	return true
 }
