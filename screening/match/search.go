@@ -622,8 +622,9 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		}
 		sc.edgeStore = append(sc.edgeStore, e)
 	}
-	if !distinct && (qm != spanMask(0, int8(len(sc.qs)-1)) || cm != spanMask(0, int8(len(ctoks)-1))) {
-		// only generic words agree: require the whole name on both sides
+	if !distinct && (len(sc.qs) < 2 || qm != spanMask(0, int8(len(sc.qs)-1)) || cm != spanMask(0, int8(len(ctoks)-1))) {
+		// only generic words agree: require the whole name, of two words
+		// or more, on both sides
 		sc.edgeStore = sc.edgeStore[:start]
 		return
 	}
