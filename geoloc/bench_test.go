@@ -24,6 +24,27 @@ func benchAddrs(n int) []netip.Addr {
 	return out
 }
 
+// openEmbeddedBare opens the embedded country database with
+// maxminddb-golang alone, the baseline the Locate benchmarks compare with.
+func openEmbeddedBare(b *testing.B) *maxminddb.Reader {
+	data, err := embeddedBytes()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := maxminddb.OpenBytes(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { r.Close() })
+	return r
+}
+
+// bareLookup is the baseline lookup: find addr and decode its country_code.
+func bareLookup(r *maxminddb.Reader, addr netip.Addr) error {
+	var rec countryCodeRecord
+	return r.Lookup(addr).Decode(&rec)
+}
+
 // BenchmarkLocateEmbedded: Locate on the embedded country database.
 func BenchmarkLocateEmbedded(b *testing.B) {
 	l := mustLocator(b)
@@ -41,21 +62,12 @@ func BenchmarkLocateEmbedded(b *testing.B) {
 // alone (open once, Lookup, decode country_code) — the baseline for
 // BenchmarkLocateEmbedded.
 func BenchmarkBareMaxMindEmbedded(b *testing.B) {
-	data, err := embeddedBytes()
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := maxminddb.OpenBytes(data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer r.Close()
+	r := openEmbeddedBare(b)
 	addrs := benchAddrs(4096)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		var rec countryCodeRecord
-		if err := r.Lookup(addrs[i&4095]).Decode(&rec); err != nil {
+		if err := bareLookup(r, addrs[i&4095]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -147,23 +159,14 @@ func BenchmarkClientIP(b *testing.B) {
 // BenchmarkBareMaxMindEmbeddedParallel: the baseline for
 // BenchmarkLocateEmbeddedParallel.
 func BenchmarkBareMaxMindEmbeddedParallel(b *testing.B) {
-	data, err := embeddedBytes()
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := maxminddb.OpenBytes(data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer r.Close()
+	r := openEmbeddedBare(b)
 	addrs := benchAddrs(4096)
 	b.ReportAllocs()
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		i := 0
 		for pb.Next() {
-			var rec countryCodeRecord
-			if err := r.Lookup(addrs[i&4095]).Decode(&rec); err != nil {
+			if err := bareLookup(r, addrs[i&4095]); err != nil {
 				b.Error(err)
 				return
 			}
@@ -180,15 +183,7 @@ func BenchmarkBareMaxMindEmbeddedParallel(b *testing.B) {
 // lookup).
 func BenchmarkLocateVsBare(b *testing.B) {
 	l := mustLocator(b)
-	data, err := embeddedBytes()
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := maxminddb.OpenBytes(data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer r.Close()
+	r := openEmbeddedBare(b)
 	addrs := benchAddrs(4096)
 	var tLocate, tBare time.Duration
 	const batch = 256
@@ -207,8 +202,7 @@ func BenchmarkLocateVsBare(b *testing.B) {
 		bare := func() {
 			t0 := time.Now()
 			for j := range batch {
-				var rec countryCodeRecord
-				if err := r.Lookup(addrs[base+j]).Decode(&rec); err != nil {
+				if err := bareLookup(r, addrs[base+j]); err != nil {
 					b.Fatal(err)
 				}
 			}
