@@ -41,16 +41,7 @@ type cityRec struct {
 // for places MaxMind's test databases do not cover.
 func buildCityDB(t testing.TB, dbType string, build time.Time, recs []cityRec) []byte {
 	t.Helper()
-	tree, err := mmdbwriter.New(mmdbwriter.Options{
-		DatabaseType: dbType,
-		BuildEpoch:   build.Unix(),
-		RecordSize:   24,
-		Languages:    []string{"en"},
-		Description:  map[string]string{"en": "geoloc test database"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	var out []testRecord
 	for _, r := range recs {
 		m := mmdbtype.Map{}
 		if r.country != "" {
@@ -72,47 +63,19 @@ func buildCityDB(t testing.TB, dbType string, build time.Time, recs []cityRec) [
 		if r.city != "" {
 			m["city"] = mmdbtype.Map{"names": mmdbtype.Map{"en": mmdbtype.String(r.city)}}
 		}
-		_, n, err := net.ParseCIDR(r.network)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := tree.Insert(n, m); err != nil {
-			t.Fatalf("insert %s: %v", r.network, err)
-		}
+		out = append(out, testRecord{r.network, m})
 	}
-	var buf bytes.Buffer
-	if _, err := tree.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return writeTestDB(t, dbType, build, []string{"en"}, out)
 }
 
 // buildCountryCodeDB writes a {"country_code": "XX"} database.
 func buildCountryCodeDB(t testing.TB, build time.Time, recs map[string]string) []byte {
 	t.Helper()
-	tree, err := mmdbwriter.New(mmdbwriter.Options{
-		DatabaseType: "test-country",
-		BuildEpoch:   build.Unix(),
-		RecordSize:   24,
-		Description:  map[string]string{"en": "geoloc test database"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	var out []testRecord
 	for network, cc := range recs {
-		_, n, err := net.ParseCIDR(network)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := tree.Insert(n, mmdbtype.Map{"country_code": mmdbtype.String(cc)}); err != nil {
-			t.Fatal(err)
-		}
+		out = append(out, testRecord{network, mmdbtype.Map{"country_code": mmdbtype.String(cc)}})
 	}
-	var buf bytes.Buffer
-	if _, err := tree.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return writeTestDB(t, "test-country", build, nil, out)
 }
 
 func mustLocator(t testing.TB, opts ...Option) *Locator {
@@ -136,10 +99,35 @@ type anonRec struct {
 
 func buildAnonDB(t testing.TB, build time.Time, recs []anonRec) []byte {
 	t.Helper()
+	var out []testRecord
+	for _, r := range recs {
+		m := mmdbtype.Map{"is_anonymous": mmdbtype.Bool(true)}
+		if r.vpn {
+			m["is_anonymous_vpn"] = mmdbtype.Bool(true)
+		}
+		if r.tor {
+			m["is_tor_exit_node"] = mmdbtype.Bool(true)
+		}
+		out = append(out, testRecord{r.network, m})
+	}
+	return writeTestDB(t, "GeoIP2-Anonymous-IP", build, nil, out)
+}
+
+// testRecord is the data of one network in a database built in a test.
+type testRecord struct {
+	network string
+	data    mmdbtype.Map
+}
+
+// writeTestDB writes a MaxMind DB of type dbType, built at build, holding
+// recs, with mmdbwriter.
+func writeTestDB(t testing.TB, dbType string, build time.Time, languages []string, recs []testRecord) []byte {
+	t.Helper()
 	tree, err := mmdbwriter.New(mmdbwriter.Options{
-		DatabaseType: "GeoIP2-Anonymous-IP",
+		DatabaseType: dbType,
 		BuildEpoch:   build.Unix(),
 		RecordSize:   24,
+		Languages:    languages,
 		Description:  map[string]string{"en": "geoloc test database"},
 	})
 	if err != nil {
@@ -150,15 +138,8 @@ func buildAnonDB(t testing.TB, build time.Time, recs []anonRec) []byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := mmdbtype.Map{"is_anonymous": mmdbtype.Bool(true)}
-		if r.vpn {
-			m["is_anonymous_vpn"] = mmdbtype.Bool(true)
-		}
-		if r.tor {
-			m["is_tor_exit_node"] = mmdbtype.Bool(true)
-		}
-		if err := tree.Insert(n, m); err != nil {
-			t.Fatal(err)
+		if err := tree.Insert(n, r.data); err != nil {
+			t.Fatalf("insert %s: %v", r.network, err)
 		}
 	}
 	var buf bytes.Buffer
