@@ -106,15 +106,12 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 
 	judgeOne := func(code string, concern bool) RegionResult {
 		rr := RegionResult{Region: code, Concern: concern}
+		if why := whyNotJudged(caps, contradictory); why != "" {
+			rr.Verdict, rr.Note = RegionNotJudged, why
+			return rr
+		}
 		reg := cfg.lookup(code)
-		switch {
-		case len(caps) == 0:
-			rr.Verdict, rr.Note = RegionNotJudged, "no usable measurement"
-			return rr
-		case contradictory:
-			rr.Verdict, rr.Note = RegionNotJudged, "the discs have no common point"
-			return rr
-		case reg == nil:
+		if reg == nil {
 			rr.Verdict, rr.Note = RegionNotJudged, "no polygon for this region"
 			return rr
 		}
@@ -303,14 +300,22 @@ func excludedBy(reg *Region, caps []s2.Cap, ms []Measurement, used []int) (strin
 	return ms[used[best]].Landmark.ID, math.Floor(bestMargin*10) / 10
 }
 
-func judgePoint(site Site, caps []s2.Cap, ms []Measurement, used []int, contradictory bool) RegionResult {
-	rr := RegionResult{Region: Site{Lat: site.Lat, Lon: site.Lon, HasPoint: true}.String()}
+// whyNotJudged says why no region or point can be judged from the discs
+// caps, or returns "" when they can be.
+func whyNotJudged(caps []s2.Cap, contradictory bool) string {
 	switch {
 	case len(caps) == 0:
-		rr.Verdict, rr.Note = RegionNotJudged, "no usable measurement"
-		return rr
+		return "no usable measurement"
 	case contradictory:
-		rr.Verdict, rr.Note = RegionNotJudged, "the discs have no common point"
+		return "the discs have no common point"
+	}
+	return ""
+}
+
+func judgePoint(site Site, caps []s2.Cap, ms []Measurement, used []int, contradictory bool) RegionResult {
+	rr := RegionResult{Region: Site{Lat: site.Lat, Lon: site.Lon, HasPoint: true}.String()}
+	if why := whyNotJudged(caps, contradictory); why != "" {
+		rr.Verdict, rr.Note = RegionNotJudged, why
 		return rr
 	}
 	p := s2.PointFromLatLng(s2.LatLngFromDegrees(site.Lat, site.Lon))
