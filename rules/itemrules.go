@@ -475,53 +475,32 @@ func (p *itemRulesParser) dates(field string, f fileDates) dated {
 }
 
 func (p *itemRulesParser) countries(field string, ss []string) []Country {
-	var out []Country
-	for i, s := range ss {
-		c, err := ParseCountry(s)
-		if err != nil {
-			p.fail(fmt.Sprintf("%s[%d]", field, i), s, err.Error())
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
+	return parseAll(p, field, ss, ParseCountry)
 }
 
 func (p *itemRulesParser) groups(field string, ss []string) []Group {
-	var out []Group
-	for i, s := range ss {
-		g, err := ParseGroup(s)
-		if err != nil {
-			p.fail(fmt.Sprintf("%s[%d]", field, i), s, err.Error())
-			continue
-		}
-		out = append(out, g)
-	}
-	return out
+	return parseAll(p, field, ss, ParseGroup)
 }
 
 func (p *itemRulesParser) regions(field string, ss []string) []Region {
-	var out []Region
-	for i, s := range ss {
-		r, err := ParseRegion(s)
-		if err != nil {
-			p.fail(fmt.Sprintf("%s[%d]", field, i), s, err.Error())
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
+	return parseAll(p, field, ss, ParseRegion)
 }
 
 func (p *itemRulesParser) eccns(field string, ss []string) []ECCN {
-	var out []ECCN
+	return parseAll(p, field, ss, ParseECCN)
+}
+
+// parseAll parses each of ss with parse, reporting one that does not parse
+// as field[i] and leaving it out.
+func parseAll[T any](p *itemRulesParser, field string, ss []string, parse func(string) (T, error)) []T {
+	var out []T
 	for i, s := range ss {
-		e, err := ParseECCN(s)
+		v, err := parse(s)
 		if err != nil {
 			p.fail(fmt.Sprintf("%s[%d]", field, i), s, err.Error())
 			continue
 		}
-		out = append(out, e)
+		out = append(out, v)
 	}
 	return out
 }
