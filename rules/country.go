@@ -124,16 +124,21 @@ func (c Country) MarshalText() ([]byte, error) { return []byte(c.String()), nil 
 
 // UnmarshalText implements encoding.TextUnmarshaler with ParseCountry's rules;
 // empty text gives the zero Country.
-func (c *Country) UnmarshalText(b []byte) error {
+func (c *Country) UnmarshalText(b []byte) error { return unmarshalText(c, b, ParseCountry) }
+
+// unmarshalText sets *dst to parse(b), or to the zero value for empty text:
+// the UnmarshalText of the package's small value types.
+func unmarshalText[T any](dst *T, b []byte, parse func(string) (T, error)) error {
 	if len(b) == 0 {
-		*c = Country{}
+		var zero T
+		*dst = zero
 		return nil
 	}
-	v, err := ParseCountry(string(b))
+	v, err := parse(string(b))
 	if err != nil {
 		return err
 	}
-	*c = v
+	*dst = v
 	return nil
 }
 
@@ -223,18 +228,7 @@ func (r Region) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler with ParseRegion's rules;
 // empty text gives the zero Region.
-func (r *Region) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*r = Region{}
-		return nil
-	}
-	v, err := ParseRegion(string(b))
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
-}
+func (r *Region) UnmarshalText(b []byte) error { return unmarshalText(r, b, ParseRegion) }
 
 // Group is an EAR country group from 15 CFR Part 740 Supplement No. 1, such
 // as A:5, B, D:5 or E:1. The zero Group is "no group".
@@ -299,15 +293,4 @@ func (g Group) String() string {
 func (g Group) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler; empty text gives the zero Group.
-func (g *Group) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*g = Group{}
-		return nil
-	}
-	v, err := ParseGroup(string(b))
-	if err != nil {
-		return err
-	}
-	*g = v
-	return nil
-}
+func (g *Group) UnmarshalText(b []byte) error { return unmarshalText(g, b, ParseGroup) }

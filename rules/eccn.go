@@ -151,15 +151,4 @@ func (e ECCN) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler with ParseECCN's rules;
 // empty text gives the zero ECCN.
-func (e *ECCN) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*e = ECCN{}
-		return nil
-	}
-	v, err := ParseECCN(string(b))
-	if err != nil {
-		return err
-	}
-	*e = v
-	return nil
-}
+func (e *ECCN) UnmarshalText(b []byte) error { return unmarshalText(e, b, ParseECCN) }

@@ -89,15 +89,4 @@ func (o Outcome) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler with ParseOutcome's rules;
 // empty text gives the zero Outcome.
-func (o *Outcome) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*o = 0
-		return nil
-	}
-	v, err := ParseOutcome(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v
-	return nil
-}
+func (o *Outcome) UnmarshalText(b []byte) error { return unmarshalText(o, b, ParseOutcome) }
