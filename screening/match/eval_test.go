@@ -92,12 +92,14 @@ func TestEvaluation(t *testing.T) {
 		if len(ms) > 0 {
 			top = ms[0].Score
 		}
-		if r.split == "dev" {
+		if r.split == "dev" && r.category != "hard_collision" {
 			devNeg = append(devNeg, top)
 		}
 		hit := top >= DefaultThreshold
 		bump("neg/"+r.split+"/"+r.category, hit)
-		bump("neg/"+r.split+"/all", hit)
+		if r.category != "hard_collision" { // listed names, legal form aside: reported, not counted
+			bump("neg/"+r.split+"/all", hit)
+		}
 		if hit && r.split == "dev" {
 			fps = append(fps, fmt.Sprintf("%s: %q -> %q %.3f", r.category, r.query, ms[0].Name, ms[0].Score))
 		}

@@ -147,6 +147,12 @@ func stripLegal(toks []string, scratch []byte) ([]string, LegalClass) {
 // longestLegal finds the longest legal-form phrase at the end (or start) of
 // toks and returns its length in tokens and its class.
 func longestLegal(toks []string, atEnd bool, scratch []byte) (int, LegalClass) {
+	if len(toks) == 0 {
+		return 0, LegalNone
+	}
+	if atEnd && !legalLast[toks[len(toks)-1]] || !atEnd && !legalFirst[toks[0]] {
+		return 0, LegalNone
+	}
 	maxN := maxLegalTokens
 	if maxN > len(toks) {
 		maxN = len(toks)
@@ -334,13 +340,18 @@ func canonLegal(fields []string, buf []byte) []string {
 	return fields
 }
 
-var legalWords = map[string]bool{}
+// legalWords holds every word of the table; legalFirst and legalLast the
+// first and last words of its phrases.
+var legalWords, legalFirst, legalLast = map[string]bool{}, map[string]bool{}, map[string]bool{}
 
 func init() {
 	for phrase := range legalForms {
-		for _, w := range strings.Fields(phrase) {
+		ws := strings.Fields(phrase)
+		for _, w := range ws {
 			legalWords[w] = true
 		}
+		legalFirst[ws[0]] = true
+		legalLast[ws[len(ws)-1]] = true
 	}
 }
 

@@ -52,9 +52,9 @@ func main() {
 	}
 	listed := map[string]bool{}
 	for _, e := range entries {
-		listed[match.Normalize(e.name)] = true
+		listed[core(e.name)] = true
 		for _, a := range e.aliases {
-			listed[match.Normalize(a)] = true
+			listed[core(a)] = true
 		}
 	}
 	g := &gen{rng: rand.New(rand.NewPCG(20260101, 7)), listed: listed}
@@ -63,6 +63,18 @@ func main() {
 	must(write(filepath.Join(*dir, "positives.csv"), []string{"split", "category", "query", "type", "expected_name"}, pos))
 	must(write(filepath.Join(*dir, "negatives.csv"), []string{"split", "category", "query", "type", "note"}, neg))
 	fmt.Printf("%d positives, %d negatives\n", len(pos), len(neg))
+}
+
+// core is a name normalised, without its legal-form and stop words: two
+// names with the same core are the same name.
+func core(s string) string {
+	var out []string
+	for _, w := range strings.Fields(match.Normalize(s)) {
+		if !match.IsLegalFormWord(w) {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 func must(err error) {
@@ -525,8 +537,8 @@ func segment(w string, tab map[string]rune) ([]string, bool) {
 func (g *gen) negatives(dir string, entries []entry) []row {
 	var out []row
 	add := func(cat, q, typ, note string) {
-		if q == "" || g.listed[match.Normalize(q)] {
-			return // a name that is listed is not a negative
+		if q == "" || g.listed[core(q)] {
+			return // a name that is listed (legal form aside) is not a negative
 		}
 		out = append(out, row{split(cat + q), cat, q, typ, note})
 	}
@@ -614,7 +626,7 @@ func (g *gen) negatives(dir string, entries []entry) []row {
 		best, content := -1, 0
 		for j, w := range ws {
 			nw := match.Normalize(w)
-			if len(nw) < 3 || match.IsLegalFormWord(nw) || strings.Contains(nw, " ") {
+			if len(nw) < 3 || match.IsLegalFormWord(nw) || strings.Contains(nw, " ") || strings.HasPrefix(w, "(") {
 				continue
 			}
 			content++
