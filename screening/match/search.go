@@ -99,7 +99,7 @@ const (
 	minTokSim            = 0.6
 	alphaUnmatched       = 0.75 // weight of candidate tokens the query lacks
 	alphaUnmatchedPerson = 0.6  // the same for listed people: given names are often left out
-	substitutionCost     = 0.5
+	substitutionCost     = 1.0
 	consEqualSim         = 0.78 // Arabic-script word with the consonants of a listed word
 	maxSpan              = 4
 	maxFuzzyChecks       = 64
