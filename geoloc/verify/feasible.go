@@ -30,16 +30,6 @@ func (f *feasibleSet) areaKM2() float64 {
 	return sr * EarthRadiusKM * EarthRadiusKM
 }
 
-// containsPoint reports whether p lies in every cap.
-func (f *feasibleSet) containsPoint(p s2.Point) bool {
-	for _, c := range f.caps {
-		if !c.ContainsPoint(p) {
-			return false
-		}
-	}
-	return true
-}
-
 type pending struct {
 	id     s2.CellID
 	active uint64 // bit i set: cap i does not yet contain the cell (caps < 64)

@@ -111,14 +111,3 @@ func (r *LoadReport) fail(pe *ParseError) {
 }
 
 func (r *LoadReport) warn(pe *ParseError) { r.Warnings = append(r.Warnings, pe) }
-
-// merge adds o's counts and problems to r.
-func (r *LoadReport) merge(o LoadReport) {
-	r.Rows += o.Rows
-	r.Loaded += o.Loaded
-	r.Failed += o.Failed
-	r.Skipped += o.Skipped
-	r.Errors = append(r.Errors, o.Errors...)
-	r.Warnings = append(r.Warnings, o.Warnings...)
-	r.UnresolvedCountries += o.UnresolvedCountries
-}
