@@ -396,7 +396,7 @@ func (ix *Index) findHits(sc *scratch) {
 				sc.addHit(simHit{int8(i), int8(k), id, 1})
 				continue
 			}
-			if len(b) >= 6 {
+			if len(b) >= 6 && k == i+1 {
 				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], string(b))
 				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
 				for ; lo < hi; lo++ {
@@ -419,11 +419,19 @@ func (ix *Index) findHits(sc *scratch) {
 // with the same skeleton are looked up: the deletion neighbourhood of a
 // listed word is needed for misspellings, which are not listed words.
 func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, known bool) {
+	var checked [maxFuzzyChecks]int32
 	checks := 0
 	try := func(h uint64) {
 		a, b := ix.fuzzyRange(h)
+	next:
 		for ; a < b && checks < maxFuzzyChecks; a++ {
 			t := ix.fuzzy[a].tok
+			for _, c := range checked[:checks] {
+				if c == t {
+					continue next // reached through another key
+				}
+			}
+			checked[checks] = t
 			checks++
 			if s := ix.tokSim(q, &ix.toks[t]); s >= minSim {
 				sc.addHit(simHit{lo, hi, t, s})
