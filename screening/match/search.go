@@ -209,6 +209,9 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 	}
 	ix.prepareQuery(sc, words, hasArabic(q.Name))
 	ix.findHits(sc)
+	if hasHan(q.Name) {
+		ix.glossHits(sc)
+	}
 	ix.collectCandidates(sc)
 
 	sc.results = sc.results[:0]

@@ -133,8 +133,8 @@ func appendSkeleton(dst []byte, s string) []byte {
 				out, i = 'x', i+1
 			}
 		case 'g':
-			if n == 'h' {
-				out, i = 'h', i+1
+			if n == 'h' { // Arabic ghayn, Caucasian г: Maghomed, Magomed
+				i++
 			}
 		case 'p':
 			if n == 'h' {

@@ -26,6 +26,7 @@ func transliterate(s string) string {
 	ukr := hasEastSlavicMarkers(s)
 	prevHangul := false
 	hangulPos := 0
+	skipLam := false
 	for i, r := range s {
 		isH := r >= 0xAC00 && r <= 0xD7A3
 		if !isH {
@@ -49,6 +50,12 @@ func transliterate(s string) string {
 			b.WriteByte(' ')
 			prevHangul = true
 			hangulPos++
+		case r == 'ا' && strings.HasPrefix(s[i+len("ا"):], "ل") && (i == 0 || !isArabicLetter(prevRune(s, i))):
+			// the article al- written as its own word
+			b.WriteString("al ")
+			skipLam = true
+		case r == 'ل' && skipLam:
+			skipLam = false
 		case r >= 0x0600 && r <= 0x06FF:
 			// waw and ya inside a word are long vowels
 			if (r == 'و' || r == 'ي' || r == 'ی') && i > 0 && isArabicLetter(prevRune(s, i)) {
