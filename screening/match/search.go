@@ -633,7 +633,9 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		}
 		sc.edgeStore = append(sc.edgeStore, e)
 	}
-	if !distinct && (len(sc.qs) < 2 || qm != spanMask(0, int8(len(sc.qs)-1)) || cm != spanMask(0, int8(len(ctoks)-1))) {
+	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
+	numsAgree := len(sc.nt.nums) > 0 && sameSet(sc.nt.nums, cnums)
+	if !distinct && (len(sc.qs) < 2 && !numsAgree || qm != spanMask(0, int8(len(sc.qs)-1)) || cm != spanMask(0, int8(len(ctoks)-1))) {
 		// only generic words agree: require the whole name, of two words
 		// or more, on both sides
 		sc.edgeStore = sc.edgeStore[:start]
@@ -672,7 +674,6 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	nameScore := num / den
 	r := result{name: nid, nameScore: nameScore}
 	// numbers must agree
-	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	qnums := sc.nt.nums
 	if len(qnums) > 0 || len(cnums) > 0 {
 		switch {

@@ -58,5 +58,10 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 	if len(out.words) == 0 && len(out.nums) == 0 {
 		out.legalOnly = true
 	}
+	if len(out.words) == 0 {
+		// a name made of codes ("N488RC", "Office 39" aside): the codes
+		// are its words, matched exactly
+		out.words, out.nums = append(out.words, out.nums...), out.nums[:0]
+	}
 	return fields
 }
