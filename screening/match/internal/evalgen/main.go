@@ -57,7 +57,14 @@ func main() {
 			listed[core(a)] = true
 		}
 	}
-	g := &gen{rng: rand.New(rand.NewPCG(20260101, 7)), listed: listed}
+	g := &gen{rng: rand.New(rand.NewPCG(20260101, 7)), listed: listed, byWord: map[string][][]string{}}
+	for _, e := range entries {
+		for _, n := range append([]string{e.name}, e.aliases...) {
+			if ws := strings.Fields(core(n)); len(ws) >= 2 {
+				g.byWord[ws[0]] = append(g.byWord[ws[0]], ws)
+			}
+		}
+	}
 	pos := g.positives(entries)
 	neg := g.negatives(*dir, entries)
 	must(write(filepath.Join(*dir, "positives.csv"), []string{"split", "category", "query", "type", "expected_name"}, pos))
@@ -86,6 +93,32 @@ func must(err error) {
 type gen struct {
 	rng    *rand.Rand
 	listed map[string]bool
+	// byWord holds the core words of listed names of two words or more,
+	// by their first word
+	byWord map[string][][]string
+}
+
+// containsListed reports whether the words of q include every core word of
+// a listed name of two words or more ("Camp4 Sham al-Islam" contains
+// "Sham al-Islam").
+func (g *gen) containsListed(q string) bool {
+	ws := strings.Fields(core(q))
+	set := map[string]bool{}
+	for _, w := range ws {
+		set[w] = true
+	}
+	for _, w := range ws {
+	next:
+		for _, name := range g.byWord[w] {
+			for _, x := range name {
+				if !set[x] {
+					continue next
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // split assigns a stable half: "dev" or "test", by a hash of the key.
@@ -537,8 +570,8 @@ func segment(w string, tab map[string]rune) ([]string, bool) {
 func (g *gen) negatives(dir string, entries []entry) []row {
 	var out []row
 	add := func(cat, q, typ, note string) {
-		if q == "" || g.listed[core(q)] {
-			return // a name that is listed (legal form aside) is not a negative
+		if q == "" || g.listed[core(q)] || g.containsListed(q) {
+			return // a name that is, or contains, a listed name (legal form aside) is not a negative
 		}
 		out = append(out, row{split(cat + q), cat, q, typ, note})
 	}
