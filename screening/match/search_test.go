@@ -179,3 +179,27 @@ func TestCrossScriptPairs(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSearch checks that any name returns promptly with sorted matches above
+// the threshold, or a typed error.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.", "Hik Vision", "杭州海康威视", "Владимир Путин",
+		"김정은", "محمد علي", "Plant No. 5", "CORP", "", "\xff\x00", "a b c d e f g h i j k l m n o p q r s t u v w x y z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ix := defaultIndex(t)
+		ms, err := ix.Search(context.Background(), Query{Name: s})
+		if err != nil {
+			if !errors.Is(err, ErrNameTooLong) {
+				t.Fatalf("%q: %v", s, err)
+			}
+			return
+		}
+		for i, m := range ms {
+			if m.Score < DefaultThreshold || i > 0 && m.Score > ms[i-1].Score || len(m.Tokens) == 0 {
+				t.Fatalf("%q: bad match %d: %+v", s, i, m)
+			}
+		}
+	})
+}

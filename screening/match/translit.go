@@ -3,6 +3,8 @@ package match
 import (
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // transliterate romanises Cyrillic, Greek, Han, Hangul and Arabic/Persian
@@ -119,6 +121,12 @@ func cyrillic(r rune, eastSlavic bool) string {
 	if t, ok := cyrillicRU[r]; ok {
 		return t
 	}
+	// a letter with a diacritic (ѐ, ӣ): romanise its base letter
+	if d := norm.NFD.String(string(r)); d != string(r) {
+		if base, _ := utf8.DecodeRuneInString(d); base != r {
+			return cyrillic(base, eastSlavic) + d[utf8.RuneLen(base):]
+		}
+	}
 	return string(r)
 }
 
@@ -133,6 +141,12 @@ var greekTab = map[rune]string{
 func greek(r rune) string {
 	if t, ok := greekTab[r]; ok {
 		return t
+	}
+	// polytonic and accented letters (ᾧ, ὧ): romanise the base letter
+	if d := norm.NFD.String(string(r)); d != string(r) {
+		if base, _ := utf8.DecodeRuneInString(d); base != r {
+			return greek(base) + d[utf8.RuneLen(base):]
+		}
 	}
 	return string(r)
 }
