@@ -48,7 +48,7 @@ func TestDefaultPolicy(t *testing.T) {
 	if !regexp.MustCompile(`^sha256:[0-9a-f]{64}$`).MatchString(p.Version()) {
 		t.Errorf("Version %q", p.Version())
 	}
-	if p.MatchThreshold() != 0.88 || p.MinorityStakeThreshold() != 25 ||
+	if p.MatchThreshold() != 0.80 || p.MinorityStakeThreshold() != 25 ||
 		p.MaxListAge() != 7*24*time.Hour || p.MaxGeoDBAge() != 45*24*time.Hour ||
 		p.AffiliatesRuleAfterSuspension() != AffiliatesInForce || p.ItemRulesFile() != "" {
 		t.Errorf("settings: %v %v %v %v %q %q", p.MatchThreshold(), p.MinorityStakeThreshold(), p.MaxListAge(), p.MaxGeoDBAge(), p.AffiliatesRuleAfterSuspension(), p.ItemRulesFile())

@@ -308,6 +308,17 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 			// not apply then.
 			continue
 		}
+		if craft := e.Type == lists.TypeVessel || e.Type == lists.TypeAircraft; craft && q.Type != e.Type {
+			// Parties to a transaction are persons and organisations: a
+			// company that shares a tanker's name ("Dover Corp", the SDN
+			// vessel DOVER) is not that tanker.
+			m.Adjustments = append(slices.Clone(m.Adjustments), match.Adjustment{Kind: "entry_is_" + string(e.Type), Delta: -vesselPenalty,
+				Detail: fmt.Sprintf("the entry is a %s; the party is not", e.Type)})
+			m.Score -= vesselPenalty
+			if m.Score < q.Threshold {
+				continue
+			}
+		}
 		rec := MatchRecord{
 			Party: p.Name, PartyRole: string(role), List: string(e.Source), EntryID: e.ID, EntryName: e.Name,
 			MatchedName: m.Name, WeakAlias: m.Weak, Score: round4(m.Score), NameScore: round4(m.NameScore),
@@ -358,6 +369,9 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 			listCitation(string(e.Source)), ev)
 	}
 }
+
+// vesselPenalty lowers a party's match against a vessel or aircraft entry.
+const vesselPenalty = 0.25
 
 func round4(f float64) float64 {
 	return float64(int64(f*10000+0.5)) / 10000

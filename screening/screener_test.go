@@ -417,3 +417,22 @@ func TestScreenHonoursCancellation(t *testing.T) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 }
+
+// TestCompanyNamedLikeASanctionedVessel: "Blackstone Inc." and "Dover Corp"
+// share names with SDN tankers (SALINA, a.k.a. BLACKSTONE; DOVER). A party
+// is not a vessel, so those hits fall below the threshold.
+func TestCompanyNamedLikeASanctionedVessel(t *testing.T) {
+	for _, name := range []string{"Blackstone Inc.", "Dover Corp"} {
+		d, _ := embedded(t).Screen(context.Background(), Request{ID: "v", Parties: []Party{{Role: RolePurchaser, Name: name, Country: "US"}}})
+		for _, m := range d.Matches {
+			if m.List == "SDN" {
+				t.Errorf("%s matched SDN %s %q (score %v)", name, m.EntryID, m.EntryName, m.Score)
+			}
+		}
+	}
+	// A party declared as a vessel is still screened against vessels.
+	d, _ := embedded(t).Screen(context.Background(), Request{ID: "v", Parties: []Party{{Role: RoleOther, Name: "Dover", Type: "vessel"}}})
+	if d.Outcome != "deny" || len(d.Matches) == 0 || d.Matches[0].EntryID != "15046" {
+		t.Errorf("vessel DOVER: outcome %s, matches %+v", d.Outcome, d.Matches)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
@@ -200,7 +201,8 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 	qstr := string(sc.buf)
 	sc.fields = analyze(qstr, sc.fields, &sc.nt, sc.tmp[:0])
 	nt := &sc.nt
-	if nt.legalOnly || len(nt.words) == 0 {
+	if nt.legalOnly || len(nt.words) == 0 || (len(nt.words) == 1 && len(nt.nums) == 0 && utf8.RuneCountInString(nt.words[0]) < 2) {
+		// Nothing distinctive to screen: legal forms alone, or one letter.
 		return nil, nil
 	}
 	words := nt.words

@@ -203,3 +203,15 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+// TestOneLetterNameMatchesNothing: a single letter is not a name to screen;
+// "x" once matched the UN alias "E. X. Co." with score 1.
+func TestOneLetterNameMatchesNothing(t *testing.T) {
+	ix := defaultIndex(t)
+	for _, q := range []string{"x", "X.", " x ", "Ｘ"} {
+		ms, err := ix.Search(context.Background(), Query{Name: q})
+		if err != nil || len(ms) != 0 {
+			t.Errorf("Search(%q) = %d matches, %v; want none", q, len(ms), err)
+		}
+	}
+}
