@@ -92,15 +92,15 @@ func (sc *screening) ownershipChecks(p Party, role Role) {
 		if f.Status != "" {
 			ev["affiliates_rule"] = f.Status
 		}
-		p := sc.w.policy
+		pol := sc.w.policy
 		switch f.Rule {
 		case ownership.RuleOFAC50:
-			o := p.OutcomeFor("party.owned_by_listed").Max(p.ListOutcome("SDN"))
+			o := pol.OutcomeFor("party.owned_by_listed").Max(pol.ListOutcome("SDN"))
 			sc.addOutcome(o, "party.owned_by_listed",
 				fmt.Sprintf("%q is owned %.4g%% in aggregate by blocked persons (%s), so it is blocked too.", f.Entity, f.Percent, strings.Join(f.Entries, ", ")),
 				f.Citation, ev)
 		case ownership.RuleAffiliates:
-			o := p.OutcomeFor("party.owned_by_listed").Max(p.ListOutcome("EL"))
+			o := pol.OutcomeFor("party.owned_by_listed").Max(pol.ListOutcome("EL"))
 			sc.addOutcome(o, "party.owned_by_listed",
 				fmt.Sprintf("%q is owned %.4g%% in aggregate by Entity List or MEU parties (%s) and inherits their license requirement.", f.Entity, f.Percent, strings.Join(f.Entries, ", ")),
 				f.Citation, ev)
