@@ -298,7 +298,11 @@ func (p *Policy) Embargo(d Destination, date time.Time) (Embargo, bool) {
 		if !ok {
 			continue
 		}
-		e := Embargo{Destination: Destination{Country: d.Country}, Program: pr.Name, Citation: pr.citationFor(d, m), Since: m.s.from}
+		since := m.s.from
+		if m.group.IsValid() {
+			since = p.groups.since(d.Country, m.group, t)
+		}
+		e := Embargo{Destination: Destination{Country: d.Country}, Program: pr.Name, Citation: pr.citationFor(d, m), Since: since}
 		if !m.region {
 			return e, true // a whole-country embargo is reported before a regional one
 		}

@@ -133,7 +133,7 @@ func (p *Profile) match(d Destination, t time.Time, depth int) (matchedEntry, bo
 	}
 	for _, g := range p.def.groups {
 		if p.groups.in(d.Country, g, t) {
-			return matchedEntry{s: span{from: p.groups.since(d.Country, g, t)}, group: g}, true
+			return matchedEntry{group: g}, true
 		}
 	}
 	for _, x := range p.extends {
@@ -153,7 +153,10 @@ func (p *Profile) excluded(c Country, t time.Time) bool {
 	return false
 }
 
-// matchedEntry describes why a destination is in a profile.
+// matchedEntry describes why a destination is in a profile: a country or
+// region entry (its span and citation), or membership of group. For group
+// membership s is zero; only Embargo needs when it began, and works it out
+// (policyGroups.since) so that Contains does not.
 type matchedEntry struct {
 	region   bool
 	group    Group
