@@ -68,7 +68,7 @@ func WithLogger(l *slog.Logger) Option {
 // New opens the configured databases. Without any geographic database
 // (City, Country, Enterprise or country-code) it adds the embedded default
 // country database unless WithoutEmbedded is given; with no database at all
-// it returns ErrNoDatabase.
+// it returns ErrNoDatabase. More than 15 databases is an error.
 func New(opts ...Option) (*Locator, error) {
 	var cfg config
 	for _, o := range opts {
@@ -130,6 +130,9 @@ func (c *config) build() (*snapshot, error) {
 	}
 	if len(dbs) == 0 {
 		return nil, ErrNoDatabase
+	}
+	if len(dbs) > maxDatabases {
+		return fail(fmt.Errorf("geoloc: %d databases configured, at most %d", len(dbs), maxDatabases))
 	}
 	s := newSnapshot(dbs)
 	s.log = c.log()
@@ -443,6 +446,11 @@ func (d *database) find(addr netip.Addr, network *netip.Prefix) (maxminddb.Resul
 // its 4-bit slots hold 1 + the index in the snapshot of that database (0:
 // no answer).
 type sourceKey uint64
+
+// maxDatabases is the most databases a Locator holds: a sourceKey slot
+// numbers at most 15. A larger index would spill into the next slot and
+// name the wrong database in Location.Sources.
+const maxDatabases = 15
 
 // db returns 1 + the snapshot index of the database that answered slot, or
 // 0 when none did.

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"net/netip"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -401,5 +403,38 @@ func TestWithoutVerify(t *testing.T) {
 	}
 	if _, err := New(WithFile(testBadNodeCount), WithoutVerify()); !errors.Is(err, ErrInvalidDatabase) {
 		t.Errorf("invalid node count with WithoutVerify: error %v, want ErrInvalidDatabase", err)
+	}
+}
+
+// TestManyDatabasesSources checks that Sources names the right database when
+// the one that answers comes last of many, and that a set too large for the
+// source index is refused rather than attributed wrongly.
+func TestManyDatabasesSources(t *testing.T) {
+	build := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	other := buildCityDB(t, "GeoIP2-City", build, []cityRec{{network: "1.0.0.0/24", country: "AU"}})
+	opts := func(n int) []Option {
+		var o []Option
+		for i := range n {
+			o = append(o, WithBytes(fmt.Sprintf("city-%02d", i), other))
+		}
+		return append(o, WithFile(testCountry), WithoutVerify())
+	}
+	l := mustLocator(t, opts(maxDatabases-1)...)
+	loc, err := l.Locate(ip("81.2.69.142"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, ok := loc.Source(FieldCountry)
+	if loc.Country != "GB" || !ok || src.Database != "GeoIP2-Country-Test.mmdb" {
+		t.Errorf("Locate with %d databases: country %q, sources %+v; want GB from GeoIP2-Country-Test.mmdb", maxDatabases, loc.Country, loc.Sources)
+	}
+	for _, s := range loc.Sources {
+		if s.Database != "GeoIP2-Country-Test.mmdb" {
+			t.Errorf("Locate with %d databases: source %+v, want every field from GeoIP2-Country-Test.mmdb", maxDatabases, s)
+		}
+	}
+	_, err = New(opts(maxDatabases)...)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprint(maxDatabases+1, " databases")) {
+		t.Errorf("New with %d databases: error %v, want one naming the count", maxDatabases+1, err)
 	}
 }
