@@ -37,7 +37,7 @@ func (sc *screening) itemChecks() {
 		if err != nil {
 			var ie *rules.ItemError
 			if errors.As(err, &ie) {
-				sc.invalid(field+"."+ie.Field, ie.Value, ie.Msg)
+				sc.invalid(itemField(field, ie.Field), ie.Value, ie.Msg)
 			} else {
 				sc.invalid(field, it.ID, err.Error())
 			}
@@ -104,6 +104,35 @@ func (sc *screening) itemDestination() rules.Destination {
 		}
 	}
 	return rules.Destination{}
+}
+
+// requestItemFields names the fields of a rules.Item, as a *rules.ItemError
+// reports them, by the Item's JSON names, so that an error points at the
+// field the caller sent ("items[0].die_area_mm2", not
+// "items[0].Chip.DieAreaMM2"). "Chip" is the item as a whole.
+var requestItemFields = map[string]string{
+	"ECCN": "eccn", "Chip": "", "Chip.TPP": "tpp", "Chip.DieAreaMM2": "die_area_mm2",
+	"Chip.HBMDensity": "hbm_bandwidth_density", "Chip.DRAMBandwidthGBps": "dram_bandwidth",
+	"Chip.Throughputs": "throughputs",
+}
+
+// throughputFields renames "Chip.Throughputs[i].TOPS" and ".BitLength".
+var throughputFields = strings.NewReplacer("Chip.Throughputs", "throughputs", ".TOPS", ".tops", ".BitLength", ".bit_length")
+
+// itemField is the request field path of rules field f of the item at path
+// item ("items[0]"). A field the request has no name for keeps its rules
+// name.
+func itemField(item, f string) string {
+	name, ok := requestItemFields[f]
+	switch {
+	case ok && name == "":
+		return item
+	case ok:
+		return item + "." + name
+	case strings.HasPrefix(f, "Chip.Throughputs["):
+		return item + "." + throughputFields.Replace(f)
+	}
+	return item + "." + f
 }
 
 func (sc *screening) rulesItem(field string, it Item) (rules.Item, bool) {

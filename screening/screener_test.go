@@ -436,3 +436,32 @@ func TestCompanyNamedLikeASanctionedVessel(t *testing.T) {
 		t.Errorf("vessel DOVER: outcome %s, matches %+v", d.Outcome, d.Matches)
 	}
 }
+
+// TestScreenItemErrorsNameRequestFields checks that an item the rules
+// cannot use is reported under the request's own JSON field names.
+func TestScreenItemErrorsNameRequestFields(t *testing.T) {
+	tests := []struct {
+		item        Item
+		field, want string
+	}{
+		{Item{ID: "srv", ECCN: "4A090"}, "items[0].eccn", `field items[0].eccn: declare the paragraph (for example 4A090.a) or give chip parameters "4A090"`},
+		{Item{ID: "gpu", TPP: -1}, "items[0].tpp", `field items[0].tpp: must not be negative "-1"`},
+		{Item{ID: "gpu", Throughputs: []Throughput{{TOPS: 312, BitLength: 0}}}, "items[0].throughputs[0].bit_length",
+			`field items[0].throughputs[0].bit_length: want a bit length from 1 to 256 "0"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.field, func(t *testing.T) {
+			d, err := embedded(t).Screen(context.Background(), Request{ID: "x", Date: "2026-11-28", Destination: "DE", Items: []Item{tt.item}})
+			var re *RequestError
+			if !errors.As(err, &re) {
+				t.Fatalf("want a *RequestError, got %v", err)
+			}
+			if re.Field != tt.field || err.Error() != tt.want {
+				t.Errorf("field %q, error %q; want %q, %q", re.Field, err.Error(), tt.field, tt.want)
+			}
+			if d.Outcome != "review" || reason(t, d, "input.invalid").Evidence["field"] != tt.field {
+				t.Errorf("outcome %s, reasons %v; want review with input.invalid on %s", d.Outcome, codes(d), tt.field)
+			}
+		})
+	}
+}
