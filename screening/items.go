@@ -19,6 +19,9 @@ func (sc *screening) itemChecks() {
 		sc.invalid("end_use", sc.req.EndUse, "unknown end use")
 	}
 	dest := sc.itemDestination()
+	if !dest.IsValid() {
+		sc.invalid("destination", sc.req.Destination, "a destination (or a party country) is needed to determine the license requirement for items")
+	}
 	for i, it := range sc.req.Items {
 		field := fmt.Sprintf("items[%d]", i)
 		ri, ok := sc.rulesItem(field, it)
@@ -27,7 +30,6 @@ func (sc *screening) itemChecks() {
 			continue
 		}
 		if !dest.IsValid() {
-			sc.invalid("destination", sc.req.Destination, "a destination (or a party country) is needed to determine the license requirement for items")
 			sc.items = append(sc.items, ItemRecord{ID: it.ID, ECCN: it.ECCN, LicenseExceptions: []string{}, Error: "no destination"})
 			continue
 		}

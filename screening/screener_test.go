@@ -465,3 +465,28 @@ func TestScreenItemErrorsNameRequestFields(t *testing.T) {
 		})
 	}
 }
+
+// TestScreenItemsWithoutDestination checks that a request with items and
+// no destination is reported once, not once per item.
+func TestScreenItemsWithoutDestination(t *testing.T) {
+	d, err := embedded(t).Screen(context.Background(), Request{ID: "x", Date: "2026-11-28",
+		Items: []Item{{ID: "a", ECCN: "3A090.a"}, {ID: "b", TPP: 4992, DieAreaMM2: 826, Datacenter: yes()}}})
+	var re *RequestError
+	if !errors.As(err, &re) || re.Field != "destination" {
+		t.Fatalf("error %v; want a *RequestError on destination", err)
+	}
+	if got := strings.Count(err.Error(), "field destination:"); got != 1 {
+		t.Errorf("error %q names the destination %d times, want once", err.Error(), got)
+	}
+	if want := []string{"input.invalid=review"}; !slices.Equal(codes(d), want) {
+		t.Errorf("reasons %v, want %v", codes(d), want)
+	}
+	for i, it := range d.Items {
+		if it.Error != "no destination" {
+			t.Errorf("items[%d].error = %q, want \"no destination\"", i, it.Error)
+		}
+	}
+	if len(d.Items) != 2 || d.Outcome != "review" {
+		t.Errorf("%d items, outcome %s; want 2 items, review", len(d.Items), d.Outcome)
+	}
+}
