@@ -364,35 +364,36 @@ func (ev *evaluation) rule(lr *licenseRule) {
 		ev.gp10(lr, match)
 		return
 	}
-	ok, why := lr.status(ev.t)
-	dest := ev.destLabel()
+	// The rule's in-force status (with its reason text) and the
+	// destination's label are worked out only once the rule concerns the
+	// item or destination: most rules stop before that.
 	outside := ev.dest != countryUS
 	switch lr.kind {
 	case "destination":
 		if !match {
 			return
 		}
-		if !ok {
+		if ok, _ := lr.status(ev.t); !ok {
 			ev.step(lr.id, false, "not in force on "+ymd(ev.t)+": "+lr.dated.window(), lr.citation)
 			return
 		}
 		switch {
 		case lr.worldwide && outside:
-			ev.apply(lr, fmt.Sprintf("%s: worldwide requirement, destination %s", lr.title, dest))
+			ev.apply(lr, fmt.Sprintf("%s: worldwide requirement, destination %s", lr.title, ev.destLabel()))
 		case lr.worldwide:
 			ev.step(lr.id, false, "destination is the United States", lr.citation)
 		case ev.in(lr.area, ev.dest, ev.region) && ev.in(lr.exclude, ev.dest, ev.region):
-			ev.step(lr.id, false, fmt.Sprintf("destination %s is in %s but excluded as also in %s", dest, ev.where(lr.area, ev.dest, ev.region), ev.where(lr.exclude, ev.dest, ev.region)), lr.citation)
+			ev.step(lr.id, false, fmt.Sprintf("destination %s is in %s but excluded as also in %s", ev.destLabel(), ev.where(lr.area, ev.dest, ev.region), ev.where(lr.exclude, ev.dest, ev.region)), lr.citation)
 		case ev.in(lr.area, ev.dest, ev.region):
-			ev.apply(lr, fmt.Sprintf("%s: destination %s is in %s", lr.title, dest, ev.where(lr.area, ev.dest, ev.region)))
+			ev.apply(lr, fmt.Sprintf("%s: destination %s is in %s", lr.title, ev.destLabel(), ev.where(lr.area, ev.dest, ev.region)))
 		default:
-			ev.step(lr.id, false, fmt.Sprintf("destination %s is outside the rule's scope", dest), lr.citation)
+			ev.step(lr.id, false, fmt.Sprintf("destination %s is outside the rule's scope", ev.destLabel()), lr.citation)
 		}
 	case "headquarters":
 		if !match {
 			return
 		}
-		if !ok {
+		if ok, why := lr.status(ev.t); !ok {
 			ev.step(lr.id, false, "not applied: "+why, lr.citation)
 			return
 		}
@@ -401,7 +402,7 @@ func (ev *evaluation) rule(lr *licenseRule) {
 			return
 		}
 		if hit, yes := ev.hqIn(lr.hq, ev.hq); yes {
-			ev.apply(lr, fmt.Sprintf("%s: a party is headquartered in %s; destination %s", lr.title, hit, dest))
+			ev.apply(lr, fmt.Sprintf("%s: a party is headquartered in %s; destination %s", lr.title, hit, ev.destLabel()))
 			return
 		}
 		if len(ev.hq) == 0 {
@@ -415,7 +416,7 @@ func (ev *evaluation) rule(lr *licenseRule) {
 		if ev.q.EndUse == EndUseNone || !slices.Contains(lr.endUses, ev.q.EndUse) {
 			return
 		}
-		if !ok {
+		if ok, why := lr.status(ev.t); !ok {
 			ev.step(lr.id, false, "not applied: "+why, lr.citation)
 			return
 		}
@@ -434,7 +435,7 @@ func (ev *evaluation) rule(lr *licenseRule) {
 		}
 		var scope []string
 		if !lr.area.empty() && ev.in(lr.area, ev.dest, ev.region) {
-			scope = append(scope, fmt.Sprintf("destination %s is in %s", dest, ev.where(lr.area, ev.dest, ev.region)))
+			scope = append(scope, fmt.Sprintf("destination %s is in %s", ev.destLabel(), ev.where(lr.area, ev.dest, ev.region)))
 		}
 		if hit, yes := ev.hqIn(lr.hq, ev.behalf); yes && !lr.hq.empty() {
 			scope = append(scope, "a party (or the party the end use serves) is headquartered in "+hit)
@@ -448,7 +449,7 @@ func (ev *evaluation) rule(lr *licenseRule) {
 		if !ev.in(lr.area, ev.dest, ev.region) {
 			return
 		}
-		if !ok {
+		if ok, why := lr.status(ev.t); !ok {
 			ev.step(lr.id, false, "not applied: "+why, lr.citation)
 			return
 		}
@@ -459,10 +460,10 @@ func (ev *evaluation) rule(lr *licenseRule) {
 			return
 		}
 		if !match {
-			ev.step(lr.id, false, fmt.Sprintf("destination %s is embargoed, but %s is outside the rule's items", dest, ev.c.ECCN), lr.citation)
+			ev.step(lr.id, false, fmt.Sprintf("destination %s is embargoed, but %s is outside the rule's items", ev.destLabel(), ev.c.ECCN), lr.citation)
 			return
 		}
-		ev.apply(lr, fmt.Sprintf("%s: destination %s", lr.title, dest))
+		ev.apply(lr, fmt.Sprintf("%s: destination %s", lr.title, ev.destLabel()))
 	}
 }
 
