@@ -200,7 +200,7 @@ var ErrInvalidItemRules = errors.New("invalid item rules")
 type ItemRulesError struct {
 	File  string
 	Line  int    // 1-based, 0 if unknown
-	Field string // JSON path such as `rules[3] (id "x").effective`
+	Field string // JSON path such as `rules[12] (746.2-cuba).citation`
 	Value string
 	Msg   string
 }
