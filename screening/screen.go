@@ -319,10 +319,11 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 				continue
 			}
 		}
+		id := sc.w.entryID(e)
 		rec := MatchRecord{
 			Party: p.Name, PartyRole: string(role), List: string(e.Source), EntryID: e.ID, EntryName: e.Name,
 			MatchedName: m.Name, WeakAlias: m.Weak, Score: round4(m.Score), NameScore: round4(m.NameScore),
-			EntryHash: e.Hash(), Via: via,
+			EntryHash: id.hash, Via: via,
 		}
 		for _, t := range m.Tokens {
 			rec.Tokens = append(rec.Tokens, TokenRecord{Query: t.Query, Candidate: t.Candidate, Similarity: round4(t.Similarity)})
@@ -334,7 +335,7 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 			"party": p.Name, "role": string(role), "list": string(e.Source), "entry_id": e.ID,
 			"entry_name": e.Name, "matched_name": m.Name, "score": rec.Score,
 		}
-		if sup, ok := sc.s.store.Lookup(partyKey, e.Key(), rec.EntryHash, sc.now); ok && via == "name" {
+		if sup, ok := sc.s.store.Lookup(partyKey, id.key, id.hash, sc.now); ok && via == "name" {
 			s := sup
 			rec.Suppressed = &s
 			ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind

@@ -51,6 +51,10 @@ type world struct {
 	// staleness inputs
 	listSources []lists.SourceInfo
 	geoDBs      []geoloc.DBInfo
+	// entryIDs caches the key and content hash of the entries of lists
+	// that Screen has matched (see world.entryID); it is replaced with the
+	// lists.
+	entryIDs *sync.Map
 }
 
 // New builds a Screener. With no options it runs on the embedded defaults:
@@ -161,6 +165,7 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 			return nil, err
 		}
 		w.index = match.NewIndex(w.lists.Entries())
+		w.entryIDs = &sync.Map{}
 	}
 	switch {
 	case c.noLocator:
@@ -193,6 +198,21 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	}
 	w.describe()
 	return w, nil
+}
+
+// entryID is an entry's key and content hash.
+type entryID struct{ key, hash string }
+
+// entryID returns e's key and content hash, computed once per entry of the
+// world's lists: a hash encodes the whole entry and runs SHA-256, and the
+// same entries match request after request.
+func (w *world) entryID(e *lists.Entry) entryID {
+	if id, ok := w.entryIDs.Load(e); ok {
+		return id.(entryID)
+	}
+	id := entryID{key: e.Key(), hash: e.Hash()}
+	w.entryIDs.Store(e, id)
+	return id
 }
 
 func itemRulesFor(p *rules.Policy) (*rules.ItemRules, error) {

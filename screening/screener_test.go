@@ -384,6 +384,9 @@ func TestSuppressionClearsAHitUntilTheEntryChanges(t *testing.T) {
 	if d.Outcome != "deny" || len(d.Matches) != 1 {
 		t.Fatalf("before review: outcome %s, %d matches", d.Outcome, len(d.Matches))
 	}
+	if d.Matches[0].EntryHash != entry.Hash() {
+		t.Errorf("entry_hash %s, want %s", d.Matches[0].EntryHash, entry.Hash())
+	}
 	if err := s.Suppress(ctx, d.Matches[0], NotAMatch, "US company, different registration", "j.doe", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
@@ -407,6 +410,9 @@ func TestSuppressionClearsAHitUntilTheEntryChanges(t *testing.T) {
 	d, _ = s.Screen(ctx, req)
 	if d.Outcome != "deny" {
 		t.Fatalf("after the entry changed: outcome %s, reasons %v", d.Outcome, codes(d))
+	}
+	if d.Matches[0].EntryHash != changed.Hash() || changed.Hash() == entry.Hash() {
+		t.Errorf("after the entry changed: entry_hash %s, want %s (was %s)", d.Matches[0].EntryHash, changed.Hash(), entry.Hash())
 	}
 }
 
