@@ -95,7 +95,14 @@ func WithMaxBytes(n int64) UpdateOption { return func(u *Updater) { u.maxBytes =
 // WithMaxShrink sets the largest fraction by which a source may shrink
 // before an update is rejected (default 0.10: losing more than 10% of a
 // list's entries at once is more likely a broken file than delistings).
-func WithMaxShrink(f float64) UpdateOption { return func(u *Updater) { u.maxShrink = f } }
+// A negative or NaN fraction counts as 0, so any shrink is rejected; 1 or
+// more turns the check off (a source that disappears is still rejected).
+func WithMaxShrink(f float64) UpdateOption {
+	if !(f >= 0) {
+		f = 0
+	}
+	return func(u *Updater) { u.maxShrink = f }
+}
 
 // WithLogger sets the logger (default slog.Default()).
 func WithLogger(l *slog.Logger) UpdateOption { return func(u *Updater) { u.log = l } }

@@ -6,7 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -201,6 +201,11 @@ func TestUpdaterRejects(t *testing.T) {
 			reason: "1 of 5 downloads failed", errHas: "over the 250000-byte cap"},
 		{name: "corrupt gzip", path: "/consolidated/cons_prim.csv", mode: "gzip-corrupt", reason: "1 of 5 downloads failed", errHas: "bad gzip data after 0 bytes: flate: corrupt input"},
 		{name: "list shrank by half", path: "/dpl.txt", body: half, reason: "source DPL shrank from 577 to 290 entries (more than 10%)"},
+		{name: "list shrank by half, limit 40%", path: "/dpl.txt", body: half, opts: []UpdateOption{WithMaxShrink(0.4)},
+			reason: "source DPL shrank from 577 to 290 entries (more than 40%)"},
+		// A limit that is not a number must not switch the check off.
+		{name: "one order fewer, NaN limit", path: "/dpl.txt", body: withoutGarcia(dpl), opts: []UpdateOption{WithMaxShrink(math.NaN())},
+			reason: "source DPL shrank from 577 to 576 entries (more than 0%)"},
 		{name: "parse error", path: "/dpl.txt", body: badDate, reason: "new files do not parse", errHas: `dpl.txt: 1 of 665 rows failed; first: dpl.txt:316: field Effective_Date: bad date "13/45/2020"`},
 		// CAP's only entry (15268, BANK OF KUNLUN) removed from all four files.
 		{name: "source disappeared", edit: func(ls *listServer) {
@@ -241,19 +246,39 @@ func TestUpdaterRejects(t *testing.T) {
 	}
 }
 
-func TestUpdaterAcceptsGzipAndChanges(t *testing.T) {
-	u, ls, good, _ := goodUpdater(t)
-	// Drop one real DPL order (the 2 rows of JOSE ERNESTO GARCIA are 1) and serve gzip.
-	dpl := ls.files["/dpl.txt"]
+// withoutGarcia returns dpl.txt without the one real DPL order of JOSE
+// ERNESTO GARCIA (2 rows).
+func withoutGarcia(dpl []byte) []byte {
 	var kept []string
 	for _, l := range strings.SplitAfter(string(dpl), "\n") {
 		if !strings.HasPrefix(l, `"JOSE ERNESTO GARCIA"`) {
 			kept = append(kept, l)
 		}
 	}
+	return []byte(strings.Join(kept, ""))
+}
+
+// TestUpdaterMaxShrink accepts a DPL cut by half when WithMaxShrink allows it.
+func TestUpdaterMaxShrink(t *testing.T) {
+	u, ls, good, _ := goodUpdater(t, WithMaxShrink(0.6))
+	lines := strings.SplitAfter(string(ls.files["/dpl.txt"]), "\n")
+	ls.set("/dpl.txt", []byte(strings.Join(lines[:len(lines)/2], "")), "")
+	snap, rep, err := u.Update(context.Background())
+	if err != nil || !rep.Accepted {
+		t.Fatalf("update: %v %+v", err, rep)
+	}
+	dpl, ok := snap.Source(SourceDPL)
+	if !ok || dpl.Count != 290 || snap.Len() != good.Len()-287 {
+		t.Errorf("DPL %+v, %d entries; want 290 DPL entries and %d in all", dpl, snap.Len(), good.Len()-287)
+	}
+}
+
+func TestUpdaterAcceptsGzipAndChanges(t *testing.T) {
+	u, ls, good, _ := goodUpdater(t)
+	// Drop one real DPL order (the 2 rows of JOSE ERNESTO GARCIA are 1) and serve gzip.
 	var gz bytes.Buffer
 	zw := gzipWriter(&gz)
-	io.WriteString(zw, strings.Join(kept, ""))
+	zw.Write(withoutGarcia(ls.files["/dpl.txt"]))
 	zw.Close()
 	ls.set("/dpl.txt", gz.Bytes(), "")
 	// Readers keep screening against the current snapshot during an update.
