@@ -74,7 +74,8 @@ type indexOptions struct {
 type IndexOption func(*indexOptions)
 
 // WithMaxCandidates sets how many candidate names a query scores in full
-// (default 32). Higher values cost time and rarely change the result.
+// (default 32). Higher values cost time and rarely change the result. n ≤ 0
+// keeps the default.
 func WithMaxCandidates(n int) IndexOption {
 	return func(o *indexOptions) {
 		if n > 0 {
@@ -86,7 +87,9 @@ func WithMaxCandidates(n int) IndexOption {
 // WithCommonTokenLimit sets the number of names above which a token is
 // "common" (default 500): its postings are not used to find candidates when
 // the query has a rarer token, so that words like "china" or "trading" do not
-// blow up the candidate set. Common tokens still count when scoring.
+// blow up the candidate set. The postings of a token in more than four times
+// n names are never used to find candidates. Common tokens still count when
+// scoring. n ≤ 0 keeps the default.
 func WithCommonTokenLimit(n int) IndexOption {
 	return func(o *indexOptions) {
 		if n > 0 {
