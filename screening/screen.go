@@ -300,7 +300,11 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		sc.invalid(field, truncate(name, 80), err.Error())
 		return
 	}
-	partyKey := PartyKey(p.Name)
+	// Reviewers clear hits on the party's own name only (party.match_suppressed).
+	partyKey := ""
+	if via == "name" && len(ms) > 0 {
+		partyKey = PartyKey(p.Name)
+	}
 	for _, m := range ms {
 		e := m.Entry
 		if !e.ListedOn.IsZero() && e.ListedOn.After(sc.date) {
@@ -325,19 +329,29 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 			MatchedName: m.Name, WeakAlias: m.Weak, Score: round4(m.Score), NameScore: round4(m.NameScore),
 			EntryHash: id.hash, Via: via,
 		}
-		for _, t := range m.Tokens {
-			rec.Tokens = append(rec.Tokens, TokenRecord{Query: t.Query, Candidate: t.Candidate, Similarity: round4(t.Similarity)})
+		if len(m.Tokens) > 0 {
+			rec.Tokens = make([]TokenRecord, len(m.Tokens))
+			for i, t := range m.Tokens {
+				rec.Tokens[i] = TokenRecord{Query: t.Query, Candidate: t.Candidate, Similarity: round4(t.Similarity)}
+			}
 		}
-		for _, a := range m.Adjustments {
-			rec.Adjustments = append(rec.Adjustments, Adjustment{Kind: a.Kind, Delta: round4(a.Delta), Detail: a.Detail})
+		if len(m.Adjustments) > 0 {
+			rec.Adjustments = make([]Adjustment, len(m.Adjustments))
+			for i, a := range m.Adjustments {
+				rec.Adjustments[i] = Adjustment{Kind: a.Kind, Delta: round4(a.Delta), Detail: a.Detail}
+			}
 		}
 		ev := map[string]any{
 			"party": p.Name, "role": string(role), "list": string(e.Source), "entry_id": e.ID,
 			"entry_name": e.Name, "matched_name": m.Name, "score": rec.Score,
 		}
-		if sup, ok := sc.s.store.Lookup(partyKey, id.key, id.hash, sc.now); ok && via == "name" {
-			s := sup
-			rec.Suppressed = &s
+		var sup Suppression
+		suppressed := false
+		if partyKey != "" {
+			sup, suppressed = sc.s.store.Lookup(partyKey, id.key, id.hash, sc.now)
+		}
+		if suppressed {
+			rec.Suppressed = &sup
 			ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
 			sc.add("party.match_suppressed",
 				fmt.Sprintf("The %s %q matched %s entry %q, which %s cleared on %s (%s): %s.", roleLabel(role), p.Name, e.Source, e.Name,
