@@ -60,8 +60,15 @@ func TestOriginalScriptNames(t *testing.T) {
 	for s, f := range found {
 		t.Logf("%s: %d of %d original-script names found at the default threshold", s, f[0], f[1])
 	}
-	if f := found["cyrillic"]; f[1] == 0 || float64(f[0]) < 0.8*float64(f[1]) {
-		t.Errorf("cyrillic: %d of %d found, want at least 80%%", f[0], f[1])
+	// Floors a little under what the matcher finds (10 of 11, 125 of 371,
+	// 2 of 4), so that a regression in a script's romanisation fails.
+	for _, fl := range []struct {
+		script string
+		min    float64
+	}{{"cyrillic", 0.8}, {"arabic", 0.3}, {"cjk", 0.5}} {
+		if f := found[fl.script]; f[1] == 0 || float64(f[0]) < fl.min*float64(f[1]) {
+			t.Errorf("%s: %d of %d found, want at least %.0f%%", fl.script, f[0], f[1], 100*fl.min)
+		}
 	}
 }
 
