@@ -2,8 +2,10 @@ package ownership
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -183,6 +185,16 @@ func TestBadOwnershipFiles(t *testing.T) {
 				t.Errorf("error = %q\n want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestParseCSVReadError checks that a reader failing mid-file ends the
+// parse with that error (a reader may fail again on every call).
+func TestParseCSVReadError(t *testing.T) {
+	r := io.MultiReader(strings.NewReader("owner,owned,percent\nA,B,50\n"), iotest.ErrReader(errors.New("disk gone")))
+	g, err := ParseCSV("own.csv", r)
+	if g != nil || !errors.Is(err, ErrInvalid) || err.Error() != "own.csv: disk gone" {
+		t.Fatalf("ParseCSV = %v, %v; want no graph and the error \"own.csv: disk gone\"", g, err)
 	}
 }
 

@@ -77,15 +77,12 @@ func ParseCSV(name string, r io.Reader) (*Graph, error) {
 			break
 		}
 		if err != nil {
+			// With FieldsPerRecord -1 the only csv.ParseErrors are broken
+			// quotes, after which the rest of the file cannot be trusted;
+			// any other error is the reader's, which it may return again
+			// on every call.
 			errs = append(errs, csvError(name, err))
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
-				continue
-			}
-			if errors.As(err, &pe) {
-				break // a broken quote: the rest of the file cannot be trusted
-			}
-			continue
+			break
 		}
 		line, _ := cr.FieldPos(0)
 		if len(rec) != len(header) {
