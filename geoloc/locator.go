@@ -149,7 +149,7 @@ func (c *config) build() (*snapshot, error) {
 // database read failure gives a *DatabaseError.
 func (l *Locator) Locate(addr netip.Addr) (Location, error) {
 	if !addr.IsValid() {
-		return Location{}, &AddressError{Input: addr.String()}
+		return Location{}, &AddressError{Err: errorString("the zero netip.Addr")}
 	}
 	addr = canonical(addr)
 	if addr.Is6() && nat64WellKnown.Contains(addr) {

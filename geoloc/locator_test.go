@@ -317,8 +317,8 @@ func TestLocateInvalidAndClosed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := l.Locate(netip.Addr{}); !errors.Is(err, ErrInvalidAddress) {
-		t.Errorf("Locate(zero Addr) error = %v, want ErrInvalidAddress", err)
+	if _, err := l.Locate(netip.Addr{}); !errors.Is(err, ErrInvalidAddress) || err.Error() != `geoloc: invalid IP address "": the zero netip.Addr` {
+		t.Errorf("Locate(zero Addr) error = %v, want ErrInvalidAddress naming the zero Addr", err)
 	}
 	if err := l.Close(); err != nil {
 		t.Fatal(err)
