@@ -10,13 +10,12 @@ import (
 	"hash/maphash"
 	"io"
 	"math"
-	"net/netip"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/exportguard/exportguard/geoloc"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
 )
@@ -639,20 +638,19 @@ func checkDOB(v string) error {
 	return errors.New("invalid date of birth (want YYYY, YYYY-MM or YYYY-MM-DD)")
 }
 
+// checkIP accepts what the Screener accepts (geoloc.ParseIP).
 func checkIP(v string) error {
-	if _, err := netip.ParseAddr(v); err != nil {
+	if _, err := geoloc.ParseIP(v); err != nil {
 		return errors.New("invalid IP")
 	}
 	return nil
 }
 
-// eccnPattern is the form of an Export Control Classification Number
-// (Supplement No. 1 to Part 774: digit, category letter A–E, three digits,
-// optional paragraph) or EAR99.
-var eccnPattern = regexp.MustCompile(`^(?i:EAR99|[0-9][A-E][0-9]{3}(\.[a-z0-9]+)*)$`)
-
+// checkECCN accepts what the Screener accepts (rules.ParseECCN), so that an
+// ECCN the Screener cannot read makes an error record here rather than a
+// fail-closed decision.
 func checkECCN(v string) error {
-	if !eccnPattern.MatchString(v) {
+	if _, err := rules.ParseECCN(v); err != nil {
 		return errors.New("invalid ECCN (want e.g. 3A090, 3A090.a, 4A090 or EAR99)")
 	}
 	return nil

@@ -137,6 +137,7 @@ func TestCSVMalformedRows(t *testing.T) {
 		{"NaN", "bad,purchaser,Acme Widgets Inc,US,US,,,,NaN,,,", `line 3: field tpp: not a number "NaN"`},
 		{"bool", "bad,purchaser,Acme Widgets Inc,US,US,,,,,,maybe,", `line 3: field datacenter: not a boolean (want true or false) "maybe"`},
 		{"eccn", "bad,purchaser,Acme Widgets Inc,US,US,,,3A09O,,,,", `line 3: field eccn: invalid ECCN (want e.g. 3A090, 3A090.a, 4A090 or EAR99) "3A09O"`},
+		{"eccn paragraph", "bad,purchaser,Acme Widgets Inc,US,US,,,3A090.ab,,,,", `line 3: field eccn: invalid ECCN (want e.g. 3A090, 3A090.a, 4A090 or EAR99) "3A090.ab"`},
 		{"role", "bad,buyer,Acme Widgets Inc,US,US,,,,,,,", `line 3: field role: unknown role`},
 		{"ragged short", "bad,purchaser,Acme Widgets Inc", "line 3: row has 3 fields, header has 12"},
 		{"ragged long", "bad,purchaser,Acme Widgets Inc,US,US,,,,,,,,extra", "line 3: row has 13 fields, header has 12"},
