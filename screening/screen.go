@@ -112,12 +112,7 @@ func (sc *screening) destination() {
 func (sc *screening) checkPlace(kind string, d rules.Destination, ev map[string]any) {
 	p := sc.w.policy
 	concern := p.ConcernProfiles(d, sc.date)
-	names := make([]string, len(concern))
-	cites := make([]string, len(concern))
-	for i, pr := range concern {
-		names[i] = pr.Name
-		cites[i] = pr.Citation
-	}
+	names := profileNames(concern)
 	if e, ok := p.Embargo(d, sc.date); ok {
 		ev = withEvidence(ev, "program", e.Program)
 		if len(names) > 0 {
@@ -144,8 +139,21 @@ func (sc *screening) checkPlace(kind string, d rules.Destination, ev map[string]
 	if kind == "ip" {
 		subject = fmt.Sprintf("The client IP %v is located in %s, which", ev["ip"], placeName(d))
 	}
+	cites := make([]string, len(concern))
+	for i, pr := range concern {
+		cites[i] = pr.Citation
+	}
 	sc.add(kind+".country_of_concern", fmt.Sprintf("%s is a country of concern under %s.", subject, strings.Join(names, ", ")),
 		strings.Join(dedupe(cites), "; "), ev)
+}
+
+// profileNames returns the names of ps.
+func profileNames(ps []*rules.Profile) []string {
+	names := make([]string, len(ps))
+	for i, pr := range ps {
+		names[i] = pr.Name
+	}
+	return names
 }
 
 func placeName(d rules.Destination) string {
@@ -224,10 +232,7 @@ func (sc *screening) parties(ctx context.Context) {
 			if len(concern) == 0 {
 				continue
 			}
-			names := make([]string, len(concern))
-			for j, pr := range concern {
-				names[j] = pr.Name
-			}
+			names := profileNames(concern)
 			note := ""
 			if d5, ok := sc.w.policy.Profile("ear_d5_plus_macau"); ok && d5.Contains(hqDest, sc.date) {
 				note = "; advanced-computing items need a license wherever the party is located (15 CFR 744.23(a)(3))"
