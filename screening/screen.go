@@ -30,7 +30,7 @@ type screening struct {
 	matches   []MatchRecord
 	locations []LocationRecord
 	items     []ItemRecord
-	inputErrs []*RequestError
+	inputErrs []error // one *RequestError per field that could not be read
 }
 
 func (sc *screening) run(ctx context.Context) {

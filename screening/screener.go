@@ -299,13 +299,5 @@ func (s *Screener) Screen(ctx context.Context, req Request) (Decision, error) {
 	}
 	d := sc.decision()
 	d.ScreenedAt = now.UTC()
-	var err error
-	if len(sc.inputErrs) > 0 {
-		errs := make([]error, len(sc.inputErrs))
-		for i, e := range sc.inputErrs {
-			errs[i] = e
-		}
-		err = errors.Join(errs...)
-	}
-	return d, err
+	return d, errors.Join(sc.inputErrs...)
 }
