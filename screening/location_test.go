@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -73,8 +74,11 @@ func TestScreenLocationEvidence(t *testing.T) {
 		{"frankfurt.json", nil, nil},
 		// A server in Shanghai declared in Singapore: the declared site is
 		// excluded and China is not.
-		{"shanghai-declared-singapore.json", []string{"item.location_inconsistent=review", "item.location_concern_possible=review"}, nil},
-		{"contradictory.json", []string{"item.location_unverified=review"}, nil},
+		{"shanghai-declared-singapore.json", []string{"item.location_inconsistent=review", "item.location_concern_possible=review"}, []string{"CN", "HK", "KP"}},
+		// Measurements that contradict each other exclude nothing.
+		{"contradictory.json", []string{"item.location_unverified=review"}, []string{"AF", "BY", "CD", "CF", "CN", "CU", "ER", "HK", "HT", "IQ", "IR",
+			"KP", "LB", "LY", "MM", "MO", "NI", "RU", "SD", "SO", "SS", "SY", "UA", "UA-09", "UA-14", "UA-40", "UA-43", "VE", "ZW"}},
+		// Unsigned replies are not evidence: nothing is judged.
 		{"unsigned.json", []string{"item.location_unverified=review"}, nil},
 	}
 	for _, tt := range tests {
@@ -85,6 +89,15 @@ func TestScreenLocationEvidence(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.codes, codes(d)); diff != "" {
 				t.Errorf("reasons (-want +got):\n%s", diff)
+			}
+			for _, r := range d.Reasons {
+				if !strings.HasPrefix(r.Code, "item.location_") {
+					continue
+				}
+				concern, _ := r.Evidence["concerns_not_excluded"].([]string)
+				if diff := cmp.Diff(tt.concern, concern); diff != "" {
+					t.Errorf("%s: concerns not excluded (-want +got):\n%s", r.Code, diff)
+				}
 			}
 		})
 	}
