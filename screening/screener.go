@@ -90,7 +90,10 @@ func New(ctx context.Context, opts ...Option) (*Screener, error) {
 // Reload swaps in new data: only what the options name changes, the rest is
 // kept. The new world is built completely (including the name index) before
 // the swap; screenings in flight finish on the old one. On error nothing
-// changes.
+// changes. Reload applies the data options (WithPolicy, WithItemRules,
+// WithLists, WithLocator, WithoutLocator, WithOwnership,
+// WithLocationRegions, WithThreshold); WithSuppressions, WithLogger,
+// WithClock and WithAsOf are fixed by New and ignored here.
 func (s *Screener) Reload(ctx context.Context, opts ...Option) error {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
