@@ -208,25 +208,18 @@ func barChart(id, title string, counts []count, color func(string) string) chart
 		c.More = len(counts) - maxChartRow
 		counts = counts[:maxChartRow]
 	}
-	max := 1
+	top := 1
 	for _, x := range counts {
-		max = maxInt(max, x.N)
+		top = max(top, x.N)
 	}
 	for i, x := range counts {
-		w := float64(chartBarW) * float64(x.N) / float64(max)
+		w := float64(chartBarW) * float64(x.N) / float64(top)
 		y := chartTop + i*chartRowH
 		c.Bars = append(c.Bars, bar{Label: x.Key, Y: y, TextY: y + 15, N: x.N, NX: chartLabelW + int(w) + 6,
 			Segs: []seg{{X: chartLabelW, W: w, Color: color(x.Key), Title: fmt.Sprintf("%s: %d", x.Key, x.N)}}})
 	}
 	c.Height = chartTop*2 + len(c.Bars)*chartRowH
 	return c
-}
-
-func maxInt(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
 }
 
 // destinationChart stacks each destination's bar by outcome.
@@ -239,9 +232,9 @@ func (s *stats) destinationChart() chart {
 	}
 	c := barChart("chart-destinations", "Requests by destination and outcome", sortedCounts(totals), func(string) string { return "" })
 	c.Legend = true
-	max := 1
+	top := 1
 	for _, b := range c.Bars {
-		max = maxInt(max, b.N)
+		top = max(top, b.N)
 	}
 	for i := range c.Bars {
 		b := &c.Bars[i]
@@ -252,7 +245,7 @@ func (s *stats) destinationChart() chart {
 			if n == 0 {
 				continue
 			}
-			w := float64(chartBarW) * float64(n) / float64(max)
+			w := float64(chartBarW) * float64(n) / float64(top)
 			b.Segs = append(b.Segs, seg{X: x, W: w, Color: outcomeColor[o], Title: fmt.Sprintf("%s %s: %d", b.Label, o, n)})
 			x += w
 		}
