@@ -184,10 +184,12 @@ func itemRecord(id string, det rules.Determination, chip bool) ItemRecord {
 			rec.LicenseExceptions = append(rec.LicenseExceptions, e.Name)
 		}
 	}
-	var cites []string
-	cites = append(cites, c.Citations...)
-	for _, st := range det.Steps {
-		rec.Steps = append(rec.Steps, fmt.Sprintf("%s: %s", st.Rule, st.Finding))
+	cites := append(make([]string, 0, len(c.Citations)+len(det.Steps)), c.Citations...)
+	if len(det.Steps) > 0 {
+		rec.Steps = make([]string, len(det.Steps))
+	}
+	for i, st := range det.Steps {
+		rec.Steps[i] = st.Rule + ": " + st.Finding
 		cites = append(cites, st.Citation)
 	}
 	rec.Citations = dedupe(cites)
