@@ -11,8 +11,9 @@
 //	cat orders.jsonl | go run ./examples/audit -
 //
 // Exit codes: 0 when every request was screened, 1 when some requests were
-// error records (bad input rows), 2 on usage or configuration errors, 130
-// when interrupted (rerun with -resume to continue).
+// error records (bad input rows) or were screened fail-closed with fields
+// the Screener could not read, 2 on usage or configuration errors, 130 when
+// interrupted (rerun with -resume to continue).
 //
 // See docs/audit.md for the input and output contract.
 package main
