@@ -177,17 +177,17 @@ func (fs *FileStore) load(r io.Reader) (int64, error) {
 			return off, nil
 		}
 		if len(b) > 0 {
-			var s Suppression
-			trimmed := bytes.TrimSpace(b)
-			if len(trimmed) > 0 {
-				if jerr := json.Unmarshal(trimmed, &s); jerr != nil || s.Validate() != nil {
+			if trimmed := bytes.TrimSpace(b); len(trimmed) > 0 {
+				var s Suppression
+				bad := json.Unmarshal(trimmed, &s)
+				if bad == nil {
+					bad = s.Validate()
+				}
+				if bad != nil {
 					if _, perr := br.Peek(1); perr == io.EOF {
 						return off, nil // torn final line that happened to end in newline bytes
 					}
-					if jerr == nil {
-						jerr = s.Validate()
-					}
-					return 0, fmt.Errorf("suppression store %s:%d: %w", fs.path, line, jerr)
+					return 0, fmt.Errorf("suppression store %s:%d: %w", fs.path, line, bad)
 				}
 				fs.mem.put(s)
 			}
