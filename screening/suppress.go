@@ -227,7 +227,7 @@ func (fs *FileStore) Add(ctx context.Context, s Suppression) error {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	if fs.f == nil {
-		return errors.New("suppression store: closed")
+		return fmt.Errorf("suppression store %s: closed", fs.path)
 	}
 	// O_APPEND plus an exclusive lock keeps lines whole when several
 	// processes share the file.
