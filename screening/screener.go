@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -223,13 +222,9 @@ func itemRulesFor(p *rules.Policy) (*rules.ItemRules, error) {
 	if path == "" {
 		return rules.DefaultItemRules(), nil
 	}
-	data, err := os.ReadFile(path)
+	ir, err := rules.LoadItemRules(path)
 	if err != nil {
-		return nil, fmt.Errorf("policy %s: item rules: %w", p.Name(), err)
-	}
-	ir, err := rules.ParseItemRules(path, data)
-	if err != nil {
-		return nil, fmt.Errorf("policy %s: item rules: %w", p.Name(), err)
+		return nil, fmt.Errorf("policy %s: %w", p.Name(), err)
 	}
 	return ir, nil
 }

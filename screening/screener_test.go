@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -494,5 +495,35 @@ func TestScreenItemsWithoutDestination(t *testing.T) {
 	}
 	if len(d.Items) != 2 || d.Outcome != "review" {
 		t.Errorf("%d items, outcome %s; want 2 items, review", len(d.Items), d.Outcome)
+	}
+}
+
+// TestPolicyItemRulesFileErrors checks that an item rules file the policy
+// names but that cannot be read or parsed stops New, naming the policy and
+// the file.
+func TestPolicyItemRulesFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	ir := filepath.Join(dir, "ir.json")
+	if err := os.WriteFile(ir, []byte("bogus\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pf := filepath.Join(dir, "p.yaml")
+	if err := os.WriteFile(pf, []byte("version: 1\nname: p\nas_of: 2026-11-28\nitem_rules_file: ir.json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := rules.LoadPolicyFile(pf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(context.Background(), WithPolicy(p), WithLogger(discardLogger()))
+	if want := "policy p: " + ir + ":1: invalid character 'b' looking for beginning of value"; err == nil || err.Error() != want {
+		t.Errorf("bad file: error %v, want %s", err, want)
+	}
+	if err := os.Remove(ir); err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(context.Background(), WithPolicy(p), WithLogger(discardLogger()))
+	if want := "policy p: load item rules: open " + ir + ": no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("missing file: error %v, want %s", err, want)
 	}
 }
