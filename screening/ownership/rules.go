@@ -2,6 +2,7 @@ package ownership
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"time"
@@ -185,6 +186,7 @@ func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 	status := AffiliatesStatus(opt.Date, opt.AffiliatesAfterSuspension)
 
 	res := &Result{findings: map[string][]Finding{}}
+	var merged map[string]*caught // both caught sets, for minority chains; built on first use
 	for _, k := range keys {
 		if c, ok := ofac[k]; ok && len(c.stakes) > 0 {
 			res.add(k, g.finding(RuleOFAC50, k, c, ofac, CiteOFAC50, ""))
@@ -221,13 +223,12 @@ func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 		}
 		if len(stakes) > 0 && total >= opt.MinorityPercent {
 			c := &caught{stakes: stakes, percent: total}
-			merged := map[string]*caught{}
-			for kk, v := range ofac {
-				merged[kk] = v
-			}
-			for kk, v := range bis {
-				if _, dup := merged[kk]; !dup {
-					merged[kk] = v
+			if merged == nil {
+				merged = maps.Clone(ofac)
+				for kk, v := range bis {
+					if _, dup := merged[kk]; !dup {
+						merged[kk] = v
+					}
 				}
 			}
 			res.add(k, g.finding(RuleMinority, k, c, merged, CiteMinority, ""))
