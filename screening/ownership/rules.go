@@ -187,17 +187,19 @@ func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 
 	res := &Result{findings: map[string][]Finding{}}
 	var merged map[string]*caught // both caught sets, for minority chains; built on first use
+	// Root listings of each caught node, per caught set (see rootListings).
+	ofacRoots, bisRoots, mergedRoots := map[string][]Listing{}, map[string][]Listing{}, map[string][]Listing{}
 	for _, k := range keys {
 		if c, ok := ofac[k]; ok && len(c.stakes) > 0 {
-			res.add(k, g.finding(RuleOFAC50, k, c, ofac, CiteOFAC50, ""))
+			res.add(k, g.finding(RuleOFAC50, k, c, ofac, ofacRoots, CiteOFAC50, ""))
 		}
 		if c, ok := bis[k]; ok && len(c.stakes) > 0 && status != "not_effective" {
 			rule := RuleAffiliates
 			if status == "suspended" {
 				rule = RuleAffiliatesSuspended
 			}
-			f := g.finding(rule, k, c, bis, CiteAffiliates, status)
-			f.LicenseRequirement = mostRestrictive(g.rootListings(k, bis, map[string]bool{}))
+			f := g.finding(rule, k, c, bis, bisRoots, CiteAffiliates, status)
+			f.LicenseRequirement = mostRestrictive(g.rootListings(k, bis, bisRoots))
 			res.add(k, f)
 		}
 		if len(res.findings[k]) > 0 {
@@ -231,7 +233,7 @@ func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 					}
 				}
 			}
-			res.add(k, g.finding(RuleMinority, k, c, merged, CiteMinority, ""))
+			res.add(k, g.finding(RuleMinority, k, c, merged, mergedRoots, CiteMinority, ""))
 		}
 	}
 	return res
@@ -299,22 +301,24 @@ func (g *Graph) fixpoint(keys []string, listings map[string][]Listing, filter fu
 	return c
 }
 
-func (g *Graph) finding(rule, k string, c *caught, all map[string]*caught, cite, status string) Finding {
+func (g *Graph) finding(rule, k string, c *caught, all map[string]*caught, roots map[string][]Listing, cite, status string) Finding {
 	n := g.nodes[k]
 	f := Finding{Rule: rule, Entity: n.name, Country: n.country, Percent: c.percent, Stakes: c.stakes, Citation: cite, Status: status}
 	g.explain(k, all, map[string]bool{}, &f, 0)
-	roots := g.rootListings(k, all, map[string]bool{})
+	var listed []Listing
 	if rule == RuleMinority {
-		roots = nil
+		// k is not caught itself: its roots are those of its stakes.
 		for _, s := range c.stakes {
-			roots = append(roots, s.Listed...)
+			listed = append(listed, s.Listed...)
 			if s.Derived {
-				roots = append(roots, g.rootListings(Key(s.Owner), all, map[string]bool{})...)
+				listed = append(listed, g.rootListings(Key(s.Owner), all, roots)...)
 			}
 		}
+	} else {
+		listed = g.rootListings(k, all, roots)
 	}
 	seen := map[string]bool{}
-	for _, x := range roots {
+	for _, x := range listed {
 		if !seen[x.Key] {
 			seen[x.Key] = true
 			f.Entries = append(f.Entries, x.Key)
@@ -364,17 +368,35 @@ func (g *Graph) explain(k string, all map[string]*caught, seen map[string]bool, 
 	}
 }
 
-// rootListings returns the listed entries at the roots of k's derivation.
-func (g *Graph) rootListings(k string, all map[string]*caught, seen map[string]bool) []Listing {
+// rootListings returns the listed entries at the roots of k's derivation in
+// all, each entry once, in the order a depth-first walk meets them. memo
+// holds the answer for each node of all already walked, so that the
+// findings of one evaluation walk each chain once, not once per entity
+// along it (a chain of n entities would otherwise cost n²).
+func (g *Graph) rootListings(k string, all map[string]*caught, memo map[string][]Listing) []Listing {
+	if ls, ok := memo[k]; ok {
+		return ls
+	}
 	c := all[k]
-	if c == nil || seen[k] {
+	if c == nil {
 		return nil
 	}
-	seen[k] = true
-	out := append([]Listing(nil), c.listed...)
-	for _, s := range c.stakes {
-		out = append(out, g.rootListings(Key(s.Owner), all, seen)...)
+	memo[k] = nil // a node met again on its own walk adds nothing
+	var out []Listing
+	seen := map[string]bool{}
+	add := func(ls []Listing) {
+		for _, x := range ls {
+			if !seen[x.Key] {
+				seen[x.Key] = true
+				out = append(out, x)
+			}
+		}
 	}
+	add(c.listed)
+	for _, s := range c.stakes {
+		add(g.rootListings(Key(s.Owner), all, memo))
+	}
+	memo[k] = out
 	return out
 }
 
