@@ -46,7 +46,7 @@ type Identifier struct {
 type Party struct {
 	Role        Role         `json:"role,omitempty"`
 	Name        string       `json:"name,omitempty"`
-	Type        string       `json:"type,omitempty"` // "individual", "entity", or "" when unknown
+	Type        string       `json:"type,omitempty"` // "individual" (or "person"), "entity" (or "organization", "company"), "vessel", "aircraft", or "" when unknown
 	Address     string       `json:"address,omitempty"`
 	Country     string       `json:"country,omitempty"` // declared country of the party
 	IDs         []Identifier `json:"ids,omitempty"`
