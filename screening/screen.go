@@ -207,7 +207,7 @@ func (sc *screening) parties(ctx context.Context) {
 		}
 		typ, ok := entryType(p.Type)
 		if !ok {
-			sc.invalid(field+".type", p.Type, "want individual or entity")
+			sc.invalid(field+".type", p.Type, "want individual, entity, vessel or aircraft")
 		}
 		sc.ownershipChecks(p, role)
 		if strings.TrimSpace(p.Name) != "" {

@@ -243,6 +243,10 @@ func TestScreenInvalidInputErrors(t *testing.T) {
 	if d.Outcome != "review" {
 		t.Errorf("outcome = %s, want review (fail closed)", d.Outcome)
 	}
+	_, err = embedded(t).Screen(context.Background(), Request{ID: "y", Parties: []Party{{Name: "A", Type: "trust"}}})
+	if want := `field parties[0].type: want individual, entity, vessel or aircraft "trust"`; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
 }
 
 func TestScreenIPSignalsOnMaxMindTestDatabases(t *testing.T) {
