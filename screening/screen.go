@@ -525,7 +525,7 @@ func (sc *screening) dataChecks() {
 	w := sc.w
 	if len(w.evaluation) > 0 {
 		sc.add("data.evaluation_snapshot", "This decision used embedded evaluation data with old as-of dates; production screening must load current lists and geolocation databases.",
-			citeEvaluation, map[string]any{"data": w.evaluation})
+			citeEvaluation, map[string]any{"data": slices.Clone(w.evaluation)})
 	}
 	if len(w.listSources) == 0 {
 		sc.add("data.missing", "No restricted-party list is loaded, so no party could be screened.", citeDataPolicy, map[string]any{"missing": "lists"})
