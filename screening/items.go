@@ -34,7 +34,7 @@ func (sc *screening) itemChecks() {
 			continue
 		}
 		det, err := rules.DetermineLicense(sc.w.itemRules, sc.w.policy, rules.LicenseQuery{
-			Item: ri, Destination: dest, PartyHQ: sc.hqs, EndUse: endUse, Date: sc.date,
+			Item: ri, Destination: dest, PartyHQ: sc.hqs, OnBehalfOfHQ: sc.behalf, EndUse: endUse, Date: sc.date,
 		})
 		if err != nil {
 			var ie *rules.ItemError

@@ -15,11 +15,16 @@ const (
 	RoleUltimateConsignee     Role = "ultimate_consignee"
 	RoleEndUser               Role = "end_user"
 	RoleAccountHolder         Role = "account_holder"
+	// RoleOnBehalfOf is a party for whom the end use is performed without
+	// being a party to the export itself, such as the lab whose models a
+	// university trains. Its headquarters count for the end-use rules
+	// (the AI-training policy statement of 2025-05-13), not as a recipient's.
+	RoleOnBehalfOf Role = "on_behalf_of"
 	RoleOther                 Role = "other"
 )
 
 var roles = map[Role]bool{RolePurchaser: true, RoleIntermediateConsignee: true, RoleUltimateConsignee: true,
-	RoleEndUser: true, RoleAccountHolder: true, RoleOther: true}
+	RoleEndUser: true, RoleAccountHolder: true, RoleOnBehalfOf: true, RoleOther: true}
 
 // ParseRole parses a role name; the empty string gives RolePurchaser's
 // neutral sibling RoleOther.
@@ -29,7 +34,7 @@ func ParseRole(s string) (Role, error) {
 	}
 	r := Role(s)
 	if !roles[r] {
-		return "", fmt.Errorf("unknown role %q (want purchaser, intermediate_consignee, ultimate_consignee, end_user, account_holder or other)", s)
+		return "", fmt.Errorf("unknown role %q (want purchaser, intermediate_consignee, ultimate_consignee, end_user, account_holder, on_behalf_of or other)", s)
 	}
 	return r, nil
 }

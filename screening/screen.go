@@ -25,6 +25,7 @@ type screening struct {
 	dest      rules.Destination
 	declared  []rules.Country // declared countries of parties, and the destination
 	hqs       []rules.Country // headquarters and ultimate-parent headquarters
+	behalf    []rules.Country // the same, of parties the end use is performed for
 	reasons   []Reason
 	outcomes  []rules.Outcome // parallel to reasons
 	matches   []MatchRecord
@@ -226,7 +227,11 @@ func (sc *screening) parties(ctx context.Context) {
 			if !ok {
 				continue
 			}
-			sc.hqs = appendCountry(sc.hqs, d.Country)
+			if role == RoleOnBehalfOf {
+				sc.behalf = appendCountry(sc.behalf, d.Country)
+			} else {
+				sc.hqs = appendCountry(sc.hqs, d.Country)
+			}
 			hqDest := rules.Destination{Country: d.Country}
 			concern := sc.w.policy.ConcernProfiles(hqDest, sc.date)
 			if len(concern) == 0 {

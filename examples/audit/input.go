@@ -363,7 +363,7 @@ func (s *csvSource) add(rec []string, line int, rowErr *InputError) {
 			DateOfBirth: get(colDOB), HQCountry: get(colHQCountry), ParentName: get(colParentName), ParentCountry: get(colParentCountry)}
 		role, err := screening.ParseRole(strings.ToLower(get(colRole)))
 		if err != nil {
-			fail(colRole, get(colRole), "unknown role (want purchaser, intermediate_consignee, ultimate_consignee, end_user, account_holder or other):")
+			fail(colRole, get(colRole), "unknown role (want purchaser, intermediate_consignee, ultimate_consignee, end_user, account_holder, on_behalf_of or other):")
 			return
 		}
 		p.Role = role
