@@ -20,7 +20,7 @@ const (
 	// university trains. Its headquarters count for the end-use rules
 	// (the AI-training policy statement of 2025-05-13), not as a recipient's.
 	RoleOnBehalfOf Role = "on_behalf_of"
-	RoleOther                 Role = "other"
+	RoleOther      Role = "other"
 )
 
 var roles = map[Role]bool{RolePurchaser: true, RoleIntermediateConsignee: true, RoleUltimateConsignee: true,
