@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -332,5 +333,27 @@ func TestUpdaterFirstUpdateFails(t *testing.T) {
 	}
 	if rep.Feeds[0].Status != http.StatusInternalServerError || rep.Feeds[0].Err == nil {
 		t.Errorf("feed report %+v", rep.Feeds[0])
+	}
+}
+
+// countingTransport counts the requests an Updater sends through it.
+type countingTransport struct {
+	n    atomic.Int64
+	base http.RoundTripper
+}
+
+func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	c.n.Add(1)
+	return c.base.RoundTrip(r)
+}
+
+// TestUpdaterUsesTheGivenHTTPClient: a proxy, mTLS or a custom transport
+// is set with WithHTTPClient; every download must go through it.
+func TestUpdaterUsesTheGivenHTTPClient(t *testing.T) {
+	tr := &countingTransport{base: http.DefaultTransport}
+	goodUpdater(t, WithHTTPClient(&http.Client{Transport: tr, Timeout: 30 * time.Second}))
+	// testFeeds has five files: dpl.txt and the four non-SDN files.
+	if got := tr.n.Load(); got != 5 {
+		t.Errorf("%d requests through the client, want 5", got)
 	}
 }
