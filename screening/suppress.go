@@ -122,10 +122,11 @@ func (m *MemoryStore) put(s Suppression) {
 // start on a clean line.
 type FileStore struct {
 	mem       *MemoryStore
-	mu        sync.Mutex // serialises writers
+	mu        sync.Mutex // serialises writers and refreshes; guards f and readOff
 	f         *os.File
 	path      string
 	recovered int64 // bytes of a torn tail dropped on open
+	readOff   int64 // how far the file has been read into mem
 }
 
 // OpenFileStore opens (creating if needed) the JSONL file at path and loads
@@ -138,6 +139,7 @@ func OpenFileStore(path string) (*FileStore, error) {
 	}
 	fs := &FileStore{mem: NewMemoryStore(), f: f, path: path}
 	good, err := fs.load(f)
+	fs.readOff = good
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -205,9 +207,44 @@ func (fs *FileStore) load(r io.Reader) (int64, error) {
 // Recovered returns how many bytes of a torn final record were dropped on open.
 func (fs *FileStore) Recovered() int64 { return fs.recovered }
 
-// Lookup implements SuppressionStore.
+// Lookup implements SuppressionStore. It first reads records that other
+// processes appended to the file since the last look (one fstat when there
+// are none), so a review recorded by another process applies at once.
 func (fs *FileStore) Lookup(party, entryKey, entryHash string, t time.Time) (Suppression, bool) {
+	fs.refresh()
 	return fs.mem.Lookup(party, entryKey, entryHash, t)
+}
+
+// refresh loads the complete lines appended since readOff. A line still
+// being written (no newline yet) waits for the next refresh; a line that
+// does not parse is skipped (OpenFileStore reports such lines).
+func (fs *FileStore) refresh() {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.f == nil {
+		return
+	}
+	st, err := fs.f.Stat()
+	if err != nil || st.Size() <= fs.readOff {
+		return
+	}
+	buf := make([]byte, st.Size()-fs.readOff)
+	n, _ := fs.f.ReadAt(buf, fs.readOff)
+	buf = buf[:n]
+	for {
+		i := bytes.IndexByte(buf, '\n')
+		if i < 0 {
+			return
+		}
+		var s Suppression
+		if json.Unmarshal(buf[:i], &s) == nil && s.Validate() == nil {
+			fs.mem.mu.Lock()
+			fs.mem.put(s)
+			fs.mem.mu.Unlock()
+		}
+		fs.readOff += int64(i + 1)
+		buf = buf[i+1:]
+	}
 }
 
 // Add implements SuppressionStore: the record is written and fsynced before

@@ -218,3 +218,37 @@ func crashWriter(path string) {
 		fmt.Printf("committed %d\n", i)
 	}
 }
+
+// TestFileStoreSeesOtherWriters: a review recorded through one handle (as
+// by another process sharing the file) applies through the other at once.
+func TestFileStoreSeesOtherWriters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.jsonl")
+	a, err := OpenFileStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := OpenFileStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, ok := b.Lookup("ACME", "EL:1", "h", time.Now()); ok {
+		t.Fatal("found a record before it was written")
+	}
+	if err := a.Add(ctx, sup("ACME", "EL:1", "h")); err != nil {
+		t.Fatal(err)
+	}
+	// Half a line from a writer still at work is not read yet.
+	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(`{"party":"BETA","entry_key":"EL:2",`)
+	if _, ok := b.Lookup("ACME", "EL:1", "h", time.Now()); !ok {
+		t.Fatal("a record added through the other handle is not seen")
+	}
+	f.WriteString(`"entry_hash":"h","kind":"accepted","reason":"licensed","reviewer":"k.lee"}` + "\n")
+	f.Close()
+	if s, ok := b.Lookup("BETA", "EL:2", "h", time.Now()); !ok || s.Reviewer != "k.lee" {
+		t.Fatalf("the completed line is not seen: %+v %v", s, ok)
+	}
+}
