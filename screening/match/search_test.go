@@ -215,3 +215,19 @@ func TestOneLetterNameMatchesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestWithMaxCandidates: the option bounds how many candidate names are
+// scored in full, so it bounds the matches too.
+func TestWithMaxCandidates(t *testing.T) {
+	ctx := context.Background()
+	q := Query{Name: "Hangzhou Hikvision Digital Technology Co., Ltd."}
+	all, err := defaultIndex(t).Search(ctx, q)
+	if err != nil || len(all) < 2 {
+		t.Fatalf("default index: %d matches, %v; want the EL and CMIC entries", len(all), err)
+	}
+	one := NewIndex(testEntries(t), WithMaxCandidates(1))
+	ms, err := one.Search(ctx, q)
+	if err != nil || len(ms) != 1 || ms[0].Score != all[0].Score {
+		t.Fatalf("WithMaxCandidates(1): %d matches, %v", len(ms), err)
+	}
+}
