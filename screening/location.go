@@ -46,7 +46,8 @@ func (sc *screening) locationEvidence(ctx context.Context) {
 	// What to judge: the countries of concern, and the regions of concern
 	// that have polygons; the others through their country.
 	var judge []string
-	viaCountry := map[string]string{} // region -> the country judged for it
+	concernCountry := map[string]bool{} // countries of concern in their own right
+	viaCountry := map[string]string{}   // region -> the country judged for it
 	have := map[string]bool{}
 	for _, r := range sc.w.locRegions {
 		have[r.Code()] = true
@@ -54,6 +55,7 @@ func (sc *screening) locationEvidence(ctx context.Context) {
 	for _, p := range sc.w.policy.Profiles() {
 		for _, c := range p.Countries(sc.date) {
 			judge = appendUnique(judge, c.String())
+			concernCountry[c.String()] = true
 		}
 		for _, r := range p.Regions() {
 			if have[r.String()] {
@@ -83,8 +85,14 @@ func (sc *screening) locationEvidence(ctx context.Context) {
 	}
 
 	// Concerns not excluded: judged ones, and regions whose country is not
-	// excluded.
-	concern := res.ConcernsNotExcluded()
+	// excluded. A country judged only on behalf of its regions (Ukraine for
+	// Crimea and the so-called DNR/LNR) is not a concern itself.
+	var concern []string
+	for _, c := range res.ConcernsNotExcluded() {
+		if strings.Contains(c, "-") || concernCountry[c] {
+			concern = append(concern, c)
+		}
+	}
 	for region, country := range viaCountry {
 		if rr, ok := res.Region(country); ok && rr.Verdict != verify.RegionExcluded {
 			concern = appendUnique(concern, region)

@@ -127,3 +127,26 @@ func containsAll(have []string, want ...string) bool {
 	}
 	return true
 }
+
+// TestLocationRegionsJudgedThroughTheirCountry: a server in Kyiv, declared in
+// Ukraine. Without polygons for the sanctioned regions they are judged
+// through Ukraine, so they stay possible concerns; Ukraine itself is not a
+// country of concern and must not be reported as one.
+func TestLocationRegionsJudgedThroughTheirCountry(t *testing.T) {
+	le := &LocationEvidence{DeclaredCountry: "UA", Measurements: []DelayMeasurement{
+		{LandmarkID: "kyiv", Lat: 50.4501, Lon: 30.5234, UncertaintyKM: 1, RTTms: []float64{0.3, 0.4}, Signed: true},
+		// Warsaw is 690 km away: 2 × 690 km / 299.79 km/ms × 1.3 route inflation ≈ 6 ms.
+		{LandmarkID: "waw", Lat: 52.2297, Lon: 21.0122, UncertaintyKM: 1, RTTms: []float64{6.1, 6.4}, Signed: true},
+	}}
+	d, err := embedded(t).Screen(context.Background(), Request{ID: "kyiv", Location: le})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"item.location_concern_possible=review"}, codes(d)); diff != "" {
+		t.Fatalf("reasons (-want +got):\n%s", diff)
+	}
+	concern, _ := reason(t, d, "item.location_concern_possible").Evidence["concerns_not_excluded"].([]string)
+	if diff := cmp.Diff([]string{"UA-09", "UA-14", "UA-40", "UA-43"}, concern); diff != "" {
+		t.Errorf("concerns (-want +got):\n%s", diff)
+	}
+}
