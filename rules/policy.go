@@ -73,6 +73,7 @@ var reasonCodes = []string{
 	"party.owned_by_listed",
 	"party.minority_owned_by_listed",
 	"party.match_suppressed",
+	"party.potential_match",
 	"destination.embargoed",
 	"destination.region_embargoed",
 	"destination.country_of_concern",
@@ -464,6 +465,10 @@ type policySpec struct {
 	outcomes               map[string]Outcome
 	lists                  map[string]Outcome
 	match, minority        float64
+	confirm                float64 // thresholds.confirm (match_strength)
+	exactName              bool
+	corroboratedBy         []string
+	contradictedBy         []string
 	maxListAge, maxGeoAge  time.Duration
 	affiliates             string
 	itemRulesFile          string
@@ -613,6 +618,14 @@ func (d *yamlDecoder) policySpec(root *yaml.Node, spec *policySpec) {
 							spec.match = f
 						}
 					}
+				case "confirm":
+					if f, ok := d.float(tkv.v, tp); ok {
+						if f <= 0 || f > 1 {
+							d.fail(tkv.v, tp, tkv.v.Value, "confirm threshold %s out of range: want more than 0 and at most 1", tkv.v.Value)
+						} else {
+							spec.confirm = f
+						}
+					}
 				case "minority_stake_percent":
 					if f, ok := d.float(tkv.v, tp); ok {
 						if f <= 0 || f > 100 {
@@ -625,6 +638,8 @@ func (d *yamlDecoder) policySpec(root *yaml.Node, spec *policySpec) {
 					d.unknownKey(tkv, fp)
 				}
 			}
+		case "match_strength":
+			d.matchStrength(kv.v, fp, spec)
 		case "data_freshness":
 			for _, fkv := range d.mapping(kv.v, fp) {
 				dp := joinPath(fp, fkv.key)
@@ -685,6 +700,12 @@ func (d *yamlDecoder) policySpec(root *yaml.Node, spec *policySpec) {
 	}
 	if spec.minority == 0 {
 		d.fail(root, "thresholds.minority_stake_percent", "", "missing minority stake threshold")
+	}
+	if spec.confirm == 0 {
+		d.fail(root, "thresholds.confirm", "", "missing confirm threshold")
+	}
+	if spec.corroboratedBy == nil || spec.contradictedBy == nil {
+		d.fail(root, "match_strength", "", "missing match_strength.corroborated_by or contradicted_by")
 	}
 	if spec.maxListAge == 0 {
 		d.fail(root, "data_freshness.max_list_age", "", "missing max_list_age")
@@ -917,19 +938,20 @@ var embeddedDataDigest = sync.OnceValue(func() []byte {
 // ---- canonical form ----
 
 type canonPolicy struct {
-	Version         int               `json:"version"`
-	Name            string            `json:"name"`
-	AsOf            string            `json:"as_of"`
-	Description     string            `json:"description,omitempty"`
-	CountryGroups   canonGroups       `json:"country_groups"`
-	Profiles        canonProfiles     `json:"profiles"`
-	EmbargoProfiles []string          `json:"embargo_profiles"`
-	Outcomes        map[string]string `json:"outcomes"`
-	Lists           map[string]string `json:"lists"`
-	Thresholds      canonThresholds   `json:"thresholds"`
-	DataFreshness   canonFreshness    `json:"data_freshness"`
-	Affiliates      string            `json:"affiliates_rule_after_suspension"`
-	ItemRulesFile   string            `json:"item_rules_file,omitempty"`
+	Version         int                `json:"version"`
+	Name            string             `json:"name"`
+	AsOf            string             `json:"as_of"`
+	Description     string             `json:"description,omitempty"`
+	CountryGroups   canonGroups        `json:"country_groups"`
+	Profiles        canonProfiles      `json:"profiles"`
+	EmbargoProfiles []string           `json:"embargo_profiles"`
+	Outcomes        map[string]string  `json:"outcomes"`
+	Lists           map[string]string  `json:"lists"`
+	Thresholds      canonThresholds    `json:"thresholds"`
+	MatchStrength   canonMatchStrength `json:"match_strength"`
+	DataFreshness   canonFreshness     `json:"data_freshness"`
+	Affiliates      string             `json:"affiliates_rule_after_suspension"`
+	ItemRulesFile   string             `json:"item_rules_file,omitempty"`
 }
 
 type canonGroups struct {
@@ -952,6 +974,7 @@ type canonProfiles struct {
 
 type canonThresholds struct {
 	Match                float64 `json:"match"`
+	Confirm              float64 `json:"confirm"`
 	MinorityStakePercent float64 `json:"minority_stake_percent"`
 }
 
@@ -984,7 +1007,8 @@ func (s *policySpec) canonical() []byte {
 		Profiles:        canonProfiles{Select: slices.Sorted(slices.Values(s.selectNames))},
 		EmbargoProfiles: slices.Sorted(slices.Values(s.embargoNames)),
 		Outcomes:        map[string]string{}, Lists: map[string]string{},
-		Thresholds:    canonThresholds{Match: s.match, MinorityStakePercent: s.minority},
+		Thresholds:    canonThresholds{Match: s.match, Confirm: s.confirm, MinorityStakePercent: s.minority},
+		MatchStrength: s.canonMatchStrength(),
 		DataFreshness: canonFreshness{MaxListAge: s.maxListAge.String(), MaxGeoDBAge: s.maxGeoAge.String()},
 		Affiliates:    s.affiliates, ItemRulesFile: s.itemRulesFile,
 	}

@@ -79,8 +79,8 @@ func TestDefaultOutcomes(t *testing.T) {
 	p := Default()
 	codes := map[string]Outcome{
 		"party.listed": OutcomeReview, "party.hq_country_of_concern": OutcomeReview,
-		"party.match_suppressed": OutcomeAllow,
-		"party.parent_listed":    OutcomeLicenseRequired, "party.owned_by_listed": OutcomeLicenseRequired,
+		"party.match_suppressed": OutcomeAllow, "party.potential_match": OutcomeReview,
+		"party.parent_listed": OutcomeLicenseRequired, "party.owned_by_listed": OutcomeLicenseRequired,
 		"party.minority_owned_by_listed": OutcomeReview, "destination.embargoed": OutcomeDeny,
 		"destination.region_embargoed": OutcomeDeny, "destination.country_of_concern": OutcomeReview,
 		"ip.country_of_concern": OutcomeReview, "ip.region_embargoed": OutcomeDeny, "ip.embargoed": OutcomeDeny,
@@ -97,7 +97,7 @@ func TestDefaultOutcomes(t *testing.T) {
 			t.Errorf("OutcomeFor(%q) = %v, want %v", code, got, want)
 		}
 	}
-	if len(ReasonCodes()) != 26 {
+	if len(ReasonCodes()) != 27 {
 		t.Errorf("%d reason codes", len(ReasonCodes()))
 	}
 	lists := map[string]Outcome{
