@@ -38,7 +38,7 @@ type Reason struct {
 }
 
 // MatchRecord is one list entry that a party's name matched at or above the
-// threshold in force.
+// threshold in force, and whether the evidence confirms it.
 type MatchRecord struct {
 	Party       string        `json:"party"` // the party's name as given
 	PartyRole   string        `json:"party_role"`
@@ -55,7 +55,10 @@ type MatchRecord struct {
 	// Via says how the party relates to the entry: "name" (the party
 	// itself) or "parent" (its ultimate parent).
 	Via string `json:"via"`
-	// Suppressed holds the reviewer's record when this hit was cleared.
+	// Strength is "confirmed" or "potential" (see docs/decisions.md).
+	Strength string `json:"strength"`
+	// Suppressed holds the reviewer's record when this hit was cleared
+	// (kind not_a_match or accepted) or confirmed (kind confirmed).
 	Suppressed *Suppression `json:"suppressed,omitempty"`
 }
 

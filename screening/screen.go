@@ -3,6 +3,7 @@ package screening
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -310,7 +311,8 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		sc.invalid(field, truncate(name, 80), err.Error())
 		return
 	}
-	// Reviewers clear hits on the party's own name only (party.match_suppressed).
+	band := sc.w.policy.MatchStrength()
+	// Reviewers clear or confirm hits on the party's own name only.
 	partyKey := ""
 	if via == "name" && len(ms) > 0 {
 		partyKey = PartyKey(p.Name)
@@ -329,6 +331,14 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 			m.Adjustments = append(slices.Clone(m.Adjustments), match.Adjustment{Kind: "entry_is_" + string(e.Type), Delta: -vesselPenalty,
 				Detail: fmt.Sprintf("the entry is a %s; the party is not", e.Type)})
 			m.Score -= vesselPenalty
+			if m.Score < q.Threshold {
+				continue
+			}
+		}
+		if mis := idMismatch(q.IDs, e.IDs); mis != "" {
+			m.Adjustments = append(slices.Clone(m.Adjustments), match.Adjustment{Kind: "id_mismatch", Delta: -idMismatchPenalty,
+				Detail: "the party gave " + mis})
+			m.Score -= idMismatchPenalty
 			if m.Score < q.Threshold {
 				continue
 			}
@@ -356,11 +366,11 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 			"entry_name": e.Name, "matched_name": m.Name, "score": rec.Score,
 		}
 		var sup Suppression
-		suppressed := false
+		reviewed := false
 		if partyKey != "" {
-			sup, suppressed = sc.s.store.Lookup(partyKey, id.key, id.hash, sc.now)
+			sup, reviewed = sc.s.store.Lookup(partyKey, id.key, id.hash, sc.now)
 		}
-		if suppressed {
+		if reviewed && sup.Kind != Confirmed {
 			rec.Suppressed = &sup
 			ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
 			sc.add("party.match_suppressed",
@@ -382,24 +392,45 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		if e.FederalRegister != "" {
 			ev["federal_register"] = e.FederalRegister
 		}
-		sc.matches = append(sc.matches, rec)
-		if via == "parent" {
-			sc.add("party.parent_listed",
-				fmt.Sprintf("The ultimate parent %q of the %s %q matches %s entry %q (score %.2f).", name, roleLabel(role), displayName(p), e.Source, e.Name, rec.Score),
-				listCitation(string(e.Source)), ev)
-			continue
+		st := judge(band, name, m, reviewed)
+		rec.Strength = st.level
+		if st.basis == basisReviewer {
+			rec.Suppressed = &sup
+			ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
 		}
-		sc.addOutcome(sc.w.policy.ListOutcome(string(e.Source)), "party.listed",
-			fmt.Sprintf("The %s %q matches %s entry %q as %q (score %.2f).", roleLabel(role), p.Name, e.Source, e.Name, m.Name, rec.Score),
-			listCitation(string(e.Source)), ev)
+		why := st.explain(band, m, ev)
+		sc.matches = append(sc.matches, rec)
+		switch {
+		case st.level == StrengthPotential && via == "parent":
+			ev["via"] = via
+			sc.add("party.potential_match",
+				fmt.Sprintf("The ultimate parent %q of the %s %q may be %s entry %q (matched as %q, score %.2f): a potential match, because %s. A reviewer decides.",
+					name, roleLabel(role), displayName(p), e.Source, e.Name, m.Name, rec.Score, why),
+				listCitation(string(e.Source)), ev)
+		case st.level == StrengthPotential:
+			sc.add("party.potential_match",
+				fmt.Sprintf("The %s %q may be %s entry %q (matched as %q, score %.2f): a potential match, because %s. A reviewer decides.",
+					roleLabel(role), p.Name, e.Source, e.Name, m.Name, rec.Score, why),
+				listCitation(string(e.Source)), ev)
+		case via == "parent":
+			sc.add("party.parent_listed",
+				fmt.Sprintf("The ultimate parent %q of the %s %q matches %s entry %q (score %.2f), confirmed: %s.", name, roleLabel(role), displayName(p), e.Source, e.Name, rec.Score, why),
+				listCitation(string(e.Source)), ev)
+		default:
+			sc.addOutcome(sc.w.policy.ListOutcome(string(e.Source)), "party.listed",
+				fmt.Sprintf("The %s %q matches %s entry %q as %q (score %.2f), confirmed: %s.", roleLabel(role), p.Name, e.Source, e.Name, m.Name, rec.Score, why),
+				listCitation(string(e.Source)), ev)
+		}
 	}
 }
 
 // vesselPenalty lowers a party's match against a vessel or aircraft entry.
 const vesselPenalty = 0.25
 
+// round4 rounds to four decimals, half away from zero (so a -0.15 penalty
+// stays -0.15).
 func round4(f float64) float64 {
-	return float64(int64(f*10000+0.5)) / 10000
+	return math.Round(f*10000) / 10000
 }
 
 func truncate(s string, n int) string {

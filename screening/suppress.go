@@ -20,16 +20,19 @@ const (
 	// Accepted records that the hit is known and acceptable (for example a
 	// license is held).
 	Accepted = "accepted"
+	// Confirmed records that the party is the listed entry: the hit is
+	// confirmed (party.listed, the list's outcome) whatever its score.
+	Confirmed = "confirmed"
 )
 
-// Suppression is a reviewer's record that a party is not a list entry, or
-// that the hit is acceptable. It is keyed by the normalised party and the
+// Suppression is a reviewer's record that a party is not a list entry, that
+// the hit is acceptable, or that the party is the entry (Confirmed). It is keyed by the normalised party and the
 // entry's content hash, so it lapses by itself when the entry changes.
 type Suppression struct {
 	Party     string    `json:"party"`      // normalised party key (see PartyKey)
 	EntryKey  string    `json:"entry_key"`  // "SOURCE:ID"
 	EntryHash string    `json:"entry_hash"` // content hash of the entry when reviewed
-	Kind      string    `json:"kind"`       // NotAMatch or Accepted
+	Kind      string    `json:"kind"`       // NotAMatch, Accepted or Confirmed
 	Reason    string    `json:"reason"`
 	Reviewer  string    `json:"reviewer"`
 	Created   time.Time `json:"created"`
@@ -48,8 +51,8 @@ func (s *Suppression) Validate() error {
 	if s.EntryHash == "" {
 		errs = append(errs, errors.New("entry_hash is empty"))
 	}
-	if s.Kind != NotAMatch && s.Kind != Accepted {
-		errs = append(errs, fmt.Errorf("kind %q: want %q or %q", s.Kind, NotAMatch, Accepted))
+	if s.Kind != NotAMatch && s.Kind != Accepted && s.Kind != Confirmed {
+		errs = append(errs, fmt.Errorf("kind %q: want %q, %q or %q", s.Kind, NotAMatch, Accepted, Confirmed))
 	}
 	if s.Reviewer == "" {
 		errs = append(errs, errors.New("reviewer is empty"))
