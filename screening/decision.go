@@ -26,6 +26,21 @@ type Decision struct {
 	Error string `json:"error,omitempty"`
 }
 
+// InputErrors returns the request fields d could not read or found
+// missing, one per input.invalid reason, most severe first like Reasons. It
+// reads the reasons' evidence, so it works on a decision decoded from JSON.
+func (d Decision) InputErrors() []*RequestError {
+	var out []*RequestError
+	for _, r := range d.Reasons {
+		if r.Code != "input.invalid" {
+			continue
+		}
+		str := func(k string) string { s, _ := r.Evidence[k].(string); return s }
+		out = append(out, &RequestError{Field: str("field"), Value: str("value"), Msg: str("problem")})
+	}
+	return out
+}
+
 // Reason is one finding. Code is stable and machine-readable (for example
 // "party.listed"); Message is a sentence for a compliance officer; Citation
 // names the regulation; Evidence says exactly what was seen.

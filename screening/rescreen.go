@@ -98,7 +98,7 @@ func (s *Screener) Rescreen(ctx context.Context, diff lists.SnapshotDiff, record
 	}
 	for i := range aff {
 		d, err := s.Screen(ctx, aff[i].Record.Request)
-		if err != nil && ctx.Err() != nil {
+		if err != nil {
 			return nil, err
 		}
 		aff[i].New = d

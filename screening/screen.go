@@ -32,11 +32,11 @@ type screening struct {
 	matches   []MatchRecord
 	locations []LocationRecord
 	items     []ItemRecord
-	inputErrs []error // one *RequestError per field that could not be read
 }
 
 func (sc *screening) run(ctx context.Context) {
 	sc.resolveDate()
+	sc.somethingToScreen()
 	sc.destination()
 	sc.parties(ctx)
 	if ctx.Err() != nil {
@@ -59,10 +59,29 @@ func (sc *screening) addOutcome(o rules.Outcome, code, msg, citation string, ev 
 }
 
 func (sc *screening) invalid(field, value, msg string) {
-	e := &RequestError{Field: field, Value: value, Msg: msg}
-	sc.inputErrs = append(sc.inputErrs, e)
 	sc.add("input.invalid", fmt.Sprintf("The request field %s could not be read (%s: %q); it was not screened and needs review.", field, msg, value),
 		citeInput, map[string]any{"field": field, "value": value, "problem": msg})
+}
+
+// missing records a field the request needs and left empty.
+func (sc *screening) missing(field, msg string) {
+	sc.add("input.invalid", msg, citeInput, map[string]any{"field": field, "value": "", "problem": "missing"})
+}
+
+// somethingToScreen raises input.invalid for a request that names no party,
+// destination, IP, item or location evidence: nothing would be checked,
+// and an allow would say that something was.
+func (sc *screening) somethingToScreen() {
+	r := sc.req
+	if strings.TrimSpace(r.Destination) != "" || len(r.IPs) > 0 || len(r.Items) > 0 || r.Location != nil {
+		return
+	}
+	for _, p := range r.Parties {
+		if strings.TrimSpace(p.Name) != "" {
+			return
+		}
+	}
+	sc.missing("request", "The request names no party, destination, client IP or item, so nothing could be screened; it needs review.")
 }
 
 func (sc *screening) resolveDate() {
@@ -212,7 +231,9 @@ func (sc *screening) parties(ctx context.Context) {
 			sc.invalid(field+".type", p.Type, "want individual, entity, vessel or aircraft")
 		}
 		sc.ownershipChecks(p, role)
-		if strings.TrimSpace(p.Name) != "" {
+		if strings.TrimSpace(p.Name) == "" {
+			sc.missing(field+".name", fmt.Sprintf("The %s at %s has no name, so it was not screened against the restricted-party lists; it needs review.", roleLabel(role), field))
+		} else {
 			sc.screenName(ctx, field+".name", p, role, p.Name, "name", match.Query{
 				Name: p.Name, Type: typ, Country: country, DateOfBirth: p.DateOfBirth, IDs: identifiers(p.IDs),
 			})

@@ -266,9 +266,10 @@ func dateOrEmpty(t time.Time) string {
 	return t.UTC().Format(time.DateOnly)
 }
 
-// RequestError reports a request field that could not be read.
+// RequestError is a request field that could not be read or is missing:
+// one input.invalid reason of a Decision (see Decision.InputErrors).
 type RequestError struct {
-	Field string // e.g. "parties[1].country", "ips[0]", "date"
+	Field string // e.g. "parties[1].country", "ips[0]", "date"; "request" for the request as a whole
 	Value string
 	Msg   string
 }
@@ -281,14 +282,20 @@ func (e *RequestError) Error() string {
 // deterministic: the same request on the same data gives the same bytes but
 // for ScreenedAt.
 //
-// When fields of the request cannot be read, Screen still returns a usable
-// Decision — outcome review at least, with an input.invalid reason per field
-// (fail closed) — and an error joining one *RequestError per field.
+// Screen returns an error only when it could not decide: the context was
+// cancelled or its deadline passed. Bad or missing input is never an error:
+// it is an input.invalid reason (outcome review at least, fail closed)
+// inside the decision, one per field, which Decision.InputErrors lists.
+// A request with nothing to screen (no party name, destination, IP or
+// item) and a party without a name are such input.
 func (s *Screener) Screen(ctx context.Context, req Request) (Decision, error) {
 	if err := ctx.Err(); err != nil {
 		return Decision{}, err
 	}
 	w := s.world.Load()
+	if w == nil {
+		return Decision{}, errors.New("screening: Screener not built with New")
+	}
 	now := s.now()
 	sc := &screening{s: s, w: w, req: &req, now: now}
 	sc.run(ctx)
@@ -297,5 +304,5 @@ func (s *Screener) Screen(ctx context.Context, req Request) (Decision, error) {
 	}
 	d := sc.decision()
 	d.ScreenedAt = now.UTC()
-	return d, errors.Join(sc.inputErrs...)
+	return d, nil
 }

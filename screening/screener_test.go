@@ -186,7 +186,7 @@ func TestScreenReasons(t *testing.T) {
 		},
 		{
 			name:    "private and public IPs, declared Germany",
-			req:     Request{ID: "ips", Parties: []Party{{Role: RoleAccountHolder, Country: "DE"}}, IPs: []string{"10.1.2.3", "5.160.0.1"}},
+			req:     Request{ID: "ips", Parties: []Party{{Role: RoleAccountHolder, Name: "Example Compute GmbH", Country: "DE"}}, IPs: []string{"10.1.2.3", "5.160.0.1"}},
 			outcome: "deny",
 			codes:   []string{"ip.embargoed=deny", "ip.country_mismatch=review", "ip.not_routable=allow"},
 			check:   "ip.embargoed", citation: "15 CFR 746.7 (Iran)",
@@ -231,22 +231,42 @@ func TestScreenReasons(t *testing.T) {
 	}
 }
 
-func TestScreenInvalidInputErrors(t *testing.T) {
+// TestScreenInvalidInput: fields that cannot be read are input.invalid
+// reasons inside a review decision, listed by Decision.InputErrors, and
+// never an error from Screen.
+func TestScreenInvalidInput(t *testing.T) {
 	d, err := embedded(t).Screen(context.Background(), Request{ID: "x", IPs: []string{"1.2.3"}, Parties: []Party{{Name: "A", Role: "buyer"}}})
-	var re *RequestError
-	if !errors.As(err, &re) {
-		t.Fatalf("want a *RequestError, got %v", err)
+	if err != nil {
+		t.Fatalf("Screen returned an error for bad input: %v", err)
 	}
-	if got := err.Error(); !strings.Contains(got, `field parties[0].role: unknown role "buyer"`) || !strings.Contains(got, `field ips[0]: not an IP address "1.2.3"`) {
-		t.Errorf("error = %q", got)
+	got := joinErrors(d.InputErrors())
+	if want := `field parties[0].role: unknown role "buyer"; field ips[0]: not an IP address "1.2.3"`; got != want {
+		t.Errorf("InputErrors = %q, want %q", got, want)
 	}
 	if d.Outcome != "review" {
 		t.Errorf("outcome = %s, want review (fail closed)", d.Outcome)
 	}
-	_, err = embedded(t).Screen(context.Background(), Request{ID: "y", Parties: []Party{{Name: "A", Type: "trust"}}})
-	if want := `field parties[0].type: want individual, entity, vessel or aircraft "trust"`; err == nil || err.Error() != want {
-		t.Errorf("error = %v, want %s", err, want)
+	d, err = embedded(t).Screen(context.Background(), Request{ID: "y", Parties: []Party{{Name: "A", Type: "trust"}}})
+	if want := `field parties[0].type: want individual, entity, vessel or aircraft "trust"`; err != nil || joinErrors(d.InputErrors()) != want {
+		t.Errorf("InputErrors = %q, %v; want %s", joinErrors(d.InputErrors()), err, want)
 	}
+	// The same list from the decision's JSON form.
+	b, _ := json.Marshal(d)
+	var back Decision
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(d.InputErrors(), back.InputErrors()); diff != "" {
+		t.Errorf("InputErrors after JSON (-want +got):\n%s", diff)
+	}
+}
+
+func joinErrors(es []*RequestError) string {
+	s := make([]string, len(es))
+	for i, e := range es {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "; ")
 }
 
 func TestScreenIPSignalsOnMaxMindTestDatabases(t *testing.T) {
@@ -262,7 +282,7 @@ func TestScreenIPSignalsOnMaxMindTestDatabases(t *testing.T) {
 	ctx := context.Background()
 
 	// 1.231.232.1 is in Crimea (UA-43) in the Enterprise test database.
-	d, _ := s.Screen(ctx, Request{ID: "crimea-ip", Date: "2026-07-01", Parties: []Party{{Role: RoleAccountHolder, Country: "UA"}}, IPs: []string{"1.231.232.1"}})
+	d, _ := s.Screen(ctx, Request{ID: "crimea-ip", Date: "2026-07-01", Parties: []Party{{Role: RoleAccountHolder, Name: "Example Compute GmbH", Country: "UA"}}, IPs: []string{"1.231.232.1"}})
 	if diff := cmp.Diff([]string{"ip.region_embargoed=deny"}, codes(d)); diff != "" {
 		t.Errorf("Crimea IP reasons (-want +got):\n%s", diff)
 	}
@@ -275,7 +295,7 @@ func TestScreenIPSignalsOnMaxMindTestDatabases(t *testing.T) {
 	}
 
 	// 1.124.213.1: Iran, and an anonymous VPN and Tor exit in the Anonymous IP test database.
-	d, _ = s.Screen(ctx, Request{ID: "tor", Parties: []Party{{Role: RoleAccountHolder, Country: "IR"}}, IPs: []string{"1.124.213.1"}})
+	d, _ = s.Screen(ctx, Request{ID: "tor", Parties: []Party{{Role: RoleAccountHolder, Name: "Example Compute GmbH", Country: "IR"}}, IPs: []string{"1.124.213.1"}})
 	if diff := cmp.Diff([]string{"ip.embargoed=deny", "ip.anonymizer=review"}, codes(d)); diff != "" {
 		t.Errorf("Tor IP reasons (-want +got):\n%s", diff)
 	}
@@ -285,7 +305,7 @@ func TestScreenIPSignalsOnMaxMindTestDatabases(t *testing.T) {
 	}
 
 	// 175.16.199.1 is Changchun, China: a country of concern and not the declared country.
-	d, _ = s.Screen(ctx, Request{ID: "cn", Parties: []Party{{Role: RoleAccountHolder, Country: "Japan"}}, IPs: []string{"175.16.199.1"}})
+	d, _ = s.Screen(ctx, Request{ID: "cn", Parties: []Party{{Role: RoleAccountHolder, Name: "Example Compute GmbH", Country: "Japan"}}, IPs: []string{"175.16.199.1"}})
 	if diff := cmp.Diff([]string{"ip.country_of_concern=review", "ip.country_mismatch=review"}, codes(d)); diff != "" {
 		t.Errorf("China IP reasons (-want +got):\n%s", diff)
 	}
@@ -463,12 +483,12 @@ func TestScreenItemErrorsNameRequestFields(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.field, func(t *testing.T) {
 			d, err := embedded(t).Screen(context.Background(), Request{ID: "x", Date: "2026-11-28", Destination: "DE", Items: []Item{tt.item}})
-			var re *RequestError
-			if !errors.As(err, &re) {
-				t.Fatalf("want a *RequestError, got %v", err)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if re.Field != tt.field || err.Error() != tt.want {
-				t.Errorf("field %q, error %q; want %q, %q", re.Field, err.Error(), tt.field, tt.want)
+			res := d.InputErrors()
+			if len(res) != 1 || res[0].Field != tt.field || res[0].Error() != tt.want {
+				t.Fatalf("InputErrors %q; want one on %q: %q", joinErrors(res), tt.field, tt.want)
 			}
 			if d.Outcome != "review" || reason(t, d, "input.invalid").Evidence["field"] != tt.field {
 				t.Errorf("outcome %s, reasons %v; want review with input.invalid on %s", d.Outcome, codes(d), tt.field)
@@ -482,12 +502,11 @@ func TestScreenItemErrorsNameRequestFields(t *testing.T) {
 func TestScreenItemsWithoutDestination(t *testing.T) {
 	d, err := embedded(t).Screen(context.Background(), Request{ID: "x", Date: "2026-11-28",
 		Items: []Item{{ID: "a", ECCN: "3A090.a"}, {ID: "b", TPP: 4992, DieAreaMM2: 826, Datacenter: yes()}}})
-	var re *RequestError
-	if !errors.As(err, &re) || re.Field != "destination" {
-		t.Fatalf("error %v; want a *RequestError on destination", err)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if got := strings.Count(err.Error(), "field destination:"); got != 1 {
-		t.Errorf("error %q names the destination %d times, want once", err.Error(), got)
+	if res := d.InputErrors(); len(res) != 1 || res[0].Field != "destination" {
+		t.Fatalf("InputErrors %q; want one, on destination", joinErrors(res))
 	}
 	if want := []string{"input.invalid=review"}; !slices.Equal(codes(d), want) {
 		t.Errorf("reasons %v, want %v", codes(d), want)

@@ -115,7 +115,12 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 		case basisExactName:
 			return "the name is exactly a listed name"
 		default:
-			return fmt.Sprintf("the name score %.2f reaches %.2f and the %s agrees", m.NameScore, ms.Confirm, joinKinds(filter(st.agree, ms.Corroborates)))
+			a := filter(st.agree, ms.Corroborates)
+			verb := "agrees"
+			if len(a) > 1 {
+				verb = "agree"
+			}
+			return fmt.Sprintf("the name score %.2f reaches %.2f and the %s %s", m.NameScore, ms.Confirm, joinKinds(a), verb)
 		}
 	}
 	var why []string

@@ -43,7 +43,9 @@ func (f fakeScreener) Screen(ctx context.Context, req screening.Request) (screen
 	for i, p := range req.Parties {
 		if p.Name == "Reject Me" {
 			d.Outcome = "review"
-			return d, &screening.RequestError{Field: fmt.Sprintf("parties[%d].name", i), Value: p.Name, Msg: "rejected by test screener"}
+			d.Reasons = append(d.Reasons, screening.Reason{Code: "input.invalid", Outcome: "review", Message: "rejected by test screener",
+				Evidence: map[string]any{"field": fmt.Sprintf("parties[%d].name", i), "value": p.Name, "problem": "rejected by test screener"}})
+			return d, nil
 		}
 		if strings.Contains(strings.ToLower(p.Name), "hikvision") {
 			raise("deny")

@@ -130,11 +130,10 @@ func (p *pipeline) screen(ctx context.Context, j *job, v screening.Versions) {
 	}
 	d, err := p.s.Screen(ctx, j.r.req)
 	if err != nil {
-		res := requestErrors(err)
-		if len(res) == 0 || d.Outcome == "" {
-			j.d = errorRecord(j.r.req.ID, &InputError{File: j.r.file, Line: j.r.line, Msg: "not screened: " + err.Error()}, v, p.now())
-			return
-		}
+		j.d = errorRecord(j.r.req.ID, &InputError{File: j.r.file, Line: j.r.line, Msg: "not screened: " + err.Error()}, v, p.now())
+		return
+	}
+	if res := d.InputErrors(); len(res) > 0 {
 		// Fields the Screener could not read: it still decided (review at
 		// least, fail closed) and the decision keeps its findings; the error
 		// field says which rows to fix.
@@ -146,31 +145,6 @@ func (p *pipeline) screen(ctx context.Context, j *job, v screening.Versions) {
 	}
 	normalize(&d)
 	j.d = d
-}
-
-// requestErrors returns the *screening.RequestError values in err, which
-// may join several.
-func requestErrors(err error) []*screening.RequestError {
-	var out []*screening.RequestError
-	var walk func(error)
-	walk = func(e error) {
-		if re, ok := e.(*screening.RequestError); ok {
-			out = append(out, re)
-			return
-		}
-		switch u := e.(type) {
-		case interface{ Unwrap() []error }:
-			for _, x := range u.Unwrap() {
-				walk(x)
-			}
-		case interface{ Unwrap() error }:
-			if x := u.Unwrap(); x != nil {
-				walk(x)
-			}
-		}
-	}
-	walk(err)
-	return out
 }
 
 // locate turns a field error of the Screener into an input error pointing at

@@ -120,8 +120,10 @@ func TestSampleOnDefaults(t *testing.T) {
 		// UN names in Chinese and Cyrillic script.
 		{id: "ORD-1034", outcome: "review", codes: []string{"party.listed"},
 			list: "UN", entry: "KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION", alias: "朝鲜联合机械贸易会社"},
-		// The Cyrillic name matches the UN entry and, through transliteration, the SDN entry "UMAROV, Doku".
-		{id: "ORD-1035", outcome: "deny", codes: []string{"party.listed"}, list: "UN", entry: "DOKU KHAMATOVICH UMAROV"},
+		// The Cyrillic name is the UN entry's (confirmed: UN's outcome, review); through
+		// transliteration it is also like the SDN entry "UMAROV, Doku", whose shorter
+		// name scores below thresholds.confirm: a potential match, not a denial.
+		{id: "ORD-1035", outcome: "review", codes: []string{"party.listed", "party.potential_match"}, list: "UN", entry: "DOKU KHAMATOVICH UMAROV"},
 		// Embargoed destination and sanctioned region, clean parties.
 		{id: "ORD-1050", outcome: "deny", codes: []string{"destination.embargoed"}},
 		{id: "ORD-1057", outcome: "deny", codes: []string{"destination.region_embargoed"}},

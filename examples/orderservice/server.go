@@ -128,13 +128,11 @@ func (srv *server) screen(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := srv.screenOne(r.Context(), req)
-	var ferrs []fieldError
 	if err != nil {
-		if ferrs = requestErrors(err); ferrs == nil {
-			srv.screenFailed(w, r, err)
-			return
-		}
+		srv.screenFailed(w, r, err)
+		return
 	}
+	ferrs := fieldErrors(d)
 	srv.log.LogAttrs(r.Context(), slog.LevelInfo, "screened",
 		slog.String("id", d.ID), slog.String("outcome", d.Outcome), slog.Int("reasons", len(d.Reasons)),
 		slog.Int("invalid_fields", len(ferrs)))
@@ -160,11 +158,10 @@ func (srv *server) batch(w http.ResponseWriter, r *http.Request) {
 	for i, req := range reqs {
 		d, err := srv.screenOne(r.Context(), req)
 		if err != nil {
-			ferrs := requestErrors(err)
-			if ferrs == nil {
-				srv.screenFailed(w, r, err)
-				return
-			}
+			srv.screenFailed(w, r, err)
+			return
+		}
+		if ferrs := fieldErrors(d); ferrs != nil {
 			// The decision stays the fail-closed review; Error names the
 			// fields, as in batch records of the audit contract.
 			d.Error = fmt.Sprintf("request %d: %v", i, joinFieldErrors(ferrs))
@@ -192,21 +189,11 @@ func (srv *server) screenFailed(w http.ResponseWriter, r *http.Request, err erro
 	writeJSON(w, http.StatusServiceUnavailable, errorResponse{Error: "screening did not complete: " + err.Error()})
 }
 
-// requestErrors returns the field errors in err, or nil if err holds any
-// other kind of error.
-func requestErrors(err error) []fieldError {
-	var parts []error
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		parts = j.Unwrap()
-	} else {
-		parts = []error{err}
-	}
-	out := make([]fieldError, 0, len(parts))
-	for _, e := range parts {
-		var re *screening.RequestError
-		if !errors.As(e, &re) {
-			return nil
-		}
+// fieldErrors returns the fields of the request that d's input.invalid
+// reasons name, or nil when there are none.
+func fieldErrors(d screening.Decision) []fieldError {
+	var out []fieldError
+	for _, re := range d.InputErrors() {
 		out = append(out, fieldError{Field: re.Field, Value: re.Value, Message: re.Msg})
 	}
 	return out

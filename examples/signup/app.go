@@ -114,14 +114,13 @@ func (a *app) signup(w http.ResponseWriter, r *http.Request) {
 		req.Parties = append(req.Parties, screening.Party{Role: screening.RoleAccountHolder, Name: f.Company, Type: "entity", Country: f.Country})
 	}
 	d, err := a.cfg.Screener.Screen(r.Context(), req)
-	var re *screening.RequestError
-	if err != nil && !errors.As(err, &re) {
+	if err != nil {
 		a.cfg.Logger.LogAttrs(r.Context(), slog.LevelError, "signup screening failed", slog.String("id", req.ID), slog.String("err", err.Error()))
 		render(w, http.StatusServiceUnavailable, "unavailable", nil)
 		return
 	}
-	// A field the Screener could not read leaves the review decision it
-	// returned with the error: the application waits for a person.
+	// A field the Screener could not read is an input.invalid reason in a
+	// review decision: the application waits for a person.
 	codes := make([]string, len(d.Reasons))
 	for i, rs := range d.Reasons {
 		codes[i] = rs.Code + ":" + rs.Outcome
