@@ -45,3 +45,48 @@ func Example() {
 	// data.evaluation_snapshot (allow)
 	// item: 3A090.a license required: true
 }
+
+// A name hit is confirmed (party.listed, the list's outcome) or potential
+// (party.potential_match, review): "Carvana Co." shares the SDN name
+// CARVANA COMPANY but for the legal form's spelling, and nothing else
+// agrees, so a reviewer decides.
+func ExampleMatchRecord_strength() {
+	ctx := context.Background()
+	s, err := screening.New(ctx, screening.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	if err != nil {
+		panic(err)
+	}
+	for _, name := range []string{"Carvana Co.", "BANCO NACIONAL DE CUBA"} {
+		d, err := s.Screen(ctx, screening.Request{ID: "p", Parties: []screening.Party{{Name: name, Type: "entity"}}})
+		if err != nil {
+			panic(err)
+		}
+		m := d.Matches[0]
+		fmt.Printf("%s: %s, %s %s %q (%s)\n", name, d.Outcome, m.Strength, m.List, m.EntryName, d.Reasons[0].Code)
+	}
+	// Output:
+	// Carvana Co.: review, potential SDN "CARVANA COMPANY" (party.potential_match)
+	// BANCO NACIONAL DE CUBA: deny, confirmed SDN "BANCO NACIONAL DE CUBA" (party.listed)
+}
+
+// Bad or missing input is never an error from Screen: it is an input.invalid
+// reason in a review decision, and InputErrors lists the fields.
+func ExampleDecision_InputErrors() {
+	ctx := context.Background()
+	s, err := screening.New(ctx, screening.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	if err != nil {
+		panic(err)
+	}
+	d, err := s.Screen(ctx, screening.Request{ID: "bad", Destination: "Atlantis", Parties: []screening.Party{{Role: screening.RolePurchaser}}})
+	if err != nil {
+		panic(err) // only a cancelled context gets here
+	}
+	fmt.Println("outcome:", d.Outcome)
+	for _, e := range d.InputErrors() {
+		fmt.Println(e)
+	}
+	// Output:
+	// outcome: review
+	// field destination: not a known country or region "Atlantis"
+	// field parties[0].name: missing ""
+}
