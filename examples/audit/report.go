@@ -40,6 +40,7 @@ type stats struct {
 	problems int // decisions (not error records) with fields the Screener could not read
 	outcomes map[string]int
 	reasons  map[string]int            // reason code -> requests with it
+	hits     map[string]int            // list hits by strength ("confirmed", "potential") or "cleared"
 	dests    map[string]map[string]int // destination -> outcome -> requests
 	rows     []reportRow               // non-allow decisions, for the table
 	omitted  int                       // non-allow decisions beyond maxReportRows
@@ -52,7 +53,7 @@ type reportRow struct {
 }
 
 func newStats() *stats {
-	return &stats{outcomes: map[string]int{}, reasons: map[string]int{}, dests: map[string]map[string]int{}}
+	return &stats{outcomes: map[string]int{}, reasons: map[string]int{}, hits: map[string]int{}, dests: map[string]map[string]int{}}
 }
 
 // destinationKey is the destination of a request as an ISO code, or the text
@@ -72,6 +73,14 @@ func (s *stats) add(r *request, d *screening.Decision) {
 	s.outcomes[d.Outcome]++
 	if d.Error != "" && d.Outcome != outcomeError {
 		s.problems++
+	}
+	for _, m := range d.Matches {
+		switch {
+		case m.Suppressed != nil && m.Suppressed.Kind != screening.Confirmed:
+			s.hits["cleared"]++
+		case m.Strength != "":
+			s.hits[m.Strength]++
+		}
 	}
 	var codes []string
 	for _, rs := range d.Reasons {
@@ -95,12 +104,13 @@ func (s *stats) add(r *request, d *screening.Decision) {
 	row := reportRow{ID: d.ID, Outcome: d.Outcome, Destination: dest, Reasons: strings.Join(codes, " "), Rank: outcomeRank(d.Outcome)}
 	var best *screening.MatchRecord
 	for i := range d.Matches {
-		if m := &d.Matches[i]; m.Suppressed == nil && (best == nil || m.Score > best.Score) {
+		m := &d.Matches[i]
+		if cleared := m.Suppressed != nil && m.Suppressed.Kind != screening.Confirmed; !cleared && (best == nil || m.Score > best.Score) {
 			best = m
 		}
 	}
 	if best != nil {
-		row.Match = fmt.Sprintf("%s → %s [%s %s]", best.Party, best.EntryName, best.List, best.EntryID)
+		row.Match = fmt.Sprintf("%s → %s [%s %s] %s", best.Party, best.EntryName, best.List, best.EntryID, best.Strength)
 		row.Score = best.Score
 	}
 	switch {
@@ -162,6 +172,10 @@ func (s *stats) writeSummary(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(w, "%-40s %9s\n", "outcome", "requests")
 	for _, c := range s.outcomeCounts() {
 		fmt.Fprintf(w, "%-40s %9d\n", c.Key, c.N)
+	}
+	if len(s.hits) > 0 {
+		fmt.Fprintf(w, "\nlist hits: %d confirmed, %d potential (a reviewer decides), %d cleared by a reviewer\n",
+			s.hits[screening.StrengthConfirmed], s.hits[screening.StrengthPotential], s.hits["cleared"])
 	}
 	if len(s.reasons) > 0 {
 		fmt.Fprintf(w, "\n%-40s %9s\n", "reason code", "requests")
