@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -78,5 +79,20 @@ func TestMatchStrengthErrors(t *testing.T) {
 		if p != nil || err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("ParsePolicy(%q) = %v, %v; want error %q", tt.data, p != nil, err, tt.want)
 		}
+	}
+}
+
+// TestMatchStrengthExampleFile: testdata/policy/example.yaml, the policy
+// that uses every key, sets its own match strength.
+func TestMatchStrengthExampleFile(t *testing.T) {
+	p, err := LoadPolicyFile(filepath.Join("..", "testdata", "policy", "example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := MatchStrength{Match: 0.92, Confirm: 0.95, ExactName: true,
+		CorroboratedBy: []string{EvidenceIdentifier, EvidenceDateOfBirth},
+		ContradictedBy: []string{EvidenceIdentifier, EvidenceDateOfBirth, EvidenceEntityType}}
+	if d := cmp.Diff(want, p.MatchStrength()); d != "" {
+		t.Errorf("MatchStrength (-want +got):\n%s", d)
 	}
 }
