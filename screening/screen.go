@@ -332,7 +332,11 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		sc.invalid(field, truncate(name, 80), err.Error())
 		return
 	}
-	band := sc.w.policy.MatchStrength()
+	band := sc.w.band
+	normName := ""
+	if len(ms) > 0 {
+		normName = match.Normalize(name)
+	}
 	// Reviewers clear or confirm hits on the party's own name only.
 	partyKey := ""
 	if via == "name" && len(ms) > 0 {
@@ -413,7 +417,7 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		if e.FederalRegister != "" {
 			ev["federal_register"] = e.FederalRegister
 		}
-		st := judge(band, name, m, reviewed)
+		st := judge(band, normName, m, reviewed)
 		rec.Strength = st.level
 		if st.basis == basisReviewer {
 			rec.Suppressed = &sup

@@ -41,6 +41,8 @@ type world struct {
 	locRegions []*verify.Region
 	ownCache   *ownershipCache
 	threshold  float64
+	// band is the policy's match-strength rules, read once per world.
+	band rules.MatchStrength
 	// thresholdSet records an explicit WithThreshold, kept across reloads.
 	thresholdSet bool
 	versions     Versions
@@ -198,6 +200,7 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	} else if !w.thresholdSet {
 		w.threshold = w.policy.MatchThreshold()
 	}
+	w.band = w.policy.MatchStrength()
 	w.describe()
 	return w, nil
 }

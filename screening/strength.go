@@ -75,15 +75,16 @@ func evidenceOf(adj []match.Adjustment) (agree, contradict []string) {
 	return agree, contradict
 }
 
-// judge decides the strength of hit m on the party name under rules ms. A
+// judge decides the strength of hit m on the party's name (normalised, see
+// match.Normalize) under rules ms. A
 // reviewer's confirmation (reviewed) confirms whatever the evidence; a
 // contradiction the policy names keeps the hit potential; otherwise an exact
 // strong name, or a name score at or above ms.Confirm with agreeing evidence
 // the policy names, confirms it.
-func judge(ms rules.MatchStrength, name string, m match.Match, reviewed bool) strength {
+func judge(ms rules.MatchStrength, normName string, m match.Match, reviewed bool) strength {
 	agree, contradict := evidenceOf(m.Adjustments)
 	st := strength{level: StrengthPotential, agree: agree, contradict: contradict,
-		exact: !m.Weak && match.Normalize(name) == match.Normalize(m.Name)}
+		exact: !m.Weak && normName == match.Normalize(m.Name)}
 	switch {
 	case reviewed:
 		st.level, st.basis = StrengthConfirmed, basisReviewer
