@@ -395,6 +395,8 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		if partyKey != "" {
 			sup, reviewed = sc.s.store.Lookup(partyKey, id.key, id.hash, sc.now)
 		}
+		st := judge(band, normName, m, reviewed && sup.Kind == Confirmed)
+		rec.Strength = st.level
 		if reviewed && sup.Kind != Confirmed {
 			rec.Suppressed = &sup
 			ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
@@ -417,8 +419,6 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		if e.FederalRegister != "" {
 			ev["federal_register"] = e.FederalRegister
 		}
-		st := judge(band, normName, m, reviewed)
-		rec.Strength = st.level
 		if st.basis == basisReviewer {
 			rec.Suppressed = &sup
 			ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind

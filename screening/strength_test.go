@@ -212,3 +212,28 @@ func TestMatchStrengthParent(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchStrengthOfClearedHit: a hit a reviewer cleared keeps the
+// strength it had, so a report can say what was cleared.
+func TestMatchStrengthOfClearedHit(t *testing.T) {
+	ctx := context.Background()
+	s, err := New(ctx, WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := Request{ID: "c", Parties: []Party{{Name: "Carvana Co.", Type: "entity"}}}
+	d, _ := s.Screen(ctx, req)
+	if err := s.Suppress(ctx, d.Matches[0], NotAMatch, "US issuer, CIK 1690820", "j.doe", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	d, err = s.Screen(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := codes(d), []string{"party.match_suppressed=allow"}; d.Outcome != "allow" || !slices.Equal(got, want) {
+		t.Fatalf("after review: %s %v, want allow %v", d.Outcome, got, want)
+	}
+	if m := d.Matches[0]; m.Strength != StrengthPotential || m.Suppressed == nil || m.Suppressed.Kind != NotAMatch {
+		t.Errorf("cleared match: strength %q, suppressed %+v", m.Strength, m.Suppressed)
+	}
+}
