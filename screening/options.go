@@ -18,6 +18,7 @@ type config struct {
 	policy     *rules.Policy
 	itemRules  *rules.ItemRules
 	lists      *lists.Snapshot
+	listsSet   bool // WithLists was given, possibly with nil
 	locator    *geoloc.Locator
 	noLocator  bool
 	store      SuppressionStore
@@ -38,7 +39,10 @@ func WithItemRules(r *rules.ItemRules) Option { return func(c *config) { c.itemR
 
 // WithLists sets the restricted-party list snapshot. Without it the embedded
 // evaluation snapshot (lists.Default) is used, and every decision says so.
-func WithLists(s *lists.Snapshot) Option { return func(c *config) { c.lists = s } }
+// A nil snapshot (what a rejected first lists.Updater.Update returns) means
+// no lists: every decision is held for review with data.missing. It never
+// falls back to the evaluation snapshot.
+func WithLists(s *lists.Snapshot) Option { return func(c *config) { c.lists, c.listsSet = s, true } }
 
 // WithLocator sets the IP geolocation databases. Without it the embedded
 // country database (geoloc.Default) is used, and every decision says so.

@@ -155,6 +155,14 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	switch {
 	case c.lists != nil:
 		w.lists, rebuildIndex = c.lists, true
+	case c.listsSet:
+		// WithLists(nil): the caller has no lists. Screen with none, so
+		// every decision says data.missing; never the evaluation data.
+		empty, err := lists.NewSnapshot()
+		if err != nil {
+			return nil, err
+		}
+		w.lists, rebuildIndex = empty, true
 	case old == nil:
 		snap, err := lists.Default()
 		if err != nil {

@@ -531,3 +531,35 @@ func TestPolicyItemRulesFileErrors(t *testing.T) {
 		t.Errorf("missing file: error %v, want %s", err, want)
 	}
 }
+
+// TestNilListsAreMissingNotEvaluationData: WithLists(nil), which is what a
+// rejected first list update hands over, holds every decision for review
+// with data.missing, in New and in Reload; it never screens on the
+// embedded evaluation snapshot (which would answer allow for a clean party).
+func TestNilListsAreMissingNotEvaluationData(t *testing.T) {
+	ctx := context.Background()
+	req := Request{ID: "clean", Parties: []Party{{Role: RoleUltimateConsignee, Name: "Zephyr Quantum Logistics", Country: "DE"}}}
+	s, err := New(ctx, WithLists(nil), WithoutLocator(), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Screen(ctx, req)
+	if diff := cmp.Diff([]string{"data.missing=review"}, codes(d)); diff != "" {
+		t.Errorf("New(WithLists(nil)) reasons (-want +got):\n%s", diff)
+	}
+	if d.Outcome != "review" || len(s.Versions().Lists) != 0 {
+		t.Errorf("outcome %s, lists %v; want review and no lists", d.Outcome, s.Versions().Lists)
+	}
+
+	s, err = New(ctx, WithoutLocator(), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Reload(ctx, WithLists(nil)); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = s.Screen(ctx, req)
+	if diff := cmp.Diff([]string{"data.missing=review"}, codes(d)); diff != "" {
+		t.Errorf("Reload(WithLists(nil)) reasons (-want +got):\n%s", diff)
+	}
+}
