@@ -91,6 +91,7 @@ var reasonCodes = []string{
 	"item.location_unverified",
 	"data.stale",
 	"data.missing",
+	"data.undated",
 	"data.evaluation_snapshot",
 	"input.invalid",
 }

@@ -563,3 +563,53 @@ func TestNilListsAreMissingNotEvaluationData(t *testing.T) {
 		t.Errorf("Reload(WithLists(nil)) reasons (-want +got):\n%s", diff)
 	}
 }
+
+// TestUndatedListIsHeldForReview: the July 2021 SDN set states no date.
+// Loaded from disk it used to be dated by its files' modification time, so
+// a clean party was allowed with no data.stale. Undated, it is held for
+// review with data.undated; once the user states its (old) date, it is
+// stale; the lists.Updater path (fetch dates) is tested in lists.
+func TestUndatedListIsHeldForReview(t *testing.T) {
+	ctx := context.Background()
+	snap, err := lists.Load(ctx, "../testdata/lists/ofac/sdn-2021-07")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := Request{ID: "clean", Parties: []Party{{Role: RoleUltimateConsignee, Name: "Zephyr Quantum Logistics", Country: "DE"}}}
+	s, err := New(ctx, WithLists(snap), WithoutLocator(), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Screen(ctx, req)
+	if diff := cmp.Diff([]string{"data.undated=review"}, codes(d)); diff != "" {
+		t.Errorf("reasons (-want +got):\n%s", diff)
+	}
+	r := reason(t, d, "data.undated")
+	if diff := cmp.Diff(map[string]any{"source": "SDN", "files": []string{"sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"}}, r.Evidence); diff != "" {
+		t.Errorf("evidence (-want +got):\n%s", diff)
+	}
+	if r.Message != "The SDN list (sdn.csv, add.csv, alt.csv, sdn_comments.csv) has no date: its file states none and it was not downloaded by a list updater, so its age is unknown. State its date (a .asof file beside it) or fetch it." {
+		t.Errorf("message %q", r.Message)
+	}
+
+	dated, err := snap.WithAsOf(lists.SourceSDN, time.Date(2021, 7, 7, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Reload(ctx, WithLists(dated)); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = s.Screen(ctx, req)
+	if diff := cmp.Diff([]string{"data.stale=review"}, codes(d)); diff != "" {
+		t.Errorf("stated 2021 date: reasons (-want +got):\n%s", diff)
+	}
+	if r := reason(t, d, "data.stale"); r.Evidence["as_of"] != "2021-07-07" || r.Evidence["as_of_from"] != "stated" {
+		t.Errorf("data.stale evidence %v", r.Evidence)
+	}
+
+	dated, _ = snap.WithAsOf(lists.SourceSDN, testNow.AddDate(0, 0, -1))
+	s.Reload(ctx, WithLists(dated))
+	if d, _ = s.Screen(ctx, req); d.Outcome != "allow" || len(d.Reasons) != 0 {
+		t.Errorf("a list dated yesterday: %s %v", d.Outcome, codes(d))
+	}
+}

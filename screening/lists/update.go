@@ -410,10 +410,7 @@ func loadFeeds(ctx context.Context, dir string, st updateState) (*Snapshot, []Lo
 			continue
 		}
 		reports = append(reports, fs[0].Report)
-		var fetched time.Time
-		for _, ff := range f.Files {
-			fetched = maxTime(fetched, st.Files[f.Name+"/"+ff.Name].FetchedAt)
-		}
+		fetched, lastMod := feedDates(f, st)
 		for _, s := range fs {
 			if s.Report.Failed > 0 {
 				errs = append(errs, fmt.Errorf("feed %s: %w", f.Name, &LoadError{Report: s.Report}))
@@ -423,6 +420,16 @@ func loadFeeds(ctx context.Context, dir string, st updateState) (*Snapshot, []Lo
 				continue
 			}
 			s.FetchedAt = fetched
+			if s.AsOf.IsZero() {
+				// The format states no date: date it by the fetch.
+				s.AsOf, s.AsOfFrom = lastMod, AsOfLastModified
+				if lastMod.IsZero() {
+					s.AsOf, s.AsOfFrom = fetched, AsOfFetched
+				}
+				if s.AsOf.IsZero() {
+					s.AsOfFrom = ""
+				}
+			}
 			s.Files = prefixed(f.Name, s.Files)
 			sets = append(sets, s)
 		}
@@ -432,6 +439,30 @@ func loadFeeds(ctx context.Context, dir string, st updateState) (*Snapshot, []Lo
 	}
 	snap, err := NewSnapshot(sets...)
 	return snap, reports, err
+}
+
+// feedDates returns when the feed's files were last received or confirmed
+// (the latest FetchedAt) and the latest Last-Modified the server sent for
+// them, zero unless every file had a valid one.
+func feedDates(f Feed, st updateState) (fetched, lastMod time.Time) {
+	all := true
+	for _, ff := range f.Files {
+		fs := st.Files[f.Name+"/"+ff.Name]
+		fetched = maxTime(fetched, fs.FetchedAt)
+		lm, err := http.ParseTime(fs.LastModified)
+		if err != nil {
+			all = false
+			continue
+		}
+		lastMod = maxTime(lastMod, lm.UTC())
+	}
+	if !all || len(f.Files) == 0 {
+		return fetched, time.Time{}
+	}
+	if lastMod.After(fetched) && !fetched.IsZero() {
+		lastMod = fetched // a server clock ahead of ours dates nothing in the future
+	}
+	return fetched, lastMod
 }
 
 func prefixed(dir string, files []string) []string {
@@ -470,6 +501,10 @@ func (s *Snapshot) withFetchedAt(st updateState, feeds []Feed) *Snapshot {
 					c.sources[i].FetchedAt = maxTime(c.sources[i].FetchedAt, st.Files[f.Name+"/"+ff.Name].FetchedAt)
 				}
 			}
+		}
+		if c.sources[i].AsOfFrom == AsOfFetched {
+			// Dated by the fetch: a 304 is a fetch that confirmed the data.
+			c.sources[i].AsOf = c.sources[i].FetchedAt
 		}
 	}
 	return &c

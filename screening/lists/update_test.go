@@ -91,7 +91,9 @@ func (ls *listServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("ETag", etag)
-	w.Header().Set("Last-Modified", ls.lastMod.Format(http.TimeFormat))
+	if !ls.lastMod.IsZero() {
+		w.Header().Set("Last-Modified", ls.lastMod.Format(http.TimeFormat))
+	}
 	w.Write(body)
 }
 
