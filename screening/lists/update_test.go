@@ -25,6 +25,7 @@ type listServer struct {
 	mode    map[string]string // URL path -> "500", "slow", "truncate", "gzip-corrupt", "gzip"
 	hits    map[string]int
 	lastMod time.Time
+	url     string // the test server's base URL
 }
 
 func newListServer(t *testing.T) (*listServer, *httptest.Server) {
@@ -43,6 +44,7 @@ func newListServer(t *testing.T) (*listServer, *httptest.Server) {
 	}
 	srv := httptest.NewServer(ls)
 	t.Cleanup(srv.Close)
+	ls.url = srv.URL
 	return ls, srv
 }
 
