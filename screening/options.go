@@ -19,6 +19,7 @@ type config struct {
 	itemRules  *rules.ItemRules
 	lists      *lists.Snapshot
 	listsSet   bool // WithLists was given, possibly with nil
+	maxShrink  *float64
 	locator    *geoloc.Locator
 	noLocator  bool
 	store      SuppressionStore
@@ -43,6 +44,13 @@ func WithItemRules(r *rules.ItemRules) Option { return func(c *config) { c.itemR
 // no lists: every decision is held for review with data.missing. It never
 // falls back to the evaluation snapshot.
 func WithLists(s *lists.Snapshot) Option { return func(c *config) { c.lists, c.listsSet = s, true } }
+
+// WithMaxListShrink makes Reload refuse lists (WithLists) that lose more
+// than the fraction f of any source in use, or drop a source, compared
+// with the lists in use (lists.CheckShrink; the embedded evaluation data
+// is not compared). The error wraps lists.ErrShrink and nothing changes.
+// Give it with each Reload that should be gated; New ignores it.
+func WithMaxListShrink(f float64) Option { return func(c *config) { c.maxShrink = &f } }
 
 // WithLocator sets the IP geolocation databases. Without it the embedded
 // country database (geoloc.Default) is used, and every decision says so.

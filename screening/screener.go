@@ -170,6 +170,11 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 		}
 		w.lists, rebuildIndex = snap, true
 	}
+	if c.maxShrink != nil && old != nil && c.listsSet {
+		if err := lists.CheckShrink(old.lists, w.lists, *c.maxShrink); err != nil {
+			return nil, fmt.Errorf("new lists refused: %w", err)
+		}
+	}
 	if rebuildIndex {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -311,8 +311,9 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 		return reject("new files do not parse", err)
 	}
 	rep.Diff = Diff(cur, snap)
-	if reason := u.shrinkCheck(cur, snap); reason != "" {
-		return reject(reason, nil)
+	if err := CheckShrink(cur, snap, u.maxShrink); err != nil {
+		_, rep, _ := reject(err.Error(), nil)
+		return cur, rep, fmt.Errorf("%w: %w", ErrUpdateRejected, err) // errors.As(err, **ShrinkError)
 	}
 	if err := writeState(staging, newState); err != nil {
 		return reject("cannot write state", err)
@@ -352,23 +353,6 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	rep.Accepted = true
 	u.log.Info("list update accepted", "dir", u.dir, "entries", snap.Len(), "changes", rep.Diff.String())
 	return snap, rep, nil
-}
-
-// shrinkCheck returns why new must not replace old, or "".
-func (u *Updater) shrinkCheck(old, new *Snapshot) string {
-	if old == nil {
-		return ""
-	}
-	for _, o := range old.sources {
-		n, ok := new.Source(o.Source)
-		if !ok {
-			return fmt.Sprintf("source %s disappeared (had %d entries)", o.Source, o.Count)
-		}
-		if float64(n.Count) < float64(o.Count)*(1-u.maxShrink) {
-			return fmt.Sprintf("source %s shrank from %d to %d entries (more than %.0f%%)", o.Source, o.Count, n.Count, u.maxShrink*100)
-		}
-	}
-	return ""
 }
 
 // fetch downloads one file to dst.
