@@ -207,7 +207,13 @@ func (fs *FileStore) open() error {
 			return fmt.Errorf("suppression store %s: %w", fs.path, err)
 		}
 		fs.readOff = end + 1
-		bad = append(bad, quarantine(fs.lines+1, good, tail, errors.New("torn line: no newline at the end of the file (a writer stopped mid-record)")))
+		// Now a complete line: a record whose writer stopped just before
+		// the newline loads, anything else is quarantined.
+		if rec, err := parseSuppression(bytes.TrimSpace(tail)); err == nil {
+			fs.mem.put(rec)
+		} else if len(bytes.TrimSpace(tail)) > 0 {
+			bad = append(bad, quarantine(fs.lines+1, good, tail, fmt.Errorf("torn line (no newline at the end of the file: a writer stopped mid-record): %w", err)))
+		}
 	}
 	if len(bad) > 0 {
 		if err := fs.writeQuarantine(bad); err != nil {
