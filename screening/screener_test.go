@@ -613,3 +613,37 @@ func TestUndatedListIsHeldForReview(t *testing.T) {
 		t.Errorf("a list dated yesterday: %s %v", d.Outcome, codes(d))
 	}
 }
+
+// TestListAgesFromTheLastConfirmation: a list whose server says it was
+// last modified 30 days ago, confirmed current by a download (or a 304)
+// yesterday, is not stale: data ages from the later of the two. Before,
+// only the date counted, and a 304 did not make it younger.
+func TestListAgesFromTheLastConfirmation(t *testing.T) {
+	ctx := context.Background()
+	entry := &lists.Entry{Source: lists.SourceDPL, ID: "1", Type: lists.TypeEntity, Name: "Zephyr Quantum Logistics"}
+	set := lists.SourceSet{Source: lists.SourceDPL, AsOf: testNow.AddDate(0, 0, -30), AsOfFrom: lists.AsOfLastModified,
+		Checksum: "x", Entries: []*lists.Entry{entry}}
+	req := Request{ID: "clean", Parties: []Party{{Role: RoleUltimateConsignee, Name: "Acme Robotics Inc", Country: "DE"}}}
+	for _, tc := range []struct {
+		fetched time.Time
+		want    []string
+	}{
+		{testNow.AddDate(0, 0, -1), nil},
+		{testNow.AddDate(0, 0, -8), []string{"data.stale=review"}},
+		{time.Time{}, []string{"data.stale=review"}},
+	} {
+		set.FetchedAt = tc.fetched
+		snap, err := lists.NewSnapshot(set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := New(ctx, WithLists(snap), WithoutLocator(), WithClock(fixedClock), WithLogger(discardLogger()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _ := s.Screen(ctx, req)
+		if diff := cmp.Diff(tc.want, codes(d)); diff != "" {
+			t.Errorf("fetched %v: reasons (-want +got):\n%s", tc.fetched, diff)
+		}
+	}
+}
