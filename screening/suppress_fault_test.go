@@ -328,3 +328,78 @@ func TestFileStoreFullDisk(t *testing.T) {
 		t.Errorf("want the half-written record quarantined as line 2, got %+v", q)
 	}
 }
+
+// TestFileStoreFileSizeLimit is the full disk for real: a process whose
+// files may not grow past a limit (RLIMIT_FSIZE) appends until a write is
+// cut short. Every record it acknowledged must load; the cut record is
+// not acknowledged and is quarantined; the next record, written with room
+// again, lands on its own line.
+func TestFileStoreFileSizeLimit(t *testing.T) {
+	if role, path, ok := childRole(); ok {
+		if role == "limited" {
+			fs, err := OpenFileStore(path)
+			if err != nil {
+				fmt.Println("open:", err)
+				os.Exit(1)
+			}
+			var lim syscall.Rlimit
+			syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim)
+			lim.Cur = 1000
+			if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+				fmt.Println("setrlimit:", err)
+				os.Exit(1)
+			}
+			for i := 0; ; i++ {
+				if err := fs.Add(context.Background(), sup(fmt.Sprint("L", i), "SDN:5", "h")); err != nil {
+					fmt.Printf("failed %d: %v\n", i, errors.Is(err, syscall.EFBIG))
+					return
+				}
+				fmt.Printf("acked %d\n", i)
+			}
+		}
+		return
+	}
+	path := filepath.Join(t.TempDir(), "s.jsonl")
+	os.WriteFile(path, nil, 0o644)
+	cmd, _, out := child(t, "TestFileStoreFileSizeLimit", "limited", path)
+	last, failed := -1, ""
+	for out.Scan() {
+		if n, err := strconv.Atoi(strings.TrimPrefix(out.Text(), "acked ")); err == nil {
+			last = n
+		} else if strings.HasPrefix(out.Text(), "failed ") {
+			failed = out.Text()
+		}
+	}
+	cmd.Wait()
+	// Each record is 181 bytes: 5 fit in 1000, the 6th is cut after 95.
+	if last != 4 || failed != "failed 5: true" {
+		t.Fatalf("acked up to %d, then %q; want 4, then failed 5 with EFBIG", last, failed)
+	}
+	if st, _ := os.Stat(path); st.Size() != 1000 {
+		t.Errorf("file is %d bytes, want the 1000 the limit allowed", st.Size())
+	}
+	fs, err := OpenFileStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i <= last; i++ {
+		if _, ok := fs.Lookup(fmt.Sprint("L", i), "SDN:5", "h", time.Now()); !ok {
+			t.Errorf("acknowledged record L%d lost", i)
+		}
+	}
+	if q := fs.Quarantined(); len(q) != 1 || q[0].Line != 6 || !strings.HasPrefix(q[0].Text, `{"party":"L5"`) {
+		t.Errorf("want the cut record quarantined as line 6, got %+v", q)
+	}
+	if err := fs.Add(context.Background(), sup("AFTER", "SDN:6", "h")); err != nil {
+		t.Fatal(err)
+	}
+	fs.Close()
+	fs, err = OpenFileStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fs.Close()
+	if _, ok := fs.Lookup("AFTER", "SDN:6", "h", time.Now()); !ok {
+		t.Error("the record added once there was room again is lost")
+	}
+}
