@@ -252,7 +252,7 @@ func (w *world) describe() {
 	w.listSources = w.lists.Sources()
 	for _, si := range w.listSources {
 		v.Lists = append(v.Lists, ListVersion{
-			Source: string(si.Source), AsOf: dateOrEmpty(si.AsOf), Checksum: si.Checksum,
+			Source: string(si.Source), AsOf: dateOrEmpty(si.AsOf), AsOfFrom: string(si.AsOfFrom), FetchedAt: dateOrEmpty(si.FetchedAt), Checksum: si.Checksum,
 			Entries: si.Count, Evaluation: si.Evaluation,
 		})
 		if si.Evaluation {

@@ -606,6 +606,9 @@ func TestUndatedListIsHeldForReview(t *testing.T) {
 	if r := reason(t, d, "data.stale"); r.Evidence["as_of"] != "2021-07-07" || r.Evidence["as_of_from"] != "stated" {
 		t.Errorf("data.stale evidence %v", r.Evidence)
 	}
+	if v := d.Versions.Lists; len(v) != 1 || v[0].AsOf != "2021-07-07" || v[0].AsOfFrom != "stated" || v[0].FetchedAt != "" {
+		t.Errorf("decision versions %+v", v)
+	}
 
 	dated, _ = snap.WithAsOf(lists.SourceSDN, testNow.AddDate(0, 0, -1))
 	s.Reload(ctx, WithLists(dated))
