@@ -92,6 +92,7 @@ var reasonCodes = []string{
 	"item.location_unverified",
 	"data.stale",
 	"data.missing",
+	"data.undated",
 	"data.evaluation_snapshot",
 	"input.invalid",
 }
@@ -169,11 +170,12 @@ func ParsePolicy(filename string, data []byte) (*Policy, error) {
 }
 
 // LoadPolicyFile reads and parses the policy file at path. It also checks
-// that the item rules file the policy names, if any, exists.
+// that the item rules file the policy names, if any, exists. A file over
+// MaxPolicySize is refused without being read.
 func LoadPolicyFile(path string) (*Policy, error) {
-	data, err := os.ReadFile(path)
+	data, err := readPolicyFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("load policy: %w", err)
+		return nil, err
 	}
 	p, err := ParsePolicy(path, data)
 	if err != nil {
@@ -496,6 +498,9 @@ func maps(m map[string]Outcome) map[string]Outcome {
 }
 
 func parsePolicy(filename string, data []byte, base *policySpec) (*Policy, error) {
+	if len(data) > MaxPolicySize {
+		return nil, errPolicyTooLarge(filename, int64(len(data)))
+	}
 	d := &yamlDecoder{file: filename}
 	var spec *policySpec
 	if base != nil {
@@ -1050,7 +1055,13 @@ type keyValue struct {
 }
 
 func (d *yamlDecoder) fail(n *yaml.Node, field, value, format string, args ...any) {
-	e := &PolicyError{File: d.file, Field: field, Value: value, Msg: fmt.Sprintf(format, args...)}
+	if len(d.errs) >= maxPolicyErrors {
+		if len(d.errs) == maxPolicyErrors {
+			d.errs = append(d.errs, &PolicyError{File: d.file, Msg: fmt.Sprintf("more than %d problems; the rest are not listed", maxPolicyErrors)})
+		}
+		return
+	}
+	e := &PolicyError{File: d.file, Field: clipQuote(field), Value: clipQuote(value), Msg: fmt.Sprintf(format, clipArgs(args)...)}
 	if n != nil {
 		e.Line, e.Column = n.Line, n.Column
 	}

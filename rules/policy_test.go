@@ -87,7 +87,7 @@ func TestDefaultOutcomes(t *testing.T) {
 		"ip.anonymizer": OutcomeReview, "ip.country_mismatch": OutcomeReview, "ip.not_routable": OutcomeAllow,
 		"ip.unknown": OutcomeReview, "item.license_required": OutcomeLicenseRequired, "item.gp10": OutcomeReview, "item.unresolved": OutcomeReview,
 		"item.location_inconsistent": OutcomeReview, "item.location_concern_possible": OutcomeReview,
-		"item.location_unverified": OutcomeReview, "data.stale": OutcomeReview, "data.missing": OutcomeReview,
+		"item.location_unverified": OutcomeReview, "data.stale": OutcomeReview, "data.missing": OutcomeReview, "data.undated": OutcomeReview,
 		"data.evaluation_snapshot": OutcomeAllow, "input.invalid": OutcomeReview,
 		// Unknown codes fail closed.
 		"party.something_new": OutcomeReview, "": OutcomeReview,

@@ -148,6 +148,8 @@ type Versions struct {
 type ListVersion struct {
 	Source     string `json:"source"`
 	AsOf       string `json:"as_of"`
+	AsOfFrom   string `json:"as_of_from,omitempty"` // where AsOf comes from (lists.AsOfBasis); empty: undated, or not recorded
+	FetchedAt  string `json:"fetched_at,omitempty"` // last download or server confirmation (YYYY-MM-DD)
 	Checksum   string `json:"checksum"`
 	Entries    int    `json:"entries"`
 	Evaluation bool   `json:"evaluation,omitempty"`

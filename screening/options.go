@@ -18,6 +18,8 @@ type config struct {
 	policy     *rules.Policy
 	itemRules  *rules.ItemRules
 	lists      *lists.Snapshot
+	listsSet   bool // WithLists was given, possibly with nil
+	maxShrink  *float64
 	locator    *geoloc.Locator
 	noLocator  bool
 	store      SuppressionStore
@@ -38,7 +40,17 @@ func WithItemRules(r *rules.ItemRules) Option { return func(c *config) { c.itemR
 
 // WithLists sets the restricted-party list snapshot. Without it the embedded
 // evaluation snapshot (lists.Default) is used, and every decision says so.
-func WithLists(s *lists.Snapshot) Option { return func(c *config) { c.lists = s } }
+// A nil snapshot (what a rejected first lists.Updater.Update returns) means
+// no lists: every decision is held for review with data.missing. It never
+// falls back to the evaluation snapshot.
+func WithLists(s *lists.Snapshot) Option { return func(c *config) { c.lists, c.listsSet = s, true } }
+
+// WithMaxListShrink makes Reload refuse lists (WithLists) that lose more
+// than the fraction f of any source in use, or drop a source, compared
+// with the lists in use (lists.CheckShrink; the embedded evaluation data
+// is not compared). The error wraps lists.ErrShrink and nothing changes.
+// Give it with each Reload that should be gated; New ignores it.
+func WithMaxListShrink(f float64) Option { return func(c *config) { c.maxShrink = &f } }
 
 // WithLocator sets the IP geolocation databases. Without it the embedded
 // country database (geoloc.Default) is used, and every decision says so.

@@ -2,6 +2,9 @@ package screening
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -91,5 +94,51 @@ func TestConcurrentScreenAndReload(t *testing.T) {
 	wg.Wait()
 	if screened.Load() < 120 {
 		t.Fatalf("only %d screenings", screened.Load())
+	}
+}
+
+// TestReloadShrinkGate: with WithMaxListShrink, Reload refuses an internal
+// list cut from 301 entries to 1 (the order service's /v1/reload accepted
+// it) and keeps the lists in use; without the option, or within the
+// limit, the new lists are used.
+func TestReloadShrinkGate(t *testing.T) {
+	ctx := context.Background()
+	internal := func(n int) *lists.Snapshot {
+		var b strings.Builder
+		b.WriteString("name,id\n")
+		for i := range n {
+			fmt.Fprintf(&b, "Customer %d Trading Ltd,C%d\n", i, i)
+		}
+		es, rep, err := lists.LoadInternalCSV(ctx, strings.NewReader(b.String()), "internal.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := lists.NewSnapshot(lists.SplitBySource(es, rep, []string{"internal.csv"}, "")...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	s, err := New(ctx, WithLists(internal(301)), WithoutLocator(), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Reload(ctx, WithLists(internal(1)), WithMaxListShrink(0.10))
+	var se *lists.ShrinkError
+	if !errors.As(err, &se) || !errors.Is(err, lists.ErrShrink) ||
+		err.Error() != "new lists refused: source INTERNAL shrank from 301 to 1 entries (more than 10%)" {
+		t.Fatalf("Reload of a list cut to 1 entry: %v", err)
+	}
+	if s.Lists().Len() != 301 {
+		t.Fatalf("the refused lists were swapped in: %d entries", s.Lists().Len())
+	}
+	if err := s.Reload(ctx, WithLists(nil), WithMaxListShrink(0.10)); !errors.Is(err, lists.ErrShrink) {
+		t.Errorf("Reload to no lists: %v", err)
+	}
+	if err := s.Reload(ctx, WithLists(internal(290)), WithMaxListShrink(0.10)); err != nil || s.Lists().Len() != 290 {
+		t.Errorf("Reload within the limit: %v, %d entries", err, s.Lists().Len())
+	}
+	if err := s.Reload(ctx, WithLists(internal(1))); err != nil || s.Lists().Len() != 1 {
+		t.Errorf("Reload without the gate: %v, %d entries", err, s.Lists().Len())
 	}
 }

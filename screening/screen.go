@@ -596,10 +596,26 @@ func (sc *screening) dataChecks() {
 		if si.Evaluation {
 			continue
 		}
-		age := sc.now.Sub(si.AsOf)
-		if si.AsOf.IsZero() || age > maxList {
-			sc.add("data.stale", fmt.Sprintf("The %s list is %s old (as of %s); the policy allows %s.", si.Source, days(age), dateOrEmpty(si.AsOf), days(maxList)),
-				citeDataPolicy, map[string]any{"source": string(si.Source), "as_of": dateOrEmpty(si.AsOf), "max_age_days": int(maxList.Hours() / 24)})
+		if si.Undated() {
+			sc.add("data.undated", fmt.Sprintf("The %s list (%s) has no date: its file states none and it was not downloaded by a list updater, so its age is unknown. State its date (a %s file beside it) or fetch it.",
+				si.Source, strings.Join(si.Files, ", "), lists.AsOfSuffix),
+				citeDataPolicy, map[string]any{"source": string(si.Source), "files": slices.Clone(si.Files)})
+			continue
+		}
+		// Data ages from the last time it was known to be current: its
+		// date, or a later download or server confirmation (HTTP 304).
+		current := si.CurrentAt()
+		age := sc.now.Sub(current)
+		if age > maxList {
+			ev := map[string]any{"source": string(si.Source), "as_of": dateOrEmpty(si.AsOf), "max_age_days": int(maxList.Hours() / 24)}
+			if si.AsOfFrom != "" {
+				ev["as_of_from"] = string(si.AsOfFrom)
+			}
+			if !si.FetchedAt.IsZero() {
+				ev["fetched_at"] = dateOrEmpty(si.FetchedAt)
+			}
+			sc.add("data.stale", fmt.Sprintf("The %s list is %s old (as of %s); the policy allows %s.", si.Source, days(age), dateOrEmpty(current), days(maxList)),
+				citeDataPolicy, ev)
 		}
 	}
 	if len(sc.req.IPs) == 0 {

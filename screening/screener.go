@@ -157,12 +157,25 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	switch {
 	case c.lists != nil:
 		w.lists, rebuildIndex = c.lists, true
+	case c.listsSet:
+		// WithLists(nil): the caller has no lists. Screen with none, so
+		// every decision says data.missing; never the evaluation data.
+		empty, err := lists.NewSnapshot()
+		if err != nil {
+			return nil, err
+		}
+		w.lists, rebuildIndex = empty, true
 	case old == nil:
 		snap, err := lists.Default()
 		if err != nil {
 			return nil, fmt.Errorf("embedded list snapshot: %w", err)
 		}
 		w.lists, rebuildIndex = snap, true
+	}
+	if c.maxShrink != nil && old != nil && c.listsSet {
+		if err := lists.CheckShrink(old.lists, w.lists, *c.maxShrink); err != nil {
+			return nil, fmt.Errorf("new lists refused: %w", err)
+		}
 	}
 	if rebuildIndex {
 		if err := ctx.Err(); err != nil {
@@ -242,7 +255,7 @@ func (w *world) describe() {
 	w.listSources = w.lists.Sources()
 	for _, si := range w.listSources {
 		v.Lists = append(v.Lists, ListVersion{
-			Source: string(si.Source), AsOf: dateOrEmpty(si.AsOf), Checksum: si.Checksum,
+			Source: string(si.Source), AsOf: dateOrEmpty(si.AsOf), AsOfFrom: string(si.AsOfFrom), FetchedAt: dateOrEmpty(si.FetchedAt), Checksum: si.Checksum,
 			Entries: si.Count, Evaluation: si.Evaluation,
 		})
 		if si.Evaluation {

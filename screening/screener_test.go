@@ -550,3 +550,122 @@ func TestPolicyItemRulesFileErrors(t *testing.T) {
 		t.Errorf("missing file: error %v, want %s", err, want)
 	}
 }
+
+// TestNilListsAreMissingNotEvaluationData: WithLists(nil), which is what a
+// rejected first list update hands over, holds every decision for review
+// with data.missing, in New and in Reload; it never screens on the
+// embedded evaluation snapshot (which would answer allow for a clean party).
+func TestNilListsAreMissingNotEvaluationData(t *testing.T) {
+	ctx := context.Background()
+	req := Request{ID: "clean", Parties: []Party{{Role: RoleUltimateConsignee, Name: "Zephyr Quantum Logistics", Country: "DE"}}}
+	s, err := New(ctx, WithLists(nil), WithoutLocator(), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Screen(ctx, req)
+	if diff := cmp.Diff([]string{"data.missing=review"}, codes(d)); diff != "" {
+		t.Errorf("New(WithLists(nil)) reasons (-want +got):\n%s", diff)
+	}
+	if d.Outcome != "review" || len(s.Versions().Lists) != 0 {
+		t.Errorf("outcome %s, lists %v; want review and no lists", d.Outcome, s.Versions().Lists)
+	}
+
+	s, err = New(ctx, WithoutLocator(), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Reload(ctx, WithLists(nil)); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = s.Screen(ctx, req)
+	if diff := cmp.Diff([]string{"data.missing=review"}, codes(d)); diff != "" {
+		t.Errorf("Reload(WithLists(nil)) reasons (-want +got):\n%s", diff)
+	}
+}
+
+// TestUndatedListIsHeldForReview: the July 2021 SDN set states no date.
+// Loaded from disk it used to be dated by its files' modification time, so
+// a clean party was allowed with no data.stale. Undated, it is held for
+// review with data.undated; once the user states its (old) date, it is
+// stale; the lists.Updater path (fetch dates) is tested in lists.
+func TestUndatedListIsHeldForReview(t *testing.T) {
+	ctx := context.Background()
+	snap, err := lists.Load(ctx, "../testdata/lists/ofac/sdn-2021-07")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := Request{ID: "clean", Parties: []Party{{Role: RoleUltimateConsignee, Name: "Zephyr Quantum Logistics", Country: "DE"}}}
+	s, err := New(ctx, WithLists(snap), WithoutLocator(), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Screen(ctx, req)
+	if diff := cmp.Diff([]string{"data.undated=review"}, codes(d)); diff != "" {
+		t.Errorf("reasons (-want +got):\n%s", diff)
+	}
+	r := reason(t, d, "data.undated")
+	if diff := cmp.Diff(map[string]any{"source": "SDN", "files": []string{"sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"}}, r.Evidence); diff != "" {
+		t.Errorf("evidence (-want +got):\n%s", diff)
+	}
+	if r.Message != "The SDN list (sdn.csv, add.csv, alt.csv, sdn_comments.csv) has no date: its file states none and it was not downloaded by a list updater, so its age is unknown. State its date (a .asof file beside it) or fetch it." {
+		t.Errorf("message %q", r.Message)
+	}
+
+	dated, err := snap.WithAsOf(lists.SourceSDN, time.Date(2021, 7, 7, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Reload(ctx, WithLists(dated)); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = s.Screen(ctx, req)
+	if diff := cmp.Diff([]string{"data.stale=review"}, codes(d)); diff != "" {
+		t.Errorf("stated 2021 date: reasons (-want +got):\n%s", diff)
+	}
+	if r := reason(t, d, "data.stale"); r.Evidence["as_of"] != "2021-07-07" || r.Evidence["as_of_from"] != "stated" {
+		t.Errorf("data.stale evidence %v", r.Evidence)
+	}
+	if v := d.Versions.Lists; len(v) != 1 || v[0].AsOf != "2021-07-07" || v[0].AsOfFrom != "stated" || v[0].FetchedAt != "" {
+		t.Errorf("decision versions %+v", v)
+	}
+
+	dated, _ = snap.WithAsOf(lists.SourceSDN, testNow.AddDate(0, 0, -1))
+	s.Reload(ctx, WithLists(dated))
+	if d, _ = s.Screen(ctx, req); d.Outcome != "allow" || len(d.Reasons) != 0 {
+		t.Errorf("a list dated yesterday: %s %v", d.Outcome, codes(d))
+	}
+}
+
+// TestListAgesFromTheLastConfirmation: a list whose server says it was
+// last modified 30 days ago, confirmed current by a download (or a 304)
+// yesterday, is not stale: data ages from the later of the two. Before,
+// only the date counted, and a 304 did not make it younger.
+func TestListAgesFromTheLastConfirmation(t *testing.T) {
+	ctx := context.Background()
+	entry := &lists.Entry{Source: lists.SourceDPL, ID: "1", Type: lists.TypeEntity, Name: "Zephyr Quantum Logistics"}
+	set := lists.SourceSet{Source: lists.SourceDPL, AsOf: testNow.AddDate(0, 0, -30), AsOfFrom: lists.AsOfLastModified,
+		Checksum: "x", Entries: []*lists.Entry{entry}}
+	req := Request{ID: "clean", Parties: []Party{{Role: RoleUltimateConsignee, Name: "Acme Robotics Inc", Country: "DE"}}}
+	for _, tc := range []struct {
+		fetched time.Time
+		want    []string
+	}{
+		{testNow.AddDate(0, 0, -1), nil},
+		{testNow.AddDate(0, 0, -8), []string{"data.stale=review"}},
+		{time.Time{}, []string{"data.stale=review"}},
+	} {
+		set.FetchedAt = tc.fetched
+		snap, err := lists.NewSnapshot(set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := New(ctx, WithLists(snap), WithoutLocator(), WithClock(fixedClock), WithLogger(discardLogger()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _ := s.Screen(ctx, req)
+		if diff := cmp.Diff(tc.want, codes(d)); diff != "" {
+			t.Errorf("fetched %v: reasons (-want +got):\n%s", tc.fetched, diff)
+		}
+	}
+}

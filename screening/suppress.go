@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sync"
 	"time"
 )
@@ -120,94 +121,213 @@ func (m *MemoryStore) put(s Suppression) {
 
 // FileStore is a SuppressionStore backed by an append-only JSONL file. Each
 // Add writes one line and fsyncs before returning, so a record that Add
-// reported as stored survives a crash. A line torn by a crash mid-write is
-// detected on open, reported by Recovered, and cut off so later appends
-// start on a clean line.
+// reported as stored survives a crash. Several processes may share the
+// file: every write, and every repair on open, happens under an exclusive
+// file lock, so no process cuts or overwrites a line another is writing.
+//
+// Nothing in the file is ever deleted or truncated. A line torn by a
+// crashed writer is ended with a newline (by the next OpenFileStore or Add)
+// so that the next record starts on a line of its own; a complete line
+// that is not a valid record is skipped and copied to the quarantine file
+// (path + ".quarantine") for a person to look at, and reported by
+// Quarantined.
 type FileStore struct {
-	mem       *MemoryStore
-	mu        sync.Mutex // serialises writers and refreshes; guards f and readOff
-	f         *os.File
-	path      string
-	recovered int64 // bytes of a torn tail dropped on open
-	readOff   int64 // how far the file has been read into mem
+	mem         *MemoryStore
+	mu          sync.Mutex // serialises writers and refreshes; guards f and readOff
+	f           *os.File
+	path        string
+	recovered   int64 // bytes of a torn tail ended with a newline on open
+	readOff     int64 // how far the file has been read into mem
+	lines       int   // complete lines seen by load
+	quarantined []QuarantinedLine
+	// write appends b to the file; tests replace it to inject faults such
+	// as a full disk.
+	write func(f *os.File, b []byte) (int, error)
 }
 
+// QuarantinedLine is a complete line of a suppression file that is not a
+// valid record. It stays in the file; a copy goes to the quarantine file.
+type QuarantinedLine struct {
+	Line   int    `json:"line"`   // 1-based line number in the suppression file
+	Offset int64  `json:"offset"` // byte offset of the line's start
+	Err    string `json:"error"`  // why it was not loaded
+	Text   string `json:"text"`   // the line, without its newline
+}
+
+// maxQuarantineText bounds the copy of one bad line in the quarantine file
+// and in Quarantined (the whole line stays in the suppression file).
+const maxQuarantineText = 4096
+
 // OpenFileStore opens (creating if needed) the JSONL file at path and loads
-// its records. A malformed line that is not the last is an error naming the
-// line: it means the file was edited or damaged, not torn by a crash.
+// its records. It takes the file lock before reading, so it never sees (or
+// repairs) a line another process is still writing. A torn last line left
+// by a crashed writer is ended with a newline; invalid lines are
+// quarantined (see FileStore), not an error: the records around them load.
 func OpenFileStore(path string) (*FileStore, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("suppression store: %w", err)
 	}
-	fs := &FileStore{mem: NewMemoryStore(), f: f, path: path}
-	good, err := fs.load(f)
-	fs.readOff = good
-	if err != nil {
+	fs := &FileStore{mem: NewMemoryStore(), f: f, path: path, write: (*os.File).Write}
+	if err := fs.open(); err != nil {
 		f.Close()
 		return nil, err
-	}
-	end, err := f.Seek(0, io.SeekEnd)
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("suppression store %s: %w", path, err)
-	}
-	if good < end {
-		fs.recovered = end - good
-		if err := f.Truncate(good); err != nil {
-			f.Close()
-			return nil, fmt.Errorf("suppression store %s: dropping torn tail: %w", path, err)
-		}
-		if err := f.Sync(); err != nil {
-			f.Close()
-			return nil, fmt.Errorf("suppression store %s: %w", path, err)
-		}
-	}
-	if _, err := f.Seek(good, io.SeekStart); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("suppression store %s: %w", path, err)
 	}
 	return fs, nil
 }
 
-// load reads every complete record and returns the offset just past the last
-// good line.
-func (fs *FileStore) load(r io.Reader) (int64, error) {
+// open loads the file under the lock and ends a torn tail.
+func (fs *FileStore) open() error {
+	unlock, err := lockFile(fs.f)
+	if err != nil {
+		return fmt.Errorf("suppression store %s: lock: %w", fs.path, err)
+	}
+	defer unlock()
+	if _, err := fs.f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("suppression store %s: %w", fs.path, err)
+	}
+	good, bad, err := fs.load(fs.f)
+	if err != nil {
+		return err
+	}
+	end, err := fs.f.Seek(0, io.SeekEnd)
+	if err != nil {
+		return fmt.Errorf("suppression store %s: %w", fs.path, err)
+	}
+	fs.readOff = end
+	if good < end {
+		// We hold the lock, so no live writer owns these bytes: a writer
+		// crashed mid-line. End the line; it is quarantined with the rest.
+		tail := make([]byte, end-good)
+		if _, err := fs.f.ReadAt(tail, good); err != nil {
+			return fmt.Errorf("suppression store %s: reading the torn tail: %w", fs.path, err)
+		}
+		fs.recovered = end - good
+		if _, err := fs.write(fs.f, []byte{'\n'}); err != nil {
+			return fmt.Errorf("suppression store %s: ending the torn last line: %w", fs.path, err)
+		}
+		if err := fs.f.Sync(); err != nil {
+			return fmt.Errorf("suppression store %s: %w", fs.path, err)
+		}
+		fs.readOff = end + 1
+		// Now a complete line: a record whose writer stopped just before
+		// the newline loads, anything else is quarantined.
+		if rec, err := parseSuppression(bytes.TrimSpace(tail)); err == nil {
+			fs.mem.put(rec)
+		} else if len(bytes.TrimSpace(tail)) > 0 {
+			bad = append(bad, quarantine(fs.lines+1, good, tail, fmt.Errorf("torn line (no newline at the end of the file: a writer stopped mid-record): %w", err)))
+		}
+	}
+	if len(bad) > 0 {
+		if err := fs.writeQuarantine(bad); err != nil {
+			return err
+		}
+		fs.quarantined = bad
+	}
+	return nil
+}
+
+func quarantine(line int, off int64, text []byte, err error) QuarantinedLine {
+	text = bytes.TrimRight(text, "\r\n")
+	if len(text) > maxQuarantineText {
+		text = text[:maxQuarantineText]
+	}
+	return QuarantinedLine{Line: line, Offset: off, Err: err.Error(), Text: string(text)}
+}
+
+// load reads every complete line, loading valid records and returning the
+// invalid ones, and the offset just past the last complete line.
+func (fs *FileStore) load(r io.Reader) (int64, []QuarantinedLine, error) {
 	br := bufio.NewReader(r)
 	var off int64
+	var bad []QuarantinedLine
+	fs.lines = 0
 	for line := 1; ; line++ {
 		b, err := br.ReadBytes('\n')
 		if len(b) > 0 && b[len(b)-1] != '\n' {
-			// A last line without its newline was torn by a crash.
-			return off, nil
+			return off, bad, nil // a torn tail: the caller ends it
 		}
 		if len(b) > 0 {
+			fs.lines = line
 			if trimmed := bytes.TrimSpace(b); len(trimmed) > 0 {
-				var s Suppression
-				bad := json.Unmarshal(trimmed, &s)
-				if bad == nil {
-					bad = s.Validate()
+				s, perr := parseSuppression(trimmed)
+				if perr != nil {
+					bad = append(bad, quarantine(line, off, b, perr))
+				} else {
+					fs.mem.put(s)
 				}
-				if bad != nil {
-					if _, perr := br.Peek(1); perr == io.EOF {
-						return off, nil // torn final line that happened to end in newline bytes
-					}
-					return 0, fmt.Errorf("suppression store %s:%d: %w", fs.path, line, bad)
-				}
-				fs.mem.put(s)
 			}
 			off += int64(len(b))
 		}
 		if err == io.EOF {
-			return off, nil
+			return off, bad, nil
 		}
 		if err != nil {
-			return 0, fmt.Errorf("suppression store %s:%d: %w", fs.path, line, err)
+			return 0, nil, fmt.Errorf("suppression store %s:%d: %w", fs.path, line, err)
 		}
 	}
 }
 
-// Recovered returns how many bytes of a torn final record were dropped on open.
+func parseSuppression(b []byte) (Suppression, error) {
+	var s Suppression
+	if err := json.Unmarshal(b, &s); err != nil {
+		return s, err
+	}
+	return s, s.Validate()
+}
+
+// writeQuarantine appends to the quarantine file the bad lines it does not
+// hold yet (by offset, so reopening does not copy a line twice). Called
+// with the store's file lock held.
+func (fs *FileStore) writeQuarantine(bad []QuarantinedLine) error {
+	qpath := fs.path + ".quarantine"
+	seen := map[int64]bool{}
+	if b, err := os.ReadFile(qpath); err == nil {
+		for _, l := range bytes.Split(b, []byte{'\n'}) {
+			var q QuarantinedLine
+			if json.Unmarshal(l, &q) == nil {
+				seen[q.Offset] = true
+			}
+		}
+	}
+	var out []byte
+	for _, q := range bad {
+		if seen[q.Offset] {
+			continue
+		}
+		b, err := json.Marshal(q)
+		if err != nil {
+			return err
+		}
+		out = append(append(out, b...), '\n')
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	qf, err := os.OpenFile(qpath, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+	if err != nil {
+		return fmt.Errorf("suppression store %s: quarantine: %w", fs.path, err)
+	}
+	_, err = qf.Write(out)
+	if err == nil {
+		err = qf.Sync()
+	}
+	if cerr := qf.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("suppression store %s: quarantine: %w", fs.path, err)
+	}
+	return nil
+}
+
+// Quarantined returns the lines found invalid when the store was opened,
+// each with its line number and why. They stay in the file and are copied
+// to path + ".quarantine".
+func (fs *FileStore) Quarantined() []QuarantinedLine { return slices.Clone(fs.quarantined) }
+
+// Recovered returns how many bytes of a torn final record OpenFileStore
+// found (and ended with a newline, then quarantined). Nothing is dropped.
 func (fs *FileStore) Recovered() int64 { return fs.recovered }
 
 // Lookup implements SuppressionStore. It first reads records that other
@@ -220,7 +340,7 @@ func (fs *FileStore) Lookup(party, entryKey, entryHash string, t time.Time) (Sup
 
 // refresh loads the complete lines appended since readOff. A line still
 // being written (no newline yet) waits for the next refresh; a line that
-// does not parse is skipped (OpenFileStore reports such lines).
+// does not parse is skipped (the next OpenFileStore quarantines it).
 func (fs *FileStore) refresh() {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
@@ -275,7 +395,16 @@ func (fs *FileStore) Add(ctx context.Context, s Suppression) error {
 	if err != nil {
 		return fmt.Errorf("suppression store %s: lock: %w", fs.path, err)
 	}
-	_, werr := fs.f.Write(b)
+	// A writer that died mid-line (or a write cut short by a full disk)
+	// leaves the file without a final newline: start a new line, so this
+	// record is not glued onto the torn one.
+	torn, werr := fs.endsTorn()
+	if torn {
+		b = append([]byte{'\n'}, b...)
+	}
+	if werr == nil {
+		_, werr = fs.write(fs.f, b)
+	}
 	if werr == nil {
 		werr = fs.f.Sync()
 	}
@@ -287,6 +416,20 @@ func (fs *FileStore) Add(ctx context.Context, s Suppression) error {
 	fs.mem.put(s)
 	fs.mem.mu.Unlock()
 	return nil
+}
+
+// endsTorn reports whether the file's last byte is not a newline. Called
+// with the file lock held.
+func (fs *FileStore) endsTorn() (bool, error) {
+	st, err := fs.f.Stat()
+	if err != nil || st.Size() == 0 {
+		return false, err
+	}
+	var last [1]byte
+	if _, err := fs.f.ReadAt(last[:], st.Size()-1); err != nil {
+		return false, err
+	}
+	return last[0] != '\n', nil
 }
 
 // Close closes the file.

@@ -81,6 +81,9 @@ func TestFileStoreReopenAndTornTail(t *testing.T) {
 	if fs.Recovered() != int64(len(`{"party":"P3","entry_key":"SDN:1","entry_ha`)) {
 		t.Errorf("Recovered = %d", fs.Recovered())
 	}
+	if q := fs.Quarantined(); len(q) != 1 || q[0].Line != 4 || q[0].Text != `{"party":"P3","entry_key":"SDN:1","entry_ha` {
+		t.Errorf("Quarantined = %+v", q)
+	}
 	for i := range 3 {
 		if _, ok := fs.Lookup(fmt.Sprint("P", i), "SDN:1", "h", time.Now()); !ok {
 			t.Errorf("committed record P%d lost", i)
@@ -100,12 +103,38 @@ func TestFileStoreReopenAndTornTail(t *testing.T) {
 	}
 }
 
-func TestFileStoreCorruptMiddleLineIsAnError(t *testing.T) {
+// TestFileStoreQuarantinesInvalidLines: complete lines that are not valid
+// records (hand edits, damage) are skipped and copied to the quarantine
+// file; the file itself is not changed and the records around them load.
+func TestFileStoreQuarantinesInvalidLines(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s.jsonl")
-	os.WriteFile(path, []byte("{not json}\n"+`{"party":"P","entry_key":"EL:1","entry_hash":"h","kind":"accepted","reason":"r","reviewer":"x"}`+"\n"), 0o644)
-	_, err := OpenFileStore(path)
-	if err == nil || !strings.Contains(err.Error(), "s.jsonl:1:") {
-		t.Fatalf("want an error naming line 1, got %v", err)
+	good := `{"party":"P","entry_key":"EL:1","entry_hash":"h","kind":"accepted","reason":"r","reviewer":"x"}`
+	noReviewer := `{"party":"Q","entry_key":"EL:2","entry_hash":"h","kind":"accepted","reason":"r"}`
+	content := "{not json}\n" + good + "\n" + noReviewer + "\n"
+	os.WriteFile(path, []byte(content), 0o644)
+	for range 2 { // reopening does not copy a line to the quarantine twice
+		fs, err := OpenFileStore(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := fs.Lookup("P", "EL:1", "h", time.Now()); !ok {
+			t.Error("the valid record between two bad lines was not loaded")
+		}
+		q := fs.Quarantined()
+		if len(q) != 2 || q[0].Line != 1 || q[0].Offset != 0 || q[0].Text != "{not json}" ||
+			q[1].Line != 3 || q[1].Offset != int64(len("{not json}\n"+good+"\n")) || q[1].Err != "reviewer is empty" {
+			t.Errorf("Quarantined = %+v", q)
+		}
+		fs.Close()
+	}
+	if b, _ := os.ReadFile(path); string(b) != content {
+		t.Errorf("the suppression file was changed:\n%s", b)
+	}
+	qb, _ := os.ReadFile(path + ".quarantine")
+	want := `{"line":1,"offset":0,"error":"invalid character 'n' looking for beginning of object key string","text":"{not json}"}` + "\n" +
+		`{"line":3,"offset":107,"error":"reviewer is empty","text":` + strconv.Quote(noReviewer) + "}\n"
+	if string(qb) != want {
+		t.Errorf("quarantine file:\n%s\nwant:\n%s", qb, want)
 	}
 }
 

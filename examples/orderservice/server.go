@@ -259,7 +259,9 @@ func (srv *server) reload(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusInternalServerError, "reload failed: the configured data could not be loaded; the previous data stays in use", err)
 		return
 	}
-	if err := srv.s.Reload(r.Context(), data.opts...); err != nil {
+	// A list that lost more than 10% of a source since the last load is
+	// more likely a broken file than delistings: refuse it.
+	if err := srv.s.Reload(r.Context(), append(data.opts, screening.WithMaxListShrink(0.10))...); err != nil {
 		if data.locator != nil {
 			_ = data.locator.Close()
 		}

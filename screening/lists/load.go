@@ -121,8 +121,11 @@ func isDigits(s string) bool {
 // cons_prim.csv together with the files beside it), detecting its format,
 // into one SourceSet per source. Rows that fail are reported in each set's
 // Report, not returned as an error: callers decide (Load refuses them).
-// AsOf is the date the file states, else its latest listing date, else the
-// file's modification time.
+// AsOf is the date the file states (basis AsOfPublisher); for a format
+// that states none, the date in the sidecar file beside it (path +
+// AsOfSuffix, or the primary file's for an OFAC set; basis AsOfStated),
+// else zero: the source is undated, and screening holds decisions that
+// rely on it for review. The file's modification time is never used.
 func LoadFile(ctx context.Context, path string) ([]SourceSet, error) {
 	format, err := DetectFormat(path)
 	if err != nil {
@@ -173,11 +176,13 @@ func LoadFile(ctx context.Context, path string) ([]SourceSet, error) {
 		return nil, err
 	}
 	sets := SplitBySource(entries, rep, baseNames(files), sum)
-	if fi, err := os.Stat(files[0]); err == nil {
+	stated, ok, err := readAsOfSidecar(files[0])
+	if err != nil {
+		return nil, err
+	}
+	if ok {
 		for i := range sets {
-			if sets[i].AsOf.IsZero() {
-				sets[i].AsOf = fi.ModTime().UTC()
-			}
+			sets[i].AsOf, sets[i].AsOfFrom = stated, AsOfStated
 		}
 	}
 	if len(sets) == 0 && rep.Failed == 0 {

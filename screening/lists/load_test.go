@@ -55,13 +55,15 @@ func TestLoad(t *testing.T) {
 	if len(want) != 0 {
 		t.Errorf("missing sources %v", want)
 	}
+	// The Entity List CSV states no date: its newest listing (2025-10-09)
+	// and the file's modification time are not its as-of date.
 	el, _ := s.Source(SourceEL)
-	if el.AsOf.Format("2006-01-02") != "2025-10-09" || el.Files[0] != "entity_list.csv" {
-		t.Errorf("EL as of %v files %v: the newest listing date is 2025-10-09", el.AsOf, el.Files)
+	if !el.AsOf.IsZero() || el.AsOfFrom != "" || !el.Undated() || el.Files[0] != "entity_list.csv" {
+		t.Errorf("EL as of %v (%q) files %v: want undated", el.AsOf, el.AsOfFrom, el.Files)
 	}
 	un, _ := s.Source(SourceUN)
-	if un.AsOf.Format("2006-01-02") != "2026-02-27" {
-		t.Errorf("UN as of %v, want its dateGenerated", un.AsOf)
+	if un.AsOf.Format("2006-01-02") != "2026-02-27" || un.AsOfFrom != AsOfPublisher || un.Undated() {
+		t.Errorf("UN as of %v (%q), want its dateGenerated", un.AsOf, un.AsOfFrom)
 	}
 
 	// The same source from two files is ambiguous.

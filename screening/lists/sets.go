@@ -12,9 +12,10 @@ import (
 
 // SplitBySource groups entries loaded from one file (or file set) into one
 // SourceSet per source, in Source order. Each set gets the file's report,
-// files and checksum, and AsOf = the latest listing date among its entries
-// (a lower bound for the publication date; callers that know the real
-// as-of date should overwrite it).
+// files and checksum, and the date the file states (rep.AsOf, basis
+// AsOfPublisher), if any. The newest listing date is not used: a list is
+// current on days nobody is added to it. Callers that know the date of an
+// undated file set AsOf and AsOfFrom themselves.
 func SplitBySource(entries []*Entry, rep LoadReport, files []string, checksum string) []SourceSet {
 	by := map[Source]*SourceSet{}
 	var order []Source
@@ -22,13 +23,13 @@ func SplitBySource(entries []*Entry, rep LoadReport, files []string, checksum st
 		s, ok := by[e.Source]
 		if !ok {
 			s = &SourceSet{Source: e.Source, Files: files, Checksum: checksum, Report: rep, AsOf: rep.AsOf}
+			if !rep.AsOf.IsZero() {
+				s.AsOfFrom = AsOfPublisher
+			}
 			by[e.Source] = s
 			order = append(order, e.Source)
 		}
 		s.Entries = append(s.Entries, e)
-		if rep.AsOf.IsZero() && e.ListedOn.After(s.AsOf) {
-			s.AsOf = e.ListedOn
-		}
 	}
 	sort.Slice(order, func(i, j int) bool { return order[i] < order[j] })
 	out := make([]SourceSet, 0, len(order))

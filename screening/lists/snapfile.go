@@ -22,6 +22,7 @@ type snapMeta struct {
 type snapMetaSrc struct {
 	Source     Source    `json:"source"`
 	AsOf       time.Time `json:"as_of"`
+	AsOfFrom   AsOfBasis `json:"as_of_from,omitempty"`
 	Checksum   string    `json:"checksum"`
 	Files      []string  `json:"files"`
 	Count      int       `json:"count"`
@@ -35,7 +36,8 @@ type snapMetaSrc struct {
 func WriteSnapshot(w io.Writer, s *Snapshot, note string) error {
 	meta := snapMeta{Note: note}
 	for _, si := range s.sources {
-		meta.Sources = append(meta.Sources, snapMetaSrc{si.Source, si.AsOf, si.Checksum, si.Files, si.Count, si.FetchedAt, si.Evaluation})
+		meta.Sources = append(meta.Sources, snapMetaSrc{Source: si.Source, AsOf: si.AsOf, AsOfFrom: si.AsOfFrom, Checksum: si.Checksum,
+			Files: si.Files, Count: si.Count, FetchedAt: si.FetchedAt, Evaluation: si.Evaluation})
 	}
 	mj, err := json.Marshal(meta)
 	if err != nil {
@@ -109,7 +111,7 @@ func decodeSnapshot(data string) (*Snapshot, error) {
 	idx := map[Source]int{}
 	for _, m := range meta.Sources {
 		idx[m.Source] = len(sets)
-		sets = append(sets, SourceSet{Source: m.Source, AsOf: m.AsOf, Checksum: m.Checksum, Files: m.Files,
+		sets = append(sets, SourceSet{Source: m.Source, AsOf: m.AsOf, AsOfFrom: m.AsOfFrom, Checksum: m.Checksum, Files: m.Files,
 			FetchedAt: m.FetchedAt, Evaluation: m.Evaluation, Entries: make([]*Entry, 0, m.Count)})
 	}
 	for i := range all {

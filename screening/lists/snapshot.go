@@ -15,8 +15,13 @@ import (
 // from. A file holding several lists (the CSL) gives one SourceSet per list.
 type SourceSet struct {
 	Source Source
-	// AsOf is when the publisher produced the data (not when it was fetched).
+	// AsOf is the date of the data: the publisher's own date if the file
+	// states one, else a date the user stated, else (for data an Updater
+	// fetched) the server's Last-Modified or the time it was received.
+	// Zero when nothing dates it (see SourceInfo.Undated).
 	AsOf time.Time
+	// AsOfFrom says where AsOf comes from; empty when AsOf is zero.
+	AsOfFrom AsOfBasis
 	// Checksum is the hex SHA-256 of the input file(s), in Files order.
 	Checksum string
 	Files    []string // base names of the input files
@@ -33,6 +38,7 @@ type SourceSet struct {
 type SourceInfo struct {
 	Source     Source
 	AsOf       time.Time
+	AsOfFrom   AsOfBasis // where AsOf comes from (empty in snapshots written before it was recorded)
 	Checksum   string
 	Count      int
 	Files      []string
@@ -86,7 +92,7 @@ func NewSnapshot(sets ...SourceSet) (*Snapshot, error) {
 			s.entries = append(s.entries, c)
 		}
 		s.sources = append(s.sources, SourceInfo{
-			Source: set.Source, AsOf: set.AsOf, Checksum: set.Checksum, Count: len(set.Entries),
+			Source: set.Source, AsOf: set.AsOf, AsOfFrom: set.AsOfFrom, Checksum: set.Checksum, Count: len(set.Entries),
 			Files: slices.Clone(set.Files), FetchedAt: set.FetchedAt, Evaluation: set.Evaluation,
 		})
 	}

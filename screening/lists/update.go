@@ -9,10 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"sync"
@@ -125,11 +127,39 @@ type Updater struct {
 
 	mu      sync.Mutex // serialises Update
 	current atomic.Pointer[Snapshot]
+	// failpoint, if set, is called at each step of an update (the step*
+	// constants); tests use it to kill the process there.
+	failpoint func(step string)
+}
+
+// The steps of Update at which a crash leaves a different state on disk.
+const (
+	stepFetched  = "fetched"   // new files downloaded into the staging directory
+	stepStaged   = "staged"    // staging files and state.json written and fsynced
+	stepOldMoved = "old-moved" // current renamed to .old; staging not yet renamed
+	stepNewMoved = "new-moved" // staging renamed to current; .old still there
+	stepSwapped  = "swapped"   // .old removed
+)
+
+func (u *Updater) step(name string) {
+	if u.failpoint != nil {
+		u.failpoint(name)
+	}
 }
 
 // NewUpdater returns an Updater keeping its files in dir (created if
 // needed). The last good files live in dir/current with their HTTP
-// validators in dir/current/state.json.
+// validators and fetch times in dir/current/state.json. One Updater (one
+// process) should own dir.
+//
+// Every file is fsynced before it is renamed into place, and the
+// directory after, so an update that Update reported as accepted
+// survives a crash or power loss. A crash in the middle of the swap, or a
+// damaged dir/current, is recovered on the next Update or LoadLastGood by
+// validation: the newest copy whose files load (dir/current, else the
+// previous copy dir/.old) is the last good snapshot and the shrink check
+// compares with it. If none loads, Update refuses new data rather than
+// accept it unchecked.
 func NewUpdater(dir string, opts ...UpdateOption) *Updater {
 	u := &Updater{dir: dir, feeds: DefaultFeeds(), timeout: 2 * time.Minute, maxBytes: 256 << 20, maxShrink: 0.10,
 		log: slog.Default(), now: time.Now}
@@ -191,10 +221,13 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	var rep UpdateReport
+	var lastGoodErr error
 	if u.current.Load() == nil {
-		if s, err := LoadLastGood(u.dir); err == nil {
+		s, err := u.recoverLastGood(ctx)
+		if s != nil {
 			u.current.Store(s)
 		}
+		lastGoodErr = err
 	}
 	cur := u.current.Load()
 	reject := func(reason string, err error) (*Snapshot, UpdateReport, error) {
@@ -205,9 +238,16 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 		}
 		return cur, rep, fmt.Errorf("%w: %s", ErrUpdateRejected, reason)
 	}
+	if cur == nil && lastGoodErr != nil {
+		// An earlier update was accepted here, but no copy of it loads: the
+		// shrink check would have nothing to compare with.
+		return reject(fmt.Sprintf("the last good lists in %s cannot be read, so new lists cannot be checked against them; "+
+			"repair or move aside %s and %s to start afresh", u.dir, filepath.Join(u.dir, "current"), filepath.Join(u.dir, ".old")), lastGoodErr)
+	}
 	if err := os.MkdirAll(u.dir, 0o755); err != nil {
 		return reject("cannot create the update directory", err)
 	}
+	removeStaging(u.dir)
 	curDir := filepath.Join(u.dir, "current")
 	state, _ := readState(curDir)
 	if state.Files == nil {
@@ -238,7 +278,7 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 			if fr.NotModified {
 				err := copyFile(filepath.Join(curDir, f.Name, ff.Name), filepath.Join(staging, f.Name, ff.Name))
 				if err != nil {
-					fr.Err = err
+					fr.Err = fmt.Errorf("cannot copy the stored file (not modified): %w", err)
 				}
 			} else if fr.Err == nil {
 				changed = true
@@ -254,10 +294,13 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	if len(fetchErrs) > 0 {
 		return reject(fmt.Sprintf("%d of %d downloads failed", len(fetchErrs), len(rep.Feeds)), errors.Join(fetchErrs...))
 	}
+	u.step(stepFetched)
 	if !changed && cur != nil {
 		rep.Reason = "not modified"
 		// Record that the server confirmed the data is current.
-		_ = writeState(curDir, newState)
+		if err := writeState(curDir, newState); err != nil {
+			u.log.Warn("cannot record the server's confirmation; the lists age from the previous one", "dir", u.dir, "err", err)
+		}
 		cur = cur.withFetchedAt(newState, u.feeds)
 		u.current.Store(cur)
 		return cur, rep, nil
@@ -268,45 +311,48 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 		return reject("new files do not parse", err)
 	}
 	rep.Diff = Diff(cur, snap)
-	if reason := u.shrinkCheck(cur, snap); reason != "" {
-		return reject(reason, nil)
+	if err := CheckShrink(cur, snap, u.maxShrink); err != nil {
+		_, rep, _ := reject(err.Error(), nil)
+		return cur, rep, fmt.Errorf("%w: %w", ErrUpdateRejected, err) // errors.As(err, **ShrinkError)
 	}
 	if err := writeState(staging, newState); err != nil {
 		return reject("cannot write state", err)
 	}
+	if err := syncTree(staging); err != nil {
+		return reject("cannot write the new files durably", err)
+	}
+	u.step(stepStaged)
+	// Swap: current -> .old, staging -> current. A crash between the two
+	// renames leaves no current but a complete .old, which
+	// recoverLastGood puts back.
 	old := filepath.Join(u.dir, ".old")
-	os.RemoveAll(old)
+	if err := os.RemoveAll(old); err != nil {
+		return reject("cannot remove the previous copy", err)
+	}
 	if _, err := os.Stat(curDir); err == nil {
 		if err := os.Rename(curDir, old); err != nil {
 			return reject("cannot swap in the new files", err)
 		}
+		u.step(stepOldMoved)
 	}
 	if err := os.Rename(staging, curDir); err != nil {
-		os.Rename(old, curDir)
+		if rerr := os.Rename(old, curDir); rerr != nil {
+			err = errors.Join(err, fmt.Errorf("putting back the last good files: %w", rerr))
+		}
 		return reject("cannot swap in the new files", err)
 	}
+	if err := syncDir(u.dir); err != nil {
+		// The rename is done but may not survive a power loss: say so, and
+		// still use the data (the on-disk state is valid either way).
+		u.log.Warn("cannot sync the update directory after the swap", "dir", u.dir, "err", err)
+	}
+	u.step(stepNewMoved)
 	os.RemoveAll(old)
+	u.step(stepSwapped)
 	u.current.Store(snap)
 	rep.Accepted = true
 	u.log.Info("list update accepted", "dir", u.dir, "entries", snap.Len(), "changes", rep.Diff.String())
 	return snap, rep, nil
-}
-
-// shrinkCheck returns why new must not replace old, or "".
-func (u *Updater) shrinkCheck(old, new *Snapshot) string {
-	if old == nil {
-		return ""
-	}
-	for _, o := range old.sources {
-		n, ok := new.Source(o.Source)
-		if !ok {
-			return fmt.Sprintf("source %s disappeared (had %d entries)", o.Source, o.Count)
-		}
-		if float64(n.Count) < float64(o.Count)*(1-u.maxShrink) {
-			return fmt.Sprintf("source %s shrank from %d to %d entries (more than %.0f%%)", o.Source, o.Count, n.Count, u.maxShrink*100)
-		}
-	}
-	return ""
 }
 
 // fetch downloads one file to dst.
@@ -369,12 +415,20 @@ func (u *Updater) fetch(ctx context.Context, f Feed, ff FeedFile, dst string, pr
 		fr.Err = err
 		return fr, st
 	}
-	n, err := io.Copy(out, io.LimitReader(r, u.maxBytes+1))
+	w := &writeErr{w: out}
+	n, err := io.Copy(w, io.LimitReader(r, u.maxBytes+1))
+	if err == nil {
+		w.err = out.Sync()
+		err = w.err
+	}
 	if cerr := out.Close(); err == nil {
+		w.err = cerr
 		err = cerr
 	}
 	fr.Bytes = n
 	switch {
+	case w.err != nil:
+		fr.Err = fmt.Errorf("cannot store the file after %d bytes: %w", n, w.err)
 	case err != nil && gz:
 		fr.Err = fmt.Errorf("bad gzip data after %d bytes: %w", n, err)
 	case err != nil:
@@ -389,6 +443,21 @@ func (u *Updater) fetch(ctx context.Context, f Feed, ff FeedFile, dst string, pr
 	st.ETag = resp.Header.Get("ETag")
 	st.LastModified = resp.Header.Get("Last-Modified")
 	return fr, st
+}
+
+// writeErr remembers whether a copy failed writing (a full disk) rather
+// than reading (the download).
+type writeErr struct {
+	w   io.Writer
+	err error
+}
+
+func (w *writeErr) Write(b []byte) (int, error) {
+	n, err := w.w.Write(b)
+	if err != nil {
+		w.err = err
+	}
+	return n, err
 }
 
 // loadFeeds loads the feed files in dir (laid out as dir/<feed>/<file>).
@@ -410,10 +479,7 @@ func loadFeeds(ctx context.Context, dir string, st updateState) (*Snapshot, []Lo
 			continue
 		}
 		reports = append(reports, fs[0].Report)
-		var fetched time.Time
-		for _, ff := range f.Files {
-			fetched = maxTime(fetched, st.Files[f.Name+"/"+ff.Name].FetchedAt)
-		}
+		fetched, lastMod := feedDates(f, st)
 		for _, s := range fs {
 			if s.Report.Failed > 0 {
 				errs = append(errs, fmt.Errorf("feed %s: %w", f.Name, &LoadError{Report: s.Report}))
@@ -423,6 +489,16 @@ func loadFeeds(ctx context.Context, dir string, st updateState) (*Snapshot, []Lo
 				continue
 			}
 			s.FetchedAt = fetched
+			if s.AsOf.IsZero() {
+				// The format states no date: date it by the fetch.
+				s.AsOf, s.AsOfFrom = lastMod, AsOfLastModified
+				if lastMod.IsZero() {
+					s.AsOf, s.AsOfFrom = fetched, AsOfFetched
+				}
+				if s.AsOf.IsZero() {
+					s.AsOfFrom = ""
+				}
+			}
 			s.Files = prefixed(f.Name, s.Files)
 			sets = append(sets, s)
 		}
@@ -432,6 +508,30 @@ func loadFeeds(ctx context.Context, dir string, st updateState) (*Snapshot, []Lo
 	}
 	snap, err := NewSnapshot(sets...)
 	return snap, reports, err
+}
+
+// feedDates returns when the feed's files were last received or confirmed
+// (the latest FetchedAt) and the latest Last-Modified the server sent for
+// them, zero unless every file had a valid one.
+func feedDates(f Feed, st updateState) (fetched, lastMod time.Time) {
+	all := true
+	for _, ff := range f.Files {
+		fs := st.Files[f.Name+"/"+ff.Name]
+		fetched = maxTime(fetched, fs.FetchedAt)
+		lm, err := http.ParseTime(fs.LastModified)
+		if err != nil {
+			all = false
+			continue
+		}
+		lastMod = maxTime(lastMod, lm.UTC())
+	}
+	if !all || len(f.Files) == 0 {
+		return fetched, time.Time{}
+	}
+	if lastMod.After(fetched) && !fetched.IsZero() {
+		lastMod = fetched // a server clock ahead of ours dates nothing in the future
+	}
+	return fetched, lastMod
 }
 
 func prefixed(dir string, files []string) []string {
@@ -445,18 +545,118 @@ func prefixed(dir string, files []string) []string {
 // LoadLastGood loads the last snapshot an Updater accepted into dir, so
 // that a process restarted without network still screens against the
 // last good data. Sources keep their AsOf and FetchedAt, so callers can
-// see how old they are.
+// see how old they are. It recovers by validation from a crash in the
+// middle of an update (dir/current missing: the previous copy, dir/.old,
+// is used) and from a damaged state.json (the files are loaded by the
+// layout of DefaultFeeds and their directory; their fetch dates are lost,
+// so sources whose files state no date are undated). It does not change
+// dir; the next Update repairs it.
 func LoadLastGood(dir string) (*Snapshot, error) {
-	cur := filepath.Join(dir, "current")
-	st, err := readState(cur)
-	if err != nil {
-		return nil, fmt.Errorf("lists: no last good snapshot in %s: %w", dir, err)
+	snap, _, err := lastGood(context.Background(), dir, DefaultFeeds())
+	if snap == nil && err == nil {
+		err = fmt.Errorf("lists: no last good snapshot in %s", dir)
 	}
-	snap, _, err := loadFeeds(context.Background(), cur, st)
-	if err != nil {
-		return nil, fmt.Errorf("lists: last good snapshot in %s: %w", dir, err)
+	return snap, err
+}
+
+// lastGood finds the newest copy in dir whose files load: dir/current,
+// else dir/.old. It returns the snapshot and the copy's path; a nil
+// snapshot with a nil error means no update was ever accepted into dir.
+// feeds gives the layout to load when a copy's state.json is damaged.
+func lastGood(ctx context.Context, dir string, feeds []Feed) (*Snapshot, string, error) {
+	var errs []error
+	found := false
+	for _, name := range []string{"current", ".old"} {
+		c := filepath.Join(dir, name)
+		if _, err := os.Stat(c); err != nil {
+			continue
+		}
+		found = true
+		st, err := readState(c)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", c, err))
+			st = updateState{Feeds: feedsIn(c, feeds)}
+		}
+		snap, _, err := loadFeeds(ctx, c, st)
+		if err == nil && len(st.Feeds) > 0 {
+			return snap, c, nil
+		}
+		if err == nil {
+			err = errors.New("no list files")
+		}
+		errs = append(errs, fmt.Errorf("%s: %w", c, err))
+	}
+	if !found {
+		return nil, "", nil
+	}
+	return nil, "", fmt.Errorf("lists: no readable last good snapshot in %s: %w", dir, errors.Join(errs...))
+}
+
+// recoverLastGood loads the last good snapshot and, if it had to use the
+// previous copy, puts that copy back as dir/current (moving a damaged
+// current aside to dir/.damaged-TIME, never deleting it).
+func (u *Updater) recoverLastGood(ctx context.Context) (*Snapshot, error) {
+	snap, from, err := lastGood(ctx, u.dir, u.feeds)
+	if snap == nil {
+		return nil, err
+	}
+	cur := filepath.Join(u.dir, "current")
+	if from != cur {
+		if _, err := os.Stat(cur); err == nil {
+			aside := filepath.Join(u.dir, ".damaged-"+u.now().UTC().Format("20060102T150405Z"))
+			if err := os.Rename(cur, aside); err != nil {
+				u.log.Warn("cannot move the damaged lists aside", "dir", cur, "err", err)
+				return snap, nil
+			}
+			u.log.Warn("the current lists are damaged; moved aside", "from", cur, "to", aside)
+		}
+		if err := os.Rename(from, cur); err != nil {
+			u.log.Warn("cannot restore the previous lists", "from", from, "err", err)
+			return snap, nil
+		}
+		if err := syncDir(u.dir); err != nil {
+			u.log.Warn("cannot sync the update directory", "dir", u.dir, "err", err)
+		}
+		u.log.Warn("restored the previous lists after an interrupted update", "dir", u.dir)
 	}
 	return snap, nil
+}
+
+// feedsIn returns the feeds whose directories are in dir: those of known
+// by name, and any other directory as a feed of all its files.
+func feedsIn(dir string, known []Feed) []Feed {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []Feed
+	for _, e := range ents {
+		if !e.IsDir() {
+			continue
+		}
+		if i := slices.IndexFunc(known, func(f Feed) bool { return f.Name == e.Name() }); i >= 0 {
+			out = append(out, known[i])
+			continue
+		}
+		files, _ := os.ReadDir(filepath.Join(dir, e.Name()))
+		f := Feed{Name: e.Name()}
+		for _, fe := range files {
+			if fe.Type().IsRegular() {
+				f.Files = append(f.Files, FeedFile{Name: fe.Name()})
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// removeStaging removes staging directories left by updates that were
+// interrupted before their swap (never accepted, so nothing to keep).
+func removeStaging(dir string) {
+	old, _ := filepath.Glob(filepath.Join(dir, ".staging-*"))
+	for _, d := range old {
+		os.RemoveAll(d)
+	}
 }
 
 // withFetchedAt returns a copy of s whose sources' FetchedAt come from st.
@@ -470,6 +670,10 @@ func (s *Snapshot) withFetchedAt(st updateState, feeds []Feed) *Snapshot {
 					c.sources[i].FetchedAt = maxTime(c.sources[i].FetchedAt, st.Files[f.Name+"/"+ff.Name].FetchedAt)
 				}
 			}
+		}
+		if c.sources[i].AsOfFrom == AsOfFetched {
+			// Dated by the fetch: a 304 is a fetch that confirmed the data.
+			c.sources[i].AsOf = c.sources[i].FetchedAt
 		}
 	}
 	return &c
@@ -487,16 +691,71 @@ func readState(dir string) (updateState, error) {
 	return st, nil
 }
 
+// writeState replaces dir/state.json durably: a temporary file, fsynced,
+// renamed over the old one, then the directory fsynced. A crash leaves the
+// old or the new state, never a torn one.
 func writeState(dir string, st updateState) error {
 	b, err := json.MarshalIndent(st, "", "  ")
 	if err != nil {
 		return err
 	}
 	tmp := filepath.Join(dir, "state.json.tmp"+strconv.Itoa(os.Getpid()))
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+	if err := writeFileSync(tmp, b); err != nil {
+		os.Remove(tmp)
 		return err
 	}
-	return os.Rename(tmp, filepath.Join(dir, "state.json"))
+	if err := os.Rename(tmp, filepath.Join(dir, "state.json")); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return syncDir(dir)
+}
+
+func writeFileSync(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncDir fsyncs a directory, so that the names created or renamed in it
+// survive a power loss. Where directories cannot be synced (Windows), it
+// does nothing.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil && runtime.GOOS == "windows" {
+		return nil
+	}
+	return err
+}
+
+// syncTree fsyncs the directories of the staging tree (its files were
+// synced when written).
+func syncTree(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return syncDir(p)
+		}
+		return nil
+	})
 }
 
 func copyFile(src, dst string) error {
@@ -510,6 +769,10 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
 		out.Close()
 		return err
 	}

@@ -25,6 +25,7 @@ type listServer struct {
 	mode    map[string]string // URL path -> "500", "slow", "truncate", "gzip-corrupt", "gzip"
 	hits    map[string]int
 	lastMod time.Time
+	url     string // the test server's base URL
 }
 
 func newListServer(t *testing.T) (*listServer, *httptest.Server) {
@@ -43,6 +44,7 @@ func newListServer(t *testing.T) (*listServer, *httptest.Server) {
 	}
 	srv := httptest.NewServer(ls)
 	t.Cleanup(srv.Close)
+	ls.url = srv.URL
 	return ls, srv
 }
 
@@ -91,7 +93,9 @@ func (ls *listServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("ETag", etag)
-	w.Header().Set("Last-Modified", ls.lastMod.Format(http.TimeFormat))
+	if !ls.lastMod.IsZero() {
+		w.Header().Set("Last-Modified", ls.lastMod.Format(http.TimeFormat))
+	}
 	w.Write(body)
 }
 
