@@ -121,8 +121,9 @@ func FuzzClassifyItem(f *testing.F) {
 		if err != nil {
 			t.Fatalf("DetermineLicense after a successful classification: %v", err)
 		}
-		if d.LicenseRequired != (len(d.Reasons) > 0) {
-			t.Fatalf("LicenseRequired %v with reasons %q", d.LicenseRequired, d.Reasons)
+		if (d.License == LicenseRequired) != (len(d.Reasons) > 0) || (d.License == LicenseUnresolved) != (len(d.Reasons) == 0 && len(d.Unresolved) > 0) ||
+			len(d.Unresolved) > 0 && len(d.Needs) == 0 {
+			t.Fatalf("License %v with reasons %q, unresolved %q, needs %q", d.License, d.Reasons, d.Unresolved, d.Needs)
 		}
 		if _, err := json.Marshal(d); err != nil {
 			t.Fatalf("determination does not marshal: %v", err)

@@ -38,9 +38,14 @@ type ItemRules struct {
 
 // dated holds the dates a rule applies.
 type dated struct {
-	effective       time.Time // zero with predates: in force before the horizon
-	predates        bool
-	compliance      time.Time // informational
+	effective time.Time // zero with predates: in force before the horizon
+	predates  bool
+	// compliance is the date compliance with a rule became required, when
+	// later than its effective date. A rule binds nobody before it: the
+	// Framework for AI Diffusion (90 FR 4544) took effect 2025-01-13 with a
+	// compliance date of 2025-05-15 and stopped being enforced on
+	// 2025-05-13, so its new requirements never bound anyone.
+	compliance      time.Time
 	notEnforcedFrom time.Time
 	until           time.Time // superseded on this date
 	suspendedFrom   time.Time
@@ -56,6 +61,8 @@ func (d dated) status(t time.Time) (bool, string) {
 		return false, "superseded on " + ymd(d.until)
 	case !d.notEnforcedFrom.IsZero() && !t.Before(d.notEnforcedFrom):
 		return false, "not enforced since " + ymd(d.notEnforcedFrom)
+	case !d.compliance.IsZero() && t.Before(d.compliance):
+		return false, "in effect since " + ymd(d.effective) + " but compliance not required before " + ymd(d.compliance)
 	case !d.suspendedFrom.IsZero() && !t.Before(d.suspendedFrom) && (d.suspendedUntil.IsZero() || t.Before(d.suspendedUntil)):
 		if d.suspendedUntil.IsZero() {
 			return false, "suspended since " + ymd(d.suspendedFrom)
@@ -146,8 +153,11 @@ type licenseRule struct {
 	models          []string
 	modelKeys       []string // models folded by normModel
 	exceptions      []string
-	review          string // fixed review policy, if any
-	reviewBy        string // id of a review policy
+	htsPrefixes     []string // hts_listed: HTS codes (digits) or their leading digits
+	htsComplete     bool     // hts_listed: htsPrefixes is the whole of the listed codes
+	review          string   // fixed review policy, if any
+	reviewCitation  string   // where the fixed review policy is stated
+	reviewBy        string   // id of a review policy
 	dated
 	citation string
 }
@@ -367,7 +377,10 @@ type fileItemRules struct {
 		DesignerCountries []string `json:"designer_countries"`
 		Models            []string `json:"models"`
 		Exceptions        []string `json:"exceptions"`
+		HTSPrefixes       []string `json:"hts_prefixes"`
+		HTSListsComplete  bool     `json:"hts_lists_complete"`
 		Review            string   `json:"review"`
+		ReviewCitation    string   `json:"review_citation"`
 		ReviewBy          string   `json:"review_by"`
 		fileDates
 		Citation string `json:"citation"`
@@ -460,6 +473,7 @@ func (p *itemRulesParser) dates(field string, f fileDates) dated {
 		t    time.Time
 		raw  string
 	}{
+		{"compliance", d.compliance, f.Compliance},
 		{"not_enforced_from", d.notEnforcedFrom, f.NotEnforcedFrom},
 		{"until", d.until, f.Until},
 		{"suspended_from", d.suspendedFrom, f.SuspendedFrom},
@@ -531,7 +545,7 @@ func (p *itemRulesParser) citation(field, c string) string {
 	return c
 }
 
-var ruleKinds = []string{"destination", "headquarters", "end_use", "embargo", "gp10", "review_flag"}
+var ruleKinds = []string{"destination", "headquarters", "end_use", "embargo", "hts_listed", "gp10", "review_flag"}
 
 // ParseItemRules parses an item rules file (the format of
 // rules/data/item_rules.json). name is used in error messages. Unknown fields,
@@ -700,17 +714,18 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 		}
 		lr := licenseRule{
 			id: fr.ID, kind: fr.Kind, title: fr.Title,
-			items:     p.items(field, fr.fileItems),
-			area:      areaSet{p.groups(field+".groups", fr.Groups), p.countries(field+".countries", fr.Countries), p.regions(field+".regions", fr.Regions)},
-			exclude:   areaSet{groups: p.groups(field+".exclude_groups", fr.ExcludeGroups), countries: p.countries(field+".exclude_countries", fr.ExcludeCountries)},
-			worldwide: fr.Worldwide,
-			hq:        areaSet{groups: p.groups(field+".hq_groups", fr.HQGroups), countries: p.countries(field+".hq_countries", fr.HQCountries)},
-			designers: p.countries(field+".designer_countries", fr.DesignerCountries),
-			models:    fr.Models,
-			review:    fr.Review,
-			reviewBy:  fr.ReviewBy,
-			dated:     p.dates(field, fr.fileDates),
-			citation:  p.citation(field, fr.Citation),
+			items:          p.items(field, fr.fileItems),
+			area:           areaSet{p.groups(field+".groups", fr.Groups), p.countries(field+".countries", fr.Countries), p.regions(field+".regions", fr.Regions)},
+			exclude:        areaSet{groups: p.groups(field+".exclude_groups", fr.ExcludeGroups), countries: p.countries(field+".exclude_countries", fr.ExcludeCountries)},
+			worldwide:      fr.Worldwide,
+			hq:             areaSet{groups: p.groups(field+".hq_groups", fr.HQGroups), countries: p.countries(field+".hq_countries", fr.HQCountries)},
+			designers:      p.countries(field+".designer_countries", fr.DesignerCountries),
+			models:         fr.Models,
+			review:         fr.Review,
+			reviewCitation: fr.ReviewCitation,
+			reviewBy:       fr.ReviewBy,
+			dated:          p.dates(field, fr.fileDates),
+			citation:       p.citation(field, fr.Citation),
 		}
 		for j, m := range fr.Models {
 			k := normModel(m)
@@ -732,10 +747,28 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 			}
 		}
 		lr.exceptions = fr.Exceptions
+		for j, h := range fr.HTSPrefixes {
+			d, err := htsDigits(Item{HTSCode: h})
+			if err != nil && !(len(h) >= 2 && len(h) < 6 && strings.Trim(h, "0123456789") == "") {
+				p.fail(fmt.Sprintf("%s.hts_prefixes[%d]", field, j), h, "want an HTS chapter, heading or code: 2 to 10 digits")
+				continue
+			}
+			if err != nil {
+				d = h
+			}
+			lr.htsPrefixes = append(lr.htsPrefixes, d)
+		}
+		lr.htsComplete = fr.HTSListsComplete
+		if fr.Kind != "hts_listed" && (len(fr.HTSPrefixes) > 0 || fr.HTSListsComplete) {
+			p.fail(field+".hts_prefixes", "", "only an hts_listed rule takes HTS codes")
+		}
 		switch fr.Review {
 		case "", ReviewDenial, ReviewCaseByCase, ReviewApproval:
 		default:
 			p.fail(field+".review", fr.Review, "want presumption_of_denial, case_by_case or approval")
+		}
+		if fr.ReviewCitation != "" && fr.Review == "" {
+			p.fail(field+".review_citation", fr.ReviewCitation, "a review citation needs a review policy (review)")
 		}
 		if fr.ReviewBy != "" {
 			if _, ok := r.reviews[fr.ReviewBy]; !ok {
@@ -743,7 +776,7 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 			}
 		}
 		switch fr.Kind {
-		case "destination", "embargo":
+		case "destination", "embargo", "hts_listed":
 			if !fr.Worldwide && lr.area.empty() {
 				p.fail(field, "", "a "+fr.Kind+" rule needs groups, countries, regions or worldwide")
 			}
