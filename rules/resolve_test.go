@@ -392,7 +392,8 @@ func ExampleResolveDestination() {
 }
 
 func BenchmarkResolveDestination(b *testing.B) {
-	for _, s := range []string{"CN", "CHN", "Mainland China", "Korea, North", "Region: Crimea", "中华人民共和国", "RU-CR", "Atlantis"} {
+	for _, s := range []string{"CN", "CHN", "Mainland China", "Korea, North", "Region: Crimea", "中华人民共和国", "RU-CR", "Atlantis",
+		"Korea, Dem. People's Rep.", "Macao SAR, China", "Havana, Cuba", "Burma (Myanmar)"} {
 		b.Run(s, func(b *testing.B) {
 			ResolveDestination(s) // build the table outside the timing
 			b.ReportAllocs()
@@ -410,5 +411,41 @@ func BenchmarkBuildDestinationTable(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buildDestTable()
+	}
+}
+
+// TestDestinationSpellings resolves real-world spellings from public naming
+// systems (World Bank economy names, UN M49, CLDR in seven languages) and the
+// forms people and data sources write (testdata/rules/destination_spellings.csv).
+// Each row must give exactly its expected answer, and at least 99% of the
+// rows must resolve to a destination: the rest are rejected with candidates.
+func TestDestinationSpellings(t *testing.T) {
+	f, err := os.Open("../testdata/rules/destination_spellings.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comment = '#'
+	r.FieldsPerRecord = 3
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs = recs[1:]
+	if len(recs) < 400 {
+		t.Fatalf("%d spellings, want at least 400", len(recs))
+	}
+	resolved := 0
+	for _, rec := range recs {
+		checkResolve(t, rec[0], rec[1])
+		if d, err := ResolveDestination(rec[0]); err == nil && !strings.HasPrefix(rec[1], "?") && rec[1] == d.String() {
+			resolved++
+		}
+	}
+	share := float64(resolved) / float64(len(recs))
+	t.Logf("%d of %d spellings resolved (%.1f%%); the rest are rejected with candidates", resolved, len(recs), 100*share)
+	if share < 0.99 {
+		t.Errorf("resolved %.3f of the spellings, want at least 0.99", share)
 	}
 }
