@@ -155,6 +155,8 @@ type licenseRule struct {
 	exceptions      []string
 	htsPrefixes     []string // hts_listed: HTS codes (digits) or their leading digits
 	htsComplete     bool     // hts_listed: htsPrefixes is the whole of the listed codes
+	approxRegions   []Region // regions that only approximate the covered area
+	approximation   string   // what the approximation is
 	review          string   // fixed review policy, if any
 	reviewCitation  string   // where the fixed review policy is stated
 	reviewBy        string   // id of a review policy
@@ -167,6 +169,11 @@ type reviewPolicy struct {
 	denial, denialHQ        areaSet
 	approvalHQ              areaSet
 	caseByCaseExceptDCMeets []ECCN
+	// approvalOverDestination: the approval paragraph (every party
+	// headquartered in the US, A:5 or A:6) wins over the denial for a
+	// Macau or D:5 destination; approvalNote says why.
+	approvalOverDestination bool
+	approvalNote            string
 	dated
 	citation string
 }
@@ -177,7 +184,12 @@ type reviewLane struct {
 	exportFrom          []Country
 	tppBelow, dramBelow float64
 	hqExcluded          areaSet
-	conditions          string
+	// laneHQAllowed: a party headquartered in one of the lane's own
+	// countries (China, Macau) does not take the export out of the lane;
+	// laneHQNote says on what reading.
+	laneHQAllowed bool
+	laneHQNote    string
+	conditions    string
 	dated
 	citation string
 }
@@ -368,20 +380,22 @@ type fileItemRules struct {
 		Title string `json:"title"`
 		fileItems
 		fileArea
-		ExcludeGroups     []string `json:"exclude_groups"`
-		ExcludeCountries  []string `json:"exclude_countries"`
-		Worldwide         bool     `json:"worldwide"`
-		HQGroups          []string `json:"hq_groups"`
-		HQCountries       []string `json:"hq_countries"`
-		EndUses           []string `json:"end_uses"`
-		DesignerCountries []string `json:"designer_countries"`
-		Models            []string `json:"models"`
-		Exceptions        []string `json:"exceptions"`
-		HTSPrefixes       []string `json:"hts_prefixes"`
-		HTSListsComplete  bool     `json:"hts_lists_complete"`
-		Review            string   `json:"review"`
-		ReviewCitation    string   `json:"review_citation"`
-		ReviewBy          string   `json:"review_by"`
+		ExcludeGroups      []string `json:"exclude_groups"`
+		ExcludeCountries   []string `json:"exclude_countries"`
+		Worldwide          bool     `json:"worldwide"`
+		HQGroups           []string `json:"hq_groups"`
+		HQCountries        []string `json:"hq_countries"`
+		EndUses            []string `json:"end_uses"`
+		DesignerCountries  []string `json:"designer_countries"`
+		Models             []string `json:"models"`
+		Exceptions         []string `json:"exceptions"`
+		HTSPrefixes        []string `json:"hts_prefixes"`
+		HTSListsComplete   bool     `json:"hts_lists_complete"`
+		ApproximateRegions []string `json:"approximate_regions"`
+		Approximation      string   `json:"approximation"`
+		Review             string   `json:"review"`
+		ReviewCitation     string   `json:"review_citation"`
+		ReviewBy           string   `json:"review_by"`
 		fileDates
 		Citation string `json:"citation"`
 		Source   string `json:"source"`
@@ -395,6 +409,8 @@ type fileItemRules struct {
 		ApprovalHQGroups           []string `json:"approval_hq_groups"`
 		ApprovalHQCountries        []string `json:"approval_hq_countries"`
 		CaseByCaseExceptDatacenter []string `json:"case_by_case_except_datacenter"`
+		ApprovalOverDestination    bool     `json:"approval_over_destination_denial"`
+		ApprovalNote               string   `json:"approval_note"`
 		fileDates
 		Citation string `json:"citation"`
 		Source   string `json:"source"`
@@ -408,6 +424,8 @@ type fileItemRules struct {
 		DRAMBandwidthBelow  float64  `json:"dram_bandwidth_below"`
 		HQGroupsExcluded    []string `json:"hq_groups_excluded"`
 		HQCountriesExcluded []string `json:"hq_countries_excluded"`
+		LaneHQAllowed       bool     `json:"hq_in_lane_countries_allowed"`
+		LaneHQNote          string   `json:"hq_in_lane_countries_note"`
 		Conditions          string   `json:"conditions"`
 		fileDates
 		Citation string `json:"citation"`
@@ -671,6 +689,8 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 			denialHQ:                areaSet{groups: p.groups(field+".denial_hq_groups", fr.DenialHQGroups), countries: p.countries(field+".denial_hq_countries", fr.DenialHQCountries)},
 			approvalHQ:              areaSet{groups: p.groups(field+".approval_hq_groups", fr.ApprovalHQGroups), countries: p.countries(field+".approval_hq_countries", fr.ApprovalHQCountries)},
 			caseByCaseExceptDCMeets: p.eccns(field+".case_by_case_except_datacenter", fr.CaseByCaseExceptDatacenter),
+			approvalOverDestination: fr.ApprovalOverDestination,
+			approvalNote:            fr.ApprovalNote,
 			dated:                   p.dates(field, fr.fileDates),
 			citation:                p.citation(field, fr.Citation),
 		}
@@ -692,10 +712,11 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 			countries:  p.countries(field+".countries", fl.Countries),
 			exportFrom: p.countries(field+".export_from", fl.ExportFrom),
 			tppBelow:   fl.TPPBelow, dramBelow: fl.DRAMBandwidthBelow,
-			hqExcluded: areaSet{groups: p.groups(field+".hq_groups_excluded", fl.HQGroupsExcluded), countries: p.countries(field+".hq_countries_excluded", fl.HQCountriesExcluded)},
-			conditions: fl.Conditions,
-			dated:      p.dates(field, fl.fileDates),
-			citation:   p.citation(field, fl.Citation),
+			hqExcluded:    areaSet{groups: p.groups(field+".hq_groups_excluded", fl.HQGroupsExcluded), countries: p.countries(field+".hq_countries_excluded", fl.HQCountriesExcluded)},
+			conditions:    fl.Conditions,
+			laneHQAllowed: fl.LaneHQAllowed, laneHQNote: fl.LaneHQNote,
+			dated:    p.dates(field, fl.fileDates),
+			citation: p.citation(field, fl.Citation),
 		})
 	}
 
@@ -759,6 +780,16 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 			lr.htsPrefixes = append(lr.htsPrefixes, d)
 		}
 		lr.htsComplete = fr.HTSListsComplete
+		lr.approxRegions = p.regions(field+".approximate_regions", fr.ApproximateRegions)
+		lr.approximation = fr.Approximation
+		for j, reg := range lr.approxRegions {
+			if !slices.Contains(lr.area.regions, reg) {
+				p.fail(fmt.Sprintf("%s.approximate_regions[%d]", field, j), reg.String(), "not among the rule's regions")
+			}
+		}
+		if len(lr.approxRegions) > 0 && strings.TrimSpace(fr.Approximation) == "" {
+			p.fail(field+".approximation", "", "say what the approximate regions stand for")
+		}
 		if fr.Kind != "hts_listed" && (len(fr.HTSPrefixes) > 0 || fr.HTSListsComplete) {
 			p.fail(field+".hts_prefixes", "", "only an hts_listed rule takes HTS codes")
 		}

@@ -494,6 +494,13 @@ func (ev *evaluation) rule(lr *licenseRule) {
 			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: the item's ECCN is needed to decide (%s)", lr.title, lr.citation), needECCN)
 			return
 		}
+		if ev.region.IsValid() && slices.Contains(lr.approxRegions, ev.region) && match {
+			// The oblast stands for a covered area with no boundary of its
+			// own: whether this place is inside it decides.
+			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: destination %s only approximates the covered area (%s) (%s)", lr.title, ev.destLabel(), lr.approximation, lr.citation),
+				"whether the place in "+ev.region.String()+" is inside the area "+lr.id+" covers ("+lr.approximation+")")
+			return
+		}
 		if !match {
 			ev.step(lr.id, false, fmt.Sprintf("destination %s is embargoed, but %s is outside the rule's items", ev.destLabel(), ev.c.ECCN), lr.citation)
 			return
@@ -659,8 +666,16 @@ func (ev *evaluation) reviewPolicy(rp *reviewPolicy) string {
 			approval = false
 		}
 	}
+	if approval && ev.in(rp.denial, ev.dest, ev.region) && !rp.approvalOverDestination {
+		approval = false
+		ev.step(rp.id+" approval", false, fmt.Sprintf("every party is headquartered in the US, A:5 or A:6 (%s), but the rule data gives the destination's denial precedence", countryList(ev.hq)), rp.citation)
+	}
 	if approval {
-		ev.step(rp.id, true, fmt.Sprintf("presumption of approval: every party is headquartered in the US, A:5 or A:6 (%s)", countryList(ev.hq)), rp.citation)
+		f := fmt.Sprintf("presumption of approval: every party is headquartered in the US, A:5 or A:6 (%s)", countryList(ev.hq))
+		if ev.in(rp.denial, ev.dest, ev.region) && rp.approvalNote != "" {
+			f += fmt.Sprintf("; it takes precedence over the denial for destination %s: %s", ev.destLabel(), rp.approvalNote)
+		}
+		ev.step(rp.id, true, f, rp.citation)
 		return ReviewApproval
 	}
 	dcA := ev.c.datacenter() && slices.Contains(rp.caseByCaseExceptDCMeets, ev.c.Meets)
@@ -716,7 +731,12 @@ func (ev *evaluation) lane(l *reviewLane) bool {
 		no = "party headquarters not given"
 	}
 	if no == "" {
-		if hit, yes := ev.hqIn(l.hqExcluded, ev.hq); yes {
+		hqs := ev.hq
+		if l.laneHQAllowed {
+			// Parties headquartered in the lane's own countries stay in it.
+			hqs = slices.DeleteFunc(slices.Clone(ev.hq), func(c Country) bool { return slices.Contains(l.countries, c) })
+		}
+		if hit, yes := ev.hqIn(l.hqExcluded, hqs); yes {
 			no = "a party is headquartered in " + hit
 		}
 	}
@@ -724,8 +744,12 @@ func (ev *evaluation) lane(l *reviewLane) bool {
 		ev.step(l.id, false, "not applied: "+no, l.citation)
 		return false
 	}
-	ev.step(l.id, true, fmt.Sprintf("case-by-case instead of denial: export from %s to %s, TPP %s < %s, DRAM bandwidth %s < %s GB/s, no party headquartered in D:5 or Macau; conditions: %s",
-		ev.from, ev.dest, fmtFloat(ev.c.TPP), fmtFloat(l.tppBelow), fmtFloat(chip.DRAMBandwidthGBps), fmtFloat(l.dramBelow), l.conditions), l.citation)
+	hqText := "no party headquartered in D:5 or Macau"
+	if l.laneHQAllowed {
+		hqText = "no party headquartered in D:5 or Macau outside " + countryList(l.countries) + " (parties headquartered there stay in the lane: hq_in_lane_countries_allowed [U])"
+	}
+	ev.step(l.id, true, fmt.Sprintf("case-by-case instead of denial: export from %s to %s, TPP %s < %s, DRAM bandwidth %s < %s GB/s, %s; conditions: %s",
+		ev.from, ev.dest, fmtFloat(ev.c.TPP), fmtFloat(l.tppBelow), fmtFloat(chip.DRAMBandwidthGBps), fmtFloat(l.dramBelow), hqText, l.conditions), l.citation)
 	return true
 }
 

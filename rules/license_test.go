@@ -33,7 +33,7 @@ const (
 	whyACAOK    = "eligible: no notification to BIS needed"
 	whyLPP      = "needs the aggregate TPP shipped to the ultimate consignee in the calendar year (at most 26,900,000) and a consignee certification, which the query does not carry"
 	whyHBMOK    = "eligible: the other conditions of 740.25 are not encoded here; check them before relying on the exception"
-	whyAIAOK    = "eligible: Tier 1 destination (Supp. No. 5 to Part 740, para. (a)); one summary read omitted France"
+	whyAIAOK    = "eligible: Tier 1 destination (Supp. No. 5 to Part 740, para. (a), 18 destinations including France)"
 	whyOutScope = "and the parties' headquarters are outside the exception's scope"
 )
 
@@ -82,6 +82,7 @@ type licenseWant struct {
 
 func TestDetermineLicense(t *testing.T) {
 	const today = "2026-07-01"
+	const beforeLane = "2026-01-14" // the day before the China/Macau lane (91 FR 1684)
 	ascend := &ChipSpec{TPP: 5120, DieAreaMM2: 665, Datacenter: refOf(true), Model: "Huawei Ascend 910C"}
 	prcChip := chipWith(a100, func(c *ChipSpec) { c.DesignerCountry = MustParseCountry("CN"); c.Model = "unnamed accelerator" })
 	hkChip := chipWith(a100, func(c *ChipSpec) { c.DesignerCountry = MustParseCountry("HK"); c.Model = "unnamed accelerator" })
@@ -103,13 +104,13 @@ func TestDetermineLicense(t *testing.T) {
 		want licenseWant
 	}{
 		// The A100-class part to the destinations named in the issue.
-		{"A100 to China, Chinese customer", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("CN"), PartyHQ: cc("CN"), Date: mustDay(today)},
+		{"A100 to China, Chinese customer", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("CN"), PartyHQ: cc("CN"), Date: mustDay(beforeLane)},
 			licenseWant{LicenseRequired, ReviewDenial, []string{dest, hq, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to CN (D:5)")}, false, nil,
-				"not applied: a party is headquartered in CN (D:5)"}},
-		{"A100 to Hong Kong is China", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("HK"), PartyHQ: cc("HK"), Date: mustDay(today)},
+				"rlp-2026-china-case-by-case: not applied: not yet in effect (effective 2026-01-15)"}},
+		{"A100 to Hong Kong is China", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("HK"), PartyHQ: cc("HK"), Date: mustDay(beforeLane)},
 			licenseWant{LicenseRequired, ReviewDenial, []string{dest, hq, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to HK (as CN) (D:5)")}, false, nil,
 				"destination HK (as CN) is in D:1, D:4, D:5"}},
-		{"A100 to Macau", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("MO"), PartyHQ: cc("MO"), Date: mustDay(today)},
+		{"A100 to Macau", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("MO"), PartyHQ: cc("MO"), Date: mustDay(beforeLane)},
 			licenseWant{LicenseRequired, ReviewDenial, []string{dest, hq, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to MO (MO)")}, false, nil,
 				"destination MO is in MO, D:1, D:4"}},
 		{"A100 to the UAE", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("AE"), PartyHQ: cc("AE"), Date: mustDay(today)},
@@ -137,7 +138,7 @@ func TestDetermineLicense(t *testing.T) {
 			licenseWant{LicenseNotRequired, "", nil, nil, false, nil, "neither the destination nor any party's headquarters is in the rule's scope"}},
 		{"A100 to a Chinese subsidiary of a US company", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("CN"), PartyHQ: cc("US"), Date: mustDay(today)},
 			licenseWant{LicenseRequired, ReviewApproval, []string{dest, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to CN (D:5)")}, false, nil,
-				"presumption of approval: every party is headquartered in the US, A:5 or A:6 (US)"}},
+				"presumption of approval: every party is headquartered in the US, A:5 or A:6 (US); it takes precedence over the denial for destination CN: 744.23(d) gives"}},
 		{"A100 within the US", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("US"), PartyHQ: cc("US"), Date: mustDay(today)},
 			licenseWant{LicenseNotRequired, "", nil, nil, false, nil, "destination is the United States: not an export"}},
 		{"A100 to Germany, headquarters unknown", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("DE"), Date: mustDay(today)},
@@ -169,8 +170,17 @@ func TestDetermineLicense(t *testing.T) {
 			licenseWant{LicenseRequired, ReviewCaseByCase, []string{dest, d744d, "rlp-2026-china-case-by-case"}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to CN (D:5)")}, false, nil, "TPP 15832 < 21000, DRAM bandwidth 4800 < 6500 GB/s"}},
 		{"H200 to Macau through the lane", LicenseQuery{Item: Item{Chip: &h200}, Destination: to("MO"), PartyHQ: cc("MY"), Date: mustDay(today)},
 			licenseWant{LicenseRequired, ReviewCaseByCase, []string{dest, d744d, "rlp-2026-china-case-by-case"}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to MO (MO)")}, false, nil, ""}},
-		{"H200 to a Chinese-headquartered buyer stays denial", LicenseQuery{Item: Item{Chip: &h200}, Destination: to("CN"), PartyHQ: cc("CN"), Date: mustDay(today)},
+		// Item 7 of the regulation review: the lane is for end users in China
+		// and Macau, Chinese-headquartered ones included (data:
+		// hq_in_lane_countries_allowed, [U]); other D:5 headquarters stay
+		// at denial.
+		{"H200 to a Chinese-headquartered buyer, day before the lane", LicenseQuery{Item: Item{Chip: &h200}, Destination: to("CN"), PartyHQ: cc("CN"), Date: mustDay(beforeLane)},
 			licenseWant{LicenseRequired, ReviewDenial, []string{dest, hq, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to CN (D:5)")}, false, nil, ""}},
+		{"H200 to a Chinese-headquartered buyer through the lane", LicenseQuery{Item: Item{Chip: &h200}, Destination: to("CN"), PartyHQ: cc("CN"), Date: mustDay(today)},
+			licenseWant{LicenseRequired, ReviewCaseByCase, []string{dest, hq, d744d, "rlp-2026-china-case-by-case"}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to CN (D:5)")}, false, nil,
+				"no party headquartered in D:5 or Macau outside CN, MO (parties headquartered there stay in the lane: hq_in_lane_countries_allowed [U])"}},
+		{"H200 to China for a Russian-headquartered buyer stays denial", LicenseQuery{Item: Item{Chip: &h200}, Destination: to("CN"), PartyHQ: cc("RU"), Date: mustDay(today)},
+			licenseWant{LicenseRequired, ReviewDenial, []string{dest, hq, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to CN (D:5)")}, false, nil, "not applied: a party is headquartered in RU (D:5)"}},
 		{"H200 reexported from Singapore stays denial", LicenseQuery{Item: Item{Chip: &h200}, Destination: to("CN"), PartyHQ: cc("MY"), ExportFrom: MustParseCountry("SG"), Date: mustDay(today)},
 			licenseWant{LicenseRequired, ReviewDenial, []string{dest, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to CN (D:5)")}, false, nil, "export from SG, not from US (reexports and transfers stay presumption of denial)"}},
 		{"B200 is outside the lane", LicenseQuery{Item: Item{Chip: &b200}, Destination: to("CN"), PartyHQ: cc("MY"), Date: mustDay(today)},
@@ -271,7 +281,7 @@ func TestDetermineLicense(t *testing.T) {
 			licenseWant{LicenseRequired, ReviewCaseByCase, []string{dest, hq, "744.23(a)(1)-supercomputer", d744d}, []ExceptionCheck{ex("NAC", citeNAC2, "does not overcome 744.23(a)(1)-supercomputer (15 CFR 744.23(a)(1); 744.23(c) (no license exceptions))"), ex("ACA", citeNAC2, "not available to CN (D:5)")}, false, nil, ""}},
 		{"5A992.z datacenter item for a supercomputer in Germany", LicenseQuery{Item: encA100, Destination: to("DE"), PartyHQ: cc("DE"), EndUse: EndUseSupercomputer, Date: mustDay(today)},
 			licenseWant{LicenseNotRequired, "", nil, nil, false, nil, "end use supercomputer, but neither the destination nor any party's headquarters is in the rule's scope"}},
-		{"A100 (3A090) for a supercomputer: outside (a)(1)'s ECCN list", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("CN"), PartyHQ: cc("CN"), EndUse: EndUseSupercomputer, Date: mustDay(today)},
+		{"A100 (3A090) for a supercomputer: outside (a)(1)'s ECCN list", LicenseQuery{Item: Item{Chip: &a100}, Destination: to("CN"), PartyHQ: cc("CN"), EndUse: EndUseSupercomputer, Date: mustDay(beforeLane)},
 			licenseWant{LicenseRequired, ReviewDenial, []string{dest, hq, d744d}, []ExceptionCheck{ex("NAC", citeNAC2, whyDC), ex("ACA", citeNAC2, "not available to CN (D:5)")}, false, nil, "end use supercomputer, but 3A090.a is outside the rule's items"}},
 		{"EAR99 goods for a Chinese fab", LicenseQuery{Item: ear99, Destination: to("CN"), PartyHQ: cc("CN"), EndUse: EndUseAdvancedIC, Date: mustDay(today)},
 			licenseWant{LicenseRequired, "", []string{"744.23(a)(2)-advanced-node-ic"}, nil, false, nil, ""}},
@@ -356,7 +366,7 @@ func TestDetermineLicenseSteps(t *testing.T) {
 		{"744.23(a)(3)-headquarters", false, "no party headquartered in Macau or D:5 (parties: MY)", ruleCites["744.23(a)(3)-headquarters"]},
 		{"ai-diffusion-worldwide", false, "not in force on 2026-03-01: effective 2025-01-13; compliance date 2025-05-15; not enforced since 2025-05-13", ruleCites["ai-diffusion-worldwide"]},
 		{"744.23(d)", true, "presumption of denial: destination CN is in D:5; datacenter item meeting 3A090.a", ruleCites["744.23(d)"]},
-		{"rlp-2026-china-case-by-case", true, "case-by-case instead of denial: export from US to CN, TPP 15832 < 21000, DRAM bandwidth 4800 < 6500 GB/s, no party headquartered in D:5 or Macau; conditions: exporter certifies: commercially available in the US on 2026-01-15; sufficient US supply and no diversion of foundry capacity; China/Macau shipments no more than 50% of US end-user shipments; no end-use or end-user prohibition; consignee runs rigorous KYC and blocks unauthorized remote access; each shipment tested by a qualified third-party lab in the US", ruleCites["rlp-2026-china-case-by-case"]},
+		{"rlp-2026-china-case-by-case", true, "case-by-case instead of denial: export from US to CN, TPP 15832 < 21000, DRAM bandwidth 4800 < 6500 GB/s, no party headquartered in D:5 or Macau outside CN, MO (parties headquartered there stay in the lane: hq_in_lane_countries_allowed [U]); conditions: exporter certifies: commercially available in the US on 2026-01-15; sufficient US supply and no diversion of foundry capacity; China/Macau shipments no more than 50% of US end-user shipments; no end-use or end-user prohibition; consignee runs rigorous KYC and blocks unauthorized remote access; each shipment tested by a qualified third-party lab in the US", ruleCites["rlp-2026-china-case-by-case"]},
 	}
 	if diff := cmp.Diff(want, d.Steps); diff != "" {
 		t.Errorf("steps (-want +got):\n%s", diff)
@@ -449,3 +459,54 @@ func TestGP10ModelNames(t *testing.T) {
 
 // A policy answers group membership for license determination.
 var _ GroupLookup = (*Policy)(nil)
+
+// TestApproximatedRegions: 746.6(a)(2) covers the so-called DNR and LNR,
+// which the data can only approximate by the whole Donetsk and Luhansk
+// oblasts. A destination there is unresolved (a person checks whether the
+// place is inside the covered area), not a license requirement with
+// denial; Crimea (UA-43) stays a definite requirement.
+func TestApproximatedRegions(t *testing.T) {
+	ua := MustParseCountry("UA")
+	for _, reg := range []string{"UA-14", "UA-09"} {
+		d, err := DetermineLicense(nil, nil, LicenseQuery{Item: Item{ECCN: MustParseECCN("EAR99")}, Destination: Destination{Country: ua, Region: MustParseRegion(reg)}, PartyHQ: cc("UA"), Date: mustDay("2026-07-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantNeed := "whether the place in " + reg + " is inside the area 746.6-crimea-dnr-lnr covers (the whole Donetsk and Luhansk oblasts stand for the so-called DNR and LNR, which have no boundary of their own; towns the government holds are inside the oblasts)"
+		if d.License != LicenseUnresolved || d.ReviewPolicy != "" || len(d.Needs) != 1 || d.Needs[0] != wantNeed {
+			t.Errorf("%s: %v %q needs %q", reg, d.License, d.ReviewPolicy, d.Needs)
+		}
+	}
+	d, _ := DetermineLicense(nil, nil, LicenseQuery{Item: Item{ECCN: MustParseECCN("EAR99")}, Destination: Destination{Country: ua, Region: MustParseRegion("UA-43")}, PartyHQ: cc("UA"), Date: mustDay("2026-07-01")})
+	if d.License != LicenseRequired || d.ReviewPolicy != ReviewDenial {
+		t.Errorf("UA-43: %v %q", d.License, d.ReviewPolicy)
+	}
+}
+
+// TestReviewPrecedenceData: which 744.23(d) paragraph wins, and whether
+// Chinese-headquartered buyers are in the 2026 lane, are data a user can
+// change (items 7 and 8 of the regulation review).
+func TestReviewPrecedenceData(t *testing.T) {
+	usSub := LicenseQuery{Item: Item{Chip: &a100}, Destination: to("CN"), PartyHQ: cc("US"), Date: mustDay("2026-01-14")}
+	strict, err := ParseItemRules("strict.json", edit(t, `"approval_over_destination_denial": true`, `"approval_over_destination_denial": false`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := DetermineLicense(strict, nil, usSub)
+	if d.ReviewPolicy != ReviewDenial {
+		t.Errorf("approval not over destination denial: %q", d.ReviewPolicy)
+	}
+	d, _ = DetermineLicense(nil, nil, usSub)
+	if d.ReviewPolicy != ReviewApproval {
+		t.Errorf("default: %q", d.ReviewPolicy)
+	}
+	cnBuyer := LicenseQuery{Item: Item{Chip: &h200}, Destination: to("CN"), PartyHQ: cc("CN"), Date: mustDay("2026-07-01")}
+	noLane, err := ParseItemRules("nolane.json", edit(t, `"hq_in_lane_countries_allowed": true`, `"hq_in_lane_countries_allowed": false`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ = DetermineLicense(noLane, nil, cnBuyer)
+	if d.License != LicenseRequired || d.ReviewPolicy != ReviewDenial {
+		t.Errorf("strict lane reading: %v %q", d.License, d.ReviewPolicy)
+	}
+}

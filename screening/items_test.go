@@ -87,3 +87,26 @@ func TestItemLicenseAnswer(t *testing.T) {
 		})
 	}
 }
+
+// TestApproximatedRegion: the Donetsk and Luhansk oblasts stand for the
+// so-called DNR and LNR of 15 CFR 746.6(a)(2), which have no boundary of
+// their own, so a destination there goes to review
+// (destination.region_approximated), not deny; Crimea stays deny.
+func TestApproximatedRegion(t *testing.T) {
+	s := embedded(t)
+	for _, tt := range []struct{ dest, outcome, code string }{
+		{"Makiivka", "review", "destination.region_approximated=review"},
+		{"Luhansk Oblast", "review", "destination.region_approximated=review"},
+		{"Simferopol", "deny", "destination.region_embargoed=deny"},
+		{"Crimea, Russia", "deny", "destination.region_embargoed=deny"},
+	} {
+		d, err := s.Screen(context.Background(), Request{ID: tt.dest, Destination: tt.dest,
+			Parties: []Party{{Role: RoleEndUser, Name: "Example Trading LLC", Country: "UA", HQCountry: "UA"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Outcome != tt.outcome || !slices.Contains(codes(d), tt.code) {
+			t.Errorf("%s: outcome %s, reasons %v; want %s with %s", tt.dest, d.Outcome, codes(d), tt.outcome, tt.code)
+		}
+	}
+}
