@@ -97,7 +97,6 @@ var abbreviations = map[string][]string{
 	"pdr":   {"People's Democratic Republic"},
 	"rb":    {"Bolivarian Republic"},
 	"utd":   {"United"},
-	"un.":   {"United"},
 }
 
 // hasAbbreviation reports, without allocating, whether a word of s is one

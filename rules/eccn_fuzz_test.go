@@ -69,6 +69,7 @@ func FuzzParseItemRules(f *testing.F) {
 	f.Add([]byte(`{"schema":1}`))
 	f.Add([]byte(`{"schema":1,"name":"x","as_of":"2026-01-01","horizon":"2023-11-17","rules":[{"id":"r","kind":"embargo","items":["all"],"countries":["CU"],"predates_horizon":true,"citation":"c"}]}`))
 	f.Add([]byte(`[`))
+	f.Add([]byte(`{"schema":1,"name":"x","as_of":"2026-01-01","horizon":"2023-11-17","rules":[{"id":"h","kind":"hts_listed","items":["EAR99"],"countries":["RU"],"hts_prefixes":["84.71","9401 31"],"hts_lists_complete":true,"review":"presumption_of_denial","review_citation":"c","predates_horizon":true,"citation":"c"},{"id":"r","kind":"embargo","items":["all"],"regions":["UA-14"],"approximate_regions":["UA-14"],"approximation":"a","predates_horizon":true,"citation":"c"}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		r, err := ParseItemRules("fuzz.json", b)
 		if err == nil && r == nil {

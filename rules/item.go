@@ -31,23 +31,38 @@ type Item struct {
 	HTSCode string `json:"hts_code,omitempty"`
 }
 
-// htsDigits returns the digits of an HTS code written with or without dots
-// and spaces, or an error naming the field.
+// htsDigits returns the digits of an item's HTS code written with or without
+// dots and spaces (6 to 10 digits: HS subheading to US statistical suffix),
+// or an error naming the field.
 func htsDigits(it Item) (string, error) {
-	var b []byte
-	for i := 0; i < len(it.HTSCode); i++ {
-		switch c := it.HTSCode[i]; {
+	d, ok := htsOnlyDigits(it.HTSCode)
+	if !ok || len(d) < 6 || len(d) > 10 {
+		return "", &ItemError{it.ID, "HTSCode", it.HTSCode, "want 6 to 10 digits, optionally with dots (8471.50.0150)"}
+	}
+	return d, nil
+}
+
+// htsPrefix returns the digits of an HTS chapter, heading or code as a rule
+// file lists it (2 to 10 digits, dots and spaces allowed).
+func htsPrefix(s string) (string, bool) {
+	d, ok := htsOnlyDigits(s)
+	return d, ok && len(d) >= 2 && len(d) <= 10
+}
+
+// htsOnlyDigits drops dots and spaces and reports whether only digits
+// remain.
+func htsOnlyDigits(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
 		case c >= '0' && c <= '9':
 			b = append(b, c)
 		case c == '.' || c == ' ':
 		default:
-			return "", &ItemError{it.ID, "HTSCode", it.HTSCode, "want 6 to 10 digits, optionally with dots (8471.50.0150)"}
+			return "", false
 		}
 	}
-	if len(b) < 6 || len(b) > 10 {
-		return "", &ItemError{it.ID, "HTSCode", it.HTSCode, "want 6 to 10 digits, optionally with dots (8471.50.0150)"}
-	}
-	return string(b), nil
+	return string(b), true
 }
 
 // ChipSpec holds the parameters that decide ECCN 3A090 and the advanced

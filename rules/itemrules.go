@@ -769,13 +769,10 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 		}
 		lr.exceptions = fr.Exceptions
 		for j, h := range fr.HTSPrefixes {
-			d, err := htsDigits(Item{HTSCode: h})
-			if err != nil && !(len(h) >= 2 && len(h) < 6 && strings.Trim(h, "0123456789") == "") {
+			d, ok := htsPrefix(h)
+			if !ok {
 				p.fail(fmt.Sprintf("%s.hts_prefixes[%d]", field, j), h, "want an HTS chapter, heading or code: 2 to 10 digits")
 				continue
-			}
-			if err != nil {
-				d = h
 			}
 			lr.htsPrefixes = append(lr.htsPrefixes, d)
 		}
