@@ -178,9 +178,11 @@ func TestClassifyDated(t *testing.T) {
 			t.Errorf("%s: ECCN %q, want %q (notes %q)", tt.name, c.ECCN, tt.want, c.Notes)
 		}
 	}
+	// 90 FR 4544 took effect 2025-01-13 with a compliance date of
+	// 2025-05-15, so inside its window the classification says so.
 	c, _ := r.Classify(Item{ECCN: MustParseECCN("4E091")}, mustDay("2025-03-01"))
-	if len(c.Notes) != 0 {
-		t.Errorf("4E091 in window: notes %q, want none", c.Notes)
+	if diff := cmp.Diff([]string{"4E091: in effect since 2025-01-13 but compliance not required before 2025-05-15"}, c.Notes); diff != "" {
+		t.Errorf("4E091 in window: notes (-want +got):\n%s", diff)
 	}
 	if _, err := r.Classify(Item{ECCN: MustParseECCN("4E091")}, mustDay("2025-01-12")); err == nil || err.Error() != "ECCN = 4E091: not in effect on 2025-01-12 (effective 2025-01-13)" {
 		t.Errorf("4E091 before the AI Diffusion rule: %v", err)

@@ -43,7 +43,8 @@ type Country struct {
 }
 
 // ParseCountry parses an ISO 3166-1 alpha-2 code such as "CN" (upper or lower
-// case). It accepts only codes assigned in ISO 3166-1; for free text such as
+// case). It accepts only codes assigned in ISO 3166-1, and XK (Kosovo), the
+// user-assigned code geolocation databases and CLDR use; for free text such as
 // "Mainland China" or "中国" use ResolveDestination.
 func ParseCountry(s string) (Country, error) {
 	if len(s) != 2 {
@@ -53,7 +54,7 @@ func ParseCountry(s string) (Country, error) {
 	if up[0] < 'A' || up[0] > 'Z' || up[1] < 'A' || up[1] > 'Z' {
 		return Country{}, &CodeError{"country", s, "want two letters (ISO 3166-1 alpha-2)"}
 	}
-	if countryIndex(string(up[:])) < 0 {
+	if countryRow(string(up[:])) == nil {
 		return Country{}, &CodeError{"country", s, "not an assigned ISO 3166-1 alpha-2 code"}
 	}
 	return Country{up}, nil
@@ -97,24 +98,24 @@ func (c Country) String() string {
 
 // Alpha3 returns the ISO 3166-1 alpha-3 code, or "".
 func (c Country) Alpha3() string {
-	if i := countryIndex(c.String()); i >= 0 {
-		return isoCountries[i].alpha3
+	if r := countryRow(c.String()); r != nil {
+		return r.alpha3
 	}
 	return ""
 }
 
 // Numeric returns the ISO 3166-1 numeric code as three digits, or "".
 func (c Country) Numeric() string {
-	if i := countryIndex(c.String()); i >= 0 {
-		return isoCountries[i].numeric
+	if r := countryRow(c.String()); r != nil {
+		return r.numeric
 	}
 	return ""
 }
 
 // Name returns the ISO 3166-1 English short name, or "".
 func (c Country) Name() string {
-	if i := countryIndex(c.String()); i >= 0 {
-		return isoCountries[i].name
+	if r := countryRow(c.String()); r != nil {
+		return r.name
 	}
 	return ""
 }

@@ -69,6 +69,7 @@ func FuzzParseItemRules(f *testing.F) {
 	f.Add([]byte(`{"schema":1}`))
 	f.Add([]byte(`{"schema":1,"name":"x","as_of":"2026-01-01","horizon":"2023-11-17","rules":[{"id":"r","kind":"embargo","items":["all"],"countries":["CU"],"predates_horizon":true,"citation":"c"}]}`))
 	f.Add([]byte(`[`))
+	f.Add([]byte(`{"schema":1,"name":"x","as_of":"2026-01-01","horizon":"2023-11-17","rules":[{"id":"h","kind":"hts_listed","items":["EAR99"],"countries":["RU"],"hts_prefixes":["84.71","9401 31"],"hts_lists_complete":true,"review":"presumption_of_denial","review_citation":"c","predates_horizon":true,"citation":"c"},{"id":"r","kind":"embargo","items":["all"],"regions":["UA-14"],"approximate_regions":["UA-14"],"approximation":"a","predates_horizon":true,"citation":"c"}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		r, err := ParseItemRules("fuzz.json", b)
 		if err == nil && r == nil {
@@ -121,8 +122,9 @@ func FuzzClassifyItem(f *testing.F) {
 		if err != nil {
 			t.Fatalf("DetermineLicense after a successful classification: %v", err)
 		}
-		if d.LicenseRequired != (len(d.Reasons) > 0) {
-			t.Fatalf("LicenseRequired %v with reasons %q", d.LicenseRequired, d.Reasons)
+		if (d.License == LicenseRequired) != (len(d.Reasons) > 0) || (d.License == LicenseUnresolved) != (len(d.Reasons) == 0 && len(d.Unresolved) > 0) ||
+			len(d.Unresolved) > 0 && len(d.Needs) == 0 {
+			t.Fatalf("License %v with reasons %q, unresolved %q, needs %q", d.License, d.Reasons, d.Unresolved, d.Needs)
 		}
 		if _, err := json.Marshal(d); err != nil {
 			t.Fatalf("determination does not marshal: %v", err)

@@ -65,7 +65,7 @@ func ExampleDetermineLicense() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println(day, d.Classification.ECCN, d.LicenseRequired, d.ReviewPolicy)
+		fmt.Println(day, d.Classification.ECCN, d.License, d.ReviewPolicy)
 		for _, s := range d.Steps {
 			if s.Applies {
 				fmt.Printf("  %s [%s]\n", s.Rule, s.Citation)
@@ -76,17 +76,43 @@ func ExampleDetermineLicense() {
 		}
 	}
 	// Output:
-	// 2026-01-14 3A090.a true presumption_of_denial
+	// 2026-01-14 3A090.a required presumption_of_denial
 	//   classification [15 CFR Part 774 Supp. 1 ECCN 3A090.a; 88 FR 73458 (Oct. 25, 2023)]
 	//   742.6(a)(6)-destination [15 CFR 742.6(a)(6); 88 FR 73458]
 	//   744.23(d) [15 CFR 744.23(d) (as amended 89 FR 23886, Apr. 4, 2024)]
 	//   NAC eligible=false: not available for items designed or marketed for datacenters that meet 3A090.a
 	//   ACA eligible=false: not available to CN (D:5)
-	// 2026-01-15 3A090.a true case_by_case
+	// 2026-01-15 3A090.a required case_by_case
 	//   classification [15 CFR Part 774 Supp. 1 ECCN 3A090.a; 88 FR 73458 (Oct. 25, 2023)]
 	//   742.6(a)(6)-destination [15 CFR 742.6(a)(6); 88 FR 73458]
 	//   744.23(d) [15 CFR 744.23(d) (as amended 89 FR 23886, Apr. 4, 2024)]
 	//   rlp-2026-china-case-by-case [91 FR 1684, FR Doc 2026-00789 (effective 2026-01-15), 15 CFR 744.23(d)]
 	//   NAC eligible=false: not available for items designed or marketed for datacenters that meet 3A090.a
 	//   ACA eligible=false: not available to CN (D:5)
+}
+
+// A determination that cannot be made says so, and names the facts that
+// would make it: here the parties' headquarters (the 744.23(a)(3)
+// headquarters rule) and, for office goods to Russia, the HTS code.
+func ExampleDetermineLicense_unresolved() {
+	datacenter := true
+	a100 := rules.Item{Chip: &rules.ChipSpec{
+		Throughputs: []rules.Throughput{{TOPS: 312, BitLength: 16}},
+		DieAreaMM2:  826, Datacenter: &datacenter}}
+	chairs := rules.Item{ECCN: rules.MustParseECCN("EAR99"), Description: "office chairs"}
+	date, _ := time.Parse(time.DateOnly, "2026-07-01")
+	for _, q := range []rules.LicenseQuery{
+		{Item: a100, Destination: rules.Destination{Country: rules.MustParseCountry("DE")}, Date: date},
+		{Item: chairs, Destination: rules.Destination{Country: rules.MustParseCountry("RU")}, Date: date},
+	} {
+		d, err := rules.DetermineLicense(nil, nil, q)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s to %s: %s; needs %q\n", d.Classification.ECCN, q.Destination, d.License, d.Needs)
+	}
+	// Output:
+	// 3A090.a to DE: unresolved; needs ["the headquarters country of each party and of its ultimate parent"]
+	// EAR99 to RU: unresolved; needs ["the item's HTS code"]
 }

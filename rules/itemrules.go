@@ -38,9 +38,14 @@ type ItemRules struct {
 
 // dated holds the dates a rule applies.
 type dated struct {
-	effective       time.Time // zero with predates: in force before the horizon
-	predates        bool
-	compliance      time.Time // informational
+	effective time.Time // zero with predates: in force before the horizon
+	predates  bool
+	// compliance is the date compliance with a rule became required, when
+	// later than its effective date. A rule binds nobody before it: the
+	// Framework for AI Diffusion (90 FR 4544) took effect 2025-01-13 with a
+	// compliance date of 2025-05-15 and stopped being enforced on
+	// 2025-05-13, so its new requirements never bound anyone.
+	compliance      time.Time
 	notEnforcedFrom time.Time
 	until           time.Time // superseded on this date
 	suspendedFrom   time.Time
@@ -56,6 +61,8 @@ func (d dated) status(t time.Time) (bool, string) {
 		return false, "superseded on " + ymd(d.until)
 	case !d.notEnforcedFrom.IsZero() && !t.Before(d.notEnforcedFrom):
 		return false, "not enforced since " + ymd(d.notEnforcedFrom)
+	case !d.compliance.IsZero() && t.Before(d.compliance):
+		return false, "in effect since " + ymd(d.effective) + " but compliance not required before " + ymd(d.compliance)
 	case !d.suspendedFrom.IsZero() && !t.Before(d.suspendedFrom) && (d.suspendedUntil.IsZero() || t.Before(d.suspendedUntil)):
 		if d.suspendedUntil.IsZero() {
 			return false, "suspended since " + ymd(d.suspendedFrom)
@@ -146,8 +153,13 @@ type licenseRule struct {
 	models          []string
 	modelKeys       []string // models folded by normModel
 	exceptions      []string
-	review          string // fixed review policy, if any
-	reviewBy        string // id of a review policy
+	htsPrefixes     []string // hts_listed: HTS codes (digits) or their leading digits
+	htsComplete     bool     // hts_listed: htsPrefixes is the whole of the listed codes
+	approxRegions   []Region // regions that only approximate the covered area
+	approximation   string   // what the approximation is
+	review          string   // fixed review policy, if any
+	reviewCitation  string   // where the fixed review policy is stated
+	reviewBy        string   // id of a review policy
 	dated
 	citation string
 }
@@ -157,6 +169,11 @@ type reviewPolicy struct {
 	denial, denialHQ        areaSet
 	approvalHQ              areaSet
 	caseByCaseExceptDCMeets []ECCN
+	// approvalOverDestination: the approval paragraph (every party
+	// headquartered in the US, A:5 or A:6) wins over the denial for a
+	// Macau or D:5 destination; approvalNote says why.
+	approvalOverDestination bool
+	approvalNote            string
 	dated
 	citation string
 }
@@ -167,7 +184,12 @@ type reviewLane struct {
 	exportFrom          []Country
 	tppBelow, dramBelow float64
 	hqExcluded          areaSet
-	conditions          string
+	// laneHQAllowed: a party headquartered in one of the lane's own
+	// countries (China, Macau) does not take the export out of the lane;
+	// laneHQNote says on what reading.
+	laneHQAllowed bool
+	laneHQNote    string
+	conditions    string
 	dated
 	citation string
 }
@@ -358,17 +380,22 @@ type fileItemRules struct {
 		Title string `json:"title"`
 		fileItems
 		fileArea
-		ExcludeGroups     []string `json:"exclude_groups"`
-		ExcludeCountries  []string `json:"exclude_countries"`
-		Worldwide         bool     `json:"worldwide"`
-		HQGroups          []string `json:"hq_groups"`
-		HQCountries       []string `json:"hq_countries"`
-		EndUses           []string `json:"end_uses"`
-		DesignerCountries []string `json:"designer_countries"`
-		Models            []string `json:"models"`
-		Exceptions        []string `json:"exceptions"`
-		Review            string   `json:"review"`
-		ReviewBy          string   `json:"review_by"`
+		ExcludeGroups      []string `json:"exclude_groups"`
+		ExcludeCountries   []string `json:"exclude_countries"`
+		Worldwide          bool     `json:"worldwide"`
+		HQGroups           []string `json:"hq_groups"`
+		HQCountries        []string `json:"hq_countries"`
+		EndUses            []string `json:"end_uses"`
+		DesignerCountries  []string `json:"designer_countries"`
+		Models             []string `json:"models"`
+		Exceptions         []string `json:"exceptions"`
+		HTSPrefixes        []string `json:"hts_prefixes"`
+		HTSListsComplete   bool     `json:"hts_lists_complete"`
+		ApproximateRegions []string `json:"approximate_regions"`
+		Approximation      string   `json:"approximation"`
+		Review             string   `json:"review"`
+		ReviewCitation     string   `json:"review_citation"`
+		ReviewBy           string   `json:"review_by"`
 		fileDates
 		Citation string `json:"citation"`
 		Source   string `json:"source"`
@@ -382,6 +409,8 @@ type fileItemRules struct {
 		ApprovalHQGroups           []string `json:"approval_hq_groups"`
 		ApprovalHQCountries        []string `json:"approval_hq_countries"`
 		CaseByCaseExceptDatacenter []string `json:"case_by_case_except_datacenter"`
+		ApprovalOverDestination    bool     `json:"approval_over_destination_denial"`
+		ApprovalNote               string   `json:"approval_note"`
 		fileDates
 		Citation string `json:"citation"`
 		Source   string `json:"source"`
@@ -395,6 +424,8 @@ type fileItemRules struct {
 		DRAMBandwidthBelow  float64  `json:"dram_bandwidth_below"`
 		HQGroupsExcluded    []string `json:"hq_groups_excluded"`
 		HQCountriesExcluded []string `json:"hq_countries_excluded"`
+		LaneHQAllowed       bool     `json:"hq_in_lane_countries_allowed"`
+		LaneHQNote          string   `json:"hq_in_lane_countries_note"`
 		Conditions          string   `json:"conditions"`
 		fileDates
 		Citation string `json:"citation"`
@@ -460,6 +491,7 @@ func (p *itemRulesParser) dates(field string, f fileDates) dated {
 		t    time.Time
 		raw  string
 	}{
+		{"compliance", d.compliance, f.Compliance},
 		{"not_enforced_from", d.notEnforcedFrom, f.NotEnforcedFrom},
 		{"until", d.until, f.Until},
 		{"suspended_from", d.suspendedFrom, f.SuspendedFrom},
@@ -531,7 +563,7 @@ func (p *itemRulesParser) citation(field, c string) string {
 	return c
 }
 
-var ruleKinds = []string{"destination", "headquarters", "end_use", "embargo", "gp10", "review_flag"}
+var ruleKinds = []string{"destination", "headquarters", "end_use", "embargo", "hts_listed", "gp10", "review_flag"}
 
 // ParseItemRules parses an item rules file (the format of
 // rules/data/item_rules.json). name is used in error messages. Unknown fields,
@@ -657,6 +689,8 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 			denialHQ:                areaSet{groups: p.groups(field+".denial_hq_groups", fr.DenialHQGroups), countries: p.countries(field+".denial_hq_countries", fr.DenialHQCountries)},
 			approvalHQ:              areaSet{groups: p.groups(field+".approval_hq_groups", fr.ApprovalHQGroups), countries: p.countries(field+".approval_hq_countries", fr.ApprovalHQCountries)},
 			caseByCaseExceptDCMeets: p.eccns(field+".case_by_case_except_datacenter", fr.CaseByCaseExceptDatacenter),
+			approvalOverDestination: fr.ApprovalOverDestination,
+			approvalNote:            fr.ApprovalNote,
 			dated:                   p.dates(field, fr.fileDates),
 			citation:                p.citation(field, fr.Citation),
 		}
@@ -678,10 +712,11 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 			countries:  p.countries(field+".countries", fl.Countries),
 			exportFrom: p.countries(field+".export_from", fl.ExportFrom),
 			tppBelow:   fl.TPPBelow, dramBelow: fl.DRAMBandwidthBelow,
-			hqExcluded: areaSet{groups: p.groups(field+".hq_groups_excluded", fl.HQGroupsExcluded), countries: p.countries(field+".hq_countries_excluded", fl.HQCountriesExcluded)},
-			conditions: fl.Conditions,
-			dated:      p.dates(field, fl.fileDates),
-			citation:   p.citation(field, fl.Citation),
+			hqExcluded:    areaSet{groups: p.groups(field+".hq_groups_excluded", fl.HQGroupsExcluded), countries: p.countries(field+".hq_countries_excluded", fl.HQCountriesExcluded)},
+			conditions:    fl.Conditions,
+			laneHQAllowed: fl.LaneHQAllowed, laneHQNote: fl.LaneHQNote,
+			dated:    p.dates(field, fl.fileDates),
+			citation: p.citation(field, fl.Citation),
 		})
 	}
 
@@ -700,17 +735,18 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 		}
 		lr := licenseRule{
 			id: fr.ID, kind: fr.Kind, title: fr.Title,
-			items:     p.items(field, fr.fileItems),
-			area:      areaSet{p.groups(field+".groups", fr.Groups), p.countries(field+".countries", fr.Countries), p.regions(field+".regions", fr.Regions)},
-			exclude:   areaSet{groups: p.groups(field+".exclude_groups", fr.ExcludeGroups), countries: p.countries(field+".exclude_countries", fr.ExcludeCountries)},
-			worldwide: fr.Worldwide,
-			hq:        areaSet{groups: p.groups(field+".hq_groups", fr.HQGroups), countries: p.countries(field+".hq_countries", fr.HQCountries)},
-			designers: p.countries(field+".designer_countries", fr.DesignerCountries),
-			models:    fr.Models,
-			review:    fr.Review,
-			reviewBy:  fr.ReviewBy,
-			dated:     p.dates(field, fr.fileDates),
-			citation:  p.citation(field, fr.Citation),
+			items:          p.items(field, fr.fileItems),
+			area:           areaSet{p.groups(field+".groups", fr.Groups), p.countries(field+".countries", fr.Countries), p.regions(field+".regions", fr.Regions)},
+			exclude:        areaSet{groups: p.groups(field+".exclude_groups", fr.ExcludeGroups), countries: p.countries(field+".exclude_countries", fr.ExcludeCountries)},
+			worldwide:      fr.Worldwide,
+			hq:             areaSet{groups: p.groups(field+".hq_groups", fr.HQGroups), countries: p.countries(field+".hq_countries", fr.HQCountries)},
+			designers:      p.countries(field+".designer_countries", fr.DesignerCountries),
+			models:         fr.Models,
+			review:         fr.Review,
+			reviewCitation: fr.ReviewCitation,
+			reviewBy:       fr.ReviewBy,
+			dated:          p.dates(field, fr.fileDates),
+			citation:       p.citation(field, fr.Citation),
 		}
 		for j, m := range fr.Models {
 			k := normModel(m)
@@ -732,10 +768,35 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 			}
 		}
 		lr.exceptions = fr.Exceptions
+		for j, h := range fr.HTSPrefixes {
+			d, ok := htsPrefix(h)
+			if !ok {
+				p.fail(fmt.Sprintf("%s.hts_prefixes[%d]", field, j), h, "want an HTS chapter, heading or code: 2 to 10 digits")
+				continue
+			}
+			lr.htsPrefixes = append(lr.htsPrefixes, d)
+		}
+		lr.htsComplete = fr.HTSListsComplete
+		lr.approxRegions = p.regions(field+".approximate_regions", fr.ApproximateRegions)
+		lr.approximation = fr.Approximation
+		for j, reg := range lr.approxRegions {
+			if !slices.Contains(lr.area.regions, reg) {
+				p.fail(fmt.Sprintf("%s.approximate_regions[%d]", field, j), reg.String(), "not among the rule's regions")
+			}
+		}
+		if len(lr.approxRegions) > 0 && strings.TrimSpace(fr.Approximation) == "" {
+			p.fail(field+".approximation", "", "say what the approximate regions stand for")
+		}
+		if fr.Kind != "hts_listed" && (len(fr.HTSPrefixes) > 0 || fr.HTSListsComplete) {
+			p.fail(field+".hts_prefixes", "", "only an hts_listed rule takes HTS codes")
+		}
 		switch fr.Review {
 		case "", ReviewDenial, ReviewCaseByCase, ReviewApproval:
 		default:
 			p.fail(field+".review", fr.Review, "want presumption_of_denial, case_by_case or approval")
+		}
+		if fr.ReviewCitation != "" && fr.Review == "" {
+			p.fail(field+".review_citation", fr.ReviewCitation, "a review citation needs a review policy (review)")
 		}
 		if fr.ReviewBy != "" {
 			if _, ok := r.reviews[fr.ReviewBy]; !ok {
@@ -743,7 +804,7 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 			}
 		}
 		switch fr.Kind {
-		case "destination", "embargo":
+		case "destination", "embargo", "hts_listed":
 			if !fr.Worldwide && lr.area.empty() {
 				p.fail(field, "", "a "+fr.Kind+" rule needs groups, countries, regions or worldwide")
 			}

@@ -57,16 +57,23 @@ func TestParseItemRulesErrors(t *testing.T) {
       "exceptions": ["NAC", "ACA"]`), `x.json: rules[0] (742.6(a)(6)-destination).groups[1]: "D:9": invalid group code "D:9": want D:1 to D:5`},
 		{"undefined exception", edit(t, `"exceptions": ["NAC", "ACA"]`, `"exceptions": ["NAC", "XYZ"]`), `x.json: rules[0] (742.6(a)(6)-destination).exceptions[1]: "XYZ": no exception with this name in exceptions`},
 		{"missing citation", edit(t, `"citation": "15 CFR 746.2",`, `"citation": "",`), `x.json: rules[12] (746.2-cuba).citation: missing: every rule cites its source`},
-		{"unknown kind", edit(t, `"kind": "embargo",`, `"kind": "embargoes",`), `x.json: rules[12] (746.2-cuba).kind: "embargoes": want one of destination, headquarters, end_use, embargo, gp10, review_flag`},
+		{"unknown kind", edit(t, `"kind": "embargo",`, `"kind": "embargoes",`), `x.json: rules[12] (746.2-cuba).kind: "embargoes": want one of destination, headquarters, end_use, embargo, hts_listed, gp10, review_flag`},
 		{"not enforced before effective", edit(t, `"not_enforced_from": "2025-05-13",
       "citation": "15 CFR 742.6(a)(6) as amended`, `"not_enforced_from": "2024-05-13",
       "citation": "15 CFR 742.6(a)(6) as amended`), `x.json: rules[4] (ai-diffusion-worldwide).not_enforced_from: "2024-05-13": is before effective 2025-01-13`},
-		{"effective and predates", edit(t, `"predates_horizon": true,
-      "citation": "15 CFR 746.2"`, `"predates_horizon": true, "effective": "2020-01-01",
-      "citation": "15 CFR 746.2"`), `x.json: rules[12] (746.2-cuba).predates_horizon: give either effective or predates_horizon, not both`},
+		{"effective and predates", edit(t, `"id": "746.2-cuba",`, `"id": "746.2-cuba", "effective": "2020-01-01",`), `x.json: rules[12] (746.2-cuba).predates_horizon: give either effective or predates_horizon, not both`},
 		{"bad end use", edit(t, `"end_uses": ["supercomputer"]`, `"end_uses": ["mining"]`), `x.json: rules[6] (744.23(a)(1)-supercomputer).end_uses[0]: "mining": unknown end use`},
 		{"bad item selector", edit(t, `"items": ["3A001", "3A991"`, `"items": ["3A001", "3A99"`), `x.json: rules[6] (744.23(a)(1)-supercomputer).items[1]: "3A99": want an ECCN, "all" or "ccl": invalid ECCN code "3A99": want a category digit, a group letter A-E and three digits, e.g. 3A090 or 3A090.a, or EAR99`},
 		{"bad region", edit(t, `"UA-43", "UA-40", "UA-14", "UA-09"`, `"UA-43", "UA-99", "UA-14", "UA-09"`), `x.json: rules[17] (746.6-crimea-dnr-lnr).regions[1]: "UA-99": invalid region code "UA-99": not an ISO 3166-2 subdivision code`},
+		{"compliance before effective", edit(t, `"compliance": "2025-05-15",
+      "not_enforced_from": "2025-05-13",
+      "citation": "15 CFR 742.6(a)(6) as amended`, `"compliance": "2025-01-12",
+      "not_enforced_from": "2025-05-13",
+      "citation": "15 CFR 742.6(a)(6) as amended`), `x.json: rules[4] (ai-diffusion-worldwide).compliance: "2025-01-12": is before effective 2025-01-13`},
+		{"review citation without review", edit(t, `"review": "presumption_of_denial",
+      "review_citation": "15 CFR 746.2(b)(1)`, `"review_citation": "15 CFR 746.2(b)(1)`), `x.json: rules[12] (746.2-cuba).review_citation: "15 CFR 746.2(b)(1): general policy of denial (the case-by-case and approval categories of 746.2(b)(2)-(4) are not encoded)": a review citation needs a review policy (review)`},
+		{"bad HTS prefix", edit(t, `"hts_prefixes": []`, `"hts_prefixes": ["8471.x"]`), `x.json: rules[19] (746.8-russia-belarus-hts).hts_prefixes[0]: "8471.x": want an HTS chapter, heading or code: 2 to 10 digits`},
+		{"HTS codes on another kind", edit(t, `"id": "746.2-cuba",`, `"id": "746.2-cuba", "hts_prefixes": ["8471"],`), `x.json: rules[12] (746.2-cuba).hts_prefixes: only an hts_listed rule takes HTS codes`},
 		{"unknown review policy", edit(t, `"review_by": "744.23(d)",`, `"review_by": "744.23(e)",`), `x.json: rules[0] (742.6(a)(6)-destination).review_by: "744.23(e)": no review policy with this id`},
 		{"no ic paragraph", []byte(strings.ReplaceAll(string(defaultItemRulesJSON), `"kind": "ic"`, `"kind": "declared"`)), "x.json: paragraphs: no ic paragraph: the file would classify no processor (3A090.a/.b)"},
 		{"empty", []byte(""), "x.json: truncated or empty JSON"},
@@ -111,8 +118,8 @@ func TestLoadItemRulesOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if base.LicenseRequired || !over.LicenseRequired || over.Reasons[0] != "license required: Framework for AI Diffusion: worldwide license requirement for 3A090.a, 4A090.a and .z items (Tier 1 under License Exception AIA; Tier 3 = Macau and D:5): worldwide requirement, destination IL (15 CFR 742.6(a)(6) as amended by 90 FR 4544 (Jan. 15, 2025), RIN 0694-AJ90)" {
-		t.Errorf("default required %v; override required %v reasons %q", base.LicenseRequired, over.LicenseRequired, over.Reasons)
+	if base.License != LicenseNotRequired || over.License != LicenseRequired || over.Reasons[0] != "license required: Framework for AI Diffusion: worldwide license requirement for 3A090.a, 4A090.a and .z items (Tier 1 under License Exception AIA; Tier 3 = Macau and D:5): worldwide requirement, destination IL (15 CFR 742.6(a)(6) as amended by 90 FR 4544 (Jan. 15, 2025), RIN 0694-AJ90)" {
+		t.Errorf("default %v; override %v reasons %q", base.License, over.License, over.Reasons)
 	}
 	if _, err := LoadItemRules(filepath.Join(t.TempDir(), "missing.json")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: %v", err)

@@ -117,10 +117,21 @@ type Step struct {
 // Determination is the answer to a LicenseQuery.
 type Determination struct {
 	Classification Classification `json:"classification"`
-	// LicenseRequired reports whether any rule requires a license (or, for
-	// GP10, BIS authorization). An eligible entry in Exceptions means the
-	// export may go under that exception instead, on its conditions.
-	LicenseRequired bool `json:"license_required"`
+	// License is the answer: LicenseRequired when any rule requires a
+	// license (or, for GP10, BIS authorization), LicenseUnresolved when no
+	// rule requires one but a rule could not be checked, LicenseNotRequired
+	// otherwise. An eligible entry in Exceptions means a required export may
+	// go under that exception instead, on its conditions.
+	//
+	// It replaces the boolean LicenseRequired of earlier versions, which
+	// read false when a rule could not be checked: test
+	// d.License == LicenseRequired where that field was read, and treat
+	// LicenseUnresolved as not cleared.
+	License LicenseAnswer `json:"license"`
+	// Needs names the facts that would decide what is unresolved, such as
+	// "the headquarters country of each party and of its ultimate parent"
+	// or "the item's HTS code"; set whenever Unresolved is.
+	Needs []string `json:"needs,omitempty"`
 	// ReviewPolicy is the most restrictive review policy of the rules that
 	// apply: ReviewDenial, ReviewCaseByCase, ReviewApproval, or "".
 	ReviewPolicy string           `json:"review_policy,omitempty"`
@@ -205,7 +216,13 @@ func DetermineLicense(rules *ItemRules, groups GroupLookup, q LicenseQuery) (Det
 	if err != nil {
 		return Determination{}, err
 	}
-	ev := &evaluation{r: rules, g: groups, q: q, t: t, c: cls}
+	var hts string
+	if q.Item.HTSCode != "" {
+		if hts, err = htsDigits(q.Item); err != nil {
+			return Determination{}, err
+		}
+	}
+	ev := &evaluation{r: rules, g: groups, q: q, t: t, c: cls, hts: hts}
 	ev.run()
 	return ev.d, nil
 }
@@ -223,6 +240,7 @@ type evaluation struct {
 	hq        []Country // canonical PartyHQ
 	behalf    []Country // canonical PartyHQ and OnBehalfOfHQ
 	triggered []*licenseRule
+	hts       string // the item's HTS code, digits only
 	d         Determination
 }
 
@@ -254,12 +272,34 @@ func (ev *evaluation) run() {
 	for i := range r.rules {
 		ev.rule(&r.rules[i])
 	}
-	ev.d.LicenseRequired = len(ev.triggered) > 0
-	if ev.d.LicenseRequired {
+	switch {
+	case len(ev.triggered) > 0:
+		ev.d.License = LicenseRequired
 		ev.review()
 		ev.exceptions()
+	case len(ev.d.Unresolved) > 0:
+		ev.d.License = LicenseUnresolved
+	default:
+		ev.d.License = LicenseNotRequired
 	}
 }
+
+// unresolved records that a rule could not be checked: msg says which and
+// why, need names the fact that would decide it.
+func (ev *evaluation) unresolved(rule, citation, msg, need string) {
+	ev.d.Unresolved = append(ev.d.Unresolved, msg)
+	if !slices.Contains(ev.d.Needs, need) {
+		ev.d.Needs = append(ev.d.Needs, need)
+	}
+	ev.step(rule, false, "unresolved: "+msg, citation)
+}
+
+// Facts an unresolved determination can need.
+const (
+	needHQ   = "the headquarters country of each party and of its ultimate parent"
+	needECCN = "the item's ECCN (or EAR99)"
+	needHTS  = "the item's HTS code"
+)
 
 func (ev *evaluation) classificationStep() {
 	c := ev.c
@@ -406,9 +446,7 @@ func (ev *evaluation) rule(lr *licenseRule) {
 			return
 		}
 		if len(ev.hq) == 0 {
-			msg := "party headquarters not given: " + lr.id + " (" + lr.citation + ") cannot be checked"
-			ev.d.Unresolved = append(ev.d.Unresolved, msg)
-			ev.step(lr.id, false, msg, lr.citation)
+			ev.unresolved(lr.id, lr.citation, "party headquarters not given: "+lr.id+" ("+lr.citation+") cannot be checked", needHQ)
 			return
 		}
 		ev.step(lr.id, false, fmt.Sprintf("no party headquartered in Macau or D:5 (parties: %s)", countryList(ev.hq)), lr.citation)
@@ -424,13 +462,12 @@ func (ev *evaluation) rule(lr *licenseRule) {
 			ev.step(lr.id, false, fmt.Sprintf("end use %s, but %s is outside the rule's items", ev.q.EndUse, ev.c.ECCN), lr.citation)
 			return
 		}
-		if lr.kind == "review_flag" || unknown {
-			msg := fmt.Sprintf("%s (%s)", lr.title, lr.citation)
-			if unknown {
-				msg = fmt.Sprintf("end use %s: the item's ECCN is needed to decide %s (%s)", ev.q.EndUse, lr.id, lr.citation)
-			}
-			ev.d.Unresolved = append(ev.d.Unresolved, msg)
-			ev.step(lr.id, false, "unresolved: "+msg, lr.citation)
+		if unknown {
+			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("end use %s: the item's ECCN is needed to decide %s (%s)", ev.q.EndUse, lr.id, lr.citation), needECCN)
+			return
+		}
+		if lr.kind == "review_flag" {
+			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s (%s)", lr.title, lr.citation), "a determination under "+lr.citation+" for this end use and destination")
 			return
 		}
 		var scope []string
@@ -454,9 +491,14 @@ func (ev *evaluation) rule(lr *licenseRule) {
 			return
 		}
 		if unknown {
-			msg := fmt.Sprintf("%s: the item's ECCN is needed to decide (%s)", lr.title, lr.citation)
-			ev.d.Unresolved = append(ev.d.Unresolved, msg)
-			ev.step(lr.id, false, "unresolved: "+msg, lr.citation)
+			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: the item's ECCN is needed to decide (%s)", lr.title, lr.citation), needECCN)
+			return
+		}
+		if ev.region.IsValid() && slices.Contains(lr.approxRegions, ev.region) && match {
+			// The oblast stands for a covered area with no boundary of its
+			// own: whether this place is inside it decides.
+			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: destination %s only approximates the covered area (%s) (%s)", lr.title, ev.destLabel(), lr.approximation, lr.citation),
+				"whether the place in "+ev.region.String()+" is inside the area "+lr.id+" covers ("+lr.approximation+")")
 			return
 		}
 		if !match {
@@ -464,7 +506,44 @@ func (ev *evaluation) rule(lr *licenseRule) {
 			return
 		}
 		ev.apply(lr, fmt.Sprintf("%s: destination %s", lr.title, ev.destLabel()))
+	case "hts_listed":
+		if !ev.in(lr.area, ev.dest, ev.region) || unknown {
+			return // an unclassified item is unresolved under the CCL rule
+		}
+		if ok, why := lr.status(ev.t); !ok {
+			ev.step(lr.id, false, "not applied: "+why, lr.citation)
+			return
+		}
+		if !match {
+			ev.step(lr.id, false, fmt.Sprintf("destination %s: %s is outside the rule's items", ev.destLabel(), ev.c.ECCN), lr.citation)
+			return
+		}
+		ev.htsListed(lr)
 	}
+}
+
+// htsListed applies a rule that lists items by HTS code (15 CFR 746.8(a)
+// and 746.10 for Russia and Belarus): the code decides, and without it, or
+// with a code the rule data does not hold the whole list for, the rule is
+// unresolved.
+func (ev *evaluation) htsListed(lr *licenseRule) {
+	code := ev.hts
+	if code == "" {
+		ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s to %s: the item's HTS code is needed to decide %s (%s)", ev.c.ECCN, ev.destLabel(), lr.id, lr.citation), needHTS)
+		return
+	}
+	for _, p := range lr.htsPrefixes {
+		if strings.HasPrefix(code, p) {
+			ev.apply(lr, fmt.Sprintf("%s: HTS code %s is listed (as %s); destination %s", lr.title, ev.q.Item.HTSCode, p, ev.destLabel()))
+			return
+		}
+	}
+	if lr.htsComplete {
+		ev.step(lr.id, false, fmt.Sprintf("HTS code %s is not listed", ev.q.Item.HTSCode), lr.citation)
+		return
+	}
+	ev.unresolved(lr.id, lr.citation, fmt.Sprintf("HTS code %s: the rule data does not hold the complete lists of %s (%s)", ev.q.Item.HTSCode, lr.id, lr.citation),
+		"whether HTS code "+ev.q.Item.HTSCode+" is listed in "+lr.citation)
 }
 
 // destLabel names the destination for findings: "UA-43", "CN", or
@@ -543,6 +622,9 @@ func normModel(s string) string {
 
 var reviewOrder = map[string]int{ReviewApproval: 1, ReviewCaseByCase: 2, ReviewDenial: 3}
 
+// reviewLabel names a review policy in step findings.
+var reviewLabel = map[string]string{ReviewApproval: "presumption of approval", ReviewCaseByCase: "case-by-case review", ReviewDenial: "presumption of denial"}
+
 // review sets the most restrictive review policy of the triggered rules.
 func (ev *evaluation) review() {
 	done := map[string]string{}
@@ -554,6 +636,9 @@ func (ev *evaluation) review() {
 				p = ev.reviewPolicy(ev.r.reviews[lr.reviewBy])
 				done[lr.reviewBy] = p
 			}
+		}
+		if lr.reviewCitation != "" {
+			ev.step(lr.id+" review", true, fmt.Sprintf("%s for %s under %s", reviewLabel[p], ev.destLabel(), lr.id), lr.reviewCitation)
 		}
 		if p == "" {
 			if lr.kind != "gp10" {
@@ -581,8 +666,16 @@ func (ev *evaluation) reviewPolicy(rp *reviewPolicy) string {
 			approval = false
 		}
 	}
+	if approval && ev.in(rp.denial, ev.dest, ev.region) && !rp.approvalOverDestination {
+		approval = false
+		ev.step(rp.id+" approval", false, fmt.Sprintf("every party is headquartered in the US, A:5 or A:6 (%s), but the rule data gives the destination's denial precedence", countryList(ev.hq)), rp.citation)
+	}
 	if approval {
-		ev.step(rp.id, true, fmt.Sprintf("presumption of approval: every party is headquartered in the US, A:5 or A:6 (%s)", countryList(ev.hq)), rp.citation)
+		f := fmt.Sprintf("presumption of approval: every party is headquartered in the US, A:5 or A:6 (%s)", countryList(ev.hq))
+		if ev.in(rp.denial, ev.dest, ev.region) && rp.approvalNote != "" {
+			f += fmt.Sprintf("; it takes precedence over the denial for destination %s: %s", ev.destLabel(), rp.approvalNote)
+		}
+		ev.step(rp.id, true, f, rp.citation)
 		return ReviewApproval
 	}
 	dcA := ev.c.datacenter() && slices.Contains(rp.caseByCaseExceptDCMeets, ev.c.Meets)
@@ -638,7 +731,12 @@ func (ev *evaluation) lane(l *reviewLane) bool {
 		no = "party headquarters not given"
 	}
 	if no == "" {
-		if hit, yes := ev.hqIn(l.hqExcluded, ev.hq); yes {
+		hqs := ev.hq
+		if l.laneHQAllowed {
+			// Parties headquartered in the lane's own countries stay in it.
+			hqs = slices.DeleteFunc(slices.Clone(ev.hq), func(c Country) bool { return slices.Contains(l.countries, c) })
+		}
+		if hit, yes := ev.hqIn(l.hqExcluded, hqs); yes {
 			no = "a party is headquartered in " + hit
 		}
 	}
@@ -646,8 +744,12 @@ func (ev *evaluation) lane(l *reviewLane) bool {
 		ev.step(l.id, false, "not applied: "+no, l.citation)
 		return false
 	}
-	ev.step(l.id, true, fmt.Sprintf("case-by-case instead of denial: export from %s to %s, TPP %s < %s, DRAM bandwidth %s < %s GB/s, no party headquartered in D:5 or Macau; conditions: %s",
-		ev.from, ev.dest, fmtFloat(ev.c.TPP), fmtFloat(l.tppBelow), fmtFloat(chip.DRAMBandwidthGBps), fmtFloat(l.dramBelow), l.conditions), l.citation)
+	hqText := "no party headquartered in D:5 or Macau"
+	if l.laneHQAllowed {
+		hqText = "no party headquartered in D:5 or Macau outside " + countryList(l.countries) + " (parties headquartered there stay in the lane: hq_in_lane_countries_allowed [U])"
+	}
+	ev.step(l.id, true, fmt.Sprintf("case-by-case instead of denial: export from %s to %s, TPP %s < %s, DRAM bandwidth %s < %s GB/s, %s; conditions: %s",
+		ev.from, ev.dest, fmtFloat(ev.c.TPP), fmtFloat(l.tppBelow), fmtFloat(chip.DRAMBandwidthGBps), fmtFloat(l.dramBelow), hqText, l.conditions), l.citation)
 	return true
 }
 

@@ -76,9 +76,11 @@ var reasonCodes = []string{
 	"party.potential_match",
 	"destination.embargoed",
 	"destination.region_embargoed",
+	"destination.region_approximated",
 	"destination.country_of_concern",
 	"ip.country_of_concern",
 	"ip.region_embargoed",
+	"ip.region_approximated",
 	"ip.embargoed",
 	"ip.anonymizer",
 	"ip.country_mismatch",
@@ -281,6 +283,13 @@ type Embargo struct {
 	// Since is when the embargo on this destination began, or zero when it
 	// began before the data's recorded history.
 	Since time.Time
+	// Approximate is true when the region stands for a smaller covered area
+	// with no boundary of its own (the whole Donetsk and Luhansk oblasts for
+	// the so-called DNR and LNR); Note says so. A caller should have a
+	// person check the place rather than deny (reason
+	// destination.region_approximated, default review).
+	Approximate bool
+	Note        string
 }
 
 // Embargo reports whether d is under a comprehensive embargo on date: the
@@ -311,6 +320,7 @@ func (p *Policy) Embargo(d Destination, date time.Time) (Embargo, bool) {
 		}
 		if regional.Program == "" {
 			e.Destination.Region, e.Region = d.Region, true
+			e.Approximate, e.Note = m.approximate, m.note
 			regional = e
 		}
 	}

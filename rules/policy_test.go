@@ -83,6 +83,7 @@ func TestDefaultOutcomes(t *testing.T) {
 		"party.parent_listed": OutcomeLicenseRequired, "party.owned_by_listed": OutcomeLicenseRequired,
 		"party.minority_owned_by_listed": OutcomeReview, "destination.embargoed": OutcomeDeny,
 		"destination.region_embargoed": OutcomeDeny, "destination.country_of_concern": OutcomeReview,
+		"destination.region_approximated": OutcomeReview, "ip.region_approximated": OutcomeReview,
 		"ip.country_of_concern": OutcomeReview, "ip.region_embargoed": OutcomeDeny, "ip.embargoed": OutcomeDeny,
 		"ip.anonymizer": OutcomeReview, "ip.country_mismatch": OutcomeReview, "ip.not_routable": OutcomeAllow,
 		"ip.unknown": OutcomeReview, "item.license_required": OutcomeLicenseRequired, "item.gp10": OutcomeReview, "item.unresolved": OutcomeReview,
@@ -137,9 +138,11 @@ func TestEmbargo(t *testing.T) {
 		{"UA-40", "2026-07-08", true, Embargo{Destination: dest("UA-40"), Region: true, Program: "ear_region_embargo_746_6",
 			Citation: "15 CFR 746.6(a)(1); E.O. 13685 of 2014-12-19 (Crimea region, Sevastopol)", Since: date("2014-12-19")}},
 		{"UA-14", "2022-02-21", true, Embargo{Destination: dest("UA-14"), Region: true, Program: "ear_region_embargo_746_6",
-			Citation: "15 CFR 746.6(a)(2); E.O. 14065 of 2022-02-21 (so-called DNR)", Since: date("2022-02-21")}},
+			Citation: "15 CFR 746.6(a)(2); E.O. 14065 of 2022-02-21 (so-called DNR)", Since: date("2022-02-21"),
+			Approximate: true, Note: "whole Donetsk oblast: over-approximates the so-called DNR"}},
 		{"UA-09", "2026-07-08", true, Embargo{Destination: dest("UA-09"), Region: true, Program: "ear_region_embargo_746_6",
-			Citation: "15 CFR 746.6(a)(2); E.O. 14065 of 2022-02-21 (so-called LNR)", Since: date("2022-02-21")}},
+			Citation: "15 CFR 746.6(a)(2); E.O. 14065 of 2022-02-21 (so-called LNR)", Since: date("2022-02-21"),
+			Approximate: true, Note: "whole Luhansk oblast: over-approximates the so-called LNR"}},
 		{"UA-14", "2022-02-20", false, Embargo{}},
 		{"UA-43", "2014-12-18", false, Embargo{}},
 		{"UA", "2026-07-08", false, Embargo{}},
@@ -355,7 +358,7 @@ func TestBadPolicies(t *testing.T) {
 		{"many_errors.yaml", []want{
 			{5, 18, "outcomes.ip.anonymizer", "block", `unknown outcome "block": want allow, review, license_required or deny`},
 			{7, 10, "thresholds.match", "0", `match threshold 0 out of range: want more than 0 and at most 1`},
-			{10, 17, "country_groups.add[0].country", "XK", `unknown country "XK": want an ISO 3166-1 alpha-2 code`},
+			{10, 17, "country_groups.add[0].country", "ZZ", `unknown country "ZZ": want an ISO 3166-1 alpha-2 code`},
 		}},
 	}
 	files, _ := filepath.Glob("../testdata/policy/bad/*")

@@ -54,6 +54,10 @@ type entryTerms struct {
 	citation    string
 	note        string
 	unconfirmed bool
+	// approximate marks a region entry that stands for a smaller area with
+	// no boundary of its own: the Donetsk and Luhansk oblasts (UA-14,
+	// UA-09) for the so-called DNR and LNR of 15 CFR 746.6(a)(2).
+	approximate bool
 }
 
 // countryEntry is one country of a profile.
@@ -119,7 +123,7 @@ func (p *Profile) match(d Destination, t time.Time, depth int) (matchedEntry, bo
 		}
 		for _, e := range p.def.regions {
 			if e.r == d.Region && e.s.contains(t) {
-				return matchedEntry{region: true, s: e.s, citation: e.citation}, true
+				return matchedEntry{region: true, s: e.s, citation: e.citation, approximate: e.approximate, note: e.note}, true
 			}
 		}
 	}
@@ -158,10 +162,12 @@ func (p *Profile) excluded(c Country, t time.Time) bool {
 // membership s is zero; only Embargo needs when it began, and works it out
 // (policyGroups.since) so that Contains does not.
 type matchedEntry struct {
-	region   bool
-	group    Group
-	s        span
-	citation string
+	region      bool
+	group       Group
+	s           span
+	citation    string
+	approximate bool
+	note        string
 }
 
 // maxExtendsDepth bounds profile extension chains (cycles are rejected when
@@ -513,6 +519,8 @@ func termedEntry[T any](d *yamlDecoder, n *yaml.Node, path, key string, value fu
 			t.note, _ = d.str(kv.v, fp)
 		case "unconfirmed":
 			t.unconfirmed, _ = d.boolean(kv.v, fp)
+		case "approximate":
+			t.approximate, _ = d.boolean(kv.v, fp)
 		default:
 			d.unknownKey(kv, path)
 		}
@@ -591,12 +599,13 @@ type canonEntry struct {
 	Citation    string `json:"citation,omitempty"`
 	Note        string `json:"note,omitempty"`
 	Unconfirmed bool   `json:"unconfirmed,omitempty"`
+	Approximate bool   `json:"approximate,omitempty"`
 }
 
 // canonical returns ce with the terms filled in.
 func (t entryTerms) canonical(ce canonEntry) canonEntry {
 	ce.From, ce.Until = dateString(t.s.from), dateString(t.s.until)
-	ce.Citation, ce.Note, ce.Unconfirmed = t.citation, t.note, t.unconfirmed
+	ce.Citation, ce.Note, ce.Unconfirmed, ce.Approximate = t.citation, t.note, t.unconfirmed, t.approximate
 	return ce
 }
 

@@ -58,6 +58,11 @@ func ResolveDestination(text string) (Destination, error) {
 			return tab.results[i].outcome(text)
 		}
 	}
+	// Abbreviations, SAR forms, parenthetical aliases, address-like parts
+	// (destination_forms.go).
+	if r, ok := resolveForms(tab, t); ok {
+		return r.outcome(text)
+	}
 	return Destination{}, &ResolveError{Input: text}
 }
 
@@ -190,6 +195,9 @@ func buildDestTable() *destTable {
 		cc := Country{[2]byte{c.alpha2[0], c.alpha2[1]}}
 		t.alpha3[c.alpha3] = cc
 		t.numeric[c.numeric] = cc
+	}
+	for _, c := range userAssignedCountries {
+		t.alpha3[c.alpha3] = Country{[2]byte{c.alpha2[0], c.alpha2[1]}}
 	}
 	rest := destinationNames
 	for rest != "" {

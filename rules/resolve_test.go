@@ -22,7 +22,14 @@ type destinationCase struct {
 
 func readDestinationCases(t *testing.T) []destinationCase {
 	t.Helper()
-	f, err := os.Open("../testdata/rules/destinations.csv")
+	return readCases(t, "../testdata/rules/destinations.csv")
+}
+
+// readCases reads a table of input,want,source rows (destinations.csv,
+// destination_spellings.csv).
+func readCases(t *testing.T, path string) []destinationCase {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +39,7 @@ func readDestinationCases(t *testing.T) []destinationCase {
 	r.FieldsPerRecord = 3
 	header, err := r.Read()
 	if err != nil || strings.Join(header, ",") != "input,want,source" {
-		t.Fatalf("destinations.csv: header %q, %v", header, err)
+		t.Fatalf("%s: header %q, %v", path, header, err)
 	}
 	var cases []destinationCase
 	for {
@@ -41,7 +48,7 @@ func readDestinationCases(t *testing.T) []destinationCase {
 			break
 		}
 		if err != nil {
-			t.Fatalf("destinations.csv: %v", err)
+			t.Fatalf("%s: %v", path, err)
 		}
 		line, _ := r.FieldPos(0)
 		cases = append(cases, destinationCase{line: line, input: rec[0], want: rec[1], from: rec[2]})
@@ -392,7 +399,8 @@ func ExampleResolveDestination() {
 }
 
 func BenchmarkResolveDestination(b *testing.B) {
-	for _, s := range []string{"CN", "CHN", "Mainland China", "Korea, North", "Region: Crimea", "中华人民共和国", "RU-CR", "Atlantis"} {
+	for _, s := range []string{"CN", "CHN", "Mainland China", "Korea, North", "Region: Crimea", "中华人民共和国", "RU-CR", "Atlantis",
+		"Korea, Dem. People's Rep.", "Macao SAR, China", "Havana, Cuba", "Burma (Myanmar)"} {
 		b.Run(s, func(b *testing.B) {
 			ResolveDestination(s) // build the table outside the timing
 			b.ReportAllocs()
@@ -410,5 +418,29 @@ func BenchmarkBuildDestinationTable(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buildDestTable()
+	}
+}
+
+// TestDestinationSpellings resolves real-world spellings from public naming
+// systems (World Bank economy names, UN M49, CLDR in seven languages) and the
+// forms people and data sources write (testdata/rules/destination_spellings.csv).
+// Each row must give exactly its expected answer, and at least 99% of the
+// rows must resolve to a destination: the rest are rejected with candidates.
+func TestDestinationSpellings(t *testing.T) {
+	cases := readCases(t, "../testdata/rules/destination_spellings.csv")
+	if len(cases) < 400 {
+		t.Fatalf("%d spellings, want at least 400", len(cases))
+	}
+	resolved := 0
+	for _, c := range cases {
+		checkResolve(t, c.input, c.want)
+		if d, err := ResolveDestination(c.input); err == nil && !strings.HasPrefix(c.want, "?") && c.want == d.String() {
+			resolved++
+		}
+	}
+	share := float64(resolved) / float64(len(cases))
+	t.Logf("%d of %d spellings resolved (%.1f%%); the rest are rejected with candidates", resolved, len(cases), 100*share)
+	if share < 0.99 {
+		t.Errorf("resolved %.3f of the spellings, want at least 0.99", share)
 	}
 }

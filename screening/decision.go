@@ -121,18 +121,26 @@ type AnonymizerFlags struct {
 
 // ItemRecord is the classification and license determination of one item.
 type ItemRecord struct {
-	ID                 string   `json:"id,omitempty"`
-	ECCN               string   `json:"eccn"`
-	Classification     string   `json:"classification"` // the paragraph, e.g. "3A090.a"; "" when not classified
-	TPP                float64  `json:"tpp,omitempty"`
-	PerformanceDensity float64  `json:"performance_density,omitempty"`
-	LicenseRequired    bool     `json:"license_required"`
-	ReviewPolicy       string   `json:"review_policy,omitempty"`
-	LicenseExceptions  []string `json:"license_exceptions"` // exceptions that may apply
-	GP10               bool     `json:"gp10,omitempty"`
-	Citations          []string `json:"citations,omitempty"`
-	Steps              []string `json:"steps,omitempty"`
-	Error              string   `json:"error,omitempty"`
+	ID                 string  `json:"id,omitempty"`
+	ECCN               string  `json:"eccn"`
+	Classification     string  `json:"classification"` // the paragraph, e.g. "3A090.a"; "" when not classified
+	TPP                float64 `json:"tpp,omitempty"`
+	PerformanceDensity float64 `json:"performance_density,omitempty"`
+	// LicenseRequired is true only when License is "required".
+	LicenseRequired bool `json:"license_required"`
+	// License is the three-valued answer: "required", "not_required" or
+	// "unresolved" ("" when the item could not be determined; Error says
+	// why). An unresolved item is not cleared: the decision has an
+	// item.unresolved reason, and ResolveWith names the facts that would
+	// decide it.
+	License           string   `json:"license,omitempty"`
+	ResolveWith       []string `json:"resolve_with,omitempty"`
+	ReviewPolicy      string   `json:"review_policy,omitempty"`
+	LicenseExceptions []string `json:"license_exceptions"` // exceptions that may apply
+	GP10              bool     `json:"gp10,omitempty"`
+	Citations         []string `json:"citations,omitempty"`
+	Steps             []string `json:"steps,omitempty"`
+	Error             string   `json:"error,omitempty"`
 }
 
 // Versions names the data a decision used, so it can be replayed.

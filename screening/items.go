@@ -62,7 +62,7 @@ func (sc *screening) itemChecks() {
 		if rec.PerformanceDensity > 0 {
 			ev["performance_density"] = rec.PerformanceDensity
 		}
-		if det.LicenseRequired {
+		if det.License == rules.LicenseRequired {
 			ev["review_policy"] = rec.ReviewPolicy
 			ev["license_exceptions"] = rec.LicenseExceptions
 			ev["steps"] = rec.Steps
@@ -74,10 +74,10 @@ func (sc *screening) itemChecks() {
 				fmt.Sprintf("Item %s, classified %s, requires a license for %s: %s.", label, rec.Classification, placeName(dest), why),
 				strings.Join(rec.Citations, "; "), ev)
 		}
-		if len(det.Unresolved) > 0 && !det.LicenseRequired {
-			uev := map[string]any{"item": it.ID, "classification": rec.Classification, "destination": dest.String(), "unresolved": det.Unresolved}
+		if det.License == rules.LicenseUnresolved {
+			uev := map[string]any{"item": it.ID, "classification": rec.Classification, "destination": dest.String(), "unresolved": det.Unresolved, "needs": det.Needs}
 			sc.add("item.unresolved",
-				fmt.Sprintf("Item %s, classified %s, cannot be cleared for %s: %s.", label, rec.Classification, placeName(dest), strings.Join(det.Unresolved, "; ")),
+				fmt.Sprintf("Item %s, classified %s, cannot be cleared for %s: %s. It needs %s.", label, rec.Classification, placeName(dest), strings.Join(det.Unresolved, "; "), strings.Join(det.Needs, "; ")),
 				strings.Join(rec.Citations, "; "), uev)
 		}
 		if det.GP10 {
@@ -115,11 +115,11 @@ func (sc *screening) itemDestination() rules.Destination {
 var requestItemFields = map[string]string{
 	"ECCN": "eccn", "Chip": "", "Chip.TPP": "tpp", "Chip.DieAreaMM2": "die_area_mm2",
 	"Chip.HBMDensity": "hbm_bandwidth_density", "Chip.DRAMBandwidthGBps": "dram_bandwidth",
-	"Chip.Throughputs": "throughputs",
+	"Chip.Throughputs": "throughputs", "Chip.ProcessingUnits": "processing_units", "HTSCode": "hts_code",
 }
 
 // throughputFields renames "Chip.Throughputs[i].TOPS" and ".BitLength".
-var throughputFields = strings.NewReplacer("Chip.Throughputs", "throughputs", ".TOPS", ".tops", ".BitLength", ".bit_length")
+var throughputFields = strings.NewReplacer("Chip.ProcessingUnits", "processing_units", ".Throughputs", ".throughputs", "Chip.Throughputs", "throughputs", ".TOPS", ".tops", ".BitLength", ".bit_length")
 
 // itemField is the request field path of rules field f of the item at path
 // item ("items[0]"). A field the request has no name for keeps its rules
@@ -131,14 +131,14 @@ func itemField(item, f string) string {
 		return item
 	case ok:
 		return item + "." + name
-	case strings.HasPrefix(f, "Chip.Throughputs["):
+	case strings.HasPrefix(f, "Chip.Throughputs["), strings.HasPrefix(f, "Chip.ProcessingUnits["):
 		return item + "." + throughputFields.Replace(f)
 	}
 	return item + "." + f
 }
 
 func (sc *screening) rulesItem(field string, it Item) (rules.Item, bool) {
-	ri := rules.Item{ID: it.ID, Description: it.Description, Computer: it.Computer}
+	ri := rules.Item{ID: it.ID, Description: it.Description, Computer: it.Computer, HTSCode: it.HTSCode}
 	ok := true
 	if strings.TrimSpace(it.ECCN) != "" {
 		e, err := rules.ParseECCN(it.ECCN)
@@ -148,7 +148,7 @@ func (sc *screening) rulesItem(field string, it Item) (rules.Item, bool) {
 		}
 		ri.ECCN = e
 	}
-	if it.TPP != 0 || len(it.Throughputs) > 0 || it.DieAreaMM2 != 0 || it.Datacenter != nil || it.HBMBandwidthDensity != 0 ||
+	if it.TPP != 0 || len(it.Throughputs) > 0 || len(it.ProcessingUnits) > 0 || it.DieAreaMM2 != 0 || it.Datacenter != nil || it.HBMBandwidthDensity != 0 ||
 		it.DRAMBandwidthGBps != 0 || it.DesignerCountry != "" || it.Model != "" {
 		cs := &rules.ChipSpec{
 			TPP: it.TPP, DieAreaMM2: it.DieAreaMM2, Datacenter: it.Datacenter, HBMDensity: it.HBMBandwidthDensity,
@@ -156,6 +156,13 @@ func (sc *screening) rulesItem(field string, it Item) (rules.Item, bool) {
 		}
 		for _, t := range it.Throughputs {
 			cs.Throughputs = append(cs.Throughputs, rules.Throughput{TOPS: t.TOPS, BitLength: t.BitLength, Sparse: t.Sparse})
+		}
+		for _, u := range it.ProcessingUnits {
+			ru := rules.ProcessingUnit{Name: u.Name}
+			for _, t := range u.Throughputs {
+				ru.Throughputs = append(ru.Throughputs, rules.Throughput{TOPS: t.TOPS, BitLength: t.BitLength, Sparse: t.Sparse})
+			}
+			cs.ProcessingUnits = append(cs.ProcessingUnits, ru)
 		}
 		if it.DesignerCountry != "" {
 			if d, ok2 := sc.resolve(field+".designer_country", it.DesignerCountry); ok2 {
@@ -177,7 +184,7 @@ func itemRecord(id string, det rules.Determination, chip bool) ItemRecord {
 	c := det.Classification
 	rec := ItemRecord{
 		ID: id, ECCN: c.ECCN.String(), Classification: classificationLabel(c, chip), TPP: round4(c.TPP), PerformanceDensity: round4(c.PerformanceDensity),
-		LicenseRequired: det.LicenseRequired, ReviewPolicy: det.ReviewPolicy, GP10: det.GP10, LicenseExceptions: []string{},
+		LicenseRequired: det.License == rules.LicenseRequired, License: det.License.String(), ResolveWith: det.Needs, ReviewPolicy: det.ReviewPolicy, GP10: det.GP10, LicenseExceptions: []string{},
 	}
 	for _, e := range det.Exceptions {
 		if e.Eligible {

@@ -76,7 +76,14 @@ type Item struct {
 	TPP float64 `json:"tpp,omitempty"`
 	// Throughputs are dense datasheet figures from which TPP is computed.
 	Throughputs []Throughput `json:"throughputs,omitempty"`
-	DieAreaMM2  float64      `json:"die_area_mm2,omitempty"`
+	// ProcessingUnits describe an IC with several processing units (an NPU
+	// and a GPU): TPP is aggregated over all of them (3A090 Technical
+	// Note). Give either Throughputs or ProcessingUnits.
+	ProcessingUnits []ProcessingUnit `json:"processing_units,omitempty"`
+	// HTSCode is the Harmonized Tariff Schedule code; it decides 15 CFR
+	// 746.8(a) for EAR99 items to Russia and Belarus.
+	HTSCode    string  `json:"hts_code,omitempty"`
+	DieAreaMM2 float64 `json:"die_area_mm2,omitempty"`
 	// Datacenter says whether the part is designed or marketed for use in
 	// datacenters (Note 2 to 3A090); nil when not known.
 	Datacenter          *bool   `json:"datacenter,omitempty"`
@@ -84,6 +91,12 @@ type Item struct {
 	DRAMBandwidthGBps   float64 `json:"dram_bandwidth,omitempty"`
 	DesignerCountry     string  `json:"designer_country,omitempty"`
 	Model               string  `json:"model,omitempty"`
+}
+
+// ProcessingUnit is one processing unit of an IC with its throughput figures.
+type ProcessingUnit struct {
+	Name        string       `json:"name,omitempty"`
+	Throughputs []Throughput `json:"throughputs"`
 }
 
 // Throughput is one datasheet throughput figure.

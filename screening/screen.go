@@ -141,7 +141,13 @@ func (sc *screening) checkPlace(kind string, d rules.Destination, ev map[string]
 		}
 		what := "the embargoed destination " + placeName(e.Destination)
 		code := kind + ".embargoed"
-		if e.Region {
+		switch {
+		case e.Approximate:
+			// The oblast stands for the so-called DNR/LNR, which has no
+			// boundary of its own: a person checks the place.
+			code = kind + ".region_approximated"
+			what = "region " + placeName(e.Destination) + ", which stands for an embargoed area it only approximates (" + e.Note + "); check whether the place is inside it"
+		case e.Region:
 			code = kind + ".region_embargoed"
 			what = "the embargoed region " + placeName(e.Destination)
 		}

@@ -71,6 +71,19 @@ var subdivisionNames = map[string]string{
 // from the ISO 3166 newsletters that withdrew them. A withdrawn code or name
 // with such a set resolves as ambiguous between them. Entries not listed
 // here and without a single successor (USSR, Yugoslavia) are rejected.
+// userAssigned are codes outside ISO 3166-1 that IP geolocation databases,
+// CLDR and the World Bank use for a country: XK for Kosovo (CLDR region XK;
+// MaxMind GeoIP2 reports it; World Bank XKX).
+var userAssigned = []struct{ alpha2, alpha3 string }{{"XK", "XKX"}}
+
+func userAssignedCodes() []isocodes.Country {
+	var out []isocodes.Country
+	for _, u := range userAssigned {
+		out = append(out, isocodes.Country{Alpha2: u.alpha2, Alpha3: u.alpha3})
+	}
+	return out
+}
+
 var splitSuccessors = map[string][]string{
 	"ANHH": {"BQ", "CW", "SX"},       // Netherlands Antilles, dissolved 2010-12-15 (ISO 3166 newsletter VI-8)
 	"CSHH": {"CZ", "SK"},             // Czechoslovakia, 1993
@@ -175,6 +188,13 @@ func main() {
 	for _, s := range subdivisions {
 		t.regions[s.Code] = true
 	}
+	// User-assigned codes that data sources emit as countries (the rules
+	// package accepts them too, see rules/userassigned.go).
+	for _, u := range userAssigned {
+		t.countries[u.alpha2] = true
+		t.codes[strings.ToLower(u.alpha2)] = u.alpha2
+		t.codes[strings.ToLower(u.alpha3)] = u.alpha2
+	}
 
 	// Tier 1: curated aliases.
 	readAliases(*aliases, t)
@@ -195,7 +215,7 @@ func main() {
 
 	// Tier 3: CLDR English names, ISO 3166-3.
 	en := display.Regions(language.English)
-	for _, c := range countries {
+	for _, c := range append(countries[:len(countries):len(countries)], userAssignedCodes()...) {
 		if r, err := language.ParseRegion(c.Alpha2); err == nil {
 			if n := en.Name(r); n != "" {
 				t.add(n, c.Alpha2, 3)
@@ -254,7 +274,7 @@ func main() {
 		if namer == nil {
 			continue
 		}
-		for _, c := range countries {
+		for _, c := range append(countries[:len(countries):len(countries)], userAssignedCodes()...) {
 			r, err := language.ParseRegion(c.Alpha2)
 			if err != nil {
 				continue
