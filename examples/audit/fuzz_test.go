@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -107,15 +108,18 @@ func FuzzReadDone(f *testing.F) {
 	f.Add("{\"id\":\"a\"}\n")
 	f.Add("id,name\n")
 	f.Add("{\"id\":null}\n")
+	f.Add("{\"id\":\"a\\\"b\\u00e9\",\"outcome\":\"allow\"}\n{\"id\":\"\",\"outcome\":\"error\"}\n")
+	f.Add("{\"id\":\"a\"}\n{\"id\":\"b\" }\n")
 	f.Fuzz(func(t *testing.T, content string) {
 		path := filepath.Join(t.TempDir(), "out.jsonl")
 		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		n, err := readDone(path, newIDSet())
+		done, err := readDone(path)
 		if err != nil {
 			return
 		}
+		n := len(done.ids)
 		after, _ := os.ReadFile(path)
 		if len(after) > 0 && after[len(after)-1] != '\n' {
 			t.Errorf("file does not end on a line boundary after readDone: %q", after)
@@ -125,6 +129,24 @@ func FuzzReadDone(f *testing.F) {
 		}
 		if !strings.HasPrefix(content, string(after)) {
 			t.Errorf("readDone changed more than the torn last line")
+		}
+		// Only the start and the end of a line are read: an accepted line
+		// starts {"id":" and ends }, and when it is valid JSON, its id is
+		// the one a JSON decoder finds.
+		for i, l := range strings.SplitAfter(string(after), "\n") {
+			if l == "" || i >= n {
+				continue
+			}
+			if !strings.HasPrefix(l, `{"id":"`) || !strings.HasSuffix(strings.TrimRight(l, "\r\n"), "}") {
+				t.Errorf("line %d %q accepted; it does not look like a decision record", i+1, l)
+			}
+			if !json.Valid([]byte(l)) {
+				continue
+			}
+			// leadingID decodes token by token and takes the first "id".
+			if id := leadingID([]byte(l)); done.key(id) != done.ids[i] {
+				t.Errorf("line %d: id read differs from the decoded id %q", i+1, id)
+			}
 		}
 	})
 }
