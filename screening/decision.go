@@ -55,6 +55,8 @@ type MatchRecord struct {
 	// Via says how the party relates to the entry: "name" (the party
 	// itself) or "parent" (its ultimate parent).
 	Via string `json:"via"`
+	// Strength is "confirmed" or "potential" (see docs/decisions.md).
+	Strength string `json:"strength"`
 	// Suppressed holds the reviewer's record when this hit was cleared.
 	Suppressed *Suppression `json:"suppressed,omitempty"`
 }
