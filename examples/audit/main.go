@@ -32,6 +32,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/exportguard/exportguard/examples/internal/service"
 )
 
 // Default paths of a run without input arguments.
@@ -109,7 +111,7 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 			"Flags may come before, between or after the files; -- ends them.\n\nflags:\n", samplePath)
 		fs.PrintDefaults()
 	}
-	inputs, err := parseArgs(fs, args)
+	inputs, err := service.ParseArgs(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK

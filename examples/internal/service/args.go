@@ -1,15 +1,16 @@
-package main
+package service
 
 import (
 	"flag"
 	"strings"
 )
 
-// parseArgs parses args with fs, accepting flags before, between and after
+// ParseArgs parses args with fs, accepting flags before, between and after
 // the positional arguments (audit orders.csv -out x); it returns the
-// positional arguments in order. "--" ends the flags: everything after it
+// positional arguments in order. The example commands use it so that
+// "audit orders.csv -out x" means what it says. "--" ends the flags: everything after it
 // is positional, and "-" alone is a positional argument (stdin).
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+func ParseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
