@@ -39,14 +39,17 @@ details{margin-top:4px}summary{cursor:pointer;color:#3f51b5;font-size:12px}
 details ul{margin:4px 0;padding-left:18px}details li{margin:2px 0}
 .cite{color:#555;font-size:12px}
 .legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px}
+@page{size:A4 landscape;margin:10mm}
 @media print{
-  body{margin:0;font-size:10pt}
+  body{margin:0;font-size:9pt}
+  table{font-size:8.5pt}
+  col.c-id{width:10%}col.c-out{width:10%}col.c-dest{width:5%}col.c-codes{width:17%}col.c-match{width:22%}col.c-score{width:5%}
   .controls,#shown,.charts,.noprint{display:none !important}
   #decisions th{position:static;background:none;cursor:auto}
   th[aria-sort]::after{content:none}
   tr{break-inside:avoid}
   tr[hidden]{display:none}
-  .pill{color:#000;border:1px solid #000;background:none !important}
+  .pill{color:#000;border:1px solid #000;background:none !important;white-space:normal;overflow-wrap:anywhere;padding:0 3px}
   details>summary{display:none}
   details:not([open]) *{display:none}
   .notice{border-color:#000;background:none}
