@@ -33,7 +33,9 @@ import (
 	"time"
 
 	"github.com/exportguard/exportguard/examples/internal/service"
+	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
+	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/ownership"
 )
 
@@ -293,17 +295,26 @@ func errLine(data []byte, err error, stopped int64) int {
 // newScreener builds the Screener from the data flags, as the audit does:
 // the embedded defaults, replaced part by part.
 func newScreener(ctx context.Context, o *options, logger *slog.Logger) (*screening.Screener, error) {
+	if len(o.data.ListPaths) == 0 {
+		// The embedded list snapshot is decoded once per process, and
+		// screening.New needs it first: decode it on the other core while
+		// this one opens the IP database and reads the policy.
+		// screening.New reports an error of it.
+		go lists.Default()
+	}
 	opts, err := o.data.Options(ctx)
 	if err != nil {
 		return nil, err
 	}
 	opts = append(opts, screening.WithLogger(logger))
-	if len(o.data.GeoIPPaths) > 0 {
-		l, err := o.data.OpenLocator(logger)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, screening.WithLocator(l))
+	// The embedded country database, or the -geoip files.
+	l, err := o.data.OpenLocator(logger)
+	if err != nil {
+		return nil, err
+	}
+	opts = append(opts, screening.WithLocator(l))
+	if o.data.PolicyPath == "" {
+		rules.Default() // parsed once per process, here rather than after the index
 	}
 	if o.ownership != "" {
 		g, err := ownership.LoadFile(o.ownership)
