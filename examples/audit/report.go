@@ -30,7 +30,7 @@ func outcomeRank(o string) int {
 
 // maxReportRows bounds the decisions the HTML table lists, and so the memory
 // a run keeps for its report; the page says how many more there were.
-const maxReportRows = 20000
+const maxReportRows = 10000
 
 // stats accumulates what the summary and the report show, one decision at a
 // time, in memory bounded by the number of distinct outcomes, reason codes
