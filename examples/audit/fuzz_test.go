@@ -55,6 +55,8 @@ func checkRequests(t *testing.T, in string, reqs []*request) {
 			t.Errorf("error %v is not an *InputError", r.err)
 		} else if ie.Line < 1 || ie.Line > lines {
 			t.Errorf("error %v: line %d outside 1..%d", r.err, ie.Line, lines)
+		} else if ie.EndLine != 0 && (ie.EndLine < ie.Line || ie.EndLine > lines) {
+			t.Errorf("error %v: lines %d-%d outside 1..%d", r.err, ie.Line, ie.EndLine, lines)
 		}
 	}
 }
@@ -68,6 +70,7 @@ func FuzzCSVInput(f *testing.F) {
 	f.Add("id,name\nA,Acme \xff\n")
 	f.Add("\ufeffId,TPP,DataCenter\nA,4992,true\nA,1e400,maybe\n")
 	f.Add("id,tpp\n,1\n,2\nA\n")
+	f.Add("id,name,country\nB,\"Example Compute GmbH,DE\nC,Acme\",US\nD,Acme Widgets Inc,US\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		reqs, err := readAllLoose(t, in)
 		if err != nil {

@@ -48,6 +48,9 @@ func writeDecision(w io.Writer, d *screening.Decision) {
 			}
 			fmt.Fprintf(w, "  %q%s → %s  [%s %s]\n", m.Party, role, m.EntryName, m.List, shortID(m.EntryID))
 			fmt.Fprintf(w, "      score %.2f (name %.2f), via %s", m.Score, m.NameScore, m.Via)
+			if m.Strength != "" {
+				fmt.Fprintf(w, ", %s", m.Strength)
+			}
 			if m.MatchedName != "" && m.MatchedName != m.EntryName {
 				fmt.Fprintf(w, ", matched the name %q", m.MatchedName)
 			}
