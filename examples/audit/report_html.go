@@ -29,8 +29,8 @@ table{border-collapse:collapse;width:100%;font-size:13px;table-layout:fixed}
 th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 #decisions th{background:#f3f3f3;cursor:pointer;user-select:none;position:sticky;top:0}
 th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
-col.c-id{width:9%}col.c-out{width:11%}col.c-dest{width:7%}col.c-codes{width:17%}col.c-match{width:22%}col.c-score{width:5%}
-td code{display:block;overflow-wrap:anywhere}
+col.c-id{width:9%}col.c-out{width:11%}col.c-dest{width:8%}col.c-codes{width:17%}col.c-match{width:21%}col.c-score{width:5%}
+td.codes code{display:block;overflow-wrap:anywhere}
 .pill{color:#fff;border-radius:10px;padding:1px 8px;white-space:nowrap}
 code{font-size:12px}
 .ref{color:#555;font-size:12px}
@@ -92,10 +92,10 @@ details ul{margin:4px 0;padding-left:18px}details li{margin:2px 0}
 <div id="shown" aria-live="polite"></div>
 <table id="decisions">
 <colgroup><col class="c-id"><col class="c-out"><col class="c-dest"><col class="c-codes"><col class="c-match"><col class="c-score"><col></colgroup>
-<thead><tr><th data-type="text">ID</th><th data-type="num">Outcome</th><th data-type="text">Destination</th><th data-type="text">Reason codes</th><th data-type="text">Match (the hit the outcome rests on)</th><th data-type="num">Score</th><th data-type="text">Detail</th></tr></thead>
+<thead><tr><th data-type="text">ID</th><th data-type="num">Outcome</th><th data-type="text">Dest&shy;ination</th><th data-type="text">Reason codes</th><th data-type="text">Match (the hit the outcome rests on)</th><th data-type="num">Score</th><th data-type="text">Detail</th></tr></thead>
 <tbody>
 {{range .Rows}}<tr class="row" data-id="{{.ID}}" data-outcome="{{.Outcome}}" data-dest="{{.Destination}}" data-reasons="{{join .Codes " "}}" data-lists="{{join .Lists " "}}" data-strength="{{.Strength}}" data-match="{{with .Match}}{{.Party}} → {{.List}} {{.Ref}} {{.Name}}{{end}}" data-score="{{with .Match}}{{f2 .Score}}{{end}}" data-detail="{{.Detail}}">
-<td>{{.ID}}</td><td data-sort="{{.Rank}}"><span class="pill" style="background:{{color .Outcome}}">{{.Outcome}}</span></td><td>{{.Destination}}</td><td>{{range .Codes}}<code>{{.}}</code>{{end}}</td>
+<td>{{.ID}}</td><td data-sort="{{.Rank}}"><span class="pill" style="background:{{color .Outcome}}">{{.Outcome}}</span></td><td>{{.Destination}}</td><td class="codes">{{range .Codes}}<code>{{.}}</code>{{end}}</td>
 <td>{{with .Match}}{{.Party}} → <b>{{.Name}}</b><br><span class="ref" title="entry id {{.FullID}}">{{.List}} {{.Ref}}</span><span class="strength">{{.Strength}}</span>{{end}}</td>
 <td data-sort="{{with .Match}}{{f2 .Score}}{{else}}0{{end}}">{{with .Match}}{{f2 .Score}}{{end}}</td>
 <td>{{.Detail}}{{if or .Reasons .Hits}}<details><summary>explanation</summary>
