@@ -171,6 +171,31 @@ func TestReportBrowser(t *testing.T) {
 		t.Errorf("reason ip.embargoed (-want +got):\n%s", d)
 	}
 
+	// By list, and decisions without any list hit.
+	choose("f-reason", "")
+	choose("f-list", "SDN")
+	onSDN := wantIDs(recs, func(r map[string]any) bool {
+		for _, m := range r["matches"].([]any) {
+			if m := m.(map[string]any); m["list"] == "SDN" && m["suppressed"] == nil {
+				return true
+			}
+		}
+		return false
+	})
+	if len(onSDN) == 0 {
+		t.Fatal("the sample has no SDN hit")
+	}
+	if d := cmp.Diff(onSDN, visible()); d != "" {
+		t.Errorf("list SDN (-want +got):\n%s", d)
+	}
+	choose("f-list", "")
+	choose("f-strength", "none")
+	noHit := wantIDs(recs, func(r map[string]any) bool { return len(r["matches"].([]any)) == 0 })
+	if d := cmp.Diff(noHit, visible()); d != "" {
+		t.Errorf("no list hit (-want +got):\n%s", d)
+	}
+	choose("f-strength", "")
+
 	// Export what the filters show: the reason filter and the search box
 	// ("ORD-10" matches the ids ORD-1000 to ORD-1099 and any text with it).
 	choose("f-reason", "party.listed")
