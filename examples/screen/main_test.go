@@ -67,6 +67,13 @@ func TestScreenDecisions(t *testing.T) {
 			code: exitNotAllow, id: "cli", outcome: "review",
 			reasons: []string{"review destination.country_of_concern", "review input.invalid", "allow data.evaluation_snapshot"},
 			errText: `field items[0].eccn: declare the paragraph (for example 4A090.a) or give chip parameters "4A090"`},
+		{name: "-geoip replaces the embedded database", args: []string{"-geoip", "../../testdata/mmdb/GeoIP2-City-Test.mmdb", "-ip", "2.125.160.216", "-destination", "GB", "-id", "G1"},
+			code: exitNotAllow, id: "G1", outcome: "review",
+			// MaxMind's test database was built 2026-02-04: older than the
+			// policy allows, so it is stale, fail closed.
+			reasons: []string{"review data.stale", "allow data.evaluation_snapshot"}},
+		{name: "-policy", args: []string{"-policy", "../../rules/default_policy.yaml", "-country", "US", "-destination", "US", "Acme Widgets Inc"},
+			code: exitAllow, id: "cli", outcome: "allow", reasons: []string{"allow data.evaluation_snapshot"}},
 		{name: "request file", args: []string{"-request", reqFile}, code: exitAllow, id: "ORD-7", outcome: "allow",
 			reasons: []string{"allow data.evaluation_snapshot"}},
 		{name: "request on stdin", stdin: `{"id":"S1","ips":["8.8.8.8"],"destination":"CN"}`, args: []string{"-request", "-"},
