@@ -3,10 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/exportguard/exportguard/examples/audit/internal/gen"
 )
@@ -62,4 +66,35 @@ func benchAudit(b *testing.B, s screener) {
 		}
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkReadDone measures how fast -resume takes stock of an existing
+// output file before it starts: 20,000 decision records of the sample's
+// size (about 2 KB each, 40 MB). It reports MB/s of output scanned.
+//
+//	go test -run '^$' -bench BenchmarkReadDone -benchtime 5x ./examples/audit/
+func BenchmarkReadDone(b *testing.B) {
+	d := errorRecord("ORD-000000", &InputError{Line: 1, Msg: "x"}, fakeScreener{}.Versions(), time.Unix(0, 0))
+	d.Error = strings.Repeat("a long detail ", 140)
+	var file bytes.Buffer
+	for i := range 20000 {
+		d.ID = fmt.Sprintf("ORD-%06d", i)
+		line, err := encodeLine(&d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		file.Write(line.Bytes())
+	}
+	path := filepath.Join(b.TempDir(), "out.jsonl")
+	if err := os.WriteFile(path, file.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(file.Len()))
+	b.ResetTimer()
+	for range b.N {
+		done, err := readDone(path)
+		if err != nil || len(done.ids) != 20000 {
+			b.Fatalf("%v, %d ids", err, len(done.ids))
+		}
+	}
 }

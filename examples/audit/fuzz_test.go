@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -54,6 +55,8 @@ func checkRequests(t *testing.T, in string, reqs []*request) {
 			t.Errorf("error %v is not an *InputError", r.err)
 		} else if ie.Line < 1 || ie.Line > lines {
 			t.Errorf("error %v: line %d outside 1..%d", r.err, ie.Line, lines)
+		} else if ie.EndLine != 0 && (ie.EndLine < ie.Line || ie.EndLine > lines) {
+			t.Errorf("error %v: lines %d-%d outside 1..%d", r.err, ie.Line, ie.EndLine, lines)
 		}
 	}
 }
@@ -67,6 +70,7 @@ func FuzzCSVInput(f *testing.F) {
 	f.Add("id,name\nA,Acme \xff\n")
 	f.Add("\ufeffId,TPP,DataCenter\nA,4992,true\nA,1e400,maybe\n")
 	f.Add("id,tpp\n,1\n,2\nA\n")
+	f.Add("id,name,country\nB,\"Example Compute GmbH,DE\nC,Acme\",US\nD,Acme Widgets Inc,US\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		reqs, err := readAllLoose(t, in)
 		if err != nil {
@@ -107,15 +111,18 @@ func FuzzReadDone(f *testing.F) {
 	f.Add("{\"id\":\"a\"}\n")
 	f.Add("id,name\n")
 	f.Add("{\"id\":null}\n")
+	f.Add("{\"id\":\"a\\\"b\\u00e9\",\"outcome\":\"allow\"}\n{\"id\":\"\",\"outcome\":\"error\"}\n")
+	f.Add("{\"id\":\"a\"}\n{\"id\":\"b\" }\n")
 	f.Fuzz(func(t *testing.T, content string) {
 		path := filepath.Join(t.TempDir(), "out.jsonl")
 		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		n, err := readDone(path, newIDSet())
+		done, err := readDone(path)
 		if err != nil {
 			return
 		}
+		n := len(done.ids)
 		after, _ := os.ReadFile(path)
 		if len(after) > 0 && after[len(after)-1] != '\n' {
 			t.Errorf("file does not end on a line boundary after readDone: %q", after)
@@ -125,6 +132,24 @@ func FuzzReadDone(f *testing.F) {
 		}
 		if !strings.HasPrefix(content, string(after)) {
 			t.Errorf("readDone changed more than the torn last line")
+		}
+		// Only the start and the end of a line are read: an accepted line
+		// starts {"id":" and ends }, and when it is valid JSON, its id is
+		// the one a JSON decoder finds.
+		for i, l := range strings.SplitAfter(string(after), "\n") {
+			if l == "" || i >= n {
+				continue
+			}
+			if !strings.HasPrefix(l, `{"id":"`) || !strings.HasSuffix(strings.TrimRight(l, "\r\n"), "}") {
+				t.Errorf("line %d %q accepted; it does not look like a decision record", i+1, l)
+			}
+			if !json.Valid([]byte(l)) {
+				continue
+			}
+			// leadingID decodes token by token and takes the first "id".
+			if id := leadingID([]byte(l)); done.key(id) != done.ids[i] {
+				t.Errorf("line %d: id read differs from the decoded id %q", i+1, id)
+			}
 		}
 	})
 }

@@ -24,11 +24,12 @@ import (
 // line), which field, the value given and why it was rejected. It becomes the
 // "error" text of an error record.
 type InputError struct {
-	File  string // set when the run reads more than one input
-	Line  int
-	Field string // CSV column or JSON path; "" when the row as a whole is bad
-	Value string
-	Msg   string
+	File    string // set when the run reads more than one input
+	Line    int
+	EndLine int    // last line of a record that spans several; 0 otherwise
+	Field   string // CSV column or JSON path; "" when the row as a whole is bad
+	Value   string
+	Msg     string
 }
 
 func (e *InputError) Error() string {
@@ -37,7 +38,11 @@ func (e *InputError) Error() string {
 		b.WriteString(e.File)
 		b.WriteString(": ")
 	}
-	fmt.Fprintf(&b, "line %d: ", e.Line)
+	if e.EndLine > e.Line {
+		fmt.Fprintf(&b, "lines %d-%d: ", e.Line, e.EndLine)
+	} else {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
+	}
 	if e.Field != "" {
 		fmt.Fprintf(&b, "field %s: ", e.Field)
 	}
@@ -62,9 +67,13 @@ type request struct {
 }
 
 // source yields the requests of one input in order. Next returns io.EOF at
-// the end; any other error is an I/O error that stops the run.
+// the end; any other error is an I/O error that stops the run. Records is
+// the number of input records read so far (CSV records after the header,
+// malformed ones included; non-blank JSONL lines), so that a run can say
+// how many records became how many requests.
 type source interface {
 	Next() (*request, error)
+	Records() int
 }
 
 // csvColumns are the columns of the CSV contract, in documentation order.
@@ -168,7 +177,11 @@ type csvSource struct {
 	curID   string
 	pending *request // a request finished early, returned by the next Next
 	eof     bool
+	records int
 }
+
+// Records returns the number of CSV records read after the header.
+func (s *csvSource) Records() int { return s.records }
 
 func newCSVSource(r io.Reader, file string, seen *idSet) (*csvSource, error) {
 	cr := csv.NewReader(r)
@@ -232,6 +245,7 @@ func (s *csvSource) Next() (*request, error) {
 			s.eof = true
 			break
 		}
+		s.records++
 		var line int
 		var rowErr *InputError
 		if err != nil {
@@ -240,11 +254,28 @@ func (s *csvSource) Next() (*request, error) {
 				return nil, err
 			}
 			line = pe.StartLine
-			rowErr = s.errAt(line, "", "", "malformed CSV: "+pe.Err.Error())
+			msg := "malformed CSV: " + pe.Err.Error()
+			if pe.Line > pe.StartLine {
+				msg += fmt.Sprintf(" (a quoted field opened on line %d is still open on line %d: the rows on lines %d-%d were read as part of this record, not as rows of their own)",
+					pe.StartLine, pe.Line, pe.StartLine+1, pe.Line)
+			}
+			rowErr = s.errAt(line, "", "", msg)
+			rowErr.EndLine = pe.Line
 		} else {
 			line, _ = s.r.FieldPos(0)
-			if len(rec) != s.n {
+			end := s.endLine(rec)
+			switch {
+			case len(rec) != s.n:
 				rowErr = s.errAt(line, "", "", fmt.Sprintf("row has %d fields, header has %d", len(rec), s.n))
+				rowErr.EndLine = end
+			case end > line && s.swallowsRows(rec):
+				// RFC 4180 allows a line break in a quoted field (a
+				// multi-line address), but an unclosed quote closed by a
+				// later stray one reads the rows in between as one record,
+				// silently: refuse a field whose lines look like rows.
+				rowErr = s.errAt(line, "", "", fmt.Sprintf("a quoted field holds a line break, so lines %d-%d were read as one record (an unclosed quote?); put each row on one line",
+					line, end))
+				rowErr.EndLine = end
 			}
 		}
 		id := ""
@@ -267,6 +298,17 @@ func (s *csvSource) Next() (*request, error) {
 		return r, nil
 	}
 	return nil, io.EOF
+}
+
+// endLine returns the last line of the record just read: the line of its
+// last field plus the line breaks inside that field.
+func (s *csvSource) endLine(rec []string) int {
+	end := 0
+	for i, f := range rec {
+		l, _ := s.r.FieldPos(i)
+		end = max(end, l+strings.Count(f, "\n"))
+	}
+	return end
 }
 
 // start begins a new request with id at line.
@@ -431,11 +473,16 @@ func hasAny(get func(int) string, cols ...int) bool {
 
 // jsonlSource reads one screening.Request per line.
 type jsonlSource struct {
-	r    *bufio.Reader
-	file string
-	line int
-	seen *idSet
+	r       *bufio.Reader
+	file    string
+	line    int
+	seen    *idSet
+	records int
+	long    bool // the last line read was longer than maxLine (and cut)
 }
+
+// Records returns the number of non-blank lines read.
+func (s *jsonlSource) Records() int { return s.records }
 
 // maxLine bounds one JSONL line (and so the memory one request can take).
 const maxLine = 4 << 20
@@ -451,20 +498,26 @@ func (s *jsonlSource) Next() (*request, error) {
 		if s.line == 1 {
 			trimmed = bytes.TrimPrefix(trimmed, []byte("\ufeff"))
 		}
-		if len(trimmed) == 0 {
+		if len(trimmed) == 0 && !s.long {
 			continue
 		}
+		s.records++
 		return s.parse(trimmed), nil
 	}
 }
 
-// readLine returns the next line without its newline; a line longer than
-// maxLine is returned cut, and the rest of it is skipped.
+// readLine returns the next line with its newline; a line longer than
+// maxLine is returned cut to its first maxLine bytes, with s.long set, and
+// the rest of it is skipped.
 func (s *jsonlSource) readLine() ([]byte, error) {
 	var buf []byte
+	s.long = false
 	for {
 		chunk, err := s.r.ReadSlice('\n')
-		if len(buf)+len(chunk) <= maxLine+1 {
+		if room := maxLine - len(buf); len(chunk) > room {
+			buf = append(buf, chunk[:max(room, 0)]...)
+			s.long = true
+		} else {
 			buf = append(buf, chunk...)
 		}
 		switch {
@@ -492,8 +545,11 @@ func (s *jsonlSource) errAt(field, value, msg string) *InputError {
 
 func (s *jsonlSource) parse(b []byte) *request {
 	r := &request{file: s.file, line: s.line}
-	if len(b) > maxLine {
-		r.err = s.errAt("", "", fmt.Sprintf("line longer than %d bytes", maxLine))
+	if s.long {
+		// Salvage the id from the start of the line so the error record
+		// says which request it was.
+		r.req.ID = leadingID(b)
+		r.err = s.errAt("", "", fmt.Sprintf("line longer than %d bytes (4 MiB); not read", maxLine))
 		return r
 	}
 	if !utf8.Valid(b) {
@@ -552,6 +608,33 @@ func (s *jsonlSource) parse(b []byte) *request {
 		r.itemLines = append(r.itemLines, s.line)
 	}
 	return r
+}
+
+// leadingID returns the request id of a JSON object cut short, when "id" is
+// one of its members before the cut, and "" otherwise.
+func leadingID(b []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return ""
+	}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		if k == "id" {
+			var id string
+			if dec.Decode(&id) != nil {
+				return ""
+			}
+			return id
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return ""
+		}
+	}
+	return ""
 }
 
 // validateRequest checks a request read from JSON with the same rules as the
@@ -675,4 +758,39 @@ func parseBool(v string) (bool, error) {
 		return false, nil
 	}
 	return false, errors.New("not a boolean (want true or false)")
+}
+
+// swallowsRows reports whether a line break in rec looks like rows read
+// into one field by an unclosed quote rather than a multi-line value. Only
+// the address column (and columns the audit does not read, such as notes)
+// may hold line breaks, and none of their later lines may carry as many
+// delimiters as a whole row.
+func (s *csvSource) swallowsRows(rec []string) bool {
+	for i, f := range rec {
+		_, rest, ok := strings.Cut(f, "\n")
+		if !ok {
+			continue
+		}
+		if s.contractColumn(i) && i != s.cols[colAddress] {
+			return true
+		}
+		for ok {
+			var ln string
+			ln, rest, ok = strings.Cut(rest, "\n")
+			if s.n > 2 && strings.Count(ln, string(s.r.Comma)) >= s.n-1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contractColumn reports whether field i of a row is one the audit reads.
+func (s *csvSource) contractColumn(i int) bool {
+	for _, c := range s.cols {
+		if c == i {
+			return true
+		}
+	}
+	return false
 }

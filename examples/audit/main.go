@@ -12,8 +12,9 @@
 //
 // Exit codes: 0 when every request was screened, 1 when some requests were
 // error records (bad input rows) or were screened fail-closed with fields
-// the Screener could not read, 2 on usage or configuration errors, 130 when
-// interrupted (rerun with -resume to continue).
+// the Screener could not read, or an input held no requests, 2 on usage or
+// configuration errors and failed writes, 130 when interrupted (rerun with
+// -resume to continue).
 //
 // See docs/audit.md for the input and output contract.
 package main
@@ -31,6 +32,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/exportguard/exportguard/examples/internal/service"
 )
 
 // Default paths of a run without input arguments.
@@ -93,7 +96,7 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		policy     = fs.String("policy", "", "policy `FILE` (default: the embedded policy)")
 		asOf       = fs.String("as-of", "", "as-of `DATE` (YYYY-MM-DD) for requests without a date (default: today)")
 		workers    = fs.Int("workers", runtime.GOMAXPROCS(0), "screen `N` requests in parallel")
-		resume     = fs.Bool("resume", false, "skip requests whose id is already in the -out file and append to it")
+		resume     = fs.Bool("resume", false, "skip the requests already in the -out file (the first records of the input, in order) and append to it")
 		threshold  = fs.Float64("threshold", 0, "name-match threshold in (0,1] (default: the policy's)")
 		listPaths  multiFlag
 		geoPaths   multiFlag
@@ -104,10 +107,12 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: audit [flags] [FILE.csv|FILE.jsonl|- ...]\n\n"+
 			"Screens every request of the input files (CSV or JSONL, detected from content; - is stdin)\n"+
-			"and writes one decision a line. Without files it screens %s.\n\nflags:\n", samplePath)
+			"and writes one decision a line. Without files it screens %s.\n"+
+			"Flags may come before, between or after the files; -- ends them.\n\nflags:\n", samplePath)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	inputs, err := service.ParseArgs(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
@@ -118,7 +123,6 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return exitUsage
 	}
 
-	inputs := fs.Args()
 	sample := len(inputs) == 0
 	if sample {
 		inputs = []string{samplePath}
@@ -223,14 +227,13 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		}
 	}
 
-	var skip *idSet
+	var done *doneList
 	if *resume {
-		skip = newIDSet()
-		n, err := readDone(*outPath, skip)
-		if err != nil {
+		var err error
+		if done, err = readDone(*outPath); err != nil {
 			return usage("-resume: %v", err)
 		}
-		fmt.Fprintf(stderr, "audit: resuming: %d requests already in %s\n", n, *outPath)
+		fmt.Fprintf(stderr, "audit: resuming: %d requests already in %s\n", len(done.ids), *outPath)
 	}
 
 	s, err := a.newScreener(ctx, cfg)
@@ -239,6 +242,7 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	}
 
 	var out io.Writer = stdout
+	var outFile *os.File
 	summaryTo := stdout
 	if *outPath != "" && *outPath != "-" {
 		if err := os.MkdirAll(filepath.Dir(*outPath), 0o755); err != nil {
@@ -253,14 +257,14 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 			return usage("-out: %v", err)
 		}
 		defer f.Close()
-		out = f
+		out, outFile = f, f
 	} else {
 		summaryTo = stderr // stdout carries the decisions
 	}
 
 	w := newJSONLWriter(out)
 	st := newStats()
-	p := &pipeline{s: s, workers: *workers, window: 64 * *workers, skip: skip, now: a.now}
+	p := &pipeline{s: s, workers: *workers, window: 64 * *workers, done: done, now: a.now}
 	start := a.now()
 	runErr := p.run(ctx, srcs, func(j *job) error {
 		if j.err != nil {
@@ -272,13 +276,36 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return err
 	})
 	flushErr := w.Flush()
+	if flushErr == nil && outFile != nil {
+		// A full disk may show only now; the records are not counted as
+		// written until the file system has them.
+		if err := outFile.Sync(); err != nil {
+			flushErr = err
+		} else if err := outFile.Close(); err != nil {
+			flushErr = err
+		}
+	}
 	prog.done()
 	elapsed := a.now().Sub(start)
 
 	st.writeSummary(summaryTo, elapsed)
-	if *outPath != "" && *outPath != "-" {
-		fmt.Fprintf(summaryTo, "\nwrote %d decisions to %s\n", w.lines, *outPath)
+	records := 0
+	for _, src := range srcs {
+		records += src.Records()
 	}
+	to := "stdout"
+	if *outPath != "" && *outPath != "-" {
+		to = *outPath
+	}
+	fmt.Fprintf(summaryTo, "\nread %d input records as %d requests", records, p.read)
+	if p.skipped > 0 {
+		fmt.Fprintf(summaryTo, " (%d already in %s, skipped)", p.skipped, to)
+	}
+	fmt.Fprintf(summaryTo, "; wrote %d decisions to %s", w.lines, to)
+	if flushErr != nil {
+		fmt.Fprintf(summaryTo, " (of %d; the write failed)", st.requests)
+	}
+	fmt.Fprintln(summaryTo)
 	if *reportPath != "" {
 		if err := a.writeReport(*reportPath, st, inputs, s); err != nil {
 			return usage("-report: %v", err)
@@ -286,14 +313,30 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		fmt.Fprintf(summaryTo, "wrote the report to %s\n", *reportPath)
 	}
 
+	var empty []string
+	for i, src := range srcs {
+		if src.Records() == 0 {
+			empty = append(empty, inputs[i])
+		}
+	}
 	switch {
 	case flushErr != nil:
-		return usage("write decisions: %v", flushErr)
+		return usage("write decisions: %v; %d of %d decisions were written", flushErr, w.lines, st.requests)
 	case errors.Is(runErr, context.Canceled) && ctx.Err() != nil:
 		fmt.Fprintf(stderr, "audit: interrupted after %d requests; rerun with -resume to continue\n", w.lines)
 		return exitInterrupted
+	case errors.Is(runErr, ErrResumeMismatch):
+		return usage("-resume %s: %v", *outPath, runErr)
 	case runErr != nil:
 		return usage("%v", runErr)
+	case len(empty) > 0:
+		for _, in := range empty {
+			if in == "-" {
+				in = "stdin"
+			}
+			fmt.Fprintf(stderr, "audit: %s holds no requests (empty, or a header row only)\n", in)
+		}
+		return exitErrorRecord
 	case st.outcomes[outcomeError] > 0 || st.problems > 0:
 		if n := st.outcomes[outcomeError]; n > 0 {
 			fmt.Fprintf(stderr, "audit: %d of %d requests could not be screened (outcome \"error\"; see the error field)\n", n, st.requests)

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -34,9 +36,17 @@ type pipeline struct {
 	s       screener
 	workers int
 	window  int
-	skip    *idSet // ids to leave out (-resume); nil for none
+	done    *doneList // records already written (-resume); nil for none
 	now     func() time.Time
+
+	// Set by run: the requests read from the inputs, and of them those
+	// left out because done already holds their record.
+	read, skipped int
 }
+
+// ErrResumeMismatch is wrapped by the error of a -resume run whose input
+// does not begin with the requests the output file already holds.
+var ErrResumeMismatch = errors.New("the input does not match the output being resumed")
 
 // run reads all of srcs, screens and emits. It returns the first read or emit
 // error; requests read before it are all emitted.
@@ -64,7 +74,17 @@ func (p *pipeline) run(ctx context.Context, srcs []source, emit func(*job) error
 					readErr = err
 					return
 				}
-				if p.skip != nil && r.req.ID != "" && p.skip.has(r.req.ID) {
+				p.read++
+				if p.done != nil && p.skipped < len(p.done.ids) {
+					// The output holds the first records of the input in
+					// input order; error records without an id are
+					// skipped by their position like any other.
+					if p.done.key(r.req.ID) != p.done.ids[p.skipped] {
+						readErr = fmt.Errorf("%w: request %d (line %d, id %q) is not the one on line %d of the output; was the input changed since?",
+							ErrResumeMismatch, p.read, r.line, r.req.ID, p.skipped+1)
+						return
+					}
+					p.skipped++
 					continue
 				}
 				select {
@@ -75,6 +95,10 @@ func (p *pipeline) run(ctx context.Context, srcs []source, emit func(*job) error
 				jobs <- &job{seq: seq, r: r}
 				seq++
 			}
+		}
+		if p.done != nil && p.skipped < len(p.done.ids) {
+			readErr = fmt.Errorf("%w: the output holds %d records but the input has only %d requests",
+				ErrResumeMismatch, len(p.done.ids), p.read)
 		}
 	}()
 

@@ -29,31 +29,54 @@ func outcomeRank(o string) int {
 }
 
 // maxReportRows bounds the decisions the HTML table lists, and so the memory
-// a run keeps for its report.
+// a run keeps for its report; the page says how many more there were.
 const maxReportRows = 10000
 
 // stats accumulates what the summary and the report show, one decision at a
 // time, in memory bounded by the number of distinct outcomes, reason codes
 // and destinations (plus at most maxReportRows table rows).
 type stats struct {
-	requests int
-	problems int // decisions (not error records) with fields the Screener could not read
-	outcomes map[string]int
-	reasons  map[string]int            // reason code -> requests with it
-	hits     map[string]int            // list hits by strength ("confirmed", "potential") or "cleared"
-	dests    map[string]map[string]int // destination -> outcome -> requests
-	rows     []reportRow               // non-allow decisions, for the table
-	omitted  int                       // non-allow decisions beyond maxReportRows
+	requests   int
+	problems   int // decisions (not error records) with fields the Screener could not read
+	evaluation int // decisions made on embedded evaluation data
+	outcomes   map[string]int
+	reasons    map[string]int            // reason code -> requests with it
+	dests      map[string]map[string]int // destination -> outcome -> requests
+	lists      map[string]int            // list source -> requests with a hit on it
+	strengths  map[string]int            // strength of the driving hit -> requests
+	hits       map[string]int            // list hits by strength ("confirmed", "potential") or "cleared"
+	rows       []reportRow               // every decision, for the table
+	omitted    int                       // decisions beyond maxReportRows
 }
 
+// reportRow is one decision as the report's table shows it.
 type reportRow struct {
-	ID, Outcome, Destination, Reasons, Match, Detail string
-	Score                                            float64
-	Rank                                             int
+	ID, Outcome, Destination string
+	Codes                    []string // distinct reason codes, in the decision's order
+	Lists                    []string // sources of the list hits
+	Strength                 string   // of the driving hit: "confirmed", "potential" or ""
+	Match                    *hitView // the hit that drove the outcome; nil when none
+	Detail                   string   // the reason that set the outcome (or the error)
+	Rank                     int
+	Reasons                  []reasonView // the explanation
+	Hits                     []hitView
 }
+
+// hitView is a list hit with a readable entry reference.
+type hitView struct {
+	Party, List, Ref, Name, Matched, Strength, Via string
+	FullID                                         string // the entry id as the decision has it
+	Score                                          float64
+	Tokens                                         string // aligned tokens: "query~candidate 0.93, …"
+	Suppressed                                     bool
+}
+
+// reasonView is one reason of the explanation.
+type reasonView struct{ Outcome, Code, Message, Citation string }
 
 func newStats() *stats {
-	return &stats{outcomes: map[string]int{}, reasons: map[string]int{}, hits: map[string]int{}, dests: map[string]map[string]int{}}
+	return &stats{outcomes: map[string]int{}, reasons: map[string]int{}, dests: map[string]map[string]int{},
+		lists: map[string]int{}, strengths: map[string]int{}, hits: map[string]int{}}
 }
 
 // destinationKey is the destination of a request as an ISO code, or the text
@@ -82,51 +105,157 @@ func (s *stats) add(r *request, d *screening.Decision) {
 			s.hits[m.Strength]++
 		}
 	}
-	var codes []string
+	row := reportRow{ID: d.ID, Outcome: d.Outcome, Rank: outcomeRank(d.Outcome)}
 	for _, rs := range d.Reasons {
-		if !slices.Contains(codes, rs.Code) {
-			codes = append(codes, rs.Code)
+		if !slices.Contains(row.Codes, rs.Code) {
+			row.Codes = append(row.Codes, rs.Code)
 			s.reasons[rs.Code]++
 		}
 	}
+	if slices.Contains(row.Codes, "data.evaluation_snapshot") {
+		s.evaluation++
+	}
 	dest := destinationKey(r.req.Destination)
+	row.Destination = dest
 	if s.dests[dest] == nil {
 		s.dests[dest] = map[string]int{}
 	}
 	s.dests[dest][d.Outcome]++
-	if d.Outcome == "allow" {
-		return
-	}
-	if len(s.rows) >= maxReportRows {
-		s.omitted++
-		return
-	}
-	row := reportRow{ID: d.ID, Outcome: d.Outcome, Destination: dest, Reasons: strings.Join(codes, " "), Rank: outcomeRank(d.Outcome)}
-	var best *screening.MatchRecord
+
+	driver := drivingHit(d)
 	for i := range d.Matches {
 		m := &d.Matches[i]
-		if cleared := m.Suppressed != nil && m.Suppressed.Kind != screening.Confirmed; !cleared && (best == nil || m.Score > best.Score) {
-			best = m
+		h := newHitView(m, d.Reasons)
+		row.Hits = append(row.Hits, h)
+		if m.Suppressed == nil && !slices.Contains(row.Lists, m.List) {
+			row.Lists = append(row.Lists, m.List)
+			s.lists[m.List]++
+		}
+		if m == driver {
+			row.Match = &row.Hits[len(row.Hits)-1]
 		}
 	}
-	if best != nil {
-		row.Match = fmt.Sprintf("%s → %s [%s %s] %s", best.Party, best.EntryName, best.List, best.EntryID, best.Strength)
-		row.Score = best.Score
+	if row.Match != nil {
+		// Hits is not appended to again, so the pointer stays valid.
+		row.Strength = row.Match.Strength
+		s.strengths[row.Strength]++
+	}
+	for _, rs := range d.Reasons {
+		row.Reasons = append(row.Reasons, reasonView{rs.Outcome, rs.Code, rs.Message, rs.Citation})
 	}
 	switch {
 	case d.Error != "":
 		row.Detail = d.Error
 	case len(d.Reasons) > 0:
-		// The reason that set the outcome, else the first.
-		row.Detail = d.Reasons[0].Message
-		for _, rs := range d.Reasons {
-			if rs.Outcome == d.Outcome {
-				row.Detail = rs.Message
+		row.Detail = outcomeReason(d).Message
+	}
+	if len(s.rows) >= maxReportRows {
+		s.omitted++
+		return
+	}
+	s.rows = append(s.rows, row)
+}
+
+// outcomeReason returns the reason that set the decision's outcome: the
+// first with the decision's outcome, else the first.
+func outcomeReason(d *screening.Decision) *screening.Reason {
+	for i := range d.Reasons {
+		if d.Reasons[i].Outcome == d.Outcome {
+			return &d.Reasons[i]
+		}
+	}
+	return &d.Reasons[0]
+}
+
+// drivingHit returns the list hit the outcome rests on: the hit named (by
+// list and entry id) in the most severe reason that names one, else the
+// best-scoring hit not cleared by a reviewer; nil when there is none.
+func drivingHit(d *screening.Decision) *screening.MatchRecord {
+	best, bestRank := (*screening.MatchRecord)(nil), len(outcomeOrder)+1
+	for _, rs := range d.Reasons {
+		list, _ := rs.Evidence["list"].(string)
+		id, _ := rs.Evidence["entry_id"].(string)
+		if list == "" || id == "" || outcomeRank(rs.Outcome) >= bestRank {
+			continue
+		}
+		for i := range d.Matches {
+			if m := &d.Matches[i]; m.List == list && m.EntryID == id && m.Suppressed == nil {
+				best, bestRank = m, outcomeRank(rs.Outcome)
 				break
 			}
 		}
 	}
-	s.rows = append(s.rows, row)
+	if best != nil {
+		return best
+	}
+	for i := range d.Matches {
+		if m := &d.Matches[i]; m.Suppressed == nil && (best == nil || m.Score > best.Score) {
+			best = m
+		}
+	}
+	return best
+}
+
+// newHitView makes the readable form of a hit: the publisher's own id where
+// the list has one (SDN and CMIC entity numbers, UN reference numbers),
+// else the Federal Register notice the reason quotes, else a short form of
+// the content hash the library keys the entry by.
+func newHitView(m *screening.MatchRecord, reasons []screening.Reason) hitView {
+	h := hitView{Party: m.Party, List: m.List, Name: m.EntryName, Matched: m.MatchedName, Via: m.Via,
+		FullID: m.EntryID, Score: m.Score, Strength: hitStrength(m, reasons), Suppressed: m.Suppressed != nil && m.Suppressed.Kind != screening.Confirmed}
+	switch {
+	case !isHash(m.EntryID):
+		h.Ref = m.EntryID
+	default:
+		for _, rs := range reasons {
+			if rs.Evidence["entry_id"] == m.EntryID {
+				if fr, _ := rs.Evidence["federal_register"].(string); fr != "" {
+					h.Ref = fr
+					break
+				}
+			}
+		}
+		if h.Ref == "" {
+			h.Ref = "#" + m.EntryID[:8]
+		}
+	}
+	var ts []string
+	for _, t := range m.Tokens {
+		ts = append(ts, fmt.Sprintf("%s~%s %.2f", dashIfEmpty(t.Query), dashIfEmpty(t.Candidate), t.Similarity))
+	}
+	h.Tokens = strings.Join(ts, ", ")
+	return h
+}
+
+// hitStrength is the hit's strength as the decision states it; decisions
+// that do not state one treat every hit a party reason rests on as
+// confirmed, and so does this.
+func hitStrength(m *screening.MatchRecord, reasons []screening.Reason) string {
+	if m.Strength != "" {
+		return m.Strength
+	}
+	for _, rs := range reasons {
+		if rs.Evidence["entry_id"] == m.EntryID && rs.Evidence["list"] == m.List {
+			if rs.Code == "party.potential_match" {
+				return "potential"
+			}
+			return "confirmed"
+		}
+	}
+	return "potential"
+}
+
+// isHash reports whether id is a content hash (long lowercase hex) rather
+// than an id the publisher gave.
+func isHash(id string) bool {
+	return len(id) >= 32 && strings.Trim(id, "0123456789abcdef") == ""
+}
+
+func dashIfEmpty(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 type count struct {
@@ -268,35 +397,61 @@ func (s *stats) destinationChart() chart {
 }
 
 type reportData struct {
-	Title     string
-	Generated string
-	Inputs    string
-	Requests  int
-	Outcomes  []count
-	Colors    map[string]string
-	Charts    []chart
-	Rows      []reportRow
-	Omitted   int
-	Versions  screening.Versions
-	Legend    []legendEntry
+	Title      string
+	Generated  string
+	Inputs     string
+	Requests   int
+	Outcomes   []count
+	Colors     map[string]string
+	Charts     []chart
+	Rows       []reportRow
+	Omitted    int
+	Versions   screening.Versions
+	Legend     []legendEntry
+	Evaluation int // decisions made on evaluation data
+	// The values the filters offer.
+	FilterOutcomes, FilterCodes, FilterLists, FilterDests, FilterStrengths []string
 }
 
 type legendEntry struct{ Outcome, Color string }
 
-// writeReport writes the HTML report: a self-contained page (inline CSS,
-// SVG and a few lines of JavaScript, nothing fetched) with the charts and a
-// sortable table of every decision that is not "allow".
+// keys returns the keys of m, sorted.
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// writeReport writes the HTML report: one self-contained page (inline CSS,
+// SVG and JavaScript, nothing fetched, so it works offline) with the data's
+// as-of dates and the evaluation-data notice at the top, the charts, and a
+// table of every decision with filters, a search box, an expandable
+// explanation per decision, CSV export of what the filters show and a print
+// stylesheet.
 func (s *stats) writeReport(w io.Writer, inputs []string, v screening.Versions, now time.Time) error {
 	data := reportData{
-		Title:     "exportguard audit",
-		Generated: now.UTC().Format(time.RFC3339),
-		Inputs:    strings.Join(inputs, ", "),
-		Requests:  s.requests,
-		Outcomes:  s.outcomeCounts(),
-		Colors:    outcomeColor,
-		Rows:      s.rows,
-		Omitted:   s.omitted,
-		Versions:  v,
+		Title:       "exportguard audit",
+		Generated:   now.UTC().Format(time.RFC3339),
+		Inputs:      strings.Join(inputs, ", "),
+		Requests:    s.requests,
+		Outcomes:    s.outcomeCounts(),
+		Colors:      outcomeColor,
+		Rows:        s.rows,
+		Omitted:     s.omitted,
+		Versions:    v,
+		Evaluation:  s.evaluation,
+		FilterCodes: keys(s.reasons), FilterLists: keys(s.lists), FilterDests: keys(s.dests),
+	}
+	for _, c := range data.Outcomes {
+		data.FilterOutcomes = append(data.FilterOutcomes, c.Key)
+	}
+	for _, k := range keys(s.strengths) {
+		if k != "" {
+			data.FilterStrengths = append(data.FilterStrengths, k)
+		}
 	}
 	for _, o := range outcomeOrder {
 		data.Legend = append(data.Legend, legendEntry{o, outcomeColor[o]})
@@ -309,6 +464,13 @@ func (s *stats) writeReport(w io.Writer, inputs []string, v screening.Versions, 
 	return reportTemplate.Execute(w, data)
 }
 
+// fontStack covers Latin, Cyrillic and Greek (the system UI fonts, Noto
+// Sans, DejaVu Sans), CJK (Noto Sans CJK, which .ci/run installs from
+// Debian's fonts-noto-cjk, and the fonts macOS and Windows ship) and Arabic
+// (Noto Sans Arabic, DejaVu Sans, Segoe UI, Geeza Pro), so that no party
+// name renders as empty boxes.
+const fontStack = `system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans","Noto Sans CJK SC","Noto Sans CJK JP","Source Han Sans SC","PingFang SC","Hiragino Sans","Microsoft YaHei","Noto Sans Arabic","Geeza Pro",sans-serif`
+
 var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"color": func(o string) string {
 		if c, ok := outcomeColor[o]; ok {
@@ -319,85 +481,20 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	"svgW": func() int { return chartLabelW + chartBarW + 60 },
 	"lx":   func() int { return chartLabelW - 8 },
 	"f2":   func(f float64) string { return fmt.Sprintf("%.2f", f) },
-}).Parse(`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<script>window.onerror = function (msg) { document.documentElement.setAttribute("data-script-error", String(msg)); };</script>
-<style>
-body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#1f1f1f}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
-.meta{color:#555;font-size:12px}
-.tiles{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
-.tile{border-radius:6px;padding:8px 14px;color:#fff;min-width:110px}
-.tile b{display:block;font-size:22px}
-.charts{display:flex;flex-wrap:wrap;gap:24px}
-figure{margin:0}figcaption{font-weight:600;margin-bottom:4px}
-svg text{font-size:12px;fill:#1f1f1f}
-table{border-collapse:collapse;width:100%;font-size:13px}
-th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}
-th{background:#f3f3f3;cursor:pointer;user-select:none;position:sticky;top:0}
-th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
-.pill{color:#fff;border-radius:10px;padding:1px 8px;white-space:nowrap}
-code{font-size:12px}
-td:first-child{white-space:nowrap}
-.legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px}
-</style>
-</head>
-<body>
-<h1>{{.Title}}</h1>
-<div class="meta">Generated {{.Generated}} from {{.Inputs}} · library {{.Versions.Library}} · policy {{.Versions.Policy}}{{range .Versions.Lists}} · {{.Source}} {{.AsOf}} ({{.Entries}} entries){{end}}{{range .Versions.GeoDBs}} · {{.Name}} {{.BuildDate}}{{end}}</div>
-<div class="tiles" id="tiles">
-<div class="tile" style="background:#37474f"><b>{{.Requests}}</b>requests</div>
-{{range .Outcomes}}<div class="tile" style="background:{{color .Key}}"><b>{{.N}}</b>{{.Key}}</div>
-{{end}}</div>
-<div class="charts">
-{{range .Charts}}<figure>
-<figcaption>{{.Title}}</figcaption>
-<svg id="{{.ID}}" class="chart" xmlns="http://www.w3.org/2000/svg" width="{{svgW}}" height="{{.Height}}" role="img" aria-label="{{.Title}}">
-{{range .Bars}}<g class="bar"><text x="{{lx}}" y="{{.TextY}}" text-anchor="end">{{.Label}}</text>{{$y := .Y}}{{range .Segs}}<rect x="{{f2 .X}}" y="{{$y}}" width="{{f2 .W}}" height="18" fill="{{.Color}}"><title>{{.Title}}</title></rect>{{end}}<text x="{{.NX}}" y="{{.TextY}}">{{.N}}</text></g>
-{{end}}</svg>{{if .More}}<div class="meta">and {{.More}} more</div>{{end}}{{if .Legend}}<div class="meta legend">{{range $.Legend}}<span style="background:{{.Color}}"></span>{{.Outcome}}{{end}}</div>{{end}}
-</figure>
-{{end}}</div>
-<h2>Decisions that are not "allow" ({{len .Rows}}{{if .Omitted}}, and {{.Omitted}} more not listed{{end}})</h2>
-<table id="decisions">
-<thead><tr><th data-type="text">ID</th><th data-type="num">Outcome</th><th data-type="text">Destination</th><th data-type="text">Reason codes</th><th data-type="text">Best match</th><th data-type="num">Score</th><th data-type="text">Detail</th></tr></thead>
-<tbody>
-{{range .Rows}}<tr><td>{{.ID}}</td><td data-sort="{{.Rank}}"><span class="pill" style="background:{{color .Outcome}}">{{.Outcome}}</span></td><td>{{.Destination}}</td><td><code>{{.Reasons}}</code></td><td>{{.Match}}</td><td data-sort="{{f2 .Score}}">{{if .Match}}{{f2 .Score}}{{end}}</td><td>{{.Detail}}</td></tr>
-{{end}}</tbody>
-</table>
-<script>
-(function () {
-  var table = document.getElementById("decisions");
-  var heads = table.tHead.rows[0].cells;
-  function key(row, i, num) {
-    var c = row.cells[i];
-    var v = c.hasAttribute("data-sort") ? c.getAttribute("data-sort") : c.textContent;
-    return num ? parseFloat(v) || 0 : v.toLowerCase();
-  }
-  function sortBy(i, asc) {
-    var th = heads[i], num = th.getAttribute("data-type") === "num";
-    Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
-    th.setAttribute("aria-sort", asc ? "ascending" : "descending");
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var x = key(a, i, num), y = key(b, i, num);
-      return (x < y ? -1 : x > y ? 1 : 0) * (asc ? 1 : -1);
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
-  }
-  Array.prototype.forEach.call(heads, function (th, i) {
-    th.addEventListener("click", function () { sortBy(i, th.getAttribute("aria-sort") !== "ascending"); });
-  });
-  // #sort=N or #sort=N-desc in the address sorts by column N on load.
-  var m = /^#sort=(\d+)(-desc)?$/.exec(location.hash);
-  if (m && +m[1] < heads.length) { sortBy(+m[1], !m[2]); }
-  document.body.setAttribute("data-ready", "1");
-})();
-</script>
-</body>
-</html>
-`))
+	"join": strings.Join,
+	"short": func(h string) string {
+		if len(h) > 19 {
+			return h[:19] + "…"
+		}
+		return h
+	},
+	"evalLists": func(v screening.Versions) bool {
+		for _, l := range v.Lists {
+			if l.Evaluation {
+				return true
+			}
+		}
+		return false
+	},
+	"fonts": func() template.CSS { return template.CSS(fontStack) },
+}).Parse(reportHTML))

@@ -23,7 +23,7 @@ func TestSummaryCountsHitsByStrength(t *testing.T) {
 	if want := "list hits: 2 confirmed, 2 potential (a reviewer decides), 1 cleared by a reviewer\n"; !strings.Contains(b.String(), want) {
 		t.Errorf("summary:\n%s\nwant the line %q", b.String(), want)
 	}
-	if got, want := st.rows[0].Match, " →  [ ] confirmed"; got != want {
-		t.Errorf("report row match %q, want %q", got, want)
+	if got, want := st.rows[0].Strength, screening.StrengthConfirmed; got != want {
+		t.Errorf("report row strength %q, want %q", got, want)
 	}
 }

@@ -16,7 +16,12 @@
 // "regions": [{"region", "verdict", "by", "margin_km"}],
 // "feasible_area_km2", "notes"}), and can write the feasible region as
 // GeoJSON and an SVG map with country outlines, landmark discs and the
-// feasible region. The exit status is 0 for every verdict, 1 for bad input.
+// feasible region.
+//
+// Exit status, for scripts: 0 when the verdict is consistent; 1 for any
+// other verdict (inconsistent, contradictory, concern_not_excluded,
+// insufficient_evidence: the location is not established); 2 for usage
+// errors and input that cannot be read, when nothing was judged.
 package main
 
 import (
@@ -34,13 +39,21 @@ import (
 	"github.com/exportguard/exportguard/geoloc/verify"
 )
 
-// defaultJudge: China, Macau and Hong Kong, and the D:5 countries RU, BY,
-// IR, KP, CU, SY and VE (15 CFR Part 740 Supp. 1). Add the sanctioned
-// regions of Ukraine (UA-43 Crimea, UA-40 Sevastopol, UA-14 Donetsk, UA-09
-// Luhansk) with -judge, and their polygons with -regions; a region without
-// a polygon is not judged, which makes the verdict insufficient_evidence.
-// In production the list comes from the policy.
-const defaultJudge = "CN,MO,HK,RU,BY,IR,KP,CU,SY,VE"
+// defaultJudge: China, Macau and Hong Kong, the D:5 countries RU, BY, IR,
+// KP, CU, SY and VE (15 CFR Part 740 Supp. 1), and the sanctioned regions
+// of Ukraine: UA-43 Crimea, UA-40 Sevastopol, UA-14 Donetsk and UA-09
+// Luhansk (15 CFR 746.6; E.O. 13685 and E.O. 14065). Their polygons come
+// from defaultRegions unless -regions gives others; a region without a
+// polygon is not judged, which makes the verdict insufficient_evidence. In
+// production the list comes from the policy.
+const defaultJudge = "CN,MO,HK,RU,BY,IR,KP,CU,SY,VE,UA-43,UA-40,UA-14,UA-09"
+
+// Exit codes.
+const (
+	exitConsistent = 0 // the verdict is consistent
+	exitNotShown   = 1 // any other verdict: the location is not established
+	exitUsage      = 2 // bad flags or input: nothing was judged
+)
 
 type input struct {
 	Declared struct {
@@ -143,22 +156,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		if errors.Is(err, flag.ErrHelp) {
+			return exitConsistent
+		}
+		return exitUsage
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
-		return 2
+		return exitUsage
 	}
 	name := fs.Arg(0)
 	data, err := os.ReadFile(name)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		return 1
+		return exitUsage
 	}
 	site, ms, err := readInput(name, data)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		return 1
+		return exitUsage
 	}
 	opts := []verify.Option{verify.WithMinLandmarks(*minLandmarks)}
 	if *likely > 0 {
@@ -170,17 +186,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *acceptUnsigned {
 		opts = append(opts, verify.WithUnsignedAccepted())
 	}
+	regs, err := defaultRegions()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	opts = append(opts, verify.WithRegions(regs...))
 	if *regionsFile != "" {
+		// Later regions replace earlier ones of the same code.
 		f, err := os.Open(*regionsFile)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
-			return 1
+			return exitUsage
 		}
 		regs, err := verify.ParseRegions(f, *regionsFile)
 		f.Close()
 		if err != nil {
 			fmt.Fprintln(stderr, err)
-			return 1
+			return exitUsage
 		}
 		opts = append(opts, verify.WithRegions(regs...))
 	}
@@ -193,7 +216,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	res, err := verify.Verify(ctx, site, ms, codes, opts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
-		return 1
+		return exitUsage
 	}
 	if *asJSON {
 		out := jsonResult{Verdict: res.Verdict, FeasibleAreaKM2: res.FeasibleAreaKM2, LikelyAreaKM2: res.LikelyAreaKM2, Notes: res.Notes, Regions: []jsonRegion{}}
@@ -204,24 +227,28 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(out); err != nil {
 			fmt.Fprintln(stderr, err)
-			return 1
+			return exitUsage
 		}
 	} else {
 		printTable(stdout, res)
 	}
+	code := exitConsistent
+	if res.Verdict != verify.VerdictConsistent {
+		code = exitNotShown
+	}
 	if *geojsonOut != "" {
 		if err := writeFile(*geojsonOut, func(w io.Writer) error { return writeGeoJSON(w, res) }); err != nil {
 			fmt.Fprintln(stderr, err)
-			return 1
+			return exitUsage
 		}
 	}
 	if *svgOut != "" {
 		if err := writeFile(*svgOut, func(w io.Writer) error { return writeSVG(w, res, site) }); err != nil {
 			fmt.Fprintln(stderr, err)
-			return 1
+			return exitUsage
 		}
 	}
-	return 0
+	return code
 }
 
 func writeFile(name string, write func(io.Writer) error) error {

@@ -15,7 +15,7 @@ import (
 func runJSON(t *testing.T, args ...string) jsonResult {
 	t.Helper()
 	var out, errb bytes.Buffer
-	if code := run(context.Background(), append([]string{"-json"}, args...), &out, &errb); code != 0 {
+	if code := run(context.Background(), append([]string{"-json"}, args...), &out, &errb); code == exitUsage {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	var res jsonResult
@@ -37,7 +37,7 @@ func TestSamples(t *testing.T) {
 		{"shanghai-declared-singapore.json", nil, "inconsistent", map[string]string{"SG": "excluded", "CN": "possible", "HK": "possible", "RU": "excluded"}},
 		{"declared-point-singapore.json", nil, "inconsistent", map[string]string{"@1.2903,103.8520": "excluded", "CN": "possible"}},
 		{"fiji-antimeridian.json", []string{"-judge", "NZ,TO,WS,CN,RU"}, "consistent", map[string]string{"FJ": "possible", "NZ": "excluded", "TO": "excluded", "WS": "excluded"}},
-		{"simferopol.json", []string{"-regions", crimea, "-judge", "RU,UA-43,UA-40,UA-14,UA-09"}, "inconsistent", map[string]string{"UA": "excluded", "RU": "possible", "UA-43": "possible", "UA-40": "possible", "UA-14": "not_judged"}},
+		{"simferopol.json", []string{"-regions", crimea, "-judge", "RU,UA-43,UA-40,UA-14,UA-09"}, "inconsistent", map[string]string{"UA": "excluded", "RU": "possible", "UA-43": "possible", "UA-40": "possible", "UA-14": "excluded"}},
 		{"unsigned.json", nil, "insufficient_evidence", map[string]string{"DE": "inside", "CN": "excluded"}},
 		{"contradictory.json", nil, "contradictory", map[string]string{"DE": "not_judged", "CN": "not_judged"}},
 	}
@@ -146,7 +146,7 @@ func TestBadInput(t *testing.T) {
 		}
 		var out, errb bytes.Buffer
 		code := run(context.Background(), []string{p}, &out, &errb)
-		if code != 1 || !strings.Contains(errb.String(), tc.want) {
+		if code != exitUsage || !strings.Contains(errb.String(), tc.want) {
 			t.Errorf("%s: exit %d, stderr %q, want %q", tc.name, code, errb.String(), tc.want)
 		}
 	}
@@ -171,4 +171,73 @@ func FuzzReadInput(f *testing.F) {
 		}
 		_ = site.String()
 	})
+}
+
+// TestExitCodes: scripts can tell a consistent verdict (0) from any other
+// (1) and from a run that judged nothing (2). The default judge list holds
+// the sanctioned regions of Ukraine, judged from the default polygons.
+func TestExitCodes(t *testing.T) {
+	cases := []struct {
+		name    string
+		args    []string
+		code    int
+		verdict string
+		regions map[string]string // from -json; nil when nothing is judged
+	}{
+		{"consistent", []string{"testdata/frankfurt.json"}, exitConsistent, "consistent",
+			map[string]string{"DE": "inside", "UA-43": "excluded", "UA-40": "excluded", "UA-14": "excluded", "UA-09": "excluded"}},
+		{"inconsistent", []string{"testdata/shanghai-declared-singapore.json"}, exitNotShown, "inconsistent",
+			map[string]string{"SG": "excluded", "CN": "possible", "UA-43": "excluded", "UA-14": "excluded"}},
+		{"sanctioned region possible", []string{"testdata/simferopol.json"}, exitNotShown, "inconsistent",
+			map[string]string{"UA": "excluded", "UA-43": "possible", "UA-40": "possible"}},
+		{"insufficient evidence", []string{"testdata/unsigned.json"}, exitNotShown, "insufficient_evidence", map[string]string{"DE": "inside"}},
+		{"contradictory", []string{"testdata/contradictory.json"}, exitNotShown, "contradictory", map[string]string{"UA-43": "not_judged"}},
+		{"judge list without the regions", []string{"-judge", "CN,RU", "testdata/frankfurt.json"}, exitConsistent, "consistent",
+			map[string]string{"CN": "excluded", "UA-43": ""}},
+		{"no input", nil, exitUsage, "", nil},
+		{"two inputs", []string{"testdata/frankfurt.json", "testdata/unsigned.json"}, exitUsage, "", nil},
+		{"unknown flag", []string{"-colour", "testdata/frankfurt.json"}, exitUsage, "", nil},
+		{"missing file", []string{"testdata/nope.json"}, exitUsage, "", nil},
+		{"help", []string{"-h"}, exitConsistent, "", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(context.Background(), append([]string{"-json"}, tc.args...), &out, &errb)
+			if code != tc.code {
+				t.Fatalf("exit %d; want %d\nstderr: %s", code, tc.code, errb.String())
+			}
+			if tc.regions == nil {
+				return
+			}
+			var res jsonResult
+			if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+				t.Fatalf("%v: %s", err, out.String())
+			}
+			if string(res.Verdict) != tc.verdict {
+				t.Errorf("verdict %s; want %s", res.Verdict, tc.verdict)
+			}
+			got := map[string]string{}
+			for _, r := range res.Regions {
+				got[r.Region] = r.Verdict
+			}
+			for code, want := range tc.regions {
+				if got[code] != want {
+					t.Errorf("%s: %q; want %q", code, got[code], want)
+				}
+			}
+		})
+	}
+}
+
+// TestEmbeddedCrimeaCopy keeps the embedded Crimea polygon identical to the
+// file in testdata/boundaries whose provenance is recorded there.
+func TestEmbeddedCrimeaCopy(t *testing.T) {
+	orig, err := os.ReadFile(filepath.Join("..", "..", "testdata", "boundaries", "crimea-ne10m.geojson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(orig, crimeaGeoJSON) {
+		t.Error("regions/crimea-ne10m.geojson differs from testdata/boundaries/crimea-ne10m.geojson; copy it again")
+	}
 }

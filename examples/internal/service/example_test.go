@@ -19,3 +19,13 @@ func ExampleData_Register() {
 	fmt.Printf("policy %q, lists %q, geoip %q\n", data.PolicyPath, data.ListPaths, data.GeoIPPaths)
 	// Output: policy "", lists ["sdn.csv" "dpl.txt"], geoip []
 }
+
+// ParseArgs takes flags wherever they stand, as "audit orders.csv -out x"
+// is typed.
+func ExampleParseArgs() {
+	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
+	out := fs.String("out", "", "output file")
+	files, err := service.ParseArgs(fs, []string{"orders.csv", "-out", "decisions.jsonl", "more.csv"})
+	fmt.Println(files, *out, err)
+	// Output: [orders.csv more.csv] decisions.jsonl <nil>
+}
