@@ -27,6 +27,7 @@ type snapMetaSrc struct {
 	Count      int       `json:"count"`
 	FetchedAt  time.Time `json:"fetched_at,omitzero"`
 	Evaluation bool      `json:"evaluation,omitempty"`
+	Note       string    `json:"note,omitempty"`
 }
 
 // WriteSnapshot writes s in the gzip-compressed binary snapshot format that
@@ -35,7 +36,7 @@ type snapMetaSrc struct {
 func WriteSnapshot(w io.Writer, s *Snapshot, note string) error {
 	meta := snapMeta{Note: note}
 	for _, si := range s.sources {
-		meta.Sources = append(meta.Sources, snapMetaSrc{si.Source, si.AsOf, si.Checksum, si.Files, si.Count, si.FetchedAt, si.Evaluation})
+		meta.Sources = append(meta.Sources, snapMetaSrc{si.Source, si.AsOf, si.Checksum, si.Files, si.Count, si.FetchedAt, si.Evaluation, si.Note})
 	}
 	mj, err := json.Marshal(meta)
 	if err != nil {
@@ -110,7 +111,7 @@ func decodeSnapshot(data string) (*Snapshot, error) {
 	for _, m := range meta.Sources {
 		idx[m.Source] = len(sets)
 		sets = append(sets, SourceSet{Source: m.Source, AsOf: m.AsOf, Checksum: m.Checksum, Files: m.Files,
-			FetchedAt: m.FetchedAt, Evaluation: m.Evaluation, Entries: make([]*Entry, 0, m.Count)})
+			FetchedAt: m.FetchedAt, Evaluation: m.Evaluation, Note: m.Note, Entries: make([]*Entry, 0, m.Count)})
 	}
 	for i := range all {
 		d.entry(&all[i])
