@@ -122,6 +122,15 @@ func TestSampleOnDefaults(t *testing.T) {
 			list: "UN", entry: "KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION", alias: "朝鲜联合机械贸易会社"},
 		// The Cyrillic name matches the UN entry and, through transliteration, the SDN entry "UMAROV, Doku".
 		{id: "ORD-1035", outcome: "deny", codes: []string{"party.listed"}, list: "UN", entry: "DOKU KHAMATOVICH UMAROV"},
+		// 2022 Russia designations, in the embedded SDN since it is the
+		// 2024-05 file: word order, Cyrillic script, short names.
+		// Sberbank: SSI since 2014, SDN since 2022 (the 2021 SDN did not have it).
+		{id: "ORD-1040", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA"},
+		{id: "ORD-1042", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUTIN, Vladimir Vladimirovich", alias: "PUTIN, Vladimir"},
+		{id: "ORD-1043", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUTIN, Vladimir Vladimirovich", alias: "PUTIN, Vladimir"},
+		{id: "ORD-1044", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "JOINT STOCK COMPANY SOVCOMFLOT"},
+		{id: "ORD-1045", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "GARANTEX EUROPE OU", alias: "GARANTEX"},
+		{id: "ORD-1046", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUBLIC JOINT STOCK COMPANY ALROSA"},
 		// Embargoed destination and sanctioned region, clean parties.
 		{id: "ORD-1050", outcome: "deny", codes: []string{"destination.embargoed"}},
 		{id: "ORD-1057", outcome: "deny", codes: []string{"destination.region_embargoed"}},
