@@ -259,7 +259,11 @@ func (w *world) describe() {
 			Entries: si.Count, Evaluation: si.Evaluation,
 		})
 		if si.Evaluation {
-			w.evaluation = append(w.evaluation, fmt.Sprintf("list %s as of %s", si.Source, dateOrEmpty(si.AsOf)))
+			e := fmt.Sprintf("list %s as of %s", si.Source, dateOrEmpty(si.AsOf))
+			if si.Note != "" {
+				e += " (" + si.Note + ")"
+			}
+			w.evaluation = append(w.evaluation, e)
 		}
 	}
 	w.geoDBs = nil

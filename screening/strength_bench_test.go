@@ -13,7 +13,7 @@ import (
 var benchNames = Request{ID: "bench-names", Parties: []Party{
 	{Role: RolePurchaser, Name: "Mohammed Ali", Type: "individual", Country: "GB", DateOfBirth: "1990"},
 	{Role: RolePurchaser, Name: "Dubai Trading FZE"},
-	{Role: RoleEndUser, Name: "Helmer Herrera Butrago", Type: "individual", DateOfBirth: "1951-08-24"},
+	{Role: RoleEndUser, Name: "Eduardo Restrepo Victora", Type: "individual", DateOfBirth: "1958-09-28"},
 	{Role: RoleEndUser, Name: "BANCO NACIONAL DE CUBA"},
 }}
 

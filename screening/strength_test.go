@@ -59,47 +59,47 @@ func TestMatchStrength(t *testing.T) {
 			strength: []string{"confirmed"}, entries: []string{"SDN:306"},
 		},
 		{
-			// The words of SDN 4106 "HERRERA BUITRAGO, Helmer" in another
+			// The words of SDN 9563 "RESTREPO VICTORIA, Eduardo" in another
 			// order and no other detail: potential.
 			name:    "SDN name reordered, no corroboration",
-			party:   Party{Name: "Helmer Herrera Buitrago", Type: "individual"},
+			party:   Party{Name: "Eduardo Restrepo Victoria", Type: "individual"},
 			outcome: "review", codes: []string{"party.potential_match=review"},
-			strength: []string{"potential"}, entries: []string{"SDN:4106"},
+			strength: []string{"potential"}, entries: []string{"SDN:9563"},
 		},
 		{
 			// One letter off as well.
 			name:    "fuzzy SDN name, no corroboration",
-			party:   Party{Name: "Helmer Herrera Butrago", Type: "individual"},
+			party:   Party{Name: "Eduardo Restrepo Victora", Type: "individual"},
 			outcome: "review", codes: []string{"party.potential_match=review"},
-			strength: []string{"potential"}, entries: []string{"SDN:4106"},
+			strength: []string{"potential"}, entries: []string{"SDN:9563"},
 		},
 		{
 			name:    "fuzzy SDN name, agreeing date of birth",
-			party:   Party{Name: "Helmer Herrera Butrago", Type: "individual", DateOfBirth: "1951-08-24"},
+			party:   Party{Name: "Eduardo Restrepo Victora", Type: "individual", DateOfBirth: "1958-09-28"},
 			outcome: "deny", codes: []string{"party.listed=deny"},
-			strength: []string{"confirmed"}, entries: []string{"SDN:4106"},
+			strength: []string{"confirmed"}, entries: []string{"SDN:9563"},
 		},
 		{
 			name:    "fuzzy SDN name, agreeing passport",
-			party:   Party{Name: "Helmer Herrera Butrago", Type: "individual", IDs: []Identifier{{Type: "Passport", Value: "J287011"}}},
+			party:   Party{Name: "Eduardo Restrepo Victora", Type: "individual", IDs: []Identifier{{Type: "Passport", Value: "AG989562"}}},
 			outcome: "deny", codes: []string{"party.listed=deny"},
-			strength: []string{"confirmed"}, entries: []string{"SDN:4106"},
+			strength: []string{"confirmed"}, entries: []string{"SDN:9563"},
 		},
 		{
 			// A passport of the same type with another number contradicts
 			// the entry: the penalty leaves it a potential match.
 			name:    "fuzzy SDN name, contradicting passport",
-			party:   Party{Name: "Helmer Herrera Butrago", Type: "individual", IDs: []Identifier{{Type: "passport", Value: "X1234567"}}},
+			party:   Party{Name: "Eduardo Restrepo Victora", Type: "individual", IDs: []Identifier{{Type: "passport", Value: "X1234567"}}},
 			outcome: "review", codes: []string{"party.potential_match=review"},
-			strength: []string{"potential"}, entries: []string{"SDN:4106"},
+			strength: []string{"potential"}, entries: []string{"SDN:9563"},
 		},
 		{
 			// The exact listed name with a contradicting date of birth is
 			// not confirmed.
 			name:    "exact SDN name, contradicting DOB",
-			party:   Party{Name: "HERRERA BUITRAGO, Helmer", Type: "individual", DateOfBirth: "1990-01-01"},
+			party:   Party{Name: "RESTREPO VICTORIA, Eduardo", Type: "individual", DateOfBirth: "1990-01-01"},
 			outcome: "review", codes: []string{"party.potential_match=review"},
-			strength: []string{"potential"}, entries: []string{"SDN:4106"},
+			strength: []string{"potential"}, entries: []string{"SDN:9563"},
 		},
 	}
 	for _, tt := range tests {
@@ -181,7 +181,7 @@ func TestMatchStrengthPolicy(t *testing.T) {
 	if got, want := codes(d), []string{"party.potential_match=review"}; !slices.Equal(got, want) {
 		t.Errorf("exact_name false: %v, want %v", got, want)
 	}
-	d = screen("match_strength: {contradicted_by: [entity_type]}\n", Party{Name: "HERRERA BUITRAGO, Helmer", Type: "individual", DateOfBirth: "1990-01-01"})
+	d = screen("match_strength: {contradicted_by: [entity_type]}\n", Party{Name: "RESTREPO VICTORIA, Eduardo", Type: "individual", DateOfBirth: "1990-01-01"})
 	if got, want := codes(d), []string{"party.listed=deny"}; !slices.Equal(got, want) {
 		t.Errorf("contradicted_by without date_of_birth: %v, want %v", got, want)
 	}

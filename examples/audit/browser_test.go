@@ -141,7 +141,7 @@ func TestReportBrowser(t *testing.T) {
 		t.Errorf("evaluation notice %q (%v)", top, err)
 	}
 	asof, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("asof")))
-	if err != nil || !strings.Contains(asof, "list EL\t2025-10-09\t3265 entries\tevaluation data") || !strings.Contains(asof, "list SDN\t2021-07-07") {
+	if err != nil || !strings.Contains(asof, "list EL\t2025-10-09\t3265 entries\tevaluation data") || !strings.Contains(asof, "list SDN\t2024-05-03\t14965 entries") {
 		t.Errorf("as-of table %q (%v)", asof, err)
 	}
 

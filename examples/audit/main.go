@@ -101,7 +101,7 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		listPaths  multiFlag
 		geoPaths   multiFlag
 	)
-	fs.Var(&listPaths, "lists", "restricted-party list `FILE|DIR` (repeatable; a directory is an OFAC file set; default: the embedded snapshot)")
+	fs.Var(&listPaths, "lists", "restricted-party list `FILE|DIR` (repeatable; a directory is an OFAC file set, or one kept by `go run ./examples/lists update -dir DIR`; default: the embedded snapshot)")
 	ownershipPath := fs.String("ownership", "", "ownership `FILE` (CSV or JSON edges: owner, owned, percent, ...) for the OFAC 50% and BIS Affiliates rules")
 	fs.Var(&geoPaths, "geoip", "MaxMind DB `FILE` (repeatable; default: the embedded country DB)")
 	fs.Usage = func() {

@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/exportguard/exportguard/examples/internal/listdata"
 	"github.com/exportguard/exportguard/geoloc"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
-	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/ownership"
 )
 
@@ -23,7 +23,7 @@ func newScreener(ctx context.Context, c config) (screener, error) {
 		opts = append(opts, screening.WithPolicy(p))
 	}
 	if len(c.lists) > 0 {
-		s, err := lists.Load(ctx, c.lists...)
+		s, err := listdata.Load(ctx, c.lists...)
 		if err != nil {
 			return nil, fmt.Errorf("-lists: %w", err)
 		}

@@ -124,6 +124,15 @@ func TestSampleOnDefaults(t *testing.T) {
 		// transliteration it is also like the SDN entry "UMAROV, Doku", whose shorter
 		// name scores below thresholds.confirm: a potential match, not a denial.
 		{id: "ORD-1035", outcome: "review", codes: []string{"party.listed", "party.potential_match"}, list: "UN", entry: "DOKU KHAMATOVICH UMAROV"},
+		// 2022 Russia designations, in the embedded SDN since it is the
+		// 2024-05 file: word order, Cyrillic script, short names.
+		// Sberbank: SSI since 2014, SDN since 2022 (the 2021 SDN did not have it).
+		{id: "ORD-1040", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA"},
+		{id: "ORD-1042", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUTIN, Vladimir Vladimirovich", alias: "PUTIN, Vladimir"},
+		{id: "ORD-1043", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUTIN, Vladimir Vladimirovich", alias: "PUTIN, Vladimir"},
+		{id: "ORD-1044", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "JOINT STOCK COMPANY SOVCOMFLOT"},
+		{id: "ORD-1045", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "GARANTEX EUROPE OU", alias: "GARANTEX"},
+		{id: "ORD-1046", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUBLIC JOINT STOCK COMPANY ALROSA"},
 		// Embargoed destination and sanctioned region, clean parties.
 		{id: "ORD-1050", outcome: "deny", codes: []string{"destination.embargoed"}},
 		{id: "ORD-1057", outcome: "deny", codes: []string{"destination.region_embargoed"}},

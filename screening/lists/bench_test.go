@@ -17,7 +17,7 @@ func BenchmarkDefault(b *testing.B) {
 	defer reportCPU(b)()
 	for b.Loop() {
 		s, err := readSnapshot(strings.NewReader(defaultSnapshot), gzipSize(defaultSnapshot))
-		if err != nil || s.Len() != 14664 {
+		if err != nil || s.Len() != 20653 {
 			b.Fatal(s.Len(), err)
 		}
 	}

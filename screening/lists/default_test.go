@@ -27,7 +27,9 @@ func TestDefault(t *testing.T) {
 		{SourceMBS, 9, day("2025-12-19"), nil},
 		{SourceMEU, 71, day("2023-11-28"), nil},
 		{SourcePLC, 78, day("2025-12-19"), nil},
-		{SourceSDN, 8976, day("2021-07-07"), []string{"ofac/sdn-2021-07/sdn.csv", "ofac/sdn-2021-07/add.csv", "ofac/sdn-2021-07/alt.csv", "ofac/sdn-2021-07/sdn_comments.csv"}},
+		{SourceSDN, 14965, day("2024-05-03"), []string{"ofac/sdn-2024-05/sdn.csv",
+			"ofac/sdn-2025-12-partial/add.csv", "ofac/sdn-2025-12-partial/alt.csv", "ofac/sdn-2025-12-partial/sdn_comments.csv",
+			"ofac/sdn-2021-07/add.csv", "ofac/sdn-2021-07/alt.csv", "ofac/sdn-2021-07/sdn_comments.csv"}},
 		{SourceSSI, 286, day("2025-12-19"), nil},
 		{SourceUN, 1003, time.Date(2026, 2, 27, 0, 0, 9, 554e6, time.UTC), []string{"un/UN_consolidated.xml"}},
 		{SourceUVL, 186, day("2023-11-28"), nil},
@@ -55,6 +57,10 @@ func TestDefault(t *testing.T) {
 		if sum, err := FileChecksum(paths...); err != nil || sum != g.Checksum {
 			t.Errorf("%s: checksum of %v = %s (%v), snapshot says %s: run go generate", g.Source, g.Files, sum, err, g.Checksum)
 		}
+	}
+	// The SDN source is a join of files of three dates, and says so.
+	if si, _ := s.Source(SourceSDN); si.Note != "ofac/sdn-2024-05/sdn.csv (2024-05-03) joined by ent_num with add.csv, alt.csv and sdn_comments.csv of 2025-12-24 (14241 entries), else of 2021-07-07 (613 entries); 111 entries in neither have no aliases or addresses" {
+		t.Errorf("SDN note = %q", si.Note)
 	}
 	if s.Len() != total || len(s.Entries()) != total {
 		t.Errorf("Len = %d, want %d", s.Len(), total)

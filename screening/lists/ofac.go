@@ -342,7 +342,8 @@ func parseOFACRemarks(e *Entry, remarks string) {
 			continue
 		}
 		for _, p := range ofacIDPrefixes {
-			if !strings.HasPrefix(it, p+" ") && !(strings.HasSuffix(p, " ") && strings.HasPrefix(it, p)) {
+			// it starts with p and a space (p+" " would allocate per item)
+			if !strings.HasPrefix(it, p) || !(strings.HasSuffix(p, " ") || len(it) > len(p) && it[len(p)] == ' ') {
 				continue
 			}
 			rest := strings.TrimSpace(strings.TrimPrefix(it, p))

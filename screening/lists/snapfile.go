@@ -28,6 +28,7 @@ type snapMetaSrc struct {
 	Count      int       `json:"count"`
 	FetchedAt  time.Time `json:"fetched_at,omitzero"`
 	Evaluation bool      `json:"evaluation,omitempty"`
+	Note       string    `json:"note,omitempty"`
 }
 
 // WriteSnapshot writes s in the gzip-compressed binary snapshot format that
@@ -37,7 +38,7 @@ func WriteSnapshot(w io.Writer, s *Snapshot, note string) error {
 	meta := snapMeta{Note: note}
 	for _, si := range s.sources {
 		meta.Sources = append(meta.Sources, snapMetaSrc{Source: si.Source, AsOf: si.AsOf, AsOfFrom: si.AsOfFrom, Checksum: si.Checksum,
-			Files: si.Files, Count: si.Count, FetchedAt: si.FetchedAt, Evaluation: si.Evaluation})
+			Files: si.Files, Count: si.Count, FetchedAt: si.FetchedAt, Evaluation: si.Evaluation, Note: si.Note})
 	}
 	mj, err := json.Marshal(meta)
 	if err != nil {
@@ -112,7 +113,7 @@ func decodeSnapshot(data string) (*Snapshot, error) {
 	for _, m := range meta.Sources {
 		idx[m.Source] = len(sets)
 		sets = append(sets, SourceSet{Source: m.Source, AsOf: m.AsOf, AsOfFrom: m.AsOfFrom, Checksum: m.Checksum, Files: m.Files,
-			FetchedAt: m.FetchedAt, Evaluation: m.Evaluation, Entries: make([]*Entry, 0, m.Count)})
+			FetchedAt: m.FetchedAt, Evaluation: m.Evaluation, Note: m.Note, Entries: make([]*Entry, 0, m.Count)})
 	}
 	for i := range all {
 		d.entry(&all[i])

@@ -32,6 +32,9 @@ type SourceSet struct {
 	// Evaluation marks data bundled for evaluation (the embedded default),
 	// not a current download.
 	Evaluation bool
+	// Note says how the data was put together when AsOf alone does not,
+	// e.g. files of different dates joined into one source.
+	Note string
 }
 
 // SourceInfo describes one source in a Snapshot.
@@ -44,6 +47,7 @@ type SourceInfo struct {
 	Files      []string
 	FetchedAt  time.Time
 	Evaluation bool
+	Note       string // how the data was put together, if AsOf alone does not say (SourceSet.Note)
 }
 
 // Snapshot is an immutable set of list entries from one or more sources.
@@ -93,7 +97,7 @@ func NewSnapshot(sets ...SourceSet) (*Snapshot, error) {
 		}
 		s.sources = append(s.sources, SourceInfo{
 			Source: set.Source, AsOf: set.AsOf, AsOfFrom: set.AsOfFrom, Checksum: set.Checksum, Count: len(set.Entries),
-			Files: slices.Clone(set.Files), FetchedAt: set.FetchedAt, Evaluation: set.Evaluation,
+			Files: slices.Clone(set.Files), FetchedAt: set.FetchedAt, Evaluation: set.Evaluation, Note: set.Note,
 		})
 	}
 	linkEntries(s.entries)

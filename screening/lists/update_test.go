@@ -75,7 +75,7 @@ func (ls *listServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case "slow":
 		select {
-		case <-time.After(2 * time.Second):
+		case <-time.After(time.Minute):
 		case <-r.Context().Done():
 		}
 		return
@@ -197,7 +197,10 @@ func TestUpdaterRejects(t *testing.T) {
 		errHas string
 	}{
 		{name: "HTTP 500", path: "/consolidated/cons_alt.csv", mode: "500", reason: "1 of 5 downloads failed", errHas: "HTTP 500 Internal Server Error"},
-		{name: "timeout", path: "/dpl.txt", mode: "slow", opts: []UpdateOption{WithTimeout(100 * time.Millisecond)},
+		// The limit leaves the first, good update room on a loaded machine
+		// (the race detector makes it several times slower); the slow
+		// server never answers within it.
+		{name: "timeout", path: "/dpl.txt", mode: "slow", opts: []UpdateOption{WithTimeout(5 * time.Second)},
 			reason: "1 of 5 downloads failed", errHas: "context deadline exceeded"},
 		{name: "truncated body", path: "/dpl.txt", body: append([]byte{}, dpl...), mode: "truncate", reason: "1 of 5 downloads failed", errHas: "download cut short"},
 		// The cap (250,000 bytes) is above every real file here (cons_prim.csv

@@ -12,10 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exportguard/exportguard/examples/internal/listdata"
 	"github.com/exportguard/exportguard/geoloc"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
-	"github.com/exportguard/exportguard/screening/lists"
 )
 
 // StringList is a repeatable string flag.
@@ -36,7 +36,8 @@ type Data struct {
 	// embedded default policy.
 	PolicyPath string
 	// ListPaths are restricted-party list files or OFAC directories
-	// (lists.Load); none means the embedded evaluation snapshot.
+	// (lists.Load), or one directory kept by a lists.Updater
+	// (listdata.Load); none means the embedded evaluation snapshot.
 	ListPaths []string
 	// GeoIPPaths are MaxMind DB files; none means the embedded country
 	// database.
@@ -46,7 +47,7 @@ type Data struct {
 // Register defines the -policy, -lists and -geoip flags on fs, filling d.
 func (d *Data) Register(fs *flag.FlagSet) {
 	fs.StringVar(&d.PolicyPath, "policy", "", "policy file (default: the embedded policy)")
-	fs.Var((*StringList)(&d.ListPaths), "lists", "restricted-party list file or OFAC directory (repeatable; default: the embedded evaluation snapshot)")
+	fs.Var((*StringList)(&d.ListPaths), "lists", "restricted-party list file, OFAC directory, or a directory kept by `go run ./examples/lists update -dir DIR` (repeatable; default: the embedded evaluation snapshot)")
 	fs.Var((*StringList)(&d.GeoIPPaths), "geoip", "MaxMind DB file (repeatable; default: the embedded country database)")
 }
 
@@ -62,7 +63,7 @@ func (d Data) Options(ctx context.Context) ([]screening.Option, error) {
 		opts = append(opts, screening.WithPolicy(p))
 	}
 	if len(d.ListPaths) > 0 {
-		snap, err := lists.Load(ctx, d.ListPaths...)
+		snap, err := listdata.Load(ctx, d.ListPaths...)
 		if err != nil {
 			return nil, fmt.Errorf("lists: %w", err)
 		}

@@ -35,6 +35,7 @@ type input struct {
 	asOf    time.Time
 	sources []lists.Source // nil: every source in the file
 	load    func(ctx context.Context, path string) ([]*lists.Entry, lists.LoadReport, []string, error)
+	note    *string // set by load: how the files were joined
 }
 
 func main() {
@@ -43,11 +44,15 @@ func main() {
 	flag.Parse()
 	ctx := context.Background()
 
+	// OFAC SDN: the newest complete sdn.csv (2024-05-03) joined with the
+	// aliases, addresses and comments of 2025-12, or of 2021-07 for entries
+	// those lack (see sdnjoin.go).
+	sdn := sdnJoin{primary: "ofac/sdn-2024-05/sdn.csv", sides: []string{"ofac/sdn-2025-12-partial", "ofac/sdn-2021-07"}}
+	var sdnNote string
 	inputs := []input{
 		// BIS Entity List, complete, current to at least 2025-10-09 (its newest listing).
 		{path: "entity-list/entity_list.csv", asOf: day("2025-10-09"), sources: []lists.Source{lists.SourceEL}, load: loadFile(lists.LoadCSLCSV)},
-		// OFAC SDN, complete and consistent set of 2021-07.
-		{path: "ofac/sdn-2021-07", asOf: day("2021-07-07"), load: loadOFAC},
+		{path: sdn.primary, asOf: day("2024-05-03"), load: sdn.loader(*data, []string{"2024-05-03", "2025-12-24", "2021-07-07"}, &sdnNote), note: &sdnNote},
 		// OFAC consolidated non-SDN list, 2025-12: newer than the CSL for SSI, PLC, CMIC, MBS, CAP, FSE.
 		{path: "ofac/nonsdn-2025-12", asOf: day("2025-12-19"), load: loadOFAC},
 		// CSL 2023-11 (partial file): only the BIS/State lists it holds completely and
@@ -80,8 +85,11 @@ func main() {
 				s.AsOf = in.asOf
 			}
 			s.Evaluation = true
+			if in.note != nil {
+				s.Note = *in.note
+			}
 			slog.Info("source", "source", s.Source, "entries", len(s.Entries), "file", in.path, "as_of", s.AsOf.Format(time.DateOnly),
-				"unresolved_countries", rep.UnresolvedCountries, "warnings", len(rep.Warnings))
+				"unresolved_countries", rep.UnresolvedCountries, "warnings", len(rep.Warnings), "note", s.Note)
 			sets = append(sets, s)
 		}
 	}
