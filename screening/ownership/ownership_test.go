@@ -166,6 +166,20 @@ func TestChainExplainsIndirectOwnership(t *testing.T) {
 	}
 }
 
+// TestMinorityFindingHasAChain: a minority finding's entity is caught by no
+// rule, yet its chain explains it like any other.
+func TestMinorityFindingHasAChain(t *testing.T) {
+	g := csvGraph(t, "BANCO NACIONAL DE CUBA,CU,Havana Trading SA,CU,30,,\n")
+	fs := g.Evaluate(lister, Options{Date: date("2026-11-28")}).Findings("Havana Trading SA")
+	if len(fs) != 1 || fs[0].Rule != RuleMinority {
+		t.Fatalf("findings = %+v", fs)
+	}
+	want := []string{`BANCO NACIONAL DE CUBA [listed: SDN:306 "BANCO NACIONAL DE CUBA"] owns 30% of Havana Trading SA (own.csv:2)`}
+	if diff := cmp.Diff(want, fs[0].Chain); diff != "" {
+		t.Errorf("chain (-want +got):\n%s", diff)
+	}
+}
+
 func TestChainMarksPotentialListings(t *testing.T) {
 	g := csvGraph(t, "Banco Nacional Cuba,CU,Intermediate Holdings Ltd,PA,60,,\nIntermediate Holdings Ltd,PA,Caribe Shipping Ltd,PA,50,,\n")
 	fs := g.Evaluate(lister, Options{Date: date("2026-11-28")}).Findings("Caribe Shipping Ltd")

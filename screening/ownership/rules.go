@@ -431,14 +431,14 @@ func (g *Graph) explain(k string, all map[string]*caught, seen map[string]bool, 
 		return
 	}
 	seen[k] = true
-	c := all[k]
-	if c == nil && depth == 0 {
-		return
-	}
-	var stakes []Stake
-	if depth == 0 {
-		stakes = f.Stakes
-	} else {
+	// The finding's own stakes first: a minority finding's entity is in no
+	// caught set, but its stakes still explain it.
+	stakes := f.Stakes
+	if depth > 0 {
+		c := all[k]
+		if c == nil {
+			return
+		}
 		stakes = c.stakes
 	}
 	owned := g.nodes[k].name
