@@ -63,8 +63,10 @@ func TestScreenOwnership(t *testing.T) {
 // review; an exact name, a fuzzy name with an agreeing country, or a
 // list:SOURCE:ID reference keeps party.owned_by_listed. The names are real
 // entries of the embedded lists: SDN 306 BANCO NACIONAL DE CUBA, SDN 12927
-// MAHAN AIR (address country Iran), and the Entity List's "Hangzhou
-// Hikvision Digital Technology Co., Ltd.".
+// MAHAN AIR (address country Iran), the SDN tanker DOVER, and the Entity
+// List's "Hangzhou Hikvision Digital Technology Co., Ltd." (listed
+// 2019-10-09). Owner hits follow the party rules for entries listed after
+// the as-of date and for vessel entries.
 func TestOwnerMatchStrength(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
@@ -102,6 +104,12 @@ func TestOwnerMatchStrength(t *testing.T) {
 			[]string{"party.potential_match=review"}, []string{"SDN:306"}},
 		{"minority stake on an exact name: red flag as before", "Banco Nacional de Cuba,CU,TARGET,PA,30\n", "", "", false,
 			[]string{"party.minority_owned_by_listed=review"}, nil},
+		{"an Entity List owner before it was listed: not on the list then", "Hangzhou Hikvision Digital Technology Co. Ltd,CN,TARGET,PA,60\n", "2019-06-01", "", false,
+			nil, nil},
+		{"a list reference before the entry was listed: not on the list then", "list:EL:3575aeab8145c685708433e049a9338adf0cf95da81c85d81aa69076,CN,TARGET,PA,60\n", "2019-06-01", "", false,
+			nil, nil},
+		{"an owner named as an SDN tanker is not the tanker", "Dover,,TARGET,PA,60\n", "", "", false,
+			nil, nil},
 		{"the policy's rules apply: without exact_name an exact owner name is potential", "Banco Nacional de Cuba,CU,TARGET,PA,60\n", "", "match_strength: {exact_name: false}\n", false,
 			[]string{"party.potential_match=review"}, []string{"SDN:306"}},
 		{"the policy's outcome for a potential match applies", "Banco Nacional Cuba,CU,TARGET,PA,60\n", "", "outcomes: {party.potential_match: deny}\n", false,
