@@ -3,18 +3,24 @@ package screening
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/match"
 	"github.com/exportguard/exportguard/screening/ownership"
 )
 
 // WithOwnership sets the ownership graph used for the OFAC 50% rule and the
 // BIS Affiliates rule. Owners are matched to list entries with the same
-// engine and threshold as parties.
+// engine and threshold as parties, and each owner-name match is judged
+// confirmed or potential by the policy's match-strength rules, as a
+// party's own hit is: a finding that needs a potential match gives
+// party.potential_match (via "owner"), not party.owned_by_listed. An owner
+// given as "list:SOURCE:ID" is confirmed.
 func WithOwnership(g *ownership.Graph) Option { return func(c *config) { c.owners = g } }
 
 // ownershipCache holds one evaluation of the ownership graph per as-of date
@@ -24,9 +30,19 @@ type ownershipCache struct {
 	by map[time.Time]*ownership.Result
 }
 
-// worldLister resolves owners to list entries in one world.
-type worldLister struct{ w *world }
+// worldLister resolves owners to list entries in one world, as of a date.
+type worldLister struct {
+	w    *world
+	date time.Time
+}
 
+// ByName matches an owner's name to list entries and judges each match
+// with judge, as screenName does a party's: an exact strong name, or a name
+// score at or above the confirm threshold with an agreeing detail, confirms
+// it. An owner gives a name and at most a country, so the country is the
+// only detail that can agree. Entries listed after the date, and hits
+// that fall below the threshold once a vessel or aircraft entry is
+// discounted, are left out, as for parties.
 func (l worldLister) ByName(name, country string) []ownership.Listing {
 	var c rules.Country
 	if country != "" {
@@ -34,21 +50,39 @@ func (l worldLister) ByName(name, country string) []ownership.Listing {
 			c = d.Country
 		}
 	}
-	ms, err := l.w.index.Search(context.Background(), match.Query{Name: name, Country: c, Threshold: l.w.threshold})
-	if err != nil {
+	q := match.Query{Name: name, Country: c, Threshold: l.w.threshold}
+	ms, err := l.w.index.Search(context.Background(), q)
+	if err != nil || len(ms) == 0 {
 		return nil
 	}
+	normName := match.Normalize(name)
 	out := make([]ownership.Listing, 0, len(ms))
 	for _, m := range ms {
-		out = append(out, ownership.Listing{Key: m.Entry.Key(), Source: string(m.Entry.Source), Name: m.Entry.Name,
-			LicenseRequirement: m.Entry.LicenseRequirement, Score: round4(m.Score)})
+		e := m.Entry
+		if !e.ListedOn.IsZero() && e.ListedOn.After(l.date) {
+			continue
+		}
+		if e.Type == lists.TypeVessel || e.Type == lists.TypeAircraft {
+			// Owners are persons and organisations, not craft.
+			m.Adjustments = append(slices.Clone(m.Adjustments), match.Adjustment{Kind: "entry_is_" + string(e.Type), Delta: -vesselPenalty,
+				Detail: fmt.Sprintf("the entry is a %s; an owner is not", e.Type)})
+			m.Score -= vesselPenalty
+			if m.Score < q.Threshold {
+				continue
+			}
+		}
+		st := judge(l.w.band, normName, m, false)
+		x := ownership.Listing{Key: e.Key(), Source: string(e.Source), Name: e.Name,
+			LicenseRequirement: e.LicenseRequirement, Score: round4(m.Score), Potential: st.level == StrengthPotential}
+		x.Why = st.explain(l.w.band, m, map[string]any{})
+		out = append(out, x)
 	}
 	return out
 }
 
 func (l worldLister) ByKey(key string) (ownership.Listing, bool) {
 	e, ok := l.w.lists.Get(key)
-	if !ok {
+	if !ok || !e.ListedOn.IsZero() && e.ListedOn.After(l.date) {
 		return ownership.Listing{}, false
 	}
 	return ownership.Listing{Key: e.Key(), Source: string(e.Source), Name: e.Name, LicenseRequirement: e.LicenseRequirement, Score: 1}, true
@@ -65,7 +99,7 @@ func (w *world) ownershipResult(date time.Time) *ownership.Result {
 	if r, ok := w.ownCache.by[date]; ok {
 		return r
 	}
-	r := w.owners.Evaluate(worldLister{w}, ownership.Options{
+	r := w.owners.Evaluate(worldLister{w: w, date: date}, ownership.Options{
 		Date: date, AffiliatesAfterSuspension: w.policy.AffiliatesRuleAfterSuspension(),
 		MinorityPercent: w.policy.MinorityStakeThreshold(),
 	})
@@ -92,6 +126,10 @@ func (sc *screening) ownershipChecks(p Party, role Role) {
 		if f.Status != "" {
 			ev["affiliates_rule"] = f.Status
 		}
+		if len(f.Potential) > 0 {
+			sc.potentialOwner(p, f, ev)
+			continue
+		}
 		pol := sc.w.policy
 		switch f.Rule {
 		case ownership.RuleOFAC50:
@@ -114,4 +152,39 @@ func (sc *screening) ownershipChecks(p Party, role Role) {
 				f.Citation, ev)
 		}
 	}
+}
+
+// ruleNames names the ownership rules in sentences.
+var ruleNames = map[string]string{
+	ownership.RuleOFAC50:              "the OFAC 50% rule",
+	ownership.RuleAffiliates:          "the BIS Affiliates rule",
+	ownership.RuleAffiliatesSuspended: "the BIS Affiliates rule (suspended on this date)",
+	ownership.RuleMinority:            "the minority-stake red flag",
+}
+
+// potentialOwner raises party.potential_match (via "owner") for a finding
+// that needs an owner-name match nothing confirms: the rule's outcome
+// would rest on a name that may not be the listed party, so a reviewer
+// decides, as for a party's own potential hit. The evidence holds the
+// finding's chain and each potential owner listing with why it is not
+// confirmed.
+func (sc *screening) potentialOwner(p Party, f ownership.Finding, ev map[string]any) {
+	ev["via"] = "owner"
+	ev["strength"] = StrengthPotential
+	ev["confirm_threshold"] = sc.w.band.Confirm
+	cands := make([]map[string]any, len(f.Potential))
+	names := make([]string, len(f.Potential))
+	for i, x := range f.Potential {
+		cands[i] = map[string]any{"entry": x.Key, "list": x.Source, "entry_name": x.Name, "score": x.Score, "why": x.Why}
+		names[i] = fmt.Sprintf("%s %q (score %.2f: %s)", x.Key, x.Name, x.Score, x.Why)
+	}
+	ev["potential_owners"] = cands
+	rule := ruleNames[f.Rule]
+	if rule == "" {
+		rule = f.Rule
+	}
+	sc.add("party.potential_match",
+		fmt.Sprintf("%q would be caught by %s (%.4g%% held through %s), but only through owner names that may not be the listed parties: %s. A reviewer decides; an owner that is the entry can be given as list:SOURCE:ID in %s.",
+			f.Entity, rule, f.Percent, strings.Join(f.Entries, ", "), strings.Join(names, "; "), sc.w.owners.Source()),
+		f.Citation, ev)
 }

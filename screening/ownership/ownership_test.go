@@ -38,6 +38,12 @@ var lister = fakeLister{
 		LicenseRequirement: "For all items subject to the EAR. (See § 744.11 of the EAR)", Score: 1},
 	Key("Aviation Industry Corporation of China 612 Institute"): {Key: "EL:96c3faec", Source: "EL", Name: "Aviation Industry Corporation of China 612 Institute",
 		LicenseRequirement: "For all items subject to the EAR.", Score: 1},
+	// Spellings that match an entry only fuzzily, with nothing to confirm
+	// them: potential listings.
+	Key("Banco Nacional Cuba"): {Key: "SDN:306", Source: "SDN", Name: "BANCO NACIONAL DE CUBA", Score: 0.91, Potential: true,
+		Why: "the name is not exactly a listed name; no identifier, date of birth or address country agrees"},
+	Key("Beijing Inst of Technology"): {Key: "EL:97736f0b", Source: "EL", Name: "Beijing Institute of Technology",
+		LicenseRequirement: "For all items subject to the EAR. (See § 744.11 of the EAR)", Score: 0.88, Potential: true},
 }
 
 func date(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
@@ -55,12 +61,18 @@ type brief struct {
 	Rule    string
 	Percent float64
 	Entries []string
+	// Potential are the keys of Finding.Potential.
+	Potential []string
 }
 
 func briefs(fs []Finding) []brief {
 	var out []brief
 	for _, f := range fs {
-		out = append(out, brief{f.Rule, f.Percent, f.Entries})
+		var pot []string
+		for _, x := range f.Potential {
+			pot = append(pot, x.Key)
+		}
+		out = append(out, brief{f.Rule, f.Percent, f.Entries, pot})
 	}
 	return out
 }
@@ -76,35 +88,54 @@ func TestOwnershipRules(t *testing.T) {
 		want   []brief
 	}{
 		{"direct 50% by an SDN", "BANCO NACIONAL DE CUBA,CU,Havana Trading SA,CU,50,,\n", today, "", "Havana Trading SA",
-			[]brief{{RuleOFAC50, 50, []string{"SDN:306"}}}},
+			[]brief{{RuleOFAC50, 50, []string{"SDN:306"}, nil}}},
 		{"49.9% is not blocked, but is a minority red flag", "BANCO NACIONAL DE CUBA,CU,Havana Trading SA,CU,49.9,,\n", today, "", "Havana Trading SA",
-			[]brief{{RuleMinority, 49.9, []string{"SDN:306"}}}},
+			[]brief{{RuleMinority, 49.9, []string{"SDN:306"}, nil}}},
 		{"two SDNs at 25% each aggregate to 50%", "BANCO NACIONAL DE CUBA,CU,Havana Trading SA,CU,25,,\nCUBAN AVIATION CO,CU,Havana Trading SA,CU,25,,\n", today, "", "Havana Trading SA",
-			[]brief{{RuleOFAC50, 50, []string{"SDN:306", "SDN:999"}}}},
+			[]brief{{RuleOFAC50, 50, []string{"SDN:306", "SDN:999"}, nil}}},
 		{"indirect through a blocked intermediate", "BANCO NACIONAL DE CUBA,CU,Intermediate Holdings Ltd,PA,60,,\nIntermediate Holdings Ltd,PA,Caribe Shipping Ltd,PA,50,,\n", today, "", "Caribe Shipping Ltd",
-			[]brief{{RuleOFAC50, 50, []string{"SDN:306"}}}},
+			[]brief{{RuleOFAC50, 50, []string{"SDN:306"}, nil}}},
 		{"an unblocked intermediate does not pass on its owner's stake", "BANCO NACIONAL DE CUBA,CU,Intermediate Holdings Ltd,PA,40,,\nIntermediate Holdings Ltd,PA,Caribe Shipping Ltd,PA,100,,\n", today, "", "Caribe Shipping Ltd",
 			nil},
 		{"a cycle terminates", "BANCO NACIONAL DE CUBA,CU,Alpha Ltd,,50,,\nAlpha Ltd,,Beta Ltd,,50,,\nBeta Ltd,,Alpha Ltd,,30,,\n", today, "", "Beta Ltd",
-			[]brief{{RuleOFAC50, 50, []string{"SDN:306"}}}},
+			[]brief{{RuleOFAC50, 50, []string{"SDN:306"}, nil}}},
 		{"list reference by key", "list:SDN:306,,Havana Trading SA,CU,75,,\n", today, "", "Havana Trading SA",
-			[]brief{{RuleOFAC50, 75, []string{"SDN:306"}}}},
+			[]brief{{RuleOFAC50, 75, []string{"SDN:306"}, nil}}},
 		{"Affiliates rule in force (Oct 2025)", "Beijing Institute of Technology,CN,BIT Optics GmbH,DE,60,,\n", date("2025-10-15"), "", "BIT Optics GmbH",
-			[]brief{{RuleAffiliates, 60, []string{"EL:97736f0b"}}}},
+			[]brief{{RuleAffiliates, 60, []string{"EL:97736f0b"}, nil}}},
 		{"Affiliates rule suspended (Dec 2025): still a red flag", "Beijing Institute of Technology,CN,BIT Optics GmbH,DE,60,,\n", date("2025-12-01"), "", "BIT Optics GmbH",
-			[]brief{{RuleAffiliatesSuspended, 60, []string{"EL:97736f0b"}}}},
+			[]brief{{RuleAffiliatesSuspended, 60, []string{"EL:97736f0b"}, nil}}},
 		{"before the Affiliates rule took effect, a listed majority owner is a red flag", "Beijing Institute of Technology,CN,BIT Optics GmbH,DE,60,,\n", date("2025-09-28"), "", "BIT Optics GmbH",
-			[]brief{{RuleMinority, 60, []string{"EL:97736f0b"}}}},
+			[]brief{{RuleMinority, 60, []string{"EL:97736f0b"}, nil}}},
 		{"after the suspension, as the policy assumes (in force)", "Beijing Institute of Technology,CN,BIT Optics GmbH,DE,60,,\n", today, "in_force", "BIT Optics GmbH",
-			[]brief{{RuleAffiliates, 60, []string{"EL:97736f0b"}}}},
+			[]brief{{RuleAffiliates, 60, []string{"EL:97736f0b"}, nil}}},
 		{"after the suspension, policy says still suspended", "Beijing Institute of Technology,CN,BIT Optics GmbH,DE,60,,\n", today, "suspended", "BIT Optics GmbH",
-			[]brief{{RuleAffiliatesSuspended, 60, []string{"EL:97736f0b"}}}},
+			[]brief{{RuleAffiliatesSuspended, 60, []string{"EL:97736f0b"}, nil}}},
 		{"a stake that ended before the date does not count", "BANCO NACIONAL DE CUBA,CU,Havana Trading SA,CU,80,2020-01-01,2024-06-30\n", today, "", "Havana Trading SA",
 			nil},
 		{"a stake inside its dates counts", "BANCO NACIONAL DE CUBA,CU,Havana Trading SA,CU,80,2020-01-01,2024-06-30\n", date("2023-03-01"), "", "Havana Trading SA",
-			[]brief{{RuleOFAC50, 80, []string{"SDN:306"}}}},
+			[]brief{{RuleOFAC50, 80, []string{"SDN:306"}, nil}}},
 		{"small minority below the threshold", "BANCO NACIONAL DE CUBA,CU,Havana Trading SA,CU,10,,\n", today, "", "Havana Trading SA",
 			nil},
+		// Owners matched only as potential listings.
+		{"a potential SDN owner of 60% gives a potential finding", "Banco Nacional Cuba,CU,Havana Trading SA,CU,60,,\n", today, "", "Havana Trading SA",
+			[]brief{{RuleOFAC50, 60, []string{"SDN:306"}, []string{"SDN:306"}}}},
+		{"the same owner by list reference is confirmed", "list:SDN:306,CU,Havana Trading SA,CU,60,,\n", today, "", "Havana Trading SA",
+			[]brief{{RuleOFAC50, 60, []string{"SDN:306"}, nil}}},
+		{"confirmed 30% and potential 30%: the 50% needs the potential one", "CUBAN AVIATION CO,CU,Havana Trading SA,CU,30,,\nBanco Nacional Cuba,CU,Havana Trading SA,CU,30,,\n", today, "", "Havana Trading SA",
+			[]brief{{RuleOFAC50, 60, []string{"SDN:306", "SDN:999"}, []string{"SDN:306"}}}},
+		{"confirmed 60% is enough: the potential 30% is not needed", "CUBAN AVIATION CO,CU,Havana Trading SA,CU,60,,\nBanco Nacional Cuba,CU,Havana Trading SA,CU,30,,\n", today, "", "Havana Trading SA",
+			[]brief{{RuleOFAC50, 60, []string{"SDN:999"}, nil}}},
+		{"a potential root makes the whole chain potential", "Banco Nacional Cuba,CU,Intermediate Holdings Ltd,PA,60,,\nIntermediate Holdings Ltd,PA,Caribe Shipping Ltd,PA,50,,\n", today, "", "Caribe Shipping Ltd",
+			[]brief{{RuleOFAC50, 50, []string{"SDN:306"}, []string{"SDN:306"}}}},
+		{"a potential Entity List owner under the Affiliates rule", "Beijing Inst of Technology,CN,BIT Optics GmbH,DE,60,,\n", date("2025-10-15"), "", "BIT Optics GmbH",
+			[]brief{{RuleAffiliates, 60, []string{"EL:97736f0b"}, []string{"EL:97736f0b"}}}},
+		{"a potential minority stake", "Banco Nacional Cuba,CU,Havana Trading SA,CU,30,,\n", today, "", "Havana Trading SA",
+			[]brief{{RuleMinority, 30, []string{"SDN:306"}, []string{"SDN:306"}}}},
+		{"a confirmed minority stake stands without the potential one", "CUBAN AVIATION CO,CU,Havana Trading SA,CU,25,,\nBanco Nacional Cuba,CU,Havana Trading SA,CU,20,,\n", today, "", "Havana Trading SA",
+			[]brief{{RuleMinority, 25, []string{"SDN:999"}, nil}}},
+		{"confirmed 20% and potential 10% reach the minority threshold only together", "CUBAN AVIATION CO,CU,Havana Trading SA,CU,20,,\nBanco Nacional Cuba,CU,Havana Trading SA,CU,10,,\n", today, "", "Havana Trading SA",
+			[]brief{{RuleMinority, 30, []string{"SDN:306", "SDN:999"}, []string{"SDN:306"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,6 +163,38 @@ func TestChainExplainsIndirectOwnership(t *testing.T) {
 	}
 	if fs[0].Citation != CiteOFAC50 {
 		t.Errorf("citation = %q", fs[0].Citation)
+	}
+}
+
+// TestMinorityFindingHasAChain: a minority finding's entity is caught by no
+// rule, yet its chain explains it like any other.
+func TestMinorityFindingHasAChain(t *testing.T) {
+	g := csvGraph(t, "BANCO NACIONAL DE CUBA,CU,Havana Trading SA,CU,30,,\n")
+	fs := g.Evaluate(lister, Options{Date: date("2026-11-28")}).Findings("Havana Trading SA")
+	if len(fs) != 1 || fs[0].Rule != RuleMinority {
+		t.Fatalf("findings = %+v", fs)
+	}
+	want := []string{`BANCO NACIONAL DE CUBA [listed: SDN:306 "BANCO NACIONAL DE CUBA"] owns 30% of Havana Trading SA (own.csv:2)`}
+	if diff := cmp.Diff(want, fs[0].Chain); diff != "" {
+		t.Errorf("chain (-want +got):\n%s", diff)
+	}
+}
+
+func TestChainMarksPotentialListings(t *testing.T) {
+	g := csvGraph(t, "Banco Nacional Cuba,CU,Intermediate Holdings Ltd,PA,60,,\nIntermediate Holdings Ltd,PA,Caribe Shipping Ltd,PA,50,,\n")
+	fs := g.Evaluate(lister, Options{Date: date("2026-11-28")}).Findings("Caribe Shipping Ltd")
+	if len(fs) != 1 {
+		t.Fatalf("findings = %+v", fs)
+	}
+	want := []string{
+		"Intermediate Holdings Ltd [caught through its own owners] owns 50% of Caribe Shipping Ltd (own.csv:3)",
+		`  Banco Nacional Cuba [listed: SDN:306 "BANCO NACIONAL DE CUBA" (potential match, score 0.91)] owns 60% of Intermediate Holdings Ltd (own.csv:2)`,
+	}
+	if diff := cmp.Diff(want, fs[0].Chain); diff != "" {
+		t.Errorf("chain (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Listing{lister[Key("Banco Nacional Cuba")]}, fs[0].Potential); diff != "" {
+		t.Errorf("potential (-want +got):\n%s", diff)
 	}
 }
 
@@ -252,21 +315,30 @@ func FuzzParseJSON(f *testing.F) {
 
 // BenchmarkEvaluateChain evaluates a chain of 5,000 entities, each owning
 // 60% of the next, below an SDN entry: every entity is caught, and each
-// finding's listed roots lie at the far end of the chain.
+// finding's listed roots lie at the far end of the chain. With a potential
+// root (an owner name that only fuzzily matches the entry) each rule is
+// applied twice, on the confirmed listings and on all of them.
 //
 //	go test -run '^$' -bench EvaluateChain -benchtime 3x -cpu 1 ./screening/ownership/
 func BenchmarkEvaluateChain(b *testing.B) {
-	edges := []Edge{{Owner: "list:SDN:306", Owned: "Holding Company Number 0 Ltd", Percent: 60}}
-	for i := range 5000 {
-		edges = append(edges, Edge{Owner: fmt.Sprintf("Holding Company Number %d Ltd", i), Owned: fmt.Sprintf("Holding Company Number %d Ltd", i+1), Percent: 60, Line: i + 2})
-	}
-	g, err := New("chain.csv", edges)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for b.Loop() {
-		if r := g.Evaluate(lister, Options{Date: date("2026-01-01")}); len(r.Findings("Holding Company Number 5000 Ltd")) != 1 {
-			b.Fatal("the end of the chain is not caught")
-		}
+	for _, root := range []struct{ name, owner string }{
+		{"confirmed_root", "list:SDN:306"},
+		{"potential_root", "Banco Nacional Cuba"},
+	} {
+		b.Run(root.name, func(b *testing.B) {
+			edges := []Edge{{Owner: root.owner, Owned: "Holding Company Number 0 Ltd", Percent: 60}}
+			for i := range 5000 {
+				edges = append(edges, Edge{Owner: fmt.Sprintf("Holding Company Number %d Ltd", i), Owned: fmt.Sprintf("Holding Company Number %d Ltd", i+1), Percent: 60, Line: i + 2})
+			}
+			g, err := New("chain.csv", edges)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if r := g.Evaluate(lister, Options{Date: date("2026-01-01")}); len(r.Findings("Holding Company Number 5000 Ltd")) != 1 {
+					b.Fatal("the end of the chain is not caught")
+				}
+			}
+		})
 	}
 }

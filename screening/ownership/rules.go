@@ -3,6 +3,7 @@ package ownership
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -68,13 +69,25 @@ type Listing struct {
 	Name               string  // the entry's primary name
 	LicenseRequirement string  // Entity List license requirement, if any
 	Score              float64 // name-match score (1 for a direct list:SOURCE:ID reference)
+	// Potential is true when the owner's name matches the entry but
+	// nothing confirms that the owner is the entry. A finding that needs a
+	// potential listing to reach its rule's threshold is itself potential
+	// (Finding.Potential): a reviewer decides. The zero value, confirmed, is
+	// the stricter reading, so a Lister that does not judge strength keeps
+	// every finding.
+	Potential bool
+	// Why says why the match has its strength ("the name is not exactly a
+	// listed name; no identifier, date of birth or address country agrees").
+	Why string
 }
 
 // Lister tells which list entries an owner is.
 type Lister interface {
-	// ByName returns the entries the name matches (country may be "").
+	// ByName returns the entries the name matches (country may be ""),
+	// each judged confirmed or potential.
 	ByName(name, country string) []Listing
-	// ByKey returns the entry with key "SOURCE:ID".
+	// ByKey returns the entry with key "SOURCE:ID". An owner given by key
+	// is the entry by construction: the listing is confirmed.
 	ByKey(key string) (Listing, bool)
 }
 
@@ -119,6 +132,11 @@ type Finding struct {
 	// Status is the Affiliates rule's status on the date ("in_force",
 	// "suspended"); empty for other rules.
 	Status string `json:"status,omitempty"`
+	// Potential holds the root listings that are only potential name
+	// matches when the finding needs them: without them the rule would not
+	// catch the entity. Empty for a finding that rests on confirmed
+	// listings alone.
+	Potential []Listing `json:"potential,omitempty"`
 }
 
 // Result holds the findings of one evaluation, by entity.
@@ -157,7 +175,11 @@ type caught struct {
 	percent float64
 }
 
-// Evaluate applies the ownership rules on opt.Date.
+// Evaluate applies the ownership rules on opt.Date. When some owner is
+// only a potential match (Listing.Potential), each rule is applied twice:
+// on the confirmed listings, and on all of them. An entity the first catches
+// gets a finding as before; one that only the second catches gets a finding
+// with Potential set, since it rests on a name match nobody confirmed.
 func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 	if opt.MinorityPercent == 0 {
 		opt.MinorityPercent = 25
@@ -181,33 +203,37 @@ func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 			return out
 		}
 	}
-	ofac := g.fixpoint(keys, listings, in("SDN"), opt.Date)
-	bis := g.fixpoint(keys, listings, in("EL", "MEU"), opt.Date)
+	anyPotential := false
+	for _, ls := range listings {
+		anyPotential = anyPotential || slices.ContainsFunc(ls, func(x Listing) bool { return x.Potential })
+	}
+	ofac := g.ruleSets(keys, listings, in("SDN"), opt.Date, anyPotential)
+	bis := g.ruleSets(keys, listings, in("EL", "MEU"), opt.Date, anyPotential)
 	status := AffiliatesStatus(opt.Date, opt.AffiliatesAfterSuspension)
 
 	res := &Result{findings: map[string][]Finding{}}
-	var merged map[string]*caught // both caught sets, for minority chains; built on first use
-	// Root listings of each caught node, per caught set (see rootListings).
-	ofacRoots, bisRoots, mergedRoots := map[string][]Listing{}, map[string][]Listing{}, map[string][]Listing{}
+	// Both rules' caught sets, for minority chains; built on first use.
+	var mergedConf, mergedAll *caughtSet
 	for _, k := range keys {
-		if c, ok := ofac[k]; ok && len(c.stakes) > 0 {
-			res.add(k, g.finding(RuleOFAC50, k, c, ofac, ofacRoots, CiteOFAC50, ""))
+		if set, c, ok := ofac.catches(k); ok {
+			res.add(k, g.finding(RuleOFAC50, k, c, set, CiteOFAC50, ""))
 		}
-		if c, ok := bis[k]; ok && len(c.stakes) > 0 && status != "not_effective" {
+		if set, c, ok := bis.catches(k); ok && status != "not_effective" {
 			rule := RuleAffiliates
 			if status == "suspended" {
 				rule = RuleAffiliatesSuspended
 			}
-			f := g.finding(rule, k, c, bis, bisRoots, CiteAffiliates, status)
-			f.LicenseRequirement = mostRestrictive(g.rootListings(k, bis, bisRoots))
+			f := g.finding(rule, k, c, set, CiteAffiliates, status)
+			f.LicenseRequirement = mostRestrictive(g.rootListings(k, set.by, set.roots))
 			res.add(k, f)
 		}
 		if len(res.findings[k]) > 0 {
 			continue
 		}
-		// Minority stakes: listed or caught owners below 50% in aggregate.
-		var stakes []Stake
-		total := 0.0
+		// Minority stakes: listed or caught owners below 50% in aggregate,
+		// counted on confirmed listings first, then on all of them.
+		var stakes, confStakes []Stake
+		total, confTotal := 0.0, 0.0
 		for _, i := range g.byOwned[k] {
 			e := &g.edges[i]
 			if !e.active(opt.Date) {
@@ -215,28 +241,88 @@ func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 			}
 			ok := Key(e.Owner)
 			ls := listings[ok]
-			_, co := ofac[ok]
-			_, cb := bis[ok]
-			if len(ls) == 0 && !co && !cb {
+			if len(ls) == 0 && !ofac.all.has(ok) && !bis.all.has(ok) {
 				continue
 			}
 			total += e.Percent
 			stakes = append(stakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: ls, Derived: len(ls) == 0})
-		}
-		if len(stakes) > 0 && total >= opt.MinorityPercent {
-			c := &caught{stakes: stakes, percent: total}
-			if merged == nil {
-				merged = maps.Clone(ofac)
-				for kk, v := range bis {
-					if _, dup := merged[kk]; !dup {
-						merged[kk] = v
-					}
-				}
+			if cls := confirmedOnly(ls); len(cls) > 0 || ofac.conf.has(ok) || bis.conf.has(ok) {
+				confTotal += e.Percent
+				confStakes = append(confStakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: cls, Derived: len(cls) == 0})
 			}
-			res.add(k, g.finding(RuleMinority, k, c, merged, mergedRoots, CiteMinority, ""))
+		}
+		switch {
+		case len(confStakes) > 0 && confTotal >= opt.MinorityPercent:
+			if mergedConf == nil {
+				mergedConf = merge(ofac.conf, bis.conf)
+			}
+			res.add(k, g.finding(RuleMinority, k, &caught{stakes: confStakes, percent: confTotal}, mergedConf, CiteMinority, ""))
+		case len(stakes) > 0 && total >= opt.MinorityPercent:
+			if mergedAll == nil {
+				mergedAll = merge(ofac.all, bis.all)
+			}
+			res.add(k, g.finding(RuleMinority, k, &caught{stakes: stakes, percent: total}, mergedAll, CiteMinority, ""))
 		}
 	}
 	return res
+}
+
+// caughtSet is what one 50% rule catches, with the root listings of each
+// caught node once walked (see rootListings).
+type caughtSet struct {
+	by    map[string]*caught
+	roots map[string][]Listing
+}
+
+func (s *caughtSet) has(k string) bool { _, ok := s.by[k]; return ok }
+
+// merge joins two caught sets (a's derivation first where both catch a
+// node).
+func merge(a, b *caughtSet) *caughtSet {
+	m := &caughtSet{by: maps.Clone(a.by), roots: map[string][]Listing{}}
+	for k, v := range b.by {
+		if _, dup := m.by[k]; !dup {
+			m.by[k] = v
+		}
+	}
+	return m
+}
+
+// ruleSets holds what a 50% rule catches on the confirmed listings (conf)
+// and on all listings (all): one set when no listing is potential.
+type ruleSets struct{ conf, all *caughtSet }
+
+func (g *Graph) ruleSets(keys []string, listings map[string][]Listing, filter func([]Listing) []Listing, d time.Time, anyPotential bool) ruleSets {
+	conf := &caughtSet{by: g.fixpoint(keys, listings, func(ls []Listing) []Listing { return confirmedOnly(filter(ls)) }, d), roots: map[string][]Listing{}}
+	if !anyPotential {
+		return ruleSets{conf, conf}
+	}
+	return ruleSets{conf, &caughtSet{by: g.fixpoint(keys, listings, filter, d), roots: map[string][]Listing{}}}
+}
+
+// catches returns the set a finding on k rests on: the confirmed one when
+// it catches k through stakes, else the one with potential listings. ok is
+// false when neither catches k through stakes (a listed node is screened
+// by its own name, not by its owners).
+func (r ruleSets) catches(k string) (*caughtSet, *caught, bool) {
+	for _, s := range []*caughtSet{r.conf, r.all} {
+		if c, ok := s.by[k]; ok && len(c.stakes) > 0 {
+			return s, c, true
+		}
+	}
+	return nil, nil, false
+}
+
+// confirmedOnly returns the listings of ls that are not potential, in a new
+// slice.
+func confirmedOnly(ls []Listing) []Listing {
+	var out []Listing
+	for _, x := range ls {
+		if !x.Potential {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func (r *Result) add(k string, f Finding) { r.findings[k] = append(r.findings[k], f) }
@@ -253,6 +339,8 @@ func (g *Graph) listings(l Lister) map[string][]Listing {
 		seen[k] = true
 		if ref, ok := e.ListRef(); ok {
 			if x, ok := l.ByKey(ref); ok {
+				// The owner is the entry by construction: nothing to judge.
+				x.Potential, x.Why = false, ""
 				out[k] = []Listing{x}
 			}
 			continue
@@ -301,7 +389,8 @@ func (g *Graph) fixpoint(keys []string, listings map[string][]Listing, filter fu
 	return c
 }
 
-func (g *Graph) finding(rule, k string, c *caught, all map[string]*caught, roots map[string][]Listing, cite, status string) Finding {
+func (g *Graph) finding(rule, k string, c *caught, set *caughtSet, cite, status string) Finding {
+	all, roots := set.by, set.roots
 	n := g.nodes[k]
 	f := Finding{Rule: rule, Entity: n.name, Country: n.country, Percent: c.percent, Stakes: c.stakes, Citation: cite, Status: status}
 	g.explain(k, all, map[string]bool{}, &f, 0)
@@ -317,14 +406,21 @@ func (g *Graph) finding(rule, k string, c *caught, all map[string]*caught, roots
 	} else {
 		listed = g.rootListings(k, all, roots)
 	}
-	seen := map[string]bool{}
+	seen, confirmed := map[string]bool{}, map[string]bool{}
+	for _, x := range listed {
+		confirmed[x.Key] = confirmed[x.Key] || !x.Potential
+	}
 	for _, x := range listed {
 		if !seen[x.Key] {
 			seen[x.Key] = true
 			f.Entries = append(f.Entries, x.Key)
+			if !confirmed[x.Key] {
+				f.Potential = append(f.Potential, x)
+			}
 		}
 	}
 	sort.Strings(f.Entries)
+	sort.Slice(f.Potential, func(i, j int) bool { return f.Potential[i].Key < f.Potential[j].Key })
 	return f
 }
 
@@ -335,14 +431,14 @@ func (g *Graph) explain(k string, all map[string]*caught, seen map[string]bool, 
 		return
 	}
 	seen[k] = true
-	c := all[k]
-	if c == nil && depth == 0 {
-		return
-	}
-	var stakes []Stake
-	if depth == 0 {
-		stakes = f.Stakes
-	} else {
+	// The finding's own stakes first: a minority finding's entity is in no
+	// caught set, but its stakes still explain it.
+	stakes := f.Stakes
+	if depth > 0 {
+		c := all[k]
+		if c == nil {
+			return
+		}
 		stakes = c.stakes
 	}
 	owned := g.nodes[k].name
@@ -351,7 +447,11 @@ func (g *Graph) explain(k string, all map[string]*caught, seen map[string]bool, 
 		if len(s.Listed) > 0 {
 			var tags []string
 			for _, x := range s.Listed {
-				tags = append(tags, fmt.Sprintf("%s %q", x.Key, x.Name))
+				tag := fmt.Sprintf("%s %q", x.Key, x.Name)
+				if x.Potential {
+					tag += fmt.Sprintf(" (potential match, score %.2f)", x.Score)
+				}
+				tags = append(tags, tag)
 			}
 			who += " [listed: " + strings.Join(tags, "; ") + "]"
 		} else if s.Derived {
