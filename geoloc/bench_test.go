@@ -1,7 +1,10 @@
 package geoloc
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/binary"
+	"io"
 	"math/rand/v2"
 	"net/netip"
 	"testing"
@@ -221,4 +224,27 @@ func BenchmarkLocateVsBare(b *testing.B) {
 	b.ReportMetric(float64(tLocate)/float64(tBare), "locate/bare")
 	b.ReportMetric(float64(tLocate.Nanoseconds())/float64(b.N*batch), "ns/locate")
 	b.ReportMetric(float64(tBare.Nanoseconds())/float64(b.N*batch), "ns/bare")
+}
+
+// BenchmarkEmbeddedStartup: the one-off cost of the embedded database at
+// the first Default() of a process: decompressing the embedded file and
+// opening it (New skips the verifier for the embedded file).
+func BenchmarkEmbeddedStartup(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		zr, err := gzip.NewReader(bytes.NewReader(embeddedGzip))
+		if err != nil {
+			b.Fatal(err)
+		}
+		raw, err := io.ReadAll(zr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := (source{name: EmbeddedName, bytes: raw, embedded: true}).open(true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = d.reader.Close()
+	}
+	b.ReportMetric(float64(len(embeddedGzip)), "gzip-bytes")
 }

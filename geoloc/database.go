@@ -38,7 +38,8 @@ type geoResult struct {
 	registered   string
 	represented  string
 	repType      string
-	subdivisions []string // shared, read-only
+	claims       []CountryClaim // shared, read-only; nil unless disputed
+	subdivisions []string       // shared, read-only
 	city         string
 	accuracy     int
 }
@@ -66,6 +67,7 @@ func (d *database) geo(res maxminddb.Result) (*geoResult, error) {
 			return nil, err
 		}
 		g.country = countryCode(r.CountryCode)
+		g.claims = disputedClaims(g.country, r.CountryClaims)
 	} else {
 		var r geoRecord
 		if err := res.Decode(&r); err != nil {
@@ -255,7 +257,46 @@ type geoRecord struct {
 }
 
 type countryCodeRecord struct {
+	CountryCode   string        `maxminddb:"country_code"`
+	CountryClaims []claimRecord `maxminddb:"country_claims"`
+}
+
+// claimRecord is one entry of country_claims: a source of a merged
+// country-code database and its answer (see geoloc/internal/gen/countrydb).
+type claimRecord struct {
+	Source      string `maxminddb:"source"`
 	CountryCode string `maxminddb:"country_code"`
+}
+
+// disputedClaims returns the claims of a record whose country is country,
+// that country's claim first, when at least two of them name different
+// countries; otherwise nil.
+func disputedClaims(country string, rs []claimRecord) []CountryClaim {
+	var out []CountryClaim
+	disputed := false
+	for _, r := range rs {
+		cc := countryCode(r.CountryCode)
+		if cc == "" {
+			continue
+		}
+		if len(out) > 0 && cc != out[0].Country {
+			disputed = true
+		}
+		out = append(out, CountryClaim{Source: r.Source, Country: cc})
+	}
+	if !disputed || country == "" {
+		return nil
+	}
+	slices.SortStableFunc(out, func(a, b CountryClaim) int {
+		switch {
+		case a.Country == country && b.Country != country:
+			return -1
+		case b.Country == country && a.Country != country:
+			return 1
+		}
+		return 0
+	})
+	return slices.Clip(out)
 }
 
 func (r *anonymizerRecord) signal() bool {

@@ -10,9 +10,11 @@
 // and, for each field, the database and build date it came from.
 //
 // Without configured databases the Locator uses an embedded country-level
-// database generated from the public-domain iptoasn-country data (see
-// [EmbeddedBuildTime]), so callers can always get an answer and can say how
-// old it is.
+// database generated from two free sources, geo-whois-asn-country (CC BY
+// 4.0, data from the NRO) and iptoasn-country (public domain), see
+// [EmbeddedBuildTime], so callers can always get an answer and can say how
+// old it is. Where the two sources disagree the Location says so
+// ([Location.CountryClaims]).
 //
 // Addresses that are not on the public internet (private, loopback,
 // link-local, CGNAT, documentation, multicast, ...) are not looked up: their

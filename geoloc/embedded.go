@@ -16,11 +16,14 @@ import (
 
 // EmbeddedName is the DBInfo.Name and FieldSource.Database of the embedded
 // default country database.
-const EmbeddedName = "embedded:iptoasn-country"
+const EmbeddedName = "embedded:ip-country"
 
 // embeddedGzip is the default country database: a MaxMind DB with records
-// {"country_code": "XX"} generated from the iptoasn-country ranges
-// (iptoasn.com via ip-location-db, PDDL-1.0) in testdata/ipcountry.
+// {"country_code": "XX"} generated from the geo-whois-asn-country ranges
+// (ip-location-db; CC BY 4.0, data from the NRO, nro.net) and the
+// iptoasn-country ranges (iptoasn.com via ip-location-db, PDDL-1.0) in
+// testdata/ipcountry. Where the two disagree the record also carries
+// "country_claims", each source's answer (Location.CountryClaims).
 //
 //go:embed data/country.mmdb.gz
 var embeddedGzip []byte

@@ -365,7 +365,9 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 		if err != nil {
 			return Location{IP: addr}, d.lookupError(addr, err)
 		}
-		fill(&loc.Country, r.country, &key, d, slotCountry)
+		if fill(&loc.Country, r.country, &key, d, slotCountry) {
+			loc.CountryClaims = r.claims
+		}
 		fill(&loc.RegisteredCountry, r.registered, &key, d, slotRegistered)
 		if fill(&loc.RepresentedCountry, r.represented, &key, d, slotRepresented) {
 			loc.RepresentedType = r.repType

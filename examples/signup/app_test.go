@@ -129,7 +129,7 @@ func TestSignup(t *testing.T) {
 		review   = "Your application is under review"
 		refused  = "We cannot open an account for you"
 		embargo  = "Unavailable For Legal Reasons: sign-ups are not accepted from Iran, Islamic Republic of (IR), which is under a comprehensive embargo (ear_embargo_e1_e2; "
-		iranAddr = "Your network address 5.160.0.1 is located there by the geolocation data (embedded:iptoasn-country, built "
+		iranAddr = "Your network address 5.160.0.1 is located there by the geolocation data (embedded:ip-country, built "
 	)
 	xff := func(v string) http.Header { return http.Header{"X-Forwarded-For": {v}} }
 	tests := []struct {
