@@ -84,7 +84,7 @@ func TestDefaultOutcomes(t *testing.T) {
 		"party.minority_owned_by_listed": OutcomeReview, "destination.embargoed": OutcomeDeny,
 		"destination.region_embargoed": OutcomeDeny, "destination.country_of_concern": OutcomeReview,
 		"ip.country_of_concern": OutcomeReview, "ip.region_embargoed": OutcomeDeny, "ip.embargoed": OutcomeDeny,
-		"ip.anonymizer": OutcomeReview, "ip.country_mismatch": OutcomeReview, "ip.not_routable": OutcomeAllow,
+		"ip.anonymizer": OutcomeReview, "ip.country_mismatch": OutcomeReview, "ip.location_uncertain": OutcomeReview, "ip.not_routable": OutcomeAllow,
 		"ip.unknown": OutcomeReview, "item.license_required": OutcomeLicenseRequired, "item.gp10": OutcomeReview, "item.unresolved": OutcomeReview,
 		"item.location_inconsistent": OutcomeReview, "item.location_concern_possible": OutcomeReview,
 		"item.location_unverified": OutcomeReview, "data.stale": OutcomeReview, "data.missing": OutcomeReview,
@@ -97,7 +97,7 @@ func TestDefaultOutcomes(t *testing.T) {
 			t.Errorf("OutcomeFor(%q) = %v, want %v", code, got, want)
 		}
 	}
-	if len(ReasonCodes()) != 26 {
+	if len(ReasonCodes()) != 27 {
 		t.Errorf("%d reason codes", len(ReasonCodes()))
 	}
 	lists := map[string]Outcome{
