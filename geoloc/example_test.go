@@ -95,3 +95,31 @@ func ExampleLocator_Reload() {
 	// rejected: true
 	// in use: GeoIP2-City-Test.mmdb city 2026-02-04
 }
+
+// A View pins the current databases: its locations and its list of
+// databases stay consistent while Reload swaps in new files, so a report
+// can name the database each answer came from.
+func ExampleLocator_View() {
+	l, err := geoloc.New(geoloc.WithFile("../testdata/mmdb/GeoIP2-City-Test.mmdb"))
+	if err != nil {
+		panic(err)
+	}
+	defer l.Close()
+	v, err := l.View()
+	if err != nil {
+		panic(err)
+	}
+	defer v.Close()
+	if err := l.Reload(geoloc.WithFile("../testdata/mmdb/GeoIP2-Country-Test.mmdb")); err != nil {
+		panic(err)
+	}
+	loc, _ := v.Locate(netip.MustParseAddr("81.2.69.142"))
+	src, _ := loc.Source(geoloc.FieldCountry)
+	fmt.Printf("generation %d: %s from %s\n", v.Generation(), loc.Country, src.Database)
+	now, _ := l.View()
+	defer now.Close()
+	fmt.Printf("generation %d: %s\n", now.Generation(), now.Databases()[0].Name)
+	// Output:
+	// generation 1: GB from GeoIP2-City-Test.mmdb
+	// generation 2: GeoIP2-Country-Test.mmdb
+}

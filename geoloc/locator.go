@@ -17,8 +17,9 @@ import (
 type Locator struct {
 	cur atomic.Pointer[snapshot]
 
-	mu  sync.Mutex // serialises Reload and Close; guards cfg
+	mu  sync.Mutex // serialises Reload and Close; guards cfg and gen
 	cfg config
+	gen uint64       // generation of the current snapshot
 	log *slog.Logger // fixed at New
 }
 
@@ -78,7 +79,8 @@ func New(opts ...Option) (*Locator, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Locator{cfg: cfg, log: cfg.log()}
+	l := &Locator{cfg: cfg, log: cfg.log(), gen: 1}
+	s.gen = 1
 	l.cur.Store(s)
 	return l, nil
 }
@@ -148,23 +150,34 @@ func (c *config) build() (*snapshot, error) {
 // nil. An invalid addr gives an error matching ErrInvalidAddress; a
 // database read failure gives a *DatabaseError.
 func (l *Locator) Locate(addr netip.Addr) (Location, error) {
+	addr, loc, done, err := prepare(addr)
+	if done {
+		return loc, err
+	}
+	s := l.acquire()
+	if s == nil {
+		return Location{IP: addr}, ErrClosed
+	}
+	loc, err = s.locate(addr)
+	s.release()
+	return loc, err
+}
+
+// prepare canonicalises addr for a lookup. For an invalid or not-routable
+// address it returns done and the answer (Location, error); otherwise the
+// address to look up.
+func prepare(addr netip.Addr) (netip.Addr, Location, bool, error) {
 	if !addr.IsValid() {
-		return Location{}, &AddressError{Err: errorString("the zero netip.Addr")}
+		return addr, Location{}, true, &AddressError{Err: errorString("the zero netip.Addr")}
 	}
 	addr = canonical(addr)
 	if addr.Is6() && nat64WellKnown.Contains(addr) {
 		addr = nat64Embedded(addr)
 	}
 	if r := NotRoutableReason(addr); r != "" {
-		return Location{IP: addr, NotRoutable: r}, nil
+		return addr, Location{IP: addr, NotRoutable: r}, true, nil
 	}
-	s := l.acquire()
-	if s == nil {
-		return Location{IP: addr}, ErrClosed
-	}
-	loc, err := s.locate(addr)
-	s.release()
-	return loc, err
+	return addr, Location{}, false, nil
 }
 
 // Databases describes the databases in use, geographic ones first in the
@@ -175,6 +188,10 @@ func (l *Locator) Databases() []DBInfo {
 		return nil
 	}
 	defer s.release()
+	return s.infos()
+}
+
+func (s *snapshot) infos() []DBInfo {
 	out := make([]DBInfo, len(s.dbs))
 	for i, d := range s.dbs {
 		out[i] = d.info
@@ -207,6 +224,8 @@ func (l *Locator) Reload(opts ...Option) error {
 		return fmt.Errorf("geoloc: reload: %w", err)
 	}
 	l.cfg = cfg
+	l.gen++
+	s.gen = l.gen
 	old := l.cur.Swap(s)
 	cfg.log().Info("geoloc: databases reloaded", "databases", s.names())
 	old.release()
@@ -248,6 +267,7 @@ func (l *Locator) acquire() *snapshot {
 
 // snapshot is an immutable set of open databases with a reference count.
 type snapshot struct {
+	gen  uint64      // the Locator's generation counter when it was swapped in
 	dbs  []*database // geo (by rank, then configuration order), then anonymizers
 	geo  []*database
 	anon []*database

@@ -2,6 +2,7 @@ package screening
 
 import (
 	"fmt"
+	"net/netip"
 	"slices"
 	"strings"
 
@@ -25,6 +26,15 @@ func claimRecords(cs []geoloc.CountryClaim) []CountryClaimRecord {
 		out[i] = CountryClaimRecord{Source: c.Source, Country: c.Country}
 	}
 	return out
+}
+
+// locate looks addr up in the databases pinned for this screening, the
+// ones the decision names.
+func (sc *screening) locate(addr netip.Addr) (geoloc.Location, error) {
+	if sc.geo == nil {
+		return geoloc.Location{IP: addr}, geoloc.ErrClosed
+	}
+	return sc.geo.Locate(addr)
 }
 
 // ipPlace judges where a located client IP is. d is the place the

@@ -18,6 +18,7 @@ import (
 type screening struct {
 	s   *Screener
 	w   *world
+	geo *geoloc.View // w.geo's databases, pinned for this screening; nil if none
 	req *Request
 	now time.Time
 
@@ -423,7 +424,7 @@ func (sc *screening) ips() {
 				citeDataPolicy, map[string]any{"ip": ip, "missing": "geolocation database"})
 			continue
 		}
-		loc, err := sc.w.geo.Locate(addr)
+		loc, err := sc.locate(addr)
 		if err != nil {
 			sc.add("data.missing", fmt.Sprintf("The client IP %s could not be located: %v.", ip, err),
 				citeDataPolicy, map[string]any{"ip": ip, "error": err.Error()})
