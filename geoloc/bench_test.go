@@ -244,7 +244,7 @@ func BenchmarkEmbeddedStartup(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		_ = d.reader.Close()
+		_ = d.file.close()
 	}
 	b.ReportMetric(float64(len(embeddedGzip)), "gzip-bytes")
 }

@@ -8,8 +8,6 @@ import (
 	"io"
 	"sync"
 	"time"
-
-	"github.com/oschwald/maxminddb-golang/v2"
 )
 
 //go:generate go run ./internal/gen -src ../testdata/ipcountry -out data/country.mmdb.gz -build-time 2026-06-17T19:51:00Z
@@ -49,18 +47,12 @@ func EmbeddedInfo() (DBInfo, error) {
 	if err != nil {
 		return DBInfo{}, err
 	}
-	r, err := maxminddb.OpenBytes(b)
+	d, err := source{name: EmbeddedName, bytes: b, embedded: true}.open(true)
 	if err != nil {
-		return DBInfo{}, &DatabaseError{Name: EmbeddedName, Op: "open", Err: err}
+		return DBInfo{}, err
 	}
-	defer r.Close()
-	return DBInfo{
-		Name:         EmbeddedName,
-		Type:         TypeCountryCode,
-		DatabaseType: r.Metadata.DatabaseType,
-		BuildTime:    r.Metadata.BuildTime().UTC(),
-		Embedded:     true,
-	}, nil
+	defer d.file.close()
+	return d.info, nil
 }
 
 // EmbeddedBuildTime returns the as-of time of the embedded database's

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
-
-	"github.com/oschwald/maxminddb-golang/v2"
 )
 
 // Locator answers Locate from a set of MaxMind databases. It is safe for
@@ -105,7 +103,7 @@ func (c *config) build() (*snapshot, error) {
 	var dbs []*database
 	fail := func(err error) (*snapshot, error) {
 		for _, d := range dbs {
-			_ = d.reader.Close()
+			_ = d.file.close()
 		}
 		return nil, err
 	}
@@ -309,7 +307,7 @@ func (s *snapshot) release() {
 	}
 	var errs []error
 	for _, d := range s.dbs {
-		if err := d.reader.Close(); err != nil {
+		if err := d.file.close(); err != nil {
 			errs = append(errs, fmt.Errorf("close %s: %w", d.info.Name, err))
 		}
 	}
@@ -449,19 +447,6 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 	}
 	loc.Sources = s.sourcesFor(key)
 	return loc, nil
-}
-
-// find looks addr up in d, narrowing *network to the most specific network
-// a lookup has returned so far, and reports whether d has a record for addr.
-func (d *database) find(addr netip.Addr, network *netip.Prefix) (maxminddb.Result, bool, error) {
-	res := d.reader.Lookup(addr)
-	if err := res.Err(); err != nil {
-		return res, false, d.lookupError(addr, err)
-	}
-	if p := res.Prefix(); !network.IsValid() || p.Bits() > network.Bits() {
-		*network = p
-	}
-	return res, res.Found(), nil
 }
 
 // A sourceKey records which database answered each field of a Location:
