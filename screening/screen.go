@@ -461,7 +461,7 @@ func (sc *screening) ips() {
 				}
 			}
 			sc.ipPlace(loc, d, ev)
-			sc.ipMismatch(ip, loc, country)
+			sc.ipMismatch(ip, loc, country, d.Country)
 		}
 		if a := loc.Anonymizer; a.Anonymous || a.VPN || a.Tor || a.Hosting || a.PublicProxy || a.ResidentialProxy {
 			sc.add("ip.anonymizer", fmt.Sprintf("The client IP %s belongs to %s; its location cannot be trusted.", ip, anonymizerKinds(a)),
