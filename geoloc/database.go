@@ -15,16 +15,24 @@ type database struct {
 	idx    uint64 // 1 + position in its snapshot, for FieldSource keys
 
 	// Decoded records by data-section offset. Records are deduplicated in
-	// a MaxMind DB, so a few hundred offsets cover most lookups; a slot
-	// holds one record and is overwritten on collision.
-	geoCache  [cacheSlots]atomic.Pointer[geoResult]
-	anonCache [cacheSlots]atomic.Pointer[anonResult]
+	// a MaxMind DB, so a few hundred offsets cover most lookups (the
+	// embedded database has 6,425 distinct records, but all except a few
+	// hundred are disputed country pairs, each covering little address
+	// space); a slot holds one record and is overwritten on collision.
+	geoCache  [geoCacheSlots]atomic.Pointer[geoResult]
+	anonCache [anonCacheSlots]atomic.Pointer[anonResult]
 }
 
-const cacheSlots = 1024
+const (
+	geoCacheBits   = 10
+	geoCacheSlots  = 1 << geoCacheBits
+	anonCacheBits  = 10
+	anonCacheSlots = 1 << anonCacheBits
+)
 
-func cacheSlot(off uintptr) uintptr {
-	return uintptr(uint64(off)*0x9E3779B97F4A7C15>>54) & (cacheSlots - 1)
+// cacheSlot hashes a record offset to one of 1<<bits slots.
+func cacheSlot(off uintptr, bits uint) uintptr {
+	return uintptr(uint64(off) * 0x9E3779B97F4A7C15 >> (64 - bits))
 }
 
 func (d *database) lookupError(addr netip.Addr, err error) error {
@@ -47,7 +55,7 @@ func (d *database) find(addr netip.Addr, network *netip.Prefix) (record, bool, e
 // geo returns the decoded geographic record of a found lookup.
 func (d *database) geo(rec record) (*geoResult, error) {
 	off := rec.offset()
-	slot := &d.geoCache[cacheSlot(off)]
+	slot := &d.geoCache[cacheSlot(off, geoCacheBits)]
 	if g := slot.Load(); g != nil && g.off == off {
 		return g, nil
 	}
@@ -62,7 +70,7 @@ func (d *database) geo(rec record) (*geoResult, error) {
 // anonymizer returns the decoded anonymizer record of a found lookup.
 func (d *database) anonymizer(rec record) (*anonResult, error) {
 	off := rec.offset()
-	slot := &d.anonCache[cacheSlot(off)]
+	slot := &d.anonCache[cacheSlot(off, anonCacheBits)]
 	if a := slot.Load(); a != nil && a.off == off {
 		return a, nil
 	}

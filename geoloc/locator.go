@@ -148,34 +148,33 @@ func (c *config) build() (*snapshot, error) {
 // nil. An invalid addr gives an error matching ErrInvalidAddress; a
 // database read failure gives a *DatabaseError.
 func (l *Locator) Locate(addr netip.Addr) (Location, error) {
-	addr, loc, done, err := prepare(addr)
-	if done {
-		return loc, err
+	addr, nr, err := prepare(addr)
+	if err != nil {
+		return Location{}, err
+	}
+	if nr != "" {
+		return Location{IP: addr, NotRoutable: nr}, nil
 	}
 	s := l.acquire()
 	if s == nil {
 		return Location{IP: addr}, ErrClosed
 	}
-	loc, err = s.locate(addr)
+	loc, err := s.locate(addr)
 	s.release()
 	return loc, err
 }
 
-// prepare canonicalises addr for a lookup. For an invalid or not-routable
-// address it returns done and the answer (Location, error); otherwise the
-// address to look up.
-func prepare(addr netip.Addr) (netip.Addr, Location, bool, error) {
+// prepare canonicalises addr for a lookup and returns the reason it is
+// not routable ("" if it is) or an error for the zero Addr.
+func prepare(addr netip.Addr) (netip.Addr, string, error) {
 	if !addr.IsValid() {
-		return addr, Location{}, true, &AddressError{Err: errorString("the zero netip.Addr")}
+		return addr, "", &AddressError{Err: errorString("the zero netip.Addr")}
 	}
 	addr = canonical(addr)
 	if addr.Is6() && nat64WellKnown.Contains(addr) {
 		addr = nat64Embedded(addr)
 	}
-	if r := NotRoutableReason(addr); r != "" {
-		return addr, Location{IP: addr, NotRoutable: r}, true, nil
-	}
-	return addr, Location{}, false, nil
+	return addr, NotRoutableReason(addr), nil
 }
 
 // Databases describes the databases in use, geographic ones first in the

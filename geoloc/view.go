@@ -34,9 +34,12 @@ func (v *View) Generation() uint64 { return v.s.gen }
 // Locate is Locator.Locate on the pinned databases. After Close it
 // returns ErrClosed.
 func (v *View) Locate(addr netip.Addr) (Location, error) {
-	addr, loc, done, err := prepare(addr)
-	if done {
-		return loc, err
+	addr, nr, err := prepare(addr)
+	if err != nil {
+		return Location{}, err
+	}
+	if nr != "" {
+		return Location{IP: addr, NotRoutable: nr}, nil
 	}
 	if v.closed.Load() {
 		return Location{IP: addr}, ErrClosed
