@@ -2,8 +2,10 @@
 //
 // A [Locator] reads MaxMind DB files: GeoIP2/GeoLite2 City, Country and
 // Enterprise databases, the GeoIP2 Anonymous IP and GeoIP Anonymous Plus
-// databases, and plain country-code databases whose records are
-// {"country_code": "XX"}. One [Locator.Locate] call combines them into a
+// databases, the free ip-location-db city databases (country_code, state1,
+// state2, city; the regions of Ukraine under Russian occupation are
+// recognised by name), and plain country-code databases whose records are
+// {"country_code": "XX"}. Each record schema is a format of its own file. One [Locator.Locate] call combines them into a
 // [Location]: country, registered and represented country, ISO 3166-2
 // subdivisions, city, accuracy radius, the network the answer holds for,
 // anonymizer signals (VPN, Tor exit, hosting, public and residential proxy)
@@ -25,6 +27,10 @@
 // policy or screening packages. Codes are passed through exactly as the
 // database has them (for example a Russian-style subdivision code for
 // Crimea); normalising them is the caller's job.
+//
+// [Locator.View] pins the current databases, so that a caller can name
+// the databases its answers came from while [Locator.Reload] swaps in new
+// ones.
 //
 // For HTTP services, [ClientIP] finds the client address behind trusted
 // proxies and [Middleware] locates every request, stores the Location in the
