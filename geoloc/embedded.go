@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
-	"io"
 	"sync"
 	"time"
 )
@@ -28,16 +28,31 @@ var embeddedGzip []byte
 
 // embeddedBytes decompresses the embedded database once per process.
 var embeddedBytes = sync.OnceValues(func() ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(embeddedGzip))
-	if err != nil {
-		return nil, fmt.Errorf("geoloc: embedded database: %w", err)
-	}
-	b, err := io.ReadAll(zr)
+	b, err := gunzip(embeddedGzip)
 	if err != nil {
 		return nil, fmt.Errorf("geoloc: embedded database: %w", err)
 	}
 	return b, nil
 })
+
+// gunzip decompresses gz into one buffer sized by the gzip trailer's ISIZE
+// (the uncompressed size mod 2^32), instead of growing one: for the 8.6 MB
+// embedded file growing allocated 23 MB.
+func gunzip(gz []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, err
+	}
+	var b []byte
+	if n := len(gz); n >= 4 {
+		b = make([]byte, 0, int(binary.LittleEndian.Uint32(gz[n-4:]))+bytes.MinRead)
+	}
+	buf := bytes.NewBuffer(b)
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
 
 // EmbeddedInfo describes the embedded default country database, including
 // the as-of time of its source data (BuildTime), so that a decision made on
