@@ -1,12 +1,8 @@
 package geoloc
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
-	"encoding/csv"
-	"io"
 	"math/rand/v2"
 	"net/netip"
 	"os"
@@ -18,51 +14,35 @@ import (
 	"github.com/exportguard/exportguard/geoloc/internal/gen/countrydb"
 )
 
-// ipRange is one row of an iptoasn-country CSV file.
-type ipRange struct {
-	start, end netip.Addr
-	cc         string
-}
-
-// sourceCSVDir finds the iptoasn-country CSV files the embedded database
-// was generated from: testdata/ipcountry in the repository, else the shared
-// data directory beside the checkout (../shared/data relative to the module
+// sourceCSVDir finds the CSV files the embedded database was generated
+// from: testdata/ipcountry in the repository, else the shared data
+// directory beside the checkout (../shared/data relative to the module
 // root).
 func sourceCSVDir(t *testing.T) string {
 	for _, dir := range []string{"../testdata/ipcountry", "../../shared/data/ipcountry"} {
-		if _, err := os.Stat(filepath.Join(dir, "iptoasn-country-ipv4.csv.gz")); err == nil {
+		ok := true
+		for _, s := range countrydb.Sources {
+			for _, f := range []string{s.IPv4, s.IPv6} {
+				if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+					ok = false
+				}
+			}
+		}
+		if ok {
 			return dir
 		}
 	}
-	t.Skip("iptoasn-country CSV files not found in ../testdata/ipcountry or ../../shared/data/ipcountry; cannot check the embedded database against its source")
+	t.Skip("source CSV files not found in ../testdata/ipcountry or ../../shared/data/ipcountry; cannot check the embedded database against its source")
 	return ""
 }
 
-func readRanges(t *testing.T, path string) []ipRange {
+func readMerged(t *testing.T, dir string, v6 bool) []countrydb.Merged {
 	t.Helper()
-	f, err := os.Open(path)
+	ms, _, err := countrydb.ReadMerged(dir, v6)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(bufio.NewReader(f))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := csv.NewReader(zr)
-	r.FieldsPerRecord = 3
-	var out []ipRange
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		out = append(out, ipRange{netip.MustParseAddr(rec[0]), netip.MustParseAddr(rec[1]), rec[2]})
-	}
-	return out
+	return ms
 }
 
 // randomIn returns a uniformly random address in [start, end].
@@ -108,52 +88,55 @@ func randomIn(rng *rand.Rand, start, end netip.Addr) netip.Addr {
 	return a
 }
 
-// lookupRanges finds addr in sorted, non-overlapping ranges.
-func lookupRanges(ranges []ipRange, addr netip.Addr) (string, bool) {
-	i, _ := slices.BinarySearchFunc(ranges, addr, func(r ipRange, a netip.Addr) int { return r.start.Compare(a) })
-	// ranges[i-1] is the last range starting at or before addr, unless
-	// ranges[i] starts exactly at addr.
-	if i < len(ranges) && ranges[i].start == addr {
-		return ranges[i].cc, true
+// lookupMerged finds addr in sorted, non-overlapping merged ranges.
+func lookupMerged(ranges []countrydb.Merged, addr netip.Addr) (countrydb.Merged, bool) {
+	i, found := slices.BinarySearchFunc(ranges, addr, func(r countrydb.Merged, a netip.Addr) int { return r.Start.Compare(a) })
+	if found {
+		return ranges[i], true
 	}
-	if i > 0 && addr.Compare(ranges[i-1].end) <= 0 {
-		return ranges[i-1].cc, true
+	if i > 0 && addr.Compare(ranges[i-1].End) <= 0 {
+		return ranges[i-1], true
 	}
-	return "", false
+	return countrydb.Merged{}, false
+}
+
+// wantClaims is what Location.CountryClaims must be for a merged range.
+func wantClaims(m countrydb.Merged) []CountryClaim {
+	if !m.Disputed() {
+		return nil
+	}
+	return []CountryClaim{{countrydb.Sources[0].Name, m.Claims[0]}, {countrydb.Sources[1].Name, m.Claims[1]}}
 }
 
 // TestEmbeddedMatchesSource samples addresses from the source ranges of the
 // embedded database (and uniformly from the whole IPv4 space, to cover the
-// gaps) and requires the embedded database to give the source's answer for
-// every one.
+// gaps) and requires the embedded database to give, for every one, the
+// answer the two source files give: the preferred source's country, and
+// both claims where they disagree. The merge itself is checked against a
+// direct reading of the files in package countrydb.
 func TestEmbeddedMatchesSource(t *testing.T) {
 	dir := sourceCSVDir(t)
-	v4 := readRanges(t, filepath.Join(dir, "iptoasn-country-ipv4.csv.gz"))
-	v6 := readRanges(t, filepath.Join(dir, "iptoasn-country-ipv6.csv.gz"))
-	for _, rs := range [][]ipRange{v4, v6} {
-		if !slices.IsSortedFunc(rs, func(a, b ipRange) int { return a.start.Compare(b.start) }) {
-			t.Fatal("source ranges are not sorted")
-		}
-	}
+	v4 := readMerged(t, dir, false)
+	v6 := readMerged(t, dir, true)
 	l := mustLocator(t)
 	rng := rand.New(rand.NewPCG(20260617, 1951))
 	type sample struct {
 		addr   netip.Addr
-		ranges []ipRange
+		ranges []countrydb.Merged
 	}
 	var samples []sample
 	for range 8000 {
 		r := v4[rng.IntN(len(v4))]
-		samples = append(samples, sample{randomIn(rng, r.start, r.end), v4})
+		samples = append(samples, sample{randomIn(rng, r.Start, r.End), v4})
 	}
 	for range 4000 {
 		r := v6[rng.IntN(len(v6))]
-		samples = append(samples, sample{randomIn(rng, r.start, r.end), v6})
+		samples = append(samples, sample{randomIn(rng, r.Start, r.End), v6})
 	}
 	for range 4000 {
 		samples = append(samples, sample{netip.AddrFrom4([4]byte(binary.BigEndian.AppendUint32(nil, rng.Uint32()))), v4})
 	}
-	checked, mismatches, notRoutable := 0, 0, 0
+	checked, mismatches, notRoutable, disputed := 0, 0, 0, 0
 	for _, s := range samples {
 		loc, err := l.Locate(s.addr)
 		if err != nil {
@@ -163,18 +146,21 @@ func TestEmbeddedMatchesSource(t *testing.T) {
 			notRoutable++
 			continue
 		}
-		cc, inSource := lookupRanges(s.ranges, s.addr)
+		m, inSource := lookupMerged(s.ranges, s.addr)
 		checked++
-		if loc.Found != inSource || loc.Country != countryCode(cc) {
+		if m.Disputed() {
+			disputed++
+		}
+		if loc.Found != inSource || loc.Country != countryCode(m.Country()) || !slices.Equal(loc.CountryClaims, wantClaims(m)) {
 			mismatches++
 			if mismatches <= 20 {
-				t.Errorf("%s: embedded says country %q found %v; source says %q found %v", s.addr, loc.Country, loc.Found, cc, inSource)
+				t.Errorf("%s: embedded says country %q claims %v found %v; sources say %v found %v", s.addr, loc.Country, loc.CountryClaims, loc.Found, m.Claims, inSource)
 			}
 		}
 	}
-	t.Logf("checked %d addresses against %s (%d skipped as not routable): %d mismatches", checked, dir, notRoutable, mismatches)
-	if checked < 10000 {
-		t.Errorf("only %d addresses checked, want at least 10000", checked)
+	t.Logf("checked %d addresses against %s (%d skipped as not routable, %d disputed): %d mismatches", checked, dir, notRoutable, disputed, mismatches)
+	if checked < 10000 || disputed < 1000 {
+		t.Errorf("only %d addresses checked (%d disputed), want at least 10000 (1000)", checked, disputed)
 	}
 	if mismatches != 0 {
 		t.Errorf("%d mismatches", mismatches)
@@ -187,7 +173,7 @@ func TestEmbeddedInfo(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := DBInfo{
-		Name: EmbeddedName, Type: TypeCountryCode, DatabaseType: "exportguard-iptoasn-country",
+		Name: EmbeddedName, Type: TypeCountryCode, DatabaseType: "exportguard-ip-country",
 		BuildTime: time.Date(2026, 6, 17, 19, 51, 0, 0, time.UTC), Embedded: true,
 	}
 	if info != want {
@@ -214,9 +200,8 @@ func TestEmbeddedVerifies(t *testing.T) {
 	}
 }
 
-// TestEmbeddedSpotChecks: addresses spot-checked in the data notes, with the
-// country the iptoasn-country source gives. Yandex's 77.88.8.8 is an
-// example of the coarser ASN-registration data: the source says RS.
+// TestEmbeddedSpotChecks: addresses spot-checked in the data notes
+// (../shared/data/SOURCES.md), with the country both sources agree on.
 func TestEmbeddedSpotChecks(t *testing.T) {
 	l := mustLocator(t)
 	for _, tt := range []struct{ ip, cc string }{
@@ -225,7 +210,6 @@ func TestEmbeddedSpotChecks(t *testing.T) {
 		{"5.160.0.1", "IR"},
 		{"152.206.0.1", "CU"},
 		{"82.137.200.1", "SY"},
-		{"77.88.8.8", "RS"},
 		{"::ffff:8.8.8.8", "US"},
 	} {
 		loc, err := l.Locate(ip(tt.ip))
@@ -233,8 +217,8 @@ func TestEmbeddedSpotChecks(t *testing.T) {
 			t.Fatal(err)
 		}
 		src, _ := loc.Source(FieldCountry)
-		if loc.Country != tt.cc || src.Database != EmbeddedName {
-			t.Errorf("%s: country %q from %q, want %q from %q", tt.ip, loc.Country, src.Database, tt.cc, EmbeddedName)
+		if loc.Country != tt.cc || src.Database != EmbeddedName || loc.CountryClaims != nil {
+			t.Errorf("%s: country %q from %q claims %v, want %q from %q, undisputed", tt.ip, loc.Country, src.Database, loc.CountryClaims, tt.cc, EmbeddedName)
 		}
 	}
 }

@@ -17,7 +17,7 @@ func Example() {
 		panic(err)
 	}
 	defer l.Close()
-	for _, s := range []string{"175.45.176.1", "10.1.2.3", "::ffff:5.160.0.1"} {
+	for _, s := range []string{"175.45.176.1", "10.1.2.3", "::ffff:5.160.0.1", "77.88.8.8"} {
 		addr, err := geoloc.ParseIP(s)
 		if err != nil {
 			panic(err)
@@ -32,11 +32,19 @@ func Example() {
 		}
 		src, _ := loc.Source(geoloc.FieldCountry)
 		fmt.Printf("%s: %s in %s, from %s as of %s\n", loc.IP, loc.Country, loc.Network, src.Database, src.BuildTime.Format("2006-01-02"))
+		// The embedded database's two sources disagree about some
+		// networks; the Location then carries both answers.
+		for _, c := range loc.CountryClaims {
+			fmt.Printf("  disputed: %s says %s\n", c.Source, c.Country)
+		}
 	}
 	// Output:
-	// 175.45.176.1: KP in 175.45.176.0/22, from embedded:iptoasn-country as of 2026-06-17
+	// 175.45.176.1: KP in 175.45.176.0/22, from embedded:ip-country as of 2026-06-17
 	// 10.1.2.3: not routable (private)
-	// 5.160.0.1: IR in 5.160.0.0/18, from embedded:iptoasn-country as of 2026-06-17
+	// 5.160.0.1: IR in 5.160.0.0/20, from embedded:ip-country as of 2026-06-17
+	// 77.88.8.8: RU in 77.88.8.0/21, from embedded:ip-country as of 2026-06-17
+	//   disputed: geo-whois-asn-country says RU
+	//   disputed: iptoasn-country says RS
 }
 
 // Several MaxMind databases combine into one Location: here MaxMind's
@@ -86,4 +94,32 @@ func ExampleLocator_Reload() {
 	// Output:
 	// rejected: true
 	// in use: GeoIP2-City-Test.mmdb city 2026-02-04
+}
+
+// A View pins the current databases: its locations and its list of
+// databases stay consistent while Reload swaps in new files, so a report
+// can name the database each answer came from.
+func ExampleLocator_View() {
+	l, err := geoloc.New(geoloc.WithFile("../testdata/mmdb/GeoIP2-City-Test.mmdb"))
+	if err != nil {
+		panic(err)
+	}
+	defer l.Close()
+	v, err := l.View()
+	if err != nil {
+		panic(err)
+	}
+	defer v.Close()
+	if err := l.Reload(geoloc.WithFile("../testdata/mmdb/GeoIP2-Country-Test.mmdb")); err != nil {
+		panic(err)
+	}
+	loc, _ := v.Locate(netip.MustParseAddr("81.2.69.142"))
+	src, _ := loc.Source(geoloc.FieldCountry)
+	fmt.Printf("generation %d: %s from %s\n", v.Generation(), loc.Country, src.Database)
+	now, _ := l.View()
+	defer now.Close()
+	fmt.Printf("generation %d: %s\n", now.Generation(), now.Databases()[0].Name)
+	// Output:
+	// generation 1: GB from GeoIP2-City-Test.mmdb
+	// generation 2: GeoIP2-Country-Test.mmdb
 }

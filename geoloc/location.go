@@ -22,6 +22,13 @@ type Location struct {
 	// Country is the ISO 3166-1 alpha-2 code of the country where the
 	// address is located, "" if unknown.
 	Country string
+	// CountryClaims is non-nil when the database that answered Country
+	// records that its own sources disagree about the country: one claim
+	// per source, the one Country follows first. The embedded default
+	// database does this where geo-whois-asn-country and iptoasn-country
+	// differ. A disputed Country is a best guess, not a finding. The slice
+	// is shared with other Locations and must not be modified.
+	CountryClaims []CountryClaim
 	// RegisteredCountry is the ISO 3166-1 alpha-2 code of the country in
 	// which the ISP registered the network, "" if unknown.
 	RegisteredCountry string
@@ -98,6 +105,14 @@ type Anonymizer struct {
 	Checked bool
 }
 
+// CountryClaim is one source's answer for the country of an address.
+type CountryClaim struct {
+	// Source names the data set, such as "geo-whois-asn-country".
+	Source string
+	// Country is its ISO 3166-1 alpha-2 code.
+	Country string
+}
+
 // Field names used in FieldSource.Field.
 const (
 	FieldCountry            = "country"
@@ -132,7 +147,7 @@ const (
 // DBInfo describes one database of a Locator.
 type DBInfo struct {
 	// Name identifies the database in FieldSource: the file's base name,
-	// the name given to WithBytes, or "embedded:iptoasn-country".
+	// the name given to WithBytes, or EmbeddedName.
 	Name string
 	// Type is one of the Type* constants.
 	Type string

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
-
-	"github.com/oschwald/maxminddb-golang/v2"
 )
 
 // Locator answers Locate from a set of MaxMind databases. It is safe for
@@ -17,8 +15,9 @@ import (
 type Locator struct {
 	cur atomic.Pointer[snapshot]
 
-	mu  sync.Mutex // serialises Reload and Close; guards cfg
+	mu  sync.Mutex // serialises Reload and Close; guards cfg and gen
 	cfg config
+	gen uint64       // generation of the current snapshot
 	log *slog.Logger // fixed at New
 }
 
@@ -78,7 +77,8 @@ func New(opts ...Option) (*Locator, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Locator{cfg: cfg, log: cfg.log()}
+	l := &Locator{cfg: cfg, log: cfg.log(), gen: 1}
+	s.gen = 1
 	l.cur.Store(s)
 	return l, nil
 }
@@ -103,7 +103,7 @@ func (c *config) build() (*snapshot, error) {
 	var dbs []*database
 	fail := func(err error) (*snapshot, error) {
 		for _, d := range dbs {
-			_ = d.reader.Close()
+			_ = d.file.close()
 		}
 		return nil, err
 	}
@@ -148,15 +148,12 @@ func (c *config) build() (*snapshot, error) {
 // nil. An invalid addr gives an error matching ErrInvalidAddress; a
 // database read failure gives a *DatabaseError.
 func (l *Locator) Locate(addr netip.Addr) (Location, error) {
-	if !addr.IsValid() {
-		return Location{}, &AddressError{Err: errorString("the zero netip.Addr")}
+	addr, nr, err := prepare(addr)
+	if err != nil {
+		return Location{}, err
 	}
-	addr = canonical(addr)
-	if addr.Is6() && nat64WellKnown.Contains(addr) {
-		addr = nat64Embedded(addr)
-	}
-	if r := NotRoutableReason(addr); r != "" {
-		return Location{IP: addr, NotRoutable: r}, nil
+	if nr != "" {
+		return Location{IP: addr, NotRoutable: nr}, nil
 	}
 	s := l.acquire()
 	if s == nil {
@@ -167,6 +164,19 @@ func (l *Locator) Locate(addr netip.Addr) (Location, error) {
 	return loc, err
 }
 
+// prepare canonicalises addr for a lookup and returns the reason it is
+// not routable ("" if it is) or an error for the zero Addr.
+func prepare(addr netip.Addr) (netip.Addr, string, error) {
+	if !addr.IsValid() {
+		return addr, "", &AddressError{Err: errorString("the zero netip.Addr")}
+	}
+	addr = canonical(addr)
+	if addr.Is6() && nat64WellKnown.Contains(addr) {
+		addr = nat64Embedded(addr)
+	}
+	return addr, NotRoutableReason(addr), nil
+}
+
 // Databases describes the databases in use, geographic ones first in the
 // order they are consulted, then anonymizer databases.
 func (l *Locator) Databases() []DBInfo {
@@ -175,6 +185,10 @@ func (l *Locator) Databases() []DBInfo {
 		return nil
 	}
 	defer s.release()
+	return s.infos()
+}
+
+func (s *snapshot) infos() []DBInfo {
 	out := make([]DBInfo, len(s.dbs))
 	for i, d := range s.dbs {
 		out[i] = d.info
@@ -207,6 +221,8 @@ func (l *Locator) Reload(opts ...Option) error {
 		return fmt.Errorf("geoloc: reload: %w", err)
 	}
 	l.cfg = cfg
+	l.gen++
+	s.gen = l.gen
 	old := l.cur.Swap(s)
 	cfg.log().Info("geoloc: databases reloaded", "databases", s.names())
 	old.release()
@@ -248,6 +264,7 @@ func (l *Locator) acquire() *snapshot {
 
 // snapshot is an immutable set of open databases with a reference count.
 type snapshot struct {
+	gen  uint64      // the Locator's generation counter when it was swapped in
 	dbs  []*database // geo (by rank, then configuration order), then anonymizers
 	geo  []*database
 	anon []*database
@@ -289,7 +306,7 @@ func (s *snapshot) release() {
 	}
 	var errs []error
 	for _, d := range s.dbs {
-		if err := d.reader.Close(); err != nil {
+		if err := d.file.close(); err != nil {
 			errs = append(errs, fmt.Errorf("close %s: %w", d.info.Name, err))
 		}
 	}
@@ -365,7 +382,9 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 		if err != nil {
 			return Location{IP: addr}, d.lookupError(addr, err)
 		}
-		fill(&loc.Country, r.country, &key, d, slotCountry)
+		if fill(&loc.Country, r.country, &key, d, slotCountry) {
+			loc.CountryClaims = r.claims
+		}
 		fill(&loc.RegisteredCountry, r.registered, &key, d, slotRegistered)
 		if fill(&loc.RepresentedCountry, r.represented, &key, d, slotRepresented) {
 			loc.RepresentedType = r.repType
@@ -427,19 +446,6 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 	}
 	loc.Sources = s.sourcesFor(key)
 	return loc, nil
-}
-
-// find looks addr up in d, narrowing *network to the most specific network
-// a lookup has returned so far, and reports whether d has a record for addr.
-func (d *database) find(addr netip.Addr, network *netip.Prefix) (maxminddb.Result, bool, error) {
-	res := d.reader.Lookup(addr)
-	if err := res.Err(); err != nil {
-		return res, false, d.lookupError(addr, err)
-	}
-	if p := res.Prefix(); !network.IsValid() || p.Bits() > network.Bits() {
-		*network = p
-	}
-	return res, res.Found(), nil
 }
 
 // A sourceKey records which database answered each field of a Location:

@@ -84,6 +84,7 @@ var reasonCodes = []string{
 	"ip.embargoed",
 	"ip.anonymizer",
 	"ip.country_mismatch",
+	"ip.location_uncertain",
 	"ip.not_routable",
 	"ip.unknown",
 	"item.license_required",

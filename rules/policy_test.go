@@ -85,7 +85,7 @@ func TestDefaultOutcomes(t *testing.T) {
 		"destination.region_embargoed": OutcomeDeny, "destination.country_of_concern": OutcomeReview,
 		"destination.region_approximated": OutcomeReview, "ip.region_approximated": OutcomeReview,
 		"ip.country_of_concern": OutcomeReview, "ip.region_embargoed": OutcomeDeny, "ip.embargoed": OutcomeDeny,
-		"ip.anonymizer": OutcomeReview, "ip.country_mismatch": OutcomeReview, "ip.not_routable": OutcomeAllow,
+		"ip.anonymizer": OutcomeReview, "ip.country_mismatch": OutcomeReview, "ip.location_uncertain": OutcomeReview, "ip.not_routable": OutcomeAllow,
 		"ip.unknown": OutcomeReview, "item.license_required": OutcomeLicenseRequired, "item.gp10": OutcomeReview, "item.unresolved": OutcomeReview,
 		"item.location_inconsistent": OutcomeReview, "item.location_concern_possible": OutcomeReview,
 		"item.location_unverified": OutcomeReview, "data.stale": OutcomeReview, "data.missing": OutcomeReview, "data.undated": OutcomeReview,

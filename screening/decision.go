@@ -93,17 +93,20 @@ type Adjustment struct {
 
 // LocationRecord is where one client IP was located, and with which data.
 type LocationRecord struct {
-	IP                 string          `json:"ip"`
-	Country            string          `json:"country"`
-	RegisteredCountry  string          `json:"registered_country"`
-	RepresentedCountry string          `json:"represented_country,omitempty"`
-	Subdivisions       []string        `json:"subdivisions"`
-	City               string          `json:"city,omitempty"`
-	Network            string          `json:"network,omitempty"`
-	Anonymizer         AnonymizerFlags `json:"anonymizer"`
-	NotRoutable        string          `json:"not_routable,omitempty"`
-	Found              bool            `json:"found"`
-	Databases          []string        `json:"databases,omitempty"`
+	IP      string `json:"ip"`
+	Country string `json:"country"`
+	// CountryClaims lists every source's answer when the geolocation
+	// data's sources disagree about Country.
+	CountryClaims      []CountryClaimRecord `json:"country_claims,omitempty"`
+	RegisteredCountry  string               `json:"registered_country"`
+	RepresentedCountry string               `json:"represented_country,omitempty"`
+	Subdivisions       []string             `json:"subdivisions"`
+	City               string               `json:"city,omitempty"`
+	Network            string               `json:"network,omitempty"`
+	Anonymizer         AnonymizerFlags      `json:"anonymizer"`
+	NotRoutable        string               `json:"not_routable,omitempty"`
+	Found              bool                 `json:"found"`
+	Databases          []string             `json:"databases,omitempty"`
 }
 
 // AnonymizerFlags are the anonymizer signals for an IP.

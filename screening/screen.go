@@ -19,6 +19,7 @@ import (
 type screening struct {
 	s   *Screener
 	w   *world
+	geo *geoloc.View // w.geo's databases, pinned for this screening; nil if none
 	req *Request
 	now time.Time
 
@@ -485,7 +486,7 @@ func (sc *screening) ips() {
 				citeDataPolicy, map[string]any{"ip": ip, "missing": "geolocation database"})
 			continue
 		}
-		loc, err := sc.w.geo.Locate(addr)
+		loc, err := sc.locate(addr)
 		if err != nil {
 			sc.add("data.missing", fmt.Sprintf("The client IP %s could not be located: %v.", ip, err),
 				citeDataPolicy, map[string]any{"ip": ip, "error": err.Error()})
@@ -521,16 +522,8 @@ func (sc *screening) ips() {
 					}
 				}
 			}
-			sc.checkPlace("ip", d, ev)
-			if len(sc.declared) > 0 && !slices.Contains(sc.declared, country) {
-				decl := make([]string, len(sc.declared))
-				for j, c := range sc.declared {
-					decl[j] = c.String()
-				}
-				sc.add("ip.country_mismatch",
-					fmt.Sprintf("The client IP %s is located in %s, but the declared countries are %s.", ip, placeName(rules.Destination{Country: country}), strings.Join(decl, ", ")),
-					citeKYC, map[string]any{"ip": ip, "ip_country": country.String(), "declared": decl})
-			}
+			sc.ipPlace(loc, d, ev)
+			sc.ipMismatch(ip, loc, country, d.Country)
 		}
 		if a := loc.Anonymizer; a.Anonymous || a.VPN || a.Tor || a.Hosting || a.PublicProxy || a.ResidentialProxy {
 			sc.add("ip.anonymizer", fmt.Sprintf("The client IP %s belongs to %s; its location cannot be trusted.", ip, anonymizerKinds(a)),
@@ -564,7 +557,7 @@ func anonymizerKinds(a geoloc.Anonymizer) string {
 
 func locationRecord(loc geoloc.Location) LocationRecord {
 	rec := LocationRecord{
-		IP: loc.IP.String(), Country: loc.Country, RegisteredCountry: loc.RegisteredCountry,
+		IP: loc.IP.String(), Country: loc.Country, CountryClaims: claimRecords(loc.CountryClaims), RegisteredCountry: loc.RegisteredCountry,
 		RepresentedCountry: loc.RepresentedCountry, Subdivisions: loc.Subdivisions, City: loc.City,
 		NotRoutable: loc.NotRoutable, Found: loc.Found,
 		Anonymizer: AnonymizerFlags{

@@ -52,6 +52,9 @@ type world struct {
 	// staleness inputs
 	listSources []lists.SourceInfo
 	geoDBs      []geoloc.DBInfo
+	// geoGen is the generation of geo's databases that geoDBs, versions
+	// and evaluation describe (see Screener.current).
+	geoGen uint64
 	// entryIDs caches the key and content hash of the entries of lists
 	// that Screen has matched (see world.entryID); it is replaced with the
 	// lists.
@@ -111,7 +114,38 @@ func (s *Screener) Reload(ctx context.Context, opts ...Option) error {
 }
 
 // Versions returns the versions of the data in use now.
-func (s *Screener) Versions() Versions { return s.world.Load().versions }
+func (s *Screener) Versions() Versions {
+	w, view := s.current()
+	if view != nil {
+		view.Close()
+	}
+	return w.versions
+}
+
+// current returns the world to screen on and a View pinning its
+// geolocation databases (nil without a Locator, or if it was closed). The
+// Locator can be reloaded on its own (geoloc.Locator.Reload, as a sign-up
+// gate sharing it does); when its generation has moved on, the world's
+// description of the databases (versions, evaluation notice, staleness
+// inputs) is rebuilt from the View, so a decision names the databases its
+// locations came from, and the updated world is stored for the next call.
+func (s *Screener) current() (*world, *geoloc.View) {
+	w := s.world.Load()
+	if w.geo == nil {
+		return w, nil
+	}
+	view, err := w.geo.View()
+	if err != nil {
+		return w, nil
+	}
+	if view.Generation() == w.geoGen {
+		return w, view
+	}
+	nw := *w
+	nw.describeWith(view)
+	s.world.CompareAndSwap(w, &nw)
+	return &nw, view
+}
 
 // Policy returns the policy in use now.
 func (s *Screener) Policy() *rules.Policy { return s.world.Load().policy }
@@ -247,6 +281,19 @@ func itemRulesFor(p *rules.Policy) (*rules.ItemRules, error) {
 
 // describe fills the versions and the evaluation-data summary.
 func (w *world) describe() {
+	var view *geoloc.View
+	if w.geo != nil {
+		view, _ = w.geo.View() // nil if the Locator is closed
+	}
+	w.describeWith(view)
+	if view != nil {
+		view.Close()
+	}
+}
+
+// describeWith fills the versions and the evaluation-data summary, taking
+// the geolocation databases from view (none if nil).
+func (w *world) describeWith(view *geoloc.View) {
 	v := Versions{Library: Version, Policy: w.policy.Version(), Lists: []ListVersion{}, GeoDBs: []GeoVersion{}}
 	if t := w.policy.AsOf(); !t.IsZero() {
 		v.PolicyAsOf = t.Format(time.DateOnly)
@@ -266,9 +313,9 @@ func (w *world) describe() {
 			w.evaluation = append(w.evaluation, e)
 		}
 	}
-	w.geoDBs = nil
-	if w.geo != nil {
-		w.geoDBs = w.geo.Databases()
+	w.geoDBs, w.geoGen = nil, 0
+	if view != nil {
+		w.geoDBs, w.geoGen = view.Databases(), view.Generation()
 		for _, db := range w.geoDBs {
 			v.GeoDBs = append(v.GeoDBs, GeoVersion{Name: db.Name, Type: db.Type, BuildDate: dateOrEmpty(db.BuildTime), Embedded: db.Embedded})
 			if db.Embedded {
@@ -312,12 +359,15 @@ func (s *Screener) Screen(ctx context.Context, req Request) (Decision, error) {
 	if err := ctx.Err(); err != nil {
 		return Decision{}, err
 	}
-	w := s.world.Load()
-	if w == nil {
+	if s.world.Load() == nil {
 		return Decision{}, errors.New("screening: Screener not built with New")
 	}
+	w, view := s.current()
+	if view != nil {
+		defer view.Close()
+	}
 	now := s.now()
-	sc := &screening{s: s, w: w, req: &req, now: now}
+	sc := &screening{s: s, w: w, req: &req, now: now, geo: view}
 	sc.run(ctx)
 	if err := ctx.Err(); err != nil {
 		return Decision{}, err

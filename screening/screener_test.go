@@ -190,7 +190,7 @@ func TestScreenReasons(t *testing.T) {
 			outcome: "deny",
 			codes:   []string{"ip.embargoed=deny", "ip.country_mismatch=review", "ip.not_routable=allow"},
 			check:   "ip.embargoed", citation: "15 CFR 746.7 (Iran)",
-			evidence: map[string]any{"ip": "5.160.0.1", "country": "IR", "network": "5.160.0.0/18"},
+			evidence: map[string]any{"ip": "5.160.0.1", "country": "IR", "network": "5.160.0.0/20"},
 		},
 		{
 			name:    "unreadable fields → review, never allow",

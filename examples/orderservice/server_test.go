@@ -118,7 +118,7 @@ func TestHealthzAndVersions(t *testing.T) {
 	if diff := cmp.Diff(srv.s.Versions(), v); diff != "" {
 		t.Errorf("versions (-screener +response):\n%s", diff)
 	}
-	if len(v.Lists) == 0 || !v.Lists[0].Evaluation || v.GeoDBs[0].Name != "embedded:iptoasn-country" {
+	if len(v.Lists) == 0 || !v.Lists[0].Evaluation || v.GeoDBs[0].Name != "embedded:ip-country" {
 		t.Errorf("versions on the embedded data: %+v", v)
 	}
 	if w := do(t, srv, "POST", "/healthz", ""); w.Code != http.StatusMethodNotAllowed {

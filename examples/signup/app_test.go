@@ -129,7 +129,7 @@ func TestSignup(t *testing.T) {
 		review   = "Your application is under review"
 		refused  = "We cannot open an account for you"
 		embargo  = "Unavailable For Legal Reasons: sign-ups are not accepted from Iran, Islamic Republic of (IR), which is under a comprehensive embargo (ear_embargo_e1_e2; "
-		iranAddr = "Your network address 5.160.0.1 is located there by the geolocation data (embedded:iptoasn-country, built "
+		iranAddr = "Your network address 5.160.0.1 is located there by the geolocation data (embedded:ip-country, built "
 	)
 	xff := func(v string) http.Header { return http.Header{"X-Forwarded-For": {v}} }
 	tests := []struct {
@@ -305,6 +305,9 @@ func TestGate(t *testing.T) {
 		{"Macau", geoloc.Location{IP: ip, Found: true, Country: "MO"},
 			"sign-ups are not accepted from Macao (MO), which is a country of concern under this service's export-control policy (chips_act_foreign_country_of_concern, doj_data_security_28_cfr_202_601, ear_d5_plus_macau, icts_foreign_adversaries_15_cfr_791_4; "},
 		{"Germany", geoloc.Location{IP: ip, Found: true, Country: "DE", Subdivisions: []string{"DE-BE"}}, ""},
+		// 31.58.181.80 in the embedded database: KP by geo-whois-asn-country, US by iptoasn-country.
+		{"North Korea disputed", geoloc.Location{IP: ip, Found: true, Country: "KP", CountryClaims: []geoloc.CountryClaim{
+			{Source: "geo-whois-asn-country", Country: "KP"}, {Source: "iptoasn-country", Country: "US"}}}, ""},
 		{"not found", geoloc.Location{IP: ip}, ""},
 		{"not routable", geoloc.Location{IP: netip.MustParseAddr("10.1.1.1"), NotRoutable: "private"}, ""},
 	}

@@ -16,9 +16,10 @@ import (
 // located in a country or region under a comprehensive embargo
 // (Policy.Embargo) or in a country of concern (Policy.ConcernProfiles) on
 // the day of the request, with an explanation for the 451 page. Clients
-// the data cannot place (not routable, no country) pass: the screening
-// that follows gives them a reason of its own (ip.not_routable, ip.unknown)
-// and the policy's outcome for it.
+// the data cannot place (not routable, no country) or places only in
+// dispute (its sources disagree) pass: the screening that follows gives
+// them a reason of its own (ip.not_routable, ip.unknown,
+// ip.location_uncertain) and the policy's outcome for it.
 //
 // Every refusal is logged with the address, where it was placed and why,
 // as the record of the refusal.
@@ -38,6 +39,12 @@ func gate(policy func() *rules.Policy, now func() time.Time, logger *slog.Logger
 // reports false.
 func blockReason(p *rules.Policy, loc geoloc.Location, date time.Time) (string, bool) {
 	if !loc.Routable() || !loc.Found {
+		return "", false
+	}
+	// A location whose sources disagree (loc.CountryClaims) is not a
+	// finding to refuse on: the screening that follows gives it
+	// ip.location_uncertain with every answer, for review.
+	if len(loc.CountryClaims) > 0 {
 		return "", false
 	}
 	// A sanctioned region first: MaxMind writes Crimea as UA-43, other data

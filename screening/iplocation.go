@@ -1,0 +1,146 @@
+package screening
+
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+	"strings"
+
+	"github.com/exportguard/exportguard/geoloc"
+	"github.com/exportguard/exportguard/rules"
+)
+
+// CountryClaimRecord is one source's answer for the country of a client IP
+// whose geolocation sources disagree (geoloc.Location.CountryClaims).
+type CountryClaimRecord struct {
+	Source  string `json:"source"`
+	Country string `json:"country"`
+}
+
+func claimRecords(cs []geoloc.CountryClaim) []CountryClaimRecord {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]CountryClaimRecord, len(cs))
+	for i, c := range cs {
+		out[i] = CountryClaimRecord{Source: c.Source, Country: c.Country}
+	}
+	return out
+}
+
+// locate looks addr up in the databases pinned for this screening, the
+// ones the decision names.
+func (sc *screening) locate(addr netip.Addr) (geoloc.Location, error) {
+	if sc.geo == nil {
+		return geoloc.Location{IP: addr}, geoloc.ErrClosed
+	}
+	return sc.geo.Locate(addr)
+}
+
+// ipPlace judges where a located client IP is. d is the place the
+// geolocation data gives (a region where a subdivision is an embargoed
+// region). Where the data's sources agree it is checked as a place. Where
+// they disagree and any answer is a country or region of concern, the
+// location is uncertain: ip.location_uncertain with every answer as
+// evidence, never a deny on a disputed location.
+func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, ev map[string]any) {
+	if len(loc.CountryClaims) == 0 {
+		sc.checkPlace("ip", d, ev)
+		return
+	}
+	ev["country_claims"] = claimRecords(loc.CountryClaims)
+	var concerns []map[string]any
+	var why, cites []string
+	judge := func(source string, dest rules.Destination) {
+		region := dest.Region.IsValid()
+		if e, ok := sc.w.policy.Embargo(dest, sc.date); ok {
+			code := "ip.embargoed"
+			if e.Region {
+				code = "ip.region_embargoed"
+			}
+			place := e.Destination.Country.String()
+			if e.Region {
+				place = e.Destination.Region.String()
+			}
+			concerns = append(concerns, map[string]any{"place": place, "source": source, "reason": code, "program": e.Program})
+			why = append(why, fmt.Sprintf("%s is embargoed (%s)", placeName(e.Destination), e.Program))
+			cites = append(cites, e.Citation)
+			return
+		}
+		if region {
+			dest = rules.Destination{Country: dest.Country}
+		}
+		if ps := sc.w.policy.ConcernProfiles(dest, sc.date); len(ps) > 0 {
+			concerns = append(concerns, map[string]any{"place": dest.Country.String(), "source": source, "reason": "ip.country_of_concern", "profiles": profileNames(ps)})
+			why = append(why, fmt.Sprintf("%s is a country of concern under %s", placeName(dest), strings.Join(profileNames(ps), ", ")))
+			for _, p := range ps {
+				cites = append(cites, p.Citation)
+			}
+		}
+	}
+	for i, c := range loc.CountryClaims {
+		dest := d // the answer Country follows, with its region
+		if i > 0 || c.Country != d.Country.String() {
+			cc, err := rules.ParseCountry(c.Country)
+			if err != nil {
+				continue
+			}
+			dest = rules.Destination{Country: cc}
+		}
+		judge(c.Source, dest)
+	}
+	if len(concerns) == 0 {
+		sc.checkPlace("ip", d, ev)
+		return
+	}
+	var said []string
+	for _, c := range loc.CountryClaims {
+		said = append(said, fmt.Sprintf("%s by %s", c.Country, c.Source))
+	}
+	ev["concerns"] = concerns
+	sc.add("ip.location_uncertain",
+		fmt.Sprintf("The geolocation sources disagree about the client IP %v: it is placed in %s. %s; the location cannot be relied on either way.",
+			ev["ip"], strings.Join(said, ", "), strings.Join(why, "; ")),
+		strings.Join(dedupe(append([]string{citeKYC}, cites...)), "; "), ev)
+}
+
+// ipMismatch raises ip.country_mismatch when no country the geolocation
+// data gives for the IP is a declared country: its country, the country of
+// the region it places the IP in (Ukraine for Crimea, which some databases
+// file under Russia as RU-CR), or any of the disputed answers.
+func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionCountry rules.Country) {
+	if len(sc.declared) == 0 {
+		return
+	}
+	located := []string{country.String()}
+	if regionCountry.IsValid() && regionCountry != country {
+		located = append(located, regionCountry.String())
+	}
+	for _, c := range loc.CountryClaims {
+		if !slices.Contains(located, c.Country) {
+			located = append(located, c.Country)
+		}
+	}
+	for _, c := range sc.declared {
+		if slices.Contains(located, c.String()) {
+			return
+		}
+	}
+	decl := make([]string, len(sc.declared))
+	for j, c := range sc.declared {
+		decl[j] = c.String()
+	}
+	ev := map[string]any{"ip": ip, "ip_country": country.String(), "declared": decl}
+	where := placeName(rules.Destination{Country: country})
+	if len(loc.CountryClaims) > 0 {
+		ev["country_claims"] = claimRecords(loc.CountryClaims)
+		var said []string
+		for _, c := range loc.CountryClaims {
+			said = append(said, fmt.Sprintf("%s by %s", c.Country, c.Source))
+		}
+		where += " (the sources disagree: " + strings.Join(said, ", ") + ")"
+	}
+	sc.add("ip.country_mismatch",
+		fmt.Sprintf("The client IP %s is located in %s, but the declared countries are %s.", ip, where, strings.Join(decl, ", ")),
+		citeKYC, ev)
+}
