@@ -40,13 +40,18 @@ const (
 	LicenseObtained Disposition = "license_obtained"
 )
 
+// InvalidError reports a disposition that cannot be recorded as given.
+type InvalidError struct{ Msg string }
+
+func (e *InvalidError) Error() string { return e.Msg }
+
 // ParseDisposition reads a disposition name.
 func ParseDisposition(s string) (Disposition, error) {
 	switch d := Disposition(s); d {
 	case ConfirmedMatch, FalsePositive, Escalated, LicenseObtained:
 		return d, nil
 	}
-	return "", fmt.Errorf("disposition %q: want confirmed_match, false_positive, escalated or license_obtained", s)
+	return "", &InvalidError{fmt.Sprintf("disposition %q: want confirmed_match, false_positive, escalated or license_obtained", s)}
 }
 
 func (d Disposition) status() string {
@@ -275,10 +280,10 @@ func (s *Store) Dispose(ctx context.Context, id int64, r DisposeRequest) (Case, 
 		return Case{}, err
 	}
 	if strings.TrimSpace(r.Reviewer) == "" {
-		return Case{}, errors.New("disposition: the reviewer is empty")
+		return Case{}, &InvalidError{"disposition: the reviewer is empty"}
 	}
 	if strings.TrimSpace(r.Reason) == "" {
-		return Case{}, errors.New("disposition: the reason is empty; say why")
+		return Case{}, &InvalidError{"disposition: the reason is empty; say why"}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
