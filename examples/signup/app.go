@@ -16,6 +16,7 @@ import (
 	"github.com/exportguard/exportguard/geoloc"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
+	"github.com/exportguard/exportguard/screening/records"
 )
 
 // maxForm is the largest sign-up form body accepted.
@@ -34,6 +35,9 @@ type appConfig struct {
 	// whose X-Forwarded-For and Forwarded headers are believed.
 	Trusted []netip.Prefix
 	Logger  *slog.Logger
+	// Records keeps each decision (and opens the review cases) before the
+	// applicant sees the result; nil records nothing.
+	Records *records.Store
 	// Now is the clock for the gate's as-of date (default time.Now).
 	Now func() time.Time
 }
@@ -122,6 +126,13 @@ func (a *app) signup(w http.ResponseWriter, r *http.Request) {
 	}
 	// A field the Screener could not read leaves the review decision it
 	// returned with the error: the application waits for a person.
+	if a.cfg.Records != nil {
+		if _, err := a.cfg.Records.Append(r.Context(), records.Entry{Source: "signup", Request: req, Decision: d}); err != nil {
+			a.cfg.Logger.LogAttrs(r.Context(), slog.LevelError, "signup decision not recorded; not answered", slog.String("id", req.ID), slog.String("err", err.Error()))
+			render(w, http.StatusServiceUnavailable, "unavailable", nil)
+			return
+		}
+	}
 	codes := make([]string, len(d.Reasons))
 	for i, rs := range d.Reasons {
 		codes[i] = rs.Code + ":" + rs.Outcome
@@ -130,12 +141,15 @@ func (a *app) signup(w http.ResponseWriter, r *http.Request) {
 		slog.String("id", d.ID), slog.String("outcome", d.Outcome), slog.Any("reasons", codes),
 		slog.String("ip", loc.IP.String()), slog.String("ip_country", loc.Country))
 	page := resultPage{ID: d.ID, Name: f.Name}
-	switch d.Outcome {
-	case "allow":
+	switch {
+	case d.Outcome == "allow":
 		render(w, http.StatusOK, "created", page)
-	case "review":
+	case d.Outcome == "review" || partyFinding(d):
+		// A list match is never shown to the applicant (tipping off): the
+		// entry is in the decision record and its case; the page says only
+		// that the application needs review.
 		render(w, http.StatusAccepted, "review", page)
-	default: // deny, license_required
+	default: // deny, license_required for where the service would be used
 		for _, rs := range d.Reasons {
 			if rs.Outcome == "deny" || rs.Outcome == "license_required" {
 				page.Reasons = append(page.Reasons, rs.Message)
@@ -143,6 +157,18 @@ func (a *app) signup(w http.ResponseWriter, r *http.Request) {
 		}
 		render(w, http.StatusForbidden, "refused", page)
 	}
+}
+
+// partyFinding reports whether any reason that is not allow concerns a
+// party: a list match, a listed parent or owner, a headquarters of
+// concern. Their messages name list entries.
+func partyFinding(d screening.Decision) bool {
+	for _, rs := range d.Reasons {
+		if strings.HasPrefix(rs.Code, "party.") && rs.Outcome != "allow" {
+			return true
+		}
+	}
+	return false
 }
 
 // validate fills f.Errors. The country must name one destination
