@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -273,3 +274,5 @@ func TestRecordsCommand(t *testing.T) {
 		t.Errorf("verify after tampering: %v\n%s", err, out.String())
 	}
 }
+
+func decodeBody(resp *http.Response, v any) error { return json.NewDecoder(resp.Body).Decode(v) }
