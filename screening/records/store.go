@@ -478,27 +478,42 @@ func (s *Store) commitOnce(batch []*pending) ([]Record, error) {
 	now := s.now()
 	at := formatTime(now)
 	recs := make([]Record, len(batch))
+	// The statements run once per record and index row: prepared once per
+	// transaction.
+	var stmts [4]*sql.Stmt
+	for i, q := range []string{
+		`INSERT INTO records (seq, recorded_at, source, decision_id, outcome, request, decision, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		"INSERT INTO record_parties (seq, party_key) VALUES (?, ?)",
+		"INSERT INTO record_entries (seq, entry_key, entry_hash, list) VALUES (?, ?, ?, ?)",
+		"INSERT INTO record_reasons (seq, code) VALUES (?, ?)",
+	} {
+		st, err := tx.PrepareContext(ctx, s.d.q(q))
+		if err != nil {
+			return nil, err
+		}
+		defer st.Close()
+		stmts[i] = st
+	}
+	insRecord, insParty, insEntry, insReason := stmts[0], stmts[1], stmts[2], stmts[3]
 	for i, p := range batch {
 		seq++
 		out := p.e.Decision.Outcome
 		h := chainHash(seq, at, p.e.Source, p.e.Decision.ID, out, p.req, p.dec, prev)
-		if _, err := tx.ExecContext(ctx, s.d.q(`INSERT INTO records (seq, recorded_at, source, decision_id, outcome, request, decision, prev_hash, hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`), seq, at, p.e.Source, p.e.Decision.ID, out, p.req, p.dec, prev, h); err != nil {
+		if _, err := insRecord.ExecContext(ctx, seq, at, p.e.Source, p.e.Decision.ID, out, p.req, p.dec, prev, h); err != nil {
 			return nil, fmt.Errorf("record %d: %w", seq, err)
 		}
 		for _, k := range p.parties {
-			if _, err := tx.ExecContext(ctx, s.d.q("INSERT INTO record_parties (seq, party_key) VALUES (?, ?)"), seq, k); err != nil {
+			if _, err := insParty.ExecContext(ctx, seq, k); err != nil {
 				return nil, err
 			}
 		}
 		for _, m := range p.entries {
-			if _, err := tx.ExecContext(ctx, s.d.q("INSERT INTO record_entries (seq, entry_key, entry_hash, list) VALUES (?, ?, ?, ?)"),
-				seq, m.List+":"+m.EntryID, m.EntryHash, m.List); err != nil {
+			if _, err := insEntry.ExecContext(ctx, seq, m.List+":"+m.EntryID, m.EntryHash, m.List); err != nil {
 				return nil, err
 			}
 		}
 		for _, c := range p.reasons {
-			if _, err := tx.ExecContext(ctx, s.d.q("INSERT INTO record_reasons (seq, code) VALUES (?, ?)"), seq, c); err != nil {
+			if _, err := insReason.ExecContext(ctx, seq, c); err != nil {
 				return nil, err
 			}
 		}
