@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,11 +12,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/exportguard/exportguard/examples/internal/browsertest"
 	"github.com/exportguard/exportguard/screening"
 )
-
-// chromiumPath is Debian's chromium package.
-const chromiumPath = "/usr/bin/chromium"
 
 // TestReviewPageInBrowser drives the reviewer page in headless Chromium as
 // a reviewer would, typing and clicking: sign in, filter the queue, open a
@@ -25,15 +22,7 @@ const chromiumPath = "/usr/bin/chromium"
 // with the hit cleared; a list update that changes the entry reopens the
 // case.
 func TestReviewPageInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped with -short")
-	}
-	exe := chromiumPath
-	if _, err := os.Stat(exe); err != nil {
-		if exe, err = exec.LookPath("chromium"); err != nil {
-			t.Skipf("headless browser test skipped: %s not found (install Debian's chromium package: apt-get install -y chromium)", chromiumPath)
-		}
-	}
+	bctx := browsertest.Start(t)
 	listsPath := filepath.Join(t.TempDir(), "csl.csv")
 	writeLists(t, listsPath)
 	srv := recordingServer(t, "", listsPath)
@@ -46,22 +35,6 @@ func TestReviewPageInBrowser(t *testing.T) {
 	screenHTTP(t, hs.URL, `{"id":"o-cn","destination":"CN","parties":[{"role":"purchaser","name":"Acme Robotics Inc","country":"US"}]}`, "review")
 	screenHTTP(t, hs.URL, `{"id":"o-us","destination":"US","parties":[{"role":"purchaser","name":"Acme Robotics Inc","country":"US"}]}`, "allow")
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	defer cancelAlloc()
-	bctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
 	// A guard against a hung browser, not a performance assertion.
 	ctx, cancelRun := context.WithTimeout(bctx, 90*time.Second)
 	defer cancelRun()
