@@ -30,11 +30,11 @@ import (
 var migrations embed.FS
 
 // DefaultRetention is how long records are kept unless WithRetention says
-// longer: five years, the EAR's recordkeeping period (15 CFR 762.6).
-const DefaultRetention = 5 * 365 * 24 * time.Hour
+// longer: five years, the EAR's recordkeeping period (15 CFR 762.6),
+// counted as 1,827 days so that two leap days fit.
+const DefaultRetention = 1827 * 24 * time.Hour
 
-// minRetention is the shortest retention accepted: five calendar years
-// including leap days.
+// minRetention is the shortest retention accepted.
 const minRetention = DefaultRetention
 
 // timeLayout is how times are stored: UTC, fixed width, so that text order
@@ -367,6 +367,16 @@ func (s *Store) Append(ctx context.Context, e Entry) (Record, error) {
 		return r.rec, r.err
 	case <-ctx.Done():
 		return Record{}, ctx.Err()
+	case <-s.done:
+		// The writer has stopped. It answers every record it took before
+		// it stops; one that slipped into the queue after it drained it
+		// was never stored.
+		select {
+		case r := <-p.done:
+			return r.rec, r.err
+		default:
+			return Record{}, ErrClosed
+		}
 	}
 }
 
