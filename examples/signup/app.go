@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/exportguard/exportguard/examples/internal/service"
 	"github.com/exportguard/exportguard/geoloc"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
@@ -43,8 +45,10 @@ type appConfig struct {
 }
 
 type app struct {
-	cfg appConfig
-	mux *http.ServeMux
+	cfg     appConfig
+	mux     *http.ServeMux
+	metrics *service.Metrics
+	handler http.Handler
 }
 
 // newApp returns the sign-up site: GET / shows the form, POST /signup
@@ -58,11 +62,28 @@ func newApp(cfg appConfig) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	a := &app{cfg: cfg, mux: http.NewServeMux()}
+	a := &app{cfg: cfg, mux: http.NewServeMux(), metrics: service.NewMetrics()}
 	a.mux.HandleFunc("GET /{$}", a.form)
 	located := geoloc.Middleware(cfg.Locator, cfg.Trusted, gate(cfg.Screener.Policy, cfg.Now, cfg.Logger))
 	a.mux.Handle("POST /signup", located(http.HandlerFunc(a.signup)))
+	a.mux.HandleFunc("GET /healthz", service.Healthz)
+	a.mux.HandleFunc("GET /readyz", service.Readyz(a.readiness))
+	a.mux.Handle("GET /metrics", a.metrics.Handler())
+	a.metrics.DataAges(func() *screening.Screener { return cfg.Screener }, cfg.Now)
+	a.handler = a.metrics.Instrument(a.mux)
 	return a
+}
+
+// readiness reports why the gate should not get traffic: data older than
+// the policy allows, or a records database it cannot reach.
+func (a *app) readiness(ctx context.Context) []string {
+	problems := service.StaleData(a.cfg.Screener, a.cfg.Now())
+	if a.cfg.Records != nil {
+		if err := a.cfg.Records.DB().PingContext(ctx); err != nil {
+			problems = append(problems, "the records database cannot be reached: "+err.Error())
+		}
+	}
+	return problems
 }
 
 // ServeHTTP serves the site with headers that keep pages self-contained.
@@ -71,7 +92,7 @@ func (a *app) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
-	a.mux.ServeHTTP(w, r)
+	a.handler.ServeHTTP(w, r)
 }
 
 // signupForm holds the fields as typed, and their problems.
@@ -133,6 +154,7 @@ func (a *app) signup(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	a.metrics.Observe(d)
 	codes := make([]string, len(d.Reasons))
 	for i, rs := range d.Reasons {
 		codes[i] = rs.Code + ":" + rs.Outcome

@@ -410,3 +410,30 @@ func TestSignupRecordsDecisions(t *testing.T) {
 		t.Errorf("unrecorded: %d %s", w.Code, w.Body)
 	}
 }
+
+// The gate serves /healthz, /readyz and /metrics like the order service.
+// On the embedded evaluation data it is not ready: the lists are older
+// than the policy allows.
+func TestHealthReadinessMetrics(t *testing.T) {
+	a := get(t, embeddedApp)
+	get := func(path string) *httptest.ResponseRecorder {
+		w := httptest.NewRecorder()
+		a.h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		return w
+	}
+	if w := get("/healthz"); w.Code != 200 || w.Body.String() != `{"status":"ok"}`+"\n" {
+		t.Errorf("healthz: %d %s", w.Code, w.Body)
+	}
+	w := get("/readyz")
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `"list SDN is `) || !strings.Contains(w.Body.String(), `(as of 2021-07-07); the policy allows 7"`) {
+		t.Errorf("readyz on evaluation data: %d %s", w.Code, w.Body)
+	}
+	post(a.h, "8.8.8.8:1234", nil, person("United States"))
+	w = get("/metrics")
+	for _, want := range []string{`exportguard_decisions_total{outcome="allow"}`, `exportguard_list_age_seconds{source="SDN"}`,
+		`exportguard_http_request_duration_seconds_count{method="POST",route="POST /signup",status="200"}`} {
+		if !strings.Contains(w.Body.String(), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
