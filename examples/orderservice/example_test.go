@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -29,11 +31,13 @@ func Example() {
 		return w
 	}
 	w := post(`{"id":"order-7","destination":"CN","parties":[{"role":"ultimate_consignee","name":"Huawei Technologies Co., Ltd.","country":"CN"}]}`)
-	fmt.Println(w.Code, strings.Contains(w.Body.String(), `"outcome": "license_required"`))
+	fmt.Println(w.Code, strings.Contains(w.Body.String(), `"outcome":"license_required"`))
 
 	w = post(`{"id":"order-8","parties":[{"role":"purchaser","nmae":"Acme Robotics Inc"}]}`)
 	fmt.Println(w.Code)
-	fmt.Print(w.Body.String())
+	var pretty bytes.Buffer
+	_ = json.Indent(&pretty, w.Body.Bytes(), "", "  ")
+	fmt.Print(pretty.String())
 	// Output:
 	// 200 true
 	// 400

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -43,6 +44,29 @@ func FuzzDecodeStrict(f *testing.F) {
 			if strings.HasPrefix(be.Message, "unknown field") && be.Field == "" {
 				t.Fatalf("%q: unknown field without a path: %+v", body, be)
 			}
+		}
+	})
+}
+
+// FuzzRecordFilter: the query parameters of /v1/records and /v1/cases
+// either parse or fail with an error that names the parameter, and never
+// panic.
+func FuzzRecordFilter(f *testing.F) {
+	f.Add("party=acme&from=2026-01-01&to=2026-12-31T00:00:00Z&after=10&limit=50")
+	f.Add("from=yesterday&limit=0&after=-1")
+	f.Add("status=closed&older_than_days=3&list=EL&reason=party.listed")
+	f.Add("older_than_days=x&status=pending")
+	f.Add("%zz&limit=99999999999999999999")
+	f.Fuzz(func(t *testing.T, query string) {
+		q, err := url.ParseQuery(query)
+		if err != nil {
+			return
+		}
+		if _, err := recordFilter(q); err != nil && !strings.Contains(err.Error(), "query parameter ") {
+			t.Fatalf("recordFilter(%q): %v does not name the parameter", query, err)
+		}
+		if _, err := caseFilter(q); err != nil && !strings.Contains(err.Error(), "query parameter ") {
+			t.Fatalf("caseFilter(%q): %v does not name the parameter", query, err)
 		}
 	})
 }

@@ -4,15 +4,25 @@
 // Usage:
 //
 //	orderservice [-addr :8080] [-policy policy.yaml] [-lists FILE]... [-geoip FILE.mmdb]...
-//	             [-max-body BYTES] [-max-batch N]
+//	             [-db sqlite:records.db | -db postgres://…] [-tokens FILE]
+//	             [-max-body BYTES] [-max-batch N] [-max-ips N] [-max-parties N] [-max-items N]
+//	orderservice records verify -db DSN
+//	orderservice records export -db DSN [-format jsonl|csv] [-party NAME] [-entry SRC:ID]
+//	             [-outcome O] [-reason CODE] [-from DATE] [-to DATE]
 //
-// Endpoints:
+// Endpoints (reviewer and admin ones need a bearer token from -tokens or
+// $EXPORTGUARD_TOKENS):
 //
-//	POST /v1/screen        a screening.Request  -> a screening.Decision
-//	POST /v1/screen/batch  [Request, ...]       -> [Decision, ...]
-//	POST /v1/reload        re-read -policy, -lists and -geoip; on error keep the old data
-//	GET  /v1/versions      the versions of the data in use
-//	GET  /healthz          {"status": "ok"}
+//	POST /v1/screen                  a screening.Request  -> a screening.Decision (recorded first)
+//	POST /v1/screen/batch            [Request, ...]       -> [Decision, ...]
+//	GET  /v1/versions                the versions of the data in use
+//	POST /v1/reload                  admin: re-read -policy, -lists and -geoip; reopen cases of changed entries
+//	GET  /v1/records                 reviewer: query or export decision records
+//	GET  /v1/records/verify          admin: verify the hash chain
+//	GET  /v1/cases, /v1/cases/{id}   reviewer: the review queue
+//	POST /v1/cases/{id}/disposition  reviewer: record a disposition
+//	GET  /review/                    reviewer: the review page
+//	GET  /healthz, /readyz, /metrics, /openapi.json
 //
 // Without -policy, -lists or -geoip the embedded defaults are used (the
 // evaluation list snapshot and country database, which every decision
@@ -33,6 +43,7 @@ import (
 
 	"github.com/exportguard/exportguard/examples/internal/service"
 	"github.com/exportguard/exportguard/screening"
+	"github.com/exportguard/exportguard/screening/records"
 )
 
 func main() {
@@ -43,13 +54,24 @@ func main() {
 	}
 }
 
+// defaultDB is where decisions are recorded without -db.
+const defaultDB = "sqlite:orderservice-records.db"
+
 func run(args []string, logger *slog.Logger) error {
+	if len(args) > 0 && args[0] == "records" {
+		return recordsCommand(args[1:], os.Stdout)
+	}
 	fs := flag.NewFlagSet("orderservice", flag.ContinueOnError)
 	addr := fs.String("addr", "localhost:8080", "listen address")
 	var cfg config
 	cfg.Data.Register(fs)
 	fs.Int64Var(&cfg.MaxBody, "max-body", defaultMaxBody, "largest request body in bytes")
 	fs.IntVar(&cfg.MaxBatch, "max-batch", defaultMaxBatch, "largest number of requests in one batch")
+	fs.IntVar(&cfg.Limits.IPs, "max-ips", defaultMaxIPs, "largest number of client IPs in one request")
+	fs.IntVar(&cfg.Limits.Parties, "max-parties", defaultMaxParties, "largest number of parties in one request")
+	fs.IntVar(&cfg.Limits.Items, "max-items", defaultMaxItems, "largest number of items in one request")
+	dsn := fs.String("db", defaultDB, "where decisions and the review queue are kept: sqlite:PATH or postgres://…; none turns recording off")
+	tokensPath := fs.String("tokens", "", "file of reviewer and admin bearer tokens, ROLE NAME TOKEN a line (default: $"+service.TokensEnv+")")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -59,24 +81,56 @@ func run(args []string, logger *slog.Logger) error {
 	if cfg.MaxBody <= 0 || cfg.MaxBatch <= 0 {
 		return errors.New("-max-body and -max-batch must be positive")
 	}
+	if cfg.Limits.IPs <= 0 || cfg.Limits.Parties <= 0 || cfg.Limits.Items <= 0 {
+		return errors.New("-max-ips, -max-parties and -max-items must be positive")
+	}
+	tokens, err := service.LoadTokens(*tokensPath)
+	if err != nil {
+		return err
+	}
+	if tokens.Len() == 0 {
+		logger.Warn("no reviewer or admin tokens: /v1/reload, the records, the cases and the review page answer 401 to everyone",
+			"set", "-tokens FILE or $"+service.TokensEnv)
+	}
+	cfg.Tokens = tokens
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
+	var sopts []screening.Option
+	if *dsn == "none" {
+		logger.Warn("decision records are turned off (-db none): decisions are not kept and review decisions open no case")
+	} else {
+		st, err := records.Open(ctx, *dsn, records.WithLogger(logger))
+		if err != nil {
+			return err
+		}
+		cfg.Records = st
+		// Reviewers' false positives live beside the cases.
+		sopts = append(sopts, screening.WithSuppressions(st))
+	}
 	data, err := load(ctx, cfg, logger)
 	if err != nil {
+		closeRecords(cfg.Records)
 		return err
 	}
-	s, err := screening.New(ctx, append(data.opts, screening.WithLogger(logger))...)
+	s, err := screening.New(ctx, append(append(data.opts, sopts...), screening.WithLogger(logger))...)
 	if err != nil {
 		if data.locator != nil {
 			_ = data.locator.Close()
 		}
+		closeRecords(cfg.Records)
 		return err
 	}
 	cfg.Locator = data.locator
 	srv := newServer(s, cfg, logger)
-	defer srv.close()
+	// After the HTTP server has shut down: commits the records still
+	// queued, then closes the database and the Locator.
+	defer func() {
+		if err := srv.close(); err != nil {
+			logger.Error("closing", "err", err)
+		}
+	}()
 
 	hs := &http.Server{
 		Addr:              *addr,
@@ -89,4 +143,10 @@ func run(args []string, logger *slog.Logger) error {
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 	return service.Serve(ctx, stop, hs, logger, 30*time.Second, "versions", s.Versions())
+}
+
+func closeRecords(st *records.Store) {
+	if st != nil {
+		_ = st.Close()
+	}
 }

@@ -29,11 +29,11 @@ func TestReloadRefusesAListCutShort(t *testing.T) {
 		}
 	}
 	write(301)
-	srv := newTestServer(t, config{Data: service.Data{ListPaths: []string{path}}})
+	srv := newTestServer(t, config{Data: service.Data{ListPaths: []string{path}}, Tokens: testTokens(t)})
 	before := srv.s.Versions()
 	write(1)
-	w := do(t, srv, "POST", "/v1/reload", "")
-	if w.Code != http.StatusInternalServerError {
+	w := doAs(t, srv, adminToken, "POST", "/v1/reload", "")
+	if w.Code != http.StatusUnprocessableEntity {
 		t.Fatalf("reload of a list cut to 1 entry: %d %s", w.Code, w.Body)
 	}
 	resp := decode[errorResponse](t, w)

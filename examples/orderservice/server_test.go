@@ -50,6 +50,9 @@ func newTestServer(t *testing.T, cfg config) *server {
 		t.Fatal(err)
 	}
 	cfg.Locator = data.locator
+	if cfg.Tokens == nil {
+		cfg.Tokens = testTokens(t)
+	}
 	srv := newServer(s, cfg, quietLogger())
 	t.Cleanup(func() {
 		if err := srv.close(); err != nil {
@@ -110,7 +113,7 @@ func codes(d screening.Decision) []string {
 func TestHealthzAndVersions(t *testing.T) {
 	srv := defaultServer(t)
 	w := do(t, srv, "GET", "/healthz", "")
-	if w.Code != 200 || strings.TrimSpace(w.Body.String()) != "{\n  \"status\": \"ok\"\n}" {
+	if w.Code != 200 || w.Body.String() != "{\"status\":\"ok\"}\n" {
 		t.Fatalf("healthz: %d %s", w.Code, w.Body)
 	}
 	w = do(t, srv, "GET", "/v1/versions", "")
@@ -360,7 +363,7 @@ func TestReload(t *testing.T) {
 
 	// A configuration whose policy file has errors: 500, old data kept.
 	srv.cfg.PolicyPath = testBadYAML
-	w := do(t, srv, "POST", "/v1/reload", "")
+	w := doAs(t, srv, adminToken, "POST", "/v1/reload", "")
 	if w.Code != http.StatusInternalServerError {
 		t.Fatalf("bad policy: %d: %s", w.Code, w.Body)
 	}
@@ -374,7 +377,7 @@ func TestReload(t *testing.T) {
 
 	// A list file that does not exist.
 	srv.cfg.PolicyPath, srv.cfg.ListPaths = "", []string{testMissing}
-	w = do(t, srv, "POST", "/v1/reload", "")
+	w = doAs(t, srv, adminToken, "POST", "/v1/reload", "")
 	if w.Code != http.StatusInternalServerError || !strings.Contains(w.Body.String(), "no-such-file.csv") {
 		t.Fatalf("missing list: %d: %s", w.Code, w.Body)
 	}
@@ -384,7 +387,7 @@ func TestReload(t *testing.T) {
 
 	// Good files: everything changes.
 	srv.cfg = config{Data: service.Data{PolicyPath: testPolicy, ListPaths: []string{testCSL}, GeoIPPaths: []string{testCountry}}, MaxBody: srv.cfg.MaxBody, MaxBatch: srv.cfg.MaxBatch}
-	w = do(t, srv, "POST", "/v1/reload", "")
+	w = doAs(t, srv, adminToken, "POST", "/v1/reload", "")
 	if w.Code != 200 {
 		t.Fatalf("reload: %d: %s", w.Code, w.Body)
 	}
@@ -428,7 +431,9 @@ func TestScreenWhileReloading(t *testing.T) {
 	go func() {
 		defer close(done)
 		for {
-			resp, err := hs.Client().Post(hs.URL+"/v1/reload", jsonType, nil)
+			req, _ := http.NewRequest("POST", hs.URL+"/v1/reload", nil)
+			req.Header.Set("Authorization", "Bearer "+adminToken)
+			resp, err := hs.Client().Do(req)
 			if err != nil {
 				reloadErr = err
 				return

@@ -19,7 +19,8 @@ func TestRunStopsOnSignal(t *testing.T) {
 	var buf syncBuffer
 	logger := slog.New(slog.NewJSONHandler(&buf, nil))
 	done := make(chan error, 1)
-	go func() { done <- run([]string{"-addr", "127.0.0.1:0"}, logger) }()
+	dsn := "sqlite:" + t.TempDir() + "/records.db"
+	go func() { done <- run([]string{"-addr", "127.0.0.1:0", "-db", dsn}, logger) }()
 	deadline := time.After(60 * time.Second) // a guard against a hang, not a timing assertion
 	for !strings.Contains(buf.String(), `"msg":"listening"`) {
 		select {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -13,9 +14,11 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/exportguard/exportguard/examples/internal/service"
 	"github.com/exportguard/exportguard/geoloc"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
+	"github.com/exportguard/exportguard/screening/records"
 )
 
 // maxForm is the largest sign-up form body accepted.
@@ -34,13 +37,18 @@ type appConfig struct {
 	// whose X-Forwarded-For and Forwarded headers are believed.
 	Trusted []netip.Prefix
 	Logger  *slog.Logger
+	// Records keeps each decision (and opens the review cases) before the
+	// applicant sees the result; nil records nothing.
+	Records *records.Store
 	// Now is the clock for the gate's as-of date (default time.Now).
 	Now func() time.Time
 }
 
 type app struct {
-	cfg appConfig
-	mux *http.ServeMux
+	cfg     appConfig
+	mux     *http.ServeMux
+	metrics *service.Metrics
+	handler http.Handler
 }
 
 // newApp returns the sign-up site: GET / shows the form, POST /signup
@@ -54,11 +62,28 @@ func newApp(cfg appConfig) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	a := &app{cfg: cfg, mux: http.NewServeMux()}
+	a := &app{cfg: cfg, mux: http.NewServeMux(), metrics: service.NewMetrics()}
 	a.mux.HandleFunc("GET /{$}", a.form)
 	located := geoloc.Middleware(cfg.Locator, cfg.Trusted, gate(cfg.Screener.Policy, cfg.Now, cfg.Logger))
 	a.mux.Handle("POST /signup", located(http.HandlerFunc(a.signup)))
+	a.mux.HandleFunc("GET /healthz", service.Healthz)
+	a.mux.HandleFunc("GET /readyz", service.Readyz(a.readiness))
+	a.mux.Handle("GET /metrics", a.metrics.Handler())
+	a.metrics.DataAges(func() *screening.Screener { return cfg.Screener }, cfg.Now)
+	a.handler = a.metrics.Instrument(a.mux)
 	return a
+}
+
+// readiness reports why the gate should not get traffic: data older than
+// the policy allows, or a records database it cannot reach.
+func (a *app) readiness(ctx context.Context) []string {
+	problems := service.StaleData(a.cfg.Screener, a.cfg.Now())
+	if a.cfg.Records != nil {
+		if err := a.cfg.Records.DB().PingContext(ctx); err != nil {
+			problems = append(problems, "the records database cannot be reached: "+err.Error())
+		}
+	}
+	return problems
 }
 
 // ServeHTTP serves the site with headers that keep pages self-contained.
@@ -67,7 +92,7 @@ func (a *app) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
-	a.mux.ServeHTTP(w, r)
+	a.handler.ServeHTTP(w, r)
 }
 
 // signupForm holds the fields as typed, and their problems.
@@ -121,6 +146,14 @@ func (a *app) signup(w http.ResponseWriter, r *http.Request) {
 	}
 	// A field the Screener could not read is an input.invalid reason in a
 	// review decision: the application waits for a person.
+	if a.cfg.Records != nil {
+		if _, err := a.cfg.Records.Append(r.Context(), records.Entry{Source: "signup", Request: req, Decision: d}); err != nil {
+			a.cfg.Logger.LogAttrs(r.Context(), slog.LevelError, "signup decision not recorded; not answered", slog.String("id", req.ID), slog.String("err", err.Error()))
+			render(w, http.StatusServiceUnavailable, "unavailable", nil)
+			return
+		}
+	}
+	a.metrics.Observe(d)
 	codes := make([]string, len(d.Reasons))
 	for i, rs := range d.Reasons {
 		codes[i] = rs.Code + ":" + rs.Outcome
@@ -129,12 +162,15 @@ func (a *app) signup(w http.ResponseWriter, r *http.Request) {
 		slog.String("id", d.ID), slog.String("outcome", d.Outcome), slog.Any("reasons", codes),
 		slog.String("ip", loc.IP.String()), slog.String("ip_country", loc.Country))
 	page := resultPage{ID: d.ID, Name: f.Name}
-	switch d.Outcome {
-	case "allow":
+	switch {
+	case d.Outcome == "allow":
 		render(w, http.StatusOK, "created", page)
-	case "review":
+	case d.Outcome == "review" || partyFinding(d):
+		// A list match is never shown to the applicant (tipping off): the
+		// entry is in the decision record and its case; the page says only
+		// that the application needs review.
 		render(w, http.StatusAccepted, "review", page)
-	default: // deny, license_required
+	default: // deny, license_required for where the service would be used
 		for _, rs := range d.Reasons {
 			if rs.Outcome == "deny" || rs.Outcome == "license_required" {
 				page.Reasons = append(page.Reasons, rs.Message)
@@ -142,6 +178,18 @@ func (a *app) signup(w http.ResponseWriter, r *http.Request) {
 		}
 		render(w, http.StatusForbidden, "refused", page)
 	}
+}
+
+// partyFinding reports whether any reason that is not allow concerns a
+// party: a list match, a listed parent or owner, a headquarters of
+// concern. Their messages name list entries.
+func partyFinding(d screening.Decision) bool {
+	for _, rs := range d.Reasons {
+		if strings.HasPrefix(rs.Code, "party.") && rs.Outcome != "allow" {
+			return true
+		}
+	}
+	return false
 }
 
 // validate fills f.Errors. The country must name one destination

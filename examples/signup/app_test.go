@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,8 @@ import (
 	"github.com/exportguard/exportguard/examples/internal/service"
 	"github.com/exportguard/exportguard/geoloc"
 	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening"
+	"github.com/exportguard/exportguard/screening/records"
 )
 
 // MaxMind's test databases (testdata/mmdb/PROVENANCE.md): fictional data
@@ -133,14 +136,15 @@ func TestSignup(t *testing.T) {
 	)
 	xff := func(v string) http.Header { return http.Header{"X-Forwarded-For": {v}} }
 	tests := []struct {
-		name   string
-		app    func() (testApp, error)
-		remote string
-		header http.Header
-		form   url.Values
-		status int
-		want   []string // in the body
-		log    []string // in the log line of the screening
+		name    string
+		app     func() (testApp, error)
+		remote  string
+		header  http.Header
+		form    url.Values
+		status  int
+		want    []string // in the body
+		notWant []string // not in the body
+		log     []string // in the log line of the screening
 	}{
 		{
 			// 8.8.0.0/15 is US in the embedded iptoasn data.
@@ -197,9 +201,18 @@ func TestSignup(t *testing.T) {
 		{
 			// Entity List, 84 FR 22963 (2019-05-21).
 			name: "listed company", app: embeddedApp, remote: "8.8.8.8:1234",
-			form:   url.Values{"name": {"Jane Miller"}, "company": {"Huawei Technologies Co., Ltd."}, "country": {"US"}, "email": {"jane@example.com"}},
-			status: 403, want: []string{refused, `The account holder &#34;Huawei Technologies Co., Ltd.&#34; matches EL entry &#34;Huawei Technologies Co., Ltd.&#34;`},
+			form: url.Values{"name": {"Jane Miller"}, "company": {"Huawei Technologies Co., Ltd."}, "country": {"US"}, "email": {"jane@example.com"}},
+			// The entry is not shown (tipping off): the page says only
+			// that the application is reviewed.
+			status: 202, want: []string{review}, notWant: []string{"Huawei", "EL", "Entity List", refused},
 			log: []string{`"outcome":"license_required"`, `"party.listed:license_required"`},
+		},
+		{
+			// A client address that is not on the public internet (a
+			// proxy missing from the trusted ones): the sign-up profile
+			// reviews it instead of opening the account unchecked.
+			name: "address that is not routable", app: embeddedApp, remote: "192.168.1.20:5555", form: person("US"),
+			status: 202, want: []string{review}, log: []string{`"outcome":"review"`, `"ip.not_routable:review"`},
 		},
 		{
 			name: "declared country differs from the address", app: embeddedApp, remote: "8.8.8.8:1234", form: person("Germany"),
@@ -237,6 +250,11 @@ func TestSignup(t *testing.T) {
 			for _, s := range tc.want {
 				if !strings.Contains(w.Body.String(), s) {
 					t.Errorf("body lacks %q:\n%s", s, w.Body)
+				}
+			}
+			for _, s := range tc.notWant {
+				if strings.Contains(w.Body.String(), s) {
+					t.Errorf("body shows %q:\n%s", s, w.Body)
 				}
 			}
 			logged := a.log.String()[before:]
@@ -350,6 +368,75 @@ func TestParsePrefixes(t *testing.T) {
 		l := prefixList(got)
 		if l.String() != tc.want {
 			t.Errorf("parsePrefixes(%q) = %s, want %s", tc.in, l.String(), tc.want)
+		}
+	}
+}
+
+// Each sign-up decision is recorded before the applicant sees it; a
+// listed company opens a review case that names the entry, while the page
+// names none.
+func TestSignupRecordsDecisions(t *testing.T) {
+	ctx := context.Background()
+	st, err := records.Open(ctx, "sqlite:"+t.TempDir()+"/records.db", records.WithLogger(quietLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s, loc, err := open(ctx, service.Data{}, quietLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer loc.Close()
+	h := newApp(appConfig{Screener: s, Locator: loc, Logger: quietLogger(), Records: st})
+	form := url.Values{"name": {"Jane Miller"}, "company": {"Huawei Technologies Co., Ltd."}, "country": {"US"}, "email": {"jane@example.com"}}
+	if w := post(h, "8.8.8.8:1234", nil, form); w.Code != http.StatusAccepted || strings.Contains(w.Body.String(), "Huawei") {
+		t.Fatalf("%d %s", w.Code, w.Body)
+	}
+	cases, err := st.Cases(ctx, records.CaseFilter{Status: "queue", List: "EL"})
+	if err != nil || len(cases) != 1 || cases[0].Outcome != "license_required" {
+		t.Fatalf("cases %+v, %v", cases, err)
+	}
+	c, err := st.CaseByID(ctx, cases[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := c.Record.DecodeDecision()
+	named := slices.ContainsFunc(d.Matches, func(m screening.MatchRecord) bool {
+		return m.List == "EL" && m.EntryName == "Huawei Technologies Co., Ltd."
+	})
+	if c.Record.Source != "signup" || !named {
+		t.Errorf("record %s: matches %+v", c.Record.Source, d.Matches)
+	}
+	// A store that cannot record: the applicant is asked to come back.
+	st.Close()
+	if w := post(h, "8.8.8.8:1234", nil, person("US")); w.Code != http.StatusServiceUnavailable {
+		t.Errorf("unrecorded: %d %s", w.Code, w.Body)
+	}
+}
+
+// The gate serves /healthz, /readyz and /metrics like the order service.
+// On the embedded evaluation data it is not ready: the lists are older
+// than the policy allows.
+func TestHealthReadinessMetrics(t *testing.T) {
+	a := get(t, embeddedApp)
+	get := func(path string) *httptest.ResponseRecorder {
+		w := httptest.NewRecorder()
+		a.h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		return w
+	}
+	if w := get("/healthz"); w.Code != 200 || w.Body.String() != `{"status":"ok"}`+"\n" {
+		t.Errorf("healthz: %d %s", w.Code, w.Body)
+	}
+	w := get("/readyz")
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `"list SDN is `) || !strings.Contains(w.Body.String(), `(as of 2024-05-03); the policy allows 7"`) {
+		t.Errorf("readyz on evaluation data: %d %s", w.Code, w.Body)
+	}
+	post(a.h, "8.8.8.8:1234", nil, person("United States"))
+	w = get("/metrics")
+	for _, want := range []string{`exportguard_decisions_total{outcome="allow"}`, `exportguard_list_age_seconds{source="SDN"}`,
+		`exportguard_http_request_duration_seconds_count{method="POST",route="POST /signup",status="200"}`} {
+		if !strings.Contains(w.Body.String(), want) {
+			t.Errorf("metrics lack %s", want)
 		}
 	}
 }

@@ -6,7 +6,7 @@
 // Usage:
 //
 //	signup [-addr localhost:8081] [-policy policy.yaml] [-lists FILE]... [-geoip FILE.mmdb]...
-//	       [-trusted-proxies CIDR,...]
+//	       [-trusted-proxies CIDR,...] [-db sqlite:signup-records.db | -db postgres://…]
 //
 // -trusted-proxies names the reverse proxies (load balancers, CDN edges) in
 // front of the app. Only requests whose peer is one of them have their
@@ -17,6 +17,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -31,8 +32,28 @@ import (
 
 	"github.com/exportguard/exportguard/examples/internal/service"
 	"github.com/exportguard/exportguard/geoloc"
+	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
+	"github.com/exportguard/exportguard/screening/records"
 )
+
+// checkUnroutable refuses to start a gate whose policy lets addresses that
+// are not routable through (ip.not_routable: allow) when no trusted proxies
+// are named: behind a proxy every client would then be the proxy's private
+// address, and every account would open with no IP check.
+func checkUnroutable(p *rules.Policy, trusted []netip.Prefix, logger *slog.Logger) error {
+	if p.OutcomeFor("ip.not_routable") != rules.OutcomeAllow {
+		return nil
+	}
+	if len(trusted) == 0 {
+		return fmt.Errorf("policy %s maps ip.not_routable to allow and no -trusted-proxies are given: behind a reverse proxy every client "+
+			"would appear as the proxy's private address and sign up with no IP check; name the proxies with -trusted-proxies, "+
+			"or map ip.not_routable to review in the policy (as the built-in sign-up profile does)", p.Name())
+	}
+	logger.Warn("the policy maps ip.not_routable to allow: a client behind a proxy missing from -trusted-proxies signs up with no IP check",
+		"policy", p.Name(), "trusted_proxies", len(trusted))
+	return nil
+}
 
 // prefixList is a repeatable flag of comma-separated networks.
 type prefixList []netip.Prefix
@@ -67,6 +88,7 @@ func run(args []string, logger *slog.Logger) error {
 	addr := fs.String("addr", "localhost:8081", "listen address")
 	var data service.Data
 	data.Register(fs)
+	dsn := fs.String("db", "sqlite:signup-records.db", "where decisions are recorded and review cases opened: sqlite:PATH or postgres://… (the order service's database, to review them on its page); none turns recording off")
 	var trusted prefixList
 	fs.Var(&trusted, "trusted-proxies", "comma-separated CIDRs or addresses of the reverse proxies in front of the app (repeatable; default: none, the peer address is the client)")
 	if err := fs.Parse(args); err != nil {
@@ -83,10 +105,23 @@ func run(args []string, logger *slog.Logger) error {
 		return err
 	}
 	defer loc.Close()
+	if err := checkUnroutable(s.Policy(), trusted, logger); err != nil {
+		return err
+	}
+	var st *records.Store
+	if *dsn == "none" {
+		logger.Warn("decision records are turned off (-db none): sign-up decisions are not kept and reviews open no case")
+	} else {
+		if st, err = records.Open(ctx, *dsn, records.WithLogger(logger)); err != nil {
+			return err
+		}
+		// After the HTTP server has shut down: commits what is queued.
+		defer st.Close()
+	}
 
 	hs := &http.Server{
 		Addr:              *addr,
-		Handler:           newApp(appConfig{Screener: s, Locator: loc, Trusted: trusted, Logger: logger}),
+		Handler:           newApp(appConfig{Screener: s, Locator: loc, Trusted: trusted, Logger: logger, Records: st}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -97,11 +132,24 @@ func run(args []string, logger *slog.Logger) error {
 	return service.Serve(ctx, stop, hs, logger, 20*time.Second, "trusted_proxies", trusted.String())
 }
 
-// open builds the Locator and the Screener that shares it.
+// signupProfile is the sign-up policy used without -policy.
+//
+//go:embed profile.yaml
+var signupProfile []byte
+
+// open builds the Locator and the Screener that shares it. Without
+// -policy the Screener runs on the sign-up profile (profile.yaml).
 func open(ctx context.Context, data service.Data, logger *slog.Logger) (*screening.Screener, *geoloc.Locator, error) {
 	opts, err := data.Options(ctx)
 	if err != nil {
 		return nil, nil, err
+	}
+	if data.PolicyPath == "" {
+		p, err := rules.ParsePolicy("signup profile.yaml", signupProfile)
+		if err != nil {
+			return nil, nil, err
+		}
+		opts = append(opts, screening.WithPolicy(p))
 	}
 	loc, err := data.OpenLocator(logger)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/exportguard/exportguard/geoloc"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening"
+	"github.com/exportguard/exportguard/screening/lists"
 )
 
 // StringList is a repeatable string flag.
@@ -54,22 +55,31 @@ func (d *Data) Register(fs *flag.FlagSet) {
 // Options loads the policy and the lists d names and returns the
 // screening options that use them; none for what d leaves empty.
 func (d Data) Options(ctx context.Context) ([]screening.Option, error) {
+	opts, _, err := d.Load(ctx)
+	return opts, err
+}
+
+// Load is Options that also returns the list snapshot it loaded (nil when
+// d names no lists), for a caller that compares it with the one in use.
+func (d Data) Load(ctx context.Context) ([]screening.Option, *lists.Snapshot, error) {
 	var opts []screening.Option
 	if d.PolicyPath != "" {
 		p, err := rules.LoadPolicyFile(d.PolicyPath)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		opts = append(opts, screening.WithPolicy(p))
 	}
+	var snap *lists.Snapshot
 	if len(d.ListPaths) > 0 {
-		snap, err := listdata.Load(ctx, d.ListPaths...)
+		var err error
+		snap, err = listdata.Load(ctx, d.ListPaths...)
 		if err != nil {
-			return nil, fmt.Errorf("lists: %w", err)
+			return nil, nil, fmt.Errorf("lists: %w", err)
 		}
 		opts = append(opts, screening.WithLists(snap))
 	}
-	return opts, nil
+	return opts, snap, nil
 }
 
 // OpenLocator opens a Locator over d.GeoIPPaths, or over the embedded
