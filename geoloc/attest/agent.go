@@ -143,7 +143,9 @@ func (a *Agent) Measure(ctx context.Context, addr string) (SessionResult, error)
 	var udpErr error
 	if !a.NoUDP {
 		res, err := a.measureUDP(ctx, addr)
-		if err == nil || errors.Is(err, ErrRefused) || ctx.Err() != nil || a.NoTCP {
+		// Fall back only when UDP got no answer at all: a session that
+		// started and failed would fail the same way over TCP.
+		if err == nil || res.Transport != "" || ctx.Err() != nil || a.NoTCP {
 			return res, err
 		}
 		udpErr = err
@@ -202,7 +204,9 @@ func (a *Agent) measureUDP(ctx context.Context, addr string) (SessionResult, err
 					return SessionResult{Transport: "udp", Done: m}, ErrRefused
 				}
 			case Challenge:
-				return a.serve(ctx, &dialedUDP{c}, m)
+				res, err := a.serve(ctx, &dialedUDP{c}, m)
+				res.Transport = "udp"
+				return res, err
 			}
 		}
 	}

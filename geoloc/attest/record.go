@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -164,7 +165,7 @@ func decodeStrict(data []byte, source string, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		pe := &ParseError{Source: source, Line: lineAt(data, errOffset(err, dec.InputOffset())), Reason: err.Error()}
+		pe := &ParseError{Source: source, Line: lineAt(data, errOffset(data, err, dec.InputOffset())), Reason: err.Error()}
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
 			pe.Field = te.Field
@@ -178,7 +179,19 @@ func decodeStrict(data []byte, source string, v any) error {
 	return nil
 }
 
-func errOffset(err error, stopped int64) int64 {
+func errOffset(data []byte, err error, stopped int64) int64 {
+	// An unknown field carries no offset: find the last use of its name as
+	// a key before where the decoder stopped.
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		key := []byte(name)
+		upto := data[:min(max(stopped, 0), int64(len(data)))]
+		for i := bytes.LastIndex(upto, key); i >= 0; i = bytes.LastIndex(upto[:i], key) {
+			rest := bytes.TrimLeft(upto[i+len(key):], " \t\r\n")
+			if len(rest) > 0 && rest[0] == ':' {
+				return int64(i)
+			}
+		}
+	}
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {

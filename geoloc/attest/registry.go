@@ -131,3 +131,12 @@ func (r *Registry) Landmark(id string) (*EnrolledLandmark, bool) {
 
 // EncodeKey returns a public key as the registry writes it.
 func EncodeKey(k ed25519.PublicKey) string { return base64.StdEncoding.EncodeToString(k) }
+
+// DeviceKey returns the public key of an enrolled device; it fits
+// [Landmark.DeviceKey].
+func (r *Registry) DeviceKey(id string) (ed25519.PublicKey, bool) {
+	if d, ok := r.devices[id]; ok {
+		return d.PublicKey, true
+	}
+	return nil, false
+}
