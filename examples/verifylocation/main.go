@@ -138,12 +138,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	processing := fs.Float64("processing-ms", 0, "proven minimum processing delay of the device, subtracted from every RTT")
 	minLandmarks := fs.Int("min-landmarks", verify.DefaultMinLandmarks, "landmarks needed for a verdict")
 	acceptUnsigned := fs.Bool("accept-unsigned", false, "treat unsigned replies as coming from the device")
+	records := addRecordFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: verifylocation [flags] INPUT.json\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if records.dir != "" {
+		return runRecords(ctx, fs, records, stdout, stderr)
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
