@@ -2,6 +2,8 @@ package attest
 
 import (
 	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -135,4 +137,14 @@ func (v *VerdictRecord) Check(trusted map[string]ed25519.PublicKey, now time.Tim
 		return &VerdictError{v.Verifier, fmt.Sprintf("expired %s", v.Expires.Format(time.RFC3339))}
 	}
 	return nil
+}
+
+// Digest returns the SHA-256 of the signed payload and the signature, in
+// hex: the name by which reasons cite the record.
+func (v *VerdictRecord) Digest() string {
+	p, _ := v.Payload()
+	h := sha256.New()
+	h.Write(p)
+	h.Write(v.Signature)
+	return hex.EncodeToString(h.Sum(nil))
 }
