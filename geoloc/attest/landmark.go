@@ -50,12 +50,21 @@ type Landmark struct {
 	// Logger, default slog.Default().
 	Logger *slog.Logger
 
+	once     sync.Once
+	initErr  error
 	mu       sync.Mutex
 	active   int
 	lastFrom map[netip.Addr]time.Time
 }
 
+// defaults checks the fields and fills in the defaults, once, however
+// many Serve methods run.
 func (lm *Landmark) defaults() error {
+	lm.once.Do(func() { lm.initErr = lm.setDefaults() })
+	return lm.initErr
+}
+
+func (lm *Landmark) setDefaults() error {
 	if err := ValidID(lm.Info.ID); err != nil {
 		return fmt.Errorf("attest: landmark: %w", err)
 	}
@@ -91,11 +100,7 @@ func (lm *Landmark) defaults() error {
 	if lm.Logger == nil {
 		lm.Logger = slog.Default()
 	}
-	lm.mu.Lock()
-	if lm.lastFrom == nil {
-		lm.lastFrom = map[netip.Addr]time.Time{}
-	}
-	lm.mu.Unlock()
+	lm.lastFrom = map[netip.Addr]time.Time{}
 	return nil
 }
 

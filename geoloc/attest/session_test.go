@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -15,16 +16,18 @@ import (
 
 // startLandmark serves lm on loopback: UDP and TCP on the same port unless
 // udp is false. It returns the address and the records kept.
-func startLandmark(t *testing.T, lm *Landmark, udp bool) (string, func() []*Record) {
+func startLandmark(t testing.TB, lm *Landmark, udp bool) (string, func() []*Record) {
 	t.Helper()
 	var mu sync.Mutex
 	var recs []*Record
 	lm.Logger = slog.New(slog.DiscardHandler)
-	lm.Record = func(r *Record) error {
-		mu.Lock()
-		defer mu.Unlock()
-		recs = append(recs, r)
-		return nil
+	if lm.Record == nil {
+		lm.Record = func(r *Record) error {
+			mu.Lock()
+			defer mu.Unlock()
+			recs = append(recs, r)
+			return nil
+		}
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -206,4 +209,11 @@ func TestVerdictRecord(t *testing.T) {
 			}
 		})
 	}
+}
+
+// startLandmarkB serves lm for a benchmark, counting records in kept.
+func startLandmarkB(b *testing.B, lm *Landmark, kept *atomic.Int64) string {
+	lm.Record = func(*Record) error { kept.Add(1); return nil }
+	addr, _ := startLandmark(b, lm, true)
+	return addr
 }
