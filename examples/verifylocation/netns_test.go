@@ -301,11 +301,17 @@ func TestNetworkNamespaces(t *testing.T) {
 		if _, err := attest.ParseVerdictRecord(data, "verdict.out"); err != nil {
 			t.Error(err)
 		}
-		// A copy of a record next to the original is a replay.
-		copyFile(t, filepath.Join(records, res.Landmarks[0].Source[len(records)+1:]), filepath.Join(records, "zz-replayed-copy.json"))
-		again := verifyIn(records, "-declared", "DE")
+		// A copy of a record next to the original is a replay; with -seen,
+		// so is every record a later run sees again.
+		copyFile(t, res.Landmarks[0].Source, filepath.Join(records, "zz-replayed-copy.json"))
+		seen := filepath.Join(dir, "seen")
+		again := verifyIn(records, "-declared", "DE", "-seen", seen)
 		if len(again.Rejected) != 1 || again.Rejected[0].Reason != attest.ReasonNonceReplayed {
 			t.Errorf("replayed copy: rejected %+v", again.Rejected)
+		}
+		later := verifyIn(records, "-declared", "DE", "-seen", seen)
+		if len(later.Landmarks) != 0 || len(later.Rejected) != 4 || later.Verdict != "insufficient_evidence" {
+			t.Errorf("second run with -seen: %d accepted, %d rejected, %s", len(later.Landmarks), len(later.Rejected), later.Verdict)
 		}
 	})
 

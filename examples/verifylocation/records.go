@@ -23,9 +23,9 @@ import (
 )
 
 type recordFlags struct {
-	dir, registry, device, declared, at string
-	verifierKey, verifierID, verdictOut string
-	maxAge, validity                    time.Duration
+	dir, registry, device, declared, at, seen string
+	verifierKey, verifierID, verdictOut       string
+	maxAge, validity                          time.Duration
 }
 
 func addRecordFlags(fs *flag.FlagSet) *recordFlags {
@@ -35,6 +35,7 @@ func addRecordFlags(fs *flag.FlagSet) *recordFlags {
 	fs.StringVar(&rf.device, "device", "", "with -records: the device `ID` to verify")
 	fs.StringVar(&rf.declared, "declared", "", "with -records: the declared country or region `CODE` (e.g. DE)")
 	fs.StringVar(&rf.at, "at", "", "with -records: the declared point `LAT,LON`")
+	fs.StringVar(&rf.seen, "seen", "", "with -records: `FILE` of nonces already used, kept across runs so that a record is accepted once")
 	fs.DurationVar(&rf.maxAge, "max-age", attest.DefaultMaxAge, "with -records: oldest challenge accepted")
 	fs.StringVar(&rf.verifierKey, "verifier-key", "", "with -records: Ed25519 key `FILE` to sign the verdict written by -verdict-out")
 	fs.StringVar(&rf.verifierID, "verifier-id", "verifier", "with -records: the verifier's `ID` in the verdict record")
@@ -127,8 +128,16 @@ func runRecords(ctx context.Context, fs *flag.FlagSet, rf *recordFlags, stdout, 
 		return fail(err)
 	}
 	now := time.Now()
-	v := attest.NewVerifier(reg, attest.WithMaxAge(rf.maxAge), attest.WithClock(func() time.Time { return now }))
-	res, err := v.Verify(ctx, rf.device, in, site, codes, opts...)
+	vopts := []attest.Option{attest.WithMaxAge(rf.maxAge), attest.WithClock(func() time.Time { return now })}
+	if rf.seen != "" {
+		store, err := attest.OpenFileNonces(rf.seen, now)
+		if err != nil {
+			return fail(err)
+		}
+		defer store.Close()
+		vopts = append(vopts, attest.WithNonceStore(store))
+	}
+	res, err := attest.NewVerifier(reg, vopts...).Verify(ctx, rf.device, in, site, codes, opts...)
 	if err != nil {
 		return fail(err)
 	}
