@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -204,13 +205,14 @@ func (v *Verifier) Check(ctx context.Context, deviceID string, in []Input) (Evid
 		return 0
 	})
 	now := v.now()
+	sigs := v.checkSignatures(ctx, deviceID, in)
 	counters := map[uint64]string{} // counter value -> source that signed it
 	for _, i := range order {
 		if err := ctx.Err(); err != nil {
 			return Evidence{}, err
 		}
 		item := in[i]
-		le, rej := v.checkOne(item, deviceID, now, counters)
+		le, rej := v.checkOne(item, sigs[i], deviceID, now, counters)
 		if rej != nil {
 			ev.Rejected = append(ev.Rejected, *rej)
 			continue
@@ -229,7 +231,52 @@ func (v *Verifier) Check(ctx context.Context, deviceID string, in []Input) (Evid
 	return ev, nil
 }
 
-func (v *Verifier) checkOne(item Input, deviceID string, now time.Time, counters map[uint64]string) (LandmarkEvidence, *Rejection) {
+// sigCheck holds the outcome of a record's signature checks: the
+// landmark's, and each sample's under the enrolled device key.
+type sigCheck struct {
+	landmark bool
+	samples  []bool
+}
+
+// checkSignatures verifies every signature of every record, spread over
+// the available CPUs: they are most of the cost of a verdict.
+func (v *Verifier) checkSignatures(ctx context.Context, deviceID string, in []Input) []sigCheck {
+	out := make([]sigCheck, len(in))
+	d, devOK := v.reg.Device(deviceID)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(in)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				r := in[i].Record
+				if r == nil || ctx.Err() != nil {
+					continue
+				}
+				if l, ok := v.reg.Landmark(r.Landmark.ID); ok {
+					out[i].landmark = len(r.Signature) == ed25519.SignatureSize && ed25519.Verify(l.PublicKey, r.Payload(), r.Signature)
+				}
+				out[i].samples = make([]bool, len(r.Samples))
+				if !devOK || r.DeviceID != deviceID {
+					continue
+				}
+				for k, s := range r.Samples {
+					out[i].samples[k] = len(s.Signature) == ed25519.SignatureSize &&
+						ed25519.Verify(d.PublicKey, ResponsePayload(s.Nonce, deviceID, r.Landmark.ID, s.Counter), s.Signature)
+				}
+			}
+		}()
+	}
+	for i := range in {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return out
+}
+
+func (v *Verifier) checkOne(item Input, sig sigCheck, deviceID string, now time.Time, counters map[uint64]string) (LandmarkEvidence, *Rejection) {
 	rej := func(reason Reason, format string, args ...any) *Rejection {
 		r := &Rejection{Source: item.Source, Reason: reason, Detail: fmt.Sprintf(format, args...)}
 		if item.Record != nil {
@@ -250,7 +297,7 @@ func (v *Verifier) checkOne(item Input, deviceID string, now time.Time, counters
 	if !ok {
 		return LandmarkEvidence{}, rej(ReasonLandmarkUnknown, "landmark %q is not enrolled", r.Landmark.ID)
 	}
-	if len(r.Signature) != ed25519.SignatureSize || !ed25519.Verify(l.PublicKey, r.Payload(), r.Signature) {
+	if !sig.landmark {
 		return LandmarkEvidence{}, rej(ReasonLandmarkSignature, "the record is not signed by the enrolled key of landmark %q: forged or altered after signing", l.ID)
 	}
 	if r.Landmark.Lat != l.Lat || r.Landmark.Lon != l.Lon || r.Landmark.UncertaintyKM != l.UncertaintyKM {
@@ -275,7 +322,7 @@ func (v *Verifier) checkOne(item Input, deviceID string, now time.Time, counters
 		if s.RTT <= 0 {
 			return LandmarkEvidence{}, rej(ReasonMalformed, "sample %d: rtt %v is not positive", k, s.RTT)
 		}
-		if len(s.Signature) != ed25519.SignatureSize || !ed25519.Verify(d.PublicKey, ResponsePayload(s.Nonce, deviceID, l.ID, s.Counter), s.Signature) {
+		if k >= len(sig.samples) || !sig.samples[k] {
 			return LandmarkEvidence{}, rej(ReasonDeviceSignature, "sample %d (nonce %v, counter %d): not signed by the enrolled key of device %q for landmark %q", k, s.Nonce, s.Counter, deviceID, l.ID)
 		}
 		if s.Counter <= prev {
