@@ -150,14 +150,10 @@ func (lm *Landmark) ServeUDP(ctx context.Context, conn *net.UDPConn) error {
 		n, from, err := conn.ReadFromUDPAddrPort(buf)
 		at := time.Now()
 		if err != nil {
-			if ctx.Err() != nil {
-				return nil
+			if again, err := serveError(ctx, err); !again {
+				return err
 			}
-			var ne net.Error
-			if errors.As(err, &ne) && ne.Timeout() {
-				continue
-			}
-			return err
+			continue
 		}
 		msg, err := ParseMessage(buf[:n])
 		if err != nil {
@@ -202,6 +198,20 @@ func (lm *Landmark) ServeUDP(ctx context.Context, conn *net.UDPConn) error {
 	}
 }
 
+// serveError says how a serve loop goes on after a read or accept error:
+// it ends without error once ctx is done, goes on after a timeout, and
+// ends with any other error.
+func serveError(ctx context.Context, err error) (again bool, _ error) {
+	if ctx.Err() != nil {
+		return false, nil
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return true, nil
+	}
+	return false, err
+}
+
 // ServeTCP answers sessions on ln until ctx is done: the fallback for
 // devices whose UDP does not get through.
 func (lm *Landmark) ServeTCP(ctx context.Context, ln net.Listener) error {
@@ -215,14 +225,10 @@ func (lm *Landmark) ServeTCP(ctx context.Context, ln net.Listener) error {
 	for {
 		c, err := ln.Accept()
 		if err != nil {
-			if ctx.Err() != nil {
-				return nil
+			if again, err := serveError(ctx, err); !again {
+				return err
 			}
-			var ne net.Error
-			if errors.As(err, &ne) && ne.Timeout() {
-				continue
-			}
-			return err
+			continue
 		}
 		wg.Add(1)
 		go func() {
