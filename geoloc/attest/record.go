@@ -195,6 +195,8 @@ func errOffset(data []byte, err error, stopped int64) int64 {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return int64(len(data)) // the file ends too soon: say where it ends
 	case errors.As(err, &se):
 		return se.Offset
 	case errors.As(err, &te):
