@@ -281,6 +281,7 @@ func (lm *Landmark) session(ctx context.Context, l link, deviceID string) {
 	}
 	rec := &Record{Version: 1, Landmark: lm.Info, DeviceID: deviceID, Transport: l.name()}
 	var last time.Time
+challenges:
 	for seq := 0; len(rec.Samples) < lm.Samples && seq < lm.Samples+lm.Retries; seq++ {
 		if ctx.Err() != nil {
 			return
@@ -306,10 +307,15 @@ func (lm *Landmark) session(ctx context.Context, l link, deviceID string) {
 			break
 		}
 		s, ok := lm.await(l, ch, deviceID, devKey, issued)
-		if ok {
+		switch {
+		case ok:
 			rec.Samples = append(rec.Samples, s)
-		} else if l.name() == "tcp" {
-			break // a stream does not lose messages: the peer is gone
+		case l.name() == "tcp":
+			break challenges // a stream does not lose messages: the peer is gone
+		case len(rec.Samples) == 0 && seq >= 1:
+			// Two challenges and no answer: the Hello may have come from
+			// a forged address. Send nothing more.
+			break challenges
 		}
 	}
 	status := DoneOK

@@ -140,7 +140,9 @@ func TestLandmarkDropsBadSignatures(t *testing.T) {
 	addr, records := startLandmark(t, lm, true)
 	a := &Agent{DeviceID: "gpu-0001", Key: key("attacker"), Counter: &memCounter{}, HelloTimeout: 50 * time.Millisecond}
 	_, err := a.Measure(context.Background(), addr)
-	if err == nil || err.Error() != "attest: landmark recorded no measurement (3 signatures sent)" {
+	// Two challenges unanswered (as far as the landmark can tell) end the
+	// session.
+	if err == nil || err.Error() != "attest: landmark recorded no measurement (2 signatures sent)" {
 		t.Fatalf("err %v", err)
 	}
 	if n := len(records()); n != 0 {
@@ -216,4 +218,45 @@ func startLandmarkB(b *testing.B, lm *Landmark, kept *atomic.Int64) string {
 	lm.Record = func(*Record) error { kept.Add(1); return nil }
 	addr, _ := startLandmark(b, lm, true)
 	return addr
+}
+
+// TestForgedHelloBounded: a Hello that nobody answers (as from a forged
+// source address) draws two challenges and a Done, fewer bytes in all
+// than twice the Hello: the landmark is no amplifier.
+func TestForgedHelloBounded(t *testing.T) {
+	lm := &Landmark{Info: fra, Key: key("fra"), Samples: 8, Timeout: 100 * time.Millisecond}
+	addr, records := startLandmark(t, lm, true)
+	c, err := net.Dial("udp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	hello := Hello{DeviceID: "gpu-0001"}.Marshal()
+	if len(hello) != HelloSize {
+		t.Fatalf("hello of %d bytes", len(hello))
+	}
+	c.Write(hello)
+	var challenges, bytesIn int
+	var done *Done
+	buf := make([]byte, 1024)
+	for done == nil {
+		c.SetReadDeadline(time.Now().Add(2 * time.Second))
+		n, err := c.Read(buf)
+		if err != nil {
+			t.Fatalf("after %d challenges: %v", challenges, err)
+		}
+		bytesIn += n
+		switch m, _ := ParseMessage(buf[:n]); m := m.(type) {
+		case Challenge:
+			challenges++
+		case Done:
+			done = &m
+		}
+	}
+	if challenges != 2 || done.Status != DoneFailed || bytesIn > 2*len(hello) {
+		t.Errorf("%d challenges, %d bytes for a %d-byte hello, done %+v", challenges, bytesIn, len(hello), done)
+	}
+	if n := len(records()); n != 0 {
+		t.Errorf("%d records", n)
+	}
 }

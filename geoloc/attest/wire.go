@@ -34,6 +34,12 @@ const (
 // Nonce is a landmark's fresh random challenge.
 type Nonce [NonceSize]byte
 
+// HelloSize is the size of every Hello: padded with zeros to more than a
+// Challenge, so that a Hello sent from a forged address makes a landmark
+// send no more bytes than it received (and at most two challenges, see
+// [Landmark]).
+const HelloSize = 128
+
 // Hello opens a session.
 type Hello struct {
 	DeviceID string
@@ -97,7 +103,10 @@ func appendID(b []byte, s string) []byte {
 
 // Marshal encodes h. It panics on an id longer than MaxIDLen; use
 // [ValidID] first.
-func (h Hello) Marshal() []byte { return appendID(header(MsgHello), mustID(h.DeviceID)) }
+func (h Hello) Marshal() []byte {
+	b := appendID(header(MsgHello), mustID(h.DeviceID))
+	return append(b, make([]byte, HelloSize-len(b))...)
+}
 
 // Marshal encodes c.
 func (c Challenge) Marshal() []byte {
@@ -239,6 +248,15 @@ func ParseMessage(b []byte) (any, error) {
 	switch t {
 	case MsgHello:
 		msg = Hello{DeviceID: r.id("device id")}
+		if pad := r.take(HelloSize-r.off, "padding"); r.err == nil {
+			for i, c := range pad {
+				if c != 0 {
+					r.off += i - len(pad)
+					r.fail("padding: not zero")
+					break
+				}
+			}
+		}
 	case MsgChallenge:
 		var c Challenge
 		c.Session = r.u64("session")
