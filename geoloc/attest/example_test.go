@@ -5,6 +5,10 @@ import (
 	"crypto/ed25519"
 	"crypto/sha256"
 	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/exportguard/exportguard/geoloc/attest"
@@ -74,4 +78,44 @@ func ExampleVerifier_Verify() {
 	// accepted sin: min RTT 158.0 ms, 2 samples
 	// rejected sin-again.json: nonce_replayed
 	// CN: excluded by fra
+}
+
+// A landmark and a device on loopback: one session over UDP, and the
+// record the landmark signs.
+func ExampleAgent_Measure() {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pc, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer pc.Close()
+	records := make(chan *attest.Record, 1)
+	lm := &attest.Landmark{
+		Info: attest.LandmarkInfo{ID: "fra", Lat: 50.1109, Lon: 8.6821, UncertaintyKM: 1},
+		Key:  exampleKey("fra"), Samples: 3,
+		Record: func(r *attest.Record) error { records <- r; return nil },
+		Logger: slog.New(slog.DiscardHandler),
+	}
+	go lm.ServeUDP(ctx, pc)
+
+	dir, _ := os.MkdirTemp("", "example")
+	defer os.RemoveAll(dir)
+	// The counter file stands in for the secure element's counter.
+	counter, _ := attest.OpenFileCounter(filepath.Join(dir, "gpu-0001.counter"))
+	agent := &attest.Agent{DeviceID: "gpu-0001", Key: exampleKey("gpu-0001"), Counter: counter}
+	res, err := agent.Measure(ctx, pc.LocalAddr().String())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := <-records
+	fmt.Printf("%s: %d challenges signed, %d samples recorded\n", res.Transport, res.Signed, res.Done.Samples)
+	fmt.Printf("record of %s for %s: %d samples, counters %d to %d, signed by the landmark: %v\n",
+		r.Landmark.ID, r.DeviceID, len(r.Samples), r.Samples[0].Counter, r.Samples[2].Counter,
+		ed25519.Verify(exampleKey("fra").Public().(ed25519.PublicKey), r.Payload(), r.Signature))
+	// Output:
+	// udp: 3 challenges signed, 3 samples recorded
+	// record of fra for gpu-0001: 3 samples, counters 1 to 3, signed by the landmark: true
 }
