@@ -2,8 +2,13 @@ package attest
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzParseMessage: every message either fails with a WireError or
@@ -143,6 +148,56 @@ func FuzzParseVerdictRecord(f *testing.F) {
 		p2, _ := v2.Payload()
 		if !bytes.Equal(p1, p2) {
 			t.Fatalf("signed payload changed in a JSON round trip:\n%s\n%s", p1, p2)
+		}
+	})
+}
+
+// FuzzOpenFileNonces: a nonce file either fails with a ParseError naming
+// its line, or every unexpired nonce in it is refused as used.
+func FuzzOpenFileNonces(f *testing.F) {
+	var n Nonce
+	n[0] = 7
+	text, _ := n.MarshalText()
+	f.Add([]byte(string(text) + " 1796616000\n"))
+	f.Add([]byte("AAAA 12\n"))
+	f.Add([]byte("\n\n" + string(text) + "\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		path := filepath.Join(t.TempDir(), "seen")
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s, err := OpenFileNonces(path, testNow)
+		if err != nil {
+			if !errors.Is(err, ErrParse) {
+				t.Fatalf("error %v is not a ParseError", err)
+			}
+			return
+		}
+		defer s.Close()
+		for k := range s.seen {
+			if s.Claim(k, testNow.Add(time.Hour)) {
+				t.Fatalf("nonce %v from the file claimed again", k)
+			}
+		}
+	})
+}
+
+// FuzzParseKey: a key file either fails or holds an Ed25519 key that signs
+// and verifies.
+func FuzzParseKey(f *testing.F) {
+	f.Add([]byte("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF\n-----END PRIVATE KEY-----\n"))
+	f.Add([]byte("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		k, err := ParseKey(b, "key.pem")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "key.pem: ") {
+				t.Fatalf("error %q does not name the file", err)
+			}
+			return
+		}
+		sig := ed25519.Sign(k, []byte("x"))
+		if !ed25519.Verify(k.Public().(ed25519.PublicKey), []byte("x"), sig) {
+			t.Fatal("parsed key does not verify its own signature")
 		}
 	})
 }
