@@ -325,7 +325,8 @@ func TestNetworkNamespaces(t *testing.T) {
 		// 7,790 km away in Beijing: 60 ms each way on the long path.
 		n.start("R", "relay ready", []string{"EG_RELAY_LISTEN=10.77.5.1:4180", "EG_RELAY_TARGET=10.77.4.1:4180", "EG_RELAY_DELAY=60ms"},
 			self, "-test.run=^TestHelperDelayRelay$")
-		out, errOut, err := n.run("B", agent, "-id", "gpu-0001", "-key", deviceKey, "-landmarks", "10.77.5.1:4180")
+		// Over TCP, so the fallback path crosses the namespaces too.
+		out, errOut, err := n.run("B", agent, "-id", "gpu-0001", "-key", deviceKey, "-tcp", "-landmarks", "10.77.5.1:4180")
 		if err != nil {
 			t.Fatalf("chipagent: %v\n%s%s", err, out, errOut)
 		}
@@ -345,6 +346,9 @@ func TestNetworkNamespaces(t *testing.T) {
 		t.Logf("relayed Frankfurt min RTT %.2f ms; verdict %s", fra, res.Verdict)
 		if len(res.Landmarks) != 1 || fra < 124 {
 			t.Fatalf("Frankfurt min RTT %.2f ms (landmarks %d, rejected %+v): the relay made the device look nearer than 4 + 120 ms", fra, len(res.Landmarks), res.Rejected)
+		}
+		if tr := res.Landmarks[0].Transport; tr != "tcp" {
+			t.Errorf("transport %s, want tcp", tr)
 		}
 		if v := res.region("CN"); v == "excluded" {
 			t.Error("CN excluded through a relay")
