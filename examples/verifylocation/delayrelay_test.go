@@ -25,29 +25,31 @@ type delayed struct {
 }
 
 // delayQueue writes each item at its due time, in order. The queue is
-// bounded: a burst beyond it is dropped, as a congested link would.
-func delayQueue(ctx context.Context, write func([]byte) error) chan<- delayed {
-	q := make(chan delayed, 256)
+// bounded: a burst beyond it is dropped, as a congested link would. When
+// the sender closes the queue, everything in it is still written, then
+// drained is closed.
+func delayQueue(ctx context.Context, write func([]byte) error) (q chan<- delayed, drained <-chan struct{}) {
+	c := make(chan delayed, 256)
+	fin := make(chan struct{})
 	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case d := <-q:
-				if w := time.Until(d.due); w > 0 {
-					select {
-					case <-time.After(w):
-					case <-ctx.Done():
-						return
-					}
-				}
-				if write(d.b) != nil {
-					return
+		defer close(fin)
+		failed := false
+		for d := range c {
+			if failed {
+				continue // keep draining so the sender never blocks
+			}
+			if w := time.Until(d.due); w > 0 {
+				select {
+				case <-time.After(w):
+				case <-ctx.Done():
+					failed = true
+					continue
 				}
 			}
+			failed = write(d.b) != nil
 		}
 	}()
-	return q
+	return c, fin
 }
 
 func push(q chan<- delayed, b []byte, delay time.Duration) {
@@ -76,9 +78,9 @@ func relayUDP(ctx context.Context, pc *net.UDPConn, target string, delay time.Du
 				mu.Unlock()
 				return err
 			}
-			q = delayQueue(ctx, func(b []byte) error { _, err := c.Write(b); return err })
+			q, _ = delayQueue(ctx, func(b []byte) error { _, err := c.Write(b); return err })
 			up[from.String()] = q
-			back := delayQueue(ctx, func(b []byte) error { _, err := pc.WriteToUDP(b, from); return err })
+			back, _ := delayQueue(ctx, func(b []byte) error { _, err := pc.WriteToUDP(b, from); return err })
 			go func() {
 				rb := make([]byte, 65536)
 				for {
@@ -115,8 +117,12 @@ func relayTCP(ctx context.Context, ln net.Listener, target string, delay time.Du
 			}
 			defer u.Close()
 			done := make(chan struct{}, 2)
+			// pipe forwards src to dst with the delay; at the end of src
+			// it writes out everything still queued, then passes the end
+			// on (a half close), so nothing in flight is lost.
 			pipe := func(dst, src net.Conn) {
-				q := delayQueue(ctx, func(b []byte) error { _, err := dst.Write(b); return err })
+				defer func() { done <- struct{}{} }()
+				q, drained := delayQueue(ctx, func(b []byte) error { _, err := dst.Write(b); return err })
 				buf := make([]byte, 4096)
 				for {
 					n, err := src.Read(buf)
@@ -124,17 +130,20 @@ func relayTCP(ctx context.Context, ln net.Listener, target string, delay time.Du
 						push(q, buf[:n], delay)
 					}
 					if err != nil {
-						if err != io.EOF {
+						close(q)
+						<-drained
+						if tc, ok := dst.(*net.TCPConn); ok && err == io.EOF {
+							tc.CloseWrite()
+						} else {
 							dst.Close()
 						}
-						break
+						return
 					}
 				}
-				time.Sleep(delay + 10*time.Millisecond) // let the queue drain
-				done <- struct{}{}
 			}
 			go pipe(u, c)
 			go pipe(c, u)
+			<-done
 			<-done
 		}()
 	}
