@@ -74,7 +74,7 @@ func TestSessionUDPAndTCPFallback(t *testing.T) {
 	}{{"udp", true, "udp"}, {"tcp fallback", false, "tcp"}} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t)
-			lm := &Landmark{Info: fra, Key: key("fra"), Samples: 5, Interval: MinSampleInterval,
+			lm := &Landmark{Info: fra, Key: key("fra"), Samples: 5, Interval: MinSampleInterval, SourceInterval: time.Minute,
 				DeviceKey: f.reg.DeviceKey}
 			addr, records := startLandmark(t, lm, tc.udp)
 			a := &Agent{DeviceID: "gpu-0001", Key: key("gpu-0001"), Counter: &memCounter{}, HelloTimeout: 50 * time.Millisecond, HelloRetries: 1}
