@@ -26,6 +26,10 @@ func (sc *screening) locationEvidence(ctx context.Context) {
 	if le == nil || ctx.Err() != nil {
 		return
 	}
+	if le.Attested != nil {
+		sc.attestedLocation(le)
+		return
+	}
 	site := verify.Site{}
 	if le.DeclaredCountry != "" {
 		if d, ok := sc.resolve("location.declared_country", le.DeclaredCountry); ok {

@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"crypto/ed25519"
 	"log/slog"
 	"time"
 
@@ -29,6 +30,8 @@ type config struct {
 	asOf       time.Time
 	owners     *ownership.Graph
 	locRegions []*verify.Region
+	// locVerifiers are the trusted signers of location verdict records.
+	locVerifiers map[string]ed25519.PublicKey
 }
 
 // WithPolicy sets the policy. Without it the embedded rules.Default() is used.

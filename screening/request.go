@@ -2,6 +2,8 @@ package screening
 
 import (
 	"fmt"
+
+	"github.com/exportguard/exportguard/geoloc/attest"
 )
 
 // Role is the part a party plays in a transaction (15 CFR 748.5 terms, plus
@@ -128,6 +130,9 @@ type LocationEvidence struct {
 	DeclaredLat     *float64           `json:"declared_lat,omitempty"`
 	DeclaredLon     *float64           `json:"declared_lon,omitempty"`
 	Measurements    []DelayMeasurement `json:"measurements"`
+	// Attested, if set, is a verifier-signed verdict record used instead
+	// of Measurements (see WithLocationVerifiers).
+	Attested *attest.VerdictRecord `json:"attested,omitempty"`
 }
 
 // DelayMeasurement is a set of round-trip times from one landmark.

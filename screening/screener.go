@@ -2,6 +2,7 @@ package screening
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -41,6 +42,8 @@ type world struct {
 	locRegions []*verify.Region
 	ownCache   *ownershipCache
 	threshold  float64
+	// locVerifiers are the trusted signers of location verdict records.
+	locVerifiers map[string]ed25519.PublicKey
 	// band is the policy's match-strength rules, read once per world.
 	band rules.MatchStrength
 	// thresholdSet records an explicit WithThreshold, kept across reloads.
@@ -235,6 +238,9 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	}
 	if c.locRegions != nil {
 		w.locRegions = c.locRegions
+	}
+	if c.locVerifiers != nil {
+		w.locVerifiers = c.locVerifiers
 	}
 	// Ownership results depend on the lists, the threshold and the policy:
 	// every world gets its own cache.

@@ -151,6 +151,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	processing := fs.Float64("processing-ms", 0, "proven minimum processing delay of the device, subtracted from every RTT")
 	minLandmarks := fs.Int("min-landmarks", verify.DefaultMinLandmarks, "landmarks needed for a verdict")
 	acceptUnsigned := fs.Bool("accept-unsigned", false, "treat unsigned replies as coming from the device")
+	records := addRecordFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: verifylocation [flags] INPUT.json\n")
 		fs.PrintDefaults()
@@ -160,6 +161,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitConsistent
 		}
 		return exitUsage
+	}
+	if records.dir != "" {
+		return runRecords(ctx, fs, records, stdout, stderr)
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
@@ -232,10 +236,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	} else {
 		printTable(stdout, res)
 	}
-	code := exitConsistent
-	if res.Verdict != verify.VerdictConsistent {
-		code = exitNotShown
-	}
+	code := verdictExit(res.Verdict)
 	if *geojsonOut != "" {
 		if err := writeFile(*geojsonOut, func(w io.Writer) error { return writeGeoJSON(w, res) }); err != nil {
 			fmt.Fprintln(stderr, err)
@@ -294,4 +295,14 @@ func printTable(w io.Writer, res verify.Result) {
 	for _, n := range res.Notes {
 		fmt.Fprintf(w, "  - %s\n", n)
 	}
+}
+
+// verdictExit is the exit code of a verdict: only a consistent location is
+// shown; every other verdict (excluded, inconsistent, contradictory,
+// insufficient evidence, a concern not excluded) fails closed.
+func verdictExit(v verify.Verdict) int {
+	if v == verify.VerdictConsistent {
+		return exitConsistent
+	}
+	return exitNotShown
 }
