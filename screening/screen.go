@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -32,6 +33,30 @@ type screening struct {
 	matches   []MatchRecord
 	locations []LocationRecord
 	items     []ItemRecord
+
+	// place is the policy's answer for the last place checked: an order's
+	// client IP is most often in its destination country, and a second
+	// check of the same place on the same date is then free.
+	place placeRules
+}
+
+// placeRules is what the policy says of one place on the screening date.
+type placeRules struct {
+	d         rules.Destination
+	set       bool
+	concern   []*rules.Profile
+	embargo   rules.Embargo
+	embargoed bool
+}
+
+// rulesFor returns the concern profiles and embargo of d on the screening
+// date, asking the policy once for consecutive checks of the same place.
+func (sc *screening) rulesFor(d rules.Destination) *placeRules {
+	if !sc.place.set || sc.place.d != d {
+		e, ok := sc.w.policy.Embargo(d, sc.date)
+		sc.place = placeRules{d: d, set: true, concern: sc.w.policy.ConcernProfiles(d, sc.date), embargo: e, embargoed: ok}
+	}
+	return &sc.place
 }
 
 func (sc *screening) run(ctx context.Context) {
@@ -131,10 +156,10 @@ func (sc *screening) destination() {
 // checkPlace raises embargo and country-of-concern reasons for a place, with
 // kind "destination" or "ip" as the code prefix.
 func (sc *screening) checkPlace(kind string, d rules.Destination, ev map[string]any) {
-	p := sc.w.policy
-	concern := p.ConcernProfiles(d, sc.date)
+	pr := sc.rulesFor(d)
+	concern := pr.concern
 	names := profileNames(concern)
-	if e, ok := p.Embargo(d, sc.date); ok {
+	if e, ok := pr.embargo, pr.embargoed; ok {
 		ev = withEvidence(ev, "program", e.Program)
 		if len(names) > 0 {
 			ev = withEvidence(ev, "profiles", names)
@@ -473,10 +498,9 @@ func truncate(s string, n int) string {
 
 func (sc *screening) ips() {
 	for i, text := range sc.req.IPs {
-		field := fmt.Sprintf("ips[%d]", i)
 		addr, err := geoloc.ParseIP(text)
 		if err != nil {
-			sc.invalid(field, text, "not an IP address")
+			sc.invalid("ips["+strconv.Itoa(i)+"]", text, "not an IP address")
 			continue
 		}
 		ip := addr.String()
