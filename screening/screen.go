@@ -1,11 +1,11 @@
 package screening
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -150,14 +150,21 @@ func (sc *screening) destination() {
 	}
 	sc.dest = d
 	sc.declared = appendCountry(sc.declared, d.Country)
-	sc.checkPlace("destination", d, map[string]any{"destination": d.String(), "as_given": sc.req.Destination})
+	sc.checkPlace("destination", d, func() map[string]any {
+		return map[string]any{"destination": d.String(), "as_given": sc.req.Destination}
+	})
 }
 
 // checkPlace raises embargo and country-of-concern reasons for a place, with
-// kind "destination" or "ip" as the code prefix.
-func (sc *screening) checkPlace(kind string, d rules.Destination, ev map[string]any) {
+// kind "destination" or "ip" as the code prefix. evidence makes the
+// reason's evidence; most places raise nothing, and it is then not made.
+func (sc *screening) checkPlace(kind string, d rules.Destination, evidence func() map[string]any) {
 	pr := sc.rulesFor(d)
 	concern := pr.concern
+	if !pr.embargoed && len(concern) == 0 {
+		return
+	}
+	ev := evidence()
 	names := profileNames(concern)
 	if e, ok := pr.embargo, pr.embargoed; ok {
 		ev = withEvidence(ev, "program", e.Program)
@@ -240,38 +247,67 @@ func dedupe(ss []string) []string {
 	return out
 }
 
+// partyFields are the request field names of one party, for errors.
+type partyFields struct {
+	base, role, country, typ, name, hqCountry, parentCountry, parentName string
+}
+
+// firstPartyFields are the field names of the first parties, made once so
+// that a request does not format them anew.
+var firstPartyFields = func() (t [16]partyFields) {
+	for i := range t {
+		t[i] = newPartyFields(i)
+	}
+	return t
+}()
+
+func newPartyFields(i int) partyFields {
+	b := "parties[" + strconv.Itoa(i) + "]"
+	return partyFields{base: b, role: b + ".role", country: b + ".country", typ: b + ".type", name: b + ".name",
+		hqCountry: b + ".hq_country", parentCountry: b + ".parent_country", parentName: b + ".parent_name"}
+}
+
+// partyFieldsOf returns the field names of party i.
+func partyFieldsOf(i int) partyFields {
+	if i < len(firstPartyFields) {
+		return firstPartyFields[i]
+	}
+	return newPartyFields(i)
+}
+
 func (sc *screening) parties(ctx context.Context) {
 	for i, p := range sc.req.Parties {
 		if ctx.Err() != nil {
 			return
 		}
-		field := fmt.Sprintf("parties[%d]", i)
+		fn := partyFieldsOf(i)
+		field := fn.base
 		role, err := ParseRole(string(p.Role))
 		if err != nil {
-			sc.invalid(field+".role", string(p.Role), "unknown role")
+			sc.invalid(fn.role, string(p.Role), "unknown role")
 		}
 		var country rules.Country
 		if strings.TrimSpace(p.Country) != "" {
-			if d, ok := sc.resolve(field+".country", p.Country); ok {
+			if d, ok := sc.resolve(fn.country, p.Country); ok {
 				country = d.Country
 				sc.declared = appendCountry(sc.declared, country)
 			}
 		}
 		typ, ok := entryType(p.Type)
 		if !ok {
-			sc.invalid(field+".type", p.Type, "want individual, entity, vessel or aircraft")
+			sc.invalid(fn.typ, p.Type, "want individual, entity, vessel or aircraft")
 		}
 		sc.ownershipChecks(p, role)
 		if strings.TrimSpace(p.Name) == "" {
-			sc.missing(field+".name", fmt.Sprintf("The %s at %s has no name, so it was not screened against the restricted-party lists; it needs review.", roleLabel(role), field))
+			sc.missing(fn.name, fmt.Sprintf("The %s at %s has no name, so it was not screened against the restricted-party lists; it needs review.", roleLabel(role), field))
 		} else {
-			sc.screenName(ctx, field+".name", p, role, p.Name, "name", match.Query{
+			sc.screenName(ctx, fn.name, p, role, p.Name, "name", match.Query{
 				Name: p.Name, Type: typ, Country: country, DateOfBirth: p.DateOfBirth, IDs: identifiers(p.IDs),
 			})
 		}
 		for _, hq := range []struct{ field, text, what string }{
-			{field + ".hq_country", p.HQCountry, "headquartered"},
-			{field + ".parent_country", p.ParentCountry, "owned by an ultimate parent headquartered"},
+			{fn.hqCountry, p.HQCountry, "headquartered"},
+			{fn.parentCountry, p.ParentCountry, "owned by an ultimate parent headquartered"},
 		} {
 			if strings.TrimSpace(hq.text) == "" {
 				continue
@@ -305,7 +341,7 @@ func (sc *screening) parties(ctx context.Context) {
 			if d, err := rules.ResolveDestination(p.ParentCountry); err == nil {
 				pc = d.Country
 			}
-			sc.screenName(ctx, field+".parent_name", p, role, p.ParentName, "parent", match.Query{Name: p.ParentName, Country: pc, Type: lists.TypeEntity})
+			sc.screenName(ctx, fn.parentName, p, role, p.ParentName, "parent", match.Query{Name: p.ParentName, Country: pc, Type: lists.TypeEntity})
 		}
 	}
 }
@@ -517,14 +553,19 @@ func (sc *screening) ips() {
 		}
 		rec := locationRecord(loc)
 		sc.locations = append(sc.locations, rec)
-		ev := map[string]any{"ip": ip}
-		if rec.Network != "" {
-			ev["network"] = rec.Network
-		}
-		if len(rec.Databases) > 0 {
-			ev["databases"] = rec.Databases
+		// The evidence is made only for a reason: most IPs raise none.
+		evidence := func() map[string]any {
+			ev := map[string]any{"ip": ip}
+			if rec.Network != "" {
+				ev["network"] = rec.Network
+			}
+			if len(rec.Databases) > 0 {
+				ev["databases"] = rec.Databases
+			}
+			return ev
 		}
 		if loc.NotRoutable != "" {
+			ev := evidence()
 			ev["not_routable"] = loc.NotRoutable
 			sc.add("ip.not_routable", fmt.Sprintf("The client IP %s is not on the public internet (%s); it says nothing about location.", ip, loc.NotRoutable),
 				citeNotRoutable, ev)
@@ -532,20 +573,27 @@ func (sc *screening) ips() {
 		}
 		country, cerr := rules.ParseCountry(loc.Country)
 		if !loc.Found || cerr != nil {
-			sc.add("ip.unknown", fmt.Sprintf("The client IP %s has no country in the geolocation data.", ip), citeKYC, ev)
+			sc.add("ip.unknown", fmt.Sprintf("The client IP %s has no country in the geolocation data.", ip), citeKYC, evidence())
 		} else {
-			ev["country"] = country.String()
 			d := rules.Destination{Country: country}
+			subdivision := ""
 			for _, sub := range loc.Subdivisions {
 				if r, ok := rules.NormalizeRegionCode(sub); ok {
 					if e, emb := sc.w.policy.Embargo(rules.Destination{Country: r.Country(), Region: r}, sc.date); emb && e.Region {
 						d = rules.Destination{Country: r.Country(), Region: r}
-						ev["subdivision"] = sub
+						subdivision = sub
 						break
 					}
 				}
 			}
-			sc.checkPlace("ip", d, ev)
+			sc.checkPlace("ip", d, func() map[string]any {
+				ev := evidence()
+				ev["country"] = country.String()
+				if subdivision != "" {
+					ev["subdivision"] = subdivision
+				}
+				return ev
+			})
 			if len(sc.declared) > 0 && !slices.Contains(sc.declared, country) {
 				decl := make([]string, len(sc.declared))
 				for j, c := range sc.declared {
@@ -671,11 +719,12 @@ func days(d time.Duration) string {
 // decision assembles the Decision: reasons ranked by outcome (most severe
 // first, otherwise in the order found), the overall outcome the most severe.
 func (sc *screening) decision() Decision {
-	idx := make([]int, len(sc.reasons))
-	for i := range idx {
-		idx[i] = i
+	var buf [32]int
+	idx := buf[:0]
+	for i := range sc.reasons {
+		idx = append(idx, i)
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return sc.outcomes[idx[a]] > sc.outcomes[idx[b]] })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(sc.outcomes[b], sc.outcomes[a]) })
 	reasons := make([]Reason, len(idx))
 	top := rules.OutcomeAllow
 	for i, j := range idx {
