@@ -121,7 +121,13 @@ func ReadRanges(path string) ([]IPRange, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	cr := csv.NewReader(zr)
+	return ParseRanges(zr, path)
+}
+
+// ParseRanges reads start,end,CC IPv4 ranges (name is the input's name in
+// errors). Ranges whose code is not a country (AP, EU) are skipped.
+func ParseRanges(r io.Reader, name string) ([]IPRange, error) {
+	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = 3
 	var out []IPRange
 	for line := 1; ; line++ {
@@ -130,15 +136,18 @@ func ReadRanges(path string) ([]IPRange, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		first, err1 := netip.ParseAddr(rec[0])
 		last, err2 := netip.ParseAddr(rec[1])
 		if err := errors.Join(err1, err2); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
 		}
 		if !first.Is4() || !last.Is4() || last.Less(first) {
-			return nil, fmt.Errorf("%s:%d: %q-%q is not an IPv4 range", path, line, rec[0], rec[1])
+			return nil, fmt.Errorf("%s:%d: %q-%q is not an IPv4 range", name, line, rec[0], rec[1])
+		}
+		if len(rec[2]) != 2 || rec[2][0] < 'A' || rec[2][0] > 'Z' || rec[2][1] < 'A' || rec[2][1] > 'Z' {
+			return nil, fmt.Errorf("%s:%d: country %q is not two capital letters", name, line, rec[2])
 		}
 		if rec[2] == "AP" || rec[2] == "EU" {
 			continue
@@ -146,7 +155,7 @@ func ReadRanges(path string) ([]IPRange, error) {
 		out = append(out, IPRange{First: first, Last: last, Country: rec[2]})
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no ranges", path)
+		return nil, fmt.Errorf("%s: no ranges", name)
 	}
 	return out, nil
 }

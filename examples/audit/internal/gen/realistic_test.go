@@ -3,9 +3,11 @@ package gen
 import (
 	"bytes"
 	"encoding/csv"
+	"math/rand/v2"
 	"net/netip"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -78,4 +80,44 @@ func TestRealistic(t *testing.T) {
 	if listed < 390 || listed > 610 {
 		t.Errorf("%d of %d names listed variants; want about 10%%", listed, rows)
 	}
+}
+
+func TestParseRangesErrors(t *testing.T) {
+	for in, want := range map[string]string{
+		"1.0.0.0,1.0.0.255,US\n1.0.1.0,x,AU\n": `r.csv:2: ParseAddr("x"): unable to parse IP`,
+		"1.0.0.9,1.0.0.1,US\n":                 `r.csv:1: "1.0.0.9"-"1.0.0.1" is not an IPv4 range`,
+		"::1,::2,US\n":                         `r.csv:1: "::1"-"::2" is not an IPv4 range`,
+		"1.0.0.0,1.0.0.255,usa\n":              `r.csv:1: country "usa" is not two capital letters`,
+		"1.0.0.0,1.0.0.255,AP\n":               `r.csv: no ranges`,
+		"1.0.0.0,1.0.0.255\n":                  `r.csv: record on line 1: wrong number of fields`,
+	} {
+		_, err := ParseRanges(strings.NewReader(in), "r.csv")
+		if err == nil || err.Error() != want {
+			t.Errorf("ParseRanges(%q) error = %v; want %s", in, err, want)
+		}
+	}
+}
+
+func FuzzParseRanges(f *testing.F) {
+	f.Add("1.0.0.0,1.0.0.255,US\n1.0.4.0,1.0.7.255,AU\n")
+	f.Add("1.0.0.0,1.0.0.255,AP\n")
+	f.Add("\"1.0.0.0\",1.0.0.0,ZZ")
+	f.Fuzz(func(t *testing.T, in string) {
+		rs, err := ParseRanges(strings.NewReader(in), "f.csv")
+		if err != nil {
+			if len(rs) != 0 || !strings.HasPrefix(err.Error(), "f.csv") {
+				t.Fatalf("error %v with %d ranges; want none, and the input named", err, len(rs))
+			}
+			return
+		}
+		rng := rand.New(rand.NewPCG(1, 2))
+		for _, r := range rs {
+			if !r.First.Is4() || r.Last.Less(r.First) || len(r.Country) != 2 {
+				t.Fatalf("accepted %+v", r)
+			}
+			if a := randomAddr(rng, r); a.Less(r.First) || r.Last.Less(a) {
+				t.Fatalf("randomAddr(%+v) = %v, outside the range", r, a)
+			}
+		}
+	})
 }
