@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -29,12 +30,129 @@ func (d *Decision) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // A DecisionEncoder appends decisions as JSON like Decision.AppendJSON, and
-// remembers the encoding of the last versions block it wrote: the block
-// (every list's source, as-of date and checksum) is the same on every
-// decision made on one data version, and is a third of a typical line. It
-// is safe for concurrent use; the zero value is ready to use.
+// remembers the encoding of the parts that are the same on every decision
+// made on one data version: the versions block (every list's source, as-of
+// date and checksum; more than half of a typical line) and the reasons
+// about the data rather than the request (codes "data.…", such as the
+// evaluation-data notice). A remembered encoding is used only for a value
+// equal to the one it was made from. It is safe for concurrent use; the
+// zero value is ready to use.
 type DecisionEncoder struct {
 	last atomic.Pointer[versionsJSON]
+	data atomic.Pointer[[]reasonJSON] // data.* reasons, at most one a code
+}
+
+// reasonJSON is a reason and its encoding.
+type reasonJSON struct {
+	r   Reason
+	enc []byte
+}
+
+// maxDataReasons bounds the data.* reasons a DecisionEncoder remembers.
+const maxDataReasons = 8
+
+// reason appends the encoding of r, from the cache when r is a data.*
+// reason equal to one encoded before.
+func (e *DecisionEncoder) reason(w *jsonWriter, r *Reason) {
+	if !strings.HasPrefix(r.Code, "data.") {
+		w.reason(r)
+		return
+	}
+	cached := e.data.Load()
+	if cached != nil {
+		for i := range *cached {
+			if c := &(*cached)[i]; c.r.Code == r.Code {
+				if reasonEqual(&c.r, r) {
+					w.b = append(w.b, c.enc...)
+					return
+				}
+				break
+			}
+		}
+	}
+	start := len(w.b)
+	w.reason(r)
+	cp, ok := copyReason(r)
+	if w.err != nil || !ok {
+		return
+	}
+	next := make([]reasonJSON, 0, maxDataReasons)
+	if cached != nil {
+		for _, c := range *cached {
+			if c.r.Code != r.Code {
+				next = append(next, c)
+			}
+		}
+	}
+	if len(next) == maxDataReasons {
+		next = next[1:]
+	}
+	next = append(next, reasonJSON{r: cp, enc: slices.Clone(w.b[start:])})
+	e.data.Store(&next)
+}
+
+// copyReason returns a copy of r that later changes to r's evidence cannot
+// reach, and false when the evidence holds a value of another type than
+// string, []string, bool, int or float64 (such a reason is not
+// remembered).
+func copyReason(r *Reason) (Reason, bool) {
+	cp := *r
+	if r.Evidence == nil {
+		return cp, true
+	}
+	cp.Evidence = make(map[string]any, len(r.Evidence))
+	for k, v := range r.Evidence {
+		switch v := v.(type) {
+		case string, bool, int, float64:
+			cp.Evidence[k] = v
+		case []string:
+			cp.Evidence[k] = slices.Clone(v)
+		default:
+			return Reason{}, false
+		}
+	}
+	return cp, true
+}
+
+// reasonEqual reports whether a and b encode alike; a holds only the
+// evidence types copyReason keeps.
+func reasonEqual(a, b *Reason) bool {
+	if a.Code != b.Code || a.Outcome != b.Outcome || a.Message != b.Message || a.Citation != b.Citation ||
+		len(a.Evidence) != len(b.Evidence) {
+		return false
+	}
+	for k, av := range a.Evidence {
+		bv, ok := b.Evidence[k]
+		if !ok {
+			return false
+		}
+		switch av := av.(type) {
+		case string:
+			if bv, ok := bv.(string); !ok || av != bv {
+				return false
+			}
+		case bool:
+			if bv, ok := bv.(bool); !ok || av != bv {
+				return false
+			}
+		case int:
+			if bv, ok := bv.(int); !ok || av != bv {
+				return false
+			}
+		case float64:
+			// By bits: 0 and -0 are equal numbers but encode differently.
+			if bv, ok := bv.(float64); !ok || math.Float64bits(av) != math.Float64bits(bv) {
+				return false
+			}
+		case []string:
+			if bv, ok := bv.([]string); !ok || (av == nil) != (bv == nil) || !slices.Equal(av, bv) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // versionsJSON is a versions block and its encoding.
@@ -89,7 +207,11 @@ func appendDecision(dst []byte, d *Decision, e *DecisionEncoder) ([]byte, error)
 			if i > 0 {
 				w.raw(",")
 			}
-			w.reason(&d.Reasons[i])
+			if e != nil {
+				e.reason(&w, &d.Reasons[i])
+			} else {
+				w.reason(&d.Reasons[i])
+			}
 		}
 		w.raw("]")
 	}

@@ -242,3 +242,40 @@ func ExampleDecisionEncoder() {
 	// Output:
 	// {"id":"ORD-1","outcome":"allow","reasons":[],"matches":[],"locations":[],"items":[],"versions":{"library":"0.1.0","policy":"sha256:0f1e","lists":[{"source":"EL","as_of":"2025-10-09","checksum":"sha256:9a8b","entries":3}],"geo_dbs":[]},"as_of":"2026-11-28","screened_at":"2026-11-28T09:30:00Z"}
 }
+
+func TestDecisionEncoderDataReasons(t *testing.T) {
+	var enc DecisionEncoder
+	stale := func(days int, age float64, lists []string) Decision {
+		return Decision{ID: "d", Reasons: []Reason{
+			{Code: "party.listed", Evidence: map[string]any{"list": "EL"}},
+			{Code: "data.stale", Outcome: "review", Message: "The EL list is old.", Citation: "policy",
+				Evidence: map[string]any{"source": "EL", "max_age_days": days, "age": age, "lists": lists}},
+			{Code: "data.evaluation_snapshot", Evidence: map[string]any{"data": []string{"list EL as of 2025-10-09"}}},
+			{Code: "data.other", Evidence: map[string]any{"when": time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}},
+		}}
+	}
+	// Each change of a remembered reason's evidence shows in the output.
+	for _, d := range []Decision{
+		stale(7, 1.5, []string{"EL"}),
+		stale(7, 1.5, []string{"EL"}),
+		stale(8, 1.5, []string{"EL"}),
+		stale(8, 0, []string{"EL"}),
+		stale(8, math.Copysign(0, -1), []string{"EL"}),
+		stale(8, math.Copysign(0, -1), []string{}),
+		stale(8, math.Copysign(0, -1), nil),
+		stale(8, math.Copysign(0, -1), []string{"SDN"}),
+	} {
+		sameAsStd(t, &enc, &d)
+	}
+	// A remembered reason is a copy: changing the decision's evidence
+	// afterwards does not change what the encoder remembers.
+	d := stale(9, 2, []string{"EL"})
+	sameAsStd(t, &enc, &d)
+	d.Reasons[1].Evidence["lists"].([]string)[0] = "UVL"
+	sameAsStd(t, &enc, &d)
+	// More codes than the encoder keeps.
+	for i := range 2 * maxDataReasons {
+		d := Decision{ID: "many", Reasons: []Reason{{Code: fmt.Sprint("data.k", i%(maxDataReasons+3)), Message: fmt.Sprint(i % 5)}}}
+		sameAsStd(t, &enc, &d)
+	}
+}
