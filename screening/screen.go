@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
@@ -551,7 +552,7 @@ func (sc *screening) ips() {
 				citeDataPolicy, map[string]any{"ip": ip, "error": err.Error()})
 			continue
 		}
-		rec := locationRecord(loc)
+		rec := locationRecord(loc, addr, ip)
 		sc.locations = append(sc.locations, rec)
 		// The evidence is made only for a reason: most IPs raise none.
 		evidence := func() map[string]any {
@@ -634,9 +635,11 @@ func anonymizerKinds(a geoloc.Anonymizer) string {
 	return strings.Join(parts, ", ")
 }
 
-func locationRecord(loc geoloc.Location) LocationRecord {
+// locationRecord is the decision's record of loc; ip is addr as text, used
+// when loc is addr's location (it nearly always is).
+func locationRecord(loc geoloc.Location, addr netip.Addr, ip string) LocationRecord {
 	rec := LocationRecord{
-		IP: loc.IP.String(), Country: loc.Country, RegisteredCountry: loc.RegisteredCountry,
+		IP: ip, Country: loc.Country, RegisteredCountry: loc.RegisteredCountry,
 		RepresentedCountry: loc.RepresentedCountry, Subdivisions: loc.Subdivisions, City: loc.City,
 		NotRoutable: loc.NotRoutable, Found: loc.Found,
 		Anonymizer: AnonymizerFlags{
@@ -644,6 +647,9 @@ func locationRecord(loc geoloc.Location) LocationRecord {
 			Hosting: loc.Anonymizer.Hosting, PublicProxy: loc.Anonymizer.PublicProxy, ResidentialProxy: loc.Anonymizer.ResidentialProxy,
 			Confidence: loc.Anonymizer.Confidence, Provider: loc.Anonymizer.Provider,
 		},
+	}
+	if loc.IP != addr {
+		rec.IP = loc.IP.String()
 	}
 	if rec.Subdivisions == nil {
 		rec.Subdivisions = []string{}
