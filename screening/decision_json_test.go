@@ -93,14 +93,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 }
 
 func TestAppendJSONMatchesEncodingJSONOnMaxMindTestDatabases(t *testing.T) {
-	p, err := rules.ParsePolicy("geo-test.yaml", []byte("version: 1\nname: geo-test\nas_of: 2026-11-28\ndata_freshness:\n  max_list_age: 7d\n  max_geodb_age: 366d\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(context.Background(), WithPolicy(p), WithLocator(maxmindLocator(t)), WithClock(fixedClock), WithLogger(discardLogger()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := maxmindScreener(t)
 	var enc DecisionEncoder
 	// Crimea, an anonymous VPN and Tor exit in Iran, a city in China, a
 	// represented country, an anycast network, no record.

@@ -33,17 +33,8 @@ func BenchmarkAuditHarness(b *testing.B) { benchAudit(b, fakeScreener{}) }
 
 func benchAudit(b *testing.B, s screener) {
 	rows := benchRows(b)
-	f, err := os.Open("../../testdata/orders/sample.csv")
-	if err != nil {
-		b.Fatal(err)
-	}
-	book, err := gen.Parse(f)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
 	var in bytes.Buffer
-	if _, err := book.Write(&in, rows); err != nil {
+	if _, err := sampleBook(b).Write(&in, rows); err != nil {
 		b.Fatal(err)
 	}
 	a := testApp()
@@ -72,16 +63,7 @@ func BenchmarkAuditRealistic(b *testing.B) {
 		b.Fatal(err)
 	}
 	rows := benchRows(b)
-	f, err := os.Open("../../testdata/orders/sample.csv")
-	if err != nil {
-		b.Fatal(err)
-	}
-	book, err := gen.Parse(f)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := gen.LoadRealistic("../..", book)
+	r, err := gen.LoadRealistic("../..", sampleBook(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -114,4 +96,18 @@ func benchRows(b *testing.B) int {
 		b.Fatalf("AUDIT_BENCH_ROWS=%q: %v", v, err)
 	}
 	return n
+}
+
+// sampleBook is the bundled sample as a generator template.
+func sampleBook(b *testing.B) *gen.Book {
+	f, err := os.Open("../../testdata/orders/sample.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	book, err := gen.Parse(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return book
 }

@@ -19,3 +19,14 @@ func Report(b *testing.B, unit string, units func() int) func() {
 		}
 	}
 }
+
+// ReportMS is Report for slow operations: it reports the CPU time per b.N
+// operation as "cpu-ms/op".
+func ReportMS(b *testing.B) func() {
+	start := Process()
+	return func() {
+		if b.N > 0 {
+			b.ReportMetric(float64(Process()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+		}
+	}
+}
