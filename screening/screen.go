@@ -51,11 +51,11 @@ type placeRules struct {
 }
 
 // rulesFor returns the concern profiles and embargo of d on the screening
-// date, asking the policy once for consecutive checks of the same place.
+// date: from the call's last answer for consecutive checks of the same
+// place, otherwise from the world's cache.
 func (sc *screening) rulesFor(d rules.Destination) *placeRules {
 	if !sc.place.set || sc.place.d != d {
-		e, ok := sc.w.policy.Embargo(d, sc.date)
-		sc.place = placeRules{d: d, set: true, concern: sc.w.policy.ConcernProfiles(d, sc.date), embargo: e, embargoed: ok}
+		sc.place = sc.w.places.get(sc.w.policy, d, sc.date)
 	}
 	return &sc.place
 }
@@ -323,7 +323,7 @@ func (sc *screening) parties(ctx context.Context) {
 				sc.hqs = appendCountry(sc.hqs, d.Country)
 			}
 			hqDest := rules.Destination{Country: d.Country}
-			concern := sc.w.policy.ConcernProfiles(hqDest, sc.date)
+			concern := sc.rulesFor(hqDest).concern
 			if len(concern) == 0 {
 				continue
 			}
