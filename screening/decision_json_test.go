@@ -272,3 +272,45 @@ func TestDecisionEncoderDataReasons(t *testing.T) {
 		sameAsStd(t, &enc, &d)
 	}
 }
+
+// One DecisionEncoder shared by goroutines that write decisions of two data
+// versions, interleaved: every line is still exactly encoding/json's.
+func TestDecisionEncoderConcurrent(t *testing.T) {
+	var enc DecisionEncoder
+	a, b := fullDecision(), fullDecision()
+	b.Versions.Lists = []ListVersion{{Source: "SDN", AsOf: "2024-05-03", Checksum: "other", Entries: 14965}}
+	b.Reasons = append(b.Reasons, Reason{Code: "data.stale", Message: "old", Evidence: map[string]any{"source": "SDN"}})
+	want := map[*Decision][]byte{}
+	for _, d := range []*Decision{&a, &b} {
+		w, err := stdJSON(t, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[d] = w
+	}
+	errs := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			var err error
+			for i := range 200 {
+				d := &a
+				if (i+g)%3 == 0 {
+					d = &b
+				}
+				got, e := enc.Append(nil, d)
+				if e == nil && !bytes.Equal(got, want[d]) {
+					e = fmt.Errorf("goroutine %d, line %d differs from encoding/json:\n got %s\nwant %s", g, i, got, want[d])
+				}
+				if e != nil && err == nil {
+					err = e
+				}
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
