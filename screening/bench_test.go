@@ -5,6 +5,8 @@ import (
 	"sort"
 	"testing"
 	"time"
+
+	"github.com/exportguard/exportguard/internal/cputime"
 )
 
 // benchRequest is a typical order: two parties, one client IP, one chip.
@@ -15,15 +17,17 @@ var benchRequest = Request{ID: "bench", Destination: "DE", IPs: []string{"5.160.
 	Items: []Item{{ID: "gpu", TPP: 4992, DieAreaMM2: 826, Datacenter: yes()}}}
 
 // BenchmarkScreen measures a full Screen on the embedded defaults and
-// reports the median and p99 latency.
+// reports the median and p99 latency, and the process CPU time per Screen,
+// which holds when the machine is busy.
 //
-//	go test -run '^$' -bench BenchmarkScreen -cpu 1 ./screening/
+//	go test -run '^$' -bench 'BenchmarkScreen$' -benchtime 5000x -count 3 -cpu 1 ./screening/
 func BenchmarkScreen(b *testing.B) {
 	s := embedded(b)
 	ctx := context.Background()
 	lat := make([]time.Duration, 0, b.N)
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer cputime.Report(b, "op", func() int { return b.N })()
 	for b.Loop() {
 		t0 := time.Now()
 		if _, err := s.Screen(ctx, benchRequest); err != nil {

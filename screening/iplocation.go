@@ -43,11 +43,12 @@ func (sc *screening) locate(addr netip.Addr) (geoloc.Location, error) {
 // they disagree and any answer is a country or region of concern, the
 // location is uncertain: ip.location_uncertain with every answer as
 // evidence, never a deny on a disputed location.
-func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, ev map[string]any) {
+func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence func() map[string]any) {
 	if len(loc.CountryClaims) == 0 {
-		sc.checkPlace("ip", d, ev)
+		sc.checkPlace("ip", d, evidence)
 		return
 	}
+	ev := evidence()
 	ev["country_claims"] = claimRecords(loc.CountryClaims)
 	var concerns []map[string]any
 	var why, cites []string
@@ -90,7 +91,7 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, ev map[st
 		judge(c.Source, dest)
 	}
 	if len(concerns) == 0 {
-		sc.checkPlace("ip", d, ev)
+		sc.checkPlace("ip", d, func() map[string]any { return ev })
 		return
 	}
 	var said []string

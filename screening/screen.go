@@ -1,11 +1,13 @@
 package screening
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
+	"net/netip"
 	"slices"
-	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,6 +35,30 @@ type screening struct {
 	matches   []MatchRecord
 	locations []LocationRecord
 	items     []ItemRecord
+
+	// place is the policy's answer for the last place checked: an order's
+	// client IP is most often in its destination country, and a second
+	// check of the same place on the same date is then free.
+	place placeRules
+}
+
+// placeRules is what the policy says of one place on the screening date.
+type placeRules struct {
+	d         rules.Destination
+	set       bool
+	concern   []*rules.Profile
+	embargo   rules.Embargo
+	embargoed bool
+}
+
+// rulesFor returns the concern profiles and embargo of d on the screening
+// date: from the call's last answer for consecutive checks of the same
+// place, otherwise from the world's cache.
+func (sc *screening) rulesFor(d rules.Destination) *placeRules {
+	if !sc.place.set || sc.place.d != d {
+		sc.place = sc.w.places.get(sc.w.policy, d, sc.date)
+	}
+	return &sc.place
 }
 
 func (sc *screening) run(ctx context.Context) {
@@ -126,16 +152,23 @@ func (sc *screening) destination() {
 	}
 	sc.dest = d
 	sc.declared = appendCountry(sc.declared, d.Country)
-	sc.checkPlace("destination", d, map[string]any{"destination": d.String(), "as_given": sc.req.Destination})
+	sc.checkPlace("destination", d, func() map[string]any {
+		return map[string]any{"destination": d.String(), "as_given": sc.req.Destination}
+	})
 }
 
 // checkPlace raises embargo and country-of-concern reasons for a place, with
-// kind "destination" or "ip" as the code prefix.
-func (sc *screening) checkPlace(kind string, d rules.Destination, ev map[string]any) {
-	p := sc.w.policy
-	concern := p.ConcernProfiles(d, sc.date)
+// kind "destination" or "ip" as the code prefix. evidence makes the
+// reason's evidence; most places raise nothing, and it is then not made.
+func (sc *screening) checkPlace(kind string, d rules.Destination, evidence func() map[string]any) {
+	pr := sc.rulesFor(d)
+	concern := pr.concern
+	if !pr.embargoed && len(concern) == 0 {
+		return
+	}
+	ev := evidence()
 	names := profileNames(concern)
-	if e, ok := p.Embargo(d, sc.date); ok {
+	if e, ok := pr.embargo, pr.embargoed; ok {
 		ev = withEvidence(ev, "program", e.Program)
 		if len(names) > 0 {
 			ev = withEvidence(ev, "profiles", names)
@@ -216,38 +249,67 @@ func dedupe(ss []string) []string {
 	return out
 }
 
+// partyFields are the request field names of one party, for errors.
+type partyFields struct {
+	base, role, country, typ, name, hqCountry, parentCountry, parentName string
+}
+
+// firstPartyFields are the field names of the first parties, made once so
+// that a request does not format them anew.
+var firstPartyFields = func() (t [16]partyFields) {
+	for i := range t {
+		t[i] = newPartyFields(i)
+	}
+	return t
+}()
+
+func newPartyFields(i int) partyFields {
+	b := "parties[" + strconv.Itoa(i) + "]"
+	return partyFields{base: b, role: b + ".role", country: b + ".country", typ: b + ".type", name: b + ".name",
+		hqCountry: b + ".hq_country", parentCountry: b + ".parent_country", parentName: b + ".parent_name"}
+}
+
+// partyFieldsOf returns the field names of party i.
+func partyFieldsOf(i int) partyFields {
+	if i < len(firstPartyFields) {
+		return firstPartyFields[i]
+	}
+	return newPartyFields(i)
+}
+
 func (sc *screening) parties(ctx context.Context) {
 	for i, p := range sc.req.Parties {
 		if ctx.Err() != nil {
 			return
 		}
-		field := fmt.Sprintf("parties[%d]", i)
+		fn := partyFieldsOf(i)
+		field := fn.base
 		role, err := ParseRole(string(p.Role))
 		if err != nil {
-			sc.invalid(field+".role", string(p.Role), "unknown role")
+			sc.invalid(fn.role, string(p.Role), "unknown role")
 		}
 		var country rules.Country
 		if strings.TrimSpace(p.Country) != "" {
-			if d, ok := sc.resolve(field+".country", p.Country); ok {
+			if d, ok := sc.resolve(fn.country, p.Country); ok {
 				country = d.Country
 				sc.declared = appendCountry(sc.declared, country)
 			}
 		}
 		typ, ok := entryType(p.Type)
 		if !ok {
-			sc.invalid(field+".type", p.Type, "want individual, entity, vessel or aircraft")
+			sc.invalid(fn.typ, p.Type, "want individual, entity, vessel or aircraft")
 		}
 		sc.ownershipChecks(p, role)
 		if strings.TrimSpace(p.Name) == "" {
-			sc.missing(field+".name", fmt.Sprintf("The %s at %s has no name, so it was not screened against the restricted-party lists; it needs review.", roleLabel(role), field))
+			sc.missing(fn.name, fmt.Sprintf("The %s at %s has no name, so it was not screened against the restricted-party lists; it needs review.", roleLabel(role), field))
 		} else {
-			sc.screenName(ctx, field+".name", p, role, p.Name, "name", match.Query{
+			sc.screenName(ctx, fn.name, p, role, p.Name, "name", match.Query{
 				Name: p.Name, Type: typ, Country: country, DateOfBirth: p.DateOfBirth, IDs: identifiers(p.IDs),
 			})
 		}
 		for _, hq := range []struct{ field, text, what string }{
-			{field + ".hq_country", p.HQCountry, "headquartered"},
-			{field + ".parent_country", p.ParentCountry, "owned by an ultimate parent headquartered"},
+			{fn.hqCountry, p.HQCountry, "headquartered"},
+			{fn.parentCountry, p.ParentCountry, "owned by an ultimate parent headquartered"},
 		} {
 			if strings.TrimSpace(hq.text) == "" {
 				continue
@@ -262,7 +324,7 @@ func (sc *screening) parties(ctx context.Context) {
 				sc.hqs = appendCountry(sc.hqs, d.Country)
 			}
 			hqDest := rules.Destination{Country: d.Country}
-			concern := sc.w.policy.ConcernProfiles(hqDest, sc.date)
+			concern := sc.rulesFor(hqDest).concern
 			if len(concern) == 0 {
 				continue
 			}
@@ -281,7 +343,7 @@ func (sc *screening) parties(ctx context.Context) {
 			if d, err := rules.ResolveDestination(p.ParentCountry); err == nil {
 				pc = d.Country
 			}
-			sc.screenName(ctx, field+".parent_name", p, role, p.ParentName, "parent", match.Query{Name: p.ParentName, Country: pc, Type: lists.TypeEntity})
+			sc.screenName(ctx, fn.parentName, p, role, p.ParentName, "parent", match.Query{Name: p.ParentName, Country: pc, Type: lists.TypeEntity})
 		}
 	}
 }
@@ -474,10 +536,9 @@ func truncate(s string, n int) string {
 
 func (sc *screening) ips() {
 	for i, text := range sc.req.IPs {
-		field := fmt.Sprintf("ips[%d]", i)
 		addr, err := geoloc.ParseIP(text)
 		if err != nil {
-			sc.invalid(field, text, "not an IP address")
+			sc.invalid("ips["+strconv.Itoa(i)+"]", text, "not an IP address")
 			continue
 		}
 		ip := addr.String()
@@ -492,16 +553,21 @@ func (sc *screening) ips() {
 				citeDataPolicy, map[string]any{"ip": ip, "error": err.Error()})
 			continue
 		}
-		rec := locationRecord(loc)
+		rec := locationRecord(loc, addr, ip)
 		sc.locations = append(sc.locations, rec)
-		ev := map[string]any{"ip": ip}
-		if rec.Network != "" {
-			ev["network"] = rec.Network
-		}
-		if len(rec.Databases) > 0 {
-			ev["databases"] = rec.Databases
+		// The evidence is made only for a reason: most IPs raise none.
+		evidence := func() map[string]any {
+			ev := map[string]any{"ip": ip}
+			if rec.Network != "" {
+				ev["network"] = rec.Network
+			}
+			if len(rec.Databases) > 0 {
+				ev["databases"] = rec.Databases
+			}
+			return ev
 		}
 		if loc.NotRoutable != "" {
+			ev := evidence()
 			ev["not_routable"] = loc.NotRoutable
 			sc.add("ip.not_routable", fmt.Sprintf("The client IP %s is not on the public internet (%s); it says nothing about location.", ip, loc.NotRoutable),
 				citeNotRoutable, ev)
@@ -509,20 +575,27 @@ func (sc *screening) ips() {
 		}
 		country, cerr := rules.ParseCountry(loc.Country)
 		if !loc.Found || cerr != nil {
-			sc.add("ip.unknown", fmt.Sprintf("The client IP %s has no country in the geolocation data.", ip), citeKYC, ev)
+			sc.add("ip.unknown", fmt.Sprintf("The client IP %s has no country in the geolocation data.", ip), citeKYC, evidence())
 		} else {
-			ev["country"] = country.String()
 			d := rules.Destination{Country: country}
+			subdivision := ""
 			for _, sub := range loc.Subdivisions {
 				if r, ok := rules.NormalizeRegionCode(sub); ok {
 					if e, emb := sc.w.policy.Embargo(rules.Destination{Country: r.Country(), Region: r}, sc.date); emb && e.Region {
 						d = rules.Destination{Country: r.Country(), Region: r}
-						ev["subdivision"] = sub
+						subdivision = sub
 						break
 					}
 				}
 			}
-			sc.ipPlace(loc, d, ev)
+			sc.ipPlace(loc, d, func() map[string]any {
+				ev := evidence()
+				ev["country"] = country.String()
+				if subdivision != "" {
+					ev["subdivision"] = subdivision
+				}
+				return ev
+			})
 			sc.ipMismatch(ip, loc, country, d.Country)
 		}
 		if a := loc.Anonymizer; a.Anonymous || a.VPN || a.Tor || a.Hosting || a.PublicProxy || a.ResidentialProxy {
@@ -555,9 +628,11 @@ func anonymizerKinds(a geoloc.Anonymizer) string {
 	return strings.Join(parts, ", ")
 }
 
-func locationRecord(loc geoloc.Location) LocationRecord {
+// locationRecord is the decision's record of loc; ip is addr as text, used
+// when loc is addr's location (it nearly always is).
+func locationRecord(loc geoloc.Location, addr netip.Addr, ip string) LocationRecord {
 	rec := LocationRecord{
-		IP: loc.IP.String(), Country: loc.Country, CountryClaims: claimRecords(loc.CountryClaims), RegisteredCountry: loc.RegisteredCountry,
+		IP: ip, Country: loc.Country, CountryClaims: claimRecords(loc.CountryClaims), RegisteredCountry: loc.RegisteredCountry,
 		RepresentedCountry: loc.RepresentedCountry, Subdivisions: loc.Subdivisions, City: loc.City,
 		NotRoutable: loc.NotRoutable, Found: loc.Found,
 		Anonymizer: AnonymizerFlags{
@@ -565,6 +640,9 @@ func locationRecord(loc geoloc.Location) LocationRecord {
 			Hosting: loc.Anonymizer.Hosting, PublicProxy: loc.Anonymizer.PublicProxy, ResidentialProxy: loc.Anonymizer.ResidentialProxy,
 			Confidence: loc.Anonymizer.Confidence, Provider: loc.Anonymizer.Provider,
 		},
+	}
+	if loc.IP != addr {
+		rec.IP = loc.IP.String()
 	}
 	if rec.Subdivisions == nil {
 		rec.Subdivisions = []string{}
@@ -640,11 +718,12 @@ func days(d time.Duration) string {
 // decision assembles the Decision: reasons ranked by outcome (most severe
 // first, otherwise in the order found), the overall outcome the most severe.
 func (sc *screening) decision() Decision {
-	idx := make([]int, len(sc.reasons))
-	for i := range idx {
-		idx[i] = i
+	var buf [32]int
+	idx := buf[:0]
+	for i := range sc.reasons {
+		idx = append(idx, i)
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return sc.outcomes[idx[a]] > sc.outcomes[idx[b]] })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(sc.outcomes[b], sc.outcomes[a]) })
 	reasons := make([]Reason, len(idx))
 	top := rules.OutcomeAllow
 	for i, j := range idx {

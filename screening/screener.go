@@ -62,6 +62,8 @@ type world struct {
 	// that Screen has matched (see world.entryID); it is replaced with the
 	// lists.
 	entryIDs *sync.Map
+	// places caches the policy's answers for places (see placeCache).
+	places *placeCache
 }
 
 // New builds a Screener. With no options it runs on the embedded defaults:
@@ -242,8 +244,9 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	if c.locVerifiers != nil {
 		w.locVerifiers = c.locVerifiers
 	}
-	// Ownership results depend on the lists, the threshold and the policy:
-	// every world gets its own cache.
+	// Place answers depend on the policy; ownership results on the lists,
+	// the threshold and the policy: every world gets its own caches.
+	w.places = &placeCache{}
 	w.ownCache = &ownershipCache{by: map[time.Time]*ownership.Result{}}
 	if c.threshold != 0 {
 		if !(c.threshold > 0 && c.threshold <= 1) {

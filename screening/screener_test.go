@@ -59,6 +59,21 @@ func maxmindLocator(t testing.TB) *geoloc.Locator {
 	return l
 }
 
+// maxmindScreener screens with MaxMind's test databases. They were built
+// months apart; its policy accepts them.
+func maxmindScreener(t testing.TB) *Screener {
+	t.Helper()
+	p, err := rules.ParsePolicy("geo-test.yaml", []byte("version: 1\nname: geo-test\nas_of: 2026-11-28\ndata_freshness:\n  max_list_age: 7d\n  max_geodb_age: 366d\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(context.Background(), WithPolicy(p), WithLocator(maxmindLocator(t)), WithClock(fixedClock), WithLogger(discardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // codes lists the reason codes of d, leaving out the evaluation notice.
 func codes(d Decision) []string {
 	var out []string
@@ -270,15 +285,7 @@ func joinErrors(es []*RequestError) string {
 }
 
 func TestScreenIPSignalsOnMaxMindTestDatabases(t *testing.T) {
-	// MaxMind's test databases were built months apart; this policy accepts them.
-	p, err := rules.ParsePolicy("geo-test.yaml", []byte("version: 1\nname: geo-test\nas_of: 2026-11-28\ndata_freshness:\n  max_list_age: 7d\n  max_geodb_age: 366d\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(context.Background(), WithPolicy(p), WithLocator(maxmindLocator(t)), WithClock(fixedClock), WithLogger(discardLogger()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := maxmindScreener(t)
 	ctx := context.Background()
 
 	// 1.231.232.1 is in Crimea (UA-43) in the Enterprise test database.

@@ -3,7 +3,8 @@ package screening
 import (
 	"context"
 	"testing"
-	"time"
+
+	"github.com/exportguard/exportguard/internal/cputime"
 )
 
 // benchNames are parties whose names hit list entries in both bands: two
@@ -27,11 +28,10 @@ func BenchmarkScreenListHits(b *testing.B) {
 	s := embedded(b)
 	ctx := context.Background()
 	b.ReportAllocs()
-	start := cpuTime()
+	defer cputime.Report(b, "op", func() int { return b.N })()
 	for b.Loop() {
 		if _, err := s.Screen(ctx, benchNames); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(time.Microsecond)/float64(b.N), "cpu-µs/op")
 }

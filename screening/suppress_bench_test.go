@@ -6,9 +6,9 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/exportguard/exportguard/internal/cputime"
 )
 
 // BenchmarkFileStoreAdd appends one record per op: lock, check the last
@@ -23,7 +23,7 @@ func BenchmarkFileStoreAdd(b *testing.B) {
 	defer fs.Close()
 	ctx := context.Background()
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cputime.ReportMS(b)()
 	i := 0
 	for b.Loop() {
 		if err := fs.Add(ctx, sup(fmt.Sprint("P", i), "SDN:1", "h")); err != nil {
@@ -49,29 +49,12 @@ func BenchmarkFileStoreOpen(b *testing.B) {
 	}
 	fs.Close()
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cputime.ReportMS(b)()
 	for b.Loop() {
 		fs, err := OpenFileStore(path)
 		if err != nil {
 			b.Fatal(err)
 		}
 		fs.Close()
-	}
-}
-
-// reportCPU reports the process CPU time (user + system) per operation as
-// "cpu-ms/op": on a shared machine, wall time per op also counts the time
-// other processes held the CPU.
-func reportCPU(b *testing.B) func() {
-	cpu := func() time.Duration {
-		var ru syscall.Rusage
-		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
-	start := cpu()
-	return func() {
-		if b.N > 0 {
-			b.ReportMetric(float64(cpu()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
-		}
 	}
 }

@@ -78,14 +78,18 @@ var linePool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func encodeLine(d *screening.Decision) (*bytes.Buffer, error) {
 	b := linePool.Get().(*bytes.Buffer)
 	b.Reset()
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(d); err != nil {
+	line, err := lineEncoder.Append(b.AvailableBuffer(), d)
+	if err != nil {
 		putLine(b)
-		return nil, fmt.Errorf("encode decision %q: %w", d.ID, err)
+		return nil, err
 	}
+	b.Write(append(line, '\n'))
 	return b, nil
 }
+
+// lineEncoder writes the bytes encoding/json would, and the versions block
+// once per data version.
+var lineEncoder screening.DecisionEncoder
 
 func putLine(b *bytes.Buffer) {
 	if b.Cap() <= 1<<20 {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/exportguard/exportguard/internal/cputime"
 )
 
 // BenchmarkDefault decodes the embedded snapshot from its compressed bytes
@@ -14,7 +16,7 @@ import (
 func BenchmarkDefault(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(defaultSnapshot)))
-	defer reportCPU(b)()
+	defer cputime.ReportMS(b)()
 	for b.Loop() {
 		s, err := readSnapshot(strings.NewReader(defaultSnapshot), gzipSize(defaultSnapshot))
 		if err != nil || s.Len() != 20653 {
@@ -40,7 +42,7 @@ func BenchmarkLoadOfficialFiles(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cputime.ReportMS(b)()
 	for b.Loop() {
 		n := 0
 		for _, p := range paths {

@@ -1,14 +1,14 @@
 //go:build unix
 
-package screening
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the process CPU time (user + system) so far.
-func cpuTime() time.Duration {
+// Process is the CPU time (user + system) the process has used so far.
+func Process() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
