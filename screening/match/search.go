@@ -104,6 +104,8 @@ const (
 	consEqualSim         = 0.78 // Arabic-script word with the consonants of a listed word
 	maxSpan              = 4
 	maxFuzzyChecks       = 64
+	maxFuzzyChecksKnown  = 24  // the same for a query word that is a listed word
+	minKnownSim          = 0.6 // least similarity of a neighbour of a listed query word
 )
 
 type qtok struct {
@@ -152,6 +154,7 @@ type scratch struct {
 	nt                nameTokens
 	qs                []qtok
 	hits              []simHit
+	hitHead, hitNext  []int32 // hits by token: 1 + index of the last hit, then of the one before
 	joins             []joinHit
 	acc               []float32
 	touched           []int32
@@ -218,9 +221,11 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 
 	sc.results = sc.results[:0]
 	sc.edgeStore = sc.edgeStore[:0]
+	sc.linkHits(len(ix.toks))
 	for _, c := range sc.cands {
 		ix.scoreName(sc, c.name, q, th)
 	}
+	sc.unlinkHits()
 	if len(sc.results) == 0 {
 		return nil, nil
 	}
@@ -359,6 +364,28 @@ func sharpen(s float64, n int) float32 {
 	return float32(max(s, 0))
 }
 
+// linkHits chains the hits by indexed token, so that scoring a name looks
+// up the hits of its own tokens instead of scanning them all.
+func (sc *scratch) linkHits(ntoks int) {
+	if len(sc.hitHead) < ntoks {
+		sc.hitHead = make([]int32, ntoks)
+	}
+	sc.hitNext = sc.hitNext[:0]
+	for i, h := range sc.hits {
+		sc.hitNext = append(sc.hitNext, sc.hitHead[h.tok])
+		sc.hitHead[h.tok] = int32(i + 1)
+	}
+	// the chains run from the last hit to the first; scoring sorts the
+	// edges, so their order does not matter
+}
+
+// unlinkHits clears what linkHits set.
+func (sc *scratch) unlinkHits() {
+	for _, h := range sc.hits {
+		sc.hitHead[h.tok] = 0
+	}
+}
+
 func (sc *scratch) addHit(h simHit) {
 	for i := range sc.hits {
 		if sc.hits[i].qlo == h.qlo && sc.hits[i].qhi == h.qhi && sc.hits[i].tok == h.tok {
@@ -420,16 +447,23 @@ func (ix *Index) findHits(sc *scratch) {
 // either side of the query word's skeleton, or shares its prefix, and whose
 // similarity reaches minSim.
 //
-// For a word that is itself in the index (known), only other spellings
-// with the same skeleton are looked up: the deletion neighbourhood of a
-// listed word is needed for misspellings, which are not listed words.
+// A word that is itself in the index (known) gets the same keys: a
+// respelled word is often a listed word of another name. Its look-ups are
+// bounded by a smaller budget of tokens checked and a higher similarity,
+// not skipped.
 func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, known bool) {
 	var checked [maxFuzzyChecks]int32
-	checks := 0
+	checks, budget := 0, maxFuzzyChecks
+	if known && !q.vowelless {
+		// a listed word may still be a respelling of another listed word
+		// ("hassan" for "hasan"): its neighbours are looked up too, within
+		// a smaller budget and at a higher similarity
+		budget, minSim = maxFuzzyChecksKnown, max(minSim, minKnownSim)
+	}
 	try := func(h uint64) {
 		a, b := ix.fuzzyRange(h)
 	next:
-		for ; a < b && checks < maxFuzzyChecks; a++ {
+		for ; a < b && checks < budget; a++ {
 			t := ix.fuzzy[a].tok
 			for _, c := range checked[:checks] {
 				if c == t {
@@ -448,9 +482,6 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, kn
 	if q.vowelless && len(q.cons) >= 1 {
 		try(hashStr(seedCons, q.cons))
 	}
-	if known {
-		return
-	}
 	if len(sk) >= fuzzyMinLen-1 {
 		try(hashStr(seedDel, sk))
 	}
@@ -463,7 +494,7 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, kn
 	if len(sk) >= prefixLen+2 {
 		try(hashStr(seedPrefix, sk[:prefixLen]))
 	}
-	if len(q.s) >= rawMinLen {
+	if len(q.s) >= rawMinLen && !known {
 		try(hashStr(seedRawDel, q.s))
 		for i := 0; i < len(q.s); i++ {
 			try(hashDel(seedRawDel, q.s, i))
@@ -569,11 +600,10 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	rec := &ix.names[nid]
 	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
 	sc.edges = sc.edges[:0]
-	for _, h := range sc.hits {
-		for j, ct := range ctoks {
-			if ct == h.tok {
-				sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), h.sim, ix.toks[ct].w})
-			}
+	for j, ct := range ctoks {
+		for k := sc.hitHead[ct]; k != 0; k = sc.hitNext[k-1] {
+			h := &sc.hits[k-1]
+			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), h.sim, ix.toks[ct].w})
 		}
 	}
 	for _, jh := range sc.joins {
