@@ -29,6 +29,9 @@ type Index struct {
 	pool      sync.Pool
 	// entryKeyNorm holds, per entry, normalised identifiers for id matching.
 	entryIDs [][]string
+	// groupToks and patToks list the indexed tokens of each variant group,
+	// and the patronymics formed from a name of each group.
+	groupToks, patToks map[uint16][]int32
 }
 
 type nameRec struct {
@@ -51,6 +54,25 @@ type tokInfo struct {
 	df            int32
 	generic       bool
 	vowelless     bool
+	variantInfo
+}
+
+// variantInfo is what the variant tables say of a word: its group, and
+// for a patronymic the group of the given name it is formed from.
+type variantInfo struct {
+	group, patGroup uint16
+	patronymic      bool
+	title           bool
+}
+
+func variantInfoOf(w string) variantInfo {
+	v := variantInfo{group: variantGroupOf(w)}
+	v.title = isTitle(v.group)
+	if stem, ok := patronymicStem(w); ok {
+		v.patronymic = true
+		v.patGroup = stemGroup(stem)
+	}
+	return v
 }
 
 // joinRef names the adjacent token pair (pos, pos+1) of a name whose
@@ -104,10 +126,11 @@ func WithCommonTokenLimit(n int) IndexOption {
 // referenced, not copied: do not modify them afterwards.
 func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 	ix := &Index{
-		entries: entries,
-		vocab:   make(map[string]int32, 1<<15),
-		joins:   make(map[string][]joinRef, 1<<15),
-		opts:    indexOptions{maxCandidates: 32, commonDF: 500},
+		entries:   entries,
+		vocab:     make(map[string]int32, 1<<15),
+		joins:     make(map[string][]joinRef, 1<<15),
+		opts:      indexOptions{maxCandidates: 32, commonDF: 500},
+		groupToks: map[uint16][]int32{}, patToks: map[uint16][]int32{},
 	}
 	for _, o := range opts {
 		o(&ix.opts)
@@ -204,6 +227,13 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 		ti.skel = skeleton(ti.s)
 		ti.vowelless = !hasVowel(ti.s)
 		ti.cons = string(appendConsonants(nil, ti.s))
+		ti.variantInfo = variantInfoOf(ti.s)
+		if ti.group != 0 {
+			ix.groupToks[ti.group] = append(ix.groupToks[ti.group], int32(t))
+		}
+		if ti.patGroup != 0 {
+			ix.patToks[ti.patGroup] = append(ix.patToks[ti.patGroup], int32(t))
+		}
 		ix.postOff[t] = int32(len(ix.postIdx))
 		ix.postIdx = append(ix.postIdx, p...)
 	}

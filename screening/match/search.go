@@ -112,6 +112,7 @@ type qtok struct {
 	s, skel, cons string
 	w             float32
 	vowelless     bool
+	variantInfo
 }
 
 type simHit struct {
@@ -297,8 +298,12 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 		t := qtok{s: w, skel: keys[o.s : o.s+o.sl], cons: keys[o.c : o.c+o.cl], vowelless: arabic, w: unknownW}
 		if id, ok := ix.vocab[w]; ok {
 			t.w = ix.toks[id].w
-		} else if stopWords[w] {
-			t.w = 0
+			t.variantInfo = ix.toks[id].variantInfo
+		} else {
+			if stopWords[w] {
+				t.w = 0
+			}
+			t.variantInfo = variantInfoOf(w)
 		}
 		sc.qs = append(sc.qs, t)
 	}
@@ -330,6 +335,11 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 	}
 	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
 		s = max(s, consEqualSim)
+	}
+	if q.group != 0 && q.group == t.group || q.patGroup != 0 && q.patGroup == t.patGroup {
+		// the same name in another language or romanisation
+		// (Aleksandr, Oleksandr, Alexander), or patronymics of it
+		s = max(s, variantSim)
 	}
 	return s
 }
@@ -409,6 +419,7 @@ func (ix *Index) findHits(sc *scratch) {
 		if len(q.s) >= 3 || q.vowelless {
 			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known)
 		}
+		ix.variantHits(sc, q, int8(i), id, known)
 		if refs, ok := ix.joins[q.s]; ok {
 			w := float32(1)
 			for _, r := range refs {
@@ -440,6 +451,22 @@ func (ix *Index) findHits(sc *scratch) {
 			}
 		}
 		sc.tmp = b[:0]
+	}
+}
+
+// variantHits adds the indexed words of the query word's variant group
+// and, for a patronymic, the patronymics formed from a name of its stem's
+// group.
+func (ix *Index) variantHits(sc *scratch, q *qtok, i int8, id int32, known bool) {
+	for _, toks := range [2][]int32{ix.groupToks[q.group], ix.patToks[q.patGroup]} {
+		for _, t := range toks {
+			if known && t == id {
+				continue
+			}
+			if s := ix.tokSim(q, &ix.toks[t]); s >= minTokSim {
+				sc.addHit(simHit{i, i, t, s})
+			}
+		}
 	}
 }
 
@@ -681,22 +708,28 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	var missQ, missC float32
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {
-			missQ += sc.qs[i].w
+			missQ += sc.qs[i].w * sc.qs[i].variantInfo.missFactor(rec.individual)
 		}
 	}
 	for j, ct := range ctoks {
 		if cm&(1<<j) == 0 {
-			missC += ix.toks[ct].w
+			missC += ix.toks[ct].w * ix.toks[ct].variantInfo.missFactor(rec.individual)
 		}
 	}
-	if missQ > 0 {
+	alphaQ := float32(1)
+	switch {
+	case missQ > 0 && missC > 0:
 		// words on both sides left unmatched look like a different name,
 		// not a shortened one: the listed words count in full, and the
 		// substitution costs extra
 		alpha = 1
 		den += substitutionCost * min(missQ, missC)
+	case missQ > 0 && rec.individual:
+		// the whole listed name of a person and more: another given
+		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA)
+		alphaQ = alpha
 	}
-	den += missQ + alpha*missC
+	den += alphaQ*missQ + alpha*missC
 	if len(sc.edgeStore)-start == 1 {
 		// a single aligned word is weak evidence unless it is exact:
 		// its similarity counts as sim^1.5
