@@ -2,7 +2,7 @@ package match
 
 import "strings"
 
-//go:generate go run ./internal/genvariants -dir internal/variants -out variants_table.go
+//go:generate go run ./internal/genvariants -dir internal/variants -out variants_table.go -legal-out legalform_table.go
 
 // variantKind says what a group of variant words is.
 type variantKind uint8

@@ -1,0 +1,56 @@
+package match
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestNameElements(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"abdelmajid", []string{"abd", "al", "majid"}},
+		{"abdulsalam", []string{"abd", "al", "salam"}},
+		{"abdurrahman", []string{"abd", "al", "rahman"}},
+		{"abdurahman", []string{"abd", "al", "rahman"}},
+		{"abdullah", []string{"abdullah"}},
+		{"abdallah", []string{"abdallah"}},
+		{"najmuddin", []string{"najm", "al", "din"}},
+		{"noureddine", []string{"nour", "al", "din"}},
+		{"abdo", []string{"abdo"}},
+		{"eddine", []string{"eddine"}},
+	} {
+		if got := appendNameElements(nil, c.in); !slices.Equal(got, c.want) {
+			t.Errorf("appendNameElements(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestTrimOrdinal(t *testing.T) {
+	for in, want := range map[string]string{"140th": "140", "61st": "61", "2nd": "2", "3rd": "3", "5": "5", "n488rc": "n488rc", "x1st": "x1", "th": "th"} {
+		if got := trimOrdinal(in); got != want {
+			t.Errorf("trimOrdinal(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestRigourLegalForms checks legal forms that come from rigour's
+// org_types table, not from the curated one: Serbian and Belarusian forms
+// of a limited company.
+func TestRigourLegalForms(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		words []string
+		class LegalClass
+	}{
+		{"DRUSTVO SA OGRANICENOM ODGOVORNOSCU RAD ZVECAN", []string{"rad", "zvecan"}, LegalLimited},
+		{"TAVARYSTVA Z ABMEZHAVANAY ADKAZNASTSYU SOKHRA", []string{"sokhra"}, LegalLimited},
+	} {
+		var nt nameTokens
+		analyze(Normalize(c.name), nil, &nt, nil)
+		if !slices.Equal(nt.words, c.words) || nt.legal != c.class {
+			t.Errorf("%q: words %q, class %v; want %q, %v", c.name, nt.words, nt.legal, c.words, c.class)
+		}
+	}
+}
