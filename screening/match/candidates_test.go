@@ -33,3 +33,17 @@ func TestRespelledListedWord(t *testing.T) {
 		t.Errorf("score %.4f, tokens %+v: want mohamed aligned with mohamad and a score of 0.85 or more", ms[0].Score, ms[0].Tokens)
 	}
 }
+
+// TestCommonWordRespellings checks that the rare respellings of a common
+// query word ("technologii", "institut") do not crowd the name that has
+// the word itself out of the candidates: the Entity List's "Beijing
+// Institute of Technology", searched as listed, is found with score 1.
+func TestCommonWordRespellings(t *testing.T) {
+	ms, err := defaultIndex(t).Search(context.Background(), Query{Name: "Beijing Institute of Technology"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Name != "Beijing Institute of Technology" || ms[0].Score != 1 {
+		t.Fatalf("got %+v, want Beijing Institute of Technology with score 1", ms)
+	}
+}

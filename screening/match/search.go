@@ -557,7 +557,14 @@ func (ix *Index) collectCandidates(sc *scratch) {
 		if int(t.df) > 4*ix.opts.commonDF {
 			continue
 		}
-		add := h.sim * t.w
+		// a word counts for no more than the query words it stands for:
+		// a rare respelling ("technologii") of a common query word
+		// ("technology") is no rarer evidence than the word itself
+		var qw float32
+		for k := h.qlo; k <= h.qhi; k++ {
+			qw += sc.qs[k].w
+		}
+		add := h.sim * min(t.w, qw)
 		for _, n := range ix.postings(h.tok) {
 			if sc.acc[n] == 0 {
 				sc.touched = append(sc.touched, n)

@@ -13,6 +13,8 @@ const (
 	variantArabic                          // an Arabic or Persian given name or name element (Husayn, Hussein)
 	variantTitle                           // a title or honorific before a name (Colonel, Shaykh)
 	variantPersonSymbol                    // a person-name symbol (bin, abu, Jr)
+	variantKorean                          // a Korean family name (Lee, Yi, Ri, Rhee)
+	variantChinesePlace                    // a Chinese place name (Beijing, Peking)
 )
 
 // variantGroup is one group of words that are the same name or descriptor

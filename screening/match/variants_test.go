@@ -29,7 +29,8 @@ func TestVariantTable(t *testing.T) {
 	}{
 		{"aleksandr", "oleksandr", true}, {"alexander", "aliaksandr", true}, {"siarhei", "sergey", true},
 		{"husayn", "hussein", true}, {"mohammed", "muhammad", true}, {"zavod", "plant", true},
-		{"aleksandr", "aleksey", false}, {"hasan", "husayn", false},
+		{"peking", "beijing", true}, {"amoy", "xiamen", true}, {"ri", "lee", true}, {"pak", "park", true},
+		{"aleksandr", "aleksey", false}, {"hasan", "husayn", false}, {"kim", "lee", false},
 	} {
 		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
 		if (ga != 0 && ga == gb) != c.same {
@@ -74,5 +75,21 @@ func TestGivenNameForms(t *testing.T) {
 		if len(ms) != 1 || ms[0].Score < 0.9 {
 			t.Errorf("%q: %+v, want one match scoring 0.9 or more", q, ms)
 		}
+	}
+}
+
+// TestPostalPlaceName checks that a Chinese place in its postal
+// romanisation finds the pinyin form listed (BEIJING INSTITUTE OF
+// TECHNOLOGY is on the Entity List).
+func TestPostalPlaceName(t *testing.T) {
+	ms, err := defaultIndex(t).Search(context.Background(), Query{Name: "Peking Institute of Technology"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || Normalize(ms[0].Name) != "beijing institute of technology" {
+		t.Fatalf("got %+v, want BEIJING INSTITUTE OF TECHNOLOGY first", ms)
+	}
+	if ms[0].Score < 0.9 {
+		t.Errorf("score %.4f, want 0.9 or more", ms[0].Score)
 	}
 }

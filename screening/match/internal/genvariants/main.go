@@ -7,6 +7,9 @@
 // Sources (see internal/variants/PROVENANCE.md):
 //   - given-names.txt: Slavic and Arabic/Persian given-name forms, name
 //     elements and titles, one group per line ("kind: form form ...");
+//   - korean-names.txt: Korean family names in their usual romanisations;
+//   - chinese-places.txt: Chinese place names in pinyin and their postal or
+//     Wade-Giles forms;
 //   - rigour-symbols.yml: OpenSanctions rigour's organisation descriptors and
 //     person symbols (MIT), without its groups that are names of particular
 //     organisations and without its nicknames.
@@ -55,12 +58,14 @@ func main() {
 		log.Fatal(err)
 	}
 	var groups []group
-	gs, err := readNames(filepath.Join(*dir, "given-names.txt"))
-	if err != nil {
-		log.Fatal(err)
+	for _, f := range []string{"given-names.txt", "korean-names.txt", "chinese-places.txt"} {
+		gs, err := readNames(filepath.Join(*dir, f))
+		if err != nil {
+			log.Fatal(err)
+		}
+		groups = append(groups, gs...)
 	}
-	groups = append(groups, gs...)
-	gs, err = readRigour(filepath.Join(*dir, "rigour-symbols.yml"))
+	gs, err := readRigour(filepath.Join(*dir, "rigour-symbols.yml"))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -116,6 +121,10 @@ func kindConst(k string) string {
 		return "variantTitle"
 	case "person":
 		return "variantPersonSymbol"
+	case "korean":
+		return "variantKorean"
+	case "chinese_place":
+		return "variantChinesePlace"
 	}
 	return "variantOrg"
 }
@@ -208,8 +217,8 @@ func readNames(path string) ([]group, error) {
 		}
 		kind, forms, ok := strings.Cut(s, ":")
 		kind = strings.TrimSpace(kind)
-		if !ok || !slices.Contains([]string{"slavic", "arabic", "title"}, kind) {
-			return nil, fmt.Errorf("%s:%d: want \"slavic|arabic|title: form form ...\", got %q", path, line, s)
+		if !ok || !slices.Contains([]string{"slavic", "arabic", "title", "korean", "chinese_place"}, kind) {
+			return nil, fmt.Errorf("%s:%d: want \"slavic|arabic|title|korean|chinese_place: form form ...\", got %q", path, line, s)
 		}
 		ws := strings.Fields(forms)
 		if len(ws) == 0 {
