@@ -31,7 +31,7 @@ type Index struct {
 	entryIDs [][]string
 	// groupToks and patToks list the indexed tokens of each variant group,
 	// and the patronymics formed from a name of each group.
-	groupToks, patToks map[uint16][]int32
+	groupToks, patToks [][]int32 // by group number; 0 is no group
 }
 
 type nameRec struct {
@@ -130,7 +130,7 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 		vocab:     make(map[string]int32, 1<<15),
 		joins:     make(map[string][]joinRef, 1<<15),
 		opts:      indexOptions{maxCandidates: 32, commonDF: 500},
-		groupToks: map[uint16][]int32{}, patToks: map[uint16][]int32{},
+		groupToks: make([][]int32, len(variantGroups)+1), patToks: make([][]int32, len(variantGroups)+1),
 	}
 	for _, o := range opts {
 		o(&ix.opts)

@@ -105,6 +105,7 @@ const (
 	maxSpan              = 4
 	maxFuzzyChecks       = 64
 	maxFuzzyChecksKnown  = 24  // the same for a query word that is a listed word
+	maxLenDiff           = 3   // fuzzy neighbours differ in length by at most this many bytes
 	minKnownSim          = 0.6 // least similarity of a neighbour of a listed query word
 )
 
@@ -458,14 +459,15 @@ func (ix *Index) findHits(sc *scratch) {
 // and, for a patronymic, the patronymics formed from a name of its stem's
 // group.
 func (ix *Index) variantHits(sc *scratch, q *qtok, i int8, id int32, known bool) {
-	for _, toks := range [2][]int32{ix.groupToks[q.group], ix.patToks[q.patGroup]} {
+	for _, toks := range [2][]int32{ix.groupToks[q.group], ix.patToks[q.patGroup]} { // group 0 is empty
 		for _, t := range toks {
 			if known && t == id {
 				continue
 			}
-			if s := ix.tokSim(q, &ix.toks[t]); s >= minTokSim {
-				sc.addHit(simHit{i, i, t, s})
-			}
+			// tokSim of two words of one group is variantSim or, for
+			// nearly equal spellings, a little more: variantSim it is,
+			// without the cost of comparing strings
+			sc.addHit(simHit{i, i, t, variantSim})
 		}
 	}
 }
@@ -499,6 +501,9 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, kn
 			}
 			checked[checks] = t
 			checks++
+			if d := len(q.s) - len(ix.toks[t].s); !q.vowelless && (d > maxLenDiff || d < -maxLenDiff) {
+				continue // too different in length to reach minSim
+			}
 			if s := ix.tokSim(q, &ix.toks[t]); s >= minSim {
 				sc.addHit(simHit{lo, hi, t, s})
 			}
