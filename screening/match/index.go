@@ -32,6 +32,10 @@ type Index struct {
 	// groupToks and patToks list the indexed tokens of each variant group,
 	// and the patronymics formed from a name of each group.
 	groupToks, patToks [][]int32 // by group number; 0 is no group
+	// neigh holds the similar tokens of token t at
+	// neigh[neighOff[t]:neighOff[t+1]]
+	neigh    []neighbour
+	neighOff []int32
 }
 
 type nameRec struct {
@@ -285,8 +289,58 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 			}
 		}
 	}
+	ix.buildNeighbours()
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix
+}
+
+// neighbour is an indexed token similar to another one.
+type neighbour struct {
+	tok int32
+	sim float32
+}
+
+// buildNeighbours finds, for every indexed token, the other tokens its
+// fuzzy keys reach (at most maxFuzzyChecksKnown compared) with a
+// similarity of at least minTokSim, and keeps the best maxNeighbours. A
+// query word that is a listed word uses them instead of probing the keys.
+func (ix *Index) buildNeighbours() {
+	sc := &scratch{}
+	ix.neighOff = make([]int32, len(ix.toks)+1)
+	for t := range ix.toks {
+		ti := &ix.toks[t]
+		q := qtok{s: ti.s, skel: ti.skel, cons: ti.cons, w: ti.w, variantInfo: ti.variantInfo}
+		sc.hits = sc.hits[:0]
+		ix.neighOff[t] = int32(len(ix.neigh))
+		if len(q.s) < 3 {
+			continue
+		}
+		ix.probeFuzzy(sc, &q, 0, 0, minTokSim, maxFuzzyChecksKnown, true)
+		slices.SortFunc(sc.hits, func(a, b simHit) int {
+			if a.sim != b.sim {
+				if a.sim > b.sim {
+					return -1
+				}
+				return 1
+			}
+			return int(a.tok - b.tok)
+		})
+		n := 0
+		for _, h := range sc.hits {
+			if h.tok != int32(t) && n < maxNeighbours {
+				ix.neigh = append(ix.neigh, neighbour{h.tok, h.sim})
+				n++
+			}
+		}
+	}
+	ix.neighOff[len(ix.toks)] = int32(len(ix.neigh))
+}
+
+func (ix *Index) neighbours(t int32) []neighbour {
+	if t < 0 || int(t)+1 >= len(ix.neighOff) {
+		return nil
+	}
+	return ix.neigh[ix.neighOff[t]:ix.neighOff[t+1]]
 }
 
 // Len returns the number of entries in the index.

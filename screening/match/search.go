@@ -104,7 +104,8 @@ const (
 	consEqualSim         = 0.78 // Arabic-script word with the consonants of a listed word
 	maxSpan              = 4
 	maxFuzzyChecks       = 64
-	maxFuzzyChecksKnown  = 24  // the same for a query word that is a listed word
+	maxFuzzyChecksKnown  = 24  // the same for the neighbours of a listed word
+	maxNeighbours        = 12  // neighbours kept per listed word
 	maxLenDiff           = 3   // fuzzy neighbours differ in length by at most this many bytes
 	minKnownSim          = 0.6 // least similarity of a neighbour of a listed query word
 )
@@ -418,7 +419,7 @@ func (ix *Index) findHits(sc *scratch) {
 			sc.addHit(simHit{int8(i), int8(i), id, 1})
 		}
 		if len(q.s) >= 3 || q.vowelless {
-			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known)
+			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known, id)
 		}
 		ix.variantHits(sc, q, int8(i), id, known)
 		if refs, ok := ix.joins[q.s]; ok {
@@ -480,15 +481,25 @@ func (ix *Index) variantHits(sc *scratch, q *qtok, i int8, id int32, known bool)
 // respelled word is often a listed word of another name. Its look-ups are
 // bounded by a smaller budget of tokens checked and a higher similarity,
 // not skipped.
-func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, known bool) {
-	var checked [maxFuzzyChecks]int32
-	checks, budget := 0, maxFuzzyChecks
+func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, known bool, id int32) {
 	if known && !q.vowelless {
 		// a listed word may still be a respelling of another listed word
-		// ("hassan" for "hasan"): its neighbours are looked up too, within
-		// a smaller budget and at a higher similarity
-		budget, minSim = maxFuzzyChecksKnown, max(minSim, minKnownSim)
+		// ("hassan" for "hasan"): its neighbours, found the same way
+		// within a smaller budget when the index was built
+		for _, n := range ix.neighbours(id) {
+			sc.addHit(simHit{lo, hi, n.tok, n.sim})
+		}
+		return
 	}
+	ix.probeFuzzy(sc, q, lo, hi, minSim, maxFuzzyChecks, known)
+}
+
+// probeFuzzy looks up the fuzzy keys of q, compares at most budget
+// indexed tokens and adds those reaching minSim. The typo keys of the raw
+// word are looked up for words that are not listed (known false) only.
+func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, budget int, known bool) {
+	var checked [maxFuzzyChecks]int32
+	checks := 0
 	try := func(h uint64) {
 		a, b := ix.fuzzyRange(h)
 	next:
