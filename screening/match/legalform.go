@@ -381,9 +381,23 @@ func init() {
 
 func isLegalWord(w string) bool { return legalWords[w] }
 
+// curatedLegalWords holds every word of the curated table.
+var curatedLegalWords = func() map[string]bool {
+	m := map[string]bool{}
+	for phrase := range curatedLegalForms {
+		for _, w := range strings.Fields(phrase) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // IsLegalFormWord reports whether a normalised word is part of a legal form
-// in the table ("co", "ltd", "obshchestvo", "gmbh") or a stop word.
-func IsLegalFormWord(w string) bool { return legalWords[w] || stopWords[w] }
+// of the curated table, the forms seen on the lists ("co", "ltd",
+// "obshchestvo", "gmbh"), or a stop word. The forms added from rigour's
+// org_types table are not included, so that the evaluation sets built
+// with it stay as they are when that table grows.
+func IsLegalFormWord(w string) bool { return curatedLegalWords[w] || stopWords[w] }
 
 // gluedPrefixes and gluedSuffixes are legal forms (and "the") that users
 // glue to the name ("OOOOMP", "TardigradeLimited", "TheKurchatov").
