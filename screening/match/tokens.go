@@ -1,5 +1,7 @@
 package match
 
+import "strings"
+
 // nameTokens is a name split into the tokens that are matched, with the
 // legal form and numbers taken out.
 type nameTokens struct {
@@ -87,17 +89,16 @@ func trimOrdinal(t string) string {
 // listed names and the query go through it, so the joined and the split
 // spellings meet.
 func appendNameElements(dst []string, w string) []string {
-	if len(w) >= 7 && w[:3] == "abd" {
-		r := w[3:]
-		switch r[0] {
-		case 'a', 'e', 'i', 'o', 'u':
-			r = r[1:]
-			if len(r) > 1 && (r[0] == 'l' || r[0] == r[1]) {
-				// the article, or a letter it was assimilated to (abdur-rahman)
-				r = r[1:]
-			}
-			if len(r) >= 3 && r != "lah" && r != "llah" && r != "la" {
-				return append(dst, "abd", "al", r)
+	if len(w) >= 5 && w[:3] == "abd" {
+		if abdLinks[w] {
+			return append(dst, "abd", "al") // abdul, abdel, abdur ... standing alone
+		}
+		switch r := w[4:]; w[3] {
+		case 'a', 'e', 'o', 'u':
+			// the article after a linking vowel, or the letter it was
+			// assimilated to (abdur-rahman): abd + al + the rest
+			if len(r) >= 4 && (r[0] == 'l' || r[0] == r[1]) && !strings.HasPrefix(r, "lah") && !strings.HasPrefix(r, "llah") {
+				return append(dst, "abd", "al", r[1:])
 			}
 		}
 	}
@@ -108,6 +109,9 @@ func appendNameElements(dst []string, w string) []string {
 	}
 	return append(dst, w)
 }
+
+// abdLinks are "abd" and the article written as one word.
+var abdLinks = map[string]bool{"abdul": true, "abdel": true, "abdal": true, "abdol": true, "abdur": true, "abdus": true, "abdun": true}
 
 // dinSuffixes are the spellings of "al-din" (of the faith) written joined
 // to the word before it.
