@@ -39,7 +39,14 @@ func (c LegalClass) String() string {
 // rigourLegalForms (generated) that it lacks; only the curated forms are
 // also recognised misspelt (legalSkel, legalDel), the others are matched
 // as written.
-var legalForms = withForms(maps.Clone(curatedLegalForms), rigourLegalForms)
+var legalForms = withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), rigourLegalForms)
+
+// pinyinLegalForms are Chinese legal forms in pinyin written as one or two
+// words, as pinyin names in Latin letters write them.
+var pinyinLegalForms = map[string]LegalClass{
+	"zonggongsi": LegalCorporation, "zong gongsi": LegalCorporation, "gongsi": LegalCorporation,
+	"youxiangongsi": LegalLimited, "youxian zeren gongsi": LegalLimited, "gufen youxiangongsi": LegalJointStock,
+}
 
 // curatedLegalForms are the legal forms seen on the lists, with their class.
 var curatedLegalForms = map[string]LegalClass{

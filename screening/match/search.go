@@ -219,6 +219,8 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 	ix.findHits(sc)
 	if hasHan(q.Name) {
 		ix.glossHits(sc)
+	} else {
+		ix.pinyinHits(sc)
 	}
 	ix.collectCandidates(sc)
 

@@ -93,3 +93,27 @@ func TestPostalPlaceName(t *testing.T) {
 		t.Errorf("score %.4f, want 0.9 or more", ms[0].Score)
 	}
 }
+
+// TestPinyinBusinessTerms checks that the pinyin of a Chinese company name
+// finds its English listed name when its words are common business terms:
+// CPMIEC, listed in English as "China Precision Machinery Import-Export
+// Corp.", searched as "Zhongguo Jingmi Jixie Jinchukou Zonggongsi".
+func TestPinyinBusinessTerms(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "cpmiec", Type: lists.TypeEntity, Name: "China Precision Machinery Import-Export Corp."},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "Zhongguo Jingmi Jixie Jinchukou Zonggongsi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Score < 0.9 {
+		t.Fatalf("got %+v, want the English name scoring 0.9 or more", ms)
+	}
+	var imp bool
+	for _, tm := range ms[0].Tokens {
+		imp = imp || tm.Query == "jinchukou" && tm.Candidate == "import export"
+	}
+	if !imp {
+		t.Errorf("tokens %+v: want jinchukou aligned with import export", ms[0].Tokens)
+	}
+}
