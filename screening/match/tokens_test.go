@@ -58,3 +58,21 @@ func TestRigourLegalForms(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNameElements: splitting a word into Arabic name elements gives the
+// word itself, or three non-empty words with the article in the middle.
+func FuzzNameElements(f *testing.F) {
+	for _, s := range []string{"abdelmajid", "abdul", "abdurrahman", "najmuddin", "abdallah", "abd", "uddin", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		got := appendNameElements(nil, w)
+		switch {
+		case len(got) == 1 && got[0] == w:
+		case len(got) == 2 && got[0] == "abd" && got[1] == "al" && abdLinks[w]:
+		case len(got) == 3 && got[1] == "al" && got[0] != "" && got[2] != "":
+		default:
+			t.Fatalf("appendNameElements(%q) = %q", w, got)
+		}
+	})
+}
