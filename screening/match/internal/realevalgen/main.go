@@ -15,10 +15,8 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"log"
 	"os"
@@ -30,6 +28,7 @@ import (
 
 	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/match"
+	"github.com/exportguard/exportguard/screening/match/internal/evalset"
 )
 
 type entry struct {
@@ -113,16 +112,6 @@ func write(path string, header []string, rows []row) error {
 		return err
 	}
 	return f.Close()
-}
-
-// split assigns a stable half, "dev" or "test", by an FNV-32a hash of key.
-func split(key string) string {
-	h := fnv.New32a()
-	h.Write([]byte(key))
-	if h.Sum32()%2 == 0 {
-		return "dev"
-	}
-	return "test"
 }
 
 // Countries whose people's names are usually romanised from Arabic or
@@ -231,9 +220,8 @@ func loadOFAC(dir string) ([]entry, error) {
 }
 
 type gen struct {
-	listed map[string]bool
-	byWord map[string][][]string // core words of listed names of 2+ words, by first word
-	df     map[string]int        // names per normalised word, over primary names
+	listed *evalset.Listed
+	df     map[string]int // names per normalised word, over primary names
 	nNames int
 	// same holds, per entry key, the primary names of the entries of the
 	// same type on other lists that share a name or alias of two words or
@@ -246,7 +234,7 @@ func (g *gen) link(entries []entry) {
 	byName := map[string][]int{}
 	for i, e := range entries {
 		for _, n := range append([]string{e.name}, e.aliases...) {
-			if c := core(n); len(strings.Fields(c)) >= 2 && !slices.Contains(byName[c], i) {
+			if c := evalset.Core(n); len(strings.Fields(c)) >= 2 && !slices.Contains(byName[c], i) {
 				byName[c] = append(byName[c], i)
 			}
 		}
@@ -268,14 +256,11 @@ func (g *gen) link(entries []entry) {
 }
 
 func newGen(entries []entry) *gen {
-	g := &gen{listed: map[string]bool{}, byWord: map[string][][]string{}, df: map[string]int{}}
+	g := &gen{listed: evalset.NewListed(), df: map[string]int{}}
 	for _, e := range entries {
 		for _, n := range append([]string{e.name}, e.aliases...) {
-			c := core(n)
-			g.listed[c] = true
-			if ws := strings.Fields(c); len(ws) >= 2 {
-				g.byWord[ws[0]] = append(g.byWord[ws[0]], ws)
-			}
+			g.listed.AddCore(n)
+			g.listed.AddWords(n)
 		}
 		seen := map[string]bool{}
 		for _, w := range strings.Fields(match.Normalize(e.name)) {
@@ -287,17 +272,6 @@ func newGen(entries []entry) *gen {
 		g.nNames++
 	}
 	return g
-}
-
-// core is a name normalised without its legal-form words.
-func core(s string) string {
-	var out []string
-	for _, w := range strings.Fields(match.Normalize(s)) {
-		if !match.IsLegalFormWord(w) {
-			out = append(out, w)
-		}
-	}
-	return strings.Join(out, " ")
 }
 
 // generic reports whether a normalised word is a common word of listed
@@ -435,7 +409,7 @@ func subset(a, b []string) bool {
 
 // kind classifies an alias that is a respelling of the primary name.
 func (g *gen) kind(e entry, alias string) string {
-	pw, aw := strings.Fields(core(e.name)), strings.Fields(core(alias))
+	pw, aw := strings.Fields(evalset.Core(e.name)), strings.Fields(evalset.Core(alias))
 	if letters(strings.Join(pw, "")) == letters(strings.Join(aw, "")) {
 		if slices.Equal(strings.Fields(match.Normalize(e.name)), strings.Fields(match.Normalize(alias))) {
 			return "case_punct"
@@ -479,14 +453,14 @@ func (g *gen) positives(e entry) []row {
 	if e.typ != "individual" && e.typ != "entity" || e.name == "" {
 		return nil
 	}
-	pc := core(e.name)
+	pc := evalset.Core(e.name)
 	if pc == "" {
 		return nil
 	}
 	var out []row
 	seen := map[string]bool{pc: true}
 	for _, a := range e.aliases {
-		ac := core(a)
+		ac := evalset.Core(a)
 		if ac == "" || seen[ac] || !isLatin(a) || strings.Contains(a, ";") {
 			continue
 		}
@@ -499,31 +473,9 @@ func (g *gen) positives(e entry) []row {
 			continue
 		}
 		expected := strings.Join(append([]string{e.name}, g.same[e.key]...), "|")
-		out = append(out, row{split(e.key), k, a, e.typ, expected, e.key})
+		out = append(out, row{evalset.Split(e.key), k, a, e.typ, expected, e.key})
 	}
 	return out
-}
-
-// containsListed reports whether the core words of q include every core
-// word of a listed name of two words or more.
-func (g *gen) containsListed(q string) bool {
-	ws := strings.Fields(core(q))
-	set := map[string]bool{}
-	for _, w := range ws {
-		set[w] = true
-	}
-	for _, w := range ws {
-	next:
-		for _, name := range g.byWord[w] {
-			for _, x := range name {
-				if !set[x] {
-					continue next
-				}
-			}
-			return true
-		}
-	}
-	return false
 }
 
 // negatives picks real names of parties that are not listed: SEC issuers
@@ -534,15 +486,15 @@ func (g *gen) containsListed(q string) bool {
 func (g *gen) negatives(src string) []row {
 	var out []row
 	add := func(cat, q, typ, note string) {
-		if q == "" || g.listed[core(q)] || g.containsListed(q) {
+		if q == "" || g.listed.Is(q) || g.listed.Contains(q) {
 			return
 		}
-		out = append(out, row{split("real" + cat + q), cat, q, typ, note})
+		out = append(out, row{evalset.Split("real" + cat + q), cat, q, typ, note})
 	}
 	var sec map[string]struct {
 		Title string `json:"title"`
 	}
-	must(readJSON(filepath.Join(src, "sec-company_tickers-2026-02-01.json"), &sec))
+	must(evalset.ReadJSON(filepath.Join(src, "sec-company_tickers-2026-02-01.json"), &sec))
 	for i := 2; i < len(sec); i += 9 {
 		if c, ok := sec[fmt.Sprint(i)]; ok {
 			add("sec_company", c.Title, "entity", "")
@@ -559,9 +511,9 @@ func (g *gen) negatives(src string) []row {
 		}
 	}
 	var faker map[string]map[string]any
-	must(readJSON(filepath.Join(src, "faker-person-names-by-locale.json"), &faker))
+	must(evalset.ReadJSON(filepath.Join(src, "faker-person-names-by-locale.json"), &faker))
 	for _, l := range []string{"ar", "fa", "ru", "uk", "zh_CN", "ko", "tr", "az", "uz_UZ_latin", "en", "de", "fr", "es", "it", "pl", "vi", "id_ID", "ur"} {
-		first, last := flatten(faker[l]["first_name"]), flatten(faker[l]["last_name"])
+		first, last := evalset.Flatten(faker[l]["first_name"]), evalset.Flatten(faker[l]["last_name"])
 		if len(first) == 0 || len(last) == 0 {
 			continue
 		}
@@ -575,34 +527,4 @@ func (g *gen) negatives(src string) []row {
 		}
 	}
 	return out
-}
-
-func flatten(v any) []string {
-	var out []string
-	switch t := v.(type) {
-	case []any:
-		for _, x := range t {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			out = append(out, flatten(t[k])...)
-		}
-	}
-	return out
-}
-
-func readJSON(path string, v any) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(b, v)
 }
