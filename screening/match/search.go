@@ -749,9 +749,10 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		// substitution costs extra
 		alpha = 1
 		den += substitutionCost * min(missQ, missC)
-	case missQ > 0 && rec.individual:
+	case missQ > 0 && rec.individual && len(sc.edgeStore)-start >= 2:
 		// the whole listed name of a person and more: another given
-		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA)
+		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA); not for a
+		// listed name of one word, which any longer name may contain
 		alphaQ = alpha
 	}
 	den += alphaQ*missQ + alpha*missC
