@@ -443,6 +443,17 @@ func (ix *Index) findHits(sc *scratch) {
 				sc.addHit(simHit{int8(i), int8(k), id, 1})
 				continue
 			}
+			if k == i+1 {
+				// two syllables in Wade-Giles against one pinyin word
+				// ("Yen-hsiung" against "Yanxiong")
+				a, c := pinyinOf(sc.qs[i].s), pinyinOf(sc.qs[k].s)
+				if a != sc.qs[i].s || c != sc.qs[k].s {
+					if id, ok := ix.vocab[a+c]; ok {
+						sc.addHit(simHit{int8(i), int8(k), id, variantSim})
+						continue
+					}
+				}
+			}
 			if len(b) >= 6 && k == i+1 {
 				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], string(b))
 				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))

@@ -15,6 +15,7 @@ const (
 	variantPersonSymbol                    // a person-name symbol (bin, abu, Jr)
 	variantKorean                          // a Korean family name (Lee, Yi, Ri, Rhee)
 	variantChinesePlace                    // a Chinese place name (Beijing, Peking)
+	variantWadeGiles                       // a Chinese syllable in pinyin and Wade-Giles (xiong, hsiung)
 )
 
 // variantGroup is one group of words that are the same name or descriptor
@@ -118,4 +119,13 @@ func (v variantInfo) missFactor(individual bool) float32 {
 		return missPatronymic
 	}
 	return 1
+}
+
+// pinyinOf returns the pinyin of a Wade-Giles syllable of the variant
+// table, or w itself.
+func pinyinOf(w string) string {
+	if g := variantOf[w]; g != 0 && variantGroups[g-1].kind == variantWadeGiles {
+		return variantGroups[g-1].words[0]
+	}
+	return w
 }

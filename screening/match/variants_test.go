@@ -117,3 +117,22 @@ func TestPinyinBusinessTerms(t *testing.T) {
 		t.Errorf("tokens %+v: want jinchukou aligned with import export", ms[0].Tokens)
 	}
 }
+
+// TestWadeGiles checks the example: Cheng Yen-hsiung, the
+// Wade-Giles form of the pinyin Zheng Yanxiong, written as OFAC writes
+// people ("ZHENG, Yanxiong").
+func TestWadeGiles(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "zyx", Type: lists.TypeIndividual, Name: "ZHENG, Yanxiong"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "Cheng Yen-hsiung"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Score < 0.85 {
+		t.Fatalf("got %+v, want one match scoring 0.85 or more", ms)
+	}
+	if pinyinOf("hsiung") != "xiong" || pinyinOf("chien") != "chien" {
+		t.Errorf("pinyinOf: hsiung -> %q, chien -> %q; want xiong, chien (ambiguous, left as is)", pinyinOf("hsiung"), pinyinOf("chien"))
+	}
+}

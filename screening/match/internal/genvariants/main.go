@@ -10,6 +10,7 @@
 //   - korean-names.txt: Korean family names in their usual romanisations;
 //   - chinese-places.txt: Chinese place names in pinyin and their postal or
 //     Wade-Giles forms;
+//   - wade-giles.txt: Wade-Giles syllables and their pinyin;
 //   - rigour-symbols.yml: OpenSanctions rigour's organisation descriptors and
 //     person symbols (MIT), without its groups that are names of particular
 //     organisations and without its nicknames.
@@ -58,7 +59,7 @@ func main() {
 		log.Fatal(err)
 	}
 	var groups []group
-	for _, f := range []string{"given-names.txt", "korean-names.txt", "chinese-places.txt"} {
+	for _, f := range []string{"given-names.txt", "korean-names.txt", "chinese-places.txt", "wade-giles.txt"} {
 		gs, err := readNames(filepath.Join(*dir, f))
 		if err != nil {
 			log.Fatal(err)
@@ -125,6 +126,8 @@ func kindConst(k string) string {
 		return "variantKorean"
 	case "chinese_place":
 		return "variantChinesePlace"
+	case "wade_giles":
+		return "variantWadeGiles"
 	}
 	return "variantOrg"
 }
@@ -217,8 +220,8 @@ func readNames(path string) ([]group, error) {
 		}
 		kind, forms, ok := strings.Cut(s, ":")
 		kind = strings.TrimSpace(kind)
-		if !ok || !slices.Contains([]string{"slavic", "arabic", "title", "korean", "chinese_place"}, kind) {
-			return nil, fmt.Errorf("%s:%d: want \"slavic|arabic|title|korean|chinese_place: form form ...\", got %q", path, line, s)
+		if !ok || !slices.Contains([]string{"slavic", "arabic", "title", "korean", "chinese_place", "wade_giles"}, kind) {
+			return nil, fmt.Errorf("%s:%d: want \"slavic|arabic|title|korean|chinese_place|wade_giles: form form ...\", got %q", path, line, s)
 		}
 		ws := strings.Fields(forms)
 		if len(ws) == 0 {
