@@ -1,6 +1,9 @@
 package match
 
-import "strings"
+import (
+	"maps"
+	"strings"
+)
 
 // LegalClass is the class of a legal form ("Co., Ltd.", "ООО", "GmbH" and
 // "Sp. z o.o." are all LegalLimited). Legal forms are recognised at the start
@@ -32,8 +35,21 @@ func (c LegalClass) String() string {
 // legalForms maps normalised legal-form phrases, in the languages and
 // romanisations seen on the lists, to their class. Han and Hangul forms
 // appear as their romanisation (Normalize turns 有限公司 into
-// "you xian gong si").
-var legalForms = map[string]LegalClass{
+// "you xian gong si"). It is this curated table plus the forms of
+// rigourLegalForms (generated) that it lacks; only the curated forms are
+// also recognised misspelt (legalSkel, legalDel), the others are matched
+// as written.
+var legalForms = withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), rigourLegalForms)
+
+// pinyinLegalForms are Chinese legal forms in pinyin written as one or two
+// words, as pinyin names in Latin letters write them.
+var pinyinLegalForms = map[string]LegalClass{
+	"zonggongsi": LegalCorporation, "zong gongsi": LegalCorporation, "gongsi": LegalCorporation,
+	"youxiangongsi": LegalLimited, "youxian zeren gongsi": LegalLimited, "gufen youxiangongsi": LegalJointStock,
+}
+
+// curatedLegalForms are the legal forms seen on the lists, with their class.
+var curatedLegalForms = map[string]LegalClass{
 	// limited liability
 	"ltd": LegalLimited, "limited": LegalLimited, "co ltd": LegalLimited, "co limited": LegalLimited,
 	"company limited": LegalLimited, "company ltd": LegalLimited, "ltd co": LegalLimited,
@@ -99,6 +115,21 @@ var legalForms = map[string]LegalClass{
 	"federal state unitary enterprise": LegalState, "state unitary enterprise": LegalState,
 	"soe": LegalState,
 }
+
+// withForms adds to m the forms of more that m lacks.
+func withForms(m, more map[string]LegalClass) map[string]LegalClass {
+	for k, v := range more {
+		if _, ok := m[k]; !ok {
+			m[k] = v
+		}
+	}
+	return m
+}
+
+// IsGenericWord reports whether a normalised word is a generic company word
+// ("trading", "bank", "technology"), which says what a business does, not
+// who it is.
+func IsGenericWord(w string) bool { return genericWords[w] }
 
 // legalPrefixOK lists short legal forms that also stand at the start of a
 // name (Russian and Ukrainian usage: ООО "Ромашка", AO Kronshtadt). Longer
@@ -241,7 +272,7 @@ func init() {
 			m[k] = w
 		}
 	}
-	for phrase := range legalForms {
+	for phrase := range curatedLegalForms {
 		for _, w := range strings.Fields(phrase) {
 			if len(w) >= 4 {
 				put(legalSkel, skeleton(w), w)
@@ -357,9 +388,23 @@ func init() {
 
 func isLegalWord(w string) bool { return legalWords[w] }
 
+// curatedLegalWords holds every word of the curated table.
+var curatedLegalWords = func() map[string]bool {
+	m := map[string]bool{}
+	for phrase := range curatedLegalForms {
+		for _, w := range strings.Fields(phrase) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // IsLegalFormWord reports whether a normalised word is part of a legal form
-// in the table ("co", "ltd", "obshchestvo", "gmbh") or a stop word.
-func IsLegalFormWord(w string) bool { return legalWords[w] || stopWords[w] }
+// of the curated table, the forms seen on the lists ("co", "ltd",
+// "obshchestvo", "gmbh"), or a stop word. The forms added from rigour's
+// org_types table are not included, so that the evaluation sets built
+// with it stay as they are when that table grows.
+func IsLegalFormWord(w string) bool { return curatedLegalWords[w] || stopWords[w] }
 
 // gluedPrefixes and gluedSuffixes are legal forms (and "the") that users
 // glue to the name ("OOOOMP", "TardigradeLimited", "TheKurchatov").

@@ -184,7 +184,9 @@ func TestCrossScriptPairs(t *testing.T) {
 // the threshold, or a typed error.
 func FuzzSearch(f *testing.F) {
 	for _, s := range []string{"HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.", "Hik Vision", "杭州海康威视", "Владимир Путин",
-		"김정은", "محمد علي", "Plant No. 5", "CORP", "", "\xff\x00", "a b c d e f g h i j k l m n o p q r s t u v w x y z"} {
+		"김정은", "محمد علي", "Plant No. 5", "CORP", "", "\xff\x00", "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+		"Abdelmajid al-Zindani", "Abdul", "Najmuddin", "SAULENKO, Alexander Fedorovich", "Zhongguo Jingmi Jixie Jinchukou Zonggongsi",
+		"140th Repair Plant", "Colonel Innocent Kaina", "Peking Institute"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
