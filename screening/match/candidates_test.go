@@ -47,3 +47,34 @@ func TestCommonWordRespellings(t *testing.T) {
 		t.Fatalf("got %+v, want Beijing Institute of Technology with score 1", ms)
 	}
 }
+
+// TestRareWordBesideCommonWord checks that a short rare word next to a
+// common one ("FJ TECHNOLOGY", Entity List) is not crowded out of the
+// candidates by the many names holding a respelling of the common word
+// ("teknologii", "tekhnologii").
+func TestRareWordBesideCommonWord(t *testing.T) {
+	ms, err := defaultIndex(t).Search(context.Background(), Query{Name: "fj technology"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Name != "FJ TECHNOLOGY" || ms[0].Score != 1 {
+		t.Fatalf("got %+v, want FJ TECHNOLOGY with score 1", ms)
+	}
+}
+
+// TestQueryNumberMissing checks that a number in the query that the listed
+// name lacks ("JOINT STOCK COMPANY 56 ARSENAL" against SDN "Arsenal") costs
+// enough to keep an otherwise exact one-word match below the threshold.
+func TestQueryNumberMissing(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "Arsenal"}})
+	ms, err := ix.Search(context.Background(), Query{Name: "JOINT STOCK COMPANY 56 ARSENAL", Threshold: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Score != 1+deltaNumberMissing || len(ms[0].Adjustments) != 1 || ms[0].Adjustments[0].Kind != "number_missing" {
+		t.Fatalf("got %+v, want Arsenal at %.2f with one number_missing adjustment", ms, 1+deltaNumberMissing)
+	}
+	if ms[0].Score >= DefaultThreshold {
+		t.Errorf("score %.4f reaches the threshold %.2f", ms[0].Score, DefaultThreshold)
+	}
+}

@@ -95,7 +95,7 @@ const (
 	deltaIDMatch         = 0.15
 	deltaLegalDiffers    = -0.02
 	deltaNumberMismatch  = -0.30
-	deltaNumberMissing   = -0.20
+	deltaNumberMissing   = -0.25
 	maxBoost             = deltaCountryMatch + deltaDOBMatch + deltaIDMatch
 	minTokSim            = 0.6
 	alphaUnmatched       = 0.75 // weight of candidate tokens the query lacks
@@ -577,10 +577,21 @@ func (ix *Index) collectCandidates(sc *scratch) {
 			break
 		}
 	}
+	// a query word that is itself a common listed word: its respellings
+	// ("tekhnologii" for "technology") are no rarer evidence than the word,
+	// whose postings are skipped when a rarer word is available
+	var commonQ uint64
+	if anyRare {
+		for _, h := range sc.hits {
+			if h.qlo == h.qhi && h.sim == 1 && int(ix.toks[h.tok].df) > ix.opts.commonDF {
+				commonQ |= 1 << h.qlo
+			}
+		}
+	}
 	sc.touched = sc.touched[:0]
 	for _, h := range sc.hits {
 		t := &ix.toks[h.tok]
-		if anyRare && int(t.df) > ix.opts.commonDF {
+		if anyRare && (int(t.df) > ix.opts.commonDF || h.qlo == h.qhi && commonQ&(1<<h.qlo) != 0) {
 			continue
 		}
 		if int(t.df) > 4*ix.opts.commonDF {
