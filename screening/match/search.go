@@ -732,7 +732,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		matchedW += 2 * e.w
 		if e.sim >= minTokSim {
 			for j := e.clo; j <= e.chi; j++ {
-				if !ix.toks[ctoks[j]].generic {
+				if tk := &ix.toks[ctoks[j]]; !tk.generic && !descriptorFor(&sc.qs[e.qlo], e, tk) {
 					distinct = true
 				}
 			}
@@ -824,6 +824,14 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	r.score = float32(score)
 	r.edges = sc.edgeStore[start:len(sc.edgeStore):len(sc.edgeStore)]
 	sc.results = append(sc.results, r)
+}
+
+// descriptorFor reports whether the listed word t, aligned by e with the
+// query word q, is an organisation descriptor in another language standing
+// for q, a generic word ("torgovy" for "trade", "resurs" for "resources"):
+// the pair says no more than the generic word itself.
+func descriptorFor(q *qtok, e edge, t *tokInfo) bool {
+	return e.qlo == e.qhi && q.s != t.s && genericWords[q.s] && isOrgDescriptor(t.group)
 }
 
 func (r *result) add(a Adjustment) {

@@ -233,3 +233,29 @@ func TestWithMaxCandidates(t *testing.T) {
 		t.Fatalf("WithMaxCandidates(1): %d matches, %v", len(ms), err)
 	}
 }
+
+// TestDescriptorTranslationIsGeneric checks that a listed name whose only
+// words are organisation descriptors in another language ("BANK TORGOVY
+// KAPITAL", SDN) is not matched by another name made of the English
+// generic words they translate ("Capital Trade B.V."), while the listed
+// spelling itself still matches in full.
+func TestDescriptorTranslationIsGeneric(t *testing.T) {
+	ix := defaultIndex(t)
+	ctx := context.Background()
+	ms, err := ix.Search(ctx, Query{Name: "Capital Trade B.V."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.Name == "BANK TORGOVY KAPITAL" {
+			t.Errorf("Capital Trade B.V. matched %q at %.4f", m.Name, m.Score)
+		}
+	}
+	ms, err = ix.Search(ctx, Query{Name: "Bank Torgovy Kapital"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Name != "BANK TORGOVY KAPITAL" || ms[0].Score != 1 {
+		t.Fatalf("got %+v, want BANK TORGOVY KAPITAL with score 1", ms)
+	}
+}

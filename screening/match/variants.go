@@ -52,6 +52,13 @@ func isTitle(g uint16) bool {
 		variantGroups[g-1].kind == variantPersonSymbol && titleSymbols[variantGroups[g-1].name])
 }
 
+// isOrgDescriptor reports whether group g holds an organisation descriptor
+// ("resurs", "torgovy", "kapital"): a word that says what a business is or
+// does in some language, no more distinctive than its English generic form.
+func isOrgDescriptor(g uint16) bool {
+	return g != 0 && variantGroups[g-1].kind == variantOrg
+}
+
 // titleSymbols are the rigour person symbols that are titles, not name
 // parts.
 var titleSymbols = map[string]bool{"dr": true, "prof": true, "sheikh": true, "haji": true, "esq": true, "jr": true, "sr": true, "md": true, "phd": true}
