@@ -327,6 +327,16 @@ func canonLegal(fields []string, buf []byte) []string {
 			continue
 		}
 		w := fields[i]
+		if isLegalWord(w) && i+1 < len(fields) && len(w)+len(fields[i+1]) >= 6 && !isLegalWord(fields[i+1]) {
+			// an abbreviation split off the word it begins ("liab ility",
+			// "incorp orated")
+			j := append(append(buf[:0], w...), fields[i+1]...)
+			if legalWords[string(j)] {
+				fields[i] = string(j)
+				fields = append(fields[:i+1], fields[i+2:]...)
+				continue
+			}
+		}
 		if isLegalWord(w) {
 			if len(w) >= 4 {
 				if c, ok := legalSkel[string(appendSkeleton(buf[:0], w))]; ok {
@@ -337,11 +347,25 @@ func canonLegal(fields []string, buf []byte) []string {
 		}
 		if i+1 < len(fields) && len(w) >= 2 && len(fields[i+1]) >= 2 && len(w)+len(fields[i+1]) >= 6 && !isLegalWord(fields[i+1]) {
 			j := append(append(buf[:0], w...), fields[i+1]...)
-			if c, ok := legalSkel[string(appendSkeleton(j[len(j):], string(j)))]; ok {
+			c, ok := legalSkel[string(appendSkeleton(j[len(j):], string(j)))]
+			if !ok && legalWords[string(j)] {
+				// a word of the wider table ("liab ility", "incorp orated")
+				c, ok = string(j), true
+			}
+			if ok {
 				fields[i] = c
 				fields = append(fields[:i+1], fields[i+2:]...)
 				continue
 			}
+		}
+		if a, b, ok := splitLegalPair(w, buf); ok {
+			// two legal-form words written as one ("limitedliability",
+			// "openjoint")
+			fields = append(fields, "")
+			copy(fields[i+2:], fields[i+1:])
+			fields[i], fields[i+1] = a, b
+			i++
+			continue
 		}
 		if len(w) < 3 {
 			continue
@@ -369,6 +393,32 @@ func canonLegal(fields []string, buf []byte) []string {
 		}
 	}
 	return fields
+}
+
+// splitLegalPair splits w into two words of the legal-form table, each of
+// three letters or more, written without the space between them
+// ("limitedliability", "ogranichennoiotvetstvennostyu"); the second may be
+// misspelt or differently romanised as canonLegal recognises it. The longest
+// first word wins.
+func splitLegalPair(w string, buf []byte) (string, string, bool) {
+	if len(w) < 7 || isLegalWord(w) {
+		return "", "", false
+	}
+	for k := len(w) - 3; k >= 3; k-- {
+		a, b := w[:k], w[k:]
+		if !legalWords[a] {
+			continue
+		}
+		if legalWords[b] {
+			return a, b, true
+		}
+		if len(b) >= 4 {
+			if c, ok := legalSkel[string(appendSkeleton(buf[:0], b))]; ok {
+				return a, c, true
+			}
+		}
+	}
+	return "", "", false
 }
 
 // legalWords holds every word of the table; legalFirst and legalLast the

@@ -76,3 +76,30 @@ func FuzzNameElements(f *testing.F) {
 		}
 	})
 }
+
+// TestLegalFormSplitOrGlued checks that a legal form is recognised when one
+// of its words is split in two or two of its words are written as one, as
+// in the spellings of the generated evaluation's join/split category.
+func TestLegalFormSplitOrGlued(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		words []string
+		legal LegalClass
+	}{
+		{"LIMITED LIAB ILITY COMPANY SBERBANK FACTORING", []string{"sberbank", "factoring"}, LegalLimited},
+		{"STERLING SHIPPING INCORP ORATED", []string{"sterling", "shipping"}, LegalCorporation},
+		{"LIMITEDLIABILITY COMPANY TUBOR", []string{"tubor"}, LegalLimited},
+		{"OPENJOINT STOCK COMPANY DOLTA", []string{"dolta"}, LegalJointStock},
+		{"AKTSIONERNOEOBSHCHESTVO MOSINZHPROEKT", []string{"mosinzhproekt"}, LegalJointStock},
+		{"OBSHCHESTVO S OGRANICHENNOIOTVETSTVENNOSTYU SIGNUM", []string{"signum"}, LegalLimited},
+		// names that are not legal forms stay as they are
+		{"LIMITED LIABILITY COMPANY SBERBANK FACTORING", []string{"sberbank", "factoring"}, LegalLimited},
+		{"COMPANYONE", []string{"companyone"}, LegalNone},
+	} {
+		var nt nameTokens
+		analyze(Normalize(c.in), nil, &nt, nil)
+		if !slices.Equal(nt.words, c.words) || nt.legal != c.legal {
+			t.Errorf("%q: words %q legal %v, want %q %v", c.in, nt.words, nt.legal, c.words, c.legal)
+		}
+	}
+}
