@@ -86,28 +86,29 @@ type Adjustment struct {
 
 // Adjustment deltas.
 const (
-	deltaWeak            = -0.05
-	deltaTypeMismatch    = -0.15
-	deltaCountryMatch    = 0.03
-	deltaCountryMismatch = -0.05
-	deltaDOBMatch        = 0.05
-	deltaDOBMismatch     = -0.15
-	deltaIDMatch         = 0.15
-	deltaLegalDiffers    = -0.02
-	deltaNumberMismatch  = -0.30
-	deltaNumberMissing   = -0.25
-	maxBoost             = deltaCountryMatch + deltaDOBMatch + deltaIDMatch
-	minTokSim            = 0.6
-	alphaUnmatched       = 0.75 // weight of candidate tokens the query lacks
-	alphaUnmatchedPerson = 0.6  // the same for listed people: given names are often left out
-	substitutionCost     = 1.0
-	consEqualSim         = 0.78 // Arabic-script word with the consonants of a listed word
-	maxSpan              = 4
-	maxFuzzyChecks       = 64
-	maxFuzzyChecksKnown  = 24  // the same for the neighbours of a listed word
-	maxNeighbours        = 12  // neighbours kept per listed word
-	maxLenDiff           = 3   // fuzzy neighbours differ in length by at most this many bytes
-	minKnownSim          = 0.6 // least similarity of a neighbour of a listed query word
+	deltaWeak             = -0.05
+	deltaTypeMismatch     = -0.15
+	deltaCountryMatch     = 0.03
+	deltaCountryMismatch  = -0.05
+	deltaDOBMatch         = 0.05
+	deltaDOBMismatch      = -0.15
+	deltaIDMatch          = 0.15
+	deltaLegalDiffers     = -0.02
+	deltaNumberMismatch   = -0.30
+	deltaNumberMissing    = -0.25
+	maxBoost              = deltaCountryMatch + deltaDOBMatch + deltaIDMatch
+	minTokSim             = 0.6
+	alphaUnmatched        = 0.75 // weight of candidate tokens the query lacks
+	alphaUnmatchedPerson  = 0.6  // the same for listed people: given names are often left out
+	alphaUnmatchedPerson3 = 0.5  // the same when three words or more agree
+	substitutionCost      = 1.0
+	consEqualSim          = 0.78 // Arabic-script word with the consonants of a listed word
+	maxSpan               = 4
+	maxFuzzyChecks        = 64
+	maxFuzzyChecksKnown   = 24  // the same for the neighbours of a listed word
+	maxNeighbours         = 12  // neighbours kept per listed word
+	maxLenDiff            = 3   // fuzzy neighbours differ in length by at most this many bytes
+	minKnownSim           = 0.6 // least similarity of a neighbour of a listed query word
 )
 
 type qtok struct {
@@ -751,6 +752,9 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	alpha := float32(alphaUnmatched)
 	if rec.individual {
 		alpha = alphaUnmatchedPerson
+		if len(sc.edgeStore)-start >= 3 {
+			alpha = alphaUnmatchedPerson3
+		}
 	}
 	var missQ, missC float32
 	for i := range sc.qs {

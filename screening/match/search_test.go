@@ -259,3 +259,21 @@ func TestDescriptorTranslationIsGeneric(t *testing.T) {
 		t.Fatalf("got %+v, want BANK TORGOVY KAPITAL with score 1", ms)
 	}
 }
+
+// TestPersonPartOfName checks that a query holding three words of a
+// listed person's name of six ("Abdul Ghani Baradar" for UN TAi.024 ABDUL
+// GHANI BARADAR ABDUL AHMAD TURK, which the UN lists as his name in full)
+// is found as a partial match: at the threshold or above, below 1.
+func TestPersonPartOfName(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceUN, ID: "TAi.024", Type: lists.TypeIndividual, Name: "ABDUL GHANI BARADAR ABDUL AHMAD TURK"},
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "NASIR ALI KHAN"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "Abdul Ghani Baradar", Threshold: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Entry.ID != "TAi.024" || ms[0].Score < DefaultThreshold || ms[0].Score >= 1 {
+		t.Fatalf("got %+v, want TAi.024 as a partial match between %.2f and 1", ms, DefaultThreshold)
+	}
+}
