@@ -34,8 +34,8 @@ func TestMatchStrength(t *testing.T) {
 		{
 			name:    "common name, no details",
 			party:   Party{Name: "Muhammad Ali Khan"},
-			outcome: "review", codes: []string{"party.potential_match=review"},
-			strength: []string{"potential"}, entries: []string{"SDN:6864"},
+			outcome: "review", codes: []string{"party.potential_match=review", "party.potential_match=review"},
+			strength: []string{"potential", "potential"}, entries: []string{"SDN:6864", "SDN:10898"},
 		},
 		{
 			// Same words, another legal form: not the listed name.

@@ -120,15 +120,16 @@ func TestSampleOnDefaults(t *testing.T) {
 		// UN names in Chinese and Cyrillic script.
 		{id: "ORD-1034", outcome: "review", codes: []string{"party.listed"},
 			list: "UN", entry: "KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION", alias: "朝鲜联合机械贸易会社"},
-		// The Cyrillic name is the UN entry's (confirmed: UN's outcome, review); through
-		// transliteration it is also like the SDN entry "UMAROV, Doku", whose shorter
-		// name scores below thresholds.confirm: a potential match, not a denial.
-		{id: "ORD-1035", outcome: "review", codes: []string{"party.listed", "party.potential_match"}, list: "UN", entry: "DOKU KHAMATOVICH UMAROV"},
+		// The Cyrillic name is the UN entry's; through transliteration it is also
+		// the SDN entry "UMAROV, Doku" at a name score above thresholds.confirm,
+		// and the date of birth and country agree: confirmed on both lists, deny.
+		{id: "ORD-1035", outcome: "deny", codes: []string{"party.listed"}, list: "UN", entry: "DOKU KHAMATOVICH UMAROV"},
 		// 2022 Russia designations, in the embedded SDN since it is the
 		// 2024-05 file: word order, Cyrillic script, short names.
 		// Sberbank: SSI since 2014, SDN since 2022 (the 2021 SDN did not have it).
 		{id: "ORD-1040", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA"},
-		{id: "ORD-1042", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUTIN, Vladimir Vladimirovich", alias: "PUTIN, Vladimir"},
+		// Given name and surname of the full listed name, date of birth agreeing.
+		{id: "ORD-1042", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUTIN, Vladimir Vladimirovich", alias: "PUTIN, Vladimir Vladimirovich"},
 		{id: "ORD-1043", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "PUTIN, Vladimir Vladimirovich", alias: "PUTIN, Vladimir"},
 		{id: "ORD-1044", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "JOINT STOCK COMPANY SOVCOMFLOT"},
 		{id: "ORD-1045", outcome: "deny", codes: []string{"party.listed"}, list: "SDN", entry: "GARANTEX EUROPE OU", alias: "GARANTEX"},

@@ -44,43 +44,81 @@ func TestEvaluation(t *testing.T) {
 		t.Skip("evaluation runs in the full test suite")
 	}
 	ix := NewIndex(testEntries(t))
+	ev := runEval(t, ix, readEval(t, "positives.csv"), readEval(t, "negatives.csv"))
+	ev.report(t)
+	r, f := ev.rate("pos/test/all"), ev.rate("neg/test/all")
+	t.Logf("test split: recall %.4f (target %.2f), FPR %.4f (target %.2f)", r, targetRecall, f, targetFPR)
+	if r < floorRecall {
+		t.Errorf("test recall %.4f < %.2f", r, floorRecall)
+	}
+	if f > floorFPR {
+		t.Errorf("test FPR %.4f > %.3f", f, floorFPR)
+	}
+}
+
+// evalResult holds the tallies of one evaluation run.
+type evalResult struct {
+	stats          map[string]*tally
+	devPos, devNeg []float64 // best scores at sweepFloor, for the dev sweep
+	misses, fps    []string  // dev split only
+}
+
+func (ev *evalResult) rate(k string) float64 {
+	s := ev.stats[k]
+	if s == nil || s.n == 0 {
+		return 0
+	}
+	return float64(s.hit) / float64(s.n)
+}
+
+// runEval searches every positive and negative and tallies, per split and
+// category, the positives found and the negatives matched at
+// DefaultThreshold. A positive is found when a match's entry has a name
+// that normalises like the expected one.
+func runEval(t *testing.T, ix *Index, pos, neg []evalRow) *evalResult {
+	t.Helper()
 	ctx := context.Background()
-	pos, neg := readEval(t, "positives.csv"), readEval(t, "negatives.csv")
-	stats := map[string]*tally{}
+	ev := &evalResult{stats: map[string]*tally{}}
 	bump := func(k string, hit bool) {
-		s := stats[k]
+		s := ev.stats[k]
 		if s == nil {
 			s = &tally{}
-			stats[k] = s
+			ev.stats[k] = s
 		}
 		s.n++
 		if hit {
 			s.hit++
 		}
 	}
-	var misses, fps []string
-	// scores at a low threshold, for the dev sweep of thresholds
-	var devPos, devNeg []float64
 	for _, r := range pos {
 		ms, err := ix.Search(ctx, Query{Name: r.query, Threshold: sweepFloor})
 		if err != nil {
 			t.Fatalf("%q: %v", r.query, err)
 		}
-		want := Normalize(r.expected)
+		// expected is one name, or several separated by "|" (the same party
+		// listed in several sources)
+		var want []string
+		for _, x := range strings.Split(r.expected, "|") {
+			want = append(want, Normalize(x))
+		}
 		best := 0.0
 		for _, m := range ms {
-			if slices.ContainsFunc(m.Entry.Names(), func(n string) bool { return Normalize(n) == want }) {
+			if slices.ContainsFunc(m.Entry.Names(), func(n string) bool { return slices.Contains(want, Normalize(n)) }) {
 				best = max(best, m.Score)
 			}
 		}
 		found := best >= DefaultThreshold
 		if r.split == "dev" {
-			devPos = append(devPos, best)
+			ev.devPos = append(ev.devPos, best)
 		}
 		bump("pos/"+r.split+"/"+r.category, found)
 		bump("pos/"+r.split+"/all", found)
 		if !found && r.split == "dev" {
-			misses = append(misses, fmt.Sprintf("%s: %q want %q", r.category, r.query, r.expected))
+			top := ""
+			if len(ms) > 0 {
+				top = fmt.Sprintf(" (top %q %.3f)", ms[0].Name, ms[0].Score)
+			}
+			ev.misses = append(ev.misses, fmt.Sprintf("%s: %q want %q %.3f%s", r.category, r.query, r.expected, best, top))
 		}
 	}
 	for _, r := range neg {
@@ -93,7 +131,7 @@ func TestEvaluation(t *testing.T) {
 			top = ms[0].Score
 		}
 		if r.split == "dev" && r.category != "hard_collision" {
-			devNeg = append(devNeg, top)
+			ev.devNeg = append(ev.devNeg, top)
 		}
 		hit := top >= DefaultThreshold
 		bump("neg/"+r.split+"/"+r.category, hit)
@@ -101,11 +139,18 @@ func TestEvaluation(t *testing.T) {
 			bump("neg/"+r.split+"/all", hit)
 		}
 		if hit && r.split == "dev" {
-			fps = append(fps, fmt.Sprintf("%s: %q -> %q %.3f", r.category, r.query, ms[0].Name, ms[0].Score))
+			ev.fps = append(ev.fps, fmt.Sprintf("%s: %q -> %q %.3f", r.category, r.query, ms[0].Name, ms[0].Score))
 		}
 	}
-	keys := make([]string, 0, len(stats))
-	for k := range stats {
+	return ev
+}
+
+// report logs the rates by set, split and category, the dev sweep of
+// thresholds and, with -v, the dev misses and false positives.
+func (ev *evalResult) report(t *testing.T) {
+	t.Helper()
+	keys := make([]string, 0, len(ev.stats))
+	for k := range ev.stats {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
@@ -113,7 +158,7 @@ func TestEvaluation(t *testing.T) {
 	fmt.Fprintf(&b, "\n| set | split | category | n | rate |\n|---|---|---|---:|---:|\n")
 	for _, k := range keys {
 		p := strings.SplitN(k, "/", 3)
-		s := stats[k]
+		s := ev.stats[k]
 		what := "recall"
 		if p[0] == "neg" {
 			what = "FPR"
@@ -122,30 +167,20 @@ func TestEvaluation(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "\ndev sweep:\n| threshold | recall | FPR |\n|---:|---:|---:|\n")
 	for th := 0.70; th <= 0.9001; th += 0.02 {
-		fmt.Fprintf(&b, "| %.2f | %.3f | %.4f |\n", th, rate(devPos, th), rate(devNeg, th))
+		fmt.Fprintf(&b, "| %.2f | %.3f | %.4f |\n", th, rate(ev.devPos, th), rate(ev.devNeg, th))
 	}
 	t.Log(b.String())
 	if testing.Verbose() {
-		for i, m := range misses {
-			if i < 400 {
+		for i, m := range ev.misses {
+			if i < 1000 {
 				t.Log("miss ", m)
 			}
 		}
-		for i, m := range fps {
+		for i, m := range ev.fps {
 			if i < 400 {
 				t.Log("fp ", m)
 			}
 		}
-	}
-	rec := stats["pos/test/all"]
-	fpr := stats["neg/test/all"]
-	r, f := float64(rec.hit)/float64(rec.n), float64(fpr.hit)/float64(fpr.n)
-	t.Logf("test split: recall %.4f (target %.2f), FPR %.4f (target %.2f)", r, targetRecall, f, targetFPR)
-	if r < floorRecall {
-		t.Errorf("test recall %.4f < %.2f", r, floorRecall)
-	}
-	if f > floorFPR {
-		t.Errorf("test FPR %.4f > %.3f", f, floorFPR)
 	}
 }
 
@@ -153,11 +188,9 @@ func TestEvaluation(t *testing.T) {
 const (
 	targetRecall = 0.97
 	targetFPR    = 0.01
-	// floorRecall is what the test enforces. On the evaluation set generated
-	// from the 2024-05 SDN (14,965 entries, 5,989 more than the 2021-07 set,
-	// mostly long Russian entity names) the test recall is 0.9698: 2 queries
-	// of 9,814 short of the target, which the log line keeps reporting.
-	floorRecall = 0.965
+	// floorRecall and floorFPR are what the test enforces on the test
+	// split: the targets themselves.
+	floorRecall = targetRecall
 	floorFPR    = targetFPR
 )
 

@@ -25,8 +25,37 @@ func init() {
 		{"yi qi", "instruments"}, {"he ying", "joint venture"}, {"lian he", "united"},
 		{"hui she", "company"}, {"dian qi", "electric"}, {"qi ye", "enterprise"},
 		{"shi ye", "industrial"}, {"ren min", "people s"}, {"da xue", "university"},
+		{"jing mi", "precision"},
 	} {
 		hanGloss[g[0]] = strings.Fields(g[1])
+		pinyinGloss[strings.ReplaceAll(g[0], " ", "")] = strings.Fields(g[1])
+	}
+}
+
+// pinyinGloss is hanGloss keyed by the syllables written as one word, as
+// pinyin names in Latin letters write them ("jinchukou", "zhongguo").
+var pinyinGloss = map[string][]string{}
+
+// pinyinHits adds, for a query word in Latin letters that is a glossed
+// business term written in pinyin ("Zhongguo Jixie Jinchukou"), a hit
+// against its English word, or a join hit against the two English words
+// of a listed name ("jinchukou" against "import export").
+func (ix *Index) pinyinHits(sc *scratch) {
+	for i := range sc.qs {
+		g, ok := pinyinGloss[sc.qs[i].s]
+		if !ok {
+			continue
+		}
+		switch len(g) {
+		case 1:
+			if id, ok := ix.vocab[g[0]]; ok {
+				sc.addHit(simHit{int8(i), int8(i), id, glossSim})
+			}
+		case 2:
+			for _, r := range ix.joins[g[0]+g[1]] {
+				sc.joins = append(sc.joins, joinHit{q: int8(i), pos: r.pos, name: r.name, sim: glossSim})
+			}
+		}
 	}
 }
 

@@ -29,6 +29,13 @@ type Index struct {
 	pool      sync.Pool
 	// entryKeyNorm holds, per entry, normalised identifiers for id matching.
 	entryIDs [][]string
+	// groupToks and patToks list the indexed tokens of each variant group,
+	// and the patronymics formed from a name of each group.
+	groupToks, patToks [][]int32 // by group number; 0 is no group
+	// neigh holds the similar tokens of token t at
+	// neigh[neighOff[t]:neighOff[t+1]]
+	neigh    []neighbour
+	neighOff []int32
 }
 
 type nameRec struct {
@@ -51,6 +58,25 @@ type tokInfo struct {
 	df            int32
 	generic       bool
 	vowelless     bool
+	variantInfo
+}
+
+// variantInfo is what the variant tables say of a word: its group, and
+// for a patronymic the group of the given name it is formed from.
+type variantInfo struct {
+	group, patGroup uint16
+	patronymic      bool
+	title           bool
+}
+
+func variantInfoOf(w string) variantInfo {
+	v := variantInfo{group: variantGroupOf(w)}
+	v.title = isTitle(v.group)
+	if stem, ok := patronymicStem(w); ok {
+		v.patronymic = true
+		v.patGroup = stemGroup(stem)
+	}
+	return v
 }
 
 // joinRef names the adjacent token pair (pos, pos+1) of a name whose
@@ -104,10 +130,11 @@ func WithCommonTokenLimit(n int) IndexOption {
 // referenced, not copied: do not modify them afterwards.
 func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 	ix := &Index{
-		entries: entries,
-		vocab:   make(map[string]int32, 1<<15),
-		joins:   make(map[string][]joinRef, 1<<15),
-		opts:    indexOptions{maxCandidates: 32, commonDF: 500},
+		entries:   entries,
+		vocab:     make(map[string]int32, 1<<15),
+		joins:     make(map[string][]joinRef, 1<<15),
+		opts:      indexOptions{maxCandidates: 32, commonDF: 500},
+		groupToks: make([][]int32, len(variantGroups)+1), patToks: make([][]int32, len(variantGroups)+1),
 	}
 	for _, o := range opts {
 		o(&ix.opts)
@@ -204,6 +231,13 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 		ti.skel = skeleton(ti.s)
 		ti.vowelless = !hasVowel(ti.s)
 		ti.cons = string(appendConsonants(nil, ti.s))
+		ti.variantInfo = variantInfoOf(ti.s)
+		if ti.group != 0 {
+			ix.groupToks[ti.group] = append(ix.groupToks[ti.group], int32(t))
+		}
+		if ti.patGroup != 0 {
+			ix.patToks[ti.patGroup] = append(ix.patToks[ti.patGroup], int32(t))
+		}
 		ix.postOff[t] = int32(len(ix.postIdx))
 		ix.postIdx = append(ix.postIdx, p...)
 	}
@@ -255,8 +289,58 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 			}
 		}
 	}
+	ix.buildNeighbours()
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix
+}
+
+// neighbour is an indexed token similar to another one.
+type neighbour struct {
+	tok int32
+	sim float32
+}
+
+// buildNeighbours finds, for every indexed token, the other tokens its
+// fuzzy keys reach (at most maxFuzzyChecksKnown compared) with a
+// similarity of at least minTokSim, and keeps the best maxNeighbours. A
+// query word that is a listed word uses them instead of probing the keys.
+func (ix *Index) buildNeighbours() {
+	sc := &scratch{}
+	ix.neighOff = make([]int32, len(ix.toks)+1)
+	for t := range ix.toks {
+		ti := &ix.toks[t]
+		q := qtok{s: ti.s, skel: ti.skel, cons: ti.cons, w: ti.w, variantInfo: ti.variantInfo}
+		sc.hits = sc.hits[:0]
+		ix.neighOff[t] = int32(len(ix.neigh))
+		if len(q.s) < 3 {
+			continue
+		}
+		ix.probeFuzzy(sc, &q, 0, 0, minTokSim, maxFuzzyChecksKnown, true)
+		slices.SortFunc(sc.hits, func(a, b simHit) int {
+			if a.sim != b.sim {
+				if a.sim > b.sim {
+					return -1
+				}
+				return 1
+			}
+			return int(a.tok - b.tok)
+		})
+		n := 0
+		for _, h := range sc.hits {
+			if h.tok != int32(t) && n < maxNeighbours {
+				ix.neigh = append(ix.neigh, neighbour{h.tok, h.sim})
+				n++
+			}
+		}
+	}
+	ix.neighOff[len(ix.toks)] = int32(len(ix.neigh))
+}
+
+func (ix *Index) neighbours(t int32) []neighbour {
+	if t < 0 || int(t)+1 >= len(ix.neighOff) {
+		return nil
+	}
+	return ix.neigh[ix.neighOff[t]:ix.neighOff[t+1]]
 }
 
 // Len returns the number of entries in the index.

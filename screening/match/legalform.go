@@ -1,6 +1,9 @@
 package match
 
-import "strings"
+import (
+	"maps"
+	"strings"
+)
 
 // LegalClass is the class of a legal form ("Co., Ltd.", "ООО", "GmbH" and
 // "Sp. z o.o." are all LegalLimited). Legal forms are recognised at the start
@@ -32,8 +35,21 @@ func (c LegalClass) String() string {
 // legalForms maps normalised legal-form phrases, in the languages and
 // romanisations seen on the lists, to their class. Han and Hangul forms
 // appear as their romanisation (Normalize turns 有限公司 into
-// "you xian gong si").
-var legalForms = map[string]LegalClass{
+// "you xian gong si"). It is this curated table plus the forms of
+// rigourLegalForms (generated) that it lacks; only the curated forms are
+// also recognised misspelt (legalSkel, legalDel), the others are matched
+// as written.
+var legalForms = withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), rigourLegalForms)
+
+// pinyinLegalForms are Chinese legal forms in pinyin written as one or two
+// words, as pinyin names in Latin letters write them.
+var pinyinLegalForms = map[string]LegalClass{
+	"zonggongsi": LegalCorporation, "zong gongsi": LegalCorporation, "gongsi": LegalCorporation,
+	"youxiangongsi": LegalLimited, "youxian zeren gongsi": LegalLimited, "gufen youxiangongsi": LegalJointStock,
+}
+
+// curatedLegalForms are the legal forms seen on the lists, with their class.
+var curatedLegalForms = map[string]LegalClass{
 	// limited liability
 	"ltd": LegalLimited, "limited": LegalLimited, "co ltd": LegalLimited, "co limited": LegalLimited,
 	"company limited": LegalLimited, "company ltd": LegalLimited, "ltd co": LegalLimited,
@@ -99,6 +115,21 @@ var legalForms = map[string]LegalClass{
 	"federal state unitary enterprise": LegalState, "state unitary enterprise": LegalState,
 	"soe": LegalState,
 }
+
+// withForms adds to m the forms of more that m lacks.
+func withForms(m, more map[string]LegalClass) map[string]LegalClass {
+	for k, v := range more {
+		if _, ok := m[k]; !ok {
+			m[k] = v
+		}
+	}
+	return m
+}
+
+// IsGenericWord reports whether a normalised word is a generic company word
+// ("trading", "bank", "technology"), which says what a business does, not
+// who it is.
+func IsGenericWord(w string) bool { return genericWords[w] }
 
 // legalPrefixOK lists short legal forms that also stand at the start of a
 // name (Russian and Ukrainian usage: ООО "Ромашка", AO Kronshtadt). Longer
@@ -241,7 +272,7 @@ func init() {
 			m[k] = w
 		}
 	}
-	for phrase := range legalForms {
+	for phrase := range curatedLegalForms {
 		for _, w := range strings.Fields(phrase) {
 			if len(w) >= 4 {
 				put(legalSkel, skeleton(w), w)
@@ -296,6 +327,16 @@ func canonLegal(fields []string, buf []byte) []string {
 			continue
 		}
 		w := fields[i]
+		if isLegalWord(w) && i+1 < len(fields) && len(w)+len(fields[i+1]) >= 6 && !isLegalWord(fields[i+1]) {
+			// an abbreviation split off the word it begins ("liab ility",
+			// "incorp orated")
+			j := append(append(buf[:0], w...), fields[i+1]...)
+			if legalWords[string(j)] {
+				fields[i] = string(j)
+				fields = append(fields[:i+1], fields[i+2:]...)
+				continue
+			}
+		}
 		if isLegalWord(w) {
 			if len(w) >= 4 {
 				if c, ok := legalSkel[string(appendSkeleton(buf[:0], w))]; ok {
@@ -306,11 +347,25 @@ func canonLegal(fields []string, buf []byte) []string {
 		}
 		if i+1 < len(fields) && len(w) >= 2 && len(fields[i+1]) >= 2 && len(w)+len(fields[i+1]) >= 6 && !isLegalWord(fields[i+1]) {
 			j := append(append(buf[:0], w...), fields[i+1]...)
-			if c, ok := legalSkel[string(appendSkeleton(j[len(j):], string(j)))]; ok {
+			c, ok := legalSkel[string(appendSkeleton(j[len(j):], string(j)))]
+			if !ok && legalWords[string(j)] {
+				// a word of the wider table ("liab ility", "incorp orated")
+				c, ok = string(j), true
+			}
+			if ok {
 				fields[i] = c
 				fields = append(fields[:i+1], fields[i+2:]...)
 				continue
 			}
+		}
+		if a, b, ok := splitLegalPair(w, buf); ok {
+			// two legal-form words written as one ("limitedliability",
+			// "openjoint")
+			fields = append(fields, "")
+			copy(fields[i+2:], fields[i+1:])
+			fields[i], fields[i+1] = a, b
+			i++
+			continue
 		}
 		if len(w) < 3 {
 			continue
@@ -340,6 +395,32 @@ func canonLegal(fields []string, buf []byte) []string {
 	return fields
 }
 
+// splitLegalPair splits w into two words of the legal-form table, each of
+// three letters or more, written without the space between them
+// ("limitedliability", "ogranichennoiotvetstvennostyu"); the second may be
+// misspelt or differently romanised as canonLegal recognises it. The longest
+// first word wins.
+func splitLegalPair(w string, buf []byte) (string, string, bool) {
+	if len(w) < 7 || isLegalWord(w) {
+		return "", "", false
+	}
+	for k := len(w) - 3; k >= 3; k-- {
+		a, b := w[:k], w[k:]
+		if !legalWords[a] {
+			continue
+		}
+		if legalWords[b] {
+			return a, b, true
+		}
+		if len(b) >= 4 {
+			if c, ok := legalSkel[string(appendSkeleton(buf[:0], b))]; ok {
+				return a, c, true
+			}
+		}
+	}
+	return "", "", false
+}
+
 // legalWords holds every word of the table; legalFirst and legalLast the
 // first and last words of its phrases.
 var legalWords, legalFirst, legalLast = map[string]bool{}, map[string]bool{}, map[string]bool{}
@@ -357,9 +438,23 @@ func init() {
 
 func isLegalWord(w string) bool { return legalWords[w] }
 
+// curatedLegalWords holds every word of the curated table.
+var curatedLegalWords = func() map[string]bool {
+	m := map[string]bool{}
+	for phrase := range curatedLegalForms {
+		for _, w := range strings.Fields(phrase) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // IsLegalFormWord reports whether a normalised word is part of a legal form
-// in the table ("co", "ltd", "obshchestvo", "gmbh") or a stop word.
-func IsLegalFormWord(w string) bool { return legalWords[w] || stopWords[w] }
+// of the curated table, the forms seen on the lists ("co", "ltd",
+// "obshchestvo", "gmbh"), or a stop word. The forms added from rigour's
+// org_types table are not included, so that the evaluation sets built
+// with it stay as they are when that table grows.
+func IsLegalFormWord(w string) bool { return curatedLegalWords[w] || stopWords[w] }
 
 // gluedPrefixes and gluedSuffixes are legal forms (and "the") that users
 // glue to the name ("OOOOMP", "TardigradeLimited", "TheKurchatov").

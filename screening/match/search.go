@@ -86,30 +86,36 @@ type Adjustment struct {
 
 // Adjustment deltas.
 const (
-	deltaWeak            = -0.05
-	deltaTypeMismatch    = -0.15
-	deltaCountryMatch    = 0.03
-	deltaCountryMismatch = -0.05
-	deltaDOBMatch        = 0.05
-	deltaDOBMismatch     = -0.15
-	deltaIDMatch         = 0.15
-	deltaLegalDiffers    = -0.02
-	deltaNumberMismatch  = -0.30
-	deltaNumberMissing   = -0.20
-	maxBoost             = deltaCountryMatch + deltaDOBMatch + deltaIDMatch
-	minTokSim            = 0.6
-	alphaUnmatched       = 0.75 // weight of candidate tokens the query lacks
-	alphaUnmatchedPerson = 0.6  // the same for listed people: given names are often left out
-	substitutionCost     = 1.0
-	consEqualSim         = 0.78 // Arabic-script word with the consonants of a listed word
-	maxSpan              = 4
-	maxFuzzyChecks       = 64
+	deltaWeak             = -0.05
+	deltaTypeMismatch     = -0.15
+	deltaCountryMatch     = 0.03
+	deltaCountryMismatch  = -0.05
+	deltaDOBMatch         = 0.05
+	deltaDOBMismatch      = -0.15
+	deltaIDMatch          = 0.15
+	deltaLegalDiffers     = -0.02
+	deltaNumberMismatch   = -0.30
+	deltaNumberMissing    = -0.25
+	maxBoost              = deltaCountryMatch + deltaDOBMatch + deltaIDMatch
+	minTokSim             = 0.6
+	alphaUnmatched        = 0.75 // weight of candidate tokens the query lacks
+	alphaUnmatchedPerson  = 0.6  // the same for listed people: given names are often left out
+	alphaUnmatchedPerson3 = 0.5  // the same when three words or more agree
+	substitutionCost      = 1.0
+	consEqualSim          = 0.78 // Arabic-script word with the consonants of a listed word
+	maxSpan               = 4
+	maxFuzzyChecks        = 64
+	maxFuzzyChecksKnown   = 24  // the same for the neighbours of a listed word
+	maxNeighbours         = 12  // neighbours kept per listed word
+	maxLenDiff            = 3   // fuzzy neighbours differ in length by at most this many bytes
+	minKnownSim           = 0.6 // least similarity of a neighbour of a listed query word
 )
 
 type qtok struct {
 	s, skel, cons string
 	w             float32
 	vowelless     bool
+	variantInfo
 }
 
 type simHit struct {
@@ -152,6 +158,7 @@ type scratch struct {
 	nt                nameTokens
 	qs                []qtok
 	hits              []simHit
+	hitHead, hitNext  []int32 // hits by token: 1 + index of the last hit, then of the one before
 	joins             []joinHit
 	acc               []float32
 	touched           []int32
@@ -213,14 +220,18 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 	ix.findHits(sc)
 	if hasHan(q.Name) {
 		ix.glossHits(sc)
+	} else {
+		ix.pinyinHits(sc)
 	}
 	ix.collectCandidates(sc)
 
 	sc.results = sc.results[:0]
 	sc.edgeStore = sc.edgeStore[:0]
+	sc.linkHits(len(ix.toks))
 	for _, c := range sc.cands {
 		ix.scoreName(sc, c.name, q, th)
 	}
+	sc.unlinkHits()
 	if len(sc.results) == 0 {
 		return nil, nil
 	}
@@ -292,8 +303,12 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 		t := qtok{s: w, skel: keys[o.s : o.s+o.sl], cons: keys[o.c : o.c+o.cl], vowelless: arabic, w: unknownW}
 		if id, ok := ix.vocab[w]; ok {
 			t.w = ix.toks[id].w
-		} else if stopWords[w] {
-			t.w = 0
+			t.variantInfo = ix.toks[id].variantInfo
+		} else {
+			if stopWords[w] {
+				t.w = 0
+			}
+			t.variantInfo = variantInfoOf(w)
 		}
 		sc.qs = append(sc.qs, t)
 	}
@@ -325,6 +340,11 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 	}
 	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
 		s = max(s, consEqualSim)
+	}
+	if q.group != 0 && q.group == t.group || q.patGroup != 0 && q.patGroup == t.patGroup {
+		// the same name in another language or romanisation
+		// (Aleksandr, Oleksandr, Alexander), or patronymics of it
+		s = max(s, variantSim)
 	}
 	return s
 }
@@ -359,6 +379,28 @@ func sharpen(s float64, n int) float32 {
 	return float32(max(s, 0))
 }
 
+// linkHits chains the hits by indexed token, so that scoring a name looks
+// up the hits of its own tokens instead of scanning them all.
+func (sc *scratch) linkHits(ntoks int) {
+	if len(sc.hitHead) < ntoks {
+		sc.hitHead = make([]int32, ntoks)
+	}
+	sc.hitNext = sc.hitNext[:0]
+	for i, h := range sc.hits {
+		sc.hitNext = append(sc.hitNext, sc.hitHead[h.tok])
+		sc.hitHead[h.tok] = int32(i + 1)
+	}
+	// the chains run from the last hit to the first; scoring sorts the
+	// edges, so their order does not matter
+}
+
+// unlinkHits clears what linkHits set.
+func (sc *scratch) unlinkHits() {
+	for _, h := range sc.hits {
+		sc.hitHead[h.tok] = 0
+	}
+}
+
 func (sc *scratch) addHit(h simHit) {
 	for i := range sc.hits {
 		if sc.hits[i].qlo == h.qlo && sc.hits[i].qhi == h.qhi && sc.hits[i].tok == h.tok {
@@ -380,8 +422,9 @@ func (ix *Index) findHits(sc *scratch) {
 			sc.addHit(simHit{int8(i), int8(i), id, 1})
 		}
 		if len(q.s) >= 3 || q.vowelless {
-			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known)
+			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known, id)
 		}
+		ix.variantHits(sc, q, int8(i), id, known)
 		if refs, ok := ix.joins[q.s]; ok {
 			w := float32(1)
 			for _, r := range refs {
@@ -401,6 +444,17 @@ func (ix *Index) findHits(sc *scratch) {
 				sc.addHit(simHit{int8(i), int8(k), id, 1})
 				continue
 			}
+			if k == i+1 {
+				// two syllables in Wade-Giles against one pinyin word
+				// ("Yen-hsiung" against "Yanxiong")
+				a, c := pinyinOf(sc.qs[i].s), pinyinOf(sc.qs[k].s)
+				if a != sc.qs[i].s || c != sc.qs[k].s {
+					if id, ok := ix.vocab[a+c]; ok {
+						sc.addHit(simHit{int8(i), int8(k), id, variantSim})
+						continue
+					}
+				}
+			}
 			if len(b) >= 6 && k == i+1 {
 				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], string(b))
 				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
@@ -416,20 +470,54 @@ func (ix *Index) findHits(sc *scratch) {
 	}
 }
 
+// variantHits adds the indexed words of the query word's variant group
+// and, for a patronymic, the patronymics formed from a name of its stem's
+// group.
+func (ix *Index) variantHits(sc *scratch, q *qtok, i int8, id int32, known bool) {
+	for _, toks := range [2][]int32{ix.groupToks[q.group], ix.patToks[q.patGroup]} { // group 0 is empty
+		for _, t := range toks {
+			if known && t == id {
+				continue
+			}
+			// tokSim of two words of one group is variantSim or, for
+			// nearly equal spellings, a little more: variantSim it is,
+			// without the cost of comparing strings
+			sc.addHit(simHit{i, i, t, variantSim})
+		}
+	}
+}
+
 // fuzzyHits adds the indexed tokens whose skeleton is within one deletion on
 // either side of the query word's skeleton, or shares its prefix, and whose
 // similarity reaches minSim.
 //
-// For a word that is itself in the index (known), only other spellings
-// with the same skeleton are looked up: the deletion neighbourhood of a
-// listed word is needed for misspellings, which are not listed words.
-func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, known bool) {
+// A word that is itself in the index (known) gets the same keys: a
+// respelled word is often a listed word of another name. Its look-ups are
+// bounded by a smaller budget of tokens checked and a higher similarity,
+// not skipped.
+func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, known bool, id int32) {
+	if known && !q.vowelless {
+		// a listed word may still be a respelling of another listed word
+		// ("hassan" for "hasan"): its neighbours, found the same way
+		// within a smaller budget when the index was built
+		for _, n := range ix.neighbours(id) {
+			sc.addHit(simHit{lo, hi, n.tok, n.sim})
+		}
+		return
+	}
+	ix.probeFuzzy(sc, q, lo, hi, minSim, maxFuzzyChecks, known)
+}
+
+// probeFuzzy looks up the fuzzy keys of q, compares at most budget
+// indexed tokens and adds those reaching minSim. The typo keys of the raw
+// word are looked up for words that are not listed (known false) only.
+func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, budget int, known bool) {
 	var checked [maxFuzzyChecks]int32
 	checks := 0
 	try := func(h uint64) {
 		a, b := ix.fuzzyRange(h)
 	next:
-		for ; a < b && checks < maxFuzzyChecks; a++ {
+		for ; a < b && checks < budget; a++ {
 			t := ix.fuzzy[a].tok
 			for _, c := range checked[:checks] {
 				if c == t {
@@ -438,6 +526,9 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, kn
 			}
 			checked[checks] = t
 			checks++
+			if d := len(q.s) - len(ix.toks[t].s); !q.vowelless && (d > maxLenDiff || d < -maxLenDiff) {
+				continue // too different in length to reach minSim
+			}
 			if s := ix.tokSim(q, &ix.toks[t]); s >= minSim {
 				sc.addHit(simHit{lo, hi, t, s})
 			}
@@ -447,9 +538,6 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, kn
 	try(hashStr(seedExact, sk))
 	if q.vowelless && len(q.cons) >= 1 {
 		try(hashStr(seedCons, q.cons))
-	}
-	if known {
-		return
 	}
 	if len(sk) >= fuzzyMinLen-1 {
 		try(hashStr(seedDel, sk))
@@ -463,7 +551,7 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, kn
 	if len(sk) >= prefixLen+2 {
 		try(hashStr(seedPrefix, sk[:prefixLen]))
 	}
-	if len(q.s) >= rawMinLen {
+	if len(q.s) >= rawMinLen && !known {
 		try(hashStr(seedRawDel, q.s))
 		for i := 0; i < len(q.s); i++ {
 			try(hashDel(seedRawDel, q.s, i))
@@ -490,16 +578,34 @@ func (ix *Index) collectCandidates(sc *scratch) {
 			break
 		}
 	}
+	// a query word that is itself a common listed word: its respellings
+	// ("tekhnologii" for "technology") are no rarer evidence than the word,
+	// whose postings are skipped when a rarer word is available
+	var commonQ uint64
+	if anyRare {
+		for _, h := range sc.hits {
+			if h.qlo == h.qhi && h.sim == 1 && int(ix.toks[h.tok].df) > ix.opts.commonDF {
+				commonQ |= 1 << h.qlo
+			}
+		}
+	}
 	sc.touched = sc.touched[:0]
 	for _, h := range sc.hits {
 		t := &ix.toks[h.tok]
-		if anyRare && int(t.df) > ix.opts.commonDF {
+		if anyRare && (int(t.df) > ix.opts.commonDF || h.qlo == h.qhi && commonQ&(1<<h.qlo) != 0) {
 			continue
 		}
 		if int(t.df) > 4*ix.opts.commonDF {
 			continue
 		}
-		add := h.sim * t.w
+		// a word counts for no more than the query words it stands for:
+		// a rare respelling ("technologii") of a common query word
+		// ("technology") is no rarer evidence than the word itself
+		var qw float32
+		for k := h.qlo; k <= h.qhi; k++ {
+			qw += sc.qs[k].w
+		}
+		add := h.sim * min(t.w, qw)
 		for _, n := range ix.postings(h.tok) {
 			if sc.acc[n] == 0 {
 				sc.touched = append(sc.touched, n)
@@ -569,11 +675,10 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	rec := &ix.names[nid]
 	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
 	sc.edges = sc.edges[:0]
-	for _, h := range sc.hits {
-		for j, ct := range ctoks {
-			if ct == h.tok {
-				sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), h.sim, ix.toks[ct].w})
-			}
+	for j, ct := range ctoks {
+		for k := sc.hitHead[ct]; k != 0; k = sc.hitNext[k-1] {
+			h := &sc.hits[k-1]
+			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), h.sim, ix.toks[ct].w})
 		}
 	}
 	for _, jh := range sc.joins {
@@ -628,7 +733,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		matchedW += 2 * e.w
 		if e.sim >= minTokSim {
 			for j := e.clo; j <= e.chi; j++ {
-				if !ix.toks[ctoks[j]].generic {
+				if tk := &ix.toks[ctoks[j]]; !tk.generic && !descriptorFor(&sc.qs[e.qlo], e, tk) {
 					distinct = true
 				}
 			}
@@ -647,26 +752,36 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	alpha := float32(alphaUnmatched)
 	if rec.individual {
 		alpha = alphaUnmatchedPerson
+		if len(sc.edgeStore)-start >= 3 {
+			alpha = alphaUnmatchedPerson3
+		}
 	}
 	var missQ, missC float32
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {
-			missQ += sc.qs[i].w
+			missQ += sc.qs[i].w * sc.qs[i].variantInfo.missFactor(rec.individual)
 		}
 	}
 	for j, ct := range ctoks {
 		if cm&(1<<j) == 0 {
-			missC += ix.toks[ct].w
+			missC += ix.toks[ct].w * ix.toks[ct].variantInfo.missFactor(rec.individual)
 		}
 	}
-	if missQ > 0 {
+	alphaQ := float32(1)
+	switch {
+	case missQ > 0 && missC > 0:
 		// words on both sides left unmatched look like a different name,
 		// not a shortened one: the listed words count in full, and the
 		// substitution costs extra
 		alpha = 1
 		den += substitutionCost * min(missQ, missC)
+	case missQ > 0 && rec.individual && len(sc.edgeStore)-start >= 2:
+		// the whole listed name of a person and more: another given
+		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA); not for a
+		// listed name of one word, which any longer name may contain
+		alphaQ = alpha
 	}
-	den += missQ + alpha*missC
+	den += alphaQ*missQ + alpha*missC
 	if len(sc.edgeStore)-start == 1 {
 		// a single aligned word is weak evidence unless it is exact:
 		// its similarity counts as sim^1.5
@@ -713,6 +828,14 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	r.score = float32(score)
 	r.edges = sc.edgeStore[start:len(sc.edgeStore):len(sc.edgeStore)]
 	sc.results = append(sc.results, r)
+}
+
+// descriptorFor reports whether the listed word t, aligned by e with the
+// query word q, is an organisation descriptor in another language standing
+// for q, a generic word ("torgovy" for "trade", "resurs" for "resources"):
+// the pair says no more than the generic word itself.
+func descriptorFor(q *qtok, e edge, t *tokInfo) bool {
+	return e.qlo == e.qhi && q.s != t.s && genericWords[q.s] && isOrgDescriptor(t.group)
 }
 
 func (r *result) add(a Adjustment) {

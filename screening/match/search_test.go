@@ -184,7 +184,9 @@ func TestCrossScriptPairs(t *testing.T) {
 // the threshold, or a typed error.
 func FuzzSearch(f *testing.F) {
 	for _, s := range []string{"HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.", "Hik Vision", "杭州海康威视", "Владимир Путин",
-		"김정은", "محمد علي", "Plant No. 5", "CORP", "", "\xff\x00", "a b c d e f g h i j k l m n o p q r s t u v w x y z"} {
+		"김정은", "محمد علي", "Plant No. 5", "CORP", "", "\xff\x00", "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+		"Abdelmajid al-Zindani", "Abdul", "Najmuddin", "SAULENKO, Alexander Fedorovich", "Zhongguo Jingmi Jixie Jinchukou Zonggongsi",
+		"140th Repair Plant", "Colonel Innocent Kaina", "Peking Institute"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -229,5 +231,49 @@ func TestWithMaxCandidates(t *testing.T) {
 	ms, err := one.Search(ctx, q)
 	if err != nil || len(ms) != 1 || ms[0].Score != all[0].Score {
 		t.Fatalf("WithMaxCandidates(1): %d matches, %v", len(ms), err)
+	}
+}
+
+// TestDescriptorTranslationIsGeneric checks that a listed name whose only
+// words are organisation descriptors in another language ("BANK TORGOVY
+// KAPITAL", SDN) is not matched by another name made of the English
+// generic words they translate ("Capital Trade B.V."), while the listed
+// spelling itself still matches in full.
+func TestDescriptorTranslationIsGeneric(t *testing.T) {
+	ix := defaultIndex(t)
+	ctx := context.Background()
+	ms, err := ix.Search(ctx, Query{Name: "Capital Trade B.V."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.Name == "BANK TORGOVY KAPITAL" {
+			t.Errorf("Capital Trade B.V. matched %q at %.4f", m.Name, m.Score)
+		}
+	}
+	ms, err = ix.Search(ctx, Query{Name: "Bank Torgovy Kapital"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Name != "BANK TORGOVY KAPITAL" || ms[0].Score != 1 {
+		t.Fatalf("got %+v, want BANK TORGOVY KAPITAL with score 1", ms)
+	}
+}
+
+// TestPersonPartOfName checks that a query holding three words of a
+// listed person's name of six ("Abdul Ghani Baradar" for UN TAi.024 ABDUL
+// GHANI BARADAR ABDUL AHMAD TURK, which the UN lists as his name in full)
+// is found as a partial match: at the threshold or above, below 1.
+func TestPersonPartOfName(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceUN, ID: "TAi.024", Type: lists.TypeIndividual, Name: "ABDUL GHANI BARADAR ABDUL AHMAD TURK"},
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "NASIR ALI KHAN"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "Abdul Ghani Baradar", Threshold: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Entry.ID != "TAi.024" || ms[0].Score < DefaultThreshold || ms[0].Score >= 1 {
+		t.Fatalf("got %+v, want TAi.024 as a partial match between %.2f and 1", ms, DefaultThreshold)
 	}
 }

@@ -1,5 +1,7 @@
 package match
 
+import "strings"
+
 // nameTokens is a name split into the tokens that are matched, with the
 // legal form and numbers taken out.
 type nameTokens struct {
@@ -49,10 +51,10 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 	for _, t := range toks {
 		switch {
 		case hasDigit(t):
-			out.nums = append(out.nums, t)
+			out.nums = append(out.nums, trimOrdinal(t))
 		case stopWords[t]:
 		default:
-			out.words = append(out.words, t)
+			out.words = appendNameElements(out.words, t)
 		}
 	}
 	if len(out.words) == 0 && len(out.nums) == 0 {
@@ -65,3 +67,52 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 	}
 	return fields
 }
+
+// trimOrdinal removes an English ordinal ending from a number ("140th",
+// "61st" -> "140", "61"), so that "140th Repair Plant" and "140 Repair
+// Plant" have the same number.
+func trimOrdinal(t string) string {
+	if n := len(t); n >= 3 && t[n-3] >= '0' && t[n-3] <= '9' {
+		switch t[n-2:] {
+		case "st", "nd", "rd", "th":
+			return t[:n-2]
+		}
+	}
+	return t
+}
+
+// appendNameElements appends word w, split into the elements of an Arabic
+// compound name when it is one written as a single word: "abd" and the
+// article joined to what follows ("abdelmajid", "abdulsalam",
+// "abdurrahman" -> "abd al majid", "abd al salam", "abd al rahman"), and
+// "-uddin" / "-eddine" endings ("najmuddin" -> "najm al din"). Both the
+// listed names and the query go through it, so the joined and the split
+// spellings meet.
+func appendNameElements(dst []string, w string) []string {
+	if len(w) >= 5 && w[:3] == "abd" {
+		if abdLinks[w] {
+			return append(dst, "abd", "al") // abdul, abdel, abdur ... standing alone
+		}
+		switch r := w[4:]; w[3] {
+		case 'a', 'e', 'o', 'u':
+			// the article after a linking vowel, or the letter it was
+			// assimilated to (abdur-rahman): abd + al + the rest
+			if len(r) >= 4 && (r[0] == 'l' || r[0] == r[1]) && !strings.HasPrefix(r, "lah") && !strings.HasPrefix(r, "llah") {
+				return append(dst, "abd", "al", r[1:])
+			}
+		}
+	}
+	for _, suf := range dinSuffixes {
+		if len(w) >= len(suf)+3 && w[len(w)-len(suf):] == suf {
+			return append(dst, w[:len(w)-len(suf)], "al", "din")
+		}
+	}
+	return append(dst, w)
+}
+
+// abdLinks are "abd" and the article written as one word.
+var abdLinks = map[string]bool{"abdul": true, "abdel": true, "abdal": true, "abdol": true, "abdur": true, "abdus": true, "abdun": true}
+
+// dinSuffixes are the spellings of "al-din" (of the faith) written joined
+// to the word before it.
+var dinSuffixes = []string{"uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "aldeen", "uldin", "eldin", "iddin"}

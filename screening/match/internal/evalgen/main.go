@@ -11,10 +11,8 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"log"
 	"math/rand/v2"
 	"os"
@@ -28,6 +26,7 @@ import (
 
 	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/match"
+	"github.com/exportguard/exportguard/screening/match/internal/evalset"
 )
 
 var srcDir string
@@ -50,38 +49,19 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	listed := map[string]bool{}
-	for _, e := range entries {
-		listed[core(e.name)] = true
-		for _, a := range e.aliases {
-			listed[core(a)] = true
-		}
-	}
-	g := &gen{rng: rand.New(rand.NewPCG(20260101, 7)), listed: listed, byWord: map[string][][]string{}}
+	listed := evalset.NewListed()
 	for _, e := range entries {
 		for _, n := range append([]string{e.name}, e.aliases...) {
-			if ws := strings.Fields(core(n)); len(ws) >= 2 {
-				g.byWord[ws[0]] = append(g.byWord[ws[0]], ws)
-			}
+			listed.AddCore(n)
+			listed.AddWords(n)
 		}
 	}
+	g := &gen{rng: rand.New(rand.NewPCG(20260101, 7)), listed: listed}
 	pos := g.positives(entries)
 	neg := g.negatives(*dir, entries)
 	must(write(filepath.Join(*dir, "positives.csv"), []string{"split", "category", "query", "type", "expected_name"}, pos))
 	must(write(filepath.Join(*dir, "negatives.csv"), []string{"split", "category", "query", "type", "note"}, neg))
 	fmt.Printf("%d positives, %d negatives\n", len(pos), len(neg))
-}
-
-// core is a name normalised, without its legal-form and stop words: two
-// names with the same core are the same name.
-func core(s string) string {
-	var out []string
-	for _, w := range strings.Fields(match.Normalize(s)) {
-		if !match.IsLegalFormWord(w) {
-			out = append(out, w)
-		}
-	}
-	return strings.Join(out, " ")
 }
 
 func must(err error) {
@@ -92,43 +72,7 @@ func must(err error) {
 
 type gen struct {
 	rng    *rand.Rand
-	listed map[string]bool
-	// byWord holds the core words of listed names of two words or more,
-	// by their first word
-	byWord map[string][][]string
-}
-
-// containsListed reports whether the words of q include every core word of
-// a listed name of two words or more ("Camp4 Sham al-Islam" contains
-// "Sham al-Islam").
-func (g *gen) containsListed(q string) bool {
-	ws := strings.Fields(core(q))
-	set := map[string]bool{}
-	for _, w := range ws {
-		set[w] = true
-	}
-	for _, w := range ws {
-	next:
-		for _, name := range g.byWord[w] {
-			for _, x := range name {
-				if !set[x] {
-					continue next
-				}
-			}
-			return true
-		}
-	}
-	return false
-}
-
-// split assigns a stable half: "dev" or "test", by a hash of the key.
-func split(key string) string {
-	h := fnv.New32a()
-	h.Write([]byte(key))
-	if h.Sum32()%2 == 0 {
-		return "dev"
-	}
-	return "test"
+	listed *evalset.Listed
 }
 
 func write(path string, header []string, rows []row) error {
@@ -203,7 +147,7 @@ func (g *gen) positives(entries []entry) []row {
 		if q == "" || q == expected {
 			return
 		}
-		out = append(out, row{split(e.key), cat, q, e.typ, expected})
+		out = append(out, row{evalset.Split(e.key), cat, q, e.typ, expected})
 	}
 	for i, e := range entries {
 		if i%2 == 1 {
@@ -492,10 +436,10 @@ func hanTable() map[string]rune {
 	// prefer characters used in Chinese personal names (faker zh_CN,
 	// zh_TW), then any character by code point
 	var faker map[string]map[string]any
-	must(readJSON(filepath.Join(srcDir, "faker-person-names-by-locale.json"), &faker))
+	must(evalset.ReadJSON(filepath.Join(srcDir, "faker-person-names-by-locale.json"), &faker))
 	for _, l := range []string{"zh_CN", "zh_TW"} {
 		for _, part := range []string{"last_name", "first_name"} {
-			for _, n := range flatten(faker[l][part]) {
+			for _, n := range evalset.Flatten(faker[l][part]) {
 				for _, r := range n {
 					if p := pinyin.SinglePinyin(r, a); len(p) > 0 {
 						if _, ok := hanOnce[p[0]]; !ok {
@@ -570,17 +514,17 @@ func segment(w string, tab map[string]rune) ([]string, bool) {
 func (g *gen) negatives(dir string, entries []entry) []row {
 	var out []row
 	add := func(cat, q, typ, note string) {
-		if q == "" || g.listed[core(q)] || g.containsListed(q) {
+		if q == "" || g.listed.Is(q) || g.listed.Contains(q) {
 			return // a name that is, or contains, a listed name (legal form aside) is not a negative
 		}
-		out = append(out, row{split(cat + q), cat, q, typ, note})
+		out = append(out, row{evalset.Split(cat + q), cat, q, typ, note})
 	}
 	src := filepath.Join(dir, "sources")
 	// SEC company names: every 4th issuer, in file order
 	var sec map[string]struct {
 		Title string `json:"title"`
 	}
-	must(readJSON(filepath.Join(src, "sec-company_tickers-2026-02-01.json"), &sec))
+	must(evalset.ReadJSON(filepath.Join(src, "sec-company_tickers-2026-02-01.json"), &sec))
 	for i := 0; i < len(sec); i += 4 {
 		if c, ok := sec[fmt.Sprint(i)]; ok {
 			add("sec_company", c.Title, "entity", "")
@@ -593,7 +537,7 @@ func (g *gen) negatives(dir string, entries []entry) []row {
 	must(err)
 	f.Close()
 	for _, r := range rows[1:] {
-		out = append(out, row{split("hard" + r[0]), "hard_collision", r[0], "entity", "listed in " + r[3]})
+		out = append(out, row{evalset.Split("hard" + r[0]), "hard_collision", r[0], "entity", "listed in " + r[3]})
 	}
 	// US legislators and presidents
 	f, err = os.Open(filepath.Join(src, "us-congress-legislators-names-2026-06.csv"))
@@ -606,14 +550,14 @@ func (g *gen) negatives(dir string, entries []entry) []row {
 	}
 	// faker person names: 24 first+last pairs per locale, native script
 	var faker map[string]map[string]any
-	must(readJSON(filepath.Join(src, "faker-person-names-by-locale.json"), &faker))
+	must(evalset.ReadJSON(filepath.Join(src, "faker-person-names-by-locale.json"), &faker))
 	locales := make([]string, 0, len(faker))
 	for l := range faker {
 		locales = append(locales, l)
 	}
 	slices.Sort(locales)
 	for _, l := range locales {
-		first, last := flatten(faker[l]["first_name"]), flatten(faker[l]["last_name"])
+		first, last := evalset.Flatten(faker[l]["first_name"]), evalset.Flatten(faker[l]["last_name"])
 		if len(first) == 0 || len(last) == 0 {
 			continue
 		}
@@ -682,34 +626,4 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
-}
-
-func flatten(v any) []string {
-	var out []string
-	switch t := v.(type) {
-	case []any:
-		for _, x := range t {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			out = append(out, flatten(t[k])...)
-		}
-	}
-	return out
-}
-
-func readJSON(path string, v any) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(b, v)
 }

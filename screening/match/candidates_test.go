@@ -1,0 +1,80 @@
+package match
+
+import (
+	"context"
+	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// TestRespelledListedWord checks that a query word that is itself a word of
+// another listed name still reaches the respelling it stands for:
+// "Mohamed" is listed (FUAD MOHAMED KHALAF, UN SOi.005), and OFAC lists
+// "AKBAR, Mohamed" as an alias of "AKBAR, Mohamad" (SDN 39578).
+func TestRespelledListedWord(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceUN, ID: "SOi.005", Type: lists.TypeIndividual, Name: "FUAD MOHAMED KHALAF"},
+		{Source: lists.SourceSDN, ID: "39578", Type: lists.TypeIndividual, Name: "AKBAR, Mohamad"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "AKBAR, Mohamed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Entry.ID != "39578" {
+		t.Fatalf("got %+v, want only SDN 39578", ms)
+	}
+	found := false
+	for _, tm := range ms[0].Tokens {
+		if tm.Query == "mohamed" && tm.Candidate == "mohamad" {
+			found = true
+		}
+	}
+	if !found || ms[0].Score < 0.85 {
+		t.Errorf("score %.4f, tokens %+v: want mohamed aligned with mohamad and a score of 0.85 or more", ms[0].Score, ms[0].Tokens)
+	}
+}
+
+// TestCommonWordRespellings checks that the rare respellings of a common
+// query word ("technologii", "institut") do not crowd the name that has
+// the word itself out of the candidates: the Entity List's "Beijing
+// Institute of Technology", searched as listed, is found with score 1.
+func TestCommonWordRespellings(t *testing.T) {
+	ms, err := defaultIndex(t).Search(context.Background(), Query{Name: "Beijing Institute of Technology"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Name != "Beijing Institute of Technology" || ms[0].Score != 1 {
+		t.Fatalf("got %+v, want Beijing Institute of Technology with score 1", ms)
+	}
+}
+
+// TestRareWordBesideCommonWord checks that a short rare word next to a
+// common one ("FJ TECHNOLOGY", Entity List) is not crowded out of the
+// candidates by the many names holding a respelling of the common word
+// ("teknologii", "tekhnologii").
+func TestRareWordBesideCommonWord(t *testing.T) {
+	ms, err := defaultIndex(t).Search(context.Background(), Query{Name: "fj technology"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Name != "FJ TECHNOLOGY" || ms[0].Score != 1 {
+		t.Fatalf("got %+v, want FJ TECHNOLOGY with score 1", ms)
+	}
+}
+
+// TestQueryNumberMissing checks that a number in the query that the listed
+// name lacks ("JOINT STOCK COMPANY 56 ARSENAL" against SDN "Arsenal") costs
+// enough to keep an otherwise exact one-word match below the threshold.
+func TestQueryNumberMissing(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "Arsenal"}})
+	ms, err := ix.Search(context.Background(), Query{Name: "JOINT STOCK COMPANY 56 ARSENAL", Threshold: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Score != 1+deltaNumberMissing || len(ms[0].Adjustments) != 1 || ms[0].Adjustments[0].Kind != "number_missing" {
+		t.Fatalf("got %+v, want Arsenal at %.2f with one number_missing adjustment", ms, 1+deltaNumberMissing)
+	}
+	if ms[0].Score >= DefaultThreshold {
+		t.Errorf("score %.4f reaches the threshold %.2f", ms[0].Score, DefaultThreshold)
+	}
+}

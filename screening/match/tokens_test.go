@@ -1,0 +1,105 @@
+package match
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestNameElements(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"abdelmajid", []string{"abd", "al", "majid"}},
+		{"abdulsalam", []string{"abd", "al", "salam"}},
+		{"abdurrahman", []string{"abd", "al", "rahman"}},
+		{"abdurahman", []string{"abdurahman"}},
+		{"abdul", []string{"abd", "al"}},
+		{"abdulkadir", []string{"abd", "al", "kadir"}},
+		{"abdollahpour", []string{"abdollahpour"}},
+		{"abdiasjerd", []string{"abdiasjerd"}},
+		{"abdullah", []string{"abdullah"}},
+		{"abdallah", []string{"abdallah"}},
+		{"najmuddin", []string{"najm", "al", "din"}},
+		{"noureddine", []string{"nour", "al", "din"}},
+		{"abdo", []string{"abdo"}},
+		{"eddine", []string{"eddine"}},
+	} {
+		if got := appendNameElements(nil, c.in); !slices.Equal(got, c.want) {
+			t.Errorf("appendNameElements(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestTrimOrdinal(t *testing.T) {
+	for in, want := range map[string]string{"140th": "140", "61st": "61", "2nd": "2", "3rd": "3", "5": "5", "n488rc": "n488rc", "x1st": "x1", "th": "th"} {
+		if got := trimOrdinal(in); got != want {
+			t.Errorf("trimOrdinal(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestRigourLegalForms checks legal forms that come from rigour's
+// org_types table, not from the curated one: Serbian and Belarusian forms
+// of a limited company.
+func TestRigourLegalForms(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		words []string
+		class LegalClass
+	}{
+		{"DRUSTVO SA OGRANICENOM ODGOVORNOSCU RAD ZVECAN", []string{"rad", "zvecan"}, LegalLimited},
+		{"TAVARYSTVA Z ABMEZHAVANAY ADKAZNASTSYU SOKHRA", []string{"sokhra"}, LegalLimited},
+	} {
+		var nt nameTokens
+		analyze(Normalize(c.name), nil, &nt, nil)
+		if !slices.Equal(nt.words, c.words) || nt.legal != c.class {
+			t.Errorf("%q: words %q, class %v; want %q, %v", c.name, nt.words, nt.legal, c.words, c.class)
+		}
+	}
+}
+
+// FuzzNameElements: splitting a word into Arabic name elements gives the
+// word itself, or three non-empty words with the article in the middle.
+func FuzzNameElements(f *testing.F) {
+	for _, s := range []string{"abdelmajid", "abdul", "abdurrahman", "najmuddin", "abdallah", "abd", "uddin", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		got := appendNameElements(nil, w)
+		switch {
+		case len(got) == 1 && got[0] == w:
+		case len(got) == 2 && got[0] == "abd" && got[1] == "al" && abdLinks[w]:
+		case len(got) == 3 && got[1] == "al" && got[0] != "" && got[2] != "":
+		default:
+			t.Fatalf("appendNameElements(%q) = %q", w, got)
+		}
+	})
+}
+
+// TestLegalFormSplitOrGlued checks that a legal form is recognised when one
+// of its words is split in two or two of its words are written as one, as
+// in the spellings of the generated evaluation's join/split category.
+func TestLegalFormSplitOrGlued(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		words []string
+		legal LegalClass
+	}{
+		{"LIMITED LIAB ILITY COMPANY SBERBANK FACTORING", []string{"sberbank", "factoring"}, LegalLimited},
+		{"STERLING SHIPPING INCORP ORATED", []string{"sterling", "shipping"}, LegalCorporation},
+		{"LIMITEDLIABILITY COMPANY TUBOR", []string{"tubor"}, LegalLimited},
+		{"OPENJOINT STOCK COMPANY DOLTA", []string{"dolta"}, LegalJointStock},
+		{"AKTSIONERNOEOBSHCHESTVO MOSINZHPROEKT", []string{"mosinzhproekt"}, LegalJointStock},
+		{"OBSHCHESTVO S OGRANICHENNOIOTVETSTVENNOSTYU SIGNUM", []string{"signum"}, LegalLimited},
+		// names that are not legal forms stay as they are
+		{"LIMITED LIABILITY COMPANY SBERBANK FACTORING", []string{"sberbank", "factoring"}, LegalLimited},
+		{"COMPANYONE", []string{"companyone"}, LegalNone},
+	} {
+		var nt nameTokens
+		analyze(Normalize(c.in), nil, &nt, nil)
+		if !slices.Equal(nt.words, c.words) || nt.legal != c.legal {
+			t.Errorf("%q: words %q legal %v, want %q %v", c.in, nt.words, nt.legal, c.words, c.legal)
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package match
+
+import (
+	"context"
+	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+func TestVariantTable(t *testing.T) {
+	seen := map[string]int{}
+	for i, g := range variantGroups {
+		if len(g.words) < 2 {
+			t.Errorf("group %d %q has %d words", i, g.name, len(g.words))
+		}
+		for _, w := range g.words {
+			if j, ok := seen[w]; ok {
+				t.Errorf("%q is in groups %d and %d", w, j, i)
+			}
+			seen[w] = i
+			if Normalize(w) != w {
+				t.Errorf("%q is not normalised", w)
+			}
+		}
+	}
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"aleksandr", "oleksandr", true}, {"alexander", "aliaksandr", true}, {"siarhei", "sergey", true},
+		{"husayn", "hussein", true}, {"mohammed", "muhammad", true}, {"zavod", "plant", true},
+		{"peking", "beijing", true}, {"amoy", "xiamen", true}, {"ri", "lee", true}, {"pak", "park", true},
+		{"aleksandr", "aleksey", false}, {"hasan", "husayn", false}, {"kim", "lee", false},
+	} {
+		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
+		if (ga != 0 && ga == gb) != c.same {
+			t.Errorf("%q (group %d) and %q (group %d): same = %v, want %v", c.a, ga, c.b, gb, !c.same, c.same)
+		}
+	}
+}
+
+func TestPatronymicStem(t *testing.T) {
+	for _, c := range []struct {
+		w, stem string
+		ok      bool
+	}{
+		{"aleksandrovich", "aleksandr", true}, {"oleksandrovych", "oleksandr", true},
+		{"aliaksandravich", "aliaksandr", true}, {"yevgenyevich", "yevgen", true},
+		{"vladimirovna", "vladimir", true}, {"volodymyrivna", "volodymyr", true},
+		{"ryhoravitj", "ryhor", true}, {"ivanov", "", false}, {"rabinovich", "rabin", true},
+	} {
+		stem, ok := patronymicStem(c.w)
+		if stem != c.stem || ok != c.ok {
+			t.Errorf("patronymicStem(%q) = %q, %v; want %q, %v", c.w, stem, ok, c.stem, c.ok)
+		}
+	}
+	if stemGroup("aliaksandr") != variantGroupOf("aleksandr") || stemGroup("yevgen") != variantGroupOf("yevgeny") {
+		t.Error("stemGroup does not reach the given-name group")
+	}
+}
+
+// TestGivenNameForms checks that Russian, Ukrainian, Belarusian and English
+// forms of one given name and patronymic score as the same name. The
+// listed name is OFAC's (SDN 38818, "SAULENKO, Oleksandr Fedorovych"); the
+// query is its Russian form, which OFAC also lists.
+func TestGivenNameForms(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "38818", Type: lists.TypeIndividual, Name: "SAULENKO, Oleksandr Fedorovych"},
+	})
+	for _, q := range []string{"SAULENKO, Alexander Fedorovich", "SAULENKO, Aliaksandr", "Alexander Saulenko"} {
+		ms, err := ix.Search(context.Background(), Query{Name: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 1 || ms[0].Score < 0.9 {
+			t.Errorf("%q: %+v, want one match scoring 0.9 or more", q, ms)
+		}
+	}
+}
+
+// TestPostalPlaceName checks that a Chinese place in its postal
+// romanisation finds the pinyin form listed (BEIJING INSTITUTE OF
+// TECHNOLOGY is on the Entity List).
+func TestPostalPlaceName(t *testing.T) {
+	ms, err := defaultIndex(t).Search(context.Background(), Query{Name: "Peking Institute of Technology"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || Normalize(ms[0].Name) != "beijing institute of technology" {
+		t.Fatalf("got %+v, want BEIJING INSTITUTE OF TECHNOLOGY first", ms)
+	}
+	if ms[0].Score < 0.9 {
+		t.Errorf("score %.4f, want 0.9 or more", ms[0].Score)
+	}
+}
+
+// TestPinyinBusinessTerms checks that the pinyin of a Chinese company name
+// finds its English listed name when its words are common business terms:
+// CPMIEC, listed in English as "China Precision Machinery Import-Export
+// Corp.", searched as "Zhongguo Jingmi Jixie Jinchukou Zonggongsi".
+func TestPinyinBusinessTerms(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "cpmiec", Type: lists.TypeEntity, Name: "China Precision Machinery Import-Export Corp."},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "Zhongguo Jingmi Jixie Jinchukou Zonggongsi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Score < 0.9 {
+		t.Fatalf("got %+v, want the English name scoring 0.9 or more", ms)
+	}
+	var imp bool
+	for _, tm := range ms[0].Tokens {
+		imp = imp || tm.Query == "jinchukou" && tm.Candidate == "import export"
+	}
+	if !imp {
+		t.Errorf("tokens %+v: want jinchukou aligned with import export", ms[0].Tokens)
+	}
+}
+
+// TestWadeGiles checks the issue's example: Cheng Yen-hsiung, the
+// Wade-Giles form of the pinyin Zheng Yanxiong, written as OFAC writes
+// people ("ZHENG, Yanxiong").
+func TestWadeGiles(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "zyx", Type: lists.TypeIndividual, Name: "ZHENG, Yanxiong"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "Cheng Yen-hsiung"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Score < 0.85 {
+		t.Fatalf("got %+v, want one match scoring 0.85 or more", ms)
+	}
+	if pinyinOf("hsiung") != "xiong" || pinyinOf("chien") != "chien" {
+		t.Errorf("pinyinOf: hsiung -> %q, chien -> %q; want xiong, chien (ambiguous, left as is)", pinyinOf("hsiung"), pinyinOf("chien"))
+	}
+}
