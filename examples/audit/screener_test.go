@@ -154,6 +154,9 @@ func TestSampleOnDefaults(t *testing.T) {
 		{id: "ORD-3003", outcome: "review", codes: []string{"party.minority_owned_by_listed"}},
 		// A US account seen from Russian IPs.
 		{id: "ORD-2003", outcome: "review", codes: []string{"ip.country_mismatch", "ip.country_of_concern"}},
+		// Yandex's 77.88.8.8: RU by geo-whois-asn-country, RS by iptoasn; a
+		// disputed location of concern is reviewed, never denied.
+		{id: "ORD-2010", outcome: "review", codes: []string{"ip.location_uncertain", "ip.country_mismatch"}},
 	})
 }
 
