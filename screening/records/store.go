@@ -179,6 +179,13 @@ type Store struct {
 	now       func() time.Time
 	maxBatch  int
 
+	// prepared holds the statements of the append path, prepared once on
+	// the database and bound to each transaction with Tx.StmtContext
+	// (which reuses a connection's prepared statement): parsing them in every
+	// transaction cost more than the inserts when batches are small.
+	preparedMu sync.Mutex
+	prepared   map[string]*sql.Stmt
+
 	queue   chan *pending
 	closing chan struct{}
 	done    chan struct{}
@@ -326,6 +333,12 @@ func (s *Store) Close() error {
 	s.closeMu.Do(func() {
 		close(s.closing)
 		<-s.done
+		s.preparedMu.Lock()
+		for _, st := range s.prepared {
+			st.Close()
+		}
+		s.prepared = nil
+		s.preparedMu.Unlock()
 		s.closeEr = s.db.Close()
 	})
 	return s.closeEr
@@ -549,7 +562,12 @@ func (s *Store) commitOnce(batch []*pending) ([]Record, []bool, error) {
 		seq  int64
 		prev string
 	)
-	if err := tx.QueryRowContext(ctx, "SELECT seq, hash FROM chain_head WHERE id = 1"+s.d.lockHead).Scan(&seq, &prev); err != nil {
+	head, err := s.txStmt(ctx, tx, "SELECT seq, hash FROM chain_head WHERE id = 1"+s.d.lockHead)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer head.Close()
+	if err := head.QueryRowContext(ctx).Scan(&seq, &prev); err != nil {
 		return nil, nil, fmt.Errorf("reading the chain head: %w", err)
 	}
 	now := s.now()
@@ -557,8 +575,7 @@ func (s *Store) commitOnce(batch []*pending) ([]Record, []bool, error) {
 	recs := make([]Record, len(batch))
 	existed := make([]bool, len(batch))
 	inBatch := map[[2]string]int{}
-	// The statements run once per record and index row: prepared once per
-	// transaction.
+	// The statements run once per record and index row.
 	var stmts [4]*sql.Stmt
 	for i, q := range []string{
 		`INSERT INTO records (seq, recorded_at, source, decision_id, outcome, request, decision, prev_hash, hash, record_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -566,7 +583,7 @@ func (s *Store) commitOnce(batch []*pending) ([]Record, []bool, error) {
 		"INSERT INTO record_entries (seq, entry_key, entry_hash, list) VALUES (?, ?, ?, ?)",
 		"INSERT INTO record_reasons (seq, code) VALUES (?, ?)",
 	} {
-		st, err := tx.PrepareContext(ctx, s.d.q(q))
+		st, err := s.txStmt(ctx, tx, q)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -623,7 +640,12 @@ func (s *Store) commitOnce(batch []*pending) ([]Record, []bool, error) {
 			Request: p.req, Decision: p.dec, PrevHash: prev, Hash: h}
 		prev = h
 	}
-	if _, err := tx.ExecContext(ctx, s.d.q("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1"), seq, prev); err != nil {
+	move, err := s.txStmt(ctx, tx, "UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer move.Close()
+	if _, err := move.ExecContext(ctx, seq, prev); err != nil {
 		return nil, nil, fmt.Errorf("moving the chain head: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -632,9 +654,34 @@ func (s *Store) commitOnce(batch []*pending) ([]Record, []bool, error) {
 	return recs, existed, nil
 }
 
+// txStmt returns query (with ? placeholders) as a statement of tx, prepared
+// on the database the first time it is asked for. The caller closes it.
+func (s *Store) txStmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	s.preparedMu.Lock()
+	st, ok := s.prepared[query]
+	if !ok {
+		var err error
+		if st, err = s.db.PrepareContext(ctx, s.d.q(query)); err != nil {
+			s.preparedMu.Unlock()
+			return nil, err
+		}
+		if s.prepared == nil {
+			s.prepared = map[string]*sql.Stmt{}
+		}
+		s.prepared[query] = st
+	}
+	s.preparedMu.Unlock()
+	return tx.StmtContext(ctx, st), nil
+}
+
 // keyed returns the record stored under source and key in tx.
 func (s *Store) keyed(ctx context.Context, tx *sql.Tx, source, key string) (Record, error) {
-	rows, err := tx.QueryContext(ctx, s.d.q("SELECT "+recordCols+" FROM records WHERE source = ? AND record_key = ?"), source, key)
+	st, err := s.txStmt(ctx, tx, "SELECT "+recordCols+" FROM records WHERE source = ? AND record_key = ?")
+	if err != nil {
+		return Record{}, err
+	}
+	defer st.Close()
+	rows, err := st.QueryContext(ctx, source, key)
 	if err != nil {
 		return Record{}, err
 	}
