@@ -298,7 +298,10 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 			recErr = rec.close()
 		}
 		if errors.Is(runErr, errRecording) {
-			recErr, runErr = runErr, nil
+			runErr = nil
+		}
+		if !errors.Is(recErr, errRecording) && recErr != nil && (runErr != nil || w.err != nil) {
+			recErr = nil // a failed write of the output, reported as such below
 		}
 	}
 	flushErr := w.Flush()

@@ -34,15 +34,29 @@ const runFileSuffix = ".run"
 // record is keyed by the run's id and the request's position in the input,
 // so a resumed run that screens again the requests whose records were
 // stored but whose lines were not written finds them stored and adds
-// nothing.
+// nothing. One batch is being stored while the next is gathered, so
+// screening does not wait for the commits.
 type recorder struct {
-	st    *records.Store
-	run   string
-	batch []records.Entry
-	lines []*bytes.Buffer
+	st     *records.Store
+	run    string
+	batch  []records.Entry
+	lines  []*bytes.Buffer
+	flight *flight // the batch being stored; nil for none
+	// failed is the first error: after it nothing more is stored or
+	// written, so the output stays a prefix of the input.
+	failed error
 	// added counts records stored by this run; existed those an earlier,
 	// interrupted run had stored already.
 	added, existed int
+}
+
+// flight is a batch being stored.
+type flight struct {
+	n     int
+	lines []*bytes.Buffer
+	done  chan struct{}
+	added int
+	err   error
 }
 
 // openRecorder opens the records database dsn for a run writing to out
@@ -111,45 +125,87 @@ func writeSynced(path string, b []byte) error {
 	return f.Close()
 }
 
-// add queues j's decision; when the batch is full it stores the batch and
-// then writes its lines with write.
+// add queues j's decision; when the batch is full it waits for the batch
+// before to be stored, writes that batch's lines with write and starts
+// storing this one.
 func (r *recorder) add(ctx context.Context, j *job, write func(*bytes.Buffer) error) error {
+	if r.failed != nil {
+		putLine(j.line)
+		return r.failed
+	}
 	r.batch = append(r.batch, records.Entry{Source: recordSource, Key: r.run + ":" + strconv.Itoa(j.pos),
 		Request: j.r.req, Decision: j.d})
 	r.lines = append(r.lines, j.line)
 	if len(r.batch) < recordBatch {
 		return nil
 	}
-	return r.flush(ctx, write)
+	if err := r.land(write); err != nil {
+		return err
+	}
+	r.launch(ctx)
+	return nil
 }
 
-// flush stores the queued decisions, then writes their lines. Lines whose
+// launch starts storing the gathered batch.
+func (r *recorder) launch(ctx context.Context) {
+	f := &flight{n: len(r.batch), lines: r.lines, done: make(chan struct{})}
+	batch := r.batch
+	go func() {
+		defer close(f.done)
+		f.added, f.err = r.st.AppendAll(ctx, batch)
+	}()
+	r.flight = f
+	r.batch, r.lines = make([]records.Entry, 0, recordBatch), make([]*bytes.Buffer, 0, recordBatch)
+}
+
+// land waits for the batch being stored and writes its lines. Lines whose
 // decisions could not be stored are not written, so -resume screens them
 // again.
-func (r *recorder) flush(ctx context.Context, write func(*bytes.Buffer) error) error {
-	if len(r.batch) == 0 {
-		return nil
+func (r *recorder) land(write func(*bytes.Buffer) error) error {
+	f := r.flight
+	if f == nil {
+		return r.failed
 	}
-	added, err := r.st.AppendAll(ctx, r.batch)
-	r.added += added
-	if err != nil {
-		for _, l := range r.lines {
-			putLine(l)
-		}
-		r.batch, r.lines = r.batch[:0], r.lines[:0]
-		return fmt.Errorf("%w: %w", errRecording, err)
+	<-f.done
+	r.flight = nil
+	r.added += f.added
+	if f.err != nil && r.failed == nil {
+		r.failed = fmt.Errorf("%w: %w", errRecording, f.err)
 	}
-	r.existed += len(r.batch) - added
-	var werr error
-	for _, l := range r.lines {
-		if werr == nil {
-			werr = write(l)
+	if r.failed == nil {
+		r.existed += f.n - f.added
+	}
+	for _, l := range f.lines {
+		if r.failed == nil {
+			if err := write(l); err != nil {
+				r.failed = err
+			}
 		}
 		putLine(l)
 	}
-	clear(r.batch)
-	r.batch, r.lines = r.batch[:0], r.lines[:0]
-	return werr
+	return r.failed
+}
+
+// flush stores and writes what is left: the batch being stored and the one
+// being gathered.
+func (r *recorder) flush(ctx context.Context, write func(*bytes.Buffer) error) error {
+	if err := r.land(write); err != nil {
+		r.discard()
+		return err
+	}
+	if len(r.batch) == 0 {
+		return nil
+	}
+	r.launch(ctx)
+	return r.land(write)
+}
+
+// discard drops the gathered batch after a failure.
+func (r *recorder) discard() {
+	for _, l := range r.lines {
+		putLine(l)
+	}
+	r.batch, r.lines = nil, nil
 }
 
 func (r *recorder) close() error { return r.st.Close() }
