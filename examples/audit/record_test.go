@@ -187,3 +187,49 @@ func TestRunRecordsErrors(t *testing.T) {
 		t.Error("a refused run created the records database")
 	}
 }
+
+// TestRunRecordsInterrupt interrupts a recorded run as Ctrl-C would: what
+// was read is screened, stored and written; the resumed run stores the
+// rest, each decision once.
+func TestRunRecordsInterrupt(t *testing.T) {
+	dir := t.TempDir()
+	var all strings.Builder
+	all.WriteString("id,name,country,destination\n")
+	var want []string
+	for i := range 2000 {
+		fmt.Fprintf(&all, "R%04d,Acme Widgets Inc,US,DE\n", i)
+		want = append(want, fmt.Sprintf("R%04d", i))
+	}
+	in := writeFile(t, dir, "in.csv", all.String())
+	out := filepath.Join(dir, "out.jsonl")
+	dsn := "sqlite:" + filepath.Join(dir, "records.db")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	a := testApp()
+	a.newScreener = func(context.Context, config) (screener, error) {
+		return cancelScreener{at: "R0010", cancel: cancel}, nil
+	}
+	var stdout, stderr strings.Builder
+	code := a.run(ctx, []string{"-workers", "2", "-db", dsn, "-out", out, in}, strings.NewReader(""), &stdout, &stderr)
+	if code != exitInterrupted {
+		t.Fatalf("exit %d; want %d\n%s", code, exitInterrupted, stderr.String())
+	}
+	written := ids(decode(t, mustRead(t, out)))
+	stored, _, _ := storedRecords(t, dsn)
+	if d := cmp.Diff(written, stored); d != "" || len(written) < 11 {
+		t.Fatalf("after the interrupt, %d written, %d stored (-written +stored):\n%s", len(written), len(stored), d)
+	}
+
+	res := runApp(t, testApp(), "", "-db", dsn, "-resume", "-out", out, in)
+	if res.code != exitOK {
+		t.Fatalf("resume: exit %d: %s", res.code, res.stderr)
+	}
+	if !strings.Contains(res.stdout, fmt.Sprintf("recorded %d decisions", len(want)-len(written))) {
+		t.Errorf("summary %q; want %d recorded", res.stdout, len(want)-len(written))
+	}
+	stored, _, _ = storedRecords(t, dsn)
+	if d := cmp.Diff(want, stored); d != "" {
+		t.Errorf("stored after resume (-want +got):\n%s", d)
+	}
+}
