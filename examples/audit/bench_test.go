@@ -35,7 +35,26 @@ func BenchmarkAudit(b *testing.B) {
 // machinery alone.
 func BenchmarkAuditHarness(b *testing.B) { benchAudit(b, fakeScreener{}) }
 
-func benchAudit(b *testing.B, s screener) {
+// BenchmarkAuditRecorded is BenchmarkAudit with -db: every decision is
+// also stored in an SQLite records database (a new one each iteration). It
+// reports rows/s and the CPU time per row (this process, the database's
+// work included).
+//
+//	go test -run '^$' -bench BenchmarkAuditRecorded -benchtime 1x ./examples/audit/
+func BenchmarkAuditRecorded(b *testing.B) {
+	s, err := newScreener(context.Background(), config{logger: discardLogger()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	n := 0
+	benchAudit(b, s, func() []string {
+		n++
+		return []string{"-db", "sqlite:" + filepath.Join(dir, strconv.Itoa(n)+".db")}
+	})
+}
+
+func benchAudit(b *testing.B, s screener, flags ...func() []string) {
 	rows := benchRows(b)
 	var in bytes.Buffer
 	if _, err := sampleBook(b).Write(&in, rows); err != nil {
@@ -43,14 +62,24 @@ func benchAudit(b *testing.B, s screener) {
 	}
 	a := testApp()
 	a.newScreener = func(context.Context, config) (screener, error) { return s, nil }
+	var cpu time.Duration
 	b.ResetTimer()
 	for range b.N {
-		code := a.run(context.Background(), []string{"-"}, bytes.NewReader(in.Bytes()), io.Discard, io.Discard)
+		args := []string{"-"}
+		for _, f := range flags {
+			args = append(f(), args...)
+		}
+		c0 := cputime.Process()
+		code := a.run(context.Background(), args, bytes.NewReader(in.Bytes()), io.Discard, io.Discard)
+		cpu += cputime.Process() - c0
 		if code != exitOK {
 			b.Fatalf("exit %d", code)
 		}
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Microseconds())/float64(rows*b.N), "cpu-µs/row")
+	}
 }
 
 // BenchmarkReadDone measures how fast -resume takes stock of an existing

@@ -20,6 +20,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -98,6 +99,7 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		workers    = fs.Int("workers", runtime.GOMAXPROCS(0), "screen `N` requests in parallel")
 		resume     = fs.Bool("resume", false, "skip the requests already in the -out file (the first records of the input, in order) and append to it")
 		threshold  = fs.Float64("threshold", 0, "name-match threshold in (0,1] (default: the policy's)")
+		dbDSN      = fs.String("db", "", "also store every decision in the records database `DSN` (sqlite:PATH or postgres://…), as the services do; review and license_required decisions open review cases")
 		listPaths  multiFlag
 		geoPaths   multiFlag
 	)
@@ -241,6 +243,14 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		return usage("%v", err)
 	}
 
+	var rec *recorder
+	if *dbDSN != "" {
+		if rec, err = openRecorder(ctx, *dbDSN, *outPath, *resume, cfg.logger); err != nil {
+			return usage("-db: %v", err)
+		}
+		defer rec.close()
+	}
+
 	var out io.Writer = stdout
 	var outFile *os.File
 	summaryTo := stdout
@@ -266,15 +276,34 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	st := newStats()
 	p := &pipeline{s: s, workers: *workers, window: 64 * *workers, done: done, now: a.now}
 	start := a.now()
+	writeLine := func(l *bytes.Buffer) error { return w.WriteLine(l.Bytes()) }
+	// Decisions already read are stored even after an interrupt, like they
+	// are screened and written.
+	recCtx := context.WithoutCancel(ctx)
 	runErr := p.run(ctx, srcs, func(j *job) error {
 		if j.err != nil {
 			return j.err
 		}
 		st.add(j.r, &j.d)
-		err := w.WriteLine(j.line.Bytes())
+		if rec != nil {
+			return rec.add(recCtx, j, writeLine)
+		}
+		err := writeLine(j.line)
 		putLine(j.line)
 		return err
 	})
+	var recErr error
+	if rec != nil {
+		if recErr = rec.flush(recCtx, writeLine); recErr == nil {
+			recErr = rec.close()
+		}
+		if errors.Is(runErr, errRecording) {
+			runErr = nil
+		}
+		if !errors.Is(recErr, errRecording) && recErr != nil && (runErr != nil || w.err != nil) {
+			recErr = nil // a failed write of the output, reported as such below
+		}
+	}
 	flushErr := w.Flush()
 	if flushErr == nil && outFile != nil {
 		// A full disk may show only now; the records are not counted as
@@ -306,6 +335,13 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		fmt.Fprintf(summaryTo, " (of %d; the write failed)", st.requests)
 	}
 	fmt.Fprintln(summaryTo)
+	if rec != nil {
+		fmt.Fprintf(summaryTo, "recorded %d decisions in the %s records database (source %q)", rec.added, rec.st.Backend(), recordSource)
+		if rec.existed > 0 {
+			fmt.Fprintf(summaryTo, "; %d were recorded already by the run being resumed", rec.existed)
+		}
+		fmt.Fprintln(summaryTo)
+	}
 	if *reportPath != "" {
 		if err := a.writeReport(*reportPath, st, inputs, s); err != nil {
 			return usage("-report: %v", err)
@@ -320,6 +356,8 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 		}
 	}
 	switch {
+	case recErr != nil:
+		return usage("-db: %v; %d decisions were recorded and written, rerun with -resume to continue", recErr, w.lines)
 	case flushErr != nil:
 		return usage("write decisions: %v; %d of %d decisions were written", flushErr, w.lines, st.requests)
 	case errors.Is(runErr, context.Canceled) && ctx.Err() != nil:

@@ -23,6 +23,7 @@ type screener interface {
 // job is one request on its way through the pipeline.
 type job struct {
 	seq  int
+	pos  int // the request's number in the input, from 1, skipped ones included
 	r    *request
 	d    screening.Decision
 	line *bytes.Buffer // d encoded as one JSON line
@@ -92,7 +93,7 @@ func (p *pipeline) run(ctx context.Context, srcs []source, emit func(*job) error
 				case <-readCtx.Done():
 					return
 				}
-				jobs <- &job{seq: seq, r: r}
+				jobs <- &job{seq: seq, pos: p.read, r: r}
 				seq++
 			}
 		}

@@ -96,11 +96,21 @@ type Event struct {
 
 func (s *Store) openCase(ctx context.Context, tx *sql.Tx, seq int64, decisionID, outcome, at string) error {
 	var id int64
-	if err := tx.QueryRowContext(ctx, s.d.q(`INSERT INTO cases (seq, decision_id, outcome, status, opened_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`), seq, decisionID, outcome, StatusOpen, at, at).Scan(&id); err != nil {
+	ins, err := s.txStmt(ctx, tx, `INSERT INTO cases (seq, decision_id, outcome, status, opened_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	if err := ins.QueryRowContext(ctx, seq, decisionID, outcome, StatusOpen, at, at).Scan(&id); err != nil {
 		return fmt.Errorf("opening a case for record %d: %w", seq, err)
 	}
-	_, err := tx.ExecContext(ctx, s.d.q("INSERT INTO case_events (case_id, at, kind) VALUES (?, ?, 'opened')"), id, at)
+	ev, err := s.txStmt(ctx, tx, "INSERT INTO case_events (case_id, at, kind) VALUES (?, ?, 'opened')")
+	if err != nil {
+		return err
+	}
+	defer ev.Close()
+	_, err = ev.ExecContext(ctx, id, at)
 	return err
 }
 

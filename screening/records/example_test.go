@@ -57,3 +57,40 @@ func Example() {
 	// case closed false_positive
 	// screened again: allow
 }
+
+// Store a batch of decisions with keys, as a batch program that may be
+// resumed does: storing the batch again adds nothing.
+func ExampleStore_AppendAll() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "records-example")
+	defer os.RemoveAll(dir)
+
+	st, err := records.Open(ctx, "sqlite:"+filepath.Join(dir, "records.db"), records.WithLogger(discard()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer st.Close()
+	s, err := screening.New(ctx, screening.WithoutLocator(), screening.WithLogger(discard()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var batch []records.Entry
+	for i, name := range []string{"Acme Widgets Inc", "Hangzhou Hikvision Digital Technology Co. Ltd"} {
+		req := screening.Request{ID: fmt.Sprintf("row-%d", i+1), Destination: "US", Parties: []screening.Party{
+			{Role: screening.RolePurchaser, Name: name, Country: "US"}}}
+		d, _ := s.Screen(ctx, req)
+		batch = append(batch, records.Entry{Source: "batch", Key: fmt.Sprintf("run-7:%d", i+1), Request: req, Decision: d})
+	}
+	added, err := st.AppendAll(ctx, batch)
+	fmt.Println("added:", added, err)
+	added, err = st.AppendAll(ctx, batch) // a resumed run storing the same rows
+	fmt.Println("added again:", added, err)
+	seq, _, _ := st.Head(ctx)
+	fmt.Println("records:", seq)
+	// Output:
+	// added: 2 <nil>
+	// added again: 0 <nil>
+	// records: 2
+}
