@@ -2,6 +2,8 @@ package screening
 
 import (
 	"time"
+
+	"github.com/exportguard/exportguard/rules"
 )
 
 // Decision is the screening result for one Request. Its JSON form is the
@@ -32,7 +34,7 @@ type Decision struct {
 func (d Decision) InputErrors() []*RequestError {
 	var out []*RequestError
 	for _, r := range d.Reasons {
-		if r.Code != "input.invalid" {
+		if r.Code != string(rules.ReasonInputInvalid) {
 			continue
 		}
 		str := func(k string) string { s, _ := r.Evidence[k].(string); return s }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/exportguard/exportguard/geoloc/verify"
+	"github.com/exportguard/exportguard/rules"
 )
 
 // WithLocationRegions supplies polygons for regions of concern (for example
@@ -129,17 +130,17 @@ func (sc *screening) locationEvidence(ctx context.Context) {
 	}
 	switch res.Verdict {
 	case verify.VerdictContradictory, verify.VerdictInsufficient:
-		sc.add("item.location_unverified",
+		sc.add(rules.ReasonItemLocationUnverified,
 			fmt.Sprintf("The delay measurements do not verify where the item is (%s): %s.", res.Verdict, strings.Join(res.Notes, " ")),
 			citeLocationTest, ev)
 		return
 	case verify.VerdictInconsistent:
-		sc.add("item.location_inconsistent",
+		sc.add(rules.ReasonItemLocationInconsistent,
 			fmt.Sprintf("The delay measurements exclude the declared site %s: the item is not where it was declared.", site),
 			citeLocationTest, ev)
 	}
 	if len(concern) > 0 {
-		sc.add("item.location_concern_possible",
+		sc.add(rules.ReasonItemLocationConcernPossible,
 			fmt.Sprintf("The delay measurements do not exclude %s: the item may be in a country or region of concern.", strings.Join(concern, ", ")),
 			citeLocationTest, ev)
 	}
