@@ -157,3 +157,36 @@ func FuzzParseReasonCode(f *testing.F) {
 		}
 	})
 }
+
+// TestFixedCitations pins the exact citation of each code whose reasons
+// all cite the same text, as decisions carry it.
+func TestFixedCitations(t *testing.T) {
+	const kyc = "Supp. No. 3 to 15 CFR Part 732 (know-your-customer red flags)"
+	const freshness = "exportguard policy: data freshness (max_list_age, max_geo_db_age)"
+	const location = "Chip Security Act proposals (S. 1705 / H.R. 3447); US AI Action Plan (July 2025) location verification"
+	want := map[ReasonCode]string{
+		ReasonPartyHQCountryOfConcern:     "15 CFR 744.23(a)(3); 15 CFR 742.6(a)(6)",
+		ReasonIPAnonymizer:                kyc,
+		ReasonIPCountryMismatch:           kyc,
+		ReasonIPUnknown:                   kyc,
+		ReasonIPNotRoutable:               "exportguard: address not on the public internet",
+		ReasonItemGP10:                    "15 CFR 736.2(b)(10); BIS guidance of 13 May 2025",
+		ReasonItemLocationInconsistent:    location,
+		ReasonItemLocationConcernPossible: location,
+		ReasonItemLocationUnverified:      location,
+		ReasonDataStale:                   freshness,
+		ReasonDataUndated:                 freshness,
+		ReasonDataMissing:                 freshness,
+		ReasonDataEvaluationSnapshot:      "exportguard: embedded evaluation data",
+		ReasonInputInvalid:                "exportguard: request validation",
+	}
+	for _, r := range Reasons() {
+		w, fixed := want[r.Code]
+		if r.Fixed != fixed {
+			t.Errorf("%s: Fixed = %v, want %v", r.Code, r.Fixed, fixed)
+		}
+		if fixed && r.Citation != w {
+			t.Errorf("%s: citation %q, want %q", r.Code, r.Citation, w)
+		}
+	}
+}

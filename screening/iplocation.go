@@ -141,7 +141,7 @@ func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionC
 		}
 		where += " (the sources disagree: " + strings.Join(said, ", ") + ")"
 	}
-	sc.add(rules.ReasonIPCountryMismatch,
+	sc.addCited(rules.ReasonIPCountryMismatch,
 		fmt.Sprintf("The client IP %s is located in %s, but the declared countries are %s.", ip, where, strings.Join(decl, ", ")),
-		citeKYC, ev)
+		ev)
 }

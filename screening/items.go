@@ -81,9 +81,9 @@ func (sc *screening) itemChecks() {
 				strings.Join(rec.Citations, "; "), uev)
 		}
 		if det.GP10 {
-			sc.add(rules.ReasonItemGP10,
+			sc.addCited(rules.ReasonItemGP10,
 				fmt.Sprintf("Item %s looks like a PRC-designed advanced-computing chip; dealing in it may breach General Prohibition 10.", label),
-				"15 CFR 736.2(b)(10); BIS guidance of 13 May 2025", ev)
+				ev)
 		}
 	}
 }

@@ -33,7 +33,7 @@ func (sc *screening) attestedLocation(le *LocationEvidence) {
 		"verdict": string(vr.Verdict), "feasible_area_km2": round4(vr.FeasibleAreaKM2), "notes": vr.Notes,
 	}
 	unverified := func(why string) {
-		sc.add(rules.ReasonItemLocationUnverified, fmt.Sprintf("The location evidence does not verify where the item is: %s (%s).", why, cite), citeLocationTest, ev)
+		sc.addCited(rules.ReasonItemLocationUnverified, fmt.Sprintf("The location evidence does not verify where the item is: %s (%s).", why, cite), ev)
 	}
 	if err := vr.Check(sc.w.locVerifiers, sc.now); err != nil {
 		ev["problem"] = err.Error()
@@ -60,9 +60,9 @@ func (sc *screening) attestedLocation(le *LocationEvidence) {
 		unverified(fmt.Sprintf("the verdict is %s", vr.Verdict))
 		return
 	case verify.VerdictInconsistent:
-		sc.add(rules.ReasonItemLocationInconsistent,
+		sc.addCited(rules.ReasonItemLocationInconsistent,
 			fmt.Sprintf("Signed delay measurements exclude the declared site %s: the item is not where it was declared (%s).", vr.Declared.String(), cite),
-			citeLocationTest, ev)
+			ev)
 	case verify.VerdictConcernNotExcluded, verify.VerdictConsistent:
 	default:
 		unverified(fmt.Sprintf("unknown verdict %q", vr.Verdict))
@@ -100,9 +100,9 @@ func (sc *screening) attestedLocation(le *LocationEvidence) {
 	slices.Sort(unjudged)
 	if len(concern) > 0 {
 		ev["concerns_not_excluded"] = concern
-		sc.add(rules.ReasonItemLocationConcernPossible,
+		sc.addCited(rules.ReasonItemLocationConcernPossible,
 			fmt.Sprintf("Signed delay measurements do not exclude %s: the item may be in a country or region of concern (%s).", strings.Join(concern, ", "), cite),
-			citeLocationTest, ev)
+			ev)
 	}
 	if len(unjudged) > 0 {
 		ev["not_judged"] = unjudged

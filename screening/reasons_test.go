@@ -47,6 +47,8 @@ func TestEveryEmittedCodeIsRegistered(t *testing.T) {
 				if s, err := strconv.Unquote(n.Value); err == nil && codeForm.MatchString(s) {
 					t.Errorf("%s: reason code %q spelled as a string: use the rules.Reason constant", fset.Position(n.Pos()), s)
 				}
+			case *ast.CallExpr:
+				checkCitedCall(t, fset, consts, n)
 			case *ast.SelectorExpr:
 				if x, ok := n.X.(*ast.Ident); ok && x.Name == "rules" {
 					if code, ok := consts[n.Sel.Name]; ok {
@@ -105,4 +107,30 @@ func registryConstants(t *testing.T) map[string]rules.ReasonCode {
 		t.Errorf("%d ReasonCode constants, %d registry entries", len(consts), len(rules.Reasons()))
 	}
 	return consts
+}
+
+// checkCitedCall checks a reason with a fixed citation in the registry is
+// raised through addCited, which adds that citation, and any other through
+// add or addOutcome with a citation of its own.
+func checkCitedCall(t *testing.T, fset *token.FileSet, consts map[string]rules.ReasonCode, call *ast.CallExpr) {
+	t.Helper()
+	fn, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || len(call.Args) == 0 {
+		return
+	}
+	method := fn.Sel.Name
+	if method != "add" && method != "addCited" {
+		return
+	}
+	sel, ok := call.Args[0].(*ast.SelectorExpr)
+	if !ok {
+		return // a code chosen at run time (placeCodes): not fixed
+	}
+	code, ok := consts[sel.Sel.Name]
+	if !ok {
+		return
+	}
+	if fixed := code.Info().Fixed; fixed != (method == "addCited") {
+		t.Errorf("%s: %s raised with %s; its registry citation is fixed: %v", fset.Position(call.Pos()), code, method, fixed)
+	}
 }

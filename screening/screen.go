@@ -80,19 +80,25 @@ func (sc *screening) add(code rules.ReasonCode, msg, citation string, ev map[str
 	sc.addOutcome(sc.w.policy.OutcomeFor(code), code, msg, citation, ev)
 }
 
+// addCited records a reason whose citation is its code's fixed one in the
+// registry (rules.ReasonInfo.Fixed).
+func (sc *screening) addCited(code rules.ReasonCode, msg string, ev map[string]any) {
+	sc.add(code, msg, code.Info().Citation, ev)
+}
+
 func (sc *screening) addOutcome(o rules.Outcome, code rules.ReasonCode, msg, citation string, ev map[string]any) {
 	sc.reasons = append(sc.reasons, Reason{Code: string(code), Outcome: o.String(), Message: msg, Citation: citation, Evidence: ev})
 	sc.outcomes = append(sc.outcomes, o)
 }
 
 func (sc *screening) invalid(field, value, msg string) {
-	sc.add(rules.ReasonInputInvalid, fmt.Sprintf("The request field %s could not be read (%s: %q); it was not screened and needs review.", field, msg, value),
-		citeInput, map[string]any{"field": field, "value": value, "problem": msg})
+	sc.addCited(rules.ReasonInputInvalid, fmt.Sprintf("The request field %s could not be read (%s: %q); it was not screened and needs review.", field, msg, value),
+		map[string]any{"field": field, "value": value, "problem": msg})
 }
 
 // missing records a field the request needs and left empty.
 func (sc *screening) missing(field, msg string) {
-	sc.add(rules.ReasonInputInvalid, msg, citeInput, map[string]any{"field": field, "value": "", "problem": "missing"})
+	sc.addCited(rules.ReasonInputInvalid, msg, map[string]any{"field": field, "value": "", "problem": "missing"})
 }
 
 // somethingToScreen raises input.invalid for a request that names no party,
@@ -357,10 +363,10 @@ func (sc *screening) parties(ctx context.Context) {
 			if d5, ok := sc.w.policy.Profile("ear_d5_plus_macau"); ok && d5.Contains(hqDest, sc.date) {
 				note = "; advanced-computing items need a license wherever the party is located (15 CFR 744.23(a)(3))"
 			}
-			sc.add(rules.ReasonPartyHQCountryOfConcern,
+			sc.addCited(rules.ReasonPartyHQCountryOfConcern,
 				fmt.Sprintf("The %s %q is %s in %s, a country of concern (%s)%s.",
 					roleLabel(role), displayName(p), hq.what, placeName(hqDest), strings.Join(names, ", "), note),
-				citeHQ, map[string]any{"party": p.Name, "role": string(role), "field": hq.field, "country": d.Country.String(), "profiles": names})
+				map[string]any{"party": p.Name, "role": string(role), "field": hq.field, "country": d.Country.String(), "profiles": names})
 		}
 		if strings.TrimSpace(p.ParentName) != "" {
 			var pc rules.Country
@@ -567,14 +573,14 @@ func (sc *screening) ips() {
 		}
 		ip := addr.String()
 		if sc.w.geo == nil {
-			sc.add(rules.ReasonDataMissing, fmt.Sprintf("No geolocation database is configured, so the client IP %s could not be located.", ip),
-				citeDataPolicy, map[string]any{"ip": ip, "missing": "geolocation database"})
+			sc.addCited(rules.ReasonDataMissing, fmt.Sprintf("No geolocation database is configured, so the client IP %s could not be located.", ip),
+				map[string]any{"ip": ip, "missing": "geolocation database"})
 			continue
 		}
 		loc, err := sc.locate(addr)
 		if err != nil {
-			sc.add(rules.ReasonDataMissing, fmt.Sprintf("The client IP %s could not be located: %v.", ip, err),
-				citeDataPolicy, map[string]any{"ip": ip, "error": err.Error()})
+			sc.addCited(rules.ReasonDataMissing, fmt.Sprintf("The client IP %s could not be located: %v.", ip, err),
+				map[string]any{"ip": ip, "error": err.Error()})
 			continue
 		}
 		rec := locationRecord(loc, addr, ip)
@@ -593,13 +599,13 @@ func (sc *screening) ips() {
 		if loc.NotRoutable != "" {
 			ev := evidence()
 			ev["not_routable"] = loc.NotRoutable
-			sc.add(rules.ReasonIPNotRoutable, fmt.Sprintf("The client IP %s is not on the public internet (%s); it says nothing about location.", ip, loc.NotRoutable),
-				citeNotRoutable, ev)
+			sc.addCited(rules.ReasonIPNotRoutable, fmt.Sprintf("The client IP %s is not on the public internet (%s); it says nothing about location.", ip, loc.NotRoutable),
+				ev)
 			continue
 		}
 		country, cerr := rules.ParseCountry(loc.Country)
 		if !loc.Found || cerr != nil {
-			sc.add(rules.ReasonIPUnknown, fmt.Sprintf("The client IP %s has no country in the geolocation data.", ip), citeKYC, evidence())
+			sc.addCited(rules.ReasonIPUnknown, fmt.Sprintf("The client IP %s has no country in the geolocation data.", ip), evidence())
 		} else {
 			d := rules.Destination{Country: country}
 			subdivision := ""
@@ -623,8 +629,8 @@ func (sc *screening) ips() {
 			sc.ipMismatch(ip, loc, country, d.Country)
 		}
 		if a := loc.Anonymizer; a.Anonymous || a.VPN || a.Tor || a.Hosting || a.PublicProxy || a.ResidentialProxy {
-			sc.add(rules.ReasonIPAnonymizer, fmt.Sprintf("The client IP %s belongs to %s; its location cannot be trusted.", ip, anonymizerKinds(a)),
-				citeKYC, map[string]any{"ip": ip, "signals": anonymizerList(a), "provider": a.Provider})
+			sc.addCited(rules.ReasonIPAnonymizer, fmt.Sprintf("The client IP %s belongs to %s; its location cannot be trusted.", ip, anonymizerKinds(a)),
+				map[string]any{"ip": ip, "signals": anonymizerList(a), "provider": a.Provider})
 		}
 	}
 }
@@ -686,11 +692,11 @@ func locationRecord(loc geoloc.Location, addr netip.Addr, ip string) LocationRec
 func (sc *screening) dataChecks() {
 	w := sc.w
 	if len(w.evaluation) > 0 {
-		sc.add(rules.ReasonDataEvaluationSnapshot, "This decision used embedded evaluation data with old as-of dates; production screening must load current lists and geolocation databases.",
-			citeEvaluation, map[string]any{"data": slices.Clone(w.evaluation)})
+		sc.addCited(rules.ReasonDataEvaluationSnapshot, "This decision used embedded evaluation data with old as-of dates; production screening must load current lists and geolocation databases.",
+			map[string]any{"data": slices.Clone(w.evaluation)})
 	}
 	if len(w.listSources) == 0 {
-		sc.add(rules.ReasonDataMissing, "No restricted-party list is loaded, so no party could be screened.", citeDataPolicy, map[string]any{"missing": "lists"})
+		sc.addCited(rules.ReasonDataMissing, "No restricted-party list is loaded, so no party could be screened.", map[string]any{"missing": "lists"})
 	}
 	maxList := w.policy.MaxListAge()
 	for _, si := range w.listSources {
@@ -698,9 +704,9 @@ func (sc *screening) dataChecks() {
 			continue
 		}
 		if si.Undated() {
-			sc.add(rules.ReasonDataUndated, fmt.Sprintf("The %s list (%s) has no date: its file states none and it was not downloaded by a list updater, so its age is unknown. State its date (a %s file beside it) or fetch it.",
+			sc.addCited(rules.ReasonDataUndated, fmt.Sprintf("The %s list (%s) has no date: its file states none and it was not downloaded by a list updater, so its age is unknown. State its date (a %s file beside it) or fetch it.",
 				si.Source, strings.Join(si.Files, ", "), lists.AsOfSuffix),
-				citeDataPolicy, map[string]any{"source": string(si.Source), "files": slices.Clone(si.Files)})
+				map[string]any{"source": string(si.Source), "files": slices.Clone(si.Files)})
 			continue
 		}
 		// Data ages from the last time it was known to be current: its
@@ -715,8 +721,8 @@ func (sc *screening) dataChecks() {
 			if !si.FetchedAt.IsZero() {
 				ev["fetched_at"] = dateOrEmpty(si.FetchedAt)
 			}
-			sc.add(rules.ReasonDataStale, fmt.Sprintf("The %s list is %s old (as of %s); the policy allows %s.", si.Source, days(age), dateOrEmpty(current), days(maxList)),
-				citeDataPolicy, ev)
+			sc.addCited(rules.ReasonDataStale, fmt.Sprintf("The %s list is %s old (as of %s); the policy allows %s.", si.Source, days(age), dateOrEmpty(current), days(maxList)),
+				ev)
 		}
 	}
 	if len(sc.req.IPs) == 0 {
@@ -729,8 +735,8 @@ func (sc *screening) dataChecks() {
 		}
 		age := sc.now.Sub(db.BuildTime)
 		if db.BuildTime.IsZero() || age > maxGeo {
-			sc.add(rules.ReasonDataStale, fmt.Sprintf("The geolocation database %s is %s old (built %s); the policy allows %s.", db.Name, days(age), dateOrEmpty(db.BuildTime), days(maxGeo)),
-				citeDataPolicy, map[string]any{"database": db.Name, "build_date": dateOrEmpty(db.BuildTime), "max_age_days": int(maxGeo.Hours() / 24)})
+			sc.addCited(rules.ReasonDataStale, fmt.Sprintf("The geolocation database %s is %s old (built %s); the policy allows %s.", db.Name, days(age), dateOrEmpty(db.BuildTime), days(maxGeo)),
+				map[string]any{"database": db.Name, "build_date": dateOrEmpty(db.BuildTime), "max_age_days": int(maxGeo.Hours() / 24)})
 		}
 	}
 }
