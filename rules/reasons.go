@@ -1,5 +1,7 @@
 package rules
 
+//go:generate go run ./internal/gen/reasons -doc ../docs/decisions.md
+
 import (
 	"slices"
 	"strings"
