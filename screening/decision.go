@@ -43,8 +43,9 @@ func (d Decision) InputErrors() []*RequestError {
 	return out
 }
 
-// Reason is one finding. Code is stable and machine-readable (for example
-// "party.listed"); Message is a sentence for a compliance officer; Citation
+// Reason is one finding. Code is stable and machine-readable: a registered
+// rules.ReasonCode (for example "party.listed"; rules.Reasons lists them);
+// Message is a sentence for a compliance officer; Citation
 // names the regulation; Evidence says exactly what was seen.
 type Reason struct {
 	Code     string         `json:"code"`
