@@ -64,44 +64,16 @@ func (e *PolicyError) Error() string {
 // Unwrap lets errors.Is(err, ErrInvalidPolicy) succeed.
 func (e *PolicyError) Unwrap() error { return ErrInvalidPolicy }
 
-// Reason codes whose outcome a policy sets (see docs/policy.md). A code not
-// in this list gets OutcomeReview from Policy.OutcomeFor.
-var reasonCodes = []string{
-	"party.listed",
-	"party.hq_country_of_concern",
-	"party.parent_listed",
-	"party.owned_by_listed",
-	"party.minority_owned_by_listed",
-	"party.match_suppressed",
-	"party.potential_match",
-	"destination.embargoed",
-	"destination.region_embargoed",
-	"destination.region_approximated",
-	"destination.country_of_concern",
-	"ip.country_of_concern",
-	"ip.region_embargoed",
-	"ip.region_approximated",
-	"ip.embargoed",
-	"ip.anonymizer",
-	"ip.country_mismatch",
-	"ip.location_uncertain",
-	"ip.not_routable",
-	"ip.unknown",
-	"item.license_required",
-	"item.gp10",
-	"item.unresolved",
-	"item.location_inconsistent",
-	"item.location_concern_possible",
-	"item.location_unverified",
-	"data.stale",
-	"data.missing",
-	"data.undated",
-	"data.evaluation_snapshot",
-	"input.invalid",
+// ReasonCodes returns the reason codes a policy maps to outcomes (the
+// registry, see Reasons), sorted.
+func ReasonCodes() []ReasonCode {
+	codes := make([]ReasonCode, len(reasons))
+	for i, r := range reasons {
+		codes[i] = r.Code
+	}
+	slices.Sort(codes)
+	return codes
 }
-
-// ReasonCodes returns the reason codes a policy maps to outcomes, sorted.
-func ReasonCodes() []string { return slices.Sorted(slices.Values(reasonCodes)) }
 
 // listSources are the restricted-party list codes a policy maps to outcomes:
 // the 13 sources of the US Consolidated Screening List, the UN list and a
@@ -328,10 +300,11 @@ func (p *Policy) Embargo(d Destination, date time.Time) (Embargo, bool) {
 	return regional, regional.Program != ""
 }
 
-// OutcomeFor returns the outcome the policy gives reason code; an unknown
-// code gives OutcomeReview (fail closed).
-func (p *Policy) OutcomeFor(code string) Outcome {
-	if o, ok := p.outcomes[code]; ok {
+// OutcomeFor returns the outcome the policy gives reason code (the
+// registry's default where the policy file sets none); an unregistered code
+// gives OutcomeReview (fail closed).
+func (p *Policy) OutcomeFor(code ReasonCode) Outcome {
+	if o, ok := p.outcomes[string(code)]; ok {
 		return o
 	}
 	return OutcomeReview
@@ -500,6 +473,16 @@ func (s *policySpec) clone() *policySpec {
 	return &c
 }
 
+// defaultOutcomes returns the registry's default outcome of every reason
+// code, which a policy file's outcomes: override.
+func defaultOutcomes() map[string]Outcome {
+	m := make(map[string]Outcome, len(reasons))
+	for _, r := range reasons {
+		m[string(r.Code)] = r.Outcome
+	}
+	return m
+}
+
 func maps(m map[string]Outcome) map[string]Outcome {
 	c := make(map[string]Outcome, len(m))
 	for k, v := range m {
@@ -517,7 +500,7 @@ func parsePolicy(filename string, data []byte, base *policySpec) (*Policy, error
 	if base != nil {
 		spec = base.clone()
 	} else {
-		spec = &policySpec{outcomes: map[string]Outcome{}, lists: map[string]Outcome{}}
+		spec = &policySpec{outcomes: defaultOutcomes(), lists: map[string]Outcome{}}
 	}
 	root := d.document(data)
 	if root == nil {
@@ -602,7 +585,7 @@ func (d *yamlDecoder) policySpec(root *yaml.Node, spec *policySpec) {
 		case "outcomes":
 			for _, okv := range d.mapping(kv.v, fp) {
 				op := joinPath(fp, okv.key)
-				if !slices.Contains(reasonCodes, okv.key) {
+				if !ReasonCode(okv.key).IsValid() {
 					d.fail(okv.k, op, okv.key, "unknown reason code %q", okv.key)
 					continue
 				}
@@ -700,11 +683,6 @@ func (d *yamlDecoder) policySpec(root *yaml.Node, spec *policySpec) {
 	}
 	if !spec.asOfSet {
 		d.fail(root, "as_of", "", "missing as_of date")
-	}
-	for _, code := range reasonCodes {
-		if _, ok := spec.outcomes[code]; !ok {
-			d.fail(root, "outcomes."+code, "", "no outcome for reason code %q", code)
-		}
 	}
 	for _, src := range listSources {
 		if _, ok := spec.lists[src]; !ok {

@@ -77,7 +77,7 @@ func TestDefaultPolicy(t *testing.T) {
 // (reason codes) and export-controls.md §3.1 (list sources).
 func TestDefaultOutcomes(t *testing.T) {
 	p := Default()
-	codes := map[string]Outcome{
+	codes := map[ReasonCode]Outcome{
 		"party.listed": OutcomeReview, "party.hq_country_of_concern": OutcomeReview,
 		"party.match_suppressed": OutcomeAllow, "party.potential_match": OutcomeReview,
 		"party.parent_listed": OutcomeLicenseRequired, "party.owned_by_listed": OutcomeLicenseRequired,

@@ -1,5 +1,7 @@
 package screening
 
+import "github.com/exportguard/exportguard/rules"
+
 // listCitations names the legal basis of each list source, for reasons and
 // reports (see docs/export-controls.md §3.1 in the project's references).
 var listCitations = map[string]string{
@@ -20,14 +22,13 @@ var listCitations = map[string]string{
 	"INTERNAL": "internal restricted-party list",
 }
 
-const (
-	citeKYC          = "Supp. No. 3 to 15 CFR Part 732 (know-your-customer red flags)"
-	citeHQ           = "15 CFR 744.23(a)(3); 15 CFR 742.6(a)(6)"
-	citeDataPolicy   = "exportguard policy: data freshness (max_list_age, max_geo_db_age)"
-	citeInput        = "exportguard: request validation"
-	citeEvaluation   = "exportguard: embedded evaluation data"
-	citeNotRoutable  = "exportguard: address not on the public internet"
-	citeLocationTest = "Chip Security Act proposals (S. 1705 / H.R. 3447); US AI Action Plan (July 2025) location verification"
+// The fixed citations of reason codes are in the registry
+// (rules.ReasonInfo.Citation, added by addCited); these name the ones the
+// engine combines with other citations or tests compare.
+var (
+	citeKYC   = rules.ReasonIPAnonymizer.Info().Citation // know-your-customer red flags
+	citeHQ    = rules.ReasonPartyHQCountryOfConcern.Info().Citation
+	citeInput = rules.ReasonInputInvalid.Info().Citation
 )
 
 func listCitation(source string) string {

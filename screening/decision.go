@@ -2,6 +2,8 @@ package screening
 
 import (
 	"time"
+
+	"github.com/exportguard/exportguard/rules"
 )
 
 // Decision is the screening result for one Request. Its JSON form is the
@@ -32,7 +34,7 @@ type Decision struct {
 func (d Decision) InputErrors() []*RequestError {
 	var out []*RequestError
 	for _, r := range d.Reasons {
-		if r.Code != "input.invalid" {
+		if r.Code != string(rules.ReasonInputInvalid) {
 			continue
 		}
 		str := func(k string) string { s, _ := r.Evidence[k].(string); return s }
@@ -41,8 +43,9 @@ func (d Decision) InputErrors() []*RequestError {
 	return out
 }
 
-// Reason is one finding. Code is stable and machine-readable (for example
-// "party.listed"); Message is a sentence for a compliance officer; Citation
+// Reason is one finding. Code is stable and machine-readable: a registered
+// rules.ReasonCode (for example "party.listed"; rules.Reasons lists them);
+// Message is a sentence for a compliance officer; Citation
 // names the regulation; Evidence says exactly what was seen.
 type Reason struct {
 	Code     string         `json:"code"`

@@ -45,7 +45,7 @@ func (sc *screening) locate(addr netip.Addr) (geoloc.Location, error) {
 // evidence, never a deny on a disputed location.
 func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence func() map[string]any) {
 	if len(loc.CountryClaims) == 0 {
-		sc.checkPlace("ip", d, evidence)
+		sc.checkPlace(ipCodes, d, evidence)
 		return
 	}
 	ev := evidence()
@@ -55,15 +55,15 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 	judge := func(source string, dest rules.Destination) {
 		region := dest.Region.IsValid()
 		if e, ok := sc.w.policy.Embargo(dest, sc.date); ok {
-			code := "ip.embargoed"
+			code := rules.ReasonIPEmbargoed
 			if e.Region {
-				code = "ip.region_embargoed"
+				code = rules.ReasonIPRegionEmbargoed
 			}
 			place := e.Destination.Country.String()
 			if e.Region {
 				place = e.Destination.Region.String()
 			}
-			concerns = append(concerns, map[string]any{"place": place, "source": source, "reason": code, "program": e.Program})
+			concerns = append(concerns, map[string]any{"place": place, "source": source, "reason": string(code), "program": e.Program})
 			why = append(why, fmt.Sprintf("%s is embargoed (%s)", placeName(e.Destination), e.Program))
 			cites = append(cites, e.Citation)
 			return
@@ -72,7 +72,7 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 			dest = rules.Destination{Country: dest.Country}
 		}
 		if ps := sc.w.policy.ConcernProfiles(dest, sc.date); len(ps) > 0 {
-			concerns = append(concerns, map[string]any{"place": dest.Country.String(), "source": source, "reason": "ip.country_of_concern", "profiles": profileNames(ps)})
+			concerns = append(concerns, map[string]any{"place": dest.Country.String(), "source": source, "reason": string(rules.ReasonIPCountryOfConcern), "profiles": profileNames(ps)})
 			why = append(why, fmt.Sprintf("%s is a country of concern under %s", placeName(dest), strings.Join(profileNames(ps), ", ")))
 			for _, p := range ps {
 				cites = append(cites, p.Citation)
@@ -91,7 +91,7 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 		judge(c.Source, dest)
 	}
 	if len(concerns) == 0 {
-		sc.checkPlace("ip", d, func() map[string]any { return ev })
+		sc.checkPlace(ipCodes, d, func() map[string]any { return ev })
 		return
 	}
 	var said []string
@@ -99,7 +99,7 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 		said = append(said, fmt.Sprintf("%s by %s", c.Country, c.Source))
 	}
 	ev["concerns"] = concerns
-	sc.add("ip.location_uncertain",
+	sc.add(rules.ReasonIPLocationUncertain,
 		fmt.Sprintf("The geolocation sources disagree about the client IP %v: it is placed in %s. %s; the location cannot be relied on either way.",
 			ev["ip"], strings.Join(said, ", "), strings.Join(why, "; ")),
 		strings.Join(dedupe(append([]string{citeKYC}, cites...)), "; "), ev)
@@ -141,7 +141,7 @@ func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionC
 		}
 		where += " (the sources disagree: " + strings.Join(said, ", ") + ")"
 	}
-	sc.add("ip.country_mismatch",
+	sc.addCited(rules.ReasonIPCountryMismatch,
 		fmt.Sprintf("The client IP %s is located in %s, but the declared countries are %s.", ip, where, strings.Join(decl, ", ")),
-		citeKYC, ev)
+		ev)
 }

@@ -70,20 +70,20 @@ func (sc *screening) itemChecks() {
 			if why == "" {
 				why = "see steps"
 			}
-			sc.add("item.license_required",
+			sc.add(rules.ReasonItemLicenseRequired,
 				fmt.Sprintf("Item %s, classified %s, requires a license for %s: %s.", label, rec.Classification, placeName(dest), why),
 				strings.Join(rec.Citations, "; "), ev)
 		}
 		if det.License == rules.LicenseUnresolved {
 			uev := map[string]any{"item": it.ID, "classification": rec.Classification, "destination": dest.String(), "unresolved": det.Unresolved, "needs": det.Needs}
-			sc.add("item.unresolved",
+			sc.add(rules.ReasonItemUnresolved,
 				fmt.Sprintf("Item %s, classified %s, cannot be cleared for %s: %s. It needs %s.", label, rec.Classification, placeName(dest), strings.Join(det.Unresolved, "; "), strings.Join(det.Needs, "; ")),
 				strings.Join(rec.Citations, "; "), uev)
 		}
 		if det.GP10 {
-			sc.add("item.gp10",
+			sc.addCited(rules.ReasonItemGP10,
 				fmt.Sprintf("Item %s looks like a PRC-designed advanced-computing chip; dealing in it may breach General Prohibition 10.", label),
-				"15 CFR 736.2(b)(10); BIS guidance of 13 May 2025", ev)
+				ev)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/exportguard/exportguard/geoloc/verify"
+	"github.com/exportguard/exportguard/rules"
 )
 
 // WithLocationRegions supplies polygons for regions of concern (for example
@@ -129,19 +130,19 @@ func (sc *screening) locationEvidence(ctx context.Context) {
 	}
 	switch res.Verdict {
 	case verify.VerdictContradictory, verify.VerdictInsufficient:
-		sc.add("item.location_unverified",
+		sc.addCited(rules.ReasonItemLocationUnverified,
 			fmt.Sprintf("The delay measurements do not verify where the item is (%s): %s.", res.Verdict, strings.Join(res.Notes, " ")),
-			citeLocationTest, ev)
+			ev)
 		return
 	case verify.VerdictInconsistent:
-		sc.add("item.location_inconsistent",
+		sc.addCited(rules.ReasonItemLocationInconsistent,
 			fmt.Sprintf("The delay measurements exclude the declared site %s: the item is not where it was declared.", site),
-			citeLocationTest, ev)
+			ev)
 	}
 	if len(concern) > 0 {
-		sc.add("item.location_concern_possible",
+		sc.addCited(rules.ReasonItemLocationConcernPossible,
 			fmt.Sprintf("The delay measurements do not exclude %s: the item may be in a country or region of concern.", strings.Join(concern, ", ")),
-			citeLocationTest, ev)
+			ev)
 	}
 }
 

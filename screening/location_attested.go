@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/exportguard/exportguard/geoloc/verify"
+	"github.com/exportguard/exportguard/rules"
 )
 
 // WithLocationVerifiers sets the verifiers whose signed verdict records
@@ -32,7 +33,7 @@ func (sc *screening) attestedLocation(le *LocationEvidence) {
 		"verdict": string(vr.Verdict), "feasible_area_km2": round4(vr.FeasibleAreaKM2), "notes": vr.Notes,
 	}
 	unverified := func(why string) {
-		sc.add("item.location_unverified", fmt.Sprintf("The location evidence does not verify where the item is: %s (%s).", why, cite), citeLocationTest, ev)
+		sc.addCited(rules.ReasonItemLocationUnverified, fmt.Sprintf("The location evidence does not verify where the item is: %s (%s).", why, cite), ev)
 	}
 	if err := vr.Check(sc.w.locVerifiers, sc.now); err != nil {
 		ev["problem"] = err.Error()
@@ -59,9 +60,9 @@ func (sc *screening) attestedLocation(le *LocationEvidence) {
 		unverified(fmt.Sprintf("the verdict is %s", vr.Verdict))
 		return
 	case verify.VerdictInconsistent:
-		sc.add("item.location_inconsistent",
+		sc.addCited(rules.ReasonItemLocationInconsistent,
 			fmt.Sprintf("Signed delay measurements exclude the declared site %s: the item is not where it was declared (%s).", vr.Declared.String(), cite),
-			citeLocationTest, ev)
+			ev)
 	case verify.VerdictConcernNotExcluded, verify.VerdictConsistent:
 	default:
 		unverified(fmt.Sprintf("unknown verdict %q", vr.Verdict))
@@ -99,9 +100,9 @@ func (sc *screening) attestedLocation(le *LocationEvidence) {
 	slices.Sort(unjudged)
 	if len(concern) > 0 {
 		ev["concerns_not_excluded"] = concern
-		sc.add("item.location_concern_possible",
+		sc.addCited(rules.ReasonItemLocationConcernPossible,
 			fmt.Sprintf("Signed delay measurements do not exclude %s: the item may be in a country or region of concern (%s).", strings.Join(concern, ", "), cite),
-			citeLocationTest, ev)
+			ev)
 	}
 	if len(unjudged) > 0 {
 		ev["not_judged"] = unjudged

@@ -133,21 +133,21 @@ func (sc *screening) ownershipChecks(p Party, role Role) {
 		pol := sc.w.policy
 		switch f.Rule {
 		case ownership.RuleOFAC50:
-			o := pol.OutcomeFor("party.owned_by_listed").Max(pol.ListOutcome("SDN"))
-			sc.addOutcome(o, "party.owned_by_listed",
+			o := pol.OutcomeFor(rules.ReasonPartyOwnedByListed).Max(pol.ListOutcome("SDN"))
+			sc.addOutcome(o, rules.ReasonPartyOwnedByListed,
 				fmt.Sprintf("%q is owned %.4g%% in aggregate by blocked persons (%s), so it is blocked too.", f.Entity, f.Percent, strings.Join(f.Entries, ", ")),
 				f.Citation, ev)
 		case ownership.RuleAffiliates:
-			o := pol.OutcomeFor("party.owned_by_listed").Max(pol.ListOutcome("EL"))
-			sc.addOutcome(o, "party.owned_by_listed",
+			o := pol.OutcomeFor(rules.ReasonPartyOwnedByListed).Max(pol.ListOutcome("EL"))
+			sc.addOutcome(o, rules.ReasonPartyOwnedByListed,
 				fmt.Sprintf("%q is owned %.4g%% in aggregate by Entity List or MEU parties (%s) and inherits their license requirement.", f.Entity, f.Percent, strings.Join(f.Entries, ", ")),
 				f.Citation, ev)
 		case ownership.RuleAffiliatesSuspended:
-			sc.add("party.minority_owned_by_listed",
+			sc.add(rules.ReasonPartyMinorityOwnedByListed,
 				fmt.Sprintf("%q is owned %.4g%% by Entity List or MEU parties (%s); the Affiliates rule is suspended on this date, but the affiliation is a red flag.", f.Entity, f.Percent, strings.Join(f.Entries, ", ")),
 				f.Citation, ev)
 		default:
-			sc.add("party.minority_owned_by_listed",
+			sc.add(rules.ReasonPartyMinorityOwnedByListed,
 				fmt.Sprintf("Listed or blocked parties (%s) hold %.4g%% of %q: a red flag to resolve.", strings.Join(f.Entries, ", "), f.Percent, f.Entity),
 				f.Citation, ev)
 		}
@@ -183,7 +183,7 @@ func (sc *screening) potentialOwner(p Party, f ownership.Finding, ev map[string]
 	if rule == "" {
 		rule = f.Rule
 	}
-	sc.add("party.potential_match",
+	sc.add(rules.ReasonPartyPotentialMatch,
 		fmt.Sprintf("%q would be caught by %s (%.4g%% held through %s), but only through owner names that may not be the listed parties: %s. A reviewer decides; an owner that is the entry can be given as list:SOURCE:ID in %s.",
 			f.Entity, rule, f.Percent, strings.Join(f.Entries, ", "), strings.Join(names, "; "), sc.w.owners.Source()),
 		f.Citation, ev)

@@ -76,23 +76,29 @@ func (sc *screening) run(ctx context.Context) {
 }
 
 // add records a reason whose outcome comes from the policy's mapping.
-func (sc *screening) add(code, msg, citation string, ev map[string]any) {
+func (sc *screening) add(code rules.ReasonCode, msg, citation string, ev map[string]any) {
 	sc.addOutcome(sc.w.policy.OutcomeFor(code), code, msg, citation, ev)
 }
 
-func (sc *screening) addOutcome(o rules.Outcome, code, msg, citation string, ev map[string]any) {
-	sc.reasons = append(sc.reasons, Reason{Code: code, Outcome: o.String(), Message: msg, Citation: citation, Evidence: ev})
+// addCited records a reason whose citation is its code's fixed one in the
+// registry (rules.ReasonInfo.Fixed).
+func (sc *screening) addCited(code rules.ReasonCode, msg string, ev map[string]any) {
+	sc.add(code, msg, code.Info().Citation, ev)
+}
+
+func (sc *screening) addOutcome(o rules.Outcome, code rules.ReasonCode, msg, citation string, ev map[string]any) {
+	sc.reasons = append(sc.reasons, Reason{Code: string(code), Outcome: o.String(), Message: msg, Citation: citation, Evidence: ev})
 	sc.outcomes = append(sc.outcomes, o)
 }
 
 func (sc *screening) invalid(field, value, msg string) {
-	sc.add("input.invalid", fmt.Sprintf("The request field %s could not be read (%s: %q); it was not screened and needs review.", field, msg, value),
-		citeInput, map[string]any{"field": field, "value": value, "problem": msg})
+	sc.addCited(rules.ReasonInputInvalid, fmt.Sprintf("The request field %s could not be read (%s: %q); it was not screened and needs review.", field, msg, value),
+		map[string]any{"field": field, "value": value, "problem": msg})
 }
 
 // missing records a field the request needs and left empty.
 func (sc *screening) missing(field, msg string) {
-	sc.add("input.invalid", msg, citeInput, map[string]any{"field": field, "value": "", "problem": "missing"})
+	sc.addCited(rules.ReasonInputInvalid, msg, map[string]any{"field": field, "value": "", "problem": "missing"})
 }
 
 // somethingToScreen raises input.invalid for a request that names no party,
@@ -152,15 +158,39 @@ func (sc *screening) destination() {
 	}
 	sc.dest = d
 	sc.declared = appendCountry(sc.declared, d.Country)
-	sc.checkPlace("destination", d, func() map[string]any {
+	sc.checkPlace(destinationCodes, d, func() map[string]any {
 		return map[string]any{"destination": d.String(), "as_given": sc.req.Destination}
 	})
 }
 
-// checkPlace raises embargo and country-of-concern reasons for a place, with
-// kind "destination" or "ip" as the code prefix. evidence makes the
+// placeCodes are the reason codes checkPlace raises for one kind of place.
+type placeCodes struct {
+	ip                         bool // the place is where a client IP is
+	embargoed, regionEmbargoed rules.ReasonCode
+	regionApproximated         rules.ReasonCode
+	countryOfConcern           rules.ReasonCode
+}
+
+var (
+	destinationCodes = placeCodes{
+		embargoed:          rules.ReasonDestinationEmbargoed,
+		regionEmbargoed:    rules.ReasonDestinationRegionEmbargoed,
+		regionApproximated: rules.ReasonDestinationRegionApproximated,
+		countryOfConcern:   rules.ReasonDestinationCountryOfConcern,
+	}
+	ipCodes = placeCodes{
+		ip:                 true,
+		embargoed:          rules.ReasonIPEmbargoed,
+		regionEmbargoed:    rules.ReasonIPRegionEmbargoed,
+		regionApproximated: rules.ReasonIPRegionApproximated,
+		countryOfConcern:   rules.ReasonIPCountryOfConcern,
+	}
+)
+
+// checkPlace raises embargo and country-of-concern reasons for a place, a
+// destination or a client IP's location as codes says. evidence makes the
 // reason's evidence; most places raise nothing, and it is then not made.
-func (sc *screening) checkPlace(kind string, d rules.Destination, evidence func() map[string]any) {
+func (sc *screening) checkPlace(codes placeCodes, d rules.Destination, evidence func() map[string]any) {
 	pr := sc.rulesFor(d)
 	concern := pr.concern
 	if !pr.embargoed && len(concern) == 0 {
@@ -174,19 +204,19 @@ func (sc *screening) checkPlace(kind string, d rules.Destination, evidence func(
 			ev = withEvidence(ev, "profiles", names)
 		}
 		what := "the embargoed destination " + placeName(e.Destination)
-		code := kind + ".embargoed"
+		code := codes.embargoed
 		switch {
 		case e.Approximate:
 			// The oblast stands for the so-called DNR/LNR, which has no
 			// boundary of its own: a person checks the place.
-			code = kind + ".region_approximated"
+			code = codes.regionApproximated
 			what = "region " + placeName(e.Destination) + ", which stands for an embargoed area it only approximates (" + e.Note + "); check whether the place is inside it"
 		case e.Region:
-			code = kind + ".region_embargoed"
+			code = codes.regionEmbargoed
 			what = "the embargoed region " + placeName(e.Destination)
 		}
 		subject := "The destination is"
-		if kind == "ip" {
+		if codes.ip {
 			subject = fmt.Sprintf("The client IP %v is located in", ev["ip"])
 		}
 		sc.add(code, fmt.Sprintf("%s %s (%s).", subject, what, e.Program), e.Citation, ev)
@@ -197,14 +227,14 @@ func (sc *screening) checkPlace(kind string, d rules.Destination, evidence func(
 	}
 	ev = withEvidence(ev, "profiles", names)
 	subject := "The destination " + placeName(d)
-	if kind == "ip" {
+	if codes.ip {
 		subject = fmt.Sprintf("The client IP %v is located in %s, which", ev["ip"], placeName(d))
 	}
 	cites := make([]string, len(concern))
 	for i, pr := range concern {
 		cites[i] = pr.Citation
 	}
-	sc.add(kind+".country_of_concern", fmt.Sprintf("%s is a country of concern under %s.", subject, strings.Join(names, ", ")),
+	sc.add(codes.countryOfConcern, fmt.Sprintf("%s is a country of concern under %s.", subject, strings.Join(names, ", ")),
 		strings.Join(dedupe(cites), "; "), ev)
 }
 
@@ -333,10 +363,10 @@ func (sc *screening) parties(ctx context.Context) {
 			if d5, ok := sc.w.policy.Profile("ear_d5_plus_macau"); ok && d5.Contains(hqDest, sc.date) {
 				note = "; advanced-computing items need a license wherever the party is located (15 CFR 744.23(a)(3))"
 			}
-			sc.add("party.hq_country_of_concern",
+			sc.addCited(rules.ReasonPartyHQCountryOfConcern,
 				fmt.Sprintf("The %s %q is %s in %s, a country of concern (%s)%s.",
 					roleLabel(role), displayName(p), hq.what, placeName(hqDest), strings.Join(names, ", "), note),
-				citeHQ, map[string]any{"party": p.Name, "role": string(role), "field": hq.field, "country": d.Country.String(), "profiles": names})
+				map[string]any{"party": p.Name, "role": string(role), "field": hq.field, "country": d.Country.String(), "profiles": names})
 		}
 		if strings.TrimSpace(p.ParentName) != "" {
 			var pc rules.Country
@@ -469,7 +499,7 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		if reviewed && sup.Kind != Confirmed {
 			rec.Suppressed = &sup
 			ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
-			sc.add("party.match_suppressed",
+			sc.add(rules.ReasonPartyMatchSuppressed,
 				fmt.Sprintf("The %s %q matched %s entry %q, which %s cleared on %s (%s): %s.", roleLabel(role), p.Name, e.Source, e.Name,
 					sup.Reviewer, sup.Created.Format(time.DateOnly), sup.Kind, sup.Reason),
 				listCitation(string(e.Source)), ev)
@@ -497,21 +527,21 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		switch {
 		case st.level == StrengthPotential && via == "parent":
 			ev["via"] = via
-			sc.add("party.potential_match",
+			sc.add(rules.ReasonPartyPotentialMatch,
 				fmt.Sprintf("The ultimate parent %q of the %s %q may be %s entry %q (matched as %q, score %.2f): a potential match, because %s. A reviewer decides.",
 					name, roleLabel(role), displayName(p), e.Source, e.Name, m.Name, rec.Score, why),
 				listCitation(string(e.Source)), ev)
 		case st.level == StrengthPotential:
-			sc.add("party.potential_match",
+			sc.add(rules.ReasonPartyPotentialMatch,
 				fmt.Sprintf("The %s %q may be %s entry %q (matched as %q, score %.2f): a potential match, because %s. A reviewer decides.",
 					roleLabel(role), p.Name, e.Source, e.Name, m.Name, rec.Score, why),
 				listCitation(string(e.Source)), ev)
 		case via == "parent":
-			sc.add("party.parent_listed",
+			sc.add(rules.ReasonPartyParentListed,
 				fmt.Sprintf("The ultimate parent %q of the %s %q matches %s entry %q (score %.2f), confirmed: %s.", name, roleLabel(role), displayName(p), e.Source, e.Name, rec.Score, why),
 				listCitation(string(e.Source)), ev)
 		default:
-			sc.addOutcome(sc.w.policy.ListOutcome(string(e.Source)), "party.listed",
+			sc.addOutcome(sc.w.policy.ListOutcome(string(e.Source)), rules.ReasonPartyListed,
 				fmt.Sprintf("The %s %q matches %s entry %q as %q (score %.2f), confirmed: %s.", roleLabel(role), p.Name, e.Source, e.Name, m.Name, rec.Score, why),
 				listCitation(string(e.Source)), ev)
 		}
@@ -543,14 +573,14 @@ func (sc *screening) ips() {
 		}
 		ip := addr.String()
 		if sc.w.geo == nil {
-			sc.add("data.missing", fmt.Sprintf("No geolocation database is configured, so the client IP %s could not be located.", ip),
-				citeDataPolicy, map[string]any{"ip": ip, "missing": "geolocation database"})
+			sc.addCited(rules.ReasonDataMissing, fmt.Sprintf("No geolocation database is configured, so the client IP %s could not be located.", ip),
+				map[string]any{"ip": ip, "missing": "geolocation database"})
 			continue
 		}
 		loc, err := sc.locate(addr)
 		if err != nil {
-			sc.add("data.missing", fmt.Sprintf("The client IP %s could not be located: %v.", ip, err),
-				citeDataPolicy, map[string]any{"ip": ip, "error": err.Error()})
+			sc.addCited(rules.ReasonDataMissing, fmt.Sprintf("The client IP %s could not be located: %v.", ip, err),
+				map[string]any{"ip": ip, "error": err.Error()})
 			continue
 		}
 		rec := locationRecord(loc, addr, ip)
@@ -569,13 +599,13 @@ func (sc *screening) ips() {
 		if loc.NotRoutable != "" {
 			ev := evidence()
 			ev["not_routable"] = loc.NotRoutable
-			sc.add("ip.not_routable", fmt.Sprintf("The client IP %s is not on the public internet (%s); it says nothing about location.", ip, loc.NotRoutable),
-				citeNotRoutable, ev)
+			sc.addCited(rules.ReasonIPNotRoutable, fmt.Sprintf("The client IP %s is not on the public internet (%s); it says nothing about location.", ip, loc.NotRoutable),
+				ev)
 			continue
 		}
 		country, cerr := rules.ParseCountry(loc.Country)
 		if !loc.Found || cerr != nil {
-			sc.add("ip.unknown", fmt.Sprintf("The client IP %s has no country in the geolocation data.", ip), citeKYC, evidence())
+			sc.addCited(rules.ReasonIPUnknown, fmt.Sprintf("The client IP %s has no country in the geolocation data.", ip), evidence())
 		} else {
 			d := rules.Destination{Country: country}
 			subdivision := ""
@@ -599,8 +629,8 @@ func (sc *screening) ips() {
 			sc.ipMismatch(ip, loc, country, d.Country)
 		}
 		if a := loc.Anonymizer; a.Anonymous || a.VPN || a.Tor || a.Hosting || a.PublicProxy || a.ResidentialProxy {
-			sc.add("ip.anonymizer", fmt.Sprintf("The client IP %s belongs to %s; its location cannot be trusted.", ip, anonymizerKinds(a)),
-				citeKYC, map[string]any{"ip": ip, "signals": anonymizerList(a), "provider": a.Provider})
+			sc.addCited(rules.ReasonIPAnonymizer, fmt.Sprintf("The client IP %s belongs to %s; its location cannot be trusted.", ip, anonymizerKinds(a)),
+				map[string]any{"ip": ip, "signals": anonymizerList(a), "provider": a.Provider})
 		}
 	}
 }
@@ -662,11 +692,11 @@ func locationRecord(loc geoloc.Location, addr netip.Addr, ip string) LocationRec
 func (sc *screening) dataChecks() {
 	w := sc.w
 	if len(w.evaluation) > 0 {
-		sc.add("data.evaluation_snapshot", "This decision used embedded evaluation data with old as-of dates; production screening must load current lists and geolocation databases.",
-			citeEvaluation, map[string]any{"data": slices.Clone(w.evaluation)})
+		sc.addCited(rules.ReasonDataEvaluationSnapshot, "This decision used embedded evaluation data with old as-of dates; production screening must load current lists and geolocation databases.",
+			map[string]any{"data": slices.Clone(w.evaluation)})
 	}
 	if len(w.listSources) == 0 {
-		sc.add("data.missing", "No restricted-party list is loaded, so no party could be screened.", citeDataPolicy, map[string]any{"missing": "lists"})
+		sc.addCited(rules.ReasonDataMissing, "No restricted-party list is loaded, so no party could be screened.", map[string]any{"missing": "lists"})
 	}
 	maxList := w.policy.MaxListAge()
 	for _, si := range w.listSources {
@@ -674,9 +704,9 @@ func (sc *screening) dataChecks() {
 			continue
 		}
 		if si.Undated() {
-			sc.add("data.undated", fmt.Sprintf("The %s list (%s) has no date: its file states none and it was not downloaded by a list updater, so its age is unknown. State its date (a %s file beside it) or fetch it.",
+			sc.addCited(rules.ReasonDataUndated, fmt.Sprintf("The %s list (%s) has no date: its file states none and it was not downloaded by a list updater, so its age is unknown. State its date (a %s file beside it) or fetch it.",
 				si.Source, strings.Join(si.Files, ", "), lists.AsOfSuffix),
-				citeDataPolicy, map[string]any{"source": string(si.Source), "files": slices.Clone(si.Files)})
+				map[string]any{"source": string(si.Source), "files": slices.Clone(si.Files)})
 			continue
 		}
 		// Data ages from the last time it was known to be current: its
@@ -691,8 +721,8 @@ func (sc *screening) dataChecks() {
 			if !si.FetchedAt.IsZero() {
 				ev["fetched_at"] = dateOrEmpty(si.FetchedAt)
 			}
-			sc.add("data.stale", fmt.Sprintf("The %s list is %s old (as of %s); the policy allows %s.", si.Source, days(age), dateOrEmpty(current), days(maxList)),
-				citeDataPolicy, ev)
+			sc.addCited(rules.ReasonDataStale, fmt.Sprintf("The %s list is %s old (as of %s); the policy allows %s.", si.Source, days(age), dateOrEmpty(current), days(maxList)),
+				ev)
 		}
 	}
 	if len(sc.req.IPs) == 0 {
@@ -705,8 +735,8 @@ func (sc *screening) dataChecks() {
 		}
 		age := sc.now.Sub(db.BuildTime)
 		if db.BuildTime.IsZero() || age > maxGeo {
-			sc.add("data.stale", fmt.Sprintf("The geolocation database %s is %s old (built %s); the policy allows %s.", db.Name, days(age), dateOrEmpty(db.BuildTime), days(maxGeo)),
-				citeDataPolicy, map[string]any{"database": db.Name, "build_date": dateOrEmpty(db.BuildTime), "max_age_days": int(maxGeo.Hours() / 24)})
+			sc.addCited(rules.ReasonDataStale, fmt.Sprintf("The geolocation database %s is %s old (built %s); the policy allows %s.", db.Name, days(age), dateOrEmpty(db.BuildTime), days(maxGeo)),
+				map[string]any{"database": db.Name, "build_date": dateOrEmpty(db.BuildTime), "max_age_days": int(maxGeo.Hours() / 24)})
 		}
 	}
 }

@@ -42,7 +42,7 @@ import (
 // are named: behind a proxy every client would then be the proxy's private
 // address, and every account would open with no IP check.
 func checkUnroutable(p *rules.Policy, trusted []netip.Prefix, logger *slog.Logger) error {
-	if p.OutcomeFor("ip.not_routable") != rules.OutcomeAllow {
+	if p.OutcomeFor(rules.ReasonIPNotRoutable) != rules.OutcomeAllow {
 		return nil
 	}
 	if len(trusted) == 0 {
