@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/exportguard/exportguard/screening/lists"
 )
@@ -32,10 +33,10 @@ type Index struct {
 	// groupToks and patToks list the indexed tokens of each variant group,
 	// and the patronymics formed from a name of each group.
 	groupToks, patToks [][]int32 // by group number; 0 is no group
-	// neigh holds the similar tokens of token t at
-	// neigh[neighOff[t]:neighOff[t+1]]
-	neigh    []neighbour
-	neighOff []int32
+	// neigh[t] holds the similar tokens of token t, found on first use
+	// (see neighbours): finding them for every token up front cost more
+	// than the rest of the index build, and a search needs a few.
+	neigh []atomic.Pointer[[]neighbour]
 }
 
 type nameRec struct {
@@ -289,7 +290,7 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 			}
 		}
 	}
-	ix.buildNeighbours()
+	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix
 }
@@ -300,47 +301,48 @@ type neighbour struct {
 	sim float32
 }
 
-// buildNeighbours finds, for every indexed token, the other tokens its
-// fuzzy keys reach (at most maxFuzzyChecksKnown compared) with a
-// similarity of at least minTokSim, and keeps the best maxNeighbours. A
-// query word that is a listed word uses them instead of probing the keys.
-func (ix *Index) buildNeighbours() {
-	sc := &scratch{}
-	ix.neighOff = make([]int32, len(ix.toks)+1)
-	for t := range ix.toks {
-		ti := &ix.toks[t]
-		q := qtok{s: ti.s, skel: ti.skel, cons: ti.cons, w: ti.w, variantInfo: ti.variantInfo}
-		sc.hits = sc.hits[:0]
-		ix.neighOff[t] = int32(len(ix.neigh))
-		if len(q.s) < 3 {
-			continue
-		}
-		ix.probeFuzzy(sc, &q, 0, 0, minTokSim, maxFuzzyChecksKnown, true)
-		slices.SortFunc(sc.hits, func(a, b simHit) int {
-			if a.sim != b.sim {
-				if a.sim > b.sim {
-					return -1
-				}
-				return 1
-			}
-			return int(a.tok - b.tok)
-		})
-		n := 0
-		for _, h := range sc.hits {
-			if h.tok != int32(t) && n < maxNeighbours {
-				ix.neigh = append(ix.neigh, neighbour{h.tok, h.sim})
-				n++
-			}
-		}
-	}
-	ix.neighOff[len(ix.toks)] = int32(len(ix.neigh))
-}
-
+// neighbours returns the indexed tokens similar to token t: those its
+// fuzzy keys reach (at most maxFuzzyChecksKnown compared) with a similarity
+// of at least minTokSim, the best maxNeighbours of them. A query word that
+// is a listed word uses them instead of probing the keys. They depend on
+// the index alone, so they are found once, on first use, and kept; two
+// searches that need them at once find the same tokens.
 func (ix *Index) neighbours(t int32) []neighbour {
-	if t < 0 || int(t)+1 >= len(ix.neighOff) {
+	if t < 0 || int(t) >= len(ix.neigh) {
 		return nil
 	}
-	return ix.neigh[ix.neighOff[t]:ix.neighOff[t+1]]
+	if p := ix.neigh[t].Load(); p != nil {
+		return *p
+	}
+	ns := ix.findNeighbours(t)
+	ix.neigh[t].Store(&ns)
+	return ns
+}
+
+func (ix *Index) findNeighbours(t int32) []neighbour {
+	ti := &ix.toks[t]
+	if len(ti.s) < 3 {
+		return nil
+	}
+	sc := &scratch{}
+	q := qtok{s: ti.s, skel: ti.skel, cons: ti.cons, w: ti.w, variantInfo: ti.variantInfo}
+	ix.probeFuzzy(sc, &q, 0, 0, minTokSim, maxFuzzyChecksKnown, true)
+	slices.SortFunc(sc.hits, func(a, b simHit) int {
+		if a.sim != b.sim {
+			if a.sim > b.sim {
+				return -1
+			}
+			return 1
+		}
+		return int(a.tok - b.tok)
+	})
+	var ns []neighbour
+	for _, h := range sc.hits {
+		if h.tok != t && len(ns) < maxNeighbours {
+			ns = append(ns, neighbour{h.tok, h.sim})
+		}
+	}
+	return ns
 }
 
 // Len returns the number of entries in the index.
