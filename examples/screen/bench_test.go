@@ -7,9 +7,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/exportguard/exportguard/internal/cputime"
 )
 
 // BenchmarkStartup measures what one run of the command costs after the
@@ -20,7 +21,7 @@ import (
 //
 //	go test -run '^$' -bench 'Startup|Process' -benchtime 10x ./examples/screen/
 func BenchmarkStartup(b *testing.B) {
-	defer reportCPU(b)()
+	defer cputime.ReportMS(b)()
 	for range b.N {
 		if code := run(context.Background(), []string{"Hangzhou Hikvision Digital Technology"}, strings.NewReader(""), io.Discard, io.Discard); code != exitNotAllow {
 			b.Fatalf("exit %d", code)
@@ -31,7 +32,7 @@ func BenchmarkStartup(b *testing.B) {
 // BenchmarkStartupIndex measures screening.New on the embedded defaults
 // alone.
 func BenchmarkStartupIndex(b *testing.B) {
-	defer reportCPU(b)()
+	defer cputime.ReportMS(b)()
 	for range b.N {
 		if _, err := newScreener(context.Background(), &options{}, discard()); err != nil {
 			b.Fatal(err)
@@ -67,23 +68,4 @@ func BenchmarkProcess(b *testing.B) {
 		cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	}
 	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
-}
-
-// reportCPU reports the CPU time (user + system, all threads) the process
-// spent per iteration from now until the returned function is called: on a
-// shared machine, wall time per op says as much about the neighbours as
-// about the code.
-func reportCPU(b *testing.B) func() {
-	start := cpuTime()
-	return func() {
-		b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
-	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
