@@ -32,10 +32,6 @@ type config struct {
 	Records *records.Store
 	// Tokens are the bearer tokens of the reviewer and admin endpoints.
 	Tokens *service.Tokens
-	// ListGate, when set, judges a list update before /v1/reload swaps it
-	// in (for example a shrink gate that refuses a feed that lost most of
-	// its entries); an error refuses the reload and keeps the old data.
-	ListGate func(old, new *lists.Snapshot) error
 	// Now is the clock for readiness and data ages (default time.Now).
 	Now func() time.Time
 }

@@ -402,15 +402,6 @@ func (srv *server) reload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	oldLists := srv.s.Lists()
-	if data.lists != nil && srv.cfg.ListGate != nil {
-		if err := srv.cfg.ListGate(oldLists, data.lists); err != nil {
-			if data.locator != nil {
-				_ = data.locator.Close()
-			}
-			fail(http.StatusUnprocessableEntity, "reload refused: the list update did not pass the gate; the previous data stays in use", err)
-			return
-		}
-	}
 	// A list that lost more than 10% of a source since the last load is
 	// more likely a broken file than delistings: refuse it.
 	if err := srv.s.Reload(r.Context(), append(data.opts, screening.WithMaxListShrink(0.10))...); err != nil {
