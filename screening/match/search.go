@@ -499,7 +499,7 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, kn
 	if known && !q.vowelless {
 		// a listed word may still be a respelling of another listed word
 		// ("hassan" for "hasan"): its neighbours, found the same way
-		// within a smaller budget when the index was built
+		// within a smaller budget the first time a search needs them
 		for _, n := range ix.neighbours(id) {
 			sc.addHit(simHit{lo, hi, n.tok, n.sim})
 		}
