@@ -3,13 +3,11 @@ package screening
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/exportguard/exportguard/rules"
-	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/match"
 	"github.com/exportguard/exportguard/screening/ownership"
 )
@@ -59,17 +57,8 @@ func (l worldLister) ByName(name, country string) []ownership.Listing {
 	out := make([]ownership.Listing, 0, len(ms))
 	for _, m := range ms {
 		e := m.Entry
-		if !e.ListedOn.IsZero() && e.ListedOn.After(l.date) {
+		if !hitApplies(&m, "", l.date, q.Threshold, "an owner") {
 			continue
-		}
-		if e.Type == lists.TypeVessel || e.Type == lists.TypeAircraft {
-			// Owners are persons and organisations, not craft.
-			m.Adjustments = append(slices.Clone(m.Adjustments), match.Adjustment{Kind: "entry_is_" + string(e.Type), Delta: -vesselPenalty,
-				Detail: fmt.Sprintf("the entry is a %s; an owner is not", e.Type)})
-			m.Score -= vesselPenalty
-			if m.Score < q.Threshold {
-				continue
-			}
 		}
 		st := judge(l.w.band, normName, m, false)
 		x := ownership.Listing{Key: e.Key(), Source: string(e.Source), Name: e.Name,

@@ -443,21 +443,8 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 	}
 	for _, m := range ms {
 		e := m.Entry
-		if !e.ListedOn.IsZero() && e.ListedOn.After(sc.date) {
-			// Screening as of a date before the entry was listed: it did
-			// not apply then.
+		if !hitApplies(&m, q.Type, sc.date, q.Threshold, "the party") {
 			continue
-		}
-		if craft := e.Type == lists.TypeVessel || e.Type == lists.TypeAircraft; craft && q.Type != e.Type {
-			// Parties to a transaction are persons and organisations: a
-			// company that shares a tanker's name ("Dover Corp", the SDN
-			// vessel DOVER) is not that tanker.
-			m.Adjustments = append(slices.Clone(m.Adjustments), match.Adjustment{Kind: "entry_is_" + string(e.Type), Delta: -vesselPenalty,
-				Detail: fmt.Sprintf("the entry is a %s; the party is not", e.Type)})
-			m.Score -= vesselPenalty
-			if m.Score < q.Threshold {
-				continue
-			}
 		}
 		if mis := idMismatch(q.IDs, e.IDs); mis != "" {
 			m.Adjustments = append(slices.Clone(m.Adjustments), match.Adjustment{Kind: "id_mismatch", Delta: -idMismatchPenalty,
@@ -550,6 +537,28 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 
 // vesselPenalty lowers a party's match against a vessel or aircraft entry.
 const vesselPenalty = 0.25
+
+// hitApplies reports whether list hit m counts, as of date, for a searcher
+// of type typ (who names it in the adjustment: "the party", "an owner";
+// an owner has no type). An entry listed after date does not: screening as
+// of an earlier date, it did not apply then. Parties and owners are
+// persons and organisations: a company that shares a tanker's name ("Dover
+// Corp", the SDN vessel DOVER) is not that tanker, so a vessel or aircraft
+// entry matched by anything but its own kind loses vesselPenalty and counts
+// only if m still reaches threshold.
+func hitApplies(m *match.Match, typ lists.EntryType, date time.Time, threshold float64, who string) bool {
+	e := m.Entry
+	if !e.ListedOn.IsZero() && e.ListedOn.After(date) {
+		return false
+	}
+	if craft := e.Type == lists.TypeVessel || e.Type == lists.TypeAircraft; craft && typ != e.Type {
+		m.Adjustments = append(slices.Clone(m.Adjustments), match.Adjustment{Kind: "entry_is_" + string(e.Type), Delta: -vesselPenalty,
+			Detail: fmt.Sprintf("the entry is a %s; %s is not", e.Type, who)})
+		m.Score -= vesselPenalty
+		return m.Score >= threshold
+	}
+	return true
+}
 
 // round4 rounds to four decimals, half away from zero (so a -0.15 penalty
 // stays -0.15).
