@@ -55,16 +55,17 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 	judge := func(source string, dest rules.Destination) {
 		region := dest.Region.IsValid()
 		if e, ok := sc.w.policy.Embargo(dest, sc.date); ok {
-			code := rules.ReasonIPEmbargoed
-			if e.Region {
-				code = rules.ReasonIPRegionEmbargoed
-			}
+			// The same codes as checkPlace gives an undisputed location.
+			code, what := rules.ReasonIPEmbargoed, "is embargoed"
 			place := e.Destination.Country.String()
 			if e.Region {
-				place = e.Destination.Region.String()
+				code, place = rules.ReasonIPRegionEmbargoed, e.Destination.Region.String()
+			}
+			if e.Approximate {
+				code, what = rules.ReasonIPRegionApproximated, "stands for an embargoed area it only approximates"
 			}
 			concerns = append(concerns, map[string]any{"place": place, "source": source, "reason": string(code), "program": e.Program})
-			why = append(why, fmt.Sprintf("%s is embargoed (%s)", placeName(e.Destination), e.Program))
+			why = append(why, fmt.Sprintf("%s %s (%s)", placeName(e.Destination), what, e.Program))
 			cites = append(cites, e.Citation)
 			return
 		}
