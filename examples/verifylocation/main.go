@@ -33,7 +33,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/exportguard/exportguard/geoloc/verify"
@@ -145,11 +144,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	geojsonOut := fs.String("geojson", "", "write the feasible region, discs and landmarks as GeoJSON to `FILE`")
 	svgOut := fs.String("svg", "", "write an SVG map to `FILE`")
-	regionsFile := fs.String("regions", "", "GeoJSON `FILE` of regions keyed by ISO 3166-2 codes (e.g. testdata/boundaries/crimea-ne10m.geojson)")
-	judge := fs.String("judge", defaultJudge, "comma-separated ISO codes of the countries and regions of concern")
-	likely := fs.Float64("likely-speed", 0, "also compute a likely region at this calibrated speed in km/ms (e.g. 199.9, light in fibre)")
-	processing := fs.Float64("processing-ms", 0, "proven minimum processing delay of the device, subtracted from every RTT")
-	minLandmarks := fs.Int("min-landmarks", verify.DefaultMinLandmarks, "landmarks needed for a verdict")
+	fs.String("regions", "", "GeoJSON `FILE` of regions keyed by ISO 3166-2 codes (e.g. testdata/boundaries/crimea-ne10m.geojson)")
+	fs.String("judge", defaultJudge, "comma-separated ISO codes of the countries and regions of concern")
+	fs.Float64("likely-speed", 0, "also compute a likely region at this calibrated speed in km/ms (e.g. 199.9, light in fibre)")
+	fs.Float64("processing-ms", 0, "proven minimum processing delay of the device, subtracted from every RTT")
+	fs.Int("min-landmarks", verify.DefaultMinLandmarks, "landmarks needed for a verdict")
 	acceptUnsigned := fs.Bool("accept-unsigned", false, "treat unsigned replies as coming from the device")
 	records := addRecordFlags(fs)
 	fs.Usage = func() {
@@ -180,42 +179,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	opts := []verify.Option{verify.WithMinLandmarks(*minLandmarks)}
-	if *likely > 0 {
-		opts = append(opts, verify.WithLikelySpeed(*likely))
-	}
-	if *processing > 0 {
-		opts = append(opts, verify.WithProcessingDelay(*processing))
-	}
-	if *acceptUnsigned {
-		opts = append(opts, verify.WithUnsignedAccepted())
-	}
-	regs, err := defaultRegions()
+	opts, codes, err := verifyOptionsFromFlags(fs)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	opts = append(opts, verify.WithRegions(regs...))
-	if *regionsFile != "" {
-		// Later regions replace earlier ones of the same code.
-		f, err := os.Open(*regionsFile)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitUsage
-		}
-		regs, err := verify.ParseRegions(f, *regionsFile)
-		f.Close()
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitUsage
-		}
-		opts = append(opts, verify.WithRegions(regs...))
-	}
-	var codes []string
-	for _, c := range strings.Split(*judge, ",") {
-		if c = strings.TrimSpace(c); c != "" {
-			codes = append(codes, c)
-		}
+	if *acceptUnsigned {
+		opts = append(opts, verify.WithUnsignedAccepted())
 	}
 	res, err := verify.Verify(ctx, site, ms, codes, opts...)
 	if err != nil {

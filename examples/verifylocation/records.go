@@ -186,8 +186,11 @@ func runRecords(ctx context.Context, fs *flag.FlagSet, rf *recordFlags, stdout, 
 	return verdictExit(res.Location.Verdict)
 }
 
-// verifyOptionsFromFlags turns the flags shared with the input-file mode
-// into verify options and the list of codes to judge.
+// verifyOptionsFromFlags turns the verify flags (-min-landmarks,
+// -likely-speed, -processing-ms, -regions, -judge), which both modes share,
+// into verify options and the list of codes to judge. The regions are the
+// embedded sanctioned regions, then -regions (later regions replace
+// earlier ones of the same code).
 func verifyOptionsFromFlags(fs *flag.FlagSet) ([]verify.Option, []string, error) {
 	get := func(name string) string { return fs.Lookup(name).Value.String() }
 	num := func(name string) float64 { v, _ := strconv.ParseFloat(get(name), 64); return v }
