@@ -30,6 +30,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/exportguard/exportguard/examples/internal/keyflag"
 	"github.com/exportguard/exportguard/geoloc/attest"
 )
 
@@ -43,8 +44,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("chipagent", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	id := fs.String("id", "", "device `ID` as enrolled")
-	keyFile := fs.String("key", "", "device key `FILE` (PKCS #8 PEM; stands in for the secure element's key)")
-	genkey := fs.Bool("genkey", false, "write a new key to -key, print its public key (base64) and exit")
+	keys := keyflag.Register(fs, "chipagent", "device key `FILE` (PKCS #8 PEM; stands in for the secure element's key)")
 	counterFile := fs.String("counter", "", "monotonic counter `FILE` (default: the key file with .counter)")
 	landmarks := fs.String("landmarks", "", "comma-separated landmark `ADDRS` (host:port)")
 	helloTimeout := fs.Duration("hello-timeout", 500*time.Millisecond, "wait for the first challenge")
@@ -53,18 +53,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *keyFile == "" {
-		fmt.Fprintln(stderr, "chipagent: -key is required")
-		return 2
-	}
-	if *genkey {
-		pub, err := attest.GenerateKeyFile(*keyFile)
-		if err != nil {
-			fmt.Fprintln(stderr, "chipagent:", err)
-			return 1
-		}
-		fmt.Fprintln(stdout, attest.EncodeKey(pub))
-		return 0
+	if code, done := keys.Handle(stdout, stderr); done {
+		return code
 	}
 	if *id == "" || *landmarks == "" {
 		fmt.Fprintln(stderr, "chipagent: -id and -landmarks are required")
@@ -74,13 +64,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "chipagent: -id:", err)
 		return 2
 	}
-	key, err := attest.ReadKeyFile(*keyFile)
+	key, err := keys.Read()
 	if err != nil {
 		fmt.Fprintln(stderr, "chipagent:", err)
 		return 1
 	}
 	if *counterFile == "" {
-		*counterFile = strings.TrimSuffix(*keyFile, ".pem") + ".counter"
+		*counterFile = strings.TrimSuffix(keys.File(), ".pem") + ".counter"
 	}
 	ctr, err := attest.OpenFileCounter(*counterFile)
 	if err != nil {

@@ -31,6 +31,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/exportguard/exportguard/examples/internal/keyflag"
 	"github.com/exportguard/exportguard/geoloc/attest"
 )
 
@@ -47,8 +48,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	lat := fs.Float64("lat", 0, "latitude of the landmark, WGS84 degrees")
 	lon := fs.Float64("lon", 0, "longitude of the landmark, WGS84 degrees")
 	unc := fs.Float64("uncertainty-km", 1, "how far the landmark may be from (lat, lon), km")
-	keyFile := fs.String("key", "", "Ed25519 private key `FILE` (PKCS #8 PEM) that signs the records")
-	genkey := fs.Bool("genkey", false, "write a new key to -key, print its public key (base64) and exit")
+	keys := keyflag.Register(fs, "landmark", "Ed25519 private key `FILE` (PKCS #8 PEM) that signs the records")
 	listen := fs.String("listen", "127.0.0.1:4180", "UDP and TCP `ADDR` to serve")
 	out := fs.String("out", "", "`DIR` for the records")
 	registry := fs.String("registry", "", "registry `FILE`: measure only enrolled devices and drop answers that do not verify")
@@ -60,24 +60,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *keyFile == "" {
-		fmt.Fprintln(stderr, "landmark: -key is required")
-		return 2
-	}
-	if *genkey {
-		pub, err := attest.GenerateKeyFile(*keyFile)
-		if err != nil {
-			fmt.Fprintln(stderr, "landmark:", err)
-			return 1
-		}
-		fmt.Fprintln(stdout, attest.EncodeKey(pub))
-		return 0
+	if code, done := keys.Handle(stdout, stderr); done {
+		return code
 	}
 	if *out == "" || *id == "" {
 		fmt.Fprintln(stderr, "landmark: -id and -out are required")
 		return 2
 	}
-	key, err := attest.ReadKeyFile(*keyFile)
+	key, err := keys.Read()
 	if err != nil {
 		fmt.Fprintln(stderr, "landmark:", err)
 		return 1
