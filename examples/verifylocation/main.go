@@ -144,11 +144,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	geojsonOut := fs.String("geojson", "", "write the feasible region, discs and landmarks as GeoJSON to `FILE`")
 	svgOut := fs.String("svg", "", "write an SVG map to `FILE`")
-	fs.String("regions", "", "GeoJSON `FILE` of regions keyed by ISO 3166-2 codes (e.g. testdata/boundaries/crimea-ne10m.geojson)")
-	fs.String("judge", defaultJudge, "comma-separated ISO codes of the countries and regions of concern")
-	fs.Float64("likely-speed", 0, "also compute a likely region at this calibrated speed in km/ms (e.g. 199.9, light in fibre)")
-	fs.Float64("processing-ms", 0, "proven minimum processing delay of the device, subtracted from every RTT")
-	fs.Int("min-landmarks", verify.DefaultMinLandmarks, "landmarks needed for a verdict")
+	vf := addVerifyFlags(fs)
 	acceptUnsigned := fs.Bool("accept-unsigned", false, "treat unsigned replies as coming from the device")
 	records := addRecordFlags(fs)
 	fs.Usage = func() {
@@ -162,7 +158,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if records.dir != "" {
-		return runRecords(ctx, fs, records, stdout, stderr)
+		return runRecords(ctx, fs, vf, records, stdout, stderr)
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
@@ -179,7 +175,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	opts, codes, err := verifyOptionsFromFlags(fs)
+	opts, codes, err := vf.options()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage

@@ -91,8 +91,8 @@ type jsonRecordsResult struct {
 	Rejected  []attest.Rejection        `json:"rejected"`
 }
 
-// runRecords is verifylocation -records: it reads the other flags from fs.
-func runRecords(ctx context.Context, fs *flag.FlagSet, rf *recordFlags, stdout, stderr io.Writer) int {
+// runRecords is verifylocation -records; fs holds the parsed arguments.
+func runRecords(ctx context.Context, fs *flag.FlagSet, vf *verifyFlags, rf *recordFlags, stdout, stderr io.Writer) int {
 	fail := func(err error) int { fmt.Fprintln(stderr, "verifylocation:", err); return exitUsage }
 	if rf.registry == "" || rf.device == "" {
 		fmt.Fprintln(stderr, "verifylocation: -records needs -registry and -device")
@@ -123,7 +123,7 @@ func runRecords(ctx context.Context, fs *flag.FlagSet, rf *recordFlags, stdout, 
 	if err != nil {
 		return fail(err)
 	}
-	opts, codes, err := verifyOptionsFromFlags(fs)
+	opts, codes, err := vf.options()
 	if err != nil {
 		return fail(err)
 	}
@@ -186,30 +186,40 @@ func runRecords(ctx context.Context, fs *flag.FlagSet, rf *recordFlags, stdout, 
 	return verdictExit(res.Location.Verdict)
 }
 
-// verifyOptionsFromFlags turns the verify flags (-min-landmarks,
-// -likely-speed, -processing-ms, -regions, -judge), which both modes share,
-// into verify options and the list of codes to judge. The regions are the
-// embedded sanctioned regions, then -regions (later regions replace
-// earlier ones of the same code).
-func verifyOptionsFromFlags(fs *flag.FlagSet) ([]verify.Option, []string, error) {
-	get := func(name string) string { return fs.Lookup(name).Value.String() }
-	num := func(name string) float64 { v, _ := strconv.ParseFloat(get(name), 64); return v }
-	minLandmarks, _ := strconv.Atoi(get("min-landmarks"))
-	opts := []verify.Option{verify.WithMinLandmarks(minLandmarks)}
-	if v := num("likely-speed"); v > 0 {
-		opts = append(opts, verify.WithLikelySpeed(v))
+// verifyFlags are the verify flags both modes share.
+type verifyFlags struct {
+	regions, judge            string
+	likelySpeed, processingMS float64
+	minLandmarks              int
+}
+
+func addVerifyFlags(fs *flag.FlagSet) *verifyFlags {
+	vf := &verifyFlags{}
+	fs.StringVar(&vf.regions, "regions", "", "GeoJSON `FILE` of regions keyed by ISO 3166-2 codes (e.g. testdata/boundaries/crimea-ne10m.geojson)")
+	fs.StringVar(&vf.judge, "judge", defaultJudge, "comma-separated ISO codes of the countries and regions of concern")
+	fs.Float64Var(&vf.likelySpeed, "likely-speed", 0, "also compute a likely region at this calibrated speed in km/ms (e.g. 199.9, light in fibre)")
+	fs.Float64Var(&vf.processingMS, "processing-ms", 0, "proven minimum processing delay of the device, subtracted from every RTT")
+	fs.IntVar(&vf.minLandmarks, "min-landmarks", verify.DefaultMinLandmarks, "landmarks needed for a verdict")
+	return vf
+}
+
+// options turns the verify flags into verify options and the list of codes
+// to judge. The regions are the embedded sanctioned regions, then -regions
+// (later regions replace earlier ones of the same code).
+func (vf *verifyFlags) options() ([]verify.Option, []string, error) {
+	opts := []verify.Option{verify.WithMinLandmarks(vf.minLandmarks)}
+	if vf.likelySpeed > 0 {
+		opts = append(opts, verify.WithLikelySpeed(vf.likelySpeed))
 	}
-	if v := num("processing-ms"); v > 0 {
-		opts = append(opts, verify.WithProcessingDelay(v))
+	if vf.processingMS > 0 {
+		opts = append(opts, verify.WithProcessingDelay(vf.processingMS))
 	}
-	// The same regions as the input-file mode: the embedded sanctioned
-	// regions first, then -regions (later regions replace earlier ones).
 	regs, err := defaultRegions()
 	if err != nil {
 		return nil, nil, err
 	}
 	opts = append(opts, verify.WithRegions(regs...))
-	if f := get("regions"); f != "" {
+	if f := vf.regions; f != "" {
 		data, err := os.Open(f)
 		if err != nil {
 			return nil, nil, err
@@ -222,7 +232,7 @@ func verifyOptionsFromFlags(fs *flag.FlagSet) ([]verify.Option, []string, error)
 		opts = append(opts, verify.WithRegions(regs...))
 	}
 	var codes []string
-	for _, c := range strings.Split(get("judge"), ",") {
+	for _, c := range strings.Split(vf.judge, ",") {
 		if c = strings.TrimSpace(c); c != "" {
 			codes = append(codes, c)
 		}
