@@ -158,7 +158,13 @@ func (srv *server) listCases(w http.ResponseWriter, r *http.Request) {
 	}
 	cs, err := st.Cases(r.Context(), f)
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, errorResponse{Error: err.Error()})
+		// A filter the store cannot use is the caller's mistake; a failing
+		// store is not, and must not read as one.
+		status := http.StatusInternalServerError
+		if errors.As(err, new(*records.InvalidError)) {
+			status = http.StatusBadRequest
+		}
+		writeJSON(w, status, errorResponse{Error: err.Error()})
 		return
 	}
 	if cs == nil {

@@ -278,3 +278,24 @@ func TestRecordsCommand(t *testing.T) {
 }
 
 func decodeBody(resp *http.Response, v any) error { return json.NewDecoder(resp.Body).Decode(v) }
+
+// GET /v1/cases answers 400 for a filter the store cannot use and 500 when
+// the store itself fails: a broken database must not read as the caller's
+// mistake.
+func TestListCasesStatus(t *testing.T) {
+	listsPath := filepath.Join(t.TempDir(), "csl.csv")
+	writeLists(t, listsPath)
+	srv := recordingServer(t, "", listsPath)
+	w := doAs(t, srv, reviewerToken, "GET", "/v1/cases?status=pending", "")
+	if w.Code != 400 || !strings.Contains(w.Body.String(), `case status \"pending\": want open, escalated, closed or queue`) {
+		t.Errorf("status=pending: %d %s", w.Code, w.Body)
+	}
+	st := srv.cfg.Records
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	w = doAs(t, srv, reviewerToken, "GET", "/v1/cases", "")
+	if w.Code != 500 {
+		t.Errorf("closed store: %d %s, want 500", w.Code, w.Body)
+	}
+}

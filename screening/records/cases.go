@@ -127,7 +127,8 @@ type CaseFilter struct {
 	Limit     int // default 100
 }
 
-// Cases returns the cases f selects, oldest first.
+// Cases returns the cases f selects, oldest first. A filter it cannot
+// use is an [*InvalidError]; any other error is the store's.
 func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]Case, error) {
 	var conds []string
 	var args []any
@@ -139,7 +140,7 @@ func (s *Store) Cases(ctx context.Context, f CaseFilter) ([]Case, error) {
 		conds = append(conds, "c.status = ?")
 		args = append(args, f.Status)
 	default:
-		return nil, fmt.Errorf("case status %q: want open, escalated, closed or queue", f.Status)
+		return nil, &InvalidError{Msg: fmt.Sprintf("case status %q: want open, escalated, closed or queue", f.Status)}
 	}
 	if f.Outcome != "" {
 		conds = append(conds, "c.outcome = ?")

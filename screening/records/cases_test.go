@@ -55,7 +55,7 @@ func TestFalsePositiveSuppressesAndListChangeReopens(t *testing.T) {
 				t.Errorf("filter %+v: %d cases, want 0", f, len(got))
 			}
 		}
-		if _, err := st.Cases(ctx, records.CaseFilter{Status: "pending"}); err == nil || err.Error() != `case status "pending": want open, escalated, closed or queue` {
+		if _, err := st.Cases(ctx, records.CaseFilter{Status: "pending"}); !errors.As(err, new(*records.InvalidError)) || err.Error() != `case status "pending": want open, escalated, closed or queue` {
 			t.Errorf("unknown status: %v", err)
 		}
 
