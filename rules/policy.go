@@ -75,25 +75,6 @@ func ReasonCodes() []ReasonCode {
 	return codes
 }
 
-// listSources are the restricted-party list codes a policy maps to outcomes:
-// the 13 sources of the US Consolidated Screening List, the UN list and a
-// company's own internal list.
-var listSources = []string{"SDN", "DPL", "FSE", "EL", "MEU", "UVL", "ISN", "SSI", "CMIC", "PLC", "CAP", "MBS", "UN", "DTC", "INTERNAL"}
-
-// ListSources returns the list source codes a policy maps to outcomes, sorted.
-func ListSources() []string { return slices.Sorted(slices.Values(listSources)) }
-
-// normalizeListSource maps the spellings used by OFAC and the CSL
-// ("NS-MBS", "CAPTA", "ns-cmic") to the codes in ListSources.
-func normalizeListSource(s string) string {
-	t := strings.ToUpper(strings.TrimSpace(s))
-	t = strings.TrimPrefix(t, "NS-")
-	if t == "CAPTA" {
-		t = "CAP"
-	}
-	return t
-}
-
 // Values of AffiliatesRuleAfterSuspension.
 const (
 	AffiliatesInForce   = "in_force"
@@ -316,7 +297,7 @@ func (p *Policy) OutcomeFor(code ReasonCode) Outcome {
 // (export-controls.md §3.1). "NS-" prefixes and "CAPTA" are accepted. An
 // unknown source gives OutcomeReview.
 func (p *Policy) ListOutcome(source string) Outcome {
-	if o, ok := p.lists[normalizeListSource(source)]; ok {
+	if o, ok := p.lists[canonicalSource(source)]; ok {
 		return o
 	}
 	return OutcomeReview
@@ -596,9 +577,9 @@ func (d *yamlDecoder) policySpec(root *yaml.Node, spec *policySpec) {
 		case "lists":
 			for _, lkv := range d.mapping(kv.v, fp) {
 				lp := joinPath(fp, lkv.key)
-				src := normalizeListSource(lkv.key)
-				if !slices.Contains(listSources, src) || src != lkv.key {
-					d.fail(lkv.k, lp, lkv.key, "unknown list source %q: want one of %s", lkv.key, strings.Join(listSources, ", "))
+				src := lkv.key
+				if !ListSource(src).IsValid() {
+					d.fail(lkv.k, lp, lkv.key, "unknown list source %q: want one of %s", lkv.key, strings.Join(sourceCodes(), ", "))
 					continue
 				}
 				if o, ok := d.outcome(lkv.v, lp); ok {
@@ -684,7 +665,7 @@ func (d *yamlDecoder) policySpec(root *yaml.Node, spec *policySpec) {
 	if !spec.asOfSet {
 		d.fail(root, "as_of", "", "missing as_of date")
 	}
-	for _, src := range listSources {
+	for _, src := range sourceCodes() {
 		if _, ok := spec.lists[src]; !ok {
 			d.fail(root, "lists."+src, "", "no outcome for list source %q", src)
 		}

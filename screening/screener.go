@@ -162,7 +162,7 @@ func (s *Screener) Lists() *lists.Snapshot { return s.world.Load().lists }
 // same party is not flagged for the same, unchanged entry again.
 func (s *Screener) Suppress(ctx context.Context, m MatchRecord, kind, reason, reviewer string, expires time.Time) error {
 	sup := Suppression{
-		Party: PartyKey(m.Party), EntryKey: m.List + ":" + m.EntryID, EntryHash: m.EntryHash,
+		Party: PartyKey(m.Party), EntryKey: m.EntryKey().String(), EntryHash: m.EntryHash,
 		Kind: kind, Reason: reason, Reviewer: reviewer, Created: s.now().UTC(), Expires: expires,
 	}
 	return s.store.Add(ctx, sup)

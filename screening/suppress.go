@@ -12,6 +12,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/exportguard/exportguard/rules"
 )
 
 // Suppression kinds.
@@ -38,6 +40,11 @@ type Suppression struct {
 	Reviewer  string    `json:"reviewer"`
 	Created   time.Time `json:"created"`
 	Expires   time.Time `json:"expires,omitzero"` // zero: never
+}
+
+// EntryKey returns the key of the list entry m matched.
+func (m MatchRecord) EntryKey() rules.EntryKey {
+	return rules.EntryKey{Source: rules.ListSource(m.List), ID: m.EntryID}
 }
 
 // Validate reports what is missing from s.

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/exportguard/exportguard/rules"
 )
 
 // Rule names of findings.
@@ -64,8 +66,8 @@ func AffiliatesStatus(d time.Time, afterSuspension string) string {
 
 // Listing is a list entry an owner is on.
 type Listing struct {
-	Key                string  // "SOURCE:ID"
-	Source             string  // "SDN", "EL", ...
+	Key                string  // "SOURCE:ID" (rules.EntryKey)
+	Source             string  // a rules.ListSource: "SDN", "EL", ...
 	Name               string  // the entry's primary name
 	LicenseRequirement string  // Entity List license requirement, if any
 	Score              float64 // name-match score (1 for a direct list:SOURCE:ID reference)
@@ -190,12 +192,12 @@ func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	in := func(sources ...string) func([]Listing) []Listing {
+	in := func(sources ...rules.ListSource) func([]Listing) []Listing {
 		return func(ls []Listing) []Listing {
 			var out []Listing
 			for _, x := range ls {
 				for _, s := range sources {
-					if x.Source == s {
+					if x.Source == string(s) {
 						out = append(out, x)
 					}
 				}
@@ -207,8 +209,8 @@ func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 	for _, ls := range listings {
 		anyPotential = anyPotential || slices.ContainsFunc(ls, func(x Listing) bool { return x.Potential })
 	}
-	ofac := g.ruleSets(keys, listings, in("SDN"), opt.Date, anyPotential)
-	bis := g.ruleSets(keys, listings, in("EL", "MEU"), opt.Date, anyPotential)
+	ofac := g.ruleSets(keys, listings, in(rules.SourceSDN), opt.Date, anyPotential)
+	bis := g.ruleSets(keys, listings, in(rules.SourceEL, rules.SourceMEU), opt.Date, anyPotential)
 	status := AffiliatesStatus(opt.Date, opt.AffiliatesAfterSuspension)
 
 	res := &Result{findings: map[string][]Finding{}}

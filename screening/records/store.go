@@ -622,7 +622,7 @@ func (s *Store) commitOnce(batch []*pending) ([]Record, []bool, error) {
 			}
 		}
 		for _, m := range p.entries {
-			if _, err := insEntry.ExecContext(ctx, seq, m.List+":"+m.EntryID, m.EntryHash, m.List); err != nil {
+			if _, err := insEntry.ExecContext(ctx, seq, m.EntryKey().String(), m.EntryHash, m.List); err != nil {
 				return nil, nil, err
 			}
 		}
