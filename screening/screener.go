@@ -16,6 +16,7 @@ import (
 	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/match"
 	"github.com/exportguard/exportguard/screening/ownership"
+	"github.com/exportguard/exportguard/screening/partykey"
 )
 
 // Screener screens transactions. It holds one immutable world (policy, list
@@ -162,14 +163,15 @@ func (s *Screener) Lists() *lists.Snapshot { return s.world.Load().lists }
 // same party is not flagged for the same, unchanged entry again.
 func (s *Screener) Suppress(ctx context.Context, m MatchRecord, kind, reason, reviewer string, expires time.Time) error {
 	sup := Suppression{
-		Party: PartyKey(m.Party), EntryKey: m.EntryKey().String(), EntryHash: m.EntryHash,
+		Party: PartyKey(m.Party), PartyName: m.Party, EntryKey: m.EntryKey().String(), EntryHash: m.EntryHash,
 		Kind: kind, Reason: reason, Reviewer: reviewer, Created: s.now().UTC(), Expires: expires,
 	}
 	return s.store.Add(ctx, sup)
 }
 
-// PartyKey is the normalised form of a party name used to key suppressions.
-func PartyKey(name string) string { return match.Normalize(name) }
+// PartyKey is the key of a party's name that keys suppressions: the
+// current version of partykey.Scheme (see Suppression for versions).
+func PartyKey(name string) string { return partykey.Text(name) }
 
 func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	w := &world{}

@@ -13,7 +13,8 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
+
+	"github.com/exportguard/exportguard/screening/partykey"
 )
 
 // Edge is one ownership stake: Owner holds Percent of Owned, from Start to
@@ -85,24 +86,10 @@ type node struct {
 	name, country string
 }
 
-// Key normalises an entity name for the graph (and for callers looking a
-// party up): upper case, letters and digits, single spaces.
-func Key(name string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToUpper(strings.TrimSpace(name)) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-			continue
-		}
-		space = true
-	}
-	return b.String()
-}
+// Key is the key of an entity's name in the graph (and for callers looking
+// a party up): the party-name key (partykey.Text), the same one that keys
+// reviewer suppressions.
+func Key(name string) string { return partykey.Text(name) }
 
 // New validates edges and builds a Graph. source names where they came from
 // (a file name) for errors and evidence. Errors cite the edge's line.
