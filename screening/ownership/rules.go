@@ -1,6 +1,7 @@
 package ownership
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -11,16 +12,14 @@ import (
 	"github.com/exportguard/exportguard/rules"
 )
 
-// Rule names of findings.
+// Rule names of findings. The ownership rules themselves (the lists they
+// count, their threshold, citation and dates) are rules data
+// (rules.OwnershipRules); this package applies them.
 const (
-	// RuleOFAC50 is OFAC's 50% rule: an entity owned 50% or more, directly or
-	// indirectly, in the aggregate, by blocked persons is blocked.
-	RuleOFAC50 = "ofac_50_percent"
-	// RuleAffiliates is the BIS Affiliates rule (15 CFR 744.11 as amended,
-	// RIN 0694-AK11): an entity owned 50% or more by Entity List or MEU
-	// parties inherits their license requirements, the most restrictive
-	// applying.
-	RuleAffiliates = "bis_affiliates"
+	// RuleOFAC50 is OFAC's 50% rule (rules.OwnershipOFAC50).
+	RuleOFAC50 = rules.OwnershipOFAC50
+	// RuleAffiliates is the BIS Affiliates rule (rules.OwnershipAffiliates).
+	RuleAffiliates = rules.OwnershipAffiliates
 	// RuleAffiliatesSuspended marks an entity that the Affiliates rule would
 	// catch while the rule is suspended: affiliation stays a red flag.
 	RuleAffiliatesSuspended = "bis_affiliates_suspended"
@@ -30,39 +29,28 @@ const (
 	RuleMinority = "minority_stake"
 )
 
-// Citations of the rules.
+// Citations of the rules (rules data).
 const (
-	CiteOFAC50     = "OFAC, Revised Guidance on Entities Owned by Persons Whose Property and Interests in Property Are Blocked (Aug. 13, 2014); 31 CFR Chapter V"
-	CiteAffiliates = "15 CFR 744.11 and 744.21 as amended by the Affiliates rule, 90 FR (Sept. 29, 2025), RIN 0694-AK11; suspended 2025-11-10 to 2026-11-10"
-	CiteMinority   = "Supp. No. 3 to 15 CFR Part 732 (red flags); Affiliates rule guidance on minority ownership"
-)
-
-// The dates of the BIS Affiliates rule (docs/export-controls.md §2.1, §3.2).
-var (
-	AffiliatesEffective      = time.Date(2025, 9, 29, 0, 0, 0, 0, time.UTC)
-	AffiliatesSuspended      = time.Date(2025, 11, 10, 0, 0, 0, 0, time.UTC)
-	AffiliatesSuspensionEnds = time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	CiteOFAC50     = rules.CiteOFAC50
+	CiteAffiliates = rules.CiteAffiliates
+	CiteMinority   = rules.CiteMinority
 )
 
 // AffiliatesStatus says whether the Affiliates rule applies on date d:
-// "not_effective" before 2025-09-29, "in_force" until 2025-11-10,
-// "suspended" until 2026-11-10, and afterSuspension ("in_force" or
-// "suspended", set in the policy: what followed the suspension is not
-// confirmed in the sources read) after that.
+// "not_effective" before it took effect, "in_force" until its suspension,
+// "suspended" during it, and afterSuspension ("in_force" or "suspended",
+// set in the policy: what followed the suspension is not confirmed in the
+// sources read) after that. The dates are rules data
+// (rules.LookupOwnershipRule(rules.OwnershipAffiliates)).
 func AffiliatesStatus(d time.Time, afterSuspension string) string {
-	switch {
-	case d.Before(AffiliatesEffective):
-		return "not_effective"
-	case d.Before(AffiliatesSuspended):
-		return "in_force"
-	case d.Before(AffiliatesSuspensionEnds):
-		return "suspended"
-	case afterSuspension == "suspended":
-		return "suspended"
-	default:
-		return "in_force"
-	}
+	return affiliates.Status(d, afterSuspension)
 }
+
+// The rules applied, from rules data.
+var (
+	ofac50, _     = rules.LookupOwnershipRule(rules.OwnershipOFAC50)
+	affiliates, _ = rules.LookupOwnershipRule(rules.OwnershipAffiliates)
+)
 
 // Listing is a list entry an owner is on.
 type Listing struct {
@@ -86,8 +74,10 @@ type Listing struct {
 // Lister tells which list entries an owner is.
 type Lister interface {
 	// ByName returns the entries the name matches (country may be ""),
-	// each judged confirmed or potential.
-	ByName(name, country string) []Listing
+	// each judged confirmed or potential. An error (a cancelled ctx, a
+	// failed search) stops the evaluation: an owner that could not be
+	// looked up is never taken as unlisted.
+	ByName(ctx context.Context, name, country string) ([]Listing, error)
 	// ByKey returns the entry with key "SOURCE:ID". An owner given by key
 	// is the entry by construction: the listing is confirmed.
 	ByKey(key string) (Listing, bool)
@@ -181,18 +171,22 @@ type caught struct {
 // only a potential match (Listing.Potential), each rule is applied twice:
 // on the confirmed listings, and on all of them. An entity the first catches
 // gets a finding as before; one that only the second catches gets a finding
-// with Potential set, since it rests on a name match nobody confirmed.
-func (g *Graph) Evaluate(l Lister, opt Options) *Result {
+// with Potential set, since it rests on a name match nobody confirmed. It
+// fails with the Lister's error, or ctx's, and then gives no result.
+func (g *Graph) Evaluate(ctx context.Context, l Lister, opt Options) (*Result, error) {
 	if opt.MinorityPercent == 0 {
 		opt.MinorityPercent = 25
 	}
-	listings := g.listings(l)
+	listings, err := g.listings(ctx, l)
+	if err != nil {
+		return nil, err
+	}
 	keys := make([]string, 0, len(g.nodes))
 	for k := range g.nodes {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	in := func(sources ...rules.ListSource) func([]Listing) []Listing {
+	in := func(sources []rules.ListSource) func([]Listing) []Listing {
 		return func(ls []Listing) []Listing {
 			var out []Listing
 			for _, x := range ls {
@@ -209,8 +203,8 @@ func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 	for _, ls := range listings {
 		anyPotential = anyPotential || slices.ContainsFunc(ls, func(x Listing) bool { return x.Potential })
 	}
-	ofac := g.ruleSets(keys, listings, in(rules.SourceSDN), opt.Date, anyPotential)
-	bis := g.ruleSets(keys, listings, in(rules.SourceEL, rules.SourceMEU), opt.Date, anyPotential)
+	ofac := g.ruleSets(keys, listings, in(ofac50.Sources), ofac50.Percent, opt.Date, anyPotential)
+	bis := g.ruleSets(keys, listings, in(affiliates.Sources), affiliates.Percent, opt.Date, anyPotential)
 	status := AffiliatesStatus(opt.Date, opt.AffiliatesAfterSuspension)
 
 	res := &Result{findings: map[string][]Finding{}}
@@ -218,14 +212,14 @@ func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 	var mergedConf, mergedAll *caughtSet
 	for _, k := range keys {
 		if set, c, ok := ofac.catches(k); ok {
-			res.add(k, g.finding(RuleOFAC50, k, c, set, CiteOFAC50, ""))
+			res.add(k, g.finding(RuleOFAC50, k, c, set, ofac50.Citation, ""))
 		}
-		if set, c, ok := bis.catches(k); ok && status != "not_effective" {
+		if set, c, ok := bis.catches(k); ok && status != rules.RuleNotEffective {
 			rule := RuleAffiliates
-			if status == "suspended" {
+			if status == rules.RuleSuspended {
 				rule = RuleAffiliatesSuspended
 			}
-			f := g.finding(rule, k, c, set, CiteAffiliates, status)
+			f := g.finding(rule, k, c, set, affiliates.Citation, status)
 			f.LicenseRequirement = mostRestrictive(g.rootListings(k, set.by, set.roots))
 			res.add(k, f)
 		}
@@ -266,7 +260,7 @@ func (g *Graph) Evaluate(l Lister, opt Options) *Result {
 			res.add(k, g.finding(RuleMinority, k, &caught{stakes: stakes, percent: total}, mergedAll, CiteMinority, ""))
 		}
 	}
-	return res
+	return res, nil
 }
 
 // caughtSet is what one 50% rule catches, with the root listings of each
@@ -294,12 +288,12 @@ func merge(a, b *caughtSet) *caughtSet {
 // and on all listings (all): one set when no listing is potential.
 type ruleSets struct{ conf, all *caughtSet }
 
-func (g *Graph) ruleSets(keys []string, listings map[string][]Listing, filter func([]Listing) []Listing, d time.Time, anyPotential bool) ruleSets {
-	conf := &caughtSet{by: g.fixpoint(keys, listings, func(ls []Listing) []Listing { return confirmedOnly(filter(ls)) }, d), roots: map[string][]Listing{}}
+func (g *Graph) ruleSets(keys []string, listings map[string][]Listing, filter func([]Listing) []Listing, pct float64, d time.Time, anyPotential bool) ruleSets {
+	conf := &caughtSet{by: g.fixpoint(keys, listings, func(ls []Listing) []Listing { return confirmedOnly(filter(ls)) }, pct, d), roots: map[string][]Listing{}}
 	if !anyPotential {
 		return ruleSets{conf, conf}
 	}
-	return ruleSets{conf, &caughtSet{by: g.fixpoint(keys, listings, filter, d), roots: map[string][]Listing{}}}
+	return ruleSets{conf, &caughtSet{by: g.fixpoint(keys, listings, filter, pct, d), roots: map[string][]Listing{}}}
 }
 
 // catches returns the set a finding on k rests on: the confirmed one when
@@ -330,7 +324,7 @@ func confirmedOnly(ls []Listing) []Listing {
 func (r *Result) add(k string, f Finding) { r.findings[k] = append(r.findings[k], f) }
 
 // listings resolves every owner to its list entries, once.
-func (g *Graph) listings(l Lister) map[string][]Listing {
+func (g *Graph) listings(ctx context.Context, l Lister) (map[string][]Listing, error) {
 	out := map[string][]Listing{}
 	seen := map[string]bool{}
 	for _, e := range g.edges {
@@ -347,18 +341,25 @@ func (g *Graph) listings(l Lister) map[string][]Listing {
 			}
 			continue
 		}
-		if ls := l.ByName(e.Owner, e.OwnerCountry); len(ls) > 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		ls, err := l.ByName(ctx, e.Owner, e.OwnerCountry)
+		if err != nil {
+			return nil, fmt.Errorf("ownership %s:%d: looking up owner %q: %w", g.source, e.Line, e.Owner, err)
+		}
+		if len(ls) > 0 {
 			out[k] = ls
 		}
 	}
-	return out
+	return out, nil
 }
 
 // fixpoint computes the nodes caught by a 50% rule: those listed on the
 // given sources, then, until nothing changes, every entity in which caught
-// owners hold 50% or more in aggregate. It terminates on cycles because the
+// owners hold pct percent (50) or more in aggregate. It terminates on cycles because the
 // caught set only grows.
-func (g *Graph) fixpoint(keys []string, listings map[string][]Listing, filter func([]Listing) []Listing, d time.Time) map[string]*caught {
+func (g *Graph) fixpoint(keys []string, listings map[string][]Listing, filter func([]Listing) []Listing, pct float64, d time.Time) map[string]*caught {
 	c := map[string]*caught{}
 	for _, k := range keys {
 		if ls := filter(listings[k]); len(ls) > 0 {
@@ -382,7 +383,7 @@ func (g *Graph) fixpoint(keys []string, listings map[string][]Listing, filter fu
 				total += e.Percent
 				stakes = append(stakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: oc.listed, Derived: len(oc.listed) == 0})
 			}
-			if total >= 50 {
+			if total >= pct {
 				c[k] = &caught{stakes: stakes, percent: total}
 				changed = true
 			}
