@@ -13,7 +13,9 @@ type failingLister struct{ fakeLister }
 
 var errSearch = errors.New("index unavailable")
 
-func (failingLister) ByName(context.Context, string, string) ([]Listing, error) { return nil, errSearch }
+func (failingLister) ByName(context.Context, string, string) ([]Listing, error) {
+	return nil, errSearch
+}
 
 func TestEvaluateFailsClosed(t *testing.T) {
 	g, err := ParseCSV("own.csv", strings.NewReader("owner,owned,percent\nBANCO NACIONAL DE CUBA,Havana Trading SA,60\n"))

@@ -38,8 +38,8 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
-	"github.com/exportguard/exportguard/rules/internal/gen/isocodes"
 	"github.com/exportguard/exportguard/namekey"
+	"github.com/exportguard/exportguard/rules/internal/gen/isocodes"
 )
 
 type withdrawn struct {
