@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -266,7 +267,10 @@ func DefaultItemRules() *ItemRules {
 
 // LoadItemRules reads and parses an item rules file, for example an override
 // named by a policy file.
-func LoadItemRules(path string) (*ItemRules, error) {
+func LoadItemRules(ctx context.Context, path string) (*ItemRules, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("load item rules: %w", err)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
@@ -127,8 +128,12 @@ func ParsePolicy(filename string, data []byte) (*Policy, error) {
 
 // LoadPolicyFile reads and parses the policy file at path. It also checks
 // that the item rules file the policy names, if any, exists. A file over
-// MaxPolicySize is refused without being read.
-func LoadPolicyFile(path string) (*Policy, error) {
+// MaxPolicySize is refused without being read. ctx is checked before each
+// file is touched.
+func LoadPolicyFile(ctx context.Context, path string) (*Policy, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	data, err := readPolicyFile(path)
 	if err != nil {
 		return nil, err
@@ -138,6 +143,9 @@ func LoadPolicyFile(path string) (*Policy, error) {
 		return nil, err
 	}
 	if p.itemRules != "" {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if _, err := os.Stat(p.itemRules); err != nil {
 			n := p.spec.itemRulesNode
 			return nil, &PolicyError{File: path, Line: n.Line, Column: n.Column, Field: "item_rules_file", Value: p.spec.itemRulesFile,

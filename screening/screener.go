@@ -188,7 +188,7 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	case c.itemRules != nil:
 		w.itemRules = c.itemRules
 	case c.policy != nil || old == nil:
-		ir, err := itemRulesFor(w.policy)
+		ir, err := itemRulesFor(ctx, w.policy)
 		if err != nil {
 			return nil, err
 		}
@@ -278,12 +278,12 @@ func (w *world) entryID(e *lists.Entry) entryID {
 	return id
 }
 
-func itemRulesFor(p *rules.Policy) (*rules.ItemRules, error) {
+func itemRulesFor(ctx context.Context, p *rules.Policy) (*rules.ItemRules, error) {
 	path := p.ItemRulesFile()
 	if path == "" {
 		return rules.DefaultItemRules(), nil
 	}
-	ir, err := rules.LoadItemRules(path)
+	ir, err := rules.LoadItemRules(ctx, path)
 	if err != nil {
 		return nil, fmt.Errorf("policy %s: %w", p.Name(), err)
 	}
