@@ -11,9 +11,11 @@ import (
 	"github.com/golang/geo/s2"
 )
 
-// Limitations is appended to the notes of every result: what no delay
-// measurement can prove.
-var Limitations = []string{
+// Limitations returns the notes appended to every result: what no delay
+// measurement can prove. The caller may modify the result.
+func Limitations() []string { return slices.Clone(limitations) }
+
+var limitations = []string{
 	"a delay bound locates whoever produced the reply: only replies signed by the device's own key locate the device; unsigned replies may come from a relay or proxy",
 	"a cloned or extracted device key, or a relay holding it, cannot be detected from timing",
 	"a device can add delay to look farther away but cannot look closer; large discs mean the location cannot be confirmed, not that the device was diverted",
@@ -53,7 +55,7 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 	}
 	v.declaredResult()
 	v.verdict(declared)
-	v.res.Notes = append(v.notes, Limitations...)
+	v.res.Notes = append(v.notes, limitations...)
 	return v.res, nil
 }
 
