@@ -186,81 +186,107 @@ func (g *Graph) Evaluate(ctx context.Context, l Lister, opt Options) (*Result, e
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	in := func(sources []rules.ListSource) func([]Listing) []Listing {
-		return func(ls []Listing) []Listing {
-			var out []Listing
-			for _, x := range ls {
-				for _, s := range sources {
-					if x.Source == string(s) {
-						out = append(out, x)
-					}
-				}
-			}
-			return out
-		}
-	}
 	anyPotential := false
 	for _, ls := range listings {
 		anyPotential = anyPotential || slices.ContainsFunc(ls, func(x Listing) bool { return x.Potential })
 	}
-	ofac := g.ruleSets(keys, listings, in(ofac50.Sources), ofac50.Percent, opt.Date, anyPotential)
-	bis := g.ruleSets(keys, listings, in(affiliates.Sources), affiliates.Percent, opt.Date, anyPotential)
-	status := AffiliatesStatus(opt.Date, opt.AffiliatesAfterSuspension)
-
-	res := &Result{findings: map[string][]Finding{}}
-	// Both rules' caught sets, for minority chains; built on first use.
-	var mergedConf, mergedAll *caughtSet
+	ev := &evaluation{
+		g: g, opt: opt, listings: listings,
+		ofac:   g.ruleSets(keys, listings, onSources(ofac50.Sources), ofac50.Percent, opt.Date, anyPotential),
+		bis:    g.ruleSets(keys, listings, onSources(affiliates.Sources), affiliates.Percent, opt.Date, anyPotential),
+		status: AffiliatesStatus(opt.Date, opt.AffiliatesAfterSuspension),
+		res:    &Result{findings: map[string][]Finding{}},
+	}
 	for _, k := range keys {
-		if set, c, ok := ofac.catches(k); ok {
-			res.add(k, g.finding(RuleOFAC50, k, c, set, ofac50.Citation, ""))
-		}
-		if set, c, ok := bis.catches(k); ok && status != rules.RuleNotEffective {
-			rule := RuleAffiliates
-			if status == rules.RuleSuspended {
-				rule = RuleAffiliatesSuspended
-			}
-			f := g.finding(rule, k, c, set, affiliates.Citation, status)
-			f.LicenseRequirement = mostRestrictive(g.rootListings(k, set.by, set.roots))
-			res.add(k, f)
-		}
-		if len(res.findings[k]) > 0 {
-			continue
-		}
-		// Minority stakes: listed or caught owners below 50% in aggregate,
-		// counted on confirmed listings first, then on all of them.
-		var stakes, confStakes []Stake
-		total, confTotal := 0.0, 0.0
-		for _, i := range g.byOwned[k] {
-			e := &g.edges[i]
-			if !e.active(opt.Date) {
-				continue
-			}
-			ok := Key(e.Owner)
-			ls := listings[ok]
-			if len(ls) == 0 && !ofac.all.has(ok) && !bis.all.has(ok) {
-				continue
-			}
-			total += e.Percent
-			stakes = append(stakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: ls, Derived: len(ls) == 0})
-			if cls := confirmedOnly(ls); len(cls) > 0 || ofac.conf.has(ok) || bis.conf.has(ok) {
-				confTotal += e.Percent
-				confStakes = append(confStakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: cls, Derived: len(cls) == 0})
-			}
-		}
-		switch {
-		case len(confStakes) > 0 && confTotal >= opt.MinorityPercent:
-			if mergedConf == nil {
-				mergedConf = merge(ofac.conf, bis.conf)
-			}
-			res.add(k, g.finding(RuleMinority, k, &caught{stakes: confStakes, percent: confTotal}, mergedConf, CiteMinority, ""))
-		case len(stakes) > 0 && total >= opt.MinorityPercent:
-			if mergedAll == nil {
-				mergedAll = merge(ofac.all, bis.all)
-			}
-			res.add(k, g.finding(RuleMinority, k, &caught{stakes: stakes, percent: total}, mergedAll, CiteMinority, ""))
+		ev.applyRules(k)
+		if len(ev.res.findings[k]) == 0 {
+			ev.minority(k)
 		}
 	}
-	return res, nil
+	return ev.res, nil
+}
+
+// onSources returns a filter keeping the listings on the given sources.
+func onSources(sources []rules.ListSource) func([]Listing) []Listing {
+	return func(ls []Listing) []Listing {
+		var out []Listing
+		for _, x := range ls {
+			for _, s := range sources {
+				if x.Source == string(s) {
+					out = append(out, x)
+				}
+			}
+		}
+		return out
+	}
+}
+
+// evaluation is one Evaluate call: what each rule catches, and the
+// findings so far.
+type evaluation struct {
+	g         *Graph
+	opt       Options
+	listings  map[string][]Listing
+	ofac, bis ruleSets
+	status    string // the Affiliates rule's, on opt.Date
+	res       *Result
+	// Both rules' caught sets, for minority chains; built on first use.
+	mergedConf, mergedAll *caughtSet
+}
+
+// applyRules adds the findings of the OFAC 50% rule and the Affiliates rule on k.
+func (ev *evaluation) applyRules(k string) {
+	g := ev.g
+	if set, c, ok := ev.ofac.catches(k); ok {
+		ev.res.add(k, g.finding(RuleOFAC50, k, c, set, ofac50.Citation, ""))
+	}
+	if set, c, ok := ev.bis.catches(k); ok && ev.status != rules.RuleNotEffective {
+		rule := RuleAffiliates
+		if ev.status == rules.RuleSuspended {
+			rule = RuleAffiliatesSuspended
+		}
+		f := g.finding(rule, k, c, set, affiliates.Citation, ev.status)
+		f.LicenseRequirement = mostRestrictive(g.rootListings(k, set.by, set.roots))
+		ev.res.add(k, f)
+	}
+}
+
+// minority adds the minority-stake red flag on k: listed or caught owners
+// below 50% in aggregate, counted on confirmed listings first, then on all
+// of them.
+func (ev *evaluation) minority(k string) {
+	g, ofac, bis := ev.g, ev.ofac, ev.bis
+	var stakes, confStakes []Stake
+	total, confTotal := 0.0, 0.0
+	for _, i := range g.byOwned[k] {
+		e := &g.edges[i]
+		if !e.active(ev.opt.Date) {
+			continue
+		}
+		ok := Key(e.Owner)
+		ls := ev.listings[ok]
+		if len(ls) == 0 && !ofac.all.has(ok) && !bis.all.has(ok) {
+			continue
+		}
+		total += e.Percent
+		stakes = append(stakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: ls, Derived: len(ls) == 0})
+		if cls := confirmedOnly(ls); len(cls) > 0 || ofac.conf.has(ok) || bis.conf.has(ok) {
+			confTotal += e.Percent
+			confStakes = append(confStakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: cls, Derived: len(cls) == 0})
+		}
+	}
+	switch {
+	case len(confStakes) > 0 && confTotal >= ev.opt.MinorityPercent:
+		if ev.mergedConf == nil {
+			ev.mergedConf = merge(ofac.conf, bis.conf)
+		}
+		ev.res.add(k, g.finding(RuleMinority, k, &caught{stakes: confStakes, percent: confTotal}, ev.mergedConf, CiteMinority, ""))
+	case len(stakes) > 0 && total >= ev.opt.MinorityPercent:
+		if ev.mergedAll == nil {
+			ev.mergedAll = merge(ofac.all, bis.all)
+		}
+		ev.res.add(k, g.finding(RuleMinority, k, &caught{stakes: stakes, percent: total}, ev.mergedAll, CiteMinority, ""))
+	}
 }
 
 // caughtSet is what one 50% rule catches, with the root listings of each
