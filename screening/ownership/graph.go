@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/partykey"
 )
 
@@ -37,13 +38,19 @@ func (e *Edge) active(d time.Time) bool {
 	return (e.Start.IsZero() || !d.Before(e.Start)) && (e.End.IsZero() || d.Before(e.End))
 }
 
-// ListRef returns the list entry key ("SOURCE:ID") when Owner references an
+// ListRef returns the list entry key ("SOURCE:ID", read by rules.ParseEntryKey:
+// a registered source and an ID) when Owner references an
 // entry directly.
 func (e *Edge) ListRef() (string, bool) {
-	if rest, ok := strings.CutPrefix(e.Owner, "list:"); ok && strings.Contains(rest, ":") {
-		return rest, true
+	rest, ok := strings.CutPrefix(e.Owner, "list:")
+	if !ok {
+		return "", false
 	}
-	return "", false
+	k, err := rules.ParseEntryKey(rest)
+	if err != nil {
+		return "", false
+	}
+	return k.String(), true
 }
 
 // A ParseError reports an ownership record that could not be read.

@@ -244,6 +244,7 @@ func TestBadOwnershipFiles(t *testing.T) {
 		{"self ownership", header + "A Ltd,,A LTD.,,50,,\n", `own.csv:2: field owned: an entity cannot own itself "A LTD."`},
 		{"ragged row", header + "A,,B,,50\n", "own.csv:2: 5 fields, header has 7"},
 		{"bad list reference", header + "list:306,,B,,50,,\n", `own.csv:2: field owner: list reference must be "list:SOURCE:ID" "list:306"`},
+		{"list reference to an unknown list", header + "list:XYZ:306,,B,,50,,\n", `own.csv:2: field owner: list reference must be "list:SOURCE:ID" "list:XYZ:306"`},
 		{"unterminated quote", header + "\"A,,B,,50,,\n", "own.csv:2: extraneous or missing \" in quoted-field"},
 		{"invalid UTF-8", header + "A\xff,,B,,50,,\n", "own.csv:2: field owner: invalid UTF-8 \"A\uFFFD\""},
 	}
