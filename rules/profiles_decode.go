@@ -129,61 +129,61 @@ func (pd *profileDecoder) status(kv keyValue, fp string) {
 }
 
 func (pd *profileDecoder) countries(kv keyValue, fp string) {
-	for i, e := range pd.d.seq(kv.v, fp) {
-		ce, ok := pd.d.countryEntry(e, indexPath(fp, i))
-		if !ok {
-			continue
-		}
-		if prev, dup := pd.seenCountry[ce.c]; dup {
-			pd.d.fail(e, indexPath(fp, i), ce.c.String(), "country %q listed twice in profile (first at line %d)", ce.c, prev.Line)
-			continue
-		}
-		pd.seenCountry[ce.c] = e
-		pd.def.countries = append(pd.def.countries, ce)
-	}
+	pd.def.countries = listEntries(pd.d, kv, fp, "country", pd.d.countryEntry, func(e countryEntry) Country { return e.c }, pd.seenCountry, pd.def.countries)
 }
 
 func (pd *profileDecoder) regions(kv keyValue, fp string) {
-	for i, e := range pd.d.seq(kv.v, fp) {
-		re, ok := pd.d.regionEntry(e, indexPath(fp, i))
-		if !ok {
-			continue
-		}
-		if prev, dup := pd.seenRegion[re.r]; dup {
-			pd.d.fail(e, indexPath(fp, i), re.r.String(), "region %q listed twice in profile (first at line %d)", re.r, prev.Line)
-			continue
-		}
-		pd.seenRegion[re.r] = e
-		pd.def.regions = append(pd.def.regions, re)
-	}
+	pd.def.regions = listEntries(pd.d, kv, fp, "region", pd.d.regionEntry, func(e regionEntry) Region { return e.r }, pd.seenRegion, pd.def.regions)
 }
 
 func (pd *profileDecoder) removeCountries(kv keyValue, fp string) {
-	for i, e := range pd.d.seq(kv.v, fp) {
-		c, ok := pd.d.country(e, indexPath(fp, i))
-		if !ok {
-			continue
-		}
-		if _, both := pd.seenCountry[c]; both {
-			pd.d.fail(e, indexPath(fp, i), c.String(), "country %q both added to and removed from profile", c)
-			continue
-		}
-		pd.def.removeCountries = append(pd.def.removeCountries, c)
-	}
+	pd.def.removeCountries = removals(pd.d, kv, fp, "country", pd.d.country, pd.seenCountry, pd.def.removeCountries)
 }
 
 func (pd *profileDecoder) removeRegions(kv keyValue, fp string) {
-	for i, e := range pd.d.seq(kv.v, fp) {
-		r, ok := pd.d.region(e, indexPath(fp, i))
+	pd.def.removeRegions = removals(pd.d, kv, fp, "region", pd.d.region, pd.seenRegion, pd.def.removeRegions)
+}
+
+// listEntries decodes a profile's countries or regions into list, refusing
+// one listed twice; seen records where each was listed.
+func listEntries[E any, K interface {
+	comparable
+	String() string
+}](d *yamlDecoder, kv keyValue, fp, what string, decode func(*yaml.Node, string) (E, bool), key func(E) K, seen map[K]*yaml.Node, list []E) []E {
+	for i, e := range d.seq(kv.v, fp) {
+		ent, ok := decode(e, indexPath(fp, i))
 		if !ok {
 			continue
 		}
-		if _, both := pd.seenRegion[r]; both {
-			pd.d.fail(e, indexPath(fp, i), r.String(), "region %q both added to and removed from profile", r)
+		k := key(ent)
+		if prev, dup := seen[k]; dup {
+			d.fail(e, indexPath(fp, i), k.String(), "%s %q listed twice in profile (first at line %d)", what, k, prev.Line)
 			continue
 		}
-		pd.def.removeRegions = append(pd.def.removeRegions, r)
+		seen[k] = e
+		list = append(list, ent)
 	}
+	return list
+}
+
+// removals decodes a profile's remove_countries or remove_regions into
+// list, refusing one the profile also lists (seen).
+func removals[K interface {
+	comparable
+	String() string
+}](d *yamlDecoder, kv keyValue, fp, what string, decode func(*yaml.Node, string) (K, bool), seen map[K]*yaml.Node, list []K) []K {
+	for i, e := range d.seq(kv.v, fp) {
+		k, ok := decode(e, indexPath(fp, i))
+		if !ok {
+			continue
+		}
+		if _, both := seen[k]; both {
+			d.fail(e, indexPath(fp, i), k.String(), "%s %q both added to and removed from profile", what, k)
+			continue
+		}
+		list = append(list, k)
+	}
+	return list
 }
 
 func (pd *profileDecoder) extends(kv keyValue, fp string) {
