@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/exportguard/exportguard/rules/internal/gen/names/namekey"
+	"github.com/exportguard/exportguard/namekey"
 )
 
 // Destination text as people and data sources write it takes a handful of
@@ -51,7 +51,7 @@ func resolveForms(tab *destTable, text string) (nameResolution, bool) {
 // lookup looks s up as a whole name.
 func (tab *destTable) lookup(s string) (nameResolution, bool) {
 	var buf [128]byte
-	if i, ok := tab.names[string(namekey.Append(buf[:0], s))]; ok {
+	if i, ok := tab.names[string(namekey.AppendPlace(buf[:0], s))]; ok {
 		return tab.results[i], true
 	}
 	return nameResolution{}, false

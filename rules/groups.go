@@ -172,80 +172,30 @@ func readCSV(name string, data []byte, header []string) ([][]string, error) {
 	return rows[1:], nil
 }
 
+// The embedded country-group files, by the names errors give them.
+const (
+	groupsSnapshotFile = "country_groups.csv"
+	groupChangesFile   = "country_group_changes.csv"
+)
+
+// countryGroup is one (country, group) pair.
+type countryGroup struct {
+	c Country
+	g Group
+}
+
 // buildGroupTable joins the snapshot (membership as of asOf) with the dated
 // changes, checking that they agree on asOf.
 func buildGroupTable(snapshot, changes []byte, asOf time.Time) (*groupTable, error) {
-	const snapName, chName = "country_groups.csv", "country_group_changes.csv"
-	rows, err := readCSV(snapName, snapshot, []string{"iso2", "name", "groups"})
-	if err != nil {
-		return nil, err
-	}
-	type key struct {
-		c Country
-		g Group
-	}
-	snap := map[key]bool{}
-	snapRow := map[Country][]Group{}
-	for i, row := range rows {
-		c, err := ParseCountry(row[0])
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", snapName, i+2, err)
-		}
-		if _, dup := snapRow[c]; dup {
-			return nil, fmt.Errorf("%s:%d: duplicate row for %s", snapName, i+2, c)
-		}
-		snapRow[c] = []Group{}
-		for _, gs := range strings.Split(row[2], ";") {
-			g, err := ParseGroup(gs)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", snapName, i+2, err)
-			}
-			snap[key{c, g}] = true
-			snapRow[c] = append(snapRow[c], g)
-		}
-	}
-
-	crow, err := readCSV(chName, changes, []string{"effective", "country", "change", "value", "citation", "confidence"})
+	snap, snapRow, err := readGroupSnapshot(snapshot)
 	if err != nil {
 		return nil, err
 	}
 	t := &groupTable{asOf: day(asOf), spans: map[Country][]groupSpan{}, follows: map[Country]follow{}}
-	byKey := map[key][]groupChange{}
-	for i, row := range crow {
-		line := i + 2
-		d, err := time.Parse(time.DateOnly, row[0])
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: effective date %q: want YYYY-MM-DD", chName, line, row[0])
-		}
-		c, err := ParseCountry(row[1])
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", chName, line, err)
-		}
-		ch := groupChange{date: d, country: c, kind: row[2], citation: row[4], line: line}
-		switch row[2] {
-		case "add", "remove":
-			if ch.group, err = ParseGroup(row[3]); err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", chName, line, err)
-			}
-			byKey[key{c, ch.group}] = append(byKey[key{c, ch.group}], ch)
-		case "follow":
-			if ch.target, err = ParseCountry(row[3]); err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", chName, line, err)
-			}
-			if _, dup := t.follows[c]; dup || ch.target == c {
-				return nil, fmt.Errorf("%s:%d: %s may follow one other country once", chName, line, c)
-			}
-			t.follows[c] = follow{target: ch.target, since: d, citation: row[4]}
-		default:
-			return nil, fmt.Errorf("%s:%d: change %q: want add, remove or follow", chName, line, row[2])
-		}
+	byKey, err := t.readGroupChanges(changes)
+	if err != nil {
+		return nil, err
 	}
-	for _, f := range t.follows {
-		if _, chained := t.follows[f.target]; chained {
-			return nil, fmt.Errorf("%s: %s is followed and follows another country", chName, f.target)
-		}
-	}
-
 	// Every (country, group) pair mentioned anywhere gets its spans.
 	for k := range snap {
 		if _, follows := t.follows[k.c]; follows {
@@ -256,65 +206,23 @@ func buildGroupTable(snapshot, changes []byte, asOf time.Time) (*groupTable, err
 		}
 	}
 	for k, chs := range byKey {
-		slices.SortStableFunc(chs, func(a, b groupChange) int { return a.date.Compare(b.date) })
-		f, follows := t.follows[k.c]
-		var spans []span
-		if len(chs) == 0 {
-			spans = []span{{}}
-		} else {
-			member := chs[0].kind == "remove" // state before the first recorded change
-			var from time.Time
-			for i, ch := range chs {
-				if i > 0 && ch.date.Equal(chs[i-1].date) {
-					return nil, fmt.Errorf("%s:%d: two changes of %s %s on one date", chName, ch.line, k.c, k.g)
-				}
-				want := ch.kind == "add"
-				if member == want {
-					return nil, fmt.Errorf("%s:%d: %s %s %s, but it already is (not) a member", chName, ch.line, ch.kind, k.c, k.g)
-				}
-				if member {
-					spans = append(spans, span{from: from, until: ch.date})
-				}
-				member, from = want, ch.date
-			}
-			if member {
-				spans = append(spans, span{from: from})
-			}
+		spans, err := changeSpans(k, chs)
+		if err != nil {
+			return nil, err
 		}
-		if follows {
+		if f, follows := t.follows[k.c]; follows {
 			// Own membership ends where following begins; the snapshot row of a
 			// follower is checked against its target below instead.
-			var clipped []span
-			for _, s := range spans {
-				if !s.from.IsZero() && !s.from.Before(f.since) {
-					continue
-				}
-				if s.until.IsZero() || s.until.After(f.since) {
-					s.until = f.since
-				}
-				clipped = append(clipped, s)
-			}
-			spans = clipped
-		} else {
-			on := false
-			for _, s := range spans {
-				on = on || s.contains(t.asOf)
-			}
-			if on != snap[k] {
-				return nil, fmt.Errorf("%s and %s disagree on %s in %s on %s", snapName, chName, k.c, k.g, t.asOf.Format(time.DateOnly))
-			}
+			spans = endBefore(spans, f.since)
+		} else if on := slices.ContainsFunc(spans, func(s span) bool { return s.contains(t.asOf) }); on != snap[k] {
+			return nil, fmt.Errorf("%s and %s disagree on %s in %s on %s", groupsSnapshotFile, groupChangesFile, k.c, k.g, t.asOf.Format(time.DateOnly))
 		}
 		for _, s := range spans {
 			t.spans[k.c] = append(t.spans[k.c], groupSpan{g: k.g, s: s})
 		}
 	}
-	for c, f := range t.follows {
-		if row, ok := snapRow[c]; ok {
-			slices.SortFunc(row, groupCompare)
-			if want := t.own(f.target, t.asOf); !slices.Equal(row, want) {
-				return nil, fmt.Errorf("%s: row %s is %v, but it follows %s, which is %v", snapName, c, row, f.target, want)
-			}
-		}
+	if err := t.checkFollowers(snapRow); err != nil {
+		return nil, err
 	}
 	for c := range t.spans {
 		slices.SortFunc(t.spans[c], func(a, b groupSpan) int {
@@ -325,4 +233,150 @@ func buildGroupTable(snapshot, changes []byte, asOf time.Time) (*groupTable, err
 		})
 	}
 	return t, nil
+}
+
+// readGroupSnapshot reads the membership snapshot: the pairs it lists, and
+// each country's row.
+func readGroupSnapshot(snapshot []byte) (map[countryGroup]bool, map[Country][]Group, error) {
+	rows, err := readCSV(groupsSnapshotFile, snapshot, []string{"iso2", "name", "groups"})
+	if err != nil {
+		return nil, nil, err
+	}
+	snap := map[countryGroup]bool{}
+	snapRow := map[Country][]Group{}
+	for i, row := range rows {
+		c, err := ParseCountry(row[0])
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s:%d: %w", groupsSnapshotFile, i+2, err)
+		}
+		if _, dup := snapRow[c]; dup {
+			return nil, nil, fmt.Errorf("%s:%d: duplicate row for %s", groupsSnapshotFile, i+2, c)
+		}
+		snapRow[c] = []Group{}
+		for _, gs := range strings.Split(row[2], ";") {
+			g, err := ParseGroup(gs)
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s:%d: %w", groupsSnapshotFile, i+2, err)
+			}
+			snap[countryGroup{c, g}] = true
+			snapRow[c] = append(snapRow[c], g)
+		}
+	}
+	return snap, snapRow, nil
+}
+
+// readGroupChanges reads the dated changes: additions and removals by
+// pair, and "follow" rows into t.follows.
+func (t *groupTable) readGroupChanges(changes []byte) (map[countryGroup][]groupChange, error) {
+	crow, err := readCSV(groupChangesFile, changes, []string{"effective", "country", "change", "value", "citation", "confidence"})
+	if err != nil {
+		return nil, err
+	}
+	byKey := map[countryGroup][]groupChange{}
+	for i, row := range crow {
+		ch, err := parseGroupChange(i+2, row)
+		if err != nil {
+			return nil, err
+		}
+		if ch.kind != "follow" {
+			k := countryGroup{ch.country, ch.group}
+			byKey[k] = append(byKey[k], ch)
+			continue
+		}
+		if _, dup := t.follows[ch.country]; dup || ch.target == ch.country {
+			return nil, fmt.Errorf("%s:%d: %s may follow one other country once", groupChangesFile, ch.line, ch.country)
+		}
+		t.follows[ch.country] = follow{target: ch.target, since: ch.date, citation: ch.citation}
+	}
+	for _, f := range t.follows {
+		if _, chained := t.follows[f.target]; chained {
+			return nil, fmt.Errorf("%s: %s is followed and follows another country", groupChangesFile, f.target)
+		}
+	}
+	return byKey, nil
+}
+
+// parseGroupChange parses one row of the changes file.
+func parseGroupChange(line int, row []string) (groupChange, error) {
+	d, err := time.Parse(time.DateOnly, row[0])
+	if err != nil {
+		return groupChange{}, fmt.Errorf("%s:%d: effective date %q: want YYYY-MM-DD", groupChangesFile, line, row[0])
+	}
+	c, err := ParseCountry(row[1])
+	if err != nil {
+		return groupChange{}, fmt.Errorf("%s:%d: %w", groupChangesFile, line, err)
+	}
+	ch := groupChange{date: d, country: c, kind: row[2], citation: row[4], line: line}
+	switch row[2] {
+	case "add", "remove":
+		ch.group, err = ParseGroup(row[3])
+	case "follow":
+		ch.target, err = ParseCountry(row[3])
+	default:
+		return groupChange{}, fmt.Errorf("%s:%d: change %q: want add, remove or follow", groupChangesFile, line, row[2])
+	}
+	if err != nil {
+		return groupChange{}, fmt.Errorf("%s:%d: %w", groupChangesFile, line, err)
+	}
+	return ch, nil
+}
+
+// changeSpans turns the dated changes of one pair into the spans of its
+// membership. No change means always a member (the pair is in the
+// snapshot).
+func changeSpans(k countryGroup, chs []groupChange) ([]span, error) {
+	if len(chs) == 0 {
+		return []span{{}}, nil
+	}
+	slices.SortStableFunc(chs, func(a, b groupChange) int { return a.date.Compare(b.date) })
+	var spans []span
+	member := chs[0].kind == "remove" // state before the first recorded change
+	var from time.Time
+	for i, ch := range chs {
+		if i > 0 && ch.date.Equal(chs[i-1].date) {
+			return nil, fmt.Errorf("%s:%d: two changes of %s %s on one date", groupChangesFile, ch.line, k.c, k.g)
+		}
+		want := ch.kind == "add"
+		if member == want {
+			return nil, fmt.Errorf("%s:%d: %s %s %s, but it already is (not) a member", groupChangesFile, ch.line, ch.kind, k.c, k.g)
+		}
+		if member {
+			spans = append(spans, span{from: from, until: ch.date})
+		}
+		member, from = want, ch.date
+	}
+	if member {
+		spans = append(spans, span{from: from})
+	}
+	return spans, nil
+}
+
+// endBefore cuts spans off at since, dropping those that start there or
+// later.
+func endBefore(spans []span, since time.Time) []span {
+	var clipped []span
+	for _, s := range spans {
+		if !s.from.IsZero() && !s.from.Before(since) {
+			continue
+		}
+		if s.until.IsZero() || s.until.After(since) {
+			s.until = since
+		}
+		clipped = append(clipped, s)
+	}
+	return clipped
+}
+
+// checkFollowers checks that the snapshot row of each country that follows
+// another agrees with that country's membership on asOf.
+func (t *groupTable) checkFollowers(snapRow map[Country][]Group) error {
+	for c, f := range t.follows {
+		if row, ok := snapRow[c]; ok {
+			slices.SortFunc(row, groupCompare)
+			if want := t.own(f.target, t.asOf); !slices.Equal(row, want) {
+				return fmt.Errorf("%s: row %s is %v, but it follows %s, which is %v", groupsSnapshotFile, c, row, f.target, want)
+			}
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -105,7 +106,7 @@ func TestLoadItemRulesOverride(t *testing.T) {
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	r, err := LoadItemRules(path)
+	r, err := LoadItemRules(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func TestLoadItemRulesOverride(t *testing.T) {
 	if base.License != LicenseNotRequired || over.License != LicenseRequired || over.Reasons[0] != "license required: Framework for AI Diffusion: worldwide license requirement for 3A090.a, 4A090.a and .z items (Tier 1 under License Exception AIA; Tier 3 = Macau and D:5): worldwide requirement, destination IL (15 CFR 742.6(a)(6) as amended by 90 FR 4544 (Jan. 15, 2025), RIN 0694-AJ90)" {
 		t.Errorf("default %v; override %v reasons %q", base.License, over.License, over.Reasons)
 	}
-	if _, err := LoadItemRules(filepath.Join(t.TempDir(), "missing.json")); !errors.Is(err, os.ErrNotExist) {
+	if _, err := LoadItemRules(context.Background(), filepath.Join(t.TempDir(), "missing.json")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -85,7 +86,7 @@ func TestMatchStrengthErrors(t *testing.T) {
 // TestMatchStrengthExampleFile: testdata/policy/example.yaml, the policy
 // that uses every key, sets its own match strength.
 func TestMatchStrengthExampleFile(t *testing.T) {
-	p, err := LoadPolicyFile(filepath.Join("..", "testdata", "policy", "example.yaml"))
+	p, err := LoadPolicyFile(context.Background(), filepath.Join("..", "testdata", "policy", "example.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

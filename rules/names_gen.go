@@ -3,7 +3,7 @@
 
 package rules
 
-// destinationNames holds 47713 lookup keys (namekey.Key of a place name) for
+// destinationNames holds 47713 lookup keys (namekey.Place of a place name) for
 // ResolveDestination. Each line is a destination, then its keys, separated by
 // tabs. A destination is an ISO 3166-1 alpha-2 code, an ISO 3166-2 code,
 // several codes separated by spaces (the key is ambiguous), or "!" (the key

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -20,7 +21,7 @@ func TestPolicySizeLimit(t *testing.T) {
 	}
 	f.Truncate(50 << 20) // sparse: no need to write 50 MB
 	f.Close()
-	_, err = LoadPolicyFile(big)
+	_, err = LoadPolicyFile(context.Background(), big)
 	if !errors.Is(err, ErrInvalidPolicy) || err.Error() != big+": policy file is 52428800 bytes, over the 1048576-byte limit (rules.MaxPolicySize)" {
 		t.Errorf("LoadPolicyFile(50 MB): %v", err)
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -200,7 +201,7 @@ func TestConcernProfiles(t *testing.T) {
 }
 
 func TestExamplePolicyFile(t *testing.T) {
-	p, err := LoadPolicyFile("../testdata/policy/example.yaml")
+	p, err := LoadPolicyFile(context.Background(), "../testdata/policy/example.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +302,7 @@ func TestExamplePolicyFile(t *testing.T) {
 	if p.Version() == Default().Version() {
 		t.Error("example has the default's Version")
 	}
-	if _, err := LoadItemRules(p.ItemRulesFile()); err != nil {
+	if _, err := LoadItemRules(context.Background(), p.ItemRulesFile()); err != nil {
 		t.Errorf("item rules the example names: %v", err)
 	}
 }
@@ -365,7 +366,7 @@ func TestBadPolicies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		path := "../testdata/policy/bad/" + tt.file
-		p, err := LoadPolicyFile(path)
+		p, err := LoadPolicyFile(context.Background(), path)
 		if p != nil || err == nil {
 			t.Errorf("%s: got a policy (err %v)", tt.file, err)
 			continue
@@ -484,7 +485,7 @@ func TestHongKongFollowsChinaOverrides(t *testing.T) {
 // TestVersionIsContent checks that Version depends on content only: the
 // canonical form (JSON), a reordered file and the original agree.
 func TestVersionIsContent(t *testing.T) {
-	p, err := LoadPolicyFile("../testdata/policy/example.yaml")
+	p, err := LoadPolicyFile(context.Background(), "../testdata/policy/example.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -528,7 +529,7 @@ func TestPolicyImmutable(t *testing.T) {
 }
 
 func TestLoadPolicyFileErrors(t *testing.T) {
-	if _, err := LoadPolicyFile("../testdata/policy/does-not-exist.yaml"); !errors.Is(err, os.ErrNotExist) {
+	if _, err := LoadPolicyFile(context.Background(), "../testdata/policy/does-not-exist.yaml"); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
 	}
 	dir := t.TempDir()
@@ -536,7 +537,7 @@ func TestLoadPolicyFileErrors(t *testing.T) {
 	if err := os.WriteFile(path, []byte("version: 1\nname: x\nas_of: 2026-11-01\nitem_rules_file: rules/missing.json\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p, err := LoadPolicyFile(path)
+	p, err := LoadPolicyFile(context.Background(), path)
 	var pe *PolicyError
 	if p != nil || !errors.As(err, &pe) || pe.Line != 4 || pe.Column != 18 || pe.Value != "rules/missing.json" || pe.Field != "item_rules_file" {
 		t.Fatalf("missing item rules: %v %#v", err, pe)
@@ -547,7 +548,7 @@ func TestLoadPolicyFileErrors(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "rules", "missing.json"), []byte("[]"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p, err = LoadPolicyFile(path)
+	p, err = LoadPolicyFile(context.Background(), path)
 	if err != nil || p.ItemRulesFile() != filepath.Join(dir, "rules", "missing.json") {
 		t.Fatalf("item rules: %v %q", err, p.ItemRulesFile())
 	}

@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/exportguard/exportguard/rules/internal/gen/names/namekey"
+	"github.com/exportguard/exportguard/namekey"
 )
 
 // ResolveDestination turns free text naming a country or a sanctioned region
@@ -47,13 +47,13 @@ func ResolveDestination(text string) (Destination, error) {
 		return d, nil
 	}
 	var buf [128]byte
-	key := namekey.Append(buf[:0], t)
+	key := namekey.AppendPlace(buf[:0], t)
 	if i, ok := tab.names[string(key)]; ok {
 		return tab.results[i].outcome(text)
 	}
 	// "Korea, North" is "North Korea"; "Man, Isle of" is "Isle of Man".
 	if a, b, ok := strings.Cut(t, ","); ok && !strings.Contains(b, ",") {
-		key = namekey.Append(buf[:0], strings.TrimSpace(b)+" "+strings.TrimSpace(a))
+		key = namekey.AppendPlace(buf[:0], strings.TrimSpace(b)+" "+strings.TrimSpace(a))
 		if i, ok := tab.names[string(key)]; ok {
 			return tab.results[i].outcome(text)
 		}
@@ -175,7 +175,7 @@ func (r *nameResolution) outcome(input string) (Destination, error) {
 }
 
 type destTable struct {
-	names   map[string]int32 // namekey.Key -> index in results
+	names   map[string]int32 // namekey.Place -> index in results
 	results []nameResolution
 	alpha3  map[string]Country
 	numeric map[string]Country
@@ -247,7 +247,7 @@ func (t *destTable) code(s string) (Destination, bool) {
 			// "na" is the UN list's "not available", not Namibia; a code
 			// written in lower case yields to a rejected name.
 			var buf [2]byte
-			if i, ok := t.names[string(namekey.Append(buf[:0], s))]; ok && t.results[i].rejected {
+			if i, ok := t.names[string(namekey.AppendPlace(buf[:0], s))]; ok && t.results[i].rejected {
 				return Destination{}, false
 			}
 		}

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/exportguard/exportguard/rules/internal/gen/names/namekey"
+	"github.com/exportguard/exportguard/namekey"
 )
 
 // destinationCase is one row of testdata/rules/destinations.csv.
@@ -248,7 +248,7 @@ func TestResolveDestinationTranslations(t *testing.T) {
 				if translationErrors[from] {
 					continue
 				}
-				if k := namekey.Key(name); isCode(k) || len(k) <= 3 && isASCIIKey(k) {
+				if k := namekey.Place(name); isCode(k) || len(k) <= 3 && isASCIIKey(k) {
 					continue // codes and short words: the generator leaves them out
 				}
 				n++
@@ -288,7 +288,7 @@ func TestDestinationNamesKeys(t *testing.T) {
 		t.Errorf("table has %d keys", len(tab.names))
 	}
 	for k := range tab.names {
-		if got := namekey.Key(k); got != k {
+		if got := namekey.Place(k); got != k {
 			t.Errorf("stored key %q has key %q", k, got)
 		}
 	}

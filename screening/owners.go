@@ -41,7 +41,7 @@ type worldLister struct {
 // only detail that can agree. Entries listed after the date, and hits
 // that fall below the threshold once a vessel or aircraft entry is
 // discounted, are left out, as for parties.
-func (l worldLister) ByName(name, country string) []ownership.Listing {
+func (l worldLister) ByName(ctx context.Context, name, country string) ([]ownership.Listing, error) {
 	var c rules.Country
 	if country != "" {
 		if d, err := rules.ResolveDestination(country); err == nil {
@@ -49,9 +49,9 @@ func (l worldLister) ByName(name, country string) []ownership.Listing {
 		}
 	}
 	q := match.Query{Name: name, Country: c, Threshold: l.w.threshold}
-	ms, err := l.w.index.Search(context.Background(), q)
+	ms, err := l.w.index.Search(ctx, q)
 	if err != nil || len(ms) == 0 {
-		return nil
+		return nil, err
 	}
 	normName := match.Normalize(name)
 	out := make([]ownership.Listing, 0, len(ms))
@@ -66,7 +66,7 @@ func (l worldLister) ByName(name, country string) []ownership.Listing {
 		x.Why = st.explain(l.w.band, m, map[string]any{})
 		out = append(out, x)
 	}
-	return out
+	return out, nil
 }
 
 func (l worldLister) ByKey(key string) (ownership.Listing, bool) {
@@ -78,31 +78,40 @@ func (l worldLister) ByKey(key string) (ownership.Listing, bool) {
 }
 
 // ownershipResult evaluates the graph for the as-of date, once per world
-// and date.
-func (w *world) ownershipResult(date time.Time) *ownership.Result {
+// and date. A failed evaluation (ctx cancelled) is not cached.
+func (w *world) ownershipResult(ctx context.Context, date time.Time) (*ownership.Result, error) {
 	if w.owners == nil {
-		return nil
+		return nil, nil
 	}
 	w.ownCache.mu.Lock()
 	defer w.ownCache.mu.Unlock()
 	if r, ok := w.ownCache.by[date]; ok {
-		return r
+		return r, nil
 	}
-	r := w.owners.Evaluate(worldLister{w: w, date: date}, ownership.Options{
+	r, err := w.owners.Evaluate(ctx, worldLister{w: w, date: date}, ownership.Options{
 		Date: date, AffiliatesAfterSuspension: w.policy.AffiliatesRuleAfterSuspension(),
 		MinorityPercent: w.policy.MinorityStakeThreshold(),
 	})
+	if err != nil {
+		return nil, err
+	}
 	if len(w.ownCache.by) > 64 {
 		clear(w.ownCache.by)
 	}
 	w.ownCache.by[date] = r
-	return r
+	return r, nil
 }
 
 // ownershipChecks raises party.owned_by_listed and
 // party.minority_owned_by_listed for a party the ownership rules catch.
-func (sc *screening) ownershipChecks(p Party, role Role) {
-	res := sc.w.ownershipResult(sc.date)
+func (sc *screening) ownershipChecks(ctx context.Context, p Party, role Role) {
+	res, err := sc.w.ownershipResult(ctx, sc.date)
+	if err != nil && ctx.Err() == nil {
+		// Fail closed: the ownership rules could not be applied.
+		sc.addCited(rules.ReasonDataMissing, fmt.Sprintf("The ownership data (%s) could not be evaluated (%v), so the ownership rules were not applied.", sc.w.owners.Source(), err),
+			map[string]any{"missing": "ownership", "ownership_file": sc.w.owners.Source()})
+		return
+	}
 	if res == nil || strings.TrimSpace(p.Name) == "" {
 		return
 	}

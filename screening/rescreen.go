@@ -57,7 +57,7 @@ func (s *Screener) Affected(ctx context.Context, diff lists.SnapshotDiff, record
 		}
 		var why []string
 		for _, m := range rec.Decision.Matches {
-			key := m.List + ":" + m.EntryID
+			key := m.EntryKey().String()
 			if what, ok := touched[key]; ok {
 				why = append(why, fmt.Sprintf("matched entry %s %q, since %s", key, m.EntryName, what))
 			}

@@ -329,7 +329,7 @@ func (sc *screening) parties(ctx context.Context) {
 		if !ok {
 			sc.invalid(fn.typ, p.Type, "want individual, entity, vessel or aircraft")
 		}
-		sc.ownershipChecks(p, role)
+		sc.ownershipChecks(ctx, p, role)
 		if strings.TrimSpace(p.Name) == "" {
 			sc.missing(fn.name, fmt.Sprintf("The %s at %s has no name, so it was not screened against the restricted-party lists; it needs review.", roleLabel(role), field))
 		} else {
@@ -360,8 +360,8 @@ func (sc *screening) parties(ctx context.Context) {
 			}
 			names := profileNames(concern)
 			note := ""
-			if d5, ok := sc.w.policy.Profile("ear_d5_plus_macau"); ok && d5.Contains(hqDest, sc.date) {
-				note = "; advanced-computing items need a license wherever the party is located (15 CFR 744.23(a)(3))"
+			if hr := rules.AdvancedComputingHQ(); hr.Applies(sc.w.policy, hqDest, sc.date) {
+				note = "; " + hr.Effect + " (" + hr.Citation + ")"
 			}
 			sc.addCited(rules.ReasonPartyHQCountryOfConcern,
 				fmt.Sprintf("The %s %q is %s in %s, a country of concern (%s)%s.",

@@ -16,6 +16,7 @@ import (
 	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/match"
 	"github.com/exportguard/exportguard/screening/ownership"
+	"github.com/exportguard/exportguard/screening/partykey"
 )
 
 // Screener screens transactions. It holds one immutable world (policy, list
@@ -162,14 +163,15 @@ func (s *Screener) Lists() *lists.Snapshot { return s.world.Load().lists }
 // same party is not flagged for the same, unchanged entry again.
 func (s *Screener) Suppress(ctx context.Context, m MatchRecord, kind, reason, reviewer string, expires time.Time) error {
 	sup := Suppression{
-		Party: PartyKey(m.Party), EntryKey: m.List + ":" + m.EntryID, EntryHash: m.EntryHash,
+		Party: PartyKey(m.Party), PartyName: m.Party, EntryKey: m.EntryKey().String(), EntryHash: m.EntryHash,
 		Kind: kind, Reason: reason, Reviewer: reviewer, Created: s.now().UTC(), Expires: expires,
 	}
 	return s.store.Add(ctx, sup)
 }
 
-// PartyKey is the normalised form of a party name used to key suppressions.
-func PartyKey(name string) string { return match.Normalize(name) }
+// PartyKey is the key of a party's name that keys suppressions: the
+// current version of partykey.Scheme (see Suppression for versions).
+func PartyKey(name string) string { return partykey.Text(name) }
 
 func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	w := &world{}
@@ -186,7 +188,7 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	case c.itemRules != nil:
 		w.itemRules = c.itemRules
 	case c.policy != nil || old == nil:
-		ir, err := itemRulesFor(w.policy)
+		ir, err := itemRulesFor(ctx, w.policy)
 		if err != nil {
 			return nil, err
 		}
@@ -276,12 +278,12 @@ func (w *world) entryID(e *lists.Entry) entryID {
 	return id
 }
 
-func itemRulesFor(p *rules.Policy) (*rules.ItemRules, error) {
+func itemRulesFor(ctx context.Context, p *rules.Policy) (*rules.ItemRules, error) {
 	path := p.ItemRulesFile()
 	if path == "" {
 		return rules.DefaultItemRules(), nil
 	}
-	ir, err := rules.LoadItemRules(path)
+	ir, err := rules.LoadItemRules(ctx, path)
 	if err != nil {
 		return nil, fmt.Errorf("policy %s: %w", p.Name(), err)
 	}

@@ -541,7 +541,7 @@ func TestPolicyItemRulesFileErrors(t *testing.T) {
 	if err := os.WriteFile(pf, []byte("version: 1\nname: p\nas_of: 2026-11-28\nitem_rules_file: ir.json\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p, err := rules.LoadPolicyFile(pf)
+	p, err := rules.LoadPolicyFile(context.Background(), pf)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,10 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/exportguard/exportguard/namekey"
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/partykey"
 )
 
 // Suppression kinds.
@@ -27,10 +31,26 @@ const (
 )
 
 // Suppression is a reviewer's record that a party is not a list entry, that
-// the hit is acceptable, or that the party is the entry (Confirmed). It is keyed by the normalised party and the
-// entry's content hash, so it lapses by itself when the entry changes.
+// the hit is acceptable, or that the party is the entry (Confirmed). It is
+// keyed by the party's name key and the entry's content hash, so it lapses
+// by itself when the entry changes.
+//
+// The name key is versioned (partykey.Scheme): a stored record carries the
+// version that made Party (party_key_version in a FileStore's file, absent
+// for version 1, so records written before keys were versioned read as
+// version 1 and today's files are unchanged) and, when known, the name it
+// was made from (party_name). A store re-keys a record made by an older
+// version as it loads it, so a change to the name normaliser never voids
+// what reviewers decided. Neither field is part of a Decision's JSON.
 type Suppression struct {
-	Party     string    `json:"party"`      // normalised party key (see PartyKey)
+	Party string `json:"party"` // the party's name key (see PartyKey)
+	// PartyKeyVersion is the version of the name key Party was made with
+	// (zero: version 1); a store sets it to the current version when it is
+	// zero in Add.
+	PartyKeyVersion namekey.Version `json:"-"`
+	// PartyName is the party's name as screened, if known: a re-key starts
+	// from it rather than from the old key.
+	PartyName string    `json:"-"`
 	EntryKey  string    `json:"entry_key"`  // "SOURCE:ID"
 	EntryHash string    `json:"entry_hash"` // content hash of the entry when reviewed
 	Kind      string    `json:"kind"`       // NotAMatch, Accepted or Confirmed
@@ -38,6 +58,27 @@ type Suppression struct {
 	Reviewer  string    `json:"reviewer"`
 	Created   time.Time `json:"created"`
 	Expires   time.Time `json:"expires,omitzero"` // zero: never
+}
+
+// suppressionLine is a Suppression as one line of a FileStore's file: its
+// JSON fields and the party key's version (omitted for version 1) and name.
+type suppressionLine struct {
+	Suppression
+	PartyKeyVersion namekey.Version `json:"party_key_version,omitempty"`
+	PartyName       string          `json:"party_name,omitempty"`
+}
+
+func lineOf(s Suppression) suppressionLine {
+	v := s.PartyKeyVersion
+	if v == 1 {
+		v = 0
+	}
+	return suppressionLine{Suppression: s, PartyKeyVersion: v, PartyName: s.PartyName}
+}
+
+// EntryKey returns the key of the list entry m matched.
+func (m MatchRecord) EntryKey() rules.EntryKey {
+	return rules.EntryKey{Source: rules.ListSource(m.List), ID: m.EntryID}
 }
 
 // Validate reports what is missing from s.
@@ -81,15 +122,39 @@ type SuppressionStore interface {
 
 type suppressionKey struct{ party, entry string }
 
+// StoreOption configures a MemoryStore or FileStore.
+type StoreOption func(*storeConfig)
+
+type storeConfig struct {
+	keys *namekey.Scheme
+}
+
+// WithPartyKeys sets the party-name key scheme records are re-keyed to as
+// they load (default partykey.Scheme(), the one PartyKey uses). Lookups
+// must use keys of the scheme's current version.
+func WithPartyKeys(s *namekey.Scheme) StoreOption {
+	return func(c *storeConfig) {
+		if s != nil {
+			c.keys = s
+		}
+	}
+}
+
 // MemoryStore is an in-memory SuppressionStore.
 type MemoryStore struct {
-	mu sync.RWMutex
-	m  map[suppressionKey]Suppression
+	mu      sync.RWMutex
+	m       map[suppressionKey]Suppression
+	keys    *namekey.Scheme
+	rekeyed int
 }
 
 // NewMemoryStore returns an empty MemoryStore.
-func NewMemoryStore() *MemoryStore {
-	return &MemoryStore{m: make(map[suppressionKey]Suppression)}
+func NewMemoryStore(opts ...StoreOption) *MemoryStore {
+	c := storeConfig{keys: partykey.Scheme()}
+	for _, o := range opts {
+		o(&c)
+	}
+	return &MemoryStore{m: make(map[suppressionKey]Suppression), keys: c.keys}
 }
 
 // Lookup implements SuppressionStore.
@@ -109,14 +174,39 @@ func (m *MemoryStore) Add(_ context.Context, s Suppression) error {
 	if err := s.Validate(); err != nil {
 		return fmt.Errorf("suppression: %w", err)
 	}
+	m.stamp(&s)
 	m.mu.Lock()
 	m.put(s)
 	m.mu.Unlock()
 	return nil
 }
 
+// stamp sets the key version of a new record that states none: its caller
+// made Party with PartyKey, the current version.
+func (m *MemoryStore) stamp(s *Suppression) {
+	if s.PartyKeyVersion == 0 {
+		s.PartyKeyVersion = m.keys.Current()
+	}
+}
+
+// put stores s under its party key, re-keyed to the current version if an
+// older one made it. A key from a version newer than this program knows is
+// kept as it is: it matches nothing here, and stays in the file for the
+// program that wrote it.
 func (m *MemoryStore) put(s Suppression) {
+	if k, err := m.keys.Rekey(namekey.Key{Version: s.PartyKeyVersion, Text: s.Party}, s.PartyName); err == nil && k.Version != max(s.PartyKeyVersion, 1) {
+		s.Party, s.PartyKeyVersion = k.Text, k.Version
+		m.rekeyed++
+	}
 	m.m[suppressionKey{s.Party, s.EntryKey}] = s
+}
+
+// Rekeyed returns how many records were made by an older version of the
+// party-name key and were re-keyed to the current one as they loaded.
+func (m *MemoryStore) Rekeyed() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.rekeyed
 }
 
 // FileStore is a SuppressionStore backed by an append-only JSONL file. Each
@@ -163,12 +253,16 @@ const maxQuarantineText = 4096
 // repairs) a line another process is still writing. A torn last line left
 // by a crashed writer is ended with a newline; invalid lines are
 // quarantined (see FileStore), not an error: the records around them load.
-func OpenFileStore(path string) (*FileStore, error) {
+//
+// Records made by an older version of the party-name key are re-keyed to
+// the current one in memory (see Suppression, Rekeyed); the file keeps them
+// as they were written.
+func OpenFileStore(path string, opts ...StoreOption) (*FileStore, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("suppression store: %w", err)
 	}
-	fs := &FileStore{mem: NewMemoryStore(), f: f, path: path, write: (*os.File).Write}
+	fs := &FileStore{mem: NewMemoryStore(opts...), f: f, path: path, write: (*os.File).Write}
 	if err := fs.open(); err != nil {
 		f.Close()
 		return nil, err
@@ -269,10 +363,12 @@ func (fs *FileStore) load(r io.Reader) (int64, []QuarantinedLine, error) {
 }
 
 func parseSuppression(b []byte) (Suppression, error) {
-	var s Suppression
-	if err := json.Unmarshal(b, &s); err != nil {
-		return s, err
+	var l suppressionLine
+	if err := json.Unmarshal(b, &l); err != nil {
+		return l.Suppression, err
 	}
+	s := l.Suppression
+	s.PartyKeyVersion, s.PartyName = l.PartyKeyVersion, l.PartyName
 	return s, s.Validate()
 }
 
@@ -326,6 +422,10 @@ func (fs *FileStore) writeQuarantine(bad []QuarantinedLine) error {
 // to path + ".quarantine".
 func (fs *FileStore) Quarantined() []QuarantinedLine { return slices.Clone(fs.quarantined) }
 
+// Rekeyed returns how many records made by an older version of the
+// party-name key were re-keyed as they loaded.
+func (fs *FileStore) Rekeyed() int { return fs.mem.Rekeyed() }
+
 // Recovered returns how many bytes of a torn final record OpenFileStore
 // found (and ended with a newline, then quarantined). Nothing is dropped.
 func (fs *FileStore) Recovered() int64 { return fs.recovered }
@@ -359,8 +459,7 @@ func (fs *FileStore) refresh() {
 		if i < 0 {
 			return
 		}
-		var s Suppression
-		if json.Unmarshal(buf[:i], &s) == nil && s.Validate() == nil {
+		if s, err := parseSuppression(buf[:i]); err == nil {
 			fs.mem.mu.Lock()
 			fs.mem.put(s)
 			fs.mem.mu.Unlock()
@@ -379,7 +478,8 @@ func (fs *FileStore) Add(ctx context.Context, s Suppression) error {
 	if err := s.Validate(); err != nil {
 		return fmt.Errorf("suppression: %w", err)
 	}
-	b, err := json.Marshal(s)
+	fs.mem.stamp(&s)
+	b, err := json.Marshal(lineOf(s))
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ import (
 func newScreener(ctx context.Context, c config) (screener, error) {
 	opts := []screening.Option{screening.WithLogger(c.logger)}
 	if c.policy != "" {
-		p, err := rules.LoadPolicyFile(c.policy)
+		p, err := rules.LoadPolicyFile(ctx, c.policy)
 		if err != nil {
 			return nil, fmt.Errorf("-policy %s: %w", c.policy, err)
 		}

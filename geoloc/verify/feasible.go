@@ -30,6 +30,49 @@ func (f *feasibleSet) areaKM2() float64 {
 	return sr * EarthRadiusKM * EarthRadiusKM
 }
 
+// startCells returns the cells the subdivision starts from (the six faces
+// when the smallest cap is large, else its cell-union bound) and the finest
+// level it goes to (about 1/24 of the smallest radius, at least 1 km).
+func startCells(caps []s2.Cap) ([]s2.CellID, int) {
+	smallest := 0
+	for i, c := range caps {
+		if c.Radius() < caps[smallest].Radius() {
+			smallest = i
+		}
+	}
+	finest := caps[smallest].Radius() / 24
+	if min := kmToAngle(1); finest < min {
+		finest = min
+	}
+	maxLevel := s2.MinWidthMetric.MaxLevel(float64(finest))
+	if caps[smallest].Radius() >= s1.Angle(1.5) {
+		var start []s2.CellID
+		for face := range 6 {
+			start = append(start, s2.CellIDFromFace(face))
+		}
+		return start, maxLevel
+	}
+	return caps[smallest].CellUnionBound(), maxLevel
+}
+
+// meetsCaps reports whether cell may meet every cap still active (bit i of
+// active: cap i does not yet contain the cell's parent), and returns the
+// caps still active for its children: those that do not contain it.
+func meetsCaps(caps []s2.Cap, cell s2.Cell, active uint64) (uint64, bool) {
+	for i, c := range caps {
+		if i < 64 && active&(1<<i) == 0 {
+			continue
+		}
+		if !c.IntersectsCell(cell) {
+			return active, false
+		}
+		if i < 64 && c.ContainsCell(cell) {
+			active &^= 1 << i
+		}
+	}
+	return active, true
+}
+
 type pending struct {
 	id     s2.CellID
 	active uint64 // bit i set: cap i does not yet contain the cell (caps < 64)
@@ -46,25 +89,7 @@ func newFeasibleSet(caps []s2.Cap, maxCells int) *feasibleSet {
 	if len(caps) == 0 {
 		return f
 	}
-	smallest := 0
-	for i, c := range caps {
-		if c.Radius() < caps[smallest].Radius() {
-			smallest = i
-		}
-	}
-	finest := caps[smallest].Radius() / 24
-	if min := kmToAngle(1); finest < min {
-		finest = min
-	}
-	maxLevel := s2.MinWidthMetric.MaxLevel(float64(finest))
-	var start []s2.CellID
-	if caps[smallest].Radius() >= s1.Angle(1.5) {
-		for face := range 6 {
-			start = append(start, s2.CellIDFromFace(face))
-		}
-	} else {
-		start = caps[smallest].CellUnionBound()
-	}
+	start, maxLevel := startCells(caps)
 	all := uint64(1)<<min(len(caps), 64) - 1
 	if len(caps) >= 64 {
 		all = ^uint64(0)
@@ -81,20 +106,7 @@ func newFeasibleSet(caps []s2.Cap, maxCells int) *feasibleSet {
 	for len(queue) > 0 {
 		next := queue[:0:0]
 		for qi, pc := range queue {
-			cell := s2.CellFromCellID(pc.id)
-			keep, active := true, pc.active
-			for i, c := range caps {
-				if i < 64 && active&(1<<i) == 0 {
-					continue
-				}
-				if !c.IntersectsCell(cell) {
-					keep = false
-					break
-				}
-				if i < 64 && c.ContainsCell(cell) {
-					active &^= 1 << i
-				}
-			}
+			active, keep := meetsCaps(caps, s2.CellFromCellID(pc.id), pc.active)
 			if !keep {
 				continue
 			}

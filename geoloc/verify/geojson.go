@@ -67,57 +67,17 @@ func ParseRegions(r io.Reader, source string) ([]*Region, error) {
 			return nil, &GeoJSONError{Source: source, Feature: i, Field: "type", Err: fmt.Errorf("%q: want Feature", f.Type)}
 		}
 		p := f.Properties
-		codes := p.Codes
-		for _, c := range []string{p.Code, p.ISO31662} {
-			if c != "" {
-				codes = append(codes, c)
-			}
-		}
-		if len(codes) == 0 {
-			return nil, &GeoJSONError{Source: source, Feature: i, Field: "properties", Err: errors.New(`no "code", "iso_3166_2" or "codes"`)}
-		}
-		for _, c := range codes {
-			if !validCode(c) {
-				return nil, &GeoJSONError{Source: source, Feature: i, Field: "properties.code", Err: fmt.Errorf("%q: not an ISO 3166-1 alpha-2 or ISO 3166-2 code", c)}
-			}
-			if j, dup := seen[c]; dup {
-				return nil, &GeoJSONError{Source: source, Feature: i, Field: "properties.code", Err: fmt.Errorf("%q already defined by features[%d]", c, j)}
-			}
-			seen[c] = i
+		codes, err := f.codes(source, i, seen)
+		if err != nil {
+			return nil, err
 		}
 		tol := 0.0
 		if p.ToleranceKM != nil {
 			tol = *p.ToleranceKM
 		}
-		if f.Geometry == nil {
-			return nil, &GeoJSONError{Source: source, Feature: i, Field: "geometry", Err: errors.New("missing")}
-		}
-		var polys [][][][2]float64
-		switch f.Geometry.Type {
-		case "Polygon":
-			var p [][][]float64
-			if err := json.Unmarshal(f.Geometry.Coordinates, &p); err != nil {
-				return nil, &GeoJSONError{Source: source, Feature: i, Field: "geometry.coordinates", Err: err}
-			}
-			rings, err := positions(p)
-			if err != nil {
-				return nil, &GeoJSONError{Source: source, Feature: i, Field: "geometry.coordinates" + err.field, Err: err.err}
-			}
-			polys = [][][][2]float64{rings}
-		case "MultiPolygon":
-			var mp [][][][]float64
-			if err := json.Unmarshal(f.Geometry.Coordinates, &mp); err != nil {
-				return nil, &GeoJSONError{Source: source, Feature: i, Field: "geometry.coordinates", Err: err}
-			}
-			for k, p := range mp {
-				rings, err := positions(p)
-				if err != nil {
-					return nil, &GeoJSONError{Source: source, Feature: i, Field: fmt.Sprintf("geometry.coordinates[%d]%s", k, err.field), Err: err.err}
-				}
-				polys = append(polys, rings)
-			}
-		default:
-			return nil, &GeoJSONError{Source: source, Feature: i, Field: "geometry.type", Err: fmt.Errorf("%q: want Polygon or MultiPolygon", f.Geometry.Type)}
+		polys, err := f.polygons(source, i)
+		if err != nil {
+			return nil, err
 		}
 		src := p.Source
 		if src == "" {
@@ -135,6 +95,66 @@ func ParseRegions(r io.Reader, source string) ([]*Region, error) {
 		return nil, &GeoJSONError{Source: source, Feature: -1, Field: "features", Err: errors.New("no region")}
 	}
 	return out, nil
+}
+
+// codes returns the codes feature i stands for, checking each is valid and
+// not defined by an earlier feature (seen).
+func (f *geoJSONFeature) codes(source string, i int, seen map[string]int) ([]string, error) {
+	p := f.Properties
+	codes := p.Codes
+	for _, c := range []string{p.Code, p.ISO31662} {
+		if c != "" {
+			codes = append(codes, c)
+		}
+	}
+	if len(codes) == 0 {
+		return nil, &GeoJSONError{Source: source, Feature: i, Field: "properties", Err: errors.New(`no "code", "iso_3166_2" or "codes"`)}
+	}
+	for _, c := range codes {
+		if !validCode(c) {
+			return nil, &GeoJSONError{Source: source, Feature: i, Field: "properties.code", Err: fmt.Errorf("%q: not an ISO 3166-1 alpha-2 or ISO 3166-2 code", c)}
+		}
+		if j, dup := seen[c]; dup {
+			return nil, &GeoJSONError{Source: source, Feature: i, Field: "properties.code", Err: fmt.Errorf("%q already defined by features[%d]", c, j)}
+		}
+		seen[c] = i
+	}
+	return codes, nil
+}
+
+// polygons returns the rings of feature i's Polygon or MultiPolygon.
+func (f *geoJSONFeature) polygons(source string, i int) ([][][][2]float64, error) {
+	if f.Geometry == nil {
+		return nil, &GeoJSONError{Source: source, Feature: i, Field: "geometry", Err: errors.New("missing")}
+	}
+	var polys [][][][2]float64
+	switch f.Geometry.Type {
+	case "Polygon":
+		var p [][][]float64
+		if err := json.Unmarshal(f.Geometry.Coordinates, &p); err != nil {
+			return nil, &GeoJSONError{Source: source, Feature: i, Field: "geometry.coordinates", Err: err}
+		}
+		rings, err := positions(p)
+		if err != nil {
+			return nil, &GeoJSONError{Source: source, Feature: i, Field: "geometry.coordinates" + err.field, Err: err.err}
+		}
+		polys = [][][][2]float64{rings}
+	case "MultiPolygon":
+		var mp [][][][]float64
+		if err := json.Unmarshal(f.Geometry.Coordinates, &mp); err != nil {
+			return nil, &GeoJSONError{Source: source, Feature: i, Field: "geometry.coordinates", Err: err}
+		}
+		for k, p := range mp {
+			rings, err := positions(p)
+			if err != nil {
+				return nil, &GeoJSONError{Source: source, Feature: i, Field: fmt.Sprintf("geometry.coordinates[%d]%s", k, err.field), Err: err.err}
+			}
+			polys = append(polys, rings)
+		}
+	default:
+		return nil, &GeoJSONError{Source: source, Feature: i, Field: "geometry.type", Err: fmt.Errorf("%q: want Polygon or MultiPolygon", f.Geometry.Type)}
+	}
+	return polys, nil
 }
 
 type posError struct {

@@ -11,9 +11,11 @@ import (
 	"github.com/golang/geo/s2"
 )
 
-// Limitations is appended to the notes of every result: what no delay
-// measurement can prove.
-var Limitations = []string{
+// Limitations returns the notes appended to every result: what no delay
+// measurement can prove. The caller may modify the result.
+func Limitations() []string { return slices.Clone(limitations) }
+
+var limitations = []string{
 	"a delay bound locates whoever produced the reply: only replies signed by the device's own key locate the device; unsigned replies may come from a relay or proxy",
 	"a cloned or extracted device key, or a relay holding it, cannot be detected from timing",
 	"a device can add delay to look farther away but cannot look closer; large discs mean the location cannot be confirmed, not that the device was diverted",
@@ -44,142 +46,189 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 	if err := validate(declared, ms, judge); err != nil {
 		return Result{}, err
 	}
-	res := Result{SpeedKMPerMS: cfg.speed}
-	var notes []string
+	v := &verification{cfg: &cfg, ms: ms, res: Result{SpeedKMPerMS: cfg.speed}}
+	v.discs()
+	v.measurementNotes()
+	v.feasibleSets()
+	if err := v.judgeRegions(ctx, declared, judge); err != nil {
+		return Result{}, err
+	}
+	v.declaredResult()
+	v.verdict(declared)
+	v.res.Notes = append(v.notes, limitations...)
+	return v.res, nil
+}
 
-	// Which measurements locate the device.
-	signed := 0
-	for _, m := range ms {
+// verification is one Verify call, built step by step: the discs, the
+// feasible sets they leave, each region's verdict, then the overall one.
+type verification struct {
+	cfg   *config
+	ms    []Measurement
+	res   Result
+	notes []string
+
+	signed       int      // replies signed by the device
+	endpointOnly bool     // no signed reply, and unsigned ones are not trusted
+	caps         []s2.Cap // discs of the measurements used, at the bounding speed
+	likelyCaps   []s2.Cap // the same at the calibrated speed, if any
+	used         []int    // indexes in ms of the measurements used
+	minRadius    float64  // km, of the smallest disc used
+
+	fs, lfs       *feasibleSet // where the device can be (at the likely speed)
+	contradictory bool         // the discs have no common point
+
+	ndeclared        int           // rows of res.Regions for the declared site
+	declaredExcluded *RegionResult // the first of them excluded, if any
+	declaredJudged   bool          // some declared row has a verdict
+}
+
+// discs draws one disc per measurement and decides which locate the device:
+// signed replies, and unsigned ones when configured or when none is signed.
+func (v *verification) discs() {
+	for _, m := range v.ms {
 		if m.Signed {
-			signed++
+			v.signed++
 		}
 	}
-	useUnsigned := cfg.acceptUnsign || signed == 0
-	endpointOnly := signed == 0 && !cfg.acceptUnsign && len(ms) > 0
-	var caps, likelyCaps []s2.Cap
-	var used []int
-	minRadius := math.Inf(1)
-	for i, m := range ms {
-		rtt := math.Max(m.MinRTT()-cfg.processingMS, 0)
-		rkm := radiusKM(cfg.speed, rtt, m.Landmark.UncertaintyKM)
+	useUnsigned := v.cfg.acceptUnsign || v.signed == 0
+	v.endpointOnly = v.signed == 0 && !v.cfg.acceptUnsign && len(v.ms) > 0
+	v.minRadius = math.Inf(1)
+	for i, m := range v.ms {
+		rtt := math.Max(m.MinRTT()-v.cfg.processingMS, 0)
+		rkm := radiusKM(v.cfg.speed, rtt, m.Landmark.UncertaintyKM)
 		d := Disc{Landmark: m.Landmark, MinRTTms: m.MinRTT(), RadiusKM: round1(rkm), Signed: m.Signed}
 		if m.Signed || useUnsigned {
 			d.Used = true
 			center := s2.PointFromLatLng(s2.LatLngFromDegrees(m.Landmark.Lat, m.Landmark.Lon))
-			caps = append(caps, s2.CapFromCenterAngle(center, kmToAngle(rkm)))
-			used = append(used, i)
-			minRadius = math.Min(minRadius, rkm)
-			if cfg.likelySpeed > 0 {
-				likelyCaps = append(likelyCaps, s2.CapFromCenterAngle(center, kmToAngle(radiusKM(cfg.likelySpeed, rtt, m.Landmark.UncertaintyKM))))
+			v.caps = append(v.caps, s2.CapFromCenterAngle(center, kmToAngle(rkm)))
+			v.used = append(v.used, i)
+			v.minRadius = math.Min(v.minRadius, rkm)
+			if v.cfg.likelySpeed > 0 {
+				v.likelyCaps = append(v.likelyCaps, s2.CapFromCenterAngle(center, kmToAngle(radiusKM(v.cfg.likelySpeed, rtt, m.Landmark.UncertaintyKM))))
 			}
 		}
-		res.Discs = append(res.Discs, d)
+		v.res.Discs = append(v.res.Discs, d)
 	}
+}
+
+// measurementNotes says which replies were used and what they locate.
+func (v *verification) measurementNotes() {
+	n := len(v.ms)
 	switch {
-	case len(ms) == 0:
-		notes = append(notes, "no measurements: nothing is known about the device's location")
-	case endpointOnly:
-		notes = append(notes, fmt.Sprintf("none of the %d replies was signed by the device: the regions below locate a network endpoint, not the device", len(ms)))
-	case signed < len(ms) && !cfg.acceptUnsign:
-		notes = append(notes, fmt.Sprintf("%d unsigned replies ignored: they may come from a relay", len(ms)-signed))
-	case cfg.acceptUnsign && signed < len(ms):
-		notes = append(notes, fmt.Sprintf("%d unsigned replies accepted as coming from the device, as configured", len(ms)-signed))
+	case n == 0:
+		v.notes = append(v.notes, "no measurements: nothing is known about the device's location")
+	case v.endpointOnly:
+		v.notes = append(v.notes, fmt.Sprintf("none of the %d replies was signed by the device: the regions below locate a network endpoint, not the device", n))
+	case v.signed < n && !v.cfg.acceptUnsign:
+		v.notes = append(v.notes, fmt.Sprintf("%d unsigned replies ignored: they may come from a relay", n-v.signed))
+	case v.cfg.acceptUnsign && v.signed < n:
+		v.notes = append(v.notes, fmt.Sprintf("%d unsigned replies accepted as coming from the device, as configured", n-v.signed))
 	}
+}
 
-	fs := newFeasibleSet(caps, cfg.maxCells)
-	res.feasible = fs
-	contradictory := len(caps) > 0 && fs.empty()
-	if contradictory {
-		notes = append(notes, contradictionNotes(ms, used, caps)...)
-	} else if len(caps) > 0 {
-		res.FeasibleAreaKM2 = math.Round(fs.areaKM2())
+// feasibleSets intersects the discs, at the bounding speed and, if one is
+// calibrated, at the likely speed.
+func (v *verification) feasibleSets() {
+	v.fs = newFeasibleSet(v.caps, v.cfg.maxCells)
+	v.res.feasible = v.fs
+	v.contradictory = len(v.caps) > 0 && v.fs.empty()
+	if v.contradictory {
+		v.notes = append(v.notes, contradictionNotes(v.ms, v.used, v.caps)...)
+	} else if len(v.caps) > 0 {
+		v.res.FeasibleAreaKM2 = math.Round(v.fs.areaKM2())
 	}
-	var lfs *feasibleSet
-	if cfg.likelySpeed > 0 && len(likelyCaps) > 0 {
-		lfs = newFeasibleSet(likelyCaps, cfg.maxCells)
-		if lfs.empty() {
-			notes = append(notes, fmt.Sprintf("at the calibrated speed of %.1f km/ms the discs have no common point: the calibration does not fit these paths", cfg.likelySpeed))
+	if v.cfg.likelySpeed > 0 && len(v.likelyCaps) > 0 {
+		v.lfs = newFeasibleSet(v.likelyCaps, v.cfg.maxCells)
+		if v.lfs.empty() {
+			v.notes = append(v.notes, fmt.Sprintf("at the calibrated speed of %.1f km/ms the discs have no common point: the calibration does not fit these paths", v.cfg.likelySpeed))
 		} else {
-			res.LikelyAreaKM2 = math.Round(lfs.areaKM2())
+			v.res.LikelyAreaKM2 = math.Round(v.lfs.areaKM2())
 		}
 	}
+}
 
-	judgeOne := func(code string, concern bool) RegionResult {
-		rr := RegionResult{Region: code, Concern: concern}
-		if why := whyNotJudged(caps, contradictory); why != "" {
-			rr.Verdict, rr.Note = RegionNotJudged, why
-			return rr
-		}
-		reg := cfg.lookup(code)
-		if reg == nil {
-			rr.Verdict, rr.Note = RegionNotJudged, "no polygon for this region"
-			return rr
-		}
-		rr.Verdict = reg.judge(fs)
-		if rr.Verdict == RegionExcluded {
-			rr.By, rr.MarginKM = excludedBy(reg, caps, ms, used)
-		}
-		if reg.superset && rr.Verdict == RegionPossible {
-			rr.Note = "polygon covers more than the region: exclusion is sound, inside is never claimed"
-		}
-		if lfs != nil && !lfs.empty() {
-			rr.Likely = reg.judge(lfs)
-		}
+// judgeOne judges one country or region against the feasible sets.
+func (v *verification) judgeOne(code string, concern bool) RegionResult {
+	rr := RegionResult{Region: code, Concern: concern}
+	if why := whyNotJudged(v.caps, v.contradictory); why != "" {
+		rr.Verdict, rr.Note = RegionNotJudged, why
 		return rr
 	}
+	reg := v.cfg.lookup(code)
+	if reg == nil {
+		rr.Verdict, rr.Note = RegionNotJudged, "no polygon for this region"
+		return rr
+	}
+	rr.Verdict = reg.judge(v.fs)
+	if rr.Verdict == RegionExcluded {
+		rr.By, rr.MarginKM = excludedBy(reg, v.caps, v.ms, v.used)
+	}
+	if reg.superset && rr.Verdict == RegionPossible {
+		rr.Note = "polygon covers more than the region: exclusion is sound, inside is never claimed"
+	}
+	if v.lfs != nil && !v.lfs.empty() {
+		rr.Likely = reg.judge(v.lfs)
+	}
+	return rr
+}
 
-	// The declared site: a point, a country or region, or both (a row
-	// each, before the regions of concern).
+// judgeRegions judges the declared site (a point, a country or region, or
+// both: a row each, first) and then each region of concern once.
+func (v *verification) judgeRegions(ctx context.Context, declared Site, judge []string) error {
 	seen := map[string]bool{}
-	ndeclared := 0
 	if declared.HasPoint {
-		res.Regions = append(res.Regions, judgePoint(declared, caps, ms, used, contradictory))
-		ndeclared++
+		v.res.Regions = append(v.res.Regions, judgePoint(declared, v.caps, v.ms, v.used, v.contradictory))
+		v.ndeclared++
 	}
 	if declared.Country != "" {
-		res.Regions = append(res.Regions, judgeOne(declared.Country, false))
+		v.res.Regions = append(v.res.Regions, v.judgeOne(declared.Country, false))
 		seen[declared.Country] = true
-		ndeclared++
+		v.ndeclared++
 	}
 	for _, code := range judge {
 		if seen[code] {
 			// The declared country is itself of concern.
-			for i := range res.Regions {
-				if res.Regions[i].Region == code {
-					res.Regions[i].Concern = true
+			for i := range v.res.Regions {
+				if v.res.Regions[i].Region == code {
+					v.res.Regions[i].Concern = true
 				}
 			}
 			continue
 		}
 		seen[code] = true
 		if err := ctx.Err(); err != nil {
-			return Result{}, err
+			return err
 		}
-		res.Regions = append(res.Regions, judgeOne(code, true))
+		v.res.Regions = append(v.res.Regions, v.judgeOne(code, true))
 	}
-	var declaredExcluded *RegionResult
-	declaredJudged := false
-	for i := range ndeclared {
-		rr := res.Regions[i]
-		if rr.Verdict == RegionExcluded && declaredExcluded == nil {
-			declaredExcluded = &rr
+	return nil
+}
+
+// declaredResult picks the row that stands for the declared site: the
+// first excluded one, else the first.
+func (v *verification) declaredResult() {
+	for i := range v.ndeclared {
+		rr := v.res.Regions[i]
+		if rr.Verdict == RegionExcluded && v.declaredExcluded == nil {
+			v.declaredExcluded = &rr
 		}
 		if rr.Verdict != RegionNotJudged {
-			declaredJudged = true
+			v.declaredJudged = true
 		}
 	}
-	if ndeclared > 0 {
-		d := res.Regions[0]
-		res.Declared = &d
-		if declaredExcluded != nil {
-			res.Declared = declaredExcluded
+	if v.ndeclared > 0 {
+		d := v.res.Regions[0]
+		v.res.Declared = &d
+		if v.declaredExcluded != nil {
+			v.res.Declared = v.declaredExcluded
 		}
 	}
+}
 
-	// The overall verdict.
-	var possible, unjudged []string
-	inside := false
-	for _, rr := range res.Regions {
+// concernVerdicts lists the regions of concern not excluded and those not
+// judged, and whether one is certainly inside.
+func (v *verification) concernVerdicts() (possible, unjudged []string, inside bool) {
+	for _, rr := range v.res.Regions {
 		if !rr.Concern {
 			continue
 		}
@@ -193,39 +242,42 @@ func Verify(ctx context.Context, declared Site, ms []Measurement, judge []string
 			unjudged = append(unjudged, rr.Region)
 		}
 	}
-	tooFew := len(caps) < cfg.minLandmarks
-	tooLarge := minRadius > cfg.maxDiscKM
+	return possible, unjudged, inside
+}
+
+// verdict sets the overall verdict and says why.
+func (v *verification) verdict(declared Site) {
+	possible, unjudged, inside := v.concernVerdicts()
+	tooFew := len(v.caps) < v.cfg.minLandmarks
+	tooLarge := v.minRadius > v.cfg.maxDiscKM
+	res := &v.res
+	note := func(verdict Verdict, format string, args ...any) {
+		res.Verdict = verdict
+		v.notes = append(v.notes, fmt.Sprintf(format, args...))
+	}
 	switch {
-	case contradictory:
+	case v.contradictory:
 		res.Verdict = VerdictContradictory
-	case len(caps) == 0 || endpointOnly:
+	case len(v.caps) == 0 || v.endpointOnly:
 		res.Verdict = VerdictInsufficient
 	case tooFew:
-		res.Verdict = VerdictInsufficient
-		notes = append(notes, fmt.Sprintf("%d usable landmark(s); at least %d are required for a verdict", len(caps), cfg.minLandmarks))
-	case declaredExcluded != nil:
-		res.Verdict = VerdictInconsistent
-		notes = append(notes, fmt.Sprintf("the declared site %s is excluded by %s (margin %.1f km)", declaredExcluded.Region, declaredExcluded.By, declaredExcluded.MarginKM))
+		note(VerdictInsufficient, "%d usable landmark(s); at least %d are required for a verdict", len(v.caps), v.cfg.minLandmarks)
+	case v.declaredExcluded != nil:
+		x := v.declaredExcluded
+		note(VerdictInconsistent, "the declared site %s is excluded by %s (margin %.1f km)", x.Region, x.By, x.MarginKM)
 	case len(possible) > 0 && tooLarge && !inside:
-		res.Verdict = VerdictInsufficient
-		notes = append(notes, fmt.Sprintf("the smallest disc has a radius of %.0f km (limit %.0f km): too large to confirm or exclude %s", minRadius, cfg.maxDiscKM, strings.Join(possible, ", ")))
+		note(VerdictInsufficient, "the smallest disc has a radius of %.0f km (limit %.0f km): too large to confirm or exclude %s", v.minRadius, v.cfg.maxDiscKM, strings.Join(possible, ", "))
 	case len(possible) > 0:
-		res.Verdict = VerdictConcernNotExcluded
-		notes = append(notes, "not excluded: "+strings.Join(possible, ", "))
+		note(VerdictConcernNotExcluded, "not excluded: %s", strings.Join(possible, ", "))
 	case len(unjudged) > 0:
-		res.Verdict = VerdictInsufficient
-		notes = append(notes, "not judged (no polygon): "+strings.Join(unjudged, ", "))
+		note(VerdictInsufficient, "not judged (no polygon): %s", strings.Join(unjudged, ", "))
 	case res.Declared == nil:
-		res.Verdict = VerdictInsufficient
-		notes = append(notes, "no declared site: every judged region of concern is excluded, but there is nothing to confirm")
-	case !declaredJudged:
-		res.Verdict = VerdictInsufficient
-		notes = append(notes, "the declared site "+declared.String()+" has no polygon and cannot be confirmed")
+		note(VerdictInsufficient, "no declared site: every judged region of concern is excluded, but there is nothing to confirm")
+	case !v.declaredJudged:
+		note(VerdictInsufficient, "the declared site %s has no polygon and cannot be confirmed", declared.String())
 	default:
 		res.Verdict = VerdictConsistent
 	}
-	res.Notes = append(notes, Limitations...)
-	return res, nil
 }
 
 func (c *config) lookup(code string) *Region {

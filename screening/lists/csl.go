@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/exportguard/exportguard/rules"
 )
 
 // File formats detected and reported in LoadReport.Format.
@@ -26,25 +28,21 @@ const (
 	FormatInternalCSV  = "internal-csv"   // a company's own list, see LoadInternalCSV
 )
 
-// cslSources maps the code in parentheses in a CSL "source" value, e.g.
-// "Entity List (EL) - Bureau of Industry and Security", to a Source.
-var cslSources = map[string]Source{
-	"EL": SourceEL, "SDN": SourceSDN, "DPL": SourceDPL, "UVL": SourceUVL,
-	"MEU": SourceMEU, "ISN": SourceISN, "DTC": SourceDTC, "SSI": SourceSSI,
-	"FSE": SourceFSE, "CMIC": SourceCMIC, "PLC": SourcePLC, "CAP": SourceCAP,
-	"NS-MBS List": SourceMBS, "NS-MBS": SourceMBS, "MBS": SourceMBS,
-}
-
-// parseCSLSource returns the Source of a CSL "source" value.
+// parseCSLSource returns the Source of a CSL "source" value, e.g. "Entity
+// List (EL) - Bureau of Industry and Security": the code in parentheses (or
+// the whole value), read by rules.ParseListSource ("NS-MBS List" is MBS).
+// Only sources the registry says the CSL carries are accepted.
 func parseCSLSource(s string) (Source, bool) {
-	i := strings.IndexByte(s, '(')
-	j := strings.IndexByte(s, ')')
-	if i < 0 || j < i {
-		src, ok := cslSources[strings.TrimSpace(s)]
-		return src, ok
+	code := s
+	if i, j := strings.IndexByte(s, '('), strings.IndexByte(s, ')'); i >= 0 && j > i {
+		code = s[i+1 : j]
 	}
-	src, ok := cslSources[s[i+1:j]]
-	return src, ok
+	code = strings.TrimSuffix(strings.TrimSpace(code), " List")
+	src, err := rules.ParseListSource(code)
+	if err != nil || !slices.Contains(src.Info().Formats, FormatCSLCSV) {
+		return "", false
+	}
+	return src, true
 }
 
 // cslColumns are the CSL record fields in ITA's output order; the legacy

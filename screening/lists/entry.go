@@ -6,28 +6,28 @@ import (
 	"github.com/exportguard/exportguard/rules"
 )
 
-// Source is the code of a restricted-party list, as used by the US
-// Consolidated Screening List (EL, SDN, DPL, ...) plus UN and INTERNAL.
-type Source string
+// Source is the code of a restricted-party list. It is rules.ListSource:
+// the registry there (rules.ListSourceRegistry) gives each source's name,
+// publisher, default outcome, citation and formats.
+type Source = rules.ListSource
 
-// The list sources exportguard knows. See docs in the README for what a hit on
-// each means by default.
+// The list sources exportguard knows (see rules.ListSourceRegistry).
 const (
-	SourceEL       Source = "EL"       // BIS Entity List
-	SourceSDN      Source = "SDN"      // OFAC Specially Designated Nationals
-	SourceDPL      Source = "DPL"      // BIS Denied Persons List
-	SourceUVL      Source = "UVL"      // BIS Unverified List
-	SourceMEU      Source = "MEU"      // BIS Military End User List
-	SourceISN      Source = "ISN"      // State Nonproliferation Sanctions
-	SourceDTC      Source = "DTC"      // State ITAR Debarred
-	SourceSSI      Source = "SSI"      // OFAC Sectoral Sanctions Identifications
-	SourceFSE      Source = "FSE"      // OFAC Foreign Sanctions Evaders
-	SourceCMIC     Source = "CMIC"     // OFAC Non-SDN Chinese Military-Industrial Complex
-	SourcePLC      Source = "PLC"      // OFAC Non-SDN Palestinian Legislative Council
-	SourceCAP      Source = "CAP"      // OFAC Correspondent Account or Payable-Through (CAPTA)
-	SourceMBS      Source = "MBS"      // OFAC Non-SDN Menu-Based Sanctions
-	SourceUN       Source = "UN"       // UN Security Council Consolidated List
-	SourceInternal Source = "INTERNAL" // a company's own deny/watch list
+	SourceEL       = rules.SourceEL       // BIS Entity List
+	SourceSDN      = rules.SourceSDN      // OFAC Specially Designated Nationals
+	SourceDPL      = rules.SourceDPL      // BIS Denied Persons List
+	SourceUVL      = rules.SourceUVL      // BIS Unverified List
+	SourceMEU      = rules.SourceMEU      // BIS Military End User List
+	SourceISN      = rules.SourceISN      // State Nonproliferation Sanctions
+	SourceDTC      = rules.SourceDTC      // State ITAR Debarred
+	SourceSSI      = rules.SourceSSI      // OFAC Sectoral Sanctions Identifications
+	SourceFSE      = rules.SourceFSE      // OFAC Foreign Sanctions Evaders
+	SourceCMIC     = rules.SourceCMIC     // OFAC Non-SDN Chinese Military-Industrial Complex
+	SourcePLC      = rules.SourcePLC      // OFAC Non-SDN Palestinian Legislative Council
+	SourceCAP      = rules.SourceCAP      // OFAC Correspondent Account or Payable-Through (CAPTA)
+	SourceMBS      = rules.SourceMBS      // OFAC Non-SDN Menu-Based Sanctions
+	SourceUN       = rules.SourceUN       // UN Security Council Consolidated List
+	SourceInternal = rules.SourceInternal // a company's own deny/watch list
 )
 
 // EntryType is what kind of party a list entry is.
@@ -116,8 +116,12 @@ type Entry struct {
 	Links []string `json:"links,omitempty"`
 }
 
-// Key returns "SOURCE:ID", unique across a snapshot.
-func (e *Entry) Key() string { return string(e.Source) + ":" + e.ID }
+// Key returns the entry's key "SOURCE:ID" (rules.EntryKey), unique across
+// a snapshot.
+func (e *Entry) Key() string { return e.EntryKey().String() }
+
+// EntryKey returns the entry's source and ID as a rules.EntryKey.
+func (e *Entry) EntryKey() rules.EntryKey { return rules.EntryKey{Source: e.Source, ID: e.ID} }
 
 // Names returns the primary name followed by every alias name.
 func (e *Entry) Names() []string {

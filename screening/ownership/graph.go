@@ -13,7 +13,9 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
+
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/partykey"
 )
 
 // Edge is one ownership stake: Owner holds Percent of Owned, from Start to
@@ -36,13 +38,19 @@ func (e *Edge) active(d time.Time) bool {
 	return (e.Start.IsZero() || !d.Before(e.Start)) && (e.End.IsZero() || d.Before(e.End))
 }
 
-// ListRef returns the list entry key ("SOURCE:ID") when Owner references an
+// ListRef returns the list entry key ("SOURCE:ID", read by rules.ParseEntryKey:
+// a registered source and an ID) when Owner references an
 // entry directly.
 func (e *Edge) ListRef() (string, bool) {
-	if rest, ok := strings.CutPrefix(e.Owner, "list:"); ok && strings.Contains(rest, ":") {
-		return rest, true
+	rest, ok := strings.CutPrefix(e.Owner, "list:")
+	if !ok {
+		return "", false
 	}
-	return "", false
+	k, err := rules.ParseEntryKey(rest)
+	if err != nil {
+		return "", false
+	}
+	return k.String(), true
 }
 
 // A ParseError reports an ownership record that could not be read.
@@ -85,24 +93,10 @@ type node struct {
 	name, country string
 }
 
-// Key normalises an entity name for the graph (and for callers looking a
-// party up): upper case, letters and digits, single spaces.
-func Key(name string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToUpper(strings.TrimSpace(name)) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-			continue
-		}
-		space = true
-	}
-	return b.String()
-}
+// Key is the key of an entity's name in the graph (and for callers looking
+// a party up): the party-name key (partykey.Text), the same one that keys
+// reviewer suppressions.
+func Key(name string) string { return partykey.Text(name) }
 
 // New validates edges and builds a Graph. source names where they came from
 // (a file name) for errors and evidence. Errors cite the edge's line.

@@ -1,6 +1,7 @@
 package ownership
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -15,11 +16,21 @@ import (
 // fakeLister knows a few real list entries by name.
 type fakeLister map[string]Listing
 
-func (f fakeLister) ByName(name, _ string) []Listing {
+func (f fakeLister) ByName(_ context.Context, name, _ string) ([]Listing, error) {
 	if x, ok := f[Key(name)]; ok {
-		return []Listing{x}
+		return []Listing{x}, nil
 	}
-	return nil
+	return nil, nil
+}
+
+// eval runs g.Evaluate, failing tb on an error.
+func eval(tb testing.TB, g *Graph, l Lister, opt Options) *Result {
+	tb.Helper()
+	r, err := g.Evaluate(context.Background(), l, opt)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
 }
 
 func (f fakeLister) ByKey(key string) (Listing, bool) {
@@ -140,7 +151,7 @@ func TestOwnershipRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := csvGraph(t, tt.edges)
-			res := g.Evaluate(lister, Options{Date: tt.date, AffiliatesAfterSuspension: tt.after})
+			res := eval(t, g, lister, Options{Date: tt.date, AffiliatesAfterSuspension: tt.after})
 			if diff := cmp.Diff(tt.want, briefs(res.Findings(tt.entity))); diff != "" {
 				t.Errorf("findings (-want +got):\n%s", diff)
 			}
@@ -150,7 +161,7 @@ func TestOwnershipRules(t *testing.T) {
 
 func TestChainExplainsIndirectOwnership(t *testing.T) {
 	g := csvGraph(t, "BANCO NACIONAL DE CUBA,CU,Intermediate Holdings Ltd,PA,60,,\nIntermediate Holdings Ltd,PA,Caribe Shipping Ltd,PA,50,,\n")
-	fs := g.Evaluate(lister, Options{Date: date("2026-11-28")}).Findings("caribe shipping ltd.")
+	fs := eval(t, g, lister, Options{Date: date("2026-11-28")}).Findings("caribe shipping ltd.")
 	if len(fs) != 1 {
 		t.Fatalf("findings = %+v", fs)
 	}
@@ -170,7 +181,7 @@ func TestChainExplainsIndirectOwnership(t *testing.T) {
 // rule, yet its chain explains it like any other.
 func TestMinorityFindingHasAChain(t *testing.T) {
 	g := csvGraph(t, "BANCO NACIONAL DE CUBA,CU,Havana Trading SA,CU,30,,\n")
-	fs := g.Evaluate(lister, Options{Date: date("2026-11-28")}).Findings("Havana Trading SA")
+	fs := eval(t, g, lister, Options{Date: date("2026-11-28")}).Findings("Havana Trading SA")
 	if len(fs) != 1 || fs[0].Rule != RuleMinority {
 		t.Fatalf("findings = %+v", fs)
 	}
@@ -182,7 +193,7 @@ func TestMinorityFindingHasAChain(t *testing.T) {
 
 func TestChainMarksPotentialListings(t *testing.T) {
 	g := csvGraph(t, "Banco Nacional Cuba,CU,Intermediate Holdings Ltd,PA,60,,\nIntermediate Holdings Ltd,PA,Caribe Shipping Ltd,PA,50,,\n")
-	fs := g.Evaluate(lister, Options{Date: date("2026-11-28")}).Findings("Caribe Shipping Ltd")
+	fs := eval(t, g, lister, Options{Date: date("2026-11-28")}).Findings("Caribe Shipping Ltd")
 	if len(fs) != 1 {
 		t.Fatalf("findings = %+v", fs)
 	}
@@ -200,7 +211,7 @@ func TestChainMarksPotentialListings(t *testing.T) {
 
 func TestAffiliatesPassesTheMostRestrictiveRequirement(t *testing.T) {
 	g := csvGraph(t, "Aviation Industry Corporation of China 612 Institute,CN,Joint Venture Co,CN,30,,\nBeijing Institute of Technology,CN,Joint Venture Co,CN,30,,\n")
-	fs := g.Evaluate(lister, Options{Date: date("2025-10-01")}).Findings("Joint Venture Co")
+	fs := eval(t, g, lister, Options{Date: date("2025-10-01")}).Findings("Joint Venture Co")
 	if len(fs) != 1 || fs[0].Rule != RuleAffiliates {
 		t.Fatalf("findings = %+v", fs)
 	}
@@ -233,6 +244,7 @@ func TestBadOwnershipFiles(t *testing.T) {
 		{"self ownership", header + "A Ltd,,A LTD.,,50,,\n", `own.csv:2: field owned: an entity cannot own itself "A LTD."`},
 		{"ragged row", header + "A,,B,,50\n", "own.csv:2: 5 fields, header has 7"},
 		{"bad list reference", header + "list:306,,B,,50,,\n", `own.csv:2: field owner: list reference must be "list:SOURCE:ID" "list:306"`},
+		{"list reference to an unknown list", header + "list:XYZ:306,,B,,50,,\n", `own.csv:2: field owner: list reference must be "list:SOURCE:ID" "list:XYZ:306"`},
 		{"unterminated quote", header + "\"A,,B,,50,,\n", "own.csv:2: extraneous or missing \" in quoted-field"},
 		{"invalid UTF-8", header + "A\xff,,B,,50,,\n", "own.csv:2: field owner: invalid UTF-8 \"A\uFFFD\""},
 	}
@@ -296,7 +308,7 @@ func FuzzParseCSV(f *testing.F) {
 			t.Fatalf("graph %v and error %v", g, err)
 		}
 		if g != nil {
-			g.Evaluate(lister, Options{Date: date("2026-01-01")})
+			eval(t, g, lister, Options{Date: date("2026-01-01")})
 		}
 	})
 }
@@ -335,7 +347,7 @@ func BenchmarkEvaluateChain(b *testing.B) {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				if r := g.Evaluate(lister, Options{Date: date("2026-01-01")}); len(r.Findings("Holding Company Number 5000 Ltd")) != 1 {
+				if r := eval(b, g, lister, Options{Date: date("2026-01-01")}); len(r.Findings("Holding Company Number 5000 Ltd")) != 1 {
 					b.Fatal("the end of the chain is not caught")
 				}
 			}

@@ -1,24 +1,25 @@
 package ownership
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/exportguard/exportguard/rules"
 )
 
-// Rule names of findings.
+// Rule names of findings. The ownership rules themselves (the lists they
+// count, their threshold, citation and dates) are rules data
+// (rules.OwnershipRules); this package applies them.
 const (
-	// RuleOFAC50 is OFAC's 50% rule: an entity owned 50% or more, directly or
-	// indirectly, in the aggregate, by blocked persons is blocked.
-	RuleOFAC50 = "ofac_50_percent"
-	// RuleAffiliates is the BIS Affiliates rule (15 CFR 744.11 as amended,
-	// RIN 0694-AK11): an entity owned 50% or more by Entity List or MEU
-	// parties inherits their license requirements, the most restrictive
-	// applying.
-	RuleAffiliates = "bis_affiliates"
+	// RuleOFAC50 is OFAC's 50% rule (rules.OwnershipOFAC50).
+	RuleOFAC50 = rules.OwnershipOFAC50
+	// RuleAffiliates is the BIS Affiliates rule (rules.OwnershipAffiliates).
+	RuleAffiliates = rules.OwnershipAffiliates
 	// RuleAffiliatesSuspended marks an entity that the Affiliates rule would
 	// catch while the rule is suspended: affiliation stays a red flag.
 	RuleAffiliatesSuspended = "bis_affiliates_suspended"
@@ -28,44 +29,33 @@ const (
 	RuleMinority = "minority_stake"
 )
 
-// Citations of the rules.
+// Citations of the rules (rules data).
 const (
-	CiteOFAC50     = "OFAC, Revised Guidance on Entities Owned by Persons Whose Property and Interests in Property Are Blocked (Aug. 13, 2014); 31 CFR Chapter V"
-	CiteAffiliates = "15 CFR 744.11 and 744.21 as amended by the Affiliates rule, 90 FR (Sept. 29, 2025), RIN 0694-AK11; suspended 2025-11-10 to 2026-11-10"
-	CiteMinority   = "Supp. No. 3 to 15 CFR Part 732 (red flags); Affiliates rule guidance on minority ownership"
-)
-
-// The dates of the BIS Affiliates rule (docs/export-controls.md §2.1, §3.2).
-var (
-	AffiliatesEffective      = time.Date(2025, 9, 29, 0, 0, 0, 0, time.UTC)
-	AffiliatesSuspended      = time.Date(2025, 11, 10, 0, 0, 0, 0, time.UTC)
-	AffiliatesSuspensionEnds = time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	CiteOFAC50     = rules.CiteOFAC50
+	CiteAffiliates = rules.CiteAffiliates
+	CiteMinority   = rules.CiteMinority
 )
 
 // AffiliatesStatus says whether the Affiliates rule applies on date d:
-// "not_effective" before 2025-09-29, "in_force" until 2025-11-10,
-// "suspended" until 2026-11-10, and afterSuspension ("in_force" or
-// "suspended", set in the policy: what followed the suspension is not
-// confirmed in the sources read) after that.
+// "not_effective" before it took effect, "in_force" until its suspension,
+// "suspended" during it, and afterSuspension ("in_force" or "suspended",
+// set in the policy: what followed the suspension is not confirmed in the
+// sources read) after that. The dates are rules data
+// (rules.LookupOwnershipRule(rules.OwnershipAffiliates)).
 func AffiliatesStatus(d time.Time, afterSuspension string) string {
-	switch {
-	case d.Before(AffiliatesEffective):
-		return "not_effective"
-	case d.Before(AffiliatesSuspended):
-		return "in_force"
-	case d.Before(AffiliatesSuspensionEnds):
-		return "suspended"
-	case afterSuspension == "suspended":
-		return "suspended"
-	default:
-		return "in_force"
-	}
+	return affiliates.Status(d, afterSuspension)
 }
+
+// The rules applied, from rules data.
+var (
+	ofac50, _     = rules.LookupOwnershipRule(rules.OwnershipOFAC50)
+	affiliates, _ = rules.LookupOwnershipRule(rules.OwnershipAffiliates)
+)
 
 // Listing is a list entry an owner is on.
 type Listing struct {
-	Key                string  // "SOURCE:ID"
-	Source             string  // "SDN", "EL", ...
+	Key                string  // "SOURCE:ID" (rules.EntryKey)
+	Source             string  // a rules.ListSource: "SDN", "EL", ...
 	Name               string  // the entry's primary name
 	LicenseRequirement string  // Entity List license requirement, if any
 	Score              float64 // name-match score (1 for a direct list:SOURCE:ID reference)
@@ -84,8 +74,10 @@ type Listing struct {
 // Lister tells which list entries an owner is.
 type Lister interface {
 	// ByName returns the entries the name matches (country may be ""),
-	// each judged confirmed or potential.
-	ByName(name, country string) []Listing
+	// each judged confirmed or potential. An error (a cancelled ctx, a
+	// failed search) stops the evaluation: an owner that could not be
+	// looked up is never taken as unlisted.
+	ByName(ctx context.Context, name, country string) ([]Listing, error)
 	// ByKey returns the entry with key "SOURCE:ID". An owner given by key
 	// is the entry by construction: the listing is confirmed.
 	ByKey(key string) (Listing, bool)
@@ -179,92 +171,122 @@ type caught struct {
 // only a potential match (Listing.Potential), each rule is applied twice:
 // on the confirmed listings, and on all of them. An entity the first catches
 // gets a finding as before; one that only the second catches gets a finding
-// with Potential set, since it rests on a name match nobody confirmed.
-func (g *Graph) Evaluate(l Lister, opt Options) *Result {
+// with Potential set, since it rests on a name match nobody confirmed. It
+// fails with the Lister's error, or ctx's, and then gives no result.
+func (g *Graph) Evaluate(ctx context.Context, l Lister, opt Options) (*Result, error) {
 	if opt.MinorityPercent == 0 {
 		opt.MinorityPercent = 25
 	}
-	listings := g.listings(l)
+	listings, err := g.listings(ctx, l)
+	if err != nil {
+		return nil, err
+	}
 	keys := make([]string, 0, len(g.nodes))
 	for k := range g.nodes {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	in := func(sources ...string) func([]Listing) []Listing {
-		return func(ls []Listing) []Listing {
-			var out []Listing
-			for _, x := range ls {
-				for _, s := range sources {
-					if x.Source == s {
-						out = append(out, x)
-					}
-				}
-			}
-			return out
-		}
-	}
 	anyPotential := false
 	for _, ls := range listings {
 		anyPotential = anyPotential || slices.ContainsFunc(ls, func(x Listing) bool { return x.Potential })
 	}
-	ofac := g.ruleSets(keys, listings, in("SDN"), opt.Date, anyPotential)
-	bis := g.ruleSets(keys, listings, in("EL", "MEU"), opt.Date, anyPotential)
-	status := AffiliatesStatus(opt.Date, opt.AffiliatesAfterSuspension)
-
-	res := &Result{findings: map[string][]Finding{}}
-	// Both rules' caught sets, for minority chains; built on first use.
-	var mergedConf, mergedAll *caughtSet
+	ev := &evaluation{
+		g: g, opt: opt, listings: listings,
+		ofac:   g.ruleSets(keys, listings, onSources(ofac50.Sources), ofac50.Percent, opt.Date, anyPotential),
+		bis:    g.ruleSets(keys, listings, onSources(affiliates.Sources), affiliates.Percent, opt.Date, anyPotential),
+		status: AffiliatesStatus(opt.Date, opt.AffiliatesAfterSuspension),
+		res:    &Result{findings: map[string][]Finding{}},
+	}
 	for _, k := range keys {
-		if set, c, ok := ofac.catches(k); ok {
-			res.add(k, g.finding(RuleOFAC50, k, c, set, CiteOFAC50, ""))
-		}
-		if set, c, ok := bis.catches(k); ok && status != "not_effective" {
-			rule := RuleAffiliates
-			if status == "suspended" {
-				rule = RuleAffiliatesSuspended
-			}
-			f := g.finding(rule, k, c, set, CiteAffiliates, status)
-			f.LicenseRequirement = mostRestrictive(g.rootListings(k, set.by, set.roots))
-			res.add(k, f)
-		}
-		if len(res.findings[k]) > 0 {
-			continue
-		}
-		// Minority stakes: listed or caught owners below 50% in aggregate,
-		// counted on confirmed listings first, then on all of them.
-		var stakes, confStakes []Stake
-		total, confTotal := 0.0, 0.0
-		for _, i := range g.byOwned[k] {
-			e := &g.edges[i]
-			if !e.active(opt.Date) {
-				continue
-			}
-			ok := Key(e.Owner)
-			ls := listings[ok]
-			if len(ls) == 0 && !ofac.all.has(ok) && !bis.all.has(ok) {
-				continue
-			}
-			total += e.Percent
-			stakes = append(stakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: ls, Derived: len(ls) == 0})
-			if cls := confirmedOnly(ls); len(cls) > 0 || ofac.conf.has(ok) || bis.conf.has(ok) {
-				confTotal += e.Percent
-				confStakes = append(confStakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: cls, Derived: len(cls) == 0})
-			}
-		}
-		switch {
-		case len(confStakes) > 0 && confTotal >= opt.MinorityPercent:
-			if mergedConf == nil {
-				mergedConf = merge(ofac.conf, bis.conf)
-			}
-			res.add(k, g.finding(RuleMinority, k, &caught{stakes: confStakes, percent: confTotal}, mergedConf, CiteMinority, ""))
-		case len(stakes) > 0 && total >= opt.MinorityPercent:
-			if mergedAll == nil {
-				mergedAll = merge(ofac.all, bis.all)
-			}
-			res.add(k, g.finding(RuleMinority, k, &caught{stakes: stakes, percent: total}, mergedAll, CiteMinority, ""))
+		ev.applyRules(k)
+		if len(ev.res.findings[k]) == 0 {
+			ev.minority(k)
 		}
 	}
-	return res
+	return ev.res, nil
+}
+
+// onSources returns a filter keeping the listings on the given sources.
+func onSources(sources []rules.ListSource) func([]Listing) []Listing {
+	return func(ls []Listing) []Listing {
+		var out []Listing
+		for _, x := range ls {
+			for _, s := range sources {
+				if x.Source == string(s) {
+					out = append(out, x)
+				}
+			}
+		}
+		return out
+	}
+}
+
+// evaluation is one Evaluate call: what each rule catches, and the
+// findings so far.
+type evaluation struct {
+	g         *Graph
+	opt       Options
+	listings  map[string][]Listing
+	ofac, bis ruleSets
+	status    string // the Affiliates rule's, on opt.Date
+	res       *Result
+	// Both rules' caught sets, for minority chains; built on first use.
+	mergedConf, mergedAll *caughtSet
+}
+
+// applyRules adds the findings of the OFAC 50% rule and the Affiliates rule on k.
+func (ev *evaluation) applyRules(k string) {
+	g := ev.g
+	if set, c, ok := ev.ofac.catches(k); ok {
+		ev.res.add(k, g.finding(RuleOFAC50, k, c, set, ofac50.Citation, ""))
+	}
+	if set, c, ok := ev.bis.catches(k); ok && ev.status != rules.RuleNotEffective {
+		rule := RuleAffiliates
+		if ev.status == rules.RuleSuspended {
+			rule = RuleAffiliatesSuspended
+		}
+		f := g.finding(rule, k, c, set, affiliates.Citation, ev.status)
+		f.LicenseRequirement = mostRestrictive(g.rootListings(k, set.by, set.roots))
+		ev.res.add(k, f)
+	}
+}
+
+// minority adds the minority-stake red flag on k: listed or caught owners
+// below 50% in aggregate, counted on confirmed listings first, then on all
+// of them.
+func (ev *evaluation) minority(k string) {
+	g, ofac, bis := ev.g, ev.ofac, ev.bis
+	var stakes, confStakes []Stake
+	total, confTotal := 0.0, 0.0
+	for _, i := range g.byOwned[k] {
+		e := &g.edges[i]
+		if !e.active(ev.opt.Date) {
+			continue
+		}
+		ok := Key(e.Owner)
+		ls := ev.listings[ok]
+		if len(ls) == 0 && !ofac.all.has(ok) && !bis.all.has(ok) {
+			continue
+		}
+		total += e.Percent
+		stakes = append(stakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: ls, Derived: len(ls) == 0})
+		if cls := confirmedOnly(ls); len(cls) > 0 || ofac.conf.has(ok) || bis.conf.has(ok) {
+			confTotal += e.Percent
+			confStakes = append(confStakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: cls, Derived: len(cls) == 0})
+		}
+	}
+	switch {
+	case len(confStakes) > 0 && confTotal >= ev.opt.MinorityPercent:
+		if ev.mergedConf == nil {
+			ev.mergedConf = merge(ofac.conf, bis.conf)
+		}
+		ev.res.add(k, g.finding(RuleMinority, k, &caught{stakes: confStakes, percent: confTotal}, ev.mergedConf, CiteMinority, ""))
+	case len(stakes) > 0 && total >= ev.opt.MinorityPercent:
+		if ev.mergedAll == nil {
+			ev.mergedAll = merge(ofac.all, bis.all)
+		}
+		ev.res.add(k, g.finding(RuleMinority, k, &caught{stakes: stakes, percent: total}, ev.mergedAll, CiteMinority, ""))
+	}
 }
 
 // caughtSet is what one 50% rule catches, with the root listings of each
@@ -292,12 +314,12 @@ func merge(a, b *caughtSet) *caughtSet {
 // and on all listings (all): one set when no listing is potential.
 type ruleSets struct{ conf, all *caughtSet }
 
-func (g *Graph) ruleSets(keys []string, listings map[string][]Listing, filter func([]Listing) []Listing, d time.Time, anyPotential bool) ruleSets {
-	conf := &caughtSet{by: g.fixpoint(keys, listings, func(ls []Listing) []Listing { return confirmedOnly(filter(ls)) }, d), roots: map[string][]Listing{}}
+func (g *Graph) ruleSets(keys []string, listings map[string][]Listing, filter func([]Listing) []Listing, pct float64, d time.Time, anyPotential bool) ruleSets {
+	conf := &caughtSet{by: g.fixpoint(keys, listings, func(ls []Listing) []Listing { return confirmedOnly(filter(ls)) }, pct, d), roots: map[string][]Listing{}}
 	if !anyPotential {
 		return ruleSets{conf, conf}
 	}
-	return ruleSets{conf, &caughtSet{by: g.fixpoint(keys, listings, filter, d), roots: map[string][]Listing{}}}
+	return ruleSets{conf, &caughtSet{by: g.fixpoint(keys, listings, filter, pct, d), roots: map[string][]Listing{}}}
 }
 
 // catches returns the set a finding on k rests on: the confirmed one when
@@ -328,7 +350,7 @@ func confirmedOnly(ls []Listing) []Listing {
 func (r *Result) add(k string, f Finding) { r.findings[k] = append(r.findings[k], f) }
 
 // listings resolves every owner to its list entries, once.
-func (g *Graph) listings(l Lister) map[string][]Listing {
+func (g *Graph) listings(ctx context.Context, l Lister) (map[string][]Listing, error) {
 	out := map[string][]Listing{}
 	seen := map[string]bool{}
 	for _, e := range g.edges {
@@ -345,18 +367,25 @@ func (g *Graph) listings(l Lister) map[string][]Listing {
 			}
 			continue
 		}
-		if ls := l.ByName(e.Owner, e.OwnerCountry); len(ls) > 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		ls, err := l.ByName(ctx, e.Owner, e.OwnerCountry)
+		if err != nil {
+			return nil, fmt.Errorf("ownership %s:%d: looking up owner %q: %w", g.source, e.Line, e.Owner, err)
+		}
+		if len(ls) > 0 {
 			out[k] = ls
 		}
 	}
-	return out
+	return out, nil
 }
 
 // fixpoint computes the nodes caught by a 50% rule: those listed on the
 // given sources, then, until nothing changes, every entity in which caught
-// owners hold 50% or more in aggregate. It terminates on cycles because the
+// owners hold pct percent (50) or more in aggregate. It terminates on cycles because the
 // caught set only grows.
-func (g *Graph) fixpoint(keys []string, listings map[string][]Listing, filter func([]Listing) []Listing, d time.Time) map[string]*caught {
+func (g *Graph) fixpoint(keys []string, listings map[string][]Listing, filter func([]Listing) []Listing, pct float64, d time.Time) map[string]*caught {
 	c := map[string]*caught{}
 	for _, k := range keys {
 		if ls := filter(listings[k]); len(ls) > 0 {
@@ -380,7 +409,7 @@ func (g *Graph) fixpoint(keys []string, listings map[string][]Listing, filter fu
 				total += e.Percent
 				stakes = append(stakes, Stake{Owner: e.Owner, Percent: e.Percent, Line: e.Line, Listed: oc.listed, Derived: len(oc.listed) == 0})
 			}
-			if total >= 50 {
+			if total >= pct {
 				c[k] = &caught{stakes: stakes, percent: total}
 				changed = true
 			}

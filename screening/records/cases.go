@@ -328,7 +328,7 @@ func (s *Store) Dispose(ctx context.Context, id int64, r DisposeRequest) (Case, 
 			if m.Suppressed != nil {
 				continue
 			}
-			sup := screening.Suppression{Party: screening.PartyKey(m.Party), EntryKey: m.List + ":" + m.EntryID, EntryHash: m.EntryHash,
+			sup := screening.Suppression{Party: screening.PartyKey(m.Party), PartyName: m.Party, EntryKey: m.EntryKey().String(), EntryHash: m.EntryHash,
 				Kind: screening.NotAMatch, Reason: r.Reason, Reviewer: r.Reviewer, Created: now, Expires: r.Expires}
 			if err := s.insertSuppression(ctx, tx, sup, id); err != nil {
 				return Case{}, err

@@ -174,7 +174,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format Format, f Filter
 				}
 			}
 			for _, m := range d.Matches {
-				entries = append(entries, m.List+":"+m.EntryID)
+				entries = append(entries, m.EntryKey().String())
 			}
 			n++
 			return cw.Write([]string{strconv.FormatInt(r.Seq, 10), r.RecordedAt.Format(time.RFC3339Nano), r.Source, r.DecisionID,

@@ -23,7 +23,9 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 	_ "modernc.org/sqlite"             // the "sqlite" database/sql driver, no cgo
 
+	"github.com/exportguard/exportguard/namekey"
 	"github.com/exportguard/exportguard/screening"
+	"github.com/exportguard/exportguard/screening/partykey"
 )
 
 //go:embed migrations
@@ -178,6 +180,7 @@ type Store struct {
 	logger    *slog.Logger
 	now       func() time.Time
 	maxBatch  int
+	partyKeys *namekey.Scheme
 
 	// prepared holds the statements of the append path, prepared once on
 	// the database and bound to each transaction with Tx.StmtContext
@@ -201,6 +204,7 @@ type options struct {
 	logger    *slog.Logger
 	now       func() time.Time
 	maxBatch  int
+	partyKeys *namekey.Scheme
 }
 
 // WithRetention sets how long records are kept (default DefaultRetention,
@@ -214,6 +218,11 @@ func WithLogger(l *slog.Logger) Option { return func(o *options) { o.logger = l 
 // (default time.Now).
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
 
+// WithPartyKeys sets the party-name key scheme suppressions are re-keyed to
+// when the store opens (default partykey.Scheme(), the one
+// screening.PartyKey uses).
+func WithPartyKeys(k *namekey.Scheme) Option { return func(o *options) { o.partyKeys = k } }
+
 // WithMaxBatch sets how many records one transaction may hold (default 256).
 func WithMaxBatch(n int) Option { return func(o *options) { o.maxBatch = n } }
 
@@ -223,7 +232,7 @@ func WithMaxBatch(n int) Option { return func(o *options) { o.maxBatch = n } }
 //	postgres://USER@HOST/DB?…   a PostgreSQL database (pgx connection string)
 //	postgresql://…              the same
 func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
-	o := options{retention: DefaultRetention, logger: slog.Default(), now: time.Now, maxBatch: 256}
+	o := options{retention: DefaultRetention, logger: slog.Default(), now: time.Now, maxBatch: 256, partyKeys: partykey.Scheme()}
 	for _, f := range opts {
 		f(&o)
 	}
@@ -267,8 +276,12 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("records: %s: %w", redact(dsn), err)
 	}
 	s := &Store{
-		db: db, d: d, retention: o.retention, logger: o.logger, now: o.now, maxBatch: o.maxBatch,
+		db: db, d: d, retention: o.retention, logger: o.logger, now: o.now, maxBatch: o.maxBatch, partyKeys: o.partyKeys,
 		queue: make(chan *pending, 4*o.maxBatch), closing: make(chan struct{}), done: make(chan struct{}),
+	}
+	if err := s.rekeySuppressions(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("records: %s: %w", redact(dsn), err)
 	}
 	go s.writer()
 	return s, nil
@@ -622,7 +635,7 @@ func (s *Store) commitOnce(batch []*pending) ([]Record, []bool, error) {
 			}
 		}
 		for _, m := range p.entries {
-			if _, err := insEntry.ExecContext(ctx, seq, m.List+":"+m.EntryID, m.EntryHash, m.List); err != nil {
+			if _, err := insEntry.ExecContext(ctx, seq, m.EntryKey().String(), m.EntryHash, m.List); err != nil {
 				return nil, nil, err
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/exportguard/exportguard/namekey"
 	"github.com/exportguard/exportguard/screening"
 )
 
@@ -67,11 +68,72 @@ func (s *Store) insertSuppression(ctx context.Context, tx *sql.Tx, sup screening
 	if caseID > 0 {
 		cid = caseID
 	}
-	_, err := tx.ExecContext(ctx, s.d.q(`INSERT INTO suppressions (party, entry_key, entry_hash, kind, reason, reviewer, created, expires, case_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`), sup.Party, sup.EntryKey, sup.EntryHash, sup.Kind, sup.Reason, sup.Reviewer,
-		formatTime(sup.Created), expires, cid)
+	version := sup.PartyKeyVersion
+	if version == 0 {
+		version = s.partyKeys.Current() // made with screening.PartyKey
+	}
+	_, err := tx.ExecContext(ctx, s.d.q(`INSERT INTO suppressions (party, entry_key, entry_hash, kind, reason, reviewer, created, expires, case_id, party_key_version, party_name)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), sup.Party, sup.EntryKey, sup.EntryHash, sup.Kind, sup.Reason, sup.Reviewer,
+		formatTime(sup.Created), expires, cid, int(version), sup.PartyName)
 	if err != nil {
 		return fmt.Errorf("suppression %s for %q: %w", sup.EntryKey, sup.Party, err)
 	}
+	return nil
+}
+
+// rekeySuppressions brings the party key of every suppression stored under
+// an older version of the party-name key up to the current version (from
+// the stored party name when there is one, else from the old key; see
+// namekey.Scheme.Rekey), so that a changed normaliser never voids what
+// reviewers decided. Rows of a newer version than this program knows are
+// left as they are. Replicas opening at once compute the same keys.
+func (s *Store) rekeySuppressions(ctx context.Context) error {
+	cur := s.partyKeys.Current()
+	rows, err := s.db.QueryContext(ctx, s.d.q(`SELECT id, party, party_key_version, party_name FROM suppressions WHERE party_key_version < ?`), int(cur))
+	if err != nil {
+		return fmt.Errorf("re-keying suppressions: %w", err)
+	}
+	type rekey struct {
+		id    int64
+		party string
+	}
+	var todo []rekey
+	for rows.Next() {
+		var (
+			id          int64
+			party, name string
+			version     int
+		)
+		if err := rows.Scan(&id, &party, &version, &name); err != nil {
+			rows.Close()
+			return fmt.Errorf("re-keying suppressions: %w", err)
+		}
+		k, err := s.partyKeys.Rekey(namekey.Key{Version: namekey.Version(version), Text: party}, name)
+		if err != nil {
+			continue
+		}
+		todo = append(todo, rekey{id, k.Text})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("re-keying suppressions: %w", err)
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, r := range todo {
+		if _, err := tx.ExecContext(ctx, s.d.q(`UPDATE suppressions SET party = ?, party_key_version = ? WHERE id = ?`), r.party, int(cur), r.id); err != nil {
+			return fmt.Errorf("re-keying suppression %d: %w", r.id, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("re-keying suppressions: %w", err)
+	}
+	s.logger.Info("records: suppressions re-keyed to the current party key", "version", cur, "count", len(todo))
 	return nil
 }

@@ -64,7 +64,7 @@ func (d Data) Options(ctx context.Context) ([]screening.Option, error) {
 func (d Data) Load(ctx context.Context) ([]screening.Option, *lists.Snapshot, error) {
 	var opts []screening.Option
 	if d.PolicyPath != "" {
-		p, err := rules.LoadPolicyFile(d.PolicyPath)
+		p, err := rules.LoadPolicyFile(ctx, d.PolicyPath)
 		if err != nil {
 			return nil, nil, err
 		}

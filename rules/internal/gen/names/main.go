@@ -18,7 +18,7 @@
 //	        region names in every language x/text supports.
 //
 // Every name is also added with "A, B" turned into "B A" and with a trailing
-// parenthetical removed. Names are stored under their namekey.Key. When a
+// parenthetical removed. Names are stored under their namekey.Place. When a
 // key's best tier names more than one destination, the key is stored as
 // ambiguous with all of them as candidates; it never picks one.
 package main
@@ -38,8 +38,8 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/exportguard/exportguard/namekey"
 	"github.com/exportguard/exportguard/rules/internal/gen/isocodes"
-	"github.com/exportguard/exportguard/rules/internal/gen/names/namekey"
 )
 
 type withdrawn struct {
@@ -108,7 +108,7 @@ type table struct {
 
 func (t *table) add(name, dest string, tier int) {
 	for _, v := range variants(name) {
-		key := namekey.Key(v)
+		key := namekey.Place(v)
 		if key == "" {
 			continue
 		}
@@ -131,7 +131,7 @@ func (t *table) add(name, dest string, tier int) {
 
 // addCode adds a withdrawn code as it is (no variants, no length limit).
 func (t *table) addCode(code, dest string, tier int) {
-	key := namekey.Key(code)
+	key := namekey.Place(code)
 	t.byKey[key] = append(t.byKey[key], candidate{dest, tier})
 }
 
@@ -148,6 +148,18 @@ func variants(name string) []string {
 	return out
 }
 
+// isoTranslations are the translation files of iso-codes.
+type isoTranslations struct {
+	countries map[string]map[string]struct {
+		Name         string `json:"name"`
+		OfficialName string `json:"official_name"`
+		CommonName   string `json:"common_name"`
+	}
+	subdivisions map[string]map[string]struct {
+		Name string `json:"name"`
+	}
+}
+
 func main() {
 	isoDir := flag.String("iso", "../testdata/iso3166", "directory with the iso-codes JSON files")
 	aliases := flag.String("aliases", "internal/gen/names/aliases.txt", "curated aliases")
@@ -159,18 +171,29 @@ func main() {
 	var c3 struct {
 		W []withdrawn `json:"3166-3"`
 	}
-	var tr1 map[string]map[string]struct {
-		Name         string `json:"name"`
-		OfficialName string `json:"official_name"`
-		CommonName   string `json:"common_name"`
-	}
-	var tr2 map[string]map[string]struct {
-		Name string `json:"name"`
-	}
+	var tr isoTranslations
 	isocodes.ReadJSON(filepath.Join(*isoDir, "iso_3166-3.json"), &c3)
-	isocodes.ReadJSON(filepath.Join(*isoDir, "iso_3166-1.translations.json"), &tr1)
-	isocodes.ReadJSON(filepath.Join(*isoDir, "iso_3166-2.translations.json"), &tr2)
+	isocodes.ReadJSON(filepath.Join(*isoDir, "iso_3166-1.translations.json"), &tr.countries)
+	isocodes.ReadJSON(filepath.Join(*isoDir, "iso_3166-2.translations.json"), &tr.subdivisions)
 
+	t, byAlpha3 := newTable(countries, subdivisions)
+	readAliases(*aliases, t) // tier 1: curated aliases
+	t.addISONames(countries, subdivisions)
+	t.addCLDRNames(countries)
+	t.addWithdrawn(c3.W)
+	t.addTranslations(tr, byAlpha3, countries)
+
+	final, ambiguous := t.resolve()
+	write(*out, final)
+	for _, a := range ambiguous {
+		fmt.Fprintln(os.Stderr, "ambiguous:", a)
+	}
+	fmt.Fprintf(os.Stderr, "%d keys, %d ambiguous below tier 1\n", len(final), len(ambiguous))
+}
+
+// newTable returns a table that knows every current code, and the alpha-2
+// code of each alpha-3 one.
+func newTable(countries []isocodes.Country, subdivisions []isocodes.Subdivision) (*table, map[string]string) {
 	t := &table{
 		byKey:     map[string][]candidate{},
 		codes:     map[string]string{},
@@ -195,11 +218,11 @@ func main() {
 		t.codes[strings.ToLower(u.alpha2)] = u.alpha2
 		t.codes[strings.ToLower(u.alpha3)] = u.alpha2
 	}
+	return t, byAlpha3
+}
 
-	// Tier 1: curated aliases.
-	readAliases(*aliases, t)
-
-	// Tier 2: ISO English names.
+// addISONames adds tier 2: ISO English names.
+func (t *table) addISONames(countries []isocodes.Country, subdivisions []isocodes.Subdivision) {
 	for _, c := range countries {
 		for _, n := range []string{c.Name, c.OfficialName, c.CommonName} {
 			if n != "" {
@@ -212,8 +235,10 @@ func main() {
 			t.add(s.Name, dest, 2)
 		}
 	}
+}
 
-	// Tier 3: CLDR English names, ISO 3166-3.
+// addCLDRNames adds tier 3: CLDR English names.
+func (t *table) addCLDRNames(countries []isocodes.Country) {
 	en := display.Regions(language.English)
 	for _, c := range append(countries[:len(countries):len(countries)], userAssignedCodes()...) {
 		if r, err := language.ParseRegion(c.Alpha2); err == nil {
@@ -222,7 +247,12 @@ func main() {
 			}
 		}
 	}
-	for _, w := range c3.W {
+}
+
+// addWithdrawn adds tier 3: the codes and names ISO 3166-3 withdrew, for
+// their successor (or "!" when there is none to give).
+func (t *table) addWithdrawn(ws []withdrawn) {
+	for _, w := range ws {
 		dest := "!"
 		succ := w.Alpha4[2:]
 		switch {
@@ -247,10 +277,13 @@ func main() {
 			t.add(a, dest, 3)
 		}
 	}
+}
 
-	// Tier 4: translations.
-	for _, lang := range sortedKeys(tr1) {
-		for a3, n := range tr1[lang] {
+// addTranslations adds tier 4: iso-codes translations and CLDR names in
+// every language it supports.
+func (t *table) addTranslations(tr isoTranslations, byAlpha3 map[string]string, countries []isocodes.Country) {
+	for _, lang := range sortedKeys(tr.countries) {
+		for a3, n := range tr.countries[lang] {
 			a2, ok := byAlpha3[a3]
 			if !ok {
 				log.Fatalf("iso_3166-1.translations.json: %s: unknown alpha-3 %q", lang, a3)
@@ -262,8 +295,8 @@ func main() {
 			}
 		}
 	}
-	for _, lang := range sortedKeys(tr2) {
-		for code, n := range tr2[lang] {
+	for _, lang := range sortedKeys(tr.subdivisions) {
+		for code, n := range tr.subdivisions[lang] {
 			if dest, ok := subdivisionNames[code]; ok && n.Name != "" {
 				t.add(n.Name, dest, 4)
 			}
@@ -284,13 +317,6 @@ func main() {
 			}
 		}
 	}
-
-	final, ambiguous := t.resolve()
-	write(*out, final)
-	for _, a := range ambiguous {
-		fmt.Fprintln(os.Stderr, "ambiguous:", a)
-	}
-	fmt.Fprintf(os.Stderr, "%d keys, %d ambiguous below tier 1\n", len(final), len(ambiguous))
 }
 
 // resolve picks, for every key, the destinations of its best tier.
@@ -366,7 +392,7 @@ func readAliases(path string, t *table) {
 				log.Fatalf("%s:%d: %q is not an ISO 3166-1 alpha-2 or 3166-2 code", path, line, d)
 			}
 		}
-		key := namekey.Key(alias)
+		key := namekey.Place(alias)
 		if key == "" {
 			log.Fatalf("%s:%d: alias %q has an empty key", path, line, alias)
 		}
@@ -399,7 +425,7 @@ func write(path string, final map[string]string) {
 	b.WriteString("// Code generated by rules/internal/gen/names from testdata/iso3166 (iso-codes, LGPL-2.1-or-later),\n")
 	fmt.Fprintf(&b, "// golang.org/x/text/language/display %s (CLDR) and rules/internal/gen/names/aliases.txt. DO NOT EDIT.\n\n", textVersion())
 	b.WriteString("package rules\n\n")
-	fmt.Fprintf(&b, "// destinationNames holds %d lookup keys (namekey.Key of a place name) for\n", len(final))
+	fmt.Fprintf(&b, "// destinationNames holds %d lookup keys (namekey.Place of a place name) for\n", len(final))
 	b.WriteString("// ResolveDestination. Each line is a destination, then its keys, separated by\n")
 	b.WriteString("// tabs. A destination is an ISO 3166-1 alpha-2 code, an ISO 3166-2 code,\n")
 	b.WriteString("// several codes separated by spaces (the key is ambiguous), or \"!\" (the key\n")

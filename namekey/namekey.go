@@ -1,9 +1,19 @@
-// Package namekey turns a place name into the lookup key under which the
-// destination tables store it. The names generator (rules/internal/gen/names)
-// and rules.ResolveDestination both use it, so a table built at generation
-// time and a lookup made at run time agree byte for byte.
+// Package namekey turns names into lookup keys, in one place for the whole
+// module, and versions the keys that are stored.
 //
-// The key is built by a chain of small steps, each exported so a test can run
+// Place is the key under which the destination tables store a place name:
+// the names generator (rules/internal/gen/names) and rules.ResolveDestination
+// both use it, so a table built at generation time and a lookup made at run
+// time agree byte for byte.
+//
+// A key that outlives the program that made it (a reviewer's suppression is
+// keyed by the party's name key) must say which version of the key function
+// made it: Scheme holds every version of one key, Key carries its version,
+// and Scheme.Rekey brings a key stored under an older version up to date,
+// so a change to a normaliser re-keys stored data instead of voiding it.
+// The party-name key is such a scheme (screening/partykey).
+//
+// The place key is built by a chain of small steps, each exported so a test can run
 // it alone:
 //
 //	WidthFold   NFKC: full-width Latin and digits to ASCII, ligatures apart
@@ -123,12 +133,12 @@ func Fold(s string) string {
 	return out
 }
 
-// Key returns the lookup key of s.
-func Key(s string) string { return string(Append(nil, s)) }
+// Place returns the lookup key of the place name s.
+func Place(s string) string { return string(AppendPlace(nil, s)) }
 
-// Append appends the lookup key of s to dst and returns the extended slice.
+// AppendPlace appends the lookup key of place name s to dst and returns the extended slice.
 // For ASCII input it does not allocate beyond growing dst.
-func Append(dst []byte, s string) []byte {
+func AppendPlace(dst []byte, s string) []byte {
 	if !isASCII(s) {
 		s = Fold(s)
 	}

@@ -29,8 +29,8 @@ func TestKey(t *testing.T) {
 		{"Democratic People's Republic of Korea", "democraticpeoplesrepublicofkorea"},
 	}
 	for _, tt := range tests {
-		if got := Key(tt.in); got != tt.want {
-			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Place(tt.in); got != tt.want {
+			t.Errorf("Place(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -42,7 +42,7 @@ func FuzzKey(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		k := Key(s)
+		k := Place(s)
 		if isASCII(s) {
 			t2 := foldPool.Get().(transform.Transformer)
 			slow, _, err := transform.String(t2, s)
@@ -52,8 +52,8 @@ func FuzzKey(f *testing.F) {
 			}
 		}
 		if utf8.ValidString(s) {
-			if k2 := Key(k); k2 != k {
-				t.Fatalf("Key(%q) = %q, but Key(%q) = %q", s, k, k, k2)
+			if k2 := Place(k); k2 != k {
+				t.Fatalf("Place(%q) = %q, but Place(%q) = %q", s, k, k, k2)
 			}
 		}
 	})
