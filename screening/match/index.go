@@ -17,11 +17,20 @@ type Index struct {
 	names   []nameRec
 	nameTok []int32  // token ids of all names, concatenated
 	nameNum []string // numbers of all names, concatenated
-	vocab   map[string]int32
-	toks    []tokInfo
-	postOff []int32 // postings of token t: postIdx[postOff[t]:postOff[t+1]]
-	postIdx []int32
-	joins   map[string][]joinRef
+	// vocabTab finds a token's number from its text (see tokenID).
+	vocabTab []uint32
+	toks     []tokInfo
+	postOff  []int32 // postings of token t: postIdx[postOff[t]:postOff[t+1]]
+	postIdx  []int32
+	// Join key i (two adjacent tokens of a name, concatenated) is
+	// joinKeys[joinKeyOff[i]:joinKeyOff[i+1]], in the order first met;
+	// its pairs are joinRefs[joinOff[i]:joinOff[i+1]]; joinTab finds it
+	// (see joinsOf).
+	joinKeys   string
+	joinKeyOff []uint32
+	joinOff    []uint32
+	joinRefs   []joinRef
+	joinTab    []uint32
 	fuzzy   []fuzzyKey // sorted by hash
 	// fuzzyTab is an open-addressing table from a hash in fuzzy to the
 	// index of its first occurrence plus one (0 = empty).
@@ -183,8 +192,6 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	ix := &Index{
 		entries:   entries,
-		vocab:     make(map[string]int32, 1<<15),
-		joins:     make(map[string][]joinRef, 1<<15),
 		opts:      o,
 		groupToks: make([][]int32, len(variantGroups)+1), patToks: make([][]int32, len(variantGroups)+1),
 	}
@@ -195,6 +202,10 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 		scratch = make([]byte, 0, 256)
 		seen    = map[string]int{}
 		postTmp [][]int32
+		vocab   = make(map[string]int32, 1<<15)
+		joins   = make(map[string]int32, 1<<15) // key → number
+		joinTmp [][]joinRef
+		keyBuf  []byte
 	)
 	ix.entryIDs = make([][]string, len(entries))
 	for ei, e := range entries {
@@ -236,10 +247,10 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 				if i >= 64 {
 					break
 				}
-				id, ok := ix.vocab[w]
+				id, ok := vocab[w]
 				if !ok {
 					id = int32(len(ix.toks))
-					ix.vocab[w] = id
+					vocab[w] = id
 					ix.toks = append(ix.toks, tokInfo{s: w})
 					postTmp = append(postTmp, nil)
 				}
@@ -249,14 +260,33 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 				}
 				ix.nameTok = append(ix.nameTok, id)
 				if i > 0 {
-					key := nt.words[i-1] + w
-					ix.joins[key] = append(ix.joins[key], joinRef{name: nid, pos: int16(i - 1)})
+					k := len(keyBuf)
+					keyBuf = append(append(keyBuf, nt.words[i-1]...), w...)
+					j, ok := joins[string(keyBuf[k:])]
+					if ok {
+						keyBuf = keyBuf[:k]
+					} else {
+						j = int32(len(joinTmp))
+						joins[string(keyBuf[k:])] = j
+						ix.joinKeyOff = append(ix.joinKeyOff, uint32(k))
+						joinTmp = append(joinTmp, nil)
+					}
+					joinTmp[j] = append(joinTmp[j], joinRef{name: nid, pos: int16(i - 1)})
 				}
 			}
 			ix.nameNum = append(ix.nameNum, nt.nums...)
 			ix.names = append(ix.names, rec)
 		}
 	}
+	ix.joinKeys = string(keyBuf)
+	ix.joinKeyOff = append(ix.joinKeyOff, uint32(len(keyBuf)))
+	ix.joinOff = make([]uint32, 1, len(joinTmp)+1)
+	for _, refs := range joinTmp {
+		ix.joinRefs = append(ix.joinRefs, refs...)
+		ix.joinOff = append(ix.joinOff, uint32(len(ix.joinRefs)))
+	}
+	ix.joinTab = newStrTable(len(joinTmp), seedJoin, ix.joinKey)
+	ix.vocabTab = newStrTable(len(ix.toks), seedVocab, func(i int) string { return ix.toks[i].s })
 	// weights: inverse document frequency over names
 	n := float64(len(ix.names) + 1)
 	ix.postOff = make([]int32, len(ix.toks)+1)

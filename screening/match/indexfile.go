@@ -8,7 +8,6 @@ import (
 	"hash/crc32"
 	"math/bits"
 	"reflect"
-	"slices"
 	"strings"
 	"unsafe"
 
@@ -20,9 +19,10 @@ import (
 // references, neighbours, postings) are stored in the in-memory layout of
 // this build's Go types, little-endian, each array 8-byte aligned, so that
 // a loaded index reads them in place; strings are stored once in a blob
-// with offsets. Only the two maps the search looks words up in (vocab,
-// joins) and the token table are rebuilt on load, over strings that point
-// into the file.
+// with offsets; the tables that find words and joined pairs are hash
+// tables of uint32 slots, read in place too. Only the token table and
+// the identifier lists are made on load, over strings that point into the
+// file.
 //
 //	header (80 bytes):
 //	  magic      [24]byte "exportguard match index\n"
@@ -82,21 +82,12 @@ func (ix *Index) AppendBinary(b []byte) ([]byte, error) {
 	w.raw(rawBytes(project(toks, tokFlags)))
 	w.raw(rawBytes(ix.postOff))
 	w.raw(rawBytes(ix.postIdx))
-	// joins in key order, so that the file does not depend on map order
-	keys := make([]string, 0, len(ix.joins))
-	for k := range ix.joins {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	joinOff := make([]uint32, 1, len(keys)+1)
-	var refs []joinRef
-	for _, k := range keys {
-		refs = append(refs, ix.joins[k]...)
-		joinOff = append(joinOff, uint32(len(refs)))
-	}
-	w.strs(keys)
-	w.raw(rawBytes(joinOff))
-	w.raw(rawBytes(refs))
+	w.raw(rawBytes(ix.vocabTab))
+	w.raw([]byte(ix.joinKeys))
+	w.raw(rawBytes(ix.joinKeyOff))
+	w.raw(rawBytes(ix.joinOff))
+	w.raw(rawBytes(ix.joinRefs))
+	w.raw(rawBytes(ix.joinTab))
 	w.raw(rawBytes(ix.fuzzy))
 	w.raw(rawBytes(ix.fuzzyTab))
 	w.raw(binary.LittleEndian.AppendUint64(nil, ix.fuzzyMask))
@@ -467,9 +458,12 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 	group, patGroup := view[uint16](r), view[uint16](r)
 	flags := view[uint8](r)
 	ix.postOff, ix.postIdx = view[int32](r), view[int32](r)
-	keys := r.strs()
-	joinOff := view[uint32](r)
-	refs := view[joinRef](r)
+	ix.vocabTab = view[uint32](r)
+	ix.joinKeys = r.section()
+	ix.joinKeyOff = view[uint32](r)
+	ix.joinOff = view[uint32](r)
+	ix.joinRefs = view[joinRef](r)
+	ix.joinTab = view[uint32](r)
 	ix.fuzzy = view[fuzzyKey](r)
 	ix.fuzzyTab = view[uint32](r)
 	mask := view[uint64](r)
@@ -500,8 +494,10 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 		return bad("fuzzy table size")
 	case len(idOff) != nEntries+1 || !offsetsOK(idOff, len(ids)):
 		return bad("identifier offsets")
-	case len(joinOff) != len(keys)+1 || !offsetsOK(joinOff, len(refs)):
+	case !offsetsOK(ix.joinKeyOff, len(ix.joinKeys)) || len(ix.joinOff) != len(ix.joinKeyOff) || !offsetsOK(ix.joinOff, len(ix.joinRefs)):
 		return bad("join offsets")
+	case !tableOK(ix.vocabTab, nt) || !tableOK(ix.joinTab, len(ix.joinOff)-1):
+		return bad("word tables")
 	case !offsetsOK(ix.neighOff, len(ix.neighFlat)):
 		return bad("neighbour offsets")
 	}
@@ -527,7 +523,7 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 			}
 		}
 	}
-	for _, j := range refs {
+	for _, j := range ix.joinRefs {
 		if j.name < 0 || j.name >= nn || j.pos < 0 || int(j.pos)+1 >= int(ix.names[j.name].tokLen) {
 			return bad("join reference out of range")
 		}
@@ -553,7 +549,6 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 		}
 	}
 	ix.toks = make([]tokInfo, nt)
-	ix.vocab = make(map[string]int32, nt)
 	for t := range ix.toks {
 		if int(group[t]) >= nGroups || int(patGroup[t]) >= nGroups {
 			return bad("token variant group out of range")
@@ -562,14 +557,6 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 		ix.toks[t] = tokInfo{s: s[t], skel: skel[t], cons: cons[t], w: w[t], df: df[t],
 			generic: f&flagGeneric != 0, vowelless: f&flagVowelless != 0,
 			variantInfo: variantInfo{group: group[t], patGroup: patGroup[t], patronymic: f&flagPatronymic != 0, title: f&flagTitle != 0}}
-		ix.vocab[s[t]] = int32(t)
-	}
-	if len(ix.vocab) != nt {
-		return bad("a token twice")
-	}
-	ix.joins = make(map[string][]joinRef, len(keys))
-	for i, k := range keys {
-		ix.joins[k] = refs[joinOff[i]:joinOff[i+1]:joinOff[i+1]]
 	}
 	ix.entryIDs = make([][]string, nEntries)
 	for e := range ix.entryIDs {
@@ -599,4 +586,21 @@ func allBelow(s []int32, n int32) bool {
 		}
 	}
 	return true
+}
+
+// tableOK says whether slots is a hash table newStrTable could have made
+// for n strings: a power-of-two size, numbers up to n, and a free slot so
+// that every probe ends.
+func tableOK(slots []uint32, n int) bool {
+	if len(slots) < 2 || bits.OnesCount(uint(len(slots))) != 1 {
+		return false
+	}
+	free := false
+	for _, v := range slots {
+		if int(v) > n {
+			return false
+		}
+		free = free || v == 0
+	}
+	return free
 }

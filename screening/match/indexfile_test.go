@@ -39,26 +39,30 @@ func TestPrebuiltIndexUpToDate(t *testing.T) {
 // A new field fails TestIndexFieldsSerialised until it is added here and
 // to the file format (AppendBinary, decodeIndex) or derived on load.
 var indexFields = map[string]string{
-	"entries":   "given to LoadIndex, checked against the file's entries checksum",
-	"names":     "serialised",
-	"nameTok":   "serialised",
-	"nameNum":   "serialised",
-	"vocab":     "derived from toks",
-	"toks":      "serialised per field (tokInfoFields)",
-	"postOff":   "serialised",
-	"postIdx":   "serialised",
-	"joins":     "serialised",
-	"fuzzy":     "serialised",
-	"fuzzyTab":  "serialised",
-	"fuzzyMask": "serialised",
-	"opts":      "given to LoadIndex",
-	"pool":      "derived: scratch space for searches",
-	"entryIDs":  "serialised",
-	"groupToks": "serialised",
-	"patToks":   "serialised",
-	"neigh":     "derived: nil, neighOff is used",
-	"neighOff":  "serialised (found for every token by AppendBinary)",
-	"neighFlat": "serialised (found for every token by AppendBinary)",
+	"entries":    "given to LoadIndex, checked against the file's entries checksum",
+	"names":      "serialised",
+	"nameTok":    "serialised",
+	"nameNum":    "serialised",
+	"vocabTab":   "serialised",
+	"toks":       "serialised per field (tokInfoFields)",
+	"postOff":    "serialised",
+	"postIdx":    "serialised",
+	"joinKeys":   "serialised",
+	"joinKeyOff": "serialised",
+	"joinOff":    "serialised",
+	"joinRefs":   "serialised",
+	"joinTab":    "serialised",
+	"fuzzy":      "serialised",
+	"fuzzyTab":   "serialised",
+	"fuzzyMask":  "serialised",
+	"opts":       "given to LoadIndex",
+	"pool":       "derived: scratch space for searches",
+	"entryIDs":   "serialised",
+	"groupToks":  "serialised",
+	"patToks":    "serialised",
+	"neigh":      "derived: nil, neighOff is used",
+	"neighOff":   "serialised (found for every token by AppendBinary)",
+	"neighFlat":  "serialised (found for every token by AppendBinary)",
 }
 
 // tokInfoFields are the fields of tokInfo (and its embedded variantInfo),
@@ -92,7 +96,7 @@ func TestIndexFieldsSerialised(t *testing.T) {
 	}
 	bv, lv := reflect.ValueOf(built).Elem(), reflect.ValueOf(loaded).Elem()
 	exported := cmp.Exporter(func(reflect.Type) bool { return true })
-	for _, name := range []string{"names", "nameTok", "nameNum", "vocab", "toks", "postOff", "postIdx", "joins", "fuzzy", "fuzzyTab", "fuzzyMask", "entryIDs", "groupToks", "patToks"} {
+	for _, name := range []string{"names", "nameTok", "nameNum", "vocabTab", "toks", "postOff", "postIdx", "joinKeys", "joinKeyOff", "joinOff", "joinRefs", "joinTab", "fuzzy", "fuzzyTab", "fuzzyMask", "entryIDs", "groupToks", "patToks"} {
 		b, l := bv.FieldByName(name), lv.FieldByName(name)
 		b, l = reflect.NewAt(b.Type(), b.Addr().UnsafePointer()).Elem(), reflect.NewAt(l.Type(), l.Addr().UnsafePointer()).Elem()
 		if reflect.DeepEqual(b.Interface(), l.Interface()) {
