@@ -52,7 +52,7 @@ func (ix *Index) pinyinHits(sc *scratch) {
 				sc.addHit(simHit{int8(i), int8(i), id, glossSim})
 			}
 		case 2:
-			for _, r := range ix.joinRefsOf(g[0]+g[1]) {
+			for _, r := range ix.joinRefsOf(g[0] + g[1]) {
 				sc.joins = append(sc.joins, joinHit{q: int8(i), pos: r.pos, name: r.name, sim: glossSim})
 			}
 		}

@@ -31,7 +31,7 @@ type Index struct {
 	joinOff    []uint32
 	joinRefs   []joinRef
 	joinTab    []uint32
-	fuzzy   []fuzzyKey // sorted by hash
+	fuzzy      []fuzzyKey // sorted by hash
 	// fuzzyTab is an open-addressing table from a hash in fuzzy to the
 	// index of its first occurrence plus one (0 = empty).
 	fuzzyTab  []uint32

@@ -449,7 +449,7 @@ func (ix *Index) findHits(sc *scratch) {
 				// ("Yen-hsiung" against "Yanxiong")
 				a, c := pinyinOf(sc.qs[i].s), pinyinOf(sc.qs[k].s)
 				if a != sc.qs[i].s || c != sc.qs[k].s {
-					if id, ok := ix.tokenID(a+c); ok {
+					if id, ok := ix.tokenID(a + c); ok {
 						sc.addHit(simHit{int8(i), int8(k), id, variantSim})
 						continue
 					}
