@@ -32,12 +32,13 @@ type Index struct {
 	joinRefs   []joinRef
 	joinTab    []uint32
 	fuzzy      []fuzzyKey // sorted by hash
-	// fuzzyTab is an open-addressing table from a hash in fuzzy to the
-	// index of its first occurrence plus one (0 = empty).
-	fuzzyTab  []uint32
-	fuzzyMask uint64
-	opts      indexOptions
-	pool      sync.Pool
+	// fuzzyDir[b] is the index in fuzzy of the first key whose hash,
+	// shifted right by fuzzyShift, is b or more (one more entry than
+	// there are buckets): a lookup scans the few keys of one bucket.
+	fuzzyDir   []uint32
+	fuzzyShift uint64
+	opts       indexOptions
+	pool       sync.Pool
 	// entryKeyNorm holds, per entry, normalised identifiers for id matching.
 	entryIDs [][]string
 	// groupToks and patToks list the indexed tokens of each variant group,
@@ -351,23 +352,7 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 		return int(a.tok - b.tok)
 	})
 	ix.fuzzy = slices.Compact(ix.fuzzy)
-	size := 1
-	for size < 2*len(ix.fuzzy) {
-		size <<= 1
-	}
-	ix.fuzzyTab = make([]uint32, size)
-	ix.fuzzyMask = uint64(size - 1)
-	for i := range ix.fuzzy {
-		if i > 0 && ix.fuzzy[i].h == ix.fuzzy[i-1].h {
-			continue
-		}
-		for j := ix.fuzzy[i].h & ix.fuzzyMask; ; j = (j + 1) & ix.fuzzyMask {
-			if ix.fuzzyTab[j] == 0 {
-				ix.fuzzyTab[j] = uint32(i + 1)
-				break
-			}
-		}
-	}
+	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(ix.fuzzy)
 	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix
@@ -492,23 +477,41 @@ func hashDel(seed uint64, s string, del int) uint64 {
 	return h
 }
 
+// fuzzyDirectory returns the bucket directory of keys sorted by hash,
+// with one or two keys a bucket.
+func fuzzyDirectory(keys []fuzzyKey) ([]uint32, uint64) {
+	bits := 1
+	for 1<<bits < len(keys)/2 && bits < 30 {
+		bits++
+	}
+	shift := uint64(64 - bits)
+	dir := make([]uint32, 1<<bits+1)
+	k := 0
+	for b := range dir {
+		for k < len(keys) && keys[k].h>>shift < uint64(b) {
+			k++
+		}
+		dir[b] = uint32(k)
+	}
+	dir[len(dir)-1] = uint32(len(keys))
+	return dir, shift
+}
+
 // fuzzyRange returns the range of ix.fuzzy stored under hash h.
 func (ix *Index) fuzzyRange(h uint64) (int, int) {
-	for j := h & ix.fuzzyMask; ; j = (j + 1) & ix.fuzzyMask {
-		v := ix.fuzzyTab[j]
-		if v == 0 {
-			return 0, 0
-		}
-		lo := int(v - 1)
-		if ix.fuzzy[lo].h != h {
-			continue
-		}
-		end := lo + 1
-		for end < len(ix.fuzzy) && ix.fuzzy[end].h == h {
-			end++
-		}
-		return lo, end
+	b := h >> ix.fuzzyShift
+	lo, hi := int(ix.fuzzyDir[b]), int(ix.fuzzyDir[b+1])
+	for lo < hi && ix.fuzzy[lo].h < h {
+		lo++
 	}
+	if lo == hi || ix.fuzzy[lo].h != h {
+		return 0, 0
+	}
+	end := lo + 1
+	for end < hi && ix.fuzzy[end].h == h {
+		end++
+	}
+	return lo, end
 }
 
 func (ix *Index) postings(t int32) []int32 {

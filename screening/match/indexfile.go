@@ -89,8 +89,8 @@ func (ix *Index) AppendBinary(b []byte) ([]byte, error) {
 	w.raw(rawBytes(ix.joinRefs))
 	w.raw(rawBytes(ix.joinTab))
 	w.raw(rawBytes(ix.fuzzy))
-	w.raw(rawBytes(ix.fuzzyTab))
-	w.raw(binary.LittleEndian.AppendUint64(nil, ix.fuzzyMask))
+	w.raw(rawBytes(ix.fuzzyDir))
+	w.raw(binary.LittleEndian.AppendUint64(nil, ix.fuzzyShift))
 	w.strLists(ix.entryIDs)
 	w.int32Lists(ix.groupToks)
 	w.int32Lists(ix.patToks)
@@ -465,8 +465,8 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 	ix.joinRefs = view[joinRef](r)
 	ix.joinTab = view[uint32](r)
 	ix.fuzzy = view[fuzzyKey](r)
-	ix.fuzzyTab = view[uint32](r)
-	mask := view[uint64](r)
+	ix.fuzzyDir = view[uint32](r)
+	shift := view[uint64](r)
 	idOff := view[uint32](r)
 	ids := r.strs()
 	ix.groupToks = r.int32Lists()
@@ -490,8 +490,8 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 		return nil, fmt.Errorf("%w: %d variant groups, this build has %d", ErrIndexMismatch, len(ix.groupToks)-1, nGroups-1)
 	case len(ix.postOff) != nt+1 || len(ix.neighOff) != nt+1:
 		return bad("token offsets")
-	case len(mask) != 1 || len(ix.fuzzyTab) == 0 || uint64(len(ix.fuzzyTab)) != mask[0]+1 || bits.OnesCount64(mask[0]+1) != 1:
-		return bad("fuzzy table size")
+	case len(shift) != 1 || shift[0] < 34 || shift[0] > 63 || len(ix.fuzzyDir) != 1<<(64-shift[0])+1 || !offsetsOK(ix.fuzzyDir, len(ix.fuzzy)):
+		return bad("fuzzy key directory")
 	case len(idOff) != nEntries+1 || !offsetsOK(idOff, len(ids)):
 		return bad("identifier offsets")
 	case !offsetsOK(ix.joinKeyOff, len(ix.joinKeys)) || len(ix.joinOff) != len(ix.joinKeyOff) || !offsetsOK(ix.joinOff, len(ix.joinRefs)):
@@ -501,7 +501,7 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 	case !offsetsOK(ix.neighOff, len(ix.neighFlat)):
 		return bad("neighbour offsets")
 	}
-	ix.fuzzyMask = mask[0]
+	ix.fuzzyShift = shift[0]
 	if !int32OffsetsOK(ix.postOff, len(ix.postIdx)) {
 		return bad("posting offsets")
 	}
@@ -532,16 +532,6 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 		if f.tok < 0 || int(f.tok) >= nt {
 			return bad("fuzzy key token out of range")
 		}
-	}
-	free := false
-	for _, v := range ix.fuzzyTab {
-		if int(v) > len(ix.fuzzy) {
-			return bad("fuzzy table entry out of range")
-		}
-		free = free || v == 0
-	}
-	if !free {
-		return bad("fuzzy table full")
 	}
 	for _, n := range ix.neighFlat {
 		if n.tok < 0 || int(n.tok) >= nt {

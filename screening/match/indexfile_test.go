@@ -53,8 +53,8 @@ var indexFields = map[string]string{
 	"joinRefs":   "serialised",
 	"joinTab":    "serialised",
 	"fuzzy":      "serialised",
-	"fuzzyTab":   "serialised",
-	"fuzzyMask":  "serialised",
+	"fuzzyDir":   "serialised",
+	"fuzzyShift": "serialised",
 	"opts":       "given to LoadIndex",
 	"pool":       "derived: scratch space for searches",
 	"entryIDs":   "serialised",
@@ -96,7 +96,7 @@ func TestIndexFieldsSerialised(t *testing.T) {
 	}
 	bv, lv := reflect.ValueOf(built).Elem(), reflect.ValueOf(loaded).Elem()
 	exported := cmp.Exporter(func(reflect.Type) bool { return true })
-	for _, name := range []string{"names", "nameTok", "nameNum", "vocabTab", "toks", "postOff", "postIdx", "joinKeys", "joinKeyOff", "joinOff", "joinRefs", "joinTab", "fuzzy", "fuzzyTab", "fuzzyMask", "entryIDs", "groupToks", "patToks"} {
+	for _, name := range []string{"names", "nameTok", "nameNum", "vocabTab", "toks", "postOff", "postIdx", "joinKeys", "joinKeyOff", "joinOff", "joinRefs", "joinTab", "fuzzy", "fuzzyDir", "fuzzyShift", "entryIDs", "groupToks", "patToks"} {
 		b, l := bv.FieldByName(name), lv.FieldByName(name)
 		b, l = reflect.NewAt(b.Type(), b.Addr().UnsafePointer()).Elem(), reflect.NewAt(l.Type(), l.Addr().UnsafePointer()).Elem()
 		if reflect.DeepEqual(b.Interface(), l.Interface()) {
