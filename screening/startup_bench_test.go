@@ -26,11 +26,13 @@ const startupHelperEnv = "EXPORTGUARD_STARTUP_HELPER"
 // ("wall-ms") of New, the live heap after a garbage collection once New
 // returned ("heap-MB", runtime.MemStats.HeapAlloc, of which the test
 // binary's own is "heap-before-MB"), and the first and a later search of
-// one name ("first-search-µs", "search-µs"):
+// one name ("first-search-µs", "search-µs"), and the resident set size
+// after them ("rss-MB", from /proc/self/status; 0 where there is none),
+// which counts the pages of the binary's embedded data that were read:
 //
 //	go test -run '^$' -bench NewEmbedded -benchtime 10x ./screening/
 func BenchmarkNewEmbedded(b *testing.B) {
-	var cpu, wall, heap, before, first, later []float64
+	var cpu, wall, heap, before, first, later, rss []float64
 	for range b.N {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestNewEmbeddedHelper$")
 		cmd.Env = append(os.Environ(), startupHelperEnv+"=1")
@@ -38,14 +40,14 @@ func BenchmarkNewEmbedded(b *testing.B) {
 		if err != nil {
 			b.Fatalf("%v: %s", err, out)
 		}
-		var c, w, h, hb, f, l float64
+		var c, w, h, hb, f, l, r float64
 		line, _, _ := strings.Cut(string(out), "\n")
-		if _, err := fmt.Sscanf(line, "startup cpu_ms=%f wall_ms=%f heap_mb=%f heap_before_mb=%f first_search_us=%f search_us=%f",
-			&c, &w, &h, &hb, &f, &l); err != nil {
+		if _, err := fmt.Sscanf(line, "startup cpu_ms=%f wall_ms=%f heap_mb=%f heap_before_mb=%f first_search_us=%f search_us=%f rss_mb=%f",
+			&c, &w, &h, &hb, &f, &l, &r); err != nil {
 			b.Fatalf("helper output %q: %v", out, err)
 		}
 		cpu, wall, heap, before = append(cpu, c), append(wall, w), append(heap, h), append(before, hb)
-		first, later = append(first, f), append(later, l)
+		first, later, rss = append(first, f), append(later, l), append(rss, r)
 	}
 	b.ReportMetric(median(cpu), "cpu-ms")
 	b.ReportMetric(median(wall), "wall-ms")
@@ -53,6 +55,7 @@ func BenchmarkNewEmbedded(b *testing.B) {
 	b.ReportMetric(median(before), "heap-before-MB")
 	b.ReportMetric(median(first), "first-search-µs")
 	b.ReportMetric(median(later), "search-µs")
+	b.ReportMetric(median(rss), "rss-MB")
 }
 
 func median(v []float64) float64 {
@@ -88,8 +91,24 @@ func TestNewEmbeddedHelper(t *testing.T) {
 		}
 		lat[i] = time.Since(t1)
 	}
-	fmt.Printf("startup cpu_ms=%.1f wall_ms=%.1f heap_mb=%.1f heap_before_mb=%.1f first_search_us=%.0f search_us=%.0f\n",
+	fmt.Printf("startup cpu_ms=%.1f wall_ms=%.1f heap_mb=%.1f heap_before_mb=%.1f first_search_us=%.0f search_us=%.0f rss_mb=%.1f\n",
 		float64(cpu)/1e6, float64(wall)/1e6, float64(m.HeapAlloc)/(1<<20), float64(heapBefore)/(1<<20),
-		float64(lat[0])/1e3, float64(lat[1])/1e3)
+		float64(lat[0])/1e3, float64(lat[1])/1e3, rssMB())
 	runtime.KeepAlive(s)
+}
+
+// rssMB returns the process's resident set size in MB, or 0 where
+// /proc/self/status does not say.
+func rssMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		var kb float64
+		if _, err := fmt.Sscanf(line, "VmRSS: %f kB", &kb); err == nil {
+			return kb / 1024
+		}
+	}
+	return 0
 }
