@@ -3,6 +3,7 @@ package match
 import (
 	"log/slog"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -190,61 +191,128 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 	return buildIndex(entries, o)
 }
 
+// analysedName is one distinct name of an entry that can be matched,
+// as the first, parallel, step of buildIndex leaves it.
+type analysedName struct {
+	alias       int32
+	weak        bool
+	legal       LegalClass
+	words, nums []string
+}
+
+// analyseEntry normalises and analyses the names of e, keeps those that
+// normalise differently and have words (a repeated name makes its kept
+// twin strong if it is strong), and returns them with e's normalised
+// identifiers.
+func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
+	var ids []string
+	for _, id := range e.IDs {
+		if v := normID(id.Value); len(v) >= 4 {
+			ids = append(ids, v)
+		}
+	}
+	clear(a.seen)
+	var out []analysedName
+	for ai := -1; ai < len(e.Aliases); ai++ {
+		name, weak := e.Name, false
+		if ai >= 0 {
+			name, weak = e.Aliases[ai].Name, e.Aliases[ai].Weak
+		}
+		a.buf = appendNormalized(a.buf[:0], name)
+		if prev, ok := a.seen[string(a.buf)]; ok {
+			if !weak && out[prev].weak {
+				out[prev].weak = false
+			}
+			continue
+		}
+		norm := string(a.buf)
+		a.fields = analyze(norm, a.fields, &a.nt, a.scratch)
+		if a.nt.legalOnly || len(a.nt.words) == 0 {
+			continue
+		}
+		a.seen[norm] = len(out)
+		out = append(out, analysedName{alias: int32(ai), weak: weak, legal: a.nt.legal,
+			words: slices.Clone(a.nt.words), nums: slices.Clone(a.nt.nums)})
+	}
+	return out, ids
+}
+
+// analyser is the scratch space of one worker of analyseEntry.
+type analyser struct {
+	buf     []byte
+	fields  []string
+	nt      nameTokens
+	scratch []byte
+	seen    map[string]int
+}
+
+func newAnalyser() *analyser {
+	return &analyser{scratch: make([]byte, 0, 256), seen: map[string]int{}}
+}
+
+// parallel runs f over [0, n) in chunks on every available core.
+func parallel(n, chunk int, f func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
+	if workers <= 1 {
+		f(0, n)
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(int64(chunk))) - chunk
+				if lo >= n {
+					return
+				}
+				f(lo, min(lo+chunk, n))
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// buildIndex builds the index from the entries. The steps that look at
+// one entry or one word at a time (normalising and analysing names,
+// the derived forms of each word, its fuzzy keys) run on every available
+// core; the steps that number words and pairs run in entry order, so the
+// index is the same whatever the number of cores.
 func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	ix := &Index{
 		entries:   entries,
 		opts:      o,
 		groupToks: make([][]int32, len(variantGroups)+1), patToks: make([][]int32, len(variantGroups)+1),
 	}
+	analysed := make([][]analysedName, len(entries))
+	ix.entryIDs = make([][]string, len(entries))
+	analysers := sync.Pool{New: func() any { return newAnalyser() }}
+	parallel(len(entries), 256, func(lo, hi int) {
+		a := analysers.Get().(*analyser)
+		defer analysers.Put(a)
+		for ei := lo; ei < hi; ei++ {
+			if e := entries[ei]; e != nil {
+				analysed[ei], ix.entryIDs[ei] = analyseEntry(e, a)
+			}
+		}
+	})
 	var (
-		buf     []byte
-		fields  []string
-		nt      nameTokens
-		scratch = make([]byte, 0, 256)
-		seen    = map[string]int{}
 		postTmp [][]int32
 		vocab   = make(map[string]int32, 1<<15)
 		joins   = make(map[string]int32, 1<<15) // key → number
 		joinTmp [][]joinRef
 		keyBuf  []byte
 	)
-	ix.entryIDs = make([][]string, len(entries))
-	for ei, e := range entries {
-		if e == nil {
-			continue
-		}
-		for _, id := range e.IDs {
-			if v := normID(id.Value); len(v) >= 4 {
-				ix.entryIDs[ei] = append(ix.entryIDs[ei], v)
-			}
-		}
-		clear(seen)
-		for ai := -1; ai < len(e.Aliases); ai++ {
-			name, weak := e.Name, false
-			if ai >= 0 {
-				name, weak = e.Aliases[ai].Name, e.Aliases[ai].Weak
-			}
-			buf = appendNormalized(buf[:0], name)
-			norm := string(buf)
-			if prev, ok := seen[norm]; ok {
-				if !weak && ix.names[prev].weak {
-					ix.names[prev].weak = false
-				}
-				continue
-			}
-			fields = analyze(norm, fields, &nt, scratch)
-			if nt.legalOnly || len(nt.words) == 0 {
-				continue
-			}
-			seen[norm] = len(ix.names)
+	for ei, names := range analysed {
+		for _, an := range names {
 			rec := nameRec{
-				entry: int32(ei), alias: int32(ai), weak: weak, legal: nt.legal,
-				tokOff: int32(len(ix.nameTok)), tokLen: int16(min(len(nt.words), 64)),
-				numOff: int32(len(ix.nameNum)), numLen: int16(len(nt.nums)),
-				individual: e.Type == lists.TypeIndividual,
+				entry: int32(ei), alias: an.alias, weak: an.weak, legal: an.legal,
+				tokOff: int32(len(ix.nameTok)), tokLen: int16(min(len(an.words), 64)),
+				numOff: int32(len(ix.nameNum)), numLen: int16(len(an.nums)),
+				individual: entries[ei].Type == lists.TypeIndividual,
 			}
 			nid := int32(len(ix.names))
-			for i, w := range nt.words {
+			for i, w := range an.words {
 				if i >= 64 {
 					break
 				}
@@ -262,7 +330,7 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 				ix.nameTok = append(ix.nameTok, id)
 				if i > 0 {
 					k := len(keyBuf)
-					keyBuf = append(append(keyBuf, nt.words[i-1]...), w...)
+					keyBuf = append(append(keyBuf, an.words[i-1]...), w...)
 					j, ok := joins[string(keyBuf[k:])]
 					if ok {
 						keyBuf = keyBuf[:k]
@@ -275,10 +343,11 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 					joinTmp[j] = append(joinTmp[j], joinRef{name: nid, pos: int16(i - 1)})
 				}
 			}
-			ix.nameNum = append(ix.nameNum, nt.nums...)
+			ix.nameNum = append(ix.nameNum, an.nums...)
 			ix.names = append(ix.names, rec)
 		}
 	}
+	analysed = nil
 	ix.joinKeys = string(keyBuf)
 	ix.joinKeyOff = append(ix.joinKeyOff, uint32(len(keyBuf)))
 	ix.joinOff = make([]uint32, 1, len(joinTmp)+1)
@@ -288,8 +357,38 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	}
 	ix.joinTab = newStrTable(len(joinTmp), seedJoin, ix.joinKey)
 	ix.vocabTab = newStrTable(len(ix.toks), seedVocab, func(i int) string { return ix.toks[i].s })
-	// weights: inverse document frequency over names
+	// per word: weight (inverse document frequency over names), derived
+	// forms and fuzzy keys (skeleton, its single deletions, a 6-byte
+	// skeleton prefix, the raw word's single deletions, consonants)
 	n := float64(len(ix.names) + 1)
+	const tokChunk = 1024
+	keyChunks := make([][]fuzzyKey, (len(ix.toks)+tokChunk-1)/tokChunk)
+	parallel(len(ix.toks), tokChunk, func(lo, hi int) {
+		keys := make([]fuzzyKey, 0, (hi-lo)*16)
+		for t := lo; t < hi; t++ {
+			ti := &ix.toks[t]
+			df := len(postTmp[t])
+			ti.df = int32(df)
+			ti.w = float32(math.Log(n / (float64(df) + 0.5)))
+			if ti.w < 0.5 {
+				ti.w = 0.5
+			}
+			if len(ti.s) <= 2 && ti.w > 2 {
+				ti.w = 2 // initials and two-letter words say little, however rare
+			}
+			ti.generic = genericWords[ti.s] || float64(df) > n*0.01 && df >= 20
+			ti.skel = skeleton(ti.s)
+			ti.vowelless = !hasVowel(ti.s)
+			ti.cons = string(appendConsonants(nil, ti.s))
+			ti.variantInfo = variantInfoOf(ti.s)
+			keys = appendFuzzyKeys(keys, ti.skel, int32(t), nil)
+			keys = appendRawKeys(keys, ti.s, int32(t))
+			if len(ti.cons) >= 1 {
+				keys = append(keys, fuzzyKey{hashStr(seedCons, ti.cons), int32(t)})
+			}
+		}
+		keyChunks[lo/tokChunk] = keys
+	})
 	ix.postOff = make([]int32, len(ix.toks)+1)
 	total := 0
 	for _, p := range postTmp {
@@ -297,21 +396,7 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	}
 	ix.postIdx = make([]int32, 0, total)
 	for t := range ix.toks {
-		p := postTmp[t]
 		ti := &ix.toks[t]
-		ti.df = int32(len(p))
-		ti.w = float32(math.Log(n / (float64(len(p)) + 0.5)))
-		if ti.w < 0.5 {
-			ti.w = 0.5
-		}
-		if len(ti.s) <= 2 && ti.w > 2 {
-			ti.w = 2 // initials and two-letter words say little, however rare
-		}
-		ti.generic = genericWords[ti.s] || float64(len(p)) > n*0.01 && len(p) >= 20
-		ti.skel = skeleton(ti.s)
-		ti.vowelless = !hasVowel(ti.s)
-		ti.cons = string(appendConsonants(nil, ti.s))
-		ti.variantInfo = variantInfoOf(ti.s)
 		if ti.group != 0 {
 			ix.groupToks[ti.group] = append(ix.groupToks[ti.group], int32(t))
 		}
@@ -319,7 +404,7 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 			ix.patToks[ti.patGroup] = append(ix.patToks[ti.patGroup], int32(t))
 		}
 		ix.postOff[t] = int32(len(ix.postIdx))
-		ix.postIdx = append(ix.postIdx, p...)
+		ix.postIdx = append(ix.postIdx, postTmp[t]...)
 	}
 	ix.postOff[len(ix.toks)] = int32(len(ix.postIdx))
 	for i := range ix.names {
@@ -333,29 +418,40 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 		}
 		r.totalW = tw
 	}
-	// fuzzy keys: skeleton, its single deletions, and a 6-byte skeleton prefix
-	ix.fuzzy = make([]fuzzyKey, 0, len(ix.toks)*8)
-	for t := range ix.toks {
-		ix.fuzzy = appendFuzzyKeys(ix.fuzzy, ix.toks[t].skel, int32(t), buf[:0])
-		ix.fuzzy = appendRawKeys(ix.fuzzy, ix.toks[t].s, int32(t))
-		if c := ix.toks[t].cons; len(c) >= 1 {
-			ix.fuzzy = append(ix.fuzzy, fuzzyKey{hashStr(seedCons, c), int32(t)})
-		}
-	}
-	slices.SortFunc(ix.fuzzy, func(a, b fuzzyKey) int {
-		switch {
-		case a.h < b.h:
-			return -1
-		case a.h > b.h:
-			return 1
-		}
-		return int(a.tok - b.tok)
-	})
+	// The keys, in word order, sorted by hash: a stable sort keeps the
+	// keys of one hash in word order, so they end up ordered by (hash,
+	// word), and repeats of a key of one word are adjacent.
+	ix.fuzzy = sortKeys(slices.Concat(keyChunks...))
 	ix.fuzzy = slices.Compact(ix.fuzzy)
 	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(ix.fuzzy)
 	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix
+}
+
+// sortKeys sorts keys by hash, stably (least significant digit first
+// radix sort, 16 bits a pass), and returns the sorted slice.
+func sortKeys(keys []fuzzyKey) []fuzzyKey {
+	tmp := make([]fuzzyKey, len(keys))
+	var count [1 << 16]int
+	for shift := 0; shift < 64; shift += 16 {
+		clear(count[:])
+		for _, k := range keys {
+			count[(k.h>>shift)&0xFFFF]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, k := range keys {
+			d := (k.h >> shift) & 0xFFFF
+			tmp[count[d]] = k
+			count[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
 }
 
 // neighbour is an indexed token similar to another one.
