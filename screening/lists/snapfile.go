@@ -113,13 +113,9 @@ func decodeSnapshot(data string) (*Snapshot, error) {
 		return nil, fmt.Errorf("lists: reading snapshot: %w: bad magic", errCorrupt)
 	}
 	d := decoder{s: data, i: len(snapMagic)}
-	var meta snapMeta
-	if err := json.Unmarshal([]byte(d.str()), &meta); err != nil || d.err != nil {
-		return nil, fmt.Errorf("lists: reading snapshot metadata: %w", errCorrupt)
-	}
-	n := d.count()
-	if d.err != nil {
-		return nil, fmt.Errorf("lists: reading snapshot: entry count: %w", d.err)
+	meta, n, err := d.header()
+	if err != nil {
+		return nil, err
 	}
 	all := make([]Entry, n)
 	sets := make([]SourceSet, 0, len(meta.Sources))
@@ -151,6 +147,19 @@ func decodeSnapshot(data string) (*Snapshot, error) {
 	return NewSnapshot(sets...)
 }
 
+// header reads the metadata and the entry count that follow the magic.
+func (d *decoder) header() (snapMeta, int, error) {
+	var meta snapMeta
+	if err := json.Unmarshal([]byte(d.str()), &meta); err != nil || d.err != nil {
+		return meta, 0, fmt.Errorf("lists: reading snapshot metadata: %w", errCorrupt)
+	}
+	n := d.count()
+	if d.err != nil {
+		return meta, 0, fmt.Errorf("lists: reading snapshot: entry count: %w", d.err)
+	}
+	return meta, n, nil
+}
+
 func metaCount(m snapMeta, s Source) int {
 	for _, x := range m.Sources {
 		if x.Source == s {
@@ -167,13 +176,9 @@ func metaCount(m snapMeta, s Source) int {
 // Entries and their slices are carved out of a few large arrays.
 func decodeSnapshotV2(data string) (*Snapshot, error) {
 	d := decoder{s: data, i: len(snapMagicV2)}
-	var meta snapMeta
-	if err := json.Unmarshal([]byte(d.str()), &meta); err != nil || d.err != nil {
-		return nil, fmt.Errorf("lists: reading snapshot metadata: %w", errCorrupt)
-	}
-	n := d.count()
-	if d.err != nil {
-		return nil, fmt.Errorf("lists: reading snapshot: entry count: %w", d.err)
+	meta, n, err := d.header()
+	if err != nil {
+		return nil, err
 	}
 	s := &Snapshot{entries: make([]*Entry, n), byKey: make(map[string]*Entry, n), sources: make([]SourceInfo, 0, len(meta.Sources))}
 	for i, m := range meta.Sources {
@@ -186,6 +191,14 @@ func decodeSnapshotV2(data string) (*Snapshot, error) {
 	all := make([]Entry, n)
 	d.slab = &slab{}
 	src, count := 0, 0
+	// nextSource moves on to the next source once its count is right.
+	nextSource := func() error {
+		if si := s.sources[src]; count != si.Count {
+			return fmt.Errorf("lists: reading snapshot: %s has %d entries, metadata says %d: %w", si.Source, count, si.Count, errCorrupt)
+		}
+		src, count = src+1, 0
+		return nil
+	}
 	for i := range all {
 		e := &all[i]
 		key := d.str()
@@ -198,10 +211,9 @@ func decodeSnapshotV2(data string) (*Snapshot, error) {
 			return nil, fmt.Errorf("lists: reading snapshot entry %d: key %q is not that of %s: %w", i, key, e.Key(), errCorrupt)
 		}
 		for src < len(s.sources) && s.sources[src].Source != e.Source {
-			if count != s.sources[src].Count {
-				return nil, fmt.Errorf("lists: reading snapshot: %s has %d entries, metadata says %d: %w", s.sources[src].Source, count, s.sources[src].Count, errCorrupt)
+			if err := nextSource(); err != nil {
+				return nil, err
 			}
-			src, count = src+1, 0
 		}
 		if src == len(s.sources) {
 			return nil, fmt.Errorf("lists: reading snapshot: entry %s of a source not in the metadata or out of order: %w", key, errCorrupt)
@@ -213,9 +225,9 @@ func decodeSnapshotV2(data string) (*Snapshot, error) {
 		s.byKey[key] = e
 		s.entries[i] = e
 	}
-	for ; src < len(s.sources); src, count = src+1, 0 {
-		if count != s.sources[src].Count {
-			return nil, fmt.Errorf("lists: reading snapshot: %s has %d entries, metadata says %d: %w", s.sources[src].Source, count, s.sources[src].Count, errCorrupt)
+	for src < len(s.sources) {
+		if err := nextSource(); err != nil {
+			return nil, err
 		}
 	}
 	if d.i != len(d.s) {

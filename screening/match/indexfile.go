@@ -163,25 +163,28 @@ func (w *indexWriter) strs(ss []string) {
 // strLists appends a list of string lists: per list the offset of its
 // first string in one string table.
 func (w *indexWriter) strLists(ls [][]string) {
-	off := make([]uint32, 1, len(ls)+1)
-	var all []string
-	for _, l := range ls {
-		all = append(all, l...)
-		off = append(off, uint32(len(all)))
-	}
+	off, all := flatten(ls)
 	w.raw(rawBytes(off))
 	w.strs(all)
 }
 
+// int32Lists appends a list of int32 lists: offsets and one array.
 func (w *indexWriter) int32Lists(ls [][]int32) {
+	off, all := flatten(ls)
+	w.raw(rawBytes(off))
+	w.raw(rawBytes(all))
+}
+
+// flatten concatenates ls and returns where each list starts in the
+// result, and where the last ends.
+func flatten[T any](ls [][]T) ([]uint32, []T) {
 	off := make([]uint32, 1, len(ls)+1)
-	var all []int32
+	var all []T
 	for _, l := range ls {
 		all = append(all, l...)
 		off = append(off, uint32(len(all)))
 	}
-	w.raw(rawBytes(off))
-	w.raw(rawBytes(all))
+	return off, all
 }
 
 // rawBytes returns the memory image of s with every padding byte zero, so
@@ -411,7 +414,7 @@ func (r *indexReader) strs() []string {
 
 // offsetsOK says whether off is a non-decreasing table of at least one
 // offset from 0 to n.
-func offsetsOK(off []uint32, n int) bool {
+func offsetsOK[T int32 | uint32](off []T, n int) bool {
 	if len(off) == 0 || off[0] != 0 || int(off[len(off)-1]) != n {
 		return false
 	}
@@ -502,7 +505,7 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 		return bad("neighbour offsets")
 	}
 	ix.fuzzyShift = shift[0]
-	if !int32OffsetsOK(ix.postOff, len(ix.postIdx)) {
+	if !offsetsOK(ix.postOff, len(ix.postIdx)) {
 		return bad("posting offsets")
 	}
 	nn := int32(len(ix.names))
@@ -555,18 +558,6 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 		}
 	}
 	return ix, nil
-}
-
-func int32OffsetsOK(off []int32, n int) bool {
-	if len(off) == 0 || off[0] != 0 || int(off[len(off)-1]) != n {
-		return false
-	}
-	for i := 1; i < len(off); i++ {
-		if off[i] < off[i-1] {
-			return false
-		}
-	}
-	return true
 }
 
 func allBelow(s []int32, n int32) bool {
