@@ -252,6 +252,9 @@ func newAnalyser() *analyser {
 
 // parallel runs f over [0, n) in chunks on every available core.
 func parallel(n, chunk int, f func(lo, hi int)) {
+	if n <= 0 {
+		return
+	}
 	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
 	if workers <= 1 {
 		f(0, n)

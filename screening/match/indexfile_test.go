@@ -201,6 +201,30 @@ func TestLoadIndexErrors(t *testing.T) {
 	}
 }
 
+// TestEmptyIndex builds, writes and loads the index of no entries (the
+// Screener's when it is given no lists), on one core and on several.
+func TestEmptyIndex(t *testing.T) {
+	for _, entries := range [][]*lists.Entry{nil, {nil}} {
+		ix := NewIndex(entries)
+		if ix.Len() != len(entries) {
+			t.Errorf("Len = %d, want %d", ix.Len(), len(entries))
+		}
+		b, err := ix.AppendBinary(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		loaded, err := LoadIndex(b, entries)
+		if err != nil {
+			t.Fatalf("LoadIndex of %d entries: %v", len(entries), err)
+		}
+		for _, x := range []*Index{ix, loaded} {
+			if ms, err := x.Search(context.Background(), Query{Name: "Hikvision"}); err != nil || len(ms) != 0 {
+				t.Errorf("Search on no entries: %v, %v", ms, err)
+			}
+		}
+	}
+}
+
 // TestDamagedPrebuiltFallsBack checks that a damaged prebuilt file is
 // logged and not used, and that a file made from other entries is
 // silently not used.
