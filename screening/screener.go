@@ -194,6 +194,14 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 		}
 		w.itemRules = ir
 	}
+	// The embedded country database is decompressed while the lists and
+	// their index load: on two cores the embedded screener is ready in
+	// the time of the longer of the two.
+	var embeddedGeo func() (*geoloc.Locator, error)
+	if old == nil && !c.noLocator && c.locator == nil {
+		embeddedGeo = sync.OnceValues(geoloc.Default)
+		go embeddedGeo()
+	}
 	rebuildIndex := false
 	switch {
 	case c.lists != nil:
@@ -222,7 +230,11 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		w.index = match.NewIndex(w.lists.Entries())
+		var iopts []match.IndexOption
+		if c.logger != nil {
+			iopts = append(iopts, match.WithIndexLogger(c.logger))
+		}
+		w.index = match.NewIndex(w.lists.Entries(), iopts...)
 		w.entryIDs = &sync.Map{}
 	}
 	switch {
@@ -231,7 +243,7 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	case c.locator != nil:
 		w.geo = c.locator
 	case old == nil:
-		l, err := geoloc.Default()
+		l, err := embeddedGeo()
 		if err != nil {
 			return nil, fmt.Errorf("embedded geolocation database: %w", err)
 		}

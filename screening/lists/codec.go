@@ -106,6 +106,52 @@ type decoder struct {
 	s   string
 	i   int
 	err error
+	// slab, if set, is where the slices of decoded entries are carved
+	// from, instead of one allocation each.
+	slab *slab
+}
+
+// slab hands out slices of larger arrays, so that decoding a snapshot
+// allocates a few hundred times instead of once per alias, address,
+// identifier and string list. Each slice is capped at its length, so an
+// append to it copies instead of writing into its neighbour.
+type slab struct {
+	aliases []Alias
+	addrs   []Address
+	ids     []Identifier
+	strs    []string
+}
+
+const slabLen = 4096
+
+func carve[T any](pool *[]T, n int) []T {
+	if n > len(*pool) {
+		*pool = make([]T, max(n, slabLen))
+	}
+	s := (*pool)[:n:n]
+	*pool = (*pool)[n:]
+	return s
+}
+
+func (d *decoder) aliases(n int) []Alias {
+	if d.slab == nil {
+		return make([]Alias, n)
+	}
+	return carve(&d.slab.aliases, n)
+}
+
+func (d *decoder) addrs(n int) []Address {
+	if d.slab == nil {
+		return make([]Address, n)
+	}
+	return carve(&d.slab.addrs, n)
+}
+
+func (d *decoder) idents(n int) []Identifier {
+	if d.slab == nil {
+		return make([]Identifier, n)
+	}
+	return carve(&d.slab.ids, n)
 }
 
 func (d *decoder) fail() {
@@ -158,7 +204,12 @@ func (d *decoder) strs() []string {
 	if n == 0 {
 		return nil
 	}
-	out := make([]string, n)
+	var out []string
+	if d.slab == nil {
+		out = make([]string, n)
+	} else {
+		out = carve(&d.slab.strs, n)
+	}
 	for i := range out {
 		out[i] = d.str()
 	}
@@ -194,13 +245,13 @@ func (d *decoder) entry(e *Entry) {
 	e.Name = d.str()
 	e.Title = d.str()
 	if n := d.count(); n > 0 {
-		e.Aliases = make([]Alias, n)
+		e.Aliases = d.aliases(n)
 		for i := range e.Aliases {
 			e.Aliases[i] = Alias{Name: d.str(), Kind: AliasKind(d.str()), Weak: d.byte() == 1}
 		}
 	}
 	if n := d.count(); n > 0 {
-		e.Addresses = make([]Address, n)
+		e.Addresses = d.addrs(n)
 		for i := range e.Addresses {
 			a := &e.Addresses[i]
 			a.Street, a.City, a.State, a.PostalCode, a.CountryText = d.str(), d.str(), d.str(), d.str(), d.str()
@@ -210,7 +261,7 @@ func (d *decoder) entry(e *Entry) {
 		}
 	}
 	if n := d.count(); n > 0 {
-		e.IDs = make([]Identifier, n)
+		e.IDs = d.idents(n)
 		for i := range e.IDs {
 			e.IDs[i] = Identifier{Type: d.str(), Value: d.str(), Country: d.str()}
 		}

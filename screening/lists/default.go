@@ -2,18 +2,18 @@ package lists
 
 import (
 	_ "embed"
-	"strings"
 	"sync"
 )
 
 // defaultSnapshot is the generated evaluation snapshot (see docs/lists.md
-// and internal/gen).
+// and internal/gen), uncompressed: its entries' strings point into the
+// program's read-only data instead of a decompressed copy on the heap.
 //
-//go:embed default_snapshot.bin.gz
+//go:embed default_snapshot.bin
 var defaultSnapshot string
 
 var defaultOnce = sync.OnceValues(func() (*Snapshot, error) {
-	return readSnapshot(strings.NewReader(defaultSnapshot), gzipSize(defaultSnapshot))
+	return decodeSnapshot(defaultSnapshot)
 })
 
 // Default returns the embedded evaluation snapshot: the newest complete

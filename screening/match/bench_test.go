@@ -11,19 +11,25 @@ import (
 )
 
 // BenchmarkSearch screens the evaluation queries (positives and negatives,
-// in file order, cycling) one at a time and reports the median and 99th
-// percentile latency per query, and the mean CPU time per query
+// in file order, cycling) one at a time on the index of the embedded
+// snapshot as NewIndex gives it (the prebuilt one), and reports the median
+// and 99th percentile latency per query, and the mean CPU time per query
 // ("cpu-µs/op", which other load on the machine does not inflate).
+//
+//	go test ./screening/match/ -run '^$' -bench 'Search' -benchtime 25605x -cpu 1
 func BenchmarkSearch(b *testing.B) { benchSearch(b, false) }
 
 // BenchmarkSearchWarm is BenchmarkSearch after one untimed pass over the
-// queries: the similar words of the listed words they touch are then
-// found (the index finds them on first use), as in a service that has
-// been running.
+// queries, as in a service that has been running.
 func BenchmarkSearchWarm(b *testing.B) { benchSearch(b, true) }
 
-func benchSearch(b *testing.B, warm bool) {
-	ix := NewIndex(testEntries(b))
+// BenchmarkSearchBuilt is BenchmarkSearch on an index built at run time
+// (as for lists other than the embedded ones), whose similar words of
+// listed words are found on first use.
+func BenchmarkSearchBuilt(b *testing.B) { benchSearch(b, false, WithoutPrebuiltIndex()) }
+
+func benchSearch(b *testing.B, warm bool, opts ...IndexOption) {
+	ix := NewIndex(testEntries(b), opts...)
 	var qs []string
 	for _, r := range readEval(b, "positives.csv") {
 		qs = append(qs, r.query)
@@ -57,8 +63,19 @@ func benchSearch(b *testing.B, warm bool) {
 	b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds())/1e3, "p99-µs")
 }
 
-// BenchmarkNewIndex builds the index and reports the live heap it holds.
-func BenchmarkNewIndex(b *testing.B) {
+// BenchmarkNewIndex builds the index of the embedded snapshot (as for
+// other lists: the prebuilt index is not used) and reports the live heap
+// it holds.
+func BenchmarkNewIndex(b *testing.B) { benchNewIndex(b, WithoutPrebuiltIndex()) }
+
+// BenchmarkLoadIndex is NewIndex on the embedded snapshot: it loads the
+// prebuilt index, in place, after checking the entries' checksum and the
+// file's CRC.
+//
+//	go test ./screening/match/ -run '^$' -bench 'NewIndex|LoadIndex' -cpu 1 -benchtime=20x -benchmem
+func BenchmarkLoadIndex(b *testing.B) { benchNewIndex(b) }
+
+func benchNewIndex(b *testing.B, opts ...IndexOption) {
 	entries := testEntries(b)
 	var ix *Index
 	var before, after runtime.MemStats
@@ -67,7 +84,7 @@ func BenchmarkNewIndex(b *testing.B) {
 	b.ResetTimer()
 	cpu0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
-		ix = NewIndex(entries)
+		ix = NewIndex(entries, opts...)
 	}
 	b.StopTimer()
 	b.ReportMetric(float64((cputime.Process()-cpu0).Nanoseconds())/1e6/float64(b.N), "cpu-ms/op")

@@ -48,11 +48,11 @@ func (ix *Index) pinyinHits(sc *scratch) {
 		}
 		switch len(g) {
 		case 1:
-			if id, ok := ix.vocab[g[0]]; ok {
+			if id, ok := ix.tokenID(g[0]); ok {
 				sc.addHit(simHit{int8(i), int8(i), id, glossSim})
 			}
 		case 2:
-			for _, r := range ix.joins[g[0]+g[1]] {
+			for _, r := range ix.joinRefsOf(g[0] + g[1]) {
 				sc.joins = append(sc.joins, joinHit{q: int8(i), pos: r.pos, name: r.name, sim: glossSim})
 			}
 		}
@@ -77,7 +77,7 @@ func (ix *Index) glossHits(sc *scratch) {
 				continue
 			}
 			if g, ok := hanGloss[string(b)]; ok && len(g) == 1 {
-				if id, ok := ix.vocab[g[0]]; ok {
+				if id, ok := ix.tokenID(g[0]); ok {
 					sc.addHit(simHit{int8(i), int8(k), id, glossSim})
 				}
 			}

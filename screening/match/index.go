@@ -1,7 +1,9 @@
 package match
 
 import (
+	"log/slog"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -16,18 +18,28 @@ type Index struct {
 	names   []nameRec
 	nameTok []int32  // token ids of all names, concatenated
 	nameNum []string // numbers of all names, concatenated
-	vocab   map[string]int32
-	toks    []tokInfo
-	postOff []int32 // postings of token t: postIdx[postOff[t]:postOff[t+1]]
-	postIdx []int32
-	joins   map[string][]joinRef
-	fuzzy   []fuzzyKey // sorted by hash
-	// fuzzyTab is an open-addressing table from a hash in fuzzy to the
-	// index of its first occurrence plus one (0 = empty).
-	fuzzyTab  []uint32
-	fuzzyMask uint64
-	opts      indexOptions
-	pool      sync.Pool
+	// vocabTab finds a token's number from its text (see tokenID).
+	vocabTab []uint32
+	toks     []tokInfo
+	postOff  []int32 // postings of token t: postIdx[postOff[t]:postOff[t+1]]
+	postIdx  []int32
+	// Join key i (two adjacent tokens of a name, concatenated) is
+	// joinKeys[joinKeyOff[i]:joinKeyOff[i+1]], in the order first met;
+	// its pairs are joinRefs[joinOff[i]:joinOff[i+1]]; joinTab finds it
+	// (see joinsOf).
+	joinKeys   string
+	joinKeyOff []uint32
+	joinOff    []uint32
+	joinRefs   []joinRef
+	joinTab    []uint32
+	fuzzy      []fuzzyKey // sorted by hash
+	// fuzzyDir[b] is the index in fuzzy of the first key whose hash,
+	// shifted right by fuzzyShift, is b or more (one more entry than
+	// there are buckets): a lookup scans the few keys of one bucket.
+	fuzzyDir   []uint32
+	fuzzyShift uint64
+	opts       indexOptions
+	pool       sync.Pool
 	// entryKeyNorm holds, per entry, normalised identifiers for id matching.
 	entryIDs [][]string
 	// groupToks and patToks list the indexed tokens of each variant group,
@@ -37,6 +49,12 @@ type Index struct {
 	// (see neighbours): finding them for every token up front cost more
 	// than the rest of the index build, and a search needs a few.
 	neigh []atomic.Pointer[[]neighbour]
+	// neighOff and neighFlat hold the neighbours of every token, found
+	// when a prebuilt index was generated (see LoadIndex): those of token t
+	// are neighFlat[neighOff[t]:neighOff[t+1]]. Nil in an index built at
+	// run time, which uses neigh.
+	neighOff  []uint32
+	neighFlat []neighbour
 }
 
 type nameRec struct {
@@ -95,6 +113,10 @@ type fuzzyKey struct {
 type indexOptions struct {
 	maxCandidates int
 	commonDF      int
+	// noPrebuilt makes NewIndex build the index even when a prebuilt one
+	// fits the entries.
+	noPrebuilt bool
+	logger     *slog.Logger
 }
 
 // IndexOption configures NewIndex.
@@ -125,73 +147,182 @@ func WithCommonTokenLimit(n int) IndexOption {
 	}
 }
 
+// WithoutPrebuiltIndex makes NewIndex build the index from the entries
+// even when the prebuilt index embedded with the default list snapshot
+// was made from the same entries. Searches give the same results either
+// way; building costs about 0.3 s of CPU.
+func WithoutPrebuiltIndex() IndexOption {
+	return func(o *indexOptions) { o.noPrebuilt = true }
+}
+
+// WithIndexLogger sets the logger NewIndex warns on when the embedded
+// prebuilt index is damaged and the index is built instead (default
+// slog.Default()).
+func WithIndexLogger(l *slog.Logger) IndexOption {
+	return func(o *indexOptions) { o.logger = l }
+}
+
+func newIndexOptions(opts []IndexOption) indexOptions {
+	o := indexOptions{maxCandidates: 32, commonDF: 500}
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
 // NewIndex builds an index over the names and aliases of entries. Entries
 // and their names that normalise to nothing distinctive (only legal forms or
 // punctuation) are kept in Len but cannot be matched by name. The entries are
 // referenced, not copied: do not modify them afterwards.
+//
+// When entries are those of the embedded default snapshot
+// (lists.Default), NewIndex loads the index generated with it instead
+// of building one: the same index, ready in a few milliseconds, with the
+// similar words of every listed word already found. Which one is used is
+// decided by a checksum of everything the index reads from the entries,
+// so other lists are always indexed as given.
 func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
-	ix := &Index{
-		entries:   entries,
-		vocab:     make(map[string]int32, 1<<15),
-		joins:     make(map[string][]joinRef, 1<<15),
-		opts:      indexOptions{maxCandidates: 32, commonDF: 500},
-		groupToks: make([][]int32, len(variantGroups)+1), patToks: make([][]int32, len(variantGroups)+1),
+	o := newIndexOptions(opts)
+	if !o.noPrebuilt {
+		if ix := loadEmbedded(entries, o); ix != nil {
+			return ix
+		}
 	}
-	for _, o := range opts {
-		o(&ix.opts)
+	return buildIndex(entries, o)
+}
+
+// analysedName is one distinct name of an entry that can be matched,
+// as the first, parallel, step of buildIndex leaves it.
+type analysedName struct {
+	alias       int32
+	weak        bool
+	legal       LegalClass
+	words, nums []string
+}
+
+// analyseEntry normalises and analyses the names of e, keeps those that
+// normalise differently and have words (a repeated name makes its kept
+// twin strong if it is strong), and returns them with e's normalised
+// identifiers.
+func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
+	var ids []string
+	for _, id := range e.IDs {
+		if v := normID(id.Value); len(v) >= 4 {
+			ids = append(ids, v)
+		}
 	}
-	var (
-		buf     []byte
-		fields  []string
-		nt      nameTokens
-		scratch = make([]byte, 0, 256)
-		seen    = map[string]int{}
-		postTmp [][]int32
-	)
-	ix.entryIDs = make([][]string, len(entries))
-	for ei, e := range entries {
-		if e == nil {
+	clear(a.seen)
+	var out []analysedName
+	for ai := -1; ai < len(e.Aliases); ai++ {
+		name, weak := e.Name, false
+		if ai >= 0 {
+			name, weak = e.Aliases[ai].Name, e.Aliases[ai].Weak
+		}
+		a.buf = appendNormalized(a.buf[:0], name)
+		if prev, ok := a.seen[string(a.buf)]; ok {
+			if !weak && out[prev].weak {
+				out[prev].weak = false
+			}
 			continue
 		}
-		for _, id := range e.IDs {
-			if v := normID(id.Value); len(v) >= 4 {
-				ix.entryIDs[ei] = append(ix.entryIDs[ei], v)
+		norm := string(a.buf)
+		a.fields = analyze(norm, a.fields, &a.nt, a.scratch)
+		if a.nt.legalOnly || len(a.nt.words) == 0 {
+			continue
+		}
+		a.seen[norm] = len(out)
+		out = append(out, analysedName{alias: int32(ai), weak: weak, legal: a.nt.legal,
+			words: slices.Clone(a.nt.words), nums: slices.Clone(a.nt.nums)})
+	}
+	return out, ids
+}
+
+// analyser is the scratch space of one worker of analyseEntry.
+type analyser struct {
+	buf     []byte
+	fields  []string
+	nt      nameTokens
+	scratch []byte
+	seen    map[string]int
+}
+
+func newAnalyser() *analyser {
+	return &analyser{scratch: make([]byte, 0, 256), seen: map[string]int{}}
+}
+
+// parallel runs f over [0, n) in chunks on every available core.
+func parallel(n, chunk int, f func(lo, hi int)) {
+	if n <= 0 {
+		return
+	}
+	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
+	if workers <= 1 {
+		f(0, n)
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(int64(chunk))) - chunk
+				if lo >= n {
+					return
+				}
+				f(lo, min(lo+chunk, n))
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// buildIndex builds the index from the entries. The steps that look at
+// one entry or one word at a time (normalising and analysing names,
+// the derived forms of each word, its fuzzy keys) run on every available
+// core; the steps that number words and pairs run in entry order, so the
+// index is the same whatever the number of cores.
+func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
+	ix := &Index{
+		entries:   entries,
+		opts:      o,
+		groupToks: make([][]int32, len(variantGroups)+1), patToks: make([][]int32, len(variantGroups)+1),
+	}
+	analysed := make([][]analysedName, len(entries))
+	ix.entryIDs = make([][]string, len(entries))
+	analysers := sync.Pool{New: func() any { return newAnalyser() }}
+	parallel(len(entries), 256, func(lo, hi int) {
+		a := analysers.Get().(*analyser)
+		defer analysers.Put(a)
+		for ei := lo; ei < hi; ei++ {
+			if e := entries[ei]; e != nil {
+				analysed[ei], ix.entryIDs[ei] = analyseEntry(e, a)
 			}
 		}
-		clear(seen)
-		for ai := -1; ai < len(e.Aliases); ai++ {
-			name, weak := e.Name, false
-			if ai >= 0 {
-				name, weak = e.Aliases[ai].Name, e.Aliases[ai].Weak
-			}
-			buf = appendNormalized(buf[:0], name)
-			norm := string(buf)
-			if prev, ok := seen[norm]; ok {
-				if !weak && ix.names[prev].weak {
-					ix.names[prev].weak = false
-				}
-				continue
-			}
-			fields = analyze(norm, fields, &nt, scratch)
-			if nt.legalOnly || len(nt.words) == 0 {
-				continue
-			}
-			seen[norm] = len(ix.names)
+	})
+	var (
+		postTmp [][]int32
+		vocab   = make(map[string]int32, 1<<15)
+		joins   = make(map[string]int32, 1<<15) // key → number
+		joinTmp [][]joinRef
+		keyBuf  []byte
+	)
+	for ei, names := range analysed {
+		for _, an := range names {
 			rec := nameRec{
-				entry: int32(ei), alias: int32(ai), weak: weak, legal: nt.legal,
-				tokOff: int32(len(ix.nameTok)), tokLen: int16(min(len(nt.words), 64)),
-				numOff: int32(len(ix.nameNum)), numLen: int16(len(nt.nums)),
-				individual: e.Type == lists.TypeIndividual,
+				entry: int32(ei), alias: an.alias, weak: an.weak, legal: an.legal,
+				tokOff: int32(len(ix.nameTok)), tokLen: int16(min(len(an.words), 64)),
+				numOff: int32(len(ix.nameNum)), numLen: int16(len(an.nums)),
+				individual: entries[ei].Type == lists.TypeIndividual,
 			}
 			nid := int32(len(ix.names))
-			for i, w := range nt.words {
+			for i, w := range an.words {
 				if i >= 64 {
 					break
 				}
-				id, ok := ix.vocab[w]
+				id, ok := vocab[w]
 				if !ok {
 					id = int32(len(ix.toks))
-					ix.vocab[w] = id
+					vocab[w] = id
 					ix.toks = append(ix.toks, tokInfo{s: w})
 					postTmp = append(postTmp, nil)
 				}
@@ -201,16 +332,66 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 				}
 				ix.nameTok = append(ix.nameTok, id)
 				if i > 0 {
-					key := nt.words[i-1] + w
-					ix.joins[key] = append(ix.joins[key], joinRef{name: nid, pos: int16(i - 1)})
+					k := len(keyBuf)
+					keyBuf = append(append(keyBuf, an.words[i-1]...), w...)
+					j, ok := joins[string(keyBuf[k:])]
+					if ok {
+						keyBuf = keyBuf[:k]
+					} else {
+						j = int32(len(joinTmp))
+						joins[string(keyBuf[k:])] = j
+						ix.joinKeyOff = append(ix.joinKeyOff, uint32(k))
+						joinTmp = append(joinTmp, nil)
+					}
+					joinTmp[j] = append(joinTmp[j], joinRef{name: nid, pos: int16(i - 1)})
 				}
 			}
-			ix.nameNum = append(ix.nameNum, nt.nums...)
+			ix.nameNum = append(ix.nameNum, an.nums...)
 			ix.names = append(ix.names, rec)
 		}
 	}
-	// weights: inverse document frequency over names
+	analysed = nil
+	ix.joinKeys = string(keyBuf)
+	ix.joinKeyOff = append(ix.joinKeyOff, uint32(len(keyBuf)))
+	ix.joinOff = make([]uint32, 1, len(joinTmp)+1)
+	for _, refs := range joinTmp {
+		ix.joinRefs = append(ix.joinRefs, refs...)
+		ix.joinOff = append(ix.joinOff, uint32(len(ix.joinRefs)))
+	}
+	ix.joinTab = newStrTable(len(joinTmp), seedJoin, ix.joinKey)
+	ix.vocabTab = newStrTable(len(ix.toks), seedVocab, func(i int) string { return ix.toks[i].s })
+	// per word: weight (inverse document frequency over names), derived
+	// forms and fuzzy keys (skeleton, its single deletions, a 6-byte
+	// skeleton prefix, the raw word's single deletions, consonants)
 	n := float64(len(ix.names) + 1)
+	const tokChunk = 1024
+	keyChunks := make([][]fuzzyKey, (len(ix.toks)+tokChunk-1)/tokChunk)
+	parallel(len(ix.toks), tokChunk, func(lo, hi int) {
+		keys := make([]fuzzyKey, 0, (hi-lo)*16)
+		for t := lo; t < hi; t++ {
+			ti := &ix.toks[t]
+			df := len(postTmp[t])
+			ti.df = int32(df)
+			ti.w = float32(math.Log(n / (float64(df) + 0.5)))
+			if ti.w < 0.5 {
+				ti.w = 0.5
+			}
+			if len(ti.s) <= 2 && ti.w > 2 {
+				ti.w = 2 // initials and two-letter words say little, however rare
+			}
+			ti.generic = genericWords[ti.s] || float64(df) > n*0.01 && df >= 20
+			ti.skel = skeleton(ti.s)
+			ti.vowelless = !hasVowel(ti.s)
+			ti.cons = string(appendConsonants(nil, ti.s))
+			ti.variantInfo = variantInfoOf(ti.s)
+			keys = appendFuzzyKeys(keys, ti.skel, int32(t), nil)
+			keys = appendRawKeys(keys, ti.s, int32(t))
+			if len(ti.cons) >= 1 {
+				keys = append(keys, fuzzyKey{hashStr(seedCons, ti.cons), int32(t)})
+			}
+		}
+		keyChunks[lo/tokChunk] = keys
+	})
 	ix.postOff = make([]int32, len(ix.toks)+1)
 	total := 0
 	for _, p := range postTmp {
@@ -218,21 +399,7 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 	}
 	ix.postIdx = make([]int32, 0, total)
 	for t := range ix.toks {
-		p := postTmp[t]
 		ti := &ix.toks[t]
-		ti.df = int32(len(p))
-		ti.w = float32(math.Log(n / (float64(len(p)) + 0.5)))
-		if ti.w < 0.5 {
-			ti.w = 0.5
-		}
-		if len(ti.s) <= 2 && ti.w > 2 {
-			ti.w = 2 // initials and two-letter words say little, however rare
-		}
-		ti.generic = genericWords[ti.s] || float64(len(p)) > n*0.01 && len(p) >= 20
-		ti.skel = skeleton(ti.s)
-		ti.vowelless = !hasVowel(ti.s)
-		ti.cons = string(appendConsonants(nil, ti.s))
-		ti.variantInfo = variantInfoOf(ti.s)
 		if ti.group != 0 {
 			ix.groupToks[ti.group] = append(ix.groupToks[ti.group], int32(t))
 		}
@@ -240,7 +407,7 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 			ix.patToks[ti.patGroup] = append(ix.patToks[ti.patGroup], int32(t))
 		}
 		ix.postOff[t] = int32(len(ix.postIdx))
-		ix.postIdx = append(ix.postIdx, p...)
+		ix.postIdx = append(ix.postIdx, postTmp[t]...)
 	}
 	ix.postOff[len(ix.toks)] = int32(len(ix.postIdx))
 	for i := range ix.names {
@@ -254,45 +421,40 @@ func NewIndex(entries []*lists.Entry, opts ...IndexOption) *Index {
 		}
 		r.totalW = tw
 	}
-	// fuzzy keys: skeleton, its single deletions, and a 6-byte skeleton prefix
-	ix.fuzzy = make([]fuzzyKey, 0, len(ix.toks)*8)
-	for t := range ix.toks {
-		ix.fuzzy = appendFuzzyKeys(ix.fuzzy, ix.toks[t].skel, int32(t), buf[:0])
-		ix.fuzzy = appendRawKeys(ix.fuzzy, ix.toks[t].s, int32(t))
-		if c := ix.toks[t].cons; len(c) >= 1 {
-			ix.fuzzy = append(ix.fuzzy, fuzzyKey{hashStr(seedCons, c), int32(t)})
-		}
-	}
-	slices.SortFunc(ix.fuzzy, func(a, b fuzzyKey) int {
-		switch {
-		case a.h < b.h:
-			return -1
-		case a.h > b.h:
-			return 1
-		}
-		return int(a.tok - b.tok)
-	})
+	// The keys, in word order, sorted by hash: a stable sort keeps the
+	// keys of one hash in word order, so they end up ordered by (hash,
+	// word), and repeats of a key of one word are adjacent.
+	ix.fuzzy = sortKeys(slices.Concat(keyChunks...))
 	ix.fuzzy = slices.Compact(ix.fuzzy)
-	size := 1
-	for size < 2*len(ix.fuzzy) {
-		size <<= 1
-	}
-	ix.fuzzyTab = make([]uint32, size)
-	ix.fuzzyMask = uint64(size - 1)
-	for i := range ix.fuzzy {
-		if i > 0 && ix.fuzzy[i].h == ix.fuzzy[i-1].h {
-			continue
-		}
-		for j := ix.fuzzy[i].h & ix.fuzzyMask; ; j = (j + 1) & ix.fuzzyMask {
-			if ix.fuzzyTab[j] == 0 {
-				ix.fuzzyTab[j] = uint32(i + 1)
-				break
-			}
-		}
-	}
+	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(ix.fuzzy)
 	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix
+}
+
+// sortKeys sorts keys by hash, stably (least significant digit first
+// radix sort, 16 bits a pass), and returns the sorted slice.
+func sortKeys(keys []fuzzyKey) []fuzzyKey {
+	tmp := make([]fuzzyKey, len(keys))
+	var count [1 << 16]int
+	for shift := 0; shift < 64; shift += 16 {
+		clear(count[:])
+		for _, k := range keys {
+			count[(k.h>>shift)&0xFFFF]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, k := range keys {
+			d := (k.h >> shift) & 0xFFFF
+			tmp[count[d]] = k
+			count[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
 }
 
 // neighbour is an indexed token similar to another one.
@@ -308,6 +470,12 @@ type neighbour struct {
 // the index alone, so they are found once, on first use, and kept; two
 // searches that need them at once find the same tokens.
 func (ix *Index) neighbours(t int32) []neighbour {
+	if ix.neighOff != nil {
+		if t < 0 || int(t)+1 >= len(ix.neighOff) {
+			return nil
+		}
+		return ix.neighFlat[ix.neighOff[t]:ix.neighOff[t+1]:ix.neighOff[t+1]]
+	}
 	if t < 0 || int(t) >= len(ix.neigh) {
 		return nil
 	}
@@ -408,23 +576,41 @@ func hashDel(seed uint64, s string, del int) uint64 {
 	return h
 }
 
+// fuzzyDirectory returns the bucket directory of keys sorted by hash,
+// with one or two keys a bucket.
+func fuzzyDirectory(keys []fuzzyKey) ([]uint32, uint64) {
+	bits := 1
+	for 1<<bits < len(keys)/2 && bits < 30 {
+		bits++
+	}
+	shift := uint64(64 - bits)
+	dir := make([]uint32, 1<<bits+1)
+	k := 0
+	for b := range dir {
+		for k < len(keys) && keys[k].h>>shift < uint64(b) {
+			k++
+		}
+		dir[b] = uint32(k)
+	}
+	dir[len(dir)-1] = uint32(len(keys))
+	return dir, shift
+}
+
 // fuzzyRange returns the range of ix.fuzzy stored under hash h.
 func (ix *Index) fuzzyRange(h uint64) (int, int) {
-	for j := h & ix.fuzzyMask; ; j = (j + 1) & ix.fuzzyMask {
-		v := ix.fuzzyTab[j]
-		if v == 0 {
-			return 0, 0
-		}
-		lo := int(v - 1)
-		if ix.fuzzy[lo].h != h {
-			continue
-		}
-		end := lo + 1
-		for end < len(ix.fuzzy) && ix.fuzzy[end].h == h {
-			end++
-		}
-		return lo, end
+	b := h >> ix.fuzzyShift
+	lo, hi := int(ix.fuzzyDir[b]), int(ix.fuzzyDir[b+1])
+	for lo < hi && ix.fuzzy[lo].h < h {
+		lo++
 	}
+	if lo == hi || ix.fuzzy[lo].h != h {
+		return 0, 0
+	}
+	end := lo + 1
+	for end < hi && ix.fuzzy[end].h == h {
+		end++
+	}
+	return lo, end
 }
 
 func (ix *Index) postings(t int32) []int32 {

@@ -301,7 +301,7 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 	for i, w := range words {
 		o := offs[i]
 		t := qtok{s: w, skel: keys[o.s : o.s+o.sl], cons: keys[o.c : o.c+o.cl], vowelless: arabic, w: unknownW}
-		if id, ok := ix.vocab[w]; ok {
+		if id, ok := ix.tokenID(w); ok {
 			t.w = ix.toks[id].w
 			t.variantInfo = ix.toks[id].variantInfo
 		} else {
@@ -417,7 +417,7 @@ func (ix *Index) findHits(sc *scratch) {
 	sc.joins = sc.joins[:0]
 	for i := range sc.qs {
 		q := &sc.qs[i]
-		id, known := ix.vocab[q.s]
+		id, known := ix.tokenID(q.s)
 		if known {
 			sc.addHit(simHit{int8(i), int8(i), id, 1})
 		}
@@ -425,7 +425,7 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known, id)
 		}
 		ix.variantHits(sc, q, int8(i), id, known)
-		if refs, ok := ix.joins[q.s]; ok {
+		if refs, ok := ix.joinsOf(q.s); ok {
 			w := float32(1)
 			for _, r := range refs {
 				sc.joins = append(sc.joins, joinHit{q: int8(i), pos: r.pos, name: r.name, sim: w})
@@ -440,7 +440,7 @@ func (ix *Index) findHits(sc *scratch) {
 			if k == i {
 				continue
 			}
-			if id, ok := ix.vocab[string(b)]; ok {
+			if id, ok := ix.tokenID(string(b)); ok {
 				sc.addHit(simHit{int8(i), int8(k), id, 1})
 				continue
 			}
@@ -449,7 +449,7 @@ func (ix *Index) findHits(sc *scratch) {
 				// ("Yen-hsiung" against "Yanxiong")
 				a, c := pinyinOf(sc.qs[i].s), pinyinOf(sc.qs[k].s)
 				if a != sc.qs[i].s || c != sc.qs[k].s {
-					if id, ok := ix.vocab[a+c]; ok {
+					if id, ok := ix.tokenID(a + c); ok {
 						sc.addHit(simHit{int8(i), int8(k), id, variantSim})
 						continue
 					}
