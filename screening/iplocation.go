@@ -54,7 +54,8 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 	var why, cites []string
 	judge := func(source string, dest rules.Destination) {
 		region := dest.Region.IsValid()
-		if e, ok := sc.w.policy.Embargo(dest, sc.date); ok {
+		if pr := sc.rulesFor(dest); pr.embargoed {
+			e := pr.embargo
 			// The same codes as checkPlace gives an undisputed location.
 			code, what := rules.ReasonIPEmbargoed, "is embargoed"
 			place := e.Destination.Country.String()
@@ -72,7 +73,7 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 		if region {
 			dest = rules.Destination{Country: dest.Country}
 		}
-		if ps := sc.w.policy.ConcernProfiles(dest, sc.date); len(ps) > 0 {
+		if ps := sc.rulesFor(dest).concern; len(ps) > 0 {
 			concerns = append(concerns, map[string]any{"place": dest.Country.String(), "source": source, "reason": string(rules.ReasonIPCountryOfConcern), "profiles": profileNames(ps)})
 			why = append(why, fmt.Sprintf("%s is a country of concern under %s", placeName(dest), strings.Join(profileNames(ps), ", ")))
 			for _, p := range ps {
@@ -110,8 +111,8 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 // data gives for the IP is a declared country: its country, the country of
 // the region it places the IP in (Ukraine for Crimea, which some databases
 // file under Russia as RU-CR), or any of the disputed answers.
-func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionCountry rules.Country) {
-	if len(sc.declared) == 0 {
+func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionCountry rules.Country, declared []rules.Country) {
+	if len(declared) == 0 {
 		return
 	}
 	located := []string{country.String()}
@@ -123,13 +124,13 @@ func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionC
 			located = append(located, c.Country)
 		}
 	}
-	for _, c := range sc.declared {
+	for _, c := range declared {
 		if slices.Contains(located, c.String()) {
 			return
 		}
 	}
-	decl := make([]string, len(sc.declared))
-	for j, c := range sc.declared {
+	decl := make([]string, len(declared))
+	for j, c := range declared {
 		decl[j] = c.String()
 	}
 	ev := map[string]any{"ip": ip, "ip_country": country.String(), "declared": decl}

@@ -8,9 +8,11 @@ import (
 	"github.com/exportguard/exportguard/rules"
 )
 
-// itemChecks classifies each item and determines whether a license is
-// required for the destination, the parties' headquarters and the end use.
-func (sc *screening) itemChecks() {
+// itemChecks is the items step: it classifies each item and determines
+// whether a license is required for the destination (dest, or failing
+// that a party's country), the parties' headquarters (hqs, and behalf for
+// the parties the end use is performed for) and the end use.
+func (sc *screening) itemChecks(dest rules.Destination, hqs, behalf []rules.Country) {
 	if len(sc.req.Items) == 0 {
 		return
 	}
@@ -18,7 +20,7 @@ func (sc *screening) itemChecks() {
 	if err != nil {
 		sc.invalid("end_use", sc.req.EndUse, "unknown end use")
 	}
-	dest := sc.itemDestination()
+	dest = sc.itemDestination(dest)
 	if !dest.IsValid() {
 		sc.invalid("destination", sc.req.Destination, "a destination (or a party country) is needed to determine the license requirement for items")
 	}
@@ -34,7 +36,7 @@ func (sc *screening) itemChecks() {
 			continue
 		}
 		det, err := rules.DetermineLicense(sc.w.itemRules, sc.w.policy, rules.LicenseQuery{
-			Item: ri, Destination: dest, PartyHQ: sc.hqs, OnBehalfOfHQ: sc.behalf, EndUse: endUse, Date: sc.date,
+			Item: ri, Destination: dest, PartyHQ: hqs, OnBehalfOfHQ: behalf, EndUse: endUse, Date: sc.date,
 		})
 		if err != nil {
 			var ie *rules.ItemError
@@ -88,12 +90,12 @@ func (sc *screening) itemChecks() {
 	}
 }
 
-// itemDestination is where the items go: the request's destination, or
-// failing that the country of the end user, the ultimate consignee or the
-// purchaser, in that order.
-func (sc *screening) itemDestination() rules.Destination {
-	if sc.dest.IsValid() {
-		return sc.dest
+// itemDestination is where the items go: dest, the request's destination,
+// or failing that the country of the end user, the ultimate consignee, the
+// purchaser or the account holder, in that order.
+func (sc *screening) itemDestination(dest rules.Destination) rules.Destination {
+	if dest.IsValid() {
+		return dest
 	}
 	for _, role := range []Role{RoleEndUser, RoleUltimateConsignee, RolePurchaser, RoleAccountHolder} {
 		for _, p := range sc.req.Parties {

@@ -1,0 +1,140 @@
+package screening
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exportguard/exportguard/rules"
+)
+
+// Places: the destination step, and the checks of a place (a destination
+// or a client IP's location) against the policy's embargoes and countries
+// of concern.
+
+// placeRules is what the policy says of one place on the screening date.
+type placeRules struct {
+	d         rules.Destination
+	set       bool
+	concern   []*rules.Profile
+	embargo   rules.Embargo
+	embargoed bool
+}
+
+// rulesFor returns the concern profiles and embargo of d on the screening
+// date: from the call's last answer for consecutive checks of the same
+// place, otherwise from the world's cache.
+func (sc *screening) rulesFor(d rules.Destination) *placeRules {
+	if !sc.place.set || sc.place.d != d {
+		sc.place = sc.w.places.get(sc.w.policy, d, sc.date)
+	}
+	return &sc.place
+}
+
+// destination is the destination step: it reads the request's
+// destination and checks it for embargoes and countries of concern. It
+// returns the destination, the zero Destination if none is given or it
+// cannot be read.
+func (sc *screening) destination() rules.Destination {
+	if strings.TrimSpace(sc.req.Destination) == "" {
+		return rules.Destination{}
+	}
+	d, ok := sc.resolve("destination", sc.req.Destination)
+	if !ok {
+		return rules.Destination{}
+	}
+	sc.checkPlace(destinationCodes, d, func() map[string]any {
+		return map[string]any{"destination": d.String(), "as_given": sc.req.Destination}
+	})
+	return d
+}
+
+// placeCodes are the reason codes checkPlace raises for one kind of place.
+type placeCodes struct {
+	ip                         bool // the place is where a client IP is
+	embargoed, regionEmbargoed rules.ReasonCode
+	regionApproximated         rules.ReasonCode
+	countryOfConcern           rules.ReasonCode
+}
+
+var (
+	destinationCodes = placeCodes{
+		embargoed:          rules.ReasonDestinationEmbargoed,
+		regionEmbargoed:    rules.ReasonDestinationRegionEmbargoed,
+		regionApproximated: rules.ReasonDestinationRegionApproximated,
+		countryOfConcern:   rules.ReasonDestinationCountryOfConcern,
+	}
+	ipCodes = placeCodes{
+		ip:                 true,
+		embargoed:          rules.ReasonIPEmbargoed,
+		regionEmbargoed:    rules.ReasonIPRegionEmbargoed,
+		regionApproximated: rules.ReasonIPRegionApproximated,
+		countryOfConcern:   rules.ReasonIPCountryOfConcern,
+	}
+)
+
+// checkPlace raises embargo and country-of-concern reasons for a place, a
+// destination or a client IP's location as codes says. evidence makes the
+// reason's evidence; most places raise nothing, and it is then not made.
+func (sc *screening) checkPlace(codes placeCodes, d rules.Destination, evidence func() map[string]any) {
+	pr := sc.rulesFor(d)
+	concern := pr.concern
+	if !pr.embargoed && len(concern) == 0 {
+		return
+	}
+	ev := evidence()
+	names := profileNames(concern)
+	if e, ok := pr.embargo, pr.embargoed; ok {
+		ev = withEvidence(ev, "program", e.Program)
+		if len(names) > 0 {
+			ev = withEvidence(ev, "profiles", names)
+		}
+		what := "the embargoed destination " + placeName(e.Destination)
+		code := codes.embargoed
+		switch {
+		case e.Approximate:
+			// The oblast stands for the so-called DNR/LNR, which has no
+			// boundary of its own: a person checks the place.
+			code = codes.regionApproximated
+			what = "region " + placeName(e.Destination) + ", which stands for an embargoed area it only approximates (" + e.Note + "); check whether the place is inside it"
+		case e.Region:
+			code = codes.regionEmbargoed
+			what = "the embargoed region " + placeName(e.Destination)
+		}
+		subject := "The destination is"
+		if codes.ip {
+			subject = fmt.Sprintf("The client IP %v is located in", ev["ip"])
+		}
+		sc.add(code, fmt.Sprintf("%s %s (%s).", subject, what, e.Program), e.Citation, ev)
+		return
+	}
+	if len(concern) == 0 {
+		return
+	}
+	ev = withEvidence(ev, "profiles", names)
+	subject := "The destination " + placeName(d)
+	if codes.ip {
+		subject = fmt.Sprintf("The client IP %v is located in %s, which", ev["ip"], placeName(d))
+	}
+	cites := make([]string, len(concern))
+	for i, pr := range concern {
+		cites[i] = pr.Citation
+	}
+	sc.add(codes.countryOfConcern, fmt.Sprintf("%s is a country of concern under %s.", subject, strings.Join(names, ", ")),
+		strings.Join(dedupe(cites), "; "), ev)
+}
+
+// profileNames returns the names of ps.
+func profileNames(ps []*rules.Profile) []string {
+	names := make([]string, len(ps))
+	for i, pr := range ps {
+		names[i] = pr.Name
+	}
+	return names
+}
+
+func placeName(d rules.Destination) string {
+	if d.Region.IsValid() {
+		return fmt.Sprintf("%s (%s)", d.Region.Name(), d.Region)
+	}
+	return fmt.Sprintf("%s (%s)", d.Country.Name(), d.Country)
+}
