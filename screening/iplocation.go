@@ -3,7 +3,6 @@ package screening
 import (
 	"fmt"
 	"net/netip"
-	"slices"
 	"strings"
 
 	"github.com/exportguard/exportguard/geoloc"
@@ -115,17 +114,8 @@ func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionC
 	if len(declared) == 0 {
 		return
 	}
-	located := []string{country.String()}
-	if regionCountry.IsValid() && regionCountry != country {
-		located = append(located, regionCountry.String())
-	}
-	for _, c := range loc.CountryClaims {
-		if !slices.Contains(located, c.Country) {
-			located = append(located, c.Country)
-		}
-	}
 	for _, c := range declared {
-		if slices.Contains(located, c.String()) {
+		if c == country || c == regionCountry || claimed(loc.CountryClaims, c) {
 			return
 		}
 	}
@@ -134,16 +124,36 @@ func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionC
 		decl[j] = c.String()
 	}
 	ev := map[string]any{"ip": ip, "ip_country": country.String(), "declared": decl}
-	where := placeName(rules.Destination{Country: country})
+	m := sc.msg()
+	m.s("The client IP ").s(ip).s(" is located in ").place(rules.Destination{Country: country})
 	if len(loc.CountryClaims) > 0 {
 		ev["country_claims"] = claimRecords(loc.CountryClaims)
-		var said []string
-		for _, c := range loc.CountryClaims {
-			said = append(said, fmt.Sprintf("%s by %s", c.Country, c.Source))
+		m.s(" (the sources disagree: ")
+		for i, c := range loc.CountryClaims {
+			if i > 0 {
+				m.s(", ")
+			}
+			m.s(c.Country).s(" by ").s(c.Source)
 		}
-		where += " (the sources disagree: " + strings.Join(said, ", ") + ")"
+		m.s(")")
 	}
-	sc.addCited(rules.ReasonIPCountryMismatch,
-		fmt.Sprintf("The client IP %s is located in %s, but the declared countries are %s.", ip, where, strings.Join(decl, ", ")),
-		ev)
+	m.s(", but the declared countries are ")
+	for i, d := range decl {
+		if i > 0 {
+			m.s(", ")
+		}
+		m.s(d)
+	}
+	m.s(".")
+	sc.addCited(rules.ReasonIPCountryMismatch, m.done(), ev)
+}
+
+// claimed reports whether any of the geolocation sources' answers is c.
+func claimed(claims []geoloc.CountryClaim, c rules.Country) bool {
+	for _, cl := range claims {
+		if cl.Country == c.String() {
+			return true
+		}
+	}
+	return false
 }

@@ -147,26 +147,25 @@ func (sc *screening) hitReason(ns *nameSearch, m match.Match, level string, scor
 	e := m.Entry
 	p, role := ns.p, ns.role
 	cite := listCitation(string(e.Source))
+	m2 := sc.msg()
 	switch {
 	case level == StrengthPotential && ns.via == "parent":
-		ev["via"] = ns.via
-		sc.add(rules.ReasonPartyPotentialMatch,
-			fmt.Sprintf("The ultimate parent %q of the %s %q may be %s entry %q (matched as %q, score %.2f): a potential match, because %s. A reviewer decides.",
-				ns.name, roleLabel(role), displayName(p), e.Source, e.Name, m.Name, score, why),
-			cite, ev)
+		ev["via"] = "parent"
+		m2.s("The ultimate parent ").q(ns.name).s(" of the ").s(roleLabel(role)).s(" ").q(displayName(p)).s(" may be ").s(string(e.Source)).
+			s(" entry ").q(e.Name).s(" (matched as ").q(m.Name).s(", score ").f2(score).s("): a potential match, because ").s(why).s(". A reviewer decides.")
+		sc.add(rules.ReasonPartyPotentialMatch, m2.done(), cite, ev)
 	case level == StrengthPotential:
-		sc.add(rules.ReasonPartyPotentialMatch,
-			fmt.Sprintf("The %s %q may be %s entry %q (matched as %q, score %.2f): a potential match, because %s. A reviewer decides.",
-				roleLabel(role), p.Name, e.Source, e.Name, m.Name, score, why),
-			cite, ev)
+		m2.s("The ").s(roleLabel(role)).s(" ").q(p.Name).s(" may be ").s(string(e.Source)).s(" entry ").q(e.Name).
+			s(" (matched as ").q(m.Name).s(", score ").f2(score).s("): a potential match, because ").s(why).s(". A reviewer decides.")
+		sc.add(rules.ReasonPartyPotentialMatch, m2.done(), cite, ev)
 	case ns.via == "parent":
-		sc.add(rules.ReasonPartyParentListed,
-			fmt.Sprintf("The ultimate parent %q of the %s %q matches %s entry %q (score %.2f), confirmed: %s.", ns.name, roleLabel(role), displayName(p), e.Source, e.Name, score, why),
-			cite, ev)
+		m2.s("The ultimate parent ").q(ns.name).s(" of the ").s(roleLabel(role)).s(" ").q(displayName(p)).s(" matches ").s(string(e.Source)).
+			s(" entry ").q(e.Name).s(" (score ").f2(score).s("), confirmed: ").s(why).s(".")
+		sc.add(rules.ReasonPartyParentListed, m2.done(), cite, ev)
 	default:
-		sc.addOutcome(sc.w.policy.ListOutcome(string(e.Source)), rules.ReasonPartyListed,
-			fmt.Sprintf("The %s %q matches %s entry %q as %q (score %.2f), confirmed: %s.", roleLabel(role), p.Name, e.Source, e.Name, m.Name, score, why),
-			cite, ev)
+		m2.s("The ").s(roleLabel(role)).s(" ").q(p.Name).s(" matches ").s(string(e.Source)).s(" entry ").q(e.Name).
+			s(" as ").q(m.Name).s(" (score ").f2(score).s("), confirmed: ").s(why).s(".")
+		sc.addOutcome(sc.w.policy.ListOutcome(string(e.Source)), rules.ReasonPartyListed, m2.done(), cite, ev)
 	}
 }
 

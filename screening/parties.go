@@ -44,8 +44,21 @@ func displayName(p Party) string {
 }
 
 func roleLabel(r Role) string {
-	if r == "" || r == RoleOther {
+	switch r {
+	case "", RoleOther:
 		return "party"
+	case RolePurchaser:
+		return "purchaser"
+	case RoleIntermediateConsignee:
+		return "intermediate consignee"
+	case RoleUltimateConsignee:
+		return "ultimate consignee"
+	case RoleEndUser:
+		return "end user"
+	case RoleAccountHolder:
+		return "account holder"
+	case RoleOnBehalfOf:
+		return "on behalf of"
 	}
 	return strings.ReplaceAll(string(r), "_", " ")
 }

@@ -77,50 +77,83 @@ var (
 // reason's evidence; most places raise nothing, and it is then not made.
 func (sc *screening) checkPlace(codes placeCodes, d rules.Destination, evidence func() map[string]any) {
 	pr := sc.rulesFor(d)
+	if pr.embargoed {
+		sc.embargoedPlace(codes, pr.embargo, pr.concern, evidence())
+		return
+	}
 	concern := pr.concern
-	if !pr.embargoed && len(concern) == 0 {
+	if len(concern) == 0 {
 		return
 	}
 	ev := evidence()
 	names := profileNames(concern)
-	if e, ok := pr.embargo, pr.embargoed; ok {
-		ev = withEvidence(ev, "program", e.Program)
-		if len(names) > 0 {
-			ev = withEvidence(ev, "profiles", names)
-		}
-		what := "the embargoed destination " + placeName(e.Destination)
-		code := codes.embargoed
-		switch {
-		case e.Approximate:
-			// The oblast stands for the so-called DNR/LNR, which has no
-			// boundary of its own: a person checks the place.
-			code = codes.regionApproximated
-			what = "region " + placeName(e.Destination) + ", which stands for an embargoed area it only approximates (" + e.Note + "); check whether the place is inside it"
-		case e.Region:
-			code = codes.regionEmbargoed
-			what = "the embargoed region " + placeName(e.Destination)
-		}
-		subject := "The destination is"
-		if codes.ip {
-			subject = fmt.Sprintf("The client IP %v is located in", ev["ip"])
-		}
-		sc.add(code, fmt.Sprintf("%s %s (%s).", subject, what, e.Program), e.Citation, ev)
-		return
-	}
-	if len(concern) == 0 {
-		return
-	}
 	ev = withEvidence(ev, "profiles", names)
-	subject := "The destination " + placeName(d)
+	m := sc.msg()
 	if codes.ip {
-		subject = fmt.Sprintf("The client IP %v is located in %s, which", ev["ip"], placeName(d))
+		m.s("The client IP ").s(evidenceText(ev["ip"])).s(" is located in ").place(d).s(", which")
+	} else {
+		m.s("The destination ").place(d)
 	}
-	cites := make([]string, len(concern))
-	for i, pr := range concern {
+	m.s(" is a country of concern under ")
+	for i, n := range names {
+		if i > 0 {
+			m.s(", ")
+		}
+		m.s(n)
+	}
+	m.s(".")
+	sc.add(codes.countryOfConcern, m.done(), profileCitations(concern), ev)
+}
+
+// embargoedPlace raises the embargo reason for a place under embargo e,
+// also a country of concern under the profiles concern.
+func (sc *screening) embargoedPlace(codes placeCodes, e rules.Embargo, concern []*rules.Profile, ev map[string]any) {
+	ev = withEvidence(ev, "program", e.Program)
+	if len(concern) > 0 {
+		ev = withEvidence(ev, "profiles", profileNames(concern))
+	}
+	m := sc.msg()
+	if codes.ip {
+		m.s("The client IP ").s(evidenceText(ev["ip"])).s(" is located in ")
+	} else {
+		m.s("The destination is ")
+	}
+	code := codes.embargoed
+	switch {
+	case e.Approximate:
+		// The oblast stands for the so-called DNR/LNR, which has no
+		// boundary of its own: a person checks the place.
+		code = codes.regionApproximated
+		m.s("region ").place(e.Destination).s(", which stands for an embargoed area it only approximates (").s(e.Note).s("); check whether the place is inside it")
+	case e.Region:
+		code = codes.regionEmbargoed
+		m.s("the embargoed region ").place(e.Destination)
+	default:
+		m.s("the embargoed destination ").place(e.Destination)
+	}
+	m.s(" (").s(e.Program).s(").")
+	sc.add(code, m.done(), e.Citation, ev)
+}
+
+// profileCitations joins the citations of ps, each once.
+func profileCitations(ps []*rules.Profile) string {
+	if len(ps) == 1 {
+		return ps[0].Citation
+	}
+	cites := make([]string, len(ps))
+	for i, pr := range ps {
 		cites[i] = pr.Citation
 	}
-	sc.add(codes.countryOfConcern, fmt.Sprintf("%s is a country of concern under %s.", subject, strings.Join(names, ", ")),
-		strings.Join(dedupe(cites), "; "), ev)
+	return strings.Join(dedupe(cites), "; ")
+}
+
+// evidenceText is an evidence value as %v prints it: the client IP, which
+// the evidence holds as a string.
+func evidenceText(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return fmt.Sprint(v)
 }
 
 // profileNames returns the names of ps.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/exportguard/exportguard/geoloc"
@@ -23,7 +24,7 @@ type screening struct {
 	s   *Screener
 	w   *world
 	geo *geoloc.View // w.geo's databases, pinned for this screening; nil if none
-	req *Request
+	req Request
 	now time.Time
 	// date is the as-of date whose rules apply: the first step sets it and
 	// every later step reads it.
@@ -35,6 +36,43 @@ type screening struct {
 	// client IP is most often in its destination country, and a second
 	// check of the same place on the same date is then free.
 	place placeRules
+
+	// m is scratch for building messages (see msg).
+	m message
+	// day and dayText are the last as-of date formatted, kept across the
+	// calls that reuse this value: a batch screens on one date.
+	day     time.Time
+	dayText string
+}
+
+// screenings recycles screening values and their scratch: reasons,
+// records and message buffers are reused by the next call, which copies
+// what it returns into the Decision.
+var screenings = sync.Pool{New: func() any { return new(screening) }}
+
+// newScreening returns a screening of req for s, in world w, with the
+// geolocation databases of view, at now. Release it when its decision is
+// made.
+func newScreening(s *Screener, w *world, view *geoloc.View, req *Request, now time.Time) *screening {
+	sc := screenings.Get().(*screening)
+	sc.s, sc.w, sc.geo, sc.req, sc.now = s, w, view, *req, now
+	return sc
+}
+
+// release clears what sc refers to and returns it to the pool.
+func (sc *screening) release() {
+	f := &sc.findings
+	clear(f.reasons)
+	clear(f.matches)
+	clear(f.locations)
+	clear(f.items)
+	*f = findings{reasons: f.reasons[:0], outcomes: f.outcomes[:0], matches: f.matches[:0], locations: f.locations[:0], items: f.items[:0]}
+	sc.s, sc.w, sc.geo, sc.req, sc.place = nil, nil, nil, Request{}, placeRules{}
+	sc.date, sc.now = time.Time{}, time.Time{}
+	if cap(sc.m.b) > 64<<10 {
+		sc.m.b = nil
+	}
+	screenings.Put(sc)
 }
 
 // findings are what the steps of one screening found, in the order found.
@@ -209,17 +247,22 @@ func (sc *screening) decision() Decision {
 		reasons[i] = sc.reasons[j]
 		top = max(top, sc.outcomes[j])
 	}
+	if sc.dayText == "" || !sc.day.Equal(sc.date) {
+		sc.day, sc.dayText = sc.date, sc.date.Format(time.DateOnly)
+	}
 	d := Decision{
 		ID: sc.req.ID, Outcome: top.String(), Reasons: reasons,
-		Matches: nonNil(sc.matches), Locations: nonNil(sc.locations), Items: nonNil(sc.items),
-		Versions: sc.w.versions, AsOf: sc.date.Format(time.DateOnly),
+		Matches: owned(sc.matches), Locations: owned(sc.locations), Items: owned(sc.items),
+		Versions: sc.w.versions, AsOf: sc.dayText,
 	}
 	return d
 }
 
-func nonNil[T any](s []T) []T {
-	if s == nil {
+// owned returns a copy of the scratch records s for the caller to keep;
+// none is an empty, non-nil slice (JSON []).
+func owned[T any](s []T) []T {
+	if len(s) == 0 {
 		return []T{}
 	}
-	return s
+	return slices.Clone(s)
 }

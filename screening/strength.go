@@ -3,6 +3,7 @@ package screening
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -99,7 +100,7 @@ func judge(ms rules.MatchStrength, normName string, m match.Match, reviewed bool
 
 // explain is the sentence and evidence that say why a hit has its strength.
 func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]any) string {
-	ev["strength"] = st.level
+	ev["strength"] = constText(st.level)
 	if len(st.agree) > 0 {
 		ev["agreeing"] = st.agree
 	}
@@ -109,7 +110,7 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 	ev["confirm_threshold"] = ms.Confirm
 	ev["name_score"] = round4(m.NameScore)
 	if st.level == StrengthConfirmed {
-		ev["strength_basis"] = st.basis
+		ev["strength_basis"] = constText(st.basis)
 		switch st.basis {
 		case basisReviewer:
 			return "a reviewer confirmed this match"
@@ -121,7 +122,16 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 			if len(a) > 1 {
 				verb = "agree"
 			}
-			return fmt.Sprintf("the name score %.2f reaches %.2f and the %s %s", m.NameScore, ms.Confirm, joinKinds(a), verb)
+			b := make([]byte, 0, 96)
+			b = append(b, "the name score "...)
+			b = strconv.AppendFloat(b, m.NameScore, 'f', 2, 64)
+			b = append(b, " reaches "...)
+			b = strconv.AppendFloat(b, ms.Confirm, 'f', 2, 64)
+			b = append(b, " and the "...)
+			b = append(b, joinKinds(a)...)
+			b = append(b, ' ')
+			b = append(b, verb...)
+			return string(b)
 		}
 	}
 	var why []string
@@ -144,6 +154,24 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 	return strings.Join(why, "; ")
 }
 
+// constText boxes the strength levels and bases without allocating; any
+// other s is boxed as usual.
+func constText(s string) any {
+	switch s {
+	case StrengthConfirmed:
+		return StrengthConfirmed
+	case StrengthPotential:
+		return StrengthPotential
+	case basisExactName:
+		return basisExactName
+	case basisCorroborated:
+		return basisCorroborated
+	case basisReviewer:
+		return basisReviewer
+	}
+	return s
+}
+
 func filter(kinds []string, keep func(string) bool) []string {
 	var out []string
 	for _, k := range kinds {
@@ -157,6 +185,9 @@ func filter(kinds []string, keep func(string) bool) []string {
 // joinKinds renders evidence kinds for a sentence: "date of birth and
 // identifier".
 func joinKinds(kinds []string) string {
+	if len(kinds) == 1 && !strings.Contains(kinds[0], "_") {
+		return kinds[0]
+	}
 	words := make([]string, len(kinds))
 	for i, k := range kinds {
 		words[i] = strings.ReplaceAll(k, "_", " ")
