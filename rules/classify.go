@@ -320,11 +320,15 @@ func (r *ItemRules) measure(it Item, t time.Time, c *Classification) (ECCN, erro
 	return meets, nil
 }
 
+// byRankDesc orders paragraph rules strongest first.
+func byRankDesc(a, b *paragraphRule) int { return rank(b.eccn) - rank(a.eccn) }
+
 // matchIC applies the 3A090 processor paragraphs in force on day t, strongest
 // first. It needs the die area only when the TPP alone does not decide.
 func (r *ItemRules) matchIC(it Item, t time.Time, c *Classification) (ECCN, error) {
 	tpp := c.TPP
-	var ics []*paragraphRule
+	var buf [8]*paragraphRule
+	ics := buf[:0]
 	for i := range r.paragraphs {
 		if p := &r.paragraphs[i]; p.kind == "ic" {
 			if ok, _ := p.status(t); ok {
@@ -332,14 +336,16 @@ func (r *ItemRules) matchIC(it Item, t time.Time, c *Classification) (ECCN, erro
 			}
 		}
 	}
-	slices.SortFunc(ics, func(a, b *paragraphRule) int { return rank(b.eccn) - rank(a.eccn) })
+	slices.SortFunc(ics, byRankDesc)
 	for _, p := range ics {
 		for _, cl := range p.anyOf {
 			if tpp < cl.tppMin || (cl.tppBelow > 0 && tpp >= cl.tppBelow) {
 				continue
 			}
 			if cl.densityMin == 0 && cl.densityBelow == 0 {
-				c.Notes = append(c.Notes, fmt.Sprintf("%s: TPP %s ≥ %s", p.eccn, fmtFloat(tpp), fmtFloat(cl.tppMin)))
+				var nb [64]byte
+				b := appendFloat(append(append(nb[:0], p.eccn.String()...), ": TPP "...), tpp)
+				c.Notes = append(c.Notes, string(appendFloat(append(b, " ≥ "...), cl.tppMin)))
 				c.Citations = append(c.Citations, p.citation)
 				return p.eccn, nil
 			}
