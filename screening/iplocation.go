@@ -121,9 +121,9 @@ func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionC
 	}
 	decl := make([]string, len(declared))
 	for j, c := range declared {
-		decl[j] = c.String()
+		decl[j] = countryText(c)
 	}
-	ev := map[string]any{"ip": ip, "ip_country": country.String(), "declared": decl}
+	ev := map[string]any{"ip": ip, "ip_country": countryAny(country), "declared": decl}
 	m := sc.msg()
 	m.s("The client IP ").s(ip).s(" is located in ").place(rules.Destination{Country: country})
 	if len(loc.CountryClaims) > 0 {

@@ -28,7 +28,7 @@ func (sc *screening) ip(i int, text string, declared []rules.Country) {
 		sc.invalid("ips["+strconv.Itoa(i)+"]", text, "not an IP address")
 		return
 	}
-	ip := addr.String()
+	ip := ipText(addr, text)
 	if sc.w.geo == nil {
 		sc.addCited(rules.ReasonDataMissing, fmt.Sprintf("No geolocation database is configured, so the client IP %s could not be located.", ip),
 			map[string]any{"ip": ip, "missing": "geolocation database"})
@@ -43,8 +43,9 @@ func (sc *screening) ip(i int, text string, declared []rules.Country) {
 	rec := locationRecord(loc, addr, ip)
 	sc.locations = append(sc.locations, rec)
 	// The evidence is made only for a reason: most IPs raise none.
+	var ipAny any = ip
 	evidence := func() map[string]any {
-		ev := map[string]any{"ip": ip}
+		ev := map[string]any{"ip": ipAny}
 		if rec.Network != "" {
 			ev["network"] = rec.Network
 		}
@@ -67,7 +68,7 @@ func (sc *screening) ip(i int, text string, declared []rules.Country) {
 		d, subdivision := sc.ipDestination(country, loc.Subdivisions)
 		sc.ipPlace(loc, d, func() map[string]any {
 			ev := evidence()
-			ev["country"] = country.String()
+			ev["country"] = countryAny(country)
 			if subdivision != "" {
 				ev["subdivision"] = subdivision
 			}
@@ -140,7 +141,8 @@ func locationRecord(loc geoloc.Location, addr netip.Addr, ip string) LocationRec
 		rec.Subdivisions = []string{}
 	}
 	if loc.Network.IsValid() {
-		rec.Network = loc.Network.String()
+		var buf [64]byte
+		rec.Network = string(loc.Network.AppendTo(buf[:0]))
 	}
 	for _, s := range loc.Sources {
 		if !slices.Contains(rec.Databases, s.Database) {
@@ -148,4 +150,14 @@ func locationRecord(loc geoloc.Location, addr netip.Addr, ip string) LocationRec
 		}
 	}
 	return rec
+}
+
+// ipText is addr as text: text itself when it is already addr's canonical
+// form, as it nearly always is, so that no new string is made.
+func ipText(addr netip.Addr, text string) string {
+	var buf [64]byte
+	if b := addr.AppendTo(buf[:0]); string(b) == text {
+		return text
+	}
+	return addr.String()
 }

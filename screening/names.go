@@ -19,6 +19,7 @@ import (
 // (via "name") or its ultimate parent's (via "parent").
 type nameSearch struct {
 	p        Party
+	party    any // p.Name, boxed once for the evidence of every hit
 	role     Role
 	name     string
 	via      string
@@ -41,7 +42,7 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 	if len(ms) == 0 {
 		return
 	}
-	ns := nameSearch{p: p, role: role, name: name, via: via, normName: match.Normalize(name)}
+	ns := nameSearch{p: p, party: p.Name, role: role, name: name, via: via, normName: match.Normalize(name)}
 	// Reviewers clear or confirm hits on the party's own name only.
 	if via == "name" {
 		ns.partyKey = PartyKey(p.Name)
@@ -68,10 +69,11 @@ func (sc *screening) nameHit(ns *nameSearch, m match.Match) {
 	e := m.Entry
 	id := sc.w.entryID(e)
 	rec := matchRecord(ns, m, id.hash)
-	ev := map[string]any{
-		"party": ns.p.Name, "role": string(ns.role), "list": string(e.Source), "entry_id": e.ID,
-		"entry_name": e.Name, "matched_name": m.Name, "score": rec.Score,
-	}
+	// The evidence of a hit grows to about 15 entries: room for them
+	// from the start.
+	ev := make(map[string]any, 16)
+	ev["party"], ev["role"], ev["list"], ev["entry_id"] = ns.party, roleAny(ns.role), sc.interned(string(e.Source)), e.ID
+	ev["entry_name"], ev["matched_name"], ev["score"] = e.Name, m.Name, rec.Score
 	var sup Suppression
 	reviewed := false
 	if ns.partyKey != "" {
@@ -80,7 +82,7 @@ func (sc *screening) nameHit(ns *nameSearch, m match.Match) {
 	st := judge(sc.w.band, ns.normName, m, reviewed && sup.Kind == Confirmed)
 	rec.Strength = st.level
 	if reviewed && sup.Kind != Confirmed {
-		rec.Suppressed = &sup
+		rec.Suppressed = reviewRecord(sup)
 		ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
 		sc.add(rules.ReasonPartyMatchSuppressed,
 			fmt.Sprintf("The %s %q matched %s entry %q, which %s cleared on %s (%s): %s.", roleLabel(ns.role), ns.p.Name, e.Source, e.Name,
@@ -91,13 +93,17 @@ func (sc *screening) nameHit(ns *nameSearch, m match.Match) {
 	}
 	entryEvidence(e, ev)
 	if st.basis == basisReviewer {
-		rec.Suppressed = &sup
+		rec.Suppressed = reviewRecord(sup)
 		ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
 	}
 	why := st.explain(sc.w.band, m, ev)
 	sc.matches = append(sc.matches, rec)
 	sc.hitReason(ns, m, st.level, rec.Score, why, ev)
 }
+
+// reviewRecord is a reviewer's record for a match record: a copy of sup,
+// made only for a hit a reviewer cleared or confirmed.
+func reviewRecord(sup Suppression) *Suppression { return &sup }
 
 // matchRecord is the decision's record of hit m; its strength and any
 // reviewer's record are the caller's to fill.

@@ -43,6 +43,28 @@ func displayName(p Party) string {
 	return "(unnamed)"
 }
 
+// roleAny is string(r) as an interface value, without allocating for the
+// defined roles.
+func roleAny(r Role) any {
+	switch r {
+	case RolePurchaser:
+		return string(RolePurchaser)
+	case RoleIntermediateConsignee:
+		return string(RoleIntermediateConsignee)
+	case RoleUltimateConsignee:
+		return string(RoleUltimateConsignee)
+	case RoleEndUser:
+		return string(RoleEndUser)
+	case RoleAccountHolder:
+		return string(RoleAccountHolder)
+	case RoleOnBehalfOf:
+		return string(RoleOnBehalfOf)
+	case RoleOther:
+		return string(RoleOther)
+	}
+	return string(r)
+}
+
 func roleLabel(r Role) string {
 	switch r {
 	case "", RoleOther:

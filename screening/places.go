@@ -108,7 +108,7 @@ func (sc *screening) checkPlace(codes placeCodes, d rules.Destination, evidence 
 // embargoedPlace raises the embargo reason for a place under embargo e,
 // also a country of concern under the profiles concern.
 func (sc *screening) embargoedPlace(codes placeCodes, e rules.Embargo, concern []*rules.Profile, ev map[string]any) {
-	ev = withEvidence(ev, "program", e.Program)
+	ev = withEvidence(ev, "program", sc.interned(e.Program))
 	if len(concern) > 0 {
 		ev = withEvidence(ev, "profiles", profileNames(concern))
 	}

@@ -43,6 +43,11 @@ type screening struct {
 	// calls that reuse this value: a batch screens on one date.
 	day     time.Time
 	dayText string
+	// boxed holds strings boxed for evidence (see interned).
+	boxed map[string]any
+	// countries backs the country lists the steps pass on (partyFacts,
+	// the declared countries), which no decision keeps.
+	countries [4][8]rules.Country
 }
 
 // screenings recycles screening values and their scratch: reasons,
@@ -94,7 +99,7 @@ func (sc *screening) run(ctx context.Context) {
 	if ctx.Err() != nil {
 		return
 	}
-	declared := declaredCountries(dest, pf.countries)
+	declared := declaredCountries(sc.countries[3][:0], dest, pf.countries)
 	sc.ips(declared)                       // ips.go, iplocation.go
 	sc.itemChecks(dest, pf.hqs, pf.behalf) // items.go
 	sc.locationEvidence(ctx)               // location.go, location_attested.go
@@ -142,6 +147,18 @@ func appendCountry(cs []rules.Country, c rules.Country) []rules.Country {
 	return cs
 }
 
+// dedupeOwn is dedupe for a slice the caller owns and no longer needs: it
+// filters ss in place.
+func dedupeOwn(ss []string) []string {
+	out := ss[:0]
+	for _, s := range ss {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func dedupe(ss []string) []string {
 	out := ss[:0:0]
 	for _, s := range ss {
@@ -163,7 +180,7 @@ type partyFacts struct {
 // and type, runs the ownership checks, screens the name and the ultimate
 // parent's name against the lists, and checks the headquarters countries.
 func (sc *screening) parties(ctx context.Context) partyFacts {
-	var pf partyFacts
+	pf := partyFacts{countries: sc.countries[0][:0], hqs: sc.countries[1][:0], behalf: sc.countries[2][:0]}
 	for i, p := range sc.req.Parties {
 		if ctx.Err() != nil {
 			return pf
@@ -222,10 +239,10 @@ func (sc *screening) parties(ctx context.Context) partyFacts {
 	return pf
 }
 
-// declaredCountries are the countries the request declares: the
-// destination's, then the parties', each once.
-func declaredCountries(dest rules.Destination, parties []rules.Country) []rules.Country {
-	declared := appendCountry(nil, dest.Country)
+// declaredCountries appends to declared the countries the request
+// declares: the destination's, then the parties', each once.
+func declaredCountries(declared []rules.Country, dest rules.Destination, parties []rules.Country) []rules.Country {
+	declared = appendCountry(declared, dest.Country)
 	for _, c := range parties {
 		declared = appendCountry(declared, c)
 	}

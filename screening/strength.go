@@ -117,7 +117,8 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 		case basisExactName:
 			return "the name is exactly a listed name"
 		default:
-			a := filter(st.agree, ms.Corroborates)
+			var buf [4]string
+			a := appendFiltered(buf[:0], st.agree, ms.Corroborates)
 			verb := "agrees"
 			if len(a) > 1 {
 				verb = "agree"
@@ -128,7 +129,7 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 			b = append(b, " reaches "...)
 			b = strconv.AppendFloat(b, ms.Confirm, 'f', 2, 64)
 			b = append(b, " and the "...)
-			b = append(b, joinKinds(a)...)
+			b = appendKinds(b, a)
 			b = append(b, ' ')
 			b = append(b, verb...)
 			return string(b)
@@ -173,7 +174,11 @@ func constText(s string) any {
 }
 
 func filter(kinds []string, keep func(string) bool) []string {
-	var out []string
+	return appendFiltered(nil, kinds, keep)
+}
+
+// appendFiltered appends the kinds that keep keeps to out.
+func appendFiltered(out, kinds []string, keep func(string) bool) []string {
 	for _, k := range kinds {
 		if keep(k) {
 			out = append(out, k)
@@ -182,20 +187,31 @@ func filter(kinds []string, keep func(string) bool) []string {
 	return out
 }
 
+// appendKinds appends evidence kinds to b for a sentence (see joinKinds).
+func appendKinds(b []byte, kinds []string) []byte {
+	for i, k := range kinds {
+		switch {
+		case i == 0:
+		case i == len(kinds)-1:
+			b = append(b, " and "...)
+		default:
+			b = append(b, ", "...)
+		}
+		for j := 0; j < len(k); j++ {
+			if k[j] == '_' {
+				b = append(b, ' ')
+			} else {
+				b = append(b, k[j])
+			}
+		}
+	}
+	return b
+}
+
 // joinKinds renders evidence kinds for a sentence: "date of birth and
 // identifier".
 func joinKinds(kinds []string) string {
-	if len(kinds) == 1 && !strings.Contains(kinds[0], "_") {
-		return kinds[0]
-	}
-	words := make([]string, len(kinds))
-	for i, k := range kinds {
-		words[i] = strings.ReplaceAll(k, "_", " ")
-	}
-	if len(words) <= 1 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return string(appendKinds(nil, kinds))
 }
 
 // idMismatch returns the first identifier the party gave whose type the
