@@ -27,8 +27,22 @@ func (m *message) s(text string) *message {
 
 // q appends text quoted, as %q does.
 func (m *message) q(text string) *message {
-	m.b = strconv.AppendQuote(m.b, text)
+	m.b = appendQuote(m.b, text)
 	return m
+}
+
+// appendQuote is strconv.AppendQuote with a fast path for the common
+// name: printable ASCII with no quote or backslash, which AppendQuote
+// leaves as it is.
+func appendQuote(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // f2 appends f with two decimals, as %.2f does.
