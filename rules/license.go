@@ -447,133 +447,159 @@ func (ev *evaluation) hqIn(a areaSet, hqs []Country) (string, bool) {
 
 func (ev *evaluation) rule(lr *licenseRule) {
 	match, unknown := matchItems(lr.items, ev.c)
-	if lr.kind == "gp10" {
-		ev.gp10(lr, match)
-		return
-	}
 	// The rule's in-force status (with its reason text) and the
 	// destination's label are worked out only once the rule concerns the
 	// item or destination: most rules stop before that.
-	outside := ev.dest != countryUS
 	switch lr.kind {
+	case "gp10":
+		ev.gp10(lr, match)
 	case "destination":
-		if !match {
-			return
-		}
-		if ok, _ := lr.status(ev.t); !ok {
-			b := ev.finding("not in force on ")
-			b = ev.t.AppendFormat(b, time.DateOnly)
-			b = append(b, ": "...)
-			ev.step(lr.id, false, ev.text(lr.dated.appendWindow(b)), lr.citation)
-			return
-		}
-		switch {
-		case lr.worldwide && outside:
-			ev.apply(lr, fmt.Sprintf("%s: worldwide requirement, destination %s", lr.title, ev.destLabel()))
-		case lr.worldwide:
-			ev.step(lr.id, false, "destination is the United States", lr.citation)
-		case ev.in(lr.area, ev.dest, ev.region) && ev.in(lr.exclude, ev.dest, ev.region):
-			ev.step(lr.id, false, fmt.Sprintf("destination %s is in %s but excluded as also in %s", ev.destLabel(), ev.where(lr.area, ev.dest, ev.region), ev.where(lr.exclude, ev.dest, ev.region)), lr.citation)
-		case ev.in(lr.area, ev.dest, ev.region):
-			b := ev.appendLabel(ev.finding(lr.title, ": destination "))
-			b = ev.appendWhere(append(b, " is in "...), lr.area, ev.dest, ev.region)
-			ev.apply(lr, ev.text(b))
-		default:
-			b := ev.appendLabel(ev.finding("destination "))
-			ev.step(lr.id, false, ev.text(append(b, " is outside the rule's scope"...)), lr.citation)
-		}
+		ev.destinationRule(lr, match)
 	case "headquarters":
-		if !match {
-			return
-		}
-		if ok, why := lr.status(ev.t); !ok {
-			ev.step(lr.id, false, "not applied: "+why, lr.citation)
-			return
-		}
-		if !outside {
-			ev.step(lr.id, false, "destination is the United States", lr.citation)
-			return
-		}
-		if hit, yes := ev.hqIn(lr.hq, ev.hq); yes {
-			ev.apply(lr, fmt.Sprintf("%s: a party is headquartered in %s; destination %s", lr.title, hit, ev.destLabel()))
-			return
-		}
-		if len(ev.hq) == 0 {
-			ev.unresolved(lr.id, lr.citation, "party headquarters not given: "+lr.id+" ("+lr.citation+") cannot be checked", needHQ)
-			return
-		}
-		b := appendCountryList(ev.finding("no party headquartered in Macau or D:5 (parties: "), ev.hq)
-		ev.step(lr.id, false, ev.text(append(b, ')')), lr.citation)
+		ev.headquartersRule(lr, match)
 	case "end_use", "review_flag":
-		if ev.q.EndUse == EndUseNone || !slices.Contains(lr.endUses, ev.q.EndUse) {
-			return
-		}
-		if ok, why := lr.status(ev.t); !ok {
-			ev.step(lr.id, false, "not applied: "+why, lr.citation)
-			return
-		}
-		if !match && !unknown {
-			ev.step(lr.id, false, fmt.Sprintf("end use %s, but %s is outside the rule's items", ev.q.EndUse, ev.c.ECCN), lr.citation)
-			return
-		}
-		if unknown {
-			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("end use %s: the item's ECCN is needed to decide %s (%s)", ev.q.EndUse, lr.id, lr.citation), needECCN)
-			return
-		}
-		if lr.kind == "review_flag" {
-			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s (%s)", lr.title, lr.citation), "a determination under "+lr.citation+" for this end use and destination")
-			return
-		}
-		var scope []string
-		if !lr.area.empty() && ev.in(lr.area, ev.dest, ev.region) {
-			scope = append(scope, fmt.Sprintf("destination %s is in %s", ev.destLabel(), ev.where(lr.area, ev.dest, ev.region)))
-		}
-		if hit, yes := ev.hqIn(lr.hq, ev.behalf); yes && !lr.hq.empty() {
-			scope = append(scope, "a party (or the party the end use serves) is headquartered in "+hit)
-		}
-		if len(scope) == 0 && (!lr.area.empty() || !lr.hq.empty()) {
-			ev.step(lr.id, false, fmt.Sprintf("end use %s, but neither the destination nor any party's headquarters is in the rule's scope", ev.q.EndUse), lr.citation)
-			return
-		}
-		ev.apply(lr, fmt.Sprintf("%s: end use %s; %s", lr.title, ev.q.EndUse, strings.Join(scope, "; ")))
+		ev.endUseRule(lr, match, unknown)
 	case "embargo":
-		if !ev.in(lr.area, ev.dest, ev.region) {
-			return
-		}
-		if ok, why := lr.status(ev.t); !ok {
-			ev.step(lr.id, false, "not applied: "+why, lr.citation)
-			return
-		}
-		if unknown {
-			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: the item's ECCN is needed to decide (%s)", lr.title, lr.citation), needECCN)
-			return
-		}
-		if ev.region.IsValid() && slices.Contains(lr.approxRegions, ev.region) && match {
-			// The oblast stands for a covered area with no boundary of its
-			// own: whether this place is inside it decides.
-			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: destination %s only approximates the covered area (%s) (%s)", lr.title, ev.destLabel(), lr.approximation, lr.citation),
-				"whether the place in "+ev.region.String()+" is inside the area "+lr.id+" covers ("+lr.approximation+")")
-			return
-		}
-		if !match {
-			ev.step(lr.id, false, fmt.Sprintf("destination %s is embargoed, but %s is outside the rule's items", ev.destLabel(), ev.c.ECCN), lr.citation)
-			return
-		}
-		ev.apply(lr, fmt.Sprintf("%s: destination %s", lr.title, ev.destLabel()))
+		ev.embargoRule(lr, match, unknown)
 	case "hts_listed":
-		if !ev.in(lr.area, ev.dest, ev.region) || unknown {
-			return // an unclassified item is unresolved under the CCL rule
-		}
-		if ok, why := lr.status(ev.t); !ok {
-			ev.step(lr.id, false, "not applied: "+why, lr.citation)
-			return
-		}
-		if !match {
-			ev.step(lr.id, false, fmt.Sprintf("destination %s: %s is outside the rule's items", ev.destLabel(), ev.c.ECCN), lr.citation)
-			return
-		}
-		ev.htsListed(lr)
+		ev.htsRule(lr, match, unknown)
 	}
+}
+
+// destinationRule applies a rule that requires a license by destination.
+func (ev *evaluation) destinationRule(lr *licenseRule, match bool) {
+	outside := ev.dest != countryUS
+	if !match {
+		return
+	}
+	if ok, _ := lr.status(ev.t); !ok {
+		b := ev.finding("not in force on ")
+		b = ev.t.AppendFormat(b, time.DateOnly)
+		b = append(b, ": "...)
+		ev.step(lr.id, false, ev.text(lr.dated.appendWindow(b)), lr.citation)
+		return
+	}
+	switch {
+	case lr.worldwide && outside:
+		ev.apply(lr, fmt.Sprintf("%s: worldwide requirement, destination %s", lr.title, ev.destLabel()))
+	case lr.worldwide:
+		ev.step(lr.id, false, "destination is the United States", lr.citation)
+	case ev.in(lr.area, ev.dest, ev.region) && ev.in(lr.exclude, ev.dest, ev.region):
+		ev.step(lr.id, false, fmt.Sprintf("destination %s is in %s but excluded as also in %s", ev.destLabel(), ev.where(lr.area, ev.dest, ev.region), ev.where(lr.exclude, ev.dest, ev.region)), lr.citation)
+	case ev.in(lr.area, ev.dest, ev.region):
+		b := ev.appendLabel(ev.finding(lr.title, ": destination "))
+		b = ev.appendWhere(append(b, " is in "...), lr.area, ev.dest, ev.region)
+		ev.apply(lr, ev.text(b))
+	default:
+		b := ev.appendLabel(ev.finding("destination "))
+		ev.step(lr.id, false, ev.text(append(b, " is outside the rule's scope"...)), lr.citation)
+	}
+}
+
+// headquartersRule applies a rule that requires a license by where the
+// parties are headquartered (744.23(a)(3)).
+func (ev *evaluation) headquartersRule(lr *licenseRule, match bool) {
+	outside := ev.dest != countryUS
+	if !match {
+		return
+	}
+	if ok, why := lr.status(ev.t); !ok {
+		ev.step(lr.id, false, "not applied: "+why, lr.citation)
+		return
+	}
+	if !outside {
+		ev.step(lr.id, false, "destination is the United States", lr.citation)
+		return
+	}
+	if hit, yes := ev.hqIn(lr.hq, ev.hq); yes {
+		ev.apply(lr, fmt.Sprintf("%s: a party is headquartered in %s; destination %s", lr.title, hit, ev.destLabel()))
+		return
+	}
+	if len(ev.hq) == 0 {
+		ev.unresolved(lr.id, lr.citation, "party headquarters not given: "+lr.id+" ("+lr.citation+") cannot be checked", needHQ)
+		return
+	}
+	b := appendCountryList(ev.finding("no party headquartered in Macau or D:5 (parties: "), ev.hq)
+	ev.step(lr.id, false, ev.text(append(b, ')')), lr.citation)
+}
+
+// endUseRule applies a rule, or a review flag, that an end use triggers.
+func (ev *evaluation) endUseRule(lr *licenseRule, match, unknown bool) {
+	if ev.q.EndUse == EndUseNone || !slices.Contains(lr.endUses, ev.q.EndUse) {
+		return
+	}
+	if ok, why := lr.status(ev.t); !ok {
+		ev.step(lr.id, false, "not applied: "+why, lr.citation)
+		return
+	}
+	if !match && !unknown {
+		ev.step(lr.id, false, fmt.Sprintf("end use %s, but %s is outside the rule's items", ev.q.EndUse, ev.c.ECCN), lr.citation)
+		return
+	}
+	if unknown {
+		ev.unresolved(lr.id, lr.citation, fmt.Sprintf("end use %s: the item's ECCN is needed to decide %s (%s)", ev.q.EndUse, lr.id, lr.citation), needECCN)
+		return
+	}
+	if lr.kind == "review_flag" {
+		ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s (%s)", lr.title, lr.citation), "a determination under "+lr.citation+" for this end use and destination")
+		return
+	}
+	var scope []string
+	if !lr.area.empty() && ev.in(lr.area, ev.dest, ev.region) {
+		scope = append(scope, fmt.Sprintf("destination %s is in %s", ev.destLabel(), ev.where(lr.area, ev.dest, ev.region)))
+	}
+	if hit, yes := ev.hqIn(lr.hq, ev.behalf); yes && !lr.hq.empty() {
+		scope = append(scope, "a party (or the party the end use serves) is headquartered in "+hit)
+	}
+	if len(scope) == 0 && (!lr.area.empty() || !lr.hq.empty()) {
+		ev.step(lr.id, false, fmt.Sprintf("end use %s, but neither the destination nor any party's headquarters is in the rule's scope", ev.q.EndUse), lr.citation)
+		return
+	}
+	ev.apply(lr, fmt.Sprintf("%s: end use %s; %s", lr.title, ev.q.EndUse, strings.Join(scope, "; ")))
+}
+
+// embargoRule applies a Part 746 embargo of a destination.
+func (ev *evaluation) embargoRule(lr *licenseRule, match, unknown bool) {
+	if !ev.in(lr.area, ev.dest, ev.region) {
+		return
+	}
+	if ok, why := lr.status(ev.t); !ok {
+		ev.step(lr.id, false, "not applied: "+why, lr.citation)
+		return
+	}
+	if unknown {
+		ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: the item's ECCN is needed to decide (%s)", lr.title, lr.citation), needECCN)
+		return
+	}
+	if ev.region.IsValid() && slices.Contains(lr.approxRegions, ev.region) && match {
+		// The oblast stands for a covered area with no boundary of its
+		// own: whether this place is inside it decides.
+		ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: destination %s only approximates the covered area (%s) (%s)", lr.title, ev.destLabel(), lr.approximation, lr.citation),
+			"whether the place in "+ev.region.String()+" is inside the area "+lr.id+" covers ("+lr.approximation+")")
+		return
+	}
+	if !match {
+		ev.step(lr.id, false, fmt.Sprintf("destination %s is embargoed, but %s is outside the rule's items", ev.destLabel(), ev.c.ECCN), lr.citation)
+		return
+	}
+	ev.apply(lr, fmt.Sprintf("%s: destination %s", lr.title, ev.destLabel()))
+}
+
+// htsRule applies a rule that lists items by HTS code, once the item is
+// within the rule's items.
+func (ev *evaluation) htsRule(lr *licenseRule, match, unknown bool) {
+	if !ev.in(lr.area, ev.dest, ev.region) || unknown {
+		return // an unclassified item is unresolved under the CCL rule
+	}
+	if ok, why := lr.status(ev.t); !ok {
+		ev.step(lr.id, false, "not applied: "+why, lr.citation)
+		return
+	}
+	if !match {
+		ev.step(lr.id, false, fmt.Sprintf("destination %s: %s is outside the rule's items", ev.destLabel(), ev.c.ECCN), lr.citation)
+		return
+	}
+	ev.htsListed(lr)
 }
 
 // htsListed applies a rule that lists items by HTS code (15 CFR 746.8(a)
