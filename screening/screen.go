@@ -45,9 +45,9 @@ type screening struct {
 	dayText string
 	// boxed holds strings boxed for evidence (see interned).
 	boxed map[string]any
-	// countries backs the country lists the steps pass on (partyFacts,
-	// the declared countries), which no decision keeps.
-	countries [4][8]rules.Country
+	// countries backs the country lists the steps pass on, which no
+	// decision keeps.
+	countries struct{ parties, hqs, behalf, declared [8]rules.Country }
 }
 
 // screenings recycles screening values and their scratch: reasons,
@@ -72,6 +72,9 @@ func (sc *screening) release() {
 	clear(f.locations)
 	clear(f.items)
 	*f = findings{reasons: f.reasons[:0], outcomes: f.outcomes[:0], matches: f.matches[:0], locations: f.locations[:0], items: f.items[:0]}
+	if cap(f.reasons) > maxKept || cap(f.matches) > maxKept || cap(f.locations) > maxKept || cap(f.items) > maxKept {
+		*f = findings{} // an outsized request's scratch is not kept
+	}
 	sc.s, sc.w, sc.geo, sc.req, sc.place = nil, nil, nil, Request{}, placeRules{}
 	sc.date, sc.now = time.Time{}, time.Time{}
 	if cap(sc.m.b) > 64<<10 {
@@ -79,6 +82,9 @@ func (sc *screening) release() {
 	}
 	screenings.Put(sc)
 }
+
+// maxKept bounds the records a pooled screening keeps room for.
+const maxKept = 256
 
 // findings are what the steps of one screening found, in the order found.
 type findings struct {
@@ -99,7 +105,7 @@ func (sc *screening) run(ctx context.Context) {
 	if ctx.Err() != nil {
 		return
 	}
-	declared := declaredCountries(sc.countries[3][:0], dest, pf.countries)
+	declared := declaredCountries(sc.countries.declared[:0], dest, pf.countries)
 	sc.ips(declared)                       // ips.go, iplocation.go
 	sc.itemChecks(dest, pf.hqs, pf.behalf) // items.go
 	sc.locationEvidence(ctx)               // location.go, location_attested.go
@@ -180,7 +186,7 @@ type partyFacts struct {
 // and type, runs the ownership checks, screens the name and the ultimate
 // parent's name against the lists, and checks the headquarters countries.
 func (sc *screening) parties(ctx context.Context) partyFacts {
-	pf := partyFacts{countries: sc.countries[0][:0], hqs: sc.countries[1][:0], behalf: sc.countries[2][:0]}
+	pf := partyFacts{countries: sc.countries.parties[:0], hqs: sc.countries.hqs[:0], behalf: sc.countries.behalf[:0]}
 	for i, p := range sc.req.Parties {
 		if ctx.Err() != nil {
 			return pf
