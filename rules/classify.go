@@ -115,30 +115,18 @@ func (r *ItemRules) Classify(it Item, date time.Time) (Classification, error) {
 		d, _ = d.WithParagraph("a")
 		c.Notes = append(c.Notes, fmt.Sprintf("declared %s without a paragraph and the parameters meet none; treated as %s (fail closed)", it.ECCN, d))
 	}
+	r.settle(it, d, meets, t, &c)
+	c.Paragraph = c.ECCN.Paragraph()
+	return c, nil
+}
+
+// settle decides c's ECCN from the declared ECCN d (its paragraph made
+// explicit) and the paragraph meets that the parameters meet, with the
+// notes and citations that say why.
+func (r *ItemRules) settle(it Item, d, meets ECCN, t time.Time, c *Classification) {
 	switch {
 	case d.IsValid() && r.zCapable(d.Base(), t):
-		if meets.IsValid() {
-			c.ECCN, _ = d.WithParagraph("z")
-			c.Meets = meets
-			if d != c.ECCN {
-				c.Notes = append(c.Notes, fmt.Sprintf("declared %s; the item meets the %s parameters, so it is %s", d, meets, c.ECCN))
-			}
-			c.Citations = append(c.Citations, r.z.citation)
-			break
-		}
-		c.ECCN = d
-		if d.IsZ() {
-			c.Meets = MustParseECCN("3A090.a")
-			if it.Computer {
-				c.Meets = MustParseECCN("4A090.a")
-			}
-			if it.Chip != nil {
-				c.Notes = append(c.Notes, fmt.Sprintf("declared %s but the parameters given meet no 3A090/4A090 paragraph; keeping the declared .z classification and treating it as meeting %s (fail closed)", d, c.Meets))
-			} else {
-				c.Notes = append(c.Notes, fmt.Sprintf("declared %s without parameters; treated as meeting %s (fail closed)", d, c.Meets))
-			}
-			c.Citations = append(c.Citations, r.z.citation)
-		}
+		r.settleZ(it, d, meets, c)
 	case d.IsValid() && rank(d) > 0:
 		switch {
 		case it.Chip == nil:
@@ -176,8 +164,34 @@ func (r *ItemRules) Classify(it Item, date time.Time) (Classification, error) {
 	default:
 		c.Notes = append(c.Notes, "meets no 3A090/4A090 parameters; classify it under another ECCN or EAR99 before relying on this result")
 	}
-	c.Paragraph = c.ECCN.Paragraph()
-	return c, nil
+}
+
+// settleZ classifies an item declared under an entry with a .z paragraph
+// in force: .z when the parameters meet 3A090/4A090, the declared ECCN
+// otherwise (a declared .z treated as meeting 3A090.a or 4A090.a).
+func (r *ItemRules) settleZ(it Item, d, meets ECCN, c *Classification) {
+	if meets.IsValid() {
+		c.ECCN, _ = d.WithParagraph("z")
+		c.Meets = meets
+		if d != c.ECCN {
+			c.Notes = append(c.Notes, fmt.Sprintf("declared %s; the item meets the %s parameters, so it is %s", d, meets, c.ECCN))
+		}
+		c.Citations = append(c.Citations, r.z.citation)
+		return
+	}
+	c.ECCN = d
+	if d.IsZ() {
+		c.Meets = MustParseECCN("3A090.a")
+		if it.Computer {
+			c.Meets = MustParseECCN("4A090.a")
+		}
+		if it.Chip != nil {
+			c.Notes = append(c.Notes, fmt.Sprintf("declared %s but the parameters given meet no 3A090/4A090 paragraph; keeping the declared .z classification and treating it as meeting %s (fail closed)", d, c.Meets))
+		} else {
+			c.Notes = append(c.Notes, fmt.Sprintf("declared %s without parameters; treated as meeting %s (fail closed)", d, c.Meets))
+		}
+		c.Citations = append(c.Citations, r.z.citation)
+	}
 }
 
 // zCapable reports whether base has a .z paragraph on day t.
@@ -244,87 +258,119 @@ func (r *ItemRules) measure(it Item, t time.Time, c *Classification) (ECCN, erro
 	}
 	c.Datacenter = chip.Datacenter
 	var meets ECCN
+	var err error
 	if chip.hasCompute() {
-		tpp, notes := chip.tpp()
-		c.TPP = tpp
-		c.Notes = append(c.Notes, notes...)
-		if math.IsInf(tpp, 0) || math.IsNaN(tpp) {
-			return ECCN{}, &ItemError{it.ID, "Chip.Throughputs", "", "TPP out of range (TOPS × BitLength overflows)"}
-		}
-		if chip.DieAreaMM2 > 0 {
-			c.PerformanceDensity = round6(tpp / chip.DieAreaMM2)
-			if math.IsInf(c.PerformanceDensity, 0) || math.IsNaN(c.PerformanceDensity) {
-				return ECCN{}, &ItemError{it.ID, "Chip.DieAreaMM2", fmtFloat(chip.DieAreaMM2), "performance density out of range"}
-			}
-		}
-		if chip.Datacenter == nil {
-			c.Notes = append(c.Notes, "datacenter design/marketing not stated; treated as designed for datacenters (fail closed)")
-		}
-		note2, _ := r.note2.status(t)
-		if note2 && !c.datacenter() && tpp < r.note2.tppBelow {
-			c.Notes = append(c.Notes, fmt.Sprintf("Note 2 to 3A090: not designed or marketed for datacenters and TPP %s < %s, so outside 3A090", fmtFloat(tpp), fmtFloat(r.note2.tppBelow)))
-			c.Citations = append(c.Citations, r.note2.citation)
-		} else {
-			m, err := r.matchIC(it, t, c)
-			if err != nil {
-				return ECCN{}, err
-			}
-			meets = m
-		}
-		if chip.hasHBM() {
-			c.Notes = append(c.Notes, "HBM parameters describe a memory item; a processor is classified by its processing parameters (3A090.c applies to the memory stack itself)")
-		}
+		meets, err = r.measureCompute(it, t, c)
 	} else {
-		dens, err := chip.hbmDensity(it.ID)
-		if err != nil {
-			return ECCN{}, err
-		}
-		if math.IsInf(dens, 0) || math.IsNaN(dens) {
-			return ECCN{}, &ItemError{it.ID, "Chip.HBMPackageAreaMM2", fmtFloat(chip.HBMPackageAreaMM2), "memory bandwidth density out of range"}
-		}
-		c.MemoryBandwidthDensity = dens
-		for i := range r.paragraphs {
-			p := &r.paragraphs[i]
-			if p.kind != "hbm" {
-				continue
-			}
-			if ok, why := p.status(t); !ok {
-				c.Notes = append(c.Notes, fmt.Sprintf("%s %s", p.eccn, why))
-				continue
-			}
-			if dens > p.hbmAbove {
-				meets = p.eccn
-				c.Citations = append(c.Citations, p.citation)
-				c.Notes = append(c.Notes, fmt.Sprintf("memory bandwidth density %s GB/s/mm² > %s", fmtFloat(dens), fmtFloat(p.hbmAbove)))
-				break
-			}
-			c.Notes = append(c.Notes, fmt.Sprintf("memory bandwidth density %s GB/s/mm² is not above %s: outside %s", fmtFloat(dens), fmtFloat(p.hbmAbove), p.eccn))
-		}
+		meets, err = r.measureHBM(it, t, c)
+	}
+	if err != nil {
+		return ECCN{}, err
 	}
 	if it.Computer && meets.IsValid() {
-		var computer ECCN
-		for i := range r.paragraphs {
-			p := &r.paragraphs[i]
-			if p.kind == "computer" && p.contains == meets {
-				if ok, _ := p.status(t); ok {
-					computer = p.eccn
-					c.Citations = append(c.Citations, p.citation)
-				}
-			}
-		}
-		if !computer.IsValid() {
-			c.Notes = append(c.Notes, fmt.Sprintf("a computer containing %s items is not a 4A090 item", meets))
-		}
-		meets = computer
+		meets = r.computerOf(meets, t, c)
 	}
 	return meets, nil
 }
+
+// measureCompute fills TPP and performance density into c and returns the
+// 3A090 paragraph a processor meets on day t (zero if none).
+func (r *ItemRules) measureCompute(it Item, t time.Time, c *Classification) (ECCN, error) {
+	chip := it.Chip
+	var meets ECCN
+	tpp, notes := chip.tpp()
+	c.TPP = tpp
+	c.Notes = append(c.Notes, notes...)
+	if math.IsInf(tpp, 0) || math.IsNaN(tpp) {
+		return ECCN{}, &ItemError{it.ID, "Chip.Throughputs", "", "TPP out of range (TOPS × BitLength overflows)"}
+	}
+	if chip.DieAreaMM2 > 0 {
+		c.PerformanceDensity = round6(tpp / chip.DieAreaMM2)
+		if math.IsInf(c.PerformanceDensity, 0) || math.IsNaN(c.PerformanceDensity) {
+			return ECCN{}, &ItemError{it.ID, "Chip.DieAreaMM2", fmtFloat(chip.DieAreaMM2), "performance density out of range"}
+		}
+	}
+	if chip.Datacenter == nil {
+		c.Notes = append(c.Notes, "datacenter design/marketing not stated; treated as designed for datacenters (fail closed)")
+	}
+	note2, _ := r.note2.status(t)
+	if note2 && !c.datacenter() && tpp < r.note2.tppBelow {
+		c.Notes = append(c.Notes, fmt.Sprintf("Note 2 to 3A090: not designed or marketed for datacenters and TPP %s < %s, so outside 3A090", fmtFloat(tpp), fmtFloat(r.note2.tppBelow)))
+		c.Citations = append(c.Citations, r.note2.citation)
+	} else {
+		m, err := r.matchIC(it, t, c)
+		if err != nil {
+			return ECCN{}, err
+		}
+		meets = m
+	}
+	if chip.hasHBM() {
+		c.Notes = append(c.Notes, "HBM parameters describe a memory item; a processor is classified by its processing parameters (3A090.c applies to the memory stack itself)")
+	}
+	return meets, nil
+}
+
+// measureHBM fills the memory bandwidth density into c and returns the
+// 3A090.c paragraph a memory stack meets on day t (zero if none).
+func (r *ItemRules) measureHBM(it Item, t time.Time, c *Classification) (ECCN, error) {
+	chip := it.Chip
+	var meets ECCN
+	dens, err := chip.hbmDensity(it.ID)
+	if err != nil {
+		return ECCN{}, err
+	}
+	if math.IsInf(dens, 0) || math.IsNaN(dens) {
+		return ECCN{}, &ItemError{it.ID, "Chip.HBMPackageAreaMM2", fmtFloat(chip.HBMPackageAreaMM2), "memory bandwidth density out of range"}
+	}
+	c.MemoryBandwidthDensity = dens
+	for i := range r.paragraphs {
+		p := &r.paragraphs[i]
+		if p.kind != "hbm" {
+			continue
+		}
+		if ok, why := p.status(t); !ok {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s %s", p.eccn, why))
+			continue
+		}
+		if dens > p.hbmAbove {
+			meets = p.eccn
+			c.Citations = append(c.Citations, p.citation)
+			c.Notes = append(c.Notes, fmt.Sprintf("memory bandwidth density %s GB/s/mm² > %s", fmtFloat(dens), fmtFloat(p.hbmAbove)))
+			break
+		}
+		c.Notes = append(c.Notes, fmt.Sprintf("memory bandwidth density %s GB/s/mm² is not above %s: outside %s", fmtFloat(dens), fmtFloat(p.hbmAbove), p.eccn))
+	}
+	return meets, nil
+}
+
+// computerOf is the 4A090 paragraph of a computer containing items that
+// meet meets, in force on day t (zero if none).
+func (r *ItemRules) computerOf(meets ECCN, t time.Time, c *Classification) ECCN {
+	var computer ECCN
+	for i := range r.paragraphs {
+		p := &r.paragraphs[i]
+		if p.kind == "computer" && p.contains == meets {
+			if ok, _ := p.status(t); ok {
+				computer = p.eccn
+				c.Citations = append(c.Citations, p.citation)
+			}
+		}
+	}
+	if !computer.IsValid() {
+		c.Notes = append(c.Notes, fmt.Sprintf("a computer containing %s items is not a 4A090 item", meets))
+	}
+	return computer
+}
+
+// byRankDesc orders paragraph rules strongest first.
+func byRankDesc(a, b *paragraphRule) int { return rank(b.eccn) - rank(a.eccn) }
 
 // matchIC applies the 3A090 processor paragraphs in force on day t, strongest
 // first. It needs the die area only when the TPP alone does not decide.
 func (r *ItemRules) matchIC(it Item, t time.Time, c *Classification) (ECCN, error) {
 	tpp := c.TPP
-	var ics []*paragraphRule
+	var buf [8]*paragraphRule
+	ics := buf[:0]
 	for i := range r.paragraphs {
 		if p := &r.paragraphs[i]; p.kind == "ic" {
 			if ok, _ := p.status(t); ok {
@@ -332,14 +378,16 @@ func (r *ItemRules) matchIC(it Item, t time.Time, c *Classification) (ECCN, erro
 			}
 		}
 	}
-	slices.SortFunc(ics, func(a, b *paragraphRule) int { return rank(b.eccn) - rank(a.eccn) })
+	slices.SortFunc(ics, byRankDesc)
 	for _, p := range ics {
 		for _, cl := range p.anyOf {
 			if tpp < cl.tppMin || (cl.tppBelow > 0 && tpp >= cl.tppBelow) {
 				continue
 			}
 			if cl.densityMin == 0 && cl.densityBelow == 0 {
-				c.Notes = append(c.Notes, fmt.Sprintf("%s: TPP %s ≥ %s", p.eccn, fmtFloat(tpp), fmtFloat(cl.tppMin)))
+				var nb [64]byte
+				b := appendFloat(append(append(nb[:0], p.eccn.String()...), ": TPP "...), tpp)
+				c.Notes = append(c.Notes, string(appendFloat(append(b, " ≥ "...), cl.tppMin)))
 				c.Citations = append(c.Citations, p.citation)
 				return p.eccn, nil
 			}

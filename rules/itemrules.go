@@ -70,26 +70,6 @@ func (d dated) status(t time.Time) (bool, string) {
 	return true, ""
 }
 
-// window describes the dates for a step finding, e.g. "effective 2025-01-13".
-func (d dated) window() string {
-	var parts []string
-	if d.predates {
-		parts = append(parts, "in force before the rule data's horizon")
-	} else {
-		parts = append(parts, "effective "+ymd(d.effective))
-	}
-	if !d.compliance.IsZero() {
-		parts = append(parts, "compliance date "+ymd(d.compliance))
-	}
-	if !d.notEnforcedFrom.IsZero() {
-		parts = append(parts, "not enforced since "+ymd(d.notEnforcedFrom))
-	}
-	if !d.until.IsZero() {
-		parts = append(parts, "superseded "+ymd(d.until))
-	}
-	return strings.Join(parts, "; ")
-}
-
 func ymd(t time.Time) string { return t.Format(time.DateOnly) }
 
 type sameAsRule struct {

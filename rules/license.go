@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -222,9 +224,17 @@ func DetermineLicense(rules *ItemRules, groups GroupLookup, q LicenseQuery) (Det
 			return Determination{}, err
 		}
 	}
-	ev := &evaluation{r: rules, g: groups, q: q, t: t, c: cls, hts: hts}
+	ev := evaluations.Get().(*evaluation)
+	buf := ev.buf
+	*ev = evaluation{r: rules, g: groups, q: q, t: t, c: cls, hts: hts, buf: buf}
 	ev.run()
-	return ev.d, nil
+	d := ev.d
+	*ev = evaluation{buf: ev.buf[:0]}
+	if cap(ev.buf) > 4<<10 {
+		ev.buf = nil
+	}
+	evaluations.Put(ev)
+	return d, nil
 }
 
 // evaluation holds the state of one DetermineLicense call.
@@ -242,7 +252,15 @@ type evaluation struct {
 	triggered []*licenseRule
 	hts       string // the item's HTS code, digits only
 	d         Determination
+
+	// Scratch kept across the calls that reuse this evaluation: hqBuf
+	// backs hq and behalf, buf the finding being built.
+	hqBuf [8]Country
+	buf   []byte
 }
+
+// evaluations recycles evaluation values and their scratch.
+var evaluations = sync.Pool{New: func() any { return new(evaluation) }}
 
 func (ev *evaluation) step(rule string, applies bool, finding, citation string) {
 	ev.d.Steps = append(ev.d.Steps, Step{Rule: rule, Applies: applies, Finding: finding, Citation: citation})
@@ -250,17 +268,19 @@ func (ev *evaluation) step(rule string, applies bool, finding, citation string) 
 
 func (ev *evaluation) run() {
 	r, t := ev.r, ev.t
-	ev.d = Determination{Classification: ev.c, RuleSet: fmt.Sprintf("%s (as of %s)", r.name, ymd(r.asOf))}
+	b := r.asOf.AppendFormat(ev.finding(r.name, " (as of "), time.DateOnly)
+	ev.d = Determination{Classification: ev.c, RuleSet: ev.text(append(b, ')')), Steps: make([]Step, 0, 8)}
 	ev.dest = r.canonical(ev.q.Destination.Country, t)
 	ev.region = ev.q.Destination.Region
 	ev.from = countryUS
 	if ev.q.ExportFrom.IsValid() {
 		ev.from = r.canonical(ev.q.ExportFrom, t)
 	}
+	ev.hq = ev.hqBuf[: 0 : len(ev.hqBuf)/2]
 	for _, c := range ev.q.PartyHQ {
 		ev.hq = append(ev.hq, r.canonical(c, t))
 	}
-	ev.behalf = append(ev.behalf, ev.hq...)
+	ev.behalf = append(ev.hqBuf[len(ev.hq):len(ev.hq)], ev.hq...)
 	for _, c := range ev.q.OnBehalfOfHQ {
 		ev.behalf = append(ev.behalf, r.canonical(c, t))
 	}
@@ -303,38 +323,52 @@ const (
 
 func (ev *evaluation) classificationStep() {
 	c := ev.c
-	var f string
+	b := ev.finding()
 	switch {
 	case c.AdvancedComputing() && c.ECCN != c.Meets:
-		f = fmt.Sprintf("%s (meets the %s parameters)", c.ECCN, c.Meets)
+		b = append(b, c.ECCN.String()...)
+		b = append(b, " (meets the "...)
+		b = append(b, c.Meets.String()...)
+		b = append(b, " parameters)"...)
 	case c.AdvancedComputing():
-		f = c.ECCN.String()
+		b = append(b, c.ECCN.String()...)
 	case c.ECCN.IsValid():
-		f = c.ECCN.String() + " (not an advanced-computing item)"
+		b = append(b, c.ECCN.String()...)
+		b = append(b, " (not an advanced-computing item)"...)
 	default:
-		f = "not an advanced-computing item; no ECCN declared, so other entries of the Commerce Control List were not checked"
+		b = append(b, "not an advanced-computing item; no ECCN declared, so other entries of the Commerce Control List were not checked"...)
 	}
 	if c.TPP > 0 {
-		f += fmt.Sprintf("; TPP %s", fmtFloat(c.TPP))
+		b = appendFloat(append(b, "; TPP "...), c.TPP)
 		if c.PerformanceDensity > 0 {
-			f += fmt.Sprintf(", performance density %s", fmtFloat(c.PerformanceDensity))
+			b = appendFloat(append(b, ", performance density "...), c.PerformanceDensity)
 		}
 	}
 	if c.MemoryBandwidthDensity > 0 {
-		f += fmt.Sprintf("; memory bandwidth density %s GB/s/mm²", fmtFloat(c.MemoryBandwidthDensity))
+		b = appendFloat(append(b, "; memory bandwidth density "...), c.MemoryBandwidthDensity)
+		b = append(b, " GB/s/mm²"...)
 	}
 	if c.AdvancedComputing() && !strings.HasPrefix(c.Meets.String(), "3A090.c") {
 		switch {
 		case c.Datacenter == nil:
-			f += "; datacenter design/marketing unknown (treated as datacenter)"
+			b = append(b, "; datacenter design/marketing unknown (treated as datacenter)"...)
 		case *c.Datacenter:
-			f += "; designed or marketed for datacenters"
+			b = append(b, "; designed or marketed for datacenters"...)
 		default:
-			f += "; not designed or marketed for datacenters"
+			b = append(b, "; not designed or marketed for datacenters"...)
 		}
 	}
-	ev.step("classification", c.AdvancedComputing(), f, strings.Join(c.Citations, "; "))
+	cite := ""
+	if len(c.Citations) == 1 {
+		cite = c.Citations[0]
+	} else {
+		cite = strings.Join(c.Citations, "; ")
+	}
+	ev.step("classification", c.AdvancedComputing(), ev.text(b), cite)
 }
+
+// appendFloat appends v to b as fmtFloat writes it.
+func appendFloat(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'g', -1, 64) }
 
 // matchItems reports whether the classification is selected by s; unknown is
 // true when the item's ECCN is needed to decide and is missing.
@@ -369,19 +403,32 @@ func matchItems(s itemSet, c Classification) (match, unknown bool) {
 // where describes which parts of area a contain the destination, e.g.
 // "CN is in D:1, D:4, D:5".
 func (ev *evaluation) where(a areaSet, c Country, reg Region) string {
-	var hits []string
+	return string(ev.appendWhere(nil, a, c, reg))
+}
+
+// appendWhere appends where's description to b.
+func (ev *evaluation) appendWhere(b []byte, a areaSet, c Country, reg Region) []byte {
+	n := len(b)
+	sep := func() {
+		if len(b) > n {
+			b = append(b, ", "...)
+		}
+	}
 	if reg.IsValid() && slices.Contains(a.regions, reg) {
-		hits = append(hits, "region "+reg.String())
+		b = append(b, "region "...)
+		b = append(b, reg.String()...)
 	}
 	if slices.Contains(a.countries, c) {
-		hits = append(hits, c.String())
+		sep()
+		b = c.appendCode(b)
 	}
 	for _, g := range a.groups {
 		if ev.g.InGroup(c, g, ev.t) {
-			hits = append(hits, g.String())
+			sep()
+			b = g.appendCode(b)
 		}
 	}
-	return strings.Join(hits, ", ")
+	return b
 }
 
 func (ev *evaluation) in(a areaSet, c Country, reg Region) bool {
@@ -400,126 +447,159 @@ func (ev *evaluation) hqIn(a areaSet, hqs []Country) (string, bool) {
 
 func (ev *evaluation) rule(lr *licenseRule) {
 	match, unknown := matchItems(lr.items, ev.c)
-	if lr.kind == "gp10" {
-		ev.gp10(lr, match)
-		return
-	}
 	// The rule's in-force status (with its reason text) and the
 	// destination's label are worked out only once the rule concerns the
 	// item or destination: most rules stop before that.
-	outside := ev.dest != countryUS
 	switch lr.kind {
+	case "gp10":
+		ev.gp10(lr, match)
 	case "destination":
-		if !match {
-			return
-		}
-		if ok, _ := lr.status(ev.t); !ok {
-			ev.step(lr.id, false, "not in force on "+ymd(ev.t)+": "+lr.dated.window(), lr.citation)
-			return
-		}
-		switch {
-		case lr.worldwide && outside:
-			ev.apply(lr, fmt.Sprintf("%s: worldwide requirement, destination %s", lr.title, ev.destLabel()))
-		case lr.worldwide:
-			ev.step(lr.id, false, "destination is the United States", lr.citation)
-		case ev.in(lr.area, ev.dest, ev.region) && ev.in(lr.exclude, ev.dest, ev.region):
-			ev.step(lr.id, false, fmt.Sprintf("destination %s is in %s but excluded as also in %s", ev.destLabel(), ev.where(lr.area, ev.dest, ev.region), ev.where(lr.exclude, ev.dest, ev.region)), lr.citation)
-		case ev.in(lr.area, ev.dest, ev.region):
-			ev.apply(lr, fmt.Sprintf("%s: destination %s is in %s", lr.title, ev.destLabel(), ev.where(lr.area, ev.dest, ev.region)))
-		default:
-			ev.step(lr.id, false, fmt.Sprintf("destination %s is outside the rule's scope", ev.destLabel()), lr.citation)
-		}
+		ev.destinationRule(lr, match)
 	case "headquarters":
-		if !match {
-			return
-		}
-		if ok, why := lr.status(ev.t); !ok {
-			ev.step(lr.id, false, "not applied: "+why, lr.citation)
-			return
-		}
-		if !outside {
-			ev.step(lr.id, false, "destination is the United States", lr.citation)
-			return
-		}
-		if hit, yes := ev.hqIn(lr.hq, ev.hq); yes {
-			ev.apply(lr, fmt.Sprintf("%s: a party is headquartered in %s; destination %s", lr.title, hit, ev.destLabel()))
-			return
-		}
-		if len(ev.hq) == 0 {
-			ev.unresolved(lr.id, lr.citation, "party headquarters not given: "+lr.id+" ("+lr.citation+") cannot be checked", needHQ)
-			return
-		}
-		ev.step(lr.id, false, fmt.Sprintf("no party headquartered in Macau or D:5 (parties: %s)", countryList(ev.hq)), lr.citation)
+		ev.headquartersRule(lr, match)
 	case "end_use", "review_flag":
-		if ev.q.EndUse == EndUseNone || !slices.Contains(lr.endUses, ev.q.EndUse) {
-			return
-		}
-		if ok, why := lr.status(ev.t); !ok {
-			ev.step(lr.id, false, "not applied: "+why, lr.citation)
-			return
-		}
-		if !match && !unknown {
-			ev.step(lr.id, false, fmt.Sprintf("end use %s, but %s is outside the rule's items", ev.q.EndUse, ev.c.ECCN), lr.citation)
-			return
-		}
-		if unknown {
-			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("end use %s: the item's ECCN is needed to decide %s (%s)", ev.q.EndUse, lr.id, lr.citation), needECCN)
-			return
-		}
-		if lr.kind == "review_flag" {
-			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s (%s)", lr.title, lr.citation), "a determination under "+lr.citation+" for this end use and destination")
-			return
-		}
-		var scope []string
-		if !lr.area.empty() && ev.in(lr.area, ev.dest, ev.region) {
-			scope = append(scope, fmt.Sprintf("destination %s is in %s", ev.destLabel(), ev.where(lr.area, ev.dest, ev.region)))
-		}
-		if hit, yes := ev.hqIn(lr.hq, ev.behalf); yes && !lr.hq.empty() {
-			scope = append(scope, "a party (or the party the end use serves) is headquartered in "+hit)
-		}
-		if len(scope) == 0 && (!lr.area.empty() || !lr.hq.empty()) {
-			ev.step(lr.id, false, fmt.Sprintf("end use %s, but neither the destination nor any party's headquarters is in the rule's scope", ev.q.EndUse), lr.citation)
-			return
-		}
-		ev.apply(lr, fmt.Sprintf("%s: end use %s; %s", lr.title, ev.q.EndUse, strings.Join(scope, "; ")))
+		ev.endUseRule(lr, match, unknown)
 	case "embargo":
-		if !ev.in(lr.area, ev.dest, ev.region) {
-			return
-		}
-		if ok, why := lr.status(ev.t); !ok {
-			ev.step(lr.id, false, "not applied: "+why, lr.citation)
-			return
-		}
-		if unknown {
-			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: the item's ECCN is needed to decide (%s)", lr.title, lr.citation), needECCN)
-			return
-		}
-		if ev.region.IsValid() && slices.Contains(lr.approxRegions, ev.region) && match {
-			// The oblast stands for a covered area with no boundary of its
-			// own: whether this place is inside it decides.
-			ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: destination %s only approximates the covered area (%s) (%s)", lr.title, ev.destLabel(), lr.approximation, lr.citation),
-				"whether the place in "+ev.region.String()+" is inside the area "+lr.id+" covers ("+lr.approximation+")")
-			return
-		}
-		if !match {
-			ev.step(lr.id, false, fmt.Sprintf("destination %s is embargoed, but %s is outside the rule's items", ev.destLabel(), ev.c.ECCN), lr.citation)
-			return
-		}
-		ev.apply(lr, fmt.Sprintf("%s: destination %s", lr.title, ev.destLabel()))
+		ev.embargoRule(lr, match, unknown)
 	case "hts_listed":
-		if !ev.in(lr.area, ev.dest, ev.region) || unknown {
-			return // an unclassified item is unresolved under the CCL rule
-		}
-		if ok, why := lr.status(ev.t); !ok {
-			ev.step(lr.id, false, "not applied: "+why, lr.citation)
-			return
-		}
-		if !match {
-			ev.step(lr.id, false, fmt.Sprintf("destination %s: %s is outside the rule's items", ev.destLabel(), ev.c.ECCN), lr.citation)
-			return
-		}
-		ev.htsListed(lr)
+		ev.htsRule(lr, match, unknown)
 	}
+}
+
+// destinationRule applies a rule that requires a license by destination.
+func (ev *evaluation) destinationRule(lr *licenseRule, match bool) {
+	outside := ev.dest != countryUS
+	if !match {
+		return
+	}
+	if ok, _ := lr.status(ev.t); !ok {
+		b := ev.finding("not in force on ")
+		b = ev.t.AppendFormat(b, time.DateOnly)
+		b = append(b, ": "...)
+		ev.step(lr.id, false, ev.text(lr.dated.appendWindow(b)), lr.citation)
+		return
+	}
+	switch {
+	case lr.worldwide && outside:
+		ev.apply(lr, fmt.Sprintf("%s: worldwide requirement, destination %s", lr.title, ev.destLabel()))
+	case lr.worldwide:
+		ev.step(lr.id, false, "destination is the United States", lr.citation)
+	case ev.in(lr.area, ev.dest, ev.region) && ev.in(lr.exclude, ev.dest, ev.region):
+		ev.step(lr.id, false, fmt.Sprintf("destination %s is in %s but excluded as also in %s", ev.destLabel(), ev.where(lr.area, ev.dest, ev.region), ev.where(lr.exclude, ev.dest, ev.region)), lr.citation)
+	case ev.in(lr.area, ev.dest, ev.region):
+		b := ev.appendLabel(ev.finding(lr.title, ": destination "))
+		b = ev.appendWhere(append(b, " is in "...), lr.area, ev.dest, ev.region)
+		ev.apply(lr, ev.text(b))
+	default:
+		b := ev.appendLabel(ev.finding("destination "))
+		ev.step(lr.id, false, ev.text(append(b, " is outside the rule's scope"...)), lr.citation)
+	}
+}
+
+// headquartersRule applies a rule that requires a license by where the
+// parties are headquartered (744.23(a)(3)).
+func (ev *evaluation) headquartersRule(lr *licenseRule, match bool) {
+	outside := ev.dest != countryUS
+	if !match {
+		return
+	}
+	if ok, why := lr.status(ev.t); !ok {
+		ev.step(lr.id, false, "not applied: "+why, lr.citation)
+		return
+	}
+	if !outside {
+		ev.step(lr.id, false, "destination is the United States", lr.citation)
+		return
+	}
+	if hit, yes := ev.hqIn(lr.hq, ev.hq); yes {
+		ev.apply(lr, fmt.Sprintf("%s: a party is headquartered in %s; destination %s", lr.title, hit, ev.destLabel()))
+		return
+	}
+	if len(ev.hq) == 0 {
+		ev.unresolved(lr.id, lr.citation, "party headquarters not given: "+lr.id+" ("+lr.citation+") cannot be checked", needHQ)
+		return
+	}
+	b := appendCountryList(ev.finding("no party headquartered in Macau or D:5 (parties: "), ev.hq)
+	ev.step(lr.id, false, ev.text(append(b, ')')), lr.citation)
+}
+
+// endUseRule applies a rule, or a review flag, that an end use triggers.
+func (ev *evaluation) endUseRule(lr *licenseRule, match, unknown bool) {
+	if ev.q.EndUse == EndUseNone || !slices.Contains(lr.endUses, ev.q.EndUse) {
+		return
+	}
+	if ok, why := lr.status(ev.t); !ok {
+		ev.step(lr.id, false, "not applied: "+why, lr.citation)
+		return
+	}
+	if !match && !unknown {
+		ev.step(lr.id, false, fmt.Sprintf("end use %s, but %s is outside the rule's items", ev.q.EndUse, ev.c.ECCN), lr.citation)
+		return
+	}
+	if unknown {
+		ev.unresolved(lr.id, lr.citation, fmt.Sprintf("end use %s: the item's ECCN is needed to decide %s (%s)", ev.q.EndUse, lr.id, lr.citation), needECCN)
+		return
+	}
+	if lr.kind == "review_flag" {
+		ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s (%s)", lr.title, lr.citation), "a determination under "+lr.citation+" for this end use and destination")
+		return
+	}
+	var scope []string
+	if !lr.area.empty() && ev.in(lr.area, ev.dest, ev.region) {
+		scope = append(scope, fmt.Sprintf("destination %s is in %s", ev.destLabel(), ev.where(lr.area, ev.dest, ev.region)))
+	}
+	if hit, yes := ev.hqIn(lr.hq, ev.behalf); yes && !lr.hq.empty() {
+		scope = append(scope, "a party (or the party the end use serves) is headquartered in "+hit)
+	}
+	if len(scope) == 0 && (!lr.area.empty() || !lr.hq.empty()) {
+		ev.step(lr.id, false, fmt.Sprintf("end use %s, but neither the destination nor any party's headquarters is in the rule's scope", ev.q.EndUse), lr.citation)
+		return
+	}
+	ev.apply(lr, fmt.Sprintf("%s: end use %s; %s", lr.title, ev.q.EndUse, strings.Join(scope, "; ")))
+}
+
+// embargoRule applies a Part 746 embargo of a destination.
+func (ev *evaluation) embargoRule(lr *licenseRule, match, unknown bool) {
+	if !ev.in(lr.area, ev.dest, ev.region) {
+		return
+	}
+	if ok, why := lr.status(ev.t); !ok {
+		ev.step(lr.id, false, "not applied: "+why, lr.citation)
+		return
+	}
+	if unknown {
+		ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: the item's ECCN is needed to decide (%s)", lr.title, lr.citation), needECCN)
+		return
+	}
+	if ev.region.IsValid() && slices.Contains(lr.approxRegions, ev.region) && match {
+		// The oblast stands for a covered area with no boundary of its
+		// own: whether this place is inside it decides.
+		ev.unresolved(lr.id, lr.citation, fmt.Sprintf("%s: destination %s only approximates the covered area (%s) (%s)", lr.title, ev.destLabel(), lr.approximation, lr.citation),
+			"whether the place in "+ev.region.String()+" is inside the area "+lr.id+" covers ("+lr.approximation+")")
+		return
+	}
+	if !match {
+		ev.step(lr.id, false, fmt.Sprintf("destination %s is embargoed, but %s is outside the rule's items", ev.destLabel(), ev.c.ECCN), lr.citation)
+		return
+	}
+	ev.apply(lr, fmt.Sprintf("%s: destination %s", lr.title, ev.destLabel()))
+}
+
+// htsRule applies a rule that lists items by HTS code, once the item is
+// within the rule's items.
+func (ev *evaluation) htsRule(lr *licenseRule, match, unknown bool) {
+	if !ev.in(lr.area, ev.dest, ev.region) || unknown {
+		return // an unclassified item is unresolved under the CCL rule
+	}
+	if ok, why := lr.status(ev.t); !ok {
+		ev.step(lr.id, false, "not applied: "+why, lr.citation)
+		return
+	}
+	if !match {
+		ev.step(lr.id, false, fmt.Sprintf("destination %s: %s is outside the rule's items", ev.destLabel(), ev.c.ECCN), lr.citation)
+		return
+	}
+	ev.htsListed(lr)
 }
 
 // htsListed applies a rule that lists items by HTS code (15 CFR 746.8(a)
@@ -546,6 +626,26 @@ func (ev *evaluation) htsListed(lr *licenseRule) {
 		"whether HTS code "+ev.q.Item.HTSCode+" is listed in "+lr.citation)
 }
 
+// appendWindow appends the dates of d for a step finding to b, e.g.
+// "effective 2025-01-13".
+func (d dated) appendWindow(b []byte) []byte {
+	if d.predates {
+		b = append(b, "in force before the rule data's horizon"...)
+	} else {
+		b = d.effective.AppendFormat(append(b, "effective "...), time.DateOnly)
+	}
+	if !d.compliance.IsZero() {
+		b = d.compliance.AppendFormat(append(b, "; compliance date "...), time.DateOnly)
+	}
+	if !d.notEnforcedFrom.IsZero() {
+		b = d.notEnforcedFrom.AppendFormat(append(b, "; not enforced since "...), time.DateOnly)
+	}
+	if !d.until.IsZero() {
+		b = d.until.AppendFormat(append(b, "; superseded "...), time.DateOnly)
+	}
+	return b
+}
+
 // destLabel names the destination for findings: "UA-43", "CN", or
 // "HK (as CN)" when the EAR treat it as another country.
 func (ev *evaluation) destLabel() string {
@@ -559,16 +659,75 @@ func (ev *evaluation) destLabel() string {
 }
 
 func countryList(cs []Country) string {
-	s := make([]string, len(cs))
+	return string(appendCountryList(nil, cs))
+}
+
+// appendCountryList appends the codes of cs, comma-separated, to b.
+func appendCountryList(b []byte, cs []Country) []byte {
 	for i, c := range cs {
-		s[i] = c.String()
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = c.appendCode(b)
 	}
-	return strings.Join(s, ", ")
+	return b
+}
+
+// appendCode appends c's alpha-2 code to b, as String gives it.
+func (c Country) appendCode(b []byte) []byte {
+	if !c.IsValid() {
+		return b
+	}
+	return append(b, c.c[:]...)
+}
+
+// appendCode appends g to b as String gives it.
+func (g Group) appendCode(b []byte) []byte {
+	switch {
+	case !g.IsValid():
+		return b
+	case g.num == 0:
+		return append(b, g.letter)
+	}
+	return append(b, g.letter, ':', '0'+g.num)
+}
+
+// appendLabel appends destLabel's text to b.
+func (ev *evaluation) appendLabel(b []byte) []byte {
+	switch {
+	case ev.region.IsValid():
+		return append(b, ev.region.String()...)
+	case ev.q.Destination.Country != ev.dest:
+		b = ev.q.Destination.Country.appendCode(b)
+		b = append(b, " (as "...)
+		b = ev.dest.appendCode(b)
+		return append(b, ')')
+	}
+	return ev.dest.appendCode(b)
+}
+
+// finding starts a step's finding in the evaluation's scratch buffer. The
+// findings of most steps are built there and turned into a string once,
+// where fmt.Sprintf would box each argument.
+func (ev *evaluation) finding(parts ...string) []byte {
+	b := ev.buf[:0]
+	for _, p := range parts {
+		b = append(b, p...)
+	}
+	return b
+}
+
+// text ends a finding begun with finding and returns it; the buffer is
+// kept for the next.
+func (ev *evaluation) text(b []byte) string {
+	ev.buf = b
+	return string(b)
 }
 
 func (ev *evaluation) apply(lr *licenseRule, finding string) {
 	ev.triggered = append(ev.triggered, lr)
-	ev.d.Reasons = append(ev.d.Reasons, "license required: "+finding+" ("+lr.citation+")")
+	b := append(ev.finding("license required: ", finding, " ("), lr.citation...)
+	ev.d.Reasons = append(ev.d.Reasons, ev.text(append(b, ')')))
 	ev.step(lr.id, true, finding, lr.citation)
 }
 
@@ -685,7 +844,8 @@ func (ev *evaluation) reviewPolicy(rp *reviewPolicy) string {
 	}
 	var denial []string
 	if ev.in(rp.denial, ev.dest, ev.region) {
-		denial = append(denial, fmt.Sprintf("destination %s is in %s", ev.destLabel(), ev.where(rp.denial, ev.dest, ev.region)))
+		b := ev.appendLabel(ev.finding("destination "))
+		denial = append(denial, ev.text(ev.appendWhere(append(b, " is in "...), rp.denial, ev.dest, ev.region)))
 	}
 	if hqD5 {
 		denial = append(denial, "a party is headquartered in "+hqHit)
@@ -800,7 +960,8 @@ func (ev *evaluation) exception(name string) ExceptionCheck {
 	}
 	dest := ev.destLabel()
 	if ev.in(ex.exclude, ev.dest, ev.region) {
-		return no(fmt.Sprintf("not available to %s (%s)", dest, ev.where(ex.exclude, ev.dest, ev.region)))
+		b := append(ev.finding("not available to ", dest), " ("...)
+		return no(ev.text(append(ev.appendWhere(b, ex.exclude, ev.dest, ev.region), ')')))
 	}
 	if !ex.area.empty() || !ex.hq.empty() {
 		inDest := ev.in(ex.area, ev.dest, ev.region)

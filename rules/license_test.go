@@ -510,3 +510,49 @@ func TestReviewPrecedenceData(t *testing.T) {
 		t.Errorf("strict lane reading: %v %q", d.License, d.ReviewPolicy)
 	}
 }
+
+// TestDetermineLicenseReuse checks that a determination owns what it
+// returns: DetermineLicense reuses its working state between calls, and a
+// later call must neither change an earlier result nor see its data.
+func TestDetermineLicenseReuse(t *testing.T) {
+	china := LicenseQuery{Item: Item{Chip: &h200}, Destination: to("CN"), PartyHQ: cc("MY"), Date: mustDay("2026-03-01")}
+	dutch := LicenseQuery{Item: Item{Chip: &a100}, Destination: to("NL"), PartyHQ: cc("NL", "DE", "FR", "IT", "ES"), OnBehalfOfHQ: cc("CN"),
+		EndUse: EndUseAITraining, Date: mustDay("2025-03-01")}
+	first, err := DetermineLicense(nil, nil, china)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := json.Marshal(first)
+	other, err := DetermineLicense(nil, nil, dutch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := json.Marshal(first)
+	if string(before) != string(after) {
+		t.Errorf("a later determination changed an earlier one:\n%s", cmp.Diff(string(before), string(after)))
+	}
+	again, err := DetermineLicense(nil, nil, china)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := json.Marshal(again); string(again) != string(before) {
+		t.Errorf("the same query after another gave:\n%s", cmp.Diff(string(before), string(again)))
+	}
+	r := DefaultItemRules()
+	if want := r.Name() + " (as of " + r.AsOf().Format("2006-01-02") + ")"; first.RuleSet != want || other.RuleSet != want {
+		t.Errorf("RuleSet = %q and %q, want %q", first.RuleSet, other.RuleSet, want)
+	}
+	const window = "not in force on 2025-03-01: effective 2025-01-13; compliance date 2025-05-15; not enforced since 2025-05-13"
+	found := false
+	for _, st := range other.Steps {
+		if st.Rule == "ai-diffusion-worldwide" {
+			found = true
+			if st.Finding != window {
+				t.Errorf("ai-diffusion-worldwide finding = %q, want %q", st.Finding, window)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no ai-diffusion-worldwide step in %+v", other.Steps)
+	}
+}

@@ -3,7 +3,6 @@ package screening
 import (
 	"fmt"
 	"net/netip"
-	"slices"
 	"strings"
 
 	"github.com/exportguard/exportguard/geoloc"
@@ -54,7 +53,8 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 	var why, cites []string
 	judge := func(source string, dest rules.Destination) {
 		region := dest.Region.IsValid()
-		if e, ok := sc.w.policy.Embargo(dest, sc.date); ok {
+		if pr := sc.rulesFor(dest); pr.embargoed {
+			e := pr.embargo
 			// The same codes as checkPlace gives an undisputed location.
 			code, what := rules.ReasonIPEmbargoed, "is embargoed"
 			place := e.Destination.Country.String()
@@ -72,7 +72,7 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 		if region {
 			dest = rules.Destination{Country: dest.Country}
 		}
-		if ps := sc.w.policy.ConcernProfiles(dest, sc.date); len(ps) > 0 {
+		if ps := sc.rulesFor(dest).concern; len(ps) > 0 {
 			concerns = append(concerns, map[string]any{"place": dest.Country.String(), "source": source, "reason": string(rules.ReasonIPCountryOfConcern), "profiles": profileNames(ps)})
 			why = append(why, fmt.Sprintf("%s is a country of concern under %s", placeName(dest), strings.Join(profileNames(ps), ", ")))
 			for _, p := range ps {
@@ -110,39 +110,50 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 // data gives for the IP is a declared country: its country, the country of
 // the region it places the IP in (Ukraine for Crimea, which some databases
 // file under Russia as RU-CR), or any of the disputed answers.
-func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionCountry rules.Country) {
-	if len(sc.declared) == 0 {
+func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionCountry rules.Country, declared []rules.Country) {
+	if len(declared) == 0 {
 		return
 	}
-	located := []string{country.String()}
-	if regionCountry.IsValid() && regionCountry != country {
-		located = append(located, regionCountry.String())
-	}
-	for _, c := range loc.CountryClaims {
-		if !slices.Contains(located, c.Country) {
-			located = append(located, c.Country)
-		}
-	}
-	for _, c := range sc.declared {
-		if slices.Contains(located, c.String()) {
+	for _, c := range declared {
+		if c == country || c == regionCountry || claimed(loc.CountryClaims, c) {
 			return
 		}
 	}
-	decl := make([]string, len(sc.declared))
-	for j, c := range sc.declared {
-		decl[j] = c.String()
+	decl := make([]string, len(declared))
+	for j, c := range declared {
+		decl[j] = countryText(c)
 	}
-	ev := map[string]any{"ip": ip, "ip_country": country.String(), "declared": decl}
-	where := placeName(rules.Destination{Country: country})
+	ev := map[string]any{"ip": ip, "ip_country": countryAny(country), "declared": decl}
+	m := sc.msg()
+	m.s("The client IP ").s(ip).s(" is located in ").place(rules.Destination{Country: country})
 	if len(loc.CountryClaims) > 0 {
 		ev["country_claims"] = claimRecords(loc.CountryClaims)
-		var said []string
-		for _, c := range loc.CountryClaims {
-			said = append(said, fmt.Sprintf("%s by %s", c.Country, c.Source))
+		m.s(" (the sources disagree: ")
+		for i, c := range loc.CountryClaims {
+			if i > 0 {
+				m.s(", ")
+			}
+			m.s(c.Country).s(" by ").s(c.Source)
 		}
-		where += " (the sources disagree: " + strings.Join(said, ", ") + ")"
+		m.s(")")
 	}
-	sc.addCited(rules.ReasonIPCountryMismatch,
-		fmt.Sprintf("The client IP %s is located in %s, but the declared countries are %s.", ip, where, strings.Join(decl, ", ")),
-		ev)
+	m.s(", but the declared countries are ")
+	for i, d := range decl {
+		if i > 0 {
+			m.s(", ")
+		}
+		m.s(d)
+	}
+	m.s(".")
+	sc.addCited(rules.ReasonIPCountryMismatch, m.done(), ev)
+}
+
+// claimed reports whether any of the geolocation sources' answers is c.
+func claimed(claims []geoloc.CountryClaim, c rules.Country) bool {
+	for _, cl := range claims {
+		if cl.Country == c.String() {
+			return true
+		}
+	}
+	return false
 }

@@ -3,14 +3,17 @@ package screening
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/exportguard/exportguard/rules"
 )
 
-// itemChecks classifies each item and determines whether a license is
-// required for the destination, the parties' headquarters and the end use.
-func (sc *screening) itemChecks() {
+// itemChecks is the items step: it classifies each item and determines
+// whether a license is required for the destination (dest, or failing
+// that a party's country), the parties' headquarters (hqs, and behalf for
+// the parties the end use is performed for) and the end use.
+func (sc *screening) itemChecks(dest rules.Destination, hqs, behalf []rules.Country) {
 	if len(sc.req.Items) == 0 {
 		return
 	}
@@ -18,12 +21,12 @@ func (sc *screening) itemChecks() {
 	if err != nil {
 		sc.invalid("end_use", sc.req.EndUse, "unknown end use")
 	}
-	dest := sc.itemDestination()
+	dest = sc.itemDestination(dest)
 	if !dest.IsValid() {
 		sc.invalid("destination", sc.req.Destination, "a destination (or a party country) is needed to determine the license requirement for items")
 	}
 	for i, it := range sc.req.Items {
-		field := fmt.Sprintf("items[%d]", i)
+		field := itemFieldName(i)
 		ri, ok := sc.rulesItem(field, it)
 		if !ok {
 			sc.items = append(sc.items, ItemRecord{ID: it.ID, ECCN: it.ECCN, LicenseExceptions: []string{}, Error: "item could not be read"})
@@ -34,7 +37,7 @@ func (sc *screening) itemChecks() {
 			continue
 		}
 		det, err := rules.DetermineLicense(sc.w.itemRules, sc.w.policy, rules.LicenseQuery{
-			Item: ri, Destination: dest, PartyHQ: sc.hqs, OnBehalfOfHQ: sc.behalf, EndUse: endUse, Date: sc.date,
+			Item: ri, Destination: dest, PartyHQ: hqs, OnBehalfOfHQ: behalf, EndUse: endUse, Date: sc.date,
 		})
 		if err != nil {
 			var ie *rules.ItemError
@@ -48,52 +51,79 @@ func (sc *screening) itemChecks() {
 		}
 		rec := itemRecord(it.ID, det, ri.Chip != nil)
 		sc.items = append(sc.items, rec)
-		label := it.ID
-		if label == "" {
-			label = fmt.Sprintf("#%d", i+1)
-		}
-		if it.Model != "" {
-			label += " (" + it.Model + ")"
-		}
-		ev := map[string]any{"item": it.ID, "eccn": rec.ECCN, "classification": rec.Classification, "destination": dest.String()}
-		if rec.TPP > 0 {
-			ev["tpp"] = rec.TPP
-		}
-		if rec.PerformanceDensity > 0 {
-			ev["performance_density"] = rec.PerformanceDensity
-		}
-		if det.License == rules.LicenseRequired {
-			ev["review_policy"] = rec.ReviewPolicy
-			ev["license_exceptions"] = rec.LicenseExceptions
-			ev["steps"] = rec.Steps
-			why := strings.Join(det.Reasons, "; ")
-			if why == "" {
-				why = "see steps"
-			}
-			sc.add(rules.ReasonItemLicenseRequired,
-				fmt.Sprintf("Item %s, classified %s, requires a license for %s: %s.", label, rec.Classification, placeName(dest), why),
-				strings.Join(rec.Citations, "; "), ev)
-		}
-		if det.License == rules.LicenseUnresolved {
-			uev := map[string]any{"item": it.ID, "classification": rec.Classification, "destination": dest.String(), "unresolved": det.Unresolved, "needs": det.Needs}
-			sc.add(rules.ReasonItemUnresolved,
-				fmt.Sprintf("Item %s, classified %s, cannot be cleared for %s: %s. It needs %s.", label, rec.Classification, placeName(dest), strings.Join(det.Unresolved, "; "), strings.Join(det.Needs, "; ")),
-				strings.Join(rec.Citations, "; "), uev)
-		}
-		if det.GP10 {
-			sc.addCited(rules.ReasonItemGP10,
-				fmt.Sprintf("Item %s looks like a PRC-designed advanced-computing chip; dealing in it may breach General Prohibition 10.", label),
-				ev)
+		if det.License == rules.LicenseRequired || det.License == rules.LicenseUnresolved || det.GP10 {
+			sc.itemReasons(i, it, dest, det, &rec)
 		}
 	}
 }
 
-// itemDestination is where the items go: the request's destination, or
-// failing that the country of the end user, the ultimate consignee or the
-// purchaser, in that order.
-func (sc *screening) itemDestination() rules.Destination {
-	if sc.dest.IsValid() {
-		return sc.dest
+// itemReasons raises the reasons for item it, the request's items[i],
+// whose determination for dest is det and record rec: a license required,
+// an unresolved determination, General Prohibition 10. A license
+// requirement and GP10 share one evidence map.
+func (sc *screening) itemReasons(i int, it Item, dest rules.Destination, det rules.Determination, rec *ItemRecord) {
+	label := it.ID
+	if label == "" {
+		label = fmt.Sprintf("#%d", i+1)
+	}
+	if it.Model != "" {
+		label += " (" + it.Model + ")"
+	}
+	ev := map[string]any{"item": it.ID, "eccn": rec.ECCN, "classification": rec.Classification, "destination": dest.String()}
+	if rec.TPP > 0 {
+		ev["tpp"] = rec.TPP
+	}
+	if rec.PerformanceDensity > 0 {
+		ev["performance_density"] = rec.PerformanceDensity
+	}
+	if det.License == rules.LicenseRequired {
+		ev["review_policy"] = rec.ReviewPolicy
+		ev["license_exceptions"] = rec.LicenseExceptions
+		ev["steps"] = rec.Steps
+		why := strings.Join(det.Reasons, "; ")
+		if why == "" {
+			why = "see steps"
+		}
+		sc.add(rules.ReasonItemLicenseRequired,
+			fmt.Sprintf("Item %s, classified %s, requires a license for %s: %s.", label, rec.Classification, placeName(dest), why),
+			strings.Join(rec.Citations, "; "), ev)
+	}
+	if det.License == rules.LicenseUnresolved {
+		uev := map[string]any{"item": it.ID, "classification": rec.Classification, "destination": dest.String(), "unresolved": det.Unresolved, "needs": det.Needs}
+		sc.add(rules.ReasonItemUnresolved,
+			fmt.Sprintf("Item %s, classified %s, cannot be cleared for %s: %s. It needs %s.", label, rec.Classification, placeName(dest), strings.Join(det.Unresolved, "; "), strings.Join(det.Needs, "; ")),
+			strings.Join(rec.Citations, "; "), uev)
+	}
+	if det.GP10 {
+		sc.addCited(rules.ReasonItemGP10,
+			fmt.Sprintf("Item %s looks like a PRC-designed advanced-computing chip; dealing in it may breach General Prohibition 10.", label),
+			ev)
+	}
+}
+
+// firstItemFields are the field names of the first items ("items[0]"),
+// made once so that a request does not format them anew.
+var firstItemFields = func() (t [16]string) {
+	for i := range t {
+		t[i] = "items[" + strconv.Itoa(i) + "]"
+	}
+	return t
+}()
+
+// itemFieldName is the request field name of item i.
+func itemFieldName(i int) string {
+	if i < len(firstItemFields) {
+		return firstItemFields[i]
+	}
+	return "items[" + strconv.Itoa(i) + "]"
+}
+
+// itemDestination is where the items go: dest, the request's destination,
+// or failing that the country of the end user, the ultimate consignee, the
+// purchaser or the account holder, in that order.
+func (sc *screening) itemDestination(dest rules.Destination) rules.Destination {
+	if dest.IsValid() {
+		return dest
 	}
 	for _, role := range []Role{RoleEndUser, RoleUltimateConsignee, RolePurchaser, RoleAccountHolder} {
 		for _, p := range sc.req.Parties {
@@ -182,8 +212,9 @@ func (sc *screening) rulesItem(field string, it Item) (rules.Item, bool) {
 
 func itemRecord(id string, det rules.Determination, chip bool) ItemRecord {
 	c := det.Classification
+	eccn := c.ECCN.String()
 	rec := ItemRecord{
-		ID: id, ECCN: c.ECCN.String(), Classification: classificationLabel(c, chip), TPP: round4(c.TPP), PerformanceDensity: round4(c.PerformanceDensity),
+		ID: id, ECCN: eccn, Classification: classificationLabel(c, chip, eccn), TPP: round4(c.TPP), PerformanceDensity: round4(c.PerformanceDensity),
 		LicenseRequired: det.License == rules.LicenseRequired, License: det.License.String(), ResolveWith: det.Needs, ReviewPolicy: det.ReviewPolicy, GP10: det.GP10, LicenseExceptions: []string{},
 	}
 	for _, e := range det.Exceptions {
@@ -199,18 +230,19 @@ func itemRecord(id string, det rules.Determination, chip bool) ItemRecord {
 		rec.Steps[i] = st.Rule + ": " + st.Finding
 		cites = append(cites, st.Citation)
 	}
-	rec.Citations = dedupe(cites)
+	rec.Citations = dedupeOwn(cites)
 	return rec
 }
 
-// classificationLabel names what the item was classified as: the ECCN and
+// classificationLabel names what the item was classified as (eccn is
+// c.ECCN as text): the ECCN and
 // paragraph ("3A090.a"); for chip parameters that meet no advanced-computing
 // paragraph, "outside 3A090 (Note 2)" or "outside 3A090/4A090" (the item
 // still needs its own ECCN or EAR99); otherwise "unclassified".
-func classificationLabel(c rules.Classification, chip bool) string {
+func classificationLabel(c rules.Classification, chip bool, eccn string) string {
 	switch {
 	case c.ECCN.IsValid():
-		return c.ECCN.String()
+		return eccn
 	case !chip:
 		return "unclassified"
 	}

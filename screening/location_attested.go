@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/exportguard/exportguard/geoloc/attest"
 	"github.com/exportguard/exportguard/geoloc/verify"
 	"github.com/exportguard/exportguard/rules"
 )
@@ -69,13 +70,29 @@ func (sc *screening) attestedLocation(le *LocationEvidence) {
 		return
 	}
 
-	// Every country and region of concern in the policy must have been
-	// judged by the verifier: one it did not judge is not excluded.
+	concern, unjudged := sc.attestedConcerns(vr)
+	if len(concern) > 0 {
+		ev["concerns_not_excluded"] = concern
+		sc.addCited(rules.ReasonItemLocationConcernPossible,
+			fmt.Sprintf("Signed delay measurements do not exclude %s: the item may be in a country or region of concern (%s).", strings.Join(concern, ", "), cite),
+			ev)
+	}
+	if len(unjudged) > 0 {
+		ev["not_judged"] = unjudged
+		unverified("the verifier did not judge " + strings.Join(unjudged, ", "))
+	}
+}
+
+// attestedConcerns sorts the policy's countries and regions of concern by
+// the verdict record's judgement: those it does not exclude, and those it
+// did not judge. Every one must have been judged: one the verifier did not
+// judge is not excluded. A region is judged through its country where the
+// verifier judged only the country.
+func (sc *screening) attestedConcerns(vr *attest.VerdictRecord) (concern, unjudged []string) {
 	judged := map[string]string{}
 	for _, rr := range vr.Regions {
 		judged[rr.Region] = rr.Verdict
 	}
-	var concern, unjudged []string
 	check := func(code, via string) {
 		v, ok := judged[code]
 		if !ok && via != "" {
@@ -98,14 +115,5 @@ func (sc *screening) attestedLocation(le *LocationEvidence) {
 	}
 	slices.Sort(concern)
 	slices.Sort(unjudged)
-	if len(concern) > 0 {
-		ev["concerns_not_excluded"] = concern
-		sc.addCited(rules.ReasonItemLocationConcernPossible,
-			fmt.Sprintf("Signed delay measurements do not exclude %s: the item may be in a country or region of concern (%s).", strings.Join(concern, ", "), cite),
-			ev)
-	}
-	if len(unjudged) > 0 {
-		ev["not_judged"] = unjudged
-		unverified("the verifier did not judge " + strings.Join(unjudged, ", "))
-	}
+	return concern, unjudged
 }

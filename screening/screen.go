@@ -4,11 +4,9 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"math"
-	"net/netip"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/exportguard/exportguard/geoloc"
@@ -17,62 +15,101 @@ import (
 	"github.com/exportguard/exportguard/screening/match"
 )
 
-// screening is the state of one Screen call.
+// screening is one Screen call: its fixed inputs, and what its steps
+// found. The steps are methods that read the inputs and record reasons and
+// records; whatever one step learns that a later one needs (the
+// destination, the declared countries, the headquarters) is a return
+// value passed on by run, never a field, so run is the whole contract.
 type screening struct {
 	s   *Screener
 	w   *world
 	geo *geoloc.View // w.geo's databases, pinned for this screening; nil if none
-	req *Request
+	req Request
 	now time.Time
+	// date is the as-of date whose rules apply: the first step sets it and
+	// every later step reads it.
+	date time.Time
 
-	date      time.Time
-	dest      rules.Destination
-	declared  []rules.Country // declared countries of parties, and the destination
-	hqs       []rules.Country // headquarters and ultimate-parent headquarters
-	behalf    []rules.Country // the same, of parties the end use is performed for
-	reasons   []Reason
-	outcomes  []rules.Outcome // parallel to reasons
-	matches   []MatchRecord
-	locations []LocationRecord
-	items     []ItemRecord
+	findings
 
 	// place is the policy's answer for the last place checked: an order's
 	// client IP is most often in its destination country, and a second
 	// check of the same place on the same date is then free.
 	place placeRules
+
+	// m is scratch for building messages (see msg).
+	m message
+	// day and dayText are the last as-of date formatted, kept across the
+	// calls that reuse this value: a batch screens on one date.
+	day     time.Time
+	dayText string
+	// boxed holds strings boxed for evidence (see interned).
+	boxed map[string]any
+	// countries backs the country lists the steps pass on, which no
+	// decision keeps.
+	countries struct{ parties, hqs, behalf, declared [8]rules.Country }
 }
 
-// placeRules is what the policy says of one place on the screening date.
-type placeRules struct {
-	d         rules.Destination
-	set       bool
-	concern   []*rules.Profile
-	embargo   rules.Embargo
-	embargoed bool
+// screenings recycles screening values and their scratch: reasons,
+// records and message buffers are reused by the next call, which copies
+// what it returns into the Decision.
+var screenings = sync.Pool{New: func() any { return new(screening) }}
+
+// newScreening returns a screening of req for s, in world w, with the
+// geolocation databases of view, at now. Release it when its decision is
+// made.
+func newScreening(s *Screener, w *world, view *geoloc.View, req *Request, now time.Time) *screening {
+	sc := screenings.Get().(*screening)
+	sc.s, sc.w, sc.geo, sc.req, sc.now = s, w, view, *req, now
+	return sc
 }
 
-// rulesFor returns the concern profiles and embargo of d on the screening
-// date: from the call's last answer for consecutive checks of the same
-// place, otherwise from the world's cache.
-func (sc *screening) rulesFor(d rules.Destination) *placeRules {
-	if !sc.place.set || sc.place.d != d {
-		sc.place = sc.w.places.get(sc.w.policy, d, sc.date)
+// release clears what sc refers to and returns it to the pool.
+func (sc *screening) release() {
+	f := &sc.findings
+	clear(f.reasons)
+	clear(f.matches)
+	clear(f.locations)
+	clear(f.items)
+	*f = findings{reasons: f.reasons[:0], outcomes: f.outcomes[:0], matches: f.matches[:0], locations: f.locations[:0], items: f.items[:0]}
+	if cap(f.reasons) > maxKept || cap(f.matches) > maxKept || cap(f.locations) > maxKept || cap(f.items) > maxKept {
+		*f = findings{} // an outsized request's scratch is not kept
 	}
-	return &sc.place
+	sc.s, sc.w, sc.geo, sc.req, sc.place = nil, nil, nil, Request{}, placeRules{}
+	sc.date, sc.now = time.Time{}, time.Time{}
+	if cap(sc.m.b) > 64<<10 {
+		sc.m.b = nil
+	}
+	screenings.Put(sc)
 }
 
+// maxKept bounds the records a pooled screening keeps room for.
+const maxKept = 256
+
+// findings are what the steps of one screening found, in the order found.
+type findings struct {
+	reasons   []Reason
+	outcomes  []rules.Outcome // parallel to reasons
+	matches   []MatchRecord
+	locations []LocationRecord
+	items     []ItemRecord
+}
+
+// run screens the request, step by step. Each step records what it finds;
+// the values passed between steps are the steps' inputs and outputs.
 func (sc *screening) run(ctx context.Context) {
-	sc.resolveDate()
-	sc.somethingToScreen()
-	sc.destination()
-	sc.parties(ctx)
+	sc.date = sc.asOfDate()  // request_checks.go
+	sc.somethingToScreen()   // request_checks.go
+	dest := sc.destination() // places.go
+	pf := sc.parties(ctx)    // screen.go, parties.go, names.go, owners.go
 	if ctx.Err() != nil {
 		return
 	}
-	sc.ips()
-	sc.itemChecks()
-	sc.locationEvidence(ctx)
-	sc.dataChecks()
+	declared := declaredCountries(sc.countries.declared[:0], dest, pf.countries)
+	sc.ips(declared)                       // ips.go, iplocation.go
+	sc.itemChecks(dest, pf.hqs, pf.behalf) // items.go
+	sc.locationEvidence(ctx)               // location.go, location_attested.go
+	sc.dataChecks()                        // datachecks.go
 }
 
 // add records a reason whose outcome comes from the policy's mapping.
@@ -101,159 +138,6 @@ func (sc *screening) missing(field, msg string) {
 	sc.addCited(rules.ReasonInputInvalid, msg, map[string]any{"field": field, "value": "", "problem": "missing"})
 }
 
-// somethingToScreen raises input.invalid for a request that names no party,
-// destination, IP, item or location evidence: nothing would be checked,
-// and an allow would say that something was.
-func (sc *screening) somethingToScreen() {
-	r := sc.req
-	if strings.TrimSpace(r.Destination) != "" || len(r.IPs) > 0 || len(r.Items) > 0 || r.Location != nil {
-		return
-	}
-	for _, p := range r.Parties {
-		if strings.TrimSpace(p.Name) != "" {
-			return
-		}
-	}
-	sc.missing("request", "The request names no party, destination, client IP or item, so nothing could be screened; it needs review.")
-}
-
-func (sc *screening) resolveDate() {
-	switch {
-	case sc.req.Date != "":
-		d, err := time.Parse(time.DateOnly, strings.TrimSpace(sc.req.Date))
-		if err != nil {
-			sc.invalid("date", sc.req.Date, "want a date as YYYY-MM-DD")
-			sc.date = dayOf(sc.now)
-			return
-		}
-		sc.date = d
-	case !sc.s.asOf.IsZero():
-		sc.date = dayOf(sc.s.asOf)
-	default:
-		sc.date = dayOf(sc.now)
-	}
-}
-
-func dayOf(t time.Time) time.Time {
-	y, m, d := t.UTC().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-func (sc *screening) resolve(field, text string) (rules.Destination, bool) {
-	d, err := rules.ResolveDestination(text)
-	if err != nil {
-		sc.invalid(field, text, "not a known country or region")
-		return rules.Destination{}, false
-	}
-	return d, true
-}
-
-func (sc *screening) destination() {
-	if strings.TrimSpace(sc.req.Destination) == "" {
-		return
-	}
-	d, ok := sc.resolve("destination", sc.req.Destination)
-	if !ok {
-		return
-	}
-	sc.dest = d
-	sc.declared = appendCountry(sc.declared, d.Country)
-	sc.checkPlace(destinationCodes, d, func() map[string]any {
-		return map[string]any{"destination": d.String(), "as_given": sc.req.Destination}
-	})
-}
-
-// placeCodes are the reason codes checkPlace raises for one kind of place.
-type placeCodes struct {
-	ip                         bool // the place is where a client IP is
-	embargoed, regionEmbargoed rules.ReasonCode
-	regionApproximated         rules.ReasonCode
-	countryOfConcern           rules.ReasonCode
-}
-
-var (
-	destinationCodes = placeCodes{
-		embargoed:          rules.ReasonDestinationEmbargoed,
-		regionEmbargoed:    rules.ReasonDestinationRegionEmbargoed,
-		regionApproximated: rules.ReasonDestinationRegionApproximated,
-		countryOfConcern:   rules.ReasonDestinationCountryOfConcern,
-	}
-	ipCodes = placeCodes{
-		ip:                 true,
-		embargoed:          rules.ReasonIPEmbargoed,
-		regionEmbargoed:    rules.ReasonIPRegionEmbargoed,
-		regionApproximated: rules.ReasonIPRegionApproximated,
-		countryOfConcern:   rules.ReasonIPCountryOfConcern,
-	}
-)
-
-// checkPlace raises embargo and country-of-concern reasons for a place, a
-// destination or a client IP's location as codes says. evidence makes the
-// reason's evidence; most places raise nothing, and it is then not made.
-func (sc *screening) checkPlace(codes placeCodes, d rules.Destination, evidence func() map[string]any) {
-	pr := sc.rulesFor(d)
-	concern := pr.concern
-	if !pr.embargoed && len(concern) == 0 {
-		return
-	}
-	ev := evidence()
-	names := profileNames(concern)
-	if e, ok := pr.embargo, pr.embargoed; ok {
-		ev = withEvidence(ev, "program", e.Program)
-		if len(names) > 0 {
-			ev = withEvidence(ev, "profiles", names)
-		}
-		what := "the embargoed destination " + placeName(e.Destination)
-		code := codes.embargoed
-		switch {
-		case e.Approximate:
-			// The oblast stands for the so-called DNR/LNR, which has no
-			// boundary of its own: a person checks the place.
-			code = codes.regionApproximated
-			what = "region " + placeName(e.Destination) + ", which stands for an embargoed area it only approximates (" + e.Note + "); check whether the place is inside it"
-		case e.Region:
-			code = codes.regionEmbargoed
-			what = "the embargoed region " + placeName(e.Destination)
-		}
-		subject := "The destination is"
-		if codes.ip {
-			subject = fmt.Sprintf("The client IP %v is located in", ev["ip"])
-		}
-		sc.add(code, fmt.Sprintf("%s %s (%s).", subject, what, e.Program), e.Citation, ev)
-		return
-	}
-	if len(concern) == 0 {
-		return
-	}
-	ev = withEvidence(ev, "profiles", names)
-	subject := "The destination " + placeName(d)
-	if codes.ip {
-		subject = fmt.Sprintf("The client IP %v is located in %s, which", ev["ip"], placeName(d))
-	}
-	cites := make([]string, len(concern))
-	for i, pr := range concern {
-		cites[i] = pr.Citation
-	}
-	sc.add(codes.countryOfConcern, fmt.Sprintf("%s is a country of concern under %s.", subject, strings.Join(names, ", ")),
-		strings.Join(dedupe(cites), "; "), ev)
-}
-
-// profileNames returns the names of ps.
-func profileNames(ps []*rules.Profile) []string {
-	names := make([]string, len(ps))
-	for i, pr := range ps {
-		names[i] = pr.Name
-	}
-	return names
-}
-
-func placeName(d rules.Destination) string {
-	if d.Region.IsValid() {
-		return fmt.Sprintf("%s (%s)", d.Region.Name(), d.Region)
-	}
-	return fmt.Sprintf("%s (%s)", d.Country.Name(), d.Country)
-}
-
 func withEvidence(ev map[string]any, k string, v any) map[string]any {
 	if ev == nil {
 		ev = map[string]any{}
@@ -269,6 +153,18 @@ func appendCountry(cs []rules.Country, c rules.Country) []rules.Country {
 	return cs
 }
 
+// dedupeOwn is dedupe for a slice the caller owns and no longer needs: it
+// filters ss in place.
+func dedupeOwn(ss []string) []string {
+	out := ss[:0]
+	for _, s := range ss {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func dedupe(ss []string) []string {
 	out := ss[:0:0]
 	for _, s := range ss {
@@ -279,56 +175,26 @@ func dedupe(ss []string) []string {
 	return out
 }
 
-// partyFields are the request field names of one party, for errors.
-type partyFields struct {
-	base, role, country, typ, name, hqCountry, parentCountry, parentName string
+// partyFacts is what the parties step learns that later steps need.
+type partyFacts struct {
+	countries []rules.Country // the parties' declared countries, in request order
+	hqs       []rules.Country // headquarters and ultimate-parent headquarters
+	behalf    []rules.Country // the same, of parties the end use is performed for
 }
 
-// firstPartyFields are the field names of the first parties, made once so
-// that a request does not format them anew.
-var firstPartyFields = func() (t [16]partyFields) {
-	for i := range t {
-		t[i] = newPartyFields(i)
-	}
-	return t
-}()
-
-func newPartyFields(i int) partyFields {
-	b := "parties[" + strconv.Itoa(i) + "]"
-	return partyFields{base: b, role: b + ".role", country: b + ".country", typ: b + ".type", name: b + ".name",
-		hqCountry: b + ".hq_country", parentCountry: b + ".parent_country", parentName: b + ".parent_name"}
-}
-
-// partyFieldsOf returns the field names of party i.
-func partyFieldsOf(i int) partyFields {
-	if i < len(firstPartyFields) {
-		return firstPartyFields[i]
-	}
-	return newPartyFields(i)
-}
-
-func (sc *screening) parties(ctx context.Context) {
+// parties is the parties step: for each party it reads the role, country
+// and type, runs the ownership checks, screens the name and the ultimate
+// parent's name against the lists, and checks the headquarters countries.
+func (sc *screening) parties(ctx context.Context) partyFacts {
+	pf := partyFacts{countries: sc.countries.parties[:0], hqs: sc.countries.hqs[:0], behalf: sc.countries.behalf[:0]}
 	for i, p := range sc.req.Parties {
 		if ctx.Err() != nil {
-			return
+			return pf
 		}
 		fn := partyFieldsOf(i)
 		field := fn.base
-		role, err := ParseRole(string(p.Role))
-		if err != nil {
-			sc.invalid(fn.role, string(p.Role), "unknown role")
-		}
-		var country rules.Country
-		if strings.TrimSpace(p.Country) != "" {
-			if d, ok := sc.resolve(fn.country, p.Country); ok {
-				country = d.Country
-				sc.declared = appendCountry(sc.declared, country)
-			}
-		}
-		typ, ok := entryType(p.Type)
-		if !ok {
-			sc.invalid(fn.typ, p.Type, "want individual, entity, vessel or aircraft")
-		}
+		role, country, typ := sc.readParty(fn, p)
+		pf.countries = appendCountry(pf.countries, country)
 		sc.ownershipChecks(ctx, p, role)
 		if strings.TrimSpace(p.Name) == "" {
 			sc.missing(fn.name, fmt.Sprintf("The %s at %s has no name, so it was not screened against the restricted-party lists; it needs review.", roleLabel(role), field))
@@ -349,9 +215,9 @@ func (sc *screening) parties(ctx context.Context) {
 				continue
 			}
 			if role == RoleOnBehalfOf {
-				sc.behalf = appendCountry(sc.behalf, d.Country)
+				pf.behalf = appendCountry(pf.behalf, d.Country)
 			} else {
-				sc.hqs = appendCountry(sc.hqs, d.Country)
+				pf.hqs = appendCountry(pf.hqs, d.Country)
 			}
 			hqDest := rules.Destination{Country: d.Country}
 			concern := sc.rulesFor(hqDest).concern
@@ -376,382 +242,17 @@ func (sc *screening) parties(ctx context.Context) {
 			sc.screenName(ctx, fn.parentName, p, role, p.ParentName, "parent", match.Query{Name: p.ParentName, Country: pc, Type: lists.TypeEntity})
 		}
 	}
+	return pf
 }
 
-func displayName(p Party) string {
-	if p.Name != "" {
-		return p.Name
+// declaredCountries appends to declared the countries the request
+// declares: the destination's, then the parties', each once.
+func declaredCountries(declared []rules.Country, dest rules.Destination, parties []rules.Country) []rules.Country {
+	declared = appendCountry(declared, dest.Country)
+	for _, c := range parties {
+		declared = appendCountry(declared, c)
 	}
-	return "(unnamed)"
-}
-
-func roleLabel(r Role) string {
-	if r == "" || r == RoleOther {
-		return "party"
-	}
-	return strings.ReplaceAll(string(r), "_", " ")
-}
-
-func entryType(s string) (lists.EntryType, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "":
-		return lists.TypeUnknown, true
-	case "individual", "person":
-		return lists.TypeIndividual, true
-	case "entity", "organization", "organisation", "company":
-		return lists.TypeEntity, true
-	case "vessel":
-		return lists.TypeVessel, true
-	case "aircraft":
-		return lists.TypeAircraft, true
-	}
-	return lists.TypeUnknown, false
-}
-
-func identifiers(ids []Identifier) []lists.Identifier {
-	if len(ids) == 0 {
-		return nil
-	}
-	out := make([]lists.Identifier, len(ids))
-	for i, id := range ids {
-		out[i] = lists.Identifier{Type: id.Type, Value: id.Value}
-	}
-	return out
-}
-
-// screenName searches the index for one name (the party's own, or its
-// parent's) and turns each match into a record and a reason.
-func (sc *screening) screenName(ctx context.Context, field string, p Party, role Role, name, via string, q match.Query) {
-	q.Threshold = sc.w.threshold
-	ms, err := sc.w.index.Search(ctx, q)
-	if err != nil {
-		if ctx.Err() != nil {
-			return
-		}
-		sc.invalid(field, truncate(name, 80), err.Error())
-		return
-	}
-	band := sc.w.band
-	normName := ""
-	if len(ms) > 0 {
-		normName = match.Normalize(name)
-	}
-	// Reviewers clear or confirm hits on the party's own name only.
-	partyKey := ""
-	if via == "name" && len(ms) > 0 {
-		partyKey = PartyKey(p.Name)
-	}
-	for _, m := range ms {
-		e := m.Entry
-		if !hitApplies(&m, q.Type, sc.date, q.Threshold, "the party") {
-			continue
-		}
-		if mis := idMismatch(q.IDs, e.IDs); mis != "" {
-			m.Adjustments = append(slices.Clone(m.Adjustments), match.Adjustment{Kind: "id_mismatch", Delta: -idMismatchPenalty,
-				Detail: "the party gave " + mis})
-			m.Score -= idMismatchPenalty
-			if m.Score < q.Threshold {
-				continue
-			}
-		}
-		id := sc.w.entryID(e)
-		rec := MatchRecord{
-			Party: p.Name, PartyRole: string(role), List: string(e.Source), EntryID: e.ID, EntryName: e.Name,
-			MatchedName: m.Name, WeakAlias: m.Weak, Score: round4(m.Score), NameScore: round4(m.NameScore),
-			EntryHash: id.hash, Via: via,
-		}
-		if len(m.Tokens) > 0 {
-			rec.Tokens = make([]TokenRecord, len(m.Tokens))
-			for i, t := range m.Tokens {
-				rec.Tokens[i] = TokenRecord{Query: t.Query, Candidate: t.Candidate, Similarity: round4(t.Similarity)}
-			}
-		}
-		if len(m.Adjustments) > 0 {
-			rec.Adjustments = make([]Adjustment, len(m.Adjustments))
-			for i, a := range m.Adjustments {
-				rec.Adjustments[i] = Adjustment{Kind: a.Kind, Delta: round4(a.Delta), Detail: a.Detail}
-			}
-		}
-		ev := map[string]any{
-			"party": p.Name, "role": string(role), "list": string(e.Source), "entry_id": e.ID,
-			"entry_name": e.Name, "matched_name": m.Name, "score": rec.Score,
-		}
-		var sup Suppression
-		reviewed := false
-		if partyKey != "" {
-			sup, reviewed = sc.s.store.Lookup(partyKey, id.key, id.hash, sc.now)
-		}
-		st := judge(band, normName, m, reviewed && sup.Kind == Confirmed)
-		rec.Strength = st.level
-		if reviewed && sup.Kind != Confirmed {
-			rec.Suppressed = &sup
-			ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
-			sc.add(rules.ReasonPartyMatchSuppressed,
-				fmt.Sprintf("The %s %q matched %s entry %q, which %s cleared on %s (%s): %s.", roleLabel(role), p.Name, e.Source, e.Name,
-					sup.Reviewer, sup.Created.Format(time.DateOnly), sup.Kind, sup.Reason),
-				listCitation(string(e.Source)), ev)
-			sc.matches = append(sc.matches, rec)
-			continue
-		}
-		if e.LicenseRequirement != "" {
-			ev["license_requirement"] = e.LicenseRequirement
-		}
-		if e.LicensePolicy != "" {
-			ev["license_policy"] = e.LicensePolicy
-		}
-		if len(e.Footnotes) > 0 {
-			ev["footnotes"] = e.Footnotes
-		}
-		if e.FederalRegister != "" {
-			ev["federal_register"] = e.FederalRegister
-		}
-		if st.basis == basisReviewer {
-			rec.Suppressed = &sup
-			ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
-		}
-		why := st.explain(band, m, ev)
-		sc.matches = append(sc.matches, rec)
-		switch {
-		case st.level == StrengthPotential && via == "parent":
-			ev["via"] = via
-			sc.add(rules.ReasonPartyPotentialMatch,
-				fmt.Sprintf("The ultimate parent %q of the %s %q may be %s entry %q (matched as %q, score %.2f): a potential match, because %s. A reviewer decides.",
-					name, roleLabel(role), displayName(p), e.Source, e.Name, m.Name, rec.Score, why),
-				listCitation(string(e.Source)), ev)
-		case st.level == StrengthPotential:
-			sc.add(rules.ReasonPartyPotentialMatch,
-				fmt.Sprintf("The %s %q may be %s entry %q (matched as %q, score %.2f): a potential match, because %s. A reviewer decides.",
-					roleLabel(role), p.Name, e.Source, e.Name, m.Name, rec.Score, why),
-				listCitation(string(e.Source)), ev)
-		case via == "parent":
-			sc.add(rules.ReasonPartyParentListed,
-				fmt.Sprintf("The ultimate parent %q of the %s %q matches %s entry %q (score %.2f), confirmed: %s.", name, roleLabel(role), displayName(p), e.Source, e.Name, rec.Score, why),
-				listCitation(string(e.Source)), ev)
-		default:
-			sc.addOutcome(sc.w.policy.ListOutcome(string(e.Source)), rules.ReasonPartyListed,
-				fmt.Sprintf("The %s %q matches %s entry %q as %q (score %.2f), confirmed: %s.", roleLabel(role), p.Name, e.Source, e.Name, m.Name, rec.Score, why),
-				listCitation(string(e.Source)), ev)
-		}
-	}
-}
-
-// vesselPenalty lowers a party's match against a vessel or aircraft entry.
-const vesselPenalty = 0.25
-
-// hitApplies reports whether list hit m counts, as of date, for a searcher
-// of type typ (who names it in the adjustment: "the party", "an owner";
-// an owner has no type). An entry listed after date does not: screening as
-// of an earlier date, it did not apply then. Parties and owners are
-// persons and organisations: a company that shares a tanker's name ("Dover
-// Corp", the SDN vessel DOVER) is not that tanker, so a vessel or aircraft
-// entry matched by anything but its own kind loses vesselPenalty and counts
-// only if m still reaches threshold.
-func hitApplies(m *match.Match, typ lists.EntryType, date time.Time, threshold float64, who string) bool {
-	e := m.Entry
-	if !e.ListedOn.IsZero() && e.ListedOn.After(date) {
-		return false
-	}
-	if craft := e.Type == lists.TypeVessel || e.Type == lists.TypeAircraft; craft && typ != e.Type {
-		m.Adjustments = append(slices.Clone(m.Adjustments), match.Adjustment{Kind: "entry_is_" + string(e.Type), Delta: -vesselPenalty,
-			Detail: fmt.Sprintf("the entry is a %s; %s is not", e.Type, who)})
-		m.Score -= vesselPenalty
-		return m.Score >= threshold
-	}
-	return true
-}
-
-// round4 rounds to four decimals, half away from zero (so a -0.15 penalty
-// stays -0.15).
-func round4(f float64) float64 {
-	return math.Round(f*10000) / 10000
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
-
-func (sc *screening) ips() {
-	for i, text := range sc.req.IPs {
-		addr, err := geoloc.ParseIP(text)
-		if err != nil {
-			sc.invalid("ips["+strconv.Itoa(i)+"]", text, "not an IP address")
-			continue
-		}
-		ip := addr.String()
-		if sc.w.geo == nil {
-			sc.addCited(rules.ReasonDataMissing, fmt.Sprintf("No geolocation database is configured, so the client IP %s could not be located.", ip),
-				map[string]any{"ip": ip, "missing": "geolocation database"})
-			continue
-		}
-		loc, err := sc.locate(addr)
-		if err != nil {
-			sc.addCited(rules.ReasonDataMissing, fmt.Sprintf("The client IP %s could not be located: %v.", ip, err),
-				map[string]any{"ip": ip, "error": err.Error()})
-			continue
-		}
-		rec := locationRecord(loc, addr, ip)
-		sc.locations = append(sc.locations, rec)
-		// The evidence is made only for a reason: most IPs raise none.
-		evidence := func() map[string]any {
-			ev := map[string]any{"ip": ip}
-			if rec.Network != "" {
-				ev["network"] = rec.Network
-			}
-			if len(rec.Databases) > 0 {
-				ev["databases"] = rec.Databases
-			}
-			return ev
-		}
-		if loc.NotRoutable != "" {
-			ev := evidence()
-			ev["not_routable"] = loc.NotRoutable
-			sc.addCited(rules.ReasonIPNotRoutable, fmt.Sprintf("The client IP %s is not on the public internet (%s); it says nothing about location.", ip, loc.NotRoutable),
-				ev)
-			continue
-		}
-		country, cerr := rules.ParseCountry(loc.Country)
-		if !loc.Found || cerr != nil {
-			sc.addCited(rules.ReasonIPUnknown, fmt.Sprintf("The client IP %s has no country in the geolocation data.", ip), evidence())
-		} else {
-			d := rules.Destination{Country: country}
-			subdivision := ""
-			for _, sub := range loc.Subdivisions {
-				if r, ok := rules.NormalizeRegionCode(sub); ok {
-					if e, emb := sc.w.policy.Embargo(rules.Destination{Country: r.Country(), Region: r}, sc.date); emb && e.Region {
-						d = rules.Destination{Country: r.Country(), Region: r}
-						subdivision = sub
-						break
-					}
-				}
-			}
-			sc.ipPlace(loc, d, func() map[string]any {
-				ev := evidence()
-				ev["country"] = country.String()
-				if subdivision != "" {
-					ev["subdivision"] = subdivision
-				}
-				return ev
-			})
-			sc.ipMismatch(ip, loc, country, d.Country)
-		}
-		if a := loc.Anonymizer; a.Anonymous || a.VPN || a.Tor || a.Hosting || a.PublicProxy || a.ResidentialProxy {
-			sc.addCited(rules.ReasonIPAnonymizer, fmt.Sprintf("The client IP %s belongs to %s; its location cannot be trusted.", ip, anonymizerKinds(a)),
-				map[string]any{"ip": ip, "signals": anonymizerList(a), "provider": a.Provider})
-		}
-	}
-}
-
-func anonymizerList(a geoloc.Anonymizer) []string {
-	var out []string
-	for _, f := range []struct {
-		on   bool
-		name string
-	}{{a.VPN, "vpn"}, {a.Tor, "tor_exit"}, {a.Hosting, "hosting"}, {a.PublicProxy, "public_proxy"}, {a.ResidentialProxy, "residential_proxy"}, {a.Anonymous, "anonymous"}} {
-		if f.on {
-			out = append(out, f.name)
-		}
-	}
-	return out
-}
-
-func anonymizerKinds(a geoloc.Anonymizer) string {
-	names := map[string]string{"vpn": "a VPN", "tor_exit": "a Tor exit node", "hosting": "a hosting provider",
-		"public_proxy": "a public proxy", "residential_proxy": "a residential proxy", "anonymous": "an anonymizing network"}
-	var parts []string
-	for _, k := range anonymizerList(a) {
-		parts = append(parts, names[k])
-	}
-	return strings.Join(parts, ", ")
-}
-
-// locationRecord is the decision's record of loc; ip is addr as text, used
-// when loc is addr's location (it nearly always is).
-func locationRecord(loc geoloc.Location, addr netip.Addr, ip string) LocationRecord {
-	rec := LocationRecord{
-		IP: ip, Country: loc.Country, CountryClaims: claimRecords(loc.CountryClaims), RegisteredCountry: loc.RegisteredCountry,
-		RepresentedCountry: loc.RepresentedCountry, Subdivisions: loc.Subdivisions, City: loc.City,
-		NotRoutable: loc.NotRoutable, Found: loc.Found,
-		Anonymizer: AnonymizerFlags{
-			Checked: loc.Anonymizer.Checked, Anonymous: loc.Anonymizer.Anonymous, VPN: loc.Anonymizer.VPN, Tor: loc.Anonymizer.Tor,
-			Hosting: loc.Anonymizer.Hosting, PublicProxy: loc.Anonymizer.PublicProxy, ResidentialProxy: loc.Anonymizer.ResidentialProxy,
-			Confidence: loc.Anonymizer.Confidence, Provider: loc.Anonymizer.Provider,
-		},
-	}
-	if loc.IP != addr {
-		rec.IP = loc.IP.String()
-	}
-	if rec.Subdivisions == nil {
-		rec.Subdivisions = []string{}
-	}
-	if loc.Network.IsValid() {
-		rec.Network = loc.Network.String()
-	}
-	for _, s := range loc.Sources {
-		if !slices.Contains(rec.Databases, s.Database) {
-			rec.Databases = append(rec.Databases, s.Database)
-		}
-	}
-	return rec
-}
-
-// dataChecks raises data.* reasons for evaluation, stale and missing data.
-func (sc *screening) dataChecks() {
-	w := sc.w
-	if len(w.evaluation) > 0 {
-		sc.addCited(rules.ReasonDataEvaluationSnapshot, "This decision used embedded evaluation data with old as-of dates; production screening must load current lists and geolocation databases.",
-			map[string]any{"data": slices.Clone(w.evaluation)})
-	}
-	if len(w.listSources) == 0 {
-		sc.addCited(rules.ReasonDataMissing, "No restricted-party list is loaded, so no party could be screened.", map[string]any{"missing": "lists"})
-	}
-	maxList := w.policy.MaxListAge()
-	for _, si := range w.listSources {
-		if si.Evaluation {
-			continue
-		}
-		if si.Undated() {
-			sc.addCited(rules.ReasonDataUndated, fmt.Sprintf("The %s list (%s) has no date: its file states none and it was not downloaded by a list updater, so its age is unknown. State its date (a %s file beside it) or fetch it.",
-				si.Source, strings.Join(si.Files, ", "), lists.AsOfSuffix),
-				map[string]any{"source": string(si.Source), "files": slices.Clone(si.Files)})
-			continue
-		}
-		// Data ages from the last time it was known to be current: its
-		// date, or a later download or server confirmation (HTTP 304).
-		current := si.CurrentAt()
-		age := sc.now.Sub(current)
-		if age > maxList {
-			ev := map[string]any{"source": string(si.Source), "as_of": dateOrEmpty(si.AsOf), "max_age_days": int(maxList.Hours() / 24)}
-			if si.AsOfFrom != "" {
-				ev["as_of_from"] = string(si.AsOfFrom)
-			}
-			if !si.FetchedAt.IsZero() {
-				ev["fetched_at"] = dateOrEmpty(si.FetchedAt)
-			}
-			sc.addCited(rules.ReasonDataStale, fmt.Sprintf("The %s list is %s old (as of %s); the policy allows %s.", si.Source, days(age), dateOrEmpty(current), days(maxList)),
-				ev)
-		}
-	}
-	if len(sc.req.IPs) == 0 {
-		return
-	}
-	maxGeo := w.policy.MaxGeoDBAge()
-	for _, db := range w.geoDBs {
-		if db.Embedded {
-			continue
-		}
-		age := sc.now.Sub(db.BuildTime)
-		if db.BuildTime.IsZero() || age > maxGeo {
-			sc.addCited(rules.ReasonDataStale, fmt.Sprintf("The geolocation database %s is %s old (built %s); the policy allows %s.", db.Name, days(age), dateOrEmpty(db.BuildTime), days(maxGeo)),
-				map[string]any{"database": db.Name, "build_date": dateOrEmpty(db.BuildTime), "max_age_days": int(maxGeo.Hours() / 24)})
-		}
-	}
-}
-
-func days(d time.Duration) string {
-	return fmt.Sprintf("%d days", int(d.Hours()/24))
+	return declared
 }
 
 // decision assembles the Decision: reasons ranked by outcome (most severe
@@ -769,17 +270,22 @@ func (sc *screening) decision() Decision {
 		reasons[i] = sc.reasons[j]
 		top = max(top, sc.outcomes[j])
 	}
+	if sc.dayText == "" || !sc.day.Equal(sc.date) {
+		sc.day, sc.dayText = sc.date, sc.date.Format(time.DateOnly)
+	}
 	d := Decision{
 		ID: sc.req.ID, Outcome: top.String(), Reasons: reasons,
-		Matches: nonNil(sc.matches), Locations: nonNil(sc.locations), Items: nonNil(sc.items),
-		Versions: sc.w.versions, AsOf: sc.date.Format(time.DateOnly),
+		Matches: owned(sc.matches), Locations: owned(sc.locations), Items: owned(sc.items),
+		Versions: sc.w.versions, AsOf: sc.dayText,
 	}
 	return d
 }
 
-func nonNil[T any](s []T) []T {
-	if s == nil {
+// owned returns a copy of the scratch records s for the caller to keep;
+// none is an empty, non-nil slice (JSON []).
+func owned[T any](s []T) []T {
+	if len(s) == 0 {
 		return []T{}
 	}
-	return s
+	return slices.Clone(s)
 }

@@ -390,7 +390,8 @@ func (s *Screener) Screen(ctx context.Context, req Request) (Decision, error) {
 		defer view.Close()
 	}
 	now := s.now()
-	sc := &screening{s: s, w: w, req: &req, now: now, geo: view}
+	sc := newScreening(s, w, view, &req, now)
+	defer sc.release()
 	sc.run(ctx)
 	if err := ctx.Err(); err != nil {
 		return Decision{}, err

@@ -3,6 +3,7 @@ package screening
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -99,7 +100,7 @@ func judge(ms rules.MatchStrength, normName string, m match.Match, reviewed bool
 
 // explain is the sentence and evidence that say why a hit has its strength.
 func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]any) string {
-	ev["strength"] = st.level
+	ev["strength"] = constText(st.level)
 	if len(st.agree) > 0 {
 		ev["agreeing"] = st.agree
 	}
@@ -109,19 +110,29 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 	ev["confirm_threshold"] = ms.Confirm
 	ev["name_score"] = round4(m.NameScore)
 	if st.level == StrengthConfirmed {
-		ev["strength_basis"] = st.basis
+		ev["strength_basis"] = constText(st.basis)
 		switch st.basis {
 		case basisReviewer:
 			return "a reviewer confirmed this match"
 		case basisExactName:
 			return "the name is exactly a listed name"
 		default:
-			a := filter(st.agree, ms.Corroborates)
+			var buf [4]string
+			a := appendFiltered(buf[:0], st.agree, ms.Corroborates)
 			verb := "agrees"
 			if len(a) > 1 {
 				verb = "agree"
 			}
-			return fmt.Sprintf("the name score %.2f reaches %.2f and the %s %s", m.NameScore, ms.Confirm, joinKinds(a), verb)
+			b := make([]byte, 0, 96)
+			b = append(b, "the name score "...)
+			b = strconv.AppendFloat(b, m.NameScore, 'f', 2, 64)
+			b = append(b, " reaches "...)
+			b = strconv.AppendFloat(b, ms.Confirm, 'f', 2, 64)
+			b = append(b, " and the "...)
+			b = appendKinds(b, a)
+			b = append(b, ' ')
+			b = append(b, verb...)
+			return string(b)
 		}
 	}
 	var why []string
@@ -144,8 +155,30 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 	return strings.Join(why, "; ")
 }
 
+// constText boxes the strength levels and bases without allocating; any
+// other s is boxed as usual.
+func constText(s string) any {
+	switch s {
+	case StrengthConfirmed:
+		return StrengthConfirmed
+	case StrengthPotential:
+		return StrengthPotential
+	case basisExactName:
+		return basisExactName
+	case basisCorroborated:
+		return basisCorroborated
+	case basisReviewer:
+		return basisReviewer
+	}
+	return s
+}
+
 func filter(kinds []string, keep func(string) bool) []string {
-	var out []string
+	return appendFiltered(nil, kinds, keep)
+}
+
+// appendFiltered appends the kinds that keep keeps to out.
+func appendFiltered(out, kinds []string, keep func(string) bool) []string {
 	for _, k := range kinds {
 		if keep(k) {
 			out = append(out, k)
@@ -154,17 +187,31 @@ func filter(kinds []string, keep func(string) bool) []string {
 	return out
 }
 
+// appendKinds appends evidence kinds to b for a sentence (see joinKinds).
+func appendKinds(b []byte, kinds []string) []byte {
+	for i, k := range kinds {
+		switch {
+		case i == 0:
+		case i == len(kinds)-1:
+			b = append(b, " and "...)
+		default:
+			b = append(b, ", "...)
+		}
+		for j := 0; j < len(k); j++ {
+			if k[j] == '_' {
+				b = append(b, ' ')
+			} else {
+				b = append(b, k[j])
+			}
+		}
+	}
+	return b
+}
+
 // joinKinds renders evidence kinds for a sentence: "date of birth and
 // identifier".
 func joinKinds(kinds []string) string {
-	words := make([]string, len(kinds))
-	for i, k := range kinds {
-		words[i] = strings.ReplaceAll(k, "_", " ")
-	}
-	if len(words) <= 1 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return string(appendKinds(nil, kinds))
 }
 
 // idMismatch returns the first identifier the party gave whose type the

@@ -237,3 +237,20 @@ func TestMatchStrengthOfClearedHit(t *testing.T) {
 		t.Errorf("cleared match: strength %q, suppressed %+v", m.Strength, m.Suppressed)
 	}
 }
+
+func TestJoinKinds(t *testing.T) {
+	for _, tt := range []struct {
+		kinds []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"identifier"}, "identifier"},
+		{[]string{"address_country"}, "address country"},
+		{[]string{"date_of_birth", "identifier"}, "date of birth and identifier"},
+		{[]string{"identifier", "date_of_birth", "address_country"}, "identifier, date of birth and address country"},
+	} {
+		if got := joinKinds(tt.kinds); got != tt.want {
+			t.Errorf("joinKinds(%q) = %q, want %q", tt.kinds, got, tt.want)
+		}
+	}
+}

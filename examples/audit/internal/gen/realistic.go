@@ -178,9 +178,9 @@ func (r *Realistic) Write(w io.Writer, rows int, listed, chips float64, seed uin
 		rec[0] = fmt.Sprintf("R-%07d", i+1)
 		rec[1] = "purchaser"
 		if rng.Float64() < listed {
-			rec[2] = r.Listed[rng.IntN(len(r.Listed))]
+			rec[2] = oneLine(r.Listed[rng.IntN(len(r.Listed))])
 		} else {
-			rec[2] = r.Unlisted[rng.IntN(len(r.Unlisted))]
+			rec[2] = oneLine(r.Unlisted[rng.IntN(len(r.Unlisted))])
 		}
 		ipr := r.Ranges[rng.IntN(len(r.Ranges))]
 		rec[3], rec[4], rec[5] = ipr.Country, ipr.Country, randomAddr(rng, ipr).String()
@@ -197,6 +197,17 @@ func (r *Realistic) Write(w io.Writer, rows int, listed, chips float64, seed uin
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// oneLine puts a name on one line. A few evaluation names hold a line break
+// (variants of listed names that their source list wraps); an order book
+// has each row on one line, and the audit rejects a quoted field with a
+// line break as an unclosed quote.
+func oneLine(name string) string {
+	if !strings.ContainsAny(name, "\r\n") {
+		return name
+	}
+	return strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == '\r' || r == '\n' }), " ")
 }
 
 // randomAddr draws an address of r uniformly.

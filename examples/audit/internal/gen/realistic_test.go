@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"encoding/csv"
+	"maps"
 	"math/rand/v2"
 	"net/netip"
 	"os"
@@ -120,4 +121,35 @@ func FuzzParseRanges(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRealisticOneLine checks that a name with a line break (three
+// evaluation names hold one: variants of UN-listed names that their source
+// wraps) is written on one line, as an order book has it.
+func TestRealisticOneLine(t *testing.T) {
+	r := &Realistic{Listed: []string{"حركة التوحيد\n غرب إفريقيا"}, Unlisted: []string{"Acme\r\nWidgets Inc"},
+		Ranges: []IPRange{{First: netip.MustParseAddr("5.160.0.0"), Last: netip.MustParseAddr("5.160.0.255"), Country: "IR"}}}
+	var buf bytes.Buffer
+	if err := r.Write(&buf, 50, 0.5, 0, 7); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(buf.String(), "\n"); got != 51 {
+		t.Errorf("%d lines for 50 rows and a header; want 51", got)
+	}
+	names := map[string]bool{}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range recs[1:] {
+		names[rec[2]] = true
+	}
+	for _, want := range []string{"حركة التوحيد  غرب إفريقيا", "Acme Widgets Inc"} {
+		if !names[want] {
+			t.Errorf("names written %q; want %q among them", slices.Collect(maps.Keys(names)), want)
+		}
+	}
+	if got := oneLine("plain name"); got != "plain name" {
+		t.Errorf("oneLine(plain name) = %q", got)
+	}
 }
