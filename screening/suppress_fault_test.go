@@ -175,16 +175,15 @@ func TestFileStoreOpenWhileAnotherProcessAppends(t *testing.T) {
 		}
 		acked <- last
 	}()
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	opens := 0
+	// The child's output is read to its end before cmd.Wait: Wait closes
+	// the pipe, and calling it while lines are still unread loses them
+	// (os/exec: "incorrect to call Wait before all reads from the pipe
+	// have completed").
+	opens, last := 0, -1
 loop:
 	for {
 		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatalf("appender: %v", err)
-			}
+		case last = <-acked:
 			break loop
 		default:
 		}
@@ -198,7 +197,9 @@ loop:
 		fs.Close()
 		opens++
 	}
-	last := <-acked
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("appender: %v", err)
+	}
 	if last != 299 {
 		t.Fatalf("appender acknowledged up to %d, want 299", last)
 	}
