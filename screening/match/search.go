@@ -103,12 +103,14 @@ const (
 	alphaUnmatchedPerson3 = 0.5  // the same when three words or more agree
 	substitutionCost      = 1.0
 	consEqualSim          = 0.78 // Arabic-script word with the consonants of a listed word
+	vowelShapeSim         = 0.82 // the same consonants, other vowels (Layla, Leila)
 	maxSpan               = 4
 	maxFuzzyChecks        = 64
 	maxFuzzyChecksKnown   = 24  // the same for the neighbours of a listed word
 	maxNeighbours         = 12  // neighbours kept per listed word
 	maxLenDiff            = 3   // fuzzy neighbours differ in length by at most this many bytes
 	minKnownSim           = 0.6 // least similarity of a neighbour of a listed query word
+	minConsKey            = 3   // shortest consonant key looked up for a word with vowels
 )
 
 type qtok struct {
@@ -334,6 +336,8 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 		s = strSim(q.s, t.s, n)
 		if q.skel == t.skel {
 			s = max(s, skelEqualSim(n))
+		} else if sameVowelShape(q.skel, t.skel) {
+			s = max(s, vowelShapeSim)
 		} else if n >= 6 && levSim(q.skel, t.skel)*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
 			s = max(s, 0.85)
 		}
@@ -556,6 +560,11 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 		for i := 0; i < len(q.s); i++ {
 			try(hashDel(seedRawDel, q.s, i))
 		}
+	}
+	if !q.vowelless && len(q.cons) >= minConsKey {
+		// the same consonants with other vowels (Bhattvi, Bhuttavi):
+		// last, so that closer spellings come first within the budget
+		try(hashStr(seedCons, q.cons))
 	}
 }
 

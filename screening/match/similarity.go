@@ -246,3 +246,42 @@ func levSim(a, b string) float64 {
 	}
 	return 1 - float64(row[len(b)])/float64(max(len(a), len(b)))
 }
+
+// sameVowelShape reports whether two romanisation skeletons have the same
+// consonants in the same order, with a vowel or run of vowels at the same
+// places, whatever the vowels are: the spellings of one name romanised
+// from a script that writes few or no short vowels ("laila" and "lila"
+// for Layla and Leila, "raimi" and "rimi" for Raymi and Rimi). The first
+// letters must be equal, so that a name starting with another vowel is
+// another name (Omar, Amir).
+func sameVowelShape(a, b string) bool {
+	if len(a) == 0 || len(b) == 0 || a[0] != b[0] {
+		return false
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		va, vb := isSkelVowel(a[i]), isSkelVowel(b[j])
+		if va != vb {
+			return false
+		}
+		if va {
+			for i < len(a) && isSkelVowel(a[i]) {
+				i++
+			}
+			for j < len(b) && isSkelVowel(b[j]) {
+				j++
+			}
+			continue
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i++
+		j++
+	}
+	return i == len(a) && j == len(b)
+}
+
+// isSkelVowel reports whether c is a vowel of a skeleton (appendSkeleton
+// writes e as i, o as u and y as i).
+func isSkelVowel(c byte) bool { return c == 'a' || c == 'i' || c == 'u' }
