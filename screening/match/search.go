@@ -101,6 +101,9 @@ const (
 	alphaUnmatched        = 0.75 // weight of candidate tokens the query lacks
 	alphaUnmatchedPerson  = 0.6  // the same for listed people: given names are often left out
 	alphaUnmatchedPerson3 = 0.5  // the same when three words or more agree
+	alphaPartialPerson    = 0.35 // the same when the shorter person name aligns in full (partialPerson)
+	partialMinSim         = 0.9
+	partialMinShare       = 0.5
 	substitutionCost      = 1.0
 	consEqualSim          = 0.78 // Arabic-script word with the consonants of a listed word
 	vowelShapeSim         = 0.82 // the same consonants, other vowels (Layla, Leila)
@@ -790,6 +793,9 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		// listed name of one word, which any longer name may contain
 		alphaQ = alpha
 	}
+	if rec.individual && (missQ > 0) != (missC > 0) && sc.partialPerson(start, matchedW/2, missQ+missC) {
+		alpha, alphaQ = alphaPartialPerson, alphaPartialPerson
+	}
 	den += alphaQ*missQ + alpha*missC
 	if len(sc.edgeStore)-start == 1 {
 		// a single aligned word is weak evidence unless it is exact:
@@ -837,6 +843,24 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	r.score = float32(score)
 	r.edges = sc.edgeStore[start:len(sc.edgeStore):len(sc.edgeStore)]
 	sc.results = append(sc.results, r)
+}
+
+// partialPerson reports whether the edges of a result from start on
+// align every word of the shorter of two person names, closely
+// (partialMinSim), with at least two words and at least as much weight
+// (alignedW) as the longer name's extra words (missW): the same person
+// with a given name, a second surname or a patronymic more or less.
+func (sc *scratch) partialPerson(start int, alignedW, missW float32) bool {
+	es := sc.edgeStore[start:]
+	if len(es) < 2 || alignedW < partialMinShare*missW {
+		return false
+	}
+	for _, e := range es {
+		if e.sim < partialMinSim {
+			return false
+		}
+	}
+	return true
 }
 
 // descriptorFor reports whether the listed word t, aligned by e with the
