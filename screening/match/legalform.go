@@ -460,7 +460,7 @@ func IsLegalFormWord(w string) bool { return curatedLegalWords[w] || stopWords[w
 // glue to the name ("OOOOMP", "TardigradeLimited", "TheKurchatov").
 var (
 	gluedPrefixes = []string{"ojsc", "cjsc", "pjsc", "jsc", "ooo", "oao", "zao", "pao", "llc", "the", "fgup"}
-	gluedSuffixes = []string{"limited", "company", "corporation", "ltda", "ltd", "llc", "llp", "ooo", "oao", "zao", "jsc", "inc", "gmbh", "eood", "doo", "fze", "co"}
+	gluedSuffixes = []string{"limited", "company", "corporation", "ltda", "ltd", "llc", "llp", "ooo", "oao", "zao", "jsc", "inc", "gmbh", "eood", "doo", "fze"}
 )
 
 // splitGlued splits a legal form glued to the first or the last word.

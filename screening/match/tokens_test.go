@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -100,6 +101,24 @@ func TestLegalFormSplitOrGlued(t *testing.T) {
 		analyze(Normalize(c.in), nil, &nt, nil)
 		if !slices.Equal(nt.words, c.words) || nt.legal != c.legal {
 			t.Errorf("%q: words %q legal %v, want %q %v", c.in, nt.words, nt.legal, c.words, c.legal)
+		}
+	}
+}
+
+// TestWordsEndingInCo checks that a word ending in "co" keeps it: "Co"
+// glued to a name is rare, words ending in it are not (Tobacco, Morocco,
+// Franco), and splitting them left "tobac" that a respelling ("Tobakko")
+// could not reach.
+func TestWordsEndingInCo(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"LIMITED LIABILITY COMPANY INTER TOBACCO", "inter tobacco"},
+		{"Morocco Trading", "morocco trading"},
+		{"Tardigrade Co", "tardigrade"},
+	} {
+		var nt nameTokens
+		analyze(Normalize(tc.in), nil, &nt, nil)
+		if got := strings.Join(nt.words, " "); got != tc.want {
+			t.Errorf("%q: words %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
