@@ -771,12 +771,19 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	var missQ, missC float32
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {
-			missQ += sc.qs[i].w * sc.qs[i].variantInfo.missFactor(rec.individual)
+			q := &sc.qs[i]
+			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
 		}
 	}
+	// generic words the listed organisation has on top of a query that
+	// aligns in full, closely and on two words or more: what the
+	// business does, left out (AL-FADEL EXCHANGE for AL-FADEL EXCHANGE
+	// AND MONEY TRANSFER COMPANY)
+	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && sc.closeEdges(start)
 	for j, ct := range ctoks {
 		if cm&(1<<j) == 0 {
-			missC += ix.toks[ct].w * ix.toks[ct].variantInfo.missFactor(rec.individual)
+			t := &ix.toks[ct]
+			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
 		}
 	}
 	alphaQ := float32(1)
@@ -851,8 +858,14 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 // (alignedW) as the longer name's extra words (missW): the same person
 // with a given name, a second surname or a patronymic more or less.
 func (sc *scratch) partialPerson(start int, alignedW, missW float32) bool {
+	return alignedW >= partialMinShare*missW && sc.closeEdges(start)
+}
+
+// closeEdges reports whether the edges of a result from start on are two
+// or more, each of similarity partialMinSim or more.
+func (sc *scratch) closeEdges(start int) bool {
 	es := sc.edgeStore[start:]
-	if len(es) < 2 || alignedW < partialMinShare*missW {
+	if len(es) < 2 {
 		return false
 	}
 	for _, e := range es {
