@@ -687,9 +687,13 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	rec := &ix.names[nid]
 	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
 	sc.edges = sc.edges[:0]
+	east := int8(-1) // whether the entry is of China or Korea: -1 not yet known
 	for j, ct := range ctoks {
 		for k := sc.hitHead[ct]; k != 0; k = sc.hitNext[k-1] {
 			h := &sc.hits[k-1]
+			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east) {
+				continue
+			}
 			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), h.sim, ix.toks[ct].w})
 		}
 	}
@@ -874,6 +878,23 @@ func (sc *scratch) closeEdges(start int) bool {
 		}
 	}
 	return true
+}
+
+// otherSyllabicName reports whether the query word q and the word t of a
+// listed person's name are different Chinese or Korean names one letter
+// apart (differentSyllabicName) and the person is of China or Korea. east
+// caches the latter for one name: -1 unknown, 0 no, 1 yes.
+func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8) bool {
+	if q.group != 0 && q.group == t.group || !differentSyllabicName(q.s, t.s, q.skel, t.skel) {
+		return false
+	}
+	if *east < 0 {
+		*east = 0
+		if eastAsian(ix.entries[rec.entry]) {
+			*east = 1
+		}
+	}
+	return *east == 1
 }
 
 // descriptorFor reports whether the listed word t, aligned by e with the
