@@ -104,6 +104,7 @@ const (
 	alphaPartialPerson    = 0.35 // the same when the shorter person name aligns in full (partialPerson)
 	partialMinSim         = 0.9
 	partialMinShare       = 0.5
+	leftoverMinSim        = 0.6
 	substitutionCost      = 1.0
 	consEqualSim          = 0.78 // Arabic-script word with the consonants of a listed word
 	vowelShapeSim         = 0.82 // the same consonants, other vowels (Layla, Leila)
@@ -756,6 +757,17 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		}
 		sc.edgeStore = append(sc.edgeStore, e)
 	}
+	if distinct {
+		// the words that aligned are not all generic: the one left on
+		// each side may be a respelling
+		if e, ok := ix.leftoverPair(sc, ctoks, qm, cm, start); ok {
+			qm |= spanMask(e.qlo, e.qhi)
+			cm |= spanMask(e.clo, e.chi)
+			num += e.sim * 2 * e.w
+			matchedW += 2 * e.w
+			sc.edgeStore = append(sc.edgeStore, e)
+		}
+	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	numsAgree := len(sc.nt.nums) > 0 && sameSet(sc.nt.nums, cnums)
 	if !distinct && (len(sc.qs) < 2 && !numsAgree || qm != spanMask(0, int8(len(sc.qs)-1)) || cm != spanMask(0, int8(len(ctoks)-1))) {
@@ -895,6 +907,51 @@ func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8
 		}
 	}
 	return *east == 1
+}
+
+// leftoverPair returns an edge between the one query word and the one
+// listed word left unaligned when every other word of both names aligned
+// closely, on two words or more: a word respelled further than the fuzzy
+// keys reach (Feyself for Faysal, Mqallad for Moukalled) in a name that
+// otherwise agrees. Its similarity, at least leftoverMinSim, counts as it
+// is.
+func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int) (edge, bool) {
+	nq, nc := len(sc.qs), len(ctoks)
+	if nq > 64 || nc > 64 || !sc.closeEdges(start) {
+		return edge{}, false
+	}
+	qi, ci := -1, -1
+	for i := 0; i < nq; i++ {
+		if qm&(1<<i) == 0 {
+			if qi >= 0 {
+				return edge{}, false
+			}
+			qi = i
+		}
+	}
+	for j := 0; j < nc; j++ {
+		if cm&(1<<j) == 0 {
+			if ci >= 0 {
+				return edge{}, false
+			}
+			ci = j
+		}
+	}
+	if qi < 0 || ci < 0 {
+		return edge{}, false
+	}
+	q, t := &sc.qs[qi], &ix.toks[ctoks[ci]]
+	if q.w == 0 || len(q.s) < 4 || len(t.s) < 4 {
+		return edge{}, false
+	}
+	sim := strSim(q.s, t.s, min(len(q.s), len(t.s)))
+	if sk := strSim(q.skel, t.skel, min(len(q.skel), len(t.skel))); sk > sim {
+		sim = sk
+	}
+	if sim < leftoverMinSim {
+		return edge{}, false
+	}
+	return edge{int8(qi), int8(qi), int8(ci), int8(ci), sim, t.w}, true
 }
 
 // descriptorFor reports whether the listed word t, aligned by e with the

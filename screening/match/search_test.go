@@ -277,3 +277,32 @@ func TestPersonPartOfName(t *testing.T) {
 		t.Fatalf("got %+v, want TAi.024 as a partial match between %.2f and 1", ms, DefaultThreshold)
 	}
 }
+
+// TestLeftoverPair checks that when every word of two person names but one
+// on each side aligns, the one left over is compared directly: a respelling
+// the fuzzy keys do not reach matches, another name does not.
+func TestLeftoverPair(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceInternal, ID: "1", Type: lists.TypeIndividual, Name: "QURAISHI, Omar Farouk Abdallah"},
+		{Source: lists.SourceInternal, ID: "2", Type: lists.TypeIndividual, Name: "MOHAMMED, Ali Hassan Karim"},
+	})
+	for _, c := range []struct {
+		query, want string
+	}{
+		{"Omar Farouk Abdallah Kouraichi", "1"}, // French-style respelling of the surname
+		{"Omar Farouk Abdallah Ghoreishi", "1"}, // Persian form, beyond the fuzzy keys
+		{"Ali Hassan Karim Mahmoud", ""},        // another name, not a respelling
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(ms) > 0 {
+			got = ms[0].Entry.ID
+		}
+		if got != c.want {
+			t.Errorf("%q: matched %q, want %q (%+v)", c.query, got, c.want, ms)
+		}
+	}
+}
