@@ -39,7 +39,19 @@ func (c LegalClass) String() string {
 // rigourLegalForms (generated) that it lacks; only the curated forms are
 // also recognised misspelt (legalSkel, legalDel), the others are matched
 // as written.
-var legalForms = withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), rigourLegalForms)
+var legalForms = withForms(withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), shortCISLegalForms), rigourLegalForms)
+
+// shortCISLegalForms are abbreviations of legal forms of Belarus and
+// Kyrgyzstan in Latin letters, as aliases write them: Belarusian ТАА
+// (таварыства з абмежаванай адказнасцю, LLC), ААТ and ЗАТ (open and closed
+// joint-stock company), Kyrgyz ОсОО (LLC). rigour lists them in Cyrillic
+// only, and its forms of one word under four letters are left out of
+// rigourLegalForms. They are kept out of the curated table, which the
+// evaluation generators read (IsLegalFormWord), so that the generated
+// sets stay as they are.
+var shortCISLegalForms = map[string]LegalClass{
+	"taa": LegalLimited, "osoo": LegalLimited, "aat": LegalJointStock, "zat": LegalJointStock,
+}
 
 // pinyinLegalForms are Chinese legal forms in pinyin written as one or two
 // words, as pinyin names in Latin letters write them.
@@ -137,7 +149,7 @@ func IsGenericWord(w string) bool { return genericWords[w] }
 var legalPrefixOK = map[string]bool{
 	"ooo": true, "oao": true, "zao": true, "ao": true, "pao": true, "jsc": true, "ojsc": true,
 	"cjsc": true, "pjsc": true, "tov": true, "pat": true, "prat": true, "llc": true, "fgup": true,
-	"gup": true, "fkp": true, "pt": true,
+	"gup": true, "fkp": true, "pt": true, "taa": true, "osoo": true, "aat": true, "zat": true,
 }
 
 const maxLegalTokens = 6

@@ -127,3 +127,23 @@ func TestWordsEndingInCo(t *testing.T) {
 		}
 	}
 }
+
+// TestShortCISLegalForms checks that the Latin abbreviations of Belarusian
+// and Kyrgyz legal forms are recognised at either end of a name.
+func TestShortCISLegalForms(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		class    LegalClass
+	}{
+		{"TAA Vostok Grupp", "vostok grupp", LegalLimited},
+		{"AAT Polesye", "polesye", LegalJointStock},
+		{"Ala Too Servis OSOO", "ala too servis", LegalLimited},
+		{"ZAT Atlant", "atlant", LegalJointStock},
+	} {
+		var nt nameTokens
+		analyze(Normalize(tc.in), nil, &nt, nil)
+		if got := strings.Join(nt.words, " "); got != tc.want || nt.legal != tc.class {
+			t.Errorf("%q: words %q, legal %v; want %q, %v", tc.in, got, nt.legal, tc.want, tc.class)
+		}
+	}
+}
