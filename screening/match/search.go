@@ -98,12 +98,13 @@ const (
 	deltaNumberMissing    = -0.25
 	maxBoost              = deltaCountryMatch + deltaDOBMatch + deltaIDMatch
 	minTokSim             = 0.6
-	alphaUnmatched        = 0.75 // weight of candidate tokens the query lacks
-	alphaUnmatchedPerson  = 0.6  // the same for listed people: given names are often left out
-	alphaUnmatchedPerson3 = 0.5  // the same when three words or more agree
-	alphaPartialPerson    = 0.35 // the same when the shorter person name aligns in full (partialPerson)
-	partialMinSim         = 0.9
+	alphaUnmatched        = 0.75          // weight of candidate tokens the query lacks
+	alphaUnmatchedPerson  = 0.6           // the same for listed people: given names are often left out
+	alphaUnmatchedPerson3 = 0.5           // the same when three words or more agree
+	alphaPartialPerson    = 0.35          // the same when the shorter person name aligns in full (partialPerson)
+	partialMinSim         = vowelShapeSim // a vowel respelling or closer; an initial (0.8) is not
 	partialMinShare       = 0.5
+	closeMinSim           = 0.9 // aligned words that leave no doubt (closeEdges)
 	leftoverMinSim        = 0.6
 	substitutionCost      = 1.0
 	consEqualSim          = 0.78 // Arabic-script word with the consonants of a listed word
@@ -795,7 +796,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	// aligns in full, closely and on two words or more: what the
 	// business does, left out (AL-FADEL EXCHANGE for AL-FADEL EXCHANGE
 	// AND MONEY TRANSFER COMPANY)
-	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && sc.closeEdges(start)
+	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && sc.closeEdges(start, closeMinSim)
 	for j, ct := range ctoks {
 		if cm&(1<<j) == 0 {
 			t := &ix.toks[ct]
@@ -874,18 +875,18 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 // (alignedW) as the longer name's extra words (missW): the same person
 // with a given name, a second surname or a patronymic more or less.
 func (sc *scratch) partialPerson(start int, alignedW, missW float32) bool {
-	return alignedW >= partialMinShare*missW && sc.closeEdges(start)
+	return alignedW >= partialMinShare*missW && sc.closeEdges(start, partialMinSim)
 }
 
 // closeEdges reports whether the edges of a result from start on are two
-// or more, each of similarity partialMinSim or more.
-func (sc *scratch) closeEdges(start int) bool {
+// or more, each of similarity minSim or more.
+func (sc *scratch) closeEdges(start int, minSim float32) bool {
 	es := sc.edgeStore[start:]
 	if len(es) < 2 {
 		return false
 	}
 	for _, e := range es {
-		if e.sim < partialMinSim {
+		if e.sim < minSim {
 			return false
 		}
 	}
@@ -917,7 +918,7 @@ func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8
 // is.
 func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int) (edge, bool) {
 	nq, nc := len(sc.qs), len(ctoks)
-	if nq > 64 || nc > 64 || !sc.closeEdges(start) {
+	if nq > 64 || nc > 64 || !sc.closeEdges(start, closeMinSim) {
 		return edge{}, false
 	}
 	qi, ci := -1, -1
