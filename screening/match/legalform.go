@@ -351,7 +351,10 @@ func canonLegal(fields []string, buf []byte) []string {
 		}
 		if isLegalWord(w) {
 			if len(w) >= 4 {
-				if c, ok := legalSkel[string(appendSkeleton(buf[:0], w))]; ok {
+				// a word of the wider table may itself be a variant
+				// spelling ("obschchestvo"): its curated spelling, so that
+				// the phrase around it is found
+				if c, ok := canonLegalWord(w, buf); ok {
 					fields[i] = c
 				}
 			}
@@ -382,29 +385,36 @@ func canonLegal(fields []string, buf []byte) []string {
 		if len(w) < 3 {
 			continue
 		}
-		sk := appendSkeleton(buf[:0], w)
-		if c, ok := legalSkel[string(sk)]; ok {
+		if c, ok := canonLegalWord(w, buf); ok {
 			fields[i] = c
-			continue
-		}
-		if len(sk) < legalDelMin {
-			continue
-		}
-		if c, ok := legalDel[string(sk)]; ok {
-			fields[i] = c
-			continue
-		}
-		n := len(sk)
-		for d := 0; d < n; d++ {
-			del := append(sk[n:n], sk[:d]...)
-			del = append(del, sk[d+1:n]...)
-			if c, ok := legalDel[string(del)]; ok {
-				fields[i] = c
-				break
-			}
 		}
 	}
 	return fields
+}
+
+// canonLegalWord returns the curated spelling of a word that has the
+// romanisation skeleton of a curated legal-form word or, for long words,
+// is one letter from it.
+func canonLegalWord(w string, buf []byte) (string, bool) {
+	sk := appendSkeleton(buf[:0], w)
+	if c, ok := legalSkel[string(sk)]; ok {
+		return c, true
+	}
+	if len(sk) < legalDelMin {
+		return "", false
+	}
+	if c, ok := legalDel[string(sk)]; ok {
+		return c, true
+	}
+	n := len(sk)
+	for d := 0; d < n; d++ {
+		del := append(sk[n:n], sk[:d]...)
+		del = append(del, sk[d+1:n]...)
+		if c, ok := legalDel[string(del)]; ok {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // splitLegalPair splits w into two words of the legal-form table, each of

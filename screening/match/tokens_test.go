@@ -147,3 +147,22 @@ func TestShortCISLegalForms(t *testing.T) {
 		}
 	}
 }
+
+// TestVariantLegalWords checks that a legal-form word of the wider table
+// written in yet another romanisation is brought to its curated spelling,
+// so that the phrase around it is recognised.
+func TestVariantLegalWords(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		class    LegalClass
+	}{
+		{"OBSCHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU VOSTOK", "vostok", LegalLimited},
+		{"NEPUBLICHNOE AKTSIONERNOE OBSCHCHESTVO VOSTOK", "vostok", LegalJointStock},
+	} {
+		var nt nameTokens
+		analyze(Normalize(tc.in), nil, &nt, nil)
+		if got := strings.Join(nt.words, " "); got != tc.want || nt.legal != tc.class {
+			t.Errorf("%q: words %q, legal %v; want %q, %v", tc.in, got, nt.legal, tc.want, tc.class)
+		}
+	}
+}
