@@ -109,6 +109,7 @@ const (
 	substitutionCost      = 1.0
 	consEqualSim          = 0.78 // Arabic-script word with the consonants of a listed word
 	vowelShapeSim         = 0.82 // the same consonants, other vowels (Layla, Leila)
+	loanShapeSim          = 0.9  // an English word and its Russian transcription (treid, trade)
 	maxSpan               = 4
 	maxFuzzyChecks        = 64
 	maxFuzzyChecksKnown   = 24  // the same for the neighbours of a listed word
@@ -345,6 +346,9 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 			s = max(s, vowelShapeSim)
 		} else if n >= 6 && levSim(q.skel, t.skel)*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
 			s = max(s, 0.85)
+		}
+		if s < loanShapeSim && n >= 5 && sameLoanShape(q.s, t.s) {
+			s = loanShapeSim
 		}
 	}
 	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
