@@ -344,7 +344,7 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 			s = max(s, skelEqualSim(n))
 		} else if sameVowelShape(q.skel, t.skel) {
 			s = max(s, vowelShapeSim)
-		} else if n >= 6 && levSim(q.skel, t.skel)*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
+		} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
 			s = max(s, 0.85)
 		}
 		if s < loanShapeSim && n >= 5 && sameLoanShape(q.s, t.s) {

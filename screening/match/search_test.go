@@ -306,3 +306,27 @@ func TestLeftoverPair(t *testing.T) {
 		}
 	}
 }
+
+// TestTokSimOneSkeletonEdit checks that the bonus for skeletons one edit
+// apart goes to words one edit apart, not to unrelated words.
+func TestTokSimOneSkeletonEdit(t *testing.T) {
+	ix := NewIndex(nil)
+	tok := func(s string) (qtok, tokInfo) {
+		q := qtok{s: s, skel: skeleton(s), cons: string(appendConsonants(nil, s)), variantInfo: variantInfoOf(s)}
+		return q, tokInfo{s: s, skel: q.skel, cons: q.cons, variantInfo: q.variantInfo}
+	}
+	for _, c := range []struct {
+		a, b     string
+		atLeast  float32
+		lessThan float32
+	}{
+		{"cassidy", "twehway", 0, minTokSim}, // nothing in common
+		{"kowalski", "kovalsky", 0.85, 1.01},
+	} {
+		q, _ := tok(c.a)
+		_, t2 := tok(c.b)
+		if s := ix.tokSim(&q, &t2); s < c.atLeast || s >= c.lessThan {
+			t.Errorf("tokSim(%q, %q) = %.3f, want in [%.2f, %.2f)", c.a, c.b, s, c.atLeast, c.lessThan)
+		}
+	}
+}
