@@ -106,6 +106,7 @@ const (
 	partialMinShare       = 0.5
 	closeMinSim           = 0.9 // aligned words that leave no doubt (closeEdges)
 	leftoverMinSim        = 0.6
+	maxLeftoverPairs      = 3 // pairs of leftover words compared, fewer than the words aligned
 	substitutionCost      = 1.0
 	consEqualSim          = 0.78 // Arabic-script word with the consonants of a listed word
 	vowelShapeSim         = 0.82 // the same consonants, other vowels (Layla, Leila)
@@ -765,7 +766,12 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	if distinct {
 		// the words that aligned are not all generic: the one left on
 		// each side may be a respelling
-		if e, ok := ix.leftoverPair(sc, ctoks, qm, cm, start); ok {
+		aligned := len(sc.edgeStore) - start
+		for k := 0; k < maxLeftoverPairs && k < aligned-1; k++ {
+			e, ok := ix.leftoverPair(sc, ctoks, qm, cm, start)
+			if !ok {
+				break
+			}
 			qm |= spanMask(e.qlo, e.qhi)
 			cm |= spanMask(e.clo, e.chi)
 			num += e.sim * 2 * e.w
@@ -914,49 +920,42 @@ func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8
 	return *east == 1
 }
 
-// leftoverPair returns an edge between the one query word and the one
-// listed word left unaligned when every other word of both names aligned
-// closely, on two words or more: a word respelled further than the fuzzy
-// keys reach (Feyself for Faysal, Mqallad for Moukalled) in a name that
-// otherwise agrees. Its similarity, at least leftoverMinSim, counts as it
-// is.
+// leftoverPair returns an edge between a query word and a listed word
+// both left unaligned, the most similar such pair, when the words that
+// aligned are two or more, each at 0.9 or more: a word respelled further
+// than the fuzzy keys reach (Ghoreishi for Quraishi, Bhattwi for Bhuttavi)
+// in a name that otherwise agrees. Its similarity (of the letters or of
+// the skeletons), at least leftoverMinSim, counts as it is. Words of
+// fewer than four letters are not paired.
 func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int) (edge, bool) {
 	nq, nc := len(sc.qs), len(ctoks)
 	if nq > 64 || nc > 64 || !sc.closeEdges(start, closeMinSim) {
 		return edge{}, false
 	}
-	qi, ci := -1, -1
+	best, bq, bc := float32(0), -1, -1
 	for i := 0; i < nq; i++ {
-		if qm&(1<<i) == 0 {
-			if qi >= 0 {
-				return edge{}, false
+		q := &sc.qs[i]
+		if qm&(1<<i) != 0 || q.w == 0 || len(q.s) < 4 {
+			continue
+		}
+		for j := 0; j < nc; j++ {
+			t := &ix.toks[ctoks[j]]
+			if cm&(1<<j) != 0 || len(t.s) < 4 {
+				continue
 			}
-			qi = i
+			sim := strSim(q.s, t.s, min(len(q.s), len(t.s)))
+			if sk := strSim(q.skel, t.skel, min(len(q.skel), len(t.skel))); sk > sim {
+				sim = sk
+			}
+			if sim > best {
+				best, bq, bc = sim, i, j
+			}
 		}
 	}
-	for j := 0; j < nc; j++ {
-		if cm&(1<<j) == 0 {
-			if ci >= 0 {
-				return edge{}, false
-			}
-			ci = j
-		}
-	}
-	if qi < 0 || ci < 0 {
+	if bq < 0 || best < leftoverMinSim {
 		return edge{}, false
 	}
-	q, t := &sc.qs[qi], &ix.toks[ctoks[ci]]
-	if q.w == 0 || len(q.s) < 4 || len(t.s) < 4 {
-		return edge{}, false
-	}
-	sim := strSim(q.s, t.s, min(len(q.s), len(t.s)))
-	if sk := strSim(q.skel, t.skel, min(len(q.skel), len(t.skel))); sk > sim {
-		sim = sk
-	}
-	if sim < leftoverMinSim {
-		return edge{}, false
-	}
-	return edge{int8(qi), int8(qi), int8(ci), int8(ci), sim, t.w}, true
+	return edge{int8(bq), int8(bq), int8(bc), int8(bc), best, ix.toks[ctoks[bc]].w}, true
 }
 
 // descriptorFor reports whether the listed word t, aligned by e with the
