@@ -39,18 +39,21 @@ func (c LegalClass) String() string {
 // rigourLegalForms (generated) that it lacks; only the curated forms are
 // also recognised misspelt (legalSkel, legalDel), the others are matched
 // as written.
-var legalForms = withForms(withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), shortCISLegalForms), rigourLegalForms)
+var legalForms = withForms(withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), shortLegalForms), rigourLegalForms)
 
-// shortCISLegalForms are abbreviations of legal forms of Belarus and
-// Kyrgyzstan in Latin letters, as aliases write them: Belarusian ТАА
-// (таварыства з абмежаванай адказнасцю, LLC), ААТ and ЗАТ (open and closed
-// joint-stock company), Kyrgyz ОсОО (LLC). rigour lists them in Cyrillic
-// only, and its forms of one word under four letters are left out of
-// rigourLegalForms. They are kept out of the curated table, which the
-// evaluation generators read (IsLegalFormWord), so that the generated
-// sets stay as they are.
-var shortCISLegalForms = map[string]LegalClass{
+// shortLegalForms are abbreviations of legal forms in Latin letters, as
+// aliases write them, that neither the curated table nor
+// rigourLegalForms has: Belarusian ТАА (таварыства з абмежаванай
+// адказнасцю, LLC), ААТ and ЗАТ (open and closed joint-stock company),
+// Kyrgyz ОсОО (LLC), which rigour lists in Cyrillic only; Lebanese S.A.L.
+// (société anonyme libanaise), Spanish and Andorran S.A.U. (sociedad
+// anónima unipersonal) and Estonian OÜ (osaühing, LLC), one-word forms
+// under four letters that rigourLegalForms leaves out. They are kept out of
+// the curated table, which the evaluation generators read
+// (IsLegalFormWord), so that the generated sets stay as they are.
+var shortLegalForms = map[string]LegalClass{
 	"taa": LegalLimited, "osoo": LegalLimited, "aat": LegalJointStock, "zat": LegalJointStock,
+	"sal": LegalJointStock, "sau": LegalJointStock, "ou": LegalLimited,
 }
 
 // pinyinLegalForms are Chinese legal forms in pinyin written as one or two
@@ -150,6 +153,7 @@ var legalPrefixOK = map[string]bool{
 	"ooo": true, "oao": true, "zao": true, "ao": true, "pao": true, "jsc": true, "ojsc": true,
 	"cjsc": true, "pjsc": true, "tov": true, "pat": true, "prat": true, "llc": true, "fgup": true,
 	"gup": true, "fkp": true, "pt": true, "taa": true, "osoo": true, "aat": true, "zat": true,
+	"srl": true,
 }
 
 const maxLegalTokens = 6

@@ -128,9 +128,9 @@ func TestWordsEndingInCo(t *testing.T) {
 	}
 }
 
-// TestShortCISLegalForms checks that the Latin abbreviations of Belarusian
-// and Kyrgyz legal forms are recognised at either end of a name.
-func TestShortCISLegalForms(t *testing.T) {
+// TestShortLegalForms checks that the Latin abbreviations of shortLegalForms
+// are recognised at either end of a name, and SRL at the start.
+func TestShortLegalForms(t *testing.T) {
 	for _, tc := range []struct {
 		in, want string
 		class    LegalClass
@@ -139,6 +139,10 @@ func TestShortCISLegalForms(t *testing.T) {
 		{"AAT Polesye", "polesye", LegalJointStock},
 		{"Ala Too Servis OSOO", "ala too servis", LegalLimited},
 		{"ZAT Atlant", "atlant", LegalJointStock},
+		{"Cedar Exchange S.A.L.", "cedar exchange", LegalJointStock},
+		{"Pirineus Trading SAU", "pirineus trading", LegalJointStock},
+		{"Tallinn Crypto OU", "tallinn crypto", LegalLimited},
+		{"SRL Carpati Trading", "carpati trading", LegalLimited},
 	} {
 		var nt nameTokens
 		analyze(Normalize(tc.in), nil, &nt, nil)
