@@ -107,6 +107,7 @@ const (
 	closeMinSim           = 0.9 // aligned words that leave no doubt (closeEdges)
 	leftoverMinSim        = 0.6
 	maxLeftoverPairs      = 3 // pairs of leftover words compared, fewer than the words aligned
+	maxLeftoverWords      = 4 // leftover words on either side beyond which none are paired
 	substitutionCost      = 1.0
 	consEqualSim          = 0.78 // Arabic-script word with the consonants of a listed word
 	vowelShapeSim         = 0.82 // the same consonants, other vowels (Layla, Leila)
@@ -763,7 +764,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		}
 		sc.edgeStore = append(sc.edgeStore, e)
 	}
-	if distinct {
+	if distinct && ix.leftoversCanReach(sc, ctoks, qm, cm, num, matchedW, rec.individual, q, th) {
 		// the words that aligned are not all generic: the one left on
 		// each side may be a respelling
 		aligned := len(sc.edgeStore) - start
@@ -908,7 +909,7 @@ func (sc *scratch) closeEdges(start int, minSim float32) bool {
 // apart (differentSyllabicName) and the person is of China or Korea. east
 // caches the latter for one name: -1 unknown, 0 no, 1 yes.
 func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8) bool {
-	if q.group != 0 && q.group == t.group || !differentSyllabicName(q.s, t.s, q.skel, t.skel) {
+	if d := len(q.s) - len(t.s); d > 1 || d < -1 || q.group != 0 && q.group == t.group {
 		return false
 	}
 	if *east < 0 {
@@ -917,7 +918,53 @@ func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8
 			*east = 1
 		}
 	}
-	return *east == 1
+	return *east == 1 && differentSyllabicName(q.s, t.s, q.skel, t.skel)
+}
+
+// leftoversCanReach reports whether pairing the words left unaligned could
+// lift the name to the threshold th: with every leftover word of the
+// lighter side paired at similarity 1, the other side's extra words at
+// the least share of their weight they can count for, and the largest boost the query's country, date of
+// birth and identifiers could add. Most scored names cannot, and comparing
+// their leftovers is the costly part of pairing.
+func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, num, matchedW float32, individual bool, q Query, th float64) bool {
+	var wq, wc float32
+	nq, nc := 0, 0
+	for i := range sc.qs {
+		if qm&(1<<i) == 0 {
+			wq += sc.qs[i].w
+			nq++
+		}
+	}
+	for j, ct := range ctoks {
+		if cm&(1<<j) == 0 {
+			wc += ix.toks[ct].w
+			nc++
+		}
+	}
+	if wq == 0 || wc == 0 || nq > maxLeftoverWords || nc > maxLeftoverWords {
+		// nothing to pair, or names that differ in more than a few
+		// respelled words
+		return false
+	}
+	paired := 2 * min(wq, wc)
+	rest := max(wq, wc) - min(wq, wc)
+	restW := float32(missGeneric) // an organisation's generic extra words, at least
+	if individual {
+		restW = alphaPartialPerson
+	}
+	best := float64((num + paired) / (matchedW + paired + restW*rest))
+	var boost float64
+	if q.Country.IsValid() {
+		boost += deltaCountryMatch
+	}
+	if q.DateOfBirth != "" {
+		boost += deltaDOBMatch
+	}
+	if len(q.IDs) > 0 {
+		boost += deltaIDMatch
+	}
+	return best+boost >= th
 }
 
 // leftoverPair returns an edge between a query word and a listed word
