@@ -119,6 +119,7 @@ const (
 	maxLenDiff            = 3   // fuzzy neighbours differ in length by at most this many bytes
 	minKnownSim           = 0.6 // least similarity of a neighbour of a listed query word
 	minConsKey            = 3   // shortest consonant key looked up for a word with vowels
+	maxConsChecks         = 12  // tokens compared through that key at most
 )
 
 type qtok struct {
@@ -349,7 +350,7 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 		} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
 			s = max(s, 0.85)
 		}
-		if s < loanShapeSim && n >= 5 && sameLoanShape(q.s, t.s) {
+		if s < loanShapeSim && n >= 6 && sameLoanShape(q.s, t.s) {
 			s = loanShapeSim
 		}
 	}
@@ -574,7 +575,10 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 	}
 	if !q.vowelless && len(q.cons) >= minConsKey {
 		// the same consonants with other vowels (Bhattvi, Bhuttavi):
-		// last, so that closer spellings come first within the budget
+		// last, so that closer spellings come first within the budget,
+		// and within a budget of its own, as a consonant key is shared
+		// by many words
+		budget = min(budget, checks+maxConsChecks)
 		try(hashStr(seedCons, q.cons))
 	}
 }
@@ -909,7 +913,7 @@ func (sc *scratch) closeEdges(start int, minSim float32) bool {
 // apart (differentSyllabicName) and the person is of China or Korea. east
 // caches the latter for one name: -1 unknown, 0 no, 1 yes.
 func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8) bool {
-	if d := len(q.s) - len(t.s); d > 1 || d < -1 || q.group != 0 && q.group == t.group {
+	if q.group != 0 && q.group == t.group || !differentSyllabicName(q.s, t.s, q.skel, t.skel) {
 		return false
 	}
 	if *east < 0 {
@@ -918,7 +922,7 @@ func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8
 			*east = 1
 		}
 	}
-	return *east == 1 && differentSyllabicName(q.s, t.s, q.skel, t.skel)
+	return *east == 1
 }
 
 // leftoversCanReach reports whether pairing the words left unaligned could

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
 )
 
@@ -64,42 +65,64 @@ func syllableCount(w string) int {
 // that differ by one letter, added, dropped or changed, and do not share a
 // romanisation skeleton: two different Chinese or Korean names.
 func differentSyllabicName(a, b, skelA, skelB string) bool {
-	if a == b || skelA == skelB || len(a)-len(b) > 1 || len(b)-len(a) > 1 {
-		return false
-	}
-	n := max(len(a), len(b))
-	if d := (1 - levSim(a, b)) * float64(n); d > 1.0001 {
+	if a == b || skelA == skelB || !oneEditApart(a, b) {
 		return false
 	}
 	c := syllableCount(a)
 	return c > 0 && c == syllableCount(b)
 }
 
+// oneEditApart reports whether a and b differ by exactly one letter added,
+// dropped or changed.
+func oneEditApart(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 || a == b {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:] // one letter changed
+	}
+	return a[i:] == b[i+1:] // one letter added to a
+}
+
 // eastAsianCountries are the countries whose people's names are Chinese or
 // Korean: China, Hong Kong, Macao, Taiwan, North and South Korea.
 var eastAsianCountries = [...]string{"CN", "HK", "MO", "TW", "KP", "KR"}
 
+// eastAsianCodes are eastAsianCountries as rules.Country values.
+var eastAsianCodes = func() (cs [len(eastAsianCountries)]rules.Country) {
+	for i, c := range eastAsianCountries {
+		cs[i] = rules.MustParseCountry(c)
+	}
+	return cs
+}()
+
 // eastAsian reports whether a listed entry has a nationality, citizenship
 // or address in a country of eastAsianCountries.
 func eastAsian(e *lists.Entry) bool {
-	is := func(s string) bool {
-		for _, c := range eastAsianCountries {
-			if strings.EqualFold(s, c) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, set := range [][]string{e.Nationalities, e.Citizenships} {
+	for _, set := range [2][]string{e.Nationalities, e.Citizenships} {
 		for _, s := range set {
-			if is(s) {
-				return true
+			if len(s) != 2 {
+				continue
+			}
+			for _, c := range eastAsianCountries {
+				if strings.EqualFold(s, c) {
+					return true
+				}
 			}
 		}
 	}
 	for _, a := range e.Addresses {
-		if a.Country.IsValid() && is(a.Country.String()) {
-			return true
+		for _, c := range eastAsianCodes {
+			if a.Country == c {
+				return true
+			}
 		}
 	}
 	return false
