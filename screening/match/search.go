@@ -991,7 +991,7 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 		}
 		for j := 0; j < nc; j++ {
 			t := &ix.toks[ctoks[j]]
-			if cm&(1<<j) != 0 || len(t.s) < 4 {
+			if cm&(1<<j) != 0 || len(t.s) < 4 || !sameStart(q.skel, t.skel) {
 				continue
 			}
 			sim := strSim(q.s, t.s, min(len(q.s), len(t.s)))
@@ -1007,6 +1007,12 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 		return edge{}, false
 	}
 	return edge{int8(bq), int8(bq), int8(bc), int8(bc), best, ix.toks[ctoks[bc]].w}, true
+}
+
+// sameStart reports whether two skeletons start with the same letter, or
+// both with a vowel: respellings seldom change the first consonant.
+func sameStart(a, b string) bool {
+	return a[0] == b[0] || isSkelVowel(a[0]) && isSkelVowel(b[0])
 }
 
 // descriptorFor reports whether the listed word t, aligned by e with the
