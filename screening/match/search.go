@@ -1009,10 +1009,28 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 	return edge{int8(bq), int8(bq), int8(bc), int8(bc), best, ix.toks[ctoks[bc]].w}, true
 }
 
-// sameStart reports whether two skeletons start with the same letter, or
-// both with a vowel: respellings seldom change the first consonant.
+// sameStart reports whether two skeletons start with the same letter, both
+// with a vowel, or with a voiced and a voiceless consonant of one place
+// (g/k, b/p, d/t, v/f): respellings seldom change the first consonant
+// more than that (Ghoreishi, Quraishi).
 func sameStart(a, b string) bool {
-	return a[0] == b[0] || isSkelVowel(a[0]) && isSkelVowel(b[0])
+	return startClass(a[0]) == startClass(b[0])
+}
+
+func startClass(c byte) byte {
+	switch c {
+	case 'a', 'i', 'u':
+		return 'a'
+	case 'g':
+		return 'k'
+	case 'b':
+		return 'p'
+	case 'd':
+		return 't'
+	case 'v':
+		return 'f'
+	}
+	return c
 }
 
 // descriptorFor reports whether the listed word t, aligned by e with the
