@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -768,7 +769,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		}
 		sc.edgeStore = append(sc.edgeStore, e)
 	}
-	if distinct && ix.leftoversCanReach(sc, ctoks, qm, cm, num, matchedW, rec.individual, q, th) {
+	if distinct && ix.leftoversCanReach(sc, ctoks, qm, cm, num, matchedW, q, th) {
 		// the words that aligned are not all generic: the one left on
 		// each side may be a respelling
 		aligned := len(sc.edgeStore) - start
@@ -832,8 +833,11 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		// listed name of one word, which any longer name may contain
 		alphaQ = alpha
 	}
-	if rec.individual && (missQ > 0) != (missC > 0) && sc.partialPerson(start, matchedW/2, missQ+missC) {
-		alpha, alphaQ = alphaPartialPerson, alphaPartialPerson
+	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(cm, len(ctoks))) {
+		// the query is the listed person's name shortened; not the other
+		// way round, where a short listed name of common words ("ALI,
+		// Ahmad") is inside another person's longer name
+		alpha = alphaPartialPerson
 	}
 	den += alphaQ*missQ + alpha*missC
 	if len(sc.edgeStore)-start == 1 {
@@ -886,11 +890,21 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 
 // partialPerson reports whether the edges of a result from start on
 // align every word of the shorter of two person names, closely
-// (partialMinSim), with at least two words and at least as much weight
-// (alignedW) as the longer name's extra words (missW): the same person
-// with a given name, a second surname or a patronymic more or less.
-func (sc *scratch) partialPerson(start int, alignedW, missW float32) bool {
-	return alignedW >= partialMinShare*missW && sc.closeEdges(start, partialMinSim)
+// (partialMinSim), with at least two words and at least half as many
+// words as the longer name has extra (extra): the same person with a given
+// name, a second surname or a patronymic more or less. It counts words,
+// not their weights, so that it holds alike in an index of the whole
+// list and in one of a few changed entries (screening's Affected).
+func (sc *scratch) partialPerson(start, extra int) bool {
+	return float32(len(sc.edgeStore)-start) >= partialMinShare*float32(extra) && sc.closeEdges(start, partialMinSim)
+}
+
+// extraWords returns how many of the first n words the mask m leaves out.
+func extraWords(m uint64, n int) int {
+	if n > 64 {
+		n = 64
+	}
+	return n - bits.OnesCount64(m&(1<<n-1))
 }
 
 // closeEdges reports whether the edges of a result from start on are two
@@ -926,12 +940,15 @@ func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8
 }
 
 // leftoversCanReach reports whether pairing the words left unaligned could
-// lift the name to the threshold th: with every leftover word of the
-// lighter side paired at similarity 1, the other side's extra words at
-// the least share of their weight they can count for, and the largest boost the query's country, date of
+// lift the name to the threshold th: with every leftover listed word
+// paired at similarity 1, the query's extra words not counted at all, and
+// the largest boost the query's country, date of
 // birth and identifiers could add. Most scored names cannot, and comparing
-// their leftovers is the costly part of pairing.
-func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, num, matchedW float32, individual bool, q Query, th float64) bool {
+// their leftovers is the costly part of pairing. The bound must hold
+// whatever the words weigh: a name whose pairing is skipped on one list
+// and done on the next would change its score by more than the weights
+// moved.
+func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, num, matchedW float32, q Query, th float64) bool {
 	var wq, wc float32
 	nq, nc := 0, 0
 	for i := range sc.qs {
@@ -951,13 +968,9 @@ func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, nu
 		// respelled words
 		return false
 	}
-	paired := 2 * min(wq, wc)
-	rest := max(wq, wc) - min(wq, wc)
-	restW := float32(missGeneric) // an organisation's generic extra words, at least
-	if individual {
-		restW = alphaPartialPerson
-	}
-	best := float64((num + paired) / (matchedW + paired + restW*rest))
+	// a pair weighs its listed word (an edge's weight): at most every
+	// leftover listed word paired at 1, nothing else counted
+	best := float64((num + 2*wc) / (matchedW + 2*wc))
 	var boost float64
 	if q.Country.IsValid() {
 		boost += deltaCountryMatch
@@ -981,6 +994,20 @@ func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, nu
 func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int) (edge, bool) {
 	nq, nc := len(sc.qs), len(ctoks)
 	if nq > 64 || nc > 64 || !sc.closeEdges(start, closeMinSim) {
+		return edge{}, false
+	}
+	// a given name and a patronymic that agree say little about the
+	// surname left over (KOLBIN, Sergey Nikolayevich is not KOTKIN,
+	// Sergey Nikolayevich): two aligned words that are neither patronymics
+	// nor titles are needed
+	named := 0
+	for _, e := range sc.edgeStore[start:] {
+		qi, ti := &sc.qs[e.qlo].variantInfo, &ix.toks[ctoks[e.clo]].variantInfo
+		if !qi.patronymic && !qi.title && !ti.patronymic && !ti.title {
+			named++
+		}
+	}
+	if named < 2 {
 		return edge{}, false
 	}
 	best, bq, bc := float32(0), -1, -1

@@ -330,3 +330,30 @@ func TestTokSimOneSkeletonEdit(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialPersonFalsePositives checks two people the partial-name rules
+// must keep apart, on the embedded snapshot (found by replaying the SDN
+// history): a short listed name of two common words inside another
+// person's longer name, and a listed person who shares the given name and
+// patronymic but not the surname.
+func TestPartialPersonFalsePositives(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the embedded snapshot")
+	}
+	ix := NewIndex(testEntries(t))
+	for _, c := range []struct{ query, notName string }{
+		{"FAIZULLAHI, Ali Ahmad", "'ALI, Ahmad"},
+		{"NAAJI, Ali Ahmed", "'ALI, Ahmad"},
+		{"KOLBIN, Sergey Nikolayevich", "KOTKIN, Sergey Nikolayevich"},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.Entry.Name == c.notName {
+				t.Errorf("%q matched %q at %.3f (%+v)", c.query, m.Entry.Name, m.Score, m.Tokens)
+			}
+		}
+	}
+}
