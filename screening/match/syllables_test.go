@@ -54,16 +54,23 @@ func TestShortEastAsianGivenNames(t *testing.T) {
 		{"Kim Yongsun", ""},
 		{"Lina Petrova", "ru"}, // not a Chinese or Korean name: a respelling
 	} {
-		ms, err := ix.Search(context.Background(), Query{Name: c.query})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(ms) > 0 {
-			got = ms[0].Entry.ID
-		}
-		if got != c.want {
-			t.Errorf("%q: matched %q, want %q (%+v)", c.query, got, c.want, ms)
-		}
+		checkTopMatch(t, ix, c.query, c.want)
+	}
+}
+
+// checkTopMatch searches query at the default threshold and fails unless
+// the best match is the entry with ID want ("" for no match).
+func checkTopMatch(t *testing.T, ix *Index, query, want string) {
+	t.Helper()
+	ms, err := ix.Search(context.Background(), Query{Name: query})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ""
+	if len(ms) > 0 {
+		got = ms[0].Entry.ID
+	}
+	if got != want {
+		t.Errorf("%q: matched %q, want %q (%+v)", query, got, want, ms)
 	}
 }

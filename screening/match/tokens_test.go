@@ -144,11 +144,7 @@ func TestShortLegalForms(t *testing.T) {
 		{"Tallinn Crypto OU", "tallinn crypto", LegalLimited},
 		{"SRL Carpati Trading", "carpati trading", LegalLimited},
 	} {
-		var nt nameTokens
-		analyze(Normalize(tc.in), nil, &nt, nil)
-		if got := strings.Join(nt.words, " "); got != tc.want || nt.legal != tc.class {
-			t.Errorf("%q: words %q, legal %v; want %q, %v", tc.in, got, nt.legal, tc.want, tc.class)
-		}
+		checkLegal(t, tc.in, tc.want, tc.class)
 	}
 }
 
@@ -163,10 +159,17 @@ func TestVariantLegalWords(t *testing.T) {
 		{"OBSCHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU VOSTOK", "vostok", LegalLimited},
 		{"NEPUBLICHNOE AKTSIONERNOE OBSCHCHESTVO VOSTOK", "vostok", LegalJointStock},
 	} {
-		var nt nameTokens
-		analyze(Normalize(tc.in), nil, &nt, nil)
-		if got := strings.Join(nt.words, " "); got != tc.want || nt.legal != tc.class {
-			t.Errorf("%q: words %q, legal %v; want %q, %v", tc.in, got, nt.legal, tc.want, tc.class)
-		}
+		checkLegal(t, tc.in, tc.want, tc.class)
+	}
+}
+
+// checkLegal analyses name and fails unless its words are want and its
+// legal form is of class.
+func checkLegal(t *testing.T, name, want string, class LegalClass) {
+	t.Helper()
+	var nt nameTokens
+	analyze(Normalize(name), nil, &nt, nil)
+	if got := strings.Join(nt.words, " "); got != want || nt.legal != class {
+		t.Errorf("%q: words %q, legal %v; want %q, %v", name, got, nt.legal, want, class)
 	}
 }
