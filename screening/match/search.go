@@ -259,6 +259,13 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 			}
 			return 1
 		}
+		if a.nameScore != b.nameScore {
+			// scores clamped at 1: the name that agrees better
+			if a.nameScore > b.nameScore {
+				return -1
+			}
+			return 1
+		}
 		return int(a.name - b.name)
 	})
 	k := 0

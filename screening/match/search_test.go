@@ -347,3 +347,23 @@ func TestPartialPersonFalsePositives(t *testing.T) {
 		}
 	}
 }
+
+// TestClampedScoreBestName checks that when two names of an entry both
+// reach a score of 1 after adjustments, the one whose names agree better
+// is reported.
+func TestClampedScoreBestName(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{{
+		Source: lists.SourceInternal, ID: "1", Type: lists.TypeIndividual,
+		Name:          "PETROV, Ivan Sergeyevich",
+		Aliases:       []lists.Alias{{Name: "PETROV, Ivan"}},
+		Nationalities: []string{"RU"},
+		DatesOfBirth:  []string{"1960"},
+	}})
+	ms, err := ix.Search(context.Background(), Query{Name: "Ivan Petrov", Country: rules.MustParseCountry("RU"), DateOfBirth: "1960"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Name != "PETROV, Ivan" || ms[0].Score != 1 {
+		t.Fatalf("matches %+v, want one through %q at 1", ms, "PETROV, Ivan")
+	}
+}
