@@ -39,7 +39,22 @@ func (c LegalClass) String() string {
 // rigourLegalForms (generated) that it lacks; only the curated forms are
 // also recognised misspelt (legalSkel, legalDel), the others are matched
 // as written.
-var legalForms = withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), rigourLegalForms)
+var legalForms = withForms(withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), shortLegalForms), rigourLegalForms)
+
+// shortLegalForms are abbreviations of legal forms in Latin letters, as
+// aliases write them, that neither the curated table nor
+// rigourLegalForms has: Belarusian ТАА (таварыства з абмежаванай
+// адказнасцю, LLC), ААТ and ЗАТ (open and closed joint-stock company),
+// Kyrgyz ОсОО (LLC), which rigour lists in Cyrillic only; Lebanese S.A.L.
+// (société anonyme libanaise), Spanish and Andorran S.A.U. (sociedad
+// anónima unipersonal) and Estonian OÜ (osaühing, LLC), one-word forms
+// under four letters that rigourLegalForms leaves out. They are kept out of
+// the curated table, which the evaluation generators read
+// (IsLegalFormWord), so that the generated sets stay as they are.
+var shortLegalForms = map[string]LegalClass{
+	"taa": LegalLimited, "osoo": LegalLimited, "aat": LegalJointStock, "zat": LegalJointStock,
+	"sal": LegalJointStock, "sau": LegalJointStock, "ou": LegalLimited,
+}
 
 // pinyinLegalForms are Chinese legal forms in pinyin written as one or two
 // words, as pinyin names in Latin letters write them.
@@ -137,7 +152,8 @@ func IsGenericWord(w string) bool { return genericWords[w] }
 var legalPrefixOK = map[string]bool{
 	"ooo": true, "oao": true, "zao": true, "ao": true, "pao": true, "jsc": true, "ojsc": true,
 	"cjsc": true, "pjsc": true, "tov": true, "pat": true, "prat": true, "llc": true, "fgup": true,
-	"gup": true, "fkp": true, "pt": true,
+	"gup": true, "fkp": true, "pt": true, "taa": true, "osoo": true, "aat": true, "zat": true,
+	"srl": true,
 }
 
 const maxLegalTokens = 6
@@ -339,7 +355,10 @@ func canonLegal(fields []string, buf []byte) []string {
 		}
 		if isLegalWord(w) {
 			if len(w) >= 4 {
-				if c, ok := legalSkel[string(appendSkeleton(buf[:0], w))]; ok {
+				// a word of the wider table may itself be a variant
+				// spelling ("obschchestvo"): its curated spelling, so that
+				// the phrase around it is found
+				if c, ok := canonLegalWord(w, buf); ok {
 					fields[i] = c
 				}
 			}
@@ -370,29 +389,36 @@ func canonLegal(fields []string, buf []byte) []string {
 		if len(w) < 3 {
 			continue
 		}
-		sk := appendSkeleton(buf[:0], w)
-		if c, ok := legalSkel[string(sk)]; ok {
+		if c, ok := canonLegalWord(w, buf); ok {
 			fields[i] = c
-			continue
-		}
-		if len(sk) < legalDelMin {
-			continue
-		}
-		if c, ok := legalDel[string(sk)]; ok {
-			fields[i] = c
-			continue
-		}
-		n := len(sk)
-		for d := 0; d < n; d++ {
-			del := append(sk[n:n], sk[:d]...)
-			del = append(del, sk[d+1:n]...)
-			if c, ok := legalDel[string(del)]; ok {
-				fields[i] = c
-				break
-			}
 		}
 	}
 	return fields
+}
+
+// canonLegalWord returns the curated spelling of a word that has the
+// romanisation skeleton of a curated legal-form word or, for long words,
+// is one letter from it.
+func canonLegalWord(w string, buf []byte) (string, bool) {
+	sk := appendSkeleton(buf[:0], w)
+	if c, ok := legalSkel[string(sk)]; ok {
+		return c, true
+	}
+	if len(sk) < legalDelMin {
+		return "", false
+	}
+	if c, ok := legalDel[string(sk)]; ok {
+		return c, true
+	}
+	n := len(sk)
+	for d := 0; d < n; d++ {
+		del := append(sk[n:n], sk[:d]...)
+		del = append(del, sk[d+1:n]...)
+		if c, ok := legalDel[string(del)]; ok {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // splitLegalPair splits w into two words of the legal-form table, each of
@@ -460,7 +486,7 @@ func IsLegalFormWord(w string) bool { return curatedLegalWords[w] || stopWords[w
 // glue to the name ("OOOOMP", "TardigradeLimited", "TheKurchatov").
 var (
 	gluedPrefixes = []string{"ojsc", "cjsc", "pjsc", "jsc", "ooo", "oao", "zao", "pao", "llc", "the", "fgup"}
-	gluedSuffixes = []string{"limited", "company", "corporation", "ltda", "ltd", "llc", "llp", "ooo", "oao", "zao", "jsc", "inc", "gmbh", "eood", "doo", "fze", "co"}
+	gluedSuffixes = []string{"limited", "company", "corporation", "ltda", "ltd", "llc", "llp", "ooo", "oao", "zao", "jsc", "inc", "gmbh", "eood", "doo", "fze"}
 )
 
 // splitGlued splits a legal form glued to the first or the last word.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -98,17 +99,28 @@ const (
 	deltaNumberMissing    = -0.25
 	maxBoost              = deltaCountryMatch + deltaDOBMatch + deltaIDMatch
 	minTokSim             = 0.6
-	alphaUnmatched        = 0.75 // weight of candidate tokens the query lacks
-	alphaUnmatchedPerson  = 0.6  // the same for listed people: given names are often left out
-	alphaUnmatchedPerson3 = 0.5  // the same when three words or more agree
+	alphaUnmatched        = 0.75          // weight of candidate tokens the query lacks
+	alphaUnmatchedPerson  = 0.6           // the same for listed people: given names are often left out
+	alphaUnmatchedPerson3 = 0.5           // the same when three words or more agree
+	alphaPartialPerson    = 0.35          // the same when the shorter person name aligns in full (partialPerson)
+	partialMinSim         = vowelShapeSim // a vowel respelling or closer; an initial (0.8) is not
+	partialMinShare       = 0.5
+	closeMinSim           = 0.9 // aligned words that leave no doubt (closeEdges)
+	leftoverMinSim        = 0.6
+	maxLeftoverPairs      = 3 // pairs of leftover words compared, fewer than the words aligned
+	maxLeftoverWords      = 4 // leftover words on either side beyond which none are paired
 	substitutionCost      = 1.0
 	consEqualSim          = 0.78 // Arabic-script word with the consonants of a listed word
+	vowelShapeSim         = 0.82 // the same consonants, other vowels (Layla, Leila)
+	loanShapeSim          = 0.9  // an English word and its Russian transcription (treid, trade)
 	maxSpan               = 4
 	maxFuzzyChecks        = 64
 	maxFuzzyChecksKnown   = 24  // the same for the neighbours of a listed word
 	maxNeighbours         = 12  // neighbours kept per listed word
 	maxLenDiff            = 3   // fuzzy neighbours differ in length by at most this many bytes
 	minKnownSim           = 0.6 // least similarity of a neighbour of a listed query word
+	minConsKey            = 3   // shortest consonant key looked up for a word with vowels
+	maxConsChecks         = 12  // tokens compared through that key at most
 )
 
 type qtok struct {
@@ -247,6 +259,13 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 			}
 			return 1
 		}
+		if a.nameScore != b.nameScore {
+			// scores clamped at 1: the name that agrees better
+			if a.nameScore > b.nameScore {
+				return -1
+			}
+			return 1
+		}
 		return int(a.name - b.name)
 	})
 	k := 0
@@ -334,8 +353,13 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 		s = strSim(q.s, t.s, n)
 		if q.skel == t.skel {
 			s = max(s, skelEqualSim(n))
-		} else if n >= 6 && levSim(q.skel, t.skel)*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
+		} else if sameVowelShape(q.skel, t.skel) {
+			s = max(s, vowelShapeSim)
+		} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
 			s = max(s, 0.85)
+		}
+		if s < loanShapeSim && n >= 6 && sameLoanShape(q.s, t.s) {
+			s = loanShapeSim
 		}
 	}
 	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
@@ -557,6 +581,14 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 			try(hashDel(seedRawDel, q.s, i))
 		}
 	}
+	if !q.vowelless && len(q.cons) >= minConsKey {
+		// the same consonants with other vowels (Bhattvi, Bhuttavi):
+		// last, so that closer spellings come first within the budget,
+		// and within a budget of its own, as a consonant key is shared
+		// by many words
+		budget = min(budget, checks+maxConsChecks)
+		try(hashStr(seedCons, q.cons))
+	}
 }
 
 // collectCandidates accumulates, per indexed name, the weight of the query
@@ -675,9 +707,13 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	rec := &ix.names[nid]
 	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
 	sc.edges = sc.edges[:0]
+	east := int8(-1) // whether the entry is of China or Korea: -1 not yet known
 	for j, ct := range ctoks {
 		for k := sc.hitHead[ct]; k != 0; k = sc.hitNext[k-1] {
 			h := &sc.hits[k-1]
+			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east) {
+				continue
+			}
 			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), h.sim, ix.toks[ct].w})
 		}
 	}
@@ -740,6 +776,22 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		}
 		sc.edgeStore = append(sc.edgeStore, e)
 	}
+	if distinct && ix.leftoversCanReach(sc, ctoks, qm, cm, num, matchedW, q, th) {
+		// the words that aligned are not all generic: the one left on
+		// each side may be a respelling
+		aligned := len(sc.edgeStore) - start
+		for k := 0; k < maxLeftoverPairs && k < aligned-1; k++ {
+			e, ok := ix.leftoverPair(sc, ctoks, qm, cm, start)
+			if !ok {
+				break
+			}
+			qm |= spanMask(e.qlo, e.qhi)
+			cm |= spanMask(e.clo, e.chi)
+			num += e.sim * 2 * e.w
+			matchedW += 2 * e.w
+			sc.edgeStore = append(sc.edgeStore, e)
+		}
+	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	numsAgree := len(sc.nt.nums) > 0 && sameSet(sc.nt.nums, cnums)
 	if !distinct && (len(sc.qs) < 2 && !numsAgree || qm != spanMask(0, int8(len(sc.qs)-1)) || cm != spanMask(0, int8(len(ctoks)-1))) {
@@ -759,12 +811,19 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	var missQ, missC float32
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {
-			missQ += sc.qs[i].w * sc.qs[i].variantInfo.missFactor(rec.individual)
+			q := &sc.qs[i]
+			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
 		}
 	}
+	// generic words the listed organisation has on top of a query that
+	// aligns in full, closely and on two words or more: what the
+	// business does, left out (AL-FADEL EXCHANGE for AL-FADEL EXCHANGE
+	// AND MONEY TRANSFER COMPANY)
+	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && sc.closeEdges(start, closeMinSim)
 	for j, ct := range ctoks {
 		if cm&(1<<j) == 0 {
-			missC += ix.toks[ct].w * ix.toks[ct].variantInfo.missFactor(rec.individual)
+			t := &ix.toks[ct]
+			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
 		}
 	}
 	alphaQ := float32(1)
@@ -780,6 +839,12 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA); not for a
 		// listed name of one word, which any longer name may contain
 		alphaQ = alpha
+	}
+	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(cm, len(ctoks))) {
+		// the query is the listed person's name shortened; not the other
+		// way round, where a short listed name of common words ("ALI,
+		// Ahmad") is inside another person's longer name
+		alpha = alphaPartialPerson
 	}
 	den += alphaQ*missQ + alpha*missC
 	if len(sc.edgeStore)-start == 1 {
@@ -828,6 +893,178 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	r.score = float32(score)
 	r.edges = sc.edgeStore[start:len(sc.edgeStore):len(sc.edgeStore)]
 	sc.results = append(sc.results, r)
+}
+
+// partialPerson reports whether the edges of a result from start on
+// align every word of the shorter of two person names, closely
+// (partialMinSim), with at least two words and at least half as many
+// words as the longer name has extra (extra): the same person with a given
+// name, a second surname or a patronymic more or less. It counts words,
+// not their weights, so that it holds alike in an index of the whole
+// list and in one of a few changed entries (screening's Affected).
+func (sc *scratch) partialPerson(start, extra int) bool {
+	return float32(len(sc.edgeStore)-start) >= partialMinShare*float32(extra) && sc.closeEdges(start, partialMinSim)
+}
+
+// extraWords returns how many of the first n words the mask m leaves out.
+func extraWords(m uint64, n int) int {
+	if n > 64 {
+		n = 64
+	}
+	return n - bits.OnesCount64(m&(1<<n-1))
+}
+
+// closeEdges reports whether the edges of a result from start on are two
+// or more, each of similarity minSim or more.
+func (sc *scratch) closeEdges(start int, minSim float32) bool {
+	es := sc.edgeStore[start:]
+	if len(es) < 2 {
+		return false
+	}
+	for _, e := range es {
+		if e.sim < minSim {
+			return false
+		}
+	}
+	return true
+}
+
+// otherSyllabicName reports whether the query word q and the word t of a
+// listed person's name are different Chinese or Korean names one letter
+// apart (differentSyllabicName) and the person is of China or Korea. east
+// caches the latter for one name: -1 unknown, 0 no, 1 yes.
+func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8) bool {
+	if q.group != 0 && q.group == t.group || !differentSyllabicName(q.s, t.s, q.skel, t.skel) {
+		return false
+	}
+	if *east < 0 {
+		*east = 0
+		if eastAsian(ix.entries[rec.entry]) {
+			*east = 1
+		}
+	}
+	return *east == 1
+}
+
+// leftoversCanReach reports whether pairing the words left unaligned could
+// lift the name to the threshold th: with every leftover listed word
+// paired at similarity 1, the query's extra words not counted at all, and
+// the largest boost the query's country, date of
+// birth and identifiers could add. Most scored names cannot, and comparing
+// their leftovers is the costly part of pairing. The bound must hold
+// whatever the words weigh: a name whose pairing is skipped on one list
+// and done on the next would change its score by more than the weights
+// moved.
+func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, num, matchedW float32, q Query, th float64) bool {
+	var wq, wc float32
+	nq, nc := 0, 0
+	for i := range sc.qs {
+		if qm&(1<<i) == 0 {
+			wq += sc.qs[i].w
+			nq++
+		}
+	}
+	for j, ct := range ctoks {
+		if cm&(1<<j) == 0 {
+			wc += ix.toks[ct].w
+			nc++
+		}
+	}
+	if wq == 0 || wc == 0 || nq > maxLeftoverWords || nc > maxLeftoverWords {
+		// nothing to pair, or names that differ in more than a few
+		// respelled words
+		return false
+	}
+	// a pair weighs its listed word (an edge's weight): at most every
+	// leftover listed word paired at 1, nothing else counted
+	best := float64((num + 2*wc) / (matchedW + 2*wc))
+	var boost float64
+	if q.Country.IsValid() {
+		boost += deltaCountryMatch
+	}
+	if q.DateOfBirth != "" {
+		boost += deltaDOBMatch
+	}
+	if len(q.IDs) > 0 {
+		boost += deltaIDMatch
+	}
+	return best+boost >= th
+}
+
+// leftoverPair returns an edge between a query word and a listed word
+// both left unaligned, the most similar such pair, when the words that
+// aligned are two or more, each at 0.9 or more: a word respelled further
+// than the fuzzy keys reach (Ghoreishi for Quraishi, Bhattwi for Bhuttavi)
+// in a name that otherwise agrees. Its similarity (of the letters or of
+// the skeletons), at least leftoverMinSim, counts as it is. Words of
+// fewer than four letters are not paired.
+func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int) (edge, bool) {
+	nq, nc := len(sc.qs), len(ctoks)
+	if nq > 64 || nc > 64 || !sc.closeEdges(start, closeMinSim) {
+		return edge{}, false
+	}
+	// a given name and a patronymic that agree say little about the
+	// surname left over (KOLBIN, Sergey Nikolayevich is not KOTKIN,
+	// Sergey Nikolayevich): two aligned words that are neither patronymics
+	// nor titles are needed
+	named := 0
+	for _, e := range sc.edgeStore[start:] {
+		qi, ti := &sc.qs[e.qlo].variantInfo, &ix.toks[ctoks[e.clo]].variantInfo
+		if !qi.patronymic && !qi.title && !ti.patronymic && !ti.title {
+			named++
+		}
+	}
+	if named < 2 {
+		return edge{}, false
+	}
+	best, bq, bc := float32(0), -1, -1
+	for i := 0; i < nq; i++ {
+		q := &sc.qs[i]
+		if qm&(1<<i) != 0 || q.w == 0 || len(q.s) < 4 {
+			continue
+		}
+		for j := 0; j < nc; j++ {
+			t := &ix.toks[ctoks[j]]
+			if cm&(1<<j) != 0 || len(t.s) < 4 || !sameStart(q.skel, t.skel) {
+				continue
+			}
+			sim := strSim(q.s, t.s, min(len(q.s), len(t.s)))
+			if sk := strSim(q.skel, t.skel, min(len(q.skel), len(t.skel))); sk > sim {
+				sim = sk
+			}
+			if sim > best {
+				best, bq, bc = sim, i, j
+			}
+		}
+	}
+	if bq < 0 || best < leftoverMinSim {
+		return edge{}, false
+	}
+	return edge{int8(bq), int8(bq), int8(bc), int8(bc), best, ix.toks[ctoks[bc]].w}, true
+}
+
+// sameStart reports whether two skeletons start with the same letter, both
+// with a vowel, or with a voiced and a voiceless consonant of one place
+// (g/k, b/p, d/t, v/f): respellings seldom change the first consonant
+// more than that (Ghoreishi, Quraishi).
+func sameStart(a, b string) bool {
+	return startClass(a[0]) == startClass(b[0])
+}
+
+func startClass(c byte) byte {
+	switch c {
+	case 'a', 'i', 'u':
+		return 'a'
+	case 'g':
+		return 'k'
+	case 'b':
+		return 'p'
+	case 'd':
+		return 't'
+	case 'v':
+		return 'f'
+	}
+	return c
 }
 
 // descriptorFor reports whether the listed word t, aligned by e with the

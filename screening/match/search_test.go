@@ -277,3 +277,93 @@ func TestPersonPartOfName(t *testing.T) {
 		t.Fatalf("got %+v, want TAi.024 as a partial match between %.2f and 1", ms, DefaultThreshold)
 	}
 }
+
+// TestLeftoverPair checks that when every word of two person names but one
+// on each side aligns, the one left over is compared directly: a respelling
+// the fuzzy keys do not reach matches, another name does not.
+func TestLeftoverPair(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceInternal, ID: "1", Type: lists.TypeIndividual, Name: "QURAISHI, Omar Farouk Abdallah"},
+		{Source: lists.SourceInternal, ID: "2", Type: lists.TypeIndividual, Name: "MOHAMMED, Ali Hassan Karim"},
+	})
+	for _, c := range []struct {
+		query, want string
+	}{
+		{"Omar Farouk Abdallah Kouraichi", "1"}, // French-style respelling of the surname
+		{"Omar Farouk Abdallah Ghoreishi", "1"}, // Persian form, beyond the fuzzy keys
+		{"Ali Hassan Karim Mahmoud", ""},        // another name, not a respelling
+	} {
+		checkTopMatch(t, ix, c.query, c.want)
+	}
+}
+
+// TestTokSimOneSkeletonEdit checks that the bonus for skeletons one edit
+// apart goes to words one edit apart, not to unrelated words.
+func TestTokSimOneSkeletonEdit(t *testing.T) {
+	ix := NewIndex(nil)
+	tok := func(s string) (qtok, tokInfo) {
+		q := qtok{s: s, skel: skeleton(s), cons: string(appendConsonants(nil, s)), variantInfo: variantInfoOf(s)}
+		return q, tokInfo{s: s, skel: q.skel, cons: q.cons, variantInfo: q.variantInfo}
+	}
+	for _, c := range []struct {
+		a, b     string
+		atLeast  float32
+		lessThan float32
+	}{
+		{"cassidy", "twehway", 0, minTokSim}, // nothing in common
+		{"kowalski", "kovalsky", 0.85, 1.01},
+	} {
+		q, _ := tok(c.a)
+		_, t2 := tok(c.b)
+		if s := ix.tokSim(&q, &t2); s < c.atLeast || s >= c.lessThan {
+			t.Errorf("tokSim(%q, %q) = %.3f, want in [%.2f, %.2f)", c.a, c.b, s, c.atLeast, c.lessThan)
+		}
+	}
+}
+
+// TestPartialPersonFalsePositives checks two people the partial-name rules
+// must keep apart, on the embedded snapshot (found by replaying the SDN
+// history): a short listed name of two common words inside another
+// person's longer name, and a listed person who shares the given name and
+// patronymic but not the surname.
+func TestPartialPersonFalsePositives(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the embedded snapshot")
+	}
+	ix := NewIndex(testEntries(t))
+	for _, c := range []struct{ query, notName string }{
+		{"FAIZULLAHI, Ali Ahmad", "'ALI, Ahmad"},
+		{"NAAJI, Ali Ahmed", "'ALI, Ahmad"},
+		{"KOLBIN, Sergey Nikolayevich", "KOTKIN, Sergey Nikolayevich"},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.Entry.Name == c.notName {
+				t.Errorf("%q matched %q at %.3f (%+v)", c.query, m.Entry.Name, m.Score, m.Tokens)
+			}
+		}
+	}
+}
+
+// TestClampedScoreBestName checks that when two names of an entry both
+// reach a score of 1 after adjustments, the one whose names agree better
+// is reported.
+func TestClampedScoreBestName(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{{
+		Source: lists.SourceInternal, ID: "1", Type: lists.TypeIndividual,
+		Name:          "PETROV, Ivan Sergeyevich",
+		Aliases:       []lists.Alias{{Name: "PETROV, Ivan"}},
+		Nationalities: []string{"RU"},
+		DatesOfBirth:  []string{"1960"},
+	}})
+	ms, err := ix.Search(context.Background(), Query{Name: "Ivan Petrov", Country: rules.MustParseCountry("RU"), DateOfBirth: "1960"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Name != "PETROV, Ivan" || ms[0].Score != 1 {
+		t.Fatalf("matches %+v, want one through %q at 1", ms, "PETROV, Ivan")
+	}
+}

@@ -246,3 +246,141 @@ func levSim(a, b string) float64 {
 	}
 	return 1 - float64(row[len(b)])/float64(max(len(a), len(b)))
 }
+
+// sameVowelShape reports whether two romanisation skeletons have the same
+// consonants in the same order, with a vowel or run of vowels at the same
+// places, whatever the vowels are: the spellings of one name romanised
+// from a script that writes few or no short vowels ("laila" and "lila"
+// for Layla and Leila, "raimi" and "rimi" for Raymi and Rimi). The first
+// letters must be equal, so that a name starting with another vowel is
+// another name (Omar, Amir).
+func sameVowelShape(a, b string) bool {
+	if len(a) == 0 || len(b) == 0 || a[0] != b[0] {
+		return false
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		va, vb := isSkelVowel(a[i]), isSkelVowel(b[j])
+		if va != vb {
+			return false
+		}
+		if va {
+			for i < len(a) && isSkelVowel(a[i]) {
+				i++
+			}
+			for j < len(b) && isSkelVowel(b[j]) {
+				j++
+			}
+			continue
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i++
+		j++
+	}
+	return i == len(a) && j == len(b)
+}
+
+// isSkelVowel reports whether c is a vowel of a skeleton (appendSkeleton
+// writes e as i, o as u and y as i).
+func isSkelVowel(c byte) bool { return c == 'a' || c == 'i' || c == 'u' }
+
+// maxLoanKey is the longest word, in bytes, that sameLoanShape compares.
+const maxLoanKey = 48
+
+// appendLoanKey appends the key of a normalised word under which an
+// English word and its Russian transcription read back into Latin letters
+// meet ("treid" and "trade", "tekhnolodzhi" and "technologi", "silkvey"
+// and "silkway", "ekommerts" and "ecommerce"): consonants as they sound,
+// with dzh, j and soft g as j; kh, ch, ck, c, k and q as k, but c before
+// e, i or y and ts as s; x as ks; ph as f; w as v; doubled consonants once;
+// every run of vowels (y among them) as one 'a', and a final vowel
+// dropped. It returns dst unchanged and false for a word longer than
+// maxLoanKey or with a byte outside a-z.
+func appendLoanKey(dst []byte, w string) ([]byte, bool) {
+	if len(w) > maxLoanKey {
+		return dst, false
+	}
+	start := len(dst)
+	put := func(c byte) {
+		if n := len(dst); n > start && dst[n-1] == c {
+			return
+		}
+		dst = append(dst, c)
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var n byte
+		if i+1 < len(w) {
+			n = w[i+1]
+		}
+		switch {
+		case c < 'a' || c > 'z':
+			return dst[:start], false
+		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
+			put('a')
+		case c == 'd' && n == 'z' && i+2 < len(w) && w[i+2] == 'h':
+			put('j')
+			i += 2
+		case c == 'g' && (n == 'e' || n == 'i' || n == 'y') && i > 0:
+			put('j')
+		case c == 'k' && n == 'h', c == 'c' && n == 'h', c == 'c' && n == 'k':
+			put('k')
+			i++
+		case c == 'c' && (n == 'e' || n == 'i' || n == 'y'):
+			put('s')
+		case c == 't' && n == 's':
+			put('s')
+			i++
+		case c == 'c' || c == 'q':
+			put('k')
+		case c == 'x':
+			put('k')
+			put('s')
+		case c == 'p' && n == 'h':
+			put('f')
+			i++
+		case c == 'w':
+			put('v')
+		case c == 'z' && n == 'h':
+			put('j')
+			i++
+		case c == 'h':
+			// silent or a breath: left out
+		default:
+			put(c)
+		}
+	}
+	if n := len(dst); n > start+1 && dst[n-1] == 'a' {
+		dst = dst[:n-1]
+	}
+	return dst, true
+}
+
+// minLoanConsonants is the fewest consonants two words must share, in
+// order, for sameLoanShape to take them for one word.
+const minLoanConsonants = 5
+
+// sameLoanShape reports whether two normalised words have the same loan
+// key (appendLoanKey) with minLoanConsonants consonants or more: an English
+// word and its transcription through Russian, or two transcriptions of
+// one foreign word.
+func sameLoanShape(a, b string) bool {
+	var ba, bb [2 * maxLoanKey]byte
+	ka, ok := appendLoanKey(ba[:0], a)
+	if !ok {
+		return false
+	}
+	kb, ok := appendLoanKey(bb[:0], b)
+	if !ok || string(ka) != string(kb) {
+		return false
+	}
+	cons := 0
+	for _, c := range ka {
+		if c != 'a' {
+			cons++
+		}
+	}
+	return cons >= minLoanConsonants
+}

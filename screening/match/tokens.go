@@ -94,11 +94,17 @@ func appendNameElements(dst []string, w string) []string {
 			return append(dst, "abd", "al") // abdul, abdel, abdur ... standing alone
 		}
 		switch r := w[4:]; w[3] {
-		case 'a', 'e', 'o', 'u':
+		case 'a', 'e', 'o', 'u', 'i':
 			// the article after a linking vowel, or the letter it was
 			// assimilated to (abdur-rahman): abd + al + the rest
 			if len(r) >= 4 && (r[0] == 'l' || r[0] == r[1]) && !strings.HasPrefix(r, "lah") && !strings.HasPrefix(r, "llah") {
 				return append(dst, "abd", "al", r[1:])
+			}
+			// the article left out after the linking vowel, the usual
+			// Somali and Central Asian spelling (abdirahman, abduwahab),
+			// or its assimilated letter written once (abdurahman)
+			if len(r) >= 5 && !isVowelByte(r[0]) && (w[3] == 'u' || w[3] == 'i' || sunLetters[r[0]]) {
+				return append(dst, "abd", "al", r)
 			}
 		}
 	}
@@ -108,6 +114,14 @@ func appendNameElements(dst []string, w string) []string {
 		}
 	}
 	return append(dst, w)
+}
+
+// sunLetters are the first Latin letters of the Arabic consonants that
+// the article assimilates (ar-rahman, as-salam, ad-din, an-nur).
+var sunLetters = map[byte]bool{'t': true, 'd': true, 'r': true, 'z': true, 's': true, 'n': true}
+
+func isVowelByte(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
 }
 
 // abdLinks are "abd" and the article written as one word.

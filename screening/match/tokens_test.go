@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -13,7 +14,12 @@ func TestNameElements(t *testing.T) {
 		{"abdelmajid", []string{"abd", "al", "majid"}},
 		{"abdulsalam", []string{"abd", "al", "salam"}},
 		{"abdurrahman", []string{"abd", "al", "rahman"}},
-		{"abdurahman", []string{"abdurahman"}},
+		{"abdurahman", []string{"abd", "al", "rahman"}},
+		{"abdirahman", []string{"abd", "al", "rahman"}},
+		{"abduwahab", []string{"abd", "al", "wahab"}},
+		{"abdikadir", []string{"abd", "al", "kadir"}},
+		{"abdasalam", []string{"abd", "al", "salam"}},
+		{"abdakarim", []string{"abdakarim"}},
 		{"abdul", []string{"abd", "al"}},
 		{"abdulkadir", []string{"abd", "al", "kadir"}},
 		{"abdollahpour", []string{"abdollahpour"}},
@@ -101,5 +107,69 @@ func TestLegalFormSplitOrGlued(t *testing.T) {
 		if !slices.Equal(nt.words, c.words) || nt.legal != c.legal {
 			t.Errorf("%q: words %q legal %v, want %q %v", c.in, nt.words, nt.legal, c.words, c.legal)
 		}
+	}
+}
+
+// TestWordsEndingInCo checks that a word ending in "co" keeps it: "Co"
+// glued to a name is rare, words ending in it are not (Tobacco, Morocco,
+// Franco), and splitting them left "tobac" that a respelling ("Tobakko")
+// could not reach.
+func TestWordsEndingInCo(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"LIMITED LIABILITY COMPANY INTER TOBACCO", "inter tobacco"},
+		{"Morocco Trading", "morocco trading"},
+		{"Tardigrade Co", "tardigrade"},
+	} {
+		var nt nameTokens
+		analyze(Normalize(tc.in), nil, &nt, nil)
+		if got := strings.Join(nt.words, " "); got != tc.want {
+			t.Errorf("%q: words %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestShortLegalForms checks that the Latin abbreviations of shortLegalForms
+// are recognised at either end of a name, and SRL at the start.
+func TestShortLegalForms(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		class    LegalClass
+	}{
+		{"TAA Vostok Grupp", "vostok grupp", LegalLimited},
+		{"AAT Polesye", "polesye", LegalJointStock},
+		{"Ala Too Servis OSOO", "ala too servis", LegalLimited},
+		{"ZAT Atlant", "atlant", LegalJointStock},
+		{"Cedar Exchange S.A.L.", "cedar exchange", LegalJointStock},
+		{"Pirineus Trading SAU", "pirineus trading", LegalJointStock},
+		{"Tallinn Crypto OU", "tallinn crypto", LegalLimited},
+		{"SRL Carpati Trading", "carpati trading", LegalLimited},
+	} {
+		checkLegal(t, tc.in, tc.want, tc.class)
+	}
+}
+
+// TestVariantLegalWords checks that a legal-form word of the wider table
+// written in yet another romanisation is brought to its curated spelling,
+// so that the phrase around it is recognised.
+func TestVariantLegalWords(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		class    LegalClass
+	}{
+		{"OBSCHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU VOSTOK", "vostok", LegalLimited},
+		{"NEPUBLICHNOE AKTSIONERNOE OBSCHCHESTVO VOSTOK", "vostok", LegalJointStock},
+	} {
+		checkLegal(t, tc.in, tc.want, tc.class)
+	}
+}
+
+// checkLegal analyses name and fails unless its words are want and its
+// legal form is of class.
+func checkLegal(t *testing.T, name, want string, class LegalClass) {
+	t.Helper()
+	var nt nameTokens
+	analyze(Normalize(name), nil, &nt, nil)
+	if got := strings.Join(nt.words, " "); got != want || nt.legal != class {
+		t.Errorf("%q: words %q, legal %v; want %q, %v", name, got, nt.legal, want, class)
 	}
 }

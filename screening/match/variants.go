@@ -112,12 +112,18 @@ func stemGroup(stem string) uint16 {
 const (
 	missTitle      = 0.1
 	missPatronymic = 0.3
+	missGeneric    = 0.5
 )
 
 // missFactor is the share of a word's weight that counts when the other
-// name lacks it.
-func (v variantInfo) missFactor(individual bool) float32 {
+// name lacks it. generic says whether the word counts as a generic
+// company word there.
+func (v variantInfo) missFactor(individual, generic bool) float32 {
 	switch {
+	case !individual && generic:
+		// what a business does, added or left out ("Sidar International
+		// Holding Company" for SIDAR COMPANY)
+		return missGeneric
 	case !individual:
 		return 1
 	case v.title:

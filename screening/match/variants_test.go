@@ -136,3 +136,30 @@ func TestWadeGiles(t *testing.T) {
 		t.Errorf("pinyinOf: hsiung -> %q, chien -> %q; want xiong, chien (ambiguous, left as is)", pinyinOf("hsiung"), pinyinOf("chien"))
 	}
 }
+
+// TestSameLoanShape checks the key under which English words and their
+// transcription through Russian meet, and that it keeps apart words that
+// only share a vowel pattern and a few consonants.
+func TestSameLoanShape(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"stereotek", "stereotech", true},
+		{"printprodakt", "printproduct", true},
+		{"tekhnolodzhis", "technologies", true},
+		{"ekotekhplast", "ecotechplast", true},
+		{"interpolitreid", "interpolytrade", true},
+		{"southern", "saturn", false}, // four consonants: too few to tell
+		{"gravity", "grawit", false},  // the same
+		{"stereotek", "stereotype", false},
+		{"tekhnolodzhis", "technologi", false}, // a consonant more
+		{"a-b", "ab", false},                   // not a normalised word
+	} {
+		if got := sameLoanShape(c.a, c.b); got != c.want {
+			ka, _ := appendLoanKey(nil, c.a)
+			kb, _ := appendLoanKey(nil, c.b)
+			t.Errorf("sameLoanShape(%q, %q) = %v, want %v (keys %q, %q)", c.a, c.b, got, c.want, ka, kb)
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package match
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// Chinese and Korean given names are one or two syllables, each a word of
+// its own language: Xiaoming and Xiaoping, Yongsu and Yongsun, Zhang and
+// Zhong are different names, not a typo of each other, however close
+// their letters are. Search keeps that apart for listed people of China
+// or Korea (differentSyllabicName); respellings of the same syllable in
+// another romanisation (Jeong, Jong, Chung) share a skeleton or a variant
+// group and still match.
+
+// syllables returns the set of toneless Hanyu Pinyin syllables (every
+// reading of go-pinyin's dictionary) and of the Revised Romanization of
+// every Hangul syllable (as hangul writes them, with the customary
+// spellings of family names). It is built on first use.
+var syllables = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, 4096)
+	for _, readings := range pinyinDict {
+		for _, p := range strings.Split(readings, ",") {
+			if s := stripTone(p); s != "" && isASCII(s) {
+				m[s] = true
+			}
+		}
+	}
+	for r := rune(0xAC00); r <= 0xD7A3; r++ {
+		m[hangul(r, false)] = true
+	}
+	for _, s := range hangulSurname {
+		m[s] = true
+	}
+	return m
+})
+
+// maxSyllabicLen is the longest word that is taken for a name of one or two
+// syllables.
+const maxSyllabicLen = 12
+
+// syllableCount returns 1 or 2 when the normalised word w is written as that
+// many Pinyin or Hangul syllables, and 0 otherwise.
+func syllableCount(w string) int {
+	if len(w) == 0 || len(w) > maxSyllabicLen {
+		return 0
+	}
+	set := syllables()
+	if set[w] {
+		return 1
+	}
+	for k := 1; k < len(w); k++ {
+		if set[w[:k]] && set[w[k:]] {
+			return 2
+		}
+	}
+	return 0
+}
+
+// differentSyllabicName reports whether the words a and b, not equal,
+// are names of the same number of Pinyin or Hangul syllables (one or two)
+// that differ by one letter, added, dropped or changed, and do not share a
+// romanisation skeleton: two different Chinese or Korean names.
+func differentSyllabicName(a, b, skelA, skelB string) bool {
+	if a == b || skelA == skelB || !oneEditApart(a, b) {
+		return false
+	}
+	c := syllableCount(a)
+	return c > 0 && c == syllableCount(b)
+}
+
+// oneEditApart reports whether a and b differ by exactly one letter added,
+// dropped or changed.
+func oneEditApart(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 || a == b {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:] // one letter changed
+	}
+	return a[i:] == b[i+1:] // one letter added to a
+}
+
+// eastAsianCountries are the countries whose people's names are Chinese or
+// Korean: China, Hong Kong, Macao, Taiwan, North and South Korea.
+var eastAsianCountries = [...]string{"CN", "HK", "MO", "TW", "KP", "KR"}
+
+// eastAsianCodes are eastAsianCountries as rules.Country values.
+var eastAsianCodes = func() (cs [len(eastAsianCountries)]rules.Country) {
+	for i, c := range eastAsianCountries {
+		cs[i] = rules.MustParseCountry(c)
+	}
+	return cs
+}()
+
+// eastAsian reports whether a listed entry has a nationality, citizenship
+// or address in a country of eastAsianCountries.
+func eastAsian(e *lists.Entry) bool {
+	for _, set := range [2][]string{e.Nationalities, e.Citizenships} {
+		for _, s := range set {
+			if len(s) != 2 {
+				continue
+			}
+			for _, c := range eastAsianCountries {
+				if strings.EqualFold(s, c) {
+					return true
+				}
+			}
+		}
+	}
+	for _, a := range e.Addresses {
+		for _, c := range eastAsianCodes {
+			if a.Country == c {
+				return true
+			}
+		}
+	}
+	return false
+}
