@@ -68,9 +68,11 @@ func (u *EndUse) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// DefaultGroupLookup answers group membership from the embedded country-group
-// data (the package-level InGroup).
-var DefaultGroupLookup GroupLookup = embeddedGroupLookup{}
+// DefaultGroupLookup returns the GroupLookup that answers group membership
+// from the embedded country-group data (the package-level InGroup). It is a
+// function, not a variable, so no caller can swap the answer for every other
+// caller in the process.
+func DefaultGroupLookup() GroupLookup { return embeddedGroupLookup{} }
 
 type embeddedGroupLookup struct{}
 
@@ -186,7 +188,7 @@ func DetermineLicense(rules *ItemRules, groups GroupLookup, q LicenseQuery) (Det
 		rules = DefaultItemRules()
 	}
 	if groups == nil {
-		groups = DefaultGroupLookup
+		groups = DefaultGroupLookup()
 	}
 	if q.Date.IsZero() {
 		return Determination{}, &QueryError{"Date", "", "required: a determination is always as of a date"}
