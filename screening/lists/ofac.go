@@ -1,6 +1,7 @@
 package lists
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -448,4 +449,61 @@ func findOFACFiles(dir string) (ofacDirFiles, error) {
 		return f, fmt.Errorf("%s: %w: no sdn.csv or cons_prim.csv", dir, ErrWrongFormat)
 	}
 	return f, nil
+}
+
+// sniffOFAC returns the detector of the OFAC file set whose primary file is
+// called primary (sdn.csv or cons_prim.csv): rows with no header, led by a
+// numeric id. A file of that shape under another name is a secondary file
+// of a set (add, alt, comments), which is refused with the way to load it.
+func sniffOFAC(primary string) func(h *fileHead) (bool, error) {
+	return func(h *fileHead) (bool, error) {
+		i := bytes.IndexByte(h.first, ',')
+		if i <= 0 || !isDigits(string(h.first[:i])) {
+			return false, nil
+		}
+		switch strings.ToLower(h.name) {
+		case primary:
+			return true, nil
+		case "sdn.csv", "cons_prim.csv":
+			return false, nil
+		}
+		return false, &ParseError{File: h.name, Err: fmt.Errorf("%w: an OFAC secondary file (add/alt/comments); load its directory or its sdn.csv / cons_prim.csv", ErrWrongFormat)}
+	}
+}
+
+// sniffOFACDir returns the detector of an OFAC directory: the non-SDN set
+// (cons_*.csv) when nonSDN, else the SDN set.
+func sniffOFACDir(nonSDN bool) func(dir string) (bool, error) {
+	return func(dir string) (bool, error) {
+		f, err := findOFACFiles(dir)
+		if err != nil {
+			return false, err
+		}
+		return f.nonSDN == nonSDN, nil
+	}
+}
+
+// loadOFACPath loads the OFAC file set at path: its directory, or its
+// primary file with the files beside it. It returns the files read,
+// primary first.
+func loadOFACPath(ctx context.Context, path string) ([]*Entry, LoadReport, []string, error) {
+	dir := path
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	f, err := findOFACFiles(dir)
+	if err != nil {
+		return nil, LoadReport{}, nil, err
+	}
+	var files []string
+	for _, p := range f.paths {
+		if p != "" {
+			files = append(files, p)
+		}
+	}
+	entries, rep, err := LoadOFACDir(ctx, dir)
+	if err != nil {
+		return nil, LoadReport{}, nil, err
+	}
+	return entries, rep, files, nil
 }

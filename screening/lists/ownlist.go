@@ -98,3 +98,10 @@ func LoadInternalCSV(ctx context.Context, r io.Reader, file string) ([]*Entry, L
 	}
 	return out, rep, readErr
 }
+
+// sniffInternalCSV detects a company's own list: a CSV header with a name
+// column. It runs after the published formats, whose headers also have
+// one.
+func sniffInternalCSV(h *fileHead) (bool, error) {
+	return strings.HasPrefix(strings.Trim(h.firstLower, `" `), "name") || strings.Contains(h.firstLower, ",name"), nil
+}

@@ -261,3 +261,7 @@ func unEntry(rec *unRecord, typ EntryType, c *rowCtx) (*Entry, *ParseError) {
 	e.SourceURL = "https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list"
 	return e, nil
 }
+
+// sniffUNXML detects the UN list's XML: the only format that starts with
+// markup.
+func sniffUNXML(h *fileHead) (bool, error) { return h.lead == '<', nil }
