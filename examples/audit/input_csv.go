@@ -220,120 +220,157 @@ func (s *csvSource) add(rec []string, line int, rowErr *InputError) {
 	if r.err != nil {
 		return
 	}
-	get := func(c int) string {
-		if i := s.cols[c]; i >= 0 && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
-	fail := func(c int, value, msg string) {
-		if r.err == nil {
-			r.err = s.errAt(line, csvColumns[c], value, msg)
-		}
-	}
+	w := csvRow{s: s, r: r, rec: rec, line: line}
 	for c := range numCols {
-		if v := get(c); !utf8.ValidString(v) {
-			fail(c, "", "invalid UTF-8")
+		if v := w.get(c); !utf8.ValidString(v) {
+			w.fail(c, "", "invalid UTF-8")
 			return
 		}
 	}
 
 	// Request-wide fields must agree across the rows of a request.
-	same := func(c int, dst *string, check func(string) error) {
-		v := get(c)
-		if v == "" {
-			return
-		}
-		if check != nil {
-			if err := check(v); err != nil {
-				fail(c, v, err.Error())
-				return
-			}
-		}
-		if *dst != "" && *dst != v {
-			fail(c, v, fmt.Sprintf("conflicts with %q given on an earlier row of request %q:", *dst, r.req.ID))
-			return
-		}
-		*dst = v
-	}
-	same(colDestination, &r.req.Destination, checkCountry)
-	same(colDate, &r.req.Date, checkDate)
-	same(colEndUse, &r.req.EndUse, nil)
+	w.same(colDestination, &r.req.Destination, checkCountry)
+	w.same(colDate, &r.req.Date, checkDate)
+	w.same(colEndUse, &r.req.EndUse, nil)
 	if r.err != nil {
 		return
 	}
-
-	if v := get(colIP); v != "" {
-		for _, f := range strings.FieldsFunc(v, func(c rune) bool { return c == ';' || c == ' ' || c == ',' }) {
-			if err := checkIP(f); err != nil {
-				fail(colIP, f, err.Error())
-				return
-			}
-			r.req.IPs = append(r.req.IPs, f)
-		}
+	if !w.ips() {
+		return
 	}
+	if hasAny(w.get, colRole, colName, colAddress, colCountry, colHQCountry, colParentName, colParentCountry, colDOB) && !w.party() {
+		return
+	}
+	if hasAny(w.get, colECCN, colTPP, colDieArea, colDatacenter, colHBM, colDRAM) {
+		w.item()
+	}
+}
 
-	// A party.
-	if hasAny(get, colRole, colName, colAddress, colCountry, colHQCountry, colParentName, colParentCountry, colDOB) {
-		p := screening.Party{Name: get(colName), Address: get(colAddress), Country: get(colCountry),
-			DateOfBirth: get(colDOB), HQCountry: get(colHQCountry), ParentName: get(colParentName), ParentCountry: get(colParentCountry)}
-		role, err := screening.ParseRole(strings.ToLower(get(colRole)))
-		if err != nil {
-			fail(colRole, get(colRole), "unknown role (want purchaser, intermediate_consignee, ultimate_consignee, end_user, account_holder, on_behalf_of or other):")
+// csvRow is one data row being added to the request r, with the readers
+// of its fields. The first problem found is r's error; a reader that
+// finds one reports false, and the row adds nothing more.
+type csvRow struct {
+	s    *csvSource
+	r    *request
+	rec  []string
+	line int
+}
+
+// get returns column c of the row, trimmed; "" if the file has no such
+// column.
+func (w *csvRow) get(c int) string {
+	if i := w.s.cols[c]; i >= 0 && i < len(w.rec) {
+		return strings.TrimSpace(w.rec[i])
+	}
+	return ""
+}
+
+// fail records the problem with column c, unless the request has one.
+func (w *csvRow) fail(c int, value, msg string) {
+	if w.r.err == nil {
+		w.r.err = w.s.errAt(w.line, csvColumns[c], value, msg)
+	}
+}
+
+// same reads the request-wide column c into dst: it must pass check and
+// agree with the value an earlier row of the request gave.
+func (w *csvRow) same(c int, dst *string, check func(string) error) {
+	v := w.get(c)
+	if v == "" {
+		return
+	}
+	if check != nil {
+		if err := check(v); err != nil {
+			w.fail(c, v, err.Error())
 			return
 		}
-		p.Role = role
-		for _, c := range []int{colCountry, colHQCountry, colParentCountry} {
-			if v := get(c); v != "" {
-				if err := checkCountry(v); err != nil {
-					fail(c, v, err.Error())
-					return
-				}
-			}
-		}
-		if p.DateOfBirth != "" {
-			if err := checkDOB(p.DateOfBirth); err != nil {
-				fail(colDOB, p.DateOfBirth, err.Error())
-				return
-			}
-		}
-		r.req.Parties = append(r.req.Parties, p)
-		r.partyLines = append(r.partyLines, line)
 	}
+	if *dst != "" && *dst != v {
+		w.fail(c, v, fmt.Sprintf("conflicts with %q given on an earlier row of request %q:", *dst, w.r.req.ID))
+		return
+	}
+	*dst = v
+}
 
-	// An item.
-	if hasAny(get, colECCN, colTPP, colDieArea, colDatacenter, colHBM, colDRAM) {
-		it := screening.Item{ECCN: get(colECCN)}
-		if it.ECCN != "" {
-			if err := checkECCN(it.ECCN); err != nil {
-				fail(colECCN, it.ECCN, err.Error())
-				return
-			}
-		}
-		for _, n := range []struct {
-			c   int
-			dst *float64
-		}{{colTPP, &it.TPP}, {colDieArea, &it.DieAreaMM2}, {colHBM, &it.HBMBandwidthDensity}, {colDRAM, &it.DRAMBandwidthGBps}} {
-			if v := get(n.c); v != "" {
-				f, err := parseNumber(v)
-				if err != nil {
-					fail(n.c, v, err.Error())
-					return
-				}
-				*n.dst = f
-			}
-		}
-		if v := get(colDatacenter); v != "" {
-			b, err := parseBool(v)
-			if err != nil {
-				fail(colDatacenter, v, err.Error())
-				return
-			}
-			it.Datacenter = &b
-		}
-		r.req.Items = append(r.req.Items, it)
-		r.itemLines = append(r.itemLines, line)
+// ips adds the row's client IPs (separated by ";", "," or spaces).
+func (w *csvRow) ips() bool {
+	v := w.get(colIP)
+	if v == "" {
+		return true
 	}
+	for _, f := range strings.FieldsFunc(v, func(c rune) bool { return c == ';' || c == ' ' || c == ',' }) {
+		if err := checkIP(f); err != nil {
+			w.fail(colIP, f, err.Error())
+			return false
+		}
+		w.r.req.IPs = append(w.r.req.IPs, f)
+	}
+	return true
+}
+
+// party adds the party the row describes.
+func (w *csvRow) party() bool {
+	get, fail := w.get, w.fail
+	p := screening.Party{Name: get(colName), Address: get(colAddress), Country: get(colCountry),
+		DateOfBirth: get(colDOB), HQCountry: get(colHQCountry), ParentName: get(colParentName), ParentCountry: get(colParentCountry)}
+	role, err := screening.ParseRole(strings.ToLower(get(colRole)))
+	if err != nil {
+		fail(colRole, get(colRole), "unknown role (want purchaser, intermediate_consignee, ultimate_consignee, end_user, account_holder, on_behalf_of or other):")
+		return false
+	}
+	p.Role = role
+	for _, c := range []int{colCountry, colHQCountry, colParentCountry} {
+		if v := get(c); v != "" {
+			if err := checkCountry(v); err != nil {
+				fail(c, v, err.Error())
+				return false
+			}
+		}
+	}
+	if p.DateOfBirth != "" {
+		if err := checkDOB(p.DateOfBirth); err != nil {
+			fail(colDOB, p.DateOfBirth, err.Error())
+			return false
+		}
+	}
+	w.r.req.Parties = append(w.r.req.Parties, p)
+	w.r.partyLines = append(w.r.partyLines, w.line)
+	return true
+}
+
+// item adds the item the row describes.
+func (w *csvRow) item() {
+	get, fail := w.get, w.fail
+	it := screening.Item{ECCN: get(colECCN)}
+	if it.ECCN != "" {
+		if err := checkECCN(it.ECCN); err != nil {
+			fail(colECCN, it.ECCN, err.Error())
+			return
+		}
+	}
+	for _, n := range []struct {
+		c   int
+		dst *float64
+	}{{colTPP, &it.TPP}, {colDieArea, &it.DieAreaMM2}, {colHBM, &it.HBMBandwidthDensity}, {colDRAM, &it.DRAMBandwidthGBps}} {
+		if v := get(n.c); v != "" {
+			f, err := parseNumber(v)
+			if err != nil {
+				fail(n.c, v, err.Error())
+				return
+			}
+			*n.dst = f
+		}
+	}
+	if v := get(colDatacenter); v != "" {
+		b, err := parseBool(v)
+		if err != nil {
+			fail(colDatacenter, v, err.Error())
+			return
+		}
+		it.Datacenter = &b
+	}
+	w.r.req.Items = append(w.r.req.Items, it)
+	w.r.itemLines = append(w.r.itemLines, w.line)
 }
 
 func hasAny(get func(int) string, cols ...int) bool {
