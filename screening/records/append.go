@@ -242,22 +242,11 @@ func (s *Store) commitOnce(batch []*pending) ([]Record, []bool, error) {
 	recs := make([]Record, len(batch))
 	existed := make([]bool, len(batch))
 	inBatch := map[[2]string]int{}
-	// The statements run once per record and index row.
-	var stmts [4]*sql.Stmt
-	for i, q := range []string{
-		`INSERT INTO records (seq, recorded_at, source, decision_id, outcome, request, decision, prev_hash, hash, record_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		"INSERT INTO record_parties (seq, party_key) VALUES (?, ?)",
-		"INSERT INTO record_entries (seq, entry_key, entry_hash, list) VALUES (?, ?, ?, ?)",
-		"INSERT INTO record_reasons (seq, code) VALUES (?, ?)",
-	} {
-		st, err := s.txStmt(ctx, tx, q)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer st.Close()
-		stmts[i] = st
+	ins, err := s.prepareAppend(ctx, tx)
+	if err != nil {
+		return nil, nil, err
 	}
-	insRecord, insParty, insEntry, insReason := stmts[0], stmts[1], stmts[2], stmts[3]
+	defer ins.close()
 	for i, p := range batch {
 		var key any // NULL without a key
 		if p.e.Key != "" {
@@ -280,23 +269,11 @@ func (s *Store) commitOnce(batch []*pending) ([]Record, []bool, error) {
 		seq++
 		out := p.e.Decision.Outcome
 		h := chainHash(seq, at, p.e.Source, p.e.Decision.ID, out, p.req, p.dec, prev)
-		if _, err := insRecord.ExecContext(ctx, seq, at, p.e.Source, p.e.Decision.ID, out, p.req, p.dec, prev, h, key); err != nil {
+		if _, err := ins.record.ExecContext(ctx, seq, at, p.e.Source, p.e.Decision.ID, out, p.req, p.dec, prev, h, key); err != nil {
 			return nil, nil, fmt.Errorf("record %d: %w", seq, err)
 		}
-		for _, k := range p.parties {
-			if _, err := insParty.ExecContext(ctx, seq, k); err != nil {
-				return nil, nil, err
-			}
-		}
-		for _, m := range p.entries {
-			if _, err := insEntry.ExecContext(ctx, seq, m.EntryKey().String(), m.EntryHash, m.List); err != nil {
-				return nil, nil, err
-			}
-		}
-		for _, c := range p.reasons {
-			if _, err := insReason.ExecContext(ctx, seq, c); err != nil {
-				return nil, nil, err
-			}
+		if err := ins.index(ctx, seq, p); err != nil {
+			return nil, nil, err
 		}
 		if opensCase(out) {
 			if err := s.openCase(ctx, tx, seq, p.e.Decision.ID, out, at); err != nil {
@@ -319,6 +296,64 @@ func (s *Store) commitOnce(batch []*pending) ([]Record, []bool, error) {
 		return nil, nil, err
 	}
 	return recs, existed, nil
+}
+
+// appendStmts are the statements commitOnce runs once per record and per
+// index row.
+type appendStmts struct {
+	record, party, entry, reason *sql.Stmt
+}
+
+// prepareAppend prepares the append statements in tx.
+func (s *Store) prepareAppend(ctx context.Context, tx *sql.Tx) (*appendStmts, error) {
+	st := &appendStmts{}
+	for _, q := range []struct {
+		dst   **sql.Stmt
+		query string
+	}{
+		{&st.record, `INSERT INTO records (seq, recorded_at, source, decision_id, outcome, request, decision, prev_hash, hash, record_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&st.party, "INSERT INTO record_parties (seq, party_key) VALUES (?, ?)"},
+		{&st.entry, "INSERT INTO record_entries (seq, entry_key, entry_hash, list) VALUES (?, ?, ?, ?)"},
+		{&st.reason, "INSERT INTO record_reasons (seq, code) VALUES (?, ?)"},
+	} {
+		p, err := s.txStmt(ctx, tx, q.query)
+		if err != nil {
+			st.close()
+			return nil, err
+		}
+		*q.dst = p
+	}
+	return st, nil
+}
+
+// close closes the statements prepared.
+func (st *appendStmts) close() {
+	for _, p := range []*sql.Stmt{st.record, st.party, st.entry, st.reason} {
+		if p != nil {
+			p.Close()
+		}
+	}
+}
+
+// index writes the index rows of record seq: its parties' keys, its list
+// entries and its reason codes.
+func (st *appendStmts) index(ctx context.Context, seq int64, p *pending) error {
+	for _, k := range p.parties {
+		if _, err := st.party.ExecContext(ctx, seq, k); err != nil {
+			return err
+		}
+	}
+	for _, m := range p.entries {
+		if _, err := st.entry.ExecContext(ctx, seq, m.EntryKey().String(), m.EntryHash, m.List); err != nil {
+			return err
+		}
+	}
+	for _, c := range p.reasons {
+		if _, err := st.reason.ExecContext(ctx, seq, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // txStmt returns query (with ? placeholders) as a statement of tx, prepared
