@@ -212,14 +212,7 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	var rep UpdateReport
-	var lastGoodErr error
-	if u.current.Load() == nil {
-		s, err := u.recoverLastGood(ctx)
-		if s != nil {
-			u.current.Store(s)
-		}
-		lastGoodErr = err
-	}
+	lastGoodErr := u.recoverIfNone(ctx)
 	cur := u.current.Load()
 	reject := func(reason string, err error) (*Snapshot, UpdateReport, error) {
 		rep.Reason = reason
@@ -250,51 +243,19 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	}
 	defer os.RemoveAll(staging)
 
-	newState := updateState{Feeds: u.feeds, Files: map[string]feedState{}}
-	changed := cur == nil
-	var fetchErrs []error
-	for _, f := range u.feeds {
-		if err := os.MkdirAll(filepath.Join(staging, f.Name), 0o755); err != nil {
-			return reject("cannot write the staging directory", err)
-		}
-		for _, ff := range f.Files {
-			key := f.Name + "/" + ff.Name
-			prev, havePrev := state.Files[key]
-			if havePrev {
-				if _, err := os.Stat(filepath.Join(curDir, f.Name, ff.Name)); err != nil {
-					havePrev = false
-				}
-			}
-			fr, st := u.fetch(ctx, f, ff, filepath.Join(staging, f.Name, ff.Name), prev, havePrev)
-			if fr.NotModified {
-				err := copyFile(filepath.Join(curDir, f.Name, ff.Name), filepath.Join(staging, f.Name, ff.Name))
-				if err != nil {
-					fr.Err = fmt.Errorf("cannot copy the stored file (not modified): %w", err)
-				}
-			} else if fr.Err == nil {
-				changed = true
-			}
-			rep.Feeds = append(rep.Feeds, fr)
-			if fr.Err != nil {
-				fetchErrs = append(fetchErrs, fmt.Errorf("%s: %w", ff.URL, fr.Err))
-				continue
-			}
-			newState.Files[key] = st
-		}
+	newState, fetched, feeds, fetchErrs, err := u.fetchAll(ctx, staging, curDir, state)
+	rep.Feeds = feeds
+	if err != nil {
+		return reject("cannot write the staging directory", err)
 	}
+	changed := cur == nil || fetched
 	if len(fetchErrs) > 0 {
 		return reject(fmt.Sprintf("%d of %d downloads failed", len(fetchErrs), len(rep.Feeds)), errors.Join(fetchErrs...))
 	}
 	u.step(stepFetched)
 	if !changed && cur != nil {
 		rep.Reason = "not modified"
-		// Record that the server confirmed the data is current.
-		if err := writeState(curDir, newState); err != nil {
-			u.log.Warn("cannot record the server's confirmation; the lists age from the previous one", "dir", u.dir, "err", err)
-		}
-		cur = cur.withFetchedAt(newState, u.feeds)
-		u.current.Store(cur)
-		return cur, rep, nil
+		return u.confirmCurrent(cur, curDir, newState), rep, nil
 	}
 	snap, reports, err := loadFeeds(ctx, staging, newState)
 	rep.Reports = reports
@@ -313,16 +274,92 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 		return reject("cannot write the new files durably", err)
 	}
 	u.step(stepStaged)
-	// Swap: current -> .old, staging -> current. A crash between the two
-	// renames leaves no current but a complete .old, which
-	// recoverLastGood puts back.
+	if reason, err := u.swapIn(staging, curDir); err != nil {
+		return reject(reason, err)
+	}
+	u.current.Store(snap)
+	rep.Accepted = true
+	u.log.Info("list update accepted", "dir", u.dir, "entries", snap.Len(), "changes", rep.Diff.String())
+	return snap, rep, nil
+}
+
+// recoverIfNone makes the last good snapshot on disk current when there
+// is no current one (the first Update of this Updater), and returns the
+// error of a last good copy that exists but does not load.
+func (u *Updater) recoverIfNone(ctx context.Context) error {
+	if u.current.Load() != nil {
+		return nil
+	}
+	s, err := u.recoverLastGood(ctx)
+	if s != nil {
+		u.current.Store(s)
+	}
+	return err
+}
+
+// confirmCurrent records that the server confirmed the current lists
+// (every file not modified): the new fetch times are stored in curDir and
+// in the current snapshot, which it returns.
+func (u *Updater) confirmCurrent(cur *Snapshot, curDir string, newState updateState) *Snapshot {
+	if err := writeState(curDir, newState); err != nil {
+		u.log.Warn("cannot record the server's confirmation; the lists age from the previous one", "dir", u.dir, "err", err)
+	}
+	cur = cur.withFetchedAt(newState, u.feeds)
+	u.current.Store(cur)
+	return cur
+}
+
+// fetchAll downloads every file of every feed into staging, conditionally
+// on the validators in state; a file the server reports not modified is
+// copied from curDir. It returns the state of the new files, whether any
+// file changed, and one report a file; each failed download is in its
+// report and in errs. err is set only when staging cannot be written.
+func (u *Updater) fetchAll(ctx context.Context, staging, curDir string, state updateState) (newState updateState, changed bool, reports []FeedReport, errs []error, err error) {
+	newState = updateState{Feeds: u.feeds, Files: map[string]feedState{}}
+	for _, f := range u.feeds {
+		if err := os.MkdirAll(filepath.Join(staging, f.Name), 0o755); err != nil {
+			return newState, changed, reports, errs, err
+		}
+		for _, ff := range f.Files {
+			key := f.Name + "/" + ff.Name
+			prev, havePrev := state.Files[key]
+			if havePrev {
+				if _, err := os.Stat(filepath.Join(curDir, f.Name, ff.Name)); err != nil {
+					havePrev = false
+				}
+			}
+			fr, st := u.fetch(ctx, f, ff, filepath.Join(staging, f.Name, ff.Name), prev, havePrev)
+			if fr.NotModified {
+				err := copyFile(filepath.Join(curDir, f.Name, ff.Name), filepath.Join(staging, f.Name, ff.Name))
+				if err != nil {
+					fr.Err = fmt.Errorf("cannot copy the stored file (not modified): %w", err)
+				}
+			} else if fr.Err == nil {
+				changed = true
+			}
+			reports = append(reports, fr)
+			if fr.Err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", ff.URL, fr.Err))
+				continue
+			}
+			newState.Files[key] = st
+		}
+	}
+	return newState, changed, reports, errs, nil
+}
+
+// swapIn makes the staged files current: current -> .old, staging ->
+// current, then .old is removed. A crash between the two renames leaves no
+// current but a complete .old, which recoverLastGood puts back. On failure
+// it returns why, for the rejection, and the error.
+func (u *Updater) swapIn(staging, curDir string) (string, error) {
 	old := filepath.Join(u.dir, ".old")
 	if err := os.RemoveAll(old); err != nil {
-		return reject("cannot remove the previous copy", err)
+		return "cannot remove the previous copy", err
 	}
 	if _, err := os.Stat(curDir); err == nil {
 		if err := os.Rename(curDir, old); err != nil {
-			return reject("cannot swap in the new files", err)
+			return "cannot swap in the new files", err
 		}
 		u.step(stepOldMoved)
 	}
@@ -330,7 +367,7 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 		if rerr := os.Rename(old, curDir); rerr != nil {
 			err = errors.Join(err, fmt.Errorf("putting back the last good files: %w", rerr))
 		}
-		return reject("cannot swap in the new files", err)
+		return "cannot swap in the new files", err
 	}
 	if err := syncDir(u.dir); err != nil {
 		// The rename is done but may not survive a power loss: say so, and
@@ -340,8 +377,5 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	u.step(stepNewMoved)
 	os.RemoveAll(old)
 	u.step(stepSwapped)
-	u.current.Store(snap)
-	rep.Accepted = true
-	u.log.Info("list update accepted", "dir", u.dir, "entries", snap.Len(), "changes", rep.Diff.String())
-	return snap, rep, nil
+	return "", nil
 }

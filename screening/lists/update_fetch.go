@@ -71,8 +71,20 @@ func (u *Updater) fetch(ctx context.Context, f Feed, ff FeedFile, dst string, pr
 		fr.Err = err
 		return fr, st
 	}
+	n, werr, err := storeBody(out, io.LimitReader(r, u.maxBytes+1))
+	fr.Bytes = n
+	fr.Err = u.bodyErr(n, werr, err, gz, resp.ContentLength)
+	st.ETag = resp.Header.Get("ETag")
+	st.LastModified = resp.Header.Get("Last-Modified")
+	return fr, st
+}
+
+// storeBody copies r into out, syncs and closes it, and returns the bytes
+// copied, the error of writing or storing the file (werr: a full
+// disk), and the first error of the copy, sync or close (err).
+func storeBody(out *os.File, r io.Reader) (n int64, werr, err error) {
 	w := &writeErr{w: out}
-	n, err := io.Copy(w, io.LimitReader(r, u.maxBytes+1))
+	n, err = io.Copy(w, r)
 	if err == nil {
 		w.err = out.Sync()
 		err = w.err
@@ -81,24 +93,28 @@ func (u *Updater) fetch(ctx context.Context, f Feed, ff FeedFile, dst string, pr
 		w.err = cerr
 		err = cerr
 	}
-	fr.Bytes = n
+	return n, w.err, err
+}
+
+// bodyErr judges a stored download of n bytes (gz: gzip-decoded; length:
+// the Content-Length, -1 if none) from the errors storeBody returned; nil
+// means the file is whole.
+func (u *Updater) bodyErr(n int64, werr, err error, gz bool, length int64) error {
 	switch {
-	case w.err != nil:
-		fr.Err = fmt.Errorf("cannot store the file after %d bytes: %w", n, w.err)
+	case werr != nil:
+		return fmt.Errorf("cannot store the file after %d bytes: %w", n, werr)
 	case err != nil && gz:
-		fr.Err = fmt.Errorf("bad gzip data after %d bytes: %w", n, err)
+		return fmt.Errorf("bad gzip data after %d bytes: %w", n, err)
 	case err != nil:
-		fr.Err = fmt.Errorf("download cut short after %d bytes: %w", n, err)
+		return fmt.Errorf("download cut short after %d bytes: %w", n, err)
 	case n > u.maxBytes:
-		fr.Err = fmt.Errorf("file is over the %d-byte cap", u.maxBytes)
-	case resp.ContentLength >= 0 && !gz && n != resp.ContentLength:
-		fr.Err = fmt.Errorf("download cut short: %d of %d bytes", n, resp.ContentLength)
+		return fmt.Errorf("file is over the %d-byte cap", u.maxBytes)
+	case length >= 0 && !gz && n != length:
+		return fmt.Errorf("download cut short: %d of %d bytes", n, length)
 	case n == 0:
-		fr.Err = fmt.Errorf("%w: the server sent no data", ErrEmptyFile)
+		return fmt.Errorf("%w: the server sent no data", ErrEmptyFile)
 	}
-	st.ETag = resp.Header.Get("ETag")
-	st.LastModified = resp.Header.Get("Last-Modified")
-	return fr, st
+	return nil
 }
 
 // writeErr remembers whether a copy failed writing (a full disk) rather
