@@ -58,8 +58,6 @@ func formatNamed(name string) (*listFormat, bool) {
 // first bytes.
 type fileHead struct {
 	name string
-	// head is the first bytes, without a UTF-8 byte-order mark.
-	head []byte
 	// lead is the first byte that is not white space.
 	lead byte
 	// first is the first line; firstLower the same, lower-cased.
@@ -79,7 +77,7 @@ func newFileHead(name string, head []byte) (*fileHead, bool) {
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		first = head[:i]
 	}
-	return &fileHead{name: name, head: head, lead: trimmed[0], first: first, firstLower: strings.ToLower(string(first))}, true
+	return &fileHead{name: name, lead: trimmed[0], first: first, firstLower: strings.ToLower(string(first))}, true
 }
 
 // sniff detects a format from a file's name and first bytes.
