@@ -17,11 +17,14 @@ import (
 //go:embed data/country_groups.csv data/country_group_changes.csv
 var groupFS embed.FS
 
-// GroupDataAsOf is the date the embedded country-group snapshot
+// groupDataAsOf is the date behind GroupDataAsOf.
+var groupDataAsOf = time.Date(2026, 7, 8, 0, 0, 0, 0, time.UTC)
+
+// GroupDataAsOf returns the date the embedded country-group snapshot
 // (data/country_groups.csv) is stated to be current. Membership on later dates
 // is the snapshot's; on earlier dates the recorded changes
 // (data/country_group_changes.csv) are undone.
-var GroupDataAsOf = time.Date(2026, 7, 8, 0, 0, 0, 0, time.UTC)
+func GroupDataAsOf() time.Time { return groupDataAsOf }
 
 // day truncates t to its calendar date in UTC. Rules take effect on a date;
 // a time of day never matters.
@@ -127,7 +130,7 @@ var defaultGroups = sync.OnceValue(func() *groupTable {
 	if err != nil {
 		panic(err)
 	}
-	t, err := buildGroupTable(snap, changes, GroupDataAsOf)
+	t, err := buildGroupTable(snap, changes, groupDataAsOf)
 	if err != nil {
 		panic("rules: embedded country-group data: " + err.Error())
 	}

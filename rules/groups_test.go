@@ -102,10 +102,10 @@ func TestGroupsTimeOfDayAndZeroDate(t *testing.T) {
 	if !InGroup(kh, d5, time.Date(2026, 2, 2, 23, 59, 59, 0, time.UTC)) {
 		t.Error("KH not in D:5 at 2026-02-02T23:59:59Z")
 	}
-	if got, want := Groups(kh, time.Time{}), Groups(kh, GroupDataAsOf); !slices.Equal(got, want) {
+	if got, want := Groups(kh, time.Time{}), Groups(kh, GroupDataAsOf()); !slices.Equal(got, want) {
 		t.Errorf("zero date: %v, want as-of %v", got, want)
 	}
-	if Groups(Country{}, GroupDataAsOf) != nil {
+	if Groups(Country{}, GroupDataAsOf()) != nil {
 		t.Error("zero Country has groups")
 	}
 }
@@ -124,7 +124,7 @@ func TestGroupsMatchSnapshot(t *testing.T) {
 	}
 	for _, row := range rows[1:] {
 		want := strings.ReplaceAll(row[2], ";", " ")
-		if got := groupStrings(Groups(MustParseCountry(row[0]), GroupDataAsOf)); got != want {
+		if got := groupStrings(Groups(MustParseCountry(row[0]), GroupDataAsOf())); got != want {
 			t.Errorf("%s (%s): %q, want %q", row[0], row[1], got, want)
 		}
 	}
@@ -154,7 +154,7 @@ func TestGroupMemberCounts(t *testing.T) {
 		if c.alpha2 == "HK" {
 			continue // follows China; §1.1 does not list it
 		}
-		for _, g := range Groups(MustParseCountry(c.alpha2), GroupDataAsOf) {
+		for _, g := range Groups(MustParseCountry(c.alpha2), GroupDataAsOf()) {
 			got[g.String()]++
 		}
 	}
@@ -179,7 +179,7 @@ func TestBuildGroupTableErrors(t *testing.T) {
 		{"follower row", "iso2,name,groups\nCN,China,D:1;D:5\nHK,Hong Kong,D:1\n", header + "2020-12-23,HK,follow,CN,x,S\n", "row HK is [D:1]"},
 	}
 	for _, tt := range tests {
-		_, err := buildGroupTable([]byte(tt.snap), []byte(tt.changes), GroupDataAsOf)
+		_, err := buildGroupTable([]byte(tt.snap), []byte(tt.changes), GroupDataAsOf())
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want it to contain %q", tt.name, err, tt.want)
 		}

@@ -354,7 +354,7 @@ func countReviewSteps(applied []string) int {
 
 // TestDetermineLicenseSteps pins one full determination, step by step.
 func TestDetermineLicenseSteps(t *testing.T) {
-	d, err := DetermineLicense(DefaultItemRules(), DefaultGroupLookup, LicenseQuery{
+	d, err := DetermineLicense(DefaultItemRules(), DefaultGroupLookup(), LicenseQuery{
 		Item: Item{Chip: &h200}, Destination: to("CN"), PartyHQ: cc("MY"), Date: mustDay("2026-03-01"),
 	})
 	if err != nil {

@@ -5,14 +5,11 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/exportguard/exportguard/geoloc"
 	"github.com/exportguard/exportguard/rules"
-	"github.com/exportguard/exportguard/screening/lists"
-	"github.com/exportguard/exportguard/screening/match"
 )
 
 // screening is one Screen call: its fixed inputs, and what its steps
@@ -101,7 +98,7 @@ func (sc *screening) run(ctx context.Context) {
 	sc.date = sc.asOfDate()  // request_checks.go
 	sc.somethingToScreen()   // request_checks.go
 	dest := sc.destination() // places.go
-	pf := sc.parties(ctx)    // screen.go, parties.go, names.go, owners.go
+	pf := sc.parties(ctx)    // parties.go, names.go, owners.go
 	if ctx.Err() != nil {
 		return
 	}
@@ -173,76 +170,6 @@ func dedupe(ss []string) []string {
 		}
 	}
 	return out
-}
-
-// partyFacts is what the parties step learns that later steps need.
-type partyFacts struct {
-	countries []rules.Country // the parties' declared countries, in request order
-	hqs       []rules.Country // headquarters and ultimate-parent headquarters
-	behalf    []rules.Country // the same, of parties the end use is performed for
-}
-
-// parties is the parties step: for each party it reads the role, country
-// and type, runs the ownership checks, screens the name and the ultimate
-// parent's name against the lists, and checks the headquarters countries.
-func (sc *screening) parties(ctx context.Context) partyFacts {
-	pf := partyFacts{countries: sc.countries.parties[:0], hqs: sc.countries.hqs[:0], behalf: sc.countries.behalf[:0]}
-	for i, p := range sc.req.Parties {
-		if ctx.Err() != nil {
-			return pf
-		}
-		fn := partyFieldsOf(i)
-		field := fn.base
-		role, country, typ := sc.readParty(fn, p)
-		pf.countries = appendCountry(pf.countries, country)
-		sc.ownershipChecks(ctx, p, role)
-		if strings.TrimSpace(p.Name) == "" {
-			sc.missing(fn.name, fmt.Sprintf("The %s at %s has no name, so it was not screened against the restricted-party lists; it needs review.", roleLabel(role), field))
-		} else {
-			sc.screenName(ctx, fn.name, p, role, p.Name, "name", match.Query{
-				Name: p.Name, Type: typ, Country: country, DateOfBirth: p.DateOfBirth, IDs: identifiers(p.IDs),
-			})
-		}
-		for _, hq := range []struct{ field, text, what string }{
-			{fn.hqCountry, p.HQCountry, "headquartered"},
-			{fn.parentCountry, p.ParentCountry, "owned by an ultimate parent headquartered"},
-		} {
-			if strings.TrimSpace(hq.text) == "" {
-				continue
-			}
-			d, ok := sc.resolve(hq.field, hq.text)
-			if !ok {
-				continue
-			}
-			if role == RoleOnBehalfOf {
-				pf.behalf = appendCountry(pf.behalf, d.Country)
-			} else {
-				pf.hqs = appendCountry(pf.hqs, d.Country)
-			}
-			hqDest := rules.Destination{Country: d.Country}
-			concern := sc.rulesFor(hqDest).concern
-			if len(concern) == 0 {
-				continue
-			}
-			names := profileNames(concern)
-			note := ""
-			if hr := rules.AdvancedComputingHQ(); hr.Applies(sc.w.policy, hqDest, sc.date) {
-				note = "; " + hr.Effect + " (" + hr.Citation + ")"
-			}
-			sc.addCited(rules.ReasonPartyHQCountryOfConcern,
-				fmt.Sprintf("The %s %q is %s in %s, a country of concern (%s)%s.",
-					roleLabel(role), displayName(p), hq.what, placeName(hqDest), strings.Join(names, ", "), note),
-				map[string]any{"party": p.Name, "role": string(role), "field": hq.field, "country": d.Country.String(), "profiles": names})
-		}
-		if strings.TrimSpace(p.ParentName) != "" {
-			var pc rules.Country
-			if d, err := rules.ResolveDestination(p.ParentCountry); err == nil {
-				pc = d.Country
-			}
-			sc.screenName(ctx, fn.parentName, p, role, p.ParentName, "parent", match.Query{Name: p.ParentName, Country: pc, Type: lists.TypeEntity})
-		}
-	}
-	return pf
 }
 
 // declaredCountries appends to declared the countries the request

@@ -173,26 +173,16 @@ func (s *Screener) Suppress(ctx context.Context, m MatchRecord, kind, reason, re
 // current version of partykey.Scheme (see Suppression for versions).
 func PartyKey(name string) string { return partykey.Text(name) }
 
+// buildWorld makes the world that c describes. With old nil it starts from
+// the embedded defaults; otherwise it starts from old (a Reload) and
+// replaces only what c sets. Every world gets its own caches.
 func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	w := &world{}
 	if old != nil {
 		*w = *old
 	}
-	switch {
-	case c.policy != nil:
-		w.policy = c.policy
-	case old == nil:
-		w.policy = rules.Default()
-	}
-	switch {
-	case c.itemRules != nil:
-		w.itemRules = c.itemRules
-	case c.policy != nil || old == nil:
-		ir, err := itemRulesFor(ctx, w.policy)
-		if err != nil {
-			return nil, err
-		}
-		w.itemRules = ir
+	if err := w.setRules(ctx, old, c); err != nil {
+		return nil, err
 	}
 	// The embedded country database is decompressed while the lists and
 	// their index load: on two cores the embedded screener is ready in
@@ -202,52 +192,17 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 		embeddedGeo = sync.OnceValues(geoloc.Default)
 		go embeddedGeo()
 	}
-	rebuildIndex := false
-	switch {
-	case c.lists != nil:
-		w.lists, rebuildIndex = c.lists, true
-	case c.listsSet:
-		// WithLists(nil): the caller has no lists. Screen with none, so
-		// every decision says data.missing; never the evaluation data.
-		empty, err := lists.NewSnapshot()
-		if err != nil {
-			return nil, err
-		}
-		w.lists, rebuildIndex = empty, true
-	case old == nil:
-		snap, err := lists.Default()
-		if err != nil {
-			return nil, fmt.Errorf("embedded list snapshot: %w", err)
-		}
-		w.lists, rebuildIndex = snap, true
-	}
-	if c.maxShrink != nil && old != nil && c.listsSet {
-		if err := lists.CheckShrink(old.lists, w.lists, *c.maxShrink); err != nil {
-			return nil, fmt.Errorf("new lists refused: %w", err)
-		}
+	rebuildIndex, err := w.setLists(old, c)
+	if err != nil {
+		return nil, err
 	}
 	if rebuildIndex {
-		if err := ctx.Err(); err != nil {
+		if err := w.buildIndex(ctx, c); err != nil {
 			return nil, err
 		}
-		var iopts []match.IndexOption
-		if c.logger != nil {
-			iopts = append(iopts, match.WithIndexLogger(c.logger))
-		}
-		w.index = match.NewIndex(w.lists.Entries(), iopts...)
-		w.entryIDs = &sync.Map{}
 	}
-	switch {
-	case c.noLocator:
-		w.geo = nil
-	case c.locator != nil:
-		w.geo = c.locator
-	case old == nil:
-		l, err := embeddedGeo()
-		if err != nil {
-			return nil, fmt.Errorf("embedded geolocation database: %w", err)
-		}
-		w.geo = l
+	if err := w.setLocator(old, c, embeddedGeo); err != nil {
+		return nil, err
 	}
 	if c.owners != nil {
 		w.owners = c.owners
@@ -262,17 +217,113 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	// the threshold and the policy: every world gets its own caches.
 	w.places = &placeCache{}
 	w.ownCache = &ownershipCache{by: map[time.Time]*ownership.Result{}}
+	if err := w.setThreshold(c); err != nil {
+		return nil, err
+	}
+	w.band = w.policy.MatchStrength()
+	w.describe()
+	return w, nil
+}
+
+// setRules sets the policy and its item rules: c's, or the embedded
+// defaults for a new world. A new policy without explicit item rules
+// brings the item rules it names.
+func (w *world) setRules(ctx context.Context, old *world, c *config) error {
+	switch {
+	case c.policy != nil:
+		w.policy = c.policy
+	case old == nil:
+		w.policy = rules.Default()
+	}
+	switch {
+	case c.itemRules != nil:
+		w.itemRules = c.itemRules
+	case c.policy != nil || old == nil:
+		ir, err := itemRulesFor(ctx, w.policy)
+		if err != nil {
+			return err
+		}
+		w.itemRules = ir
+	}
+	return nil
+}
+
+// setLists sets the list snapshot: c's, none for WithLists(nil), or the
+// embedded snapshot for a new world. It refuses new lists that shrank more
+// than WithMaxShrink allows, and reports whether the name index must be
+// rebuilt.
+func (w *world) setLists(old *world, c *config) (rebuildIndex bool, err error) {
+	switch {
+	case c.lists != nil:
+		w.lists, rebuildIndex = c.lists, true
+	case c.listsSet:
+		// WithLists(nil): the caller has no lists. Screen with none, so
+		// every decision says data.missing; never the evaluation data.
+		empty, err := lists.NewSnapshot()
+		if err != nil {
+			return false, err
+		}
+		w.lists, rebuildIndex = empty, true
+	case old == nil:
+		snap, err := lists.Default()
+		if err != nil {
+			return false, fmt.Errorf("embedded list snapshot: %w", err)
+		}
+		w.lists, rebuildIndex = snap, true
+	}
+	if c.maxShrink != nil && old != nil && c.listsSet {
+		if err := lists.CheckShrink(old.lists, w.lists, *c.maxShrink); err != nil {
+			return false, fmt.Errorf("new lists refused: %w", err)
+		}
+	}
+	return rebuildIndex, nil
+}
+
+// buildIndex builds the name index of w's lists and empties the entry
+// key cache that belongs to them.
+func (w *world) buildIndex(ctx context.Context, c *config) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var iopts []match.IndexOption
+	if c.logger != nil {
+		iopts = append(iopts, match.WithIndexLogger(c.logger))
+	}
+	w.index = match.NewIndex(w.lists.Entries(), iopts...)
+	w.entryIDs = &sync.Map{}
+	return nil
+}
+
+// setLocator sets the geolocation locator: none for WithoutLocator, c's,
+// or the embedded one (embeddedGeo, started earlier) for a new world.
+func (w *world) setLocator(old *world, c *config, embeddedGeo func() (*geoloc.Locator, error)) error {
+	switch {
+	case c.noLocator:
+		w.geo = nil
+	case c.locator != nil:
+		w.geo = c.locator
+	case old == nil:
+		l, err := embeddedGeo()
+		if err != nil {
+			return fmt.Errorf("embedded geolocation database: %w", err)
+		}
+		w.geo = l
+	}
+	return nil
+}
+
+// setThreshold sets the match threshold: an explicit WithThreshold (kept
+// across reloads), else the policy's.
+func (w *world) setThreshold(c *config) error {
 	if c.threshold != 0 {
 		if !(c.threshold > 0 && c.threshold <= 1) {
-			return nil, fmt.Errorf("match threshold %v: want a number in (0, 1]", c.threshold)
+			return fmt.Errorf("match threshold %v: want a number in (0, 1]", c.threshold)
 		}
 		w.threshold, w.thresholdSet = c.threshold, true
 	} else if !w.thresholdSet {
 		w.threshold = w.policy.MatchThreshold()
 	}
-	w.band = w.policy.MatchStrength()
-	w.describe()
-	return w, nil
+	return nil
 }
 
 // entryID is an entry's key and content hash.

@@ -16,7 +16,8 @@ import (
 	"github.com/exportguard/exportguard/rules"
 )
 
-// File formats detected and reported in LoadReport.Format.
+// File formats detected and reported in LoadReport.Format. Each is registered,
+// with its detector and loader, in listFormats (formats.go).
 const (
 	FormatCSLCSV       = "csl-csv"        // trade.gov consolidated.csv, 29 columns with _id
 	FormatCSLCSVLegacy = "csl-csv-legacy" // trade.gov consolidated.csv before _id (2019 layout)
@@ -318,3 +319,20 @@ func mergeEntry(dst, e *Entry) {
 		dst.ListedOn = e.ListedOn
 	}
 }
+
+// isCSLHeader reports whether h's first line is a CSL CSV header, of
+// either layout.
+func isCSLHeader(h *fileHead) bool {
+	return strings.Contains(h.firstLower, "alt_names") && strings.Contains(h.firstLower, "source")
+}
+
+// hasCSLID reports whether h's first column is _id (the current layout).
+func hasCSLID(h *fileHead) bool {
+	return strings.HasPrefix(strings.TrimLeft(h.firstLower, `"`), "_id")
+}
+
+// sniffCSLCSV detects the CSL CSV in its current layout, led by _id.
+func sniffCSLCSV(h *fileHead) (bool, error) { return isCSLHeader(h) && hasCSLID(h), nil }
+
+// sniffCSLCSVLegacy detects the CSL CSV in its layout before _id.
+func sniffCSLCSVLegacy(h *fileHead) (bool, error) { return isCSLHeader(h) && !hasCSLID(h), nil }

@@ -213,3 +213,7 @@ func cslJSONEntry(rec *cslJSONRecord, c *rowCtx, i int) (*Entry, *ParseError) {
 	}
 	return e, nil
 }
+
+// sniffCSLJSON detects the CSL JSON: the only format that starts with a
+// JSON object.
+func sniffCSLJSON(h *fileHead) (bool, error) { return h.lead == '{', nil }

@@ -87,3 +87,9 @@ func LoadDPL(ctx context.Context, r io.Reader, file string) ([]*Entry, LoadRepor
 	}
 	return out, rep, nil
 }
+
+// sniffDPL detects the Denied Persons List: a tab-delimited header with
+// an effective_date column.
+func sniffDPL(h *fileHead) (bool, error) {
+	return strings.Contains(h.firstLower, "\t") && strings.Contains(h.firstLower, "effective_date"), nil
+}

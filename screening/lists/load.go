@@ -2,14 +2,12 @@ package lists
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // LoadError reports a file that loaded with failed rows. Load refuses such
@@ -36,22 +34,16 @@ func (e *LoadError) Unwrap() []error {
 }
 
 // DetectFormat names the format of the file or directory at path, one of
-// the Format* constants, by looking at its first bytes (or, for a
-// directory, at the OFAC file names in it).
+// the Format* constants, by asking each registered format (listFormats)
+// in turn whether it recognises the file's name and first bytes (or, for
+// a directory, its file names).
 func DetectFormat(path string) (string, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return "", err
 	}
 	if fi.IsDir() {
-		f, err := findOFACFiles(path)
-		if err != nil {
-			return "", err
-		}
-		if f.nonSDN {
-			return FormatOFACCons, nil
-		}
-		return FormatOFACSDN, nil
+		return sniffDir(path)
 	}
 	fh, err := os.Open(path)
 	if err != nil {
@@ -64,45 +56,6 @@ func DetectFormat(path string) (string, error) {
 		return "", err
 	}
 	return sniff(filepath.Base(path), head[:n])
-}
-
-// sniff detects a format from a file's name and first bytes.
-func sniff(name string, head []byte) (string, error) {
-	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
-	trimmed := bytes.TrimLeft(head, " \t\r\n")
-	if len(trimmed) == 0 {
-		return "", &ParseError{File: name, Err: ErrEmptyFile}
-	}
-	first := head
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		first = head[:i]
-	}
-	firstLower := strings.ToLower(string(first))
-	switch {
-	case trimmed[0] == '<':
-		return FormatUNXML, nil
-	case trimmed[0] == '{':
-		return FormatCSLJSON, nil
-	case strings.Contains(firstLower, "\t") && strings.Contains(firstLower, "effective_date"):
-		return FormatDPL, nil
-	case strings.Contains(firstLower, "alt_names") && strings.Contains(firstLower, "source"):
-		if strings.HasPrefix(strings.TrimLeft(firstLower, `"`), "_id") {
-			return FormatCSLCSV, nil
-		}
-		return FormatCSLCSVLegacy, nil
-	case strings.HasPrefix(strings.Trim(firstLower, `" `), "name") || strings.Contains(firstLower, ",name"):
-		return FormatInternalCSV, nil
-	}
-	if i := bytes.IndexByte(first, ','); i > 0 && isDigits(string(first[:i])) {
-		switch strings.ToLower(name) {
-		case "sdn.csv":
-			return FormatOFACSDN, nil
-		case "cons_prim.csv":
-			return FormatOFACCons, nil
-		}
-		return "", &ParseError{File: name, Err: fmt.Errorf("%w: an OFAC secondary file (add/alt/comments); load its directory or its sdn.csv / cons_prim.csv", ErrWrongFormat)}
-	}
-	return "", &ParseError{File: name, Err: fmt.Errorf("%w: not a list format this package reads (first line %q)", ErrWrongFormat, clip(string(first), 60))}
 }
 
 func isDigits(s string) bool {
@@ -131,42 +84,27 @@ func LoadFile(ctx context.Context, path string) ([]SourceSet, error) {
 	if err != nil {
 		return nil, err
 	}
+	f, ok := formatNamed(format)
+	if !ok {
+		return nil, fmt.Errorf("lists: format %q detected but not registered", format)
+	}
 	var (
 		entries []*Entry
 		rep     LoadReport
 		files   = []string{path}
 	)
-	switch format {
-	case FormatOFACSDN, FormatOFACCons:
-		dir := path
-		if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
-			dir = filepath.Dir(path)
-		}
-		f, err := findOFACFiles(dir)
+	if f.loadPath != nil {
+		entries, rep, files, err = f.loadPath(ctx, path)
 		if err != nil {
 			return nil, err
 		}
-		files = files[:0]
-		for _, p := range f.paths {
-			if p != "" {
-				files = append(files, p)
-			}
-		}
-		entries, rep, err = LoadOFACDir(ctx, dir)
-		if err != nil {
-			return nil, err
-		}
-	default:
+	} else {
 		fh, err := os.Open(path)
 		if err != nil {
 			return nil, err
 		}
 		defer fh.Close()
-		load := map[string]func(context.Context, io.Reader, string) ([]*Entry, LoadReport, error){
-			FormatCSLCSV: LoadCSLCSV, FormatCSLCSVLegacy: LoadCSLCSV, FormatCSLJSON: LoadCSLJSON,
-			FormatDPL: LoadDPL, FormatUNXML: LoadUNXML, FormatInternalCSV: LoadInternalCSV,
-		}[format]
-		entries, rep, err = load(ctx, bufio.NewReaderSize(fh, 1<<16), filepath.Base(path))
+		entries, rep, err = f.load(ctx, bufio.NewReaderSize(fh, 1<<16), filepath.Base(path))
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package lists
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -96,29 +97,17 @@ func LoadOFAC(ctx context.Context, f OFACFiles) ([]*Entry, LoadReport, error) {
 	if f.Primary == nil {
 		return nil, rep, fmt.Errorf("%s: %w: no primary file", primName, ErrEmptyFile)
 	}
-	side := []struct {
-		r    io.Reader
-		name string
-		cols int
-		dst  *map[string][]ofacRow
-	}{
-		{f.Addresses, name(f.AddressesName, map[bool]string{false: "add.csv", true: pfx + "_add.csv"}[f.NonSDN]), ofacAddressCols, new(map[string][]ofacRow)},
-		{f.Aliases, name(f.AliasesName, map[bool]string{false: "alt.csv", true: pfx + "_alt.csv"}[f.NonSDN]), ofacAliasCols, new(map[string][]ofacRow)},
-		{f.Comments, name(f.CommentsName, pfx+"_comments.csv"), ofacCommentsCols, new(map[string][]ofacRow)},
+	side := []ofacSide{
+		{f.Addresses, name(f.AddressesName, map[bool]string{false: "add.csv", true: pfx + "_add.csv"}[f.NonSDN]), ofacAddressCols, nil},
+		{f.Aliases, name(f.AliasesName, map[bool]string{false: "alt.csv", true: pfx + "_alt.csv"}[f.NonSDN]), ofacAliasCols, nil},
+		{f.Comments, name(f.CommentsName, pfx+"_comments.csv"), ofacCommentsCols, nil},
 	}
-	for _, s := range side {
-		*s.dst = map[string][]ofacRow{}
-		if s.r == nil {
-			continue
-		}
-		err := readOFAC(ctx, s.r, s.name, s.cols, &rep, func(line int, rec []string) {
-			(*s.dst)[strings.TrimSpace(rec[0])] = append((*s.dst)[strings.TrimSpace(rec[0])], ofacRow{line, rec})
-		})
-		if err != nil {
+	for i := range side {
+		if err := side[i].read(ctx, &rep); err != nil {
 			return nil, rep, err
 		}
 	}
-	adds, alts, comments := *side[0].dst, *side[1].dst, *side[2].dst
+	adds, alts, comments := side[0].rows, side[1].rows, side[2].rows
 	var out []*Entry
 	seen := map[string]bool{}
 	err := readOFAC(ctx, f.Primary, primName, ofacPrimaryCols, &rep, func(line int, rec []string) {
@@ -136,56 +125,15 @@ func LoadOFAC(ctx context.Context, f OFACFiles) ([]*Entry, LoadReport, error) {
 			return
 		}
 		seen[id] = true
-		e := &Entry{Source: SourceSDN, ID: id, Name: rec[1], Title: rec[4]}
-		switch rec[2] {
-		case "":
-			e.Type = TypeEntity // OFAC leaves SDN_Type empty for entities
-		default:
-			e.Type = parseType(rec[2])
-		}
-		e.Programs = splitPrograms(rec[3])
-		if f.NonSDN {
-			e.Source = NonSDNSource(e.Programs)
-		}
-		for i, typ := range []string{"Call Sign", "Vessel Type", "Tonnage", "GRT", "Vessel Flag", "Vessel Owner"} {
-			if v := rec[5+i]; v != "" {
-				e.IDs = append(e.IDs, Identifier{Type: typ, Value: v})
-			}
-		}
-		remarks := rec[11]
-		for _, cr := range comments[id] {
-			cc := rowCtx{rep: &rep, file: side[2].name, line: cr.line}
-			remarks += cc.field("Remarks_Extended", cr.rec[1])
-			rep.Loaded++
-		}
+		e := ofacEntry(rec, f.NonSDN)
+		// The side files' rows of this entry, in the order comments,
+		// addresses, aliases; what is left at the end is orphaned.
+		remarks := rec[11] + ofacComments(comments[id], side[2].name, &rep)
 		delete(comments, id)
 		e.Remarks = remarks
-		for _, ar := range adds[id] {
-			cc := rowCtx{rep: &rep, file: side[0].name, line: ar.line}
-			a := Address{
-				Street:      cc.field("Address", ar.rec[2]),
-				City:        cc.field("City/State/Province/Postal Code", ar.rec[3]),
-				CountryText: cc.field("Country", ar.rec[4]),
-			}
-			resolveAddress(&a, &rep)
-			if a != (Address{}) {
-				e.Addresses = append(e.Addresses, a)
-			}
-			rep.Loaded++
-		}
+		e.Addresses = appendOFACAddresses(e.Addresses, adds[id], side[0].name, &rep)
 		delete(adds, id)
-		for _, ar := range alts[id] {
-			cc := rowCtx{rep: &rep, file: side[1].name, line: ar.line}
-			kind := AliasKind(strings.ToLower(cc.field("alt_type", ar.rec[2])))
-			al := Alias{Name: cc.field("alt_name", ar.rec[3]), Kind: kind}
-			if strings.EqualFold(cc.field("alt_remarks", ar.rec[4]), "weak") {
-				al.Weak = true
-			}
-			if al.Name != "" {
-				e.Aliases = append(e.Aliases, al)
-			}
-			rep.Loaded++
-		}
+		e.Aliases = appendOFACAliases(e.Aliases, alts[id], side[1].name, &rep)
 		delete(alts, id)
 		parseOFACRemarks(e, remarks)
 		rep.Loaded++
@@ -195,16 +143,7 @@ func LoadOFAC(ctx context.Context, f OFACFiles) ([]*Entry, LoadReport, error) {
 		return out, rep, err
 	}
 	for i, m := range []map[string][]ofacRow{adds, alts, comments} {
-		ids := make([]string, 0, len(m))
-		for id := range m {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
-			for _, r := range m[id] {
-				rep.fail(errf(side[i].name, r.line, "ent_num", id, ErrOrphan))
-			}
-		}
+		reportOFACOrphans(&rep, side[i].name, m)
 	}
 	sort.Slice(rep.Errors, func(i, j int) bool {
 		a, b := rep.Errors[i], rep.Errors[j]
@@ -214,6 +153,116 @@ func LoadOFAC(ctx context.Context, f OFACFiles) ([]*Entry, LoadReport, error) {
 		return a.Line < b.Line
 	})
 	return out, rep, nil
+}
+
+// ofacSide is one side file of an OFAC set (addresses, aliases or
+// comments): its reader (nil if absent), name and column count, and once
+// read its rows by entry id.
+type ofacSide struct {
+	r    io.Reader
+	name string
+	cols int
+	rows map[string][]ofacRow
+}
+
+// read reads the side file's rows by entry id; an absent file has none.
+func (s *ofacSide) read(ctx context.Context, rep *LoadReport) error {
+	s.rows = map[string][]ofacRow{}
+	if s.r == nil {
+		return nil
+	}
+	return readOFAC(ctx, s.r, s.name, s.cols, rep, func(line int, rec []string) {
+		s.rows[strings.TrimSpace(rec[0])] = append(s.rows[strings.TrimSpace(rec[0])], ofacRow{line, rec})
+	})
+}
+
+// ofacEntry makes the entry of a primary-file row (fields already read):
+// its id, name, type, programs, title and vessel identifiers. The source
+// of a non-SDN entry comes from its programs.
+func ofacEntry(rec []string, nonSDN bool) *Entry {
+	e := &Entry{Source: SourceSDN, ID: rec[0], Name: rec[1], Title: rec[4]}
+	switch rec[2] {
+	case "":
+		e.Type = TypeEntity // OFAC leaves SDN_Type empty for entities
+	default:
+		e.Type = parseType(rec[2])
+	}
+	e.Programs = splitPrograms(rec[3])
+	if nonSDN {
+		e.Source = NonSDNSource(e.Programs)
+	}
+	for i, typ := range []string{"Call Sign", "Vessel Type", "Tonnage", "GRT", "Vessel Flag", "Vessel Owner"} {
+		if v := rec[5+i]; v != "" {
+			e.IDs = append(e.IDs, Identifier{Type: typ, Value: v})
+		}
+	}
+	return e
+}
+
+// ofacComments returns the extended remarks of an entry's rows in the
+// comments file (file), in order, counting each row loaded.
+func ofacComments(rows []ofacRow, file string, rep *LoadReport) string {
+	var remarks string
+	for _, cr := range rows {
+		cc := rowCtx{rep: rep, file: file, line: cr.line}
+		remarks += cc.field("Remarks_Extended", cr.rec[1])
+		rep.Loaded++
+	}
+	return remarks
+}
+
+// appendOFACAddresses appends the addresses of an entry's rows in the
+// address file (file) to dst, resolving their countries; an all-empty
+// address is dropped. Each row counts as loaded.
+func appendOFACAddresses(dst []Address, rows []ofacRow, file string, rep *LoadReport) []Address {
+	for _, ar := range rows {
+		cc := rowCtx{rep: rep, file: file, line: ar.line}
+		a := Address{
+			Street:      cc.field("Address", ar.rec[2]),
+			City:        cc.field("City/State/Province/Postal Code", ar.rec[3]),
+			CountryText: cc.field("Country", ar.rec[4]),
+		}
+		resolveAddress(&a, rep)
+		if a != (Address{}) {
+			dst = append(dst, a)
+		}
+		rep.Loaded++
+	}
+	return dst
+}
+
+// appendOFACAliases appends the aliases of an entry's rows in the alias
+// file (file) to dst; OFAC marks low-quality ones "weak" in alt_remarks.
+// Each row counts as loaded.
+func appendOFACAliases(dst []Alias, rows []ofacRow, file string, rep *LoadReport) []Alias {
+	for _, ar := range rows {
+		cc := rowCtx{rep: rep, file: file, line: ar.line}
+		kind := AliasKind(strings.ToLower(cc.field("alt_type", ar.rec[2])))
+		al := Alias{Name: cc.field("alt_name", ar.rec[3]), Kind: kind}
+		if strings.EqualFold(cc.field("alt_remarks", ar.rec[4]), "weak") {
+			al.Weak = true
+		}
+		if al.Name != "" {
+			dst = append(dst, al)
+		}
+		rep.Loaded++
+	}
+	return dst
+}
+
+// reportOFACOrphans fails every row left in m, a side file's (file) rows
+// by entry id, whose entry the primary file does not have, in id order.
+func reportOFACOrphans(rep *LoadReport, file string, m map[string][]ofacRow) {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		for _, r := range m[id] {
+			rep.fail(errf(file, r.line, "ent_num", id, ErrOrphan))
+		}
+	}
 }
 
 // readOFAC reads one headerless OFAC CSV file, checking the column count
@@ -448,4 +497,61 @@ func findOFACFiles(dir string) (ofacDirFiles, error) {
 		return f, fmt.Errorf("%s: %w: no sdn.csv or cons_prim.csv", dir, ErrWrongFormat)
 	}
 	return f, nil
+}
+
+// sniffOFAC returns the detector of the OFAC file set whose primary file is
+// called primary (sdn.csv or cons_prim.csv): rows with no header, led by a
+// numeric id. A file of that shape under another name is a secondary file
+// of a set (add, alt, comments), which is refused with the way to load it.
+func sniffOFAC(primary string) func(h *fileHead) (bool, error) {
+	return func(h *fileHead) (bool, error) {
+		i := bytes.IndexByte(h.first, ',')
+		if i <= 0 || !isDigits(string(h.first[:i])) {
+			return false, nil
+		}
+		switch strings.ToLower(h.name) {
+		case primary:
+			return true, nil
+		case "sdn.csv", "cons_prim.csv":
+			return false, nil
+		}
+		return false, &ParseError{File: h.name, Err: fmt.Errorf("%w: an OFAC secondary file (add/alt/comments); load its directory or its sdn.csv / cons_prim.csv", ErrWrongFormat)}
+	}
+}
+
+// sniffOFACDir returns the detector of an OFAC directory: the non-SDN set
+// (cons_*.csv) when nonSDN, else the SDN set.
+func sniffOFACDir(nonSDN bool) func(dir string) (bool, error) {
+	return func(dir string) (bool, error) {
+		f, err := findOFACFiles(dir)
+		if err != nil {
+			return false, err
+		}
+		return f.nonSDN == nonSDN, nil
+	}
+}
+
+// loadOFACPath loads the OFAC file set at path: its directory, or its
+// primary file with the files beside it. It returns the files read,
+// primary first.
+func loadOFACPath(ctx context.Context, path string) ([]*Entry, LoadReport, []string, error) {
+	dir := path
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	f, err := findOFACFiles(dir)
+	if err != nil {
+		return nil, LoadReport{}, nil, err
+	}
+	var files []string
+	for _, p := range f.paths {
+		if p != "" {
+			files = append(files, p)
+		}
+	}
+	entries, rep, err := LoadOFACDir(ctx, dir)
+	if err != nil {
+		return nil, LoadReport{}, nil, err
+	}
+	return entries, rep, files, nil
 }

@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-// InternalColumns are the columns of a company's own deny/watch list CSV,
+// InternalColumns returns the columns of a company's own deny/watch list CSV,
 // read by LoadInternalCSV. Only name is required; columns may come in any
 // order; unknown columns are an error (so a typo does not silently drop
 // data).
@@ -22,7 +22,11 @@ import (
 //	id       your own stable identifier; if empty, one is derived from
 //	         name and country
 //	remarks  free text, kept as published
-var InternalColumns = []string{"name", "type", "country", "aliases", "id", "remarks"}
+//
+// Each call returns a new slice, so a caller that changes it changes no loader.
+func InternalColumns() []string { return slices.Clone(internalColumns) }
+
+var internalColumns = []string{"name", "type", "country", "aliases", "id", "remarks"}
 
 // LoadInternalCSV reads a company's own list (see InternalColumns) as
 // entries of SourceInternal. The file is UTF-8 (Windows-1252 text is
@@ -41,8 +45,8 @@ func LoadInternalCSV(ctx context.Context, r io.Reader, file string) ([]*Entry, L
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		if !slices.Contains(InternalColumns, h) {
-			return nil, rep, wrongFormat(file, "internal list CSV", fmt.Sprintf("unknown column %q (columns are %s)", clip(h, 40), strings.Join(InternalColumns, ", ")))
+		if !slices.Contains(internalColumns, h) {
+			return nil, rep, wrongFormat(file, "internal list CSV", fmt.Sprintf("unknown column %q (columns are %s)", clip(h, 40), strings.Join(internalColumns, ", ")))
 		}
 		col[h] = i
 	}
@@ -93,4 +97,11 @@ func LoadInternalCSV(ctx context.Context, r io.Reader, file string) ([]*Entry, L
 		out = append(out, e)
 	}
 	return out, rep, readErr
+}
+
+// sniffInternalCSV detects a company's own list: a CSV header with a name
+// column. It runs after the published formats, whose headers also have
+// one.
+func sniffInternalCSV(h *fileHead) (bool, error) {
+	return strings.HasPrefix(strings.Trim(h.firstLower, `" `), "name") || strings.Contains(h.firstLower, ",name"), nil
 }

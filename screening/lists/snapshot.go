@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/exportguard/exportguard/namekey"
 )
 
 // SourceSet is the loaded content of one source list, with where it came
@@ -231,29 +231,23 @@ func linkNames(e *Entry, out []string) []string {
 	return slices.Compact(out)
 }
 
-// NormalizeName is the simple normalisation used to link entries across
-// sources: compatibility-decompose, drop combining marks, upper-case, turn
-// every run of non-letters/digits into one space. It is not the matching
-// engine's normalisation.
+// NormalizeName is the name key that links entries across sources: the
+// module's one Unicode fold (namekey.Fold: compatibility forms, case
+// folding, diacritics), then words of letters, digits and marks,
+// upper-cased and joined by one space. Apostrophes and dots join the
+// letters around them ("O'NEILL" = "ONEILL", "S.A." = "SA"); every other
+// run of characters separates words. It is not the matching engine's
+// normalisation, which also rewrites tokens (match.Normalize).
 func NormalizeName(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
-		s = norm.NFKD.String(s)
+	if !isASCII(s) {
+		s = namekey.Fold(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -266,4 +260,15 @@ func NormalizeName(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isASCII reports whether s is all ASCII: such a name needs no Unicode
+// fold, since upper-casing below does the case part.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

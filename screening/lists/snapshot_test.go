@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/exportguard/exportguard/namekey"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -163,9 +164,43 @@ func TestNormalizeName(t *testing.T) {
 		"O'NEILL":                       "ONEILL",
 		"ＡＢＣ":                           "ABC",
 		"  ":                            "",
+		// namekey.Fold's case folding: "ß" is "ss" on every list.
+		"Straße 5": "STRASSE 5",
+		// namekey.Fold strips Arabic harakat...
+		"مُحَمَّد": "محمد",
+		// ...but keeps Devanagari vowel signs and viramas, letters in all
+		// but name, inside the word.
+		"हिन्दी": "हिन्दी",
 	} {
 		if got := NormalizeName(in); got != want {
 			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNormalizeNameFoldsWithNamekey checks that the link key takes its
+// Unicode fold from namekey, the module's one fold, and nothing else: for
+// every name and alias of the embedded snapshot, folding with namekey.Fold
+// first changes no key. A normaliser of its own (as NormalizeName once
+// was) fails here on "ß", where namekey.Fold gives "ss".
+func TestNormalizeNameFoldsWithNamekey(t *testing.T) {
+	snap, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"Straße", "ＡＢＣ Ｌｔｄ", "TÜRKİYE", "ᏣᎳᎩ ꮳꮃꭹ"}
+	for _, e := range snap.Entries() {
+		names = append(names, e.Name)
+		for _, a := range e.Aliases {
+			names = append(names, a.Name)
+		}
+	}
+	bad := 0
+	for _, s := range names {
+		if got, want := NormalizeName(namekey.Fold(s)), NormalizeName(s); got != want {
+			if bad++; bad <= 10 {
+				t.Errorf("NormalizeName(namekey.Fold(%q)) = %q, but NormalizeName(%[1]q) = %q", s, got, want)
+			}
 		}
 	}
 }

@@ -104,26 +104,14 @@ func LoadUNXML(ctx context.Context, r io.Reader, file string) ([]*Entry, LoadRep
 			continue
 		}
 		if !root {
-			if se.Name.Local != "CONSOLIDATED_LIST" {
-				return nil, rep, wrongFormat(file, "UN consolidated XML", fmt.Sprintf("root element is <%s>, want <CONSOLIDATED_LIST>", se.Name.Local))
+			if err := unRoot(se, file, &rep); err != nil {
+				return nil, rep, err
 			}
 			root = true
-			for _, a := range se.Attr {
-				if a.Name.Local == "dateGenerated" {
-					if t, err := time.Parse(time.RFC3339, a.Value); err == nil {
-						rep.AsOf = t
-					}
-				}
-			}
 			continue
 		}
-		var typ EntryType
-		switch se.Name.Local {
-		case "INDIVIDUAL":
-			typ = TypeIndividual
-		case "ENTITY":
-			typ = TypeEntity
-		default:
+		typ, ok := unEntryTypes[se.Name.Local]
+		if !ok {
 			continue
 		}
 		rep.Rows++
@@ -155,6 +143,27 @@ func LoadUNXML(ctx context.Context, r io.Reader, file string) ([]*Entry, LoadRep
 	return out, rep, nil
 }
 
+// unEntryTypes are the elements of the UN list that are entries.
+var unEntryTypes = map[string]EntryType{"INDIVIDUAL": TypeIndividual, "ENTITY": TypeEntity}
+
+// unRoot checks that se, the first element, is the list's root and takes
+// the list's date (dateGenerated) from it.
+func unRoot(se xml.StartElement, file string, rep *LoadReport) error {
+	if se.Name.Local != "CONSOLIDATED_LIST" {
+		return wrongFormat(file, "UN consolidated XML", fmt.Sprintf("root element is <%s>, want <CONSOLIDATED_LIST>", se.Name.Local))
+	}
+	for _, a := range se.Attr {
+		if a.Name.Local == "dateGenerated" {
+			if t, err := time.Parse(time.RFC3339, a.Value); err == nil {
+				rep.AsOf = t
+			}
+		}
+	}
+	return nil
+}
+
+// unEntry makes the entry of one INDIVIDUAL or ENTITY record; c locates
+// its errors and records its field warnings.
 func unEntry(rec *unRecord, typ EntryType, c *rowCtx) (*Entry, *ParseError) {
 	var parts []string
 	for _, p := range []string{rec.First, rec.Second, rec.Third, rec.Fourth} {
@@ -191,6 +200,24 @@ func unEntry(rec *unRecord, typ EntryType, c *rowCtx) (*Entry, *ParseError) {
 	if s := c.field("NAME_ORIGINAL_SCRIPT", rec.OrigScript); s != "" {
 		e.Aliases = append(e.Aliases, Alias{Name: s, Kind: AliasAKA})
 	}
+	e.Aliases = unAliases(e.Aliases, rec, c)
+	e.Addresses = unAddresses(rec, c)
+	for _, n := range rec.Nationality {
+		if n = c.field("NATIONALITY", n); n != "" {
+			e.Nationalities = append(e.Nationalities, n)
+		}
+	}
+	e.Nationalities = resolveCountries(e.Nationalities)
+	e.DatesOfBirth = unDatesOfBirth(rec)
+	e.PlacesOfBirth = unPlacesOfBirth(rec, c)
+	e.IDs = unDocuments(rec, c)
+	e.SourceURL = "https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list"
+	return e, nil
+}
+
+// unAliases appends to dst the record's aliases (both XML layouts);
+// quality "Low" is a weak alias, "f.k.a." a former name.
+func unAliases(dst []Alias, rec *unRecord, c *rowCtx) []Alias {
 	for _, a := range append(rec.Aliases, rec.EAliases...) {
 		name := c.field("ALIAS_NAME", a.Name)
 		if name == "" {
@@ -201,8 +228,15 @@ func unEntry(rec *unRecord, typ EntryType, c *rowCtx) (*Entry, *ParseError) {
 		if q == "f.k.a." {
 			al.Kind = AliasFKA
 		}
-		e.Aliases = append(e.Aliases, al)
+		dst = append(dst, al)
 	}
+	return dst
+}
+
+// unAddresses returns the record's non-empty addresses (both XML
+// layouts), their countries resolved.
+func unAddresses(rec *unRecord, c *rowCtx) []Address {
+	var out []Address
 	for _, a := range append(rec.Addresses, rec.EAddresses...) {
 		addr := Address{Street: c.field("STREET", a.Street), City: c.field("CITY", a.City), State: c.field("STATE_PROVINCE", a.State),
 			PostalCode: c.field("ZIP_CODE", a.Zip), CountryText: c.field("COUNTRY", a.Country)}
@@ -210,14 +244,15 @@ func unEntry(rec *unRecord, typ EntryType, c *rowCtx) (*Entry, *ParseError) {
 			continue
 		}
 		resolveAddress(&addr, c.rep)
-		e.Addresses = append(e.Addresses, addr)
+		out = append(out, addr)
 	}
-	for _, n := range rec.Nationality {
-		if n = c.field("NATIONALITY", n); n != "" {
-			e.Nationalities = append(e.Nationalities, n)
-		}
-	}
-	e.Nationalities = resolveCountries(e.Nationalities)
+	return out
+}
+
+// unDatesOfBirth returns the record's dates of birth as text: a date, a
+// year, or a range of years, "circa" when the list says approximately.
+func unDatesOfBirth(rec *unRecord) []string {
+	var out []string
 	for _, d := range rec.DOBs {
 		var s string
 		switch {
@@ -233,8 +268,15 @@ func unEntry(rec *unRecord, typ EntryType, c *rowCtx) (*Entry, *ParseError) {
 		if strings.EqualFold(strings.TrimSpace(d.Type), "APPROXIMATELY") {
 			s = "circa " + s
 		}
-		e.DatesOfBirth = append(e.DatesOfBirth, s)
+		out = append(out, s)
 	}
+	return out
+}
+
+// unPlacesOfBirth returns the record's places of birth as "city, state,
+// country".
+func unPlacesOfBirth(rec *unRecord, c *rowCtx) []string {
+	var out []string
 	for _, p := range rec.POBs {
 		var parts []string
 		for _, s := range []string{p.City, p.State, p.Country} {
@@ -243,9 +285,16 @@ func unEntry(rec *unRecord, typ EntryType, c *rowCtx) (*Entry, *ParseError) {
 			}
 		}
 		if len(parts) > 0 {
-			e.PlacesOfBirth = append(e.PlacesOfBirth, strings.Join(parts, ", "))
+			out = append(out, strings.Join(parts, ", "))
 		}
 	}
+	return out
+}
+
+// unDocuments returns the record's identity documents that have a number,
+// their issuing countries resolved to ISO codes where known.
+func unDocuments(rec *unRecord, c *rowCtx) []Identifier {
+	var out []Identifier
 	for _, d := range rec.Documents {
 		id := Identifier{Type: c.field("TYPE_OF_DOCUMENT", d.Type), Value: c.field("NUMBER", d.Number), Country: c.field("ISSUING_COUNTRY", d.Country)}
 		if id.Country == "" {
@@ -255,9 +304,12 @@ func unEntry(rec *unRecord, typ EntryType, c *rowCtx) (*Entry, *ParseError) {
 			id.Country = dst.Country.String()
 		}
 		if id.Value != "" {
-			e.IDs = append(e.IDs, id)
+			out = append(out, id)
 		}
 	}
-	e.SourceURL = "https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list"
-	return e, nil
+	return out
 }
+
+// sniffUNXML detects the UN list's XML: the only format that starts with
+// markup.
+func sniffUNXML(h *fileHead) (bool, error) { return h.lead == '<', nil }

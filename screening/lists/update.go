@@ -1,22 +1,13 @@
 package lists
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -221,14 +212,7 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	var rep UpdateReport
-	var lastGoodErr error
-	if u.current.Load() == nil {
-		s, err := u.recoverLastGood(ctx)
-		if s != nil {
-			u.current.Store(s)
-		}
-		lastGoodErr = err
-	}
+	lastGoodErr := u.recoverIfNone(ctx)
 	cur := u.current.Load()
 	reject := func(reason string, err error) (*Snapshot, UpdateReport, error) {
 		rep.Reason = reason
@@ -259,51 +243,19 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	}
 	defer os.RemoveAll(staging)
 
-	newState := updateState{Feeds: u.feeds, Files: map[string]feedState{}}
-	changed := cur == nil
-	var fetchErrs []error
-	for _, f := range u.feeds {
-		if err := os.MkdirAll(filepath.Join(staging, f.Name), 0o755); err != nil {
-			return reject("cannot write the staging directory", err)
-		}
-		for _, ff := range f.Files {
-			key := f.Name + "/" + ff.Name
-			prev, havePrev := state.Files[key]
-			if havePrev {
-				if _, err := os.Stat(filepath.Join(curDir, f.Name, ff.Name)); err != nil {
-					havePrev = false
-				}
-			}
-			fr, st := u.fetch(ctx, f, ff, filepath.Join(staging, f.Name, ff.Name), prev, havePrev)
-			if fr.NotModified {
-				err := copyFile(filepath.Join(curDir, f.Name, ff.Name), filepath.Join(staging, f.Name, ff.Name))
-				if err != nil {
-					fr.Err = fmt.Errorf("cannot copy the stored file (not modified): %w", err)
-				}
-			} else if fr.Err == nil {
-				changed = true
-			}
-			rep.Feeds = append(rep.Feeds, fr)
-			if fr.Err != nil {
-				fetchErrs = append(fetchErrs, fmt.Errorf("%s: %w", ff.URL, fr.Err))
-				continue
-			}
-			newState.Files[key] = st
-		}
+	newState, fetched, feeds, fetchErrs, err := u.fetchAll(ctx, staging, curDir, state)
+	rep.Feeds = feeds
+	if err != nil {
+		return reject("cannot write the staging directory", err)
 	}
+	changed := cur == nil || fetched
 	if len(fetchErrs) > 0 {
 		return reject(fmt.Sprintf("%d of %d downloads failed", len(fetchErrs), len(rep.Feeds)), errors.Join(fetchErrs...))
 	}
 	u.step(stepFetched)
 	if !changed && cur != nil {
 		rep.Reason = "not modified"
-		// Record that the server confirmed the data is current.
-		if err := writeState(curDir, newState); err != nil {
-			u.log.Warn("cannot record the server's confirmation; the lists age from the previous one", "dir", u.dir, "err", err)
-		}
-		cur = cur.withFetchedAt(newState, u.feeds)
-		u.current.Store(cur)
-		return cur, rep, nil
+		return u.confirmCurrent(cur, curDir, newState), rep, nil
 	}
 	snap, reports, err := loadFeeds(ctx, staging, newState)
 	rep.Reports = reports
@@ -322,16 +274,92 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 		return reject("cannot write the new files durably", err)
 	}
 	u.step(stepStaged)
-	// Swap: current -> .old, staging -> current. A crash between the two
-	// renames leaves no current but a complete .old, which
-	// recoverLastGood puts back.
+	if reason, err := u.swapIn(staging, curDir); err != nil {
+		return reject(reason, err)
+	}
+	u.current.Store(snap)
+	rep.Accepted = true
+	u.log.Info("list update accepted", "dir", u.dir, "entries", snap.Len(), "changes", rep.Diff.String())
+	return snap, rep, nil
+}
+
+// recoverIfNone makes the last good snapshot on disk current when there
+// is no current one (the first Update of this Updater), and returns the
+// error of a last good copy that exists but does not load.
+func (u *Updater) recoverIfNone(ctx context.Context) error {
+	if u.current.Load() != nil {
+		return nil
+	}
+	s, err := u.recoverLastGood(ctx)
+	if s != nil {
+		u.current.Store(s)
+	}
+	return err
+}
+
+// confirmCurrent records that the server confirmed the current lists
+// (every file not modified): the new fetch times are stored in curDir and
+// in the current snapshot, which it returns.
+func (u *Updater) confirmCurrent(cur *Snapshot, curDir string, newState updateState) *Snapshot {
+	if err := writeState(curDir, newState); err != nil {
+		u.log.Warn("cannot record the server's confirmation; the lists age from the previous one", "dir", u.dir, "err", err)
+	}
+	cur = cur.withFetchedAt(newState, u.feeds)
+	u.current.Store(cur)
+	return cur
+}
+
+// fetchAll downloads every file of every feed into staging, conditionally
+// on the validators in state; a file the server reports not modified is
+// copied from curDir. It returns the state of the new files, whether any
+// file changed, and one report a file; each failed download is in its
+// report and in errs. err is set only when staging cannot be written.
+func (u *Updater) fetchAll(ctx context.Context, staging, curDir string, state updateState) (newState updateState, changed bool, reports []FeedReport, errs []error, err error) {
+	newState = updateState{Feeds: u.feeds, Files: map[string]feedState{}}
+	for _, f := range u.feeds {
+		if err := os.MkdirAll(filepath.Join(staging, f.Name), 0o755); err != nil {
+			return newState, changed, reports, errs, err
+		}
+		for _, ff := range f.Files {
+			key := f.Name + "/" + ff.Name
+			prev, havePrev := state.Files[key]
+			if havePrev {
+				if _, err := os.Stat(filepath.Join(curDir, f.Name, ff.Name)); err != nil {
+					havePrev = false
+				}
+			}
+			fr, st := u.fetch(ctx, f, ff, filepath.Join(staging, f.Name, ff.Name), prev, havePrev)
+			if fr.NotModified {
+				err := copyFile(filepath.Join(curDir, f.Name, ff.Name), filepath.Join(staging, f.Name, ff.Name))
+				if err != nil {
+					fr.Err = fmt.Errorf("cannot copy the stored file (not modified): %w", err)
+				}
+			} else if fr.Err == nil {
+				changed = true
+			}
+			reports = append(reports, fr)
+			if fr.Err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", ff.URL, fr.Err))
+				continue
+			}
+			newState.Files[key] = st
+		}
+	}
+	return newState, changed, reports, errs, nil
+}
+
+// swapIn makes the staged files current: current -> .old, staging ->
+// current, then .old is removed. A crash between the two renames leaves no
+// current but a complete .old, which recoverLastGood puts back. On failure
+// it returns why, for the rejection, and the error.
+func (u *Updater) swapIn(staging, curDir string) (string, error) {
 	old := filepath.Join(u.dir, ".old")
 	if err := os.RemoveAll(old); err != nil {
-		return reject("cannot remove the previous copy", err)
+		return "cannot remove the previous copy", err
 	}
 	if _, err := os.Stat(curDir); err == nil {
 		if err := os.Rename(curDir, old); err != nil {
-			return reject("cannot swap in the new files", err)
+			return "cannot swap in the new files", err
 		}
 		u.step(stepOldMoved)
 	}
@@ -339,7 +367,7 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 		if rerr := os.Rename(old, curDir); rerr != nil {
 			err = errors.Join(err, fmt.Errorf("putting back the last good files: %w", rerr))
 		}
-		return reject("cannot swap in the new files", err)
+		return "cannot swap in the new files", err
 	}
 	if err := syncDir(u.dir); err != nil {
 		// The rename is done but may not survive a power loss: say so, and
@@ -349,432 +377,5 @@ func (u *Updater) Update(ctx context.Context) (*Snapshot, UpdateReport, error) {
 	u.step(stepNewMoved)
 	os.RemoveAll(old)
 	u.step(stepSwapped)
-	u.current.Store(snap)
-	rep.Accepted = true
-	u.log.Info("list update accepted", "dir", u.dir, "entries", snap.Len(), "changes", rep.Diff.String())
-	return snap, rep, nil
-}
-
-// fetch downloads one file to dst.
-func (u *Updater) fetch(ctx context.Context, f Feed, ff FeedFile, dst string, prev feedState, havePrev bool) (FeedReport, feedState) {
-	fr := FeedReport{Feed: f.Name, File: ff.Name, URL: ff.URL}
-	st := feedState{FetchedAt: u.now().UTC()}
-	ctx, cancel := context.WithTimeout(ctx, u.timeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, ff.URL, nil)
-	if err != nil {
-		fr.Err = err
-		return fr, st
-	}
-	req.Header.Set("Accept-Encoding", "gzip")
-	if havePrev {
-		if prev.ETag != "" {
-			req.Header.Set("If-None-Match", prev.ETag)
-		}
-		if prev.LastModified != "" {
-			req.Header.Set("If-Modified-Since", prev.LastModified)
-		}
-	}
-	resp, err := u.client.Do(req)
-	if err != nil {
-		fr.Err = err
-		return fr, st
-	}
-	defer resp.Body.Close()
-	fr.Status = resp.StatusCode
-	switch {
-	case resp.StatusCode == http.StatusNotModified && havePrev:
-		fr.NotModified = true
-		st.ETag, st.LastModified = prev.ETag, prev.LastModified
-		if e := resp.Header.Get("ETag"); e != "" {
-			st.ETag = e
-		}
-		return fr, st
-	case resp.StatusCode != http.StatusOK:
-		fr.Err = fmt.Errorf("HTTP %s", resp.Status)
-		return fr, st
-	}
-	if resp.ContentLength > u.maxBytes {
-		fr.Err = fmt.Errorf("file is %d bytes, over the %d-byte cap", resp.ContentLength, u.maxBytes)
-		return fr, st
-	}
-	body := bufio.NewReader(io.LimitReader(resp.Body, u.maxBytes+1))
-	var r io.Reader = body
-	gz := false
-	if magic, _ := body.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) || resp.Header.Get("Content-Encoding") == "gzip" {
-		gz = true
-		zr, err := gzip.NewReader(body)
-		if err != nil {
-			fr.Err = fmt.Errorf("bad gzip: %w", err)
-			return fr, st
-		}
-		r = zr
-	}
-	out, err := os.Create(dst)
-	if err != nil {
-		fr.Err = err
-		return fr, st
-	}
-	w := &writeErr{w: out}
-	n, err := io.Copy(w, io.LimitReader(r, u.maxBytes+1))
-	if err == nil {
-		w.err = out.Sync()
-		err = w.err
-	}
-	if cerr := out.Close(); err == nil {
-		w.err = cerr
-		err = cerr
-	}
-	fr.Bytes = n
-	switch {
-	case w.err != nil:
-		fr.Err = fmt.Errorf("cannot store the file after %d bytes: %w", n, w.err)
-	case err != nil && gz:
-		fr.Err = fmt.Errorf("bad gzip data after %d bytes: %w", n, err)
-	case err != nil:
-		fr.Err = fmt.Errorf("download cut short after %d bytes: %w", n, err)
-	case n > u.maxBytes:
-		fr.Err = fmt.Errorf("file is over the %d-byte cap", u.maxBytes)
-	case resp.ContentLength >= 0 && !gz && n != resp.ContentLength:
-		fr.Err = fmt.Errorf("download cut short: %d of %d bytes", n, resp.ContentLength)
-	case n == 0:
-		fr.Err = fmt.Errorf("%w: the server sent no data", ErrEmptyFile)
-	}
-	st.ETag = resp.Header.Get("ETag")
-	st.LastModified = resp.Header.Get("Last-Modified")
-	return fr, st
-}
-
-// writeErr remembers whether a copy failed writing (a full disk) rather
-// than reading (the download).
-type writeErr struct {
-	w   io.Writer
-	err error
-}
-
-func (w *writeErr) Write(b []byte) (int, error) {
-	n, err := w.w.Write(b)
-	if err != nil {
-		w.err = err
-	}
-	return n, err
-}
-
-// loadFeeds loads the feed files in dir (laid out as dir/<feed>/<file>).
-func loadFeeds(ctx context.Context, dir string, st updateState) (*Snapshot, []LoadReport, error) {
-	var sets []SourceSet
-	var reports []LoadReport
-	var errs []error
-	for _, f := range st.Feeds {
-		if len(f.Files) == 0 {
-			continue
-		}
-		path := filepath.Join(dir, f.Name, f.Files[0].Name)
-		if len(f.Files) > 1 {
-			path = filepath.Join(dir, f.Name)
-		}
-		fs, err := LoadFile(ctx, path)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("feed %s: %w", f.Name, err))
-			continue
-		}
-		reports = append(reports, fs[0].Report)
-		fetched, lastMod := feedDates(f, st)
-		for _, s := range fs {
-			if s.Report.Failed > 0 {
-				errs = append(errs, fmt.Errorf("feed %s: %w", f.Name, &LoadError{Report: s.Report}))
-				break
-			}
-			if f.Sources != nil && !slices.Contains(f.Sources, s.Source) {
-				continue
-			}
-			s.FetchedAt = fetched
-			if s.AsOf.IsZero() {
-				// The format states no date: date it by the fetch.
-				s.AsOf, s.AsOfFrom = lastMod, AsOfLastModified
-				if lastMod.IsZero() {
-					s.AsOf, s.AsOfFrom = fetched, AsOfFetched
-				}
-				if s.AsOf.IsZero() {
-					s.AsOfFrom = ""
-				}
-			}
-			s.Files = prefixed(f.Name, s.Files)
-			sets = append(sets, s)
-		}
-	}
-	if len(errs) > 0 {
-		return nil, reports, errors.Join(errs...)
-	}
-	snap, err := NewSnapshot(sets...)
-	return snap, reports, err
-}
-
-// feedDates returns when the feed's files were last received or confirmed
-// (the latest FetchedAt) and the latest Last-Modified the server sent for
-// them, zero unless every file had a valid one.
-func feedDates(f Feed, st updateState) (fetched, lastMod time.Time) {
-	all := true
-	for _, ff := range f.Files {
-		fs := st.Files[f.Name+"/"+ff.Name]
-		fetched = maxTime(fetched, fs.FetchedAt)
-		lm, err := http.ParseTime(fs.LastModified)
-		if err != nil {
-			all = false
-			continue
-		}
-		lastMod = maxTime(lastMod, lm.UTC())
-	}
-	if !all || len(f.Files) == 0 {
-		return fetched, time.Time{}
-	}
-	if lastMod.After(fetched) && !fetched.IsZero() {
-		lastMod = fetched // a server clock ahead of ours dates nothing in the future
-	}
-	return fetched, lastMod
-}
-
-func prefixed(dir string, files []string) []string {
-	out := make([]string, len(files))
-	for i, f := range files {
-		out[i] = dir + "/" + f
-	}
-	return out
-}
-
-// LoadLastGood loads the last snapshot an Updater accepted into dir, so
-// that a process restarted without network still screens against the
-// last good data. Sources keep their AsOf and FetchedAt, so callers can
-// see how old they are. It recovers by validation from a crash in the
-// middle of an update (dir/current missing: the previous copy, dir/.old,
-// is used) and from a damaged state.json (the files are loaded by the
-// layout of DefaultFeeds and their directory; their fetch dates are lost,
-// so sources whose files state no date are undated). It does not change
-// dir; the next Update repairs it.
-func LoadLastGood(dir string) (*Snapshot, error) {
-	snap, _, err := lastGood(context.Background(), dir, DefaultFeeds())
-	if snap == nil && err == nil {
-		err = fmt.Errorf("lists: no last good snapshot in %s", dir)
-	}
-	return snap, err
-}
-
-// lastGood finds the newest copy in dir whose files load: dir/current,
-// else dir/.old. It returns the snapshot and the copy's path; a nil
-// snapshot with a nil error means no update was ever accepted into dir.
-// feeds gives the layout to load when a copy's state.json is damaged.
-func lastGood(ctx context.Context, dir string, feeds []Feed) (*Snapshot, string, error) {
-	var errs []error
-	found := false
-	for _, name := range []string{"current", ".old"} {
-		c := filepath.Join(dir, name)
-		if _, err := os.Stat(c); err != nil {
-			continue
-		}
-		found = true
-		st, err := readState(c)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", c, err))
-			st = updateState{Feeds: feedsIn(c, feeds)}
-		}
-		snap, _, err := loadFeeds(ctx, c, st)
-		if err == nil && len(st.Feeds) > 0 {
-			return snap, c, nil
-		}
-		if err == nil {
-			err = errors.New("no list files")
-		}
-		errs = append(errs, fmt.Errorf("%s: %w", c, err))
-	}
-	if !found {
-		return nil, "", nil
-	}
-	return nil, "", fmt.Errorf("lists: no readable last good snapshot in %s: %w", dir, errors.Join(errs...))
-}
-
-// recoverLastGood loads the last good snapshot and, if it had to use the
-// previous copy, puts that copy back as dir/current (moving a damaged
-// current aside to dir/.damaged-TIME, never deleting it).
-func (u *Updater) recoverLastGood(ctx context.Context) (*Snapshot, error) {
-	snap, from, err := lastGood(ctx, u.dir, u.feeds)
-	if snap == nil {
-		return nil, err
-	}
-	cur := filepath.Join(u.dir, "current")
-	if from != cur {
-		if _, err := os.Stat(cur); err == nil {
-			aside := filepath.Join(u.dir, ".damaged-"+u.now().UTC().Format("20060102T150405Z"))
-			if err := os.Rename(cur, aside); err != nil {
-				u.log.Warn("cannot move the damaged lists aside", "dir", cur, "err", err)
-				return snap, nil
-			}
-			u.log.Warn("the current lists are damaged; moved aside", "from", cur, "to", aside)
-		}
-		if err := os.Rename(from, cur); err != nil {
-			u.log.Warn("cannot restore the previous lists", "from", from, "err", err)
-			return snap, nil
-		}
-		if err := syncDir(u.dir); err != nil {
-			u.log.Warn("cannot sync the update directory", "dir", u.dir, "err", err)
-		}
-		u.log.Warn("restored the previous lists after an interrupted update", "dir", u.dir)
-	}
-	return snap, nil
-}
-
-// feedsIn returns the feeds whose directories are in dir: those of known
-// by name, and any other directory as a feed of all its files.
-func feedsIn(dir string, known []Feed) []Feed {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	var out []Feed
-	for _, e := range ents {
-		if !e.IsDir() {
-			continue
-		}
-		if i := slices.IndexFunc(known, func(f Feed) bool { return f.Name == e.Name() }); i >= 0 {
-			out = append(out, known[i])
-			continue
-		}
-		files, _ := os.ReadDir(filepath.Join(dir, e.Name()))
-		f := Feed{Name: e.Name()}
-		for _, fe := range files {
-			if fe.Type().IsRegular() {
-				f.Files = append(f.Files, FeedFile{Name: fe.Name()})
-			}
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-// removeStaging removes staging directories left by updates that were
-// interrupted before their swap (never accepted, so nothing to keep).
-func removeStaging(dir string) {
-	old, _ := filepath.Glob(filepath.Join(dir, ".staging-*"))
-	for _, d := range old {
-		os.RemoveAll(d)
-	}
-}
-
-// withFetchedAt returns a copy of s whose sources' FetchedAt come from st.
-func (s *Snapshot) withFetchedAt(st updateState, feeds []Feed) *Snapshot {
-	c := *s
-	c.sources = slices.Clone(s.sources)
-	for i := range c.sources {
-		for _, f := range feeds {
-			for _, ff := range f.Files {
-				if slices.Contains(c.sources[i].Files, f.Name+"/"+ff.Name) {
-					c.sources[i].FetchedAt = maxTime(c.sources[i].FetchedAt, st.Files[f.Name+"/"+ff.Name].FetchedAt)
-				}
-			}
-		}
-		if c.sources[i].AsOfFrom == AsOfFetched {
-			// Dated by the fetch: a 304 is a fetch that confirmed the data.
-			c.sources[i].AsOf = c.sources[i].FetchedAt
-		}
-	}
-	return &c
-}
-
-func readState(dir string) (updateState, error) {
-	var st updateState
-	b, err := os.ReadFile(filepath.Join(dir, "state.json"))
-	if err != nil {
-		return st, err
-	}
-	if err := json.Unmarshal(b, &st); err != nil {
-		return st, fmt.Errorf("state.json: %w", err)
-	}
-	return st, nil
-}
-
-// writeState replaces dir/state.json durably: a temporary file, fsynced,
-// renamed over the old one, then the directory fsynced. A crash leaves the
-// old or the new state, never a torn one.
-func writeState(dir string, st updateState) error {
-	b, err := json.MarshalIndent(st, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp := filepath.Join(dir, "state.json.tmp"+strconv.Itoa(os.Getpid()))
-	if err := writeFileSync(tmp, b); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, filepath.Join(dir, "state.json")); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return syncDir(dir)
-}
-
-func writeFileSync(path string, b []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(b)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-// syncDir fsyncs a directory, so that the names created or renamed in it
-// survive a power loss. Where directories cannot be synced (Windows), it
-// does nothing.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil && runtime.GOOS == "windows" {
-		return nil
-	}
-	return err
-}
-
-// syncTree fsyncs the directories of the staging tree (its files were
-// synced when written).
-func syncTree(dir string) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return syncDir(p)
-		}
-		return nil
-	})
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return "", nil
 }

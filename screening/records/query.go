@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -122,12 +123,16 @@ const (
 	// JSONL writes one Record per line, with the request and decision as
 	// JSON objects: everything needed to verify the chain elsewhere.
 	JSONL Format = "jsonl"
-	// CSV writes one row per record with the columns of CSVHeader.
+	// CSV writes one row per record with the columns CSVHeader returns.
 	CSV Format = "csv"
 )
 
-// CSVHeader is the header row of a CSV export.
-var CSVHeader = []string{"seq", "recorded_at", "source", "decision_id", "outcome", "reason_codes", "parties", "list_entries", "as_of", "hash", "prev_hash"}
+// csvHeader is the header row of a CSV export; CSVHeader hands out copies.
+var csvHeader = []string{"seq", "recorded_at", "source", "decision_id", "outcome", "reason_codes", "parties", "list_entries", "as_of", "hash", "prev_hash"}
+
+// CSVHeader returns the header row of a CSV export. Each call returns a new
+// slice, so a caller that changes it changes no export.
+func CSVHeader() []string { return slices.Clone(csvHeader) }
 
 // ParseFormat reads "jsonl" or "csv".
 func ParseFormat(s string) (Format, error) {
@@ -152,7 +157,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format Format, f Filter
 		return n, err
 	case CSV:
 		cw := csv.NewWriter(w)
-		if err := cw.Write(CSVHeader); err != nil {
+		if err := cw.Write(csvHeader); err != nil {
 			return 0, err
 		}
 		err := s.each(ctx, f, func(r Record) error {

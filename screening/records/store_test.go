@@ -283,7 +283,7 @@ func TestExport(t *testing.T) {
 		if len(rows) != 2 {
 			t.Fatalf("CSV: %d rows, want header + 1", len(rows))
 		}
-		if diff := cmp.Diff(records.CSVHeader, rows[0]); diff != "" {
+		if diff := cmp.Diff(records.CSVHeader(), rows[0]); diff != "" {
 			t.Errorf("header (-want +got):\n%s", diff)
 		}
 		d, _ := stored[1].DecodeDecision()
