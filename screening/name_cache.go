@@ -1,0 +1,289 @@
+package screening
+
+// Name cache: the raw results of recent name searches of one world, because
+// order books repeat their parties (the same customer on many orders).
+
+import (
+	"context"
+	"fmt"
+	"hash/maphash"
+	"strings"
+	"sync"
+
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+	"github.com/exportguard/exportguard/screening/match"
+)
+
+// DefaultNameCacheSize is the number of name-search results a Screener
+// keeps when WithNameCache is not given. An entry without hits (most
+// names) takes about 300 bytes; a hit adds about 400 bytes for its tokens
+// and adjustments. The default holds in a few megabytes.
+const DefaultNameCacheSize = 16384
+
+// nameCacheShards is the most shards a name cache has: enough that
+// screenings on many cores rarely wait for one lock.
+const nameCacheShards = 16
+
+// nameKey is everything that decides a name search's result in one world:
+// the query (name, type, country, date of birth, identifiers, threshold,
+// limit). An ASCII name is keyed by its normalised form, so "ACME Corp."
+// and "acme corp" share an entry; a name with other characters is keyed as
+// given, because the matcher also reads the name's script (Arabic, Han)
+// from the name as given.
+type nameKey struct {
+	name      string
+	asGiven   bool
+	typ       lists.EntryType
+	country   rules.Country
+	dob       string
+	ids       string
+	threshold float64
+	limit     int
+}
+
+// newNameKey is the key of query q, and false when q is not to be cached
+// (a name too long for the matcher, which it rejects with an error).
+func newNameKey(q match.Query) (nameKey, bool) {
+	if len(q.Name) > match.MaxNameLen {
+		return nameKey{}, false
+	}
+	k := nameKey{typ: q.Type, country: q.Country, dob: q.DateOfBirth, threshold: q.Threshold, limit: q.Limit}
+	if isASCII(q.Name) {
+		k.name = match.Normalize(q.Name)
+	} else {
+		k.name, k.asGiven = q.Name, true
+	}
+	if len(q.IDs) > 0 {
+		var b strings.Builder
+		for _, id := range q.IDs {
+			b.WriteString(id.Type)
+			b.WriteByte(0)
+			b.WriteString(id.Value)
+			b.WriteByte(0)
+			b.WriteString(id.Country)
+			b.WriteByte(1)
+		}
+		k.ids = b.String()
+	}
+	return k, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// nameCache is a bounded, concurrency-safe cache of name-search results,
+// least recently used first out. It belongs to one world (one index, one
+// list snapshot): a Reload builds a new world and with it a new cache. It
+// keeps only what the index returned; what screening does with a hit
+// (dates, reviewers' records, strength) runs on every call.
+type nameCache struct {
+	seed   maphash.Seed
+	shards []nameShard
+}
+
+type nameShard struct {
+	mu   sync.Mutex
+	at   map[nameKey]int32
+	ents []nameEntry
+	// head is the most recently used entry, tail the least; -1 for none.
+	head, tail int32
+	size       int
+	_          [40]byte // keep shards' locks on separate cache lines
+}
+
+type nameEntry struct {
+	key        nameKey
+	ms         []match.Match
+	prev, next int32
+}
+
+// newNameCache is a cache of at most size results; nil for size 0 (no
+// cache).
+func newNameCache(size int) *nameCache {
+	if size <= 0 {
+		return nil
+	}
+	n := min(size, nameCacheShards)
+	c := &nameCache{seed: maphash.MakeSeed(), shards: make([]nameShard, n)}
+	for i := range c.shards {
+		sh := &c.shards[i]
+		sh.size = size / n
+		if i < size%n {
+			sh.size++
+		}
+		sh.head, sh.tail = -1, -1
+		sh.at = make(map[nameKey]int32)
+	}
+	return c
+}
+
+func (c *nameCache) shard(k *nameKey) *nameShard {
+	h := maphash.String(c.seed, k.name)
+	return &c.shards[h%uint64(len(c.shards))]
+}
+
+// get returns a copy of the result cached for k.
+func (c *nameCache) get(k *nameKey) ([]match.Match, bool) {
+	sh := c.shard(k)
+	sh.mu.Lock()
+	i, ok := sh.at[*k]
+	if !ok {
+		sh.mu.Unlock()
+		return nil, false
+	}
+	sh.touch(i)
+	ms := copyMatches(sh.ents[i].ms)
+	sh.mu.Unlock()
+	return ms, true
+}
+
+// put caches a copy of ms for k, dropping the least recently used result
+// when the shard is full.
+func (c *nameCache) put(k *nameKey, ms []match.Match) {
+	own := copyMatches(ms)
+	sh := c.shard(k)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if i, ok := sh.at[*k]; ok {
+		// Another screening searched the same name meanwhile.
+		sh.touch(i)
+		return
+	}
+	var i int32
+	if len(sh.ents) < sh.size {
+		i = int32(len(sh.ents))
+		sh.ents = append(sh.ents, nameEntry{prev: -1, next: -1})
+	} else {
+		i = sh.tail
+		sh.unlink(i)
+		delete(sh.at, sh.ents[i].key)
+	}
+	sh.ents[i].key, sh.ents[i].ms = *k, own
+	sh.at[*k] = i
+	sh.pushFront(i)
+}
+
+// len is the number of results cached.
+func (c *nameCache) len() int {
+	n := 0
+	for i := range c.shards {
+		sh := &c.shards[i]
+		sh.mu.Lock()
+		n += len(sh.at)
+		sh.mu.Unlock()
+	}
+	return n
+}
+
+func (sh *nameShard) touch(i int32) {
+	if sh.head == i {
+		return
+	}
+	sh.unlink(i)
+	sh.pushFront(i)
+}
+
+func (sh *nameShard) unlink(i int32) {
+	e := &sh.ents[i]
+	if e.prev >= 0 {
+		sh.ents[e.prev].next = e.next
+	} else {
+		sh.head = e.next
+	}
+	if e.next >= 0 {
+		sh.ents[e.next].prev = e.prev
+	} else {
+		sh.tail = e.prev
+	}
+	e.prev, e.next = -1, -1
+}
+
+func (sh *nameShard) pushFront(i int32) {
+	e := &sh.ents[i]
+	e.prev, e.next = -1, sh.head
+	if sh.head >= 0 {
+		sh.ents[sh.head].prev = i
+	}
+	sh.head = i
+	if sh.tail < 0 {
+		sh.tail = i
+	}
+}
+
+// copyMatches copies ms down to its token and adjustment lists, so that
+// neither the caller nor the cache sees the other's changes. The list
+// entries are shared: they belong to the world's immutable snapshot.
+func copyMatches(ms []match.Match) []match.Match {
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]match.Match, len(ms))
+	copy(out, ms)
+	ntok, nadj := 0, 0
+	for i := range ms {
+		ntok += len(ms[i].Tokens)
+		nadj += len(ms[i].Adjustments)
+	}
+	toks := make([]match.TokenMatch, 0, ntok)
+	adjs := make([]match.Adjustment, 0, nadj)
+	for i := range out {
+		if ms[i].Tokens != nil {
+			lo := len(toks)
+			toks = append(toks, ms[i].Tokens...)
+			out[i].Tokens = toks[lo:len(toks):len(toks)]
+		}
+		if ms[i].Adjustments != nil {
+			lo := len(adjs)
+			adjs = append(adjs, ms[i].Adjustments...)
+			out[i].Adjustments = adjs[lo:len(adjs):len(adjs)]
+		}
+	}
+	return out
+}
+
+// startNameCache gives w an empty name cache: of size entries if given,
+// else of the size in use (DefaultNameCacheSize for a new Screener).
+func (w *world) startNameCache(fresh bool, size *int) error {
+	switch {
+	case size != nil && *size < 0:
+		return fmt.Errorf("name cache of %d entries: want 0 or more", *size)
+	case size != nil:
+		w.namesSize = *size
+	case fresh:
+		w.namesSize = DefaultNameCacheSize
+	}
+	w.names = newNameCache(w.namesSize)
+	return nil
+}
+
+// searchNames is index.Search through the world's name cache, if it has
+// one. Errors (a cancelled context, a bad query) are not cached.
+func (w *world) searchNames(ctx context.Context, q match.Query) ([]match.Match, error) {
+	if w.names == nil {
+		return w.index.Search(ctx, q)
+	}
+	k, ok := newNameKey(q)
+	if !ok {
+		return w.index.Search(ctx, q)
+	}
+	if ms, ok := w.names.get(&k); ok {
+		// As Search does: a cancelled screening gets no result.
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return ms, nil
+	}
+	ms, err := w.index.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	w.names.put(&k, ms)
+	return ms, nil
+}
