@@ -5,13 +5,12 @@ package screening
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
-	"strings"
 	"sync"
 
 	"github.com/exportguard/exportguard/rules"
-	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/match"
 )
 
@@ -32,12 +31,12 @@ const nameCacheShards = 16
 // given, because the matcher also reads the name's script (Arabic, Han)
 // from the name as given.
 type nameKey struct {
-	name      string
-	asGiven   bool
-	typ       lists.EntryType
-	country   rules.Country
-	dob       string
-	ids       string
+	name    string
+	asGiven bool
+	country rules.Country
+	// detail is the type, date of birth and identifiers, joined; "" when
+	// the query has none, as most do.
+	detail    string
 	threshold float64
 	limit     int
 }
@@ -48,25 +47,27 @@ func newNameKey(q match.Query) (nameKey, bool) {
 	if len(q.Name) > match.MaxNameLen {
 		return nameKey{}, false
 	}
-	k := nameKey{typ: q.Type, country: q.Country, dob: q.DateOfBirth, threshold: q.Threshold, limit: q.Limit}
+	k := nameKey{country: q.Country, threshold: q.Threshold, limit: q.Limit}
 	if isASCII(q.Name) {
 		k.name = match.Normalize(q.Name)
 	} else {
 		k.name, k.asGiven = q.Name, true
 	}
-	if len(q.IDs) > 0 {
-		var b strings.Builder
+	if q.Type != "" || q.DateOfBirth != "" || len(q.IDs) > 0 {
+		// Each part with its length first: no two queries join alike,
+		// whatever bytes their fields hold.
+		b := appendPart(nil, string(q.Type))
+		b = appendPart(b, q.DateOfBirth)
 		for _, id := range q.IDs {
-			b.WriteString(id.Type)
-			b.WriteByte(0)
-			b.WriteString(id.Value)
-			b.WriteByte(0)
-			b.WriteString(id.Country)
-			b.WriteByte(1)
+			b = appendPart(appendPart(appendPart(b, id.Type), id.Value), id.Country)
 		}
-		k.ids = b.String()
+		k.detail = string(b)
 	}
 	return k, true
+}
+
+func appendPart(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 func isASCII(s string) bool {

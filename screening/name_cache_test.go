@@ -51,10 +51,16 @@ func TestNameKey(t *testing.T) {
 		{Name: "Acme Trading", Threshold: 0.8, IDs: []lists.Identifier{{Type: "passport", Value: "X1"}}},
 		{Name: "Acme Trading", Threshold: 0.8, IDs: []lists.Identifier{{Type: "passport", Value: "X1", Country: "CN"}}},
 		{Name: "Acme Trading", Threshold: 0.8, Limit: 3},
+		// Field bytes cannot pass for the joins of other fields.
+		{Name: "Acme Trading", Threshold: 0.8, DateOfBirth: "\x01\x08passport\x02X1\x00"},
 	} {
 		if k(q) == k(base) {
 			t.Errorf("query %+v has the key of %+v", q, base)
 		}
+	}
+	withID := match.Query{Name: "Acme Trading", Threshold: 0.8, IDs: []lists.Identifier{{Type: "passport", Value: "X1"}}}
+	if k(withID) == k(match.Query{Name: "Acme Trading", Threshold: 0.8, DateOfBirth: "\x01\x08passport\x02X1\x00"}) {
+		t.Error("a date of birth has the key of an identifier")
 	}
 	// A name in another script is keyed as given: the matcher reads its
 	// script from it.
