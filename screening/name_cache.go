@@ -15,10 +15,11 @@ import (
 )
 
 // DefaultNameCacheSize is the number of name-search results a Screener
-// keeps when WithNameCache is not given. An entry without hits (most
-// names) takes about 300 bytes; a hit adds about 400 bytes for its tokens
-// and adjustments. The default holds in a few megabytes.
-const DefaultNameCacheSize = 16384
+// keeps when WithNameCache is not given: about 3 MB. A result without hits
+// (most names) takes about 300 bytes, one with hits more for their tokens
+// and adjustments; 65,536 results of the realistic order book
+// (examples/audit/gen -realistic) took 22 MB of heap.
+const DefaultNameCacheSize = 4096
 
 // nameCacheShards is the most shards a name cache has: enough that
 // screenings on many cores rarely wait for one lock.

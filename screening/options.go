@@ -93,7 +93,7 @@ func WithAsOf(date time.Time) Option { return func(c *config) { c.asOf = date } 
 // result is kept: list dates, reviewers' records and match strength are
 // judged on every call, so decisions are the same with and without it.
 // The results belong to one list snapshot, policy threshold and index: a
-// Reload starts an empty cache. Each result takes about 300 bytes, and
-// about 400 more for each hit. Given to Reload, it sets the size of the
-// new cache; New rejects a negative size.
+// Reload starts an empty cache. A result takes about 300 bytes and more
+// with hits (DefaultNameCacheSize says what was measured). Given to
+// Reload, it sets the size of the new cache; a negative size is an error.
 func WithNameCache(entries int) Option { return func(c *config) { c.nameCache = &entries } }
