@@ -2,14 +2,17 @@ package screening
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/exportguard/exportguard/internal/cputime"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
 	"github.com/exportguard/exportguard/screening/match"
@@ -277,5 +280,38 @@ func TestNameCacheCancelled(t *testing.T) {
 	cancel()
 	if _, err := w.searchNames(ctx, q); !errors.Is(err, context.Canceled) {
 		t.Fatalf("error = %v; want context.Canceled", err)
+	}
+}
+
+// BenchmarkNameCacheMiss measures what the cache adds to a name search
+// that it cannot answer (a name not seen before): the key (the name
+// normalised), the lookup and the store, with the evaluation set's
+// non-listed names. Compare with BenchmarkSearch in screening/match.
+//
+//	go test -run '^$' -bench NameCacheMiss -benchtime 20000x -count 3 ./screening/
+func BenchmarkNameCacheMiss(b *testing.B) {
+	f, err := os.Open("../testdata/eval/negatives.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	names := make([]string, 0, len(recs))
+	for _, r := range recs[1:] {
+		names = append(names, r[2]) // query
+	}
+	c := newNameCache(len(names) / 2) // full after a while: misses also evict
+	ms := []match.Match{}
+	b.ReportAllocs()
+	b.ResetTimer()
+	defer cputime.Report(b, "op", func() int { return b.N })()
+	for i := range b.N {
+		k, _ := newNameKey(match.Query{Name: names[i%len(names)], Threshold: 0.85, Country: rules.MustParseCountry("DE")})
+		if _, ok := c.get(&k); !ok {
+			c.put(&k, ms)
+		}
 	}
 }
