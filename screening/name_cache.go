@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
+	"math"
 	"sync"
 
 	"github.com/exportguard/exportguard/rules"
@@ -91,8 +92,10 @@ type nameCache struct {
 }
 
 type nameShard struct {
-	mu   sync.Mutex
-	at   map[nameKey]int32
+	mu sync.Mutex
+	// at finds an entry by its key's hash; the entry's key decides. Two
+	// keys of one hash (odds of 2^-64 a pair) take turns in one entry.
+	at   map[uint64]int32
 	ents []nameEntry
 	// head is the most recently used entry, tail the least; -1 for none.
 	head, tail int32
@@ -102,6 +105,7 @@ type nameShard struct {
 
 type nameEntry struct {
 	key        nameKey
+	hash       uint64
 	ms         []match.Match
 	prev, next int32
 }
@@ -121,22 +125,51 @@ func newNameCache(size int) *nameCache {
 			sh.size++
 		}
 		sh.head, sh.tail = -1, -1
-		sh.at = make(map[nameKey]int32)
+		sh.at = make(map[uint64]int32, min(sh.size, 4096))
 	}
 	return c
 }
 
-func (c *nameCache) shard(k *nameKey) *nameShard {
+// hash is k's hash: a map keyed by a number hashes and compares faster
+// than one keyed by the struct of strings.
+func (c *nameCache) hash(k *nameKey) uint64 {
 	h := maphash.String(c.seed, k.name)
+	if k.detail != "" {
+		h ^= maphash.String(c.seed, k.detail) * 0x9e3779b97f4a7c15
+	}
+	cc := k.country.String()
+	var ch uint64
+	if len(cc) == 2 {
+		ch = uint64(cc[0])<<8 | uint64(cc[1])
+	}
+	if k.asGiven {
+		ch |= 1 << 16
+	}
+	h ^= mix64(ch ^ math.Float64bits(k.threshold)*0xbf58476d1ce4e5b9 ^ uint64(k.limit)<<20)
+	return h
+}
+
+// mix64 is the finaliser of SplitMix64.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+func (c *nameCache) shard(h uint64) *nameShard {
 	return &c.shards[h%uint64(len(c.shards))]
 }
 
 // get returns a copy of the result cached for k.
-func (c *nameCache) get(k *nameKey) ([]match.Match, bool) {
-	sh := c.shard(k)
+func (c *nameCache) get(k *nameKey) ([]match.Match, bool) { return c.getHashed(k, c.hash(k)) }
+
+func (c *nameCache) getHashed(k *nameKey, h uint64) ([]match.Match, bool) {
+	sh := c.shard(h)
 	sh.mu.Lock()
-	i, ok := sh.at[*k]
-	if !ok {
+	i, ok := sh.at[h]
+	if !ok || sh.ents[i].key != *k {
 		sh.mu.Unlock()
 		return nil, false
 	}
@@ -148,13 +181,17 @@ func (c *nameCache) get(k *nameKey) ([]match.Match, bool) {
 
 // put caches a copy of ms for k, dropping the least recently used result
 // when the shard is full.
-func (c *nameCache) put(k *nameKey, ms []match.Match) {
+func (c *nameCache) put(k *nameKey, ms []match.Match) { c.putHashed(k, c.hash(k), ms) }
+
+func (c *nameCache) putHashed(k *nameKey, h uint64, ms []match.Match) {
 	own := copyMatches(ms)
-	sh := c.shard(k)
+	sh := c.shard(h)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	if i, ok := sh.at[*k]; ok {
-		// Another screening searched the same name meanwhile.
+	if i, ok := sh.at[h]; ok {
+		// Another screening searched the same name meanwhile, or
+		// (rarely) another key has the same hash: this one replaces it.
+		sh.ents[i].key, sh.ents[i].ms = *k, own
 		sh.touch(i)
 		return
 	}
@@ -165,10 +202,10 @@ func (c *nameCache) put(k *nameKey, ms []match.Match) {
 	} else {
 		i = sh.tail
 		sh.unlink(i)
-		delete(sh.at, sh.ents[i].key)
+		delete(sh.at, sh.ents[i].hash)
 	}
-	sh.ents[i].key, sh.ents[i].ms = *k, own
-	sh.at[*k] = i
+	sh.ents[i].key, sh.ents[i].hash, sh.ents[i].ms = *k, h, own
+	sh.at[h] = i
 	sh.pushFront(i)
 }
 
@@ -275,7 +312,8 @@ func (w *world) searchNames(ctx context.Context, q match.Query) ([]match.Match, 
 	if !ok {
 		return w.index.Search(ctx, q)
 	}
-	if ms, ok := w.names.get(&k); ok {
+	h := w.names.hash(&k)
+	if ms, ok := w.names.getHashed(&k, h); ok {
 		// As Search does: a cancelled screening gets no result.
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -286,6 +324,6 @@ func (w *world) searchNames(ctx context.Context, q match.Query) ([]match.Match, 
 	if err != nil {
 		return nil, err
 	}
-	w.names.put(&k, ms)
+	w.names.putHashed(&k, h, ms)
 	return ms, nil
 }

@@ -149,6 +149,29 @@ func TestNameCacheLRU(t *testing.T) {
 	}
 }
 
+// TestNameCacheCollision: two keys of one hash never answer for each
+// other; the later takes the entry.
+func TestNameCacheCollision(t *testing.T) {
+	c := newNameCache(4)
+	a, _ := newNameKey(match.Query{Name: "Alpha Trading"})
+	b, _ := newNameKey(match.Query{Name: "Beta Trading"})
+	const h = 42
+	c.putHashed(&a, h, []match.Match{{Name: "ALPHA"}})
+	if _, ok := c.getHashed(&b, h); ok {
+		t.Fatal("b answered from a's entry")
+	}
+	c.putHashed(&b, h, []match.Match{{Name: "BETA"}})
+	if got, ok := c.getHashed(&b, h); !ok || got[0].Name != "BETA" {
+		t.Fatalf("b = %v, %v; want its own result", got, ok)
+	}
+	if _, ok := c.getHashed(&a, h); ok {
+		t.Fatal("a answered from b's entry")
+	}
+	if n := c.len(); n != 1 {
+		t.Fatalf("%d results cached; want 1", n)
+	}
+}
+
 // TestNameCacheReload: a reload starts an empty cache, so a name screened
 // before is searched again in the new lists.
 func TestNameCacheReload(t *testing.T) {
