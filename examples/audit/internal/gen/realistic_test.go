@@ -14,19 +14,7 @@ import (
 )
 
 func TestRealistic(t *testing.T) {
-	f, err := os.Open("../../../../testdata/orders/sample.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	book, err := Parse(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := LoadRealistic("../../../..", book)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := loadRealistic(t)
 	// The sample's datasheet rows: A100-, H100-, H20-class, two consumer
 	// cards, a 3A090.b.1-range part (testdata/orders/README.md).
 	if len(r.Chips) < 5 {
@@ -158,19 +146,7 @@ func TestRealisticOneLine(t *testing.T) {
 // TestRealisticDistinct: the distinct book never repeats a name (case and
 // spacing aside), and says so when the evaluation set runs out of names.
 func TestRealisticDistinct(t *testing.T) {
-	f, err := os.Open("../../../../testdata/orders/sample.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	book, err := Parse(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := LoadRealistic("../../../..", book)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := loadRealistic(t)
 	const rows = 5000
 	var buf bytes.Buffer
 	if err := r.WriteDistinct(&buf, rows, 0.1, 0.2, 1); err != nil {
@@ -202,4 +178,24 @@ func TestRealisticDistinct(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "distinct non-listed names to draw from") {
 		t.Errorf("20,000 distinct rows: error %v; want the pool named as run out", err)
 	}
+}
+
+// loadRealistic is the material of the repository's realistic book, with
+// the bundled sample as template.
+func loadRealistic(t *testing.T) *Realistic {
+	t.Helper()
+	f, err := os.Open("../../../../testdata/orders/sample.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := Parse(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := LoadRealistic("../../../..", book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
