@@ -31,7 +31,7 @@ type nameSearch struct {
 // parent's) and turns each match into a record and a reason.
 func (sc *screening) screenName(ctx context.Context, field string, p Party, role Role, name, via string, q match.Query) {
 	q.Threshold = sc.w.threshold
-	ms, err := sc.w.index.Search(ctx, q)
+	ms, err := sc.w.searchNames(ctx, q)
 	if err != nil {
 		if ctx.Err() != nil {
 			return

@@ -30,6 +30,7 @@ type config struct {
 	asOf       time.Time
 	owners     *ownership.Graph
 	locRegions []*verify.Region
+	nameCache  *int // WithNameCache; nil keeps the size in use
 	// locVerifiers are the trusted signers of location verdict records.
 	locVerifiers map[string]ed25519.PublicKey
 }
@@ -84,3 +85,15 @@ func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t 
 // WithAsOf sets the as-of date for requests that carry none (default: the
 // screening day).
 func WithAsOf(date time.Time) Option { return func(c *config) { c.asOf = date } }
+
+// WithNameCache sets how many name-search results the Screener keeps
+// (default DefaultNameCacheSize; 0 keeps none). Order books repeat their
+// parties, and a repeated name with the same details (type, country, date
+// of birth, identifiers) is then not searched again. Only the index's raw
+// result is kept: list dates, reviewers' records and match strength are
+// judged on every call, so decisions are the same with and without it.
+// The results belong to one list snapshot, policy threshold and index: a
+// Reload starts an empty cache. A result takes about 300 bytes and more
+// with hits (DefaultNameCacheSize says what was measured). Given to
+// Reload, it sets the size of the new cache; a negative size is an error.
+func WithNameCache(entries int) Option { return func(c *config) { c.nameCache = &entries } }

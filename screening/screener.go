@@ -65,6 +65,9 @@ type world struct {
 	entryIDs *sync.Map
 	// places caches the policy's answers for places (see placeCache).
 	places *placeCache
+	// names caches name-search results (see name_cache.go); nil for none.
+	names     *nameCache
+	namesSize int
 }
 
 // New builds a Screener. With no options it runs on the embedded defaults:
@@ -216,6 +219,9 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	// Place answers depend on the policy; ownership results on the lists,
 	// the threshold and the policy: every world gets its own caches.
 	w.places = &placeCache{}
+	if err := w.startNameCache(old == nil, c.nameCache); err != nil {
+		return nil, err
+	}
 	w.ownCache = &ownershipCache{by: map[time.Time]*ownership.Result{}}
 	if err := w.setThreshold(c); err != nil {
 		return nil, err

@@ -57,5 +57,11 @@ func newScreener(ctx context.Context, c config) (screener, error) {
 	if c.threshold != 0 {
 		opts = append(opts, screening.WithThreshold(c.threshold))
 	}
+	if c.clock != nil {
+		opts = append(opts, screening.WithClock(c.clock))
+	}
+	if c.nameCache != nil {
+		opts = append(opts, screening.WithNameCache(*c.nameCache))
+	}
 	return screening.New(ctx, opts...)
 }

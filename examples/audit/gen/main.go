@@ -25,11 +25,12 @@ func main() {
 	listed := flag.Float64("listed", 0.1, "with -realistic: share of names that are variants of listed names")
 	chips := flag.Float64("chips", 0.2, "with -realistic: share of rows with an AI chip")
 	seed := flag.Uint64("seed", 1, "with -realistic: random seed (the same seed writes the same book)")
+	distinct := flag.Bool("distinct", false, "with -realistic: every name at most once (no party comes back; at most about 6,200 rows at -listed 0.1)")
 	root := flag.String("root", ".", "with -realistic: repository root holding testdata/")
 	flag.Parse()
 	var err error
 	if *realistic {
-		err = runRealistic(*n, *sample, *root, *listed, *chips, *seed)
+		err = runRealistic(*n, *sample, *root, *listed, *chips, *seed, *distinct)
 	} else {
 		err = run(*n, *sample)
 	}
@@ -61,7 +62,7 @@ func run(n int, sample string) error {
 	return nil
 }
 
-func runRealistic(n int, sample, root string, listed, chips float64, seed uint64) error {
+func runRealistic(n int, sample, root string, listed, chips float64, seed uint64, distinct bool) error {
 	f, err := os.Open(sample)
 	if err != nil {
 		return err
@@ -76,7 +77,11 @@ func runRealistic(n int, sample, root string, listed, chips float64, seed uint64
 		return err
 	}
 	w := bufio.NewWriterSize(os.Stdout, 1<<20)
-	if err := r.Write(w, n, listed, chips, seed); err != nil {
+	write := r.Write
+	if distinct {
+		write = r.WriteDistinct
+	}
+	if err := write(w, n, listed, chips, seed); err != nil {
 		return err
 	}
 	if err := w.Flush(); err != nil {

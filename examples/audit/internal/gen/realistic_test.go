@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"encoding/csv"
+	"io"
 	"maps"
 	"math/rand/v2"
 	"net/netip"
@@ -13,19 +14,7 @@ import (
 )
 
 func TestRealistic(t *testing.T) {
-	f, err := os.Open("../../../../testdata/orders/sample.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	book, err := Parse(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := LoadRealistic("../../../..", book)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := loadRealistic(t)
 	// The sample's datasheet rows: A100-, H100-, H20-class, two consumer
 	// cards, a 3A090.b.1-range part (testdata/orders/README.md).
 	if len(r.Chips) < 5 {
@@ -152,4 +141,61 @@ func TestRealisticOneLine(t *testing.T) {
 	if got := oneLine("plain name"); got != "plain name" {
 		t.Errorf("oneLine(plain name) = %q", got)
 	}
+}
+
+// TestRealisticDistinct: the distinct book never repeats a name (case and
+// spacing aside), and says so when the evaluation set runs out of names.
+func TestRealisticDistinct(t *testing.T) {
+	r := loadRealistic(t)
+	const rows = 5000
+	var buf bytes.Buffer
+	if err := r.WriteDistinct(&buf, rows, 0.1, 0.2, 1); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs)-1 != rows {
+		t.Fatalf("%d rows; want %d", len(recs)-1, rows)
+	}
+	seen := map[string]int{}
+	listed := 0
+	for i, rec := range recs[1:] {
+		k := strings.ToLower(strings.Join(strings.Fields(rec[2]), " "))
+		if j, ok := seen[k]; ok {
+			t.Fatalf("row %d: name %q already on row %d", i+1, rec[2], j)
+		}
+		seen[k] = i + 1
+		if slices.Contains(r.Listed, rec[2]) {
+			listed++
+		}
+	}
+	if listed < 390 || listed > 610 {
+		t.Errorf("%d of %d names listed variants; want about 10%%", listed, rows)
+	}
+	err = r.WriteDistinct(io.Discard, 20000, 0.1, 0.2, 1)
+	if err == nil || !strings.Contains(err.Error(), "distinct non-listed names to draw from") {
+		t.Errorf("20,000 distinct rows: error %v; want the pool named as run out", err)
+	}
+}
+
+// loadRealistic is the material of the repository's realistic book, with
+// the bundled sample as template.
+func loadRealistic(t *testing.T) *Realistic {
+	t.Helper()
+	f, err := os.Open("../../../../testdata/orders/sample.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := Parse(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := LoadRealistic("../../../..", book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -1,0 +1,340 @@
+package screening
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/exportguard/exportguard/internal/cputime"
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+	"github.com/exportguard/exportguard/screening/match"
+)
+
+// nameCacheLists is a snapshot of one internal entry named name.
+func nameCacheLists(t testing.TB, name, checksum string) *lists.Snapshot {
+	t.Helper()
+	s, err := lists.NewSnapshot(lists.SourceSet{Source: lists.SourceInternal, AsOf: testNow, Checksum: checksum,
+		Entries: []*lists.Entry{{Source: lists.SourceInternal, ID: "1", Type: lists.TypeEntity, Name: name}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestNameKey(t *testing.T) {
+	cn := rules.MustParseCountry("CN")
+	k := func(q match.Query) nameKey {
+		t.Helper()
+		key, ok := newNameKey(q)
+		if !ok {
+			t.Fatalf("newNameKey(%q) not cached", q.Name)
+		}
+		return key
+	}
+	// The matcher normalises case, punctuation and spacing of an ASCII
+	// name: one search serves all spellings.
+	if a, b := k(match.Query{Name: "ACME  Trading, Co."}), k(match.Query{Name: "acme trading co"}); a != b {
+		t.Errorf("keys differ: %+v and %+v", a, b)
+	}
+	// Everything else the search reads keeps results apart.
+	base := match.Query{Name: "Acme Trading", Threshold: 0.8}
+	for _, q := range []match.Query{
+		{Name: "Acme Trading", Threshold: 0.85},
+		{Name: "Acme Trading", Threshold: 0.8, Type: lists.TypeEntity},
+		{Name: "Acme Trading", Threshold: 0.8, Country: cn},
+		{Name: "Acme Trading", Threshold: 0.8, DateOfBirth: "1970"},
+		{Name: "Acme Trading", Threshold: 0.8, IDs: []lists.Identifier{{Type: "passport", Value: "X1"}}},
+		{Name: "Acme Trading", Threshold: 0.8, IDs: []lists.Identifier{{Type: "passport", Value: "X1", Country: "CN"}}},
+		{Name: "Acme Trading", Threshold: 0.8, Limit: 3},
+		// Field bytes cannot pass for the joins of other fields.
+		{Name: "Acme Trading", Threshold: 0.8, DateOfBirth: "\x01\x08passport\x02X1\x00"},
+	} {
+		if k(q) == k(base) {
+			t.Errorf("query %+v has the key of %+v", q, base)
+		}
+	}
+	withID := match.Query{Name: "Acme Trading", Threshold: 0.8, IDs: []lists.Identifier{{Type: "passport", Value: "X1"}}}
+	if k(withID) == k(match.Query{Name: "Acme Trading", Threshold: 0.8, DateOfBirth: "\x01\x08passport\x02X1\x00"}) {
+		t.Error("a date of birth has the key of an identifier")
+	}
+	// A name in another script is keyed as given: the matcher reads its
+	// script from it.
+	if got := k(match.Query{Name: "Хуавей"}); !got.asGiven || got.name != "Хуавей" {
+		t.Errorf("key of a Cyrillic name = %+v; want it as given", got)
+	}
+	// A name the matcher rejects as too long is never answered from the
+	// cache, whatever its normalised form.
+	if _, ok := newNameKey(match.Query{Name: "acme" + strings.Repeat(" ", match.MaxNameLen)}); ok {
+		t.Error("a name longer than match.MaxNameLen was keyed")
+	}
+}
+
+// TestNameCacheCopies: what the cache hands out is the caller's own, and
+// what it was given stays the cache's.
+func TestNameCacheCopies(t *testing.T) {
+	c := newNameCache(4)
+	k, _ := newNameKey(match.Query{Name: "Acme"})
+	orig := []match.Match{{Name: "ACME", Score: 0.9, NameScore: 0.92,
+		Tokens:      []match.TokenMatch{{Query: "acme", Candidate: "acme", Similarity: 1}},
+		Adjustments: []match.Adjustment{{Kind: "country_mismatch", Delta: -0.05, Detail: "x"}}}}
+	want := copyMatches(orig)
+	c.put(&k, orig)
+	orig[0].Score, orig[0].Tokens[0].Query = 0, "changed by the searcher"
+
+	got, ok := c.get(&k)
+	if !ok {
+		t.Fatal("not cached")
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Fatalf("cached result (-want +got):\n%s", d)
+	}
+	got[0].Score = 0.1
+	got[0].Tokens[0].Candidate = "changed by a caller"
+	got[0].Adjustments[0].Delta = 1
+	got[0].Adjustments = append(got[0].Adjustments, match.Adjustment{Kind: "id_mismatch"})
+	got[0].Tokens = append(got[0].Tokens, match.TokenMatch{Query: "appended"})
+
+	again, _ := c.get(&k)
+	if d := cmp.Diff(want, again); d != "" {
+		t.Fatalf("a caller changed the cached result (-want +got):\n%s", d)
+	}
+}
+
+func TestNameCacheBounded(t *testing.T) {
+	for _, size := range []int{1, 5, 16, 100} {
+		c := newNameCache(size)
+		// Keys spread over the shards at random: 100 a slot fill every
+		// shard (a shard left empty has odds below 1e-40).
+		for i := range 100 * size {
+			k, _ := newNameKey(match.Query{Name: fmt.Sprintf("party %d", i)})
+			c.put(&k, nil)
+			if n := c.len(); n > size {
+				t.Fatalf("size %d: %d results cached after %d puts", size, n, i+1)
+			}
+		}
+		if n := c.len(); n != size {
+			t.Errorf("size %d: %d results cached after %d puts; want %d", size, n, 100*size, size)
+		}
+	}
+	if c := newNameCache(0); c != nil {
+		t.Error("newNameCache(0) is a cache; want none")
+	}
+}
+
+// TestNameCacheLRU: a full shard drops its least recently used result,
+// and a lookup counts as a use.
+func TestNameCacheLRU(t *testing.T) {
+	c := newNameCache(2) // two shards of one entry each would not show it
+	c.shards = c.shards[:1]
+	c.shards[0].size = 2
+	key := func(s string) *nameKey { k, _ := newNameKey(match.Query{Name: s}); return &k }
+	c.put(key("alpha"), nil)
+	c.put(key("beta"), nil)
+	if _, ok := c.get(key("alpha")); !ok {
+		t.Fatal("alpha not cached")
+	}
+	c.put(key("gamma"), nil) // beta is the least recently used
+	for name, want := range map[string]bool{"alpha": true, "beta": false, "gamma": true} {
+		if _, ok := c.get(key(name)); ok != want {
+			t.Errorf("%s cached = %v; want %v", name, ok, want)
+		}
+	}
+}
+
+// TestNameCacheCollision: two keys of one hash never answer for each
+// other; the later takes the entry.
+func TestNameCacheCollision(t *testing.T) {
+	c := newNameCache(4)
+	a, _ := newNameKey(match.Query{Name: "Alpha Trading"})
+	b, _ := newNameKey(match.Query{Name: "Beta Trading"})
+	const h = 42
+	c.putHashed(&a, h, []match.Match{{Name: "ALPHA"}})
+	if _, ok := c.getHashed(&b, h); ok {
+		t.Fatal("b answered from a's entry")
+	}
+	c.putHashed(&b, h, []match.Match{{Name: "BETA"}})
+	if got, ok := c.getHashed(&b, h); !ok || got[0].Name != "BETA" {
+		t.Fatalf("b = %v, %v; want its own result", got, ok)
+	}
+	if _, ok := c.getHashed(&a, h); ok {
+		t.Fatal("a answered from b's entry")
+	}
+	if n := c.len(); n != 1 {
+		t.Fatalf("%d results cached; want 1", n)
+	}
+}
+
+// TestNameCacheReload: a reload starts an empty cache, so a name screened
+// before is searched again in the new lists.
+func TestNameCacheReload(t *testing.T) {
+	ctx := context.Background()
+	s, err := New(ctx, WithLists(nameCacheLists(t, "Zephyr Quantum Logistics", "sha256:a")), WithClock(fixedClock),
+		WithLogger(discardLogger()), WithoutLocator())
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := Request{ID: "r", Parties: []Party{{Name: "Zephyr Quantum Logistics"}}}
+	screen := func() Decision {
+		t.Helper()
+		d, err := s.Screen(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	if d := screen(); len(d.Matches) != 1 {
+		t.Fatalf("before reload: %d matches; want 1", len(d.Matches))
+	}
+	if n := s.world.Load().names.len(); n != 1 {
+		t.Fatalf("before reload: %d results cached; want 1", n)
+	}
+	if err := s.Reload(ctx, WithLists(nameCacheLists(t, "Orchid Lattice Semiconductor", "sha256:b"))); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.world.Load().names.len(); n != 0 {
+		t.Fatalf("after reload: %d results cached; want an empty cache", n)
+	}
+	if d := screen(); len(d.Matches) != 0 {
+		t.Fatalf("after reload: matches %+v; want none (the old lists' hit was cached)", d.Matches)
+	}
+	// The size given to New is kept; Reload can change it.
+	if got := s.world.Load().namesSize; got != DefaultNameCacheSize {
+		t.Errorf("size after reload = %d; want %d", got, DefaultNameCacheSize)
+	}
+	if err := s.Reload(ctx, WithNameCache(0)); err != nil {
+		t.Fatal(err)
+	}
+	if w := s.world.Load(); w.names != nil || w.namesSize != 0 {
+		t.Errorf("WithNameCache(0): cache %v, size %d; want none", w.names, w.namesSize)
+	}
+}
+
+func TestWithNameCacheNegative(t *testing.T) {
+	_, err := New(context.Background(), WithNameCache(-1), WithLogger(discardLogger()), WithoutLocator(),
+		WithLists(nameCacheLists(t, "Acme", "sha256:a")))
+	if err == nil || !strings.Contains(err.Error(), "name cache of -1 entries") {
+		t.Fatalf("New(WithNameCache(-1)) error = %v; want one naming the size", err)
+	}
+}
+
+// TestNameCacheSameDecisions screens the same parties with and without the
+// cache, the second time from the cache, from many goroutines (run with
+// -race): every decision is the same.
+func TestNameCacheSameDecisions(t *testing.T) {
+	ctx := context.Background()
+	opts := []Option{WithClock(fixedClock), WithLogger(discardLogger())}
+	cached, err := New(ctx, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := New(ctx, append(opts, WithNameCache(0))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"Huawei Technologies Co., Ltd.", "HUAWEI TECHNOLOGIES CO LTD", "Acme Widgets GmbH",
+		"Rosoboronexport", "Рособоронэкспорт", "华为技术有限公司", "Bank Melli Iran", "bank  melli   iran"}
+	reqs := make([]Request, 0, 2*len(names))
+	for i, n := range names {
+		reqs = append(reqs,
+			Request{ID: fmt.Sprint(i), IPs: []string{"81.2.69.142"}, Parties: []Party{{Name: n, Country: "CN"}}},
+			Request{ID: fmt.Sprint(i, "b"), Parties: []Party{{Name: n, Type: "entity", ParentName: names[(i+1)%len(names)]}}})
+	}
+	want := make([]string, len(reqs))
+	for i, r := range reqs {
+		d, err := plain.Screen(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = decisionText(t, d)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 3 {
+				for i := range reqs {
+					i := (i + g) % len(reqs)
+					d, err := cached.Screen(ctx, reqs[i])
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if got := decisionText(t, d); got != want[i] {
+						t.Errorf("round %d, request %s: decision with the cache differs:\n%s", round, reqs[i].ID, cmp.Diff(want[i], got))
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if n := cached.world.Load().names.len(); n == 0 {
+		t.Error("nothing cached")
+	}
+}
+
+func decisionText(t *testing.T, d Decision) string {
+	t.Helper()
+	b, err := d.AppendJSON(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestNameCacheCancelled: a cancelled screening gets the context's error
+// from the cache as from the index.
+func TestNameCacheCancelled(t *testing.T) {
+	w := &world{index: match.NewIndex(nameCacheLists(t, "Acme", "sha256:a").Entries()), names: newNameCache(8)}
+	q := match.Query{Name: "Acme", Threshold: 0.8}
+	if _, err := w.searchNames(context.Background(), q); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := w.searchNames(ctx, q); !errors.Is(err, context.Canceled) {
+		t.Fatalf("error = %v; want context.Canceled", err)
+	}
+}
+
+// BenchmarkNameCacheMiss measures what the cache adds to a name search
+// that it cannot answer (a name not seen before): the key (the name
+// normalised), the lookup and the store, with the evaluation set's
+// non-listed names. Compare with BenchmarkSearch in screening/match.
+//
+//	go test -run '^$' -bench NameCacheMiss -benchtime 20000x -count 3 ./screening/
+func BenchmarkNameCacheMiss(b *testing.B) {
+	f, err := os.Open("../testdata/eval/negatives.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	names := make([]string, 0, len(recs))
+	for _, r := range recs[1:] {
+		names = append(names, r[2]) // query
+	}
+	c := newNameCache(len(names) / 2) // full after a while: misses also evict
+	ms := []match.Match{}
+	b.ReportAllocs()
+	b.ResetTimer()
+	defer cputime.Report(b, "op", func() int { return b.N })()
+	for i := range b.N {
+		k, _ := newNameKey(match.Query{Name: names[i%len(names)], Threshold: 0.85, Country: rules.MustParseCountry("DE")})
+		if _, ok := c.get(&k); !ok {
+			c.put(&k, ms)
+		}
+	}
+}
