@@ -826,6 +826,19 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
 		}
 	}
+	if !rec.individual && missQ > 0 && missC == 0 && distinct && sc.closeEdges(start, closeMinSim) {
+		// the whole listed organisation name, closely, and on top only
+		// words that say what a business is or does, in any language
+		// (PREDSTAVITELSTVO WINDFEL PROPERTIES LIMITED for WINDFEL
+		// PROPERTIES LIMITED): they count as generic words left out
+		missQ = 0
+		for i := range sc.qs {
+			if qm&(1<<i) == 0 {
+				q := &sc.qs[i]
+				missQ += q.w * q.variantInfo.missFactor(false, genericWords[q.s] || isOrgDescriptor(q.group))
+			}
+		}
+	}
 	alphaQ := float32(1)
 	switch {
 	case missQ > 0 && missC > 0:

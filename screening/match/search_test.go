@@ -367,3 +367,38 @@ func TestClampedScoreBestName(t *testing.T) {
 		t.Fatalf("matches %+v, want one through %q at 1", ms, "PETROV, Ivan")
 	}
 }
+
+// TestOrgExtraDescriptors checks that a query holding the whole listed
+// name of an organisation plus words that only say what the business is or
+// does scores as the listed name with generic words left out, and that an
+// extra word that is not such a descriptor keeps its full weight.
+func TestOrgExtraDescriptors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	for _, c := range []struct {
+		query, name string
+		score       float64
+		match       bool
+	}{
+		{"Selselat al Thahab For Money Exchange", "SELSELAT AL THAHAB", 0.806, true},
+		{"Selselat al Thahab Karaman Exchange", "SELSELAT AL THAHAB", 0.7614, false},
+		{"FARS NEWS AGENCY CULTURAL INSTITUTE", "FARS NEWS AGENCY", 0.8796, true},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query, Threshold: 0.6})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := -1.0
+		for _, m := range ms {
+			if m.Name == c.name {
+				got = m.Score
+				break
+			}
+		}
+		if got != c.score || (got >= DefaultThreshold) != c.match {
+			t.Errorf("%q against %q: score %.4f, want %.4f (match %v)", c.query, c.name, got, c.score, c.match)
+		}
+	}
+}
