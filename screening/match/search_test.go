@@ -402,3 +402,30 @@ func TestOrgExtraDescriptors(t *testing.T) {
 		}
 	}
 }
+
+// TestTokSimShortVowelAdded checks that a word of three letters and the
+// same word with one vowel more are a vowel respelling, and that an acronym
+// (no vowel) or a word with other consonants is not.
+func TestTokSimShortVowelAdded(t *testing.T) {
+	ix := NewIndex(nil)
+	tok := func(s string) (qtok, tokInfo) {
+		q := qtok{s: s, skel: skeleton(s), cons: string(appendConsonants(nil, s)), variantInfo: variantInfoOf(s)}
+		return q, tokInfo{s: s, skel: q.skel, cons: q.cons, variantInfo: q.variantInfo}
+	}
+	for _, c := range []struct {
+		a, b string
+		want float32
+	}{
+		{"amr", "amru", vowelShapeSim},
+		{"rmr", "ramor", 0}, // an acronym
+		{"clc", "click", 0},
+		{"amr", "amir", vowelShapeSim},
+		{"amr", "ambr", 0}, // a consonant more
+	} {
+		q, _ := tok(c.a)
+		_, t2 := tok(c.b)
+		if s := ix.tokSim(&q, &t2); s != c.want {
+			t.Errorf("tokSim(%q, %q) = %.3f, want %.3f", c.a, c.b, s, c.want)
+		}
+	}
+}
