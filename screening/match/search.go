@@ -826,9 +826,19 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	// business does, left out (AL-FADEL EXCHANGE for AL-FADEL EXCHANGE
 	// AND MONEY TRANSFER COMPANY)
 	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && sc.closeEdges(start, closeMinSim)
+	ded := len(ctoks) // where a dedication starts (NAMED AFTER A.I. SHOKIN)
+	if !rec.individual && distinct && qm == spanMask(0, int8(len(sc.qs)-1)) && cm != spanMask(0, int8(len(ctoks)-1)) {
+		ded = ix.dedicationStart(ctoks)
+	}
 	for j, ct := range ctoks {
 		if cm&(1<<j) == 0 {
 			t := &ix.toks[ct]
+			if j >= ded {
+				// the person an organisation is named after, left
+				// out as its short name does
+				missC += t.w * missDedication
+				continue
+			}
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
 		}
 	}
@@ -923,6 +933,30 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 // list and in one of a few changed entries (screening's Affected).
 func (sc *scratch) partialPerson(start, extra int) bool {
 	return float32(len(sc.edgeStore)-start) >= partialMinShare*float32(extra) && sc.closeEdges(start, partialMinSim)
+}
+
+// missDedication is the share of its weight that a word of an
+// organisation's dedication counts for when the query leaves it out.
+const missDedication = 0.3
+
+// dedicationStart returns the position of the first word of the
+// dedication in an organisation's name: the words from "named after" or
+// "imeni" on (MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER N.E. BAUMAN,
+// RESEARCH INSTITUTE IMENI A.L. MINTS), which the organisation's short name
+// usually leaves out; len(ctoks) if it has none. A dedication is never the
+// start of a name.
+func (ix *Index) dedicationStart(ctoks []int32) int {
+	for j := 1; j < len(ctoks); j++ {
+		switch ix.toks[ctoks[j]].s {
+		case "imeni":
+			return j
+		case "named":
+			if j+1 < len(ctoks) && ix.toks[ctoks[j+1]].s == "after" {
+				return j
+			}
+		}
+	}
+	return len(ctoks)
 }
 
 // extraWords returns how many of the first n words the mask m leaves out.

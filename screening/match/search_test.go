@@ -429,3 +429,27 @@ func TestTokSimShortVowelAdded(t *testing.T) {
 		}
 	}
 }
+
+// TestDedicationLeftOut checks that an organisation's short name, without
+// the person it is named after, matches the listed full name.
+func TestDedicationLeftOut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	for _, c := range []struct {
+		query, name string
+		score       float64
+	}{
+		{"RESEARCH AND PRODUCTION CORPORATION ISTOK", "PUBLIC JOINT STOCK COMPANY RESEARCH & PRODUCTION CORPORATION ISTOK NAMED AFTER AI SHOKIN", 0.8963},
+		{"ALMAZ SCIENTIFIC PRODUCTION ASSOCIATION", "PUBLIC JOINT STOCK COMPANY SCIENTIFIC AND PRODUCTION ASSOCIATION ALMAZ NAMED AFTER ACADEMICIAN A.A. RASPLETIN", 0.8673},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].Name != c.name || ms[0].Score != c.score {
+			t.Errorf("%q: matches %+v, want %q first at %.4f", c.query, ms, c.name, c.score)
+		}
+	}
+}
