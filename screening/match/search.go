@@ -349,10 +349,13 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 		if q.skel == t.skel && len(q.skel) >= 2 {
 			s = 0.7
 		}
-		if n == 3 && len(q.s) != len(t.s) && !q.vowelless && len(q.cons) == 2 && q.cons == t.cons && q.s[0] == t.s[0] {
+		if n == 3 && len(q.s) != len(t.s) && !q.vowelless && len(q.cons) == 2 && q.cons == t.cons && q.s[0] == t.s[0] &&
+			(q.group == 0 || t.group == 0 || q.group == t.group) {
 			// a vowel more in a word of three letters (Amr, Amru,
 			// Amir): the same two consonants, in order; not an
-			// acronym (RMR, CLC), which has no vowel
+			// acronym (RMR, CLC), which has no vowel, nor two names
+			// the variant tables hold apart (the Korean family names
+			// Pak and Paek)
 			s = vowelShapeSim
 		}
 	default:

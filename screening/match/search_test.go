@@ -421,6 +421,7 @@ func TestTokSimShortVowelAdded(t *testing.T) {
 		{"clc", "click", 0},
 		{"amr", "amir", vowelShapeSim},
 		{"amr", "ambr", 0}, // a consonant more
+		{"pak", "paek", 0}, // two Korean family names
 	} {
 		q, _ := tok(c.a)
 		_, t2 := tok(c.b)
