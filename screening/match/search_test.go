@@ -454,3 +454,14 @@ func TestDedicationLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestMergedDescriptorGroups checks that the descriptor groups
+// internal/variants/org-merges.txt joins are one group: research and
+// scientific both render Russian nauchno-.
+func TestMergedDescriptorGroups(t *testing.T) {
+	for _, w := range []string{"scientific", "science", "nauchnyy", "issledovatelskiy"} {
+		if g, r := variantGroupOf(w), variantGroupOf("research"); g == 0 || g != r || !isOrgDescriptor(g) {
+			t.Errorf("group of %q = %d, of research %d: want one organisation descriptor group", w, g, r)
+		}
+	}
+}
