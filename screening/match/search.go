@@ -848,8 +848,8 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	if !rec.individual && missQ > 0 && missC == 0 && distinct && sc.closeEdges(start, closeMinSim) {
 		// the whole listed organisation name, closely, and on top only
 		// words that say what a business is or does, in any language
-		// (PREDSTAVITELSTVO WINDFEL PROPERTIES LIMITED for WINDFEL
-		// PROPERTIES LIMITED): they count as generic words left out
+		// (FARS NEWS AGENCY CULTURAL INSTITUTE for FARS NEWS AGENCY):
+		// they count as generic words left out
 		missQ = 0
 		for i := range sc.qs {
 			if qm&(1<<i) == 0 {
