@@ -349,6 +349,15 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 		if q.skel == t.skel && len(q.skel) >= 2 {
 			s = 0.7
 		}
+		if n == 3 && len(q.s) != len(t.s) && !q.vowelless && len(q.cons) == 2 && q.cons == t.cons && q.s[0] == t.s[0] &&
+			(q.group == 0 || t.group == 0 || q.group == t.group) {
+			// a vowel more in a word of three letters (Amr, Amru,
+			// Amir): the same two consonants, in order; not an
+			// acronym (RMR, CLC), which has no vowel, nor two names
+			// the variant tables hold apart (the Korean family names
+			// Pak and Paek)
+			s = vowelShapeSim
+		}
 	default:
 		s = strSim(q.s, t.s, n)
 		if q.skel == t.skel {
@@ -820,10 +829,33 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	// business does, left out (AL-FADEL EXCHANGE for AL-FADEL EXCHANGE
 	// AND MONEY TRANSFER COMPANY)
 	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && sc.closeEdges(start, closeMinSim)
+	ded := len(ctoks) // where a dedication starts (NAMED AFTER A.I. SHOKIN)
+	if !rec.individual && distinct && qm == spanMask(0, int8(len(sc.qs)-1)) && cm != spanMask(0, int8(len(ctoks)-1)) {
+		ded = ix.dedicationStart(ctoks)
+	}
 	for j, ct := range ctoks {
 		if cm&(1<<j) == 0 {
 			t := &ix.toks[ct]
+			if j >= ded {
+				// the person an organisation is named after, left
+				// out as its short name does
+				missC += t.w * missDedication
+				continue
+			}
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
+		}
+	}
+	if !rec.individual && missQ > 0 && missC == 0 && distinct && sc.closeEdges(start, closeMinSim) {
+		// the whole listed organisation name, closely, and on top only
+		// words that say what a business is or does, in any language
+		// (FARS NEWS AGENCY CULTURAL INSTITUTE for FARS NEWS AGENCY):
+		// they count as generic words left out
+		missQ = 0
+		for i := range sc.qs {
+			if qm&(1<<i) == 0 {
+				q := &sc.qs[i]
+				missQ += q.w * q.variantInfo.missFactor(false, genericWords[q.s] || isOrgDescriptor(q.group))
+			}
 		}
 	}
 	alphaQ := float32(1)
@@ -904,6 +936,30 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 // list and in one of a few changed entries (screening's Affected).
 func (sc *scratch) partialPerson(start, extra int) bool {
 	return float32(len(sc.edgeStore)-start) >= partialMinShare*float32(extra) && sc.closeEdges(start, partialMinSim)
+}
+
+// missDedication is the share of its weight that a word of an
+// organisation's dedication counts for when the query leaves it out.
+const missDedication = 0.3
+
+// dedicationStart returns the position of the first word of the
+// dedication in an organisation's name: the words from "named after" or
+// "imeni" on (MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER N.E. BAUMAN,
+// RESEARCH INSTITUTE IMENI A.L. MINTS), which the organisation's short name
+// usually leaves out; len(ctoks) if it has none. A dedication is never the
+// start of a name.
+func (ix *Index) dedicationStart(ctoks []int32) int {
+	for j := 1; j < len(ctoks); j++ {
+		switch ix.toks[ctoks[j]].s {
+		case "imeni":
+			return j
+		case "named":
+			if j+1 < len(ctoks) && ix.toks[ctoks[j+1]].s == "after" {
+				return j
+			}
+		}
+	}
+	return len(ctoks)
 }
 
 // extraWords returns how many of the first n words the mask m leaves out.

@@ -297,14 +297,17 @@ func TestLeftoverPair(t *testing.T) {
 	}
 }
 
+// testTok returns the query token and the indexed token of a normalised
+// word, as prepareQuery and the index would make them.
+func testTok(s string) (qtok, tokInfo) {
+	q := qtok{s: s, skel: skeleton(s), cons: string(appendConsonants(nil, s)), variantInfo: variantInfoOf(s)}
+	return q, tokInfo{s: s, skel: q.skel, cons: q.cons, variantInfo: q.variantInfo}
+}
+
 // TestTokSimOneSkeletonEdit checks that the bonus for skeletons one edit
 // apart goes to words one edit apart, not to unrelated words.
 func TestTokSimOneSkeletonEdit(t *testing.T) {
 	ix := NewIndex(nil)
-	tok := func(s string) (qtok, tokInfo) {
-		q := qtok{s: s, skel: skeleton(s), cons: string(appendConsonants(nil, s)), variantInfo: variantInfoOf(s)}
-		return q, tokInfo{s: s, skel: q.skel, cons: q.cons, variantInfo: q.variantInfo}
-	}
 	for _, c := range []struct {
 		a, b     string
 		atLeast  float32
@@ -313,8 +316,8 @@ func TestTokSimOneSkeletonEdit(t *testing.T) {
 		{"cassidy", "twehway", 0, minTokSim}, // nothing in common
 		{"kowalski", "kovalsky", 0.85, 1.01},
 	} {
-		q, _ := tok(c.a)
-		_, t2 := tok(c.b)
+		q, _ := testTok(c.a)
+		_, t2 := testTok(c.b)
 		if s := ix.tokSim(&q, &t2); s < c.atLeast || s >= c.lessThan {
 			t.Errorf("tokSim(%q, %q) = %.3f, want in [%.2f, %.2f)", c.a, c.b, s, c.atLeast, c.lessThan)
 		}
@@ -365,5 +368,79 @@ func TestClampedScoreBestName(t *testing.T) {
 	}
 	if len(ms) != 1 || ms[0].Name != "PETROV, Ivan" || ms[0].Score != 1 {
 		t.Fatalf("matches %+v, want one through %q at 1", ms, "PETROV, Ivan")
+	}
+}
+
+// TestOrgExtraDescriptors checks that a query holding the whole listed
+// name of an organisation plus words that only say what the business is or
+// does scores as the listed name with generic words left out, that an
+// extra word that is not such a descriptor keeps its full weight, and that
+// a short name without the person the organisation is named after matches
+// the full one.
+func TestOrgExtraDescriptors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	for _, c := range []struct {
+		query, name string
+		score       float64
+		match       bool
+	}{
+		{"Selselat al Thahab For Money Exchange", "SELSELAT AL THAHAB", 0.806, true},
+		{"Selselat al Thahab Karaman Exchange", "SELSELAT AL THAHAB", 0.7614, false},
+		{"FARS NEWS AGENCY CULTURAL INSTITUTE", "FARS NEWS AGENCY", 0.8796, true},
+		{"RESEARCH AND PRODUCTION CORPORATION ISTOK", "PUBLIC JOINT STOCK COMPANY RESEARCH & PRODUCTION CORPORATION ISTOK NAMED AFTER AI SHOKIN", 0.8963, true},
+		{"ALMAZ SCIENTIFIC PRODUCTION ASSOCIATION", "PUBLIC JOINT STOCK COMPANY SCIENTIFIC AND PRODUCTION ASSOCIATION ALMAZ NAMED AFTER ACADEMICIAN A.A. RASPLETIN", 0.8673, true},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query, Threshold: 0.6})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := -1.0
+		for _, m := range ms {
+			if m.Name == c.name {
+				got = m.Score
+				break
+			}
+		}
+		if got != c.score || (got >= DefaultThreshold) != c.match {
+			t.Errorf("%q against %q: score %.4f, want %.4f (match %v)", c.query, c.name, got, c.score, c.match)
+		}
+	}
+}
+
+// TestTokSimShortVowelAdded checks that a word of three letters and the
+// same word with one vowel more are a vowel respelling, and that an acronym
+// (no vowel) or a word with other consonants is not.
+func TestTokSimShortVowelAdded(t *testing.T) {
+	ix := NewIndex(nil)
+	for _, c := range []struct {
+		a, b string
+		want float32
+	}{
+		{"amr", "amru", vowelShapeSim},
+		{"rmr", "ramor", 0}, // an acronym
+		{"clc", "click", 0},
+		{"amr", "amir", vowelShapeSim},
+		{"amr", "ambr", 0}, // a consonant more
+		{"pak", "paek", 0}, // two Korean family names
+	} {
+		q, _ := testTok(c.a)
+		_, t2 := testTok(c.b)
+		if s := ix.tokSim(&q, &t2); s != c.want {
+			t.Errorf("tokSim(%q, %q) = %.3f, want %.3f", c.a, c.b, s, c.want)
+		}
+	}
+}
+
+// TestMergedDescriptorGroups checks that the descriptor groups
+// internal/variants/org-merges.txt joins are one group: research and
+// scientific both render Russian nauchno-.
+func TestMergedDescriptorGroups(t *testing.T) {
+	for _, w := range []string{"scientific", "science", "nauchnyy", "issledovatelskiy"} {
+		if g, r := variantGroupOf(w), variantGroupOf("research"); g == 0 || g != r || !isOrgDescriptor(g) {
+			t.Errorf("group of %q = %d, of research %d: want one organisation descriptor group", w, g, r)
+		}
 	}
 }

@@ -13,7 +13,9 @@
 //   - wade-giles.txt: Wade-Giles syllables and their pinyin;
 //   - rigour-symbols.yml: OpenSanctions rigour's organisation descriptors and
 //     person symbols (MIT), without its groups that are names of particular
-//     organisations and without its nicknames.
+//     organisations and without its nicknames;
+//   - org-merges.txt: rigour organisation groups that are one group here,
+//     as one word of another language is translated into either.
 //
 // Every form is normalised with match.Normalize; forms of more than one word
 // and forms already in an earlier group are left out (a word belongs to one
@@ -68,6 +70,13 @@ func main() {
 	}
 	gs, err := readRigour(filepath.Join(*dir, "rigour-symbols.yml"))
 	if err != nil {
+		log.Fatal(err)
+	}
+	merges, err := readMerges(filepath.Join(*dir, "org-merges.txt"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if gs, err = mergeGroups(gs, merges); err != nil {
 		log.Fatal(err)
 	}
 	groups = append(groups, gs...)
@@ -234,6 +243,70 @@ func readNames(path string) ([]group, error) {
 
 // readRigour reads the org_symbols, org_domains and person_symbols of
 // rigour's symbols.yml, in file order.
+// readMerges reads org-merges.txt: lines of rigour organisation groups
+// that one word of another language stands for, so that they are one group
+// ("scientific research": Russian nauchno- is rendered either way).
+func readMerges(path string) ([][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out [][]string
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i]
+		}
+		ws := strings.Fields(s)
+		switch {
+		case len(ws) == 0:
+			continue
+		case len(ws) == 1:
+			return nil, fmt.Errorf("%s:%d: want two group names or more, got %q", path, line, ws[0])
+		}
+		out = append(out, ws)
+	}
+	return out, sc.Err()
+}
+
+// mergeGroups joins the organisation groups each merge names into the
+// first of them, in place of the others. A name that is no organisation
+// group of gs is an error.
+func mergeGroups(gs []group, merges [][]string) ([]group, error) {
+	at := map[string]int{}
+	for i, g := range gs {
+		if g.kind == "org" {
+			at[g.name] = i
+		}
+	}
+	drop := map[int]bool{}
+	for _, m := range merges {
+		first, ok := at[m[0]]
+		if !ok {
+			return nil, fmt.Errorf("org-merges.txt: no organisation group %q in rigour-symbols.yml", m[0])
+		}
+		for _, n := range m[1:] {
+			i, ok := at[n]
+			if !ok {
+				return nil, fmt.Errorf("org-merges.txt: no organisation group %q in rigour-symbols.yml", n)
+			}
+			gs[first].words = append(gs[first].words, gs[i].words...)
+			drop[i] = true
+		}
+	}
+	out := gs[:0]
+	for i, g := range gs {
+		if !drop[i] {
+			out = append(out, g)
+		}
+	}
+	return out, nil
+}
+
 func readRigour(path string) ([]group, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
