@@ -122,7 +122,7 @@ func forwardedFor(v string) ([]string, error) {
 		out      []string
 		haveFor  bool
 		forValue string
-		i        int
+		sc       = forwardedScanner{v: v}
 	)
 	bad := func(msg string) error {
 		return &AddressError{Input: v, Where: "Forwarded", Err: errorString(msg)}
@@ -136,54 +136,9 @@ func forwardedFor(v string) ([]string, error) {
 		return nil
 	}
 	for {
-		// Skip optional whitespace.
-		for i < len(v) && (v[i] == ' ' || v[i] == '\t') {
-			i++
-		}
-		// Parameter name.
-		start := i
-		for i < len(v) && v[i] != '=' && v[i] != ';' && v[i] != ',' {
-			i++
-		}
-		name := strings.ToLower(strings.TrimSpace(v[start:i]))
-		if i >= len(v) || v[i] != '=' {
-			if name == "" {
-				return nil, bad("empty element or parameter")
-			}
-			return nil, bad("parameter " + quote(name) + " without value")
-		}
-		i++ // '='
-		// Value: token or quoted-string.
-		var value string
-		if i < len(v) && v[i] == '"' {
-			i++
-			var b strings.Builder
-			closed := false
-			for i < len(v) {
-				c := v[i]
-				if c == '\\' && i+1 < len(v) {
-					b.WriteByte(v[i+1])
-					i += 2
-					continue
-				}
-				if c == '"' {
-					closed = true
-					i++
-					break
-				}
-				b.WriteByte(c)
-				i++
-			}
-			if !closed {
-				return nil, bad("unterminated quoted string")
-			}
-			value = b.String()
-		} else {
-			start := i
-			for i < len(v) && v[i] != ';' && v[i] != ',' && v[i] != ' ' && v[i] != '\t' {
-				i++
-			}
-			value = v[start:i]
+		name, value, msg := sc.pair()
+		if msg != "" {
+			return nil, bad(msg)
 		}
 		if name == "for" {
 			if haveFor {
@@ -191,27 +146,103 @@ func forwardedFor(v string) ([]string, error) {
 			}
 			haveFor, forValue = true, value
 		}
-		for i < len(v) && (v[i] == ' ' || v[i] == '\t') {
-			i++
+		sep, ok := sc.separator()
+		if !ok {
+			return nil, bad("unexpected " + quote(sep))
 		}
-		if i >= len(v) {
-			if err := endElement(); err != nil {
-				return nil, err
-			}
+		if sep == ";" {
+			continue
+		}
+		if err := endElement(); err != nil {
+			return nil, err
+		}
+		if sep == "" {
 			return out, nil
 		}
-		switch v[i] {
-		case ';':
-			i++
-		case ',':
-			i++
-			if err := endElement(); err != nil {
-				return nil, err
-			}
-		default:
-			return nil, bad("unexpected " + quote(string(v[i])))
-		}
 	}
+}
+
+// forwardedScanner reads a Forwarded header value v from byte i on.
+type forwardedScanner struct {
+	v string
+	i int
+}
+
+// skipSpace skips optional whitespace.
+func (sc *forwardedScanner) skipSpace() {
+	for sc.i < len(sc.v) && (sc.v[sc.i] == ' ' || sc.v[sc.i] == '\t') {
+		sc.i++
+	}
+}
+
+// pair reads one name=value pair, the name lower-cased. On a syntax error
+// it returns the message.
+func (sc *forwardedScanner) pair() (name, value, msg string) {
+	v := sc.v
+	sc.skipSpace()
+	start := sc.i
+	for sc.i < len(v) && v[sc.i] != '=' && v[sc.i] != ';' && v[sc.i] != ',' {
+		sc.i++
+	}
+	name = strings.ToLower(strings.TrimSpace(v[start:sc.i]))
+	if sc.i >= len(v) || v[sc.i] != '=' {
+		if name == "" {
+			return "", "", "empty element or parameter"
+		}
+		return "", "", "parameter " + quote(name) + " without value"
+	}
+	sc.i++ // '='
+	if sc.i < len(v) && v[sc.i] == '"' {
+		value, ok := sc.quoted()
+		if !ok {
+			return "", "", "unterminated quoted string"
+		}
+		return name, value, ""
+	}
+	start = sc.i
+	for sc.i < len(v) && v[sc.i] != ';' && v[sc.i] != ',' && v[sc.i] != ' ' && v[sc.i] != '\t' {
+		sc.i++
+	}
+	return name, v[start:sc.i], ""
+}
+
+// quoted reads a quoted string that starts at the opening quote, undoing
+// backslash escapes; ok is false when it is not closed.
+func (sc *forwardedScanner) quoted() (s string, ok bool) {
+	v := sc.v
+	sc.i++ // opening '"'
+	var b strings.Builder
+	for sc.i < len(v) {
+		c := v[sc.i]
+		if c == '\\' && sc.i+1 < len(v) {
+			b.WriteByte(v[sc.i+1])
+			sc.i += 2
+			continue
+		}
+		if c == '"' {
+			sc.i++
+			return b.String(), true
+		}
+		b.WriteByte(c)
+		sc.i++
+	}
+	return "", false
+}
+
+// separator reads what follows a pair after optional whitespace: ";"
+// (another pair of the element), "," (another element) or "" (the end of
+// the value). Anything else is returned with ok false.
+func (sc *forwardedScanner) separator() (sep string, ok bool) {
+	sc.skipSpace()
+	if sc.i >= len(sc.v) {
+		return "", true
+	}
+	c := sc.v[sc.i]
+	if c != ';' && c != ',' {
+		return string(c), false
+	}
+	sc.i++
+	return string(c), true
 }
 
 // errorString is a constant error message.

@@ -366,13 +366,30 @@ func (s *snapshot) sourcesFor(key sourceKey) []FieldSource {
 	return v
 }
 
+// locate looks addr up in every database of the snapshot: the geolocation
+// databases first, then the anonymizer ones, and names the database that
+// answered each field. A database that cannot be read fails the lookup.
 func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 	loc := Location{IP: addr}
 	var key sourceKey
+	if err := s.locateGeo(addr, &loc, &key); err != nil {
+		return Location{IP: addr}, err
+	}
+	if err := s.locateAnonymizer(addr, &loc, &key); err != nil {
+		return Location{IP: addr}, err
+	}
+	loc.Sources = s.sourcesFor(key)
+	return loc, nil
+}
+
+// locateGeo fills the country, registered and represented country and the
+// place details of loc from the geolocation databases, the first database
+// with a value winning each field, and records it in key.
+func (s *snapshot) locateGeo(addr netip.Addr, loc *Location, key *sourceKey) error {
 	for _, d := range s.geo {
 		res, ok, err := d.find(addr, &loc.Network)
 		if err != nil {
-			return Location{IP: addr}, err
+			return err
 		}
 		if !ok {
 			continue
@@ -380,13 +397,13 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 		loc.Found = true
 		r, err := d.geo(res)
 		if err != nil {
-			return Location{IP: addr}, d.lookupError(addr, err)
+			return d.lookupError(addr, err)
 		}
-		if fill(&loc.Country, r.country, &key, d, slotCountry) {
+		if fill(&loc.Country, r.country, key, d, slotCountry) {
 			loc.CountryClaims = r.claims
 		}
-		fill(&loc.RegisteredCountry, r.registered, &key, d, slotRegistered)
-		if fill(&loc.RepresentedCountry, r.represented, &key, d, slotRepresented) {
+		fill(&loc.RegisteredCountry, r.registered, key, d, slotRegistered)
+		if fill(&loc.RepresentedCountry, r.represented, key, d, slotRepresented) {
 			loc.RepresentedType = r.repType
 		}
 		// Place details only from a record that agrees on the country,
@@ -399,23 +416,32 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 			loc.Subdivisions = r.subdivisions
 			key.set(d, slotSubdivisions)
 		}
-		fill(&loc.City, r.city, &key, d, slotCity)
-		fill(&loc.AccuracyRadiusKM, r.accuracy, &key, d, slotAccuracy)
+		fill(&loc.City, r.city, key, d, slotCity)
+		fill(&loc.AccuracyRadiusKM, r.accuracy, key, d, slotAccuracy)
 	}
+	return nil
+}
+
+// locateAnonymizer merges the anonymizer databases' records for addr into
+// loc.Anonymizer: every flag any database sets, the first confidence and
+// provider given. Any specific kind (VPN, Tor, hosting, proxy) makes the
+// address anonymous.
+func (s *snapshot) locateAnonymizer(addr netip.Addr, loc *Location, key *sourceKey) error {
+	a := &loc.Anonymizer
 	if len(s.anon) > 0 {
-		loc.Anonymizer.Checked = true
+		a.Checked = true
 	}
 	for _, d := range s.anon {
 		res, ok, err := d.find(addr, &loc.Network)
 		if err != nil {
-			return Location{IP: addr}, err
+			return err
 		}
 		if !ok {
 			continue
 		}
 		r, err := d.anonymizer(res)
 		if err != nil {
-			return Location{IP: addr}, d.lookupError(addr, err)
+			return d.lookupError(addr, err)
 		}
 		// A record without any signal (some databases cover the whole
 		// address space with empty records) says nothing.
@@ -423,29 +449,32 @@ func (s *snapshot) locate(addr netip.Addr) (Location, error) {
 			continue
 		}
 		loc.Found = true
-		a := &loc.Anonymizer
 		if key.db(slotAnonymizer) == 0 {
 			key.set(d, slotAnonymizer)
 		}
-		a.Anonymous = a.Anonymous || r.IsAnonymous
-		a.VPN = a.VPN || r.IsAnonymousVPN
-		a.Tor = a.Tor || r.IsTorExitNode
-		a.Hosting = a.Hosting || r.IsHostingProvider
-		a.PublicProxy = a.PublicProxy || r.IsPublicProxy
-		a.ResidentialProxy = a.ResidentialProxy || r.IsResidentialProxy
-		if a.Confidence == 0 {
-			a.Confidence = int(r.AnonymizerConfidence)
-		}
-		if a.Provider == "" {
-			a.Provider = r.ProviderName
-		}
+		mergeAnonymizer(a, r)
 	}
-	a := &loc.Anonymizer
 	if a.VPN || a.Tor || a.Hosting || a.PublicProxy || a.ResidentialProxy {
 		a.Anonymous = true
 	}
-	loc.Sources = s.sourcesFor(key)
-	return loc, nil
+	return nil
+}
+
+// mergeAnonymizer adds the flags of r to a, and r's confidence and provider
+// where a has none yet.
+func mergeAnonymizer(a *Anonymizer, r *anonResult) {
+	a.Anonymous = a.Anonymous || r.IsAnonymous
+	a.VPN = a.VPN || r.IsAnonymousVPN
+	a.Tor = a.Tor || r.IsTorExitNode
+	a.Hosting = a.Hosting || r.IsHostingProvider
+	a.PublicProxy = a.PublicProxy || r.IsPublicProxy
+	a.ResidentialProxy = a.ResidentialProxy || r.IsResidentialProxy
+	if a.Confidence == 0 {
+		a.Confidence = int(r.AnonymizerConfidence)
+	}
+	if a.Provider == "" {
+		a.Provider = r.ProviderName
+	}
 }
 
 // A sourceKey records which database answered each field of a Location:

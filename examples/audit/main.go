@@ -20,7 +20,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -100,25 +99,41 @@ type multiFlag []string
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
-func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// options is what the command line asks of a run: the flags and the
+// input files, with the defaults of a run without input files applied.
+type options struct {
+	inputs     []string
+	outPath    string
+	reportPath string
+	policy     string
+	asOf       string
+	workers    int
+	resume     bool
+	threshold  float64
+	nameCache  int
+	dbDSN      string
+	ownership  string
+	lists      multiFlag
+	geoip      multiFlag
+}
+
+// flagSet declares the audit's flags, stored in o, on a flag set that
+// writes its messages and usage to stderr.
+func (o *options) flagSet(stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var (
-		outPath    = fs.String("out", "", "write decisions (JSONL) to `FILE` (default stdout; "+defaultOut+" without input arguments)")
-		reportPath = fs.String("report", "", "write an HTML report to `FILE.html` ("+defaultReport+" without input arguments)")
-		policy     = fs.String("policy", "", "policy `FILE` (default: the embedded policy)")
-		asOf       = fs.String("as-of", "", "as-of `DATE` (YYYY-MM-DD) for requests without a date (default: today)")
-		workers    = fs.Int("workers", runtime.GOMAXPROCS(0), "screen `N` requests in parallel")
-		resume     = fs.Bool("resume", false, "skip the requests already in the -out file (the first records of the input, in order) and append to it")
-		threshold  = fs.Float64("threshold", 0, "name-match threshold in (0,1] (default: the policy's)")
-		nameCache  = fs.Int("name-cache", defaultNameCache, "keep the results of the last `N` distinct name searches, for parties that come back (0: none; about 350 bytes each)")
-		dbDSN      = fs.String("db", "", "also store every decision in the records database `DSN` (sqlite:PATH or postgres://…), as the services do; review and license_required decisions open review cases")
-		listPaths  multiFlag
-		geoPaths   multiFlag
-	)
-	fs.Var(&listPaths, "lists", "restricted-party list `FILE|DIR` (repeatable; a directory is an OFAC file set, or one kept by `go run ./examples/lists update -dir DIR`; default: the embedded snapshot)")
-	ownershipPath := fs.String("ownership", "", "ownership `FILE` (CSV or JSON edges: owner, owned, percent, ...) for the OFAC 50% and BIS Affiliates rules")
-	fs.Var(&geoPaths, "geoip", "MaxMind DB `FILE` (repeatable; default: the embedded country DB)")
+	fs.StringVar(&o.outPath, "out", "", "write decisions (JSONL) to `FILE` (default stdout; "+defaultOut+" without input arguments)")
+	fs.StringVar(&o.reportPath, "report", "", "write an HTML report to `FILE.html` ("+defaultReport+" without input arguments)")
+	fs.StringVar(&o.policy, "policy", "", "policy `FILE` (default: the embedded policy)")
+	fs.StringVar(&o.asOf, "as-of", "", "as-of `DATE` (YYYY-MM-DD) for requests without a date (default: today)")
+	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "screen `N` requests in parallel")
+	fs.BoolVar(&o.resume, "resume", false, "skip the requests already in the -out file (the first records of the input, in order) and append to it")
+	fs.Float64Var(&o.threshold, "threshold", 0, "name-match threshold in (0,1] (default: the policy's)")
+	fs.IntVar(&o.nameCache, "name-cache", defaultNameCache, "keep the results of the last `N` distinct name searches, for parties that come back (0: none; about 350 bytes each)")
+	fs.StringVar(&o.dbDSN, "db", "", "also store every decision in the records database `DSN` (sqlite:PATH or postgres://…), as the services do; review and license_required decisions open review cases")
+	fs.Var(&o.lists, "lists", "restricted-party list `FILE|DIR` (repeatable; a directory is an OFAC file set, or one kept by `go run ./examples/lists update -dir DIR`; default: the embedded snapshot)")
+	fs.StringVar(&o.ownership, "ownership", "", "ownership `FILE` (CSV or JSON edges: owner, owned, percent, ...) for the OFAC 50% and BIS Affiliates rules")
+	fs.Var(&o.geoip, "geoip", "MaxMind DB `FILE` (repeatable; default: the embedded country DB)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: audit [flags] [FILE.csv|FILE.jsonl|- ...]\n\n"+
 			"Screens every request of the input files (CSV or JSONL, detected from content; - is stdin)\n"+
@@ -126,281 +141,170 @@ func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, st
 			"Flags may come before, between or after the files; -- ends them.\n\nflags:\n", samplePath)
 		fs.PrintDefaults()
 	}
-	inputs, err := service.ParseArgs(fs, args)
+	return fs
+}
+
+// usagef reports a usage or configuration error on stderr and returns its
+// exit code.
+func usagef(stderr io.Writer, format string, a ...any) int {
+	fmt.Fprintf(stderr, "audit: "+format+"\n", a...)
+	return exitUsage
+}
+
+// parseOptions reads the command line. It returns nil options and the exit
+// code when the run stops here: after -help, or on a usage error, which the
+// flag set or the returned error has already described on stderr.
+func parseOptions(args []string, stderr io.Writer) (*options, int) {
+	o := &options{}
+	inputs, err := service.ParseArgs(o.flagSet(stderr), args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return nil, exitOK
 		}
-		return exitUsage
+		return nil, exitUsage
 	}
-	usage := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "audit: "+format+"\n", a...)
-		return exitUsage
+	o.inputs = inputs
+	if len(inputs) == 0 {
+		if err := o.useSample(); err != nil {
+			return nil, usagef(stderr, "%v", err)
+		}
 	}
+	if err := o.check(); err != nil {
+		return nil, usagef(stderr, "%v", err)
+	}
+	return o, exitOK
+}
 
-	sample := len(inputs) == 0
-	if sample {
-		inputs = []string{samplePath}
-		if *outPath == "" {
-			*outPath = defaultOut
-		}
-		if *reportPath == "" {
-			*reportPath = defaultReport
-		}
-		if *ownershipPath == "" {
-			*ownershipPath = sampleOwnership
-		}
-		if _, err := os.Stat(samplePath); err != nil {
-			return usage("no input files given and the sample %s is not here (%v): run from the repository root or name the files to screen", samplePath, err)
-		}
+// useSample sets the defaults of a run without input files: the bundled
+// sample book and its ownership file, written to the default output and
+// report files. The sample must be reachable from the working directory.
+func (o *options) useSample() error {
+	o.inputs = []string{samplePath}
+	if o.outPath == "" {
+		o.outPath = defaultOut
 	}
-	if *workers < 1 {
-		return usage("-workers %d: want at least 1", *workers)
+	if o.reportPath == "" {
+		o.reportPath = defaultReport
 	}
-	if *threshold < 0 || *threshold > 1 {
-		return usage("-threshold %g: want a number in (0,1]", *threshold)
+	if o.ownership == "" {
+		o.ownership = sampleOwnership
 	}
-	if *nameCache < 0 {
-		return usage("-name-cache %d: want 0 or more", *nameCache)
+	if _, err := os.Stat(samplePath); err != nil {
+		return fmt.Errorf("no input files given and the sample %s is not here (%v): run from the repository root or name the files to screen", samplePath, err)
 	}
-	if *resume && (*outPath == "" || *outPath == "-") {
-		return usage("-resume needs -out FILE: it skips the requests already in that file")
+	return nil
+}
+
+// check rejects flag values out of range and flag combinations that cannot
+// work, before anything is opened.
+func (o *options) check() error {
+	if o.workers < 1 {
+		return fmt.Errorf("-workers %d: want at least 1", o.workers)
 	}
-	cfg := config{policy: *policy, lists: listPaths, geoip: geoPaths, ownership: *ownershipPath, threshold: *threshold, nameCache: nameCache,
+	if o.threshold < 0 || o.threshold > 1 {
+		return fmt.Errorf("-threshold %g: want a number in (0,1]", o.threshold)
+	}
+	if o.nameCache < 0 {
+		return fmt.Errorf("-name-cache %d: want 0 or more", o.nameCache)
+	}
+	if o.resume && !o.toFile() {
+		return errors.New("-resume needs -out FILE: it skips the requests already in that file")
+	}
+	return nil
+}
+
+// toFile reports whether the decisions go to a file rather than stdout.
+func (o *options) toFile() bool { return o.outPath != "" && o.outPath != "-" }
+
+// config turns the options into the Screener's configuration, with a
+// logger that writes warnings to stderr.
+func (o *options) config(stderr io.Writer) (config, error) {
+	cfg := config{policy: o.policy, lists: o.lists, geoip: o.geoip, ownership: o.ownership, threshold: o.threshold, nameCache: &o.nameCache,
 		logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
-	if *asOf != "" {
-		t, err := time.Parse(time.DateOnly, *asOf)
+	if o.asOf != "" {
+		t, err := time.Parse(time.DateOnly, o.asOf)
 		if err != nil {
-			return usage("-as-of %q: want a date YYYY-MM-DD", *asOf)
+			return config{}, fmt.Errorf("-as-of %q: want a date YYYY-MM-DD", o.asOf)
 		}
 		cfg.asOf = t
 	}
 	stdinUsed := 0
-	for _, in := range inputs {
+	for _, in := range o.inputs {
 		if in == "-" {
 			stdinUsed++
 		}
 	}
 	if stdinUsed > 1 {
-		return usage("- (stdin) named more than once")
+		return config{}, errors.New("- (stdin) named more than once")
+	}
+	return cfg, nil
+}
+
+// run is the command: parse and check the flags, open the inputs (reading
+// their headers), the resume list, the Screener, the records database and
+// the output, screen the batch, then write the summary and the report and
+// return the exit code.
+func (a app) run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	o, code := parseOptions(args, stderr)
+	if o == nil {
+		return code
+	}
+	cfg, err := o.config(stderr)
+	if err != nil {
+		return usagef(stderr, "%v", err)
 	}
 
 	// Open the inputs and read their headers before anything is screened, so
 	// a missing file or a bad header stops the run at once.
-	var (
-		srcs  []source
-		total int64
-		files []*os.File
-	)
-	defer func() {
-		for _, f := range files {
-			f.Close()
-		}
-	}()
-	readers := make([]io.Reader, len(inputs))
-	for i, in := range inputs {
-		if in == "-" {
-			readers[i] = stdin
-			total = -1
-			continue
-		}
-		f, err := os.Open(in)
-		if err != nil {
-			return usage("%v", err)
-		}
-		files = append(files, f)
-		readers[i] = f
-		if st, err := f.Stat(); err == nil && total >= 0 {
-			total += st.Size()
-		}
+	in := &inputSet{names: o.inputs}
+	defer in.close()
+	readers, total, err := in.open(stdin)
+	if err != nil {
+		return usagef(stderr, "%v", err)
 	}
-	prog := newProgress(stderr, total)
-	defer prog.done()
-	seen := newIDSet()
-	for i, in := range inputs {
-		name := ""
-		if len(inputs) > 1 {
-			name = in
-			if in == "-" {
-				name = "stdin"
-			}
-		}
-		src, err := newSource(prog.reader(readers[i]), name, seen)
-		if err != nil {
-			if errors.Is(err, ErrBadHeader) && name == "" {
-				return usage("%s: %v", in, err)
-			}
-			return usage("%v", err)
-		}
-		srcs = append(srcs, src)
+	in.prog = newProgress(stderr, total)
+	defer in.prog.done()
+	if err := in.readHeaders(readers); err != nil {
+		return usagef(stderr, "%v", err)
 	}
-
-	if *outPath != "" && *outPath != "-" {
-		if ost, err := os.Stat(*outPath); err == nil {
-			for _, f := range files {
-				if ist, err := f.Stat(); err == nil && os.SameFile(ist, ost) {
-					return usage("-out %s is also an input file", *outPath)
-				}
-			}
-		}
+	if o.toFile() && in.isInput(o.outPath) {
+		return usagef(stderr, "-out %s is also an input file", o.outPath)
 	}
 
 	var done *doneList
-	if *resume {
-		var err error
-		if done, err = readDone(*outPath); err != nil {
-			return usage("-resume: %v", err)
+	if o.resume {
+		if done, err = readDone(o.outPath); err != nil {
+			return usagef(stderr, "-resume: %v", err)
 		}
-		fmt.Fprintf(stderr, "audit: resuming: %d requests already in %s\n", len(done.ids), *outPath)
+		fmt.Fprintf(stderr, "audit: resuming: %d requests already in %s\n", len(done.ids), o.outPath)
 	}
-
 	s, err := a.newScreener(ctx, cfg)
 	if err != nil {
-		return usage("%v", err)
+		return usagef(stderr, "%v", err)
 	}
-
 	var rec *recorder
-	if *dbDSN != "" {
-		if rec, err = openRecorder(ctx, *dbDSN, *outPath, *resume, cfg.logger); err != nil {
-			return usage("-db: %v", err)
+	if o.dbDSN != "" {
+		if rec, err = openRecorder(ctx, o.dbDSN, o.outPath, o.resume, cfg.logger); err != nil {
+			return usagef(stderr, "-db: %v", err)
 		}
 		defer rec.close()
 	}
+	out, err := openOutput(o, stdout, stderr)
+	if err != nil {
+		return usagef(stderr, "-out: %v", err)
+	}
+	defer out.close()
 
-	var out io.Writer = stdout
-	var outFile *os.File
-	summaryTo := stdout
-	if *outPath != "" && *outPath != "-" {
-		if err := os.MkdirAll(filepath.Dir(*outPath), 0o755); err != nil {
-			return usage("-out: %v", err)
+	b := a.screen(ctx, o, in, s, done, rec, out)
+	in.prog.done()
+	b.writeSummary(out, in, rec, a.now().Sub(b.start))
+	if o.reportPath != "" {
+		if err := a.writeReport(o.reportPath, b.st, o.inputs, s); err != nil {
+			return usagef(stderr, "-report: %v", err)
 		}
-		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-		if *resume {
-			flags = os.O_WRONLY | os.O_CREATE | os.O_APPEND
-		}
-		f, err := os.OpenFile(*outPath, flags, 0o644)
-		if err != nil {
-			return usage("-out: %v", err)
-		}
-		defer f.Close()
-		out, outFile = f, f
-	} else {
-		summaryTo = stderr // stdout carries the decisions
+		fmt.Fprintf(out.summaryTo, "wrote the report to %s\n", o.reportPath)
 	}
-
-	w := newJSONLWriter(out)
-	st := newStats()
-	p := &pipeline{s: s, workers: *workers, window: 64 * *workers, done: done, now: a.now}
-	start := a.now()
-	writeLine := func(l *bytes.Buffer) error { return w.WriteLine(l.Bytes()) }
-	// Decisions already read are stored even after an interrupt, like they
-	// are screened and written.
-	recCtx := context.WithoutCancel(ctx)
-	runErr := p.run(ctx, srcs, func(j *job) error {
-		if j.err != nil {
-			return j.err
-		}
-		st.add(j.r, &j.d)
-		if rec != nil {
-			return rec.add(recCtx, j, writeLine)
-		}
-		err := writeLine(j.line)
-		putLine(j.line)
-		return err
-	})
-	var recErr error
-	if rec != nil {
-		if recErr = rec.flush(recCtx, writeLine); recErr == nil {
-			recErr = rec.close()
-		}
-		if errors.Is(runErr, errRecording) {
-			runErr = nil
-		}
-		if !errors.Is(recErr, errRecording) && recErr != nil && (runErr != nil || w.err != nil) {
-			recErr = nil // a failed write of the output, reported as such below
-		}
-	}
-	flushErr := w.Flush()
-	if flushErr == nil && outFile != nil {
-		// A full disk may show only now; the records are not counted as
-		// written until the file system has them.
-		if err := outFile.Sync(); err != nil {
-			flushErr = err
-		} else if err := outFile.Close(); err != nil {
-			flushErr = err
-		}
-	}
-	prog.done()
-	elapsed := a.now().Sub(start)
-
-	st.writeSummary(summaryTo, elapsed)
-	records := 0
-	for _, src := range srcs {
-		records += src.Records()
-	}
-	to := "stdout"
-	if *outPath != "" && *outPath != "-" {
-		to = *outPath
-	}
-	fmt.Fprintf(summaryTo, "\nread %d input records as %d requests", records, p.read)
-	if p.skipped > 0 {
-		fmt.Fprintf(summaryTo, " (%d already in %s, skipped)", p.skipped, to)
-	}
-	fmt.Fprintf(summaryTo, "; wrote %d decisions to %s", w.lines, to)
-	if flushErr != nil {
-		fmt.Fprintf(summaryTo, " (of %d; the write failed)", st.requests)
-	}
-	fmt.Fprintln(summaryTo)
-	if rec != nil {
-		fmt.Fprintf(summaryTo, "recorded %d decisions in the %s records database (source %q)", rec.added, rec.st.Backend(), recordSource)
-		if rec.existed > 0 {
-			fmt.Fprintf(summaryTo, "; %d were recorded already by the run being resumed", rec.existed)
-		}
-		fmt.Fprintln(summaryTo)
-	}
-	if *reportPath != "" {
-		if err := a.writeReport(*reportPath, st, inputs, s); err != nil {
-			return usage("-report: %v", err)
-		}
-		fmt.Fprintf(summaryTo, "wrote the report to %s\n", *reportPath)
-	}
-
-	var empty []string
-	for i, src := range srcs {
-		if src.Records() == 0 {
-			empty = append(empty, inputs[i])
-		}
-	}
-	switch {
-	case recErr != nil:
-		return usage("-db: %v; %d decisions were recorded and written, rerun with -resume to continue", recErr, w.lines)
-	case flushErr != nil:
-		return usage("write decisions: %v; %d of %d decisions were written", flushErr, w.lines, st.requests)
-	case errors.Is(runErr, context.Canceled) && ctx.Err() != nil:
-		fmt.Fprintf(stderr, "audit: interrupted after %d requests; rerun with -resume to continue\n", w.lines)
-		return exitInterrupted
-	case errors.Is(runErr, ErrResumeMismatch):
-		return usage("-resume %s: %v", *outPath, runErr)
-	case runErr != nil:
-		return usage("%v", runErr)
-	case len(empty) > 0:
-		for _, in := range empty {
-			if in == "-" {
-				in = "stdin"
-			}
-			fmt.Fprintf(stderr, "audit: %s holds no requests (empty, or a header row only)\n", in)
-		}
-		return exitErrorRecord
-	case st.outcomes[outcomeError] > 0 || st.problems > 0:
-		if n := st.outcomes[outcomeError]; n > 0 {
-			fmt.Fprintf(stderr, "audit: %d of %d requests could not be screened (outcome \"error\"; see the error field)\n", n, st.requests)
-		}
-		if st.problems > 0 {
-			fmt.Fprintf(stderr, "audit: %d of %d requests have fields the Screener could not read; they were screened fail-closed (see the error field)\n", st.problems, st.requests)
-		}
-		return exitErrorRecord
-	}
-	return exitOK
+	return b.exitCode(ctx, o, in, out, stderr)
 }
 
 func (a app) writeReport(path string, st *stats, inputs []string, s screener) error {

@@ -64,43 +64,7 @@ func (p *pipeline) run(ctx context.Context, srcs []source, emit func(*job) error
 	var readErr error
 	go func() {
 		defer close(jobs)
-		seq := 0
-		for _, src := range srcs {
-			for {
-				r, err := src.Next()
-				if err == io.EOF {
-					break
-				}
-				if err != nil {
-					readErr = err
-					return
-				}
-				p.read++
-				if p.done != nil && p.skipped < len(p.done.ids) {
-					// The output holds the first records of the input in
-					// input order; error records without an id are
-					// skipped by their position like any other.
-					if p.done.key(r.req.ID) != p.done.ids[p.skipped] {
-						readErr = fmt.Errorf("%w: request %d (line %d, id %q) is not the one on line %d of the output; was the input changed since?",
-							ErrResumeMismatch, p.read, r.line, r.req.ID, p.skipped+1)
-						return
-					}
-					p.skipped++
-					continue
-				}
-				select {
-				case slots <- struct{}{}:
-				case <-readCtx.Done():
-					return
-				}
-				jobs <- &job{seq: seq, pos: p.read, r: r}
-				seq++
-			}
-		}
-		if p.done != nil && p.skipped < len(p.done.ids) {
-			readErr = fmt.Errorf("%w: the output holds %d records but the input has only %d requests",
-				ErrResumeMismatch, len(p.done.ids), p.read)
-		}
+		readErr = p.readAll(readCtx, srcs, jobs, slots)
 	}()
 
 	var wg sync.WaitGroup
@@ -118,7 +82,73 @@ func (p *pipeline) run(ctx context.Context, srcs []source, emit func(*job) error
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	pending := make(map[int]*job, p.window)
+	if err := emitInOrder(results, slots, emit, cancel); err != nil {
+		return err
+	}
+	if readErr != nil {
+		return readErr
+	}
+	return ctx.Err()
+}
+
+// readAll sends the requests of srcs, in order, as jobs, taking a slot for
+// each so that at most window are in flight; it stops early when ctx is
+// done. With -resume it first skips the requests the output already holds,
+// and fails if they are not the input's first ones.
+func (p *pipeline) readAll(ctx context.Context, srcs []source, jobs chan<- *job, slots chan<- struct{}) error {
+	seq := 0
+	for _, src := range srcs {
+		for {
+			r, err := src.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			p.read++
+			if skip, err := p.skip(r); err != nil {
+				return err
+			} else if skip {
+				continue
+			}
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return nil
+			}
+			jobs <- &job{seq: seq, pos: p.read, r: r}
+			seq++
+		}
+	}
+	if p.done != nil && p.skipped < len(p.done.ids) {
+		return fmt.Errorf("%w: the output holds %d records but the input has only %d requests",
+			ErrResumeMismatch, len(p.done.ids), p.read)
+	}
+	return nil
+}
+
+// skip reports whether r, the p.read-th request, is already in the output
+// being resumed. The output holds the first records of the input in input
+// order; error records without an id are skipped by their position like
+// any other.
+func (p *pipeline) skip(r *request) (bool, error) {
+	if p.done == nil || p.skipped >= len(p.done.ids) {
+		return false, nil
+	}
+	if p.done.key(r.req.ID) != p.done.ids[p.skipped] {
+		return false, fmt.Errorf("%w: request %d (line %d, id %q) is not the one on line %d of the output; was the input changed since?",
+			ErrResumeMismatch, p.read, r.line, r.req.ID, p.skipped+1)
+	}
+	p.skipped++
+	return true, nil
+}
+
+// emitInOrder hands the screened jobs to emit in input order, releasing a
+// slot for each. After the first emit error it cancels the reading, drains
+// the rest without emitting, and returns that error.
+func emitInOrder(results <-chan *job, slots <-chan struct{}, emit func(*job) error, cancel context.CancelFunc) error {
+	pending := make(map[int]*job, cap(slots))
 	next := 0
 	var emitErr error
 	for j := range results {
@@ -138,13 +168,7 @@ func (p *pipeline) run(ctx context.Context, srcs []source, emit func(*job) error
 			}
 		}
 	}
-	if emitErr != nil {
-		return emitErr
-	}
-	if readErr != nil {
-		return readErr
-	}
-	return ctx.Err()
+	return emitErr
 }
 
 // screen fills j.d: the Screener's decision, or an error record.

@@ -41,6 +41,8 @@ func main() {
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// run is the command: it reads the flags, builds the landmark and serves
+// it, and returns the exit code (2 for usage errors).
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("landmark", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -94,7 +96,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		lm.DeviceKey = reg.DeviceKey
 	}
-	pc, err := net.ListenPacket("udp", *listen)
+	return serve(ctx, lm, *listen, stdout, stderr)
+}
+
+// serve answers challenges for lm on UDP and TCP at addr (the TCP port is
+// the one UDP got) until ctx is done or either server fails, and returns
+// the exit code.
+func serve(ctx context.Context, lm *attest.Landmark, addr string, stdout, stderr io.Writer) int {
+	pc, err := net.ListenPacket("udp", addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "landmark:", err)
 		return 1
@@ -105,7 +114,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "landmark:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "landmark %s listening on %s (udp, tcp)\n", *id, ln.Addr())
+	fmt.Fprintf(stdout, "landmark %s listening on %s (udp, tcp)\n", lm.Info.ID, ln.Addr())
 	var wg sync.WaitGroup
 	errs := make(chan error, 2)
 	ctx, cancel := context.WithCancel(ctx)

@@ -57,34 +57,18 @@ func main() {
 // defaultDB is where decisions are recorded without -db.
 const defaultDB = "sqlite:orderservice-records.db"
 
+// run is the command: the records subcommand, or the service, which it
+// sets up from the flags and serves until SIGINT or SIGTERM.
 func run(args []string, logger *slog.Logger) error {
 	if len(args) > 0 && args[0] == "records" {
 		return recordsCommand(args[1:], os.Stdout)
 	}
-	fs := flag.NewFlagSet("orderservice", flag.ContinueOnError)
-	addr := fs.String("addr", "localhost:8080", "listen address")
-	var cfg config
-	cfg.Data.Register(fs)
-	fs.Int64Var(&cfg.MaxBody, "max-body", defaultMaxBody, "largest request body in bytes")
-	fs.IntVar(&cfg.MaxBatch, "max-batch", defaultMaxBatch, "largest number of requests in one batch")
-	fs.IntVar(&cfg.Limits.IPs, "max-ips", defaultMaxIPs, "largest number of client IPs in one request")
-	fs.IntVar(&cfg.Limits.Parties, "max-parties", defaultMaxParties, "largest number of parties in one request")
-	fs.IntVar(&cfg.Limits.Items, "max-items", defaultMaxItems, "largest number of items in one request")
-	dsn := fs.String("db", defaultDB, "where decisions and the review queue are kept: sqlite:PATH or postgres://…; none turns recording off")
-	tokensPath := fs.String("tokens", "", "file of reviewer and admin bearer tokens, ROLE NAME TOKEN a line (default: $"+service.TokensEnv+")")
-	if err := fs.Parse(args); err != nil {
+	f, err := parseFlags(args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q", fs.Args())
-	}
-	if cfg.MaxBody <= 0 || cfg.MaxBatch <= 0 {
-		return errors.New("-max-body and -max-batch must be positive")
-	}
-	if cfg.Limits.IPs <= 0 || cfg.Limits.Parties <= 0 || cfg.Limits.Items <= 0 {
-		return errors.New("-max-ips, -max-parties and -max-items must be positive")
-	}
-	tokens, err := service.LoadTokens(*tokensPath)
+	cfg := f.cfg
+	tokens, err := service.LoadTokens(f.tokensPath)
 	if err != nil {
 		return err
 	}
@@ -97,32 +81,10 @@ func run(args []string, logger *slog.Logger) error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
-	var sopts []screening.Option
-	if *dsn == "none" {
-		logger.Warn("decision records are turned off (-db none): decisions are not kept and review decisions open no case")
-	} else {
-		st, err := records.Open(ctx, *dsn, records.WithLogger(logger))
-		if err != nil {
-			return err
-		}
-		cfg.Records = st
-		// Reviewers' false positives live beside the cases.
-		sopts = append(sopts, screening.WithSuppressions(st))
-	}
-	data, err := load(ctx, cfg, logger)
+	s, err := openScreener(ctx, &cfg, f.dsn, logger)
 	if err != nil {
-		closeRecords(cfg.Records)
 		return err
 	}
-	s, err := screening.New(ctx, append(append(data.opts, sopts...), screening.WithLogger(logger))...)
-	if err != nil {
-		if data.locator != nil {
-			_ = data.locator.Close()
-		}
-		closeRecords(cfg.Records)
-		return err
-	}
-	cfg.Locator = data.locator
 	srv := newServer(s, cfg, logger)
 	// After the HTTP server has shut down: commits the records still
 	// queued, then closes the database and the Locator.
@@ -133,7 +95,7 @@ func run(args []string, logger *slog.Logger) error {
 	}()
 
 	hs := &http.Server{
-		Addr:              *addr,
+		Addr:              f.addr,
 		Handler:           srv,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
@@ -143,6 +105,78 @@ func run(args []string, logger *slog.Logger) error {
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 	return service.Serve(ctx, stop, hs, logger, 30*time.Second, "versions", s.Versions())
+}
+
+// flags is what the command line asks of the service.
+type flags struct {
+	addr       string
+	dsn        string
+	tokensPath string
+	cfg        config
+}
+
+// parseFlags reads and checks the service's flags; the limits must be
+// positive and no arguments may follow the flags.
+func parseFlags(args []string) (*flags, error) {
+	f := &flags{}
+	cfg := &f.cfg
+	fs := flag.NewFlagSet("orderservice", flag.ContinueOnError)
+	fs.StringVar(&f.addr, "addr", "localhost:8080", "listen address")
+	cfg.Data.Register(fs)
+	fs.Int64Var(&cfg.MaxBody, "max-body", defaultMaxBody, "largest request body in bytes")
+	fs.IntVar(&cfg.MaxBatch, "max-batch", defaultMaxBatch, "largest number of requests in one batch")
+	fs.IntVar(&cfg.Limits.IPs, "max-ips", defaultMaxIPs, "largest number of client IPs in one request")
+	fs.IntVar(&cfg.Limits.Parties, "max-parties", defaultMaxParties, "largest number of parties in one request")
+	fs.IntVar(&cfg.Limits.Items, "max-items", defaultMaxItems, "largest number of items in one request")
+	fs.StringVar(&f.dsn, "db", defaultDB, "where decisions and the review queue are kept: sqlite:PATH or postgres://…; none turns recording off")
+	fs.StringVar(&f.tokensPath, "tokens", "", "file of reviewer and admin bearer tokens, ROLE NAME TOKEN a line (default: $"+service.TokensEnv+")")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if cfg.MaxBody <= 0 || cfg.MaxBatch <= 0 {
+		return nil, errors.New("-max-body and -max-batch must be positive")
+	}
+	if cfg.Limits.IPs <= 0 || cfg.Limits.Parties <= 0 || cfg.Limits.Items <= 0 {
+		return nil, errors.New("-max-ips, -max-parties and -max-items must be positive")
+	}
+	return f, nil
+}
+
+// openScreener opens the records database named by dsn (none: no
+// recording), whose suppressions the Screener then reads, loads the data
+// cfg names and builds the Screener. It sets cfg.Records and cfg.Locator;
+// on an error it closes what it opened.
+func openScreener(ctx context.Context, cfg *config, dsn string, logger *slog.Logger) (*screening.Screener, error) {
+	var sopts []screening.Option
+	if dsn == "none" {
+		logger.Warn("decision records are turned off (-db none): decisions are not kept and review decisions open no case")
+	} else {
+		st, err := records.Open(ctx, dsn, records.WithLogger(logger))
+		if err != nil {
+			return nil, err
+		}
+		cfg.Records = st
+		// Reviewers' false positives live beside the cases.
+		sopts = append(sopts, screening.WithSuppressions(st))
+	}
+	data, err := load(ctx, *cfg, logger)
+	if err != nil {
+		closeRecords(cfg.Records)
+		return nil, err
+	}
+	s, err := screening.New(ctx, append(append(data.opts, sopts...), screening.WithLogger(logger))...)
+	if err != nil {
+		if data.locator != nil {
+			_ = data.locator.Close()
+		}
+		closeRecords(cfg.Records)
+		return nil, err
+	}
+	cfg.Locator = data.locator
+	return s, nil
 }
 
 func closeRecords(st *records.Store) {

@@ -22,88 +22,122 @@ func writeDecision(w io.Writer, d *screening.Decision) {
 	if d.Error != "" {
 		fmt.Fprintf(w, "  input problem: %s\n", d.Error)
 	}
+	writeReasons(w, d.Reasons)
+	writeMatches(w, d.Matches)
+	writeLocations(w, d.Locations)
+	writeItems(w, d.Items)
+	writeVersions(w, &d.Versions)
+}
 
-	if len(d.Reasons) > 0 {
-		fmt.Fprintln(w, "\nreasons:")
-		// The reasons that set the outcome first.
-		rs := slices.Clone(d.Reasons)
-		slices.SortStableFunc(rs, func(a, b screening.Reason) int {
-			return outcomeRank(a.Outcome) - outcomeRank(b.Outcome)
-		})
-		for _, r := range rs {
-			fmt.Fprintf(w, "  %-16s %s\n", r.Outcome, r.Code)
-			fmt.Fprintf(w, "  %-16s %s\n", "", r.Message)
-			if r.Citation != "" {
-				fmt.Fprintf(w, "  %-16s [%s]\n", "", r.Citation)
-			}
+// writeReasons prints the reasons, those that set the outcome first, each
+// with its outcome, code, message and citation.
+func writeReasons(w io.Writer, reasons []screening.Reason) {
+	if len(reasons) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nreasons:")
+	rs := slices.Clone(reasons)
+	slices.SortStableFunc(rs, func(a, b screening.Reason) int {
+		return outcomeRank(a.Outcome) - outcomeRank(b.Outcome)
+	})
+	for _, r := range rs {
+		fmt.Fprintf(w, "  %-16s %s\n", r.Outcome, r.Code)
+		fmt.Fprintf(w, "  %-16s %s\n", "", r.Message)
+		if r.Citation != "" {
+			fmt.Fprintf(w, "  %-16s [%s]\n", "", r.Citation)
 		}
 	}
+}
 
-	if len(d.Matches) > 0 {
-		fmt.Fprintln(w, "\nlist matches:")
-		for _, m := range d.Matches {
-			role := ""
-			if m.PartyRole != "" {
-				role = " (" + m.PartyRole + ")"
-			}
-			fmt.Fprintf(w, "  %q%s → %s  [%s %s]\n", m.Party, role, m.EntryName, m.List, shortID(m.EntryID))
-			fmt.Fprintf(w, "      score %.2f (name %.2f), via %s", m.Score, m.NameScore, m.Via)
-			if m.Strength != "" {
-				fmt.Fprintf(w, ", %s", m.Strength)
-			}
-			if m.MatchedName != "" && m.MatchedName != m.EntryName {
-				fmt.Fprintf(w, ", matched the name %q", m.MatchedName)
-			}
-			if m.WeakAlias {
-				fmt.Fprint(w, " (a weak alias)")
-			}
-			fmt.Fprintln(w)
-			if len(m.Tokens) > 0 {
-				var ts []string
-				for _, t := range m.Tokens {
-					ts = append(ts, fmt.Sprintf("%s~%s %.2f", orDash(t.Query), orDash(t.Candidate), t.Similarity))
-				}
-				fmt.Fprintf(w, "      tokens: %s\n", strings.Join(ts, ", "))
-			}
-			for _, a := range m.Adjustments {
-				fmt.Fprintf(w, "      %+.2f %s %s\n", a.Delta, a.Kind, a.Detail)
-			}
-			if m.Suppressed != nil {
-				fmt.Fprintf(w, "      cleared by a reviewer: %+v\n", *m.Suppressed)
-			}
+// writeMatches prints the list hits.
+func writeMatches(w io.Writer, matches []screening.MatchRecord) {
+	if len(matches) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nlist matches:")
+	for i := range matches {
+		writeMatch(w, &matches[i])
+	}
+}
+
+// writeMatch prints one list hit: party and entry, the scores and how the
+// name matched, the aligned tokens, the score adjustments and a reviewer's
+// clearance.
+func writeMatch(w io.Writer, m *screening.MatchRecord) {
+	role := ""
+	if m.PartyRole != "" {
+		role = " (" + m.PartyRole + ")"
+	}
+	fmt.Fprintf(w, "  %q%s → %s  [%s %s]\n", m.Party, role, m.EntryName, m.List, shortID(m.EntryID))
+	fmt.Fprintf(w, "      score %.2f (name %.2f), via %s", m.Score, m.NameScore, m.Via)
+	if m.Strength != "" {
+		fmt.Fprintf(w, ", %s", m.Strength)
+	}
+	if m.MatchedName != "" && m.MatchedName != m.EntryName {
+		fmt.Fprintf(w, ", matched the name %q", m.MatchedName)
+	}
+	if m.WeakAlias {
+		fmt.Fprint(w, " (a weak alias)")
+	}
+	fmt.Fprintln(w)
+	if len(m.Tokens) > 0 {
+		var ts []string
+		for _, t := range m.Tokens {
+			ts = append(ts, fmt.Sprintf("%s~%s %.2f", orDash(t.Query), orDash(t.Candidate), t.Similarity))
+		}
+		fmt.Fprintf(w, "      tokens: %s\n", strings.Join(ts, ", "))
+	}
+	for _, a := range m.Adjustments {
+		fmt.Fprintf(w, "      %+.2f %s %s\n", a.Delta, a.Kind, a.Detail)
+	}
+	if m.Suppressed != nil {
+		fmt.Fprintf(w, "      cleared by a reviewer: %+v\n", *m.Suppressed)
+	}
+}
+
+// writeLocations prints a table of the located IP addresses: where each
+// is, its registered country, its anonymizer flags and its network.
+func writeLocations(w io.Writer, locs []screening.LocationRecord) {
+	if len(locs) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nlocations:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, l := range locs {
+		where := l.Country
+		switch {
+		case l.NotRoutable != "":
+			where = "not routable (" + l.NotRoutable + ")"
+		case !l.Found:
+			where = "not in the database"
+		}
+		if len(l.Subdivisions) > 0 {
+			where += " " + strings.Join(l.Subdivisions, ",")
+		}
+		fmt.Fprintf(tw, "  %s\t%s\tregistered %s\t%s\t%s\n", l.IP, where, orDash(l.RegisteredCountry), strings.Join(anonymizerFlags(&l), ", "), l.Network)
+	}
+	tw.Flush()
+}
+
+// anonymizerFlags names the anonymizer kinds l is flagged as; "anonymous"
+// only when no more specific kind (VPN, Tor) says why.
+func anonymizerFlags(l *screening.LocationRecord) []string {
+	var flags []string
+	a := l.Anonymizer
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{a.VPN, "vpn"}, {a.Tor, "tor"}, {a.PublicProxy, "public proxy"}, {a.ResidentialProxy, "residential proxy"}, {a.Hosting, "hosting"}, {a.Anonymous && !a.VPN && !a.Tor, "anonymous"}} {
+		if f.on {
+			flags = append(flags, f.name)
 		}
 	}
+	return flags
+}
 
-	if len(d.Locations) > 0 {
-		fmt.Fprintln(w, "\nlocations:")
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		for _, l := range d.Locations {
-			where := l.Country
-			switch {
-			case l.NotRoutable != "":
-				where = "not routable (" + l.NotRoutable + ")"
-			case !l.Found:
-				where = "not in the database"
-			}
-			if len(l.Subdivisions) > 0 {
-				where += " " + strings.Join(l.Subdivisions, ",")
-			}
-			var flags []string
-			a := l.Anonymizer
-			for _, f := range []struct {
-				on   bool
-				name string
-			}{{a.VPN, "vpn"}, {a.Tor, "tor"}, {a.PublicProxy, "public proxy"}, {a.ResidentialProxy, "residential proxy"}, {a.Hosting, "hosting"}, {a.Anonymous && !a.VPN && !a.Tor, "anonymous"}} {
-				if f.on {
-					flags = append(flags, f.name)
-				}
-			}
-			fmt.Fprintf(tw, "  %s\t%s\tregistered %s\t%s\t%s\n", l.IP, where, orDash(l.RegisteredCountry), strings.Join(flags, ", "), l.Network)
-		}
-		tw.Flush()
-	}
-
-	for i, it := range d.Items {
+// writeItems prints each item's determination and the steps that led to it.
+func writeItems(w io.Writer, items []screening.ItemRecord) {
+	for i, it := range items {
 		if i == 0 {
 			fmt.Fprintln(w, "\nitems:")
 		}
@@ -127,8 +161,11 @@ func writeDecision(w io.Writer, d *screening.Decision) {
 			fmt.Fprintf(w, "      - %s\n", s)
 		}
 	}
+}
 
-	v := d.Versions
+// writeVersions prints the data the decision used: library, policy, lists
+// and geolocation databases.
+func writeVersions(w io.Writer, v *screening.Versions) {
 	fmt.Fprintf(w, "\ndata: library %s, policy %s", v.Library, v.Policy)
 	if v.PolicyAsOf != "" {
 		fmt.Fprintf(w, " (as of %s)", v.PolicyAsOf)

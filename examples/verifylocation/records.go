@@ -142,36 +142,55 @@ func runRecords(ctx context.Context, fs *flag.FlagSet, vf *verifyFlags, rf *reco
 		return fail(err)
 	}
 	if rf.verdictOut != "" {
-		vr := attest.NewVerdictRecord(rf.verifierID, site, res, now, rf.validity)
-		if err := vr.Sign(signer); err != nil {
-			return fail(err)
-		}
-		data, err := vr.Marshal()
-		if err != nil {
-			return fail(err)
-		}
-		if err := os.WriteFile(rf.verdictOut, append(data, '\n'), 0o644); err != nil {
+		if err := writeVerdict(rf, site, res, now, signer); err != nil {
 			return fail(err)
 		}
 	}
 	if fs.Lookup("json").Value.String() == "true" {
-		out := jsonRecordsResult{
-			jsonResult: jsonResult{Verdict: res.Location.Verdict, FeasibleAreaKM2: res.Location.FeasibleAreaKM2,
-				Notes: append(append([]string{}, res.Location.Notes...), res.Notes...), Regions: []jsonRegion{}},
-			Device: rf.device, Landmarks: res.Evidence.Accepted, Rejected: res.Evidence.Rejected,
-		}
-		for _, r := range res.Location.Regions {
-			out.Regions = append(out.Regions, jsonRegion{r.Region, r.Verdict, r.By, r.MarginKM, r.Likely, r.Note})
-		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := writeRecordsJSON(stdout, rf.device, res); err != nil {
 			return fail(err)
 		}
 		return verdictExit(res.Location.Verdict)
 	}
+	writeRecordsText(stdout, rf.device, res)
+	return verdictExit(res.Location.Verdict)
+}
+
+// writeVerdict signs a verdict record of res for the declared site with
+// signer and writes it to -verdict-out.
+func writeVerdict(rf *recordFlags, site verify.Site, res attest.Result, now time.Time, signer ed25519.PrivateKey) error {
+	vr := attest.NewVerdictRecord(rf.verifierID, site, res, now, rf.validity)
+	if err := vr.Sign(signer); err != nil {
+		return err
+	}
+	data, err := vr.Marshal()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(rf.verdictOut, append(data, '\n'), 0o644)
+}
+
+// writeRecordsJSON writes the verdict on device and its evidence as one
+// indented JSON object (-json).
+func writeRecordsJSON(stdout io.Writer, device string, res attest.Result) error {
+	out := jsonRecordsResult{
+		jsonResult: jsonResult{Verdict: res.Location.Verdict, FeasibleAreaKM2: res.Location.FeasibleAreaKM2,
+			Notes: append(append([]string{}, res.Location.Notes...), res.Notes...), Regions: []jsonRegion{}},
+		Device: device, Landmarks: res.Evidence.Accepted, Rejected: res.Evidence.Rejected,
+	}
+	for _, r := range res.Location.Regions {
+		out.Regions = append(out.Regions, jsonRegion{r.Region, r.Verdict, r.By, r.MarginKM, r.Likely, r.Note})
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeRecordsText prints the verdict table, the accepted and rejected
+// records and the protocol's notes for a person.
+func writeRecordsText(stdout io.Writer, device string, res attest.Result) {
 	printTable(stdout, res.Location)
-	fmt.Fprintf(stdout, "evidence for device %s (%d records accepted, %d rejected):\n", rf.device, len(res.Evidence.Accepted), len(res.Evidence.Rejected))
+	fmt.Fprintf(stdout, "evidence for device %s (%d records accepted, %d rejected):\n", device, len(res.Evidence.Accepted), len(res.Evidence.Rejected))
 	for _, e := range res.Evidence.Accepted {
 		fmt.Fprintf(stdout, "  %-12s min RTT %7.2f ms  %2d samples over %s  counters %d–%d  first %s  %s (%s)\n",
 			e.Landmark, e.MinRTTms, e.Samples, e.Transport, e.Counters[0], e.Counters[1], e.First.Format(time.RFC3339), filepath.Base(e.Source), e.Provenance)
@@ -183,7 +202,6 @@ func runRecords(ctx context.Context, fs *flag.FlagSet, vf *verifyFlags, rf *reco
 	for _, n := range res.Notes {
 		fmt.Fprintf(stdout, "  - %s\n", n)
 	}
-	return verdictExit(res.Location.Verdict)
 }
 
 // verifyFlags are the verify flags both modes share.

@@ -276,14 +276,28 @@ func (v *Verifier) checkSignatures(ctx context.Context, deviceID string, in []In
 	return out
 }
 
-func (v *Verifier) checkOne(item Input, sig sigCheck, deviceID string, now time.Time, counters map[uint64]string) (LandmarkEvidence, *Rejection) {
-	rej := func(reason Reason, format string, args ...any) *Rejection {
+// rejecter builds the Rejection of one input for a reason, with a detail
+// formatted from format and args.
+type rejecter func(reason Reason, format string, args ...any) *Rejection
+
+// rejectFor returns the rejecter of item: its source and, when the record
+// was read, its landmark.
+func rejectFor(item Input) rejecter {
+	return func(reason Reason, format string, args ...any) *Rejection {
 		r := &Rejection{Source: item.Source, Reason: reason, Detail: fmt.Sprintf(format, args...)}
 		if item.Record != nil {
 			r.Landmark = item.Record.Landmark.ID
 		}
 		return r
 	}
+}
+
+// checkOne checks one record for deviceID: its landmark, its device and
+// each sample, then uses up its nonces and claims its counters (counter ->
+// source of the record that signed it, shared by the records of one
+// verification). It returns the record's evidence or why it was rejected.
+func (v *Verifier) checkOne(item Input, sig sigCheck, deviceID string, now time.Time, counters map[uint64]string) (LandmarkEvidence, *Rejection) {
+	rej := rejectFor(item)
 	if item.Err != nil {
 		return LandmarkEvidence{}, rej(ReasonMalformed, "%v", item.Err)
 	}
@@ -291,18 +305,9 @@ func (v *Verifier) checkOne(item Input, sig sigCheck, deviceID string, now time.
 	if r == nil {
 		return LandmarkEvidence{}, rej(ReasonMalformed, "no record")
 	}
-	// The landmark: enrolled, its signature over the whole record, and the
-	// position it states is the enrolled one.
-	l, ok := v.reg.Landmark(r.Landmark.ID)
-	if !ok {
-		return LandmarkEvidence{}, rej(ReasonLandmarkUnknown, "landmark %q is not enrolled", r.Landmark.ID)
-	}
-	if !sig.landmark {
-		return LandmarkEvidence{}, rej(ReasonLandmarkSignature, "the record is not signed by the enrolled key of landmark %q: forged or altered after signing", l.ID)
-	}
-	if r.Landmark.Lat != l.Lat || r.Landmark.Lon != l.Lon || r.Landmark.UncertaintyKM != l.UncertaintyKM {
-		return LandmarkEvidence{}, rej(ReasonLandmarkPosition, "landmark %q states (%v, %v) ± %v km, enrolled at (%v, %v) ± %v km",
-			l.ID, r.Landmark.Lat, r.Landmark.Lon, r.Landmark.UncertaintyKM, l.Lat, l.Lon, l.UncertaintyKM)
+	l, bad := v.checkLandmark(r, sig, rej)
+	if bad != nil {
+		return LandmarkEvidence{}, bad
 	}
 	// The device: the one asked about, enrolled, and every sample signed
 	// with its key over this landmark's challenge.
@@ -316,45 +321,11 @@ func (v *Verifier) checkOne(item Input, sig sigCheck, deviceID string, now time.
 	if len(r.Samples) == 0 || len(r.Samples) > MaxSamples {
 		return LandmarkEvidence{}, rej(ReasonMalformed, "%d samples: want 1 to %d", len(r.Samples), MaxSamples)
 	}
-	prev := d.MinCounter
-	seen := map[Nonce]bool{}
-	for k, s := range r.Samples {
-		if s.RTT <= 0 {
-			return LandmarkEvidence{}, rej(ReasonMalformed, "sample %d: rtt %v is not positive", k, s.RTT)
-		}
-		if k >= len(sig.samples) || !sig.samples[k] {
-			return LandmarkEvidence{}, rej(ReasonDeviceSignature, "sample %d (nonce %v, counter %d): not signed by the enrolled key of device %q for landmark %q", k, s.Nonce, s.Counter, deviceID, l.ID)
-		}
-		if s.Counter <= prev {
-			if k == 0 {
-				return LandmarkEvidence{}, rej(ReasonCounter, "sample 0: counter %d is not above %d, the device's last known value", s.Counter, prev)
-			}
-			return LandmarkEvidence{}, rej(ReasonCounter, "sample %d: counter %d is not above the previous sample's %d", k, s.Counter, prev)
-		}
-		prev = s.Counter
-		if age := now.Sub(s.Issued); age > v.maxAge {
-			return LandmarkEvidence{}, rej(ReasonNonceStale, "sample %d: challenge issued %s, %s before verification (limit %s)", k, s.Issued.UTC().Format(time.RFC3339), age.Round(time.Second), v.maxAge)
-		} else if -age > v.skew {
-			return LandmarkEvidence{}, rej(ReasonNonceFuture, "sample %d: challenge issued %s, %s after verification (allowed clock skew %s)", k, s.Issued.UTC().Format(time.RFC3339), (-age).Round(time.Second), v.skew)
-		}
-		if seen[s.Nonce] {
-			return LandmarkEvidence{}, rej(ReasonNonceReplayed, "sample %d: nonce %v repeats within the record", k, s.Nonce)
-		}
-		seen[s.Nonce] = true
+	if bad := v.checkSamples(r, sig, d, l, now, rej); bad != nil {
+		return LandmarkEvidence{}, bad
 	}
-	// Only now, with every check passed, are the nonces used up.
-	for k, s := range r.Samples {
-		if !v.nonces.Claim(s.Nonce, s.Issued.Add(v.maxAge+v.skew)) {
-			return LandmarkEvidence{}, rej(ReasonNonceReplayed, "sample %d: nonce %v was already used: a replayed record or sample", k, s.Nonce)
-		}
-	}
-	for k, s := range r.Samples {
-		if src, dup := counters[s.Counter]; dup {
-			return LandmarkEvidence{}, rej(ReasonCounter, "sample %d: counter %d was already signed in %s: a second holder of the device key, or a replay", k, s.Counter, src)
-		}
-	}
-	for _, s := range r.Samples {
-		counters[s.Counter] = item.Source
+	if bad := v.claimSamples(item.Source, r, counters, rej); bad != nil {
+		return LandmarkEvidence{}, bad
 	}
 	return LandmarkEvidence{
 		Source: item.Source, Landmark: l.ID, Lat: l.Lat, Lon: l.Lon, Uncertainty: l.UncertaintyKM,
@@ -363,6 +334,77 @@ func (v *Verifier) checkOne(item Input, sig sigCheck, deviceID string, now time.
 		Counters: [2]uint64{r.Samples[0].Counter, r.Samples[len(r.Samples)-1].Counter},
 		First:    r.Samples[0].Issued.UTC(),
 	}, nil
+}
+
+// checkLandmark checks the record's landmark: enrolled, its signature over
+// the whole record, and the position it states is the enrolled one.
+func (v *Verifier) checkLandmark(r *Record, sig sigCheck, rej rejecter) (*EnrolledLandmark, *Rejection) {
+	l, ok := v.reg.Landmark(r.Landmark.ID)
+	if !ok {
+		return nil, rej(ReasonLandmarkUnknown, "landmark %q is not enrolled", r.Landmark.ID)
+	}
+	if !sig.landmark {
+		return nil, rej(ReasonLandmarkSignature, "the record is not signed by the enrolled key of landmark %q: forged or altered after signing", l.ID)
+	}
+	if r.Landmark.Lat != l.Lat || r.Landmark.Lon != l.Lon || r.Landmark.UncertaintyKM != l.UncertaintyKM {
+		return nil, rej(ReasonLandmarkPosition, "landmark %q states (%v, %v) ± %v km, enrolled at (%v, %v) ± %v km",
+			l.ID, r.Landmark.Lat, r.Landmark.Lon, r.Landmark.UncertaintyKM, l.Lat, l.Lon, l.UncertaintyKM)
+	}
+	return l, nil
+}
+
+// checkSamples checks each sample of r in order: a positive round trip,
+// signed by device d for landmark l, counters rising above the device's
+// last known value, a challenge neither stale nor from the future at now,
+// and no nonce twice in the record.
+func (v *Verifier) checkSamples(r *Record, sig sigCheck, d *Device, l *EnrolledLandmark, now time.Time, rej rejecter) *Rejection {
+	prev := d.MinCounter
+	seen := map[Nonce]bool{}
+	for k, s := range r.Samples {
+		if s.RTT <= 0 {
+			return rej(ReasonMalformed, "sample %d: rtt %v is not positive", k, s.RTT)
+		}
+		if k >= len(sig.samples) || !sig.samples[k] {
+			return rej(ReasonDeviceSignature, "sample %d (nonce %v, counter %d): not signed by the enrolled key of device %q for landmark %q", k, s.Nonce, s.Counter, r.DeviceID, l.ID)
+		}
+		if s.Counter <= prev {
+			if k == 0 {
+				return rej(ReasonCounter, "sample 0: counter %d is not above %d, the device's last known value", s.Counter, prev)
+			}
+			return rej(ReasonCounter, "sample %d: counter %d is not above the previous sample's %d", k, s.Counter, prev)
+		}
+		prev = s.Counter
+		if age := now.Sub(s.Issued); age > v.maxAge {
+			return rej(ReasonNonceStale, "sample %d: challenge issued %s, %s before verification (limit %s)", k, s.Issued.UTC().Format(time.RFC3339), age.Round(time.Second), v.maxAge)
+		} else if -age > v.skew {
+			return rej(ReasonNonceFuture, "sample %d: challenge issued %s, %s after verification (allowed clock skew %s)", k, s.Issued.UTC().Format(time.RFC3339), (-age).Round(time.Second), v.skew)
+		}
+		if seen[s.Nonce] {
+			return rej(ReasonNonceReplayed, "sample %d: nonce %v repeats within the record", k, s.Nonce)
+		}
+		seen[s.Nonce] = true
+	}
+	return nil
+}
+
+// claimSamples uses up the nonces of r's samples, which have passed every
+// other check, then rejects a counter another record of this verification
+// already signed and records r's counters as signed in source.
+func (v *Verifier) claimSamples(source string, r *Record, counters map[uint64]string, rej rejecter) *Rejection {
+	for k, s := range r.Samples {
+		if !v.nonces.Claim(s.Nonce, s.Issued.Add(v.maxAge+v.skew)) {
+			return rej(ReasonNonceReplayed, "sample %d: nonce %v was already used: a replayed record or sample", k, s.Nonce)
+		}
+	}
+	for k, s := range r.Samples {
+		if src, dup := counters[s.Counter]; dup {
+			return rej(ReasonCounter, "sample %d: counter %d was already signed in %s: a second holder of the device key, or a replay", k, s.Counter, src)
+		}
+	}
+	for _, s := range r.Samples {
+		counters[s.Counter] = source
+	}
+	return nil
 }
 
 // Limitations is appended to the notes of every verdict made from

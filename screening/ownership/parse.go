@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -42,32 +43,9 @@ func ParseCSV(name string, r io.Reader) (*Graph, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, &ParseError{File: name, Line: 1, Msg: "empty file: want a header with owner, owned, percent"}
-	}
+	header, col, err := readCSVHeader(name, cr)
 	if err != nil {
-		return nil, csvError(name, err)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		known := false
-		for _, c := range csvColumns {
-			known = known || c == h
-		}
-		if !known {
-			return nil, &ParseError{File: name, Line: 1, Field: "header", Value: h, Msg: "unknown column (want " + strings.Join(csvColumns, ", ") + ")"}
-		}
-		if _, dup := col[h]; dup {
-			return nil, &ParseError{File: name, Line: 1, Field: "header", Value: h, Msg: "duplicate column"}
-		}
-		col[h] = i
-	}
-	for _, req := range []string{"owner", "owned", "percent"} {
-		if _, ok := col[req]; !ok {
-			return nil, &ParseError{File: name, Line: 1, Field: "header", Value: strings.Join(header, ","), Msg: "missing required column " + req}
-		}
+		return nil, err
 	}
 	var edges []Edge
 	var errs []error
@@ -89,45 +67,9 @@ func ParseCSV(name string, r io.Reader) (*Graph, error) {
 			errs = append(errs, &ParseError{File: name, Line: line, Msg: fmt.Sprintf("%d fields, header has %d", len(rec), len(header))})
 			continue
 		}
-		get := func(c string) string {
-			if i, ok := col[c]; ok {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
-		e := Edge{Owner: get("owner"), OwnerCountry: get("owner_country"), Owned: get("owned"), OwnedCountry: get("owned_country"), Line: line}
-		bad := false
-		for _, c := range csvColumns {
-			if v := get(c); !utf8.ValidString(v) {
-				errs = append(errs, &ParseError{File: name, Line: line, Field: c, Value: strings.ToValidUTF8(v, "\uFFFD"), Msg: "invalid UTF-8"})
-				bad = true
-			}
-		}
-		if bad {
-			continue
-		}
-		pct := strings.TrimSuffix(get("percent"), "%")
-		p, err := strconv.ParseFloat(strings.TrimSpace(pct), 64)
-		if err != nil {
-			errs = append(errs, &ParseError{File: name, Line: line, Field: "percent", Value: get("percent"), Msg: "not a number"})
-			continue
-		}
-		e.Percent = p
-		for _, dc := range []struct {
-			name string
-			dst  *time.Time
-		}{{"start_date", &e.Start}, {"end_date", &e.End}} {
-			if v := get(dc.name); v != "" {
-				d, err := time.Parse(time.DateOnly, v)
-				if err != nil {
-					errs = append(errs, &ParseError{File: name, Line: line, Field: dc.name, Value: v, Msg: "want a date as YYYY-MM-DD"})
-					bad = true
-					continue
-				}
-				*dc.dst = d
-			}
-		}
-		if bad {
+		e, rowErrs := parseCSVRow(name, line, col, rec)
+		if len(rowErrs) > 0 {
+			errs = append(errs, rowErrs...)
 			continue
 		}
 		edges = append(edges, e)
@@ -136,6 +78,82 @@ func ParseCSV(name string, r io.Reader) (*Graph, error) {
 		return nil, errors.Join(errs...)
 	}
 	return New(name, edges)
+}
+
+// readCSVHeader reads the header row and returns it with the index of each
+// column by its lower-case name. An unknown or repeated column, or a
+// missing owner, owned or percent column, is an error on line 1.
+func readCSVHeader(name string, cr *csv.Reader) ([]string, map[string]int, error) {
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, nil, &ParseError{File: name, Line: 1, Msg: "empty file: want a header with owner, owned, percent"}
+	}
+	if err != nil {
+		return nil, nil, csvError(name, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if !slices.Contains(csvColumns, h) {
+			return nil, nil, &ParseError{File: name, Line: 1, Field: "header", Value: h, Msg: "unknown column (want " + strings.Join(csvColumns, ", ") + ")"}
+		}
+		if _, dup := col[h]; dup {
+			return nil, nil, &ParseError{File: name, Line: 1, Field: "header", Value: h, Msg: "duplicate column"}
+		}
+		col[h] = i
+	}
+	for _, req := range []string{"owner", "owned", "percent"} {
+		if _, ok := col[req]; !ok {
+			return nil, nil, &ParseError{File: name, Line: 1, Field: "header", Value: strings.Join(header, ","), Msg: "missing required column " + req}
+		}
+	}
+	return header, col, nil
+}
+
+// parseCSVRow turns the record on line into an edge, using col to find the
+// fields. It returns every problem of the row: fields that are not UTF-8
+// (then nothing else is checked), a percent that is not a number, dates
+// that are not YYYY-MM-DD.
+func parseCSVRow(name string, line int, col map[string]int, rec []string) (Edge, []error) {
+	get := func(c string) string {
+		if i, ok := col[c]; ok {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	e := Edge{Owner: get("owner"), OwnerCountry: get("owner_country"), Owned: get("owned"), OwnedCountry: get("owned_country"), Line: line}
+	var errs []error
+	for _, c := range csvColumns {
+		if v := get(c); !utf8.ValidString(v) {
+			errs = append(errs, &ParseError{File: name, Line: line, Field: c, Value: strings.ToValidUTF8(v, "\uFFFD"), Msg: "invalid UTF-8"})
+		}
+	}
+	if len(errs) > 0 {
+		return Edge{}, errs
+	}
+	pct := strings.TrimSuffix(get("percent"), "%")
+	p, err := strconv.ParseFloat(strings.TrimSpace(pct), 64)
+	if err != nil {
+		return Edge{}, []error{&ParseError{File: name, Line: line, Field: "percent", Value: get("percent"), Msg: "not a number"}}
+	}
+	e.Percent = p
+	for _, dc := range []struct {
+		name string
+		dst  *time.Time
+	}{{"start_date", &e.Start}, {"end_date", &e.End}} {
+		if v := get(dc.name); v != "" {
+			d, err := time.Parse(time.DateOnly, v)
+			if err != nil {
+				errs = append(errs, &ParseError{File: name, Line: line, Field: dc.name, Value: v, Msg: "want a date as YYYY-MM-DD"})
+				continue
+			}
+			*dc.dst = d
+		}
+	}
+	if len(errs) > 0 {
+		return Edge{}, errs
+	}
+	return e, nil
 }
 
 func csvError(name string, err error) error {

@@ -184,6 +184,11 @@ func loadISO(path string) (map[int]string, error) {
 	return m, nil
 }
 
+// loadTopology reads the quantized TopoJSON world atlas at path and returns
+// its countries (keyed to ISO 3166-1 alpha-2 through numToAlpha, sorted by
+// code, geometries of one code merged), the quantization grid and the
+// file's SHA-256. Geometries without an ISO numeric id are skipped with a
+// log line.
 func loadTopology(path string, numToAlpha map[int]string) ([]*country, grid, string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -198,18 +203,7 @@ func loadTopology(path string, numToAlpha map[int]string) ([]*country, grid, str
 		return nil, grid{}, "", fmt.Errorf("%s: not a quantized TopoJSON topology", path)
 	}
 	g := grid{t.Transform.Scale[0], t.Transform.Scale[1], t.Transform.Translate[0], t.Transform.Translate[1]}
-	// Decode the delta-encoded arcs to absolute grid positions.
-	arcs := make([][][2]int64, len(t.Arcs))
-	for i, a := range t.Arcs {
-		var x, y int64
-		abs := make([][2]int64, len(a))
-		for j, p := range a {
-			x += p[0]
-			y += p[1]
-			abs[j] = [2]int64{x, y}
-		}
-		arcs[i] = abs
-	}
+	arcs := decodeArcs(t.Arcs)
 	obj, ok := t.Objects["countries"]
 	if !ok {
 		return nil, grid{}, "", fmt.Errorf("%s: no \"countries\" object", path)
@@ -230,20 +224,9 @@ func loadTopology(path string, numToAlpha map[int]string) ([]*country, grid, str
 			log.Printf("%s: geometry %d (%s): numeric %d not in ISO 3166-1; skipped", filepath.Base(path), gi, geom.Properties.Name, num)
 			continue
 		}
-		var polys [][][]int
-		switch geom.Type {
-		case "Polygon":
-			var p [][]int
-			if err := json.Unmarshal(geom.Arcs, &p); err != nil {
-				return nil, grid{}, "", fmt.Errorf("%s: geometry %d: arcs: %w", path, gi, err)
-			}
-			polys = [][][]int{p}
-		case "MultiPolygon":
-			if err := json.Unmarshal(geom.Arcs, &polys); err != nil {
-				return nil, grid{}, "", fmt.Errorf("%s: geometry %d: arcs: %w", path, gi, err)
-			}
-		default:
-			return nil, grid{}, "", fmt.Errorf("%s: geometry %d: unsupported type %q", path, gi, geom.Type)
+		polys, err := polygonArcs(geom.Type, geom.Arcs)
+		if err != nil {
+			return nil, grid{}, "", fmt.Errorf("%s: geometry %d: %w", path, gi, err)
 		}
 		c, ok := byCode[alpha]
 		if !ok {
@@ -253,20 +236,8 @@ func loadTopology(path string, numToAlpha map[int]string) ([]*country, grid, str
 		} else {
 			log.Printf("%s: %s: merging %q into %q", filepath.Base(path), alpha, geom.Properties.Name, c.name)
 		}
-		for _, p := range polys {
-			var rings []ring
-			for _, r := range p {
-				rr, err := stitch(arcs, r)
-				if err != nil {
-					return nil, grid{}, "", fmt.Errorf("%s: geometry %d (%s): %w", path, gi, geom.Properties.Name, err)
-				}
-				if len(rr) >= 3 {
-					rings = append(rings, rr)
-				}
-			}
-			if len(rings) > 0 {
-				c.polys = append(c.polys, rings)
-			}
+		if err := c.addPolygons(arcs, polys); err != nil {
+			return nil, grid{}, "", fmt.Errorf("%s: geometry %d (%s): %w", path, gi, geom.Properties.Name, err)
 		}
 	}
 	sort.Strings(order)
@@ -275,6 +246,66 @@ func loadTopology(path string, numToAlpha map[int]string) ([]*country, grid, str
 		out = append(out, byCode[a])
 	}
 	return out, g, hex.EncodeToString(h[:]), nil
+}
+
+// decodeArcs turns the delta-encoded arcs of a quantized topology into
+// absolute grid positions.
+func decodeArcs(delta [][][2]int64) [][][2]int64 {
+	arcs := make([][][2]int64, len(delta))
+	for i, a := range delta {
+		var x, y int64
+		abs := make([][2]int64, len(a))
+		for j, p := range a {
+			x += p[0]
+			y += p[1]
+			abs[j] = [2]int64{x, y}
+		}
+		arcs[i] = abs
+	}
+	return arcs
+}
+
+// polygonArcs reads the arc indexes of a Polygon or MultiPolygon geometry
+// as polygons of rings of arc indexes; other types are an error.
+func polygonArcs(typ string, raw json.RawMessage) ([][][]int, error) {
+	switch typ {
+	case "Polygon":
+		var p [][]int
+		if err := json.Unmarshal(raw, &p); err != nil {
+			return nil, fmt.Errorf("arcs: %w", err)
+		}
+		return [][][]int{p}, nil
+	case "MultiPolygon":
+		var polys [][][]int
+		if err := json.Unmarshal(raw, &polys); err != nil {
+			return nil, fmt.Errorf("arcs: %w", err)
+		}
+		return polys, nil
+	default:
+		return nil, fmt.Errorf("unsupported type %q", typ)
+	}
+}
+
+// addPolygons stitches each polygon's rings from arcs and adds the polygon
+// to c, leaving out rings of fewer than three points and polygons left
+// without rings.
+func (c *country) addPolygons(arcs [][][2]int64, polys [][][]int) error {
+	for _, p := range polys {
+		var rings []ring
+		for _, r := range p {
+			rr, err := stitch(arcs, r)
+			if err != nil {
+				return err
+			}
+			if len(rr) >= 3 {
+				rings = append(rings, rr)
+			}
+		}
+		if len(rings) > 0 {
+			c.polys = append(c.polys, rings)
+		}
+	}
+	return nil
 }
 
 func stitch(arcs [][][2]int64, idx []int) (ring, error) {
