@@ -31,6 +31,58 @@ type result struct {
 func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	rec := &ix.names[nid]
 	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+	ix.gatherEdges(sc, nid, rec, ctoks)
+	if len(sc.edges) == 0 {
+		return
+	}
+	sortEdges(sc.edges)
+	start := len(sc.edgeStore)
+	al := ix.align(sc, ctoks)
+	if al.distinct && ix.leftoversCanReach(sc, ctoks, al.qm, al.cm, al.num, al.matchedW, q, th) {
+		// the words that aligned are not all generic: the one left on
+		// each side may be a respelling
+		ix.alignLeftovers(sc, ctoks, start, &al)
+	}
+	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
+	numsAgree := len(sc.nt.nums) > 0 && sameSet(sc.nt.nums, cnums)
+	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) || al.cm != spanMask(0, int8(len(ctoks)-1))) {
+		// only generic words agree: require the whole name, of two words
+		// or more, on both sides
+		sc.edgeStore = sc.edgeStore[:start]
+		return
+	}
+	den := ix.scoreDenominator(sc, rec, ctoks, &al, start)
+	num := al.num
+	if len(sc.edgeStore)-start == 1 {
+		// a single aligned word is weak evidence unless it is exact:
+		// its similarity counts as sim^1.5
+		e := sc.edgeStore[start]
+		num -= (e.sim - e.sim*float32(math.Sqrt(float64(e.sim)))) * 2 * e.w
+	}
+	nameScore := num / den
+	r := result{name: nid, nameScore: nameScore}
+	numberAdjustments(&r, sc.nt.nums, cnums)
+	if float64(nameScore)+maxBoost+sumDelta(&r) < th {
+		sc.edgeStore = sc.edgeStore[:start]
+		return
+	}
+	ix.entryAdjustments(sc, &r, rec, q)
+	score := float64(nameScore) + sumDelta(&r)
+	score = max(0, min(1, score))
+	if score < th {
+		sc.edgeStore = sc.edgeStore[:start]
+		return
+	}
+	r.score = float32(score)
+	r.edges = sc.edgeStore[start:len(sc.edgeStore):len(sc.edgeStore)]
+	sc.results = append(sc.results, r)
+}
+
+// gatherEdges collects in sc.edges every pairing of query words with words
+// of the name ctoks of record rec (nid) that may align: the similar-token
+// hits, the query words that are two adjacent name words written together,
+// and (listed people only) initials.
+func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32) {
 	sc.edges = sc.edges[:0]
 	east := int8(-1) // whether the entry is of China or Korea: -1 not yet known
 	for j, ct := range ctoks {
@@ -60,10 +112,12 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 			sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), 0.8, min(ix.toks[ct].w, 3)})
 		}
 	}
-	if len(sc.edges) == 0 {
-		return
-	}
-	slices.SortFunc(sc.edges, func(a, b edge) int {
+}
+
+// sortEdges orders edges most similar first, then heaviest first, then by
+// position, so that the greedy alignment takes the best pairings.
+func sortEdges(edges []edge) {
+	slices.SortFunc(edges, func(a, b edge) int {
 		if a.sim != b.sim {
 			if a.sim > b.sim {
 				return -1
@@ -78,54 +132,71 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		}
 		return int(a.qlo-b.qlo)*64 + int(a.clo-b.clo)
 	})
-	var qm, cm uint64
-	var num, matchedW float32
-	distinct := false
-	start := len(sc.edgeStore)
+}
+
+// alignment is a one-to-one alignment of query words with the words of a
+// name: the words taken on either side (bit masks), the similarity-weighted
+// and the plain weight of the aligned words (both sides counted), and
+// whether an aligned name word is distinctive (not generic, not a
+// descriptor of the query word).
+type alignment struct {
+	qm, cm        uint64
+	num, matchedW float32
+	distinct      bool
+}
+
+// align takes the sorted sc.edges greedily, each unless it overlaps one
+// taken before, and appends the ones taken to sc.edgeStore.
+func (ix *Index) align(sc *scratch, ctoks []int32) alignment {
+	var al alignment
 	for _, e := range sc.edges {
 		qmask := spanMask(e.qlo, e.qhi)
 		cmask := spanMask(e.clo, e.chi)
-		if qm&qmask != 0 || cm&cmask != 0 {
+		if al.qm&qmask != 0 || al.cm&cmask != 0 {
 			continue
 		}
-		qm |= qmask
-		cm |= cmask
-		num += e.sim * 2 * e.w
-		matchedW += 2 * e.w
+		al.qm |= qmask
+		al.cm |= cmask
+		al.num += e.sim * 2 * e.w
+		al.matchedW += 2 * e.w
 		if e.sim >= minTokSim {
 			for j := e.clo; j <= e.chi; j++ {
 				if tk := &ix.toks[ctoks[j]]; !tk.generic && !descriptorFor(&sc.qs[e.qlo], e, tk) {
-					distinct = true
+					al.distinct = true
 				}
 			}
 		}
 		sc.edgeStore = append(sc.edgeStore, e)
 	}
-	if distinct && ix.leftoversCanReach(sc, ctoks, qm, cm, num, matchedW, q, th) {
-		// the words that aligned are not all generic: the one left on
-		// each side may be a respelling
-		aligned := len(sc.edgeStore) - start
-		for k := 0; k < maxLeftoverPairs && k < aligned-1; k++ {
-			e, ok := ix.leftoverPair(sc, ctoks, qm, cm, start)
-			if !ok {
-				break
-			}
-			qm |= spanMask(e.qlo, e.qhi)
-			cm |= spanMask(e.clo, e.chi)
-			num += e.sim * 2 * e.w
-			matchedW += 2 * e.w
-			sc.edgeStore = append(sc.edgeStore, e)
+	return al
+}
+
+// alignLeftovers adds to al (whose edges start at sc.edgeStore[start]) up
+// to maxLeftoverPairs pairs of words left over on both sides, fewer than
+// the words aligned, that leftoverPair finds similar.
+func (ix *Index) alignLeftovers(sc *scratch, ctoks []int32, start int, al *alignment) {
+	aligned := len(sc.edgeStore) - start
+	for k := 0; k < maxLeftoverPairs && k < aligned-1; k++ {
+		e, ok := ix.leftoverPair(sc, ctoks, al.qm, al.cm, start)
+		if !ok {
+			break
 		}
+		al.qm |= spanMask(e.qlo, e.qhi)
+		al.cm |= spanMask(e.clo, e.chi)
+		al.num += e.sim * 2 * e.w
+		al.matchedW += 2 * e.w
+		sc.edgeStore = append(sc.edgeStore, e)
 	}
-	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
-	numsAgree := len(sc.nt.nums) > 0 && sameSet(sc.nt.nums, cnums)
-	if !distinct && (len(sc.qs) < 2 && !numsAgree || qm != spanMask(0, int8(len(sc.qs)-1)) || cm != spanMask(0, int8(len(ctoks)-1))) {
-		// only generic words agree: require the whole name, of two words
-		// or more, on both sides
-		sc.edgeStore = sc.edgeStore[:start]
-		return
-	}
-	den := matchedW
+}
+
+// scoreDenominator is the weight the name score divides by: the aligned
+// weight plus the words left unmatched on either side, each discounted by
+// how often such a word is left out (given names, generic words, a
+// dedication, a shortened name), and a substitution cost when both sides
+// have words left over.
+func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) float32 {
+	qm, cm, distinct := al.qm, al.cm, al.distinct
+	den := al.matchedW
 	alpha := float32(alphaUnmatched)
 	if rec.individual {
 		alpha = alphaUnmatchedPerson
@@ -195,32 +266,31 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		alpha = alphaPartialPerson
 	}
 	den += alphaQ*missQ + alpha*missC
-	if len(sc.edgeStore)-start == 1 {
-		// a single aligned word is weak evidence unless it is exact:
-		// its similarity counts as sim^1.5
-		e := sc.edgeStore[start]
-		num -= (e.sim - e.sim*float32(math.Sqrt(float64(e.sim)))) * 2 * e.w
-	}
-	nameScore := num / den
-	r := result{name: nid, nameScore: nameScore}
-	// numbers must agree
-	qnums := sc.nt.nums
-	if len(qnums) > 0 || len(cnums) > 0 {
-		switch {
-		case len(qnums) > 0 && len(cnums) > 0:
-			if !sameSet(qnums, cnums) {
-				r.add(Adjustment{"number_mismatch", deltaNumberMismatch, "numbers differ"})
-			}
-		case len(qnums) > 0:
-			r.add(Adjustment{"number_missing", deltaNumberMissing, "query has a number the listed name lacks"})
-		default:
-			r.add(Adjustment{"number_missing", deltaNumberMissing / 2, "listed name has a number the query lacks"})
-		}
-	}
-	if float64(nameScore)+maxBoost+sumDelta(&r) < th {
-		sc.edgeStore = sc.edgeStore[:start]
+	return den
+}
+
+// numberAdjustments lowers r when the numbers of the query (qnums) and of
+// the listed name (cnums) differ or only one side has any.
+func numberAdjustments(r *result, qnums, cnums []string) {
+	if len(qnums) == 0 && len(cnums) == 0 {
 		return
 	}
+	switch {
+	case len(qnums) > 0 && len(cnums) > 0:
+		if !sameSet(qnums, cnums) {
+			r.add(Adjustment{"number_mismatch", deltaNumberMismatch, "numbers differ"})
+		}
+	case len(qnums) > 0:
+		r.add(Adjustment{"number_missing", deltaNumberMissing, "query has a number the listed name lacks"})
+	default:
+		r.add(Adjustment{"number_missing", deltaNumberMissing / 2, "listed name has a number the query lacks"})
+	}
+}
+
+// entryAdjustments adds to r what the listed name and its entry say beyond
+// the words: a weak alias, a different legal form or party type, and the
+// country, date of birth and identifiers that corroborate or contradict.
+func (ix *Index) entryAdjustments(sc *scratch, r *result, rec *nameRec, q Query) {
 	e := ix.entries[rec.entry]
 	if rec.weak {
 		r.add(Adjustment{"weak_alias", deltaWeak, "weak alias"})
@@ -231,16 +301,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	if q.Type != lists.TypeUnknown && e.Type != lists.TypeUnknown && q.Type != e.Type {
 		r.add(Adjustment{"type_mismatch", deltaTypeMismatch, "query is " + string(q.Type) + ", entry is " + string(e.Type)})
 	}
-	corroborate(&r, e, ix.entryIDs[rec.entry], q)
-	score := float64(nameScore) + sumDelta(&r)
-	score = max(0, min(1, score))
-	if score < th {
-		sc.edgeStore = sc.edgeStore[:start]
-		return
-	}
-	r.score = float32(score)
-	r.edges = sc.edgeStore[start:len(sc.edgeStore):len(sc.edgeStore)]
-	sc.results = append(sc.results, r)
+	corroborate(r, e, ix.entryIDs[rec.entry], q)
 }
 
 // partialPerson reports whether the edges of a result from start on
