@@ -190,12 +190,10 @@ func (ix *Index) alignLeftovers(sc *scratch, ctoks []int32, start int, al *align
 }
 
 // scoreDenominator is the weight the name score divides by: the aligned
-// weight plus the words left unmatched on either side, each discounted by
-// how often such a word is left out (given names, generic words, a
-// dedication, a shortened name), and a substitution cost when both sides
-// have words left over.
+// weight plus the weight of the words left unmatched on either side
+// (unmatchedWeights), scaled by how much a shortened name is allowed, and
+// a substitution cost when both sides have words left over.
 func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) float32 {
-	qm, cm, distinct := al.qm, al.cm, al.distinct
 	den := al.matchedW
 	alpha := float32(alphaUnmatched)
 	if rec.individual {
@@ -204,7 +202,36 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 			alpha = alphaUnmatchedPerson3
 		}
 	}
-	var missQ, missC float32
+	missQ, missC := ix.unmatchedWeights(sc, rec, ctoks, al, start)
+	alphaQ := float32(1)
+	switch {
+	case missQ > 0 && missC > 0:
+		// words on both sides left unmatched look like a different name,
+		// not a shortened one: the listed words count in full, and the
+		// substitution costs extra
+		alpha = 1
+		den += substitutionCost * min(missQ, missC)
+	case missQ > 0 && rec.individual && len(sc.edgeStore)-start >= 2:
+		// the whole listed name of a person and more: another given
+		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA); not for a
+		// listed name of one word, which any longer name may contain
+		alphaQ = alpha
+	}
+	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))) {
+		// the query is the listed person's name shortened; not the other
+		// way round, where a short listed name of common words ("ALI,
+		// Ahmad") is inside another person's longer name
+		alpha = alphaPartialPerson
+	}
+	den += alphaQ*missQ + alpha*missC
+	return den
+}
+
+// unmatchedWeights is the weight of the query words (missQ) and of the name
+// words (missC) that al leaves unmatched, each discounted by how often such
+// a word is left out of a name.
+func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) (missQ, missC float32) {
+	qm, cm, distinct := al.qm, al.cm, al.distinct
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {
 			q := &sc.qs[i]
@@ -245,28 +272,7 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 			}
 		}
 	}
-	alphaQ := float32(1)
-	switch {
-	case missQ > 0 && missC > 0:
-		// words on both sides left unmatched look like a different name,
-		// not a shortened one: the listed words count in full, and the
-		// substitution costs extra
-		alpha = 1
-		den += substitutionCost * min(missQ, missC)
-	case missQ > 0 && rec.individual && len(sc.edgeStore)-start >= 2:
-		// the whole listed name of a person and more: another given
-		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA); not for a
-		// listed name of one word, which any longer name may contain
-		alphaQ = alpha
-	}
-	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(cm, len(ctoks))) {
-		// the query is the listed person's name shortened; not the other
-		// way round, where a short listed name of common words ("ALI,
-		// Ahmad") is inside another person's longer name
-		alpha = alphaPartialPerson
-	}
-	den += alphaQ*missQ + alpha*missC
-	return den
+	return missQ, missC
 }
 
 // numberAdjustments lowers r when the numbers of the query (qnums) and of
