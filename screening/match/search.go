@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/exportguard/exportguard/rules"
@@ -153,19 +151,9 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if len(q.Name) > MaxNameLen {
-		return nil, fmt.Errorf("match: query name of %d bytes exceeds %d: %w", len(q.Name), MaxNameLen, ErrNameTooLong)
-	}
-	th := q.Threshold
-	if th == 0 {
-		th = DefaultThreshold
-	}
-	if !(th > 0 && th <= 1) {
-		return nil, fmt.Errorf("match: threshold %v: %w", q.Threshold, ErrBadThreshold)
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 10
+	th, limit, err := searchLimits(q)
+	if err != nil {
+		return nil, err
 	}
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
@@ -204,45 +192,7 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 	if len(sc.results) == 0 {
 		return nil, nil
 	}
-	// best name per entry, then order by score
-	slices.SortFunc(sc.results, func(a, b result) int {
-		ea, eb := ix.names[a.name].entry, ix.names[b.name].entry
-		if ea != eb {
-			return int(ea - eb)
-		}
-		if a.score != b.score {
-			if a.score > b.score {
-				return -1
-			}
-			return 1
-		}
-		if a.nameScore != b.nameScore {
-			// scores clamped at 1: the name that agrees better
-			if a.nameScore > b.nameScore {
-				return -1
-			}
-			return 1
-		}
-		return int(a.name - b.name)
-	})
-	k := 0
-	for i := range sc.results {
-		if i > 0 && ix.names[sc.results[i].name].entry == ix.names[sc.results[k-1].name].entry {
-			continue
-		}
-		sc.results[k] = sc.results[i]
-		k++
-	}
-	sc.results = sc.results[:k]
-	slices.SortFunc(sc.results, func(a, b result) int {
-		if a.score != b.score {
-			if a.score > b.score {
-				return -1
-			}
-			return 1
-		}
-		return int(ix.names[a.name].entry - ix.names[b.name].entry)
-	})
+	ix.rankResults(sc)
 	if len(sc.results) > limit {
 		sc.results = sc.results[:limit]
 	}
@@ -253,46 +203,25 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 	return out, nil
 }
 
-func (ix *Index) buildMatch(sc *scratch, r *result) Match {
-	rec := &ix.names[r.name]
-	e := ix.entries[rec.entry]
-	name := e.Name
-	if rec.alias >= 0 {
-		name = e.Aliases[rec.alias].Name
+// searchLimits validates the query's name length and threshold and returns
+// the threshold and the number of matches to return, defaults applied.
+func searchLimits(q Query) (th float64, limit int, err error) {
+	if len(q.Name) > MaxNameLen {
+		return 0, 0, fmt.Errorf("match: query name of %d bytes exceeds %d: %w", len(q.Name), MaxNameLen, ErrNameTooLong)
 	}
-	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
-	m := Match{
-		Entry: e, Name: name, Weak: rec.weak,
-		Score: round4(float64(r.score)), NameScore: round4(float64(r.nameScore)),
-		Tokens: make([]TokenMatch, len(r.edges)),
+	th = q.Threshold
+	if th == 0 {
+		th = DefaultThreshold
 	}
-	for i, ed := range r.edges {
-		tm := TokenMatch{Similarity: round4(float64(ed.sim))}
-		if ed.qlo == ed.qhi {
-			tm.Query = sc.qs[ed.qlo].s
-		} else {
-			parts := make([]string, 0, ed.qhi-ed.qlo+1)
-			for k := ed.qlo; k <= ed.qhi; k++ {
-				parts = append(parts, sc.qs[k].s)
-			}
-			tm.Query = strings.Join(parts, " ")
-		}
-		if ed.clo == ed.chi {
-			tm.Candidate = ix.toks[ctoks[ed.clo]].s
-		} else {
-			tm.Candidate = ix.toks[ctoks[ed.clo]].s + " " + ix.toks[ctoks[ed.chi]].s
-		}
-		m.Tokens[i] = tm
+	if !(th > 0 && th <= 1) {
+		return 0, 0, fmt.Errorf("match: threshold %v: %w", q.Threshold, ErrBadThreshold)
 	}
-	slices.SortStableFunc(m.Tokens, func(a, b TokenMatch) int { return strings.Compare(a.Query, b.Query) })
-	if r.nadj > 0 {
-		m.Adjustments = make([]Adjustment, r.nadj)
-		copy(m.Adjustments, r.adj[:r.nadj])
+	limit = q.Limit
+	if limit <= 0 {
+		limit = 10
 	}
-	return m
+	return th, limit, nil
 }
-
-func round4(f float64) float64 { return float64(int64(f*10000+0.5)) / 10000 }
 
 // hasArabic reports whether s has a letter of the Arabic script.
 func hasArabic(s string) bool {
