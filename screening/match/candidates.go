@@ -214,8 +214,16 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 // words it shares, skipping the postings of common tokens when a rarer one is
 // available, and keeps the best maxCandidates names.
 func (ix *Index) collectCandidates(sc *scratch) {
+	anyRare, commonQ := ix.rareWords(sc)
+	ix.accumulate(sc, anyRare, commonQ)
+	ix.topCandidates(sc)
+}
+
+// rareWords reports whether a query word's best hit is a rare token
+// (anyRare) and, if so, which query words are themselves common listed
+// words (commonQ, a bit per word).
+func (ix *Index) rareWords(sc *scratch) (anyRare bool, commonQ uint64) {
 	// a query word is rare when its best hit is a rare token
-	anyRare := false
 	for i := range sc.qs {
 		var best float32
 		rare := false
@@ -232,7 +240,6 @@ func (ix *Index) collectCandidates(sc *scratch) {
 	// a query word that is itself a common listed word: its respellings
 	// ("tekhnologii" for "technology") are no rarer evidence than the word,
 	// whose postings are skipped when a rarer word is available
-	var commonQ uint64
 	if anyRare {
 		for _, h := range sc.hits {
 			if h.qlo == h.qhi && h.sim == 1 && int(ix.toks[h.tok].df) > ix.opts.commonDF {
@@ -240,6 +247,13 @@ func (ix *Index) collectCandidates(sc *scratch) {
 			}
 		}
 	}
+	return anyRare, commonQ
+}
+
+// accumulate adds, to sc.acc of every name in the postings of a hit, the
+// hit's weight, skipping common tokens when anyRare and the hits of the
+// common query words commonQ, and lists the names touched in sc.touched.
+func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 	sc.touched = sc.touched[:0]
 	for _, h := range sc.hits {
 		t := &ix.toks[h.tok]
@@ -271,6 +285,12 @@ func (ix *Index) collectCandidates(sc *scratch) {
 		}
 		sc.acc[n] += j.sim * 4
 	}
+}
+
+// topCandidates keeps in sc.cands the maxCandidates touched names with the
+// highest accumulated weight relative to the length of both names, and
+// clears sc.acc.
+func (ix *Index) topCandidates(sc *scratch) {
 	// top maxCandidates by accumulated weight (ties by name id)
 	k := ix.opts.maxCandidates
 	sc.cands = sc.cands[:0]
