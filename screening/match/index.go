@@ -221,6 +221,37 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 		opts:      o,
 		groupToks: make([][]int32, len(variantGroups)+1), patToks: make([][]int32, len(variantGroups)+1),
 	}
+	analysed := ix.analyseEntries()
+	b := &tokenBuilder{
+		vocab: make(map[string]int32, 1<<15),
+		joins: make(map[string]int32, 1<<15),
+	}
+	for ei, names := range analysed {
+		for _, an := range names {
+			b.addName(ix, int32(ei), an)
+		}
+	}
+	analysed = nil
+	b.finishJoins(ix)
+	ix.vocabTab = newStrTable(len(ix.toks), seedVocab, func(i int) string { return ix.toks[i].s })
+	keyChunks := ix.describeTokens(b.postTmp)
+	ix.storePostings(b.postTmp)
+	ix.weighNames()
+	// The keys, in word order, sorted by hash: a stable sort keeps the
+	// keys of one hash in word order, so they end up ordered by (hash,
+	// word), and repeats of a key of one word are adjacent.
+	ix.fuzzy = sortKeys(slices.Concat(keyChunks...))
+	ix.fuzzy = slices.Compact(ix.fuzzy)
+	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(ix.fuzzy)
+	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
+	ix.pool.New = func() any { return newScratch(len(ix.names)) }
+	return ix
+}
+
+// analyseEntries analyses the names of every entry of ix, in parallel, and
+// sets ix.entryIDs; the names of entry i are at index i of the result.
+func (ix *Index) analyseEntries() [][]analysedName {
+	entries := ix.entries
 	analysed := make([][]analysedName, len(entries))
 	ix.entryIDs = make([][]string, len(entries))
 	analysers := sync.Pool{New: func() any { return newAnalyser() }}
@@ -233,70 +264,88 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 			}
 		}
 	})
-	var (
-		postTmp [][]int32
-		vocab   = make(map[string]int32, 1<<15)
-		joins   = make(map[string]int32, 1<<15) // key → number
-		joinTmp [][]joinRef
-		keyBuf  []byte
-	)
-	for ei, names := range analysed {
-		for _, an := range names {
-			rec := nameRec{
-				entry: int32(ei), alias: an.alias, weak: an.weak, legal: an.legal,
-				tokOff: int32(len(ix.nameTok)), tokLen: int16(min(len(an.words), 64)),
-				numOff: int32(len(ix.nameNum)), numLen: int16(len(an.nums)),
-				individual: entries[ei].Type == lists.TypeIndividual,
-			}
-			nid := int32(len(ix.names))
-			for i, w := range an.words {
-				if i >= 64 {
-					break
-				}
-				id, ok := vocab[w]
-				if !ok {
-					id = int32(len(ix.toks))
-					vocab[w] = id
-					ix.toks = append(ix.toks, tokInfo{s: w})
-					postTmp = append(postTmp, nil)
-				}
-				p := postTmp[id]
-				if len(p) == 0 || p[len(p)-1] != nid {
-					postTmp[id] = append(p, nid)
-				}
-				ix.nameTok = append(ix.nameTok, id)
-				if i > 0 {
-					k := len(keyBuf)
-					keyBuf = append(append(keyBuf, an.words[i-1]...), w...)
-					j, ok := joins[string(keyBuf[k:])]
-					if ok {
-						keyBuf = keyBuf[:k]
-					} else {
-						j = int32(len(joinTmp))
-						joins[string(keyBuf[k:])] = j
-						ix.joinKeyOff = append(ix.joinKeyOff, uint32(k))
-						joinTmp = append(joinTmp, nil)
-					}
-					joinTmp[j] = append(joinTmp[j], joinRef{name: nid, pos: int16(i - 1)})
-				}
-			}
-			ix.nameNum = append(ix.nameNum, an.nums...)
-			ix.names = append(ix.names, rec)
+	return analysed
+}
+
+// tokenBuilder collects, name by name in entry order, the vocabulary, the
+// postings of each token and the join keys (two adjacent words written
+// together) before they are packed into the index.
+type tokenBuilder struct {
+	postTmp [][]int32
+	vocab   map[string]int32
+	joins   map[string]int32 // key → number
+	joinTmp [][]joinRef
+	keyBuf  []byte
+}
+
+// addName adds the analysed name an of entry ei to ix: its record, its
+// tokens (the first 64 words), its numbers, its postings and its join keys.
+func (b *tokenBuilder) addName(ix *Index, ei int32, an analysedName) {
+	rec := nameRec{
+		entry: ei, alias: an.alias, weak: an.weak, legal: an.legal,
+		tokOff: int32(len(ix.nameTok)), tokLen: int16(min(len(an.words), 64)),
+		numOff: int32(len(ix.nameNum)), numLen: int16(len(an.nums)),
+		individual: ix.entries[ei].Type == lists.TypeIndividual,
+	}
+	nid := int32(len(ix.names))
+	for i, w := range an.words {
+		if i >= 64 {
+			break
+		}
+		id, ok := b.vocab[w]
+		if !ok {
+			id = int32(len(ix.toks))
+			b.vocab[w] = id
+			ix.toks = append(ix.toks, tokInfo{s: w})
+			b.postTmp = append(b.postTmp, nil)
+		}
+		p := b.postTmp[id]
+		if len(p) == 0 || p[len(p)-1] != nid {
+			b.postTmp[id] = append(p, nid)
+		}
+		ix.nameTok = append(ix.nameTok, id)
+		if i > 0 {
+			b.addJoin(ix, an.words[i-1], w, joinRef{name: nid, pos: int16(i - 1)})
 		}
 	}
-	analysed = nil
-	ix.joinKeys = string(keyBuf)
-	ix.joinKeyOff = append(ix.joinKeyOff, uint32(len(keyBuf)))
-	ix.joinOff = make([]uint32, 1, len(joinTmp)+1)
-	for _, refs := range joinTmp {
+	ix.nameNum = append(ix.nameNum, an.nums...)
+	ix.names = append(ix.names, rec)
+}
+
+// addJoin records ref under the join key prev+w, numbering a new key.
+func (b *tokenBuilder) addJoin(ix *Index, prev, w string, ref joinRef) {
+	k := len(b.keyBuf)
+	b.keyBuf = append(append(b.keyBuf, prev...), w...)
+	j, ok := b.joins[string(b.keyBuf[k:])]
+	if ok {
+		b.keyBuf = b.keyBuf[:k]
+	} else {
+		j = int32(len(b.joinTmp))
+		b.joins[string(b.keyBuf[k:])] = j
+		ix.joinKeyOff = append(ix.joinKeyOff, uint32(k))
+		b.joinTmp = append(b.joinTmp, nil)
+	}
+	b.joinTmp[j] = append(b.joinTmp[j], ref)
+}
+
+// finishJoins packs the join keys and their references into ix.
+func (b *tokenBuilder) finishJoins(ix *Index) {
+	ix.joinKeys = string(b.keyBuf)
+	ix.joinKeyOff = append(ix.joinKeyOff, uint32(len(b.keyBuf)))
+	ix.joinOff = make([]uint32, 1, len(b.joinTmp)+1)
+	for _, refs := range b.joinTmp {
 		ix.joinRefs = append(ix.joinRefs, refs...)
 		ix.joinOff = append(ix.joinOff, uint32(len(ix.joinRefs)))
 	}
-	ix.joinTab = newStrTable(len(joinTmp), seedJoin, ix.joinKey)
-	ix.vocabTab = newStrTable(len(ix.toks), seedVocab, func(i int) string { return ix.toks[i].s })
-	// per word: weight (inverse document frequency over names), derived
-	// forms and fuzzy keys (skeleton, its single deletions, a 6-byte
-	// skeleton prefix, the raw word's single deletions, consonants)
+	ix.joinTab = newStrTable(len(b.joinTmp), seedJoin, ix.joinKey)
+}
+
+// describeTokens sets, in parallel, each token's weight (inverse document
+// frequency over names, from its postings postTmp), derived forms and
+// variant groups, and returns its fuzzy keys (skeleton, its single
+// deletions, a 6-byte skeleton prefix, the raw word's single deletions,
+// consonants) in chunks of tokens, in token order.
+func (ix *Index) describeTokens(postTmp [][]int32) [][]fuzzyKey {
 	n := float64(len(ix.names) + 1)
 	const tokChunk = 1024
 	keyChunks := make([][]fuzzyKey, (len(ix.toks)+tokChunk-1)/tokChunk)
@@ -326,6 +375,12 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 		}
 		keyChunks[lo/tokChunk] = keys
 	})
+	return keyChunks
+}
+
+// storePostings packs the postings postTmp into ix.postOff and ix.postIdx
+// and lists the tokens of each variant and patronymic group.
+func (ix *Index) storePostings(postTmp [][]int32) {
 	ix.postOff = make([]int32, len(ix.toks)+1)
 	total := 0
 	for _, p := range postTmp {
@@ -344,6 +399,11 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 		ix.postIdx = append(ix.postIdx, postTmp[t]...)
 	}
 	ix.postOff[len(ix.toks)] = int32(len(ix.postIdx))
+}
+
+// weighNames sets each name's total token weight and whether it has a word
+// that is not generic.
+func (ix *Index) weighNames() {
 	for i := range ix.names {
 		r := &ix.names[i]
 		var tw float32
@@ -355,15 +415,6 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 		}
 		r.totalW = tw
 	}
-	// The keys, in word order, sorted by hash: a stable sort keeps the
-	// keys of one hash in word order, so they end up ordered by (hash,
-	// word), and repeats of a key of one word are adjacent.
-	ix.fuzzy = sortKeys(slices.Concat(keyChunks...))
-	ix.fuzzy = slices.Compact(ix.fuzzy)
-	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(ix.fuzzy)
-	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
-	ix.pool.New = func() any { return newScratch(len(ix.names)) }
-	return ix
 }
 
 // Len returns the number of entries in the index.
