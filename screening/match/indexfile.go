@@ -453,13 +453,59 @@ func (r *indexReader) int32Lists() [][]int32 {
 func decodeIndex(data string, nEntries int) (*Index, error) {
 	r := &indexReader{s: data, i: indexHeaderLen}
 	ix := &Index{}
+	d := readSections(r, ix)
+	if r.err != nil {
+		return nil, r.err
+	}
+	if r.i != len(data) {
+		return nil, fmt.Errorf("%w: %d bytes after the last section", ErrCorruptIndex, len(data)-r.i)
+	}
+	if err := d.checkShapes(ix, nEntries); err != nil {
+		return nil, err
+	}
+	ix.fuzzyShift = d.shift[0]
+	if err := d.checkReferences(ix, nEntries); err != nil {
+		return nil, err
+	}
+	toks, err := d.tokens()
+	if err != nil {
+		return nil, err
+	}
+	ix.toks = toks
+	ix.entryIDs = make([][]string, nEntries)
+	for e := range ix.entryIDs {
+		if d.idOff[e] < d.idOff[e+1] {
+			ix.entryIDs[e] = d.ids[d.idOff[e]:d.idOff[e+1]:d.idOff[e+1]]
+		}
+	}
+	return ix, nil
+}
+
+// decodedSections holds the sections of an index file that are not
+// fields of Index as they are: the token columns, the fuzzy directory's
+// shift and the identifiers of each entry.
+type decodedSections struct {
+	s, skel, cons   []string
+	w               []float32
+	df              []int32
+	group, patGroup []uint16
+	flags           []uint8
+	shift           []uint64
+	idOff           []uint32
+	ids             []string
+}
+
+// readSections reads the sections in file order, those that are Index
+// fields into ix; a read error stays in r.err.
+func readSections(r *indexReader, ix *Index) decodedSections {
+	var d decodedSections
 	ix.names = view[nameRec](r)
 	ix.nameTok = view[int32](r)
 	ix.nameNum = r.strs()
-	s, skel, cons := r.strs(), r.strs(), r.strs()
-	w, df := view[float32](r), view[int32](r)
-	group, patGroup := view[uint16](r), view[uint16](r)
-	flags := view[uint8](r)
+	d.s, d.skel, d.cons = r.strs(), r.strs(), r.strs()
+	d.w, d.df = view[float32](r), view[int32](r)
+	d.group, d.patGroup = view[uint16](r), view[uint16](r)
+	d.flags = view[uint8](r)
 	ix.postOff, ix.postIdx = view[int32](r), view[int32](r)
 	ix.vocabTab = view[uint32](r)
 	ix.joinKeys = r.section()
@@ -469,95 +515,106 @@ func decodeIndex(data string, nEntries int) (*Index, error) {
 	ix.joinTab = view[uint32](r)
 	ix.fuzzy = view[fuzzyKey](r)
 	ix.fuzzyDir = view[uint32](r)
-	shift := view[uint64](r)
-	idOff := view[uint32](r)
-	ids := r.strs()
+	d.shift = view[uint64](r)
+	d.idOff = view[uint32](r)
+	d.ids = r.strs()
 	ix.groupToks = r.int32Lists()
 	ix.patToks = r.int32Lists()
 	ix.neighOff = view[uint32](r)
 	ix.neighFlat = view[neighbour](r)
-	if r.err != nil {
-		return nil, r.err
-	}
-	if r.i != len(data) {
-		return nil, fmt.Errorf("%w: %d bytes after the last section", ErrCorruptIndex, len(data)-r.i)
-	}
-	nt := len(s)
-	bad := func(what string) (*Index, error) { return nil, fmt.Errorf("%w: %s", ErrCorruptIndex, what) }
+	return d
+}
+
+// corrupt is the error of a damaged index file, saying what is wrong.
+func corrupt(what string) error { return fmt.Errorf("%w: %s", ErrCorruptIndex, what) }
+
+// checkShapes checks that the sections agree in length with each other,
+// with this build's variant groups and with the nEntries entries, and that
+// every offset array fits the array it points into.
+func (d *decodedSections) checkShapes(ix *Index, nEntries int) error {
+	nt := len(d.s)
 	nGroups := len(variantGroups) + 1
+	shift := d.shift
 	switch {
-	case len(skel) != nt || len(cons) != nt || len(w) != nt || len(df) != nt || len(group) != nt || len(patGroup) != nt || len(flags) != nt:
-		return bad("token arrays of different lengths")
+	case len(d.skel) != nt || len(d.cons) != nt || len(d.w) != nt || len(d.df) != nt || len(d.group) != nt || len(d.patGroup) != nt || len(d.flags) != nt:
+		return corrupt("token arrays of different lengths")
 	case len(ix.groupToks) != nGroups || len(ix.patToks) != nGroups:
 		// the variant tables changed since the file was made
-		return nil, fmt.Errorf("%w: %d variant groups, this build has %d", ErrIndexMismatch, len(ix.groupToks)-1, nGroups-1)
+		return fmt.Errorf("%w: %d variant groups, this build has %d", ErrIndexMismatch, len(ix.groupToks)-1, nGroups-1)
 	case len(ix.postOff) != nt+1 || len(ix.neighOff) != nt+1:
-		return bad("token offsets")
+		return corrupt("token offsets")
 	case len(shift) != 1 || shift[0] < 34 || shift[0] > 63 || len(ix.fuzzyDir) != 1<<(64-shift[0])+1 || !offsetsOK(ix.fuzzyDir, len(ix.fuzzy)):
-		return bad("fuzzy key directory")
-	case len(idOff) != nEntries+1 || !offsetsOK(idOff, len(ids)):
-		return bad("identifier offsets")
+		return corrupt("fuzzy key directory")
+	case len(d.idOff) != nEntries+1 || !offsetsOK(d.idOff, len(d.ids)):
+		return corrupt("identifier offsets")
 	case !offsetsOK(ix.joinKeyOff, len(ix.joinKeys)) || len(ix.joinOff) != len(ix.joinKeyOff) || !offsetsOK(ix.joinOff, len(ix.joinRefs)):
-		return bad("join offsets")
+		return corrupt("join offsets")
 	case !tableOK(ix.vocabTab, nt) || !tableOK(ix.joinTab, len(ix.joinOff)-1):
-		return bad("word tables")
+		return corrupt("word tables")
 	case !offsetsOK(ix.neighOff, len(ix.neighFlat)):
-		return bad("neighbour offsets")
+		return corrupt("neighbour offsets")
 	}
-	ix.fuzzyShift = shift[0]
+	return nil
+}
+
+// checkReferences checks that every name, token and entry number stored in
+// ix is within range.
+func (d *decodedSections) checkReferences(ix *Index, nEntries int) error {
+	nt := len(d.s)
 	if !offsetsOK(ix.postOff, len(ix.postIdx)) {
-		return bad("posting offsets")
+		return corrupt("posting offsets")
 	}
 	nn := int32(len(ix.names))
 	for i := range ix.names {
 		n := &ix.names[i]
 		if n.entry < 0 || int(n.entry) >= nEntries || n.tokOff < 0 || n.tokLen < 0 || int(n.tokOff)+int(n.tokLen) > len(ix.nameTok) ||
 			n.numOff < 0 || n.numLen < 0 || int(n.numOff)+int(n.numLen) > len(ix.nameNum) {
-			return bad(fmt.Sprintf("name %d out of range", i))
+			return corrupt(fmt.Sprintf("name %d out of range", i))
 		}
 	}
 	if !allBelow(ix.nameTok, int32(nt)) || !allBelow(ix.postIdx, nn) {
-		return bad("token or name number out of range")
+		return corrupt("token or name number out of range")
 	}
 	for _, l := range [][][]int32{ix.groupToks, ix.patToks} {
 		for _, g := range l {
 			if !allBelow(g, int32(nt)) {
-				return bad("variant group token out of range")
+				return corrupt("variant group token out of range")
 			}
 		}
 	}
 	for _, j := range ix.joinRefs {
 		if j.name < 0 || j.name >= nn || j.pos < 0 || int(j.pos)+1 >= int(ix.names[j.name].tokLen) {
-			return bad("join reference out of range")
+			return corrupt("join reference out of range")
 		}
 	}
 	for _, f := range ix.fuzzy {
 		if f.tok < 0 || int(f.tok) >= nt {
-			return bad("fuzzy key token out of range")
+			return corrupt("fuzzy key token out of range")
 		}
 	}
 	for _, n := range ix.neighFlat {
 		if n.tok < 0 || int(n.tok) >= nt {
-			return bad("neighbour out of range")
+			return corrupt("neighbour out of range")
 		}
 	}
-	ix.toks = make([]tokInfo, nt)
-	for t := range ix.toks {
-		if int(group[t]) >= nGroups || int(patGroup[t]) >= nGroups {
-			return bad("token variant group out of range")
+	return nil
+}
+
+// tokens assembles the tokens from their columns, checking their variant
+// groups.
+func (d *decodedSections) tokens() ([]tokInfo, error) {
+	nGroups := len(variantGroups) + 1
+	toks := make([]tokInfo, len(d.s))
+	for t := range toks {
+		if int(d.group[t]) >= nGroups || int(d.patGroup[t]) >= nGroups {
+			return nil, corrupt("token variant group out of range")
 		}
-		f := flags[t]
-		ix.toks[t] = tokInfo{s: s[t], skel: skel[t], cons: cons[t], w: w[t], df: df[t],
+		f := d.flags[t]
+		toks[t] = tokInfo{s: d.s[t], skel: d.skel[t], cons: d.cons[t], w: d.w[t], df: d.df[t],
 			generic: f&flagGeneric != 0, vowelless: f&flagVowelless != 0,
-			variantInfo: variantInfo{group: group[t], patGroup: patGroup[t], patronymic: f&flagPatronymic != 0, title: f&flagTitle != 0}}
+			variantInfo: variantInfo{group: d.group[t], patGroup: d.patGroup[t], patronymic: f&flagPatronymic != 0, title: f&flagTitle != 0}}
 	}
-	ix.entryIDs = make([][]string, nEntries)
-	for e := range ix.entryIDs {
-		if idOff[e] < idOff[e+1] {
-			ix.entryIDs[e] = ids[idOff[e]:idOff[e+1]:idOff[e+1]]
-		}
-	}
-	return ix, nil
+	return toks, nil
 }
 
 func allBelow(s []int32, n int32) bool {
