@@ -81,69 +81,10 @@ func appendSkeleton(dst []byte, s string) []byte {
 		}
 		out := c
 		switch c {
-		case 's':
-			switch {
-			case n == 'h' && hasPrefix(s[i:], "shch"):
-				i += 3
-			case n == 'h':
-				i++
-			case n == 'c' && i+2 < len(s) && s[i+2] == 'h':
-				i += 2
-			}
-		case 't':
-			switch {
-			case n == 's' && hasPrefix(s[i:], "tsch"):
-				out, i = 'j', i+3
-			case n == 'c' && i+2 < len(s) && s[i+2] == 'h':
-				out, i = 'j', i+2
-			case n == 'h':
-				i++
-			case n == 's' || n == 'z':
-				out, i = 'c', i+1
-			}
-		case 'd':
-			switch {
-			case n == 'z' && i+2 < len(s) && s[i+2] == 'h':
-				out, i = 'j', i+2
-			case n == 'j':
-				out, i = 'j', i+1
-			case n == 'h':
-				out, i = 't', i+1
-			}
-		case 'c':
-			switch n {
-			case 'h':
-				out, i = 'j', i+1
-			case 'k':
-				out, i = 'k', i+1
-			default:
-				out = 'k'
-			}
-		case 'z':
-			if n == 'h' {
-				out, i = 'j', i+1
-			} else {
-				out = 's'
-			}
-		case 'k':
-			switch n {
-			case 'h':
-				out, i = 'h', i+1
-			case 's':
-				out, i = 'x', i+1
-			}
-		case 'g':
-			if n == 'h' { // Arabic ghayn, Caucasian г: Maghomed, Magomed
-				i++
-			}
-		case 'p':
-			if n == 'h' {
-				out, i = 'f', i+1
-			}
-		case 'h':
-			if n == 's' {
-				out, i = 'x', i+1
-			}
+		case 's', 't', 'd':
+			out, i = skelDental(s, i, c, n)
+		case 'c', 'z', 'k', 'g', 'p', 'h':
+			out, i = skelConsonant(i, c, n)
 		case 'o':
 			out = 'u'
 			if n == 'u' || n == 'o' {
@@ -170,6 +111,89 @@ func appendSkeleton(dst []byte, s string) []byte {
 		dst = append(dst, out)
 	}
 	return dst
+}
+
+// skelDental is appendSkeleton's key byte for s[i] = c (s, t or d, followed
+// by n) and the index of the last byte it stands for: the spellings of
+// sh, shch, ch, j and ts across romanisations.
+func skelDental(s string, i int, c, n byte) (byte, int) {
+	out := c
+	switch c {
+	case 's':
+		switch {
+		case n == 'h' && hasPrefix(s[i:], "shch"):
+			i += 3
+		case n == 'h':
+			i++
+		case n == 'c' && i+2 < len(s) && s[i+2] == 'h':
+			i += 2
+		}
+	case 't':
+		switch {
+		case n == 's' && hasPrefix(s[i:], "tsch"):
+			out, i = 'j', i+3
+		case n == 'c' && i+2 < len(s) && s[i+2] == 'h':
+			out, i = 'j', i+2
+		case n == 'h':
+			i++
+		case n == 's' || n == 'z':
+			out, i = 'c', i+1
+		}
+	case 'd':
+		switch {
+		case n == 'z' && i+2 < len(s) && s[i+2] == 'h':
+			out, i = 'j', i+2
+		case n == 'j':
+			out, i = 'j', i+1
+		case n == 'h':
+			out, i = 't', i+1
+		}
+	}
+	return out, i
+}
+
+// skelConsonant is appendSkeleton's key byte for the byte c (c, z, k, g, p
+// or h, followed by n) at index i, and the index of the last byte it
+// stands for: the two-letter spellings ch, ck, zh, kh, ks, gh, ph and hs.
+func skelConsonant(i int, c, n byte) (byte, int) {
+	out := c
+	switch c {
+	case 'c':
+		switch n {
+		case 'h':
+			out, i = 'j', i+1
+		case 'k':
+			out, i = 'k', i+1
+		default:
+			out = 'k'
+		}
+	case 'z':
+		if n == 'h' {
+			out, i = 'j', i+1
+		} else {
+			out = 's'
+		}
+	case 'k':
+		switch n {
+		case 'h':
+			out, i = 'h', i+1
+		case 's':
+			out, i = 'x', i+1
+		}
+	case 'g':
+		if n == 'h' { // Arabic ghayn, Caucasian г: Maghomed, Magomed
+			i++
+		}
+	case 'p':
+		if n == 'h' {
+			out, i = 'f', i+1
+		}
+	case 'h':
+		if n == 's' {
+			out, i = 'x', i+1
+		}
+	}
+	return out, i
 }
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
