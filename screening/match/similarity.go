@@ -344,42 +344,49 @@ func appendLoanKey(dst []byte, w string) ([]byte, bool) {
 			return dst[:start], false
 		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
 			put('a')
-		case c == 'd' && n == 'z' && i+2 < len(w) && w[i+2] == 'h':
-			put('j')
-			i += 2
-		case c == 'g' && (n == 'e' || n == 'i' || n == 'y') && i > 0:
-			put('j')
-		case c == 'k' && n == 'h', c == 'c' && n == 'h', c == 'c' && n == 'k':
-			put('k')
-			i++
-		case c == 'c' && (n == 'e' || n == 'i' || n == 'y'):
-			put('s')
-		case c == 't' && n == 's':
-			put('s')
-			i++
-		case c == 'c' || c == 'q':
-			put('k')
 		case c == 'x':
 			put('k')
 			put('s')
-		case c == 'p' && n == 'h':
-			put('f')
-			i++
 		case c == 'w':
 			put('v')
-		case c == 'z' && n == 'h':
-			put('j')
-			i++
 		case c == 'h':
 			// silent or a breath: left out
 		default:
-			put(c)
+			var out byte
+			out, i = loanConsonant(w, i, c, n)
+			put(out)
 		}
 	}
 	if n := len(dst); n > start+1 && dst[n-1] == 'a' {
 		dst = dst[:n-1]
 	}
 	return dst, true
+}
+
+// loanConsonant is appendLoanKey's key byte for the consonant c at w[i]
+// (followed by n; not x, w or h) and the index of the last byte it stands
+// for: dzh, soft g and zh as j; kh, ch, ck, c and q as k; soft c and ts as
+// s; ph as f; any other consonant as itself.
+func loanConsonant(w string, i int, c, n byte) (byte, int) {
+	switch {
+	case c == 'd' && n == 'z' && i+2 < len(w) && w[i+2] == 'h':
+		return 'j', i + 2
+	case c == 'g' && (n == 'e' || n == 'i' || n == 'y') && i > 0:
+		return 'j', i
+	case c == 'k' && n == 'h', c == 'c' && n == 'h', c == 'c' && n == 'k':
+		return 'k', i + 1
+	case c == 'c' && (n == 'e' || n == 'i' || n == 'y'):
+		return 's', i
+	case c == 't' && n == 's':
+		return 's', i + 1
+	case c == 'c' || c == 'q':
+		return 'k', i
+	case c == 'p' && n == 'h':
+		return 'f', i + 1
+	case c == 'z' && n == 'h':
+		return 'j', i + 1
+	}
+	return c, i
 }
 
 // minLoanConsonants is the fewest consonants two words must share, in
