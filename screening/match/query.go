@@ -56,33 +56,10 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 	}
 	n := min(len(q.s), len(t.s))
 	var s float32
-	switch {
-	case n <= 3:
-		// short words and acronyms: exact, or (weakly) the same skeleton
-		if q.skel == t.skel && len(q.skel) >= 2 {
-			s = 0.7
-		}
-		if n == 3 && len(q.s) != len(t.s) && !q.vowelless && len(q.cons) == 2 && q.cons == t.cons && q.s[0] == t.s[0] &&
-			(q.group == 0 || t.group == 0 || q.group == t.group) {
-			// a vowel more in a word of three letters (Amr, Amru,
-			// Amir): the same two consonants, in order; not an
-			// acronym (RMR, CLC), which has no vowel, nor two names
-			// the variant tables hold apart (the Korean family names
-			// Pak and Paek)
-			s = vowelShapeSim
-		}
-	default:
-		s = strSim(q.s, t.s, n)
-		if q.skel == t.skel {
-			s = max(s, skelEqualSim(n))
-		} else if sameVowelShape(q.skel, t.skel) {
-			s = max(s, vowelShapeSim)
-		} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
-			s = max(s, 0.85)
-		}
-		if s < loanShapeSim && n >= 6 && sameLoanShape(q.s, t.s) {
-			s = loanShapeSim
-		}
+	if n <= 3 {
+		s = shortWordSim(q, t, n)
+	} else {
+		s = wordSim(q, t, n)
 	}
 	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
 		s = max(s, consEqualSim)
@@ -91,6 +68,46 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 		// the same name in another language or romanisation
 		// (Aleksandr, Oleksandr, Alexander), or patronymics of it
 		s = max(s, variantSim)
+	}
+	return s
+}
+
+// shortWordSim is tokSim's similarity of two words of which the shorter has
+// n ≤ 3 bytes, before variant groups: short words and acronyms match only
+// weakly, by the same skeleton or, for three letters, one vowel more.
+func shortWordSim(q *qtok, t *tokInfo, n int) float32 {
+	var s float32
+	// short words and acronyms: exact, or (weakly) the same skeleton
+	if q.skel == t.skel && len(q.skel) >= 2 {
+		s = 0.7
+	}
+	if n == 3 && len(q.s) != len(t.s) && !q.vowelless && len(q.cons) == 2 && q.cons == t.cons && q.s[0] == t.s[0] &&
+		(q.group == 0 || t.group == 0 || q.group == t.group) {
+		// a vowel more in a word of three letters (Amr, Amru,
+		// Amir): the same two consonants, in order; not an
+		// acronym (RMR, CLC), which has no vowel, nor two names
+		// the variant tables hold apart (the Korean family names
+		// Pak and Paek)
+		s = vowelShapeSim
+	}
+	return s
+}
+
+// wordSim is tokSim's similarity of two words of which the shorter has
+// n > 3 bytes, before variant groups: the sharpened string similarity,
+// raised for the same skeleton, the same consonants with other vowels, a
+// skeleton one edit apart or the same loan-word shape.
+func wordSim(q *qtok, t *tokInfo, n int) float32 {
+	s := strSim(q.s, t.s, n)
+	if q.skel == t.skel {
+		s = max(s, skelEqualSim(n))
+	} else if sameVowelShape(q.skel, t.skel) {
+		s = max(s, vowelShapeSim)
+	} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
+		s = max(s, 0.85)
+	}
+	if s < loanShapeSim && n >= 6 && sameLoanShape(q.s, t.s) {
+		s = loanShapeSim
 	}
 	return s
 }
