@@ -297,12 +297,8 @@ func (d *decodedSections) checkReferences(ix *Index, nEntries int) error {
 		return corrupt("posting offsets")
 	}
 	nn := int32(len(ix.names))
-	for i := range ix.names {
-		n := &ix.names[i]
-		if n.entry < 0 || int(n.entry) >= nEntries || n.tokOff < 0 || n.tokLen < 0 || int(n.tokOff)+int(n.tokLen) > len(ix.nameTok) ||
-			n.numOff < 0 || n.numLen < 0 || int(n.numOff)+int(n.numLen) > len(ix.nameNum) {
-			return corrupt(fmt.Sprintf("name %d out of range", i))
-		}
+	if err := checkNames(ix, nEntries); err != nil {
+		return err
 	}
 	if !allBelow(ix.nameTok, int32(nt)) || !allBelow(ix.postIdx, nn) {
 		return corrupt("token or name number out of range")
@@ -327,6 +323,19 @@ func (d *decodedSections) checkReferences(ix *Index, nEntries int) error {
 	for _, n := range ix.neighFlat {
 		if n.tok < 0 || int(n.tok) >= nt {
 			return corrupt("neighbour out of range")
+		}
+	}
+	return nil
+}
+
+// checkNames checks that every name record's entry, tokens and numbers are
+// within range.
+func checkNames(ix *Index, nEntries int) error {
+	for i := range ix.names {
+		n := &ix.names[i]
+		if n.entry < 0 || int(n.entry) >= nEntries || n.tokOff < 0 || n.tokLen < 0 || int(n.tokOff)+int(n.tokLen) > len(ix.nameTok) ||
+			n.numOff < 0 || n.numLen < 0 || int(n.numOff)+int(n.numLen) > len(ix.nameNum) {
+			return corrupt(fmt.Sprintf("name %d out of range", i))
 		}
 	}
 	return nil

@@ -371,11 +371,11 @@ func loanConsonant(w string, i int, c, n byte) (byte, int) {
 	switch {
 	case c == 'd' && n == 'z' && i+2 < len(w) && w[i+2] == 'h':
 		return 'j', i + 2
-	case c == 'g' && (n == 'e' || n == 'i' || n == 'y') && i > 0:
+	case c == 'g' && softens(n) && i > 0:
 		return 'j', i
 	case c == 'k' && n == 'h', c == 'c' && n == 'h', c == 'c' && n == 'k':
 		return 'k', i + 1
-	case c == 'c' && (n == 'e' || n == 'i' || n == 'y'):
+	case c == 'c' && softens(n):
 		return 's', i
 	case c == 't' && n == 's':
 		return 's', i + 1
@@ -388,6 +388,9 @@ func loanConsonant(w string, i int, c, n byte) (byte, int) {
 	}
 	return c, i
 }
+
+// softens reports whether n, after c or g, makes it soft (e, i, y).
+func softens(n byte) bool { return n == 'e' || n == 'i' || n == 'y' }
 
 // minLoanConsonants is the fewest consonants two words must share, in
 // order, for sameLoanShape to take them for one word.
