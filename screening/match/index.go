@@ -1,7 +1,6 @@
 package match
 
 import (
-	"log/slog"
 	"math"
 	"runtime"
 	"slices"
@@ -103,71 +102,6 @@ func variantInfoOf(w string) variantInfo {
 type joinRef struct {
 	name int32
 	pos  int16
-}
-
-type fuzzyKey struct {
-	h   uint64
-	tok int32
-}
-
-type indexOptions struct {
-	maxCandidates int
-	commonDF      int
-	// noPrebuilt makes NewIndex build the index even when a prebuilt one
-	// fits the entries.
-	noPrebuilt bool
-	logger     *slog.Logger
-}
-
-// IndexOption configures NewIndex.
-type IndexOption func(*indexOptions)
-
-// WithMaxCandidates sets how many candidate names a query scores in full
-// (default 32). Higher values cost time and rarely change the result. n ≤ 0
-// keeps the default.
-func WithMaxCandidates(n int) IndexOption {
-	return func(o *indexOptions) {
-		if n > 0 {
-			o.maxCandidates = n
-		}
-	}
-}
-
-// WithCommonTokenLimit sets the number of names above which a token is
-// "common" (default 500): its postings are not used to find candidates when
-// the query has a rarer token, so that words like "china" or "trading" do not
-// blow up the candidate set. The postings of a token in more than four times
-// n names are never used to find candidates. Common tokens still count when
-// scoring. n ≤ 0 keeps the default.
-func WithCommonTokenLimit(n int) IndexOption {
-	return func(o *indexOptions) {
-		if n > 0 {
-			o.commonDF = n
-		}
-	}
-}
-
-// WithoutPrebuiltIndex makes NewIndex build the index from the entries
-// even when the prebuilt index embedded with the default list snapshot
-// was made from the same entries. Searches give the same results either
-// way; building costs about 0.3 s of CPU.
-func WithoutPrebuiltIndex() IndexOption {
-	return func(o *indexOptions) { o.noPrebuilt = true }
-}
-
-// WithIndexLogger sets the logger NewIndex warns on when the embedded
-// prebuilt index is damaged and the index is built instead (default
-// slog.Default()).
-func WithIndexLogger(l *slog.Logger) IndexOption {
-	return func(o *indexOptions) { o.logger = l }
-}
-
-func newIndexOptions(opts []IndexOption) indexOptions {
-	o := indexOptions{maxCandidates: 32, commonDF: 500}
-	for _, f := range opts {
-		f(&o)
-	}
-	return o
 }
 
 // NewIndex builds an index over the names and aliases of entries. Entries
@@ -287,6 +221,37 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 		opts:      o,
 		groupToks: make([][]int32, len(variantGroups)+1), patToks: make([][]int32, len(variantGroups)+1),
 	}
+	analysed := ix.analyseEntries()
+	b := &tokenBuilder{
+		vocab: make(map[string]int32, 1<<15),
+		joins: make(map[string]int32, 1<<15),
+	}
+	for ei, names := range analysed {
+		for _, an := range names {
+			b.addName(ix, int32(ei), an)
+		}
+	}
+	analysed = nil
+	b.finishJoins(ix)
+	ix.vocabTab = newStrTable(len(ix.toks), seedVocab, func(i int) string { return ix.toks[i].s })
+	keyChunks := ix.describeTokens(b.postTmp)
+	ix.storePostings(b.postTmp)
+	ix.weighNames()
+	// The keys, in word order, sorted by hash: a stable sort keeps the
+	// keys of one hash in word order, so they end up ordered by (hash,
+	// word), and repeats of a key of one word are adjacent.
+	ix.fuzzy = sortKeys(slices.Concat(keyChunks...))
+	ix.fuzzy = slices.Compact(ix.fuzzy)
+	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(ix.fuzzy)
+	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
+	ix.pool.New = func() any { return newScratch(len(ix.names)) }
+	return ix
+}
+
+// analyseEntries analyses the names of every entry of ix, in parallel, and
+// sets ix.entryIDs; the names of entry i are at index i of the result.
+func (ix *Index) analyseEntries() [][]analysedName {
+	entries := ix.entries
 	analysed := make([][]analysedName, len(entries))
 	ix.entryIDs = make([][]string, len(entries))
 	analysers := sync.Pool{New: func() any { return newAnalyser() }}
@@ -299,70 +264,88 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 			}
 		}
 	})
-	var (
-		postTmp [][]int32
-		vocab   = make(map[string]int32, 1<<15)
-		joins   = make(map[string]int32, 1<<15) // key → number
-		joinTmp [][]joinRef
-		keyBuf  []byte
-	)
-	for ei, names := range analysed {
-		for _, an := range names {
-			rec := nameRec{
-				entry: int32(ei), alias: an.alias, weak: an.weak, legal: an.legal,
-				tokOff: int32(len(ix.nameTok)), tokLen: int16(min(len(an.words), 64)),
-				numOff: int32(len(ix.nameNum)), numLen: int16(len(an.nums)),
-				individual: entries[ei].Type == lists.TypeIndividual,
-			}
-			nid := int32(len(ix.names))
-			for i, w := range an.words {
-				if i >= 64 {
-					break
-				}
-				id, ok := vocab[w]
-				if !ok {
-					id = int32(len(ix.toks))
-					vocab[w] = id
-					ix.toks = append(ix.toks, tokInfo{s: w})
-					postTmp = append(postTmp, nil)
-				}
-				p := postTmp[id]
-				if len(p) == 0 || p[len(p)-1] != nid {
-					postTmp[id] = append(p, nid)
-				}
-				ix.nameTok = append(ix.nameTok, id)
-				if i > 0 {
-					k := len(keyBuf)
-					keyBuf = append(append(keyBuf, an.words[i-1]...), w...)
-					j, ok := joins[string(keyBuf[k:])]
-					if ok {
-						keyBuf = keyBuf[:k]
-					} else {
-						j = int32(len(joinTmp))
-						joins[string(keyBuf[k:])] = j
-						ix.joinKeyOff = append(ix.joinKeyOff, uint32(k))
-						joinTmp = append(joinTmp, nil)
-					}
-					joinTmp[j] = append(joinTmp[j], joinRef{name: nid, pos: int16(i - 1)})
-				}
-			}
-			ix.nameNum = append(ix.nameNum, an.nums...)
-			ix.names = append(ix.names, rec)
+	return analysed
+}
+
+// tokenBuilder collects, name by name in entry order, the vocabulary, the
+// postings of each token and the join keys (two adjacent words written
+// together) before they are packed into the index.
+type tokenBuilder struct {
+	postTmp [][]int32
+	vocab   map[string]int32
+	joins   map[string]int32 // key → number
+	joinTmp [][]joinRef
+	keyBuf  []byte
+}
+
+// addName adds the analysed name an of entry ei to ix: its record, its
+// tokens (the first 64 words), its numbers, its postings and its join keys.
+func (b *tokenBuilder) addName(ix *Index, ei int32, an analysedName) {
+	rec := nameRec{
+		entry: ei, alias: an.alias, weak: an.weak, legal: an.legal,
+		tokOff: int32(len(ix.nameTok)), tokLen: int16(min(len(an.words), 64)),
+		numOff: int32(len(ix.nameNum)), numLen: int16(len(an.nums)),
+		individual: ix.entries[ei].Type == lists.TypeIndividual,
+	}
+	nid := int32(len(ix.names))
+	for i, w := range an.words {
+		if i >= 64 {
+			break
+		}
+		id, ok := b.vocab[w]
+		if !ok {
+			id = int32(len(ix.toks))
+			b.vocab[w] = id
+			ix.toks = append(ix.toks, tokInfo{s: w})
+			b.postTmp = append(b.postTmp, nil)
+		}
+		p := b.postTmp[id]
+		if len(p) == 0 || p[len(p)-1] != nid {
+			b.postTmp[id] = append(p, nid)
+		}
+		ix.nameTok = append(ix.nameTok, id)
+		if i > 0 {
+			b.addJoin(ix, an.words[i-1], w, joinRef{name: nid, pos: int16(i - 1)})
 		}
 	}
-	analysed = nil
-	ix.joinKeys = string(keyBuf)
-	ix.joinKeyOff = append(ix.joinKeyOff, uint32(len(keyBuf)))
-	ix.joinOff = make([]uint32, 1, len(joinTmp)+1)
-	for _, refs := range joinTmp {
+	ix.nameNum = append(ix.nameNum, an.nums...)
+	ix.names = append(ix.names, rec)
+}
+
+// addJoin records ref under the join key prev+w, numbering a new key.
+func (b *tokenBuilder) addJoin(ix *Index, prev, w string, ref joinRef) {
+	k := len(b.keyBuf)
+	b.keyBuf = append(append(b.keyBuf, prev...), w...)
+	j, ok := b.joins[string(b.keyBuf[k:])]
+	if ok {
+		b.keyBuf = b.keyBuf[:k]
+	} else {
+		j = int32(len(b.joinTmp))
+		b.joins[string(b.keyBuf[k:])] = j
+		ix.joinKeyOff = append(ix.joinKeyOff, uint32(k))
+		b.joinTmp = append(b.joinTmp, nil)
+	}
+	b.joinTmp[j] = append(b.joinTmp[j], ref)
+}
+
+// finishJoins packs the join keys and their references into ix.
+func (b *tokenBuilder) finishJoins(ix *Index) {
+	ix.joinKeys = string(b.keyBuf)
+	ix.joinKeyOff = append(ix.joinKeyOff, uint32(len(b.keyBuf)))
+	ix.joinOff = make([]uint32, 1, len(b.joinTmp)+1)
+	for _, refs := range b.joinTmp {
 		ix.joinRefs = append(ix.joinRefs, refs...)
 		ix.joinOff = append(ix.joinOff, uint32(len(ix.joinRefs)))
 	}
-	ix.joinTab = newStrTable(len(joinTmp), seedJoin, ix.joinKey)
-	ix.vocabTab = newStrTable(len(ix.toks), seedVocab, func(i int) string { return ix.toks[i].s })
-	// per word: weight (inverse document frequency over names), derived
-	// forms and fuzzy keys (skeleton, its single deletions, a 6-byte
-	// skeleton prefix, the raw word's single deletions, consonants)
+	ix.joinTab = newStrTable(len(b.joinTmp), seedJoin, ix.joinKey)
+}
+
+// describeTokens sets, in parallel, each token's weight (inverse document
+// frequency over names, from its postings postTmp), derived forms and
+// variant groups, and returns its fuzzy keys (skeleton, its single
+// deletions, a 6-byte skeleton prefix, the raw word's single deletions,
+// consonants) in chunks of tokens, in token order.
+func (ix *Index) describeTokens(postTmp [][]int32) [][]fuzzyKey {
 	n := float64(len(ix.names) + 1)
 	const tokChunk = 1024
 	keyChunks := make([][]fuzzyKey, (len(ix.toks)+tokChunk-1)/tokChunk)
@@ -392,6 +375,12 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 		}
 		keyChunks[lo/tokChunk] = keys
 	})
+	return keyChunks
+}
+
+// storePostings packs the postings postTmp into ix.postOff and ix.postIdx
+// and lists the tokens of each variant and patronymic group.
+func (ix *Index) storePostings(postTmp [][]int32) {
 	ix.postOff = make([]int32, len(ix.toks)+1)
 	total := 0
 	for _, p := range postTmp {
@@ -410,6 +399,11 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 		ix.postIdx = append(ix.postIdx, postTmp[t]...)
 	}
 	ix.postOff[len(ix.toks)] = int32(len(ix.postIdx))
+}
+
+// weighNames sets each name's total token weight and whether it has a word
+// that is not generic.
+func (ix *Index) weighNames() {
 	for i := range ix.names {
 		r := &ix.names[i]
 		var tw float32
@@ -421,197 +415,10 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 		}
 		r.totalW = tw
 	}
-	// The keys, in word order, sorted by hash: a stable sort keeps the
-	// keys of one hash in word order, so they end up ordered by (hash,
-	// word), and repeats of a key of one word are adjacent.
-	ix.fuzzy = sortKeys(slices.Concat(keyChunks...))
-	ix.fuzzy = slices.Compact(ix.fuzzy)
-	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(ix.fuzzy)
-	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
-	ix.pool.New = func() any { return newScratch(len(ix.names)) }
-	return ix
-}
-
-// sortKeys sorts keys by hash, stably (least significant digit first
-// radix sort, 16 bits a pass), and returns the sorted slice.
-func sortKeys(keys []fuzzyKey) []fuzzyKey {
-	tmp := make([]fuzzyKey, len(keys))
-	var count [1 << 16]int
-	for shift := 0; shift < 64; shift += 16 {
-		clear(count[:])
-		for _, k := range keys {
-			count[(k.h>>shift)&0xFFFF]++
-		}
-		sum := 0
-		for i, c := range count {
-			count[i] = sum
-			sum += c
-		}
-		for _, k := range keys {
-			d := (k.h >> shift) & 0xFFFF
-			tmp[count[d]] = k
-			count[d]++
-		}
-		keys, tmp = tmp, keys
-	}
-	return keys
-}
-
-// neighbour is an indexed token similar to another one.
-type neighbour struct {
-	tok int32
-	sim float32
-}
-
-// neighbours returns the indexed tokens similar to token t: those its
-// fuzzy keys reach (at most maxFuzzyChecksKnown compared) with a similarity
-// of at least minTokSim, the best maxNeighbours of them. A query word that
-// is a listed word uses them instead of probing the keys. They depend on
-// the index alone, so they are found once, on first use, and kept; two
-// searches that need them at once find the same tokens.
-func (ix *Index) neighbours(t int32) []neighbour {
-	if ix.neighOff != nil {
-		if t < 0 || int(t)+1 >= len(ix.neighOff) {
-			return nil
-		}
-		return ix.neighFlat[ix.neighOff[t]:ix.neighOff[t+1]:ix.neighOff[t+1]]
-	}
-	if t < 0 || int(t) >= len(ix.neigh) {
-		return nil
-	}
-	if p := ix.neigh[t].Load(); p != nil {
-		return *p
-	}
-	ns := ix.findNeighbours(t)
-	ix.neigh[t].Store(&ns)
-	return ns
-}
-
-func (ix *Index) findNeighbours(t int32) []neighbour {
-	ti := &ix.toks[t]
-	if len(ti.s) < 3 {
-		return nil
-	}
-	sc := &scratch{}
-	q := qtok{s: ti.s, skel: ti.skel, cons: ti.cons, w: ti.w, variantInfo: ti.variantInfo}
-	ix.probeFuzzy(sc, &q, 0, 0, minTokSim, maxFuzzyChecksKnown, true)
-	slices.SortFunc(sc.hits, func(a, b simHit) int {
-		if a.sim != b.sim {
-			if a.sim > b.sim {
-				return -1
-			}
-			return 1
-		}
-		return int(a.tok - b.tok)
-	})
-	var ns []neighbour
-	for _, h := range sc.hits {
-		if h.tok != t && len(ns) < maxNeighbours {
-			ns = append(ns, neighbour{h.tok, h.sim})
-		}
-	}
-	return ns
 }
 
 // Len returns the number of entries in the index.
 func (ix *Index) Len() int { return len(ix.entries) }
-
-const (
-	fuzzyMinLen = 4 // skeletons shorter than this get no deletion keys
-	prefixLen   = 6
-	seedExact   = 0x9E3779B97F4A7C15
-	seedDel     = 0xC2B2AE3D27D4EB4F
-	seedPrefix  = 0x165667B19E3779F9
-	seedRawDel  = 0x27D4EB2F165667C5
-	seedCons    = 0x85EBCA77C2B2AE63
-	rawMinLen   = 5
-)
-
-func appendFuzzyKeys(dst []fuzzyKey, skel string, tok int32, buf []byte) []fuzzyKey {
-	dst = append(dst, fuzzyKey{hashStr(seedExact, skel), tok})
-	if len(skel) >= fuzzyMinLen {
-		for i := 0; i < len(skel); i++ {
-			dst = append(dst, fuzzyKey{hashDel(seedDel, skel, i), tok})
-		}
-	}
-	if len(skel) >= prefixLen+2 {
-		dst = append(dst, fuzzyKey{hashStr(seedPrefix, skel[:prefixLen]), tok})
-	}
-	return dst
-}
-
-// appendRawKeys adds the single deletions of the token itself, so that a
-// substitution or deletion the skeleton hides ("technooogy") is found.
-func appendRawKeys(dst []fuzzyKey, s string, tok int32) []fuzzyKey {
-	if len(s) < rawMinLen {
-		return dst
-	}
-	dst = append(dst, fuzzyKey{hashStr(seedRawDel, s), tok})
-	for i := 0; i < len(s); i++ {
-		dst = append(dst, fuzzyKey{hashDel(seedRawDel, s, i), tok})
-	}
-	return dst
-}
-
-// hashStr is FNV-1a with a seed.
-func hashStr(seed uint64, s string) uint64 {
-	h := uint64(14695981039346656037) ^ seed
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-// hashDel hashes s without its byte at position del.
-func hashDel(seed uint64, s string, del int) uint64 {
-	h := uint64(14695981039346656037) ^ seed
-	for i := 0; i < len(s); i++ {
-		if i == del {
-			continue
-		}
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-// fuzzyDirectory returns the bucket directory of keys sorted by hash,
-// with one or two keys a bucket.
-func fuzzyDirectory(keys []fuzzyKey) ([]uint32, uint64) {
-	bits := 1
-	for 1<<bits < len(keys)/2 && bits < 30 {
-		bits++
-	}
-	shift := uint64(64 - bits)
-	dir := make([]uint32, 1<<bits+1)
-	k := 0
-	for b := range dir {
-		for k < len(keys) && keys[k].h>>shift < uint64(b) {
-			k++
-		}
-		dir[b] = uint32(k)
-	}
-	dir[len(dir)-1] = uint32(len(keys))
-	return dir, shift
-}
-
-// fuzzyRange returns the range of ix.fuzzy stored under hash h.
-func (ix *Index) fuzzyRange(h uint64) (int, int) {
-	b := h >> ix.fuzzyShift
-	lo, hi := int(ix.fuzzyDir[b]), int(ix.fuzzyDir[b+1])
-	for lo < hi && ix.fuzzy[lo].h < h {
-		lo++
-	}
-	if lo == hi || ix.fuzzy[lo].h != h {
-		return 0, 0
-	}
-	end := lo + 1
-	for end < hi && ix.fuzzy[end].h == h {
-		end++
-	}
-	return lo, end
-}
 
 func (ix *Index) postings(t int32) []int32 {
 	return ix.postIdx[ix.postOff[t]:ix.postOff[t+1]]

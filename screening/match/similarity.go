@@ -81,69 +81,10 @@ func appendSkeleton(dst []byte, s string) []byte {
 		}
 		out := c
 		switch c {
-		case 's':
-			switch {
-			case n == 'h' && hasPrefix(s[i:], "shch"):
-				i += 3
-			case n == 'h':
-				i++
-			case n == 'c' && i+2 < len(s) && s[i+2] == 'h':
-				i += 2
-			}
-		case 't':
-			switch {
-			case n == 's' && hasPrefix(s[i:], "tsch"):
-				out, i = 'j', i+3
-			case n == 'c' && i+2 < len(s) && s[i+2] == 'h':
-				out, i = 'j', i+2
-			case n == 'h':
-				i++
-			case n == 's' || n == 'z':
-				out, i = 'c', i+1
-			}
-		case 'd':
-			switch {
-			case n == 'z' && i+2 < len(s) && s[i+2] == 'h':
-				out, i = 'j', i+2
-			case n == 'j':
-				out, i = 'j', i+1
-			case n == 'h':
-				out, i = 't', i+1
-			}
-		case 'c':
-			switch n {
-			case 'h':
-				out, i = 'j', i+1
-			case 'k':
-				out, i = 'k', i+1
-			default:
-				out = 'k'
-			}
-		case 'z':
-			if n == 'h' {
-				out, i = 'j', i+1
-			} else {
-				out = 's'
-			}
-		case 'k':
-			switch n {
-			case 'h':
-				out, i = 'h', i+1
-			case 's':
-				out, i = 'x', i+1
-			}
-		case 'g':
-			if n == 'h' { // Arabic ghayn, Caucasian г: Maghomed, Magomed
-				i++
-			}
-		case 'p':
-			if n == 'h' {
-				out, i = 'f', i+1
-			}
-		case 'h':
-			if n == 's' {
-				out, i = 'x', i+1
-			}
+		case 's', 't', 'd':
+			out, i = skelDental(s, i, c, n)
+		case 'c', 'z', 'k', 'g', 'p', 'h':
+			out, i = skelConsonant(i, c, n)
 		case 'o':
 			out = 'u'
 			if n == 'u' || n == 'o' {
@@ -170,6 +111,89 @@ func appendSkeleton(dst []byte, s string) []byte {
 		dst = append(dst, out)
 	}
 	return dst
+}
+
+// skelDental is appendSkeleton's key byte for s[i] = c (s, t or d, followed
+// by n) and the index of the last byte it stands for: the spellings of
+// sh, shch, ch, j and ts across romanisations.
+func skelDental(s string, i int, c, n byte) (byte, int) {
+	out := c
+	switch c {
+	case 's':
+		switch {
+		case n == 'h' && hasPrefix(s[i:], "shch"):
+			i += 3
+		case n == 'h':
+			i++
+		case n == 'c' && i+2 < len(s) && s[i+2] == 'h':
+			i += 2
+		}
+	case 't':
+		switch {
+		case n == 's' && hasPrefix(s[i:], "tsch"):
+			out, i = 'j', i+3
+		case n == 'c' && i+2 < len(s) && s[i+2] == 'h':
+			out, i = 'j', i+2
+		case n == 'h':
+			i++
+		case n == 's' || n == 'z':
+			out, i = 'c', i+1
+		}
+	case 'd':
+		switch {
+		case n == 'z' && i+2 < len(s) && s[i+2] == 'h':
+			out, i = 'j', i+2
+		case n == 'j':
+			out, i = 'j', i+1
+		case n == 'h':
+			out, i = 't', i+1
+		}
+	}
+	return out, i
+}
+
+// skelConsonant is appendSkeleton's key byte for the byte c (c, z, k, g, p
+// or h, followed by n) at index i, and the index of the last byte it
+// stands for: the two-letter spellings ch, ck, zh, kh, ks, gh, ph and hs.
+func skelConsonant(i int, c, n byte) (byte, int) {
+	out := c
+	switch c {
+	case 'c':
+		switch n {
+		case 'h':
+			out, i = 'j', i+1
+		case 'k':
+			out, i = 'k', i+1
+		default:
+			out = 'k'
+		}
+	case 'z':
+		if n == 'h' {
+			out, i = 'j', i+1
+		} else {
+			out = 's'
+		}
+	case 'k':
+		switch n {
+		case 'h':
+			out, i = 'h', i+1
+		case 's':
+			out, i = 'x', i+1
+		}
+	case 'g':
+		if n == 'h' { // Arabic ghayn, Caucasian г: Maghomed, Magomed
+			i++
+		}
+	case 'p':
+		if n == 'h' {
+			out, i = 'f', i+1
+		}
+	case 'h':
+		if n == 's' {
+			out, i = 'x', i+1
+		}
+	}
+	return out, i
 }
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
@@ -320,36 +344,17 @@ func appendLoanKey(dst []byte, w string) ([]byte, bool) {
 			return dst[:start], false
 		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
 			put('a')
-		case c == 'd' && n == 'z' && i+2 < len(w) && w[i+2] == 'h':
-			put('j')
-			i += 2
-		case c == 'g' && (n == 'e' || n == 'i' || n == 'y') && i > 0:
-			put('j')
-		case c == 'k' && n == 'h', c == 'c' && n == 'h', c == 'c' && n == 'k':
-			put('k')
-			i++
-		case c == 'c' && (n == 'e' || n == 'i' || n == 'y'):
-			put('s')
-		case c == 't' && n == 's':
-			put('s')
-			i++
-		case c == 'c' || c == 'q':
-			put('k')
 		case c == 'x':
 			put('k')
 			put('s')
-		case c == 'p' && n == 'h':
-			put('f')
-			i++
 		case c == 'w':
 			put('v')
-		case c == 'z' && n == 'h':
-			put('j')
-			i++
 		case c == 'h':
 			// silent or a breath: left out
 		default:
-			put(c)
+			var out byte
+			out, i = loanConsonant(w, i, c, n)
+			put(out)
 		}
 	}
 	if n := len(dst); n > start+1 && dst[n-1] == 'a' {
@@ -357,6 +362,35 @@ func appendLoanKey(dst []byte, w string) ([]byte, bool) {
 	}
 	return dst, true
 }
+
+// loanConsonant is appendLoanKey's key byte for the consonant c at w[i]
+// (followed by n; not x, w or h) and the index of the last byte it stands
+// for: dzh, soft g and zh as j; kh, ch, ck, c and q as k; soft c and ts as
+// s; ph as f; any other consonant as itself.
+func loanConsonant(w string, i int, c, n byte) (byte, int) {
+	switch {
+	case c == 'd' && n == 'z' && i+2 < len(w) && w[i+2] == 'h':
+		return 'j', i + 2
+	case c == 'g' && softens(n) && i > 0:
+		return 'j', i
+	case c == 'k' && n == 'h', c == 'c' && n == 'h', c == 'c' && n == 'k':
+		return 'k', i + 1
+	case c == 'c' && softens(n):
+		return 's', i
+	case c == 't' && n == 's':
+		return 's', i + 1
+	case c == 'c' || c == 'q':
+		return 'k', i
+	case c == 'p' && n == 'h':
+		return 'f', i + 1
+	case c == 'z' && n == 'h':
+		return 'j', i + 1
+	}
+	return c, i
+}
+
+// softens reports whether n, after c or g, makes it soft (e, i, y).
+func softens(n byte) bool { return n == 'e' || n == 'i' || n == 'y' }
 
 // minLoanConsonants is the fewest consonants two words must share, in
 // order, for sameLoanShape to take them for one word.

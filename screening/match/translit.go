@@ -52,28 +52,39 @@ func transliterate(s string) string {
 			b.WriteByte(' ')
 			prevHangul = true
 			hangulPos++
-		case r == 'ا' && strings.HasPrefix(s[i+len("ا"):], "ل") && (i == 0 || !isArabicLetter(prevRune(s, i))):
-			// the article al- written as its own word
-			b.WriteString("al ")
-			skipLam = true
-		case r == 'ل' && skipLam:
-			skipLam = false
 		case r >= 0x0600 && r <= 0x06FF:
-			// waw and ya inside a word are long vowels
-			if (r == 'و' || r == 'ي' || r == 'ی') && i > 0 && isArabicLetter(prevRune(s, i)) {
-				if r == 'و' {
-					b.WriteByte('u')
-				} else {
-					b.WriteByte('i')
-				}
-				continue
-			}
-			b.WriteString(arabic(r))
+			skipLam = writeArabic(&b, s, i, r, skipLam)
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// writeArabic writes the romanisation of the Arabic-script letter r at
+// s[i]: the article al- as its own word (its lam then skipped, skipLam),
+// waw and ya inside a word as the long vowels u and i, any other letter by
+// its table. It returns whether the next lam is to be skipped.
+func writeArabic(b *strings.Builder, s string, i int, r rune, skipLam bool) bool {
+	switch {
+	case r == 'ا' && strings.HasPrefix(s[i+len("ا"):], "ل") && (i == 0 || !isArabicLetter(prevRune(s, i))):
+		// the article al- written as its own word
+		b.WriteString("al ")
+		return true
+	case r == 'ل' && skipLam:
+		return false
+	}
+	// waw and ya inside a word are long vowels
+	if (r == 'و' || r == 'ي' || r == 'ی') && i > 0 && isArabicLetter(prevRune(s, i)) {
+		if r == 'و' {
+			b.WriteByte('u')
+		} else {
+			b.WriteByte('i')
+		}
+		return skipLam
+	}
+	b.WriteString(arabic(r))
+	return skipLam
 }
 
 func isHan(r rune) bool {

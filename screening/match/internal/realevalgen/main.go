@@ -146,41 +146,15 @@ var nationalityRe = regexp.MustCompile(`(?i)(?:nationality|citizen) ([A-Za-z ,]+
 // loadOFAC reads the SDN rows of 2024-05 with ent_num > 32391 and joins
 // their 2025-12 aliases and address countries.
 func loadOFAC(dir string) ([]entry, error) {
-	read := func(name string) ([][]string, error) {
-		f, err := os.Open(filepath.Join(dir, name))
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r := csv.NewReader(f)
-		r.FieldsPerRecord = -1
-		r.LazyQuotes = true
-		var out [][]string
-		for {
-			rec, err := r.Read()
-			if err == io.EOF {
-				return out, nil
-			}
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			for i := range rec {
-				if rec[i] = strings.TrimSpace(rec[i]); rec[i] == "-0-" {
-					rec[i] = ""
-				}
-			}
-			out = append(out, rec)
-		}
-	}
-	prim, err := read("ofac-sdn-2024-05-after-32391.csv")
+	prim, err := readOFACCSV(dir, "ofac-sdn-2024-05-after-32391.csv")
 	if err != nil {
 		return nil, err
 	}
-	alt, err := read("ofac-alt-2025-12-after-32391.csv")
+	alt, err := readOFACCSV(dir, "ofac-alt-2025-12-after-32391.csv")
 	if err != nil {
 		return nil, err
 	}
-	add, err := read("ofac-add-2025-12-after-32391.csv")
+	add, err := readOFACCSV(dir, "ofac-add-2025-12-after-32391.csv")
 	if err != nil {
 		return nil, err
 	}
@@ -200,23 +174,53 @@ func loadOFAC(dir string) ([]entry, error) {
 		if len(r) < 12 || r[1] == "" {
 			continue
 		}
-		typ := "entity"
-		switch strings.ToLower(r[2]) {
-		case "individual":
-			typ = "individual"
-		case "vessel":
-			typ = "vessel"
-		case "aircraft":
-			typ = "aircraft"
-		}
 		var cs []string
 		for _, m := range nationalityRe.FindAllStringSubmatch(r[11], -1) {
 			cs = append(cs, m[1])
 		}
 		cs = append(cs, countries[r[0]]...)
-		out = append(out, entry{key: "SDN:" + r[0], source: "SDN", typ: typ, name: r[1], aliases: aliases[r[0]], origin: originOf(cs)})
+		out = append(out, entry{key: "SDN:" + r[0], source: "SDN", typ: ofacType(r[2]), name: r[1], aliases: aliases[r[0]], origin: originOf(cs)})
 	}
 	return out, nil
+}
+
+// ofacType is the party type of an SDN row's SDN_Type: individual, vessel,
+// aircraft, or else entity.
+func ofacType(sdnType string) string {
+	switch t := strings.ToLower(sdnType); t {
+	case "individual", "vessel", "aircraft":
+		return t
+	}
+	return "entity"
+}
+
+// readOFACCSV reads one of OFAC's legacy CSV files in dir, each field
+// trimmed and OFAC's "-0-" (no value) made empty.
+func readOFACCSV(dir, name string) ([][]string, error) {
+	f, err := os.Open(filepath.Join(dir, name))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	var out [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for i := range rec {
+			if rec[i] = strings.TrimSpace(rec[i]); rec[i] == "-0-" {
+				rec[i] = ""
+			}
+		}
+		out = append(out, rec)
+	}
 }
 
 type gen struct {

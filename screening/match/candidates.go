@@ -1,0 +1,341 @@
+package match
+
+// simHit is an indexed token similar to the query words qlo..qhi.
+type simHit struct {
+	qlo, qhi int8
+	tok      int32
+	sim      float32
+}
+
+// joinHit is a query word similar to two adjacent words of one indexed
+// name written together.
+type joinHit struct {
+	q    int8
+	pos  int16
+	name int32
+	sim  float32
+}
+
+// cand is a candidate name and the weight of the query words it shares.
+type cand struct {
+	name int32
+	acc  float32
+}
+
+// linkHits chains the hits by indexed token, so that scoring a name looks
+// up the hits of its own tokens instead of scanning them all.
+func (sc *scratch) linkHits(ntoks int) {
+	if len(sc.hitHead) < ntoks {
+		sc.hitHead = make([]int32, ntoks)
+	}
+	sc.hitNext = sc.hitNext[:0]
+	for i, h := range sc.hits {
+		sc.hitNext = append(sc.hitNext, sc.hitHead[h.tok])
+		sc.hitHead[h.tok] = int32(i + 1)
+	}
+	// the chains run from the last hit to the first; scoring sorts the
+	// edges, so their order does not matter
+}
+
+// unlinkHits clears what linkHits set.
+func (sc *scratch) unlinkHits() {
+	for _, h := range sc.hits {
+		sc.hitHead[h.tok] = 0
+	}
+}
+
+func (sc *scratch) addHit(h simHit) {
+	for i := range sc.hits {
+		if sc.hits[i].qlo == h.qlo && sc.hits[i].qhi == h.qhi && sc.hits[i].tok == h.tok {
+			return
+		}
+	}
+	sc.hits = append(sc.hits, h)
+}
+
+// findHits finds, for every query word and every run of up to maxSpan
+// adjacent words, the indexed tokens that are similar.
+func (ix *Index) findHits(sc *scratch) {
+	sc.hits = sc.hits[:0]
+	sc.joins = sc.joins[:0]
+	for i := range sc.qs {
+		q := &sc.qs[i]
+		id, known := ix.tokenID(q.s)
+		if known {
+			sc.addHit(simHit{int8(i), int8(i), id, 1})
+		}
+		if len(q.s) >= 3 || q.vowelless {
+			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known, id)
+		}
+		ix.variantHits(sc, q, int8(i), id, known)
+		if refs, ok := ix.joinsOf(q.s); ok {
+			w := float32(1)
+			for _, r := range refs {
+				sc.joins = append(sc.joins, joinHit{q: int8(i), pos: r.pos, name: r.name, sim: w})
+			}
+		}
+	}
+	// runs of adjacent query words against single indexed tokens
+	for i := 0; i < len(sc.qs); i++ {
+		b := sc.tmp[:0]
+		for k := i; k < len(sc.qs) && k < i+maxSpan; k++ {
+			b = append(b, sc.qs[k].s...)
+			if k == i {
+				continue
+			}
+			if id, ok := ix.tokenID(string(b)); ok {
+				sc.addHit(simHit{int8(i), int8(k), id, 1})
+				continue
+			}
+			if k == i+1 {
+				// two syllables in Wade-Giles against one pinyin word
+				// ("Yen-hsiung" against "Yanxiong")
+				a, c := pinyinOf(sc.qs[i].s), pinyinOf(sc.qs[k].s)
+				if a != sc.qs[i].s || c != sc.qs[k].s {
+					if id, ok := ix.tokenID(a + c); ok {
+						sc.addHit(simHit{int8(i), int8(k), id, variantSim})
+						continue
+					}
+				}
+			}
+			if len(b) >= 6 && k == i+1 {
+				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], string(b))
+				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
+				for ; lo < hi; lo++ {
+					t := ix.fuzzy[lo].tok
+					if sim := strSim(string(b), ix.toks[t].s, len(b)); sim >= 0.8 {
+						sc.addHit(simHit{int8(i), int8(k), t, sim})
+					}
+				}
+			}
+		}
+		sc.tmp = b[:0]
+	}
+}
+
+// variantHits adds the indexed words of the query word's variant group
+// and, for a patronymic, the patronymics formed from a name of its stem's
+// group.
+func (ix *Index) variantHits(sc *scratch, q *qtok, i int8, id int32, known bool) {
+	for _, toks := range [2][]int32{ix.groupToks[q.group], ix.patToks[q.patGroup]} { // group 0 is empty
+		for _, t := range toks {
+			if known && t == id {
+				continue
+			}
+			// tokSim of two words of one group is variantSim or, for
+			// nearly equal spellings, a little more: variantSim it is,
+			// without the cost of comparing strings
+			sc.addHit(simHit{i, i, t, variantSim})
+		}
+	}
+}
+
+// fuzzyHits adds the indexed tokens whose skeleton is within one deletion on
+// either side of the query word's skeleton, or shares its prefix, and whose
+// similarity reaches minSim.
+//
+// A word that is itself in the index (known) gets the same keys: a
+// respelled word is often a listed word of another name. Its look-ups are
+// bounded by a smaller budget of tokens checked and a higher similarity,
+// not skipped.
+func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, known bool, id int32) {
+	if known && !q.vowelless {
+		// a listed word may still be a respelling of another listed word
+		// ("hassan" for "hasan"): its neighbours, found the same way
+		// within a smaller budget the first time a search needs them
+		for _, n := range ix.neighbours(id) {
+			sc.addHit(simHit{lo, hi, n.tok, n.sim})
+		}
+		return
+	}
+	ix.probeFuzzy(sc, q, lo, hi, minSim, maxFuzzyChecks, known)
+}
+
+// probeFuzzy looks up the fuzzy keys of q, compares at most budget
+// indexed tokens and adds those reaching minSim. The typo keys of the raw
+// word are looked up for words that are not listed (known false) only.
+func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, budget int, known bool) {
+	var checked [maxFuzzyChecks]int32
+	checks := 0
+	try := func(h uint64) {
+		a, b := ix.fuzzyRange(h)
+	next:
+		for ; a < b && checks < budget; a++ {
+			t := ix.fuzzy[a].tok
+			for _, c := range checked[:checks] {
+				if c == t {
+					continue next // reached through another key
+				}
+			}
+			checked[checks] = t
+			checks++
+			if d := len(q.s) - len(ix.toks[t].s); !q.vowelless && (d > maxLenDiff || d < -maxLenDiff) {
+				continue // too different in length to reach minSim
+			}
+			if s := ix.tokSim(q, &ix.toks[t]); s >= minSim {
+				sc.addHit(simHit{lo, hi, t, s})
+			}
+		}
+	}
+	sk := q.skel
+	try(hashStr(seedExact, sk))
+	if q.vowelless && len(q.cons) >= 1 {
+		try(hashStr(seedCons, q.cons))
+	}
+	if len(sk) >= fuzzyMinLen-1 {
+		try(hashStr(seedDel, sk))
+	}
+	if len(sk) >= fuzzyMinLen {
+		for i := 0; i < len(sk); i++ {
+			try(hashDel(seedDel, sk, i))
+			try(hashDel(seedExact, sk, i))
+		}
+	}
+	if len(sk) >= prefixLen+2 {
+		try(hashStr(seedPrefix, sk[:prefixLen]))
+	}
+	if len(q.s) >= rawMinLen && !known {
+		try(hashStr(seedRawDel, q.s))
+		for i := 0; i < len(q.s); i++ {
+			try(hashDel(seedRawDel, q.s, i))
+		}
+	}
+	if !q.vowelless && len(q.cons) >= minConsKey {
+		// the same consonants with other vowels (Bhattvi, Bhuttavi):
+		// last, so that closer spellings come first within the budget,
+		// and within a budget of its own, as a consonant key is shared
+		// by many words
+		budget = min(budget, checks+maxConsChecks)
+		try(hashStr(seedCons, q.cons))
+	}
+}
+
+// collectCandidates accumulates, per indexed name, the weight of the query
+// words it shares, skipping the postings of common tokens when a rarer one is
+// available, and keeps the best maxCandidates names.
+func (ix *Index) collectCandidates(sc *scratch) {
+	anyRare, commonQ := ix.rareWords(sc)
+	ix.accumulate(sc, anyRare, commonQ)
+	ix.topCandidates(sc)
+}
+
+// rareWords reports whether a query word's best hit is a rare token
+// (anyRare) and, if so, which query words are themselves common listed
+// words (commonQ, a bit per word).
+func (ix *Index) rareWords(sc *scratch) (anyRare bool, commonQ uint64) {
+	// a query word is rare when its best hit is a rare token
+	for i := range sc.qs {
+		var best float32
+		rare := false
+		for _, h := range sc.hits {
+			if h.qlo == int8(i) && h.sim > best {
+				best, rare = h.sim, int(ix.toks[h.tok].df) <= ix.opts.commonDF
+			}
+		}
+		if rare {
+			anyRare = true
+			break
+		}
+	}
+	// a query word that is itself a common listed word: its respellings
+	// ("tekhnologii" for "technology") are no rarer evidence than the word,
+	// whose postings are skipped when a rarer word is available
+	if anyRare {
+		for _, h := range sc.hits {
+			if h.qlo == h.qhi && h.sim == 1 && int(ix.toks[h.tok].df) > ix.opts.commonDF {
+				commonQ |= 1 << h.qlo
+			}
+		}
+	}
+	return anyRare, commonQ
+}
+
+// accumulate adds, to sc.acc of every name in the postings of a hit, the
+// hit's weight, skipping common tokens when anyRare and the hits of the
+// common query words commonQ, and lists the names touched in sc.touched.
+func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
+	sc.touched = sc.touched[:0]
+	for _, h := range sc.hits {
+		t := &ix.toks[h.tok]
+		if anyRare && (int(t.df) > ix.opts.commonDF || h.qlo == h.qhi && commonQ&(1<<h.qlo) != 0) {
+			continue
+		}
+		if int(t.df) > 4*ix.opts.commonDF {
+			continue
+		}
+		// a word counts for no more than the query words it stands for:
+		// a rare respelling ("technologii") of a common query word
+		// ("technology") is no rarer evidence than the word itself
+		var qw float32
+		for k := h.qlo; k <= h.qhi; k++ {
+			qw += sc.qs[k].w
+		}
+		add := h.sim * min(t.w, qw)
+		for _, n := range ix.postings(h.tok) {
+			if sc.acc[n] == 0 {
+				sc.touched = append(sc.touched, n)
+			}
+			sc.acc[n] += add
+		}
+	}
+	for _, j := range sc.joins {
+		n := j.name
+		if sc.acc[n] == 0 {
+			sc.touched = append(sc.touched, n)
+		}
+		sc.acc[n] += j.sim * 4
+	}
+}
+
+// topCandidates keeps in sc.cands the maxCandidates touched names with the
+// highest accumulated weight relative to the length of both names, and
+// clears sc.acc.
+func (ix *Index) topCandidates(sc *scratch) {
+	// top maxCandidates by accumulated weight (ties by name id)
+	k := ix.opts.maxCandidates
+	sc.cands = sc.cands[:0]
+	less := func(a, b cand) bool { return a.acc < b.acc || a.acc == b.acc && a.name > b.name }
+	var qW float32
+	for i := range sc.qs {
+		qW += sc.qs[i].w
+	}
+	for _, n := range sc.touched {
+		// rank by a Dice-like estimate, so that long names sharing many
+		// common words do not crowd out short exact ones
+		c := cand{n, sc.acc[n] / (qW + ix.names[n].totalW)}
+		sc.acc[n] = 0
+		if len(sc.cands) < k {
+			sc.cands = append(sc.cands, c)
+			// sift up (min-heap)
+			i := len(sc.cands) - 1
+			for i > 0 {
+				p := (i - 1) / 2
+				if !less(sc.cands[i], sc.cands[p]) {
+					break
+				}
+				sc.cands[i], sc.cands[p] = sc.cands[p], sc.cands[i]
+				i = p
+			}
+			continue
+		}
+		if !less(sc.cands[0], c) {
+			continue
+		}
+		sc.cands[0] = c
+		i := 0
+		for {
+			l, r, m := 2*i+1, 2*i+2, i
+			if l < len(sc.cands) && less(sc.cands[l], sc.cands[m]) {
+				m = l
+			}
+			if r < len(sc.cands) && less(sc.cands[r], sc.cands[m]) {
+				m = r
+			}
+			if m == i {
+				break
+			}
+			sc.cands[i], sc.cands[m] = sc.cands[m], sc.cands[i]
+			i = m
+		}
+	}
+}

@@ -1,0 +1,194 @@
+package match
+
+import "slices"
+
+// fuzzyKey files the indexed token tok under the hash h of its skeleton,
+// of the skeleton less one byte, or of its prefix, so that words one edit
+// apart share a key.
+type fuzzyKey struct {
+	h   uint64
+	tok int32
+}
+
+// sortKeys sorts keys by hash, stably (least significant digit first
+// radix sort, 16 bits a pass), and returns the sorted slice.
+func sortKeys(keys []fuzzyKey) []fuzzyKey {
+	tmp := make([]fuzzyKey, len(keys))
+	var count [1 << 16]int
+	for shift := 0; shift < 64; shift += 16 {
+		clear(count[:])
+		for _, k := range keys {
+			count[(k.h>>shift)&0xFFFF]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, k := range keys {
+			d := (k.h >> shift) & 0xFFFF
+			tmp[count[d]] = k
+			count[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
+}
+
+// neighbour is an indexed token similar to another one.
+type neighbour struct {
+	tok int32
+	sim float32
+}
+
+// neighbours returns the indexed tokens similar to token t: those its
+// fuzzy keys reach (at most maxFuzzyChecksKnown compared) with a similarity
+// of at least minTokSim, the best maxNeighbours of them. A query word that
+// is a listed word uses them instead of probing the keys. They depend on
+// the index alone, so they are found once, on first use, and kept; two
+// searches that need them at once find the same tokens.
+func (ix *Index) neighbours(t int32) []neighbour {
+	if ix.neighOff != nil {
+		if t < 0 || int(t)+1 >= len(ix.neighOff) {
+			return nil
+		}
+		return ix.neighFlat[ix.neighOff[t]:ix.neighOff[t+1]:ix.neighOff[t+1]]
+	}
+	if t < 0 || int(t) >= len(ix.neigh) {
+		return nil
+	}
+	if p := ix.neigh[t].Load(); p != nil {
+		return *p
+	}
+	ns := ix.findNeighbours(t)
+	ix.neigh[t].Store(&ns)
+	return ns
+}
+
+// findNeighbours finds, by a fuzzy probe, up to maxNeighbours indexed
+// tokens similar to token t, most similar first.
+func (ix *Index) findNeighbours(t int32) []neighbour {
+	ti := &ix.toks[t]
+	if len(ti.s) < 3 {
+		return nil
+	}
+	sc := &scratch{}
+	q := qtok{s: ti.s, skel: ti.skel, cons: ti.cons, w: ti.w, variantInfo: ti.variantInfo}
+	ix.probeFuzzy(sc, &q, 0, 0, minTokSim, maxFuzzyChecksKnown, true)
+	slices.SortFunc(sc.hits, func(a, b simHit) int {
+		if a.sim != b.sim {
+			if a.sim > b.sim {
+				return -1
+			}
+			return 1
+		}
+		return int(a.tok - b.tok)
+	})
+	var ns []neighbour
+	for _, h := range sc.hits {
+		if h.tok != t && len(ns) < maxNeighbours {
+			ns = append(ns, neighbour{h.tok, h.sim})
+		}
+	}
+	return ns
+}
+
+const (
+	fuzzyMinLen = 4 // skeletons shorter than this get no deletion keys
+	prefixLen   = 6
+	seedExact   = 0x9E3779B97F4A7C15
+	seedDel     = 0xC2B2AE3D27D4EB4F
+	seedPrefix  = 0x165667B19E3779F9
+	seedRawDel  = 0x27D4EB2F165667C5
+	seedCons    = 0x85EBCA77C2B2AE63
+	rawMinLen   = 5
+)
+
+// appendFuzzyKeys adds the keys of skeleton skel of token tok: the whole
+// skeleton, each single deletion of a skeleton of fuzzyMinLen bytes or more,
+// and the prefix of a long one.
+func appendFuzzyKeys(dst []fuzzyKey, skel string, tok int32, buf []byte) []fuzzyKey {
+	dst = append(dst, fuzzyKey{hashStr(seedExact, skel), tok})
+	if len(skel) >= fuzzyMinLen {
+		for i := 0; i < len(skel); i++ {
+			dst = append(dst, fuzzyKey{hashDel(seedDel, skel, i), tok})
+		}
+	}
+	if len(skel) >= prefixLen+2 {
+		dst = append(dst, fuzzyKey{hashStr(seedPrefix, skel[:prefixLen]), tok})
+	}
+	return dst
+}
+
+// appendRawKeys adds the single deletions of the token itself, so that a
+// substitution or deletion the skeleton hides ("technooogy") is found.
+func appendRawKeys(dst []fuzzyKey, s string, tok int32) []fuzzyKey {
+	if len(s) < rawMinLen {
+		return dst
+	}
+	dst = append(dst, fuzzyKey{hashStr(seedRawDel, s), tok})
+	for i := 0; i < len(s); i++ {
+		dst = append(dst, fuzzyKey{hashDel(seedRawDel, s, i), tok})
+	}
+	return dst
+}
+
+// hashStr is FNV-1a with a seed.
+func hashStr(seed uint64, s string) uint64 {
+	h := uint64(14695981039346656037) ^ seed
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// hashDel hashes s without its byte at position del.
+func hashDel(seed uint64, s string, del int) uint64 {
+	h := uint64(14695981039346656037) ^ seed
+	for i := 0; i < len(s); i++ {
+		if i == del {
+			continue
+		}
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// fuzzyDirectory returns the bucket directory of keys sorted by hash,
+// with one or two keys a bucket.
+func fuzzyDirectory(keys []fuzzyKey) ([]uint32, uint64) {
+	bits := 1
+	for 1<<bits < len(keys)/2 && bits < 30 {
+		bits++
+	}
+	shift := uint64(64 - bits)
+	dir := make([]uint32, 1<<bits+1)
+	k := 0
+	for b := range dir {
+		for k < len(keys) && keys[k].h>>shift < uint64(b) {
+			k++
+		}
+		dir[b] = uint32(k)
+	}
+	dir[len(dir)-1] = uint32(len(keys))
+	return dir, shift
+}
+
+// fuzzyRange returns the range of ix.fuzzy stored under hash h.
+func (ix *Index) fuzzyRange(h uint64) (int, int) {
+	b := h >> ix.fuzzyShift
+	lo, hi := int(ix.fuzzyDir[b]), int(ix.fuzzyDir[b+1])
+	for lo < hi && ix.fuzzy[lo].h < h {
+		lo++
+	}
+	if lo == hi || ix.fuzzy[lo].h != h {
+		return 0, 0
+	}
+	end := lo + 1
+	for end < hi && ix.fuzzy[end].h == h {
+		end++
+	}
+	return lo, end
+}

@@ -1,0 +1,143 @@
+package match
+
+// qtok is a prepared query word: its text, weight, romanisation skeleton,
+// consonant key and variant groups.
+type qtok struct {
+	s, skel, cons string
+	w             float32
+	vowelless     bool
+	variantInfo
+}
+
+// prepareQuery computes the weight, skeleton and consonant key of each query
+// word.
+//
+// Words romanised from Arabic script (arabic) carry no short vowels; they
+// are also compared by their consonants.
+func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
+	sc.qs = sc.qs[:0]
+	sc.skelBuf = sc.skelBuf[:0]
+	type off struct{ s, sl, c, cl int }
+	var offs [maxQueryWords]off
+	for i, w := range words {
+		o := off{s: len(sc.skelBuf)}
+		sc.skelBuf = appendSkeleton(sc.skelBuf, w)
+		o.sl = len(sc.skelBuf) - o.s
+		o.c = len(sc.skelBuf)
+		sc.skelBuf = appendConsonants(sc.skelBuf, w)
+		o.cl = len(sc.skelBuf) - o.c
+		offs[i] = o
+	}
+	keys := string(sc.skelBuf)
+	unknownW := float32(logf(float64(len(ix.names)+1) / 1.5))
+	for i, w := range words {
+		o := offs[i]
+		t := qtok{s: w, skel: keys[o.s : o.s+o.sl], cons: keys[o.c : o.c+o.cl], vowelless: arabic, w: unknownW}
+		if id, ok := ix.tokenID(w); ok {
+			t.w = ix.toks[id].w
+			t.variantInfo = ix.toks[id].variantInfo
+		} else {
+			if stopWords[w] {
+				t.w = 0
+			}
+			t.variantInfo = variantInfoOf(w)
+		}
+		sc.qs = append(sc.qs, t)
+	}
+}
+
+// tokSim is the similarity of a query token and an indexed token: the
+// sharpened Jaro-Winkler similarity of the tokens or, slightly discounted, of
+// their romanisation skeletons; tokens without written vowels (romanised
+// Arabic script) are also compared by their consonants.
+func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
+	if q.s == t.s {
+		return 1
+	}
+	n := min(len(q.s), len(t.s))
+	var s float32
+	if n <= 3 {
+		s = shortWordSim(q, t, n)
+	} else {
+		s = wordSim(q, t, n)
+	}
+	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
+		s = max(s, consEqualSim)
+	}
+	if q.group != 0 && q.group == t.group || q.patGroup != 0 && q.patGroup == t.patGroup {
+		// the same name in another language or romanisation
+		// (Aleksandr, Oleksandr, Alexander), or patronymics of it
+		s = max(s, variantSim)
+	}
+	return s
+}
+
+// shortWordSim is tokSim's similarity of two words of which the shorter has
+// n ≤ 3 bytes, before variant groups: short words and acronyms match only
+// weakly, by the same skeleton or, for three letters, one vowel more.
+func shortWordSim(q *qtok, t *tokInfo, n int) float32 {
+	var s float32
+	// short words and acronyms: exact, or (weakly) the same skeleton
+	if q.skel == t.skel && len(q.skel) >= 2 {
+		s = 0.7
+	}
+	if n == 3 && len(q.s) != len(t.s) && !q.vowelless && len(q.cons) == 2 && q.cons == t.cons && q.s[0] == t.s[0] &&
+		(q.group == 0 || t.group == 0 || q.group == t.group) {
+		// a vowel more in a word of three letters (Amr, Amru,
+		// Amir): the same two consonants, in order; not an
+		// acronym (RMR, CLC), which has no vowel, nor two names
+		// the variant tables hold apart (the Korean family names
+		// Pak and Paek)
+		s = vowelShapeSim
+	}
+	return s
+}
+
+// wordSim is tokSim's similarity of two words of which the shorter has
+// n > 3 bytes, before variant groups: the sharpened string similarity,
+// raised for the same skeleton, the same consonants with other vowels, a
+// skeleton one edit apart or the same loan-word shape.
+func wordSim(q *qtok, t *tokInfo, n int) float32 {
+	s := strSim(q.s, t.s, n)
+	if q.skel == t.skel {
+		s = max(s, skelEqualSim(n))
+	} else if sameVowelShape(q.skel, t.skel) {
+		s = max(s, vowelShapeSim)
+	} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
+		s = max(s, 0.85)
+	}
+	if s < loanShapeSim && n >= 6 && sameLoanShape(q.s, t.s) {
+		s = loanShapeSim
+	}
+	return s
+}
+
+// skelEqualSim is the similarity of two words of which the shorter has n
+// bytes and whose romanisation skeletons are equal.
+func skelEqualSim(n int) float32 {
+	if n <= 5 {
+		return 0.85
+	}
+	return 0.93
+}
+
+// strSim blends the sharpened Jaro-Winkler similarity, which forgives
+// errors late in a word, with the Levenshtein similarity, which counts every
+// edit.
+func strSim(a, b string, n int) float32 {
+	return (sharpen(jaroWinkler(a, b), n) + float32(levSim(a, b))) / 2
+}
+
+// sharpen spreads Jaro-Winkler similarities near 1 so that one typo in a
+// long word costs little and a different short word costs a lot.
+func sharpen(s float64, n int) float32 {
+	if s >= 1 {
+		return 1
+	}
+	if n <= 5 {
+		s = 3*s - 2
+	} else {
+		s = 2*s - 1
+	}
+	return float32(max(s, 0))
+}

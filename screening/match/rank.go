@@ -1,0 +1,94 @@
+package match
+
+import (
+	"slices"
+	"strings"
+)
+
+// rankResults keeps the best-scoring name of each entry in sc.results and
+// orders the entries best first (ties by the order of the entries).
+func (ix *Index) rankResults(sc *scratch) {
+	// best name per entry, then order by score
+	slices.SortFunc(sc.results, func(a, b result) int {
+		ea, eb := ix.names[a.name].entry, ix.names[b.name].entry
+		if ea != eb {
+			return int(ea - eb)
+		}
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		if a.nameScore != b.nameScore {
+			// scores clamped at 1: the name that agrees better
+			if a.nameScore > b.nameScore {
+				return -1
+			}
+			return 1
+		}
+		return int(a.name - b.name)
+	})
+	k := 0
+	for i := range sc.results {
+		if i > 0 && ix.names[sc.results[i].name].entry == ix.names[sc.results[k-1].name].entry {
+			continue
+		}
+		sc.results[k] = sc.results[i]
+		k++
+	}
+	sc.results = sc.results[:k]
+	slices.SortFunc(sc.results, func(a, b result) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return int(ix.names[a.name].entry - ix.names[b.name].entry)
+	})
+}
+
+// buildMatch turns a scored name into a Match: the entry, the name and the
+// aligned words, the adjustments, scores rounded to four decimals.
+func (ix *Index) buildMatch(sc *scratch, r *result) Match {
+	rec := &ix.names[r.name]
+	e := ix.entries[rec.entry]
+	name := e.Name
+	if rec.alias >= 0 {
+		name = e.Aliases[rec.alias].Name
+	}
+	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+	m := Match{
+		Entry: e, Name: name, Weak: rec.weak,
+		Score: round4(float64(r.score)), NameScore: round4(float64(r.nameScore)),
+		Tokens: make([]TokenMatch, len(r.edges)),
+	}
+	for i, ed := range r.edges {
+		tm := TokenMatch{Similarity: round4(float64(ed.sim))}
+		if ed.qlo == ed.qhi {
+			tm.Query = sc.qs[ed.qlo].s
+		} else {
+			parts := make([]string, 0, ed.qhi-ed.qlo+1)
+			for k := ed.qlo; k <= ed.qhi; k++ {
+				parts = append(parts, sc.qs[k].s)
+			}
+			tm.Query = strings.Join(parts, " ")
+		}
+		if ed.clo == ed.chi {
+			tm.Candidate = ix.toks[ctoks[ed.clo]].s
+		} else {
+			tm.Candidate = ix.toks[ctoks[ed.clo]].s + " " + ix.toks[ctoks[ed.chi]].s
+		}
+		m.Tokens[i] = tm
+	}
+	slices.SortStableFunc(m.Tokens, func(a, b TokenMatch) int { return strings.Compare(a.Query, b.Query) })
+	if r.nadj > 0 {
+		m.Adjustments = make([]Adjustment, r.nadj)
+		copy(m.Adjustments, r.adj[:r.nadj])
+	}
+	return m
+}
+
+// round4 rounds a non-negative f to four decimals.
+func round4(f float64) float64 { return float64(int64(f*10000+0.5)) / 10000 }

@@ -1,0 +1,551 @@
+package match
+
+import (
+	"math"
+	"math/bits"
+	"slices"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// edge aligns the query words qlo..qhi with the name words clo..chi.
+type edge struct {
+	qlo, qhi int8
+	clo, chi int8
+	sim      float32
+	w        float32
+}
+
+// result is a scored name with its alignment and adjustments.
+type result struct {
+	name      int32
+	nameScore float32
+	score     float32
+	edges     []edge // points into scratch.edgeStore
+	adj       [8]Adjustment
+	nadj      int
+}
+
+// scoreName aligns the query with one indexed name, computes its name score
+// and adjustments, and records a result if the final score reaches th.
+func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
+	rec := &ix.names[nid]
+	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+	ix.gatherEdges(sc, nid, rec, ctoks)
+	if len(sc.edges) == 0 {
+		return
+	}
+	sortEdges(sc.edges)
+	start := len(sc.edgeStore)
+	al := ix.align(sc, ctoks)
+	if al.distinct && ix.leftoversCanReach(sc, ctoks, al.qm, al.cm, al.num, al.matchedW, q, th) {
+		// the words that aligned are not all generic: the one left on
+		// each side may be a respelling
+		ix.alignLeftovers(sc, ctoks, start, &al)
+	}
+	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
+	numsAgree := len(sc.nt.nums) > 0 && sameSet(sc.nt.nums, cnums)
+	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) || al.cm != spanMask(0, int8(len(ctoks)-1))) {
+		// only generic words agree: require the whole name, of two words
+		// or more, on both sides
+		sc.edgeStore = sc.edgeStore[:start]
+		return
+	}
+	den := ix.scoreDenominator(sc, rec, ctoks, &al, start)
+	num := al.num
+	if len(sc.edgeStore)-start == 1 {
+		// a single aligned word is weak evidence unless it is exact:
+		// its similarity counts as sim^1.5
+		e := sc.edgeStore[start]
+		num -= (e.sim - e.sim*float32(math.Sqrt(float64(e.sim)))) * 2 * e.w
+	}
+	nameScore := num / den
+	r := result{name: nid, nameScore: nameScore}
+	numberAdjustments(&r, sc.nt.nums, cnums)
+	if float64(nameScore)+maxBoost+sumDelta(&r) < th {
+		sc.edgeStore = sc.edgeStore[:start]
+		return
+	}
+	ix.entryAdjustments(sc, &r, rec, q)
+	score := float64(nameScore) + sumDelta(&r)
+	score = max(0, min(1, score))
+	if score < th {
+		sc.edgeStore = sc.edgeStore[:start]
+		return
+	}
+	r.score = float32(score)
+	r.edges = sc.edgeStore[start:len(sc.edgeStore):len(sc.edgeStore)]
+	sc.results = append(sc.results, r)
+}
+
+// gatherEdges collects in sc.edges every pairing of query words with words
+// of the name ctoks of record rec (nid) that may align: the similar-token
+// hits, the query words that are two adjacent name words written together,
+// and (listed people only) initials.
+func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32) {
+	sc.edges = sc.edges[:0]
+	east := int8(-1) // whether the entry is of China or Korea: -1 not yet known
+	for j, ct := range ctoks {
+		for k := sc.hitHead[ct]; k != 0; k = sc.hitNext[k-1] {
+			h := &sc.hits[k-1]
+			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east) {
+				continue
+			}
+			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), h.sim, ix.toks[ct].w})
+		}
+	}
+	for _, jh := range sc.joins {
+		if jh.name == nid && int(jh.pos)+1 < len(ctoks) {
+			w := ix.toks[ctoks[jh.pos]].w + ix.toks[ctoks[jh.pos+1]].w
+			sc.edges = append(sc.edges, edge{jh.q, jh.q, int8(jh.pos), int8(jh.pos + 1), jh.sim, w})
+		}
+	}
+	// initials (listed people only): a one-letter query word against a
+	// word with that first letter, and a listed initial against a query word
+	for i := range sc.qs {
+		qs := sc.qs[i].s
+		for j, ct := range ctoks {
+			cs := ix.toks[ct].s
+			if qs[0] != cs[0] || (len(qs) == 1) == (len(cs) == 1) || !rec.individual {
+				continue
+			}
+			sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), 0.8, min(ix.toks[ct].w, 3)})
+		}
+	}
+}
+
+// sortEdges orders edges most similar first, then heaviest first, then by
+// position, so that the greedy alignment takes the best pairings.
+func sortEdges(edges []edge) {
+	slices.SortFunc(edges, func(a, b edge) int {
+		if a.sim != b.sim {
+			if a.sim > b.sim {
+				return -1
+			}
+			return 1
+		}
+		if a.w != b.w {
+			if a.w > b.w {
+				return -1
+			}
+			return 1
+		}
+		return int(a.qlo-b.qlo)*64 + int(a.clo-b.clo)
+	})
+}
+
+// alignment is a one-to-one alignment of query words with the words of a
+// name: the words taken on either side (bit masks), the similarity-weighted
+// and the plain weight of the aligned words (both sides counted), and
+// whether an aligned name word is distinctive (not generic, not a
+// descriptor of the query word).
+type alignment struct {
+	qm, cm        uint64
+	num, matchedW float32
+	distinct      bool
+}
+
+// align takes the sorted sc.edges greedily, each unless it overlaps one
+// taken before, and appends the ones taken to sc.edgeStore.
+func (ix *Index) align(sc *scratch, ctoks []int32) alignment {
+	var al alignment
+	for _, e := range sc.edges {
+		qmask := spanMask(e.qlo, e.qhi)
+		cmask := spanMask(e.clo, e.chi)
+		if al.qm&qmask != 0 || al.cm&cmask != 0 {
+			continue
+		}
+		al.qm |= qmask
+		al.cm |= cmask
+		al.num += e.sim * 2 * e.w
+		al.matchedW += 2 * e.w
+		if e.sim >= minTokSim {
+			for j := e.clo; j <= e.chi; j++ {
+				if tk := &ix.toks[ctoks[j]]; !tk.generic && !descriptorFor(&sc.qs[e.qlo], e, tk) {
+					al.distinct = true
+				}
+			}
+		}
+		sc.edgeStore = append(sc.edgeStore, e)
+	}
+	return al
+}
+
+// alignLeftovers adds to al (whose edges start at sc.edgeStore[start]) up
+// to maxLeftoverPairs pairs of words left over on both sides, fewer than
+// the words aligned, that leftoverPair finds similar.
+func (ix *Index) alignLeftovers(sc *scratch, ctoks []int32, start int, al *alignment) {
+	aligned := len(sc.edgeStore) - start
+	for k := 0; k < maxLeftoverPairs && k < aligned-1; k++ {
+		e, ok := ix.leftoverPair(sc, ctoks, al.qm, al.cm, start)
+		if !ok {
+			break
+		}
+		al.qm |= spanMask(e.qlo, e.qhi)
+		al.cm |= spanMask(e.clo, e.chi)
+		al.num += e.sim * 2 * e.w
+		al.matchedW += 2 * e.w
+		sc.edgeStore = append(sc.edgeStore, e)
+	}
+}
+
+// scoreDenominator is the weight the name score divides by: the aligned
+// weight plus the weight of the words left unmatched on either side
+// (unmatchedWeights), scaled by how much a shortened name is allowed, and
+// a substitution cost when both sides have words left over.
+func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) float32 {
+	den := al.matchedW
+	alpha := float32(alphaUnmatched)
+	if rec.individual {
+		alpha = alphaUnmatchedPerson
+		if len(sc.edgeStore)-start >= 3 {
+			alpha = alphaUnmatchedPerson3
+		}
+	}
+	missQ, missC := ix.unmatchedWeights(sc, rec, ctoks, al, start)
+	alphaQ := float32(1)
+	switch {
+	case missQ > 0 && missC > 0:
+		// words on both sides left unmatched look like a different name,
+		// not a shortened one: the listed words count in full, and the
+		// substitution costs extra
+		alpha = 1
+		den += substitutionCost * min(missQ, missC)
+	case missQ > 0 && rec.individual && len(sc.edgeStore)-start >= 2:
+		// the whole listed name of a person and more: another given
+		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA); not for a
+		// listed name of one word, which any longer name may contain
+		alphaQ = alpha
+	}
+	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))) {
+		// the query is the listed person's name shortened; not the other
+		// way round, where a short listed name of common words ("ALI,
+		// Ahmad") is inside another person's longer name
+		alpha = alphaPartialPerson
+	}
+	den += alphaQ*missQ + alpha*missC
+	return den
+}
+
+// unmatchedWeights is the weight of the query words (missQ) and of the name
+// words (missC) that al leaves unmatched, each discounted by how often such
+// a word is left out of a name.
+func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) (missQ, missC float32) {
+	qm, cm, distinct := al.qm, al.cm, al.distinct
+	for i := range sc.qs {
+		if qm&(1<<i) == 0 {
+			q := &sc.qs[i]
+			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
+		}
+	}
+	// generic words the listed organisation has on top of a query that
+	// aligns in full, closely and on two words or more: what the
+	// business does, left out (AL-FADEL EXCHANGE for AL-FADEL EXCHANGE
+	// AND MONEY TRANSFER COMPANY)
+	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && sc.closeEdges(start, closeMinSim)
+	ded := len(ctoks) // where a dedication starts (NAMED AFTER A.I. SHOKIN)
+	if !rec.individual && distinct && qm == spanMask(0, int8(len(sc.qs)-1)) && cm != spanMask(0, int8(len(ctoks)-1)) {
+		ded = ix.dedicationStart(ctoks)
+	}
+	for j, ct := range ctoks {
+		if cm&(1<<j) == 0 {
+			t := &ix.toks[ct]
+			if j >= ded {
+				// the person an organisation is named after, left
+				// out as its short name does
+				missC += t.w * missDedication
+				continue
+			}
+			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
+		}
+	}
+	if !rec.individual && missQ > 0 && missC == 0 && distinct && sc.closeEdges(start, closeMinSim) {
+		// the whole listed organisation name, closely, and on top only
+		// words that say what a business is or does, in any language
+		// (FARS NEWS AGENCY CULTURAL INSTITUTE for FARS NEWS AGENCY):
+		// they count as generic words left out
+		missQ = 0
+		for i := range sc.qs {
+			if qm&(1<<i) == 0 {
+				q := &sc.qs[i]
+				missQ += q.w * q.variantInfo.missFactor(false, genericWords[q.s] || isOrgDescriptor(q.group))
+			}
+		}
+	}
+	return missQ, missC
+}
+
+// numberAdjustments lowers r when the numbers of the query (qnums) and of
+// the listed name (cnums) differ or only one side has any.
+func numberAdjustments(r *result, qnums, cnums []string) {
+	if len(qnums) == 0 && len(cnums) == 0 {
+		return
+	}
+	switch {
+	case len(qnums) > 0 && len(cnums) > 0:
+		if !sameSet(qnums, cnums) {
+			r.add(Adjustment{"number_mismatch", deltaNumberMismatch, "numbers differ"})
+		}
+	case len(qnums) > 0:
+		r.add(Adjustment{"number_missing", deltaNumberMissing, "query has a number the listed name lacks"})
+	default:
+		r.add(Adjustment{"number_missing", deltaNumberMissing / 2, "listed name has a number the query lacks"})
+	}
+}
+
+// entryAdjustments adds to r what the listed name and its entry say beyond
+// the words: a weak alias, a different legal form or party type, and the
+// country, date of birth and identifiers that corroborate or contradict.
+func (ix *Index) entryAdjustments(sc *scratch, r *result, rec *nameRec, q Query) {
+	e := ix.entries[rec.entry]
+	if rec.weak {
+		r.add(Adjustment{"weak_alias", deltaWeak, "weak alias"})
+	}
+	if sc.nt.legal != LegalNone && rec.legal != LegalNone && sc.nt.legal != rec.legal {
+		r.add(Adjustment{"legal_form_differs", deltaLegalDiffers, "legal form " + sc.nt.legal.String() + " vs " + rec.legal.String()})
+	}
+	if q.Type != lists.TypeUnknown && e.Type != lists.TypeUnknown && q.Type != e.Type {
+		r.add(Adjustment{"type_mismatch", deltaTypeMismatch, "query is " + string(q.Type) + ", entry is " + string(e.Type)})
+	}
+	corroborate(r, e, ix.entryIDs[rec.entry], q)
+}
+
+// partialPerson reports whether the edges of a result from start on
+// align every word of the shorter of two person names, closely
+// (partialMinSim), with at least two words and at least half as many
+// words as the longer name has extra (extra): the same person with a given
+// name, a second surname or a patronymic more or less. It counts words,
+// not their weights, so that it holds alike in an index of the whole
+// list and in one of a few changed entries (screening's Affected).
+func (sc *scratch) partialPerson(start, extra int) bool {
+	return float32(len(sc.edgeStore)-start) >= partialMinShare*float32(extra) && sc.closeEdges(start, partialMinSim)
+}
+
+// missDedication is the share of its weight that a word of an
+// organisation's dedication counts for when the query leaves it out.
+const missDedication = 0.3
+
+// dedicationStart returns the position of the first word of the
+// dedication in an organisation's name: the words from "named after" or
+// "imeni" on (MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER N.E. BAUMAN,
+// RESEARCH INSTITUTE IMENI A.L. MINTS), which the organisation's short name
+// usually leaves out; len(ctoks) if it has none. A dedication is never the
+// start of a name.
+func (ix *Index) dedicationStart(ctoks []int32) int {
+	for j := 1; j < len(ctoks); j++ {
+		switch ix.toks[ctoks[j]].s {
+		case "imeni":
+			return j
+		case "named":
+			if j+1 < len(ctoks) && ix.toks[ctoks[j+1]].s == "after" {
+				return j
+			}
+		}
+	}
+	return len(ctoks)
+}
+
+// extraWords returns how many of the first n words the mask m leaves out.
+func extraWords(m uint64, n int) int {
+	if n > 64 {
+		n = 64
+	}
+	return n - bits.OnesCount64(m&(1<<n-1))
+}
+
+// closeEdges reports whether the edges of a result from start on are two
+// or more, each of similarity minSim or more.
+func (sc *scratch) closeEdges(start int, minSim float32) bool {
+	es := sc.edgeStore[start:]
+	if len(es) < 2 {
+		return false
+	}
+	for _, e := range es {
+		if e.sim < minSim {
+			return false
+		}
+	}
+	return true
+}
+
+// otherSyllabicName reports whether the query word q and the word t of a
+// listed person's name are different Chinese or Korean names one letter
+// apart (differentSyllabicName) and the person is of China or Korea. east
+// caches the latter for one name: -1 unknown, 0 no, 1 yes.
+func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8) bool {
+	if q.group != 0 && q.group == t.group || !differentSyllabicName(q.s, t.s, q.skel, t.skel) {
+		return false
+	}
+	if *east < 0 {
+		*east = 0
+		if eastAsian(ix.entries[rec.entry]) {
+			*east = 1
+		}
+	}
+	return *east == 1
+}
+
+// leftoversCanReach reports whether pairing the words left unaligned could
+// lift the name to the threshold th: with every leftover listed word
+// paired at similarity 1, the query's extra words not counted at all, and
+// the largest boost the query's country, date of
+// birth and identifiers could add. Most scored names cannot, and comparing
+// their leftovers is the costly part of pairing. The bound must hold
+// whatever the words weigh: a name whose pairing is skipped on one list
+// and done on the next would change its score by more than the weights
+// moved.
+func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, num, matchedW float32, q Query, th float64) bool {
+	var wq, wc float32
+	nq, nc := 0, 0
+	for i := range sc.qs {
+		if qm&(1<<i) == 0 {
+			wq += sc.qs[i].w
+			nq++
+		}
+	}
+	for j, ct := range ctoks {
+		if cm&(1<<j) == 0 {
+			wc += ix.toks[ct].w
+			nc++
+		}
+	}
+	if wq == 0 || wc == 0 || nq > maxLeftoverWords || nc > maxLeftoverWords {
+		// nothing to pair, or names that differ in more than a few
+		// respelled words
+		return false
+	}
+	// a pair weighs its listed word (an edge's weight): at most every
+	// leftover listed word paired at 1, nothing else counted
+	best := float64((num + 2*wc) / (matchedW + 2*wc))
+	var boost float64
+	if q.Country.IsValid() {
+		boost += deltaCountryMatch
+	}
+	if q.DateOfBirth != "" {
+		boost += deltaDOBMatch
+	}
+	if len(q.IDs) > 0 {
+		boost += deltaIDMatch
+	}
+	return best+boost >= th
+}
+
+// leftoverPair returns an edge between a query word and a listed word
+// both left unaligned, the most similar such pair, when the words that
+// aligned are two or more, each at 0.9 or more: a word respelled further
+// than the fuzzy keys reach (Ghoreishi for Quraishi, Bhattwi for Bhuttavi)
+// in a name that otherwise agrees. Its similarity (of the letters or of
+// the skeletons), at least leftoverMinSim, counts as it is. Words of
+// fewer than four letters are not paired.
+func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int) (edge, bool) {
+	nq, nc := len(sc.qs), len(ctoks)
+	if nq > 64 || nc > 64 || !sc.closeEdges(start, closeMinSim) {
+		return edge{}, false
+	}
+	// a given name and a patronymic that agree say little about the
+	// surname left over (KOLBIN, Sergey Nikolayevich is not KOTKIN,
+	// Sergey Nikolayevich): two aligned words that are neither patronymics
+	// nor titles are needed
+	named := 0
+	for _, e := range sc.edgeStore[start:] {
+		qi, ti := &sc.qs[e.qlo].variantInfo, &ix.toks[ctoks[e.clo]].variantInfo
+		if !qi.patronymic && !qi.title && !ti.patronymic && !ti.title {
+			named++
+		}
+	}
+	if named < 2 {
+		return edge{}, false
+	}
+	best, bq, bc := float32(0), -1, -1
+	for i := 0; i < nq; i++ {
+		q := &sc.qs[i]
+		if qm&(1<<i) != 0 || q.w == 0 || len(q.s) < 4 {
+			continue
+		}
+		for j := 0; j < nc; j++ {
+			t := &ix.toks[ctoks[j]]
+			if cm&(1<<j) != 0 || len(t.s) < 4 || !sameStart(q.skel, t.skel) {
+				continue
+			}
+			sim := strSim(q.s, t.s, min(len(q.s), len(t.s)))
+			if sk := strSim(q.skel, t.skel, min(len(q.skel), len(t.skel))); sk > sim {
+				sim = sk
+			}
+			if sim > best {
+				best, bq, bc = sim, i, j
+			}
+		}
+	}
+	if bq < 0 || best < leftoverMinSim {
+		return edge{}, false
+	}
+	return edge{int8(bq), int8(bq), int8(bc), int8(bc), best, ix.toks[ctoks[bc]].w}, true
+}
+
+// sameStart reports whether two skeletons start with the same letter, both
+// with a vowel, or with a voiced and a voiceless consonant of one place
+// (g/k, b/p, d/t, v/f): respellings seldom change the first consonant
+// more than that (Ghoreishi, Quraishi).
+func sameStart(a, b string) bool {
+	return startClass(a[0]) == startClass(b[0])
+}
+
+func startClass(c byte) byte {
+	switch c {
+	case 'a', 'i', 'u':
+		return 'a'
+	case 'g':
+		return 'k'
+	case 'b':
+		return 'p'
+	case 'd':
+		return 't'
+	case 'v':
+		return 'f'
+	}
+	return c
+}
+
+// descriptorFor reports whether the listed word t, aligned by e with the
+// query word q, is an organisation descriptor in another language standing
+// for q, a generic word ("torgovy" for "trade", "resurs" for "resources"):
+// the pair says no more than the generic word itself.
+func descriptorFor(q *qtok, e edge, t *tokInfo) bool {
+	return e.qlo == e.qhi && q.s != t.s && genericWords[q.s] && isOrgDescriptor(t.group)
+}
+
+func (r *result) add(a Adjustment) {
+	if r.nadj < len(r.adj) {
+		r.adj[r.nadj] = a
+		r.nadj++
+	}
+}
+
+func sumDelta(r *result) float64 {
+	var d float64
+	for _, a := range r.adj[:r.nadj] {
+		d += a.Delta
+	}
+	return d
+}
+
+func spanMask(lo, hi int8) uint64 {
+	if lo < 0 || hi >= 64 {
+		return 0
+	}
+	return (uint64(1)<<(hi-lo+1) - 1) << lo
+}
+
+func sameSet(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			return false
+		}
+	}
+	return true
+}
