@@ -72,33 +72,71 @@ func (j sdnJoin) files() []string {
 // date belongs to a longer, changed text.
 func (j sdnJoin) load(ctx context.Context, data string) ([]*lists.Entry, lists.LoadReport, sdnJoinStats, error) {
 	var st sdnJoinStats
-	prim, err := os.ReadFile(filepath.Join(data, j.primary))
+	prim, remarks, order, err := j.readPrimary(data)
 	if err != nil {
 		return nil, lists.LoadReport{}, st, err
 	}
-	remarks := map[string]int{} // ent_num → length of Remarks
+	st.Entries = len(order)
+	rows, err := j.readSides(data)
+	if err != nil {
+		return nil, lists.LoadReport{}, st, err
+	}
+	from := j.chooseSides(order, rows, &st)
+	out, err := joinFiles(order, from, rows, remarks, &st)
+	if err != nil {
+		return nil, lists.LoadReport{}, st, err
+	}
+	names := func(n string) string {
+		var ps []string
+		for _, s := range j.sides {
+			ps = append(ps, filepath.ToSlash(filepath.Join(s, n)))
+		}
+		return strings.Join(ps, "+")
+	}
+	entries, rep, err := lists.LoadOFAC(ctx, lists.OFACFiles{
+		Primary: bytes.NewReader(prim), PrimaryName: j.primary,
+		Addresses: &out[0], AddressesName: names("add.csv"),
+		Aliases: &out[1], AliasesName: names("alt.csv"),
+		Comments: &out[2], CommentsName: names("sdn_comments.csv"),
+	})
+	return entries, rep, st, err
+}
+
+// sideFiles are the files of a side set, in the order of sideRows.
+var sideFiles = [3]string{"add.csv", "alt.csv", "sdn_comments.csv"}
+
+// sideRows holds one side set's records of each of sideFiles by ent_num.
+type sideRows [3]map[string][][]string
+
+// readPrimary reads the primary SDN file: its bytes, the length of each
+// entry's Remarks by ent_num, and the ent_nums in file order.
+func (j sdnJoin) readPrimary(data string) ([]byte, map[string]int, []string, error) {
+	prim, err := os.ReadFile(filepath.Join(data, j.primary))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	remarks := map[string]int{}
 	var order []string
-	if err := eachRecord(bytes.NewReader(prim), j.primary, func(rec []string) {
+	err = eachRecord(bytes.NewReader(prim), j.primary, func(rec []string) {
 		if len(rec) >= 12 {
 			id := strings.TrimSpace(rec[0])
 			remarks[id] = len(rec[11])
 			order = append(order, id)
 		}
-	}); err != nil {
-		return nil, lists.LoadReport{}, st, err
-	}
-	st.Entries = len(order)
-	st.FromSide = make([]int, len(j.sides))
-	// from[id] is the index of the side set that supplies the entry.
-	from := map[string]int{}
-	rows := make([][3]map[string][][]string, len(j.sides))
+	})
+	return prim, remarks, order, err
+}
+
+// readSides reads the side files of every side set.
+func (j sdnJoin) readSides(data string) ([]sideRows, error) {
+	rows := make([]sideRows, len(j.sides))
 	for i, s := range j.sides {
-		for k, n := range []string{"add.csv", "alt.csv", "sdn_comments.csv"} {
+		for k, n := range sideFiles {
 			m := map[string][][]string{}
 			p := filepath.Join(s, n)
 			f, err := os.Open(filepath.Join(data, p))
 			if err != nil {
-				return nil, lists.LoadReport{}, st, err
+				return nil, err
 			}
 			err = eachRecord(f, p, func(rec []string) {
 				if len(rec) >= 2 {
@@ -108,11 +146,19 @@ func (j sdnJoin) load(ctx context.Context, data string) ([]*lists.Entry, lists.L
 			})
 			f.Close()
 			if err != nil {
-				return nil, lists.LoadReport{}, st, err
+				return nil, err
 			}
 			rows[i][k] = m
 		}
 	}
+	return rows, nil
+}
+
+// chooseSides returns, by ent_num, the index of the side set that supplies
+// the entry: the first one with an address record for it.
+func (j sdnJoin) chooseSides(order []string, rows []sideRows, st *sdnJoinStats) map[string]int {
+	st.FromSide = make([]int, len(j.sides))
+	from := map[string]int{}
 	for _, id := range order {
 		st.Neither++
 		for i := range j.sides {
@@ -124,6 +170,12 @@ func (j sdnJoin) load(ctx context.Context, data string) ([]*lists.Entry, lists.L
 			}
 		}
 	}
+	return from
+}
+
+// joinFiles writes the joined side files in primary order; a comment is
+// joined only to an entry whose Remarks filled the legacy column.
+func joinFiles(order []string, from map[string]int, rows []sideRows, remarks map[string]int, st *sdnJoinStats) ([3]bytes.Buffer, error) {
 	var out [3]bytes.Buffer
 	for k := range out {
 		w := csv.NewWriter(&out[k])
@@ -142,24 +194,11 @@ func (j sdnJoin) load(ctx context.Context, data string) ([]*lists.Entry, lists.L
 				st.CommentsJoined++
 			}
 			if err := w.WriteAll(recs); err != nil {
-				return nil, lists.LoadReport{}, st, err
+				return out, err
 			}
 		}
 	}
-	names := func(n string) string {
-		var ps []string
-		for _, s := range j.sides {
-			ps = append(ps, filepath.ToSlash(filepath.Join(s, n)))
-		}
-		return strings.Join(ps, "+")
-	}
-	entries, rep, err := lists.LoadOFAC(ctx, lists.OFACFiles{
-		Primary: bytes.NewReader(prim), PrimaryName: j.primary,
-		Addresses: &out[0], AddressesName: names("add.csv"),
-		Aliases: &out[1], AliasesName: names("alt.csv"),
-		Comments: &out[2], CommentsName: names("sdn_comments.csv"),
-	})
-	return entries, rep, st, err
+	return out, nil
 }
 
 // loader adapts load to the generator's inputs; asOf are the dates of
