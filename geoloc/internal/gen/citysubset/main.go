@@ -73,56 +73,88 @@ func extract(in, dst string, addrs []netip.Addr) (int, error) {
 		return 0, err
 	}
 	defer r.Close()
-	var picks []picked
-	seen := map[netip.Prefix]bool{}
-	add := func(p netip.Prefix, rec map[string]any) {
-		if !seen[p] {
-			seen[p] = true
-			picks = append(picks, picked{p, rec})
-		}
+	p := &picker{seen: map[netip.Prefix]bool{}}
+	if err := p.regions(r, in); err != nil {
+		return 0, err
 	}
+	if err := p.addrs(r, addrs); err != nil {
+		return 0, err
+	}
+	if err := writeSubset(r, dst, p.picks); err != nil {
+		return 0, err
+	}
+	return len(p.picks), verify(dst, r, p.picks)
+}
+
+// picker collects the networks to copy, each once, in the order found.
+type picker struct {
+	picks []picked
+	seen  map[netip.Prefix]bool
+}
+
+func (p *picker) add(pfx netip.Prefix, rec map[string]any) {
+	if !p.seen[pfx] {
+		p.seen[pfx] = true
+		p.picks = append(p.picks, picked{pfx, rec})
+	}
+}
+
+// regions picks two networks of each Ukrainian or Russian region whose
+// name holds one of regionWords, and two of Sevastopol.
+func (p *picker) regions(r *maxminddb.Reader, in string) error {
 	perState := map[string]int{}
 	sevastopol := 0
 	for res := range r.Networks() {
 		var rec map[string]any
 		if err := res.Decode(&rec); err != nil {
-			return 0, fmt.Errorf("%s: %s: %w", in, res.Prefix(), err)
+			return fmt.Errorf("%s: %s: %w", in, res.Prefix(), err)
 		}
 		cc, _ := rec["country_code"].(string)
 		state, _ := rec["state1"].(string)
 		city, _ := rec["city"].(string)
-		if cc == "UA" || cc == "RU" {
-			low := strings.ToLower(state)
-			if slices.ContainsFunc(regionWords, func(w string) bool { return strings.Contains(low, w) }) {
-				key := cc + "|" + state
-				if perState[key] < 2 {
-					perState[key]++
-					add(res.Prefix(), rec)
-				}
-			}
-			if city == "Sevastopol" && sevastopol < 2 {
-				sevastopol++
-				add(res.Prefix(), rec)
+		if cc != "UA" && cc != "RU" {
+			continue
+		}
+		low := strings.ToLower(state)
+		if slices.ContainsFunc(regionWords, func(w string) bool { return strings.Contains(low, w) }) {
+			key := cc + "|" + state
+			if perState[key] < 2 {
+				perState[key]++
+				p.add(res.Prefix(), rec)
 			}
 		}
+		if city == "Sevastopol" && sevastopol < 2 {
+			sevastopol++
+			p.add(res.Prefix(), rec)
+		}
 	}
+	return nil
+}
+
+// addrs picks the network of each address of the database's IP version.
+func (p *picker) addrs(r *maxminddb.Reader, addrs []netip.Addr) error {
 	for _, a := range addrs {
 		if a.Is4() != (r.Metadata.IPVersion == 4) {
 			continue
 		}
 		res := r.Lookup(a)
 		if err := res.Err(); err != nil {
-			return 0, err
+			return err
 		}
 		if !res.Found() {
 			continue
 		}
 		var rec map[string]any
 		if err := res.Decode(&rec); err != nil {
-			return 0, err
+			return err
 		}
-		add(res.Prefix(), rec)
+		p.add(res.Prefix(), rec)
 	}
+	return nil
+}
+
+// writeSubset writes picks to dst as a database with r's metadata.
+func writeSubset(r *maxminddb.Reader, dst string, picks []picked) error {
 	tree, err := mmdbwriter.New(mmdbwriter.Options{
 		DatabaseType: r.Metadata.DatabaseType,
 		Description: map[string]string{"en": "Subset of DB-IP IP to City Lite (CC BY 4.0, https://db-ip.com) as packaged by " +
@@ -134,30 +166,27 @@ func extract(in, dst string, addrs []netip.Addr) (int, error) {
 		DisableIPv4Aliasing:     true,
 	})
 	if err != nil {
-		return 0, err
+		return err
 	}
 	for _, p := range picks {
 		v, err := toMMDB(p.rec)
 		if err != nil {
-			return 0, fmt.Errorf("%s: %w", p.prefix, err)
+			return fmt.Errorf("%s: %w", p.prefix, err)
 		}
 		_, ipnet, err := net.ParseCIDR(p.prefix.String())
 		if err != nil {
-			return 0, err
+			return err
 		}
 		if err := tree.Insert(ipnet, v); err != nil {
-			return 0, fmt.Errorf("insert %s: %w", p.prefix, err)
+			return fmt.Errorf("insert %s: %w", p.prefix, err)
 		}
 	}
 	f, err := os.Create(dst)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	_, err = tree.WriteTo(f)
-	if err = errors.Join(err, f.Close()); err != nil {
-		return 0, err
-	}
-	return len(picks), verify(dst, r, picks)
+	return errors.Join(err, f.Close())
 }
 
 // verify reopens the output and requires every copied network to give the
