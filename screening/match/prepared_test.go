@@ -130,3 +130,42 @@ func mustCountry(s string) rules.Country {
 	}
 	return c
 }
+
+// TestPreparedReadsDetailPresence shows why PreparedKey holds whether the
+// query has a country, a date of birth and identifiers: their largest
+// boost decides whether leftover words are paired, and so which names the
+// first stage keeps and at what name score. "Craftway Corporution PLS" at
+// threshold 0.97 keeps more names of KRAFTWAY entries when the query has a
+// country (at 0.8912, pairing "corporution" with "corporation").
+func TestPreparedReadsDetailPresence(t *testing.T) {
+	ix := defaultIndex(t)
+	ctx := context.Background()
+	kept := func(q Query) map[int32]float32 {
+		t.Helper()
+		p, err := ix.Prepare(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[int32]float32{}
+		for _, r := range p.results {
+			out[r.name] = r.nameScore
+		}
+		return out
+	}
+	q := Query{Name: "Craftway Corporution PLS", Threshold: 0.97}
+	without := kept(q)
+	q.Country = mustCountry("RU")
+	with := kept(q)
+	extra := 0
+	for n, s := range with {
+		if _, ok := without[n]; !ok {
+			extra++
+			if round4(float64(s)) != 0.8912 {
+				t.Errorf("name %d kept with a country at %v; want 0.8912", n, s)
+			}
+		}
+	}
+	if extra == 0 {
+		t.Errorf("the same names kept with and without a country (%d): the key would not need it", len(with))
+	}
+}
