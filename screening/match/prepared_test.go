@@ -169,3 +169,42 @@ func TestPreparedReadsDetailPresence(t *testing.T) {
 		t.Errorf("the same names kept with and without a country (%d): the key would not need it", len(with))
 	}
 }
+
+// TestPreparedConcurrent runs Matches on one Prepared from several
+// goroutines (run with -race): it is immutable, and every call gets the
+// same matches.
+func TestPreparedConcurrent(t *testing.T) {
+	ix := defaultIndex(t)
+	q := Query{Name: "Bank Melli Iran", Country: mustCountry("IR")}
+	p, err := ix.Prepare(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ix.Search(context.Background(), q)
+	if err != nil || len(want) == 0 {
+		t.Fatalf("Search: %v, %v", want, err)
+	}
+	done := make(chan error, 4)
+	for range 4 {
+		go func() {
+			for range 50 {
+				got, err := p.Matches(q)
+				if err != nil {
+					done <- err
+					return
+				}
+				if !reflect.DeepEqual(got, want) {
+					done <- errors.New("matches differ from Search")
+					return
+				}
+				got[0].Tokens[0].Query = "changed by a caller"
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
