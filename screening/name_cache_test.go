@@ -341,19 +341,7 @@ func TestNameCacheCancelled(t *testing.T) {
 //
 //	go test -run '^$' -bench NameCacheMiss -benchtime 20000x -count 3 ./screening/
 func BenchmarkNameCacheMiss(b *testing.B) {
-	f, err := os.Open("../testdata/eval/negatives.csv")
-	if err != nil {
-		b.Fatal(err)
-	}
-	recs, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	names := make([]string, 0, len(recs))
-	for _, r := range recs[1:] {
-		names = append(names, r[2]) // query
-	}
+	names := evalNames(b, "negatives.csv")
 	c := newNameCache(len(names) / 2) // full after a while: misses also evict
 	var p *match.Prepared
 	b.ReportAllocs()
@@ -374,21 +362,7 @@ func BenchmarkNameCacheMiss(b *testing.B) {
 //
 //	go test -run '^$' -bench NameCacheBytes -benchtime 1x -count 3 ./screening/
 func BenchmarkNameCacheBytes(b *testing.B) {
-	var names []string
-	for _, file := range []string{"positives.csv", "negatives.csv"} {
-		f, err := os.Open("../testdata/eval/" + file)
-		if err != nil {
-			b.Fatal(err)
-		}
-		recs, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, r := range recs[1:] {
-			names = append(names, r[2])
-		}
-	}
+	names := evalNames(b, "positives.csv", "negatives.csv")
 	s, err := New(context.Background(), WithLogger(discardLogger()), WithoutLocator(), WithNameCache(0))
 	if err != nil {
 		b.Fatal(err)
@@ -413,4 +387,25 @@ func BenchmarkNameCacheBytes(b *testing.B) {
 		b.ReportMetric(float64(n), "entries")
 		runtime.KeepAlive(w)
 	}
+}
+
+// evalNames returns the query names of the evaluation files in
+// testdata/eval.
+func evalNames(b *testing.B, files ...string) []string {
+	var names []string
+	for _, file := range files {
+		f, err := os.Open("../testdata/eval/" + file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			b.Fatalf("%s: %v", file, err)
+		}
+		for _, r := range recs[1:] {
+			names = append(names, r[2]) // query
+		}
+	}
+	return names
 }
