@@ -1,46 +1,43 @@
 package screening
 
-// Name cache: the raw results of recent name searches of one world, because
-// order books repeat their parties (the same customer on many orders).
+// Name cache: the first stage of recent name searches of one world
+// (match.Prepared), because order books repeat their parties (the same
+// customer on many orders, with other countries and dates).
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"math"
 	"sync"
 
-	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/match"
 )
 
-// DefaultNameCacheSize is the number of name-search results a Screener
-// keeps when WithNameCache is not given: about 3 MB. A result without hits
-// (most names) takes about 300 bytes, one with hits more for their tokens
-// and adjustments; 65,536 results of the realistic order book
-// (examples/audit/gen -realistic) took 22 MB of heap.
+// DefaultNameCacheSize is the number of prepared name searches a Screener
+// keeps when WithNameCache is not given: about 6 MB. An entry (key and
+// match.Prepared) holds about 1.5 KB of heap: 1,506-1,519 bytes over the
+// 25,275 names of the evaluation set (BenchmarkNameCacheBytes).
 const DefaultNameCacheSize = 4096
 
 // nameCacheShards is the most shards a name cache has: enough that
 // screenings on many cores rarely wait for one lock.
 const nameCacheShards = 16
 
-// nameKey is everything that decides a name search's result in one world:
-// the query (name, type, country, date of birth, identifiers, threshold,
-// limit). An ASCII name is keyed by its normalised form, so "ACME Corp."
-// and "acme corp" share an entry; a name with other characters is keyed as
-// given, because the matcher also reads the name's script (Arabic, Han)
-// from the name as given.
+// nameKey is everything that decides the first stage of a name search
+// (match.Prepared) in one world: the name, the threshold and whether the
+// query has a country, a date of birth and identifiers
+// (match.PreparedKey), not their values nor the party type or the limit,
+// which only the second stage (match.Prepared.Matches) reads. An order book
+// names one customer with many countries and dates: they share an entry.
+// An ASCII name is keyed by its normalised form, so "ACME Corp." and "acme
+// corp" share an entry; a name with other characters is keyed as given,
+// because the matcher also reads the name's script (Arabic, Han) from the
+// name as given.
 type nameKey struct {
 	name    string
 	asGiven bool
-	country rules.Country
-	// detail is the type, date of birth and identifiers, joined; "" when
-	// the query has none, as most do.
-	detail    string
-	threshold float64
-	limit     int
+	match.PreparedKey
 }
 
 // newNameKey is the key of query q, and false when q is not to be cached
@@ -49,27 +46,13 @@ func newNameKey(q match.Query) (nameKey, bool) {
 	if len(q.Name) > match.MaxNameLen {
 		return nameKey{}, false
 	}
-	k := nameKey{country: q.Country, threshold: q.Threshold, limit: q.Limit}
+	k := nameKey{PreparedKey: match.KeyOf(q)}
 	if isASCII(q.Name) {
 		k.name = match.Normalize(q.Name)
 	} else {
 		k.name, k.asGiven = q.Name, true
 	}
-	if q.Type != "" || q.DateOfBirth != "" || len(q.IDs) > 0 {
-		// Each part with its length first: no two queries join alike,
-		// whatever bytes their fields hold.
-		b := appendPart(nil, string(q.Type))
-		b = appendPart(b, q.DateOfBirth)
-		for _, id := range q.IDs {
-			b = appendPart(appendPart(appendPart(b, id.Type), id.Value), id.Country)
-		}
-		k.detail = string(b)
-	}
 	return k, true
-}
-
-func appendPart(b []byte, s string) []byte {
-	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 func isASCII(s string) bool {
@@ -106,7 +89,7 @@ type nameShard struct {
 type nameEntry struct {
 	key        nameKey
 	hash       uint64
-	ms         []match.Match
+	p          *match.Prepared
 	prev, next int32
 }
 
@@ -134,18 +117,13 @@ func newNameCache(size int) *nameCache {
 // than one keyed by the struct of strings.
 func (c *nameCache) hash(k *nameKey) uint64 {
 	h := maphash.String(c.seed, k.name)
-	if k.detail != "" {
-		h ^= maphash.String(c.seed, k.detail) * 0x9e3779b97f4a7c15
+	var bits uint64
+	for i, b := range [...]bool{k.asGiven, k.Country, k.DOB, k.IDs} {
+		if b {
+			bits |= 1 << i
+		}
 	}
-	cc := k.country.String()
-	var ch uint64
-	if len(cc) == 2 {
-		ch = uint64(cc[0])<<8 | uint64(cc[1])
-	}
-	if k.asGiven {
-		ch |= 1 << 16
-	}
-	h ^= mix64(ch ^ math.Float64bits(k.threshold)*0xbf58476d1ce4e5b9 ^ uint64(k.limit)<<20)
+	h ^= mix64(bits ^ math.Float64bits(k.Threshold)*0xbf58476d1ce4e5b9)
 	return h
 }
 
@@ -162,10 +140,11 @@ func (c *nameCache) shard(h uint64) *nameShard {
 	return &c.shards[h%uint64(len(c.shards))]
 }
 
-// get returns a copy of the result cached for k.
-func (c *nameCache) get(k *nameKey) ([]match.Match, bool) { return c.getHashed(k, c.hash(k)) }
+// get returns the prepared search cached for k. It is immutable: shared
+// with every caller.
+func (c *nameCache) get(k *nameKey) (*match.Prepared, bool) { return c.getHashed(k, c.hash(k)) }
 
-func (c *nameCache) getHashed(k *nameKey, h uint64) ([]match.Match, bool) {
+func (c *nameCache) getHashed(k *nameKey, h uint64) (*match.Prepared, bool) {
 	sh := c.shard(h)
 	sh.mu.Lock()
 	i, ok := sh.at[h]
@@ -174,24 +153,23 @@ func (c *nameCache) getHashed(k *nameKey, h uint64) ([]match.Match, bool) {
 		return nil, false
 	}
 	sh.touch(i)
-	ms := copyMatches(sh.ents[i].ms)
+	p := sh.ents[i].p
 	sh.mu.Unlock()
-	return ms, true
+	return p, true
 }
 
-// put caches a copy of ms for k, dropping the least recently used result
-// when the shard is full.
-func (c *nameCache) put(k *nameKey, ms []match.Match) { c.putHashed(k, c.hash(k), ms) }
+// put caches p for k, dropping the least recently used entry when the
+// shard is full.
+func (c *nameCache) put(k *nameKey, p *match.Prepared) { c.putHashed(k, c.hash(k), p) }
 
-func (c *nameCache) putHashed(k *nameKey, h uint64, ms []match.Match) {
-	own := copyMatches(ms)
+func (c *nameCache) putHashed(k *nameKey, h uint64, own *match.Prepared) {
 	sh := c.shard(h)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	if i, ok := sh.at[h]; ok {
 		// Another screening searched the same name meanwhile, or
 		// (rarely) another key has the same hash: this one replaces it.
-		sh.ents[i].key, sh.ents[i].ms = *k, own
+		sh.ents[i].key, sh.ents[i].p = *k, own
 		sh.touch(i)
 		return
 	}
@@ -204,7 +182,7 @@ func (c *nameCache) putHashed(k *nameKey, h uint64, ms []match.Match) {
 		sh.unlink(i)
 		delete(sh.at, sh.ents[i].hash)
 	}
-	sh.ents[i].key, sh.ents[i].hash, sh.ents[i].ms = *k, h, own
+	sh.ents[i].key, sh.ents[i].hash, sh.ents[i].p = *k, h, own
 	sh.at[h] = i
 	sh.pushFront(i)
 }
@@ -256,39 +234,6 @@ func (sh *nameShard) pushFront(i int32) {
 	}
 }
 
-// copyMatches copies ms down to its token and adjustment lists, so that
-// neither the caller nor the cache sees the other's changes. The list
-// entries are shared: they belong to the world's immutable snapshot.
-func copyMatches(ms []match.Match) []match.Match {
-	if len(ms) == 0 {
-		return nil
-	}
-	out := make([]match.Match, len(ms))
-	copy(out, ms)
-	ntok, nadj := 0, 0
-	for i := range ms {
-		ntok += len(ms[i].Tokens)
-		nadj += len(ms[i].Adjustments)
-	}
-	toks := make([]match.TokenMatch, 0, ntok)
-	adjs := make([]match.Adjustment, 0, nadj)
-	for i := range out {
-		if ms[i].Tokens != nil {
-			lo := len(toks)
-			toks = append(toks, ms[i].Tokens...)
-			out[i].Tokens = toks[lo:len(toks):len(toks)]
-		}
-		if ms[i].Adjustments != nil {
-			lo := len(adjs)
-			adjs = append(adjs, ms[i].Adjustments...)
-			out[i].Adjustments = adjs[lo:len(adjs):len(adjs)]
-		}
-	}
-	return out
-}
-
-// startNameCache gives w an empty name cache: of size entries if given,
-// else of the size in use (DefaultNameCacheSize for a new Screener).
 func (w *world) startNameCache(fresh bool, size *int) error {
 	switch {
 	case size != nil && *size < 0:
@@ -303,7 +248,11 @@ func (w *world) startNameCache(fresh bool, size *int) error {
 }
 
 // searchNames is index.Search through the world's name cache, if it has
-// one. Errors (a cancelled context, a bad query) are not cached.
+// one: the first stage of the search (match.Prepared) comes from the cache
+// when a query with the same name, threshold and kinds of details was
+// searched before, and the second stage (the query's details, the
+// threshold cut, the ranking, the limit) runs for every call. Errors (a
+// cancelled context, a bad query) are not cached.
 func (w *world) searchNames(ctx context.Context, q match.Query) ([]match.Match, error) {
 	if w.names == nil {
 		return w.index.Search(ctx, q)
@@ -313,17 +262,18 @@ func (w *world) searchNames(ctx context.Context, q match.Query) ([]match.Match, 
 		return w.index.Search(ctx, q)
 	}
 	h := w.names.hash(&k)
-	if ms, ok := w.names.getHashed(&k, h); ok {
+	p, ok := w.names.getHashed(&k, h)
+	if ok {
 		// As Search does: a cancelled screening gets no result.
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		return ms, nil
+	} else {
+		var err error
+		if p, err = w.index.Prepare(ctx, q); err != nil {
+			return nil, err
+		}
+		w.names.putHashed(&k, h, p)
 	}
-	ms, err := w.index.Search(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	w.names.putHashed(&k, h, ms)
-	return ms, nil
+	return p.Matches(q)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -44,26 +45,37 @@ func TestNameKey(t *testing.T) {
 	if a, b := k(match.Query{Name: "ACME  Trading, Co."}), k(match.Query{Name: "acme trading co"}); a != b {
 		t.Errorf("keys differ: %+v and %+v", a, b)
 	}
-	// Everything else the search reads keeps results apart.
+	// What the first stage of the search reads keeps entries apart: the
+	// threshold and whether the query has a country, a date of birth and
+	// identifiers (their largest boost decides whether leftover words are
+	// paired).
 	base := match.Query{Name: "Acme Trading", Threshold: 0.8}
 	for _, q := range []match.Query{
 		{Name: "Acme Trading", Threshold: 0.85},
-		{Name: "Acme Trading", Threshold: 0.8, Type: lists.TypeEntity},
 		{Name: "Acme Trading", Threshold: 0.8, Country: cn},
 		{Name: "Acme Trading", Threshold: 0.8, DateOfBirth: "1970"},
 		{Name: "Acme Trading", Threshold: 0.8, IDs: []lists.Identifier{{Type: "passport", Value: "X1"}}},
-		{Name: "Acme Trading", Threshold: 0.8, IDs: []lists.Identifier{{Type: "passport", Value: "X1", Country: "CN"}}},
-		{Name: "Acme Trading", Threshold: 0.8, Limit: 3},
-		// Field bytes cannot pass for the joins of other fields.
-		{Name: "Acme Trading", Threshold: 0.8, DateOfBirth: "\x01\x08passport\x02X1\x00"},
+		{Name: "Acme Trading", Threshold: 0.8, Country: cn, DateOfBirth: "1970"},
+		{Name: "Acme Trading Two", Threshold: 0.8},
 	} {
 		if k(q) == k(base) {
 			t.Errorf("query %+v has the key of %+v", q, base)
 		}
 	}
-	withID := match.Query{Name: "Acme Trading", Threshold: 0.8, IDs: []lists.Identifier{{Type: "passport", Value: "X1"}}}
-	if k(withID) == k(match.Query{Name: "Acme Trading", Threshold: 0.8, DateOfBirth: "\x01\x08passport\x02X1\x00"}) {
-		t.Error("a date of birth has the key of an identifier")
+	// What only the second stage reads shares an entry: the party type,
+	// the limit and the values of the country, date of birth and
+	// identifiers.
+	withAll := match.Query{Name: "Acme Trading", Threshold: 0.8, Country: cn, DateOfBirth: "1970",
+		IDs: []lists.Identifier{{Type: "passport", Value: "X1"}}}
+	for _, q := range []match.Query{
+		{Name: "ACME TRADING", Threshold: 0.8, Country: rules.MustParseCountry("RU"), DateOfBirth: "1970",
+			IDs: []lists.Identifier{{Type: "passport", Value: "X1"}}},
+		{Name: "Acme Trading", Threshold: 0.8, Country: cn, DateOfBirth: "1981-02-03", Type: lists.TypeEntity, Limit: 3,
+			IDs: []lists.Identifier{{Type: "tax", Value: "Y2", Country: "CN"}, {Type: "passport", Value: "X1"}}},
+	} {
+		if k(q) != k(withAll) {
+			t.Errorf("query %+v has not the key of %+v", q, withAll)
+		}
 	}
 	// A name in another script is keyed as given: the matcher reads its
 	// script from it.
@@ -77,34 +89,32 @@ func TestNameKey(t *testing.T) {
 	}
 }
 
-// TestNameCacheCopies: what the cache hands out is the caller's own, and
-// what it was given stays the cache's.
-func TestNameCacheCopies(t *testing.T) {
-	c := newNameCache(4)
-	k, _ := newNameKey(match.Query{Name: "Acme"})
-	orig := []match.Match{{Name: "ACME", Score: 0.9, NameScore: 0.92,
-		Tokens:      []match.TokenMatch{{Query: "acme", Candidate: "acme", Similarity: 1}},
-		Adjustments: []match.Adjustment{{Kind: "country_mismatch", Delta: -0.05, Detail: "x"}}}}
-	want := copyMatches(orig)
-	c.put(&k, orig)
-	orig[0].Score, orig[0].Tokens[0].Query = 0, "changed by the searcher"
-
-	got, ok := c.get(&k)
-	if !ok {
-		t.Fatal("not cached")
+// TestNameCacheCallersOwnMatches: the matches made from a cached
+// prepared search are the caller's own; a caller changing them changes
+// nothing for the next.
+func TestNameCacheCallersOwnMatches(t *testing.T) {
+	w := &world{index: match.NewIndex(nameCacheLists(t, "Acme Widgets", "sha256:a").Entries()), names: newNameCache(4)}
+	ctx := context.Background()
+	q := match.Query{Name: "Acme Widgets", Threshold: 0.8}
+	want, err := w.index.Search(ctx, q)
+	if err != nil || len(want) != 1 {
+		t.Fatalf("Search: %v, %v; want one match", want, err)
 	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Fatalf("cached result (-want +got):\n%s", d)
+	for i := range 3 {
+		got, err := w.searchNames(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("call %d (-search +cache):\n%s", i, d)
+		}
+		got[0].Score = 0.1
+		got[0].Tokens[0].Candidate = "changed by a caller"
+		got[0].Tokens = append(got[0].Tokens, match.TokenMatch{Query: "appended"})
+		got[0].Adjustments = append(got[0].Adjustments, match.Adjustment{Kind: "id_mismatch"})
 	}
-	got[0].Score = 0.1
-	got[0].Tokens[0].Candidate = "changed by a caller"
-	got[0].Adjustments[0].Delta = 1
-	got[0].Adjustments = append(got[0].Adjustments, match.Adjustment{Kind: "id_mismatch"})
-	got[0].Tokens = append(got[0].Tokens, match.TokenMatch{Query: "appended"})
-
-	again, _ := c.get(&k)
-	if d := cmp.Diff(want, again); d != "" {
-		t.Fatalf("a caller changed the cached result (-want +got):\n%s", d)
+	if n := w.names.len(); n != 1 {
+		t.Fatalf("%d entries cached; want 1", n)
 	}
 }
 
@@ -156,12 +166,21 @@ func TestNameCacheCollision(t *testing.T) {
 	a, _ := newNameKey(match.Query{Name: "Alpha Trading"})
 	b, _ := newNameKey(match.Query{Name: "Beta Trading"})
 	const h = 42
-	c.putHashed(&a, h, []match.Match{{Name: "ALPHA"}})
+	ix := match.NewIndex(nameCacheLists(t, "Alpha Trading", "sha256:a").Entries())
+	pa, err := ix.Prepare(context.Background(), match.Query{Name: "Alpha Trading"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pb, err := ix.Prepare(context.Background(), match.Query{Name: "Beta Trading"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.putHashed(&a, h, pa)
 	if _, ok := c.getHashed(&b, h); ok {
 		t.Fatal("b answered from a's entry")
 	}
-	c.putHashed(&b, h, []match.Match{{Name: "BETA"}})
-	if got, ok := c.getHashed(&b, h); !ok || got[0].Name != "BETA" {
+	c.putHashed(&b, h, pb)
+	if got, ok := c.getHashed(&b, h); !ok || got != pb {
 		t.Fatalf("b = %v, %v; want its own result", got, ok)
 	}
 	if _, ok := c.getHashed(&a, h); ok {
@@ -227,7 +246,11 @@ func TestWithNameCacheNegative(t *testing.T) {
 
 // TestNameCacheSameDecisions screens the same parties with and without the
 // cache, the second time from the cache, from many goroutines (run with
-// -race): every decision is the same.
+// -race): every decision is the same. Each name comes with several
+// countries, party types, dates of birth and identifiers, which share one
+// cached first stage: a cache that answered for them with another's
+// matches would change the decisions (country_match or country_mismatch,
+// type_mismatch, dob_match or dob_mismatch, id_match).
 func TestNameCacheSameDecisions(t *testing.T) {
 	ctx := context.Background()
 	opts := []Option{WithClock(fixedClock), WithLogger(discardLogger())}
@@ -245,7 +268,12 @@ func TestNameCacheSameDecisions(t *testing.T) {
 	for i, n := range names {
 		reqs = append(reqs,
 			Request{ID: fmt.Sprint(i), IPs: []string{"81.2.69.142"}, Parties: []Party{{Name: n, Country: "CN"}}},
-			Request{ID: fmt.Sprint(i, "b"), Parties: []Party{{Name: n, Type: "entity", ParentName: names[(i+1)%len(names)]}}})
+			Request{ID: fmt.Sprint(i, "b"), Parties: []Party{{Name: n, Type: "entity", ParentName: names[(i+1)%len(names)]}}},
+			Request{ID: fmt.Sprint(i, "c"), Parties: []Party{{Name: n, Country: "RU"}}},
+			Request{ID: fmt.Sprint(i, "d"), Parties: []Party{{Name: n, Country: "IR", Type: "individual"}}},
+			Request{ID: fmt.Sprint(i, "e"), Parties: []Party{{Name: n, Country: "DE", DateOfBirth: "1961-05-02",
+				IDs: []Identifier{{Type: "passport", Value: "A1234567"}}}}},
+			Request{ID: fmt.Sprint(i, "f"), Parties: []Party{{Name: n, Country: "US", DateOfBirth: "1970"}}})
 	}
 	want := make([]string, len(reqs))
 	for i, r := range reqs {
@@ -313,28 +341,71 @@ func TestNameCacheCancelled(t *testing.T) {
 //
 //	go test -run '^$' -bench NameCacheMiss -benchtime 20000x -count 3 ./screening/
 func BenchmarkNameCacheMiss(b *testing.B) {
-	f, err := os.Open("../testdata/eval/negatives.csv")
-	if err != nil {
-		b.Fatal(err)
-	}
-	recs, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	names := make([]string, 0, len(recs))
-	for _, r := range recs[1:] {
-		names = append(names, r[2]) // query
-	}
+	names := evalNames(b, "negatives.csv")
 	c := newNameCache(len(names) / 2) // full after a while: misses also evict
-	ms := []match.Match{}
+	var p *match.Prepared
 	b.ReportAllocs()
 	b.ResetTimer()
 	defer cputime.Report(b, "op", func() int { return b.N })()
 	for i := range b.N {
 		k, _ := newNameKey(match.Query{Name: names[i%len(names)], Threshold: 0.85, Country: rules.MustParseCountry("DE")})
 		if _, ok := c.get(&k); !ok {
-			c.put(&k, ms)
+			c.put(&k, p)
 		}
 	}
+}
+
+// BenchmarkNameCacheBytes measures the heap a cached entry holds (key and
+// prepared search), filling a cache with the evaluation set's names, listed
+// variants and non-listed names alike, at the default threshold with a
+// country. It reports bytes/entry, from which DefaultNameCacheSize is set.
+//
+//	go test -run '^$' -bench NameCacheBytes -benchtime 1x -count 3 ./screening/
+func BenchmarkNameCacheBytes(b *testing.B) {
+	names := evalNames(b, "positives.csv", "negatives.csv")
+	s, err := New(context.Background(), WithLogger(discardLogger()), WithoutLocator(), WithNameCache(0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := s.world.Load().index
+	ctx := context.Background()
+	de := rules.MustParseCountry("DE")
+	for range b.N {
+		w := &world{index: ix, names: newNameCache(len(names))}
+		var m0, m1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		for _, n := range names {
+			if _, err := w.searchNames(ctx, match.Query{Name: n, Threshold: match.DefaultThreshold, Country: de}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&m1)
+		n := w.names.len()
+		b.ReportMetric(float64(m1.HeapAlloc-m0.HeapAlloc)/float64(n), "bytes/entry")
+		b.ReportMetric(float64(n), "entries")
+		runtime.KeepAlive(w)
+	}
+}
+
+// evalNames returns the query names of the evaluation files in
+// testdata/eval.
+func evalNames(b *testing.B, files ...string) []string {
+	var names []string
+	for _, file := range files {
+		f, err := os.Open("../testdata/eval/" + file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			b.Fatalf("%s: %v", file, err)
+		}
+		for _, r := range recs[1:] {
+			names = append(names, r[2]) // query
+		}
+	}
+	return names
 }

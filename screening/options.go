@@ -86,14 +86,15 @@ func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t 
 // screening day).
 func WithAsOf(date time.Time) Option { return func(c *config) { c.asOf = date } }
 
-// WithNameCache sets how many name-search results the Screener keeps
+// WithNameCache sets how many prepared name searches the Screener keeps
 // (default DefaultNameCacheSize; 0 keeps none). Order books repeat their
-// parties, and a repeated name with the same details (type, country, date
-// of birth, identifiers) is then not searched again. Only the index's raw
-// result is kept: list dates, reviewers' records and match strength are
-// judged on every call, so decisions are the same with and without it.
-// The results belong to one list snapshot, policy threshold and index: a
-// Reload starts an empty cache. A result takes about 300 bytes and more
-// with hits (DefaultNameCacheSize says what was measured). Given to
-// Reload, it sets the size of the new cache; a negative size is an error.
+// parties, and a repeated name (with the same threshold and the same kinds
+// of details given) is then not searched again: the cache keeps the
+// index's first stage (match.Prepared) and applies each call's type,
+// country, date of birth and identifiers to it. List dates, reviewers'
+// records and match strength are judged on every call, so decisions are
+// the same with and without it. The entries belong to one list snapshot,
+// policy threshold and index: a Reload starts an empty cache. An entry
+// takes about 1.5 KB (DefaultNameCacheSize says what was measured). Given
+// to Reload, it sets the size of the new cache; a negative size is an error.
 func WithNameCache(entries int) Option { return func(c *config) { c.nameCache = &entries } }

@@ -5,11 +5,11 @@ import (
 	"strings"
 )
 
-// rankResults keeps the best-scoring name of each entry in sc.results and
-// orders the entries best first (ties by the order of the entries).
-func (ix *Index) rankResults(sc *scratch) {
+// rankResults keeps the best-scoring name of each entry in rs and orders
+// the entries best first (ties by the order of the entries).
+func (ix *Index) rankResults(rs []result) []result {
 	// best name per entry, then order by score
-	slices.SortFunc(sc.results, func(a, b result) int {
+	slices.SortFunc(rs, func(a, b result) int {
 		ea, eb := ix.names[a.name].entry, ix.names[b.name].entry
 		if ea != eb {
 			return int(ea - eb)
@@ -30,15 +30,15 @@ func (ix *Index) rankResults(sc *scratch) {
 		return int(a.name - b.name)
 	})
 	k := 0
-	for i := range sc.results {
-		if i > 0 && ix.names[sc.results[i].name].entry == ix.names[sc.results[k-1].name].entry {
+	for i := range rs {
+		if i > 0 && ix.names[rs[i].name].entry == ix.names[rs[k-1].name].entry {
 			continue
 		}
-		sc.results[k] = sc.results[i]
+		rs[k] = rs[i]
 		k++
 	}
-	sc.results = sc.results[:k]
-	slices.SortFunc(sc.results, func(a, b result) int {
+	rs = rs[:k]
+	slices.SortFunc(rs, func(a, b result) int {
 		if a.score != b.score {
 			if a.score > b.score {
 				return -1
@@ -47,11 +47,13 @@ func (ix *Index) rankResults(sc *scratch) {
 		}
 		return int(ix.names[a.name].entry - ix.names[b.name].entry)
 	})
+	return rs
 }
 
 // buildMatch turns a scored name into a Match: the entry, the name and the
-// aligned words, the adjustments, scores rounded to four decimals.
-func (ix *Index) buildMatch(sc *scratch, r *result) Match {
+// aligned words (qs are the query's), the adjustments, scores rounded to
+// four decimals.
+func (ix *Index) buildMatch(qs []qtok, r *result) Match {
 	rec := &ix.names[r.name]
 	e := ix.entries[rec.entry]
 	name := e.Name
@@ -67,11 +69,11 @@ func (ix *Index) buildMatch(sc *scratch, r *result) Match {
 	for i, ed := range r.edges {
 		tm := TokenMatch{Similarity: round4(float64(ed.sim))}
 		if ed.qlo == ed.qhi {
-			tm.Query = sc.qs[ed.qlo].s
+			tm.Query = qs[ed.qlo].s
 		} else {
 			parts := make([]string, 0, ed.qhi-ed.qlo+1)
 			for k := ed.qlo; k <= ed.qhi; k++ {
-				parts = append(parts, sc.qs[k].s)
+				parts = append(parts, qs[k].s)
 			}
 			tm.Query = strings.Join(parts, " ")
 		}

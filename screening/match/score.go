@@ -27,8 +27,10 @@ type result struct {
 }
 
 // scoreName aligns the query with one indexed name, computes its name score
-// and adjustments, and records a result if the final score reaches th.
-func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
+// and the number adjustments, and records a result if the largest boost the
+// entry could add could lift it to th. It reads of the query's details only
+// boost (queryBoost): applyDetails adds the rest.
+func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	rec := &ix.names[nid]
 	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
 	ix.gatherEdges(sc, nid, rec, ctoks)
@@ -38,7 +40,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 	sortEdges(sc.edges)
 	start := len(sc.edgeStore)
 	al := ix.align(sc, ctoks)
-	if al.distinct && ix.leftoversCanReach(sc, ctoks, al.qm, al.cm, al.num, al.matchedW, q, th) {
+	if al.distinct && ix.leftoversCanReach(sc, ctoks, al.qm, al.cm, al.num, al.matchedW, boost, th) {
 		// the words that aligned are not all generic: the one left on
 		// each side may be a respelling
 		ix.alignLeftovers(sc, ctoks, start, &al)
@@ -66,14 +68,6 @@ func (ix *Index) scoreName(sc *scratch, nid int32, q Query, th float64) {
 		sc.edgeStore = sc.edgeStore[:start]
 		return
 	}
-	ix.entryAdjustments(sc, &r, rec, q)
-	score := float64(nameScore) + sumDelta(&r)
-	score = max(0, min(1, score))
-	if score < th {
-		sc.edgeStore = sc.edgeStore[:start]
-		return
-	}
-	r.score = float32(score)
 	r.edges = sc.edgeStore[start:len(sc.edgeStore):len(sc.edgeStore)]
 	sc.results = append(sc.results, r)
 }
@@ -296,13 +290,13 @@ func numberAdjustments(r *result, qnums, cnums []string) {
 // entryAdjustments adds to r what the listed name and its entry say beyond
 // the words: a weak alias, a different legal form or party type, and the
 // country, date of birth and identifiers that corroborate or contradict.
-func (ix *Index) entryAdjustments(sc *scratch, r *result, rec *nameRec, q Query) {
+func (ix *Index) entryAdjustments(legal LegalClass, r *result, rec *nameRec, q Query) {
 	e := ix.entries[rec.entry]
 	if rec.weak {
 		r.add(Adjustment{"weak_alias", deltaWeak, "weak alias"})
 	}
-	if sc.nt.legal != LegalNone && rec.legal != LegalNone && sc.nt.legal != rec.legal {
-		r.add(Adjustment{"legal_form_differs", deltaLegalDiffers, "legal form " + sc.nt.legal.String() + " vs " + rec.legal.String()})
+	if legal != LegalNone && rec.legal != LegalNone && legal != rec.legal {
+		r.add(Adjustment{"legal_form_differs", deltaLegalDiffers, "legal form " + legal.String() + " vs " + rec.legal.String()})
 	}
 	if q.Type != lists.TypeUnknown && e.Type != lists.TypeUnknown && q.Type != e.Type {
 		r.add(Adjustment{"type_mismatch", deltaTypeMismatch, "query is " + string(q.Type) + ", entry is " + string(e.Type)})
@@ -389,12 +383,12 @@ func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8
 // lift the name to the threshold th: with every leftover listed word
 // paired at similarity 1, the query's extra words not counted at all, and
 // the largest boost the query's country, date of
-// birth and identifiers could add. Most scored names cannot, and comparing
+// birth and identifiers could add (boost, queryBoost). Most scored names cannot, and comparing
 // their leftovers is the costly part of pairing. The bound must hold
 // whatever the words weigh: a name whose pairing is skipped on one list
 // and done on the next would change its score by more than the weights
 // moved.
-func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, num, matchedW float32, q Query, th float64) bool {
+func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, num, matchedW float32, boost, th float64) bool {
 	var wq, wc float32
 	nq, nc := 0, 0
 	for i := range sc.qs {
@@ -417,6 +411,13 @@ func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, nu
 	// a pair weighs its listed word (an edge's weight): at most every
 	// leftover listed word paired at 1, nothing else counted
 	best := float64((num + 2*wc) / (matchedW + 2*wc))
+	return best+boost >= th
+}
+
+// queryBoost returns the largest boost the query's country, date of birth
+// and identifiers could add to a name's score: the one thing of a query's
+// details that the scoring of names reads (leftoversCanReach).
+func queryBoost(q Query) float64 {
 	var boost float64
 	if q.Country.IsValid() {
 		boost += deltaCountryMatch
@@ -427,7 +428,27 @@ func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, nu
 	if len(q.IDs) > 0 {
 		boost += deltaIDMatch
 	}
-	return best+boost >= th
+	return boost
+}
+
+// applyDetails adds to each scored name in rs the adjustments of its entry
+// and the query's details (entryAdjustments), keeps those whose final score
+// reaches th, in order, and returns them. legal is the query's legal form.
+func (ix *Index) applyDetails(rs []result, legal LegalClass, q Query, th float64) []result {
+	k := 0
+	for i := range rs {
+		r := &rs[i]
+		ix.entryAdjustments(legal, r, &ix.names[r.name], q)
+		score := float64(r.nameScore) + sumDelta(r)
+		score = max(0, min(1, score))
+		if score < th {
+			continue
+		}
+		r.score = float32(score)
+		rs[k] = *r
+		k++
+	}
+	return rs[:k]
 }
 
 // leftoverPair returns an edge between a query word and a listed word

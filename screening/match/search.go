@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
@@ -157,50 +156,28 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Match, error) {
 	}
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
-	if len(sc.acc) < len(ix.names) {
-		sc.acc = make([]float32, len(ix.names))
-	}
-
-	sc.buf = appendNormalized(sc.buf[:0], q.Name)
-	qstr := string(sc.buf)
-	sc.fields = analyze(qstr, sc.fields, &sc.nt, sc.tmp[:0])
-	nt := &sc.nt
-	if nt.legalOnly || len(nt.words) == 0 || (len(nt.words) == 1 && len(nt.nums) == 0 && utf8.RuneCountInString(nt.words[0]) < 2) {
-		// Nothing distinctive to screen: legal forms alone, or one letter.
+	if !ix.scoreNames(sc, q, th) {
 		return nil, nil
 	}
-	words := nt.words
-	if len(words) > maxQueryWords {
-		words = words[:maxQueryWords]
-	}
-	ix.prepareQuery(sc, words, hasArabic(q.Name))
-	ix.findHits(sc)
-	if hasHan(q.Name) {
-		ix.glossHits(sc)
-	} else {
-		ix.pinyinHits(sc)
-	}
-	ix.collectCandidates(sc)
+	sc.results = ix.applyDetails(sc.results, sc.nt.legal, q, th)
+	return ix.finish(sc.results, sc.qs, limit), nil
+}
 
-	sc.results = sc.results[:0]
-	sc.edgeStore = sc.edgeStore[:0]
-	sc.linkHits(len(ix.toks))
-	for _, c := range sc.cands {
-		ix.scoreName(sc, c.name, q, th)
+// finish ranks the scored names rs (rankResults), keeps the best limit and
+// turns them into matches; nil if rs is empty. qs are the query's words.
+func (ix *Index) finish(rs []result, qs []qtok, limit int) []Match {
+	if len(rs) == 0 {
+		return nil
 	}
-	sc.unlinkHits()
-	if len(sc.results) == 0 {
-		return nil, nil
+	rs = ix.rankResults(rs)
+	if len(rs) > limit {
+		rs = rs[:limit]
 	}
-	ix.rankResults(sc)
-	if len(sc.results) > limit {
-		sc.results = sc.results[:limit]
+	out := make([]Match, len(rs))
+	for i := range rs {
+		out[i] = ix.buildMatch(qs, &rs[i])
 	}
-	out := make([]Match, len(sc.results))
-	for i := range sc.results {
-		out[i] = ix.buildMatch(sc, &sc.results[i])
-	}
-	return out, nil
+	return out
 }
 
 // searchLimits validates the query's name length and threshold and returns

@@ -1,0 +1,155 @@
+package match
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// ErrPreparedMismatch is returned by (*Prepared).Matches for a query whose
+// threshold or kind of details differ from those it was prepared for.
+var ErrPreparedMismatch = errors.New("match: query does not fit the prepared search")
+
+// Prepared is the first stage of a search: the query name analysed, its
+// candidates collected and each candidate name scored, before the
+// adjustments that depend on the listed entry and the query's details
+// (party type, country, date of birth, identifiers), the threshold cut, the
+// ranking and the limit. It depends on the name, on the threshold and on
+// whether the query has a country, a date of birth and identifiers (their
+// largest possible boost decides whether leftover words are paired), not
+// on their values: one Prepared serves every query with the same
+// PreparedKey. It is immutable and safe for concurrent use.
+type Prepared struct {
+	ix      *Index
+	key     PreparedKey
+	legal   LegalClass
+	qs      []qtok
+	results []result // edges owned, score not set
+}
+
+// PreparedKey is what the first stage of a search reads of a query besides
+// its name: the threshold (0 for the default) and which details the query
+// has. Queries with the same name and equal keys share a Prepared.
+type PreparedKey struct {
+	Threshold float64
+	// Country, DOB and IDs tell whether the query has a valid country, a
+	// date of birth and identifiers.
+	Country, DOB, IDs bool
+}
+
+// KeyOf returns the PreparedKey of q.
+func KeyOf(q Query) PreparedKey {
+	return PreparedKey{Threshold: q.Threshold, Country: q.Country.IsValid(), DOB: q.DateOfBirth != "", IDs: len(q.IDs) > 0}
+}
+
+// Bytes returns an estimate of the memory p holds, for sizing caches.
+func (p *Prepared) Bytes() int {
+	if p == nil {
+		return 0
+	}
+	n := 96 + len(p.qs)*72 + len(p.results)*resultSize
+	for i := range p.qs {
+		n += len(p.qs[i].s) + len(p.qs[i].skel) + len(p.qs[i].cons)
+	}
+	for i := range p.results {
+		n += len(p.results[i].edges) * 12
+	}
+	return n
+}
+
+// Prepare runs the first stage of Search for q (see Prepared): it reads
+// q.Name, q.Threshold and whether q has a country, a date of birth and
+// identifiers. The errors are those of Search.
+func (ix *Index) Prepare(ctx context.Context, q Query) (*Prepared, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	th, _, err := searchLimits(q)
+	if err != nil {
+		return nil, err
+	}
+	p := &Prepared{ix: ix, key: KeyOf(q)}
+	sc := ix.pool.Get().(*scratch)
+	defer ix.pool.Put(sc)
+	if !ix.scoreNames(sc, q, th) {
+		return p, nil
+	}
+	p.legal = sc.nt.legal
+	p.qs = append([]qtok(nil), sc.qs...)
+	p.results = append([]result(nil), sc.results...)
+	edges := make([]edge, 0, len(sc.edgeStore))
+	for i := range p.results {
+		r := &p.results[i]
+		lo := len(edges)
+		edges = append(edges, r.edges...)
+		r.edges = edges[lo:len(edges):len(edges)]
+	}
+	return p, nil
+}
+
+// Matches runs the second stage of Search for q on p: the entry and detail
+// adjustments, the threshold cut, the ranking and the limit. Prepare
+// followed by Matches returns what Search returns for q. q must have p's
+// PreparedKey (KeyOf); otherwise Matches returns ErrPreparedMismatch.
+// Matches does not read q.Name: p stands for the name it was prepared with.
+func (p *Prepared) Matches(q Query) ([]Match, error) {
+	th, limit, err := searchLimits(q)
+	if err != nil {
+		return nil, err
+	}
+	if k := KeyOf(q); k != p.key {
+		return nil, fmt.Errorf("match: query for %q (threshold %v, country %t, date of birth %t, identifiers %t) on a search prepared with threshold %v, country %t, date of birth %t, identifiers %t: %w",
+			q.Name, k.Threshold, k.Country, k.DOB, k.IDs, p.key.Threshold, p.key.Country, p.key.DOB, p.key.IDs, ErrPreparedMismatch)
+	}
+	if len(p.results) == 0 {
+		return nil, nil
+	}
+	rs := make([]result, len(p.results))
+	copy(rs, p.results)
+	rs = p.ix.applyDetails(rs, p.legal, q, th)
+	return p.ix.finish(rs, p.qs, limit), nil
+}
+
+// scoreNames runs the first stage of a search for q into sc: sc.results
+// holds the scored names, their edges in sc.edgeStore. It returns false if
+// the name has nothing distinctive to screen.
+func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
+	sc.results = sc.results[:0]
+	sc.edgeStore = sc.edgeStore[:0]
+	if len(sc.acc) < len(ix.names) {
+		sc.acc = make([]float32, len(ix.names))
+	}
+	sc.buf = appendNormalized(sc.buf[:0], q.Name)
+	qstr := string(sc.buf)
+	sc.fields = analyze(qstr, sc.fields, &sc.nt, sc.tmp[:0])
+	nt := &sc.nt
+	if nt.legalOnly || len(nt.words) == 0 || (len(nt.words) == 1 && len(nt.nums) == 0 && utf8.RuneCountInString(nt.words[0]) < 2) {
+		// Nothing distinctive to screen: legal forms alone, or one letter.
+		return false
+	}
+	words := nt.words
+	if len(words) > maxQueryWords {
+		words = words[:maxQueryWords]
+	}
+	ix.prepareQuery(sc, words, hasArabic(q.Name))
+	ix.findHits(sc)
+	if hasHan(q.Name) {
+		ix.glossHits(sc)
+	} else {
+		ix.pinyinHits(sc)
+	}
+	ix.collectCandidates(sc)
+
+	sc.linkHits(len(ix.toks))
+	boost := queryBoost(q)
+	for _, c := range sc.cands {
+		ix.scoreName(sc, c.name, boost, th)
+	}
+	sc.unlinkHits()
+	return true
+}
+
+// resultSize is the size of a result without its edges.
+const resultSize = int(unsafe.Sizeof(result{}))
