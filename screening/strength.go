@@ -85,7 +85,7 @@ func evidenceOf(adj []match.Adjustment) (agree, contradict []string) {
 func judge(ms rules.MatchStrength, normName string, m match.Match, reviewed bool) strength {
 	agree, contradict := evidenceOf(m.Adjustments)
 	st := strength{level: StrengthPotential, agree: agree, contradict: contradict,
-		exact: !m.Weak && normName == match.Normalize(m.Name)}
+		exact: !m.Weak && match.NormalizedEqual(normName, m.Name)}
 	switch {
 	case reviewed:
 		st.level, st.basis = StrengthConfirmed, basisReviewer

@@ -28,6 +28,14 @@ func Normalize(s string) string {
 	return string(appendNormalized(nil, s))
 }
 
+// NormalizedEqual reports whether Normalize(s) == norm. For a name of up
+// to 128 bytes in ASCII it does not allocate: it is the check of an exact
+// name on the hot path of every hit.
+func NormalizedEqual(norm, s string) bool {
+	var buf [128]byte
+	return string(appendNormalized(buf[:0], s)) == norm
+}
+
 // appendNormalized appends the normalised form of s to dst. For ASCII input it
 // does not allocate beyond growing dst.
 func appendNormalized(dst []byte, s string) []byte {

@@ -106,3 +106,25 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func TestNormalizedEqual(t *testing.T) {
+	for _, s := range []string{"", "BANCO NACIONAL DE CUBA", "Hangzhou Hikvision Digital Technology Co., Ltd.", "Ромашка ООО", "杭州海康威视", strings.Repeat("Long Name ", 30)} {
+		n := Normalize(s)
+		if !NormalizedEqual(n, s) {
+			t.Errorf("NormalizedEqual(Normalize(%q), %q) = false", s, s)
+		}
+		if NormalizedEqual(n+"x", s) {
+			t.Errorf("NormalizedEqual(%q, %q) = true", n+"x", s)
+		}
+	}
+}
+
+func BenchmarkNormalizedEqual(b *testing.B) {
+	n := Normalize("Hangzhou Hikvision Digital Technology Co., Ltd.")
+	b.ReportAllocs()
+	for b.Loop() {
+		if !NormalizedEqual(n, "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.") {
+			b.Fatal("not equal")
+		}
+	}
+}
