@@ -89,8 +89,6 @@ func (s *idSet) add(id string) bool {
 	return true
 }
 
-func (s *idSet) has(id string) bool { _, ok := s.m[s.key(id)]; return ok }
-
 // detectFormat reports whether r holds JSONL (its first non-blank byte is
 // '{') rather than CSV. It does not consume input.
 func detectFormat(r *bufio.Reader) (jsonl bool, err error) {

@@ -24,7 +24,6 @@ const td = "../../testdata/lists/"
 type publisher struct {
 	mu    sync.Mutex
 	files map[string][]byte
-	hits  map[string]int // status codes served
 }
 
 func (p *publisher) set(t *testing.T, path, file string) {

@@ -46,15 +46,6 @@ func parseCSLSource(s string) (Source, bool) {
 	return src, true
 }
 
-// cslColumns are the CSL record fields in ITA's output order; the legacy
-// layout is the same without the leading _id.
-var cslColumns = []string{"_id", "source", "entity_number", "type", "programs", "name", "title",
-	"addresses", "federal_register_notice", "start_date", "end_date", "standard_order",
-	"license_requirement", "license_policy", "call_sign", "vessel_type", "gross_tonnage",
-	"gross_registered_tonnage", "vessel_flag", "vessel_owner", "remarks", "source_list_url",
-	"alt_names", "citizenships", "dates_of_birth", "nationalities", "places_of_birth",
-	"source_information_url", "ids"}
-
 // LoadCSLCSV reads a trade.gov Consolidated Screening List CSV file (the
 // current layout whose first column is _id, or the older one without it;
 // the header decides). The Entity List file in testdata/lists/entity-list

@@ -3,7 +3,6 @@ package lists
 import (
 	"bufio"
 	"compress/gzip"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -88,19 +87,6 @@ func readSnapshot(r io.Reader, sizeHint int) (*Snapshot, error) {
 		return nil, fmt.Errorf("lists: reading snapshot: %w", err)
 	}
 	return decodeSnapshot(sb.String())
-}
-
-// gzipSize is the uncompressed size a gzip member records in its trailer
-// (modulo 2^32), used only as a size hint.
-func gzipSize(gz string) int {
-	if len(gz) < 4 || len(gz) > 1<<30 {
-		return 0
-	}
-	n := int(binary.LittleEndian.Uint32([]byte(gz[len(gz)-4:])))
-	if n > 1<<30 {
-		return 0
-	}
-	return n
 }
 
 // decodeSnapshot decodes the uncompressed snapshot file. Decoded strings

@@ -12,13 +12,12 @@ import (
 )
 
 type pending struct {
-	e          Entry
-	req, dec   []byte
-	parties    []string
-	entries    []screening.MatchRecord
-	reasons    []string
-	recordedAt time.Time
-	done       chan result
+	e        Entry
+	req, dec []byte
+	parties  []string
+	entries  []screening.MatchRecord
+	reasons  []string
+	done     chan result
 }
 
 type result struct {
