@@ -121,7 +121,7 @@ var foldPool = sync.Pool{New: func() any {
 
 // Fold runs WidthFold, CaseFold and StripMarks in one pass.
 func Fold(s string) string {
-	if isASCII(s) {
+	if IsASCII(s) {
 		return asciiLower(s)
 	}
 	t := foldPool.Get().(transform.Transformer)
@@ -139,7 +139,7 @@ func Place(s string) string { return string(AppendPlace(nil, s)) }
 // AppendPlace appends the lookup key of place name s to dst and returns the extended slice.
 // For ASCII input it does not allocate beyond growing dst.
 func AppendPlace(dst []byte, s string) []byte {
-	if !isASCII(s) {
+	if !IsASCII(s) {
 		s = Fold(s)
 	}
 	// Find the first and last token, and how many there are, so that the
@@ -247,7 +247,9 @@ func isWord(tok, w string) bool {
 	return true
 }
 
-func isASCII(s string) bool {
+// IsASCII reports whether s is all ASCII: the fast path of every
+// normaliser in the module.
+func IsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

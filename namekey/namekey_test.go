@@ -43,7 +43,7 @@ func FuzzKey(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		k := Place(s)
-		if isASCII(s) {
+		if IsASCII(s) {
 			t2 := foldPool.Get().(transform.Transformer)
 			slow, _, err := transform.String(t2, s)
 			foldPool.Put(t2)

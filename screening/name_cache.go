@@ -11,6 +11,7 @@ import (
 	"math"
 	"sync"
 
+	"github.com/exportguard/exportguard/namekey"
 	"github.com/exportguard/exportguard/screening/match"
 )
 
@@ -47,21 +48,12 @@ func newNameKey(q match.Query) (nameKey, bool) {
 		return nameKey{}, false
 	}
 	k := nameKey{PreparedKey: match.KeyOf(q)}
-	if isASCII(q.Name) {
+	if namekey.IsASCII(q.Name) {
 		k.name = match.Normalize(q.Name)
 	} else {
 		k.name, k.asGiven = q.Name, true
 	}
 	return k, true
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // nameCache is a bounded, concurrency-safe cache of name-search results,

@@ -239,7 +239,7 @@ func linkNames(e *Entry, out []string) []string {
 // run of characters separates words. It is not the matching engine's
 // normalisation, which also rewrites tokens (match.Normalize).
 func NormalizeName(s string) string {
-	if !isASCII(s) {
+	if !namekey.IsASCII(s) {
 		s = namekey.Fold(s)
 	}
 	var b strings.Builder
@@ -264,11 +264,3 @@ func NormalizeName(s string) string {
 
 // isASCII reports whether s is all ASCII: such a name needs no Unicode
 // fold, since upper-casing below does the case part.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}

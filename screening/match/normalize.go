@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/exportguard/exportguard/namekey"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -39,7 +40,7 @@ func NormalizedEqual(norm, s string) bool {
 // appendNormalized appends the normalised form of s to dst. For ASCII input it
 // does not allocate beyond growing dst.
 func appendNormalized(dst []byte, s string) []byte {
-	if isASCII(s) {
+	if namekey.IsASCII(s) {
 		return appendCleanASCII(dst, s)
 	}
 	t := sanitize(s)
@@ -49,15 +50,6 @@ func appendNormalized(dst []byte, s string) []byte {
 	t = transliterate(t)
 	t = stripMarks(t)
 	return appendClean(dst, t)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // sanitize replaces invalid UTF-8 and control characters by spaces.
@@ -108,7 +100,7 @@ func foldCase(s string) string {
 // stripMarks removes combining marks (diacritics) after canonical
 // decomposition: é to e, ñ to n, ё to е.
 func stripMarks(s string) string {
-	if isASCII(s) {
+	if namekey.IsASCII(s) {
 		return s
 	}
 	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
@@ -170,7 +162,7 @@ func joinDot(s string, i int) bool {
 }
 
 func appendClean(dst []byte, s string) []byte {
-	if isASCII(s) {
+	if namekey.IsASCII(s) {
 		return appendCleanASCII(dst, s)
 	}
 	start := len(dst)

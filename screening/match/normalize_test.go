@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/exportguard/exportguard/namekey"
 )
 
 func TestNormalize(t *testing.T) {
@@ -98,7 +100,7 @@ func FuzzNormalize(f *testing.F) {
 		if again := Normalize(got); again != got {
 			t.Fatalf("Normalize not idempotent: %q -> %q -> %q", s, got, again)
 		}
-		if isASCII(s) {
+		if namekey.IsASCII(s) {
 			slow := cleanPunct(stripMarks(transliterate(foldCase(foldWidth(nfkc(sanitize(s)))))))
 			if slow != got {
 				t.Fatalf("fast path %q != chain %q for %q", got, slow, s)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exportguard/exportguard/namekey"
 	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
 )
@@ -24,7 +25,7 @@ var syllables = sync.OnceValue(func() map[string]bool {
 	m := make(map[string]bool, 4096)
 	for _, readings := range pinyinDict {
 		for _, p := range strings.Split(readings, ",") {
-			if s := stripTone(p); s != "" && isASCII(s) {
+			if s := stripTone(p); s != "" && namekey.IsASCII(s) {
 				m[s] = true
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/exportguard/exportguard/namekey"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -20,7 +21,7 @@ import (
 // and Persian letters map to consonants as a best effort, since short vowels
 // are not written.
 func transliterate(s string) string {
-	if isASCII(s) {
+	if namekey.IsASCII(s) {
 		return s
 	}
 	var b strings.Builder
@@ -241,7 +242,7 @@ var toneless = map[rune]byte{
 }
 
 func stripTone(p string) string {
-	if isASCII(p) {
+	if namekey.IsASCII(p) {
 		return p
 	}
 	b := make([]byte, 0, len(p))
