@@ -16,6 +16,7 @@ type qtok struct {
 // are also compared by their consonants.
 func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 	sc.qs = sc.qs[:0]
+	sc.qcons = sc.qcons[:0]
 	sc.skelBuf = sc.skelBuf[:0]
 	type off struct{ s, sl, c, cl int }
 	var offs [maxQueryWords]off

@@ -40,6 +40,11 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	sortEdges(sc.edges)
 	start := len(sc.edgeStore)
 	al := ix.align(sc, ctoks)
+	if ix.reachEdges(sc, nid, rec, ctoks, &al, boost, th) {
+		sc.edgeStore = sc.edgeStore[:start]
+		sortEdges(sc.edges)
+		al = ix.align(sc, ctoks)
+	}
 	if al.distinct && ix.leftoversCanReach(sc, ctoks, al.qm, al.cm, al.num, al.matchedW, boost, th) {
 		// the words that aligned are not all generic: the one left on
 		// each side may be a respelling

@@ -132,6 +132,8 @@ type scratch struct {
 	edges             []edge
 	edgeStore         []edge
 	results           []result
+	qcons             []uint32 // consonant sets of the query words' skeletons (reachEdges), filled on first use
+	reachNames        []int32  // the candidates reachEdges compares, set with qcons
 }
 
 func newScratch(n int) *scratch {

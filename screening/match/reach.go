@@ -1,0 +1,157 @@
+package match
+
+import (
+	"math/bits"
+	"slices"
+)
+
+// reachEdges compares directly the query words and the words of the name
+// ctoks (record rec) that the alignment al left over, when pairing them
+// could lift the name to th, and adds to sc.edges the pairs that reach
+// minTokSim; it reports whether it added any. A respelled word that
+// neither the fuzzy keys nor a listed word's neighbours reach (Husayn /
+// Hasan, Fatiyo / Futuyo) is so still compared with the words of the names
+// that the query's other words found.
+func (ix *Index) reachEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32, al *alignment, boost, th float64) bool {
+	if al.qm == spanMask(0, int8(len(sc.qs)-1)) || al.cm == spanMask(0, int8(len(ctoks)-1)) {
+		return false // every word of one side aligned
+	}
+	if len(sc.qcons) < len(sc.qs) {
+		// first call of this query
+		sc.qcons = sc.qcons[:0]
+		for i := range sc.qs {
+			sc.qcons = append(sc.qcons, consonantSet(sc.qs[i].skel))
+		}
+		sc.reachNames = topCandNames(sc.reachNames[:0], sc.cands)
+	}
+	if !slices.Contains(sc.reachNames, nid) || !ix.pairsCanReach(sc, ctoks, al, boost, th) {
+		return false
+	}
+	east := int8(-1)
+	minSim := float32(minTokSim)
+	if bits.OnesCount64(al.cm) < 2 {
+		// one word agrees: the other must be more than loosely alike
+		// (PANKOV, Nikolay is not PESKOV, Nikolay)
+		minSim = reachMinSimAlone
+	}
+	added := false
+	for i := range sc.qs {
+		q := &sc.qs[i]
+		if al.qm&(1<<i) != 0 || q.w == 0 || len(q.skel) == 0 {
+			continue
+		}
+		qc := sc.qcons[i]
+		for j, ct := range ctoks {
+			if al.cm&(1<<j) != 0 {
+				continue
+			}
+			t := &ix.toks[ct]
+			d := len(q.s) - len(t.s)
+			if d > maxLenDiff || d < -maxLenDiff || min(len(q.s), len(t.s)) <= 3 && (d > 1 || d < -1) {
+				// too different in length, or a short word against a
+				// word more than a letter longer (Tan, Thune)
+				continue
+			}
+			if len(t.skel) == 0 || t.skel[0] != q.skel[0] || bits.OnesCount32(qc^consonantSet(t.skel)) > reachMaxConsDiff {
+				// respellings keep the first letter and most consonants
+				continue
+			}
+			s := ix.tokSim(q, t)
+			if s < minSim || rec.individual && s < 1 && ix.otherSyllabicName(q, t, rec, &east) {
+				continue
+			}
+			sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), s, t.w})
+			added = true
+		}
+	}
+	return added
+}
+
+// reachMinSimAlone is the least similarity of a pair reachEdges adds to a
+// name of which one word agrees.
+const reachMinSimAlone = 0.7
+
+// reachMaxConsDiff is the most consonant letters that the skeletons of two
+// words reachEdges compares may have on one side only.
+const reachMaxConsDiff = 2
+
+// consonantSet is the set of consonant letters of a skeleton, a bit a
+// letter.
+func consonantSet(skel string) uint32 {
+	var m uint32
+	for i := 0; i < len(skel); i++ {
+		if c := skel[i]; c >= 'a' && c <= 'z' && !isSkelVowel(c) {
+			m |= 1 << (c - 'a')
+		}
+	}
+	return m
+}
+
+// pairsCanReach reports whether pairing the words al leaves over could
+// lift the name to th: each leftover query word with a weight pairs at
+// most one leftover listed word, at similarity 1 at best, and the listed
+// words left unpaired count nothing (the least any rule counts them).
+func (ix *Index) pairsCanReach(sc *scratch, ctoks []int32, al *alignment, boost, th float64) bool {
+	nq := 0
+	for i := range sc.qs {
+		if al.qm&(1<<i) == 0 && sc.qs[i].w > 0 {
+			nq++
+		}
+	}
+	// the nq heaviest leftover listed words
+	var top [4]float32
+	k := min(nq, len(top))
+	if k == 0 {
+		return false
+	}
+	for j, ct := range ctoks {
+		if al.cm&(1<<j) != 0 {
+			continue
+		}
+		w := ix.toks[ct].w
+		for m := 0; m < k; m++ {
+			if w > top[m] {
+				copy(top[m+1:k], top[m:k-1])
+				top[m] = w
+				break
+			}
+		}
+	}
+	var wp float32
+	for _, w := range top[:k] {
+		wp += w
+	}
+	if wp == 0 {
+		return false
+	}
+	best := float64((al.num + 2*wp) / (al.matchedW + 2*wp))
+	return best+boost >= th
+}
+
+// reachCandidates is the number of candidates, the best first, whose
+// leftover words reachEdges compares.
+const reachCandidates = 8
+
+// topCandNames appends to dst the names of the reachCandidates candidates
+// of cs with the highest estimate.
+func topCandNames(dst []int32, cs []cand) []int32 {
+	var top [reachCandidates]cand
+	n := 0
+	for _, c := range cs {
+		if n < len(top) {
+			n++
+		} else if c.acc <= top[n-1].acc {
+			continue
+		}
+		m := n - 1
+		for m > 0 && top[m-1].acc < c.acc {
+			top[m] = top[m-1]
+			m--
+		}
+		top[m] = c
+	}
+	for _, c := range top[:n] {
+		dst = append(dst, c.name)
+	}
+	return dst
+}
