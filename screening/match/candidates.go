@@ -216,6 +216,7 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 func (ix *Index) collectCandidates(sc *scratch) {
 	anyRare, commonQ := ix.rareWords(sc)
 	ix.accumulate(sc, anyRare, commonQ)
+	ix.numberHits(sc)
 	ix.topCandidates(sc)
 }
 

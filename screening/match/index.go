@@ -54,6 +54,8 @@ type Index struct {
 	// run time, which uses neigh.
 	neighOff  []uint32
 	neighFlat []neighbour
+	// numPost lists the names that hold each number (indexNumbers).
+	numPost map[string][]int32
 }
 
 type nameRec struct {
@@ -244,6 +246,7 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	ix.fuzzy = slices.Compact(ix.fuzzy)
 	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(ix.fuzzy)
 	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
+	ix.indexNumbers()
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix
 }

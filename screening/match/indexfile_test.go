@@ -63,6 +63,7 @@ var indexFields = map[string]string{
 	"neigh":      "derived: nil, neighOff is used",
 	"neighOff":   "serialised (found for every token by AppendBinary)",
 	"neighFlat":  "serialised (found for every token by AppendBinary)",
+	"numPost":    "derived from names and nameNum (indexNumbers)",
 }
 
 // tokInfoFields are the fields of tokInfo (and its embedded variantInfo),

@@ -43,6 +43,7 @@ func loadIndex(data string, entries []*lists.Entry, o indexOptions) (*Index, err
 	}
 	ix.entries = entries
 	ix.opts = o
+	ix.indexNumbers()
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix, nil
 }
