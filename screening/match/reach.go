@@ -6,9 +6,11 @@ import (
 )
 
 // reachEdges compares directly the query words and the words of the name
-// ctoks (record rec) that the alignment al left over, when pairing them
-// could lift the name to th, and adds to sc.edges the pairs that reach
-// minTokSim; it reports whether it added any. A respelled word that
+// nid (words ctoks, record rec) that the alignment al left over, when the
+// name is one of the best reachCandidates candidates and pairing them could
+// lift it to th, and adds to sc.edges the pairs that reach minTokSim
+// (reachMinSimAlone beside a single aligned word); it reports whether it
+// added any. A respelled word that
 // neither the fuzzy keys nor a listed word's neighbours reach (Husayn /
 // Hasan, Fatiyo / Futuyo) is so still compared with the words of the names
 // that the query's other words found.
