@@ -1,0 +1,71 @@
+package match
+
+import (
+	"context"
+	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// TestOrgDescriptorForms checks the organisation descriptors of
+// internal/variants/org-descriptors.txt: Turkish, Persian and Arabic
+// descriptors, the East Slavic "foreign" and the English abbreviations
+// of business words share a group with their English word, and different
+// descriptors do not.
+func TestOrgDescriptorForms(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"ithalat", "import", true}, {"ihracat", "export", true}, {"nakliyat", "transport", true},
+		{"dis", "foreign", true}, {"vneshniy", "foreign", true}, {"sherkat", "company", true},
+		{"gen", "general", true}, {"trad", "trading", true}, {"cont", "contracting", true},
+		{"muqawalat", "contracting", true}, {"tejarat", "trade", true}, {"kardesler", "brothers", true},
+		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
+	} {
+		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
+		if (ga != 0 && ga == gb) != c.same {
+			t.Errorf("%q (group %d) and %q (group %d): same = %v, want %v", c.a, ga, c.b, gb, !c.same, c.same)
+		}
+		if c.same && !isOrgDescriptor(ga) {
+			t.Errorf("%q: group %d is not an organisation descriptor group", c.a, ga)
+		}
+	}
+}
+
+// TestTranslatedDescriptors checks that a company name with its
+// descriptors in Turkish, or with English business words abbreviated,
+// finds the English listed name, each descriptor aligned with the word it
+// translates or shortens. The listed names are OFAC's (SDN); the queries
+// are the forms companies register in Turkey and the Gulf.
+func TestTranslatedDescriptors(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "ALPHA VISIT SHOP FOREIGN TRADE LIMITED COMPANY"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "ORCHIDIA REGIONAL FOR GENERAL TRADING AND CONTRACTING COMPANY"},
+	})
+	for _, c := range []struct {
+		query, want string
+		pairs       [][2]string
+	}{
+		{"ALPHA VISIT SHOP DIS TICARET LIMITED SIRKETI", "1", [][2]string{{"dis", "foreign"}, {"ticaret", "trade"}}},
+		{"ORCHIDIA REGIONAL GEN. TRAD. & CONT. CO.", "2", [][2]string{{"gen", "general"}, {"trad", "trading"}, {"cont", "contracting"}}},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 1 || ms[0].Entry.ID != c.want || ms[0].Score < 0.95 {
+			t.Errorf("%q: got %+v, want entry %s alone at 0.95 or more", c.query, ms, c.want)
+			continue
+		}
+		for _, p := range c.pairs {
+			found := false
+			for _, tm := range ms[0].Tokens {
+				found = found || tm.Query == p[0] && tm.Candidate == p[1] && tm.Similarity == variantSim
+			}
+			if !found {
+				t.Errorf("%q: tokens %+v, want %s aligned with %s at %.2f", c.query, ms[0].Tokens, p[0], p[1], variantSim)
+			}
+		}
+	}
+}
