@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"math"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -66,6 +67,42 @@ func TestTranslatedDescriptors(t *testing.T) {
 			if !found {
 				t.Errorf("%q: tokens %+v, want %s aligned with %s at %.2f", c.query, ms[0].Tokens, p[0], p[1], variantSim)
 			}
+		}
+	}
+}
+
+// TestSingleRespelling checks that a one-word organisation name in
+// another romanisation (the same skeleton, starting alike) scores the
+// similarity of its skeleton, not the weaker sim^1.5 of a single fuzzy
+// word, while a word whose skeleton meets the listed one only with another
+// first letter, or a listed person, keeps sim^1.5 and stays under the
+// threshold. OOO SOKHRA is on OFAC's SDN list; OFAC also lists it as SOHRA
+// LLC.
+func TestSingleRespelling(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "OOO SOKHRA"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "MAYAK"},
+	})
+	for _, c := range []struct {
+		query, id string
+		score     float64 // the name score, 0 for no match at the threshold
+	}{
+		{"SOHRA LLC", "1", 0.85},
+		{"Zohra LLC", "", 0},
+		{"Maiak", "", 0},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.id == "" {
+			if len(ms) != 0 {
+				t.Errorf("%q: got %+v, want no match", c.query, ms)
+			}
+			continue
+		}
+		if len(ms) != 1 || ms[0].Entry.ID != c.id || math.Abs(ms[0].NameScore-c.score) > 1e-6 {
+			t.Errorf("%q: got %+v, want entry %s at %.2f", c.query, ms, c.id, c.score)
 		}
 	}
 }

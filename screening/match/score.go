@@ -55,7 +55,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	}
 	den := ix.scoreDenominator(sc, rec, ctoks, &al, start)
 	num := al.num
-	if len(sc.edgeStore)-start == 1 {
+	if len(sc.edgeStore)-start == 1 && (rec.individual || !ix.singleRespelling(sc, ctoks, sc.edgeStore[start])) {
 		// a single aligned word is weak evidence unless it is exact:
 		// its similarity counts as sim^1.5
 		e := sc.edgeStore[start]
