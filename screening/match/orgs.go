@@ -35,3 +35,18 @@ func respellStart(c byte) byte {
 	}
 	return c
 }
+
+// How much the words of a listed organisation's name that the query leaves
+// out count, relative to their weight, depends on how much of the name
+// agreed:
+//
+//   - missShortenedOrg: the query aligns in full, closely and on two words
+//     or more, and the words left out say what the business is or does
+//     (generic words, descriptors in any language): the organisation's
+//     short name (AVIASTAR-SP for AVIASTAR-SP AIRCRAFT MANUFACTURING
+//     ENTERPRISE, VANESSA IMEX for VANESSA IMEX GROUP ITHALAT IHRACAT VE DIS
+//     TICARET). The 0.75 of alphaUnmatched applies on top.
+//   - a query that aligns on one word only of a longer organisation name is
+//     weak evidence of that name: the words left out count in full, not
+//     alphaUnmatched (IBEX Ltd is not IBEX SHIPPING INC).
+const missShortenedOrg = 0.3

@@ -106,3 +106,36 @@ func TestSingleRespelling(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgLeftOutWords checks how the words of a listed organisation's name
+// that the query leaves out count, on an index of the lists' primary names
+// (realAliasEntries): descriptors left out of a name that otherwise agrees
+// on two words or more count little (OFAC lists AVIASTAR-SP for AVIASTAR-SP
+// AIRCRAFT MANUFACTURING ENTERPRISE), while one word of a longer name is
+// weak evidence of it (IBEX Ltd, a company on the SEC's list of issuers,
+// is not the listed IBEX SHIPPING INC).
+func TestOrgLeftOutWords(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	for _, c := range []struct {
+		query, name string
+		found       bool
+	}{
+		{"AVIASTAR-SP", "AVIASTAR-SP AIRCRAFT MANUFACTURING ENTERPRISE", true},
+		{"IBEX Ltd", "IBEX SHIPPING INC", false},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range ms {
+			found = found || m.Name == c.name
+		}
+		if found != c.found {
+			t.Errorf("%q: matches %+v; %q found = %v, want %v", c.query, ms, c.name, found, c.found)
+		}
+	}
+}

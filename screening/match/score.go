@@ -217,6 +217,10 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 		// Ahmad") is inside another person's longer name
 		alpha = alphaPartialPerson
 	}
+	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 {
+		// one word of a longer organisation name (oneWordOrg)
+		alpha = 1
+	}
 	den += alphaQ*missQ + alpha*missC
 	return den
 }
@@ -250,7 +254,11 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 				missC += t.w * missDedication
 				continue
 			}
-			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
+			if shortened && (t.generic || isOrgDescriptor(t.group)) {
+				missC += t.w * missShortenedOrg
+				continue
+			}
+			missC += t.w * t.variantInfo.missFactor(rec.individual, false)
 		}
 	}
 	if !rec.individual && missQ > 0 && missC == 0 && distinct && sc.closeEdges(start, closeMinSim) {
