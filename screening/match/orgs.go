@@ -50,3 +50,10 @@ func respellStart(c byte) byte {
 //     weak evidence of that name: the words left out count in full, not
 //     alphaUnmatched (IBEX Ltd is not IBEX SHIPPING INC).
 const missShortenedOrg = 0.3
+
+// missAddedOrg is the share of their weight that the generic words and
+// descriptors a query adds to the whole of a listed organisation's name
+// (aligned closely, on two words or more) count for: what the business is
+// or does, said on top of its name (FARS NEWS AGENCY CULTURAL INSTITUTE for
+// FARS NEWS AGENCY; AL-SHABAAB AL-ISLAMIYA for AL-SHABAAB).
+const missAddedOrg = 0.25

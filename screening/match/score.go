@@ -270,7 +270,11 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 		for i := range sc.qs {
 			if qm&(1<<i) == 0 {
 				q := &sc.qs[i]
-				missQ += q.w * q.variantInfo.missFactor(false, genericWords[q.s] || isOrgDescriptor(q.group))
+				if genericWords[q.s] || isOrgDescriptor(q.group) {
+					missQ += q.w * missAddedOrg
+					continue
+				}
+				missQ += q.w
 			}
 		}
 	}
