@@ -6,10 +6,9 @@ package match
 // name aligned (ctoks its words), pairs a query word with a listed word of
 // the same romanisation skeleton that starts with the same letter, or with
 // letters romanisations swap at the start of a word (c/k/q, v/w, i/y/j;
-// respellStart): the same
-// name in another romanisation ("Sokhra" and "Sohra", "Feniks" and "Fenix",
-// "Mayak" and "Maiak"), as strong evidence as the skeleton's similarity
-// says. Other fuzzy pairs (a letter more or less, another vowel) stay weak
+// respellStart): the same name in another romanisation ("Sokhra" and
+// "Sohra", "Feniks" and "Fenix", "Mayak" and "Maiak"), as strong evidence
+// as the skeleton's similarity says. Other fuzzy pairs (a letter more or less, another vowel) stay weak
 // evidence, and so do skeletons that meet only after the first letter
 // changed (Shimmick and Zemic).
 func (ix *Index) singleRespelling(sc *scratch, ctoks []int32, e edge) bool {
@@ -40,16 +39,15 @@ func respellStart(c byte) byte {
 // out count, relative to their weight, depends on how much of the name
 // agreed:
 //
-//   - missShortenedOrg: the query aligns in full, closely and on two words
-//     or more, and the words left out say what the business is or does
-//     (generic words, descriptors in any language): the organisation's
-//     short name (AVIASTAR-SP for AVIASTAR-SP AIRCRAFT MANUFACTURING
-//     ENTERPRISE, VANESSA IMEX for VANESSA IMEX GROUP ITHALAT IHRACAT VE DIS
-//     TICARET). The 0.75 of alphaUnmatched applies on top.
-//   - a query that aligns on one word only of a longer organisation name is
-//     weak evidence of that name: the words left out count in full, not
+//   - the query aligns in full, closely and on two words or more, and the
+//     words left out say what the business is or does (generic words,
+//     descriptors in any language): the organisation's short name
+//     (AVIASTAR-SP for AVIASTAR-SP AIRCRAFT MANUFACTURING ENTERPRISE,
+//     VANESSA IMEX for VANESSA IMEX GROUP ITHALAT IHRACAT VE DIS TICARET).
+//     They count missGeneric (0.3), and the 0.75 of alphaUnmatched on top.
+//   - the query aligns on one word only of a longer organisation name: weak
+//     evidence of that name, so the words left out count in full, not
 //     alphaUnmatched (IBEX Ltd is not IBEX SHIPPING INC).
-const missShortenedOrg = 0.3
 
 // missAddedOrg is the share of their weight that the generic words and
 // descriptors a query adds to the whole of a listed organisation's name

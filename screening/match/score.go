@@ -218,7 +218,8 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 		alpha = alphaPartialPerson
 	}
 	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 {
-		// one word of a longer organisation name (oneWordOrg)
+		// one word of a longer organisation name is weak evidence
+		// of it (orgs.go)
 		alpha = 1
 	}
 	den += alphaQ*missQ + alpha*missC
@@ -254,11 +255,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 				missC += t.w * missDedication
 				continue
 			}
-			if shortened && (t.generic || isOrgDescriptor(t.group)) {
-				missC += t.w * missShortenedOrg
-				continue
-			}
-			missC += t.w * t.variantInfo.missFactor(rec.individual, false)
+			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
 		}
 	}
 	if !rec.individual && missQ > 0 && missC == 0 && distinct && sc.closeEdges(start, closeMinSim) {
