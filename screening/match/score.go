@@ -60,7 +60,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	}
 	den := ix.scoreDenominator(sc, rec, ctoks, &al, start)
 	num := al.num
-	if len(sc.edgeStore)-start == 1 {
+	if len(sc.edgeStore)-start == 1 && (rec.individual || !ix.singleRespelling(sc, ctoks, sc.edgeStore[start])) {
 		// a single aligned word is weak evidence unless it is exact:
 		// its similarity counts as sim^1.5
 		e := sc.edgeStore[start]
@@ -222,6 +222,11 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 		// Ahmad") is inside another person's longer name
 		alpha = alphaPartialPerson
 	}
+	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 {
+		// one word of a longer organisation name is weak evidence
+		// of it (orgs.go)
+		alpha = 1
+	}
 	den += alphaQ*missQ + alpha*missC
 	return den
 }
@@ -267,7 +272,11 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 		for i := range sc.qs {
 			if qm&(1<<i) == 0 {
 				q := &sc.qs[i]
-				missQ += q.w * q.variantInfo.missFactor(false, genericWords[q.s] || isOrgDescriptor(q.group))
+				if genericWords[q.s] || isOrgDescriptor(q.group) {
+					missQ += q.w * missAddedOrg
+					continue
+				}
+				missQ += q.w
 			}
 		}
 	}

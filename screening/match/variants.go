@@ -112,7 +112,7 @@ func stemGroup(stem string) uint16 {
 const (
 	missTitle      = 0.1
 	missPatronymic = 0.3
-	missGeneric    = 0.5
+	missGeneric    = 0.3 // see orgs.go
 )
 
 // missFactor is the share of a word's weight that counts when the other

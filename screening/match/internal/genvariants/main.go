@@ -15,7 +15,10 @@
 //     person symbols (MIT), without its groups that are names of particular
 //     organisations and without its nicknames;
 //   - org-merges.txt: rigour organisation groups that are one group here,
-//     as one word of another language is translated into either.
+//     as one word of another language is translated into either;
+//   - org-descriptors.txt: organisation descriptors rigour lacks (Turkish,
+//     Persian, Arabic, East Slavic, English abbreviations), added to a rigour
+//     group or as groups of their own.
 //
 // Every form is normalised with match.Normalize; forms of more than one word
 // and forms already in an earlier group are left out (a word belongs to one
@@ -62,7 +65,7 @@ func main() {
 	}
 	var groups []group
 	for _, f := range []string{"given-names.txt", "korean-names.txt", "chinese-places.txt", "wade-giles.txt"} {
-		gs, err := readNames(filepath.Join(*dir, f))
+		gs, err := readNames(filepath.Join(*dir, f), "slavic", "arabic", "title", "korean", "chinese_place", "wade_giles")
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -79,6 +82,11 @@ func main() {
 	if gs, err = mergeGroups(gs, merges); err != nil {
 		log.Fatal(err)
 	}
+	descs, err := readNames(filepath.Join(*dir, "org-descriptors.txt"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	gs = addDescriptors(gs, descs)
 	groups = append(groups, gs...)
 
 	seen := map[string]bool{}
@@ -208,8 +216,10 @@ func writeLegal(path, out string) error {
 	return os.WriteFile(out, src, 0o644)
 }
 
-// readNames reads "kind: form form ..." lines; # starts a comment.
-func readNames(path string) ([]group, error) {
+// readNames reads "kind: form form ..." lines; # starts a comment. kinds
+// are the kinds allowed; with none, the part before the colon is the name
+// of an organisation group (org-descriptors.txt).
+func readNames(path string, kinds ...string) ([]group, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -229,12 +239,20 @@ func readNames(path string) ([]group, error) {
 		}
 		kind, forms, ok := strings.Cut(s, ":")
 		kind = strings.TrimSpace(kind)
-		if !ok || !slices.Contains([]string{"slavic", "arabic", "title", "korean", "chinese_place", "wade_giles"}, kind) {
-			return nil, fmt.Errorf("%s:%d: want \"slavic|arabic|title|korean|chinese_place|wade_giles: form form ...\", got %q", path, line, s)
+		if len(kinds) == 0 {
+			if !ok || kind == "" || strings.Contains(kind, " ") {
+				return nil, fmt.Errorf("%s:%d: want \"group: form form ...\", got %q", path, line, s)
+			}
+		} else if !ok || !slices.Contains(kinds, kind) {
+			return nil, fmt.Errorf("%s:%d: want \"%s: form form ...\", got %q", path, line, strings.Join(kinds, "|"), s)
 		}
 		ws := strings.Fields(forms)
 		if len(ws) == 0 {
 			return nil, fmt.Errorf("%s:%d: no forms", path, line)
+		}
+		if len(kinds) == 0 {
+			out = append(out, group{kind: "org", name: kind, words: ws})
+			continue
 		}
 		out = append(out, group{kind: kind, name: ws[0], words: ws})
 	}
@@ -271,6 +289,26 @@ func readMerges(path string) ([][]string, error) {
 		out = append(out, ws)
 	}
 	return out, sc.Err()
+}
+
+// addDescriptors adds each group of descs to the organisation group of gs
+// of the same name, or appends it as a group of its own.
+func addDescriptors(gs, descs []group) []group {
+	at := map[string]int{}
+	for i, g := range gs {
+		if g.kind == "org" {
+			at[g.name] = i
+		}
+	}
+	for _, d := range descs {
+		if i, ok := at[d.name]; ok {
+			gs[i].words = append(gs[i].words, d.words...)
+			continue
+		}
+		at[d.name] = len(gs)
+		gs = append(gs, d)
+	}
+	return gs
 }
 
 // mergeGroups joins the organisation groups each merge names into the

@@ -1,0 +1,57 @@
+package match
+
+// Organisation names: rules that apply only to listed organisations.
+
+// singleRespelling reports whether e, the one edge a listed organisation's
+// name aligned (ctoks its words), pairs a query word with a listed word of
+// the same romanisation skeleton that starts with the same letter, or with
+// letters romanisations swap at the start of a word (c/k/q, v/w, i/y/j;
+// respellStart): the same name in another romanisation ("Sokhra" and
+// "Sohra", "Feniks" and "Fenix", "Mayak" and "Maiak"), as strong evidence
+// as the skeleton's similarity says. Other fuzzy pairs (a letter more or less, another vowel) stay weak
+// evidence, and so do skeletons that meet only after the first letter
+// changed (Shimmick and Zemic).
+func (ix *Index) singleRespelling(sc *scratch, ctoks []int32, e edge) bool {
+	if e.qlo != e.qhi || e.clo != e.chi {
+		return false
+	}
+	q, t := &sc.qs[e.qlo], &ix.toks[ctoks[e.clo]]
+	return q.skel == t.skel && len(q.skel) > 0 && respellStart(q.s[0]) == respellStart(t.s[0])
+}
+
+// respellStart maps the first letter of a word to a class of the letters
+// that romanisations of one name use in its place: c, k and q (Kosmos,
+// Cosmos; Qom, Kom), v and w (Vomz, Womz), i, y and j (Iupel, Yupel,
+// Jupel). s and z stay apart, as do sh and s.
+func respellStart(c byte) byte {
+	switch c {
+	case 'c', 'q':
+		return 'k'
+	case 'w':
+		return 'v'
+	case 'y', 'j':
+		return 'i'
+	}
+	return c
+}
+
+// How much the words of a listed organisation's name that the query leaves
+// out count, relative to their weight, depends on how much of the name
+// agreed:
+//
+//   - the query aligns in full, closely and on two words or more, and the
+//     words left out say what the business is or does (generic words,
+//     descriptors in any language): the organisation's short name
+//     (AVIASTAR-SP for AVIASTAR-SP AIRCRAFT MANUFACTURING ENTERPRISE,
+//     VANESSA IMEX for VANESSA IMEX GROUP ITHALAT IHRACAT VE DIS TICARET).
+//     They count missGeneric (0.3), and the 0.75 of alphaUnmatched on top.
+//   - the query aligns on one word only of a longer organisation name: weak
+//     evidence of that name, so the words left out count in full, not
+//     alphaUnmatched (IBEX Ltd is not IBEX SHIPPING INC).
+
+// missAddedOrg is the share of their weight that the generic words and
+// descriptors a query adds to the whole of a listed organisation's name
+// (aligned closely, on two words or more) count for: what the business is
+// or does, said on top of its name (FARS NEWS AGENCY CULTURAL INSTITUTE for
+// FARS NEWS AGENCY; AL-SHABAAB AL-ISLAMIYA for AL-SHABAAB).
+const missAddedOrg = 0.25

@@ -1,0 +1,144 @@
+package match
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// TestOrgDescriptorForms checks the organisation descriptors of
+// internal/variants/org-descriptors.txt: Turkish, Persian and Arabic
+// descriptors, the East Slavic "foreign" and the English abbreviations
+// of business words share a group with their English word, and different
+// descriptors do not.
+func TestOrgDescriptorForms(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"ithalat", "import", true}, {"ihracat", "export", true}, {"nakliyat", "transport", true},
+		{"dis", "foreign", true}, {"vneshniy", "foreign", true}, {"sherkat", "company", true},
+		{"gen", "general", true}, {"trad", "trading", true}, {"cont", "contracting", true},
+		{"muqawalat", "contracting", true}, {"tejarat", "trade", true}, {"kardesler", "brothers", true},
+		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
+	} {
+		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
+		if (ga != 0 && ga == gb) != c.same {
+			t.Errorf("%q (group %d) and %q (group %d): same = %v, want %v", c.a, ga, c.b, gb, !c.same, c.same)
+		}
+		if c.same && !isOrgDescriptor(ga) {
+			t.Errorf("%q: group %d is not an organisation descriptor group", c.a, ga)
+		}
+	}
+}
+
+// TestTranslatedDescriptors checks that a company name with its
+// descriptors in Turkish, or with English business words abbreviated,
+// finds the English listed name, each descriptor aligned with the word it
+// translates or shortens. The listed names are OFAC's (SDN); the queries
+// are the forms companies register in Turkey and the Gulf.
+func TestTranslatedDescriptors(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "ALPHA VISIT SHOP FOREIGN TRADE LIMITED COMPANY"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "ORCHIDIA REGIONAL FOR GENERAL TRADING AND CONTRACTING COMPANY"},
+	})
+	for _, c := range []struct {
+		query, want string
+		pairs       [][2]string
+	}{
+		{"ALPHA VISIT SHOP DIS TICARET LIMITED SIRKETI", "1", [][2]string{{"dis", "foreign"}, {"ticaret", "trade"}}},
+		{"ORCHIDIA REGIONAL GEN. TRAD. & CONT. CO.", "2", [][2]string{{"gen", "general"}, {"trad", "trading"}, {"cont", "contracting"}}},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 1 || ms[0].Entry.ID != c.want || ms[0].Score < 0.95 {
+			t.Errorf("%q: got %+v, want entry %s alone at 0.95 or more", c.query, ms, c.want)
+			continue
+		}
+		for _, p := range c.pairs {
+			found := false
+			for _, tm := range ms[0].Tokens {
+				found = found || tm.Query == p[0] && tm.Candidate == p[1] && tm.Similarity == variantSim
+			}
+			if !found {
+				t.Errorf("%q: tokens %+v, want %s aligned with %s at %.2f", c.query, ms[0].Tokens, p[0], p[1], variantSim)
+			}
+		}
+	}
+}
+
+// TestSingleRespelling checks that a one-word organisation name in
+// another romanisation (the same skeleton, starting alike) scores the
+// similarity of its skeleton, not the weaker sim^1.5 of a single fuzzy
+// word, while a word whose skeleton meets the listed one only with another
+// first letter, or a listed person, keeps sim^1.5 and stays under the
+// threshold. OOO SOKHRA is on OFAC's SDN list; OFAC also lists it as SOHRA
+// LLC.
+func TestSingleRespelling(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "OOO SOKHRA"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "MAYAK"},
+	})
+	for _, c := range []struct {
+		query, id string
+		score     float64 // the name score, 0 for no match at the threshold
+	}{
+		{"SOHRA LLC", "1", 0.85},
+		{"Zohra LLC", "", 0},
+		{"Maiak", "", 0},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.id == "" {
+			if len(ms) != 0 {
+				t.Errorf("%q: got %+v, want no match", c.query, ms)
+			}
+			continue
+		}
+		if len(ms) != 1 || ms[0].Entry.ID != c.id || math.Abs(ms[0].NameScore-c.score) > 1e-6 {
+			t.Errorf("%q: got %+v, want entry %s at %.2f", c.query, ms, c.id, c.score)
+		}
+	}
+}
+
+// TestOrgLeftOutWords checks how the words of a listed organisation's name
+// that the query leaves out count, on an index of the lists' primary names
+// (realAliasEntries): descriptors left out of a name that otherwise agrees
+// on two words or more count little (OFAC lists AVIASTAR-SP for AVIASTAR-SP
+// AIRCRAFT MANUFACTURING ENTERPRISE), while one word of a longer name is
+// weak evidence of it (IBEX Ltd, a company on the SEC's list of issuers,
+// is not the listed IBEX SHIPPING INC); descriptors a query adds to the
+// whole of a listed name count little too (the UN lists AL-SHABAAB, which
+// also calls itself AL-SHABAAB AL-ISLAMIYA).
+func TestOrgLeftOutWords(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	for _, c := range []struct {
+		query, name string
+		found       bool
+	}{
+		{"AVIASTAR-SP", "AVIASTAR-SP AIRCRAFT MANUFACTURING ENTERPRISE", true},
+		{"IBEX Ltd", "IBEX SHIPPING INC", false},
+		{"AL-SHABAAB AL-ISLAMIYA", "AL-SHABAAB", true},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range ms {
+			found = found || m.Name == c.name
+		}
+		if found != c.found {
+			t.Errorf("%q: matches %+v; %q found = %v, want %v", c.query, ms, c.name, found, c.found)
+		}
+	}
+}
