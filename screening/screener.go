@@ -59,9 +59,8 @@ type world struct {
 	// geoGen is the generation of geo's databases that geoDBs, versions
 	// and evaluation describe (see Screener.current).
 	geoGen uint64
-	// entryIDs caches the key and content hash of the entries of lists
-	// that Screen has matched (see world.entryID); it is replaced with the
-	// lists.
+	// entryIDs caches the facts of the entries of lists that Screen has
+	// matched (see world.entryFacts); it is replaced with the lists.
 	entryIDs *sync.Map
 	// places caches the policy's answers for places (see placeCache).
 	places *placeCache
@@ -332,19 +331,45 @@ func (w *world) setThreshold(c *config) error {
 	return nil
 }
 
-// entryID is an entry's key and content hash.
-type entryID struct{ key, hash string }
+// entryFacts is what the decisions say of a list entry that never
+// changes: its key and content hash, its evidence values boxed once (an
+// interface value of a string costs an allocation each time it is made),
+// and its list's citation.
+type entryFacts struct {
+	key, hash string
+	// id, name and source are the entry's ID, name and list as evidence
+	// values; license, policy and register its license requirement,
+	// license policy and Federal Register citation, nil when it has none.
+	id, name, source          any
+	license, policy, register any
+	// listed counts the entry's listing facts the evidence of a hit holds
+	// (see entryEvidence).
+	listed int
+	cite   string
+}
 
-// entryID returns e's key and content hash, computed once per entry of the
-// world's lists: a hash encodes the whole entry and runs SHA-256, and the
-// same entries match request after request.
-func (w *world) entryID(e *lists.Entry) entryID {
-	if id, ok := w.entryIDs.Load(e); ok {
-		return id.(entryID)
+// entryFacts returns e's facts, made once per entry of the world's lists:
+// a hash encodes the whole entry and runs SHA-256, and the same entries
+// match request after request.
+func (w *world) entryFacts(e *lists.Entry) *entryFacts {
+	if f, ok := w.entryIDs.Load(e); ok {
+		return f.(*entryFacts)
 	}
-	id := entryID{key: e.Key(), hash: e.Hash()}
-	w.entryIDs.Store(e, id)
-	return id
+	f := &entryFacts{key: e.Key(), hash: e.Hash(), id: e.ID, name: e.Name, source: string(e.Source),
+		cite: listCitation(string(e.Source))}
+	box := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		f.listed++
+		return s
+	}
+	f.license, f.policy, f.register = box(e.LicenseRequirement), box(e.LicensePolicy), box(e.FederalRegister)
+	if len(e.Footnotes) > 0 {
+		f.listed++
+	}
+	w.entryIDs.Store(e, f)
+	return f
 }
 
 func itemRulesFor(ctx context.Context, p *rules.Policy) (*rules.ItemRules, error) {

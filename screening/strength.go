@@ -98,6 +98,21 @@ func judge(ms rules.MatchStrength, normName string, m match.Match, reviewed bool
 	return st
 }
 
+// evidenceSize is the number of evidence entries explain adds.
+func (st strength) evidenceSize() int {
+	n := 3 // strength, confirm_threshold, name_score
+	if len(st.agree) > 0 {
+		n++
+	}
+	if len(st.contradict) > 0 {
+		n++
+	}
+	if st.level == StrengthConfirmed {
+		n++ // strength_basis
+	}
+	return n
+}
+
 // explain is the sentence and evidence that say why a hit has its strength.
 func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]any) string {
 	ev["strength"] = constText(st.level)
