@@ -74,7 +74,7 @@ func (sc *screening) ip(i int, text string, declared []rules.Country) {
 			}
 			return ev
 		})
-		sc.ipMismatch(ip, loc, country, d.Country, declared)
+		sc.ipMismatch(ip, ipAny, loc, country, d.Country, declared)
 	}
 	if a := loc.Anonymizer; a.Anonymous || a.VPN || a.Tor || a.Hosting || a.PublicProxy || a.ResidentialProxy {
 		sc.addCited(rules.ReasonIPAnonymizer, fmt.Sprintf("The client IP %s belongs to %s; its location cannot be trusted.", ip, anonymizerKinds(a)),

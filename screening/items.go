@@ -223,15 +223,41 @@ func itemRecord(id string, det rules.Determination, chip bool) ItemRecord {
 		}
 	}
 	cites := append(make([]string, 0, len(c.Citations)+len(det.Steps)), c.Citations...)
-	if len(det.Steps) > 0 {
-		rec.Steps = make([]string, len(det.Steps))
-	}
-	for i, st := range det.Steps {
-		rec.Steps[i] = st.Rule + ": " + st.Finding
+	rec.Steps = stepTexts(det.Steps)
+	for _, st := range det.Steps {
 		cites = append(cites, st.Citation)
 	}
 	rec.Citations = dedupeOwn(cites)
 	return rec
+}
+
+// stepTexts returns each step as "rule: finding", nil for none. The texts
+// are written back to back into one string and sliced from it: one
+// allocation for them all.
+func stepTexts(steps []rules.Step) []string {
+	if len(steps) == 0 {
+		return nil
+	}
+	n := 0
+	for _, st := range steps {
+		n += len(st.Rule) + 2 + len(st.Finding)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, st := range steps {
+		b.WriteString(st.Rule)
+		b.WriteString(": ")
+		b.WriteString(st.Finding)
+	}
+	all := b.String()
+	out := make([]string, len(steps))
+	at := 0
+	for i, st := range steps {
+		end := at + len(st.Rule) + 2 + len(st.Finding)
+		out[i] = all[at:end]
+		at = end
+	}
+	return out
 }
 
 // classificationLabel names what the item was classified as (eccn is
