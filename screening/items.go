@@ -3,6 +3,7 @@ package screening
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -36,7 +37,7 @@ func (sc *screening) itemChecks(dest rules.Destination, hqs, behalf []rules.Coun
 			sc.items = append(sc.items, ItemRecord{ID: it.ID, ECCN: it.ECCN, LicenseExceptions: []string{}, Error: "no destination"})
 			continue
 		}
-		det, err := rules.DetermineLicense(sc.w.itemRules, sc.w.policy, rules.LicenseQuery{
+		ans, err := sc.w.licenses.determine(sc.w.itemRules, sc.w.policy, rules.LicenseQuery{
 			Item: ri, Destination: dest, PartyHQ: hqs, OnBehalfOfHQ: behalf, EndUse: endUse, Date: sc.date,
 		})
 		if err != nil {
@@ -49,7 +50,8 @@ func (sc *screening) itemChecks(dest rules.Destination, hqs, behalf []rules.Coun
 			sc.items = append(sc.items, ItemRecord{ID: it.ID, ECCN: it.ECCN, LicenseExceptions: []string{}, Error: err.Error()})
 			continue
 		}
-		rec := itemRecord(it.ID, det, ri.Chip != nil)
+		det := &ans.det
+		rec := itemRecord(it.ID, ans, ri.Chip != nil)
 		sc.items = append(sc.items, rec)
 		if det.License == rules.LicenseRequired || det.License == rules.LicenseUnresolved || det.GP10 {
 			sc.itemReasons(i, it, dest, det, &rec)
@@ -61,7 +63,7 @@ func (sc *screening) itemChecks(dest rules.Destination, hqs, behalf []rules.Coun
 // whose determination for dest is det and record rec: a license required,
 // an unresolved determination, General Prohibition 10. A license
 // requirement and GP10 share one evidence map.
-func (sc *screening) itemReasons(i int, it Item, dest rules.Destination, det rules.Determination, rec *ItemRecord) {
+func (sc *screening) itemReasons(i int, it Item, dest rules.Destination, det *rules.Determination, rec *ItemRecord) {
 	label := it.ID
 	if label == "" {
 		label = fmt.Sprintf("#%d", i+1)
@@ -89,7 +91,8 @@ func (sc *screening) itemReasons(i int, it Item, dest rules.Destination, det rul
 			strings.Join(rec.Citations, "; "), ev)
 	}
 	if det.License == rules.LicenseUnresolved {
-		uev := map[string]any{"item": it.ID, "classification": rec.Classification, "destination": dest.String(), "unresolved": det.Unresolved, "needs": det.Needs}
+		uev := map[string]any{"item": it.ID, "classification": rec.Classification, "destination": dest.String(),
+			"unresolved": slices.Clone(det.Unresolved), "needs": slices.Clone(det.Needs)}
 		sc.add(rules.ReasonItemUnresolved,
 			fmt.Sprintf("Item %s, classified %s, cannot be cleared for %s: %s. It needs %s.", label, rec.Classification, placeName(dest), strings.Join(det.Unresolved, "; "), strings.Join(det.Needs, "; ")),
 			strings.Join(rec.Citations, "; "), uev)
@@ -210,24 +213,22 @@ func (sc *screening) rulesItem(field string, it Item) (rules.Item, bool) {
 	return ri, ok
 }
 
-func itemRecord(id string, det rules.Determination, chip bool) ItemRecord {
+// itemRecord is the decision's record of item id, determined as a (chip
+// tells whether it was given chip parameters). The record owns its slices:
+// a is shared with other decisions.
+func itemRecord(id string, a *licenseAnswer, chip bool) ItemRecord {
+	det := &a.det
 	c := det.Classification
 	eccn := c.ECCN.String()
 	rec := ItemRecord{
 		ID: id, ECCN: eccn, Classification: classificationLabel(c, chip, eccn), TPP: round4(c.TPP), PerformanceDensity: round4(c.PerformanceDensity),
-		LicenseRequired: det.License == rules.LicenseRequired, License: det.License.String(), ResolveWith: det.Needs, ReviewPolicy: det.ReviewPolicy, GP10: det.GP10, LicenseExceptions: []string{},
+		LicenseRequired: det.License == rules.LicenseRequired, License: det.License.String(), ResolveWith: slices.Clone(det.Needs), ReviewPolicy: det.ReviewPolicy, GP10: det.GP10,
+		LicenseExceptions: cloneOrEmpty(a.exceptions),
 	}
-	for _, e := range det.Exceptions {
-		if e.Eligible {
-			rec.LicenseExceptions = append(rec.LicenseExceptions, e.Name)
-		}
+	if len(a.steps) > 0 {
+		rec.Steps = slices.Clone(a.steps)
 	}
-	cites := append(make([]string, 0, len(c.Citations)+len(det.Steps)), c.Citations...)
-	rec.Steps = stepTexts(det.Steps)
-	for _, st := range det.Steps {
-		cites = append(cites, st.Citation)
-	}
-	rec.Citations = dedupeOwn(cites)
+	rec.Citations = slices.Clone(a.cites)
 	return rec
 }
 

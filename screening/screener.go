@@ -64,6 +64,8 @@ type world struct {
 	entryIDs *sync.Map
 	// places caches the policy's answers for places (see placeCache).
 	places *placeCache
+	// licenses caches license determinations (see licenseCache).
+	licenses *licenseCache
 	// names caches name-search results (see name_cache.go); nil for none.
 	names     *nameCache
 	namesSize int
@@ -218,6 +220,7 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	// Place answers depend on the policy; ownership results on the lists,
 	// the threshold and the policy: every world gets its own caches.
 	w.places = &placeCache{}
+	w.licenses = &licenseCache{}
 	if err := w.startNameCache(old == nil, c.nameCache); err != nil {
 		return nil, err
 	}
