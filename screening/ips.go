@@ -16,6 +16,7 @@ import (
 // declared countries (the destination's and the parties'), and for
 // anonymizers.
 func (sc *screening) ips(declared []rules.Country) {
+	sc.locations = slices.Grow(sc.locations, len(sc.req.IPs))
 	for i, text := range sc.req.IPs {
 		sc.ip(i, text, declared)
 	}

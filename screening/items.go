@@ -22,6 +22,7 @@ func (sc *screening) itemChecks(dest rules.Destination, hqs, behalf []rules.Coun
 	if err != nil {
 		sc.invalid("end_use", sc.req.EndUse, "unknown end use")
 	}
+	sc.items = slices.Grow(sc.items, len(sc.req.Items))
 	dest = sc.itemDestination(dest)
 	if !dest.IsValid() {
 		sc.invalid("destination", sc.req.Destination, "a destination (or a party country) is needed to determine the license requirement for items")

@@ -42,6 +42,7 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 	if len(ms) == 0 {
 		return
 	}
+	sc.matches = slices.Grow(sc.matches, len(ms))
 	ns := nameSearch{p: p, party: p.Name, role: role, name: name, via: via, normName: match.Normalize(name)}
 	// Reviewers clear or confirm hits on the party's own name only.
 	if via == "name" {
