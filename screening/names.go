@@ -75,7 +75,7 @@ func (sc *screening) nameHit(ns *nameSearch, m match.Match) {
 	if ns.partyKey != "" {
 		sup, reviewed = sc.s.store.Lookup(ns.partyKey, f.key, f.hash, sc.now)
 	}
-	st := judge(sc.w.band, ns.normName, m, reviewed && sup.Kind == Confirmed)
+	st := judge(sc.w.band.MatchStrength, ns.normName, m, reviewed && sup.Kind == Confirmed)
 	rec.Strength = st.level
 	if reviewed && sup.Kind != Confirmed {
 		rec.Suppressed = reviewRecord(sup)

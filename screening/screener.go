@@ -46,7 +46,7 @@ type world struct {
 	// locVerifiers are the trusted signers of location verdict records.
 	locVerifiers map[string]ed25519.PublicKey
 	// band is the policy's match-strength rules, read once per world.
-	band rules.MatchStrength
+	band strengthRules
 	// thresholdSet records an explicit WithThreshold, kept across reloads.
 	thresholdSet bool
 	versions     Versions
@@ -228,7 +228,7 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	if err := w.setThreshold(c); err != nil {
 		return nil, err
 	}
-	w.band = w.policy.MatchStrength()
+	w.band = newStrengthRules(w.policy.MatchStrength())
 	w.describe()
 	return w, nil
 }

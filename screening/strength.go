@@ -34,6 +34,19 @@ const (
 // a contradicting date of birth in the matcher.
 const idMismatchPenalty = 0.15
 
+// strengthRules are the policy's match-strength rules with what every
+// hit's explanation repeats, made once per world: the confirm threshold as
+// an evidence value and as text.
+type strengthRules struct {
+	rules.MatchStrength
+	confirm     any    // Confirm, boxed
+	confirmText string // Confirm with two decimals
+}
+
+func newStrengthRules(ms rules.MatchStrength) strengthRules {
+	return strengthRules{MatchStrength: ms, confirm: ms.Confirm, confirmText: strconv.FormatFloat(ms.Confirm, 'f', 2, 64)}
+}
+
 // strength is the judgement of one hit under the policy's match-strength
 // rules, with what it rests on.
 type strength struct {
@@ -114,7 +127,7 @@ func (st strength) evidenceSize() int {
 }
 
 // explain is the sentence and evidence that say why a hit has its strength.
-func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]any) string {
+func (st strength) explain(ms strengthRules, m match.Match, ev map[string]any) string {
 	ev["strength"] = constText(st.level)
 	if len(st.agree) > 0 {
 		ev["agreeing"] = st.agree
@@ -122,7 +135,7 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 	if len(st.contradict) > 0 {
 		ev["contradicting"] = st.contradict
 	}
-	ev["confirm_threshold"] = ms.Confirm
+	ev["confirm_threshold"] = ms.confirm
 	ev["name_score"] = round4(m.NameScore)
 	if st.level == StrengthConfirmed {
 		ev["strength_basis"] = constText(st.basis)
@@ -140,9 +153,9 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 			}
 			b := make([]byte, 0, 96)
 			b = append(b, "the name score "...)
-			b = strconv.AppendFloat(b, m.NameScore, 'f', 2, 64)
+			b = appendFixed2(b, m.NameScore)
 			b = append(b, " reaches "...)
-			b = strconv.AppendFloat(b, ms.Confirm, 'f', 2, 64)
+			b = append(b, ms.confirmText...)
 			b = append(b, " and the "...)
 			b = appendKinds(b, a)
 			b = append(b, ' ')
