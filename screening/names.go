@@ -75,7 +75,8 @@ func (sc *screening) nameHit(ns *nameSearch, m match.Match) {
 	if ns.partyKey != "" {
 		sup, reviewed = sc.s.store.Lookup(ns.partyKey, f.key, f.hash, sc.now)
 	}
-	st := judge(sc.w.band.MatchStrength, ns.normName, m, reviewed && sup.Kind == Confirmed)
+	exact := !m.Weak && f.isNormalized(e, ns.normName, m.Name)
+	st := judge(sc.w.band.MatchStrength, exact, m, reviewed && sup.Kind == Confirmed)
 	rec.Strength = st.level
 	if reviewed && sup.Kind != Confirmed {
 		rec.Suppressed = reviewRecord(sup)

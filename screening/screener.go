@@ -349,6 +349,24 @@ type entryFacts struct {
 	// (see entryEvidence).
 	listed int
 	cite   string
+	// norms are the entry's name and then each alias normalised
+	// (match.Normalize), for the exact-name check of every hit.
+	norms []string
+}
+
+// isNormalized reports whether name, the entry's name or an alias as a
+// hit gives it, normalises to norm: match.NormalizedEqual, from the
+// entry's normalised names when name is one of them.
+func (f *entryFacts) isNormalized(e *lists.Entry, norm, name string) bool {
+	if name == e.Name {
+		return f.norms[0] == norm
+	}
+	for i, a := range e.Aliases {
+		if a.Name == name {
+			return f.norms[i+1] == norm
+		}
+	}
+	return match.NormalizedEqual(norm, name)
 }
 
 // entryFacts returns e's facts, made once per entry of the world's lists:
@@ -370,6 +388,11 @@ func (w *world) entryFacts(e *lists.Entry) *entryFacts {
 	f.license, f.policy, f.register = box(e.LicenseRequirement), box(e.LicensePolicy), box(e.FederalRegister)
 	if len(e.Footnotes) > 0 {
 		f.listed++
+	}
+	f.norms = make([]string, 1+len(e.Aliases))
+	f.norms[0] = match.Normalize(e.Name)
+	for i, a := range e.Aliases {
+		f.norms[i+1] = match.Normalize(a.Name)
 	}
 	w.entryIDs.Store(e, f)
 	return f

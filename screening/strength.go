@@ -89,16 +89,16 @@ func evidenceOf(adj []match.Adjustment) (agree, contradict []string) {
 	return agree, contradict
 }
 
-// judge decides the strength of hit m on the party's name (normalised, see
-// match.Normalize) under rules ms. A
-// reviewer's confirmation (reviewed) confirms whatever the evidence; a
-// contradiction the policy names keeps the hit potential; otherwise an exact
-// strong name, or a name score at or above ms.Confirm with agreeing evidence
-// the policy names, confirms it.
-func judge(ms rules.MatchStrength, normName string, m match.Match, reviewed bool) strength {
+// judge decides the strength of hit m under rules ms; exact tells whether
+// the party's normalised name (see match.Normalize) is the strong listed
+// name or alias that matched (see exactName). A reviewer's confirmation
+// (reviewed) confirms whatever the evidence; a contradiction the policy
+// names keeps the hit potential; otherwise an exact strong name, or a name
+// score at or above ms.Confirm with agreeing evidence the policy names,
+// confirms it.
+func judge(ms rules.MatchStrength, exact bool, m match.Match, reviewed bool) strength {
 	agree, contradict := evidenceOf(m.Adjustments)
-	st := strength{level: StrengthPotential, agree: agree, contradict: contradict,
-		exact: !m.Weak && match.NormalizedEqual(normName, m.Name)}
+	st := strength{level: StrengthPotential, agree: agree, contradict: contradict, exact: exact}
 	switch {
 	case reviewed:
 		st.level, st.basis = StrengthConfirmed, basisReviewer
@@ -109,6 +109,12 @@ func judge(ms rules.MatchStrength, normName string, m match.Match, reviewed bool
 		st.level, st.basis = StrengthConfirmed, basisCorroborated
 	}
 	return st
+}
+
+// exactName reports whether the party's normalised name normName is hit
+// m's name, a strong (not weak) listed name or alias, normalised.
+func exactName(normName string, m match.Match) bool {
+	return !m.Weak && match.NormalizedEqual(normName, m.Name)
 }
 
 // evidenceSize is the number of evidence entries explain adds.
