@@ -44,8 +44,9 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 	}
 	sc.matches = slices.Grow(sc.matches, len(ms))
 	ns := nameSearch{p: p, party: p.Name, role: role, name: name, via: via, normName: match.Normalize(name)}
-	// Reviewers clear or confirm hits on the party's own name only.
-	if via == "name" {
+	// Reviewers clear or confirm hits on the party's own name only; a
+	// store known to be empty needs no key.
+	if via == "name" && !sc.noReviews() {
 		ns.partyKey = PartyKey(p.Name)
 	}
 	for _, m := range ms {
@@ -62,6 +63,14 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		}
 		sc.nameHit(&ns, m)
 	}
+}
+
+// noReviews reports whether the screener's reviewer records are known to be
+// none: an in-memory store with no record. Another store is asked for
+// every hit.
+func (sc *screening) noReviews() bool {
+	m, ok := sc.s.store.(*MemoryStore)
+	return ok && m.empty()
 }
 
 // nameHit records list hit m of a name search: its match record, judged
