@@ -3,8 +3,6 @@ package screening
 import (
 	"math"
 	"slices"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/exportguard/exportguard/rules"
@@ -21,8 +19,7 @@ import (
 // processing-unit lists, and parties in more than maxKeyHQ headquarters
 // countries, are never cached.
 type licenseCache struct {
-	m sync.Map // licenseKey → *licenseAnswer
-	n atomic.Int32
+	boundedCache[licenseKey, *licenseAnswer]
 }
 
 // maxLicenses bounds a licenseCache.
@@ -97,18 +94,14 @@ func (c *licenseCache) determine(ir *rules.ItemRules, p *rules.Policy, q rules.L
 	if c == nil || !ok {
 		return newLicenseAnswer(ir, p, q)
 	}
-	if v, ok := c.m.Load(k); ok {
-		return v.(*licenseAnswer), nil
+	if a, ok := c.load(k); ok {
+		return a, nil
 	}
 	a, err := newLicenseAnswer(ir, p, q)
 	if err != nil {
 		return nil, err
 	}
-	if c.n.Load() < maxLicenses {
-		if _, loaded := c.m.LoadOrStore(k, a); !loaded {
-			c.n.Add(1)
-		}
-	}
+	c.store(k, a, maxLicenses)
 	return a, nil
 }
 
