@@ -22,8 +22,10 @@ type licenseCache struct {
 	boundedCache[licenseKey, *licenseAnswer]
 }
 
-// maxLicenses bounds a licenseCache.
-const maxLicenses = 4096
+// maxLicenses bounds a licenseCache: an answer holds its steps twice (as
+// the rules give them and as record texts), one to two KB, so a full cache
+// is at most about 2 MB.
+const maxLicenses = 1024
 
 // maxKeyHQ bounds the headquarters countries a licenseKey holds.
 const maxKeyHQ = 4
