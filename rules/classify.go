@@ -196,7 +196,7 @@ func (r *ItemRules) settleZ(it Item, d, meets ECCN, c *Classification) {
 
 // zCapable reports whether base has a .z paragraph on day t.
 func (r *ItemRules) zCapable(base ECCN, t time.Time) bool {
-	ok, _ := r.z.status(t)
+	ok := r.z.inForce(t)
 	return ok && slices.Contains(r.z.eccns, base)
 }
 
@@ -293,7 +293,7 @@ func (r *ItemRules) measureCompute(it Item, t time.Time, c *Classification) (ECC
 	if chip.Datacenter == nil {
 		c.Notes = append(c.Notes, "datacenter design/marketing not stated; treated as designed for datacenters (fail closed)")
 	}
-	note2, _ := r.note2.status(t)
+	note2 := r.note2.inForce(t)
 	if note2 && !c.datacenter() && tpp < r.note2.tppBelow {
 		c.Notes = append(c.Notes, fmt.Sprintf("Note 2 to 3A090: not designed or marketed for datacenters and TPP %s < %s, so outside 3A090", fmtFloat(tpp), fmtFloat(r.note2.tppBelow)))
 		c.Citations = append(c.Citations, r.note2.citation)
@@ -350,7 +350,7 @@ func (r *ItemRules) computerOf(meets ECCN, t time.Time, c *Classification) ECCN 
 	for i := range r.paragraphs {
 		p := &r.paragraphs[i]
 		if p.kind == "computer" && p.contains == meets {
-			if ok, _ := p.status(t); ok {
+			if p.inForce(t) {
 				computer = p.eccn
 				c.Citations = append(c.Citations, p.citation)
 			}
@@ -373,7 +373,7 @@ func (r *ItemRules) matchIC(it Item, t time.Time, c *Classification) (ECCN, erro
 	ics := buf[:0]
 	for i := range r.paragraphs {
 		if p := &r.paragraphs[i]; p.kind == "ic" {
-			if ok, _ := p.status(t); ok {
+			if p.inForce(t) {
 				ics = append(ics, p)
 			}
 		}

@@ -78,12 +78,24 @@ func upper(b byte) byte {
 }
 
 func countryIndex(alpha2 string) int {
-	i := sort.Search(len(isoCountries), func(i int) bool { return isoCountries[i].alpha2 >= alpha2 })
-	if i < len(isoCountries) && isoCountries[i].alpha2 == alpha2 {
-		return i
+	if len(alpha2) == 2 {
+		a, b := alpha2[0]-'A', alpha2[1]-'A'
+		if a < 26 && b < 26 {
+			return int(countrySlots[int(a)*26+int(b)]) - 1
+		}
 	}
 	return -1
 }
+
+// countrySlots maps every two-letter code AA-ZZ to its index in
+// isoCountries plus one; 0 for a code no ISO country has. A country is
+// looked up for every place and party a request names.
+var countrySlots = func() (t [26 * 26]uint16) {
+	for i, r := range isoCountries {
+		t[int(r.alpha2[0]-'A')*26+int(r.alpha2[1]-'A')] = uint16(i + 1)
+	}
+	return t
+}()
 
 // IsValid reports whether c is a country (not the zero value).
 func (c Country) IsValid() bool { return c.c[0] != 0 }

@@ -32,6 +32,9 @@ type ItemRules struct {
 	reviews    map[string]*reviewPolicy
 	lanes      []reviewLane
 	exceptions []exceptionRule
+	// ruleSet names the rules and their as-of date for every
+	// Determination (Determination.RuleSet).
+	ruleSet string
 }
 
 // dated holds the dates a rule applies.
@@ -50,8 +53,24 @@ type dated struct {
 	suspendedUntil  time.Time
 }
 
+// inForce reports whether the rule is in force on day t: status without
+// the reason, which most callers do not use.
+func (d dated) inForce(t time.Time) bool {
+	switch {
+	case !d.effective.IsZero() && t.Before(d.effective),
+		!d.until.IsZero() && !t.Before(d.until),
+		!d.notEnforcedFrom.IsZero() && !t.Before(d.notEnforcedFrom),
+		!d.compliance.IsZero() && t.Before(d.compliance):
+		return false
+	}
+	return d.suspendedFrom.IsZero() || t.Before(d.suspendedFrom) || !d.suspendedUntil.IsZero() && !t.Before(d.suspendedUntil)
+}
+
 // status reports whether the rule is in force on day t and, if not, why.
 func (d dated) status(t time.Time) (bool, string) {
+	if d.inForce(t) {
+		return true, ""
+	}
 	switch {
 	case !d.effective.IsZero() && t.Before(d.effective):
 		return false, "not yet in effect (effective " + ymd(d.effective) + ")"
@@ -285,7 +304,7 @@ func (r *ItemRules) checkDate(t time.Time) (time.Time, error) {
 func (r *ItemRules) canonical(c Country, t time.Time) Country {
 	for _, s := range r.sameAs {
 		if s.country == c {
-			if ok, _ := s.status(t); ok {
+			if s.inForce(t) {
 				return s.as
 			}
 		}

@@ -190,6 +190,7 @@ func ParseItemRules(name string, data []byte) (*ItemRules, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
+	r.ruleSet = r.name + " (as of " + r.asOf.Format(time.DateOnly) + ")"
 	return r, nil
 }
 

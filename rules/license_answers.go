@@ -175,7 +175,7 @@ func (ev *evaluation) exception(name string) ExceptionCheck {
 	no := func(msg string) ExceptionCheck {
 		return ExceptionCheck{Name: name, Why: msg, Citation: ex.citation}
 	}
-	if ok, _ := ex.status(ev.t); !ok {
+	if !ex.inForce(ev.t) {
 		return no("not available: " + why)
 	}
 	if m, _ := matchItems(ex.items, ev.c); !m {

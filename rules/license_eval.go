@@ -40,8 +40,7 @@ func (ev *evaluation) step(rule string, applies bool, finding, citation string) 
 
 func (ev *evaluation) run() {
 	r, t := ev.r, ev.t
-	b := r.asOf.AppendFormat(ev.finding(r.name, " (as of "), time.DateOnly)
-	ev.d = Determination{Classification: ev.c, RuleSet: ev.text(append(b, ')')), Steps: make([]Step, 0, 8)}
+	ev.d = Determination{Classification: ev.c, RuleSet: r.ruleSet, Steps: make([]Step, 0, 8)}
 	ev.dest = r.canonical(ev.q.Destination.Country, t)
 	ev.region = ev.q.Destination.Region
 	ev.from = countryUS

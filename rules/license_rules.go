@@ -13,7 +13,7 @@ func (ev *evaluation) destinationRule(lr *licenseRule, match bool) {
 	if !match {
 		return
 	}
-	if ok, _ := lr.status(ev.t); !ok {
+	if !lr.inForce(ev.t) {
 		b := ev.finding("not in force on ")
 		b = ev.t.AppendFormat(b, time.DateOnly)
 		b = append(b, ": "...)

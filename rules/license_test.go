@@ -556,3 +556,21 @@ func TestDetermineLicenseReuse(t *testing.T) {
 		t.Errorf("no ai-diffusion-worldwide step in %+v", other.Steps)
 	}
 }
+
+// BenchmarkDetermineLicenseOutsideScope measures the determination a
+// Screener makes for most orders: a datacenter chip (TPP 4992, 826 mm²)
+// to a destination and headquarters outside every rule's area (DE), under
+// the default policy's groups.
+//
+//	go test ./rules/ -run '^$' -bench DetermineLicenseOutsideScope -benchtime 100000x -count 3 -cpu 1
+func BenchmarkDetermineLicenseOutsideScope(b *testing.B) {
+	q := LicenseQuery{Item: Item{Chip: &ChipSpec{TPP: 4992, DieAreaMM2: 826, Datacenter: refOf(true)}},
+		Destination: to("DE"), PartyHQ: cc("DE"), Date: mustDay("2026-11-28")}
+	p := Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DetermineLicense(nil, p, q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -94,6 +94,8 @@ type Policy struct {
 	canonical         []byte
 	version           string
 	spec              *policySpec
+	// memos answer InGroup for the days asked about (see groupmemo.go).
+	memos groupMemos
 }
 
 // Default returns the embedded default policy (rules/default_policy.yaml).
@@ -183,7 +185,7 @@ func (p *Policy) Groups(c Country, date time.Time) []Group {
 
 // InGroup reports whether c is in group g on date under this policy.
 func (p *Policy) InGroup(c Country, g Group, date time.Time) bool {
-	return p.groups.in(c, g, p.date(date))
+	return p.memos.memo(p, date).in(p.groups, c, g)
 }
 
 // Profiles returns the profiles the policy selects as "countries of concern",

@@ -109,8 +109,9 @@ func (sc *screening) ipPlace(loc geoloc.Location, d rules.Destination, evidence 
 // ipMismatch raises ip.country_mismatch when no country the geolocation
 // data gives for the IP is a declared country: its country, the country of
 // the region it places the IP in (Ukraine for Crimea, which some databases
-// file under Russia as RU-CR), or any of the disputed answers.
-func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionCountry rules.Country, declared []rules.Country) {
+// file under Russia as RU-CR), or any of the disputed answers. ipAny is ip
+// as an evidence value.
+func (sc *screening) ipMismatch(ip string, ipAny any, loc geoloc.Location, country, regionCountry rules.Country, declared []rules.Country) {
 	if len(declared) == 0 {
 		return
 	}
@@ -123,7 +124,7 @@ func (sc *screening) ipMismatch(ip string, loc geoloc.Location, country, regionC
 	for j, c := range declared {
 		decl[j] = countryText(c)
 	}
-	ev := map[string]any{"ip": ip, "ip_country": countryAny(country), "declared": decl}
+	ev := map[string]any{"ip": ipAny, "ip_country": countryAny(country), "declared": decl}
 	m := sc.msg()
 	m.s("The client IP ").s(ip).s(" is located in ").place(rules.Destination{Country: country})
 	if len(loc.CountryClaims) > 0 {

@@ -16,6 +16,7 @@ import (
 // declared countries (the destination's and the parties'), and for
 // anonymizers.
 func (sc *screening) ips(declared []rules.Country) {
+	sc.locations = slices.Grow(sc.locations, len(sc.req.IPs))
 	for i, text := range sc.req.IPs {
 		sc.ip(i, text, declared)
 	}
@@ -74,7 +75,7 @@ func (sc *screening) ip(i int, text string, declared []rules.Country) {
 			}
 			return ev
 		})
-		sc.ipMismatch(ip, loc, country, d.Country, declared)
+		sc.ipMismatch(ip, ipAny, loc, country, d.Country, declared)
 	}
 	if a := loc.Anonymizer; a.Anonymous || a.VPN || a.Tor || a.Hosting || a.PublicProxy || a.ResidentialProxy {
 		sc.addCited(rules.ReasonIPAnonymizer, fmt.Sprintf("The client IP %s belongs to %s; its location cannot be trusted.", ip, anonymizerKinds(a)),

@@ -3,6 +3,7 @@ package screening
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,7 @@ func (sc *screening) itemChecks(dest rules.Destination, hqs, behalf []rules.Coun
 	if err != nil {
 		sc.invalid("end_use", sc.req.EndUse, "unknown end use")
 	}
+	sc.items = slices.Grow(sc.items, len(sc.req.Items))
 	dest = sc.itemDestination(dest)
 	if !dest.IsValid() {
 		sc.invalid("destination", sc.req.Destination, "a destination (or a party country) is needed to determine the license requirement for items")
@@ -36,7 +38,7 @@ func (sc *screening) itemChecks(dest rules.Destination, hqs, behalf []rules.Coun
 			sc.items = append(sc.items, ItemRecord{ID: it.ID, ECCN: it.ECCN, LicenseExceptions: []string{}, Error: "no destination"})
 			continue
 		}
-		det, err := rules.DetermineLicense(sc.w.itemRules, sc.w.policy, rules.LicenseQuery{
+		ans, err := sc.w.licenses.determine(sc.w.itemRules, sc.w.policy, rules.LicenseQuery{
 			Item: ri, Destination: dest, PartyHQ: hqs, OnBehalfOfHQ: behalf, EndUse: endUse, Date: sc.date,
 		})
 		if err != nil {
@@ -49,7 +51,8 @@ func (sc *screening) itemChecks(dest rules.Destination, hqs, behalf []rules.Coun
 			sc.items = append(sc.items, ItemRecord{ID: it.ID, ECCN: it.ECCN, LicenseExceptions: []string{}, Error: err.Error()})
 			continue
 		}
-		rec := itemRecord(it.ID, det, ri.Chip != nil)
+		det := &ans.det
+		rec := itemRecord(it.ID, ans, ri.Chip != nil)
 		sc.items = append(sc.items, rec)
 		if det.License == rules.LicenseRequired || det.License == rules.LicenseUnresolved || det.GP10 {
 			sc.itemReasons(i, it, dest, det, &rec)
@@ -61,7 +64,7 @@ func (sc *screening) itemChecks(dest rules.Destination, hqs, behalf []rules.Coun
 // whose determination for dest is det and record rec: a license required,
 // an unresolved determination, General Prohibition 10. A license
 // requirement and GP10 share one evidence map.
-func (sc *screening) itemReasons(i int, it Item, dest rules.Destination, det rules.Determination, rec *ItemRecord) {
+func (sc *screening) itemReasons(i int, it Item, dest rules.Destination, det *rules.Determination, rec *ItemRecord) {
 	label := it.ID
 	if label == "" {
 		label = fmt.Sprintf("#%d", i+1)
@@ -89,7 +92,8 @@ func (sc *screening) itemReasons(i int, it Item, dest rules.Destination, det rul
 			strings.Join(rec.Citations, "; "), ev)
 	}
 	if det.License == rules.LicenseUnresolved {
-		uev := map[string]any{"item": it.ID, "classification": rec.Classification, "destination": dest.String(), "unresolved": det.Unresolved, "needs": det.Needs}
+		uev := map[string]any{"item": it.ID, "classification": rec.Classification, "destination": dest.String(),
+			"unresolved": slices.Clone(det.Unresolved), "needs": slices.Clone(det.Needs)}
 		sc.add(rules.ReasonItemUnresolved,
 			fmt.Sprintf("Item %s, classified %s, cannot be cleared for %s: %s. It needs %s.", label, rec.Classification, placeName(dest), strings.Join(det.Unresolved, "; "), strings.Join(det.Needs, "; ")),
 			strings.Join(rec.Citations, "; "), uev)
@@ -210,28 +214,52 @@ func (sc *screening) rulesItem(field string, it Item) (rules.Item, bool) {
 	return ri, ok
 }
 
-func itemRecord(id string, det rules.Determination, chip bool) ItemRecord {
+// itemRecord is the decision's record of item id, determined as a (chip
+// tells whether it was given chip parameters). The record owns its slices:
+// a is shared with other decisions.
+func itemRecord(id string, a *licenseAnswer, chip bool) ItemRecord {
+	det := &a.det
 	c := det.Classification
 	eccn := c.ECCN.String()
 	rec := ItemRecord{
 		ID: id, ECCN: eccn, Classification: classificationLabel(c, chip, eccn), TPP: round4(c.TPP), PerformanceDensity: round4(c.PerformanceDensity),
-		LicenseRequired: det.License == rules.LicenseRequired, License: det.License.String(), ResolveWith: det.Needs, ReviewPolicy: det.ReviewPolicy, GP10: det.GP10, LicenseExceptions: []string{},
+		LicenseRequired: det.License == rules.LicenseRequired, License: det.License.String(), ResolveWith: slices.Clone(det.Needs), ReviewPolicy: det.ReviewPolicy, GP10: det.GP10,
+		LicenseExceptions: cloneOrEmpty(a.exceptions),
 	}
-	for _, e := range det.Exceptions {
-		if e.Eligible {
-			rec.LicenseExceptions = append(rec.LicenseExceptions, e.Name)
-		}
+	if len(a.steps) > 0 {
+		rec.Steps = slices.Clone(a.steps)
 	}
-	cites := append(make([]string, 0, len(c.Citations)+len(det.Steps)), c.Citations...)
-	if len(det.Steps) > 0 {
-		rec.Steps = make([]string, len(det.Steps))
-	}
-	for i, st := range det.Steps {
-		rec.Steps[i] = st.Rule + ": " + st.Finding
-		cites = append(cites, st.Citation)
-	}
-	rec.Citations = dedupeOwn(cites)
+	rec.Citations = slices.Clone(a.cites)
 	return rec
+}
+
+// stepTexts returns each step as "rule: finding", nil for none. The texts
+// are written back to back into one string and sliced from it: one
+// allocation for them all.
+func stepTexts(steps []rules.Step) []string {
+	if len(steps) == 0 {
+		return nil
+	}
+	n := 0
+	for _, st := range steps {
+		n += len(st.Rule) + 2 + len(st.Finding)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, st := range steps {
+		b.WriteString(st.Rule)
+		b.WriteString(": ")
+		b.WriteString(st.Finding)
+	}
+	all := b.String()
+	out := make([]string, len(steps))
+	at := 0
+	for i, st := range steps {
+		end := at + len(st.Rule) + 2 + len(st.Finding)
+		out[i] = all[at:end]
+		at = end
+	}
+	return out
 }
 
 // classificationLabel names what the item was classified as (eccn is

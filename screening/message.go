@@ -47,8 +47,17 @@ func appendQuote(b []byte, s string) []byte {
 
 // f2 appends f with two decimals, as %.2f does.
 func (m *message) f2(f float64) *message {
-	m.b = strconv.AppendFloat(m.b, f, 'f', 2, 64)
+	m.b = appendFixed2(m.b, f)
 	return m
+}
+
+// appendFixed2 appends f with two decimals, as %.2f does; 1, the score of
+// every exact name, without formatting.
+func appendFixed2(b []byte, f float64) []byte {
+	if f == 1 {
+		return append(b, "1.00"...)
+	}
+	return strconv.AppendFloat(b, f, 'f', 2, 64)
 }
 
 // place appends the name and code of d, as placeName does.

@@ -1,6 +1,8 @@
 package screening
 
 import (
+	"fmt"
+	"math"
 	"strconv"
 	"testing"
 
@@ -26,5 +28,18 @@ func TestMessage(t *testing.T) {
 	want := `The "Acme \"One\"" scored 0.87 in ` + placeName(rules.Destination{Country: rules.MustParseCountry("IR")})
 	if got != want {
 		t.Errorf("message = %q, want %q", got, want)
+	}
+}
+
+// TestAppendFixed2 checks the two-decimal text against fmt's %.2f, on the
+// fast path (1) and around it.
+func TestAppendFixed2(t *testing.T) {
+	for _, f := range []float64{1, 0.999, 0.995, 0.9949, 1.005, 0.92, 0.125, 0, math.Copysign(0, -1), -1, 100.004} {
+		if got, want := string(appendFixed2(nil, f)), fmt.Sprintf("%.2f", f); got != want {
+			t.Errorf("appendFixed2(%v) = %q, want %q", f, got, want)
+		}
+	}
+	if got := newStrengthRules(rules.MatchStrength{Confirm: 0.925}).confirmText; got != fmt.Sprintf("%.2f", 0.925) {
+		t.Errorf("confirm text %q, want %q", got, fmt.Sprintf("%.2f", 0.925))
 	}
 }

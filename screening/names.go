@@ -42,9 +42,11 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 	if len(ms) == 0 {
 		return
 	}
+	sc.matches = slices.Grow(sc.matches, len(ms))
 	ns := nameSearch{p: p, party: p.Name, role: role, name: name, via: via, normName: match.Normalize(name)}
-	// Reviewers clear or confirm hits on the party's own name only.
-	if via == "name" {
+	// Reviewers clear or confirm hits on the party's own name only; a
+	// store known to be empty needs no key.
+	if via == "name" && !sc.noReviews() {
 		ns.partyKey = PartyKey(p.Name)
 	}
 	for _, m := range ms {
@@ -63,42 +65,69 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 	}
 }
 
+// noReviews reports whether the screener's reviewer records are known to be
+// none: an in-memory store with no record. Another store is asked for
+// every hit.
+func (sc *screening) noReviews() bool {
+	m, ok := sc.s.store.(*MemoryStore)
+	return ok && m.empty()
+}
+
 // nameHit records list hit m of a name search: its match record, judged
 // confirmed or potential, and its reason, or a reviewer's clearance.
 func (sc *screening) nameHit(ns *nameSearch, m match.Match) {
 	e := m.Entry
-	id := sc.w.entryID(e)
-	rec := matchRecord(ns, m, id.hash)
-	// The evidence of a hit grows to about 15 entries: room for them
-	// from the start.
-	ev := make(map[string]any, 16)
-	ev["party"], ev["role"], ev["list"], ev["entry_id"] = ns.party, roleAny(ns.role), sc.interned(string(e.Source)), e.ID
-	ev["entry_name"], ev["matched_name"], ev["score"] = e.Name, m.Name, rec.Score
+	f := sc.w.entryFacts(e)
+	rec := matchRecord(ns, m, f.hash)
 	var sup Suppression
 	reviewed := false
 	if ns.partyKey != "" {
-		sup, reviewed = sc.s.store.Lookup(ns.partyKey, id.key, id.hash, sc.now)
+		sup, reviewed = sc.s.store.Lookup(ns.partyKey, f.key, f.hash, sc.now)
 	}
-	st := judge(sc.w.band, ns.normName, m, reviewed && sup.Kind == Confirmed)
+	exact := !m.Weak && f.isNormalized(e, ns.normName, m.Name)
+	st := judge(sc.w.band.MatchStrength, exact, m, reviewed && sup.Kind == Confirmed)
 	rec.Strength = st.level
 	if reviewed && sup.Kind != Confirmed {
 		rec.Suppressed = reviewRecord(sup)
+		ev := hitEvidence(ns, m, f, rec.Score, 3)
 		ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
 		sc.add(rules.ReasonPartyMatchSuppressed,
 			fmt.Sprintf("The %s %q matched %s entry %q, which %s cleared on %s (%s): %s.", roleLabel(ns.role), ns.p.Name, e.Source, e.Name,
 				sup.Reviewer, sup.Created.Format(time.DateOnly), sup.Kind, sup.Reason),
-			listCitation(string(e.Source)), ev)
+			f.cite, ev)
 		sc.matches = append(sc.matches, rec)
 		return
 	}
-	entryEvidence(e, ev)
+	more := f.listed + st.evidenceSize()
+	if st.basis == basisReviewer {
+		more += 3
+	}
+	if ns.via == "parent" && st.level == StrengthPotential {
+		more++ // "via", see hitReason
+	}
+	ev := hitEvidence(ns, m, f, rec.Score, more)
+	entryEvidence(e, f, ev)
 	if st.basis == basisReviewer {
 		rec.Suppressed = reviewRecord(sup)
 		ev["reviewer"], ev["review_reason"], ev["kind"] = sup.Reviewer, sup.Reason, sup.Kind
 	}
 	why := st.explain(sc.w.band, m, ev)
 	sc.matches = append(sc.matches, rec)
-	sc.hitReason(ns, m, st.level, rec.Score, why, ev)
+	sc.hitReason(ns, m, f.cite, st.level, rec.Score, why, ev)
+}
+
+// hitEvidence starts the evidence of hit m of entry f with the facts every
+// hit states, with room for more entries besides: sized right, the map is
+// made once and never grows.
+func hitEvidence(ns *nameSearch, m match.Match, f *entryFacts, score float64, more int) map[string]any {
+	ev := make(map[string]any, 7+more)
+	matched := f.name
+	if m.Name != m.Entry.Name {
+		matched = m.Name
+	}
+	ev["party"], ev["role"], ev["list"], ev["entry_id"] = ns.party, roleAny(ns.role), f.source, f.id
+	ev["entry_name"], ev["matched_name"], ev["score"] = f.name, matched, score
+	return ev
 }
 
 // reviewRecord is a reviewer's record for a match record: a copy of sup,
@@ -129,30 +158,29 @@ func matchRecord(ns *nameSearch, m match.Match, hash string) MatchRecord {
 	return rec
 }
 
-// entryEvidence adds what list entry e says of its license requirement and
-// listing to ev.
-func entryEvidence(e *lists.Entry, ev map[string]any) {
-	if e.LicenseRequirement != "" {
-		ev["license_requirement"] = e.LicenseRequirement
+// entryEvidence adds what list entry e (with facts f) says of its license
+// requirement and listing to ev.
+func entryEvidence(e *lists.Entry, f *entryFacts, ev map[string]any) {
+	if f.license != nil {
+		ev["license_requirement"] = f.license
 	}
-	if e.LicensePolicy != "" {
-		ev["license_policy"] = e.LicensePolicy
+	if f.policy != nil {
+		ev["license_policy"] = f.policy
 	}
 	if len(e.Footnotes) > 0 {
 		ev["footnotes"] = e.Footnotes
 	}
-	if e.FederalRegister != "" {
-		ev["federal_register"] = e.FederalRegister
+	if f.register != nil {
+		ev["federal_register"] = f.register
 	}
 }
 
 // hitReason records the reason for a hit of strength level that no
 // reviewer cleared: a potential match for a reviewer to decide, or the
 // party (or its parent) listed.
-func (sc *screening) hitReason(ns *nameSearch, m match.Match, level string, score float64, why string, ev map[string]any) {
+func (sc *screening) hitReason(ns *nameSearch, m match.Match, cite, level string, score float64, why string, ev map[string]any) {
 	e := m.Entry
 	p, role := ns.p, ns.role
-	cite := listCitation(string(e.Source))
 	m2 := sc.msg()
 	switch {
 	case level == StrengthPotential && ns.via == "parent":

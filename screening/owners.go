@@ -60,7 +60,7 @@ func (l worldLister) ByName(ctx context.Context, name, country string) ([]owners
 		if !hitApplies(&m, "", l.date, q.Threshold, "an owner") {
 			continue
 		}
-		st := judge(l.w.band, normName, m, false)
+		st := judge(l.w.band.MatchStrength, exactName(normName, m), m, false)
 		x := ownership.Listing{Key: e.Key(), Source: string(e.Source), Name: e.Name,
 			LicenseRequirement: e.LicenseRequirement, Score: round4(m.Score), Potential: st.level == StrengthPotential}
 		x.Why = st.explain(l.w.band, m, map[string]any{})
@@ -169,7 +169,7 @@ var ruleNames = map[string]string{
 func (sc *screening) potentialOwner(p Party, f ownership.Finding, ev map[string]any) {
 	ev["via"] = "owner"
 	ev["strength"] = StrengthPotential
-	ev["confirm_threshold"] = sc.w.band.Confirm
+	ev["confirm_threshold"] = sc.w.band.confirm
 	cands := make([]map[string]any, len(f.Potential))
 	names := make([]string, len(f.Potential))
 	for i, x := range f.Potential {

@@ -15,8 +15,35 @@ import (
 // most maxPlaces answers are kept, so odd dates in the input cannot grow it
 // without bound; past that the policy is asked every time.
 type placeCache struct {
-	m sync.Map // placeKey → *placeRules
+	boundedCache[placeKey, *placeRules]
+}
+
+// boundedCache is a concurrent map that keeps at most a given number of
+// entries; past that, store keeps nothing and the caller works each answer
+// out again.
+type boundedCache[K comparable, V any] struct {
+	m sync.Map // K → V
 	n atomic.Int32
+}
+
+// load returns the entry of k.
+func (c *boundedCache[K, V]) load(k K) (V, bool) {
+	v, ok := c.m.Load(k)
+	if !ok {
+		var none V
+		return none, false
+	}
+	return v.(V), true
+}
+
+// store keeps v as the entry of k, unless k has one or the cache holds
+// limit entries.
+func (c *boundedCache[K, V]) store(k K, v V, limit int32) {
+	if c.n.Load() < limit {
+		if _, loaded := c.m.LoadOrStore(k, v); !loaded {
+			c.n.Add(1)
+		}
+	}
 }
 
 // maxPlaces bounds a placeCache.
@@ -34,15 +61,11 @@ func (c *placeCache) get(p *rules.Policy, d rules.Destination, date time.Time) p
 		return askPolicy(p, d, date)
 	}
 	k := placeKey{d: d, day: date.Unix()}
-	if v, ok := c.m.Load(k); ok {
-		return *v.(*placeRules)
+	if v, ok := c.load(k); ok {
+		return *v
 	}
 	pr := askPolicy(p, d, date)
-	if c.n.Load() < maxPlaces {
-		if _, loaded := c.m.LoadOrStore(k, &pr); !loaded {
-			c.n.Add(1)
-		}
-	}
+	c.store(k, &pr, maxPlaces)
 	return pr
 }
 

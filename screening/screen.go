@@ -84,6 +84,8 @@ func (sc *screening) release() {
 const maxKept = 256
 
 // findings are what the steps of one screening found, in the order found.
+// The reasons are scratch, copied into the decision in rank order; the
+// records are handed over to it (see handOver).
 type findings struct {
 	reasons   []Reason
 	outcomes  []rules.Outcome // parallel to reasons
@@ -202,17 +204,21 @@ func (sc *screening) decision() Decision {
 	}
 	d := Decision{
 		ID: sc.req.ID, Outcome: top.String(), Reasons: reasons,
-		Matches: owned(sc.matches), Locations: owned(sc.locations), Items: owned(sc.items),
+		Matches: handOver(&sc.matches), Locations: handOver(&sc.locations), Items: handOver(&sc.items),
 		Versions: sc.w.versions, AsOf: sc.dayText,
 	}
 	return d
 }
 
-// owned returns a copy of the scratch records s for the caller to keep;
-// none is an empty, non-nil slice (JSON []).
-func owned[T any](s []T) []T {
-	if len(s) == 0 {
+// handOver returns the records *s for the decision to keep, and leaves *s
+// nil: the steps size these slices for the request, so a decision takes
+// them as they are rather than a copy, and the next screening starts its
+// own. None is an empty, non-nil slice (JSON []).
+func handOver[T any](s *[]T) []T {
+	out := *s
+	*s = nil
+	if len(out) == 0 {
 		return []T{}
 	}
-	return slices.Clone(s)
+	return out
 }

@@ -46,7 +46,7 @@ type world struct {
 	// locVerifiers are the trusted signers of location verdict records.
 	locVerifiers map[string]ed25519.PublicKey
 	// band is the policy's match-strength rules, read once per world.
-	band rules.MatchStrength
+	band strengthRules
 	// thresholdSet records an explicit WithThreshold, kept across reloads.
 	thresholdSet bool
 	versions     Versions
@@ -59,12 +59,13 @@ type world struct {
 	// geoGen is the generation of geo's databases that geoDBs, versions
 	// and evaluation describe (see Screener.current).
 	geoGen uint64
-	// entryIDs caches the key and content hash of the entries of lists
-	// that Screen has matched (see world.entryID); it is replaced with the
-	// lists.
+	// entryIDs caches the facts of the entries of lists that Screen has
+	// matched (see world.entryFacts); it is replaced with the lists.
 	entryIDs *sync.Map
 	// places caches the policy's answers for places (see placeCache).
 	places *placeCache
+	// licenses caches license determinations (see licenseCache).
+	licenses *licenseCache
 	// names caches name-search results (see name_cache.go); nil for none.
 	names     *nameCache
 	namesSize int
@@ -219,6 +220,7 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	// Place answers depend on the policy; ownership results on the lists,
 	// the threshold and the policy: every world gets its own caches.
 	w.places = &placeCache{}
+	w.licenses = &licenseCache{}
 	if err := w.startNameCache(old == nil, c.nameCache); err != nil {
 		return nil, err
 	}
@@ -226,7 +228,7 @@ func buildWorld(ctx context.Context, old *world, c *config) (*world, error) {
 	if err := w.setThreshold(c); err != nil {
 		return nil, err
 	}
-	w.band = w.policy.MatchStrength()
+	w.band = newStrengthRules(w.policy.MatchStrength())
 	w.describe()
 	return w, nil
 }
@@ -332,19 +334,68 @@ func (w *world) setThreshold(c *config) error {
 	return nil
 }
 
-// entryID is an entry's key and content hash.
-type entryID struct{ key, hash string }
+// entryFacts is what the decisions say of a list entry that never
+// changes: its key and content hash, its evidence values boxed once (an
+// interface value of a string costs an allocation each time it is made),
+// and its list's citation.
+type entryFacts struct {
+	key, hash string
+	// id, name and source are the entry's ID, name and list as evidence
+	// values; license, policy and register its license requirement,
+	// license policy and Federal Register citation, nil when it has none.
+	id, name, source          any
+	license, policy, register any
+	// listed counts the entry's listing facts the evidence of a hit holds
+	// (see entryEvidence).
+	listed int
+	cite   string
+	// norms are the entry's name and then each alias normalised
+	// (match.Normalize), for the exact-name check of every hit.
+	norms []string
+}
 
-// entryID returns e's key and content hash, computed once per entry of the
-// world's lists: a hash encodes the whole entry and runs SHA-256, and the
-// same entries match request after request.
-func (w *world) entryID(e *lists.Entry) entryID {
-	if id, ok := w.entryIDs.Load(e); ok {
-		return id.(entryID)
+// isNormalized reports whether name, the entry's name or an alias as a
+// hit gives it, normalises to norm: match.NormalizedEqual, from the
+// entry's normalised names when name is one of them.
+func (f *entryFacts) isNormalized(e *lists.Entry, norm, name string) bool {
+	if name == e.Name {
+		return f.norms[0] == norm
 	}
-	id := entryID{key: e.Key(), hash: e.Hash()}
-	w.entryIDs.Store(e, id)
-	return id
+	for i, a := range e.Aliases {
+		if a.Name == name {
+			return f.norms[i+1] == norm
+		}
+	}
+	return match.NormalizedEqual(norm, name)
+}
+
+// entryFacts returns e's facts, made once per entry of the world's lists:
+// a hash encodes the whole entry and runs SHA-256, and the same entries
+// match request after request.
+func (w *world) entryFacts(e *lists.Entry) *entryFacts {
+	if f, ok := w.entryIDs.Load(e); ok {
+		return f.(*entryFacts)
+	}
+	f := &entryFacts{key: e.Key(), hash: e.Hash(), id: e.ID, name: e.Name, source: string(e.Source),
+		cite: listCitation(string(e.Source))}
+	box := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		f.listed++
+		return s
+	}
+	f.license, f.policy, f.register = box(e.LicenseRequirement), box(e.LicensePolicy), box(e.FederalRegister)
+	if len(e.Footnotes) > 0 {
+		f.listed++
+	}
+	f.norms = make([]string, 1+len(e.Aliases))
+	f.norms[0] = match.Normalize(e.Name)
+	for i, a := range e.Aliases {
+		f.norms[i+1] = match.Normalize(a.Name)
+	}
+	w.entryIDs.Store(e, f)
+	return f
 }
 
 func itemRulesFor(ctx context.Context, p *rules.Policy) (*rules.ItemRules, error) {

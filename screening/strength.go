@@ -34,6 +34,19 @@ const (
 // a contradicting date of birth in the matcher.
 const idMismatchPenalty = 0.15
 
+// strengthRules are the policy's match-strength rules with what every
+// hit's explanation repeats, made once per world: the confirm threshold as
+// an evidence value and as text.
+type strengthRules struct {
+	rules.MatchStrength
+	confirm     any    // Confirm, boxed
+	confirmText string // Confirm with two decimals
+}
+
+func newStrengthRules(ms rules.MatchStrength) strengthRules {
+	return strengthRules{MatchStrength: ms, confirm: ms.Confirm, confirmText: strconv.FormatFloat(ms.Confirm, 'f', 2, 64)}
+}
+
 // strength is the judgement of one hit under the policy's match-strength
 // rules, with what it rests on.
 type strength struct {
@@ -76,16 +89,16 @@ func evidenceOf(adj []match.Adjustment) (agree, contradict []string) {
 	return agree, contradict
 }
 
-// judge decides the strength of hit m on the party's name (normalised, see
-// match.Normalize) under rules ms. A
-// reviewer's confirmation (reviewed) confirms whatever the evidence; a
-// contradiction the policy names keeps the hit potential; otherwise an exact
-// strong name, or a name score at or above ms.Confirm with agreeing evidence
-// the policy names, confirms it.
-func judge(ms rules.MatchStrength, normName string, m match.Match, reviewed bool) strength {
+// judge decides the strength of hit m under rules ms; exact tells whether
+// the party's normalised name (see match.Normalize) is the strong listed
+// name or alias that matched (see exactName). A reviewer's confirmation
+// (reviewed) confirms whatever the evidence; a contradiction the policy
+// names keeps the hit potential; otherwise an exact strong name, or a name
+// score at or above ms.Confirm with agreeing evidence the policy names,
+// confirms it.
+func judge(ms rules.MatchStrength, exact bool, m match.Match, reviewed bool) strength {
 	agree, contradict := evidenceOf(m.Adjustments)
-	st := strength{level: StrengthPotential, agree: agree, contradict: contradict,
-		exact: !m.Weak && match.NormalizedEqual(normName, m.Name)}
+	st := strength{level: StrengthPotential, agree: agree, contradict: contradict, exact: exact}
 	switch {
 	case reviewed:
 		st.level, st.basis = StrengthConfirmed, basisReviewer
@@ -98,8 +111,29 @@ func judge(ms rules.MatchStrength, normName string, m match.Match, reviewed bool
 	return st
 }
 
+// exactName reports whether the party's normalised name normName is hit
+// m's name, a strong (not weak) listed name or alias, normalised.
+func exactName(normName string, m match.Match) bool {
+	return !m.Weak && match.NormalizedEqual(normName, m.Name)
+}
+
+// evidenceSize is the number of evidence entries explain adds.
+func (st strength) evidenceSize() int {
+	n := 3 // strength, confirm_threshold, name_score
+	if len(st.agree) > 0 {
+		n++
+	}
+	if len(st.contradict) > 0 {
+		n++
+	}
+	if st.level == StrengthConfirmed {
+		n++ // strength_basis
+	}
+	return n
+}
+
 // explain is the sentence and evidence that say why a hit has its strength.
-func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]any) string {
+func (st strength) explain(ms strengthRules, m match.Match, ev map[string]any) string {
 	ev["strength"] = constText(st.level)
 	if len(st.agree) > 0 {
 		ev["agreeing"] = st.agree
@@ -107,7 +141,7 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 	if len(st.contradict) > 0 {
 		ev["contradicting"] = st.contradict
 	}
-	ev["confirm_threshold"] = ms.Confirm
+	ev["confirm_threshold"] = ms.confirm
 	ev["name_score"] = round4(m.NameScore)
 	if st.level == StrengthConfirmed {
 		ev["strength_basis"] = constText(st.basis)
@@ -125,9 +159,9 @@ func (st strength) explain(ms rules.MatchStrength, m match.Match, ev map[string]
 			}
 			b := make([]byte, 0, 96)
 			b = append(b, "the name score "...)
-			b = strconv.AppendFloat(b, m.NameScore, 'f', 2, 64)
+			b = appendFixed2(b, m.NameScore)
 			b = append(b, " reaches "...)
-			b = strconv.AppendFloat(b, ms.Confirm, 'f', 2, 64)
+			b = append(b, ms.confirmText...)
 			b = append(b, " and the "...)
 			b = appendKinds(b, a)
 			b = append(b, ' ')

@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/exportguard/exportguard/namekey"
@@ -146,7 +147,13 @@ type MemoryStore struct {
 	m       map[suppressionKey]Suppression
 	keys    *namekey.Scheme
 	rekeyed int
+	// records is len(m), readable without the lock (see empty).
+	records atomic.Int64
 }
+
+// empty reports whether the store holds no record: then no hit needs a
+// party key or a look-up.
+func (m *MemoryStore) empty() bool { return m.records.Load() == 0 }
 
 // NewMemoryStore returns an empty MemoryStore.
 func NewMemoryStore(opts ...StoreOption) *MemoryStore {
@@ -198,7 +205,11 @@ func (m *MemoryStore) put(s Suppression) {
 		s.Party, s.PartyKeyVersion = k.Text, k.Version
 		m.rekeyed++
 	}
-	m.m[suppressionKey{s.Party, s.EntryKey}] = s
+	k := suppressionKey{s.Party, s.EntryKey}
+	if _, ok := m.m[k]; !ok {
+		m.records.Add(1)
+	}
+	m.m[k] = s
 }
 
 // Rekeyed returns how many records were made by an older version of the

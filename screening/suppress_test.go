@@ -281,3 +281,22 @@ func TestFileStoreSeesOtherWriters(t *testing.T) {
 		t.Fatalf("the completed line is not seen: %+v %v", s, ok)
 	}
 }
+
+// TestMemoryStoreEmpty checks the record count that lets a screening skip
+// the party key and look-ups: none at first, one after an Add, still one
+// when the same party and entry are recorded again.
+func TestMemoryStoreEmpty(t *testing.T) {
+	m := NewMemoryStore()
+	if !m.empty() {
+		t.Fatal("a new store is not empty")
+	}
+	ctx := context.Background()
+	for range 2 {
+		if err := m.Add(ctx, sup(PartyKey("Acme Trading LLC"), "SDN:1", "h1")); err != nil {
+			t.Fatal(err)
+		}
+		if m.empty() || m.records.Load() != 1 {
+			t.Fatalf("after an Add: empty %v, %d records; want one", m.empty(), m.records.Load())
+		}
+	}
+}
