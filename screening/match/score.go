@@ -54,7 +54,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		return
 	}
 	den := ix.scoreDenominator(sc, rec, ctoks, &al, start)
-	num := al.num
+	num := al.num - ix.givenSyllableLoss(sc, rec, ctoks, al.cm, start)
 	if len(sc.edgeStore)-start == 1 {
 		// a single aligned word is weak evidence unless it is exact:
 		// its similarity counts as sim^1.5

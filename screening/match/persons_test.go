@@ -1,0 +1,46 @@
+package match
+
+import (
+	"context"
+	"testing"
+)
+
+// TestGivenSyllableLeftOut checks that the first syllable of a listed
+// Chinese or Korean given name, without the second, is another person's
+// name, and that the whole name, the name written as one given-name word
+// and a name with its middle word dropped still match.
+func TestGivenSyllableLeftOut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the embedded snapshot")
+	}
+	ix := NewIndex(testEntries(t))
+	for _, c := range []struct {
+		query, name string
+		match       bool
+	}{
+		{"Young Kim", "KIM, Yong Su", false},    // Yong is not Yong Su (KP)
+		{"Young Kim", "KIM, Young-Chol", false}, // Young: a Korean spelling of Yong
+		{"Kim Yong", "KIM, Yong Chol", false},   // no country listed
+		{"Kim Yong Su", "KIM, Yong Su", true},   // the whole name
+		{"Kim Yongsu", "KIM, Yong Su", true},    // the given name as one word
+		{"CHA Jun", "CHA, Sung Jun", true},      // a middle word dropped
+		{"Kim Su Il", "KIM, Su Il", true},       // a North Korean passport, an address in Vietnam
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range ms {
+			if m.Name == c.name {
+				found = true
+				if !c.match {
+					t.Errorf("%q matched %q at %.3f (%+v)", c.query, m.Name, m.Score, m.Tokens)
+				}
+			}
+		}
+		if c.match && !found {
+			t.Errorf("%q did not match %q", c.query, c.name)
+		}
+	}
+}
