@@ -89,3 +89,66 @@ func eastAsianID(e *lists.Entry) bool {
 func oneSyllable(t *tokInfo) bool {
 	return syllableCount(t.s) == 1 || t.group != 0 && variantGroups[t.group-1].kind == variantKorean
 }
+
+// surnameWords returns how many words of the name s (as analyze splits
+// them) come before its first comma, the lists' way of writing a person's
+// surname first (TAHER, Ibrahim); 0 if s has no comma with words on both
+// sides of it.
+func surnameWords(s string) int {
+	i := strings.IndexByte(s, ',')
+	if i <= 0 {
+		return 0
+	}
+	var nt nameTokens
+	var fields []string
+	var buf []byte
+	analyze(string(appendNormalized(buf, s[i+1:])), fields, &nt, nil)
+	if len(nt.words) == 0 {
+		return 0
+	}
+	analyze(string(appendNormalized(buf, s[:i])), fields, &nt, nil)
+	return len(nt.words)
+}
+
+// moreGivenNames reports whether the query holds the whole name of a
+// listed person (rec, edges from sc.edgeStore[start], nothing listed left
+// out) plus words of its own, both names written surname first with a
+// comma, every aligned word on the same side of the comma in both and
+// close (partialMinSim): the listed surname and given name, with more
+// given names, a second surname or an honorific (TAHER, Ibrahim Amin
+// Fadlallah for TAHER, Ibrahim). Without the comma the order says
+// nothing: "Omar Mohammed Othman" is not OMAR, Mohammed. Not for a name
+// of one-syllable words (KIM, Yong Su for KIM, Yong; givenSyllableLoss).
+func (ix *Index) moreGivenNames(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
+	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
+		return false
+	}
+	if sc.qSurname < 0 {
+		sc.qSurname = surnameWords(sc.qName)
+	}
+	if sc.qSurname == 0 {
+		return false
+	}
+	e := ix.entries[rec.entry]
+	name := e.Name
+	if rec.alias >= 0 {
+		name = e.Aliases[rec.alias].Name
+	}
+	cs := surnameWords(name)
+	if cs == 0 || cs >= len(ctoks) {
+		return false
+	}
+	qs := int8(sc.qSurname)
+	for _, ed := range sc.edgeStore[start:] {
+		qsur, csur := ed.qlo < qs, ed.clo < int8(cs)
+		if qsur != (ed.qhi < qs) || csur != (ed.chi < int8(cs)) || qsur != csur {
+			return false
+		}
+	}
+	for _, ct := range ctoks {
+		if !oneSyllable(&ix.toks[ct]) {
+			return true
+		}
+	}
+	return false
+}

@@ -44,3 +44,35 @@ func TestGivenSyllableLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestMoreGivenNames checks that a query written surname first with a
+// comma, holding a listed person's surname and given name on the same
+// sides of the comma plus more given names, matches, and that the same
+// words in another order or without the comma do not.
+func TestMoreGivenNames(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	for _, c := range []struct {
+		query string
+		match bool
+	}{
+		{"TAHER, Ibrahim Amin Fadlallah", true},  // more given names
+		{"TAHER AMIN, Ibrahim Fadlallah", true},  // a second surname
+		{"IBRAHIM, Taher Amin Fadlallah", false}, // surname and given name swapped
+		{"Ibrahim Amin Fadlallah Taher", false},  // no comma: the order says nothing
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range ms {
+			found = found || m.Name == "TAHER, Ibrahim"
+		}
+		if found != c.match {
+			t.Errorf("%q matches TAHER, Ibrahim: %t, want %t (%+v)", c.query, found, c.match, ms)
+		}
+	}
+}

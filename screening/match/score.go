@@ -210,6 +210,9 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA); not for a
 		// listed name of one word, which any longer name may contain
 		alphaQ = alpha
+		if missC == 0 && ix.moreGivenNames(sc, rec, ctoks, start) {
+			alphaQ = alphaPartialPerson
+		}
 	}
 	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))) {
 		// the query is the listed person's name shortened; not the other

@@ -132,6 +132,8 @@ type scratch struct {
 	edges             []edge
 	edgeStore         []edge
 	results           []result
+	qName             string // the query as given
+	qSurname          int    // its words before a comma (surnameWords); -1 not yet known
 }
 
 func newScratch(n int) *scratch {
