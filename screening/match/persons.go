@@ -2,6 +2,7 @@ package match
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/exportguard/exportguard/screening/lists"
 )
@@ -151,4 +152,156 @@ func (ix *Index) moreGivenNames(sc *scratch, rec *nameRec, ctoks []int32, start 
 		}
 	}
 	return false
+}
+
+// splitMinSim is the least letter similarity of a word and two or three
+// adjacent words written together (splitPair) for them to be taken for one
+// name element joined or split differently and respelled.
+const splitMinSim = 0.7
+
+// splitSim is the similarity a splitPair edge counts with: that of the
+// same consonants with other vowels.
+const splitSim = vowelShapeSim
+
+// maxSplitJoin is the longest joined form, in bytes, that splitPair
+// compares.
+const maxSplitJoin = 48
+
+// splitPair returns an edge between one word left unaligned on one side of
+// a person's name and two or three adjacent unaligned words on the other
+// that are the same name element written joined and split differently,
+// with a respelling: the consonants of the joined words (appendConsonants)
+// equal those of the word, with the article al between them written as a
+// linking vowel or assimilated (MONTAZER AL-MAHDI, MONTAZEROLMEHDI;
+// SEYED AL-SHOHADA, SEYEDOSHOHADA; GHOLIA ZADEH, GHOLIZADEH; ABU BAKR,
+// ABUBAKAR; MIR RAHMAN, MIRAHMAN), and the letters close (splitMinSim). The
+// word must have four consonants or more, or three and seven letters, so
+// that short words do not meet by chance. qm and cm are the words already
+// aligned.
+func (ix *Index) splitPair(sc *scratch, ctoks []int32, qm, cm uint64) (edge, bool) {
+	nq, nc := len(sc.qs), len(ctoks)
+	if nq > 64 || nc > 64 {
+		return edge{}, false
+	}
+	var words [3]string
+	// one listed word against adjacent query words
+	for j := 0; j < nc; j++ {
+		t := &ix.toks[ctoks[j]]
+		if cm&(1<<j) != 0 || !splitCandidate(t.s) {
+			continue
+		}
+		for i := 0; i+1 < nq; i++ {
+			n := 0
+			for k := i; k < nq && k < i+3 && qm&(1<<k) == 0; k++ {
+				words[n] = sc.qs[k].s
+				n++
+			}
+			if m := sameJoined(t.s, words[:n]); m > 0 {
+				return edge{int8(i), int8(i + m - 1), int8(j), int8(j), splitSim, t.w}, true
+			}
+		}
+	}
+	// one query word against adjacent listed words
+	for i := 0; i < nq; i++ {
+		q := &sc.qs[i]
+		if qm&(1<<i) != 0 || !splitCandidate(q.s) {
+			continue
+		}
+		for j := 0; j+1 < nc; j++ {
+			n := 0
+			for k := j; k < nc && k < j+3 && cm&(1<<k) == 0; k++ {
+				words[n] = ix.toks[ctoks[k]].s
+				n++
+			}
+			if m := sameJoined(q.s, words[:n]); m > 0 {
+				var w float32
+				for k := j; k < j+m; k++ {
+					w += ix.toks[ctoks[k]].w
+				}
+				return edge{int8(i), int8(i), int8(j), int8(j + m - 1), splitSim, w}, true
+			}
+		}
+	}
+	return edge{}, false
+}
+
+// splitCandidate reports whether w is long enough to be compared with
+// words joined (splitPair).
+func splitCandidate(w string) bool {
+	if len(w) < 6 || len(w) > maxSplitJoin {
+		return false
+	}
+	var buf [maxSplitJoin]byte
+	c := len(appendConsonants(buf[:0], w))
+	return c >= 4 || c == 3 && len(w) >= 7
+}
+
+// sameJoined returns how many of the adjacent free words ws (two or three)
+// written together are w joined differently and respelled (splitPair): the
+// first two, or all three when the middle one is the article al. It
+// returns 0 when they are not.
+func sameJoined(w string, ws []string) int {
+	if len(ws) < 2 {
+		return 0
+	}
+	var wb, jb, kb, cb [maxSplitJoin]byte
+	wc := appendConsonants(wb[:0], w)
+	if ws[1] == "al" {
+		if len(ws) < 3 || len(ws[0])+len(ws[2])+2 > maxSplitJoin {
+			return 0
+		}
+		// the article written as a linking vowel (montazerol-, -ul-,
+		// -o-) or assimilated to the next word's first letter (as-,
+		// ash-): its l kept or left out
+		j := append(append(append(jb[:0], ws[0]...), "al"...), ws[2]...)
+		k := append(append(kb[:0], ws[0]...), ws[2]...)
+		if (string(appendConsonants(cb[:0], bytesString(j))) == string(wc) || string(appendConsonants(cb[:0], bytesString(k))) == string(wc)) &&
+			max(strSim(w, bytesString(j), min(len(w), len(j))), strSim(w, bytesString(k), min(len(w), len(k)))) >= splitMinSim {
+			return 3
+		}
+		return 0
+	}
+	if len(ws[0])+len(ws[1]) > maxSplitJoin {
+		return 0
+	}
+	j := append(append(jb[:0], ws[0]...), ws[1]...)
+	if string(appendConsonants(cb[:0], bytesString(j))) == string(wc) && strSim(w, bytesString(j), min(len(w), len(j))) >= splitMinSim {
+		return 2
+	}
+	return 0
+}
+
+// bytesString returns b as a string without copying; b must not change
+// while the string is in use.
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// maxSplitPairs is the most splitPair edges added to one name.
+const maxSplitPairs = 2
+
+// alignSplitLeftovers adds to al (a listed person's name rec, words ctoks,
+// edges from sc.edgeStore[start]) up to maxSplitPairs edges of words left
+// over on both sides that are one name element joined and split
+// differently (splitPair), when the words aligned, one or more, are each
+// close (closeMinSim).
+func (ix *Index) alignSplitLeftovers(sc *scratch, rec *nameRec, ctoks []int32, start int, al *alignment) {
+	es := sc.edgeStore[start:]
+	if !rec.individual || len(es) == 0 {
+		return
+	}
+	for _, e := range es {
+		if e.sim < closeMinSim {
+			return
+		}
+	}
+	for k := 0; k < maxSplitPairs; k++ {
+		e, ok := ix.splitPair(sc, ctoks, al.qm, al.cm)
+		if !ok {
+			return
+		}
+		al.qm |= spanMask(e.qlo, e.qhi)
+		al.cm |= spanMask(e.clo, e.chi)
+		al.num += e.sim * 2 * e.w
+		al.matchedW += 2 * e.w
+		sc.edgeStore = append(sc.edgeStore, e)
+	}
 }

@@ -76,3 +76,36 @@ func TestMoreGivenNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitRespelled checks that a name element joined on one side and
+// split on the other, respelled, aligns in a person's name otherwise
+// agreeing, and that words whose consonants agree but whose letters do not
+// stay apart.
+func TestSplitRespelled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	for _, c := range []struct {
+		query, name string
+		match       bool
+	}{
+		{"GHOLIA ZADEH, Majid", "GHOLIZADEH, Majid", true},                      // split, a vowel more
+		{"SEYED AL-SHOHADA, Ahmad Khadem", "SEYEDOSHOHADA, Ahmad Khadem", true}, // the article as a linking vowel
+		{"MUHAMMAD, Surajo Abu Bakr", "MUHAMMAD, Surajo Abubakar", true},        // joined with a vowel
+		{"RAHMANI, Mirahman", "RAHMANI, Mir Rahman", true},                      // joined, one r
+		{"GUL ZADA, Majid", "GHOLIZADEH, Majid", false},                         // the consonants alone
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range ms {
+			found = found || m.Name == c.name
+		}
+		if found != c.match {
+			t.Errorf("%q matches %q: %t, want %t (%+v)", c.query, c.name, found, c.match, ms)
+		}
+	}
+}
