@@ -117,7 +117,9 @@ func surnameWords(s string) int {
 // comma, every aligned word on the same side of the comma in both and
 // close (partialMinSim): the listed surname and given name, with more
 // given names, a second surname or an honorific (TAHER, Ibrahim Amin
-// Fadlallah for TAHER, Ibrahim). Without the comma the order says
+// Fadlallah for TAHER, Ibrahim). When neither name has a comma, the
+// query's own words must lie between the listed first and last words
+// (middleNamesAdded); with a comma on one side only, the order says
 // nothing: "Omar Mohammed Othman" is not OMAR, Mohammed. Not for a name
 // of one-syllable words (KIM, Yong Su for KIM, Yong; givenSyllableLoss).
 func (ix *Index) moreGivenNames(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
@@ -127,16 +129,16 @@ func (ix *Index) moreGivenNames(sc *scratch, rec *nameRec, ctoks []int32, start 
 	if sc.qSurname < 0 {
 		sc.qSurname = surnameWords(sc.qName)
 	}
-	if sc.qSurname == 0 {
-		return false
-	}
 	e := ix.entries[rec.entry]
 	name := e.Name
 	if rec.alias >= 0 {
 		name = e.Aliases[rec.alias].Name
 	}
 	cs := surnameWords(name)
-	if cs == 0 || cs >= len(ctoks) {
+	if sc.qSurname == 0 && cs == 0 {
+		return middleNamesAdded(sc.edgeStore[start:], len(sc.qs), len(ctoks)) && !allOneSyllable(ix, ctoks)
+	}
+	if sc.qSurname == 0 || cs == 0 || cs >= len(ctoks) {
 		return false
 	}
 	qs := int8(sc.qSurname)
@@ -146,12 +148,42 @@ func (ix *Index) moreGivenNames(sc *scratch, rec *nameRec, ctoks []int32, start 
 			return false
 		}
 	}
+	return !allOneSyllable(ix, ctoks)
+}
+
+// allOneSyllable reports whether every word of ctoks is one syllable
+// (oneSyllable): a Chinese or Korean name.
+func allOneSyllable(ix *Index, ctoks []int32) bool {
 	for _, ct := range ctoks {
 		if !oneSyllable(&ix.toks[ct]) {
-			return true
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+// middleNamesAdded reports whether the edges es align a listed name of nc
+// words, in order, with a query of nq words whose first and last words
+// are the listed name's first and last: the query adds words in the
+// middle only, as more given names or a father's name between a given
+// name and a family name do (Husayn Muhammad Husayn al-Juaythini for
+// HUSAYN JUAYTHINI).
+func middleNamesAdded(es []edge, nq, nc int) bool {
+	first, last := false, false
+	for _, e := range es {
+		if e.clo == 0 {
+			first = e.qlo == 0
+		}
+		if int(e.chi) == nc-1 {
+			last = int(e.qhi) == nq-1
+		}
+		for _, f := range es {
+			if (e.clo < f.clo) != (e.qlo < f.qlo) {
+				return false
+			}
+		}
+	}
+	return first && last
 }
 
 // splitMinSim is the least letter similarity of a word and two or three

@@ -109,3 +109,34 @@ func TestSplitRespelled(t *testing.T) {
 		}
 	}
 }
+
+// TestMiddleNamesAdded checks that words added between a listed person's
+// first and last words, in a query without a comma, count less than the
+// same words added at either end.
+func TestMiddleNamesAdded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	score := func(q string) float64 {
+		ms, err := ix.Search(context.Background(), Query{Name: q, Threshold: 0.5, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.Name == "HUSAYN JUAYTHINI" {
+				return m.Score
+			}
+		}
+		return 0
+	}
+	middle := score("Husayn Muhammad Husayn al-Juaythini")
+	if middle < DefaultThreshold {
+		t.Errorf("middle names added: %.3f, want at least %.2f", middle, DefaultThreshold)
+	}
+	for _, q := range []string{"Husayn al-Juaythini Muhammad Husayn", "Muhammad Husayn Husayn al-Juaythini"} {
+		if s := score(q); s >= DefaultThreshold || s > middle-0.05 {
+			t.Errorf("%q: %.3f, want below %.2f and %.3f", q, s, DefaultThreshold, middle-0.05)
+		}
+	}
+}
