@@ -337,3 +337,21 @@ func (ix *Index) alignSplitLeftovers(sc *scratch, rec *nameRec, ctoks []int32, s
 		sc.edgeStore = append(sc.edgeStore, e)
 	}
 }
+
+// minPersonCons is the fewest consonants two words of a person's name
+// must share, in order, for personRespelling.
+const minPersonCons = 4
+
+// personRespelling returns the similarity of a query word q and a word t
+// of a listed person's name, sim as tokSim found it, raised to that of
+// words romanised from Arabic script (consEqualSim) when both are written
+// with the same consonants, four or more, whatever their vowels, and
+// start alike: Arabic and Persian names written in Latin letters differ
+// mostly in the short vowels, which the script does not write, and in
+// doubled letters (Makled, Moukalled).
+func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
+	if sim >= consEqualSim || len(q.cons) < minPersonCons || q.cons != t.cons || !sameStart(q.skel, t.skel) {
+		return sim
+	}
+	return consEqualSim
+}

@@ -140,3 +140,26 @@ func TestMiddleNamesAdded(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonRespelling checks the similarity of words of a person's name
+// written with the same consonants and other vowels or doubled letters.
+func TestPersonRespelling(t *testing.T) {
+	for _, c := range []struct {
+		q, t string
+		sim  float32
+		want float32
+	}{
+		{"makled", "moukalled", 0.63, consEqualSim}, // four consonants, vowels and a doubled l apart
+		{"makled", "moukalled", 0.9, 0.9},           // already closer
+		{"jalhami", "jalahmah", 0.62, 0.62},         // three consonants: too few
+		{"amkled", "makled", 0.7, 0.7},              // the same consonants, a vowel first
+		{"mikhailov", "makled", 0.3, 0.3},           // other consonants
+	} {
+		var buf []byte
+		q := qtok{s: c.q, skel: skeleton(c.q), cons: string(appendConsonants(buf, c.q))}
+		tk := tokInfo{s: c.t, skel: skeleton(c.t), cons: string(appendConsonants(nil, c.t))}
+		if got := personRespelling(&q, &tk, c.sim); got != c.want {
+			t.Errorf("personRespelling(%q, %q, %v) = %v, want %v", c.q, c.t, c.sim, got, c.want)
+		}
+	}
+}

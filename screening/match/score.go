@@ -86,7 +86,11 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east) {
 				continue
 			}
-			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), h.sim, ix.toks[ct].w})
+			sim := h.sim
+			if rec.individual && h.qlo == h.qhi {
+				sim = personRespelling(&sc.qs[h.qlo], &ix.toks[ct], sim)
+			}
+			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), sim, ix.toks[ct].w})
 		}
 	}
 	for _, jh := range sc.joins {
