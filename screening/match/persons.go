@@ -111,17 +111,19 @@ func surnameWords(s string) int {
 	return len(nt.words)
 }
 
-// moreGivenNames reports whether the query holds the whole name of a
-// listed person (rec, edges from sc.edgeStore[start], nothing listed left
-// out) plus words of its own, both names written surname first with a
-// comma, every aligned word on the same side of the comma in both and
-// close (partialMinSim): the listed surname and given name, with more
-// given names, a second surname or an honorific (TAHER, Ibrahim Amin
-// Fadlallah for TAHER, Ibrahim). When neither name has a comma, the
-// query's own words must lie between the listed first and last words
-// (middleNamesAdded); with a comma on one side only, the order says
-// nothing: "Omar Mohammed Othman" is not OMAR, Mohammed. Not for a name
-// of one-syllable words (KIM, Yong Su for KIM, Yong; givenSyllableLoss).
+// moreGivenNames reports whether of the query and the name of a listed
+// person (rec, edges from sc.edgeStore[start]) one holds the other whole
+// (the caller knows which) plus words of its own, both names written
+// surname first with a comma, every aligned word on the same side of the
+// comma in both and close (partialMinSim): the same surname and given
+// name, with more given names, a second surname or an honorific on one
+// side (TAHER, Ibrahim Amin Fadlallah for TAHER, Ibrahim; NASRALLAH,
+// Muhammad for 'ABD-AL-DAYIM NASRALLAH, Muhammad Ahmad). When neither
+// name has a comma, the longer name's own words must lie between the
+// first and last words of the shorter (middleNamesAdded); with a comma on
+// one side only, the order says nothing: "Omar Mohammed Othman" is not
+// OMAR, Mohammed. Not for a name of one-syllable words (KIM, Yong Su for
+// KIM, Yong; givenSyllableLoss).
 func (ix *Index) moreGivenNames(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
 	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
 		return false
@@ -164,10 +166,10 @@ func allOneSyllable(ix *Index, ctoks []int32) bool {
 
 // middleNamesAdded reports whether the edges es align a listed name of nc
 // words, in order, with a query of nq words whose first and last words
-// are the listed name's first and last: the query adds words in the
-// middle only, as more given names or a father's name between a given
-// name and a family name do (Husayn Muhammad Husayn al-Juaythini for
-// HUSAYN JUAYTHINI).
+// are the listed name's first and last: the longer of the two has words
+// of its own in the middle only, as more given names or a father's name
+// between a given name and a family name are (Husayn Muhammad Husayn
+// al-Juaythini for HUSAYN JUAYTHINI).
 func middleNamesAdded(es []edge, nq, nc int) bool {
 	first, last := false, false
 	for _, e := range es {
@@ -355,3 +357,9 @@ func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
 	}
 	return consEqualSim
 }
+
+// alphaFewerGivenNames is the share of their weight that a listed
+// person's words count for when the query leaves them out and the words
+// it holds keep their places (moreGivenNames): given names or a second
+// surname left out.
+const alphaFewerGivenNames = 0.25

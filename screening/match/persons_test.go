@@ -163,3 +163,33 @@ func TestPersonRespelling(t *testing.T) {
 		}
 	}
 }
+
+// TestFewerGivenNames checks that a query leaving out given names of a
+// listed person, its words in their places, matches, and that the same
+// words with surname and given name swapped do not.
+func TestFewerGivenNames(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	const name = "'ABD-AL-DAYIM NASRALLAH, Muhammad Ahmad"
+	for _, c := range []struct {
+		query string
+		match bool
+	}{
+		{"NASRALLAH, Muhammad", true},  // a second surname and a given name left out
+		{"MUHAMMAD, Nasrallah", false}, // surname and given name swapped
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range ms {
+			found = found || m.Name == name
+		}
+		if found != c.match {
+			t.Errorf("%q matches %q: %t, want %t (%+v)", c.query, name, found, c.match, ms)
+		}
+	}
+}

@@ -224,6 +224,9 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 		// way round, where a short listed name of common words ("ALI,
 		// Ahmad") is inside another person's longer name
 		alpha = alphaPartialPerson
+		if ix.moreGivenNames(sc, rec, ctoks, start) {
+			alpha = alphaFewerGivenNames
+		}
 	}
 	den += alphaQ*missQ + alpha*missC
 	return den
