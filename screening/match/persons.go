@@ -363,3 +363,98 @@ func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
 // it holds keep their places (moreGivenNames): given names or a second
 // surname left out.
 const alphaFewerGivenNames = 0.25
+
+// nasabParticles are the words that link the elements of an Arabic name
+// (the article, son of, daughter of, father of, servant of) and say
+// nothing of whose name it is.
+var nasabParticles = map[string]bool{"al": true, "el": true, "ben": true, "bin": true, "ibn": true, "bint": true, "abu": true, "abd": true, "ould": true}
+
+// minLineageWords is the fewest words other than nasabParticles that
+// must agree for lastElementPair.
+const minLineageWords = 3
+
+// lastElementSim is the similarity a lastElementPair edge counts with.
+const lastElementSim = 0.5
+
+// lastElementPair returns an edge between the last element of a listed
+// person's name and that of the query when everything else agrees: at
+// least minLineageWords words besides nasabParticles aligned, each close
+// (partialMinSim), and one word left over on each side besides particles,
+// the family name or nisba (the last word of both names, or the surname
+// before the comma of both). A person's own, father's and grandfather's
+// names that agree make one person, whose family name, tribe or town is
+// written in more than one way (BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI,
+// al-Bayjat; AL-MATUTI, Arkan Ahmad 'Abbas, AL-MITIWITI); a different
+// first name is a brother or a cousin and is not paired.
+func (ix *Index) lastElementPair(sc *scratch, rec *nameRec, ctoks []int32, start int, qm, cm uint64) (edge, bool) {
+	nq, nc := len(sc.qs), len(ctoks)
+	if !rec.individual || nq > 64 || nc > 64 || !sc.closeEdges(start, partialMinSim) {
+		return edge{}, false
+	}
+	content := 0
+	for _, e := range sc.edgeStore[start:] {
+		for j := e.clo; j <= e.chi; j++ {
+			if !nasabParticles[ix.toks[ctoks[j]].s] {
+				content++
+			}
+		}
+	}
+	if content < minLineageWords {
+		return edge{}, false
+	}
+	bq, bc := -1, -1
+	for i := 0; i < nq; i++ {
+		if qm&(1<<i) == 0 && !nasabParticles[sc.qs[i].s] {
+			if bq >= 0 {
+				return edge{}, false
+			}
+			bq = i
+		}
+	}
+	for j := 0; j < nc; j++ {
+		if cm&(1<<j) == 0 && !nasabParticles[ix.toks[ctoks[j]].s] {
+			if bc >= 0 {
+				return edge{}, false
+			}
+			bc = j
+		}
+	}
+	if bq < 0 || bc < 0 {
+		return edge{}, false
+	}
+	if sc.qSurname < 0 {
+		sc.qSurname = surnameWords(sc.qName)
+	}
+	e := ix.entries[rec.entry]
+	name := e.Name
+	if rec.alias >= 0 {
+		name = e.Aliases[rec.alias].Name
+	}
+	cs := surnameWords(name)
+	switch {
+	case sc.qSurname == 0 && cs == 0:
+		if bq != nq-1 || bc != nc-1 {
+			return edge{}, false
+		}
+	case sc.qSurname > 0 && cs > 0:
+		if bq >= sc.qSurname || bc >= cs {
+			return edge{}, false
+		}
+	default:
+		return edge{}, false
+	}
+	return edge{int8(bq), int8(bq), int8(bc), int8(bc), lastElementSim, ix.toks[ctoks[bc]].w}, true
+}
+
+// alignLastElement adds lastElementPair's edge to al, if there is one.
+func (ix *Index) alignLastElement(sc *scratch, rec *nameRec, ctoks []int32, start int, al *alignment) {
+	e, ok := ix.lastElementPair(sc, rec, ctoks, start, al.qm, al.cm)
+	if !ok {
+		return
+	}
+	al.qm |= spanMask(e.qlo, e.qhi)
+	al.cm |= spanMask(e.clo, e.chi)
+	al.num += e.sim * 2 * e.w
+	al.matchedW += 2 * e.w
+	sc.edgeStore = append(sc.edgeStore, e)
+}

@@ -193,3 +193,34 @@ func TestFewerGivenNames(t *testing.T) {
 		}
 	}
 }
+
+// TestLastElementPair checks that a person whose own, father's and
+// grandfather's names agree is found under another family name or
+// nisba, and that a different first name (a brother) is not.
+func TestLastElementPair(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	for _, c := range []struct {
+		query, name string
+		match       bool
+	}{
+		{"Bashar Sabawi Ibrahim Hasan Al-Bayjat", "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", true},   // tribe for town
+		{"AL-MITIWITI, Arkan Ahmad 'Abbas", "AL-MATUTI, Arkan Ahmad 'Abbas", true},                  // surname first
+		{"Mahmud Sabawi Ibrahim Hasan Al-Tikriti", "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", false}, // a brother
+		{"Bashar Ibrahim Hasan Al-Bayjat", "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", false},         // too little agrees
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range ms {
+			found = found || m.Name == c.name
+		}
+		if found != c.match {
+			t.Errorf("%q matches %q: %t, want %t (%+v)", c.query, c.name, found, c.match, ms)
+		}
+	}
+}

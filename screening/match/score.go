@@ -45,6 +45,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		// each side may be a respelling
 		ix.alignLeftovers(sc, ctoks, start, &al)
 		ix.alignSplitLeftovers(sc, rec, ctoks, start, &al)
+		ix.alignLastElement(sc, rec, ctoks, start, &al)
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	numsAgree := len(sc.nt.nums) > 0 && sameSet(sc.nt.nums, cnums)
