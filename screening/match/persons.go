@@ -93,22 +93,41 @@ func oneSyllable(t *tokInfo) bool {
 
 // surnameWords returns how many words of the name s (as analyze splits
 // them) come before its first comma, the lists' way of writing a person's
-// surname first (TAHER, Ibrahim); 0 if s has no comma with words on both
-// sides of it.
-func surnameWords(s string) int {
+// surname first (TAHER, Ibrahim); 0 if s has no comma with a letter or
+// digit on both sides of it. It uses sc's buffers (surnameBuf, surnameTmp,
+// surnameFields, surnameNT) and allocates nothing for an ASCII name once
+// they have grown.
+func (sc *scratch) surnameWords(s string) int {
 	i := strings.IndexByte(s, ',')
-	if i <= 0 {
+	if i <= 0 || !hasWordByte(s[:i]) || !hasWordByte(s[i+1:]) {
 		return 0
 	}
-	var nt nameTokens
-	var fields []string
-	var buf []byte
-	analyze(string(appendNormalized(buf, s[i+1:])), fields, &nt, nil)
-	if len(nt.words) == 0 {
-		return 0
+	sc.surnameBuf = appendNormalized(sc.surnameBuf[:0], s[:i])
+	// analyze keeps no reference to the string past the call: only the
+	// count of its words is read
+	sc.surnameFields = analyze(bytesString(sc.surnameBuf), sc.surnameFields, &sc.surnameNT, sc.surnameTmp[:0])
+	return len(sc.surnameNT.words)
+}
+
+// hasWordByte reports whether s has an ASCII letter or digit or a byte
+// outside ASCII.
+func hasWordByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9' || s[i] >= 0x80 {
+			return true
+		}
 	}
-	analyze(string(appendNormalized(buf, s[:i])), fields, &nt, nil)
-	return len(nt.words)
+	return false
+}
+
+// listedName returns the name or alias of its entry that rec indexes.
+func (ix *Index) listedName(rec *nameRec) string {
+	e := ix.entries[rec.entry]
+	if rec.alias >= 0 {
+		return e.Aliases[rec.alias].Name
+	}
+	return e.Name
 }
 
 // moreGivenNames reports whether of the query and the name of a listed
@@ -129,14 +148,9 @@ func (ix *Index) moreGivenNames(sc *scratch, rec *nameRec, ctoks []int32, start 
 		return false
 	}
 	if sc.qSurname < 0 {
-		sc.qSurname = surnameWords(sc.qName)
+		sc.qSurname = sc.surnameWords(sc.qName)
 	}
-	e := ix.entries[rec.entry]
-	name := e.Name
-	if rec.alias >= 0 {
-		name = e.Aliases[rec.alias].Name
-	}
-	cs := surnameWords(name)
+	cs := sc.surnameWords(ix.listedName(rec))
 	if sc.qSurname == 0 && cs == 0 {
 		return middleNamesAdded(sc.edgeStore[start:], len(sc.qs), len(ctoks)) && !allOneSyllable(ix, ctoks)
 	}
@@ -423,14 +437,9 @@ func (ix *Index) lastElementPair(sc *scratch, rec *nameRec, ctoks []int32, start
 		return edge{}, false
 	}
 	if sc.qSurname < 0 {
-		sc.qSurname = surnameWords(sc.qName)
+		sc.qSurname = sc.surnameWords(sc.qName)
 	}
-	e := ix.entries[rec.entry]
-	name := e.Name
-	if rec.alias >= 0 {
-		name = e.Aliases[rec.alias].Name
-	}
-	cs := surnameWords(name)
+	cs := sc.surnameWords(ix.listedName(rec))
 	switch {
 	case sc.qSurname == 0 && cs == 0:
 		if bq != nq-1 || bc != nc-1 {

@@ -134,6 +134,10 @@ type scratch struct {
 	results           []result
 	qName             string // the query as given
 	qSurname          int    // its words before a comma (surnameWords); -1 not yet known
+	surnameBuf        []byte // surnameWords' buffers
+	surnameTmp        []byte
+	surnameFields     []string
+	surnameNT         nameTokens
 }
 
 func newScratch(n int) *scratch {
