@@ -346,11 +346,7 @@ func (ix *Index) alignSplitLeftovers(sc *scratch, rec *nameRec, ctoks []int32, s
 		if !ok {
 			return
 		}
-		al.qm |= spanMask(e.qlo, e.qhi)
-		al.cm |= spanMask(e.clo, e.chi)
-		al.num += e.sim * 2 * e.w
-		al.matchedW += 2 * e.w
-		sc.edgeStore = append(sc.edgeStore, e)
+		al.take(sc, e)
 	}
 }
 
@@ -461,6 +457,12 @@ func (ix *Index) alignLastElement(sc *scratch, rec *nameRec, ctoks []int32, star
 	if !ok {
 		return
 	}
+	al.take(sc, e)
+}
+
+// take adds the edge e, of words that al leaves unaligned on both sides,
+// to al and to sc.edgeStore.
+func (al *alignment) take(sc *scratch, e edge) {
 	al.qm |= spanMask(e.qlo, e.qhi)
 	al.cm |= spanMask(e.clo, e.chi)
 	al.num += e.sim * 2 * e.w

@@ -5,6 +5,37 @@ import (
 	"testing"
 )
 
+// personCase is a query and a listed name it must or must not match.
+type personCase struct {
+	query, name string
+	match       bool
+}
+
+// checkMatches searches each case's query on ix at the default threshold
+// and fails when the listed name is matched and should not be, or the
+// other way round.
+func checkMatches(t *testing.T, ix *Index, cases []personCase) {
+	t.Helper()
+	for _, c := range cases {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *Match
+		for i := range ms {
+			if ms[i].Name == c.name {
+				got = &ms[i]
+			}
+		}
+		switch {
+		case got != nil && !c.match:
+			t.Errorf("%q matched %q at %.3f (%+v)", c.query, c.name, got.Score, got.Tokens)
+		case got == nil && c.match:
+			t.Errorf("%q did not match %q (%d other matches)", c.query, c.name, len(ms))
+		}
+	}
+}
+
 // TestGivenSyllableLeftOut checks that the first syllable of a listed
 // Chinese or Korean given name, without the second, is another person's
 // name, and that the whole name, the name written as one given-name word
@@ -13,11 +44,7 @@ func TestGivenSyllableLeftOut(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the embedded snapshot")
 	}
-	ix := NewIndex(testEntries(t))
-	for _, c := range []struct {
-		query, name string
-		match       bool
-	}{
+	checkMatches(t, NewIndex(testEntries(t)), []personCase{
 		{"Young Kim", "KIM, Yong Su", false},    // Yong is not Yong Su (KP)
 		{"Young Kim", "KIM, Young-Chol", false}, // Young: a Korean spelling of Yong
 		{"Kim Yong", "KIM, Yong Chol", false},   // no country listed
@@ -25,94 +52,41 @@ func TestGivenSyllableLeftOut(t *testing.T) {
 		{"Kim Yongsu", "KIM, Yong Su", true},    // the given name as one word
 		{"CHA Jun", "CHA, Sung Jun", true},      // a middle word dropped
 		{"Kim Su Il", "KIM, Su Il", true},       // a North Korean passport, an address in Vietnam
-	} {
-		ms, err := ix.Search(context.Background(), Query{Name: c.query})
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, m := range ms {
-			if m.Name == c.name {
-				found = true
-				if !c.match {
-					t.Errorf("%q matched %q at %.3f (%+v)", c.query, m.Name, m.Score, m.Tokens)
-				}
-			}
-		}
-		if c.match && !found {
-			t.Errorf("%q did not match %q", c.query, c.name)
-		}
-	}
+	})
 }
 
-// TestMoreGivenNames checks that a query written surname first with a
-// comma, holding a listed person's surname and given name on the same
-// sides of the comma plus more given names, matches, and that the same
-// words in another order or without the comma do not.
-func TestMoreGivenNames(t *testing.T) {
+// TestPersonNameParts checks, on the index of the real-alias evaluation,
+// the rules that read the parts of a person's name: more or fewer given
+// names with the other words in their places (moreGivenNames), a name
+// element joined and split differently (splitPair), and another family
+// name or nisba of a lineage that agrees (lastElementPair).
+func TestPersonNameParts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
 	}
-	ix := NewIndex(realAliasEntries(t))
-	for _, c := range []struct {
-		query string
-		match bool
-	}{
-		{"TAHER, Ibrahim Amin Fadlallah", true},  // more given names
-		{"TAHER AMIN, Ibrahim Fadlallah", true},  // a second surname
-		{"IBRAHIM, Taher Amin Fadlallah", false}, // surname and given name swapped
-		{"Ibrahim Amin Fadlallah Taher", false},  // no comma: the order says nothing
-	} {
-		ms, err := ix.Search(context.Background(), Query{Name: c.query})
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, m := range ms {
-			found = found || m.Name == "TAHER, Ibrahim"
-		}
-		if found != c.match {
-			t.Errorf("%q matches TAHER, Ibrahim: %t, want %t (%+v)", c.query, found, c.match, ms)
-		}
-	}
-}
-
-// TestSplitRespelled checks that a name element joined on one side and
-// split on the other, respelled, aligns in a person's name otherwise
-// agreeing, and that words whose consonants agree but whose letters do not
-// stay apart.
-func TestSplitRespelled(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the index of the real-alias evaluation")
-	}
-	ix := NewIndex(realAliasEntries(t))
-	for _, c := range []struct {
-		query, name string
-		match       bool
-	}{
+	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+		// more given names, surname first
+		{"TAHER, Ibrahim Amin Fadlallah", "TAHER, Ibrahim", true},
+		{"TAHER AMIN, Ibrahim Fadlallah", "TAHER, Ibrahim", true},  // a second surname
+		{"IBRAHIM, Taher Amin Fadlallah", "TAHER, Ibrahim", false}, // surname and given name swapped
+		{"Ibrahim Amin Fadlallah Taher", "TAHER, Ibrahim", false},  // no comma: the order says nothing
+		// fewer given names
+		{"NASRALLAH, Muhammad", "'ABD-AL-DAYIM NASRALLAH, Muhammad Ahmad", true},
+		{"MUHAMMAD, Nasrallah", "'ABD-AL-DAYIM NASRALLAH, Muhammad Ahmad", false},
+		// joined and split, respelled
 		{"GHOLIA ZADEH, Majid", "GHOLIZADEH, Majid", true},                      // split, a vowel more
 		{"SEYED AL-SHOHADA, Ahmad Khadem", "SEYEDOSHOHADA, Ahmad Khadem", true}, // the article as a linking vowel
 		{"MUHAMMAD, Surajo Abu Bakr", "MUHAMMAD, Surajo Abubakar", true},        // joined with a vowel
 		{"RAHMANI, Mirahman", "RAHMANI, Mir Rahman", true},                      // joined, one r
 		{"GUL ZADA, Majid", "GHOLIZADEH, Majid", false},                         // the consonants alone
-	} {
-		ms, err := ix.Search(context.Background(), Query{Name: c.query})
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, m := range ms {
-			found = found || m.Name == c.name
-		}
-		if found != c.match {
-			t.Errorf("%q matches %q: %t, want %t (%+v)", c.query, c.name, found, c.match, ms)
-		}
-	}
+		// another family name or nisba
+		{"Bashar Sabawi Ibrahim Hasan Al-Bayjat", "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", true},   // tribe for town
+		{"AL-MITIWITI, Arkan Ahmad 'Abbas", "AL-MATUTI, Arkan Ahmad 'Abbas", true},                  // surname first
+		{"Mahmud Sabawi Ibrahim Hasan Al-Tikriti", "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", false}, // a brother
+		{"Bashar Ibrahim Hasan Al-Bayjat", "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", false},         // too little agrees
+	})
 }
 
-// TestMiddleNamesAdded checks that words added between a listed person's
-// first and last words, in a query without a comma, count less than the
-// same words added at either end.
 func TestMiddleNamesAdded(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
@@ -140,9 +114,6 @@ func TestMiddleNamesAdded(t *testing.T) {
 		}
 	}
 }
-
-// TestPersonRespelling checks the similarity of words of a person's name
-// written with the same consonants and other vowels or doubled letters.
 func TestPersonRespelling(t *testing.T) {
 	for _, c := range []struct {
 		q, t string
@@ -160,67 +131,6 @@ func TestPersonRespelling(t *testing.T) {
 		tk := tokInfo{s: c.t, skel: skeleton(c.t), cons: string(appendConsonants(nil, c.t))}
 		if got := personRespelling(&q, &tk, c.sim); got != c.want {
 			t.Errorf("personRespelling(%q, %q, %v) = %v, want %v", c.q, c.t, c.sim, got, c.want)
-		}
-	}
-}
-
-// TestFewerGivenNames checks that a query leaving out given names of a
-// listed person, its words in their places, matches, and that the same
-// words with surname and given name swapped do not.
-func TestFewerGivenNames(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the index of the real-alias evaluation")
-	}
-	ix := NewIndex(realAliasEntries(t))
-	const name = "'ABD-AL-DAYIM NASRALLAH, Muhammad Ahmad"
-	for _, c := range []struct {
-		query string
-		match bool
-	}{
-		{"NASRALLAH, Muhammad", true},  // a second surname and a given name left out
-		{"MUHAMMAD, Nasrallah", false}, // surname and given name swapped
-	} {
-		ms, err := ix.Search(context.Background(), Query{Name: c.query})
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, m := range ms {
-			found = found || m.Name == name
-		}
-		if found != c.match {
-			t.Errorf("%q matches %q: %t, want %t (%+v)", c.query, name, found, c.match, ms)
-		}
-	}
-}
-
-// TestLastElementPair checks that a person whose own, father's and
-// grandfather's names agree is found under another family name or
-// nisba, and that a different first name (a brother) is not.
-func TestLastElementPair(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the index of the real-alias evaluation")
-	}
-	ix := NewIndex(realAliasEntries(t))
-	for _, c := range []struct {
-		query, name string
-		match       bool
-	}{
-		{"Bashar Sabawi Ibrahim Hasan Al-Bayjat", "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", true},   // tribe for town
-		{"AL-MITIWITI, Arkan Ahmad 'Abbas", "AL-MATUTI, Arkan Ahmad 'Abbas", true},                  // surname first
-		{"Mahmud Sabawi Ibrahim Hasan Al-Tikriti", "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", false}, // a brother
-		{"Bashar Ibrahim Hasan Al-Bayjat", "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", false},         // too little agrees
-	} {
-		ms, err := ix.Search(context.Background(), Query{Name: c.query})
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, m := range ms {
-			found = found || m.Name == c.name
-		}
-		if found != c.match {
-			t.Errorf("%q matches %q: %t, want %t (%+v)", c.query, c.name, found, c.match, ms)
 		}
 	}
 }

@@ -181,11 +181,7 @@ func (ix *Index) alignLeftovers(sc *scratch, ctoks []int32, start int, al *align
 		if !ok {
 			break
 		}
-		al.qm |= spanMask(e.qlo, e.qhi)
-		al.cm |= spanMask(e.clo, e.chi)
-		al.num += e.sim * 2 * e.w
-		al.matchedW += 2 * e.w
-		sc.edgeStore = append(sc.edgeStore, e)
+		al.take(sc, e)
 	}
 }
 
