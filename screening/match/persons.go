@@ -469,3 +469,26 @@ func (al *alignment) take(sc *scratch, e edge) {
 	al.matchedW += 2 * e.w
 	sc.edgeStore = append(sc.edgeStore, e)
 }
+
+// articlesLeftOut returns missQ and missC (unmatchedWeights) without the
+// weight of the Arabic article (al, el) left unaligned in a person's name
+// (aligned words qm, cm) before a word that aligned: romanisations write
+// it, join it to its word or leave it out (AL-HASSAN, Kamal for HASAN,
+// Kamal 'Ali), and it says nothing of whose name it is. The article of a
+// word left out ('ABD-AL-DAYIM) keeps its weight.
+func (ix *Index) articlesLeftOut(sc *scratch, ctoks []int32, qm, cm uint64, missQ, missC float32) (float32, float32) {
+	for i := range sc.qs {
+		if i+1 < len(sc.qs) && i+1 < 64 && qm&(1<<i) == 0 && qm&(1<<(i+1)) != 0 && isArticle(sc.qs[i].s) {
+			missQ -= sc.qs[i].w * sc.qs[i].variantInfo.missFactor(true, false)
+		}
+	}
+	for j, ct := range ctoks {
+		if j+1 < len(ctoks) && j+1 < 64 && cm&(1<<j) == 0 && cm&(1<<(j+1)) != 0 && isArticle(ix.toks[ct].s) {
+			missC -= ix.toks[ct].w * ix.toks[ct].variantInfo.missFactor(true, false)
+		}
+	}
+	return max(missQ, 0), max(missC, 0)
+}
+
+// isArticle reports whether w is the Arabic article as a word of its own.
+func isArticle(w string) bool { return w == "al" || w == "el" }

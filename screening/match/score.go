@@ -199,6 +199,9 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 		}
 	}
 	missQ, missC := ix.unmatchedWeights(sc, rec, ctoks, al, start)
+	if rec.individual {
+		missQ, missC = ix.articlesLeftOut(sc, ctoks, al.qm, al.cm, missQ, missC)
+	}
 	alphaQ := float32(1)
 	switch {
 	case missQ > 0 && missC > 0:
