@@ -7,7 +7,13 @@ import (
 	"github.com/exportguard/exportguard/screening/lists"
 )
 
-// Rules of person names that the general alignment does not know.
+// Rules of person names that the general alignment does not know: the
+// syllables of a Chinese or Korean given name (givenSyllableLoss), the
+// parts of a name written surname first or in its natural order
+// (moreGivenNames), name elements joined and split differently
+// (splitPair), Arabic respellings by their consonants (personRespelling),
+// the article (articlesLeftOut) and the family name or nisba of a lineage
+// that agrees (lastElementPair).
 
 // givenSyllableLoss returns what the aligned syllable of a Chinese or
 // Korean given name adds to the name score's numerator when the other
@@ -17,9 +23,10 @@ import (
 // is often the generation name that siblings and cousins share), so that
 // syllable counts as a word that does not agree. Only the last syllable
 // left out counts so: the generated evaluation takes a name with its
-// middle word dropped (CHA Jun for CHA, Sung Jun) for the same person. It applies to a listed person
-// (rec, words ctoks, aligned words cm, edges from sc.edgeStore[start])
-// whose name is three or four words of one syllable each (oneSyllable),
+// middle word dropped (CHA Jun for CHA, Sung Jun) for the same person.
+// It applies to a listed person (rec, words ctoks, aligned words cm,
+// edges from sc.edgeStore[start]) whose name is three or four words of
+// one syllable each (oneSyllable),
 // family name first as the lists write them (KIM, Yong Su; RI SU YONG),
 // with the family name aligned, of China or Korea (eastAsian, or a
 // document issued there) or of no known country.
