@@ -47,12 +47,10 @@ func (ix *Index) givenSyllableLoss(sc *scratch, rec *nameRec, ctoks []int32, cm 
 	if partner < 0 {
 		return 0
 	}
-	for _, ct := range ctoks {
-		if !oneSyllable(&ix.toks[ct]) {
-			return 0
-		}
-	}
 	if e := ix.entries[rec.entry]; !eastAsian(e) && !eastAsianID(e) && hasCountry(e) {
+		return 0
+	}
+	if !allOneSyllable(ix, ctoks) {
 		return 0
 	}
 	for _, e := range sc.edgeStore[start:] {
@@ -157,11 +155,13 @@ func (ix *Index) moreGivenNames(sc *scratch, rec *nameRec, ctoks []int32, start 
 	if sc.qSurname < 0 {
 		sc.qSurname = sc.surnameWords(sc.qName)
 	}
-	cs := sc.surnameWords(ix.listedName(rec))
-	if sc.qSurname == 0 && cs == 0 {
-		return middleNamesAdded(sc.edgeStore[start:], len(sc.qs), len(ctoks)) && !allOneSyllable(ix, ctoks)
+	name := ix.listedName(rec)
+	if sc.qSurname == 0 {
+		// the listed name's surname is not needed: only whether it has one
+		return !strings.Contains(name, ",") && middleNamesAdded(sc.edgeStore[start:], len(sc.qs), len(ctoks)) && !allOneSyllable(ix, ctoks)
 	}
-	if sc.qSurname == 0 || cs == 0 || cs >= len(ctoks) {
+	cs := sc.surnameWords(name)
+	if cs == 0 || cs >= len(ctoks) {
 		return false
 	}
 	qs := int8(sc.qSurname)
@@ -442,17 +442,12 @@ func (ix *Index) lastElementPair(sc *scratch, rec *nameRec, ctoks []int32, start
 	if sc.qSurname < 0 {
 		sc.qSurname = sc.surnameWords(sc.qName)
 	}
-	cs := sc.surnameWords(ix.listedName(rec))
-	switch {
-	case sc.qSurname == 0 && cs == 0:
-		if bq != nq-1 || bc != nc-1 {
+	name := ix.listedName(rec)
+	if sc.qSurname == 0 {
+		if strings.Contains(name, ",") || bq != nq-1 || bc != nc-1 {
 			return edge{}, false
 		}
-	case sc.qSurname > 0 && cs > 0:
-		if bq >= sc.qSurname || bc >= cs {
-			return edge{}, false
-		}
-	default:
+	} else if cs := sc.surnameWords(name); cs == 0 || bq >= sc.qSurname || bc >= cs {
 		return edge{}, false
 	}
 	return edge{int8(bq), int8(bq), int8(bc), int8(bc), lastElementSim, ix.toks[ctoks[bc]].w}, true
