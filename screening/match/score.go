@@ -49,6 +49,8 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		// the words that aligned are not all generic: the one left on
 		// each side may be a respelling
 		ix.alignLeftovers(sc, ctoks, start, &al)
+		ix.alignSplitLeftovers(sc, rec, ctoks, start, &al)
+		ix.alignLastElement(sc, rec, ctoks, start, &al)
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	numsAgree := len(sc.nt.nums) > 0 && sameSet(sc.nt.nums, cnums)
@@ -59,7 +61,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		return
 	}
 	den := ix.scoreDenominator(sc, rec, ctoks, &al, start)
-	num := al.num
+	num := al.num - ix.givenSyllableLoss(sc, rec, ctoks, al.cm, start)
 	if len(sc.edgeStore)-start == 1 && (rec.individual || !ix.singleRespelling(sc, ctoks, sc.edgeStore[start])) {
 		// a single aligned word is weak evidence unless it is exact:
 		// its similarity counts as sim^1.5
@@ -90,7 +92,11 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east) {
 				continue
 			}
-			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), h.sim, ix.toks[ct].w})
+			sim := h.sim
+			if rec.individual && h.qlo == h.qhi {
+				sim = personRespelling(&sc.qs[h.qlo], &ix.toks[ct], sim)
+			}
+			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), sim, ix.toks[ct].w})
 		}
 	}
 	for _, jh := range sc.joins {
@@ -180,11 +186,7 @@ func (ix *Index) alignLeftovers(sc *scratch, ctoks []int32, start int, al *align
 		if !ok {
 			break
 		}
-		al.qm |= spanMask(e.qlo, e.qhi)
-		al.cm |= spanMask(e.clo, e.chi)
-		al.num += e.sim * 2 * e.w
-		al.matchedW += 2 * e.w
-		sc.edgeStore = append(sc.edgeStore, e)
+		al.take(sc, e)
 	}
 }
 
@@ -202,6 +204,9 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 		}
 	}
 	missQ, missC := ix.unmatchedWeights(sc, rec, ctoks, al, start)
+	if rec.individual {
+		missQ, missC = ix.articlesLeftOut(sc, ctoks, al.qm, al.cm, missQ, missC)
+	}
 	alphaQ := float32(1)
 	switch {
 	case missQ > 0 && missC > 0:
@@ -215,12 +220,18 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA); not for a
 		// listed name of one word, which any longer name may contain
 		alphaQ = alpha
+		if missC == 0 && ix.moreGivenNames(sc, rec, ctoks, start) {
+			alphaQ = alphaPartialPerson
+		}
 	}
 	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))) {
 		// the query is the listed person's name shortened; not the other
 		// way round, where a short listed name of common words ("ALI,
 		// Ahmad") is inside another person's longer name
 		alpha = alphaPartialPerson
+		if ix.moreGivenNames(sc, rec, ctoks, start) {
+			alpha = alphaFewerGivenNames
+		}
 	}
 	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 {
 		// one word of a longer organisation name is weak evidence

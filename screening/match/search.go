@@ -134,6 +134,12 @@ type scratch struct {
 	results           []result
 	qcons             []uint32 // consonant sets of the query words' skeletons (reachEdges), filled on first use
 	reachNames        []int32  // the candidates reachEdges compares, set with qcons
+	qName             string   // the query as given
+	qSurname          int      // its words before a comma (surnameWords); -1 not yet known
+	surnameBuf        []byte   // surnameWords' buffers
+	surnameTmp        []byte
+	surnameFields     []string
+	surnameNT         nameTokens
 }
 
 func newScratch(n int) *scratch {

@@ -1,0 +1,496 @@
+package match
+
+import (
+	"strings"
+	"unsafe"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// Rules of person names that the general alignment does not know: the
+// syllables of a Chinese or Korean given name (givenSyllableLoss), the
+// parts of a name written surname first or in its natural order
+// (moreGivenNames), name elements joined and split differently
+// (splitPair), Arabic respellings by their consonants (personRespelling),
+// the article (articlesLeftOut) and the family name or nisba of a lineage
+// that agrees (lastElementPair).
+
+// givenSyllableLoss returns what the aligned syllable of a Chinese or
+// Korean given name adds to the name score's numerator when the other
+// syllable of that given name is left out: a given name of two syllables
+// is one name, and its first syllable alone is another person's name
+// ("Young Kim" is not KIM, Yong Su, nor KIM, Yong Chol: the first syllable
+// is often the generation name that siblings and cousins share), so that
+// syllable counts as a word that does not agree. Only the last syllable
+// left out counts so: the generated evaluation takes a name with its
+// middle word dropped (CHA Jun for CHA, Sung Jun) for the same person.
+// It applies to a listed person (rec, words ctoks, aligned words cm,
+// edges from sc.edgeStore[start]) whose name is three or four words of
+// one syllable each (oneSyllable),
+// family name first as the lists write them (KIM, Yong Su; RI SU YONG),
+// with the family name aligned, of China or Korea (eastAsian, or a
+// document issued there) or of no known country.
+func (ix *Index) givenSyllableLoss(sc *scratch, rec *nameRec, ctoks []int32, cm uint64, start int) float32 {
+	n := len(ctoks)
+	if !rec.individual || n < 3 || n > 4 || cm&1 == 0 || cm == spanMask(0, int8(n-1)) {
+		return 0
+	}
+	partner := -1
+	for j := 1; j < n && partner < 0; j++ {
+		if cm&(1<<j) != 0 {
+			continue
+		}
+		if j > 1 && cm&(1<<(j-1)) != 0 {
+			partner = j - 1
+		}
+	}
+	if partner < 0 {
+		return 0
+	}
+	if e := ix.entries[rec.entry]; !eastAsian(e) && !eastAsianID(e) && hasCountry(e) {
+		return 0
+	}
+	if !allOneSyllable(ix, ctoks) {
+		return 0
+	}
+	for _, e := range sc.edgeStore[start:] {
+		if int(e.clo) == partner && e.chi == e.clo {
+			return e.sim * 2 * e.w
+		}
+	}
+	return 0
+}
+
+// hasCountry reports whether a listed entry names any nationality,
+// citizenship or country of address.
+func hasCountry(e *lists.Entry) bool {
+	if len(e.Nationalities) > 0 || len(e.Citizenships) > 0 {
+		return true
+	}
+	for _, a := range e.Addresses {
+		if a.Country.IsValid() {
+			return true
+		}
+	}
+	return false
+}
+
+// eastAsianID reports whether a listed entry holds a document issued in a
+// country of eastAsianCountries (a North Korean passport of a person
+// posted abroad).
+func eastAsianID(e *lists.Entry) bool {
+	for _, id := range e.IDs {
+		for _, c := range eastAsianCountries {
+			if strings.EqualFold(id.Country, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneSyllable reports whether the word t is one Pinyin or Hangul syllable,
+// or a Korean name syllable of the variant tables in another spelling
+// (Young, Myung).
+func oneSyllable(t *tokInfo) bool {
+	return syllableCount(t.s) == 1 || t.group != 0 && variantGroups[t.group-1].kind == variantKorean
+}
+
+// surnameWords returns how many words of the name s (as analyze splits
+// them) come before its first comma, the lists' way of writing a person's
+// surname first (TAHER, Ibrahim); 0 if s has no comma with a letter or
+// digit on both sides of it. It uses sc's buffers (surnameBuf, surnameTmp,
+// surnameFields, surnameNT) and allocates nothing for an ASCII name once
+// they have grown.
+func (sc *scratch) surnameWords(s string) int {
+	i := strings.IndexByte(s, ',')
+	if i <= 0 || !hasWordByte(s[:i]) || !hasWordByte(s[i+1:]) {
+		return 0
+	}
+	sc.surnameBuf = appendNormalized(sc.surnameBuf[:0], s[:i])
+	// analyze keeps no reference to the string past the call: only the
+	// count of its words is read
+	sc.surnameFields = analyze(bytesString(sc.surnameBuf), sc.surnameFields, &sc.surnameNT, sc.surnameTmp[:0])
+	return len(sc.surnameNT.words)
+}
+
+// hasWordByte reports whether s has an ASCII letter or digit or a byte
+// outside ASCII.
+func hasWordByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9' || s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// listedName returns the name or alias of its entry that rec indexes.
+func (ix *Index) listedName(rec *nameRec) string {
+	e := ix.entries[rec.entry]
+	if rec.alias >= 0 {
+		return e.Aliases[rec.alias].Name
+	}
+	return e.Name
+}
+
+// moreGivenNames reports whether of the query and the name of a listed
+// person (rec, edges from sc.edgeStore[start]) one holds the other whole
+// (the caller knows which) plus words of its own, both names written
+// surname first with a comma, every aligned word on the same side of the
+// comma in both and close (partialMinSim): the same surname and given
+// name, with more given names, a second surname or an honorific on one
+// side (TAHER, Ibrahim Amin Fadlallah for TAHER, Ibrahim; NASRALLAH,
+// Muhammad for 'ABD-AL-DAYIM NASRALLAH, Muhammad Ahmad). When neither
+// name has a comma, the longer name's own words must lie between the
+// first and last words of the shorter (middleNamesAdded); with a comma on
+// one side only, the order says nothing: "Omar Mohammed Othman" is not
+// OMAR, Mohammed. Not for a name of one-syllable words (KIM, Yong Su for
+// KIM, Yong; givenSyllableLoss).
+func (ix *Index) moreGivenNames(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
+	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
+		return false
+	}
+	if sc.qSurname < 0 {
+		sc.qSurname = sc.surnameWords(sc.qName)
+	}
+	name := ix.listedName(rec)
+	if sc.qSurname == 0 {
+		// the listed name's surname is not needed: only whether it has one
+		return !strings.Contains(name, ",") && middleNamesAdded(sc.edgeStore[start:], len(sc.qs), len(ctoks)) && !allOneSyllable(ix, ctoks)
+	}
+	cs := sc.surnameWords(name)
+	if cs == 0 || cs >= len(ctoks) {
+		return false
+	}
+	qs := int8(sc.qSurname)
+	for _, ed := range sc.edgeStore[start:] {
+		qsur, csur := ed.qlo < qs, ed.clo < int8(cs)
+		if qsur != (ed.qhi < qs) || csur != (ed.chi < int8(cs)) || qsur != csur {
+			return false
+		}
+	}
+	return !allOneSyllable(ix, ctoks)
+}
+
+// allOneSyllable reports whether every word of ctoks is one syllable
+// (oneSyllable): a Chinese or Korean name.
+func allOneSyllable(ix *Index, ctoks []int32) bool {
+	for _, ct := range ctoks {
+		if !oneSyllable(&ix.toks[ct]) {
+			return false
+		}
+	}
+	return true
+}
+
+// middleNamesAdded reports whether the edges es align a listed name of nc
+// words, in order, with a query of nq words whose first and last words
+// are the listed name's first and last: the longer of the two has words
+// of its own in the middle only, as more given names or a father's name
+// between a given name and a family name are (Husayn Muhammad Husayn
+// al-Juaythini for HUSAYN JUAYTHINI).
+func middleNamesAdded(es []edge, nq, nc int) bool {
+	first, last := false, false
+	for _, e := range es {
+		if e.clo == 0 {
+			first = e.qlo == 0
+		}
+		if int(e.chi) == nc-1 {
+			last = int(e.qhi) == nq-1
+		}
+		for _, f := range es {
+			if (e.clo < f.clo) != (e.qlo < f.qlo) {
+				return false
+			}
+		}
+	}
+	return first && last
+}
+
+// splitMinSim is the least letter similarity of a word and two or three
+// adjacent words written together (splitPair) for them to be taken for one
+// name element joined or split differently and respelled.
+const splitMinSim = 0.7
+
+// splitSim is the similarity a splitPair edge counts with: that of the
+// same consonants with other vowels.
+const splitSim = vowelShapeSim
+
+// maxSplitJoin is the longest joined form, in bytes, that splitPair
+// compares.
+const maxSplitJoin = 48
+
+// splitPair returns an edge between one word left unaligned on one side of
+// a person's name and two or three adjacent unaligned words on the other
+// that are the same name element written joined and split differently,
+// with a respelling: the consonants of the joined words (appendConsonants)
+// equal those of the word, with the article al between them written as a
+// linking vowel or assimilated (MONTAZER AL-MAHDI, MONTAZEROLMEHDI;
+// SEYED AL-SHOHADA, SEYEDOSHOHADA; GHOLIA ZADEH, GHOLIZADEH; ABU BAKR,
+// ABUBAKAR; MIR RAHMAN, MIRAHMAN), and the letters close (splitMinSim). The
+// word must have four consonants or more, or three and seven letters, so
+// that short words do not meet by chance. qm and cm are the words already
+// aligned.
+func (ix *Index) splitPair(sc *scratch, ctoks []int32, qm, cm uint64) (edge, bool) {
+	nq, nc := len(sc.qs), len(ctoks)
+	if nq > 64 || nc > 64 {
+		return edge{}, false
+	}
+	var words [3]string
+	// one listed word against adjacent query words
+	for j := 0; j < nc; j++ {
+		t := &ix.toks[ctoks[j]]
+		if cm&(1<<j) != 0 || !splitCandidate(t.s) {
+			continue
+		}
+		for i := 0; i+1 < nq; i++ {
+			n := 0
+			for k := i; k < nq && k < i+3 && qm&(1<<k) == 0; k++ {
+				words[n] = sc.qs[k].s
+				n++
+			}
+			if m := sameJoined(t.s, words[:n]); m > 0 {
+				return edge{int8(i), int8(i + m - 1), int8(j), int8(j), splitSim, t.w}, true
+			}
+		}
+	}
+	// one query word against adjacent listed words
+	for i := 0; i < nq; i++ {
+		q := &sc.qs[i]
+		if qm&(1<<i) != 0 || !splitCandidate(q.s) {
+			continue
+		}
+		for j := 0; j+1 < nc; j++ {
+			n := 0
+			for k := j; k < nc && k < j+3 && cm&(1<<k) == 0; k++ {
+				words[n] = ix.toks[ctoks[k]].s
+				n++
+			}
+			if m := sameJoined(q.s, words[:n]); m > 0 {
+				var w float32
+				for k := j; k < j+m; k++ {
+					w += ix.toks[ctoks[k]].w
+				}
+				return edge{int8(i), int8(i), int8(j), int8(j + m - 1), splitSim, w}, true
+			}
+		}
+	}
+	return edge{}, false
+}
+
+// splitCandidate reports whether w is long enough to be compared with
+// words joined (splitPair).
+func splitCandidate(w string) bool {
+	if len(w) < 6 || len(w) > maxSplitJoin {
+		return false
+	}
+	var buf [maxSplitJoin]byte
+	c := len(appendConsonants(buf[:0], w))
+	return c >= 4 || c == 3 && len(w) >= 7
+}
+
+// sameJoined returns how many of the adjacent free words ws (two or three)
+// written together are w joined differently and respelled (splitPair): the
+// first two, or all three when the middle one is the article al. It
+// returns 0 when they are not.
+func sameJoined(w string, ws []string) int {
+	if len(ws) < 2 {
+		return 0
+	}
+	var wb, jb, kb, cb [maxSplitJoin]byte
+	wc := appendConsonants(wb[:0], w)
+	if ws[1] == "al" {
+		if len(ws) < 3 || len(ws[0])+len(ws[2])+2 > maxSplitJoin {
+			return 0
+		}
+		// the article written as a linking vowel (montazerol-, -ul-,
+		// -o-) or assimilated to the next word's first letter (as-,
+		// ash-): its l kept or left out
+		j := append(append(append(jb[:0], ws[0]...), "al"...), ws[2]...)
+		k := append(append(kb[:0], ws[0]...), ws[2]...)
+		if (string(appendConsonants(cb[:0], bytesString(j))) == string(wc) || string(appendConsonants(cb[:0], bytesString(k))) == string(wc)) &&
+			max(strSim(w, bytesString(j), min(len(w), len(j))), strSim(w, bytesString(k), min(len(w), len(k)))) >= splitMinSim {
+			return 3
+		}
+		return 0
+	}
+	if len(ws[0])+len(ws[1]) > maxSplitJoin {
+		return 0
+	}
+	j := append(append(jb[:0], ws[0]...), ws[1]...)
+	if string(appendConsonants(cb[:0], bytesString(j))) == string(wc) && strSim(w, bytesString(j), min(len(w), len(j))) >= splitMinSim {
+		return 2
+	}
+	return 0
+}
+
+// bytesString returns b as a string without copying; b must not change
+// while the string is in use.
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// maxSplitPairs is the most splitPair edges added to one name.
+const maxSplitPairs = 2
+
+// alignSplitLeftovers adds to al (a listed person's name rec, words ctoks,
+// edges from sc.edgeStore[start]) up to maxSplitPairs edges of words left
+// over on both sides that are one name element joined and split
+// differently (splitPair), when the words aligned, one or more, are each
+// close (closeMinSim).
+func (ix *Index) alignSplitLeftovers(sc *scratch, rec *nameRec, ctoks []int32, start int, al *alignment) {
+	es := sc.edgeStore[start:]
+	if !rec.individual || len(es) == 0 {
+		return
+	}
+	for _, e := range es {
+		if e.sim < closeMinSim {
+			return
+		}
+	}
+	for k := 0; k < maxSplitPairs; k++ {
+		e, ok := ix.splitPair(sc, ctoks, al.qm, al.cm)
+		if !ok {
+			return
+		}
+		al.take(sc, e)
+	}
+}
+
+// minPersonCons is the fewest consonants two words of a person's name
+// must share, in order, for personRespelling.
+const minPersonCons = 4
+
+// personRespelling returns the similarity of a query word q and a word t
+// of a listed person's name, sim as tokSim found it, raised to that of
+// words romanised from Arabic script (consEqualSim) when both are written
+// with the same consonants, four or more, whatever their vowels, and
+// start alike: Arabic and Persian names written in Latin letters differ
+// mostly in the short vowels, which the script does not write, and in
+// doubled letters (Makled, Moukalled).
+func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
+	if sim >= consEqualSim || len(q.cons) < minPersonCons || q.cons != t.cons || !sameStart(q.skel, t.skel) {
+		return sim
+	}
+	return consEqualSim
+}
+
+// alphaFewerGivenNames is the share of their weight that a listed
+// person's words count for when the query leaves them out and the words
+// it holds keep their places (moreGivenNames): given names or a second
+// surname left out.
+const alphaFewerGivenNames = 0.25
+
+// nasabParticles are the words that link the elements of an Arabic name
+// (the article, son of, daughter of, father of, servant of) and say
+// nothing of whose name it is.
+var nasabParticles = map[string]bool{"al": true, "el": true, "ben": true, "bin": true, "ibn": true, "bint": true, "abu": true, "abd": true, "ould": true}
+
+// minLineageWords is the fewest words other than nasabParticles that
+// must agree for lastElementPair.
+const minLineageWords = 3
+
+// lastElementSim is the similarity a lastElementPair edge counts with.
+const lastElementSim = 0.5
+
+// lastElementPair returns an edge between the last element of a listed
+// person's name and that of the query when everything else agrees: at
+// least minLineageWords words besides nasabParticles aligned, each close
+// (partialMinSim), and one word left over on each side besides particles,
+// the family name or nisba (the last word of both names, or the surname
+// before the comma of both). A person's own, father's and grandfather's
+// names that agree make one person, whose family name, tribe or town is
+// written in more than one way (BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI,
+// al-Bayjat; AL-MATUTI, Arkan Ahmad 'Abbas, AL-MITIWITI); a different
+// first name is a brother or a cousin and is not paired.
+func (ix *Index) lastElementPair(sc *scratch, rec *nameRec, ctoks []int32, start int, qm, cm uint64) (edge, bool) {
+	nq, nc := len(sc.qs), len(ctoks)
+	if !rec.individual || nq > 64 || nc > 64 || !sc.closeEdges(start, partialMinSim) {
+		return edge{}, false
+	}
+	content := 0
+	for _, e := range sc.edgeStore[start:] {
+		for j := e.clo; j <= e.chi; j++ {
+			if !nasabParticles[ix.toks[ctoks[j]].s] {
+				content++
+			}
+		}
+	}
+	if content < minLineageWords {
+		return edge{}, false
+	}
+	bq, bc := -1, -1
+	for i := 0; i < nq; i++ {
+		if qm&(1<<i) == 0 && !nasabParticles[sc.qs[i].s] {
+			if bq >= 0 {
+				return edge{}, false
+			}
+			bq = i
+		}
+	}
+	for j := 0; j < nc; j++ {
+		if cm&(1<<j) == 0 && !nasabParticles[ix.toks[ctoks[j]].s] {
+			if bc >= 0 {
+				return edge{}, false
+			}
+			bc = j
+		}
+	}
+	if bq < 0 || bc < 0 {
+		return edge{}, false
+	}
+	if sc.qSurname < 0 {
+		sc.qSurname = sc.surnameWords(sc.qName)
+	}
+	name := ix.listedName(rec)
+	if sc.qSurname == 0 {
+		if strings.Contains(name, ",") || bq != nq-1 || bc != nc-1 {
+			return edge{}, false
+		}
+	} else if cs := sc.surnameWords(name); cs == 0 || bq >= sc.qSurname || bc >= cs {
+		return edge{}, false
+	}
+	return edge{int8(bq), int8(bq), int8(bc), int8(bc), lastElementSim, ix.toks[ctoks[bc]].w}, true
+}
+
+// alignLastElement adds lastElementPair's edge to al, if there is one.
+func (ix *Index) alignLastElement(sc *scratch, rec *nameRec, ctoks []int32, start int, al *alignment) {
+	e, ok := ix.lastElementPair(sc, rec, ctoks, start, al.qm, al.cm)
+	if !ok {
+		return
+	}
+	al.take(sc, e)
+}
+
+// take adds the edge e, of words that al leaves unaligned on both sides,
+// to al and to sc.edgeStore.
+func (al *alignment) take(sc *scratch, e edge) {
+	al.qm |= spanMask(e.qlo, e.qhi)
+	al.cm |= spanMask(e.clo, e.chi)
+	al.num += e.sim * 2 * e.w
+	al.matchedW += 2 * e.w
+	sc.edgeStore = append(sc.edgeStore, e)
+}
+
+// articlesLeftOut returns missQ and missC (unmatchedWeights) without the
+// weight of the Arabic article (al, el) left unaligned in a person's name
+// (aligned words qm, cm) before a word that aligned: romanisations write
+// it, join it to its word or leave it out (AL-HASSAN, Kamal for HASAN,
+// Kamal 'Ali), and it says nothing of whose name it is. The article of a
+// word left out ('ABD-AL-DAYIM) keeps its weight.
+func (ix *Index) articlesLeftOut(sc *scratch, ctoks []int32, qm, cm uint64, missQ, missC float32) (float32, float32) {
+	for i := range sc.qs {
+		if i+1 < len(sc.qs) && i+1 < 64 && qm&(1<<i) == 0 && qm&(1<<(i+1)) != 0 && isArticle(sc.qs[i].s) {
+			missQ -= sc.qs[i].w * sc.qs[i].variantInfo.missFactor(true, false)
+		}
+	}
+	for j, ct := range ctoks {
+		if j+1 < len(ctoks) && j+1 < 64 && cm&(1<<j) == 0 && cm&(1<<(j+1)) != 0 && isArticle(ix.toks[ct].s) {
+			missC -= ix.toks[ct].w * ix.toks[ct].variantInfo.missFactor(true, false)
+		}
+	}
+	return max(missQ, 0), max(missC, 0)
+}
+
+// isArticle reports whether w is the Arabic article as a word of its own.
+func isArticle(w string) bool { return w == "al" || w == "el" }
