@@ -211,6 +211,11 @@ func longestLegal(toks []string, atEnd bool, scratch []byte) (int, LegalClass) {
 		} else {
 			part = toks[:n]
 		}
+		if n > 1 && (atEnd && !legalFirst[part[0]] || !atEnd && !legalLast[part[n-1]]) {
+			// no phrase of the table begins (ends) with that word: the
+			// look-up of a phrase built word by word would fail
+			continue
+		}
 		b := scratch[:0]
 		for i, t := range part {
 			if i > 0 {
@@ -280,6 +285,23 @@ var legalSkel, legalDel = map[string]string{}, map[string]string{}
 
 const legalDelMin = 7
 
+// legalDelShapes holds, for every key of legalDel, a bit for its length
+// and its first and last letters (each taken modulo 32). canonLegalWord
+// asks it before a map look-up: most words of a name, and most of their
+// one-letter deletions, have a shape no key has, and a bit costs far less
+// than hashing the word. A bit set by another key only lets the look-up
+// run.
+var legalDelShapes [1 << 15 / 64]uint64
+
+func delShape(k []byte) uint32 {
+	return uint32(len(k)&31)<<10 | uint32(k[0]&31)<<5 | uint32(k[len(k)-1]&31)
+}
+
+func hasDelShape(k []byte) bool {
+	s := delShape(k)
+	return legalDelShapes[s/64]&(1<<(s%64)) != 0
+}
+
 func init() {
 	// canonical spelling per skeleton: the smallest word, so that the
 	// tables do not depend on map order
@@ -327,6 +349,10 @@ func init() {
 			buf = append(append(buf[:0], sk[:i]...), sk[i+1:]...)
 			put(legalDel, string(buf), w)
 		}
+	}
+	for k := range legalDel {
+		s := delShape([]byte(k))
+		legalDelShapes[s/64] |= 1 << (s % 64)
 	}
 }
 
@@ -407,13 +433,18 @@ func canonLegalWord(w string, buf []byte) (string, bool) {
 	if len(sk) < legalDelMin {
 		return "", false
 	}
-	if c, ok := legalDel[string(sk)]; ok {
-		return c, true
+	if hasDelShape(sk) {
+		if c, ok := legalDel[string(sk)]; ok {
+			return c, true
+		}
 	}
 	n := len(sk)
 	for d := 0; d < n; d++ {
 		del := append(sk[n:n], sk[:d]...)
 		del = append(del, sk[d+1:n]...)
+		if !hasDelShape(del) {
+			continue
+		}
 		if c, ok := legalDel[string(del)]; ok {
 			return c, true
 		}
