@@ -285,22 +285,55 @@ var legalSkel, legalDel = map[string]string{}, map[string]string{}
 
 const legalDelMin = 7
 
-// legalDelShapes holds, for every key of legalDel, a bit for its length
-// and its first and last letters (each taken modulo 32). canonLegalWord
-// asks it before a map look-up: most words of a name, and most of their
-// one-letter deletions, have a shape no key has, and a bit costs far less
-// than hashing the word. A bit set by another key only lets the look-up
-// run.
-var legalDelShapes [1 << 15 / 64]uint64
+// shapeSet holds a bit for the shape of each key of a table: its length
+// and its first and last bytes, each taken modulo 32. The legal-form
+// look-ups ask it before a map: most words of a name (and most of their
+// joins, prefixes and one-letter deletions) have a shape no key has, and a
+// bit costs far less than hashing the word. A bit set by another key only
+// lets the look-up run, so an answer never changes.
+type shapeSet [1 << 15 / 64]uint64
 
-func delShape(k []byte) uint32 {
+func shapeOf(k string) uint32 {
+	if k == "" {
+		return 0
+	}
 	return uint32(len(k)&31)<<10 | uint32(k[0]&31)<<5 | uint32(k[len(k)-1]&31)
 }
 
-func hasDelShape(k []byte) bool {
-	s := delShape(k)
-	return legalDelShapes[s/64]&(1<<(s%64)) != 0
+func (s *shapeSet) add(k string) {
+	h := shapeOf(k)
+	s[h/64] |= 1 << (h % 64)
 }
+
+func (s *shapeSet) has(k string) bool {
+	h := shapeOf(k)
+	return s[h/64]&(1<<(h%64)) != 0
+}
+
+// The shapes of the keys of legalSkel, legalDel and legalWords, filled
+// with the tables.
+var skelShapes, delShapes, wordShapes shapeSet
+
+// inSkel, inDel and inWords look k up in legalSkel, legalDel and
+// legalWords, asking the shape first. k may share memory with a buffer:
+// the maps keep no reference to it.
+func inSkel(k string) (string, bool) {
+	if !skelShapes.has(k) {
+		return "", false
+	}
+	c, ok := legalSkel[k]
+	return c, ok
+}
+
+func inDel(k string) (string, bool) {
+	if !delShapes.has(k) {
+		return "", false
+	}
+	c, ok := legalDel[k]
+	return c, ok
+}
+
+func inWords(k string) bool { return wordShapes.has(k) && legalWords[k] }
 
 func init() {
 	// canonical spelling per skeleton: the smallest word, so that the
@@ -350,9 +383,11 @@ func init() {
 			put(legalDel, string(buf), w)
 		}
 	}
+	for k := range legalSkel {
+		skelShapes.add(k)
+	}
 	for k := range legalDel {
-		s := delShape([]byte(k))
-		legalDelShapes[s/64] |= 1 << (s % 64)
+		delShapes.add(k)
 	}
 }
 
@@ -373,7 +408,7 @@ func canonLegal(fields []string, buf []byte) []string {
 			// an abbreviation split off the word it begins ("liab ility",
 			// "incorp orated")
 			j := append(append(buf[:0], w...), fields[i+1]...)
-			if legalWords[string(j)] {
+			if inWords(bytesString(j)) {
 				fields[i] = string(j)
 				fields = append(fields[:i+1], fields[i+2:]...)
 				continue
@@ -392,8 +427,8 @@ func canonLegal(fields []string, buf []byte) []string {
 		}
 		if i+1 < len(fields) && len(w) >= 2 && len(fields[i+1]) >= 2 && len(w)+len(fields[i+1]) >= 6 && !isLegalWord(fields[i+1]) {
 			j := append(append(buf[:0], w...), fields[i+1]...)
-			c, ok := legalSkel[string(appendSkeleton(j[len(j):], string(j)))]
-			if !ok && legalWords[string(j)] {
+			c, ok := inSkel(bytesString(appendSkeleton(j[len(j):], bytesString(j))))
+			if !ok && inWords(bytesString(j)) {
 				// a word of the wider table ("liab ility", "incorp orated")
 				c, ok = string(j), true
 			}
@@ -427,25 +462,20 @@ func canonLegal(fields []string, buf []byte) []string {
 // is one letter from it.
 func canonLegalWord(w string, buf []byte) (string, bool) {
 	sk := appendSkeleton(buf[:0], w)
-	if c, ok := legalSkel[string(sk)]; ok {
+	if c, ok := inSkel(bytesString(sk)); ok {
 		return c, true
 	}
 	if len(sk) < legalDelMin {
 		return "", false
 	}
-	if hasDelShape(sk) {
-		if c, ok := legalDel[string(sk)]; ok {
-			return c, true
-		}
+	if c, ok := inDel(bytesString(sk)); ok {
+		return c, true
 	}
 	n := len(sk)
 	for d := 0; d < n; d++ {
 		del := append(sk[n:n], sk[:d]...)
 		del = append(del, sk[d+1:n]...)
-		if !hasDelShape(del) {
-			continue
-		}
-		if c, ok := legalDel[string(del)]; ok {
+		if c, ok := inDel(bytesString(del)); ok {
 			return c, true
 		}
 	}
@@ -463,14 +493,14 @@ func splitLegalPair(w string, buf []byte) (string, string, bool) {
 	}
 	for k := len(w) - 3; k >= 3; k-- {
 		a, b := w[:k], w[k:]
-		if !legalWords[a] {
+		if !inWords(a) {
 			continue
 		}
-		if legalWords[b] {
+		if inWords(b) {
 			return a, b, true
 		}
 		if len(b) >= 4 {
-			if c, ok := legalSkel[string(appendSkeleton(buf[:0], b))]; ok {
+			if c, ok := inSkel(bytesString(appendSkeleton(buf[:0], b))); ok {
 				return a, c, true
 			}
 		}
@@ -487,13 +517,14 @@ func init() {
 		ws := strings.Fields(phrase)
 		for _, w := range ws {
 			legalWords[w] = true
+			wordShapes.add(w)
 		}
 		legalFirst[ws[0]] = true
 		legalLast[ws[len(ws)-1]] = true
 	}
 }
 
-func isLegalWord(w string) bool { return legalWords[w] }
+func isLegalWord(w string) bool { return inWords(w) }
 
 // curatedLegalWords holds every word of the curated table.
 var curatedLegalWords = func() map[string]bool {

@@ -2,20 +2,31 @@ package match
 
 import "testing"
 
-// TestLegalDelShapes checks the filter canonLegalWord asks before its map
-// look-ups: every key of legalDel has its shape bit, so the filter never
-// hides a legal-form word; and it does skip most words, or it buys nothing.
-func TestLegalDelShapes(t *testing.T) {
-	for k := range legalDel {
-		if !hasDelShape([]byte(k)) {
-			t.Fatalf("legalDel key %q has no shape bit", k)
+// TestLegalShapes checks the filters the legal-form look-ups ask before
+// their maps: every key of legalSkel, legalDel and legalWords has its
+// shape bit, so a filter never hides a legal-form word; and the filters
+// do skip most words, or they buy nothing.
+func TestLegalShapes(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		keys   []string
+		shapes *shapeSet
+	}{
+		{"legalSkel", mapKeys(legalSkel), &skelShapes},
+		{"legalDel", mapKeys(legalDel), &delShapes},
+		{"legalWords", mapKeys(legalWords), &wordShapes},
+	} {
+		for _, k := range c.keys {
+			if !c.shapes.has(k) {
+				t.Fatalf("%s key %q has no shape bit", c.name, k)
+			}
 		}
 	}
 	var buf []byte
 	skipped := 0
 	words := []string{"hangzhou", "hikvision", "technology", "example", "compute", "international", "corporation", "obschestvo"}
 	for _, w := range words {
-		if !hasDelShape(appendSkeleton(buf[:0], w)) {
+		if !delShapes.has(string(appendSkeleton(buf[:0], w))) {
 			skipped++
 		}
 	}
@@ -30,4 +41,12 @@ func TestLegalDelShapes(t *testing.T) {
 			t.Errorf("canonLegalWord(%q) = %q, %v; want %q", c.in, got, ok, c.want)
 		}
 	}
+}
+
+func mapKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
 }
