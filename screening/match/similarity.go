@@ -251,6 +251,56 @@ func levSim(a, b string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
+	d, ok := levASCII(a, b)
+	if !ok {
+		d = levDP(a, b)
+	}
+	return 1 - float64(d)/float64(max(len(a), len(b)))
+}
+
+// levASCII is the Levenshtein distance of two ASCII strings of 1 to 64
+// bytes by the bit-parallel method of Myers (1999) as Hyyrö (2001) writes
+// it: one 64-bit word holds a column of the distance table, so a word
+// pair costs a step per byte of b rather than one per cell. ok is false
+// if a byte of a is not ASCII (levDP answers then).
+func levASCII(a, b string) (d int, ok bool) {
+	var peq [128]uint64
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		if c >= 128 {
+			return 0, false
+		}
+		peq[c] |= 1 << i
+	}
+	m := len(a)
+	pv, mv := ^uint64(0)>>(64-m), uint64(0)
+	last := uint64(1) << (m - 1)
+	d = m
+	for j := 0; j < len(b); j++ {
+		var eq uint64
+		if c := b[j]; c < 128 {
+			eq = peq[c]
+		}
+		xv := eq | mv
+		xh := (((eq & pv) + pv) ^ pv) | eq
+		ph := mv | ^(xh | pv)
+		mh := pv & xh
+		if ph&last != 0 {
+			d++
+		} else if mh&last != 0 {
+			d--
+		}
+		ph = ph<<1 | 1
+		mh <<= 1
+		pv = mh | ^(xv | ph)
+		mv = ph & xv
+	}
+	return d, true
+}
+
+// levDP is the Levenshtein distance of a and b (1 to 64 bytes each) by
+// the table, one row at a time.
+func levDP(a, b string) int {
 	var row [65]int
 	for j := 0; j <= len(b); j++ {
 		row[j] = j
@@ -268,7 +318,7 @@ func levSim(a, b string) float64 {
 			prev = cur
 		}
 	}
-	return 1 - float64(row[len(b)])/float64(max(len(a), len(b)))
+	return row[len(b)]
 }
 
 // sameVowelShape reports whether two romanisation skeletons have the same

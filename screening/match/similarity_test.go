@@ -1,0 +1,63 @@
+package match
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestLevASCII checks the bit-parallel Levenshtein distance against the
+// table on random strings over small alphabets (where distances vary
+// most), at every length up to 64, and on a few known distances.
+func TestLevASCII(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		d    int
+	}{
+		{"kitten", "sitting", 3}, {"a", "b", 1}, {"abc", "abc", 0}, {"muhammad", "mohammed", 2},
+		{"a", "aaaaaaaa", 7}, {"flaw", "lawn", 2},
+	} {
+		if d, ok := levASCII(c.a, c.b); !ok || d != c.d {
+			t.Errorf("levASCII(%q, %q) = %d, %v; want %d", c.a, c.b, d, ok, c.d)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	word := func(n int, alpha string) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alpha[r.IntN(len(alpha))]
+		}
+		return string(b)
+	}
+	for i := 0; i < 20000; i++ {
+		alpha := []string{"ab", "abc", "aeiklmnorst", "abcdefghijklmnopqrstuvwxyz0123456789 -'"}[i%4]
+		a, b := word(1+r.IntN(64), alpha), word(1+r.IntN(64), alpha)
+		if i%3 == 0 {
+			a, b = word(1+r.IntN(12), alpha), word(1+r.IntN(12), alpha)
+		}
+		got, ok := levASCII(a, b)
+		if want := levDP(a, b); !ok || got != want {
+			t.Fatalf("levASCII(%q, %q) = %d, %v; the table says %d", a, b, got, ok, want)
+		}
+	}
+	if _, ok := levASCII("данные", "data"); ok {
+		t.Error("levASCII accepted a string that is not ASCII")
+	}
+}
+
+// FuzzLevASCII compares the two distances on any pair of ASCII strings.
+func FuzzLevASCII(f *testing.F) {
+	f.Add("kitten", "sitting")
+	f.Add("a", "")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if len(a) == 0 || len(b) == 0 || len(a) > 64 || len(b) > 64 {
+			return
+		}
+		got, ok := levASCII(a, b)
+		if !ok {
+			return
+		}
+		if want := levDP(a, b); got != want {
+			t.Fatalf("levASCII(%q, %q) = %d; the table says %d", a, b, got, want)
+		}
+	})
+}
