@@ -3,6 +3,7 @@ package screening
 import (
 	"context"
 	"math"
+	"reflect"
 	"testing"
 	"time"
 
@@ -133,5 +134,48 @@ func TestLicenseCacheDecisionsOwnTheirSlices(t *testing.T) {
 		if needs, ok := r.Evidence["needs"].([]string); ok && needs[0] == "changed" {
 			t.Error("the second decision's needs changed with the first's")
 		}
+	}
+}
+
+// TestLicenseKeyCoversQuery fails when rules.LicenseQuery, rules.Item or
+// rules.ChipSpec gains a field keyOf does not know about: a field the rules
+// read but the key does not hold would hand one query another's answer.
+// Each field is in the key, or makes the query uncached, or is not read
+// by the determination (with the reason).
+func TestLicenseKeyCoversQuery(t *testing.T) {
+	known := map[string]string{
+		"LicenseQuery.Item": "key (by its fields)", "LicenseQuery.Destination": "key", "LicenseQuery.PartyHQ": "key (up to maxKeyHQ)",
+		"LicenseQuery.OnBehalfOfHQ": "key (up to maxKeyHQ)", "LicenseQuery.EndUse": "key", "LicenseQuery.Date": "key (UTC only)",
+		"LicenseQuery.ExportFrom": "key",
+		"Item.ID":                 "names the item in errors, which are not cached; the record takes the request's ID",
+		"Item.Description":        "not read by the rules", "Item.ECCN": "key", "Item.Chip": "key (by its fields)",
+		"Item.Computer": "key", "Item.HTSCode": "key",
+		"ChipSpec.TPP": "key", "ChipSpec.Throughputs": "uncached", "ChipSpec.ProcessingUnits": "uncached",
+		"ChipSpec.DieAreaMM2": "key", "ChipSpec.Datacenter": "key", "ChipSpec.HBMBandwidthGBps": "key",
+		"ChipSpec.HBMPackageAreaMM2": "key", "ChipSpec.HBMDensity": "key", "ChipSpec.DRAMBandwidthGBps": "key",
+		"ChipSpec.DesignerCountry": "key", "ChipSpec.Model": "key",
+	}
+	for _, v := range []any{rules.LicenseQuery{}, rules.Item{}, rules.ChipSpec{}} {
+		typ := reflect.TypeOf(v)
+		for i := range typ.NumField() {
+			name := typ.Name() + "." + typ.Field(i).Name
+			if _, ok := known[name]; !ok {
+				t.Errorf("%s is new: put it in licenseKey (or make such queries uncached) and list it here", name)
+			}
+		}
+	}
+	q := licenseQueries()[0]
+	a, _ := keyOf(&q)
+	desc := q
+	desc.Item.ID, desc.Item.Description = "other", "another item"
+	if b, _ := keyOf(&desc); a != b {
+		t.Error("an item's ID or description changes the key")
+	}
+	model := q
+	chip := *q.Item.Chip
+	chip.Model = "Huawei Ascend 910C"
+	model.Item.Chip = &chip
+	if b, _ := keyOf(&model); a == b {
+		t.Error("a chip's model does not change the key")
 	}
 }
