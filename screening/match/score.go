@@ -326,6 +326,7 @@ func (ix *Index) entryAdjustments(legal LegalClass, r *result, rec *nameRec, q Q
 	if q.Type != lists.TypeUnknown && e.Type != lists.TypeUnknown && q.Type != e.Type {
 		r.add(Adjustment{"type_mismatch", deltaTypeMismatch, "query is " + string(q.Type) + ", entry is " + string(e.Type)})
 	}
+	legalFormTypeMismatch(legal, r, rec, e.Type, q)
 	corroborate(r, e, ix.entryIDs[rec.entry], q)
 }
 
