@@ -209,6 +209,9 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 	}
 	alphaQ := float32(1)
 	switch {
+	case missQ > 0 && missC > 0 && ix.genericSwap(sc, rec, ctoks, al):
+		// generic words swapped for others (genericswap.go)
+		alphaQ = alpha
 	case missQ > 0 && missC > 0:
 		// words on both sides left unmatched look like a different name,
 		// not a shortened one: the listed words count in full, and the
