@@ -1,6 +1,10 @@
 package match
 
-import "github.com/exportguard/exportguard/screening/lists"
+import (
+	"strings"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
 
 // Rules that keep names that are spelled alike but name other parties from
 // matching.
@@ -26,3 +30,59 @@ func legalFormTypeMismatch(legal LegalClass, r *result, rec *nameRec, t lists.En
 func typeWithoutLegalForm(t lists.EntryType) bool {
 	return t == lists.TypeVessel || t == lists.TypeAircraft || t == lists.TypeIndividual
 }
+
+// respelledCorporation adds to r the respelled_corporation adjustment when
+// the query is the name of an incorporated company (it ends in Inc., Corp.
+// or Incorporated: incorporatedName), the listed organisation's name has
+// another legal form or none, and every distinctive word of the listed
+// name that aligned is a respelling, none as written. A corporation's name
+// is registered in Latin letters and written as registered; its letters
+// respelled (Lazard and LASSARD, MARCUS and MARKUS, Jingbo and JINGHO) are
+// another company's name. The class alone (LegalCorporation) does not
+// say it: "Company" and "Co." also translate other forms (NEVSKIY ZAVOD
+// CLOSED COMPANY for ZAO NEVSKY ZAVOD).
+func (ix *Index) respelledCorporation(legal LegalClass, r *result, rec *nameRec, q Query) {
+	if legal != LegalCorporation || rec.legal == LegalCorporation || rec.individual {
+		return
+	}
+	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+	respelled := false
+	for _, e := range r.edges {
+		for j := e.clo; j <= e.chi; j++ {
+			if t := &ix.toks[ctoks[j]]; t.generic || isOrgDescriptor(t.group) {
+				continue
+			}
+			if e.sim >= 1 {
+				return
+			}
+			respelled = true
+		}
+	}
+	if respelled && incorporatedName(q.Name) {
+		r.add(Adjustment{"respelled_corporation", deltaRespelledCorporation, "query names a corporation; the listed name respells its words"})
+	}
+}
+
+// deltaRespelledCorporation is the respelled_corporation adjustment.
+const deltaRespelledCorporation = -0.15
+
+// incorporatedName reports whether name's last word, in ASCII letters and
+// any case, is Inc, Corp or Incorporated: the forms of a company
+// incorporated under the laws of a US state or of Canada.
+func incorporatedName(name string) bool {
+	end := len(name)
+	for end > 0 && !isASCIILetter(name[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 && isASCIILetter(name[start-1]) {
+		start--
+	}
+	switch w := name[start:end]; len(w) {
+	case 3, 4, 12:
+		return strings.EqualFold(w, "inc") || strings.EqualFold(w, "corp") || strings.EqualFold(w, "incorporated")
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

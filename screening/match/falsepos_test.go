@@ -65,3 +65,82 @@ func TestLegalFormTypeMismatch(t *testing.T) {
 		}
 	}
 }
+
+// TestIncorporatedName checks the last-word test of respelledCorporation.
+func TestIncorporatedName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Lazard, Inc.": true, "SYSCO CORP": true, "Nuvve Holding Corp.": true, "Acme Incorporated": true,
+		"acme inc": true, "MEDI Group Ltd": false, "NEVSKIY ZAVOD CLOSED COMPANY": false,
+		"HERZALLA EXCHANGE CO.": false, "Zinc": false, "Corporation": false, "": false, "...": false, "Инк.": false,
+	} {
+		if got := incorporatedName(name); got != want {
+			t.Errorf("incorporatedName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestRespelledCorporation checks that an incorporated company's name
+// respelled in a listed organisation's name costs respelled_corporation,
+// and that the same words as written, a listed corporation, or a query
+// whose legal form only translates another (Company, Co.) do not. The
+// listed names are OFAC's (SDN); the queries are SEC issuers and an alias
+// OFAC publishes.
+func TestRespelledCorporation(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU MARKUS"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "JOINT STOCK COMPANY NEVSKY ZAVOD"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "MARKUS INC."},
+	})
+	for _, c := range []struct {
+		query string
+		want  string // entry ID of the best match
+		adj   bool   // whether it carries respelled_corporation
+	}{
+		{"MARCUS CORP", "1", true},
+		{"MARKUS CORP", "1", false},                  // as written
+		{"NEVSKIY ZAVOD CLOSED COMPANY", "2", false}, // Company translates ZAO
+		{"MARCUS LLC", "1", false},                   // not incorporated
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query, Threshold: 0.3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m *Match
+		for i := range ms {
+			if ms[i].Entry.ID == c.want {
+				m = &ms[i]
+				break
+			}
+		}
+		if m == nil {
+			t.Errorf("%q: got %+v, want entry %s", c.query, ms, c.want)
+			continue
+		}
+		got := false
+		for _, a := range m.Adjustments {
+			if a.Kind == "respelled_corporation" {
+				got = a.Delta == deltaRespelledCorporation
+			}
+		}
+		if got != c.adj {
+			t.Errorf("%q: adjustments %+v, want respelled_corporation %v", c.query, m.Adjustments, c.adj)
+		}
+	}
+	// a listed corporation: the legal forms agree, the rule stays out
+	ms, _ := ix.Search(context.Background(), Query{Name: "MARCUS CORP", Threshold: 0.3})
+	found := false
+	for _, m := range ms {
+		if m.Entry.ID != "3" {
+			continue
+		}
+		found = true
+		for _, a := range m.Adjustments {
+			if a.Kind == "respelled_corporation" {
+				t.Errorf("MARCUS CORP against MARKUS INC.: %+v", m.Adjustments)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("MARCUS CORP: got %+v, want MARKUS INC. among the matches", ms)
+	}
+}

@@ -330,6 +330,7 @@ func (ix *Index) entryAdjustments(legal LegalClass, r *result, rec *nameRec, q Q
 		r.add(Adjustment{"type_mismatch", deltaTypeMismatch, "query is " + string(q.Type) + ", entry is " + string(e.Type)})
 	}
 	legalFormTypeMismatch(legal, r, rec, e.Type, q)
+	ix.respelledCorporation(legal, r, rec, q)
 	corroborate(r, e, ix.entryIDs[rec.entry], q)
 }
 
