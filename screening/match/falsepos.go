@@ -86,3 +86,56 @@ func incorporatedName(name string) bool {
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// codeDigitsDiffer adds to r the number_mismatch adjustment when a query
+// word and a listed word that aligned as similar, not equal, hold as many
+// digits but other digits: codes and names built around a number (BEST5PAY
+// and BEST2PAY) are other codes when the number is another, as the numbers
+// a name holds apart must agree (numberAdjustments). A digit more or less
+// (YV291 for YV2911) is left to the similarity: codes are mistyped so. The
+// edges are sc.edgeStore[start:] of the name ctoks.
+func (ix *Index) codeDigitsDiffer(sc *scratch, r *result, ctoks []int32, start int) {
+	for _, e := range sc.edgeStore[start:] {
+		if e.sim >= 1 || e.qlo != e.qhi || e.clo != e.chi {
+			continue
+		}
+		q, c := sc.qs[e.qlo].s, ix.toks[ctoks[e.clo]].s
+		if nq := digitCount(q); nq > 0 && nq == digitCount(c) && !sameDigits(q, c) {
+			r.add(Adjustment{"number_mismatch", deltaNumberMismatch, "numbers differ"})
+			return
+		}
+	}
+}
+
+// sameDigits reports whether a and b hold the same digits in the same
+// order.
+func sameDigits(a, b string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && (a[i] < '0' || a[i] > '9') {
+			i++
+		}
+		for j < len(b) && (b[j] < '0' || b[j] > '9') {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i++
+		j++
+	}
+}
+
+// digitCount returns how many ASCII digits s holds.
+func digitCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}

@@ -144,3 +144,48 @@ func TestRespelledCorporation(t *testing.T) {
 		t.Errorf("MARCUS CORP: got %+v, want MARKUS INC. among the matches", ms)
 	}
 }
+
+// TestCodeDigitsDiffer checks that a code respelled with another number of
+// as many digits is another code, and that a digit more or less is still a
+// typo of it. The listed names are OFAC's (SDN: BEST2PAY LIMITED and the
+// aircraft YV2911).
+func TestCodeDigitsDiffer(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "BEST2PAY LIMITED"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeAircraft, Name: "YV2911"},
+	})
+	for _, c := range []struct {
+		query    string
+		want     string // entry ID of the best match at threshold 0.3
+		mismatch bool   // whether it carries number_mismatch
+	}{
+		{"BEST5PAY LIMITED", "1", true},
+		{"BESTPAY2 LIMITED", "1", false}, // the same digit elsewhere
+		{"YV291", "2", false},            // a digit dropped: a typo
+		{"YV2911", "2", false},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query, Threshold: 0.3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != c.want {
+			t.Errorf("%q: got %+v, want entry %s", c.query, ms, c.want)
+			continue
+		}
+		got := false
+		for _, a := range ms[0].Adjustments {
+			got = got || a.Kind == "number_mismatch" && a.Delta == deltaNumberMismatch
+		}
+		if got != c.mismatch {
+			t.Errorf("%q: adjustments %+v, want number_mismatch %v", c.query, ms[0].Adjustments, c.mismatch)
+		}
+	}
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{{"best5pay", "best2pay", false}, {"best2pay", "bestpay2", true}, {"a12", "b21", false}, {"x", "y", true}, {"1a", "a", false}} {
+		if got := sameDigits(c.a, c.b); got != c.same {
+			t.Errorf("sameDigits(%q, %q) = %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}

@@ -71,6 +71,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	nameScore := num / den
 	r := result{name: nid, nameScore: nameScore}
 	numberAdjustments(&r, sc.nt.nums, cnums)
+	ix.codeDigitsDiffer(sc, &r, ctoks, start)
 	if float64(nameScore)+maxBoost+sumDelta(&r) < th {
 		sc.edgeStore = sc.edgeStore[:start]
 		return
