@@ -2,7 +2,9 @@ package match
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/exportguard/exportguard/screening/lists"
 )
@@ -188,4 +190,41 @@ func TestCodeDigitsDiffer(t *testing.T) {
 			t.Errorf("sameDigits(%q, %q) = %v, want %v", c.a, c.b, got, c.same)
 		}
 	}
+}
+
+// FuzzFalsePosWords checks incorporatedName and sameDigits against
+// second implementations built from the standard library.
+func FuzzFalsePosWords(f *testing.F) {
+	for _, s := range []string{"Lazard, Inc.", "SYSCO CORP", "best5pay", "YV2911", "", "Инк.", "inc\x00"} {
+		f.Add(s, "best2pay")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		words := strings.FieldsFunc(a, func(r rune) bool { return r >= utf8.RuneSelf || !isASCIILetter(byte(r)) })
+		want := false
+		if len(words) > 0 {
+			// the last run of ASCII letters, if nothing but non-letters follows it
+			last := words[len(words)-1]
+			tail := a[strings.LastIndex(a, last)+len(last):]
+			onlyOther := strings.IndexFunc(tail, func(r rune) bool { return r < utf8.RuneSelf && isASCIILetter(byte(r)) }) < 0
+			w := strings.ToLower(last)
+			want = onlyOther && (w == "inc" || w == "corp" || w == "incorporated")
+		}
+		if got := incorporatedName(a); got != want {
+			t.Errorf("incorporatedName(%q) = %v, want %v", a, got, want)
+		}
+		digits := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r
+				}
+				return -1
+			}, s)
+		}
+		if got, want := sameDigits(a, b), digits(a) == digits(b); got != want {
+			t.Errorf("sameDigits(%q, %q) = %v, want %v", a, b, got, want)
+		}
+		if got, want := digitCount(a), len(digits(a)); got != want {
+			t.Errorf("digitCount(%q) = %d, want %d", a, got, want)
+		}
+	})
 }
