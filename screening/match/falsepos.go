@@ -95,9 +95,8 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 // (YV291 for YV2911) is left to the similarity: codes are mistyped so. The
 // edges are sc.edgeStore[start:] of the name ctoks.
 func (ix *Index) codeDigitsDiffer(sc *scratch, r *result, ctoks []int32, start int) {
-	if len(sc.nt.words) == 0 || !hasDigit(sc.nt.words[0]) {
-		// words hold digits only when the name is made of codes
-		// (analyze), and then all of them do
+	if !sc.nt.codes {
+		// words hold digits only when the name is made of codes (analyze)
 		return
 	}
 	for _, e := range sc.edgeStore[start:] {
