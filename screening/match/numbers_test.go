@@ -18,13 +18,21 @@ func TestNumberCandidates(t *testing.T) {
 			Name: fmt.Sprintf("FU YUAN YU %d", 7600+i)})
 	}
 	ix := NewIndex(entries)
-	for _, q := range []string{"FU YUAN YU 7657", "Fu, Yuan, Yu, 7657", "FU YUAN YU 7657 Co., Ltd."} {
-		ms, err := ix.Search(context.Background(), Query{Name: q})
+	for _, c := range []struct {
+		q    string
+		want float64
+	}{
+		{"FU YUAN YU 7657", 1}, {"Fu, Yuan, Yu, 7657", 1},
+		// a legal form says the query is a company, not the vessel
+		// (type_mismatch, falsepos.go)
+		{"FU YUAN YU 7657 Co., Ltd.", 1 + deltaTypeMismatch},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.q})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(ms) != 1 || ms[0].Name != "FU YUAN YU 7657" || ms[0].Score != 1 {
-			t.Errorf("%q: got %d matches %+v, want FU YUAN YU 7657 alone at 1", q, len(ms), ms)
+		if len(ms) != 1 || ms[0].Name != "FU YUAN YU 7657" || ms[0].Score != c.want {
+			t.Errorf("%q: got %d matches %+v, want FU YUAN YU 7657 alone at %v", c.q, len(ms), ms, c.want)
 		}
 	}
 }

@@ -71,6 +71,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	nameScore := num / den
 	r := result{name: nid, nameScore: nameScore}
 	numberAdjustments(&r, sc.nt.nums, cnums)
+	ix.codeDigitsDiffer(sc, &r, ctoks, start)
 	if float64(nameScore)+maxBoost+sumDelta(&r) < th {
 		sc.edgeStore = sc.edgeStore[:start]
 		return
@@ -209,6 +210,9 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 	}
 	alphaQ := float32(1)
 	switch {
+	case missQ > 0 && missC > 0 && ix.genericSwap(sc, rec, ctoks, al):
+		// generic words swapped for others (genericswap.go)
+		alphaQ = alpha
 	case missQ > 0 && missC > 0:
 		// words on both sides left unmatched look like a different name,
 		// not a shortened one: the listed words count in full, and the
@@ -326,6 +330,8 @@ func (ix *Index) entryAdjustments(legal LegalClass, r *result, rec *nameRec, q Q
 	if q.Type != lists.TypeUnknown && e.Type != lists.TypeUnknown && q.Type != e.Type {
 		r.add(Adjustment{"type_mismatch", deltaTypeMismatch, "query is " + string(q.Type) + ", entry is " + string(e.Type)})
 	}
+	legalFormTypeMismatch(legal, r, rec, e.Type, q)
+	ix.respelledCorporation(legal, r, rec, q)
 	corroborate(r, e, ix.entryIDs[rec.entry], q)
 }
 

@@ -74,7 +74,8 @@ type TokenMatch struct {
 type Adjustment struct {
 	// Kind is one of "weak_alias", "type_mismatch", "country_match",
 	// "country_mismatch", "dob_match", "dob_mismatch", "id_match",
-	// "legal_form_differs", "number_mismatch", "number_missing".
+	// "legal_form_differs", "number_mismatch", "number_missing",
+	// "respelled_corporation".
 	Kind   string
 	Delta  float64
 	Detail string

@@ -11,6 +11,9 @@ type nameTokens struct {
 	// legalOnly is set when the name had nothing but legal forms, stop words
 	// and numbers.
 	legalOnly bool
+	// codes is set when the name's words are its codes (tokens with digits):
+	// it had no other word.
+	codes bool
 }
 
 // splitFields splits a normalised string on single spaces into dst.
@@ -42,6 +45,7 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 	fields = splitFields(fields[:0], norm)
 	fields = canonLegal(fields, scratch)
 	out.words, out.nums, out.legal, out.legalOnly = out.words[:0], out.nums[:0], LegalNone, false
+	out.codes = false
 	if isLegalOnly(fields, scratch) {
 		out.legalOnly = true
 		return fields
@@ -64,6 +68,7 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 		// a name made of codes ("N488RC", "Office 39" aside): the codes
 		// are its words, matched exactly
 		out.words, out.nums = append(out.words, out.nums...), out.nums[:0]
+		out.codes = len(out.words) > 0
 	}
 	return fields
 }

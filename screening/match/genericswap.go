@@ -1,0 +1,32 @@
+package match
+
+// genericSwap reports whether a listed organisation's name and the query,
+// aligned by al, agree on a distinctive word and differ only in words that
+// say what a business is or does: the generic words and organisation
+// descriptors left over on both sides (SIAS TRADING for SIAS INVESTMENT,
+// "Research and Production Enterprise Sapfir" for RESEARCH AND DEVELOPMENT
+// ENTERPRISE SAPFIR). Such words are swapped as a business describes itself
+// one way or another, so they count as words left out, not as a different
+// name with its substitution cost (scoreDenominator).
+func (ix *Index) genericSwap(sc *scratch, rec *nameRec, ctoks []int32, al *alignment) bool {
+	if rec.individual || !al.distinct || len(ctoks) > 64 {
+		return false
+	}
+	// the listed words first: each carries a flag, the query's words are
+	// looked up in a map
+	for j, ct := range ctoks {
+		if al.cm&(1<<j) == 0 {
+			if t := &ix.toks[ct]; !t.generic && !isOrgDescriptor(t.group) {
+				return false
+			}
+		}
+	}
+	for i := range sc.qs {
+		if al.qm&(1<<i) == 0 {
+			if q := &sc.qs[i]; !genericWords[q.s] && !isOrgDescriptor(q.group) {
+				return false
+			}
+		}
+	}
+	return true
+}
