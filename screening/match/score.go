@@ -229,7 +229,7 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 		// way round, where a short listed name of common words ("ALI,
 		// Ahmad") is inside another person's longer name
 		alpha = alphaPartialPerson
-		if ix.moreGivenNames(sc, rec, ctoks, start) {
+		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) {
 			alpha = alphaFewerGivenNames
 		}
 	}

@@ -1,0 +1,50 @@
+package match
+
+import (
+	"context"
+	"testing"
+)
+
+// TestNamePartRun checks, on the index of the real-alias evaluation, that
+// a run of adjacent words of a listed person's name, in order, with given
+// names or a family name left out at an end, matches when neither name
+// has a comma (namePartRun), and that the same words out of order, not
+// adjacent, or with a comma on one side score as a shortened name only
+// (alphaPartialPerson), lower.
+func TestNamePartRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	const listed = "MOHAMMAD NAIM BARICH KHUDAIDAD"
+	ix := NewIndex(realAliasEntries(t))
+	checkMatches(t, ix, []personCase{
+		{"Mohammad Naim", listed, true}, // the family names left out
+		{"Naim Barich", listed, true},   // a given name and the last name left out
+		{"Naim Barich Khudaidad", listed, true},
+	})
+	score := func(q string) float64 {
+		ms, err := ix.Search(context.Background(), Query{Name: q, Threshold: 0.5, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.Name == listed {
+				return m.Score
+			}
+		}
+		return 0
+	}
+	run := score("Mohammad Naim")
+	for _, q := range []string{
+		"Naim Mohammad",  // out of order
+		"NAIM, Mohammad", // a comma on one side: the order says nothing
+	} {
+		if s := score(q); s >= DefaultThreshold || s > run-0.02 {
+			t.Errorf("%q: %.3f, want below %.2f and %.3f", q, s, DefaultThreshold, run-0.02)
+		}
+	}
+	// not adjacent: a name between left out
+	if s, adj := score("Mohammad Barich"), score("Naim Barich"); s > adj-0.02 {
+		t.Errorf("Mohammad Barich: %.3f, want below Naim Barich's %.3f by 0.02", s, adj)
+	}
+}
