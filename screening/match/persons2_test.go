@@ -48,3 +48,22 @@ func TestNamePartRun(t *testing.T) {
 		t.Errorf("Mohammad Barich: %.3f, want below Naim Barich's %.3f by 0.02", s, adj)
 	}
 }
+
+// TestNamePartAdded checks, on the index of the real-alias evaluation,
+// that a listed person's whole name as a run of adjacent query words, in
+// order, with as many words of the query's own at its ends as it has or
+// fewer, matches when neither name has a comma (namePartAdded), and that
+// more words of the query's own, or the listed words apart (and not
+// first and last: middleNamesAdded), do not.
+func TestNamePartAdded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+		{"Laurent Nkunda Mahoro", "LAURENT NKUNDA", true},              // a name after
+		{"Laurent Nkunda Mahoro Batware", "LAURENT NKUNDA", true},      // two
+		{"Mahoro Laurent Nkunda", "LAURENT NKUNDA", true},              // a name before
+		{"Laurent Nkunda Mahoro Batware Ali", "LAURENT NKUNDA", false}, // more words of its own than the listed name
+		{"Mahoro Laurent Batware Nkunda", "LAURENT NKUNDA", false},     // the listed words apart
+	})
+}
