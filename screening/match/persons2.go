@@ -58,3 +58,28 @@ func queryRun(es []edge) bool {
 	}
 	return n == int(hi-lo)+1
 }
+
+// oneLooseEdge reports whether the edges of a result from start on are
+// two or more, all equal but one, which reaches looseSurnameSim: a
+// person's given names written alike and the family name respelled more
+// than its vowels (AL-HAZA' / AL-HADHA, NACHEIR / NACHAR).
+func (sc *scratch) oneLooseEdge(start int) bool {
+	es := sc.edgeStore[start:]
+	if len(es) < 2 {
+		return false
+	}
+	loose := 0
+	for _, e := range es {
+		if e.sim < 1 {
+			if e.sim < looseSurnameSim {
+				return false
+			}
+			loose++
+		}
+	}
+	return loose <= 1
+}
+
+// looseSurnameSim is the least similarity of the one word oneLooseEdge
+// lets be a looser respelling.
+const looseSurnameSim = 0.75

@@ -67,3 +67,19 @@ func TestNamePartAdded(t *testing.T) {
 		{"Mahoro Laurent Batware Nkunda", "LAURENT NKUNDA", false},     // the listed words apart
 	})
 }
+
+// TestOneLooseEdge checks, on the index of the real-alias evaluation, that
+// a person's name shortened, its other words written alike, may have one
+// word respelled beyond its vowels (oneLooseEdge), and that two such words,
+// or one further apart, are another name.
+func TestOneLooseEdge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	const listed = "FRANK KAKOLELE BWAMBALE"
+	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+		{"Frank Kakorere", listed, true},   // l and r, Kakorere / Kakolele 0.775
+		{"Franck Kakorere", listed, false}, // two words respelled
+		{"Frank Kaborere", listed, false},  // further apart
+	})
+}
