@@ -220,7 +220,7 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA); not for a
 		// listed name of one word, which any longer name may contain
 		alphaQ = alpha
-		if missC == 0 && (ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartAdded(sc, rec, ctoks, al, start)) {
+		if missC == 0 && ix.moreGivenNames(sc, rec, ctoks, start) {
 			alphaQ = alphaPartialPerson
 		}
 	}
