@@ -233,7 +233,7 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 		// way round, where a short listed name of common words ("ALI,
 		// Ahmad") is inside another person's longer name
 		alpha = alphaPartialPerson
-		if ix.moreGivenNames(sc, rec, ctoks, start) {
+		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) {
 			alpha = alphaFewerGivenNames
 		}
 	}
@@ -343,7 +343,7 @@ func (ix *Index) entryAdjustments(legal LegalClass, r *result, rec *nameRec, q Q
 // not their weights, so that it holds alike in an index of the whole
 // list and in one of a few changed entries (screening's Affected).
 func (sc *scratch) partialPerson(start, extra int) bool {
-	return float32(len(sc.edgeStore)-start) >= partialMinShare*float32(extra) && sc.closeEdges(start, partialMinSim)
+	return float32(len(sc.edgeStore)-start) >= partialMinShare*float32(extra) && (sc.closeEdges(start, partialMinSim) || sc.oneLooseEdge(start))
 }
 
 // missDedication is the share of its weight that a word of an
