@@ -108,16 +108,35 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 	}
 	// initials (listed people only): a one-letter query word against a
 	// word with that first letter, and a listed initial against a query word
+	if !rec.individual || !hasInitial(sc, ix, ctoks) {
+		return
+	}
 	for i := range sc.qs {
 		qs := sc.qs[i].s
 		for j, ct := range ctoks {
 			cs := ix.toks[ct].s
-			if qs[0] != cs[0] || (len(qs) == 1) == (len(cs) == 1) || !rec.individual {
+			if qs[0] != cs[0] || (len(qs) == 1) == (len(cs) == 1) {
 				continue
 			}
 			sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), 0.8, min(ix.toks[ct].w, 3)})
 		}
 	}
+}
+
+// hasInitial reports whether the query or the name ctoks has a word of one
+// letter, without which no initial pairs.
+func hasInitial(sc *scratch, ix *Index, ctoks []int32) bool {
+	for i := range sc.qs {
+		if len(sc.qs[i].s) == 1 {
+			return true
+		}
+	}
+	for _, ct := range ctoks {
+		if len(ix.toks[ct].s) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // sortEdges orders edges most similar first, then heaviest first, then by
