@@ -310,6 +310,13 @@ func (s *shapeSet) has(k string) bool {
 	return s[h/64]&(1<<(h%64)) != 0
 }
 
+// hasShape is has for a key of length n with first and last bytes first
+// and last (n ≥ 1).
+func (s *shapeSet) hasShape(n int, first, last byte) bool {
+	h := uint32(n&31)<<10 | uint32(first&31)<<5 | uint32(last&31)
+	return s[h/64]&(1<<(h%64)) != 0
+}
+
 // The shapes of the keys of legalSkel, legalDel and legalWords, filled
 // with the tables.
 var skelShapes, delShapes, wordShapes shapeSet
@@ -472,7 +479,15 @@ func canonLegalWord(w string, buf []byte) (string, bool) {
 		return c, true
 	}
 	n := len(sk)
+	// every deletion but the first and the last letter's has the shape of
+	// the word less a letter, its ends kept: one bit says whether any of
+	// them can be a key
+	inner := delShapes.hasShape(n-1, sk[0], sk[n-1])
 	for d := 0; d < n; d++ {
+		if !inner && d > 0 && d < n-1 {
+			d = n - 2
+			continue
+		}
 		del := append(sk[n:n], sk[:d]...)
 		del = append(del, sk[d+1:n]...)
 		if c, ok := inDel(bytesString(del)); ok {

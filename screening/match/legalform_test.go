@@ -33,6 +33,26 @@ func TestLegalShapes(t *testing.T) {
 	if skipped < len(words)/2 {
 		t.Errorf("the shape filter skips %d of %d words", skipped, len(words))
 	}
+	for _, k := range mapKeys(legalDel) {
+		if !delShapes.hasShape(len(k), k[0], k[len(k)-1]) {
+			t.Fatalf("legalDel key %q: hasShape disagrees with has", k)
+		}
+	}
+	// canonLegalWord against the plain map look-ups it shortens, on legal
+	// words with a letter inserted or replaced at every place
+	for _, k := range mapKeys(legalWords) {
+		for i := 0; i <= len(k); i++ {
+			for _, x := range []string{"a", "q", "z"} {
+				for _, w := range []string{k[:i] + x + k[i:], k[:i] + x + k[min(i+1, len(k)):]} {
+					got, ok := canonLegalWord(w, buf)
+					want, wok := canonLegalWordPlain(w)
+					if got != want || ok != wok {
+						t.Fatalf("canonLegalWord(%q) = %q, %v; the plain look-ups give %q, %v", w, got, ok, want, wok)
+					}
+				}
+			}
+		}
+	}
 	for _, c := range []struct{ in, want string }{
 		{"coreoration", "corporation"}, {"obshchestvo", "obschestvo"}, {"compani", "company"}, {"hikvision", ""},
 	} {
@@ -41,6 +61,26 @@ func TestLegalShapes(t *testing.T) {
 			t.Errorf("canonLegalWord(%q) = %q, %v; want %q", c.in, got, ok, c.want)
 		}
 	}
+}
+
+// canonLegalWordPlain is canonLegalWord without the shape filters.
+func canonLegalWordPlain(w string) (string, bool) {
+	sk := string(appendSkeleton(nil, w))
+	if c, ok := legalSkel[sk]; ok {
+		return c, true
+	}
+	if len(sk) < legalDelMin {
+		return "", false
+	}
+	if c, ok := legalDel[sk]; ok {
+		return c, true
+	}
+	for d := range len(sk) {
+		if c, ok := legalDel[sk[:d]+sk[d+1:]]; ok {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 func mapKeys[V any](m map[string]V) []string {

@@ -582,7 +582,7 @@ func startClass(c byte) byte {
 // for q, a generic word ("torgovy" for "trade", "resurs" for "resources"):
 // the pair says no more than the generic word itself.
 func descriptorFor(q *qtok, e edge, t *tokInfo) bool {
-	return e.qlo == e.qhi && q.s != t.s && genericWords[q.s] && isOrgDescriptor(t.group)
+	return e.qlo == e.qhi && isOrgDescriptor(t.group) && q.s != t.s && genericWords[q.s]
 }
 
 func (r *result) add(a Adjustment) {
