@@ -479,12 +479,21 @@ func canonLegalWord(w string, buf []byte) (string, bool) {
 		return c, true
 	}
 	n := len(sk)
-	// every deletion but the first and the last letter's has the shape of
-	// the word less a letter, its ends kept: one bit says whether any of
-	// them can be a key
+	// a deletion's shape is known before it is built: every one but the
+	// first and the last letter's keeps the word's ends, so one bit answers
+	// for all of them
 	inner := delShapes.hasShape(n-1, sk[0], sk[n-1])
 	for d := 0; d < n; d++ {
-		if !inner && d > 0 && d < n-1 {
+		switch {
+		case d == 0:
+			if !delShapes.hasShape(n-1, sk[1], sk[n-1]) {
+				continue
+			}
+		case d == n-1:
+			if !delShapes.hasShape(n-1, sk[0], sk[n-2]) {
+				continue
+			}
+		case !inner:
 			d = n - 2
 			continue
 		}
