@@ -21,29 +21,83 @@ type placeCache struct {
 // boundedCache is a concurrent map that keeps at most a given number of
 // entries; past that, store keeps nothing and the caller works each answer
 // out again.
+//
+// Entries are read from a map that is never written once published, with
+// one atomic load and the key type's own hash (a sync.Map hashes an
+// interface through its type's reflection data, which costs far more for a
+// key of many fields); new entries wait in a small map under a lock until
+// freezeEvery of them are folded into a new published map, so that filling
+// the cache copies each entry about limit/freezeEvery times at most.
 type boundedCache[K comparable, V any] struct {
-	m sync.Map // K → V
-	n atomic.Int32
+	frozen atomic.Pointer[map[K]V]
+	mu     sync.RWMutex
+	recent map[K]V // entries not yet in frozen
+	n      int     // entries in frozen and recent
 }
+
+// freezeEvery is how many new entries a boundedCache gathers before it
+// publishes a new frozen map.
+const freezeEvery = 32
 
 // load returns the entry of k.
 func (c *boundedCache[K, V]) load(k K) (V, bool) {
-	v, ok := c.m.Load(k)
-	if !ok {
-		var none V
-		return none, false
+	if m := c.frozen.Load(); m != nil {
+		if v, ok := (*m)[k]; ok {
+			return v, true
+		}
 	}
-	return v.(V), true
+	c.mu.RLock()
+	v, ok := c.recent[k]
+	c.mu.RUnlock()
+	return v, ok
+}
+
+// size returns the number of entries kept.
+func (c *boundedCache[K, V]) size() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.n
 }
 
 // store keeps v as the entry of k, unless k has one or the cache holds
 // limit entries.
 func (c *boundedCache[K, V]) store(k K, v V, limit int32) {
-	if c.n.Load() < limit {
-		if _, loaded := c.m.LoadOrStore(k, v); !loaded {
-			c.n.Add(1)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n >= int(limit) {
+		return
+	}
+	m := c.frozen.Load()
+	if m != nil {
+		if _, ok := (*m)[k]; ok {
+			return
 		}
 	}
+	if _, ok := c.recent[k]; ok {
+		return
+	}
+	if c.recent == nil {
+		c.recent = make(map[K]V, freezeEvery)
+	}
+	c.recent[k] = v
+	c.n++
+	if len(c.recent) < freezeEvery && c.n < int(limit) {
+		return
+	}
+	var next map[K]V
+	if m == nil {
+		next = make(map[K]V, len(c.recent))
+	} else {
+		next = make(map[K]V, len(*m)+len(c.recent))
+		for k, v := range *m {
+			next[k] = v
+		}
+	}
+	for k, v := range c.recent {
+		next[k] = v
+	}
+	c.frozen.Store(&next)
+	clear(c.recent)
 }
 
 // maxPlaces bounds a placeCache.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -48,7 +49,7 @@ func TestPlaceCacheAnswersAsThePolicy(t *testing.T) {
 	if embargoed == 0 || concern == 0 {
 		t.Fatalf("%d embargoed and %d concern answers; the places test nothing", embargoed, concern)
 	}
-	if n := int(c.n.Load()); n != 2*len(places) {
+	if n := c.size(); n != 2*len(places) {
 		t.Errorf("%d answers kept; want %d", n, 2*len(places))
 	}
 }
@@ -61,13 +62,52 @@ func TestPlaceCacheIsBounded(t *testing.T) {
 	for i := range maxPlaces + 100 {
 		c.get(p, cn, start.AddDate(0, 0, i))
 	}
-	if n := int(c.n.Load()); n != maxPlaces {
+	if n := c.size(); n != maxPlaces {
 		t.Errorf("%d answers kept; want the bound %d", n, maxPlaces)
 	}
 	// Past the bound the answers are still the policy's.
 	date := start.AddDate(0, 0, maxPlaces+50)
 	if got, want := c.get(p, cn, date), askPolicy(p, cn, date); fmt.Sprint(got.concern) != fmt.Sprint(want.concern) || got.embargoed != want.embargoed {
 		t.Errorf("past the bound: %+v; want %+v", got, want)
+	}
+}
+
+// TestBoundedCacheConcurrent stores and loads from several goroutines at
+// once (run with -race): every entry kept is found with its own value, past
+// the published map's folds, and no more than the bound are kept.
+func TestBoundedCacheConcurrent(t *testing.T) {
+	var c boundedCache[[2]int, int]
+	const limit, workers, keys = 200, 4, 300
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range keys {
+				k := [2]int{i, i % 7}
+				if v, ok := c.load(k); ok && v != i*10 {
+					t.Errorf("worker %d: key %v holds %d, want %d", w, k, v, i*10)
+					return
+				}
+				c.store(k, i*10, limit)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := c.size(); n != limit {
+		t.Fatalf("%d entries kept; want the bound %d", n, limit)
+	}
+	found := 0
+	for i := range keys {
+		if v, ok := c.load([2]int{i, i % 7}); ok {
+			if v != i*10 {
+				t.Fatalf("key %d holds %d, want %d", i, v, i*10)
+			}
+			found++
+		}
+	}
+	if found != limit {
+		t.Errorf("%d entries found; want %d", found, limit)
 	}
 }
 
