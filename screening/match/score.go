@@ -142,21 +142,40 @@ func hasInitial(sc *scratch, ix *Index, ctoks []int32) bool {
 // sortEdges orders edges most similar first, then heaviest first, then by
 // position, so that the greedy alignment takes the best pairings.
 func sortEdges(edges []edge) {
-	slices.SortFunc(edges, func(a, b edge) int {
-		if a.sim != b.sim {
-			if a.sim > b.sim {
-				return -1
-			}
-			return 1
+	if len(edges) > maxInsertionSort {
+		slices.SortFunc(edges, func(a, b edge) int { return edgeCmp(&a, &b) })
+		return
+	}
+	// the insertion sort slices.SortFunc runs on so few, with the
+	// comparison inlined
+	for i := 1; i < len(edges); i++ {
+		for j := i; j > 0 && edgeCmp(&edges[j], &edges[j-1]) < 0; j-- {
+			edges[j], edges[j-1] = edges[j-1], edges[j]
 		}
-		if a.w != b.w {
-			if a.w > b.w {
-				return -1
-			}
-			return 1
+	}
+}
+
+// maxInsertionSort is the length up to which slices.SortFunc sorts by
+// insertion, which keeps the order of edges that compare equal; sortEdges
+// sorts that many the same way itself, so that no pairing changes.
+const maxInsertionSort = 12
+
+// edgeCmp orders a before b when it is more similar, then heavier, then
+// earlier in the query and the name.
+func edgeCmp(a, b *edge) int {
+	if a.sim != b.sim {
+		if a.sim > b.sim {
+			return -1
 		}
-		return int(a.qlo-b.qlo)*64 + int(a.clo-b.clo)
-	})
+		return 1
+	}
+	if a.w != b.w {
+		if a.w > b.w {
+			return -1
+		}
+		return 1
+	}
+	return int(a.qlo-b.qlo)*64 + int(a.clo-b.clo)
 }
 
 // alignment is a one-to-one alignment of query words with the words of a
