@@ -251,9 +251,14 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 // a word is left out of a name.
 func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) (missQ, missC float32) {
 	qm, cm, distinct := al.qm, al.cm, al.distinct
+	qword := func(i int) string { return sc.qs[i].s }
+	cword := func(j int) string { return ix.toks[ctoks[j]].s }
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {
 			q := &sc.qs[i]
+			if !rec.individual && ownAcronym(len(sc.qs), qword, i) {
+				continue
+			}
 			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
 		}
 	}
@@ -275,6 +280,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 				missC += t.w * missDedication
 				continue
 			}
+			if !rec.individual && ownAcronym(len(ctoks), cword, j) {
+				continue
+			}
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
 		}
 	}
@@ -287,6 +295,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 		for i := range sc.qs {
 			if qm&(1<<i) == 0 {
 				q := &sc.qs[i]
+				if ownAcronym(len(sc.qs), qword, i) {
+					continue
+				}
 				if genericWords[q.s] || isOrgDescriptor(q.group) {
 					missQ += q.w * missAddedOrg
 					continue
