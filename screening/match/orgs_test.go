@@ -142,3 +142,32 @@ func TestOrgLeftOutWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSoleCoinedWord checks that a long coined word alone finds the listed
+// organisation whose other words are generic, and that a shorter word, or a
+// listed word left out that is not generic, does not.
+func TestSoleCoinedWord(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "PUBLIC JOINT STOCK COMPANY TYAZHPRESSMASH CONSULTING"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "IBEX SHIPPING INC"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "KRASNODARENERGO NOVOROSSIYSK"},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "SOME OTHER TRADING"},
+		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "SOME CONSULTING"},
+	})
+	for _, c := range []struct {
+		query, want string
+		min, max    float64
+	}{
+		{"TYAZHPRESSMASH PAO", "1", 0.8, 1},
+		{"IBEX Ltd", "2", 0, 0.75},
+		{"KRASNODARENERGO", "3", 0, 0.75},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query, Threshold: 0.3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != c.want || ms[0].Score < c.min || ms[0].Score > c.max {
+			t.Errorf("%q: got %+v, want entry %s at [%.2f, %.2f]", c.query, ms, c.want, c.min, c.max)
+		}
+	}
+}
