@@ -171,3 +171,45 @@ func TestSoleCoinedWord(t *testing.T) {
 		}
 	}
 }
+
+// TestRussianDescriptorsAndShortForms checks the third pass's descriptor
+// data (Russian descriptors, Imp. and Exp., aviation and aircraft as one
+// group) and the short legal forms FSUE, JSCo and the like.
+func TestRussianDescriptorsAndShortForms(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"imp", "import", true}, {"exp", "export", true}, {"aircraft", "aviation", true},
+		{"predstavitelstvo", "predstavitelstva", true}, {"verf", "shipyard", true},
+		{"opytnoe", "experimental", true}, {"konstruktorskoe", "design", true},
+		{"spetsializirovannyy", "specialized", true}, {"zastroishchik", "developer", true},
+		{"imp", "export", false}, {"verf", "aviation", false},
+	} {
+		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
+		if (ga != 0 && ga == gb) != c.same {
+			t.Errorf("%q (group %d) and %q (group %d): same = %v, want %v", c.a, ga, c.b, gb, !c.same, c.same)
+		}
+		if c.same && !isOrgDescriptor(ga) {
+			t.Errorf("%q: group %d is not an organisation descriptor group", c.a, ga)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "FEDERAL STATE UNITARY ENTERPRISE ATOMFLOT"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "JOINT STOCK COMPANY MILITECH"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "ZHEJIANG WONDER IMP. AND EXP. CO., LTD."},
+	})
+	for _, c := range []struct{ query, want string }{
+		{"FSUE ATOMFLOT", "1"},
+		{"MILITECH JSCO", "2"},
+		{"ZHEJIANG WONDER IMPORT AND EXPORT COMPANY LIMITED", "3"},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 1 || ms[0].Entry.ID != c.want || ms[0].Score < 0.9 {
+			t.Errorf("%q: got %+v, want entry %s alone at 0.9 or more", c.query, ms, c.want)
+		}
+	}
+}
