@@ -184,7 +184,8 @@ func TestRussianDescriptorsAndShortForms(t *testing.T) {
 		{"predstavitelstvo", "predstavitelstva", true}, {"verf", "shipyard", true},
 		{"opytnoe", "experimental", true}, {"konstruktorskoe", "design", true},
 		{"spetsializirovannyy", "specialized", true}, {"zastroishchik", "developer", true},
-		{"imp", "export", false}, {"verf", "aviation", false},
+		{"hawala", "money", true}, {"perevod", "transfer", true},
+		{"imp", "export", false}, {"verf", "aviation", false}, {"money", "transfer", false},
 	} {
 		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
 		if (ga != 0 && ga == gb) != c.same {

@@ -487,4 +487,6 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "economic", []string{"economic", "economical", "ekonomicheskiy", "ekonomicheskii", "ekonomicheskaya", "ekonomicheskoe", "ekonomicheskoye", "eqtesadi", "iqtisadi", "ekonomik"}},
 	{variantOrg, "experimental", []string{"experimental", "opytnoe", "opytnoye", "opytnyy", "opytnyi", "opytnaya"}},
 	{variantOrg, "developer", []string{"developer", "zastroishchik", "zastroyshchik"}},
+	{variantOrg, "money", []string{"money", "hawala", "hawalah", "hawalas", "havala"}},
+	{variantOrg, "transfer", []string{"transfer", "transfers", "perevod", "perevody", "perevodov"}},
 }
