@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -211,6 +212,48 @@ func TestRussianDescriptorsAndShortForms(t *testing.T) {
 		}
 		if len(ms) != 1 || ms[0].Entry.ID != c.want || ms[0].Score < 0.9 {
 			t.Errorf("%q: got %+v, want entry %s alone at 0.9 or more", c.query, ms, c.want)
+		}
+	}
+}
+
+// TestStateInstitutionForms checks which names start with the form of a
+// Russian federal state institution, in English or in BGN/PCGN
+// romanisation, and that the institution's short name finds the full one
+// with the form left out.
+func TestStateInstitutionForms(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		n    int
+	}{
+		{"federal state budgetary educational institution higher education grozny state oil technical university", 7},
+		{"federal state financed institution science physics technology institute", 5},
+		{"federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie nauki institut fiziki", 5},
+		{"federal state budgetary institution", 0}, // the form alone: no name left
+		{"federal state budgetary company", 0},
+		{"grozny state oil technical university", 0},
+	} {
+		w := strings.Fields(c.name)
+		if got := stateFormLen(len(w), func(i int) string { return w[i] }); got != c.n {
+			t.Errorf("%q: form of %d words, want %d", c.name, got, c.n)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "FEDERAL STATE BUDGETARY EDUCATIONAL INSTITUTION OF HIGHER VOCATIONAL EDUCATION GUBKIN RUSSIAN STATE UNIVERSITY OF OIL AND GAS"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "FEDERAL STATE BUDGETARY EDUCATIONAL INSTITUTION OF HIGHER EDUCATION GROZNY STATE OIL TECHNICAL UNIVERSITY"},
+	})
+	for _, c := range []struct {
+		query, want string
+		min         float64
+	}{
+		{"GUBKIN RUSSIAN STATE UNIVERSITY OF OIL AND GAS", "1", 0.95},
+		{"GROZNY STATE OIL TECHNICAL UNIVERSITY", "2", 0.95},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != c.want || ms[0].Score < c.min {
+			t.Errorf("%q: got %+v, want entry %s at %.2f or more", c.query, ms, c.want, c.min)
 		}
 	}
 }

@@ -253,10 +253,14 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 	qm, cm, distinct := al.qm, al.cm, al.distinct
 	qword := func(i int) string { return sc.qs[i].s }
 	cword := func(j int) string { return ix.toks[ctoks[j]].s }
+	qForm, cForm := 0, 0 // the words of a state institution's form (stateforms.go)
+	if !rec.individual {
+		qForm, cForm = stateFormLen(len(sc.qs), qword), stateFormLen(len(ctoks), cword)
+	}
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {
 			q := &sc.qs[i]
-			if !rec.individual && ownAcronym(len(sc.qs), qword, i) {
+			if i < qForm || !rec.individual && ownAcronym(len(sc.qs), qword, i) {
 				continue
 			}
 			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
@@ -280,7 +284,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 				missC += t.w * missDedication
 				continue
 			}
-			if !rec.individual && ownAcronym(len(ctoks), cword, j) {
+			if j < cForm || !rec.individual && ownAcronym(len(ctoks), cword, j) {
 				continue
 			}
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
@@ -295,7 +299,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 		for i := range sc.qs {
 			if qm&(1<<i) == 0 {
 				q := &sc.qs[i]
-				if ownAcronym(len(sc.qs), qword, i) {
+				if i < qForm || ownAcronym(len(sc.qs), qword, i) {
 					continue
 				}
 				if genericWords[q.s] || isOrgDescriptor(q.group) {

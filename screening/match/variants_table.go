@@ -456,7 +456,7 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "motor", []string{"motor", "motors", "motoren", "motoru", "motorları", "motorlar", "motorlu", "motory", "motornyy", "motornaya", "motornye"}},
 	{variantOrg, "offshore", []string{"offshore", "ofshor", "offshor", "offshornyy", "offshornaya", "offshornye", "offshornoy", "offshornogo", "offshores", "オフショア"}},
 	{variantOrg, "distrib", []string{"distributors", "distributor", "distribution", "distribuidora", "distribyutor", "distributsiya", "distributora", "distributsii"}},
-	{variantOrg, "budget", []string{"budget", "budgetary", "byudzhet", "byudzhetnyy", "byudzhetnaya", "byudzhetnye", "byudzhetnoe", "byudzhetnogo", "byudzhetnoy", "byudzhetniy", "byudzhetna", "byudzhetni", "byudzhetnoyi", "byudzhetnikh"}},
+	{variantOrg, "budget", []string{"budget", "budgetary", "byudzhet", "byudzhetnyy", "byudzhetnaya", "byudzhetnye", "byudzhetnoe", "byudzhetnogo", "byudzhetnoy", "byudzhetniy", "byudzhetna", "byudzhetni", "byudzhetnoyi", "byudzhetnikh", "financed"}},
 	{variantOrg, "stockexch", []string{"bourse", "borse", "effectenbeurs", "beurs", "aandelebeurs", "aktiemarknad", "giełda", "porssi", "chrimatistirio"}},
 	{variantOrg, "united", []string{"united", "unita", "uniti", "unidas", "unifie", "unificato", "unificata", "unificati", "unificadas", "obedinennyy", "obedinennaya", "obedinennye", "obedinennykh", "obyednanyy", "obyednana", "obyednani"}},
 	{variantOrg, "exchange", []string{"exchange", "exchanges", "birzha", "birzhi", "birzhevoy", "birzhevoe"}},
@@ -489,4 +489,6 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "developer", []string{"developer", "zastroishchik", "zastroyshchik"}},
 	{variantOrg, "money", []string{"money", "hawala", "hawalah", "hawalas", "havala"}},
 	{variantOrg, "transfer", []string{"transfer", "transfers", "perevod", "perevody", "perevodov"}},
+	{variantOrg, "higher", []string{"higher", "vysshego", "vysshee", "vysshiy", "vysshii"}},
+	{variantOrg, "vocational", []string{"vocational", "professionalnyy"}},
 }
