@@ -19,8 +19,8 @@ func TestOwnAcronym(t *testing.T) {
 		{"klimovsk specialized ammunition plant ksap", 4, true},
 		{"khatiba imam al bukhari kib", 4, true}, // the article has no initial
 		{"ttp tehrik taliban pakistan", 0, true},
-		{"klimovsk specialized ammunition plant ksa", 4, true}, // a run of the words
-		{"klimovsk specialized ammunition ksap plant", 3, false},
+		{"klimovsk specialized ammunition plant ksa", 4, true},   // a run of the words
+		{"klimovsk specialized ammunition ksap plant", 3, false}, // neither first nor last
 		{"sak klimovsk specialized ammunition plant", 0, false},
 		{"abc plant", 0, false},                                           // fewer words than letters
 		{"alpha beta ab", 2, false},                                       // two letters

@@ -260,7 +260,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {
 			q := &sc.qs[i]
-			if i < qForm || !rec.individual && ownAcronym(len(sc.qs), qword, i) {
+			if i < qForm || !rec.individual && mayBeAcronym(q.s, i, len(sc.qs)) && ownAcronym(len(sc.qs), qword, i) {
 				continue
 			}
 			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
@@ -284,7 +284,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 				missC += t.w * missDedication
 				continue
 			}
-			if j < cForm || !rec.individual && ownAcronym(len(ctoks), cword, j) {
+			if j < cForm || !rec.individual && mayBeAcronym(t.s, j, len(ctoks)) && ownAcronym(len(ctoks), cword, j) {
 				continue
 			}
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
@@ -299,7 +299,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 		for i := range sc.qs {
 			if qm&(1<<i) == 0 {
 				q := &sc.qs[i]
-				if i < qForm || ownAcronym(len(sc.qs), qword, i) {
+				if i < qForm || mayBeAcronym(q.s, i, len(sc.qs)) && ownAcronym(len(sc.qs), qword, i) {
 					continue
 				}
 				if genericWords[q.s] || isOrgDescriptor(q.group) {
