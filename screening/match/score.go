@@ -255,7 +255,12 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 	cword := func(j int) string { return ix.toks[ctoks[j]].s }
 	qForm, cForm := 0, 0 // the words of a state institution's form (stateforms.go)
 	if !rec.individual {
-		qForm, cForm = stateFormLen(len(sc.qs), qword), stateFormLen(len(ctoks), cword)
+		if len(sc.qs) > 0 && stateFormStart(sc.qs[0].s) {
+			qForm = stateFormLen(len(sc.qs), qword)
+		}
+		if len(ctoks) > 0 && stateFormStart(ix.toks[ctoks[0]].s) {
+			cForm = stateFormLen(len(ctoks), cword)
+		}
 	}
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {

@@ -47,15 +47,18 @@ var stateForms = func() [][]string {
 	return out
 }()
 
+// stateFormStart reports whether a name's first word w may begin a state
+// institution's form, so that other names are not read further.
+func stateFormStart(w string) bool { return w == "federal" || w == "federalnoe" }
+
 // stateFormLen returns the number of words of the longest state
 // institution's form that the n words of a name (word returns each) start
-// with, and 0 when they start with none. Only names whose first word is
-// federal or federalnoe are read further.
+// with, and 0 when they start with none.
 func stateFormLen(n int, word func(int) string) int {
 	if n == 0 {
 		return 0
 	}
-	if w := word(0); w != "federal" && w != "federalnoe" {
+	if !stateFormStart(word(0)) {
 		return 0
 	}
 	best := 0
