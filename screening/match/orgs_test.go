@@ -175,7 +175,8 @@ func TestSoleCoinedWord(t *testing.T) {
 
 // TestRussianDescriptorsAndShortForms checks the third pass's descriptor
 // data (Russian descriptors, Imp. and Exp., aviation and aircraft as one
-// group) and the short legal forms FSUE, JSCo and the like.
+// group, money transfer, publishing, armored) and the short legal forms
+// FSUE, JSCo and the like.
 func TestRussianDescriptorsAndShortForms(t *testing.T) {
 	for _, c := range []struct {
 		a, b string
@@ -186,6 +187,8 @@ func TestRussianDescriptorsAndShortForms(t *testing.T) {
 		{"opytnoe", "experimental", true}, {"konstruktorskoe", "design", true},
 		{"spetsializirovannyy", "specialized", true}, {"zastroishchik", "developer", true},
 		{"hawala", "money", true}, {"perevod", "transfer", true},
+		{"publication", "publishing", true}, {"izdatelstvo", "publisher", true},
+		{"armor", "armored", true}, {"bronetankovyy", "armoured", true}, {"armored", "vehicle", false},
 		{"imp", "export", false}, {"verf", "aviation", false}, {"money", "transfer", false},
 	} {
 		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)

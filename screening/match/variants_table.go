@@ -491,4 +491,6 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "transfer", []string{"transfer", "transfers", "perevod", "perevody", "perevodov"}},
 	{variantOrg, "higher", []string{"higher", "vysshego", "vysshee", "vysshiy", "vysshii"}},
 	{variantOrg, "vocational", []string{"vocational", "professionalnyy"}},
+	{variantOrg, "publishing", []string{"publishing", "publisher", "publishers", "publication", "publications", "izdatelstvo", "izdatelskiy", "izdatelskii", "izdatelskaya", "izdatelskoe"}},
+	{variantOrg, "armored", []string{"armored", "armoured", "armor", "armour", "bronetankovyy", "bronetankovyi", "bronetankovoe", "bronetankovaya"}},
 }
