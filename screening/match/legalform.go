@@ -54,6 +54,14 @@ var legalForms = withForms(withForms(withForms(maps.Clone(curatedLegalForms), pi
 var shortLegalForms = map[string]LegalClass{
 	"taa": LegalLimited, "osoo": LegalLimited, "aat": LegalJointStock, "zat": LegalJointStock,
 	"sal": LegalJointStock, "sau": LegalJointStock, "ou": LegalLimited,
+	// Russian ФГУП in English (federal state unitary enterprise), МУП
+	// (municipal unitary enterprise), ФКУ (federal treasury institution),
+	// ФГБОУ (federal state budgetary educational institution); JSCo;
+	// Belarusian ОДО and Ukrainian ТДВ (additional liability company);
+	// Hungarian Zrt. (closed company limited by shares); Spanish S.L.U.
+	"fsue": LegalState, "mup": LegalState, "fku": LegalState, "fgbou": LegalState,
+	"jsco": LegalJointStock, "odo": LegalLimited, "tdv": LegalLimited, "zrt": LegalJointStock,
+	"slu": LegalLimited,
 }
 
 // pinyinLegalForms are Chinese legal forms in pinyin written as one or two
@@ -153,7 +161,7 @@ var legalPrefixOK = map[string]bool{
 	"ooo": true, "oao": true, "zao": true, "ao": true, "pao": true, "jsc": true, "ojsc": true,
 	"cjsc": true, "pjsc": true, "tov": true, "pat": true, "prat": true, "llc": true, "fgup": true,
 	"gup": true, "fkp": true, "pt": true, "taa": true, "osoo": true, "aat": true, "zat": true,
-	"srl": true,
+	"srl": true, "fsue": true, "mup": true, "fku": true, "fgbou": true, "odo": true, "tdv": true,
 }
 
 const maxLegalTokens = 6

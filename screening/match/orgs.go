@@ -47,7 +47,37 @@ func respellStart(c byte) byte {
 //     They count missGeneric (0.3), and the 0.75 of alphaUnmatched on top.
 //   - the query aligns on one word only of a longer organisation name: weak
 //     evidence of that name, so the words left out count in full, not
-//     alphaUnmatched (IBEX Ltd is not IBEX SHIPPING INC).
+//     alphaUnmatched (IBEX Ltd is not IBEX SHIPPING INC). Unless that word
+//     is a long coined one and the words left out are all generic
+//     (soleCoinedWord): then it is the organisation's short name, as with
+//     two words.
+
+// minCoinedLen is the least length of a query word that, aligned alone,
+// stands for a whole organisation name (soleCoinedWord).
+const minCoinedLen = 10
+
+// soleCoinedWord reports whether the query aligns with a listed
+// organisation's name on one word only, a word of minCoinedLen letters or
+// more aligned closely, that is distinctive, and the listed words it leaves
+// out all say what the business is or does (generic words, descriptors):
+// ROSTFINANS for BANK ROSTFINANCE, TYAZHPRESSMASH for TYAZHPRESSMASH
+// CONSULTING. A word that long is a coined name (a compound, a brand), not
+// a word another company would also take, as shorter ones are (IBEX Ltd is
+// not IBEX SHIPPING INC; SOUTHERN CO is not LLC SOUTHERN PROJECT).
+func (ix *Index) soleCoinedWord(sc *scratch, ctoks []int32, al *alignment, start int) bool {
+	es := sc.edgeStore[start:]
+	if len(es) != 1 || !al.distinct || es[0].sim < closeMinSim || es[0].qlo != es[0].qhi || len(sc.qs[es[0].qlo].s) < minCoinedLen || len(ctoks) > 64 {
+		return false
+	}
+	for j, ct := range ctoks {
+		if al.cm&(1<<j) == 0 {
+			if t := &ix.toks[ct]; !t.generic && !isOrgDescriptor(t.group) {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // missAddedOrg is the share of their weight that the generic words and
 // descriptors a query adds to the whole of a listed organisation's name

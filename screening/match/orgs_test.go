@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -139,6 +140,123 @@ func TestOrgLeftOutWords(t *testing.T) {
 		}
 		if found != c.found {
 			t.Errorf("%q: matches %+v; %q found = %v, want %v", c.query, ms, c.name, found, c.found)
+		}
+	}
+}
+
+// TestSoleCoinedWord checks that a long coined word alone finds the listed
+// organisation whose other words are generic, and that a shorter word, or a
+// listed word left out that is not generic, does not.
+func TestSoleCoinedWord(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "PUBLIC JOINT STOCK COMPANY TYAZHPRESSMASH CONSULTING"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "IBEX SHIPPING INC"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "KRASNODARENERGO NOVOROSSIYSK"},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "SOME OTHER TRADING"},
+		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "SOME CONSULTING"},
+	})
+	for _, c := range []struct {
+		query, want string
+		min, max    float64
+	}{
+		{"TYAZHPRESSMASH PAO", "1", 0.8, 1},
+		{"IBEX Ltd", "2", 0, 0.75},
+		{"KRASNODARENERGO", "3", 0, 0.75},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query, Threshold: 0.3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != c.want || ms[0].Score < c.min || ms[0].Score > c.max {
+			t.Errorf("%q: got %+v, want entry %s at [%.2f, %.2f]", c.query, ms, c.want, c.min, c.max)
+		}
+	}
+}
+
+// TestRussianDescriptorsAndShortForms checks the third pass's descriptor
+// data (Russian descriptors, Imp. and Exp., aviation and aircraft as one
+// group, money transfer, publishing, armored) and the short legal forms
+// FSUE, JSCo and the like.
+func TestRussianDescriptorsAndShortForms(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"imp", "import", true}, {"exp", "export", true}, {"aircraft", "aviation", true},
+		{"predstavitelstvo", "predstavitelstva", true}, {"verf", "shipyard", true},
+		{"opytnoe", "experimental", true}, {"konstruktorskoe", "design", true},
+		{"spetsializirovannyy", "specialized", true}, {"zastroishchik", "developer", true},
+		{"hawala", "money", true}, {"perevod", "transfer", true},
+		{"publication", "publishing", true}, {"izdatelstvo", "publisher", true},
+		{"armor", "armored", true}, {"bronetankovyy", "armoured", true}, {"armored", "vehicle", false},
+		{"imp", "export", false}, {"verf", "aviation", false}, {"money", "transfer", false},
+	} {
+		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
+		if (ga != 0 && ga == gb) != c.same {
+			t.Errorf("%q (group %d) and %q (group %d): same = %v, want %v", c.a, ga, c.b, gb, !c.same, c.same)
+		}
+		if c.same && !isOrgDescriptor(ga) {
+			t.Errorf("%q: group %d is not an organisation descriptor group", c.a, ga)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "FEDERAL STATE UNITARY ENTERPRISE ATOMFLOT"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "JOINT STOCK COMPANY MILITECH"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "ZHEJIANG WONDER IMP. AND EXP. CO., LTD."},
+	})
+	for _, c := range []struct{ query, want string }{
+		{"FSUE ATOMFLOT", "1"},
+		{"MILITECH JSCO", "2"},
+		{"ZHEJIANG WONDER IMPORT AND EXPORT COMPANY LIMITED", "3"},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 1 || ms[0].Entry.ID != c.want || ms[0].Score < 0.9 {
+			t.Errorf("%q: got %+v, want entry %s alone at 0.9 or more", c.query, ms, c.want)
+		}
+	}
+}
+
+// TestStateInstitutionForms checks which names start with the form of a
+// Russian federal state institution, in English or in BGN/PCGN
+// romanisation, and that the institution's short name finds the full one
+// with the form left out.
+func TestStateInstitutionForms(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		n    int
+	}{
+		{"federal state budgetary educational institution higher education grozny state oil technical university", 7},
+		{"federal state financed institution science physics technology institute", 5},
+		{"federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie nauki institut fiziki", 5},
+		{"federal state budgetary institution", 0}, // the form alone: no name left
+		{"federal state budgetary company", 0},
+		{"grozny state oil technical university", 0},
+	} {
+		w := strings.Fields(c.name)
+		if got := stateFormLen(len(w), func(i int) string { return w[i] }); got != c.n {
+			t.Errorf("%q: form of %d words, want %d", c.name, got, c.n)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "FEDERAL STATE BUDGETARY EDUCATIONAL INSTITUTION OF HIGHER VOCATIONAL EDUCATION GUBKIN RUSSIAN STATE UNIVERSITY OF OIL AND GAS"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "FEDERAL STATE BUDGETARY EDUCATIONAL INSTITUTION OF HIGHER EDUCATION GROZNY STATE OIL TECHNICAL UNIVERSITY"},
+	})
+	for _, c := range []struct {
+		query, want string
+		min         float64
+	}{
+		{"GUBKIN RUSSIAN STATE UNIVERSITY OF OIL AND GAS", "1", 0.95},
+		{"GROZNY STATE OIL TECHNICAL UNIVERSITY", "2", 0.95},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != c.want || ms[0].Score < c.min {
+			t.Errorf("%q: got %+v, want entry %s at %.2f or more", c.query, ms, c.want, c.min)
 		}
 	}
 }

@@ -275,7 +275,7 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 			alpha = alphaFewerGivenNames
 		}
 	}
-	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 {
+	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, ctoks, al, start) {
 		// one word of a longer organisation name is weak evidence
 		// of it (orgs.go)
 		alpha = 1
@@ -289,9 +289,23 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 // a word is left out of a name.
 func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) (missQ, missC float32) {
 	qm, cm, distinct := al.qm, al.cm, al.distinct
+	qword := func(i int) string { return sc.qs[i].s }
+	cword := func(j int) string { return ix.toks[ctoks[j]].s }
+	qForm, cForm := 0, 0 // the words of a state institution's form (stateforms.go)
+	if !rec.individual {
+		if len(sc.qs) > 0 && stateFormStart(sc.qs[0].s) {
+			qForm = stateFormLen(len(sc.qs), qword)
+		}
+		if len(ctoks) > 0 && stateFormStart(ix.toks[ctoks[0]].s) {
+			cForm = stateFormLen(len(ctoks), cword)
+		}
+	}
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {
 			q := &sc.qs[i]
+			if i < qForm || !rec.individual && mayBeAcronym(q.s, i, len(sc.qs)) && ownAcronym(len(sc.qs), qword, i) {
+				continue
+			}
 			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
 		}
 	}
@@ -299,7 +313,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 	// aligns in full, closely and on two words or more: what the
 	// business does, left out (AL-FADEL EXCHANGE for AL-FADEL EXCHANGE
 	// AND MONEY TRANSFER COMPANY)
-	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && sc.closeEdges(start, closeMinSim)
+	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && (sc.closeEdges(start, closeMinSim) || ix.soleCoinedWord(sc, ctoks, al, start))
 	ded := len(ctoks) // where a dedication starts (NAMED AFTER A.I. SHOKIN)
 	if !rec.individual && distinct && qm == spanMask(0, int8(len(sc.qs)-1)) && cm != spanMask(0, int8(len(ctoks)-1)) {
 		ded = ix.dedicationStart(ctoks)
@@ -311,6 +325,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 				// the person an organisation is named after, left
 				// out as its short name does
 				missC += t.w * missDedication
+				continue
+			}
+			if j < cForm || !rec.individual && mayBeAcronym(t.s, j, len(ctoks)) && ownAcronym(len(ctoks), cword, j) {
 				continue
 			}
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
@@ -325,6 +342,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 		for i := range sc.qs {
 			if qm&(1<<i) == 0 {
 				q := &sc.qs[i]
+				if i < qForm || mayBeAcronym(q.s, i, len(sc.qs)) && ownAcronym(len(sc.qs), qword, i) {
+					continue
+				}
 				if genericWords[q.s] || isOrgDescriptor(q.group) {
 					missQ += q.w * missAddedOrg
 					continue
