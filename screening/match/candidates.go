@@ -7,10 +7,12 @@ type simHit struct {
 	sim      float32
 }
 
-// joinHit is a query word similar to two adjacent words of one indexed
-// name written together.
+// joinHit is a query word (or, with span 1, the query words q and q+1
+// written together) similar to two adjacent words of one indexed name
+// written together.
 type joinHit struct {
 	q    int8
+	span int8
 	pos  int16
 	name int32
 	sim  float32
@@ -86,6 +88,15 @@ func (ix *Index) findHits(sc *scratch) {
 			if id, ok := ix.tokenID(string(b)); ok {
 				sc.addHit(simHit{int8(i), int8(k), id, 1})
 				continue
+			}
+			if k == i+1 && (!sc.qs[i].known || !sc.qs[k].known) {
+				// two words split elsewhere than the listed two ("Ura
+				// lTrast" for URAL TRAST, "E PIAC" for EP-IAC), so that
+				// one of them is no listed word: both written together
+				// are a listed pair written together
+				for _, r := range ix.joinRefsOf(string(b)) {
+					sc.joins = append(sc.joins, joinHit{q: int8(i), span: 1, pos: r.pos, name: r.name, sim: 1})
+				}
 			}
 			if k == i+1 {
 				// two syllables in Wade-Giles against one pinyin word

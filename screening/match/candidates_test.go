@@ -78,3 +78,35 @@ func TestQueryNumberMissing(t *testing.T) {
 		t.Errorf("score %.4f reaches the threshold %.2f", ms[0].Score, DefaultThreshold)
 	}
 }
+
+// TestSplitElsewhere checks that two query words split at another place
+// than the listed two ("Ura lTrast" for URAL TRAST, "YKA KD" for the
+// registration YK-AKD) meet them written together, and that two query
+// words split as listed are not looked up so.
+func TestSplitElsewhere(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "OOO Ural-Trast"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeVessel, Name: "YK-AKD"},
+	})
+	for _, c := range []struct{ q, id, qt, ct string }{
+		{"OOO Ura-lTrast", "1", "ura ltrast", "ural trast"},
+		{"YKA-KD", "2", "yka kd", "yk akd"},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 1 || ms[0].Entry.ID != c.id || ms[0].Score != 1 {
+			t.Fatalf("%q: got %+v, want entry %s at 1", c.q, ms, c.id)
+		}
+		if tm := ms[0].Tokens; len(tm) != 1 || tm[0].Query != c.qt || tm[0].Candidate != c.ct {
+			t.Errorf("%q: tokens %+v, want %q against %q", c.q, tm, c.qt, c.ct)
+		}
+	}
+	sc := ix.pool.Get().(*scratch)
+	defer ix.pool.Put(sc)
+	ix.scoreNames(sc, Query{Name: "Ural Trast"}, DefaultThreshold)
+	if len(sc.joins) != 0 {
+		t.Errorf("Ural Trast: %d join hits, want none (both words are listed)", len(sc.joins))
+	}
+}
