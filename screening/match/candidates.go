@@ -193,6 +193,16 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 	if q.vowelless && len(q.cons) >= 1 {
 		try(hashStr(seedCons, q.cons))
 	}
+	if len(q.s) >= rawMinLen && !known {
+		// a typo (a letter left out, added or replaced: "hssein",
+		// "aaddin"): before the skeleton's deletions, which for a short
+		// skeleton are shared by many words ("sin", "xin") and can use
+		// up the budget
+		try(hashStr(seedRawDel, q.s))
+		for i := 0; i < len(q.s); i++ {
+			try(hashDel(seedRawDel, q.s, i))
+		}
+	}
 	if len(sk) >= fuzzyMinLen-1 {
 		try(hashStr(seedDel, sk))
 	}
@@ -204,12 +214,6 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 	}
 	if len(sk) >= prefixLen+2 {
 		try(hashStr(seedPrefix, sk[:prefixLen]))
-	}
-	if len(q.s) >= rawMinLen && !known {
-		try(hashStr(seedRawDel, q.s))
-		for i := 0; i < len(q.s); i++ {
-			try(hashDel(seedRawDel, q.s, i))
-		}
 	}
 	if !q.vowelless && len(q.cons) >= minConsKey {
 		// the same consonants with other vowels (Bhattvi, Bhuttavi):

@@ -110,3 +110,23 @@ func TestSplitElsewhere(t *testing.T) {
 		t.Errorf("Ural Trast: %d join hits, want none (both words are listed)", len(sc.joins))
 	}
 }
+
+// TestTypoKeysFirst checks that a query word with a letter left out
+// ("Hssein" for Hossein) is found through the typo keys of the raw word
+// before the deletions of its short skeleton ("xsin": "sin", "xin", keys
+// of many listed words) use up the words compared: "PARVAR Hssein" finds
+// the listed PARVAR, Hossein.
+func TestTypoKeysFirst(t *testing.T) {
+	ms, err := defaultIndex(t).Search(context.Background(), Query{Name: "PARVAR Hssein"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Name != "PARVAR, Hossein" || ms[0].Score < DefaultThreshold {
+		t.Fatalf("got %+v, want PARVAR, Hossein first, at the threshold or more", ms)
+	}
+	for _, tm := range ms[0].Tokens {
+		if tm.Query == "hssein" && tm.Candidate != "hossein" {
+			t.Errorf("hssein aligned with %q, want hossein", tm.Candidate)
+		}
+	}
+}
