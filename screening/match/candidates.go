@@ -114,7 +114,17 @@ func (ix *Index) findHits(sc *scratch) {
 				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
 				for ; lo < hi; lo++ {
 					t := ix.fuzzy[lo].tok
-					if sim := strSim(string(b), ix.toks[t].s, len(b)); sim >= 0.8 {
+					sim := strSim(string(b), ix.toks[t].s, len(b))
+					if ix.toks[t].skel == string(sk) && min(len(sc.qs[i].s), len(sc.qs[k].s)) >= 4 {
+						// one word in another romanisation, split
+						// ("Koochak Zaie" for KOUCHAKZAEI), as tokSim
+						// scores a word of the same skeleton; not a
+						// word of three letters or fewer, which is as
+						// often a word of its own ("Mike Lee" is not
+						// MEKELE)
+						sim = max(sim, skelEqualSim(min(len(b), len(ix.toks[t].s))))
+					}
+					if sim >= 0.8 {
 						sc.addHit(simHit{int8(i), int8(k), t, sim})
 					}
 				}

@@ -130,3 +130,24 @@ func TestTypoKeysFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitRespelling checks that a listed word written as two query words
+// in another romanisation ("KOOCHAK ZAIE" for KOUCHAKZAEI, one skeleton)
+// aligns with it as a respelling, and that a query word of three letters
+// does not join its neighbour so ("Mike Lee" is not MEKELE).
+func TestSplitRespelling(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "KOUCHAKZAEI, Ebrahim"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeVessel, Name: "MEKELE"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "KOOCHAK ZAIE, Ebrahim"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Entry.ID != "1" || ms[0].Score < DefaultThreshold {
+		t.Fatalf("got %+v, want KOUCHAKZAEI, Ebrahim at the threshold or more", ms)
+	}
+	if ms, _ := ix.Search(context.Background(), Query{Name: "Mike Lee", Threshold: 0.5}); len(ms) != 0 {
+		t.Errorf("Mike Lee: got %+v, want nothing", ms)
+	}
+}
