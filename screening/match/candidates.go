@@ -75,6 +75,8 @@ func (ix *Index) findHits(sc *scratch) {
 			for _, r := range refs {
 				sc.joins = append(sc.joins, joinHit{q: int8(i), pos: r.pos, name: r.name, sim: w})
 			}
+		} else if !known && len(q.s) >= minTypoJoin && sc.bestHit(int8(i)) < closeMinSim {
+			ix.typoJoins(sc, q, int8(i))
 		}
 	}
 	// runs of adjacent query words against single indexed tokens
@@ -132,6 +134,47 @@ func (ix *Index) findHits(sc *scratch) {
 		}
 		sc.tmp = b[:0]
 	}
+}
+
+// minTypoJoin is the shortest query word that typoJoins looks up.
+const minTypoJoin = 6
+
+// bestHit is the highest similarity of a hit of the query word i alone.
+func (sc *scratch) bestHit(i int8) float32 {
+	var best float32
+	for _, h := range sc.hits {
+		if h.qlo == i && h.qhi == i {
+			best = max(best, h.sim)
+		}
+	}
+	return best
+}
+
+// typoJoins adds the listed pairs of adjacent words that the query word q
+// (number i), which is no listed word and found none close, is written
+// together with a letter added or replaced: "abubaker" for ABU BAKR,
+// "transtflot" for TRANS-FLOT, "epiiti" for EP-ITI. The query word less
+// each of its letters is looked up among the pairs written together.
+func (ix *Index) typoJoins(sc *scratch, q *qtok, i int8) {
+	b := sc.tmp[:0]
+	for d := 0; d < len(q.s); d++ {
+		if d > 0 && q.s[d] == q.s[d-1] {
+			continue // the same word as the deletion before
+		}
+		b = append(append(b[:0], q.s[:d]...), q.s[d+1:]...)
+		refs, ok := ix.joinsOf(string(b))
+		if !ok {
+			continue
+		}
+		sim := strSim(q.s, string(b), len(b))
+		if sim < 0.8 {
+			continue
+		}
+		for _, r := range refs {
+			sc.joins = append(sc.joins, joinHit{q: i, pos: r.pos, name: r.name, sim: sim})
+		}
+	}
+	sc.tmp = b[:0]
 }
 
 // variantHits adds the indexed words of the query word's variant group

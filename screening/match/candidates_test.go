@@ -151,3 +151,32 @@ func TestSplitRespelling(t *testing.T) {
 		t.Errorf("Mike Lee: got %+v, want nothing", ms)
 	}
 }
+
+// TestTypoJoin checks that a query word that is two adjacent listed words
+// written together with a letter added or replaced ("ALiADL" for AL-ADL,
+// "JAZEERATHALMALDIFI" for JAZEERAT ALMALDIFI) aligns with the pair.
+func TestTypoJoin(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "AL-ADL, Sayf"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "JAZEERAT ALMALDIFI"},
+	})
+	for _, c := range []struct{ q, id, qt, ct string }{
+		{"ALiADL Sayf", "1", "aliadl", "al adl"},
+		{"JAZEERATHALMALDIFI", "2", "jazeerathalmaldifi", "jazeerat almaldifi"},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 1 || ms[0].Entry.ID != c.id || ms[0].Score < DefaultThreshold {
+			t.Fatalf("%q: got %+v, want entry %s at the threshold or more", c.q, ms, c.id)
+		}
+		found := false
+		for _, tm := range ms[0].Tokens {
+			found = found || tm.Query == c.qt && tm.Candidate == c.ct
+		}
+		if !found {
+			t.Errorf("%q: tokens %+v, want %q against %q", c.q, ms[0].Tokens, c.qt, c.ct)
+		}
+	}
+}
