@@ -87,6 +87,7 @@ func (ix *Index) findHits(sc *scratch) {
 			if k == i {
 				continue
 			}
+			found := false
 			if id, ok := ix.tokenID(string(b)); ok {
 				sc.addHit(simHit{int8(i), int8(k), id, 1})
 				continue
@@ -128,13 +129,72 @@ func (ix *Index) findHits(sc *scratch) {
 					}
 					if sim >= 0.8 {
 						sc.addHit(simHit{int8(i), int8(k), t, sim})
+						found = true
 					}
 				}
+			}
+			if !found && k <= i+2 && len(b) >= minRunConsLen && sc.someWordFar(int8(i), int8(k)) {
+				ix.runConsHits(sc, string(b), int8(i), int8(k))
 			}
 		}
 		sc.tmp = b[:0]
 	}
 }
+
+// minRunConsLen is the shortest run of query words written together that
+// runConsHits looks up, and minRunCons the fewest consonants its key must
+// have.
+const (
+	minRunConsLen = 8
+	minRunCons    = 5
+)
+
+// runConsHits adds the listed words that the query words lo..hi written
+// together (b) spell with the same consonants and vowels at the same
+// places: one word split and respelled ("Montazer al-Mahdi" for
+// MONTAZEROLMEHDI), which the run's skeleton does not reach. The key is
+// the consonant key of the fuzzy index; at most maxRunConsChecks words
+// under it are compared.
+func (ix *Index) runConsHits(sc *scratch, b string, lo, hi int8) {
+	cons := appendConsonants(sc.skelBuf[len(sc.skelBuf):], b)
+	if len(cons) < minRunCons {
+		return
+	}
+	a, z := ix.fuzzyRange(hashStr(seedCons, string(cons)))
+	if a == z {
+		return
+	}
+	sk := appendSkeleton(cons[len(cons):], b)
+	for n := 0; a < z && n < maxRunConsChecks; a, n = a+1, n+1 {
+		t := ix.fuzzy[a].tok
+		tk := &ix.toks[t]
+		if tk.cons != string(cons) {
+			continue
+		}
+		sim := strSim(b, tk.s, min(len(b), len(tk.s)))
+		if sameVowelShape(string(sk), tk.skel) {
+			sim = max(sim, vowelShapeSim)
+		}
+		if sim >= 0.8 {
+			sc.addHit(simHit{lo, hi, t, sim})
+		}
+	}
+}
+
+// someWordFar reports whether a query word of lo..hi found no listed word
+// at closeMinSim or more: words that did are rather words of their own
+// than the pieces of one word.
+func (sc *scratch) someWordFar(lo, hi int8) bool {
+	for i := lo; i <= hi; i++ {
+		if sc.bestHit(i) < closeMinSim {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRunConsChecks is the most listed words runConsHits compares.
+const maxRunConsChecks = 8
 
 // minTypoJoin is the shortest query word that typoJoins looks up.
 const minTypoJoin = 6

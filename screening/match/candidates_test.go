@@ -180,3 +180,31 @@ func TestTypoJoin(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitRespelledRun checks that two query words that are one listed
+// word split and respelled, with the same consonants and other vowels
+// ("MONTAZERUL MAHDI" for MONTAZEROLMEHDI; "KAFAK ENTER PRISES" for
+// KAFAK ENTERPRISES), align with it, and that words that found listed
+// words of their own are not run together so.
+func TestSplitRespelledRun(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "MONTAZEROLMEHDI, Saeed"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "SANATORIUM"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "SANATORI IM"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "MONTAZERUL-MAHDI, Saeed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Entry.ID != "1" || ms[0].Score < DefaultThreshold {
+		t.Fatalf("got %+v, want MONTAZEROLMEHDI, Saeed at the threshold or more", ms)
+	}
+	sc := ix.pool.Get().(*scratch)
+	defer ix.pool.Put(sc)
+	ix.scoreNames(sc, Query{Name: "SANATORI IM"}, DefaultThreshold)
+	for _, h := range sc.hits {
+		if h.qlo != h.qhi {
+			t.Errorf("SANATORI IM: hit of the run %d-%d against %q", h.qlo, h.qhi, ix.toks[h.tok].s)
+		}
+	}
+}
