@@ -55,6 +55,15 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 	for _, t := range toks {
 		switch {
 		case hasDigit(t):
+			if w, n, ok := splitDigits(t); ok {
+				// a word and its number written together ("damour850",
+				// "308arz"): the word and the number
+				out.nums = append(out.nums, n)
+				if !stopWords[w] {
+					out.words = appendNameElements(out.words, w)
+				}
+				continue
+			}
 			out.nums = append(out.nums, trimOrdinal(t))
 		case stopWords[t]:
 		default:
@@ -71,6 +80,55 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 		out.codes = len(out.words) > 0
 	}
 	return fields
+}
+
+// splitDigits splits a token made of a run of letters and a run of
+// digits, in either order, into the two, when the letters are a word (three
+// letters or more) and the digits a number (two or more): "damour850",
+// "308arz", "dna1953". A code with letters on both sides ("n488rc"), an
+// ordinal ("140th") or a letter and a number ("t72") stays whole.
+func splitDigits(t string) (word, num string, ok bool) {
+	i := 0
+	for i < len(t) && t[i] >= 'a' && t[i] <= 'z' {
+		i++
+	}
+	if i == 0 {
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+		rest := t[i:]
+		if i < 2 || len(rest) < 3 || !allLetters(rest) {
+			return "", "", false
+		}
+		switch rest {
+		case "th", "st", "nd", "rd":
+			return "", "", false
+		}
+		return rest, t[:i], true
+	}
+	rest := t[i:]
+	if i < 3 || len(rest) < 2 || !allDigits(rest) {
+		return "", "", false
+	}
+	return t[:i], rest, true
+}
+
+func allLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // trimOrdinal removes an English ordinal ending from a number ("140th",

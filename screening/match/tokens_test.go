@@ -173,3 +173,36 @@ func checkLegal(t *testing.T, name, want string, class LegalClass) {
 		t.Errorf("%q: words %q, legal %v; want %q, %v", name, got, nt.legal, want, class)
 	}
 }
+
+// TestSplitDigits checks that a word and its number written together are
+// split, in either order, and that codes, ordinals and short letter runs
+// stay whole.
+func TestSplitDigits(t *testing.T) {
+	for _, c := range []struct {
+		in        string
+		word, num string
+		ok        bool
+	}{
+		{"damour850", "damour", "850", true},
+		{"308arz", "arz", "308", true},
+		{"dna1953", "dna", "1953", true},
+		{"101days", "days", "101", true},
+		{"n488rc", "", "", false},
+		{"140th", "", "", false},
+		{"yv1850", "", "", false},
+		{"t72", "", "", false},
+		{"skai1", "", "", false},
+		{"1abc", "", "", false},
+		{"12ab3", "", "", false},
+	} {
+		w, n, ok := splitDigits(c.in)
+		if w != c.word || n != c.num || ok != c.ok {
+			t.Errorf("splitDigits(%q) = %q, %q, %v; want %q, %q, %v", c.in, w, n, ok, c.word, c.num, c.ok)
+		}
+	}
+	var nt nameTokens
+	analyze(Normalize("DAMOUR850 SAL"), nil, &nt, nil)
+	if !slices.Equal(nt.words, []string{"damour"}) || !slices.Equal(nt.nums, []string{"850"}) || nt.codes {
+		t.Errorf("DAMOUR850 SAL: words %q, numbers %q, codes %v; want [damour], [850], false", nt.words, nt.nums, nt.codes)
+	}
+}
