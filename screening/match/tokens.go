@@ -193,3 +193,58 @@ var abdLinks = map[string]bool{"abdul": true, "abdel": true, "abdal": true, "abd
 // dinSuffixes are the spellings of "al-din" (of the faith) written joined
 // to the word before it.
 var dinSuffixes = []string{"uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "aldeen", "uldin", "eldin", "iddin"}
+
+// minGluedRest is the fewest letters of the listed word left when
+// unglueLegal takes a legal-form word off a query word.
+const minGluedRest = 5
+
+// gluedLegal reports whether w is a word of the curated legal-form table
+// that unglueLegal takes off a query word: a legal form by itself ("ltd",
+// "llc", "sro") or a word of five letters or more ("company", "limited",
+// "joint"), not a syllable of a Chinese form ("han", "xian"), which ends
+// many names.
+func gluedLegal(w string) bool {
+	if !inWords(w) || !curatedLegalWords[w] {
+		return false
+	}
+	_, alone := curatedLegalForms[w]
+	return alone || len(w) >= 5
+}
+
+// unglueLegal replaces, in the query's words, a word that is no listed word
+// but a listed word of minGluedRest letters or more with a word of the
+// curated legal-form table (three letters or more) written against its end
+// or start ("everfitcompany", "lasercutlimited", "llccenter"), by that
+// listed word, and returns the class of the legal form it took off if the
+// name had none.
+func (ix *Index) unglueLegal(words []string, legal LegalClass) LegalClass {
+	for i, w := range words {
+		if len(w) < minGluedRest+3 {
+			continue // a legal word of three letters and the rest
+		}
+		for k := 3; k <= len(w)-3; k++ {
+			a, b := w[:k], w[k:]
+			var rest, form string
+			switch {
+			case len(a) >= minGluedRest && gluedLegal(b):
+				rest, form = a, b
+			case gluedLegal(a) && len(b) >= minGluedRest:
+				rest, form = b, a
+			default:
+				continue
+			}
+			if _, ok := ix.tokenID(rest); !ok {
+				continue
+			}
+			if _, ok := ix.tokenID(w); ok {
+				break // a listed word as written
+			}
+			words[i] = rest
+			if c, ok := curatedLegalForms[form]; ok && legal == LegalNone {
+				legal = c
+			}
+			break
+		}
+	}
+	return legal
+}

@@ -1,9 +1,12 @@
 package match
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
 )
 
 func TestNameElements(t *testing.T) {
@@ -204,5 +207,41 @@ func TestSplitDigits(t *testing.T) {
 	analyze(Normalize("DAMOUR850 SAL"), nil, &nt, nil)
 	if !slices.Equal(nt.words, []string{"damour"}) || !slices.Equal(nt.nums, []string{"850"}) || nt.codes {
 		t.Errorf("DAMOUR850 SAL: words %q, numbers %q, codes %v; want [damour], [850], false", nt.words, nt.nums, nt.codes)
+	}
+}
+
+// TestUnglueLegal checks that a legal-form word written against a listed
+// word of the query ("EVERFITCOMPANY", "LLCCENTER" with the listed
+// EVERFIT, CENTER) is taken off, and that it is not when the rest is no
+// listed word, is short, or the legal word is a syllable of a Chinese form
+// ("NOVOSRO": the rest is four letters; "DELICHAN").
+func TestUnglueLegal(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "EVERFIT COMPANY LIMITED"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "CENTER LLC"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "NOVO DELIC"},
+	})
+	for _, c := range []struct {
+		in    []string
+		want  []string
+		legal LegalClass
+	}{
+		{[]string{"everfitcompany"}, []string{"everfit"}, LegalCorporation},
+		{[]string{"llccenter"}, []string{"center"}, LegalLimited},
+		{[]string{"novosro"}, []string{"novosro"}, LegalNone},
+		{[]string{"delichan"}, []string{"delichan"}, LegalNone},
+		{[]string{"everfit"}, []string{"everfit"}, LegalNone},
+	} {
+		words := slices.Clone(c.in)
+		if legal := ix.unglueLegal(words, LegalNone); !slices.Equal(words, c.want) || legal != c.legal {
+			t.Errorf("unglueLegal(%q) = %q, %v; want %q, %v", c.in, words, legal, c.want, c.legal)
+		}
+	}
+	ms, err := ix.Search(context.Background(), Query{Name: "EVERFITCOMPANY LIMITED"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Entry.ID != "1" || ms[0].Score < DefaultThreshold {
+		t.Errorf("EVERFITCOMPANY LIMITED: got %+v, want EVERFIT COMPANY LIMITED", ms)
 	}
 }
