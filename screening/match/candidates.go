@@ -7,10 +7,12 @@ type simHit struct {
 	sim      float32
 }
 
-// joinHit is a query word similar to two adjacent words of one indexed
-// name written together.
+// joinHit is a query word (or, with span 1, the query words q and q+1
+// written together) similar to two adjacent words of one indexed name
+// written together.
 type joinHit struct {
 	q    int8
+	span int8
 	pos  int16
 	name int32
 	sim  float32
@@ -73,6 +75,8 @@ func (ix *Index) findHits(sc *scratch) {
 			for _, r := range refs {
 				sc.joins = append(sc.joins, joinHit{q: int8(i), pos: r.pos, name: r.name, sim: w})
 			}
+		} else if !known && len(q.s) >= minTypoJoin && sc.bestHit(int8(i)) < closeMinSim {
+			ix.typoJoins(sc, q, int8(i))
 		}
 	}
 	// runs of adjacent query words against single indexed tokens
@@ -83,9 +87,19 @@ func (ix *Index) findHits(sc *scratch) {
 			if k == i {
 				continue
 			}
+			found := false
 			if id, ok := ix.tokenID(string(b)); ok {
 				sc.addHit(simHit{int8(i), int8(k), id, 1})
 				continue
+			}
+			if k == i+1 && (!sc.qs[i].known || !sc.qs[k].known) {
+				// two words split elsewhere than the listed two ("Ura
+				// lTrast" for URAL TRAST, "E PIAC" for EP-IAC), so that
+				// one of them is no listed word: both written together
+				// are a listed pair written together
+				for _, r := range ix.joinRefsOf(string(b)) {
+					sc.joins = append(sc.joins, joinHit{q: int8(i), span: 1, pos: r.pos, name: r.name, sim: 1})
+				}
 			}
 			if k == i+1 {
 				// two syllables in Wade-Giles against one pinyin word
@@ -103,14 +117,124 @@ func (ix *Index) findHits(sc *scratch) {
 				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
 				for ; lo < hi; lo++ {
 					t := ix.fuzzy[lo].tok
-					if sim := strSim(string(b), ix.toks[t].s, len(b)); sim >= 0.8 {
+					sim := strSim(string(b), ix.toks[t].s, len(b))
+					if ix.toks[t].skel == string(sk) && min(len(sc.qs[i].s), len(sc.qs[k].s)) >= 4 {
+						// one word in another romanisation, split
+						// ("Koochak Zaie" for KOUCHAKZAEI), as tokSim
+						// scores a word of the same skeleton; not a
+						// word of three letters or fewer, which is as
+						// often a word of its own ("Mike Lee" is not
+						// MEKELE)
+						sim = max(sim, skelEqualSim(min(len(b), len(ix.toks[t].s))))
+					}
+					if sim >= 0.8 {
 						sc.addHit(simHit{int8(i), int8(k), t, sim})
+						found = true
 					}
 				}
+			}
+			if !found && k <= i+2 && len(b) >= minRunConsLen && sc.someWordFar(int8(i), int8(k)) {
+				ix.runConsHits(sc, string(b), int8(i), int8(k))
 			}
 		}
 		sc.tmp = b[:0]
 	}
+}
+
+// minRunConsLen is the shortest run of query words written together that
+// runConsHits looks up, and minRunCons the fewest consonants its key must
+// have.
+const (
+	minRunConsLen = 8
+	minRunCons    = 5
+)
+
+// runConsHits adds the listed words that the query words lo..hi written
+// together (b) spell with the same consonants and vowels at the same
+// places: one word split and respelled ("Montazer al-Mahdi" for
+// MONTAZEROLMEHDI), which the run's skeleton does not reach. The key is
+// the consonant key of the fuzzy index; at most maxRunConsChecks words
+// under it are compared.
+func (ix *Index) runConsHits(sc *scratch, b string, lo, hi int8) {
+	cons := appendConsonants(sc.skelBuf[len(sc.skelBuf):], b)
+	if len(cons) < minRunCons {
+		return
+	}
+	a, z := ix.fuzzyRange(hashStr(seedCons, string(cons)))
+	if a == z {
+		return
+	}
+	sk := appendSkeleton(cons[len(cons):], b)
+	for n := 0; a < z && n < maxRunConsChecks; a, n = a+1, n+1 {
+		t := ix.fuzzy[a].tok
+		tk := &ix.toks[t]
+		if tk.cons != string(cons) {
+			continue
+		}
+		sim := strSim(b, tk.s, min(len(b), len(tk.s)))
+		if sameVowelShape(string(sk), tk.skel) {
+			sim = max(sim, vowelShapeSim)
+		}
+		if sim >= 0.8 {
+			sc.addHit(simHit{lo, hi, t, sim})
+		}
+	}
+}
+
+// someWordFar reports whether a query word of lo..hi found no listed word
+// at closeMinSim or more: words that did are rather words of their own
+// than the pieces of one word.
+func (sc *scratch) someWordFar(lo, hi int8) bool {
+	for i := lo; i <= hi; i++ {
+		if sc.bestHit(i) < closeMinSim {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRunConsChecks is the most listed words runConsHits compares.
+const maxRunConsChecks = 8
+
+// minTypoJoin is the shortest query word that typoJoins looks up.
+const minTypoJoin = 6
+
+// bestHit is the highest similarity of a hit of the query word i alone.
+func (sc *scratch) bestHit(i int8) float32 {
+	var best float32
+	for _, h := range sc.hits {
+		if h.qlo == i && h.qhi == i {
+			best = max(best, h.sim)
+		}
+	}
+	return best
+}
+
+// typoJoins adds the listed pairs of adjacent words that the query word q
+// (number i), which is no listed word and found none close, is written
+// together with a letter added or replaced: "abubaker" for ABU BAKR,
+// "transtflot" for TRANS-FLOT, "epiiti" for EP-ITI. The query word less
+// each of its letters is looked up among the pairs written together.
+func (ix *Index) typoJoins(sc *scratch, q *qtok, i int8) {
+	b := sc.tmp[:0]
+	for d := 0; d < len(q.s); d++ {
+		if d > 0 && q.s[d] == q.s[d-1] {
+			continue // the same word as the deletion before
+		}
+		b = append(append(b[:0], q.s[:d]...), q.s[d+1:]...)
+		refs, ok := ix.joinsOf(string(b))
+		if !ok {
+			continue
+		}
+		sim := strSim(q.s, string(b), len(b))
+		if sim < 0.8 {
+			continue
+		}
+		for _, r := range refs {
+			sc.joins = append(sc.joins, joinHit{q: i, pos: r.pos, name: r.name, sim: sim})
+		}
+	}
+	sc.tmp = b[:0]
 }
 
 // variantHits adds the indexed words of the query word's variant group
@@ -182,6 +306,16 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 	if q.vowelless && len(q.cons) >= 1 {
 		try(hashStr(seedCons, q.cons))
 	}
+	if len(q.s) >= rawMinLen && !known {
+		// a typo (a letter left out, added or replaced: "hssein",
+		// "aaddin"): before the skeleton's deletions, which for a short
+		// skeleton are shared by many words ("sin", "xin") and can use
+		// up the budget
+		try(hashStr(seedRawDel, q.s))
+		for i := 0; i < len(q.s); i++ {
+			try(hashDel(seedRawDel, q.s, i))
+		}
+	}
 	if len(sk) >= fuzzyMinLen-1 {
 		try(hashStr(seedDel, sk))
 	}
@@ -193,12 +327,6 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 	}
 	if len(sk) >= prefixLen+2 {
 		try(hashStr(seedPrefix, sk[:prefixLen]))
-	}
-	if len(q.s) >= rawMinLen && !known {
-		try(hashStr(seedRawDel, q.s))
-		for i := 0; i < len(q.s); i++ {
-			try(hashDel(seedRawDel, q.s, i))
-		}
 	}
 	if !q.vowelless && len(q.cons) >= minConsKey {
 		// the same consonants with other vowels (Bhattvi, Bhuttavi):

@@ -398,6 +398,19 @@ func init() {
 			put(legalDel, string(buf), w)
 		}
 	}
+	for _, w := range legalSkel {
+		if len(w) < legalDelMin {
+			continue
+		}
+		put(legalRawDel, w, w)
+		for i := range len(w) {
+			buf = append(append(buf[:0], w[:i]...), w[i+1:]...)
+			put(legalRawDel, string(buf), w)
+		}
+	}
+	for k := range legalRawDel {
+		rawDelShapes.add(k)
+	}
 	for k := range legalSkel {
 		skelShapes.add(k)
 	}
@@ -472,6 +485,44 @@ func canonLegal(fields []string, buf []byte) []string {
 	return fields
 }
 
+// legalRawDel maps each curated legal-form word of legalDelMin letters or
+// more, and the word with any one letter deleted, to the word: typing
+// errors that the skeleton hides or makes two edits of ("liabiliy", whose
+// skeleton drops the final y; "liimted" and "aktisonernoe", two letters
+// swapped) meet the word in one deletion on either side.
+var legalRawDel = map[string]string{}
+
+var rawDelShapes shapeSet
+
+// rawLegalTypo returns the curated legal-form word that w is one typing
+// error from (a letter left out, added or replaced, or two adjacent
+// letters swapped), comparing the words as written; buf is scratch space.
+func rawLegalTypo(w string, buf []byte) (string, bool) {
+	if len(w) < legalDelMin-1 || len(w) > 40 {
+		return "", false
+	}
+	look := func(k string) (string, bool) {
+		if !rawDelShapes.has(k) {
+			return "", false
+		}
+		c, ok := legalRawDel[k]
+		return c, ok
+	}
+	if c, ok := look(w); ok {
+		return c, true
+	}
+	if len(w) < legalDelMin {
+		return "", false
+	}
+	for d := 0; d < len(w); d++ {
+		del := append(append(buf[:0], w[:d]...), w[d+1:]...)
+		if c, ok := look(bytesString(del)); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
 // canonLegalWord returns the curated spelling of a word that has the
 // romanisation skeleton of a curated legal-form word or, for long words,
 // is one letter from it.
@@ -480,11 +531,18 @@ func canonLegalWord(w string, buf []byte) (string, bool) {
 	if c, ok := inSkel(bytesString(sk)); ok {
 		return c, true
 	}
-	if len(sk) < legalDelMin {
+	if len(sk) < legalDelMin-1 {
 		return "", false
 	}
 	if c, ok := inDel(bytesString(sk)); ok {
+		// a letter left out ("copany": "kupani", "kumpani")
 		return c, true
+	}
+	if c, ok := rawLegalTypo(w, sk[len(sk):]); ok {
+		return c, true
+	}
+	if len(sk) < legalDelMin {
+		return "", false
 	}
 	n := len(sk)
 	// a deletion's shape is known before it is built: every one but the

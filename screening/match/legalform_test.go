@@ -1,9 +1,12 @@
 package match
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestLegalShapes checks the filters the legal-form look-ups ask before
-// their maps: every key of legalSkel, legalDel and legalWords has its
+// their maps: every key of legalSkel, legalDel, legalRawDel and legalWords has its
 // shape bit, so a filter never hides a legal-form word; and the filters
 // do skip most words, or they buy nothing.
 func TestLegalShapes(t *testing.T) {
@@ -14,6 +17,7 @@ func TestLegalShapes(t *testing.T) {
 	}{
 		{"legalSkel", mapKeys(legalSkel), &skelShapes},
 		{"legalDel", mapKeys(legalDel), &delShapes},
+		{"legalRawDel", mapKeys(legalRawDel), &rawDelShapes},
 		{"legalWords", mapKeys(legalWords), &wordShapes},
 	} {
 		for _, k := range c.keys {
@@ -89,4 +93,32 @@ func mapKeys[V any](m map[string]V) []string {
 		ks = append(ks, k)
 	}
 	return ks
+}
+
+// TestLegalFormTypos checks that a legal-form word typed with one error
+// is recognised: a letter left out ("COPANY", "CMPANY", "LIABIITY"), added
+// or replaced ("LIABIiITY"), two adjacent letters swapped ("LIIMTED",
+// "AKTISONERNOE"), or the final letter that the skeleton drops
+// ("LIABILIY"), and that the name's own words are kept.
+func TestLegalFormTypos(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		words []string
+		legal LegalClass
+	}{
+		{"OPEN JOINT STOCK COPANY DOLTA", []string{"dolta"}, LegalJointStock},
+		{"JOINT STOCK CMPANY DUKS", []string{"duks"}, LegalJointStock},
+		{"LIMITED LIABILIY COMPANY ALLRUS", []string{"allrus"}, LegalLimited},
+		{"LIMITED LIABIITY COMPANY VIPAKS+", []string{"vipaks"}, LegalLimited},
+		{"INFOTECH BALAKOVO LIMITED LIABIiITY COMPANY", []string{"infotech", "balakovo"}, LegalLimited},
+		{"QI GROUP LIIMTED", []string{"qi", "group"}, LegalLimited},
+		{"ZAKRYTOE AKTISONERNOE OBSHCHESTVO RASSVET", []string{"rassvet"}, LegalJointStock},
+		{"DENISE MEDIAN", []string{"denise", "median"}, LegalNone},
+	} {
+		var nt nameTokens
+		analyze(Normalize(c.name), nil, &nt, nil)
+		if !slices.Equal(nt.words, c.words) || nt.legal != c.legal {
+			t.Errorf("%q: words %q, legal form %v; want %q, %v", c.name, nt.words, nt.legal, c.words, c.legal)
+		}
+	}
 }

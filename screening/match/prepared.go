@@ -134,6 +134,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	if len(words) > maxQueryWords {
 		words = words[:maxQueryWords]
 	}
+	nt.legal = ix.unglueLegal(words, nt.legal)
 	ix.prepareQuery(sc, words, hasArabic(q.Name))
 	ix.findHits(sc)
 	if hasHan(q.Name) {

@@ -6,6 +6,7 @@ type qtok struct {
 	s, skel, cons string
 	w             float32
 	vowelless     bool
+	known         bool // a listed word
 	variantInfo
 }
 
@@ -36,6 +37,7 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 		t := qtok{s: w, skel: keys[o.s : o.s+o.sl], cons: keys[o.c : o.c+o.cl], vowelless: arabic, w: unknownW}
 		if id, ok := ix.tokenID(w); ok {
 			t.w = ix.toks[id].w
+			t.known = true
 			t.variantInfo = ix.toks[id].variantInfo
 		} else {
 			if stopWords[w] {

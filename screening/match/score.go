@@ -103,7 +103,7 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 	for _, jh := range sc.joins {
 		if jh.name == nid && int(jh.pos)+1 < len(ctoks) {
 			w := ix.toks[ctoks[jh.pos]].w + ix.toks[ctoks[jh.pos+1]].w
-			sc.edges = append(sc.edges, edge{jh.q, jh.q, int8(jh.pos), int8(jh.pos + 1), jh.sim, w})
+			sc.edges = append(sc.edges, edge{jh.q, jh.q + jh.span, int8(jh.pos), int8(jh.pos + 1), jh.sim, w})
 		}
 	}
 	// initials (listed people only): a one-letter query word against a

@@ -255,7 +255,23 @@ func levSim(a, b string) float64 {
 	if !ok {
 		d = levDP(a, b)
 	}
+	if d == 2 && len(a) == len(b) && swapsTwo(a, b) {
+		// two adjacent letters swapped ("golasn", "golsan"), the
+		// commonest typing error, is one edit (the optimal string
+		// alignment distance), not a deletion and an insertion
+		d = 1
+	}
 	return 1 - float64(d)/float64(max(len(a), len(b)))
+}
+
+// swapsTwo reports whether a and b, of one length, differ only by two
+// adjacent bytes swapped.
+func swapsTwo(a, b string) bool {
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 // levASCII is the Levenshtein distance of two ASCII strings of 1 to 64

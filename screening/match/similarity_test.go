@@ -1,8 +1,11 @@
 package match
 
 import (
+	"context"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
 )
 
 // TestLevASCII checks the bit-parallel Levenshtein distance against the
@@ -60,4 +63,39 @@ func FuzzLevASCII(f *testing.F) {
 			t.Fatalf("levASCII(%q, %q) = %d; the table says %d", a, b, got, want)
 		}
 	})
+}
+
+// TestSwappedLetters checks that two adjacent letters swapped count as one
+// edit in levSim, and only that shape: a swap of letters further apart,
+// or with another edit, keeps the Levenshtein distance.
+func TestSwappedLetters(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		d    int
+	}{
+		{"golasn", "golsan", 1}, {"terand", "treand", 1}, {"ab", "ba", 1}, {"bluefins", "bluefnis", 1},
+		{"golsan", "golsan", 0}, {"golsan", "nolsag", 2}, {"abcd", "badc", 3}, {"abcdef", "acbdeg", 3},
+		{"aab", "aba", 1}, {"abc", "acb", 1},
+	} {
+		want := 1 - float64(c.d)/float64(max(len(c.a), len(c.b)))
+		if got := levSim(c.a, c.b); got != want {
+			t.Errorf("levSim(%q, %q) = %.4f, want %.4f (distance %d)", c.a, c.b, got, want, c.d)
+		}
+	}
+	if swapsTwo("abc", "abc") || swapsTwo("abc", "abd") || !swapsTwo("abdc", "abcd") {
+		t.Error("swapsTwo: wrong on abc/abc, abc/abd or abdc/abcd")
+	}
+}
+
+// TestSwappedLettersFind checks that a one-word organisation name typed
+// with two adjacent letters swapped ("GOLASN" for GOLSAN) is found.
+func TestSwappedLettersFind(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "GOLSAN"}})
+	ms, err := ix.Search(context.Background(), Query{Name: "GOLASN"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Score < DefaultThreshold {
+		t.Fatalf("got %+v, want GOLSAN at the threshold or more", ms)
+	}
 }

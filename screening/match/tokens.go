@@ -55,6 +55,15 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 	for _, t := range toks {
 		switch {
 		case hasDigit(t):
+			if w, n, ok := splitDigits(t); ok {
+				// a word and its number written together ("damour850",
+				// "308arz"): the word and the number
+				out.nums = append(out.nums, n)
+				if !stopWords[w] {
+					out.words = appendNameElements(out.words, w)
+				}
+				continue
+			}
 			out.nums = append(out.nums, trimOrdinal(t))
 		case stopWords[t]:
 		default:
@@ -71,6 +80,55 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 		out.codes = len(out.words) > 0
 	}
 	return fields
+}
+
+// splitDigits splits a token made of a run of letters and a run of
+// digits, in either order, into the two, when the letters are a word (three
+// letters or more) and the digits a number (two or more): "damour850",
+// "308arz", "dna1953". A code with letters on both sides ("n488rc"), an
+// ordinal ("140th") or a letter and a number ("t72") stays whole.
+func splitDigits(t string) (word, num string, ok bool) {
+	i := 0
+	for i < len(t) && t[i] >= 'a' && t[i] <= 'z' {
+		i++
+	}
+	if i == 0 {
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+		rest := t[i:]
+		if i < 2 || len(rest) < 3 || !allLetters(rest) {
+			return "", "", false
+		}
+		switch rest {
+		case "th", "st", "nd", "rd":
+			return "", "", false
+		}
+		return rest, t[:i], true
+	}
+	rest := t[i:]
+	if i < 3 || len(rest) < 2 || !allDigits(rest) {
+		return "", "", false
+	}
+	return t[:i], rest, true
+}
+
+func allLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // trimOrdinal removes an English ordinal ending from a number ("140th",
@@ -135,3 +193,58 @@ var abdLinks = map[string]bool{"abdul": true, "abdel": true, "abdal": true, "abd
 // dinSuffixes are the spellings of "al-din" (of the faith) written joined
 // to the word before it.
 var dinSuffixes = []string{"uddin", "uddeen", "eddine", "eddin", "addin", "aldin", "aldeen", "uldin", "eldin", "iddin"}
+
+// minGluedRest is the fewest letters of the listed word left when
+// unglueLegal takes a legal-form word off a query word.
+const minGluedRest = 5
+
+// gluedLegal reports whether w is a word of the curated legal-form table
+// that unglueLegal takes off a query word: a legal form by itself ("ltd",
+// "llc", "sro") or a word of five letters or more ("company", "limited",
+// "joint"), not a syllable of a Chinese form ("han", "xian"), which ends
+// many names.
+func gluedLegal(w string) bool {
+	if !inWords(w) || !curatedLegalWords[w] {
+		return false
+	}
+	_, alone := curatedLegalForms[w]
+	return alone || len(w) >= 5
+}
+
+// unglueLegal replaces, in the query's words, a word that is no listed word
+// but a listed word of minGluedRest letters or more with a word of the
+// curated legal-form table (three letters or more) written against its end
+// or start ("everfitcompany", "lasercutlimited", "llccenter"), by that
+// listed word, and returns the class of the legal form it took off if the
+// name had none.
+func (ix *Index) unglueLegal(words []string, legal LegalClass) LegalClass {
+	for i, w := range words {
+		if len(w) < minGluedRest+3 {
+			continue // a legal word of three letters and the rest
+		}
+		for k := 3; k <= len(w)-3; k++ {
+			a, b := w[:k], w[k:]
+			var rest, form string
+			switch {
+			case len(a) >= minGluedRest && gluedLegal(b):
+				rest, form = a, b
+			case gluedLegal(a) && len(b) >= minGluedRest:
+				rest, form = b, a
+			default:
+				continue
+			}
+			if _, ok := ix.tokenID(rest); !ok {
+				continue
+			}
+			if _, ok := ix.tokenID(w); ok {
+				break // a listed word as written
+			}
+			words[i] = rest
+			if c, ok := curatedLegalForms[form]; ok && legal == LegalNone {
+				legal = c
+			}
+			break
+		}
+	}
+	return legal
+}

@@ -1,9 +1,12 @@
 package match
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
 )
 
 func TestNameElements(t *testing.T) {
@@ -171,5 +174,74 @@ func checkLegal(t *testing.T, name, want string, class LegalClass) {
 	analyze(Normalize(name), nil, &nt, nil)
 	if got := strings.Join(nt.words, " "); got != want || nt.legal != class {
 		t.Errorf("%q: words %q, legal %v; want %q, %v", name, got, nt.legal, want, class)
+	}
+}
+
+// TestSplitDigits checks that a word and its number written together are
+// split, in either order, and that codes, ordinals and short letter runs
+// stay whole.
+func TestSplitDigits(t *testing.T) {
+	for _, c := range []struct {
+		in        string
+		word, num string
+		ok        bool
+	}{
+		{"damour850", "damour", "850", true},
+		{"308arz", "arz", "308", true},
+		{"dna1953", "dna", "1953", true},
+		{"101days", "days", "101", true},
+		{"n488rc", "", "", false},
+		{"140th", "", "", false},
+		{"yv1850", "", "", false},
+		{"t72", "", "", false},
+		{"skai1", "", "", false},
+		{"1abc", "", "", false},
+		{"12ab3", "", "", false},
+	} {
+		w, n, ok := splitDigits(c.in)
+		if w != c.word || n != c.num || ok != c.ok {
+			t.Errorf("splitDigits(%q) = %q, %q, %v; want %q, %q, %v", c.in, w, n, ok, c.word, c.num, c.ok)
+		}
+	}
+	var nt nameTokens
+	analyze(Normalize("DAMOUR850 SAL"), nil, &nt, nil)
+	if !slices.Equal(nt.words, []string{"damour"}) || !slices.Equal(nt.nums, []string{"850"}) || nt.codes {
+		t.Errorf("DAMOUR850 SAL: words %q, numbers %q, codes %v; want [damour], [850], false", nt.words, nt.nums, nt.codes)
+	}
+}
+
+// TestUnglueLegal checks that a legal-form word written against a listed
+// word of the query ("EVERFITCOMPANY", "LLCCENTER" with the listed
+// EVERFIT, CENTER) is taken off, and that it is not when the rest is no
+// listed word, is short, or the legal word is a syllable of a Chinese form
+// ("NOVOSRO": the rest is four letters; "DELICHAN").
+func TestUnglueLegal(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "EVERFIT COMPANY LIMITED"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "CENTER LLC"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "NOVO DELIC"},
+	})
+	for _, c := range []struct {
+		in    []string
+		want  []string
+		legal LegalClass
+	}{
+		{[]string{"everfitcompany"}, []string{"everfit"}, LegalCorporation},
+		{[]string{"llccenter"}, []string{"center"}, LegalLimited},
+		{[]string{"novosro"}, []string{"novosro"}, LegalNone},
+		{[]string{"delichan"}, []string{"delichan"}, LegalNone},
+		{[]string{"everfit"}, []string{"everfit"}, LegalNone},
+	} {
+		words := slices.Clone(c.in)
+		if legal := ix.unglueLegal(words, LegalNone); !slices.Equal(words, c.want) || legal != c.legal {
+			t.Errorf("unglueLegal(%q) = %q, %v; want %q, %v", c.in, words, legal, c.want, c.legal)
+		}
+	}
+	ms, err := ix.Search(context.Background(), Query{Name: "EVERFITCOMPANY LIMITED"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Entry.ID != "1" || ms[0].Score < DefaultThreshold {
+		t.Errorf("EVERFITCOMPANY LIMITED: got %+v, want EVERFIT COMPANY LIMITED", ms)
 	}
 }
