@@ -514,7 +514,23 @@ func rawLegalTypo(w string, buf []byte) (string, bool) {
 	if len(w) < legalDelMin {
 		return "", false
 	}
-	for d := 0; d < len(w); d++ {
+	n := len(w)
+	// as in canonLegalWord: the inner deletions share one shape
+	inner := rawDelShapes.hasShape(n-1, w[0], w[n-1])
+	for d := 0; d < n; d++ {
+		switch {
+		case d == 0:
+			if !rawDelShapes.hasShape(n-1, w[1], w[n-1]) {
+				continue
+			}
+		case d == n-1:
+			if !rawDelShapes.hasShape(n-1, w[0], w[n-2]) {
+				continue
+			}
+		case !inner:
+			d = n - 2
+			continue
+		}
 		del := append(append(buf[:0], w[:d]...), w[d+1:]...)
 		if c, ok := look(bytesString(del)); ok {
 			return c, true

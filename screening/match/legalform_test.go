@@ -37,9 +37,15 @@ func TestLegalShapes(t *testing.T) {
 	if skipped < len(words)/2 {
 		t.Errorf("the shape filter skips %d of %d words", skipped, len(words))
 	}
-	for _, k := range mapKeys(legalDel) {
-		if !delShapes.hasShape(len(k), k[0], k[len(k)-1]) {
-			t.Fatalf("legalDel key %q: hasShape disagrees with has", k)
+	for _, c := range []struct {
+		name   string
+		shapes *shapeSet
+		keys   []string
+	}{{"legalDel", &delShapes, mapKeys(legalDel)}, {"legalRawDel", &rawDelShapes, mapKeys(legalRawDel)}} {
+		for _, k := range c.keys {
+			if !c.shapes.hasShape(len(k), k[0], k[len(k)-1]) {
+				t.Fatalf("%s key %q: hasShape disagrees with has", c.name, k)
+			}
 		}
 	}
 	// canonLegalWord against the plain map look-ups it shortens, on legal
@@ -73,11 +79,26 @@ func canonLegalWordPlain(w string) (string, bool) {
 	if c, ok := legalSkel[sk]; ok {
 		return c, true
 	}
-	if len(sk) < legalDelMin {
+	if len(sk) < legalDelMin-1 {
 		return "", false
 	}
 	if c, ok := legalDel[sk]; ok {
 		return c, true
+	}
+	if len(w) >= legalDelMin-1 && len(w) <= 40 {
+		if c, ok := legalRawDel[w]; ok {
+			return c, true
+		}
+		if len(w) >= legalDelMin {
+			for d := range len(w) {
+				if c, ok := legalRawDel[w[:d]+w[d+1:]]; ok {
+					return c, true
+				}
+			}
+		}
+	}
+	if len(sk) < legalDelMin {
+		return "", false
 	}
 	for d := range len(sk) {
 		if c, ok := legalDel[sk[:d]+sk[d+1:]]; ok {
