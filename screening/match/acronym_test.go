@@ -58,3 +58,47 @@ func TestOwnAcronymLeftOver(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgOwnOf checks the kept words of every organisation name of the
+// embedded index, and of names with a state form and an abbreviation,
+// against stateFormLen and ownAcronym asked directly, on the first call and
+// on the second, which reads what the first kept.
+func TestOrgOwnOf(t *testing.T) {
+	ix := NewIndex(append(testEntries(t),
+		&lists.Entry{Source: "TEST", ID: "1", Type: lists.TypeEntity, Name: "FEDERALNOE GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE KLIMOVSK SPECIALIZED AMMUNITION PLANT KSAP"},
+		&lists.Entry{Source: "TEST", ID: "2", Type: lists.TypeEntity, Name: "KIB KHATIBA IMAM AL-BUKHARI"}))
+	direct := func(ctoks []int32) uint64 {
+		word := func(j int) string { return ix.toks[ctoks[j]].s }
+		n := len(ctoks)
+		var m uint64
+		if stateFormStart(word(0)) {
+			m = spanMask(0, int8(stateFormLen(n, word)-1))
+		}
+		for j := range n {
+			if mayBeAcronym(word(j), j, n) && ownAcronym(n, word, j) {
+				m |= 1 << j
+			}
+		}
+		return m
+	}
+	seen := 0
+	for nid := range ix.names {
+		rec := &ix.names[nid]
+		if rec.individual || rec.tokLen == 0 {
+			continue
+		}
+		ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+		want := direct(ctoks)
+		for call := range 2 {
+			if got := ix.orgOwnOf(int32(nid), ctoks); got != want {
+				t.Fatalf("name %d %v, call %d: %b, want %b", nid, ix.names[nid], call, got, want)
+			}
+		}
+		if want != 0 {
+			seen++
+		}
+	}
+	if seen < 3 {
+		t.Errorf("%d names with words kept; the test checks too little", seen)
+	}
+}

@@ -136,6 +136,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	}
 	nt.legal = ix.unglueLegal(words, nt.legal)
 	ix.prepareQuery(sc, words, hasArabic(q.Name))
+	sc.qOrgOwn = orgOwnWords(sc.qs)
 	ix.findHits(sc)
 	if hasHan(q.Name) {
 		ix.glossHits(sc)

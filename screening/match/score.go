@@ -60,7 +60,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		sc.edgeStore = sc.edgeStore[:start]
 		return
 	}
-	den := ix.scoreDenominator(sc, rec, ctoks, &al, start)
+	den := ix.scoreDenominator(sc, nid, rec, ctoks, &al, start)
 	num := al.num - ix.givenSyllableLoss(sc, rec, ctoks, al.cm, start)
 	if len(sc.edgeStore)-start == 1 && (rec.individual || !ix.singleRespelling(sc, ctoks, sc.edgeStore[start])) {
 		// a single aligned word is weak evidence unless it is exact:
@@ -233,7 +233,7 @@ func (ix *Index) alignLeftovers(sc *scratch, ctoks []int32, start int, al *align
 // weight plus the weight of the words left unmatched on either side
 // (unmatchedWeights), scaled by how much a shortened name is allowed, and
 // a substitution cost when both sides have words left over.
-func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) float32 {
+func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []int32, al *alignment, start int) float32 {
 	den := al.matchedW
 	alpha := float32(alphaUnmatched)
 	if rec.individual {
@@ -242,7 +242,7 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 			alpha = alphaUnmatchedPerson3
 		}
 	}
-	missQ, missC := ix.unmatchedWeights(sc, rec, ctoks, al, start)
+	missQ, missC := ix.unmatchedWeights(sc, nid, rec, ctoks, al, start)
 	if rec.individual {
 		missQ, missC = ix.articlesLeftOut(sc, ctoks, al.qm, al.cm, missQ, missC)
 	}
@@ -287,23 +287,19 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 // unmatchedWeights is the weight of the query words (missQ) and of the name
 // words (missC) that al leaves unmatched, each discounted by how often such
 // a word is left out of a name.
-func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) (missQ, missC float32) {
+func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []int32, al *alignment, start int) (missQ, missC float32) {
 	qm, cm, distinct := al.qm, al.cm, al.distinct
-	qword := func(i int) string { return sc.qs[i].s }
-	cword := func(j int) string { return ix.toks[ctoks[j]].s }
-	qForm, cForm := 0, 0 // the words of a state institution's form (stateforms.go)
+	// the words of a state institution's form (stateforms.go) and an
+	// organisation's own abbreviation (acronym.go) are not left over; the
+	// query's are known once per search (sc.qOrgOwn)
+	var qOwn, cOwn uint64
 	if !rec.individual {
-		if len(sc.qs) > 0 && stateFormStart(sc.qs[0].s) {
-			qForm = stateFormLen(len(sc.qs), qword)
-		}
-		if len(ctoks) > 0 && stateFormStart(ix.toks[ctoks[0]].s) {
-			cForm = stateFormLen(len(ctoks), cword)
-		}
+		qOwn, cOwn = sc.qOrgOwn, ix.orgOwnOf(nid, ctoks)
 	}
 	for i := range sc.qs {
 		if qm&(1<<i) == 0 {
 			q := &sc.qs[i]
-			if i < qForm || !rec.individual && mayBeAcronym(q.s, i, len(sc.qs)) && ownAcronym(len(sc.qs), qword, i) {
+			if qOwn&(1<<i) != 0 {
 				continue
 			}
 			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
@@ -327,7 +323,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 				missC += t.w * missDedication
 				continue
 			}
-			if j < cForm || !rec.individual && mayBeAcronym(t.s, j, len(ctoks)) && ownAcronym(len(ctoks), cword, j) {
+			if cOwn&(1<<j) != 0 {
 				continue
 			}
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
@@ -342,7 +338,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, rec *nameRec, ctoks []int32, al *
 		for i := range sc.qs {
 			if qm&(1<<i) == 0 {
 				q := &sc.qs[i]
-				if i < qForm || mayBeAcronym(q.s, i, len(sc.qs)) && ownAcronym(len(sc.qs), qword, i) {
+				if qOwn&(1<<i) != 0 {
 					continue
 				}
 				if genericWords[q.s] || isOrgDescriptor(q.group) {

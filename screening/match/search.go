@@ -124,6 +124,7 @@ type scratch struct {
 	fields            []string
 	nt                nameTokens
 	qs                []qtok
+	qOrgOwn           uint64 // query words not left over against an organisation (orgOwnWords)
 	hits              []simHit
 	hitHead, hitNext  []int32 // hits by token: 1 + index of the last hit, then of the one before
 	joins             []joinHit
