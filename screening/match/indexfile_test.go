@@ -64,6 +64,7 @@ var indexFields = map[string]string{
 	"neighOff":   "serialised (found for every token by AppendBinary)",
 	"neighFlat":  "serialised (found for every token by AppendBinary)",
 	"numPost":    "derived from names and nameNum (indexNumbers)",
+	"orgOwn":     "derived: filled on first use (orgOwnOf)",
 }
 
 // tokInfoFields are the fields of tokInfo (and its embedded variantInfo),
@@ -105,6 +106,12 @@ func TestIndexFieldsSerialised(t *testing.T) {
 		}
 		if d := cmp.Diff(b.Interface(), l.Interface(), exported, cmpEmpty); d != "" {
 			t.Errorf("loaded Index.%s differs from the built one (-built +loaded):\n%.2000s", name, d)
+		}
+	}
+	for nid, rec := range built.names {
+		ctoks := built.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+		if b, l := built.orgOwnOf(int32(nid), ctoks), loaded.orgOwnOf(int32(nid), ctoks); b != l {
+			t.Fatalf("name %d: own words %b built, %b loaded", nid, b, l)
 		}
 	}
 	for tok := range built.toks {
