@@ -375,10 +375,10 @@ func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
 	return consEqualSim
 }
 
-// alphaFewerGivenNames is the share of their weight that a listed
-// person's words count for when the query leaves them out and the words
-// it holds keep their places (moreGivenNames): given names or a second
-// surname left out.
+// alphaFewerGivenNames is the share of their weight that the words one of
+// a listed person's name and the query has beyond the other count for
+// when the words they share keep their places (moreGivenNames): given
+// names or a second surname left out or added.
 const alphaFewerGivenNames = 0.25
 
 // nasabParticles are the words that link the elements of an Arabic name

@@ -222,10 +222,13 @@ func (ix *Index) scoreDenominator(sc *scratch, rec *nameRec, ctoks []int32, al *
 	case missQ > 0 && rec.individual && len(sc.edgeStore)-start >= 2:
 		// the whole listed name of a person and more: another given
 		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA); not for a
-		// listed name of one word, which any longer name may contain
+		// listed name of one word, which any longer name may contain.
+		// With every word in its place (moreGivenNames), the query's
+		// given names count as the listed given names a query leaves
+		// out do: DE GEETERE, Hans Maria for DE GEETERE, Hans
 		alphaQ = alpha
 		if missC == 0 && ix.moreGivenNames(sc, rec, ctoks, start) {
-			alphaQ = alphaPartialPerson
+			alphaQ = alphaFewerGivenNames
 		}
 	}
 	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))) {
