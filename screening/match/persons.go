@@ -367,8 +367,13 @@ const minPersonCons = 4
 // with the same consonants, four or more, whatever their vowels, and
 // start alike: Arabic and Persian names written in Latin letters differ
 // mostly in the short vowels, which the script does not write, and in
-// doubled letters (Makled, Moukalled).
+// doubled letters (Makled, Moukalled). An Arabic interdental written dh or
+// th on one side and d, z, t or s on the other counts as the same letter
+// (interdentalSim: Dhiyab, Diab).
 func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
+	if sim < vowelShapeSim {
+		sim = max(sim, interdentalSim(q.s, q.skel, t.s, t.skel))
+	}
 	if sim >= consEqualSim || len(q.cons) < minPersonCons || q.cons != t.cons || !sameStart(q.skel, t.skel) {
 		return sim
 	}

@@ -20,3 +20,42 @@ func TestMoreGivenNamesAdded(t *testing.T) {
 		{"Hans Peter Maria Johannes Herve Geetere", listed, false},    // no comma, not in the middle
 	})
 }
+
+// TestInterdentalSim checks the readings of the Arabic interdentals and
+// the emphatic d: dh as d or z, th as t or s, and that sh is not read so.
+func TestInterdentalSim(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want float32
+	}{
+		{"ridha", "reda", 0.85},   // dh as d, Egyptian
+		{"ridha", "reza", 0.85},   // dh as z, Persian
+		{"dhiyab", "diab", 0.85},  // dh as d
+		{"kadhim", "kazem", 0.85}, // dh as z
+		{"uthman", "osman", 0.85}, // th as s, Turkish
+		{"ridho", "rida", 0.82},   // dh as d, another vowel
+		{"radha", "rasha", 0},     // sh is another letter
+		{"hadi", "hazi", 0},       // no dh or th
+		{"dhahab", "dahir", 0},    // other consonants
+	} {
+		if got := interdentalSim(c.a, skeleton(c.a), c.b, skeleton(c.b)); got != c.want {
+			t.Errorf("interdentalSim(%q, %q) = %.2f, want %.2f", c.a, c.b, got, c.want)
+		}
+		if got := interdentalSim(c.b, skeleton(c.b), c.a, skeleton(c.a)); got != c.want {
+			t.Errorf("interdentalSim(%q, %q) = %.2f, want %.2f", c.b, c.a, got, c.want)
+		}
+	}
+}
+
+// TestInterdentalNames checks, on the index of the real-alias evaluation,
+// that a person's name with an interdental written dh on one side and d
+// or z on the other matches.
+func TestInterdentalNames(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+		{"DHIYAB, Adel Hassan", "DIAB, Adel", true},           // dh as d (0.752 without)
+		{"AL-HAZA, Nabil", "AL-HADHA, Nabil Ali Ahmed", true}, // dh as z (0.748 without)
+	})
+}

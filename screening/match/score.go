@@ -48,7 +48,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	if al.distinct && ix.leftoversCanReach(sc, ctoks, al.qm, al.cm, al.num, al.matchedW, boost, th) {
 		// the words that aligned are not all generic: the one left on
 		// each side may be a respelling
-		ix.alignLeftovers(sc, ctoks, start, &al)
+		ix.alignLeftovers(sc, ctoks, start, &al, rec.individual)
 		ix.alignSplitLeftovers(sc, rec, ctoks, start, &al)
 		ix.alignLastElement(sc, rec, ctoks, start, &al)
 	}
@@ -179,11 +179,12 @@ func (ix *Index) align(sc *scratch, ctoks []int32) alignment {
 
 // alignLeftovers adds to al (whose edges start at sc.edgeStore[start]) up
 // to maxLeftoverPairs pairs of words left over on both sides, fewer than
-// the words aligned, that leftoverPair finds similar.
-func (ix *Index) alignLeftovers(sc *scratch, ctoks []int32, start int, al *alignment) {
+// the words aligned, that leftoverPair finds similar. individual says
+// whether the name is a listed person's.
+func (ix *Index) alignLeftovers(sc *scratch, ctoks []int32, start int, al *alignment, individual bool) {
 	aligned := len(sc.edgeStore) - start
 	for k := 0; k < maxLeftoverPairs && k < aligned-1; k++ {
-		e, ok := ix.leftoverPair(sc, ctoks, al.qm, al.cm, start)
+		e, ok := ix.leftoverPair(sc, ctoks, al.qm, al.cm, start, individual)
 		if !ok {
 			break
 		}
@@ -490,9 +491,10 @@ func (ix *Index) applyDetails(rs []result, legal LegalClass, q Query, th float64
 // aligned are two or more, each at 0.9 or more: a word respelled further
 // than the fuzzy keys reach (Ghoreishi for Quraishi, Bhattwi for Bhuttavi)
 // in a name that otherwise agrees. Its similarity (of the letters or of
-// the skeletons), at least leftoverMinSim, counts as it is. Words of
-// fewer than four letters are not paired.
-func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int) (edge, bool) {
+// the skeletons, or for a listed person of the Arabic interdentals read
+// either way, interdentalSim), at least leftoverMinSim, counts as it is.
+// Words of fewer than four letters are not paired.
+func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int, individual bool) (edge, bool) {
 	nq, nc := len(sc.qs), len(ctoks)
 	if nq > 64 || nc > 64 || !sc.closeEdges(start, closeMinSim) {
 		return edge{}, false
@@ -525,6 +527,9 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 			sim := strSim(q.s, t.s, min(len(q.s), len(t.s)))
 			if sk := strSim(q.skel, t.skel, min(len(q.skel), len(t.skel))); sk > sim {
 				sim = sk
+			}
+			if individual && sim < vowelShapeSim {
+				sim = max(sim, interdentalSim(q.s, q.skel, t.s, t.skel))
 			}
 			if sim > best {
 				best, bq, bc = sim, i, j
