@@ -59,3 +59,20 @@ func TestInterdentalNames(t *testing.T) {
 		{"AL-HAZA, Nabil", "AL-HADHA, Nabil Ali Ahmed", true}, // dh as z (0.748 without)
 	})
 }
+
+// TestPersonLeftoversRespelled checks, on the index of the real-alias
+// evaluation, that the words left over in a person's name are paired when
+// the words that agree are themselves vowel respellings (0.82 or more),
+// and that a leftover word that is another name, or a given name that
+// differs, still keeps the name apart.
+func TestPersonLeftoversRespelled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+		{"AL-BANNAY, Ali Ridha Hassan", "AL BANAI, Ali Reda Hassan", true},              // 0.579 without
+		{"AL-GHAYB, Seyyed Heshmat Hayat", "AL-GHAIB, Seyyed Heshmatollah Hayat", true}, // 0.617 without
+		{"AL-BANNAY, Ali Rashid Hassan", "AL BANAI, Ali Reda Hassan", false},            // another name
+		{"AL-BANNAY, Omar Ridha Hassan", "AL BANAI, Ali Reda Hassan", false},            // another given name
+	})
+}

@@ -488,7 +488,8 @@ func (ix *Index) applyDetails(rs []result, legal LegalClass, q Query, th float64
 
 // leftoverPair returns an edge between a query word and a listed word
 // both left unaligned, the most similar such pair, when the words that
-// aligned are two or more, each at 0.9 or more: a word respelled further
+// aligned are two or more, each at 0.9 or more (for a listed person, a
+// vowel respelling, partialMinSim, or more): a word respelled further
 // than the fuzzy keys reach (Ghoreishi for Quraishi, Bhattwi for Bhuttavi)
 // in a name that otherwise agrees. Its similarity (of the letters or of
 // the skeletons, or for a listed person of the Arabic interdentals read
@@ -496,7 +497,14 @@ func (ix *Index) applyDetails(rs []result, legal LegalClass, q Query, th float64
 // Words of fewer than four letters are not paired.
 func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int, individual bool) (edge, bool) {
 	nq, nc := len(sc.qs), len(ctoks)
-	if nq > 64 || nc > 64 || !sc.closeEdges(start, closeMinSim) {
+	minAligned := float32(closeMinSim)
+	if individual {
+		// the words of a person's name that agree may be respelled
+		// themselves (AL-BANNAY, 'Ali Ridha for AL BANAI, Ali Reda):
+		// romanisations of one name differ in more than one word
+		minAligned = partialMinSim
+	}
+	if nq > 64 || nc > 64 || !sc.closeEdges(start, minAligned) {
 		return edge{}, false
 	}
 	// a given name and a patronymic that agree say little about the
