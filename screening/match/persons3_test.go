@@ -76,3 +76,17 @@ func TestPersonLeftoversRespelled(t *testing.T) {
 		{"AL-BANNAY, Omar Ridha Hassan", "AL BANAI, Ali Reda Hassan", false},            // another given name
 	})
 }
+
+// TestPersonLeftoversWordSim checks, on the index of the real-alias
+// evaluation, that the words left over in a person's name are compared as
+// aligned words are (tokSim, personRespelling: vowel shapes, consonants),
+// not by their letters alone.
+func TestPersonLeftoversWordSim(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+		{"WAJANG, Joseph Monytuil", "WAJANG, Joseph Mantiel", true}, // the same consonants (0.537 without)
+		{"WAJANG, Joseph Marial", "WAJANG, Joseph Mantiel", false},  // another name
+	})
+}

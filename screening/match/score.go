@@ -492,9 +492,10 @@ func (ix *Index) applyDetails(rs []result, legal LegalClass, q Query, th float64
 // vowel respelling, partialMinSim, or more): a word respelled further
 // than the fuzzy keys reach (Ghoreishi for Quraishi, Bhattwi for Bhuttavi)
 // in a name that otherwise agrees. Its similarity (of the letters or of
-// the skeletons, or for a listed person of the Arabic interdentals read
-// either way, interdentalSim), at least leftoverMinSim, counts as it is.
-// Words of fewer than four letters are not paired.
+// the skeletons, or for a listed person as tokSim and personRespelling
+// compare aligned words: Rami / Rimi, Monytuil / Mantiel), at least
+// leftoverMinSim, counts as it is. Words of fewer than four letters are
+// not paired.
 func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int, individual bool) (edge, bool) {
 	nq, nc := len(sc.qs), len(ctoks)
 	minAligned := float32(closeMinSim)
@@ -537,7 +538,7 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 				sim = sk
 			}
 			if individual && sim < vowelShapeSim {
-				sim = max(sim, interdentalSim(q.s, q.skel, t.s, t.skel))
+				sim = max(sim, personRespelling(q, t, ix.tokSim(q, t)))
 			}
 			if sim > best {
 				best, bq, bc = sim, i, j
