@@ -286,15 +286,29 @@ func splitCandidate(w string) bool {
 	if len(w) < 6 || len(w) > maxSplitJoin {
 		return false
 	}
+	return len(w) >= minSkelJoin || consonantJoinable(w)
+}
+
+// consonantJoinable reports whether w has consonants enough to be
+// compared with words joined by its consonants (sameJoined): four or
+// more, or three in a word of seven letters.
+func consonantJoinable(w string) bool {
 	var buf [maxSplitJoin]byte
 	c := len(appendConsonants(buf[:0], w))
 	return c >= 4 || c == 3 && len(w) >= 7
 }
 
+// minSkelJoin is the shortest word, in bytes, that sameJoined compares
+// with words joined by their skeletons alone: a word of few consonants
+// (Kouchakzaei, whose consonant key is "ks") is one name element when its
+// skeleton is that of the two words written together.
+const minSkelJoin = 8
+
 // sameJoined returns how many of the adjacent free words ws (two or three)
 // written together are w joined differently and respelled (splitPair): the
-// first two, or all three when the middle one is the article al. It
-// returns 0 when they are not.
+// first two, or all three when the middle one is the article al, by their
+// consonants and letters; or the first two, for a word of minSkelJoin
+// letters or more, by their skeleton. It returns 0 when they are not.
 func sameJoined(w string, ws []string) int {
 	if len(ws) < 2 {
 		return 0
@@ -310,7 +324,7 @@ func sameJoined(w string, ws []string) int {
 		// ash-): its l kept or left out
 		j := append(append(append(jb[:0], ws[0]...), "al"...), ws[2]...)
 		k := append(append(kb[:0], ws[0]...), ws[2]...)
-		if (string(appendConsonants(cb[:0], bytesString(j))) == string(wc) || string(appendConsonants(cb[:0], bytesString(k))) == string(wc)) &&
+		if consonantJoinable(w) && (string(appendConsonants(cb[:0], bytesString(j))) == string(wc) || string(appendConsonants(cb[:0], bytesString(k))) == string(wc)) &&
 			max(strSim(w, bytesString(j), min(len(w), len(j))), strSim(w, bytesString(k), min(len(w), len(k)))) >= splitMinSim {
 			return 3
 		}
@@ -320,7 +334,12 @@ func sameJoined(w string, ws []string) int {
 		return 0
 	}
 	j := append(append(jb[:0], ws[0]...), ws[1]...)
-	if string(appendConsonants(cb[:0], bytesString(j))) == string(wc) && strSim(w, bytesString(j), min(len(w), len(j))) >= splitMinSim {
+	if consonantJoinable(w) && string(appendConsonants(cb[:0], bytesString(j))) == string(wc) && strSim(w, bytesString(j), min(len(w), len(j))) >= splitMinSim {
+		return 2
+	}
+	if len(w) >= minSkelJoin && string(appendSkeleton(kb[:0], bytesString(j))) == string(appendSkeleton(cb[:0], w)) {
+		// the same skeleton, written as one word and as two
+		// (KOUCHAKZAEI, KOOCHAK ZAIE)
 		return 2
 	}
 	return 0

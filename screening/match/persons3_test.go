@@ -90,3 +90,17 @@ func TestPersonLeftoversWordSim(t *testing.T) {
 		{"WAJANG, Joseph Marial", "WAJANG, Joseph Mantiel", false},  // another name
 	})
 }
+
+// TestSplitPairSkeleton checks, on the index of the real-alias
+// evaluation, that a word of a person's name with few consonants meets two
+// adjacent words of the other name whose skeleton, written together, is
+// its own (sameJoined), and that other letters keep them apart.
+func TestSplitPairSkeleton(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+		{"KOOCHAK ZAIE, Ebrahim", "KOUCHAKZAEI, Ebrahim", true},  // consonant key "ks" (0.302 without)
+		{"KOUCHAK ZARI, Ebrahim", "KOUCHAKZAEI, Ebrahim", false}, // another letter
+	})
+}
