@@ -325,7 +325,7 @@ func sameJoined(w string, ws []string) int {
 		j := append(append(append(jb[:0], ws[0]...), "al"...), ws[2]...)
 		k := append(append(kb[:0], ws[0]...), ws[2]...)
 		if consonantJoinable(w) && (string(appendConsonants(cb[:0], bytesString(j))) == string(wc) || string(appendConsonants(cb[:0], bytesString(k))) == string(wc)) &&
-			max(strSim(w, bytesString(j), min(len(w), len(j))), strSim(w, bytesString(k), min(len(w), len(k)))) >= splitMinSim {
+			(joinedSim(w, bytesString(j)) || joinedSim(w, bytesString(k))) {
 			return 3
 		}
 		return 0
@@ -334,7 +334,7 @@ func sameJoined(w string, ws []string) int {
 		return 0
 	}
 	j := append(append(jb[:0], ws[0]...), ws[1]...)
-	if consonantJoinable(w) && string(appendConsonants(cb[:0], bytesString(j))) == string(wc) && strSim(w, bytesString(j), min(len(w), len(j))) >= splitMinSim {
+	if consonantJoinable(w) && string(appendConsonants(cb[:0], bytesString(j))) == string(wc) && joinedSim(w, bytesString(j)) {
 		return 2
 	}
 	if len(w) >= minSkelJoin && string(appendSkeleton(kb[:0], bytesString(j))) == string(appendSkeleton(cb[:0], w)) {
@@ -344,6 +344,25 @@ func sameJoined(w string, ws []string) int {
 	}
 	return 0
 }
+
+// joinedSim reports whether a word w and words written together j are
+// alike enough for sameJoined: their letters at splitMinSim or more, or
+// their skeletons, which merge the vowels and doubled letters that French
+// and English spellings write differently (Jallalouddine, Jalal al-Din),
+// at splitMinSkelSim or more.
+func joinedSim(w, j string) bool {
+	if strSim(w, j, min(len(w), len(j))) >= splitMinSim {
+		return true
+	}
+	var wb, jb [2 * maxSplitJoin]byte
+	ws, js := appendSkeleton(wb[:0], w), appendSkeleton(jb[:0], j)
+	return strSim(bytesString(ws), bytesString(js), min(len(ws), len(js))) >= splitMinSkelSim
+}
+
+// splitMinSkelSim is the least similarity of the skeletons of a word and
+// words written together for joinedSim: higher than that of the letters,
+// as skeletons are alike already (GUL ZADA against GHOLIZADEH: 0.72).
+const splitMinSkelSim = 0.8
 
 // bytesString returns b as a string without copying; b must not change
 // while the string is in use.
