@@ -251,7 +251,7 @@ func (ix *Index) splitPair(sc *scratch, ctoks []int32, qm, cm uint64) (edge, boo
 				words[n] = sc.qs[k].s
 				n++
 			}
-			if m := sameJoined(t.s, words[:n]); m > 0 {
+			if m := sameJoined(t.s, t.skel, words[:n]); m > 0 {
 				return edge{int8(i), int8(i + m - 1), int8(j), int8(j), splitSim, t.w}, true
 			}
 		}
@@ -268,7 +268,7 @@ func (ix *Index) splitPair(sc *scratch, ctoks []int32, qm, cm uint64) (edge, boo
 				words[n] = ix.toks[ctoks[k]].s
 				n++
 			}
-			if m := sameJoined(q.s, words[:n]); m > 0 {
+			if m := sameJoined(q.s, q.skel, words[:n]); m > 0 {
 				var w float32
 				for k := j; k < j+m; k++ {
 					w += ix.toks[ctoks[k]].w
@@ -308,8 +308,9 @@ const minSkelJoin = 8
 // written together are w joined differently and respelled (splitPair): the
 // first two, or all three when the middle one is the article al, by their
 // consonants and letters; or the first two, for a word of minSkelJoin
-// letters or more, by their skeleton. It returns 0 when they are not.
-func sameJoined(w string, ws []string) int {
+// letters or more, by their skeleton (wskel is w's). It returns 0 when
+// they are not.
+func sameJoined(w, wskel string, ws []string) int {
 	if len(ws) < 2 {
 		return 0
 	}
@@ -337,7 +338,7 @@ func sameJoined(w string, ws []string) int {
 	if consonantJoinable(w) && string(appendConsonants(cb[:0], bytesString(j))) == string(wc) && joinedSim(w, bytesString(j)) {
 		return 2
 	}
-	if len(w) >= minSkelJoin && string(appendSkeleton(kb[:0], bytesString(j))) == string(appendSkeleton(cb[:0], w)) {
+	if len(w) >= minSkelJoin && len(j) >= len(wskel) && string(appendSkeleton(kb[:0], bytesString(j))) == wskel {
 		// the same skeleton, written as one word and as two
 		// (KOUCHAKZAEI, KOOCHAK ZAIE)
 		return 2

@@ -84,3 +84,25 @@ func plainSibilant(w string) bool {
 	}
 	return false
 }
+
+// personPairSim is the similarity of two words of a person's name left
+// over by the alignment (leftoverPair) as the alignment compares such
+// words beyond their letters: equal skeletons, vowel shapes, variant
+// groups (tokSim), the same consonants and the interdentals
+// (personRespelling); not the loan-word shapes of organisation names.
+func personPairSim(q *qtok, t *tokInfo) float32 {
+	var s float32
+	switch {
+	case q.skel == t.skel:
+		s = skelEqualSim(min(len(q.s), len(t.s)))
+	case sameVowelShape(q.skel, t.skel):
+		s = vowelShapeSim
+	}
+	if q.group != 0 && q.group == t.group || q.patGroup != 0 && q.patGroup == t.patGroup {
+		s = max(s, variantSim)
+	}
+	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
+		s = max(s, consEqualSim)
+	}
+	return personRespelling(q, t, s)
+}

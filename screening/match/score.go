@@ -492,8 +492,8 @@ func (ix *Index) applyDetails(rs []result, legal LegalClass, q Query, th float64
 // vowel respelling, partialMinSim, or more): a word respelled further
 // than the fuzzy keys reach (Ghoreishi for Quraishi, Bhattwi for Bhuttavi)
 // in a name that otherwise agrees. Its similarity (of the letters or of
-// the skeletons, or for a listed person as tokSim and personRespelling
-// compare aligned words: Rami / Rimi, Monytuil / Mantiel), at least
+// the skeletons, or for a listed person as the alignment compares words,
+// personPairSim: Rami / Rimi, Monytuil / Mantiel), at least
 // leftoverMinSim, counts as it is. Words of fewer than four letters are
 // not paired.
 func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int, individual bool) (edge, bool) {
@@ -538,7 +538,7 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 				sim = sk
 			}
 			if individual && sim < vowelShapeSim {
-				sim = max(sim, personRespelling(q, t, ix.tokSim(q, t)))
+				sim = max(sim, personPairSim(q, t))
 			}
 			if sim > best {
 				best, bq, bc = sim, i, j
