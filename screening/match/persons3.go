@@ -106,3 +106,25 @@ func personPairSim(q *qtok, t *tokInfo) float32 {
 	}
 	return personRespelling(q, t, s)
 }
+
+// personLeftoverMinSim is the least similarity of two leftover words of a
+// person's name that leftoverPair pairs (leftoverMinSim for other names)
+// when they are a looseRespelling.
+const personLeftoverMinSim = 0.5
+
+// looseRespelling reports whether two words of a person's name that are
+// less alike than leftoverMinSim may still be one name respelled
+// (leftoverPair): their first two consonants agree, a voiced and a
+// voiceless one of a place alike (Feyself / Faysal, Budvi / Bhuttavi,
+// Dubaysi / Dabidi), and the variant tables do not hold them apart
+// (Mohammed, Mahmoud). Another name of the same start differs in its
+// second consonant (Marial / Mantiel).
+func looseRespelling(q *qtok, t *tokInfo) bool {
+	if q.group != 0 && t.group != 0 && q.group != t.group {
+		return false
+	}
+	if len(q.cons) < 2 || len(t.cons) < 2 {
+		return false
+	}
+	return startClass(q.cons[0]) == startClass(t.cons[0]) && startClass(q.cons[1]) == startClass(t.cons[1])
+}

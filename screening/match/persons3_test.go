@@ -118,3 +118,40 @@ func TestSplitPairSkeletonSim(t *testing.T) {
 		{"Jamalouddine Haqani", "JALALUDDIN HAQQANI", false}, // Jamal al-Din
 	})
 }
+
+// TestLooseRespelling checks which leftover words of a person's name less
+// alike than leftoverMinSim may still be paired: the first two consonants
+// alike, and not two names the variant tables hold apart.
+func TestLooseRespelling(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"feyself", "faysal", true},
+		{"budvi", "bhuttavi", true}, // d and t alike
+		{"dubaysi", "dabidi", true},
+		{"marial", "mantiel", false},   // another second consonant
+		{"mohammed", "mahmoud", false}, // the variant tables hold them apart
+	} {
+		q := qtok{s: c.a, skel: skeleton(c.a), cons: string(appendConsonants(nil, c.a)), variantInfo: variantInfoOf(c.a)}
+		tk := tokInfo{s: c.b, skel: skeleton(c.b), cons: string(appendConsonants(nil, c.b)), variantInfo: variantInfoOf(c.b)}
+		if got := looseRespelling(&q, &tk); got != c.want {
+			t.Errorf("looseRespelling(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestPersonLeftoversLoose checks, on the index of the real-alias
+// evaluation, that a person's leftover word respelled further than
+// leftoverMinSim is paired when it is a looseRespelling, and not when it
+// is another name.
+func TestPersonLeftoversLoose(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+		{"Hafiz Abdul Salam Budvi", "HAFIZ ABDUL SALAM BHUTTAVI", true}, // 0.597 without
+		{"DINI, Feyself Yusuf Ali", "DINI, Faysal Yusuf", true},         // 0.515 without
+		{"DINI, Fathi Yusuf Ali", "DINI, Faysal Yusuf", false},          // another name
+	})
+}

@@ -47,9 +47,11 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	}
 	if al.distinct && ix.leftoversCanReach(sc, ctoks, al.qm, al.cm, al.num, al.matchedW, boost, th) {
 		// the words that aligned are not all generic: the one left on
-		// each side may be a respelling
-		ix.alignLeftovers(sc, ctoks, start, &al, rec.individual)
+		// each side may be a respelling. A name element joined and
+		// split differently (its consonants equal) goes first, before
+		// the looser pairs of single words take its words
 		ix.alignSplitLeftovers(sc, rec, ctoks, start, &al)
+		ix.alignLeftovers(sc, ctoks, start, &al, rec.individual)
 		ix.alignLastElement(sc, rec, ctoks, start, &al)
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
@@ -494,8 +496,9 @@ func (ix *Index) applyDetails(rs []result, legal LegalClass, q Query, th float64
 // in a name that otherwise agrees. Its similarity (of the letters or of
 // the skeletons, or for a listed person as the alignment compares words,
 // personPairSim: Rami / Rimi, Monytuil / Mantiel), at least
-// leftoverMinSim, counts as it is. Words of fewer than four letters are
-// not paired.
+// leftoverMinSim (for a listed person personLeftoverMinSim, when the
+// words are a looseRespelling: Feyself / Faysal), counts as it is. Words
+// of fewer than four letters are not paired.
 func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int, individual bool) (edge, bool) {
 	nq, nc := len(sc.qs), len(ctoks)
 	minAligned := float32(closeMinSim)
@@ -539,13 +542,20 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 			}
 			if individual && sim < vowelShapeSim {
 				sim = max(sim, personPairSim(q, t))
+				if sim < leftoverMinSim && !looseRespelling(q, t) {
+					continue
+				}
 			}
 			if sim > best {
 				best, bq, bc = sim, i, j
 			}
 		}
 	}
-	if bq < 0 || best < leftoverMinSim {
+	minSim := float32(leftoverMinSim)
+	if individual {
+		minSim = personLeftoverMinSim
+	}
+	if bq < 0 || best < minSim {
 		return edge{}, false
 	}
 	return edge{int8(bq), int8(bq), int8(bc), int8(bc), best, ix.toks[ctoks[bc]].w}, true
