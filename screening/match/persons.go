@@ -251,7 +251,7 @@ func (ix *Index) splitPair(sc *scratch, ctoks []int32, qm, cm uint64) (edge, boo
 				words[n] = sc.qs[k].s
 				n++
 			}
-			if m := sameJoined(t.s, words[:n]); m > 0 {
+			if m := sameJoined(t.s, t.skel, words[:n]); m > 0 {
 				return edge{int8(i), int8(i + m - 1), int8(j), int8(j), splitSim, t.w}, true
 			}
 		}
@@ -268,7 +268,7 @@ func (ix *Index) splitPair(sc *scratch, ctoks []int32, qm, cm uint64) (edge, boo
 				words[n] = ix.toks[ctoks[k]].s
 				n++
 			}
-			if m := sameJoined(q.s, words[:n]); m > 0 {
+			if m := sameJoined(q.s, q.skel, words[:n]); m > 0 {
 				var w float32
 				for k := j; k < j+m; k++ {
 					w += ix.toks[ctoks[k]].w
@@ -286,16 +286,31 @@ func splitCandidate(w string) bool {
 	if len(w) < 6 || len(w) > maxSplitJoin {
 		return false
 	}
+	return len(w) >= minSkelJoin || consonantJoinable(w)
+}
+
+// consonantJoinable reports whether w has consonants enough to be
+// compared with words joined by its consonants (sameJoined): four or
+// more, or three in a word of seven letters.
+func consonantJoinable(w string) bool {
 	var buf [maxSplitJoin]byte
 	c := len(appendConsonants(buf[:0], w))
 	return c >= 4 || c == 3 && len(w) >= 7
 }
 
+// minSkelJoin is the shortest word, in bytes, that sameJoined compares
+// with words joined by their skeletons alone: a word of few consonants
+// (Kouchakzaei, whose consonant key is "ks") is one name element when its
+// skeleton is that of the two words written together.
+const minSkelJoin = 8
+
 // sameJoined returns how many of the adjacent free words ws (two or three)
 // written together are w joined differently and respelled (splitPair): the
-// first two, or all three when the middle one is the article al. It
-// returns 0 when they are not.
-func sameJoined(w string, ws []string) int {
+// first two, or all three when the middle one is the article al, by their
+// consonants and letters; or the first two, for a word of minSkelJoin
+// letters or more, by their skeleton (wskel is w's). It returns 0 when
+// they are not.
+func sameJoined(w, wskel string, ws []string) int {
 	if len(ws) < 2 {
 		return 0
 	}
@@ -310,8 +325,8 @@ func sameJoined(w string, ws []string) int {
 		// ash-): its l kept or left out
 		j := append(append(append(jb[:0], ws[0]...), "al"...), ws[2]...)
 		k := append(append(kb[:0], ws[0]...), ws[2]...)
-		if (string(appendConsonants(cb[:0], bytesString(j))) == string(wc) || string(appendConsonants(cb[:0], bytesString(k))) == string(wc)) &&
-			max(strSim(w, bytesString(j), min(len(w), len(j))), strSim(w, bytesString(k), min(len(w), len(k)))) >= splitMinSim {
+		if consonantJoinable(w) && (string(appendConsonants(cb[:0], bytesString(j))) == string(wc) || string(appendConsonants(cb[:0], bytesString(k))) == string(wc)) &&
+			(joinedSim(w, bytesString(j)) || joinedSim(w, bytesString(k))) {
 			return 3
 		}
 		return 0
@@ -320,11 +335,35 @@ func sameJoined(w string, ws []string) int {
 		return 0
 	}
 	j := append(append(jb[:0], ws[0]...), ws[1]...)
-	if string(appendConsonants(cb[:0], bytesString(j))) == string(wc) && strSim(w, bytesString(j), min(len(w), len(j))) >= splitMinSim {
+	if consonantJoinable(w) && string(appendConsonants(cb[:0], bytesString(j))) == string(wc) && joinedSim(w, bytesString(j)) {
+		return 2
+	}
+	if len(w) >= minSkelJoin && len(j) >= len(wskel) && string(appendSkeleton(kb[:0], bytesString(j))) == wskel {
+		// the same skeleton, written as one word and as two
+		// (KOUCHAKZAEI, KOOCHAK ZAIE)
 		return 2
 	}
 	return 0
 }
+
+// joinedSim reports whether a word w and words written together j are
+// alike enough for sameJoined: their letters at splitMinSim or more, or
+// their skeletons, which merge the vowels and doubled letters that French
+// and English spellings write differently (Jallalouddine, Jalal al-Din),
+// at splitMinSkelSim or more.
+func joinedSim(w, j string) bool {
+	if strSim(w, j, min(len(w), len(j))) >= splitMinSim {
+		return true
+	}
+	var wb, jb [2 * maxSplitJoin]byte
+	ws, js := appendSkeleton(wb[:0], w), appendSkeleton(jb[:0], j)
+	return strSim(bytesString(ws), bytesString(js), min(len(ws), len(js))) >= splitMinSkelSim
+}
+
+// splitMinSkelSim is the least similarity of the skeletons of a word and
+// words written together for joinedSim: higher than that of the letters,
+// as skeletons are alike already (GUL ZADA against GHOLIZADEH: 0.72).
+const splitMinSkelSim = 0.8
 
 // bytesString returns b as a string without copying; b must not change
 // while the string is in use.
@@ -367,18 +406,23 @@ const minPersonCons = 4
 // with the same consonants, four or more, whatever their vowels, and
 // start alike: Arabic and Persian names written in Latin letters differ
 // mostly in the short vowels, which the script does not write, and in
-// doubled letters (Makled, Moukalled).
+// doubled letters (Makled, Moukalled). An Arabic interdental written dh or
+// th on one side and d, z, t or s on the other counts as the same letter
+// (interdentalSim: Dhiyab, Diab).
 func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
+	if sim < vowelShapeSim {
+		sim = max(sim, interdentalSim(q.s, q.skel, t.s, t.skel))
+	}
 	if sim >= consEqualSim || len(q.cons) < minPersonCons || q.cons != t.cons || !sameStart(q.skel, t.skel) {
 		return sim
 	}
 	return consEqualSim
 }
 
-// alphaFewerGivenNames is the share of their weight that a listed
-// person's words count for when the query leaves them out and the words
-// it holds keep their places (moreGivenNames): given names or a second
-// surname left out.
+// alphaFewerGivenNames is the share of their weight that the words one of
+// a listed person's name and the query has beyond the other count for
+// when the words they share keep their places (moreGivenNames): given
+// names or a second surname left out or added.
 const alphaFewerGivenNames = 0.25
 
 // nasabParticles are the words that link the elements of an Arabic name

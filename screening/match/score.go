@@ -47,9 +47,11 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	}
 	if al.distinct && ix.leftoversCanReach(sc, ctoks, al.qm, al.cm, al.num, al.matchedW, boost, th) {
 		// the words that aligned are not all generic: the one left on
-		// each side may be a respelling
-		ix.alignLeftovers(sc, ctoks, start, &al)
+		// each side may be a respelling. A name element joined and
+		// split differently (its consonants equal) goes first, before
+		// the looser pairs of single words take its words
 		ix.alignSplitLeftovers(sc, rec, ctoks, start, &al)
+		ix.alignLeftovers(sc, ctoks, start, &al, rec.individual)
 		ix.alignLastElement(sc, rec, ctoks, start, &al)
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
@@ -217,11 +219,12 @@ func (ix *Index) align(sc *scratch, ctoks []int32) alignment {
 
 // alignLeftovers adds to al (whose edges start at sc.edgeStore[start]) up
 // to maxLeftoverPairs pairs of words left over on both sides, fewer than
-// the words aligned, that leftoverPair finds similar.
-func (ix *Index) alignLeftovers(sc *scratch, ctoks []int32, start int, al *alignment) {
+// the words aligned, that leftoverPair finds similar. individual says
+// whether the name is a listed person's.
+func (ix *Index) alignLeftovers(sc *scratch, ctoks []int32, start int, al *alignment, individual bool) {
 	aligned := len(sc.edgeStore) - start
 	for k := 0; k < maxLeftoverPairs && k < aligned-1; k++ {
-		e, ok := ix.leftoverPair(sc, ctoks, al.qm, al.cm, start)
+		e, ok := ix.leftoverPair(sc, ctoks, al.qm, al.cm, start, individual)
 		if !ok {
 			break
 		}
@@ -260,10 +263,13 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 	case missQ > 0 && rec.individual && len(sc.edgeStore)-start >= 2:
 		// the whole listed name of a person and more: another given
 		// name (Laurent Nkunda Mahoro for LAURENT NKUNDA); not for a
-		// listed name of one word, which any longer name may contain
+		// listed name of one word, which any longer name may contain.
+		// With every word in its place (moreGivenNames), the query's
+		// given names count as the listed given names a query leaves
+		// out do: DE GEETERE, Hans Maria for DE GEETERE, Hans
 		alphaQ = alpha
 		if missC == 0 && ix.moreGivenNames(sc, rec, ctoks, start) {
-			alphaQ = alphaPartialPerson
+			alphaQ = alphaFewerGivenNames
 		}
 	}
 	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))) {
@@ -538,14 +544,25 @@ func (ix *Index) applyDetails(rs []result, legal LegalClass, q Query, th float64
 
 // leftoverPair returns an edge between a query word and a listed word
 // both left unaligned, the most similar such pair, when the words that
-// aligned are two or more, each at 0.9 or more: a word respelled further
+// aligned are two or more, each at 0.9 or more (for a listed person, a
+// vowel respelling, partialMinSim, or more): a word respelled further
 // than the fuzzy keys reach (Ghoreishi for Quraishi, Bhattwi for Bhuttavi)
 // in a name that otherwise agrees. Its similarity (of the letters or of
-// the skeletons), at least leftoverMinSim, counts as it is. Words of
-// fewer than four letters are not paired.
-func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int) (edge, bool) {
+// the skeletons, or for a listed person as the alignment compares words,
+// personPairSim: Rami / Rimi, Monytuil / Mantiel), at least
+// leftoverMinSim (for a listed person personLeftoverMinSim, when the
+// words are a looseRespelling: Feyself / Faysal), counts as it is. Words
+// of fewer than four letters are not paired.
+func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start int, individual bool) (edge, bool) {
 	nq, nc := len(sc.qs), len(ctoks)
-	if nq > 64 || nc > 64 || !sc.closeEdges(start, closeMinSim) {
+	minAligned := float32(closeMinSim)
+	if individual {
+		// the words of a person's name that agree may be respelled
+		// themselves (AL-BANNAY, 'Ali Ridha for AL BANAI, Ali Reda):
+		// romanisations of one name differ in more than one word
+		minAligned = partialMinSim
+	}
+	if nq > 64 || nc > 64 || !sc.closeEdges(start, minAligned) {
 		return edge{}, false
 	}
 	// a given name and a patronymic that agree say little about the
@@ -577,12 +594,22 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 			if sk := strSim(q.skel, t.skel, min(len(q.skel), len(t.skel))); sk > sim {
 				sim = sk
 			}
+			if individual && sim < vowelShapeSim {
+				sim = max(sim, personPairSim(q, t))
+				if sim < leftoverMinSim && !looseRespelling(q, t) {
+					continue
+				}
+			}
 			if sim > best {
 				best, bq, bc = sim, i, j
 			}
 		}
 	}
-	if bq < 0 || best < leftoverMinSim {
+	minSim := float32(leftoverMinSim)
+	if individual {
+		minSim = personLeftoverMinSim
+	}
+	if bq < 0 || best < minSim {
 		return edge{}, false
 	}
 	return edge{int8(bq), int8(bq), int8(bc), int8(bc), best, ix.toks[ctoks[bc]].w}, true
