@@ -53,12 +53,16 @@ func (sc *scratch) addHit(h simHit) {
 		}
 	}
 	sc.hits = append(sc.hits, h)
+	if h.qlo == h.qhi && h.qlo >= 0 && int(h.qlo) < len(sc.bestSingle) && h.sim > sc.bestSingle[h.qlo] {
+		sc.bestSingle[h.qlo] = h.sim
+	}
 }
 
 // findHits finds, for every query word and every run of up to maxSpan
 // adjacent words, the indexed tokens that are similar.
 func (ix *Index) findHits(sc *scratch) {
 	sc.hits = sc.hits[:0]
+	clear(sc.bestSingle[:])
 	sc.joins = sc.joins[:0]
 	for i := range sc.qs {
 		q := &sc.qs[i]
@@ -199,15 +203,13 @@ const maxRunConsChecks = 8
 // minTypoJoin is the shortest query word that typoJoins looks up.
 const minTypoJoin = 6
 
-// bestHit is the highest similarity of a hit of the query word i alone.
+// bestHit is the highest similarity of a hit of the query word i alone
+// (kept by addHit).
 func (sc *scratch) bestHit(i int8) float32 {
-	var best float32
-	for _, h := range sc.hits {
-		if h.qlo == i && h.qhi == i {
-			best = max(best, h.sim)
-		}
+	if i < 0 || int(i) >= len(sc.bestSingle) {
+		return 0
 	}
-	return best
+	return sc.bestSingle[i]
 }
 
 // typoJoins adds the listed pairs of adjacent words that the query word q

@@ -125,23 +125,26 @@ type scratch struct {
 	nt                nameTokens
 	qs                []qtok
 	qOrgOwn           uint64 // query words not left over against an organisation (orgOwnWords)
-	hits              []simHit
-	hitHead, hitNext  []int32 // hits by token: 1 + index of the last hit, then of the one before
-	joins             []joinHit
-	acc               []float32
-	touched           []int32
-	cands             []cand
-	edges             []edge
-	edgeStore         []edge
-	results           []result
-	qcons             []uint32 // consonant sets of the query words' skeletons (reachEdges), filled on first use
-	reachNames        []int32  // the candidates reachEdges compares, set with qcons
-	qName             string   // the query as given
-	qSurname          int      // its words before a comma (surnameWords); -1 not yet known
-	surnameBuf        []byte   // surnameWords' buffers
-	surnameTmp        []byte
-	surnameFields     []string
-	surnameNT         nameTokens
+	// bestSingle[i] is the highest similarity of a hit of query word i
+	// alone (bestHit)
+	bestSingle       [maxQueryWords]float32
+	hits             []simHit
+	hitHead, hitNext []int32 // hits by token: 1 + index of the last hit, then of the one before
+	joins            []joinHit
+	acc              []float32
+	touched          []int32
+	cands            []cand
+	edges            []edge
+	edgeStore        []edge
+	results          []result
+	qcons            []uint32 // consonant sets of the query words' skeletons (reachEdges), filled on first use
+	reachNames       []int32  // the candidates reachEdges compares, set with qcons
+	qName            string   // the query as given
+	qSurname         int      // its words before a comma (surnameWords); -1 not yet known
+	surnameBuf       []byte   // surnameWords' buffers
+	surnameTmp       []byte
+	surnameFields    []string
+	surnameNT        nameTokens
 }
 
 func newScratch(n int) *scratch {
