@@ -514,17 +514,25 @@ func rawLegalTypo(w string, buf []byte) (string, bool) {
 	if len(w) < legalDelMin {
 		return "", false
 	}
+	return oneDeletionIn(w, buf, &rawDelShapes, look)
+}
+
+// oneDeletionIn looks up in a table (look, whose keys have the shapes
+// shapes) each string made of w (two bytes or more) less one of its bytes,
+// built in buf, and returns the first found. A deletion's shape is known
+// before it is built: every one but the first and the last byte's keeps
+// w's ends and has one length, so one bit answers for all of them.
+func oneDeletionIn(w string, buf []byte, shapes *shapeSet, look func(string) (string, bool)) (string, bool) {
 	n := len(w)
-	// as in canonLegalWord: the inner deletions share one shape
-	inner := rawDelShapes.hasShape(n-1, w[0], w[n-1])
+	inner := shapes.hasShape(n-1, w[0], w[n-1])
 	for d := 0; d < n; d++ {
 		switch {
 		case d == 0:
-			if !rawDelShapes.hasShape(n-1, w[1], w[n-1]) {
+			if !shapes.hasShape(n-1, w[1], w[n-1]) {
 				continue
 			}
 		case d == n-1:
-			if !rawDelShapes.hasShape(n-1, w[0], w[n-2]) {
+			if !shapes.hasShape(n-1, w[0], w[n-2]) {
 				continue
 			}
 		case !inner:
@@ -560,32 +568,7 @@ func canonLegalWord(w string, buf []byte) (string, bool) {
 	if len(sk) < legalDelMin {
 		return "", false
 	}
-	n := len(sk)
-	// a deletion's shape is known before it is built: every one but the
-	// first and the last letter's keeps the word's ends, so one bit answers
-	// for all of them
-	inner := delShapes.hasShape(n-1, sk[0], sk[n-1])
-	for d := 0; d < n; d++ {
-		switch {
-		case d == 0:
-			if !delShapes.hasShape(n-1, sk[1], sk[n-1]) {
-				continue
-			}
-		case d == n-1:
-			if !delShapes.hasShape(n-1, sk[0], sk[n-2]) {
-				continue
-			}
-		case !inner:
-			d = n - 2
-			continue
-		}
-		del := append(sk[n:n], sk[:d]...)
-		del = append(del, sk[d+1:n]...)
-		if c, ok := inDel(bytesString(del)); ok {
-			return c, true
-		}
-	}
-	return "", false
+	return oneDeletionIn(bytesString(sk), sk[len(sk):], &delShapes, inDel)
 }
 
 // splitLegalPair splits w into two words of the legal-form table, each of
