@@ -97,17 +97,14 @@ func splitDigits(t string) (word, num string, ok bool) {
 			i++
 		}
 		rest := t[i:]
+		// three letters or more: an ordinal's ending ("140th") is two
 		if i < 2 || len(rest) < 3 || !allLetters(rest) {
-			return "", "", false
-		}
-		switch rest {
-		case "th", "st", "nd", "rd":
 			return "", "", false
 		}
 		return rest, t[:i], true
 	}
 	rest := t[i:]
-	if i < 3 || len(rest) < 2 || !allDigits(rest) {
+	if i < 3 || len(rest) < 2 || !isDigits(rest) {
 		return "", "", false
 	}
 	return t[:i], rest, true
@@ -116,15 +113,6 @@ func splitDigits(t string) (word, num string, ok bool) {
 func allLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 'a' || s[i] > 'z' {
-			return false
-		}
-	}
-	return true
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}
