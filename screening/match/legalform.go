@@ -387,26 +387,22 @@ func init() {
 			legalForms[extra[i]] = legalForms[extra[i+1]]
 		}
 	}
+	// k itself and k less each of its letters stand for w, from
+	// legalDelMin letters on
 	var buf []byte
-	for sk, w := range legalSkel {
-		if len(sk) < legalDelMin {
-			continue
+	putDeletions := func(m map[string]string, k, w string) {
+		if len(k) < legalDelMin {
+			return
 		}
-		put(legalDel, sk, w)
-		for i := range len(sk) {
-			buf = append(append(buf[:0], sk[:i]...), sk[i+1:]...)
-			put(legalDel, string(buf), w)
+		put(m, k, w)
+		for i := range len(k) {
+			buf = append(append(buf[:0], k[:i]...), k[i+1:]...)
+			put(m, string(buf), w)
 		}
 	}
-	for _, w := range legalSkel {
-		if len(w) < legalDelMin {
-			continue
-		}
-		put(legalRawDel, w, w)
-		for i := range len(w) {
-			buf = append(append(buf[:0], w[:i]...), w[i+1:]...)
-			put(legalRawDel, string(buf), w)
-		}
+	for sk, w := range legalSkel {
+		putDeletions(legalDel, sk, w)
+		putDeletions(legalRawDel, w, w)
 	}
 	for k := range legalRawDel {
 		rawDelShapes.add(k)
