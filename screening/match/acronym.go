@@ -51,54 +51,58 @@ func ownAcronym(n int, word func(int) string, k int) bool {
 	return false
 }
 
-// orgOwnWords returns, a bit per word, the query words that are not left
-// over when the listed name is an organisation's: the words of a state
-// institution's form it starts with (stateFormLen) and its own
-// abbreviation (ownAcronym). unmatchedWeights reads them for every
-// organisation scored; they depend on the query alone.
-func orgOwnWords(qs []qtok) uint64 {
-	word := func(i int) string { return qs[i].s }
-	var m uint64
-	if len(qs) > 0 && stateFormStart(qs[0].s) {
-		m = spanMask(0, int8(stateFormLen(len(qs), word)-1))
+// ownWords returns what of a name of n words (word returns each) is not
+// left over against an organisation: the number of words of a state
+// institution's form it starts with (stateFormLen) and whether its first
+// and its last word are its own abbreviation (ownAcronym).
+func ownWords(n int, word func(int) string) (form int, first, last bool) {
+	if n == 0 {
+		return 0, false, false
 	}
-	for i := range qs {
-		if mayBeAcronym(qs[i].s, i, len(qs)) && ownAcronym(len(qs), word, i) {
-			m |= 1 << i
-		}
+	form = stateFormLen(n, word)
+	first = mayBeAcronym(word(0), 0, n) && ownAcronym(n, word, 0)
+	last = mayBeAcronym(word(n-1), n-1, n) && ownAcronym(n, word, n-1)
+	return form, first, last
+}
+
+// ownMask is ownWords' answer as a bit per word of a name of n words.
+func ownMask(n, form int, first, last bool) uint64 {
+	m := spanMask(0, int8(form)-1)
+	if first {
+		m |= 1
+	}
+	if last {
+		m |= 1 << (n - 1)
 	}
 	return m
 }
 
+// orgOwnWords returns, a bit per word, the query words that are not left
+// over when the listed name is an organisation's (ownWords).
+// unmatchedWeights reads them for every organisation scored; they depend
+// on the query alone.
+func orgOwnWords(qs []qtok) uint64 {
+	form, first, last := ownWords(len(qs), func(i int) string { return qs[i].s })
+	return ownMask(len(qs), form, first, last)
+}
+
 // orgOwnOf returns, a bit per word, the words of organisation name nid
-// (whose words are ctoks, 64 at most) that are not left over: the words of
-// a state institution's form it starts with and its own abbreviation, its
-// first or last word. They depend on the name alone and are worked out
-// once, kept as the form's length and a bit for each end.
+// (whose words are ctoks, 64 at most) that are not left over (ownWords).
+// They depend on the name alone and are worked out on its first scoring,
+// kept in ix.orgOwn as the form's length and a bit for each end.
 func (ix *Index) orgOwnOf(nid int32, ctoks []int32) uint64 {
 	const known, first, last = 1, 2, 4
-	n := len(ctoks)
 	v := ix.orgOwn[nid].Load()
 	if v == 0 {
-		word := func(j int) string { return ix.toks[ctoks[j]].s }
-		v = known
-		if n > 0 && stateFormStart(word(0)) {
-			v |= uint32(stateFormLen(n, word)) << 3
-		}
-		if n > 0 && mayBeAcronym(word(0), 0, n) && ownAcronym(n, word, 0) {
+		form, f, l := ownWords(len(ctoks), func(j int) string { return ix.toks[ctoks[j]].s })
+		v = known | uint32(form)<<3
+		if f {
 			v |= first
 		}
-		if n > 0 && mayBeAcronym(word(n-1), n-1, n) && ownAcronym(n, word, n-1) {
+		if l {
 			v |= last
 		}
 		ix.orgOwn[nid].Store(v)
 	}
-	m := spanMask(0, int8(v>>3)-1)
-	if v&first != 0 {
-		m |= 1
-	}
-	if v&last != 0 {
-		m |= 1 << (n - 1)
-	}
-	return m
+	return ownMask(len(ctoks), int(v>>3), v&first != 0, v&last != 0)
 }

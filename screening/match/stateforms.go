@@ -55,10 +55,7 @@ func stateFormStart(w string) bool { return w == "federal" || w == "federalnoe" 
 // institution's form that the n words of a name (word returns each) start
 // with, and 0 when they start with none.
 func stateFormLen(n int, word func(int) string) int {
-	if n == 0 {
-		return 0
-	}
-	if !stateFormStart(word(0)) {
+	if n == 0 || !stateFormStart(word(0)) {
 		return 0
 	}
 	best := 0
