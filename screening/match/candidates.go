@@ -91,8 +91,10 @@ func (ix *Index) findHits(sc *scratch) {
 			if k == i {
 				continue
 			}
+			// b is not written again before the next word is added
+			bs := bytesString(b)
 			found := false
-			if id, ok := ix.tokenID(string(b)); ok {
+			if id, ok := ix.tokenID(bs); ok {
 				sc.addHit(simHit{int8(i), int8(k), id, 1})
 				continue
 			}
@@ -101,7 +103,7 @@ func (ix *Index) findHits(sc *scratch) {
 				// lTrast" for URAL TRAST, "E PIAC" for EP-IAC), so that
 				// one of them is no listed word: both written together
 				// are a listed pair written together
-				for _, r := range ix.joinRefsOf(string(b)) {
+				for _, r := range ix.joinRefsOf(bs) {
 					sc.joins = append(sc.joins, joinHit{q: int8(i), span: 1, pos: r.pos, name: r.name, sim: 1})
 				}
 			}
@@ -117,11 +119,11 @@ func (ix *Index) findHits(sc *scratch) {
 				}
 			}
 			if len(b) >= 6 && k == i+1 {
-				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], string(b))
+				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], bs)
 				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
 				for ; lo < hi; lo++ {
 					t := ix.fuzzy[lo].tok
-					sim := strSim(string(b), ix.toks[t].s, len(b))
+					sim := strSim(bs, ix.toks[t].s, len(b))
 					if ix.toks[t].skel == string(sk) && min(len(sc.qs[i].s), len(sc.qs[k].s)) >= 4 {
 						// one word in another romanisation, split
 						// ("Koochak Zaie" for KOUCHAKZAEI), as tokSim
@@ -138,7 +140,7 @@ func (ix *Index) findHits(sc *scratch) {
 				}
 			}
 			if !found && k <= i+2 && len(b) >= minRunConsLen && sc.someWordFar(int8(i), int8(k)) {
-				ix.runConsHits(sc, string(b), int8(i), int8(k))
+				ix.runConsHits(sc, bs, int8(i), int8(k))
 			}
 		}
 		sc.tmp = b[:0]
