@@ -32,3 +32,57 @@ func TestLatinGivenNameForms(t *testing.T) {
 		}
 	}
 }
+
+func TestCompoundOf(t *testing.T) {
+	for _, c := range []struct {
+		long, short string
+		want        bool
+	}{
+		{"hedayatollah", "hedayat", true},
+		{"kashanimehr", "kashani", true},
+		{"mostafavi", "mostaf", true},
+		{"nkundabatware", "nkunda", true},
+		{"hasanzadeh", "hasan", false}, // a start of five letters
+		{"kashani", "kashan", false},   // the nisba -i: one letter more
+		{"mostafavi", "mustaf", false},
+	} {
+		if got := compoundOf(c.long, c.short); got != c.want {
+			t.Errorf("compoundOf(%q, %q) = %v, want %v", c.long, c.short, got, c.want)
+		}
+		if got := compoundPair(c.short, c.long); got != c.want {
+			t.Errorf("compoundPair(%q, %q) = %v, want %v", c.short, c.long, got, c.want)
+		}
+	}
+}
+
+// TestPersonCompounds checks that a person's name element shortened or
+// joined to another is found and scored as the same element, for people
+// only.
+func TestPersonCompounds(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "FARZADI, Hedayat"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "KASHANIMEHR, Alireza"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeIndividual, Name: "LAURENT NKUNDA"},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "MARINETECH SHIPPING"},
+	})
+	for q, want := range map[string]string{
+		"FARZADI, Hedayatollah": "1",
+		"KASHANI, Alireza":      "2",
+		"Laurent Nkundabatware": "3",
+		"MARINE SHIPPING":       "",
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == "" {
+			if len(ms) != 0 {
+				t.Errorf("%q: %+v, want no match", q, ms)
+			}
+			continue
+		}
+		if len(ms) != 1 || ms[0].Entry.ID != want || ms[0].Score < 0.85 {
+			t.Errorf("%q: %+v, want entry %s at 0.85 or more", q, ms, want)
+		}
+	}
+}

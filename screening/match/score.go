@@ -96,6 +96,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 				continue
 			}
 			sim := h.sim
+			if !rec.individual && sim == compoundSim && compoundPair(sc.qs[h.qlo].s, ix.toks[ct].s) {
+				continue // a compound's start: person names only (compoundHits)
+			}
 			if rec.individual && h.qlo == h.qhi {
 				sim = personRespelling(&sc.qs[h.qlo], &ix.toks[ct], sim)
 			}

@@ -1,0 +1,69 @@
+package match
+
+import "strings"
+
+// A person's name element is often written joined to the next or with a
+// compounding element that another spelling leaves out: a Persian or
+// Arabic theophoric compound shortened (Hedayatollah, Hedayat), a
+// surname with a Persian suffix (Kashanimehr, Kashani), a name clipped
+// (Mostaf for Mostafavi), or two names written as one (Nkundabatware for
+// Nkunda Batware). The shorter word is then the start of the longer.
+
+const (
+	// minCompoundStem is the shortest word, in bytes, that may be the
+	// start of a compound (compoundOf): shorter starts are as often
+	// another name (Ali, Alireza; Hasan, Hasanzadeh is kept by its six).
+	minCompoundStem = 6
+	// minCompoundRest is the fewest letters the compound has beyond
+	// its start: one letter more is a respelling or the nisba -i,
+	// which the string similarity already weighs.
+	minCompoundRest = 2
+	// compoundSim is the similarity of a word of a person's name and
+	// the compound it starts.
+	compoundSim = 0.8
+	// maxCompoundChecks is the most listed words compared through the
+	// prefix key of a query word (compoundHits).
+	maxCompoundChecks = 16
+)
+
+// compoundOf reports whether long begins with short, a word of
+// minCompoundStem letters or more, and has minCompoundRest letters or
+// more beyond it.
+func compoundOf(long, short string) bool {
+	return len(short) >= minCompoundStem && len(long)-len(short) >= minCompoundRest && strings.HasPrefix(long, short)
+}
+
+// compoundPair reports whether one of two words is the start of the
+// other (compoundOf).
+func compoundPair(a, b string) bool {
+	if len(a) < len(b) {
+		return compoundOf(b, a)
+	}
+	return compoundOf(a, b)
+}
+
+// compoundHits adds, at compoundSim, the listed words that query word q
+// (index i) begins or that begin with it: those that start with it,
+// found through the prefix key of the fuzzy index, and those it starts
+// with, looked up as written. Not an East Slavic patronymic, which is a
+// given name with a suffix (Vladimirovich) and compares by the group of
+// its stem. The regular keys come first: a word they
+// already found keeps their similarity. gatherEdges keeps these hits for
+// listed people only.
+func (ix *Index) compoundHits(sc *scratch, q *qtok, i int8) {
+	n := len(q.s)
+	if n < minCompoundStem || q.vowelless || q.patronymic || len(q.skel) < prefixLen {
+		return
+	}
+	a, b := ix.fuzzyRange(hashStr(seedPrefix, q.skel[:prefixLen]))
+	for k := 0; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
+		if t := ix.fuzzy[a].tok; !ix.toks[t].patronymic && compoundOf(ix.toks[t].s, q.s) {
+			sc.addHit(simHit{i, i, t, compoundSim})
+		}
+	}
+	for k := minCompoundStem; k <= n-minCompoundRest; k++ {
+		if id, ok := ix.tokenID(q.s[:k]); ok && !ix.toks[id].patronymic {
+			sc.addHit(simHit{i, i, id, compoundSim})
+		}
+	}
+}
