@@ -61,9 +61,31 @@ func (ix *Index) compoundHits(sc *scratch, q *qtok, i int8) {
 			sc.addHit(simHit{i, i, t, compoundSim})
 		}
 	}
-	for k := minCompoundStem; k <= n-minCompoundRest; k++ {
-		if id, ok := ix.tokenID(q.s[:k]); ok && !ix.toks[id].patronymic {
+	// the starts of q hashed as they grow (hashStr, seedVocab)
+	h := uint64(14695981039346656037) ^ seedVocab
+	for k := 0; k < n-minCompoundRest; k++ {
+		h ^= uint64(q.s[k])
+		h *= 1099511628211
+		if k+1 < minCompoundStem {
+			continue
+		}
+		if id, ok := ix.tokenIDHashed(q.s[:k+1], h); ok && !ix.toks[id].patronymic {
 			sc.addHit(simHit{i, i, id, compoundSim})
+		}
+	}
+}
+
+// tokenIDHashed is tokenID for a word whose hash, hashStr(seedVocab, w),
+// is h.
+func (ix *Index) tokenIDHashed(w string, h uint64) (int32, bool) {
+	mask := uint64(len(ix.vocabTab) - 1)
+	for j := h & mask; ; j = (j + 1) & mask {
+		v := ix.vocabTab[j]
+		if v == 0 {
+			return 0, false
+		}
+		if ix.toks[v-1].s == w {
+			return int32(v - 1), true
 		}
 	}
 }

@@ -86,3 +86,14 @@ func TestPersonCompounds(t *testing.T) {
 		}
 	}
 }
+
+func TestTokenIDHashed(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "FARZADI, Hedayat"}})
+	for _, w := range []string{"farzadi", "hedayat", "hedaya", "x"} {
+		id, ok := ix.tokenID(w)
+		id2, ok2 := ix.tokenIDHashed(w, hashStr(seedVocab, w))
+		if id != id2 || ok != ok2 {
+			t.Errorf("%q: tokenIDHashed %d %v, tokenID %d %v", w, id2, ok2, id, ok)
+		}
+	}
+}

@@ -96,10 +96,11 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 				continue
 			}
 			sim := h.sim
-			if !rec.individual && sim == compoundSim && compoundPair(sc.qs[h.qlo].s, ix.toks[ct].s) {
-				continue // a compound's start: person names only (compoundHits)
-			}
-			if rec.individual && h.qlo == h.qhi {
+			if !rec.individual {
+				if sim == compoundSim && compoundPair(sc.qs[h.qlo].s, ix.toks[ct].s) {
+					continue // a compound's start: person names only (compoundHits)
+				}
+			} else if h.qlo == h.qhi {
 				sim = personRespelling(&sc.qs[h.qlo], &ix.toks[ct], sim)
 			}
 			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), sim, ix.toks[ct].w})
