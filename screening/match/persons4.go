@@ -89,3 +89,26 @@ func (ix *Index) tokenIDHashed(w string, h uint64) (int32, bool) {
 		}
 	}
 }
+
+// vowellessPairSim is the similarity of two words of a person's name of
+// which one is two consonants written without a vowel and the other
+// those consonants with vowels (or one of them doubled) between or
+// around them, starting alike: an Arabic name romanised letter for letter
+// leaves the short vowels out (AL-DJ), another spelling writes them
+// (al-Daj, Dajj). It scores as a vowel respelling (vowelShapeSim), and 0
+// for other words. A word of one vowel and two consonants is compared
+// only with a word of three or four letters.
+func vowellessPairSim(q *qtok, t *tokInfo) float32 {
+	a, b := q.s, t.s
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) != 2 || len(b) < 3 || len(b) > 4 || a[0] != b[0] || hasVowel(a) {
+		return 0
+	}
+	var buf [4]byte
+	if string(appendConsonants(buf[:0], b)) != a {
+		return 0
+	}
+	return vowelShapeSim
+}

@@ -97,3 +97,36 @@ func TestTokenIDHashed(t *testing.T) {
 		}
 	}
 }
+
+func TestVowellessPairSim(t *testing.T) {
+	for _, c := range []struct {
+		q, c string
+		want float32
+	}{
+		{"daj", "dj", vowelShapeSim},
+		{"dajj", "dj", vowelShapeSim},
+		{"dj", "daj", vowelShapeSim},
+		{"jad", "dj", 0},   // another first letter
+		{"dahij", "dj", 0}, // five letters
+		{"dam", "dj", 0},   // other consonants
+		{"da", "dj", 0},    // a vowel in the short word
+		{"al", "el", 0},    // both written with vowels
+		{"daja", "dj", vowelShapeSim},
+	} {
+		q := qtok{s: c.q}
+		tk := tokInfo{s: c.c}
+		if got := vowellessPairSim(&q, &tk); got != c.want {
+			t.Errorf("vowellessPairSim(%q, %q) = %v, want %v", c.q, c.c, got, c.want)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "AL-DJ, Mahmoud Abdulilah"}})
+	for _, q := range []string{"DAJ, Mahmoud Abdul-ilah", "DAJJ, Mahmud Abdulilah"} {
+		ms, err := ix.Search(context.Background(), Query{Name: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 1 || ms[0].Score < 0.95 {
+			t.Errorf("%q: %+v, want one match at 0.95 or more", q, ms)
+		}
+	}
+}

@@ -48,6 +48,15 @@ func (ix *Index) reachEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32,
 				continue
 			}
 			t := &ix.toks[ct]
+			if rec.individual && min(len(q.s), len(t.s)) == 2 {
+				if s := vowellessPairSim(q, t); s > 0 {
+					// a word of two consonants written without a
+					// vowel (AL-DJ, al-Daj: persons4.go)
+					sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), s, t.w})
+					added = true
+					continue
+				}
+			}
 			d := len(q.s) - len(t.s)
 			if d > maxLenDiff || d < -maxLenDiff || min(len(q.s), len(t.s)) <= 3 && (d > 1 || d < -1) {
 				// too different in length, or a short word against a
