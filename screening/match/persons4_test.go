@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -128,5 +129,25 @@ func TestVowellessPairSim(t *testing.T) {
 		if len(ms) != 1 || ms[0].Score < 0.95 {
 			t.Errorf("%q: %+v, want one match at 0.95 or more", q, ms)
 		}
+	}
+}
+
+// TestAbdullahiWhole checks that abd joined to the name of God stays one
+// word in its genitive spellings (Abdullahi, Abdillahi), one name with
+// Abdullah, while abd joined to another name still splits.
+func TestAbdullahiWhole(t *testing.T) {
+	for w, want := range map[string]string{
+		"abdullahi":  "abdullahi",
+		"abdillahi":  "abdillahi",
+		"abdullah":   "abdullah",
+		"abdirahman": "abd al rahman",
+		"abdelmajid": "abd al majid",
+	} {
+		if got := strings.Join(appendNameElements(nil, w), " "); got != want {
+			t.Errorf("appendNameElements(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if g := variantGroupOf("abdillahi"); g == 0 || g != variantGroupOf("abdullah") {
+		t.Errorf("abdillahi and abdullah are not one group")
 	}
 }

@@ -148,7 +148,13 @@ func appendNameElements(dst []string, w string) []string {
 		case 'a', 'e', 'o', 'u', 'i':
 			// the article after a linking vowel, or the letter it was
 			// assimilated to (abdur-rahman): abd + al + the rest
-			if len(r) >= 4 && (r[0] == 'l' || r[0] == r[1]) && !strings.HasPrefix(r, "lah") && !strings.HasPrefix(r, "llah") {
+			if strings.HasPrefix(r, "lah") || strings.HasPrefix(r, "llah") {
+				// abd + allah, the name of God, is one name
+				// (abdullah, and abdullahi, abdillahi in its
+				// genitive): not the article and another name
+				break
+			}
+			if len(r) >= 4 && (r[0] == 'l' || r[0] == r[1]) {
 				return append(dst, "abd", "al", r[1:])
 			}
 			// the article left out after the linking vowel, the usual

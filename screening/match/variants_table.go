@@ -77,7 +77,7 @@ var variantGroups = [...]variantGroup{
 	{variantArabic, "ahmad", []string{"ahmad", "ahmed", "ahmet"}},
 	{variantArabic, "husayn", []string{"husayn", "hussein", "hussain", "husain", "hosein", "hossein", "husein", "hussayn"}},
 	{variantArabic, "hasan", []string{"hasan", "hassan", "hasen"}},
-	{variantArabic, "abdallah", []string{"abdallah", "abdullah", "abdulla", "abdalla", "abdollah"}},
+	{variantArabic, "abdallah", []string{"abdallah", "abdullah", "abdulla", "abdalla", "abdollah", "abdullahi", "abdillahi", "abdulahi"}},
 	{variantArabic, "sulayman", []string{"sulayman", "sulaiman", "suleiman", "soliman", "suleyman", "sleiman", "slimane"}},
 	{variantArabic, "yusuf", []string{"yusuf", "yousef", "youssef", "yusef", "yousif", "yusif", "youssouf"}},
 	{variantArabic, "ibrahim", []string{"ibrahim", "ebrahim", "ibraheem", "brahim"}},
