@@ -416,6 +416,9 @@ func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
 	if sim < compoundSim && !q.patronymic && !t.patronymic && compoundPair(q.s, t.s) {
 		sim = compoundSim // a compound and its start (persons4.go)
 	}
+	if sim < vowelShapeSim {
+		sim = max(sim, qafGSim(q.s, t.s)) // Qasim, Gasim (persons4.go)
+	}
 	if sim >= consEqualSim || len(q.cons) < minPersonCons || q.cons != t.cons || !sameStart(q.skel, t.skel) {
 		return sim
 	}

@@ -112,3 +112,49 @@ func vowellessPairSim(q *qtok, t *tokInfo) float32 {
 	}
 	return vowelShapeSim
 }
+
+// maxQafKey is the longest word, in bytes, that qafGSim compares.
+const maxQafKey = 24
+
+// qafGSim is the similarity of two words of a person's name of which one
+// writes q where the other writes g: the Arabic qaf, which Gulf, Bedouin,
+// Iraqi, Sudanese and Upper Egyptian Arabic say as g (Qasim, Gasim; Aqil,
+// Agil), romanised as it is said. The words are compared with q read as
+// g, the diphthong aw and the vowels o and u read alike, e, i and y
+// alike, and doubled letters once (qafKey): equal, they score as a vowel
+// respelling (vowelShapeSim), else 0. k is not read as g: Kamal and Gamal
+// (Jamal) are two names.
+func qafGSim(a, b string) float32 {
+	if len(a) < 4 || len(b) < 4 || len(a) > maxQafKey || len(b) > maxQafKey {
+		return 0
+	}
+	qa, qb := strings.IndexByte(a, 'q') >= 0, strings.IndexByte(b, 'q') >= 0
+	if qa == qb || !qa && strings.IndexByte(a, 'g') < 0 || !qb && strings.IndexByte(b, 'g') < 0 {
+		return 0 // no q on one side against a g on the other
+	}
+	var ka, kb [maxQafKey]byte
+	if string(qafKey(ka[:0], a)) != string(qafKey(kb[:0], b)) {
+		return 0
+	}
+	return vowelShapeSim
+}
+
+// qafKey appends the key of w that qafGSim compares.
+func qafKey(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch c {
+		case 'q':
+			c = 'g'
+		case 'o', 'w':
+			c = 'u'
+		case 'e', 'y':
+			c = 'i'
+		}
+		if n := len(dst); n > 0 && dst[n-1] == c {
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}

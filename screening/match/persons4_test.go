@@ -151,3 +151,31 @@ func TestAbdullahiWhole(t *testing.T) {
 		t.Errorf("abdillahi and abdullah are not one group")
 	}
 }
+
+func TestQafGSim(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want float32
+	}{
+		{"aogad", "awqad", vowelShapeSim},
+		{"aqlyl", "agleel", vowelShapeSim},
+		{"gasim", "qasim", vowelShapeSim},
+		{"qasim", "qassem", 0}, // no g: the skeletons compare these
+		{"gamal", "kamal", 0},  // k is not read as g
+		{"gasim", "hasim", 0},
+		{"qader", "gadir", vowelShapeSim},
+		{"qadr", "gadir", 0}, // a vowel more is not the same key
+	} {
+		if got := qafGSim(c.a, c.b); got != c.want {
+			t.Errorf("qafGSim(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "AL-HAMIDAWI, Awqad Muhsin Faraj"}})
+	ms, err := ix.Search(context.Background(), Query{Name: "AL-HAMADAWI, Aogad Mohsin Faraj"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Score < 0.85 {
+		t.Errorf("%+v, want one match at 0.85 or more", ms)
+	}
+}
