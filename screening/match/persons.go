@@ -417,7 +417,8 @@ func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
 		sim = compoundSim // a compound and its start (persons4.go)
 	}
 	if sim < vowelShapeSim {
-		sim = max(sim, qafGSim(q.s, t.s)) // Qasim, Gasim (persons4.go)
+		// Qasim, Gasim; Achmad, Ahmad (persons4.go)
+		sim = max(sim, qafGSim(q.s, t.s), chHSim(q.s, q.skel, t.s, t.skel))
 	}
 	if sim >= consEqualSim || len(q.cons) < minPersonCons || q.cons != t.cons || !sameStart(q.skel, t.skel) {
 		return sim

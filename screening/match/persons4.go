@@ -158,3 +158,44 @@ func qafKey(dst []byte, w string) []byte {
 	}
 	return dst
 }
+
+// maxChKey is the longest word, in bytes, that chHSim compares.
+const maxChKey = 24
+
+// chHSim is the similarity of two words of a person's name of which one
+// writes ch after its first letter where the other writes h or kh: the
+// Dutch-based spelling of Indonesian and Malay names writes the Arabic ḥ
+// and kh as ch (Achmad, Ahmad; Mochtar, Mokhtar; Rochim, Rahim). The word
+// with ch is read with h, and the skeletons compared: equal, they score as
+// equal skeletons (skelEqualSim); the same consonants with other vowels,
+// as a vowel respelling (vowelShapeSim), else 0. A first ch (Chang,
+// Hang) is left as it is.
+func chHSim(a, askel, b, bskel string) float32 {
+	if len(a) < 4 || len(b) < 4 || len(a) > maxChKey || len(b) > maxChKey {
+		return 0
+	}
+	ca, cb := strings.Index(a[1:], "ch") >= 0, strings.Index(b[1:], "ch") >= 0
+	if ca == cb {
+		return 0
+	}
+	if cb {
+		a, askel, b, bskel = b, bskel, a, askel
+	}
+	var buf [maxChKey]byte
+	var skel [2 * maxChKey]byte
+	w := append(buf[:0], a[0])
+	for i := 1; i < len(a); i++ {
+		if a[i] == 'c' && i+1 < len(a) && a[i+1] == 'h' {
+			i++
+		}
+		w = append(w, a[i])
+	}
+	sk := bytesString(appendSkeleton(skel[:0], bytesString(w)))
+	switch {
+	case sk == bskel:
+		return skelEqualSim(min(len(w), len(b)))
+	case sameVowelShape(sk, bskel):
+		return vowelShapeSim
+	}
+	return 0
+}

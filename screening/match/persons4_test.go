@@ -179,3 +179,23 @@ func TestQafGSim(t *testing.T) {
 		t.Errorf("%+v, want one match at 0.85 or more", ms)
 	}
 }
+
+func TestChHSim(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want float32
+	}{
+		{"achmad", "ahmad", skelEqualSim(5)},
+		{"rochim", "rahim", vowelShapeSim},
+		{"mochtar", "mokhtar", skelEqualSim(6)},
+		{"ahmad", "achmad", skelEqualSim(5)},
+		{"chang", "hang", 0},    // a first ch is left as it is
+		{"rochim", "rachim", 0}, // ch on both sides
+		{"bachir", "bashir", 0}, // French ch is sh
+		{"machmud", "mahmud", skelEqualSim(6)},
+	} {
+		if got := chHSim(c.a, skeleton(c.a), c.b, skeleton(c.b)); got != c.want {
+			t.Errorf("chHSim(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
