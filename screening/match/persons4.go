@@ -199,3 +199,29 @@ func chHSim(a, askel, b, bskel string) float32 {
 	}
 	return 0
 }
+
+// qafGHits adds the listed words that query word q (index i), written
+// with a q, spells with that q read g (qafGSim): the word's skeleton with
+// g for q, looked up among the listed skeletons (Aqlyl for Agleel), at
+// most maxCompoundChecks compared. A q before u (Qu-) is left alone.
+func (ix *Index) qafGHits(sc *scratch, q *qtok, i int8) {
+	n := len(q.s)
+	if n < 4 || n > maxQafKey || q.known || q.vowelless || strings.IndexByte(q.s, 'q') < 0 || strings.Contains(q.s, "qu") {
+		return
+	}
+	var buf [maxQafKey]byte
+	var skel [2 * maxQafKey]byte
+	w := append(buf[:0], q.s...)
+	for k := range w {
+		if w[k] == 'q' {
+			w[k] = 'g'
+		}
+	}
+	sk := appendSkeleton(skel[:0], bytesString(w))
+	a, b := ix.fuzzyRange(hashStr(seedExact, bytesString(sk)))
+	for k := 0; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
+		if t := ix.fuzzy[a].tok; qafGSim(q.s, ix.toks[t].s) > 0 {
+			sc.addHit(simHit{i, i, t, vowelShapeSim})
+		}
+	}
+}

@@ -199,3 +199,19 @@ func TestChHSim(t *testing.T) {
 		}
 	}
 }
+
+// TestQafGHits checks that a query word written with q finds the listed
+// word written with g that it is read as.
+func TestQafGHits(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "AGLEEL, Ahmed"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "'ALI, Ahmad"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "AQLYL, Ahmad"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Entry.ID != "1" || ms[0].Score < 0.85 {
+		t.Errorf("%+v, want entry 1 at 0.85 or more", ms)
+	}
+}
