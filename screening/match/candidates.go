@@ -74,6 +74,9 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known, id)
 		}
 		ix.variantHits(sc, q, int8(i), id, known)
+		if !known {
+			ix.soundHits(sc, q, int8(i)) // a listed word has them among its neighbours
+		}
 		if refs, ok := ix.joinsOf(q.s); ok {
 			w := float32(1)
 			for _, r := range refs {
