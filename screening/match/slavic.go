@@ -40,7 +40,8 @@ const (
 	maxSoundWord  = 40   // longest word given sound keys
 	minSoundWord  = 4    // shortest word given sound keys
 	minSoundKey   = 4    // shortest key (letters of the stem's sound)
-	minSoundCons  = 3    // fewest consonants of a key
+	minSoundCons  = 2    // fewest consonants of a key
+	minPluralCons = 3    // fewest consonants of a plural's stem (not mill-s, mell-i)
 	minStemCons   = 2    // fewest consonants of a stem key, an adjective's stem or a noun form
 	maxSoundKeys  = 12   // most keys of one word
 	soundSim      = 0.88 // below closeMinSim: a pair of sounds, not of spellings
@@ -72,8 +73,14 @@ func (ks *soundKeys) add(seed uint64, k []byte, sim float32) {
 	if len(k) < minSoundKey || ks.n == maxSoundKeys {
 		return
 	}
-	if consonants(k) < minCons {
+	nc := consonants(k)
+	if nc < minCons {
 		return
+	}
+	if nc < 3 {
+		// a key of two consonants says as little as a short skeleton
+		// (Maiak, Mayak)
+		sim = min(sim, skelEqualSim(len(k)))
 	}
 	h := hashStr(seed, bytesString(k))
 	for i := 0; i < ks.n; i++ {
@@ -203,7 +210,7 @@ func soundKeysOf(ks *soundKeys, w string, query bool) {
 		case c == 's' && w[n-1] != 's', c == 'y', c == 'i':
 			for _, eng := range [2]bool{false, true} {
 				k := appendSound(buf[:0], w[:n], eng)
-				if consonants(k) >= minSoundCons {
+				if consonants(k) >= minPluralCons {
 					ks.add(seedSoundT, append(k, sufPlural), soundSim)
 				}
 			}

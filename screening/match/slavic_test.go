@@ -38,6 +38,8 @@ func TestSoundKeysMeet(t *testing.T) {
 		{"techcrim", "tekhkrim", soundSim},
 		{"servis", "service", soundSim},
 		{"tackom", "taskom", soundSim},
+		{"achil", "aqil", skelEqualSim(4)}, // two consonants, four letters of key
+		{"kais", "qais", skelEqualSim(4)},
 		{"tekhnolodzhis", "technologies", soundSim},
 		// suffixes rendered by Russian ones
 		{"mekhanicheskii", "mechanical", soundSim},
