@@ -305,25 +305,6 @@ func appendSound(dst []byte, w string, eng bool) []byte {
 // silent final e as its name (magic) chosen apart from eng.
 func appendSoundMode(dst []byte, w string, eng, magicE bool) []byte {
 	start := len(dst)
-	put := func(c byte) {
-		if n := len(dst); n > start {
-			p := dst[n-1]
-			if p == c {
-				return
-			}
-		}
-		dst = append(dst, c)
-	}
-	vowel := func(c byte) {
-		switch c {
-		case 'e', 'i', 'y':
-			put('i')
-		case 'o', 'u':
-			put('u')
-		default:
-			put('a')
-		}
-	}
 	n := len(w)
 	end := n
 	magic := -1 // the vowel read as its name before a silent final e
@@ -358,67 +339,87 @@ func appendSoundMode(dst []byte, w string, eng, magicE bool) []byte {
 			case eng && i == magic:
 				switch c {
 				case 'a':
-					put('i') // trade, treid
+					dst = soundPut(dst, start, 'i') // trade, treid
 				case 'i', 'y':
-					put('a')
-					put('i') // mobile, mobail
+					dst = soundPut(dst, start, 'a')
+					dst = soundPut(dst, start, 'i') // mobile, mobail
 				case 'o':
-					put('u')
+					dst = soundPut(dst, start, 'u')
 				case 'u':
-					put('u')
+					dst = soundPut(dst, start, 'u')
 				default:
-					put('i')
+					dst = soundPut(dst, start, 'i')
 				}
 			case eng && c == 'a' && nx == 'y':
-				put('i') // way, vey
+				dst = soundPut(dst, start, 'i') // way, vey
 				i++
 			case eng && c == 'a' && nx == 'u' && i+2 < end && !isVowelByte(w[i+2]):
-				put('a')
-				put('v') // auto, avto
+				dst = soundPut(dst, start, 'a')
+				dst = soundPut(dst, start, 'v') // auto, avto
 				i++
 			default:
-				vowel(c)
+				dst = soundPut(dst, start, vowelClass(c))
 			}
 			continue
 		}
 		if eng {
 			switch {
 			case c == 't' && nx == 'i' && i+3 < n && w[i+2] == 'o' && w[i+3] == 'n':
-				put('s') // tion, shn
+				dst = soundPut(dst, start, 's') // tion, shn
 				i += 2
 				continue
 			case c == 't' && nx == 'u' && i+2 < end && w[i+2] == 'r' && i > 0 && !isVowelByte(w[i-1]):
-				put('k') // ture, chur (ch reads k, as in the loan key)
+				dst = soundPut(dst, start, 'k') // ture, chur (ch reads k, as in the loan key)
 				continue
 			case c == 'c' && softens(nx):
-				put('s')
+				dst = soundPut(dst, start, 's')
 				continue
 			case c == 'g' && softens(nx) && i > 0:
-				put('j')
+				dst = soundPut(dst, start, 'j')
 				continue
 			}
 		}
 		switch {
 		case c == 'x':
-			put('k')
-			put('s')
+			dst = soundPut(dst, start, 'k')
+			dst = soundPut(dst, start, 's')
 		case c == 'w':
-			put('v')
+			dst = soundPut(dst, start, 'v')
 		case c == 'h':
 		case c == 'c' && nx != 0 && !isVowelByte(nx) && nx != 'h' && !eng:
-			put('s')
+			dst = soundPut(dst, start, 's')
 		case c == 'g':
-			put('g')
+			dst = soundPut(dst, start, 'g')
 		default:
 			var out byte
 			out, i = loanConsonant(w, i, c, nx)
-			put(out)
+			dst = soundPut(dst, start, out)
 		}
 	}
 	if plural {
-		put('s')
+		dst = soundPut(dst, start, 's')
 	}
 	return dst
+}
+
+// soundPut appends c to the sound key dst[start:] unless it ends in c.
+func soundPut(dst []byte, start int, c byte) []byte {
+	if n := len(dst); n > start && dst[n-1] == c {
+		return dst
+	}
+	return append(dst, c)
+}
+
+// vowelClass is the class of a vowel in a sound key: a; e, i and y as i;
+// o and u as u.
+func vowelClass(c byte) byte {
+	switch c {
+	case 'e', 'i', 'y':
+		return 'i'
+	case 'o', 'u':
+		return 'u'
+	}
+	return 'a'
 }
 
 // soundHits adds the listed words that share a sound key with the query
