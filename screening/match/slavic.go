@@ -29,7 +29,9 @@ package match
 //
 // The adjective stems of one side are looked up among the noun forms of the
 // other, never among other adjective stems, so that two nouns or two
-// adjectives do not meet through a stripped ending.
+// adjectives do not meet through a stripped ending. A listed noun's whole
+// word is filed once, as its sound: a query's adjective stem is looked up
+// there and among the shortened noun forms.
 
 const (
 	seedSoundP uint64 = 0x2545F4914F6CDD1D // the sound of the whole word
@@ -162,10 +164,6 @@ func soundKeysOf(ks *soundKeys, w string, query bool) {
 			return
 		}
 	}
-	adjSeed, nounSeed := seedSoundA, seedSoundN
-	if query {
-		adjSeed, nounSeed = nounSeed, adjSeed
-	}
 	var buf [2*maxSoundWord + 8]byte
 	// the whole word, read both ways (and as English without the vowel
 	// before a silent e lengthened)
@@ -185,7 +183,7 @@ func soundKeysOf(ks *soundKeys, w string, query bool) {
 		}
 		stem := w[:len(w)-len(s.end)]
 		if s.kind == 'A' {
-			addAdjStems(ks, adjSeed, stem, buf[:0])
+			addAdjStems(ks, query, stem, buf[:0])
 			return
 		}
 		for _, eng := range [2]bool{false, true} {
@@ -199,7 +197,7 @@ func soundKeysOf(ks *soundKeys, w string, query bool) {
 	for _, e := range nAdjEndings {
 		if n := len(w) - len(e) - 1; n >= minNAdjStem && w[n] == 'n' && w[n+1:] == e && !isVowelByte(w[n-1]) && w[n-1] != 'n' {
 			if len(appendSound(buf[:0], w[:n], false)) >= minNAdjStem {
-				addAdjStems(ks, adjSeed, w[:n], buf[:0])
+				addAdjStems(ks, query, w[:n], buf[:0])
 			}
 			return
 		}
@@ -217,7 +215,7 @@ func soundKeysOf(ks *soundKeys, w string, query bool) {
 		}
 	}
 	// the nouns an adjective may be formed on
-	addNounForms(ks, nounSeed, w, lit, engPlain)
+	addNounForms(ks, query, w, lit, engPlain)
 }
 
 // readsAsEnglish reports whether w has a spelling that appendSound reads
@@ -244,25 +242,46 @@ func readsAsEnglish(w string) bool {
 // addAdjStems adds the stem of a Russian adjective (kovrov, klintsov,
 // vologod): as it is, without an -ov- or -ev- link, and without a fleeting
 // o or e before its last consonant.
-func addAdjStems(ks *soundKeys, seed uint64, stem string, buf []byte) {
-	ks.add(seed, appendSound(buf[:0], stem, false), placeAdjSim)
+func addAdjStems(ks *soundKeys, query bool, stem string, buf []byte) {
+	var fleeting [maxSoundWord]byte
+	forms := [3]string{stem}
 	n := len(stem)
 	if n >= 6 && (stem[n-2:] == "ov" || stem[n-2:] == "ev") {
-		ks.add(seed, appendSound(buf[:0], stem[:n-2], false), placeAdjSim)
+		forms[1] = stem[:n-2]
 	}
 	if n >= 5 && (stem[n-2] == 'o' || stem[n-2] == 'e') && !isVowelByte(stem[n-1]) && !isVowelByte(stem[n-3]) {
-		b := append(append(buf[:0:0], stem[:n-2]...), stem[n-1])
-		ks.add(seed, appendSound(buf[:0], bytesString(b), false), placeAdjSim)
+		b := append(append(fleeting[:0], stem[:n-2]...), stem[n-1])
+		forms[2] = bytesString(b)
+	}
+	for _, f := range forms {
+		if f == "" {
+			continue
+		}
+		k := appendSound(buf[:0], f, false)
+		if !query {
+			ks.add(seedSoundA, k, placeAdjSim)
+			continue
+		}
+		// a listed noun's own sound is its whole word's (seedSoundP); its
+		// shortened forms are filed apart (seedSoundN)
+		ks.add(seedSoundN, k, placeAdjSim)
+		ks.add(seedSoundP, k, placeAdjSim)
 	}
 }
 
 // addNounForms adds the forms of a word w (its literal sound lit, its
 // English sound engPlain) that a Russian adjective may be formed on: the
 // word, less a final vowel, less -sk, less the l of -vl, less -ian or -an.
-func addNounForms(ks *soundKeys, seed uint64, w string, lit, engPlain []byte) {
+func addNounForms(ks *soundKeys, query bool, w string, lit, engPlain []byte) {
 	n := len(w)
-	ks.add(seed, lit, placeAdjSim)
-	ks.add(seed, engPlain, placeAdjSim)
+	seed := seedSoundN
+	if query {
+		// the whole word, which a listed word files as its sound
+		// (seedSoundP) and a query looks up among adjectives' stems
+		seed = seedSoundA
+		ks.add(seed, lit, placeAdjSim)
+		ks.add(seed, engPlain, placeAdjSim)
+	}
 	if isVowelByte(w[n-1]) {
 		m := len(lit)
 		for m > 0 && isSkelVowel(lit[m-1]) {
