@@ -76,6 +76,9 @@ func (ix *Index) findHits(sc *scratch) {
 		ix.variantHits(sc, q, int8(i), id, known)
 		ix.compoundHits(sc, q, int8(i))
 		ix.qafGHits(sc, q, int8(i))
+		if !known {
+			ix.soundHits(sc, q, int8(i)) // a listed word has them among its neighbours
+		}
 		if refs, ok := ix.joinsOf(q.s); ok {
 			w := float32(1)
 			for _, r := range refs {

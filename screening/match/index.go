@@ -379,6 +379,7 @@ func (ix *Index) describeTokens(postTmp [][]int32) [][]fuzzyKey {
 			if len(ti.cons) >= 1 {
 				keys = append(keys, fuzzyKey{hashStr(seedCons, ti.cons), int32(t)})
 			}
+			keys = appendSoundFuzzyKeys(keys, ti.s, int32(t))
 		}
 		keyChunks[lo/tokChunk] = keys
 	})
