@@ -281,7 +281,7 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 			alpha = alphaFewerGivenNames
 		}
 	}
-	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, ctoks, al, start) {
+	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, rec, ctoks, al, start) {
 		// one word of a longer organisation name is weak evidence
 		// of it (orgs.go)
 		alpha = 1
@@ -315,7 +315,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	// aligns in full, closely and on two words or more: what the
 	// business does, left out (AL-FADEL EXCHANGE for AL-FADEL EXCHANGE
 	// AND MONEY TRANSFER COMPANY)
-	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && (sc.closeEdges(start, closeMinSim) || ix.soleCoinedWord(sc, ctoks, al, start))
+	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && (sc.closeEdges(start, closeMinSim) || ix.soleCoinedWord(sc, rec, ctoks, al, start))
 	ded := len(ctoks) // where a dedication starts (NAMED AFTER A.I. SHOKIN)
 	if !rec.individual && distinct && qm == spanMask(0, int8(len(sc.qs)-1)) && cm != spanMask(0, int8(len(ctoks)-1)) {
 		ded = ix.dedicationStart(ctoks)
