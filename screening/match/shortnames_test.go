@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -18,10 +19,17 @@ func shortNameIndex() *Index {
 		"OTHER PRODUCTION COMPANY",
 		"SHIPPING AND TRADING",
 		"GENERAL ENTERPRISE",
+		"FARAZAN INDUSTRIAL ENGINEERING, INC.",
+		"UNICIOUS ENERGY PTE. LTD.",
+		"LIMITED LIABILITY COMPANY SOUTHERN PROJECT",
+		"ALPHABET INTERNATIONAL DMCC",
+		"TRUST LOGISTICS LLC",
+		"INTERNATIONAL ENERGY PROJECT",
+		"LOGISTICS AND ENGINEERING",
 	}
 	es := make([]*lists.Entry, len(names))
 	for i, n := range names {
-		es[i] = &lists.Entry{Source: lists.SourceSDN, ID: string(rune('1' + i)), Type: lists.TypeEntity, Name: n}
+		es[i] = &lists.Entry{Source: lists.SourceSDN, ID: strconv.Itoa(i + 1), Type: lists.TypeEntity, Name: n}
 	}
 	return NewIndex(es)
 }
@@ -41,16 +49,47 @@ func TestShortNameNumber(t *testing.T) {
 		{"AO RADAR", "1", false},
 		{"IBEX Ltd", "2", false},
 	} {
-		ms, err := ix.Search(context.Background(), Query{Name: c.query, Threshold: 0.3})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(ms) == 0 || ms[0].Entry.ID != c.want {
-			t.Errorf("%q: got %+v, want entry %s first", c.query, ms, c.want)
-			continue
-		}
-		if found := ms[0].Score >= DefaultThreshold; found != c.found {
-			t.Errorf("%q: score %.3f, found = %v, want %v", c.query, ms[0].Score, found, c.found)
-		}
+		checkShortName(t, ix, c.query, c.want, c.found)
+	}
+}
+
+// TestShortNameRegisteredForm checks that a word of six letters or more
+// written with a registered legal form (limited, joint-stock) stands for an
+// organisation name whose other words are generic, and that the same word
+// with a US or British corporation's form (Inc., Co.), a shorter word, or
+// the word alone does not.
+func TestShortNameRegisteredForm(t *testing.T) {
+	ix := shortNameIndex()
+	for _, c := range []struct {
+		query, want string
+		found       bool
+	}{
+		{"FARAZAN CO., LTD.", "7", true},
+		{"UNICIOUS SA", "8", true},
+		{"FARAZAN INC", "7", false},
+		{"FARAZAN", "7", false},
+		{"SOUTHERN CO", "9", false},
+		{"Alphabet Inc.", "10", false},
+		{"OSOO TRUST", "11", false},
+		{"IBEX Ltd", "2", false},
+	} {
+		checkShortName(t, ix, c.query, c.want, c.found)
+	}
+}
+
+// checkShortName searches query and checks that entry want comes first,
+// at DefaultThreshold or more if found, under it if not.
+func checkShortName(t *testing.T, ix *Index, query, want string, found bool) {
+	t.Helper()
+	ms, err := ix.Search(context.Background(), Query{Name: query, Threshold: 0.3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Entry.ID != want {
+		t.Errorf("%q: got %+v, want entry %s first", query, ms, want)
+		return
+	}
+	if got := ms[0].Score >= DefaultThreshold; got != found {
+		t.Errorf("%q: score %.3f, found = %v, want %v", query, ms[0].Score, got, found)
 	}
 }
