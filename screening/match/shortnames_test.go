@@ -93,3 +93,38 @@ func checkShortName(t *testing.T, ix *Index, query, want string, found bool) {
 		t.Errorf("%q: score %.3f, found = %v, want %v", query, ms[0].Score, got, found)
 	}
 }
+
+// TestPersianRussianDescriptors checks the descriptors that Persian and
+// Russian company names are built of (samaneh, gostar; kommercheski,
+// nauchno): they share a descriptor group with the English word or its
+// usual romanisation, and a query that leaves them out finds the listed
+// name as its short name.
+func TestPersianRussianDescriptors(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"kommercheski", "kommercheskiy", true}, {"kommercheskii", "kommercheskoe", true},
+		{"nauchno", "scientific", true}, {"samaneh", "system", true}, {"samane", "systems", true},
+		{"gostar", "gostaresh", true}, {"gostar", "system", false}, {"nauchno", "kommercheskiy", false},
+	} {
+		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
+		if (ga != 0 && ga == gb) != c.same {
+			t.Errorf("%q (group %d) and %q (group %d): same = %v, want %v", c.a, ga, c.b, gb, !c.same, c.same)
+		}
+		if c.same && !isOrgDescriptor(ga) {
+			t.Errorf("%q: group %d is not an organisation descriptor group", c.a, ga)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "SAMANE GOSTAR SAHAB PARDAZ PRIVATE LIMITED COMPANY"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU KOMMERCHESKI BANK SINKO BANK"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "PARS GHAEM GOSTAR"},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "TEJARAT GOSTAR FARDAD"},
+		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "RUSSKI REGIONALNY KOMMERCHESKI BANK"},
+		{Source: lists.SourceSDN, ID: "6", Type: lists.TypeEntity, Name: "NATIONAL BANK"},
+	})
+	checkShortName(t, ix, "SAHAB PARDAZ CO.", "1", true)
+	checkShortName(t, ix, "SINKO BANK LTD", "2", true)
+	checkShortName(t, ix, "SINKO TRADING LTD", "2", false)
+}
