@@ -1,5 +1,10 @@
 package match
 
+import (
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
 // Short names of organisations: what, besides a long coined word
 // (soleCoinedWord), shows that the one word a query shares with a listed
 // organisation's name stands for the whole name.
@@ -47,4 +52,59 @@ func registeredForm(c LegalClass) bool {
 		return true
 	}
 	return false
+}
+
+// entryCountryWords reports whether every query word that the mask qm
+// leaves out is the name of a country of the listed entry rec (one of its
+// addresses, nationalities or citizenships), read by
+// rules.ResolveDestination, and there is at least one: the country a state
+// enterprise belongs to, said in front of a name made of generic words and
+// a number (MYANMAR MINING ENTERPRISE NUMBER 1 for MINING ENTERPRISE NO 1,
+// of Burma). Words of fewer than four letters are not read, as two-letter
+// country codes are also words and legal forms (AO, SA).
+func (ix *Index) entryCountryWords(sc *scratch, rec *nameRec, qm uint64) bool {
+	e := ix.entries[rec.entry]
+	n := 0
+	for i := range sc.qs {
+		if qm&(1<<i) != 0 {
+			continue
+		}
+		w := sc.qs[i].s
+		if len(w) < 4 {
+			return false
+		}
+		d, err := rules.ResolveDestination(w)
+		if err != nil || d.Region.IsValid() || !entryHasCountry(e, d.Country) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// entryHasCountry reports whether c is the country of one of e's
+// addresses, nationalities or citizenships.
+func entryHasCountry(e *lists.Entry, c rules.Country) bool {
+	for _, a := range e.Addresses {
+		if a.Country == c {
+			return true
+		}
+	}
+	for _, set := range [][]string{e.Nationalities, e.Citizenships} {
+		for _, n := range set {
+			if p, err := rules.ParseCountry(n); err == nil && p == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countryAndNumber reports whether a query that aligns only generic words
+// with a listed organisation's name, every word of that name and its
+// numbers (numsAgree), adds to it only the names of the entry's countries
+// (entryCountryWords): the same organisation, whose name is its trade and
+// its number, with its country said.
+func (ix *Index) countryAndNumber(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, numsAgree bool) bool {
+	return numsAgree && !rec.individual && al.cm == spanMask(0, int8(len(ctoks)-1)) && ix.entryCountryWords(sc, rec, al.qm)
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
 )
 
@@ -127,4 +128,45 @@ func TestPersianRussianDescriptors(t *testing.T) {
 	checkShortName(t, ix, "SAHAB PARDAZ CO.", "1", true)
 	checkShortName(t, ix, "SINKO BANK LTD", "2", true)
 	checkShortName(t, ix, "SINKO TRADING LTD", "2", false)
+}
+
+// TestCountryAndNumber checks that a listed organisation named by its
+// trade and a number is found when the query says its country in front
+// (Myanmar, or the adjective Myanma), and not with another country, with
+// another number, or with another word in front.
+func TestCountryAndNumber(t *testing.T) {
+	mm, err := rules.ParseCountry("MM")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "MINING ENTERPRISE NO 1", Addresses: []lists.Address{{Country: mm}}},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "MINING ENTERPRISE NO 2", Addresses: []lists.Address{{Country: mm}}},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "MYANMA OIL AND GAS ENTERPRISE", Addresses: []lists.Address{{Country: mm}}},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "NATIONAL MINING COMPANY"},
+		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "MINING AND TRADING"},
+	})
+	for _, c := range []struct {
+		query, want string
+		found       bool
+	}{
+		{"MYANMAR MINING ENTERPRISE NUMBER 1", "1", true},
+		{"MYANMA MINING ENTERPRISE NUMBER 2", "2", true},
+		{"MINING ENTERPRISE NUMBER 2", "2", true},
+		{"MYANMAR MINING ENTERPRISE NUMBER 3", "", false},
+		{"PERU MINING ENTERPRISE NUMBER 1", "", false},
+		{"GOLDEN MINING ENTERPRISE NUMBER 1", "", false},
+	} {
+		if c.want != "" {
+			checkShortName(t, ix, c.query, c.want, c.found)
+			continue
+		}
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) > 0 {
+			t.Errorf("%q: got %s %.3f, want no match", c.query, ms[0].Name, ms[0].Score)
+		}
+	}
 }
