@@ -419,8 +419,9 @@ const missDedication = 0.3
 // dedication in an organisation's name: the words from "named after" or
 // "imeni" on (MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER N.E. BAUMAN,
 // RESEARCH INSTITUTE IMENI A.L. MINTS), which the organisation's short name
-// usually leaves out; len(ctoks) if it has none. A dedication is never the
-// start of a name.
+// usually leaves out, or a person's initials and surname at its end
+// (initialsDedication); len(ctoks) if it has none. A dedication is never
+// the start of a name.
 func (ix *Index) dedicationStart(ctoks []int32) int {
 	for j := 1; j < len(ctoks); j++ {
 		switch ix.toks[ctoks[j]].s {
@@ -432,7 +433,7 @@ func (ix *Index) dedicationStart(ctoks []int32) int {
 			}
 		}
 	}
-	return len(ctoks)
+	return ix.initialsDedication(ctoks)
 }
 
 // extraWords returns how many of the first n words the mask m leaves out.

@@ -108,3 +108,21 @@ func entryHasCountry(e *lists.Entry, c rules.Country) bool {
 func (ix *Index) countryAndNumber(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, numsAgree bool) bool {
 	return numsAgree && !rec.individual && al.cm == spanMask(0, int8(len(ctoks)-1)) && ix.entryCountryWords(sc, rec, al.qm)
 }
+
+// initialsDedication returns the position of a dedication written without
+// "named after" or "imeni" at the end of an organisation's name: a person's
+// initials and surname (RESEARCH INSTITUTE POLYUS OF M.F. STELMAKH,
+// TIKHORETSK MACHINE CONSTRUCTION PLANT V.V. VOROVSKY), the initials one
+// word of one or two letters without a vowel, after two words or more of
+// the name's own; len(ctoks) if there is none.
+func (ix *Index) initialsDedication(ctoks []int32) int {
+	n := len(ctoks)
+	if n < 4 {
+		return n
+	}
+	in, last := &ix.toks[ctoks[n-2]], &ix.toks[ctoks[n-1]]
+	if len(in.s) > 2 || !in.vowelless || len(last.s) < 4 || last.vowelless || last.generic || isOrgDescriptor(last.group) {
+		return n
+	}
+	return n - 2
+}

@@ -170,3 +170,23 @@ func TestCountryAndNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestInitialsDedication checks that a person's initials and surname at
+// the end of an organisation's name, without "named after", are left out
+// as a dedication is, and that a last word after a short word with a vowel
+// (the Arabic article) is not.
+func TestInitialsDedication(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "JOINT STOCK COMPANY RESEARCH INSTITUTE POLYUS OF M.F. STELMAKH"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "KATAIB SAYYID AL SHUHADA"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "RESEARCH INSTITUTE OF PHYSICS"},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "POLYOT ENTERPRISE"},
+		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "KATAIB HEZBOLLAH"},
+	})
+	if got := ix.initialsDedication(ix.nameTok[ix.names[0].tokOff : ix.names[0].tokOff+int32(ix.names[0].tokLen)]); got != 3 {
+		t.Errorf("POLYUS OF M.F. STELMAKH: dedication at %d, want 3 (mf)", got)
+	}
+	checkShortName(t, ix, "POLYUS INSTITUTE", "1", true)
+	checkShortName(t, ix, "POLYUS RESEARCH INSTITUTE", "1", true)
+	checkShortName(t, ix, "KATAIB SAYYID", "2", false)
+}
