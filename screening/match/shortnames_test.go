@@ -27,6 +27,9 @@ func shortNameIndex() *Index {
 		"TRUST LOGISTICS LLC",
 		"INTERNATIONAL ENERGY PROJECT",
 		"LOGISTICS AND ENGINEERING",
+		"FGI",
+		"NOAH",
+		"INDUSTRIES AND HOLDINGS",
 	}
 	es := make([]*lists.Entry, len(names))
 	for i, n := range names {
@@ -73,6 +76,8 @@ func TestShortNameRegisteredForm(t *testing.T) {
 		{"Alphabet Inc.", "10", false},
 		{"OSOO TRUST", "11", false},
 		{"IBEX Ltd", "2", false},
+		{"FGI Industries Ltd.", "14", false},
+		{"NOAH HOLDINGS LLC", "15", false},
 	} {
 		checkShortName(t, ix, c.query, c.want, c.found)
 	}
