@@ -104,9 +104,13 @@ func entryHasCountry(e *lists.Entry, c rules.Country) bool {
 // with a listed organisation's name, every word of that name and its
 // numbers (numsAgree), adds to it only the names of the entry's countries
 // (entryCountryWords): the same organisation, whose name is its trade and
-// its number, with its country said.
-func (ix *Index) countryAndNumber(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, numsAgree bool) bool {
-	return numsAgree && !rec.individual && al.cm == spanMask(0, int8(len(ctoks)-1)) && ix.entryCountryWords(sc, rec, al.qm)
+// its number, with its country said. The caller has checked that the
+// numbers agree. Not inlined: scoreName runs for every candidate, and this
+// rarely.
+//
+//go:noinline
+func (ix *Index) countryAndNumber(sc *scratch, rec *nameRec, ctoks []int32, al *alignment) bool {
+	return !rec.individual && al.cm == spanMask(0, int8(len(ctoks)-1)) && ix.entryCountryWords(sc, rec, al.qm)
 }
 
 // initialsDedication returns the position of a dedication written without
