@@ -64,9 +64,12 @@ const minCoinedLen = 10
 // CONSULTING. A word that long is a coined name (a compound, a brand), not
 // a word another company would also take, as shorter ones are (IBEX Ltd is
 // not IBEX SHIPPING INC; SOUTHERN CO is not LLC SOUTHERN PROJECT).
-func (ix *Index) soleCoinedWord(sc *scratch, ctoks []int32, al *alignment, start int) bool {
+func (ix *Index) soleCoinedWord(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) bool {
 	es := sc.edgeStore[start:]
-	if len(es) != 1 || !al.distinct || es[0].sim < closeMinSim || es[0].qlo != es[0].qhi || len(sc.qs[es[0].qlo].s) < minCoinedLen || len(ctoks) > 64 {
+	if len(es) != 1 || !al.distinct || es[0].sim < closeMinSim || es[0].qlo != es[0].qhi || len(ctoks) > 64 {
+		return false
+	}
+	if len(sc.qs[es[0].qlo].s) < minCoinedLen && !ix.shortNameEvidence(sc, rec) {
 		return false
 	}
 	for j, ct := range ctoks {

@@ -56,7 +56,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	numsAgree := len(sc.nt.nums) > 0 && sameSet(sc.nt.nums, cnums)
-	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) || al.cm != spanMask(0, int8(len(ctoks)-1))) {
+	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) || al.cm != spanMask(0, int8(len(ctoks)-1))) {
 		// only generic words agree: require the whole name, of two words
 		// or more, on both sides
 		sc.edgeStore = sc.edgeStore[:start]
@@ -285,7 +285,7 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 			alpha = alphaFewerGivenNames
 		}
 	}
-	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, ctoks, al, start) {
+	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, rec, ctoks, al, start) {
 		// one word of a longer organisation name is weak evidence
 		// of it (orgs.go)
 		alpha = 1
@@ -319,7 +319,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	// aligns in full, closely and on two words or more: what the
 	// business does, left out (AL-FADEL EXCHANGE for AL-FADEL EXCHANGE
 	// AND MONEY TRANSFER COMPANY)
-	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && (sc.closeEdges(start, closeMinSim) || ix.soleCoinedWord(sc, ctoks, al, start))
+	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && (sc.closeEdges(start, closeMinSim) || ix.soleCoinedWord(sc, rec, ctoks, al, start))
 	ded := len(ctoks) // where a dedication starts (NAMED AFTER A.I. SHOKIN)
 	if !rec.individual && distinct && qm == spanMask(0, int8(len(sc.qs)-1)) && cm != spanMask(0, int8(len(ctoks)-1)) {
 		ded = ix.dedicationStart(ctoks)
@@ -358,6 +358,11 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 				missQ += q.w
 			}
 		}
+	}
+	if !rec.individual && !distinct && missQ > 0 && missC == 0 {
+		// a country said in front of a name of generic words and a
+		// number (countryAndNumber, shortnames.go)
+		missQ *= missAddedOrg
 	}
 	return missQ, missC
 }
@@ -418,8 +423,9 @@ const missDedication = 0.3
 // dedication in an organisation's name: the words from "named after" or
 // "imeni" on (MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER N.E. BAUMAN,
 // RESEARCH INSTITUTE IMENI A.L. MINTS), which the organisation's short name
-// usually leaves out; len(ctoks) if it has none. A dedication is never the
-// start of a name.
+// usually leaves out, or a person's initials and surname at its end
+// (initialsDedication); len(ctoks) if it has none. A dedication is never
+// the start of a name.
 func (ix *Index) dedicationStart(ctoks []int32) int {
 	for j := 1; j < len(ctoks); j++ {
 		switch ix.toks[ctoks[j]].s {
@@ -431,7 +437,7 @@ func (ix *Index) dedicationStart(ctoks []int32) int {
 			}
 		}
 	}
-	return len(ctoks)
+	return ix.initialsDedication(ctoks)
 }
 
 // extraWords returns how many of the first n words the mask m leaves out.

@@ -1,0 +1,132 @@
+package match
+
+import (
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// Short names of organisations: what, besides a long coined word
+// (soleCoinedWord), shows that the one word a query shares with a listed
+// organisation's name stands for the whole name.
+
+// minRegisteredShortLen is the least length of the one word of a short
+// name written with a registered legal form (shortNameEvidence).
+const minRegisteredShortLen = 6
+
+// shortNameEvidence reports whether the query, aligned with the listed
+// organisation rec on one distinctive word, carries evidence beyond that
+// word that it names the same organisation:
+//
+//   - the numbers of both names agree (RADAR 2633 for JOINT STOCK COMPANY
+//     PRODUCTION ENTERPRISE RADAR 2633). A number is no word of the
+//     alignment, but a distinctive word and a number that agree are as
+//     close as two words.
+//   - the query is that word, of minRegisteredShortLen letters or more,
+//     and a registered legal form (registeredForm), and the listed name
+//     has a legal form too: the organisation's short name as written in
+//     its own register (AMKODOR OAO, UNICIOUS SA, FARAZAN CO., LTD.). The
+//     forms of the US and British issuers (Inc., Corp., Co., plc), whose
+//     names take English words that other companies take too, are no such
+//     evidence: SOUTHERN CO is not LLC SOUTHERN PROJECT, Alphabet Inc. is
+//     not ALPHABET INTERNATIONAL DMCC.
+//
+// The caller (soleCoinedWord) has checked that the one word aligned
+// closely and that the listed words left out are generic words or
+// descriptors.
+func (ix *Index) shortNameEvidence(sc *scratch, rec *nameRec) bool {
+	if len(sc.nt.nums) > 0 {
+		return rec.numLen > 0 && sameSet(sc.nt.nums, ix.nameNum[rec.numOff:rec.numOff+int32(rec.numLen)])
+	}
+	e := sc.edgeStore[len(sc.edgeStore)-1]
+	return rec.legal != LegalNone && registeredForm(sc.nt.legal) && len(sc.qs[e.qlo].s) >= minRegisteredShortLen
+}
+
+// registeredForm reports whether a legal form of class c is one a company
+// registers its name with in a civil-law register (limited, joint-stock,
+// partnership, state enterprise: LLC, Ltd, OOO, DOO, OAO, SA, GmbH, AG),
+// not the corporation's Inc., Corp., Co. or Company and the public
+// company's plc, which English names of every kind end in.
+func registeredForm(c LegalClass) bool {
+	switch c {
+	case LegalLimited, LegalJointStock, LegalPartnership, LegalState:
+		return true
+	}
+	return false
+}
+
+// entryCountryWords reports whether every query word that the mask qm
+// leaves out is the name of a country of the listed entry rec (one of its
+// addresses, nationalities or citizenships), read by
+// rules.ResolveDestination, and there is at least one: the country a state
+// enterprise belongs to, said in front of a name made of generic words and
+// a number (MYANMAR MINING ENTERPRISE NUMBER 1 for MINING ENTERPRISE NO 1,
+// of Burma). Words of fewer than four letters are not read, as two-letter
+// country codes are also words and legal forms (AO, SA).
+func (ix *Index) entryCountryWords(sc *scratch, rec *nameRec, qm uint64) bool {
+	e := ix.entries[rec.entry]
+	n := 0
+	for i := range sc.qs {
+		if qm&(1<<i) != 0 {
+			continue
+		}
+		w := sc.qs[i].s
+		if len(w) < 4 {
+			return false
+		}
+		d, err := rules.ResolveDestination(w)
+		if err != nil || d.Region.IsValid() || !entryHasCountry(e, d.Country) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// entryHasCountry reports whether c is the country of one of e's
+// addresses, nationalities or citizenships.
+func entryHasCountry(e *lists.Entry, c rules.Country) bool {
+	for _, a := range e.Addresses {
+		if a.Country == c {
+			return true
+		}
+	}
+	for _, set := range [][]string{e.Nationalities, e.Citizenships} {
+		for _, n := range set {
+			if p, err := rules.ParseCountry(n); err == nil && p == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countryAndNumber reports whether a query that aligns only generic words
+// with a listed organisation's name, every word of that name and its
+// numbers (numsAgree), adds to it only the names of the entry's countries
+// (entryCountryWords): the same organisation, whose name is its trade and
+// its number, with its country said. The caller has checked that the
+// numbers agree. Not inlined: scoreName runs for every candidate, and this
+// rarely.
+//
+//go:noinline
+func (ix *Index) countryAndNumber(sc *scratch, rec *nameRec, ctoks []int32, al *alignment) bool {
+	return !rec.individual && al.cm == spanMask(0, int8(len(ctoks)-1)) && ix.entryCountryWords(sc, rec, al.qm)
+}
+
+// initialsDedication returns the position of a dedication written without
+// "named after" or "imeni" at the end of an organisation's name: a person's
+// initials and surname (RESEARCH INSTITUTE POLYUS OF M.F. STELMAKH,
+// TIKHORETSK MACHINE CONSTRUCTION PLANT V.V. VOROVSKY), the initials one
+// word of one or two letters without a vowel, after two words or more of
+// the name's own; len(ctoks) if there is none.
+func (ix *Index) initialsDedication(ctoks []int32) int {
+	n := len(ctoks)
+	if n < 4 {
+		return n
+	}
+	in, last := &ix.toks[ctoks[n-2]], &ix.toks[ctoks[n-1]]
+	if len(in.s) > 2 || !in.vowelless || len(last.s) < 4 || last.vowelless || last.generic || isOrgDescriptor(last.group) {
+		return n
+	}
+	return n - 2
+}
