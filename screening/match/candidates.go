@@ -74,6 +74,7 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known, id)
 		}
 		ix.variantHits(sc, q, int8(i), id, known)
+		ix.clipHits(sc, q, int8(i))
 		if refs, ok := ix.joinsOf(q.s); ok {
 			w := float32(1)
 			for _, r := range refs {

@@ -69,6 +69,8 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		// its similarity counts as sim^1.5
 		e := sc.edgeStore[start]
 		num -= (e.sim - e.sim*float32(math.Sqrt(float64(e.sim)))) * 2 * e.w
+	} else if e, ok := ix.loneClip(sc, ctoks, start); ok {
+		num -= (e.sim - e.sim*float32(math.Sqrt(float64(e.sim)))) * 2 * e.w
 	}
 	nameScore := num / den
 	r := result{name: nid, nameScore: nameScore}
@@ -97,6 +99,10 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 			}
 			sim := h.sim
 			if rec.individual && h.qlo == h.qhi {
+				sim = ix.personClipSim(sc, &sc.qs[h.qlo], &ix.toks[ct], sim, len(ctoks))
+				if sim < minTokSim {
+					continue
+				}
 				sim = personRespelling(&sc.qs[h.qlo], &ix.toks[ct], sim)
 			}
 			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), sim, ix.toks[ct].w})

@@ -1,0 +1,142 @@
+package match
+
+// Clipped compounds. Russian and other organisation names are shortened by
+// keeping the beginning of a long word: ROSGEO for ROSGEOLOGIA, URANGEO for
+// URANGEOLOGORAZVEDKA, GIDRO for GIDROELEKTROAVTOMATIKA; a Persian compound
+// surname loses its last element the same way (KASHANI for KASHANIMEHR,
+// MOSTAF for MOSTAFAVI). A query word that
+// is the beginning of a longer listed word scores low as a word (the letters
+// it lacks count against it) and no key of the listed word reaches it, so it
+// gets its own: the first clipKeyLen letters of the skeleton of every listed
+// word long enough to be clipped (seedClip).
+//
+// A clipping is taken for one when it is a real one:
+//   - the query word is not a listed word and has clipMinLen skeleton
+//     letters or more; the listed word is not a generic word and is at
+//     least clipMinRest skeleton letters longer (a word with a letter or
+//     two more is another word, or a respelling the other keys reach:
+//     Solana and SOLAN);
+//   - the query word is the beginning of the listed word, letter for
+//     letter: a clipping keeps the spelling of what it keeps (uniQure is
+//     not UNICORECOMM, whose skeleton begins with uniQure's).
+//
+// The rest of the name is scored as usual: a clipped word alone is a
+// single fuzzy word (its similarity counts as sim^1.5), so a short clip of
+// a long word is not a match by itself.
+
+const (
+	clipKeyLen    = 5  // letters of the skeleton prefix key
+	clipMinLen    = 5  // least skeleton letters of a clipped query word
+	clipMinRest   = 3  // least skeleton letters the clipping leaves out
+	clipMaxChecks = 24 // listed words compared under one clip key
+	clipMaxSim    = 0.9
+	seedClip      = 0x94D049BB133111EB
+)
+
+// clipSim is the similarity of a clipped word with the listed word it is the
+// beginning of, by the share of the listed word's skeleton it keeps (n of
+// m letters): from 0.82 for a short clip of a long word to 0.9.
+func clipSim(n, m int) float32 {
+	f := float32(n) / float32(m)
+	return min(0.82+0.16*f, clipMaxSim)
+}
+
+// appendClipKey adds the clip key of a listed word of skeleton skel.
+func appendClipKey(dst []fuzzyKey, skel string, tok int32) []fuzzyKey {
+	if len(skel) >= clipMinLen+clipMinRest {
+		dst = append(dst, fuzzyKey{hashStr(seedClip, skel[:clipKeyLen]), tok})
+	}
+	return dst
+}
+
+// clippedPair reports whether the query word q is a clipping of the listed
+// word t, and its similarity.
+func clippedPair(q *qtok, t *tokInfo) (float32, bool) {
+	if q.known || q.vowelless || len(q.skel) < clipMinLen || len(t.skel) < len(q.skel)+clipMinRest || t.generic {
+		return 0, false
+	}
+	if t.skel[:len(q.skel)] != q.skel || !hasPrefix(t.s, q.s) {
+		return 0, false
+	}
+	return clipSim(len(q.skel), len(t.skel)), true
+}
+
+// clipHits adds, for query word i, the listed words it is a clipping of.
+func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
+	if q.known || q.vowelless || len(q.skel) < clipMinLen {
+		return
+	}
+	a, b := ix.fuzzyRange(hashStr(seedClip, q.skel[:clipKeyLen]))
+	if b-a > clipMaxChecks {
+		b = a + clipMaxChecks
+	}
+	for ; a < b; a++ {
+		t := ix.fuzzy[a].tok
+		if s, ok := clippedPair(q, &ix.toks[t]); ok {
+			sc.raiseHit(simHit{i, i, t, s})
+		}
+	}
+}
+
+// raiseHit adds h, or raises to h.sim the similarity of the hit of the same
+// words and token found another way. A clip does not count as the query
+// word's best hit (bestSingle): the word may still be a listed pair
+// written together, or one split and respelled, which the look-ups for
+// words without a close hit find.
+func (sc *scratch) raiseHit(h simHit) {
+	for k := range sc.hits {
+		if e := &sc.hits[k]; e.qlo == h.qlo && e.qhi == h.qhi && e.tok == h.tok {
+			e.sim = max(e.sim, h.sim)
+			return
+		}
+	}
+	sc.hits = append(sc.hits, h)
+}
+
+// personClipSim is the similarity of the hit of query word q and token t
+// (sim) in a listed person's name of nc words. A person's name whose
+// element is clipped (KASHANI for KASHANIMEHR) is one when the query has
+// no more words than the name: a clipped element followed by a word of the
+// query's own is the element split and respelled (KOUCHAK ZARI is not
+// KOUCHAKZAEI), which the clip does not stand for. Its similarity is then
+// the words' own.
+func (ix *Index) personClipSim(sc *scratch, q *qtok, t *tokInfo, sim float32, nc int) float32 {
+	if len(sc.qs) <= nc || q.known || sim > clipMaxSim {
+		return sim
+	}
+	if _, ok := clippedPair(q, t); !ok {
+		return sim
+	}
+	return ix.tokSim(q, t)
+}
+
+// loneClip returns the edge of a clipped word (from sc.edgeStore[start:],
+// the name ctoks's aligned edges) when it is the only distinctive word
+// that aligned, with generic words or descriptors beside it: a clip is as
+// weak evidence as a single fuzzy word unless another distinctive word of
+// the name agrees ("Recon Technology" is not TECHNICAL RECONNAISSANCE
+// BUREAU; VNIIR GIDRO is VNIIR GIDROELEKTROAVTOMATIKA). The edges are two
+// or more: the scorer discounts a single edge already.
+func (ix *Index) loneClip(sc *scratch, ctoks []int32, start int) (edge, bool) {
+	es := sc.edgeStore[start:]
+	if len(es) < 2 {
+		return edge{}, false
+	}
+	var clip edge
+	found := false
+	for _, e := range es {
+		t := &ix.toks[ctoks[e.clo]]
+		if e.qlo == e.qhi && e.clo == e.chi && e.sim <= clipMaxSim && !found {
+			if _, ok := clippedPair(&sc.qs[e.qlo], t); ok {
+				clip, found = e, true
+				continue
+			}
+		}
+		for j := e.clo; j <= e.chi; j++ {
+			if tk := &ix.toks[ctoks[j]]; !tk.generic && !descriptorFor(&sc.qs[e.qlo], e, tk) {
+				return edge{}, false // another distinctive word agrees
+			}
+		}
+	}
+	return clip, found
+}
