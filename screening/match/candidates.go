@@ -75,6 +75,7 @@ func (ix *Index) findHits(sc *scratch) {
 		}
 		ix.variantHits(sc, q, int8(i), id, known)
 		ix.clipHits(sc, q, int8(i))
+		ix.letterHits(sc, q, int8(i))
 		if refs, ok := ix.joinsOf(q.s); ok {
 			w := float32(1)
 			for _, r := range refs {

@@ -99,8 +99,12 @@ func (sc *scratch) raiseHit(h simHit) {
 // no more words than the name: a clipped element followed by a word of the
 // query's own is the element split and respelled (KOUCHAK ZARI is not
 // KOUCHAKZAEI), which the clip does not stand for. Its similarity is then
-// the words' own.
+// the words' own. A letter's name (letterNames) is not paired with a
+// person's initial.
 func (ix *Index) personClipSim(sc *scratch, q *qtok, t *tokInfo, sim float32, nc int) float32 {
+	if len(t.s) == 1 && letterNames[q.s] == t.s {
+		return 0 // a person's initial is not a letter spelt out (Zed, Z.)
+	}
 	if len(sc.qs) <= nc || q.known || sim > clipMaxSim {
 		return sim
 	}
