@@ -20,6 +20,12 @@ package match
 //     letter: a clipping keeps the spelling of what it keeps (uniQure is
 //     not UNICORECOMM, whose skeleton begins with uniQure's).
 //
+// The other way round, a listed organisation's word may be the clipped one
+// (HYDRA MARKET for Hydra Marketplace; not a person's: personClipSim): a
+// query word without a close hit looks up the skeletons of its own
+// beginnings that leave out three letters or more. Such a pair scores at
+// most reverseClipMaxSim, so that it never matches alone.
+//
 // The rest of the name is scored as usual: a clipped word alone is a
 // single fuzzy word (its similarity counts as sim^1.5), so a short clip of
 // a long word is not a match by itself.
@@ -30,7 +36,10 @@ const (
 	clipMinRest   = 3  // least skeleton letters the clipping leaves out
 	clipMaxChecks = 24 // listed words compared under one clip key
 	clipMaxSim    = 0.9
-	seedClip      = 0x94D049BB133111EB
+	// reverseClipMaxSim is the most a listed word that is the beginning
+	// of the query word scores
+	reverseClipMaxSim = 0.85
+	seedClip          = 0x94D049BB133111EB
 )
 
 // clipSim is the similarity of a clipped word with the listed word it is the
@@ -50,15 +59,43 @@ func appendClipKey(dst []fuzzyKey, skel string, tok int32) []fuzzyKey {
 }
 
 // clippedPair reports whether the query word q is a clipping of the listed
-// word t, and its similarity.
+// word t, or t a clipping of q (the listed name is the short one:
+// NKUNDA for Nkundabatware), and its similarity.
 func clippedPair(q *qtok, t *tokInfo) (float32, bool) {
-	if q.known || q.vowelless || len(q.skel) < clipMinLen || len(t.skel) < len(q.skel)+clipMinRest || t.generic {
+	if q.known || q.vowelless || t.generic {
 		return 0, false
 	}
-	if t.skel[:len(q.skel)] != q.skel || !hasPrefix(t.s, q.s) {
-		return 0, false
+	if len(q.skel) >= clipMinLen && len(t.skel) >= len(q.skel)+clipMinRest &&
+		t.skel[:len(q.skel)] == q.skel && hasPrefix(t.s, q.s) {
+		return clipSim(len(q.skel), len(t.skel)), true
 	}
-	return clipSim(len(q.skel), len(t.skel)), true
+	if len(t.skel) >= clipMinLen && len(q.skel) >= len(t.skel)+clipMinRest &&
+		q.skel[:len(t.skel)] == t.skel && hasPrefix(q.s, t.s) {
+		// weaker: a longer word that begins with a listed one is as
+		// often another company's coined name (VISTAPRINT, VISTA), so
+		// it never matches alone (sim^1.5 stays under 0.8)
+		return min(clipSim(len(t.skel), len(q.skel)), reverseClipMaxSim), true
+	}
+	return 0, false
+}
+
+// clippedByHits adds, for query word i without a close hit, the listed
+// words that are its beginning (the listed name is the clipped one): the
+// whole skeletons of its beginnings of clipMinLen letters or more that
+// leave out clipMinRest or more.
+func (ix *Index) clippedByHits(sc *scratch, q *qtok, i int8) {
+	if len(q.skel) < clipMinLen+clipMinRest || sc.bestSingle[i] >= closeMinSim {
+		return
+	}
+	for k := clipMinLen; k <= len(q.skel)-clipMinRest; k++ {
+		a, b := ix.fuzzyRange(hashStr(seedExact, q.skel[:k]))
+		for ; a < b; a++ {
+			t := ix.fuzzy[a].tok
+			if s, ok := clippedPair(q, &ix.toks[t]); ok {
+				sc.raiseHit(simHit{i, i, t, s})
+			}
+		}
+	}
 }
 
 // clipHits adds, for query word i, the listed words it is a clipping of.
@@ -76,6 +113,7 @@ func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
 			sc.raiseHit(simHit{i, i, t, s})
 		}
 	}
+	ix.clippedByHits(sc, q, i)
 }
 
 // raiseHit adds h, or raises to h.sim the similarity of the hit of the same
@@ -98,14 +136,16 @@ func (sc *scratch) raiseHit(h simHit) {
 // element is clipped (KASHANI for KASHANIMEHR) is one when the query has
 // no more words than the name: a clipped element followed by a word of the
 // query's own is the element split and respelled (KOUCHAK ZARI is not
-// KOUCHAKZAEI), which the clip does not stand for. Its similarity is then
-// the words' own. A letter's name (letterNames) is not paired with a
-// person's initial.
+// KOUCHAKZAEI), which the clip does not stand for. A listed person's name
+// that is the beginning of the query's is another name (AHMADI is not
+// AHMADINEJAD: Persian surnames are made by adding to a name). In those
+// cases the similarity is the words' own. A letter's name (letterNames) is
+// not paired with a person's initial.
 func (ix *Index) personClipSim(sc *scratch, q *qtok, t *tokInfo, sim float32, nc int) float32 {
 	if len(t.s) == 1 && letterNames[q.s] == t.s {
 		return 0 // a person's initial is not a letter spelt out (Zed, Z.)
 	}
-	if len(sc.qs) <= nc || q.known || sim > clipMaxSim {
+	if q.known || sim > clipMaxSim || len(t.s) > len(q.s) && len(sc.qs) <= nc {
 		return sim
 	}
 	if _, ok := clippedPair(q, t); !ok {

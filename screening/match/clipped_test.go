@@ -66,6 +66,8 @@ func TestClippedCompounds(t *testing.T) {
 		{"rosgeo", "rosgeologiya", true}, {"urangeo", "urangeologorazvedka", true},
 		{"gidro", "gidroelektroavtomatika", true}, {"solan", "solana", false},
 		{"mosk", "moskovskiy", false}, {"gidro", "kidroelektro", false},
+		{"kontursystems", "kontur", true}, {"marketplace", "market", true},
+		{"solana", "solan", false}, {"mosk", "mos", false},
 	} {
 		if _, ok := clippedPair(q(c.q), tk(c.t)); ok != c.ok {
 			t.Errorf("clippedPair(%q, %q) = %v, want %v", c.q, c.t, ok, c.ok)
@@ -89,6 +91,65 @@ func TestLoneClip(t *testing.T) {
 	for _, m := range ms {
 		if m.Name == "TECHNICAL RECONNAISSANCE BUREAU" {
 			t.Errorf("matched %q at %.3f", m.Name, m.Score)
+		}
+	}
+}
+
+// TestReverseClip checks that a listed name whose word is the beginning
+// of the query's word is found when another distinctive word agrees, and
+// never on that word alone: a longer coined word that begins with a listed
+// one is as often another company.
+func TestReverseClip(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "ORLAN KONTUR"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "VISTAR LLC"},
+	})
+	for _, c := range []struct {
+		query, want string // want "" for no match
+	}{
+		{"ORLAN KONTURSERVICE", "1"},
+		{"VISTARPRINT LLC", ""},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(ms) > 0 {
+			got = ms[0].Entry.ID
+		}
+		if got != c.want || len(ms) > 1 {
+			t.Errorf("%q: got %v, want %q", c.query, ms, c.want)
+		}
+	}
+	q := &qtok{s: "vistarprint", skel: skeleton("vistarprint")}
+	if s, ok := clippedPair(q, &tokInfo{s: "vistar", skel: skeleton("vistar")}); !ok || s > reverseClipMaxSim {
+		t.Errorf("clippedPair(vistarprint, vistar) = %v, %v; want a pair at %v or less", s, ok, reverseClipMaxSim)
+	}
+}
+
+// TestPersonClip checks that a person's name element clipped in the query
+// meets the listed name, and
+// that a listed surname that is the beginning of the query's does not:
+// Persian surnames are made by adding to a name.
+func TestPersonClip(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "KARIMIMEHR, Davoud"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "NOURI, Davoud"},
+	})
+	for _, c := range []struct {
+		query, want string
+	}{
+		{"KARIMI, Davoud", "1"},
+		{"NOURIZADEH, Davoud", ""},
+	} {
+		ms, _ := ix.Search(context.Background(), Query{Name: c.query})
+		got := ""
+		if len(ms) > 0 {
+			got = ms[0].Entry.ID
+		}
+		if got != c.want {
+			t.Errorf("%q: got %v, want %q", c.query, ms, c.want)
 		}
 	}
 }
