@@ -114,6 +114,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 			sc.edges = append(sc.edges, edge{jh.q, jh.q + jh.span, int8(jh.pos), int8(jh.pos + 1), jh.sim, w})
 		}
 	}
+	if !rec.individual {
+		ix.gluedEdges(sc, ctoks)
+	}
 	// initials (listed people only): a one-letter query word against a
 	// word with that first letter, and a listed initial against a query word
 	if !rec.individual || !hasInitial(sc, ix, ctoks) {
