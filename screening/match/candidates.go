@@ -79,6 +79,8 @@ func (ix *Index) findHits(sc *scratch) {
 		if !known {
 			ix.soundHits(sc, q, int8(i)) // a listed word has them among its neighbours
 		}
+		ix.clipHits(sc, q, int8(i))
+		ix.letterHits(sc, q, int8(i))
 		if refs, ok := ix.joinsOf(q.s); ok {
 			w := float32(1)
 			for _, r := range refs {

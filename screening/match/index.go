@@ -376,6 +376,7 @@ func (ix *Index) describeTokens(postTmp [][]int32) [][]fuzzyKey {
 			ti.variantInfo = variantInfoOf(ti.s)
 			keys = appendFuzzyKeys(keys, ti.skel, int32(t), nil)
 			keys = appendRawKeys(keys, ti.s, int32(t))
+			keys = appendClipKey(keys, ti.skel, int32(t))
 			if len(ti.cons) >= 1 {
 				keys = append(keys, fuzzyKey{hashStr(seedCons, ti.cons), int32(t)})
 			}

@@ -69,6 +69,8 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		// its similarity counts as sim^1.5
 		e := sc.edgeStore[start]
 		num -= (e.sim - e.sim*float32(math.Sqrt(float64(e.sim)))) * 2 * e.w
+	} else if e, ok := ix.loneClip(sc, ctoks, start); ok {
+		num -= (e.sim - e.sim*float32(math.Sqrt(float64(e.sim)))) * 2 * e.w
 	}
 	nameScore := num / den
 	r := result{name: nid, nameScore: nameScore}
@@ -101,6 +103,10 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 					continue // a compound's start: person names only (compoundHits)
 				}
 			} else if h.qlo == h.qhi {
+				sim = ix.personClipSim(sc, &sc.qs[h.qlo], &ix.toks[ct], sim, len(ctoks))
+				if sim < minTokSim {
+					continue
+				}
 				sim = personRespelling(&sc.qs[h.qlo], &ix.toks[ct], sim)
 			}
 			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), sim, ix.toks[ct].w})
@@ -111,6 +117,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 			w := ix.toks[ctoks[jh.pos]].w + ix.toks[ctoks[jh.pos+1]].w
 			sc.edges = append(sc.edges, edge{jh.q, jh.q + jh.span, int8(jh.pos), int8(jh.pos + 1), jh.sim, w})
 		}
+	}
+	if !rec.individual {
+		ix.gluedEdges(sc, ctoks)
 	}
 	// initials (listed people only): a one-letter query word against a
 	// word with that first letter, and a listed initial against a query word

@@ -464,20 +464,6 @@ func (ix *Index) soundHits(sc *scratch, q *qtok, i int8) {
 	}
 }
 
-// raiseHit adds h, or raises the similarity of the same pair found
-// before. It leaves the query word's best similarity (bestHit) as it was:
-// a word that only a sound key pairs is still a word that found nothing
-// close, for the look-ups of respelled runs that ask it.
-func (sc *scratch) raiseHit(h simHit) {
-	for k := range sc.hits {
-		if sc.hits[k].qlo == h.qlo && sc.hits[k].qhi == h.qhi && sc.hits[k].tok == h.tok {
-			sc.hits[k].sim = max(sc.hits[k].sim, h.sim)
-			return
-		}
-	}
-	sc.hits = append(sc.hits, h)
-}
-
 // appendSoundFuzzyKeys adds the sound keys of the listed word s (token
 // tok) to the fuzzy index.
 func appendSoundFuzzyKeys(dst []fuzzyKey, s string, tok int32) []fuzzyKey {

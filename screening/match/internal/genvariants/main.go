@@ -16,6 +16,8 @@
 //     organisations and without its nicknames;
 //   - org-merges.txt: rigour organisation groups that are one group here,
 //     as one word of another language is translated into either;
+//   - org-abbreviations.txt: English abbreviations of business words
+//     (Mgmt., Svcs., Hldgs.), read as org-descriptors.txt;
 //   - org-descriptors.txt: organisation descriptors rigour lacks (Turkish,
 //     Persian, Arabic, East Slavic, English abbreviations), added to a rigour
 //     group or as groups of their own.
@@ -86,6 +88,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	abbrevs, err := readNames(filepath.Join(*dir, "org-abbreviations.txt"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	descs = append(descs, abbrevs...)
 	gs = addDescriptors(gs, descs)
 	groups = append(groups, gs...)
 

@@ -1,0 +1,48 @@
+package match
+
+import (
+	"context"
+	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// TestGluedWords checks that a query word made of a listed organisation's
+// word and the next one glued (the next as a letter's name, or over a stop
+// word) meets the name, and that a word glued to another word does not.
+func TestGluedWords(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "VEKTOR Z LLC"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "KS BUILDING AND DESIGN"},
+	})
+	for _, c := range []struct {
+		query, want string // want "" for no match
+	}{
+		{"VEKTORZET LLC", "1"},
+		{"KS BUILDINGANDDESIGN", "2"},
+		{"KS BUILDINGANDDECOR", ""},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(ms) > 0 {
+			got = ms[0].Entry.ID
+		}
+		if got != c.want || len(ms) > 1 {
+			t.Errorf("%q: got %v, want %q", c.query, ms, c.want)
+		}
+	}
+	for _, c := range []struct {
+		rest, b string
+		ok      bool
+	}{
+		{"zed", "z", true}, {"anddevelopment", "development", true}, {"design", "design", true},
+		{"zed", "zed", true}, {"ze", "z", false}, {"andesign", "design", false}, {"ofx", "x", true},
+	} {
+		if got := gluedWord(c.rest, c.b); got != c.ok {
+			t.Errorf("gluedWord(%q, %q) = %v, want %v", c.rest, c.b, got, c.ok)
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package match
+
+import (
+	"context"
+	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// TestLetterNames checks that a company named for a Latin letter is found
+// with the letter's name spelt out, in Russian or English, and that a
+// person's initial still pairs as an initial (0.8), not as a letter's name.
+func TestLetterNames(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "X VECTOR LLC"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "KORVALD, Z."},
+	})
+	for _, c := range []struct {
+		query, want string // want "" for no match
+	}{
+		{"IKS VECTOR LLC", "1"},
+		{"OOO IKS VEKTOR", "1"},
+		{"ES VECTOR LLC", ""}, // another letter
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(ms) > 0 {
+			got = ms[0].Entry.ID
+		}
+		if got != c.want || len(ms) > 1 {
+			t.Errorf("%q: got %v, want %q", c.query, ms, c.want)
+		}
+	}
+	ms, _ := ix.Search(context.Background(), Query{Name: "ZED KORVALD", Threshold: 0.5})
+	if len(ms) != 1 || ms[0].Entry.ID != "2" {
+		t.Fatalf("ZED KORVALD: got %v", ms)
+	}
+	for _, tm := range ms[0].Tokens {
+		if tm.Query == "zed" && tm.Similarity != 0.8 {
+			t.Errorf("zed against the initial Z: %v, want 0.8", tm.Similarity)
+		}
+	}
+}
