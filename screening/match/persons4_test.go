@@ -65,6 +65,9 @@ func TestPersonCompounds(t *testing.T) {
 		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "KASHANIMEHR, Alireza"},
 		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeIndividual, Name: "LAURENT NKUNDA"},
 		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "MARINETECH SHIPPING"},
+		// marine is a listed word, as in the lists, so the query's MARINE is
+		// no clipped MARINETECH (clipped.go looks up unlisted words only)
+		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "MARINE CONSULTING"},
 	})
 	for q, want := range map[string]string{
 		"FARZADI, Hedayatollah": "1",
