@@ -34,28 +34,14 @@ func TestClippedCompounds(t *testing.T) {
 		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "ORBITA INTERNATIONAL LLC"},
 		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "KHIMPROMSTROY OOO"},
 	})
-	for _, c := range []struct {
-		query, want string // want "" for no match
-	}{
+	checkOnlyMatches(t, ix, []onlyMatch{
 		{"KRASNOGEO", "1"},
 		{"KRASNOGEO AO", "1"},
 		{"VNIIK TERMO", "2"},
 		{"KRAS", ""},          // too short a clip
 		{"ORBITA INTERN", ""}, // a clip of a generic word
 		{"CHIMPROM", ""},
-	} {
-		ms, err := ix.Search(context.Background(), Query{Name: c.query})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(ms) > 0 {
-			got = ms[0].Entry.ID
-		}
-		if got != c.want || len(ms) > 1 {
-			t.Errorf("%q: got %v, want %q", c.query, ms, c.want)
-		}
-	}
+	})
 	// the pairs themselves
 	q := func(s string) *qtok { return &qtok{s: s, skel: skeleton(s)} }
 	tk := func(s string) *tokInfo { return &tokInfo{s: s, skel: skeleton(s)} }
@@ -104,24 +90,10 @@ func TestReverseClip(t *testing.T) {
 		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "ORLAN KONTUR"},
 		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "VISTAR LLC"},
 	})
-	for _, c := range []struct {
-		query, want string // want "" for no match
-	}{
+	checkOnlyMatches(t, ix, []onlyMatch{
 		{"ORLAN KONTURSERVICE", "1"},
 		{"VISTARPRINT LLC", ""},
-	} {
-		ms, err := ix.Search(context.Background(), Query{Name: c.query})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(ms) > 0 {
-			got = ms[0].Entry.ID
-		}
-		if got != c.want || len(ms) > 1 {
-			t.Errorf("%q: got %v, want %q", c.query, ms, c.want)
-		}
-	}
+	})
 	q := &qtok{s: "vistarprint", skel: skeleton("vistarprint")}
 	if s, ok := clippedPair(q, &tokInfo{s: "vistar", skel: skeleton("vistar")}); !ok || s > reverseClipMaxSim {
 		t.Errorf("clippedPair(vistarprint, vistar) = %v, %v; want a pair at %v or less", s, ok, reverseClipMaxSim)
@@ -149,6 +121,29 @@ func TestPersonClip(t *testing.T) {
 			got = ms[0].Entry.ID
 		}
 		if got != c.want {
+			t.Errorf("%q: got %v, want %q", c.query, ms, c.want)
+		}
+	}
+}
+
+// onlyMatch is a query and the ID of the one entry it must match ("" for
+// none).
+type onlyMatch struct{ query, want string }
+
+// checkOnlyMatches searches each query at the default threshold and
+// reports every query whose matches are not exactly the entry it wants.
+func checkOnlyMatches(t *testing.T, ix *Index, cases []onlyMatch) {
+	t.Helper()
+	for _, c := range cases {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(ms) > 0 {
+			got = ms[0].Entry.ID
+		}
+		if got != c.want || len(ms) > 1 {
 			t.Errorf("%q: got %v, want %q", c.query, ms, c.want)
 		}
 	}

@@ -15,24 +15,13 @@ import (
 // of business words share a group with their English word, and different
 // descriptors do not.
 func TestOrgDescriptorForms(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		same bool
-	}{
+	checkDescriptorPairs(t, []descriptorPair{
 		{"ithalat", "import", true}, {"ihracat", "export", true}, {"nakliyat", "transport", true},
 		{"dis", "foreign", true}, {"vneshniy", "foreign", true}, {"sherkat", "company", true},
 		{"gen", "general", true}, {"trad", "trading", true}, {"cont", "contracting", true},
 		{"muqawalat", "contracting", true}, {"tejarat", "trade", true}, {"kardesler", "brothers", true},
 		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
-	} {
-		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
-		if (ga != 0 && ga == gb) != c.same {
-			t.Errorf("%q (group %d) and %q (group %d): same = %v, want %v", c.a, ga, c.b, gb, !c.same, c.same)
-		}
-		if c.same && !isOrgDescriptor(ga) {
-			t.Errorf("%q: group %d is not an organisation descriptor group", c.a, ga)
-		}
-	}
+	})
 }
 
 // TestTranslatedDescriptors checks that a company name with its
@@ -178,10 +167,7 @@ func TestSoleCoinedWord(t *testing.T) {
 // group, money transfer, publishing, armored) and the short legal forms
 // FSUE, JSCo and the like.
 func TestRussianDescriptorsAndShortForms(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		same bool
-	}{
+	checkDescriptorPairs(t, []descriptorPair{
 		{"imp", "import", true}, {"exp", "export", true}, {"aircraft", "aviation", true},
 		{"predstavitelstvo", "predstavitelstva", true}, {"verf", "shipyard", true},
 		{"opytnoe", "experimental", true}, {"konstruktorskoe", "design", true},
@@ -190,15 +176,7 @@ func TestRussianDescriptorsAndShortForms(t *testing.T) {
 		{"publication", "publishing", true}, {"izdatelstvo", "publisher", true},
 		{"armor", "armored", true}, {"bronetankovyy", "armoured", true}, {"armored", "vehicle", false},
 		{"imp", "export", false}, {"verf", "aviation", false}, {"money", "transfer", false},
-	} {
-		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
-		if (ga != 0 && ga == gb) != c.same {
-			t.Errorf("%q (group %d) and %q (group %d): same = %v, want %v", c.a, ga, c.b, gb, !c.same, c.same)
-		}
-		if c.same && !isOrgDescriptor(ga) {
-			t.Errorf("%q: group %d is not an organisation descriptor group", c.a, ga)
-		}
-	}
+	})
 	ix := NewIndex([]*lists.Entry{
 		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "FEDERAL STATE UNITARY ENTERPRISE ATOMFLOT"},
 		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "JOINT STOCK COMPANY MILITECH"},
@@ -257,6 +235,28 @@ func TestStateInstitutionForms(t *testing.T) {
 		}
 		if len(ms) == 0 || ms[0].Entry.ID != c.want || ms[0].Score < c.min {
 			t.Errorf("%q: got %+v, want entry %s at %.2f or more", c.query, ms, c.want, c.min)
+		}
+	}
+}
+
+// descriptorPair is two words and whether they are one organisation
+// descriptor.
+type descriptorPair struct {
+	a, b string
+	same bool
+}
+
+// checkDescriptorPairs reports every pair whose words are not in one
+// descriptor group when they should be, or are when they should not.
+func checkDescriptorPairs(t *testing.T, cases []descriptorPair) {
+	t.Helper()
+	for _, c := range cases {
+		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
+		if (ga != 0 && ga == gb) != c.same {
+			t.Errorf("%q (group %d) and %q (group %d): same = %v, want %v", c.a, ga, c.b, gb, !c.same, c.same)
+		}
+		if c.same && !isOrgDescriptor(ga) {
+			t.Errorf("%q: group %d is not an organisation descriptor group", c.a, ga)
 		}
 	}
 }
