@@ -58,6 +58,28 @@ func appendClipKey(dst []fuzzyKey, skel string, tok int32) []fuzzyKey {
 	return dst
 }
 
+// clipQueryWords returns the query words that the clip rule may apply to
+// (clippedPair: no listed word, not vowelless, of clipMinLen skeleton
+// letters or more) and those that may be words glued (gluedEdges: no
+// listed word, of clipMinLen+3 letters or more). Known once per search,
+// they spare the rules' loops over every candidate's words when no word
+// qualifies.
+func clipQueryWords(qs []qtok) (clip, glued uint64) {
+	for i := range qs {
+		q := &qs[i]
+		if q.known || i >= 64 {
+			continue
+		}
+		if !q.vowelless && len(q.skel) >= clipMinLen {
+			clip |= 1 << i
+		}
+		if len(q.s) >= clipMinLen+3 {
+			glued |= 1 << i
+		}
+	}
+	return clip, glued
+}
+
 // clippedPair reports whether the query word q is a clipping of the listed
 // word t, or t a clipping of q (the listed name is the short one:
 // NKUNDA for Nkundabatware), and its similarity.
@@ -164,14 +186,14 @@ func (ix *Index) personClipSim(sc *scratch, q *qtok, t *tokInfo, sim float32, nc
 // or more: the scorer discounts a single edge already.
 func (ix *Index) loneClip(sc *scratch, ctoks []int32, start int) (edge, bool) {
 	es := sc.edgeStore[start:]
-	if len(es) < 2 {
+	if len(es) < 2 || sc.qClip == 0 {
 		return edge{}, false
 	}
 	var clip edge
 	found := false
 	for _, e := range es {
 		t := &ix.toks[ctoks[e.clo]]
-		if e.qlo == e.qhi && e.clo == e.chi && e.sim <= clipMaxSim && !found {
+		if e.qlo == e.qhi && e.clo == e.chi && e.sim <= clipMaxSim && !found && sc.qClip&(1<<e.qlo) != 0 {
 			if _, ok := clippedPair(&sc.qs[e.qlo], t); ok {
 				clip, found = e, true
 				continue

@@ -1,5 +1,7 @@
 package match
 
+import "math/bits"
+
 // Words glued in an organisation's name: a listed word of five letters or
 // more with the next word of the same name written onto it, as the next
 // word itself or, for a one-letter word, as the letter's name (TOTALZED
@@ -18,11 +20,9 @@ var gluedStops = [...]string{"and", "of", "i", "y", "e", "et", "und"}
 // gluedEdges adds to sc.edges, for the name ctoks of a listed
 // organisation, the query words that are two or three of its words glued.
 func (ix *Index) gluedEdges(sc *scratch, ctoks []int32) {
-	for i := range sc.qs {
+	for m := sc.qGlued; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros64(m)
 		q := &sc.qs[i]
-		if q.known || len(q.s) < clipMinLen+3 {
-			continue
-		}
 		for j := 0; j+1 < len(ctoks); j++ {
 			a := &ix.toks[ctoks[j]]
 			if len(a.s) < clipMinLen || len(a.s)+2 > len(q.s) || !hasPrefix(q.s, a.s) {

@@ -125,6 +125,7 @@ type scratch struct {
 	nt                nameTokens
 	qs                []qtok
 	qOrgOwn           uint64 // query words not left over against an organisation (orgOwnWords)
+	qClip, qGlued     uint64 // query words that may be clipped, or glued words (clipQueryWords)
 	// bestSingle[i] is the highest similarity of a hit of query word i
 	// alone (bestHit)
 	bestSingle       [maxQueryWords]float32
