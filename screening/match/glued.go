@@ -1,6 +1,9 @@
 package match
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // Words glued in an organisation's name: a listed word of five letters or
 // more with the next word of the same name written onto it, as the next
@@ -17,24 +20,62 @@ const gluedSim = 0.95
 // gluedStops are the stop words written between two glued words.
 var gluedStops = [...]string{"and", "of", "i", "y", "e", "et", "und"}
 
+// glueHead is a listed word that a query word begins with: the first of
+// the listed words the query word may have glued (gluedEdges).
+type glueHead struct {
+	q   int8
+	tok int32
+}
+
+// findGlueHeads keeps in sc.glueHeads, for each query word of sc.qGlued,
+// the listed words of clipMinLen letters or more that it begins with,
+// leaving two letters or more after them: the starts of the word looked
+// up as written, hashed as they grow. Found once per search, they spare
+// gluedEdges a comparison of letters with every word of every candidate.
+func (ix *Index) findGlueHeads(sc *scratch) {
+	sc.glueHeads = sc.glueHeads[:0]
+	for m := sc.qGlued; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros64(m)
+		q := sc.qs[i].s
+		h := uint64(14695981039346656037) ^ seedVocab // hashStr(seedVocab, q[:k+1])
+		for k := 0; k+1 <= len(q)-2; k++ {
+			h ^= uint64(q[k])
+			h *= 1099511628211
+			if k+1 < clipMinLen {
+				continue
+			}
+			if id, ok := ix.tokenIDHashed(q[:k+1], h); ok {
+				sc.glueHeads = append(sc.glueHeads, glueHead{int8(i), id})
+			}
+		}
+	}
+}
+
 // gluedEdges adds to sc.edges, for the name ctoks of a listed
 // organisation, the query words that are two or three of its words glued.
 func (ix *Index) gluedEdges(sc *scratch, ctoks []int32) {
-	for m := sc.qGlued; m != 0; m &= m - 1 {
-		i := bits.TrailingZeros64(m)
+	heads := sc.glueHeads
+	for len(heads) > 0 {
+		i := heads[0].q
+		n := 1
+		for n < len(heads) && heads[n].q == i {
+			n++
+		}
+		mine := heads[:n]
+		heads = heads[n:]
 		q := &sc.qs[i]
 		for j := 0; j+1 < len(ctoks); j++ {
-			a := &ix.toks[ctoks[j]]
-			if len(a.s) < clipMinLen || len(a.s)+2 > len(q.s) || !hasPrefix(q.s, a.s) {
+			if !slices.ContainsFunc(mine, func(g glueHead) bool { return g.tok == ctoks[j] }) {
 				continue
 			}
+			a := &ix.toks[ctoks[j]]
 			rest := q.s[len(a.s):]
 			w := a.w
 			for k := j + 1; k < len(ctoks) && k <= j+2; k++ {
 				b := &ix.toks[ctoks[k]]
 				w += b.w
 				if gluedWord(rest, b.s) {
-					sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(k), gluedSim, w})
+					sc.edges = append(sc.edges, edge{i, i, int8(j), int8(k), gluedSim, w})
 					break
 				}
 				if !stopWords[b.s] || !hasPrefix(rest, b.s) {

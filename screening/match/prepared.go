@@ -138,6 +138,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	ix.prepareQuery(sc, words, hasArabic(q.Name))
 	sc.qOrgOwn = orgOwnWords(sc.qs)
 	sc.qClip, sc.qGlued = clipQueryWords(sc.qs)
+	ix.findGlueHeads(sc)
 	ix.findHits(sc)
 	if hasHan(q.Name) {
 		ix.glossHits(sc)

@@ -126,6 +126,7 @@ type scratch struct {
 	qs                []qtok
 	qOrgOwn           uint64 // query words not left over against an organisation (orgOwnWords)
 	qClip, qGlued     uint64 // query words that may be clipped, or glued words (clipQueryWords)
+	glueHeads         []glueHead
 	// bestSingle[i] is the highest similarity of a hit of query word i
 	// alone (bestHit)
 	bestSingle       [maxQueryWords]float32
