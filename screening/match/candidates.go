@@ -47,7 +47,7 @@ func (sc *scratch) unlinkHits() {
 }
 
 func (sc *scratch) addHit(h simHit) {
-	for i := range sc.hits {
+	for i := sc.hitsFrom; i < len(sc.hits); i++ {
 		if sc.hits[i].qlo == h.qlo && sc.hits[i].qhi == h.qhi && sc.hits[i].tok == h.tok {
 			return
 		}
@@ -65,6 +65,10 @@ func (ix *Index) findHits(sc *scratch) {
 	clear(sc.bestSingle[:])
 	sc.joins = sc.joins[:0]
 	for i := range sc.qs {
+		// the hits of word i alone are added while it is looked at:
+		// the hits before are of other words, which a hit of i's
+		// never repeats
+		sc.hitsFrom = len(sc.hits)
 		q := &sc.qs[i]
 		id, known := ix.tokenID(q.s)
 		if known {
@@ -90,6 +94,7 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.typoJoins(sc, q, int8(i))
 		}
 	}
+	sc.hitsFrom = 0
 	// runs of adjacent query words against single indexed tokens
 	for i := 0; i < len(sc.qs); i++ {
 		b := sc.tmp[:0]

@@ -145,7 +145,7 @@ func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
 // words without a close hit find; so may a word that only a sound key
 // pairs (slavic.go).
 func (sc *scratch) raiseHit(h simHit) {
-	for k := range sc.hits {
+	for k := sc.hitsFrom; k < len(sc.hits); k++ {
 		if e := &sc.hits[k]; e.qlo == h.qlo && e.qhi == h.qhi && e.tok == h.tok {
 			e.sim = max(e.sim, h.sim)
 			return

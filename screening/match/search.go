@@ -129,8 +129,12 @@ type scratch struct {
 	glueHeads         []glueHead
 	// bestSingle[i] is the highest similarity of a hit of query word i
 	// alone (bestHit)
-	bestSingle       [maxQueryWords]float32
-	hits             []simHit
+	bestSingle [maxQueryWords]float32
+	hits       []simHit
+	// hitsFrom is where addHit and raiseHit look for a hit already
+	// found: findHits sets it to the first hit of the query word it
+	// looks at, and to 0 after
+	hitsFrom         int
 	hitHead, hitNext []int32 // hits by token: 1 + index of the last hit, then of the one before
 	joins            []joinHit
 	acc              []float32
