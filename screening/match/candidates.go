@@ -47,8 +47,8 @@ func (sc *scratch) unlinkHits() {
 }
 
 func (sc *scratch) addHit(h simHit) {
-	for i := sc.hitsFrom; i < len(sc.hits); i++ {
-		if sc.hits[i].qlo == h.qlo && sc.hits[i].qhi == h.qhi && sc.hits[i].tok == h.tok {
+	for _, e := range sc.hits[sc.hitsFrom:] {
+		if e.qlo == h.qlo && e.qhi == h.qhi && e.tok == h.tok {
 			return
 		}
 	}
