@@ -75,7 +75,17 @@ func (ks *soundKeys) add(seed uint64, k []byte, sim float32) {
 	if len(k) < minSoundKey || ks.n == maxSoundKeys {
 		return
 	}
-	nc := consonants(k)
+	// the consonants counted (consonants) and the key hashed (hashStr)
+	// in one pass
+	nc := 0
+	h := uint64(14695981039346656037) ^ seed
+	for _, c := range k {
+		if c >= 'a' && c <= 'z' && !isSkelVowel(c) {
+			nc++
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
 	if nc < minCons {
 		return
 	}
@@ -84,7 +94,6 @@ func (ks *soundKeys) add(seed uint64, k []byte, sim float32) {
 		// (Maiak, Mayak)
 		sim = min(sim, skelEqualSim(len(k)))
 	}
-	h := hashStr(seed, bytesString(k))
 	for i := 0; i < ks.n; i++ {
 		if ks.h[i] == h {
 			return
