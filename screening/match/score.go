@@ -349,10 +349,11 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		}
 	}
 	if !rec.individual && missQ > 0 && missC == 0 && distinct && sc.closeEdges(start, closeMinSim) {
-		// the whole listed organisation name, closely, and on top only
-		// words that say what a business is or does, in any language
-		// (FARS NEWS AGENCY CULTURAL INSTITUTE for FARS NEWS AGENCY):
-		// they count as generic words left out
+		// the whole listed organisation name, closely, and on top words
+		// that say what a business is or does, in any language (FARS
+		// NEWS AGENCY CULTURAL INSTITUTE for FARS NEWS AGENCY): they
+		// count as generic words left out; other words on top count
+		// missAddedWordOrg of their weight (BAZ GRAN GRIF for GRAN GRIF)
 		missQ = 0
 		for i := range sc.qs {
 			if qm&(1<<i) == 0 {
@@ -364,7 +365,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 					missQ += q.w * missAddedOrg
 					continue
 				}
-				missQ += q.w
+				missQ += q.w * missAddedWordOrg
 			}
 		}
 	}
