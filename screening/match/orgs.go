@@ -98,5 +98,21 @@ const missAddedOrg = 0.25
 // NORD GOLD UK SOCIETAS for NORD GOLD PLC), as the evaluation sets count
 // a non-listed name holding a listed one of two words or more no
 // negative. A look-alike that replaces a listed word does not hold the
-// whole name and keeps the full count.
+// whole name and keeps the full count; so does a name of generic words and
+// descriptors only (addedWordShare).
 const missAddedWordOrg = 0.6
+
+// addedWordShare is the share of its weight that a query's word of its own
+// counts for on top of the whole of a listed organisation's name (ctoks,
+// all aligned: cm): missAddedWordOrg when a word of the name is neither a
+// generic word nor a descriptor in any language, in full when the name is
+// made of such words only (BANCO NACIONAL DE CUBA is not BANCO NACIONAL,
+// the national bank of another country).
+func (ix *Index) addedWordShare(ctoks []int32, cm uint64) float32 {
+	for j, ct := range ctoks {
+		if t := &ix.toks[ct]; j < 64 && cm&(1<<j) != 0 && !t.generic && !isOrgDescriptor(t.group) {
+			return missAddedWordOrg
+		}
+	}
+	return 1
+}

@@ -365,7 +365,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 					missQ += q.w * missAddedOrg
 					continue
 				}
-				missQ += q.w * missAddedWordOrg
+				missQ += q.w * ix.addedWordShare(ctoks, cm)
 			}
 		}
 	}
