@@ -136,23 +136,47 @@ func appendRawKeys(dst []fuzzyKey, s string, tok int32) []fuzzyKey {
 
 // hashStr is FNV-1a with a seed.
 func hashStr(seed uint64, s string) uint64 {
-	h := uint64(14695981039346656037) ^ seed
+	h := fnvOffset ^ seed
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }
 
+// The 64-bit FNV-1a offset basis and prime, which hashStr and the hashes
+// built letter by letter use.
+const (
+	fnvOffset uint64 = 14695981039346656037
+	fnvPrime  uint64 = 1099511628211
+)
+
+// listedStarts calls fn with the token of each listed word that is the
+// start of w, w[:n] for n from lo to hi, the starts hashed as they grow
+// (hashStr, seedVocab) so that each costs one letter of hashing.
+func (ix *Index) listedStarts(w string, lo, hi int, fn func(id int32)) {
+	h := fnvOffset ^ seedVocab
+	for n := 1; n <= hi && n <= len(w); n++ {
+		h ^= uint64(w[n-1])
+		h *= fnvPrime
+		if n < lo {
+			continue
+		}
+		if id, ok := ix.tokenIDHashed(w[:n], h); ok {
+			fn(id)
+		}
+	}
+}
+
 // hashDel hashes s without its byte at position del.
 func hashDel(seed uint64, s string, del int) uint64 {
-	h := uint64(14695981039346656037) ^ seed
+	h := fnvOffset ^ seed
 	for i := 0; i < len(s); i++ {
 		if i == del {
 			continue
 		}
 		h ^= uint64(s[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }

@@ -36,18 +36,9 @@ func (ix *Index) findGlueHeads(sc *scratch) {
 	sc.glueHeads = sc.glueHeads[:0]
 	for m := sc.qGlued; m != 0; m &= m - 1 {
 		i := bits.TrailingZeros64(m)
-		q := sc.qs[i].s
-		h := uint64(14695981039346656037) ^ seedVocab // hashStr(seedVocab, q[:k+1])
-		for k := 0; k+1 <= len(q)-2; k++ {
-			h ^= uint64(q[k])
-			h *= 1099511628211
-			if k+1 < clipMinLen {
-				continue
-			}
-			if id, ok := ix.tokenIDHashed(q[:k+1], h); ok {
-				sc.glueHeads = append(sc.glueHeads, glueHead{int8(i), id})
-			}
-		}
+		ix.listedStarts(sc.qs[i].s, clipMinLen, len(sc.qs[i].s)-2, func(id int32) {
+			sc.glueHeads = append(sc.glueHeads, glueHead{int8(i), id})
+		})
 	}
 }
 

@@ -61,18 +61,12 @@ func (ix *Index) compoundHits(sc *scratch, q *qtok, i int8) {
 			sc.addHit(simHit{i, i, t, compoundSim})
 		}
 	}
-	// the starts of q hashed as they grow (hashStr, seedVocab)
-	h := uint64(14695981039346656037) ^ seedVocab
-	for k := 0; k < n-minCompoundRest; k++ {
-		h ^= uint64(q.s[k])
-		h *= 1099511628211
-		if k+1 < minCompoundStem {
-			continue
-		}
-		if id, ok := ix.tokenIDHashed(q.s[:k+1], h); ok && !ix.toks[id].patronymic {
+	// the listed words q begins with
+	ix.listedStarts(q.s, minCompoundStem, n-minCompoundRest, func(id int32) {
+		if !ix.toks[id].patronymic {
 			sc.addHit(simHit{i, i, id, compoundSim})
 		}
-	}
+	})
 }
 
 // tokenIDHashed is tokenID for a word whose hash, hashStr(seedVocab, w),

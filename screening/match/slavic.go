@@ -78,13 +78,13 @@ func (ks *soundKeys) add(seed uint64, k []byte, sim float32) {
 	// the consonants counted (consonants) and the key hashed (hashStr)
 	// in one pass
 	nc := 0
-	h := uint64(14695981039346656037) ^ seed
+	h := fnvOffset ^ seed
 	for _, c := range k {
 		if c >= 'a' && c <= 'z' && !isSkelVowel(c) {
 			nc++
 		}
 		h ^= uint64(c)
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	if nc < minCons {
 		return
