@@ -64,13 +64,20 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	}
 	den := ix.scoreDenominator(sc, nid, rec, ctoks, &al, start)
 	num := al.num - ix.givenSyllableLoss(sc, rec, ctoks, al.cm, start)
-	if len(sc.edgeStore)-start == 1 && (rec.individual || !ix.singleRespelling(sc, ctoks, sc.edgeStore[start])) {
-		// a single aligned word is weak evidence unless it is exact:
-		// its similarity counts as sim^1.5
-		e := sc.edgeStore[start]
-		num -= (e.sim - e.sim*float32(math.Sqrt(float64(e.sim)))) * 2 * e.w
-	} else if e, ok := ix.loneClip(sc, ctoks, start); ok {
-		num -= (e.sim - e.sim*float32(math.Sqrt(float64(e.sim)))) * 2 * e.w
+	// a single aligned word is weak evidence unless it is exact, and so is
+	// a clipped word with only generic words beside it (loneClip): its
+	// similarity counts as sim^1.5
+	var weak edge
+	isWeak := false
+	switch n := len(sc.edgeStore) - start; {
+	case n == 1:
+		weak = sc.edgeStore[start]
+		isWeak = rec.individual || !ix.singleRespelling(sc, ctoks, weak)
+	case n > 1:
+		weak, isWeak = ix.loneClip(sc, ctoks, start)
+	}
+	if isWeak {
+		num -= (weak.sim - weak.sim*float32(math.Sqrt(float64(weak.sim)))) * 2 * weak.w
 	}
 	nameScore := num / den
 	r := result{name: nid, nameScore: nameScore}
@@ -355,6 +362,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// count as generic words left out; other words on top count
 		// missAddedWordOrg of their weight (BAZ GRAN GRIF for GRAN GRIF)
 		missQ = 0
+		share := ix.addedWordShare(ctoks, cm)
 		for i := range sc.qs {
 			if qm&(1<<i) == 0 {
 				q := &sc.qs[i]
@@ -365,7 +373,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 					missQ += q.w * missAddedOrg
 					continue
 				}
-				missQ += q.w * ix.addedWordShare(ctoks, cm)
+				missQ += q.w * share
 			}
 		}
 	}
