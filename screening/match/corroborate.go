@@ -10,29 +10,36 @@ import (
 
 func logf(x float64) float64 { return math.Log(x) }
 
+// entryCountry reports whether entry e names a country at all (an
+// address country, a nationality or citizenship that parses) and whether
+// c is one of them.
+func entryCountry(e *lists.Entry, c rules.Country) (known, hit bool) {
+	for _, a := range e.Addresses {
+		if a.Country.IsValid() {
+			known = true
+			if a.Country == c {
+				return true, true
+			}
+		}
+	}
+	for _, set := range [][]string{e.Nationalities, e.Citizenships} {
+		for _, n := range set {
+			if p, err := rules.ParseCountry(n); err == nil {
+				known = true
+				if p == c {
+					return true, true
+				}
+			}
+		}
+	}
+	return known, false
+}
+
 // corroborate compares the query's country, date of birth and identifiers
 // with the entry's and records the adjustments.
 func corroborate(r *result, e *lists.Entry, entryIDs []string, q Query) {
 	if q.Country.IsValid() {
-		known, hit := false, false
-		for _, a := range e.Addresses {
-			if a.Country.IsValid() {
-				known = true
-				if a.Country == q.Country {
-					hit = true
-				}
-			}
-		}
-		for _, set := range [][]string{e.Nationalities, e.Citizenships} {
-			for _, n := range set {
-				if c, err := rules.ParseCountry(n); err == nil {
-					known = true
-					if c == q.Country {
-						hit = true
-					}
-				}
-			}
-		}
+		known, hit := entryCountry(e, q.Country)
 		switch {
 		case hit:
 			r.add(Adjustment{"country_match", deltaCountryMatch, "entry has an address or nationality in " + q.Country.String()})

@@ -82,24 +82,6 @@ func (ix *Index) entryCountryWords(sc *scratch, rec *nameRec, qm uint64) bool {
 	return n > 0
 }
 
-// entryHasCountry reports whether c is the country of one of e's
-// addresses, nationalities or citizenships.
-func entryHasCountry(e *lists.Entry, c rules.Country) bool {
-	for _, a := range e.Addresses {
-		if a.Country == c {
-			return true
-		}
-	}
-	for _, set := range [][]string{e.Nationalities, e.Citizenships} {
-		for _, n := range set {
-			if p, err := rules.ParseCountry(n); err == nil && p == c {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // countryAndNumber reports whether a query that aligns only generic words
 // with a listed organisation's name, every word of that name and its
 // numbers (numsAgree), adds to it only the names of the entry's countries
@@ -129,4 +111,11 @@ func (ix *Index) initialsDedication(ctoks []int32) int {
 		return n
 	}
 	return n - 2
+}
+
+// entryHasCountry reports whether c is the country of one of e's addresses,
+// nationalities or citizenships (entryCountry).
+func entryHasCountry(e *lists.Entry, c rules.Country) bool {
+	_, hit := entryCountry(e, c)
+	return hit
 }
