@@ -69,21 +69,6 @@ func (ix *Index) compoundHits(sc *scratch, q *qtok, i int8) {
 	})
 }
 
-// tokenIDHashed is tokenID for a word whose hash, hashStr(seedVocab, w),
-// is h.
-func (ix *Index) tokenIDHashed(w string, h uint64) (int32, bool) {
-	mask := uint64(len(ix.vocabTab) - 1)
-	for j := h & mask; ; j = (j + 1) & mask {
-		v := ix.vocabTab[j]
-		if v == 0 {
-			return 0, false
-		}
-		if ix.toks[v-1].s == w {
-			return int32(v - 1), true
-		}
-	}
-}
-
 // vowellessPairSim is the similarity of two words of a person's name of
 // which one is two consonants written without a vowel and the other
 // those consonants with vowels (or one of them doubled) between or

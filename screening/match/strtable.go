@@ -33,8 +33,14 @@ func newStrTable(n int, seed uint64, key func(i int) string) []uint32 {
 
 // tokenID returns the number of the indexed token w.
 func (ix *Index) tokenID(w string) (int32, bool) {
+	return ix.tokenIDHashed(w, hashStr(seedVocab, w))
+}
+
+// tokenIDHashed is tokenID for a word whose hash, hashStr(seedVocab, w),
+// is h.
+func (ix *Index) tokenIDHashed(w string, h uint64) (int32, bool) {
 	mask := uint64(len(ix.vocabTab) - 1)
-	for j := hashStr(seedVocab, w) & mask; ; j = (j + 1) & mask {
+	for j := h & mask; ; j = (j + 1) & mask {
 		v := ix.vocabTab[j]
 		if v == 0 {
 			return 0, false
