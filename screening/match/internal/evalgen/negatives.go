@@ -140,8 +140,27 @@ func (ns *negSet) lookalikes(sec secTickers, entries []entry) {
 			continue
 		}
 		ws[best] = secWords[g.pick(len(secWords))]
-		ns.add("lookalike", strings.Join(ws, " "), "entity", e.key)
+		if q := strings.Join(ws, " "); !spellsOwnName(q, e) {
+			ns.add("lookalike", q, "entity", e.key)
+		}
 	}
+}
+
+// spellsOwnName reports whether the look-alike q still spells out, letter
+// for letter with the spaces taken out, a whole name of its own entry e
+// (legal form aside): GAZPROM FINANCIAL OOO made from a name of the entry
+// that GAZPROM also names, Carlyle RICA S PIZZA from one that RICA'S PIZZA
+// names. Such a name is that party's more likely than another's, and no
+// look-alike of it.
+func spellsOwnName(q string, e entry) bool {
+	letters := func(s string) string { return strings.ReplaceAll(evalset.Core(s), " ", "") }
+	lq := letters(q)
+	for _, n := range append([]string{e.name}, e.aliases...) {
+		if ln := letters(n); len(ln) >= 4 && strings.Contains(lq, ln) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordFrequencies counts the occurrences of each normalised word in the

@@ -238,7 +238,7 @@ func (g *gen) link(entries []entry) {
 	byName := map[string][]int{}
 	for i, e := range entries {
 		for _, n := range append([]string{e.name}, e.aliases...) {
-			if c := evalset.Core(n); len(strings.Fields(c)) >= 2 && !slices.Contains(byName[c], i) {
+			if c := orderFree(evalset.Core(n)); strings.Contains(c, " ") && !slices.Contains(byName[c], i) {
 				byName[c] = append(byName[c], i)
 			}
 		}
@@ -257,6 +257,15 @@ func (g *gen) link(entries []entry) {
 	for k := range g.same {
 		slices.Sort(g.same[k])
 	}
+}
+
+// orderFree returns the words of a core name sorted: a party's name in
+// another word order ("HAQQANI, Khalil Al-Rahman" and "Khalil Al-Rahman
+// Haqqani", surname first or last) is the same name.
+func orderFree(core string) string {
+	ws := strings.Fields(core)
+	slices.Sort(ws)
+	return strings.Join(ws, " ")
 }
 
 func newGen(entries []entry) *gen {
