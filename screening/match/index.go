@@ -81,6 +81,7 @@ type tokInfo struct {
 	df            int32
 	generic       bool
 	vowelless     bool
+	common        bool // a common English word (isEnglishWord)
 	variantInfo
 }
 
@@ -372,6 +373,7 @@ func (ix *Index) describeTokens(postTmp [][]int32) [][]fuzzyKey {
 			ti.generic = genericWords[ti.s] || float64(df) > n*0.01 && df >= 20
 			ti.skel = skeleton(ti.s)
 			ti.vowelless = !hasVowel(ti.s)
+			ti.common = isEnglishWord(ti.s)
 			ti.cons = string(appendConsonants(nil, ti.s))
 			ti.variantInfo = variantInfoOf(ti.s)
 			keys = appendFuzzyKeys(keys, ti.skel, int32(t), nil)

@@ -34,7 +34,7 @@ import (
 //	zero padding to a multiple of 8.
 const (
 	indexMagic         = "exportguard match index\n"
-	indexFormatVersion = 1
+	indexFormatVersion = 2
 	indexHeaderLen     = 80
 )
 
@@ -121,6 +121,7 @@ const (
 	flagVowelless
 	flagPatronymic
 	flagTitle
+	flagCommon
 )
 
 func tokFlags(t *tokInfo) uint8 {
@@ -128,7 +129,7 @@ func tokFlags(t *tokInfo) uint8 {
 	for _, x := range [...]struct {
 		on   bool
 		flag uint8
-	}{{t.generic, flagGeneric}, {t.vowelless, flagVowelless}, {t.patronymic, flagPatronymic}, {t.title, flagTitle}} {
+	}{{t.generic, flagGeneric}, {t.vowelless, flagVowelless}, {t.patronymic, flagPatronymic}, {t.title, flagTitle}, {t.common, flagCommon}} {
 		if x.on {
 			f |= x.flag
 		}

@@ -69,7 +69,7 @@ var indexFields = map[string]string{
 
 // tokInfoFields are the fields of tokInfo (and its embedded variantInfo),
 // which the file stores one array per field.
-var tokInfoFields = []string{"s", "skel", "cons", "w", "df", "generic", "vowelless", "variantInfo", "group", "patGroup", "patronymic", "title"}
+var tokInfoFields = []string{"s", "skel", "cons", "w", "df", "generic", "vowelless", "common", "variantInfo", "group", "patGroup", "patronymic", "title"}
 
 // TestIndexFieldsSerialised checks that every field of Index and tokInfo
 // is stored in the prebuilt index file or derived on load, and that an
@@ -200,7 +200,7 @@ func TestLoadIndexErrors(t *testing.T) {
 		{"header only", good[:indexHeaderLen-1], entries, ErrCorruptIndex, "no index header"},
 		{"other entries", good, other, ErrIndexMismatch, "made from other entries"},
 		{"fewer entries", good, entries[:3], ErrIndexMismatch, "made from 4 entries, given 3"},
-		{"other version", version, entries, ErrIndexMismatch, "format version 2"},
+		{"other version", version, entries, ErrIndexMismatch, "format version 3"},
 	} {
 		_, err := LoadIndex(c.data, c.entries)
 		if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.msg) {

@@ -116,3 +116,38 @@ func (ix *Index) addedWordShare(ctoks []int32, cm uint64) float32 {
 	}
 	return 1
 }
+
+// minCoinedWordLen is the least length of a coined word (coinedWord).
+const minCoinedWordLen = 5
+
+// soleCoinedEdge reports whether the query holds the whole of a listed
+// organisation's name that is one coined word (coinedWord) written with a
+// legal form, and the query's legal form, if any, is a registered one
+// (registeredForm): the edges of the result from start on are one, a
+// query word aligned closely with that word. A registered company whose
+// whole name is a coined word is what a name holding that word on top of
+// other words names more often than not (MAXTECH SOLUTIONS for LIMITED
+// LIABILITY COMPANY MAXTECH, HARDBERRY RUSFACTOR LLC for HARDBERRY
+// LIMITED LIABILITY COMPANY), as with the whole name of two words or
+// more; its added words then count missAddedWordOrg (unmatchedWeights).
+// Not a common English word (ELEMENT, RESOURCE: JSC Element is not
+// JOINT STOCK COMPANY ELEMENT METALLURGICAL PLANT), nor a bare word listed
+// without a legal form, which is a brand or a group's name that other
+// companies hold too, nor a query with the Inc., Corp., Co. or plc of
+// English names (Karbon Capital Partners Corp. is not LIMITED LIABILITY
+// COMPANY KARBON).
+func (ix *Index) soleCoinedEdge(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
+	if rec.legal == LegalNone || sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) {
+		return false
+	}
+	es := sc.edgeStore[start:]
+	return len(es) == 1 && es[0].qlo == es[0].qhi && es[0].clo == es[0].chi && es[0].sim >= closeMinSim && coinedWord(&ix.toks[ctoks[es[0].clo]])
+}
+
+// coinedWord reports whether the listed word t is a coined one: a brand or
+// a compound of minCoinedWordLen letters or more that is no common English
+// word (isEnglishWord), no generic word and no descriptor in any language
+// (MAXTECH, OKTANTA, HARDBERRY; not ELEMENT, RESOURCE, PIONEER).
+func coinedWord(t *tokInfo) bool {
+	return len(t.s) >= minCoinedWordLen && !t.common && !t.generic && !isOrgDescriptor(t.group)
+}

@@ -260,3 +260,39 @@ func checkDescriptorPairs(t *testing.T, cases []descriptorPair) {
 		}
 	}
 }
+
+// TestCoinedWordAdded checks that a query holding the whole name of a
+// registered company that is one coined word, with words of its own on
+// top, finds it, and that a common English word and a query with the Corp.
+// of English names do not. The index is the real-alias evaluation's (the
+// whole list's primary names, for the weights of its words); the first
+// two queries are aliases OFAC gives the listed names.
+func TestCoinedWordAdded(t *testing.T) {
+	ix := NewIndex(realAliasEntries(t))
+	for _, c := range []struct {
+		query, listed string
+		found         bool
+	}{
+		{"MAXTECH IT SOLUTIONS", "LIMITED LIABILITY COMPANY MAXTECH", true},
+		{"SIDAR INTERNATIONAL HOLDING COMPANY WLL", "SIDAR COMPANY", true},
+		{"ELEMENT IT SOLUTIONS", "JOINT STOCK COMPANY ELEMENT", false},
+		{"Karbon Capital Partners Corp.", "LIMITED LIABILITY COMPANY KARBON", false},
+		{"MAXTECH IT SOLUTIONS CORP.", "LIMITED LIABILITY COMPANY MAXTECH", false},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range ms {
+			found = found || m.Name == c.listed
+		}
+		if found != c.found {
+			t.Errorf("%q: %q found %v, want %v (matches %v)", c.query, c.listed, found, c.found, ms)
+		}
+	}
+	if !isEnglishWord("element") || isEnglishWord("maxtech") || !isEnglishWord("resource") {
+		t.Errorf("isEnglishWord: element %v, maxtech %v, resource %v; want true, false, true",
+			isEnglishWord("element"), isEnglishWord("maxtech"), isEnglishWord("resource"))
+	}
+}
