@@ -77,12 +77,22 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 
 // shortWordSim is tokSim's similarity of two words of which the shorter has
 // n ≤ 3 bytes, before variant groups: short words and acronyms match only
-// weakly, by the same skeleton or, for three letters, one vowel more.
+// weakly, by the same skeleton or, for three letters, one vowel more; a
+// word of three letters with a vowel and the same first letter, by the
+// same skeleton, closely.
 func shortWordSim(q *qtok, t *tokInfo, n int) float32 {
 	var s float32
 	// short words and acronyms: exact, or (weakly) the same skeleton
 	if q.skel == t.skel && len(q.skel) >= 2 {
 		s = 0.7
+		if n == 3 && !q.vowelless && !t.vowelless && q.s[0] == t.s[0] && !(syllableCount(q.s) == 1 && syllableCount(t.s) == 1) {
+			// a word of three letters respelt letter for
+			// letter, its first letter kept (Dux, Duks; Eco,
+			// Eko); not an acronym, which has no vowel (WPP,
+			// VPP), nor two Pinyin or Hangul syllables, which
+			// are two names (Zhu, Zhou)
+			s = shortRespellSim
+		}
 	}
 	if n == 3 && len(q.s) != len(t.s) && !q.vowelless && len(q.cons) == 2 && q.cons == t.cons && q.s[0] == t.s[0] &&
 		(q.group == 0 || t.group == 0 || q.group == t.group) {
@@ -144,3 +154,8 @@ func sharpen(s float64, n int) float32 {
 	}
 	return float32(max(s, 0))
 }
+
+// shortRespellSim is the similarity of two words, the shorter of three
+// letters, that have the same romanisation skeleton, a vowel and the same
+// first letter (shortWordSim).
+const shortRespellSim = 0.85

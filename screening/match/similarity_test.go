@@ -99,3 +99,33 @@ func TestSwappedLettersFind(t *testing.T) {
 		t.Fatalf("got %+v, want GOLSAN at the threshold or more", ms)
 	}
 }
+
+// TestShortRespelling checks the similarity of words of three letters with
+// the same romanisation skeleton: close for a word with a vowel respelt
+// with its first letter kept (Dux, Duks; Eco, Eko), weak for acronyms
+// (WPP, VPP), another first letter (Ypf, Ipf) and two Pinyin syllables,
+// which are two names (Zhu, Zhou).
+func TestShortRespelling(t *testing.T) {
+	ix := NewIndex(nil)
+	word := func(s string) (*qtok, *tokInfo) {
+		cons := string(appendConsonants(nil, s))
+		return &qtok{s: s, skel: skeleton(s), cons: cons, vowelless: !hasVowel(s), variantInfo: variantInfoOf(s)},
+			&tokInfo{s: s, skel: skeleton(s), cons: cons, vowelless: !hasVowel(s), variantInfo: variantInfoOf(s)}
+	}
+	for _, c := range []struct {
+		a, b string
+		want float32
+	}{
+		{"dux", "duks", shortRespellSim},
+		{"eco", "eko", shortRespellSim},
+		{"wpp", "vpp", 0.7},
+		{"ypf", "ipf", 0.7},
+		{"zhu", "zhou", 0.7},
+	} {
+		q, _ := word(c.a)
+		_, tk := word(c.b)
+		if got := ix.tokSim(q, tk); got != c.want {
+			t.Errorf("tokSim(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
