@@ -360,7 +360,10 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// that say what a business is or does, in any language (FARS
 		// NEWS AGENCY CULTURAL INSTITUTE for FARS NEWS AGENCY): they
 		// count as generic words left out; other words on top count
-		// missAddedWordOrg of their weight (BAZ GRAN GRIF for GRAN GRIF)
+		// missAddedWordOrg of their weight (BAZ GRAN GRIF for GRAN GRIF).
+		// On a name of generic words and descriptors only, every word
+		// on top counts in full (addedWordShare): BANCO NACIONAL DE
+		// CREDIT is another national bank than BANCO NACIONAL
 		missQ = 0
 		share := ix.addedWordShare(ctoks, cm)
 		for i := range sc.qs {
@@ -369,7 +372,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 				if qOwn&(1<<i) != 0 {
 					continue
 				}
-				if genericWords[q.s] || isOrgDescriptor(q.group) {
+				if (genericWords[q.s] || isOrgDescriptor(q.group)) && share < 1 {
 					missQ += q.w * missAddedOrg
 					continue
 				}

@@ -411,6 +411,23 @@ func TestOrgExtraDescriptors(t *testing.T) {
 	}
 }
 
+// TestGenericNameAddedWords checks that generic words on top of a listed
+// name made of generic words and descriptors only count in full: BANCO
+// NACIONAL DE CREDIT is not BANCO NACIONAL, an alias of BANCO NACIONAL DE
+// CUBA on the embedded lists.
+func TestGenericNameAddedWords(t *testing.T) {
+	ix := NewIndex(testEntries(t))
+	ms, err := ix.Search(context.Background(), Query{Name: "BANCO NACIONAL DE CREDIT"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.Name == "BANCO NACIONAL" {
+			t.Errorf("BANCO NACIONAL DE CREDIT matches %q at %.4f", m.Name, m.Score)
+		}
+	}
+}
+
 // TestTokSimShortVowelAdded checks that a word of three letters and the
 // same word with one vowel more are a vowel respelling, and that an acronym
 // (no vowel) or a word with other consonants is not.

@@ -107,11 +107,6 @@ func TestSwappedLettersFind(t *testing.T) {
 // which are two names (Zhu, Zhou).
 func TestShortRespelling(t *testing.T) {
 	ix := NewIndex(nil)
-	word := func(s string) (*qtok, *tokInfo) {
-		cons := string(appendConsonants(nil, s))
-		return &qtok{s: s, skel: skeleton(s), cons: cons, vowelless: !hasVowel(s), variantInfo: variantInfoOf(s)},
-			&tokInfo{s: s, skel: skeleton(s), cons: cons, vowelless: !hasVowel(s), variantInfo: variantInfoOf(s)}
-	}
 	for _, c := range []struct {
 		a, b string
 		want float32
@@ -122,9 +117,10 @@ func TestShortRespelling(t *testing.T) {
 		{"ypf", "ipf", 0.7},
 		{"zhu", "zhou", 0.7},
 	} {
-		q, _ := word(c.a)
-		_, tk := word(c.b)
-		if got := ix.tokSim(q, tk); got != c.want {
+		q, _ := testTok(c.a)
+		_, tk := testTok(c.b)
+		q.vowelless, tk.vowelless = !hasVowel(c.a), !hasVowel(c.b)
+		if got := ix.tokSim(&q, &tk); got != c.want {
 			t.Errorf("tokSim(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
