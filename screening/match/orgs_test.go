@@ -10,8 +10,8 @@ import (
 )
 
 // TestOrgDescriptorForms checks the organisation descriptors of
-// internal/variants/org-descriptors.txt: Turkish, Persian and Arabic
-// descriptors, the East Slavic "foreign" and the English abbreviations
+// internal/variants/org-descriptors.txt: Turkish, Persian, Arabic and
+// South Slavic descriptors, the East Slavic "foreign" and the English abbreviations
 // of business words share a group with their English word, and different
 // descriptors do not.
 func TestOrgDescriptorForms(t *testing.T) {
@@ -20,7 +20,10 @@ func TestOrgDescriptorForms(t *testing.T) {
 		{"dis", "foreign", true}, {"vneshniy", "foreign", true}, {"sherkat", "company", true},
 		{"gen", "general", true}, {"trad", "trading", true}, {"cont", "contracting", true},
 		{"muqawalat", "contracting", true}, {"tejarat", "trade", true}, {"kardesler", "brothers", true},
+		{"preduzece", "enterprise", true}, {"trgovinu", "trade", true}, {"proizvodnju", "production", true},
+		{"usluge", "service", true}, {"nekretnine", "property", true},
 		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
+		{"trgovinu", "production", false},
 	})
 }
 
