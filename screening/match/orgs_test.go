@@ -11,7 +11,8 @@ import (
 
 // TestOrgDescriptorForms checks the organisation descriptors of
 // internal/variants/org-descriptors.txt: Turkish, Persian, Arabic and
-// South Slavic descriptors, the East Slavic "foreign" and the English abbreviations
+// South Slavic descriptors, Chinese business terms in pinyin, the East
+// Slavic "foreign" and the English abbreviations
 // of business words share a group with their English word, and different
 // descriptors do not.
 func TestOrgDescriptorForms(t *testing.T) {
@@ -22,6 +23,7 @@ func TestOrgDescriptorForms(t *testing.T) {
 		{"muqawalat", "contracting", true}, {"tejarat", "trade", true}, {"kardesler", "brothers", true},
 		{"preduzece", "enterprise", true}, {"trgovinu", "trade", true}, {"proizvodnju", "production", true},
 		{"usluge", "service", true}, {"nekretnine", "property", true},
+		{"keji", "technology", true}, {"maoyi", "trading", true}, {"jituan", "group", true}, {"haiyun", "shipping", true},
 		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
 		{"trgovinu", "production", false},
 	})
@@ -297,5 +299,29 @@ func TestCoinedWordAdded(t *testing.T) {
 	if !isEnglishWord("element") || isEnglishWord("maxtech") || !isEnglishWord("resource") {
 		t.Errorf("isEnglishWord: element %v, maxtech %v, resource %v; want true, false, true",
 			isEnglishWord("element"), isEnglishWord("maxtech"), isEnglishWord("resource"))
+	}
+}
+
+// TestPinyinListedName checks that a Chinese company listed under its name
+// in pinyin (maoyi youxian gongsi) is found by its English rendering
+// (trading co ltd), each business term aligned with its English word.
+func TestPinyinListedName(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "DALIAN ZHENGHUA MAOYI YOUXIAN GONGSI"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "DALIAN SUN MOON STAR INTERNATIONAL LOGISTICS TRADING CO., LTD"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "DALIAN ZHENGHUA TRADING CO LTD"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Entry.ID != "1" || ms[0].Score < 0.95 {
+		t.Fatalf("matches %+v, want entry 1 alone at 0.95 or more", ms)
+	}
+	found := false
+	for _, tm := range ms[0].Tokens {
+		found = found || tm.Query == "trading" && tm.Candidate == "maoyi"
+	}
+	if !found {
+		t.Errorf("tokens %+v, want trading aligned with maoyi", ms[0].Tokens)
 	}
 }
