@@ -151,3 +151,25 @@ func (ix *Index) soleCoinedEdge(sc *scratch, rec *nameRec, ctoks []int32, start 
 func coinedWord(t *tokInfo) bool {
 	return len(t.s) >= minCoinedWordLen && !t.common && !t.generic && !isOrgDescriptor(t.group)
 }
+
+// ordinaryAligned reports whether every word of the listed organisation's
+// name ctoks that the edges from start align is an ordinary word: a common
+// English word (isEnglishWord) or a generic word. A query
+// that agrees with a name on such words only (GREAT and PRISON for GREAT
+// TEHRAN PENITENTIARY, MIDDLE EAST for MIDDLE EAST BANK, FANG HOLDINGS for
+// TIAN FANG HOLDINGS LIMITED) has not shown that it is that name
+// shortened: any company may take them, so the listed words it leaves out
+// count in full (scoreDenominator), as for one word of a longer name.
+// Descriptors in other languages are not ordinary here: rigour counts
+// ALMAZ (diamond) as one, and it is the name of ALMAZ SCIENTIFIC
+// PRODUCTION ASSOCIATION.
+func (ix *Index) ordinaryAligned(sc *scratch, ctoks []int32, start int) bool {
+	for _, e := range sc.edgeStore[start:] {
+		for j := e.clo; j <= e.chi; j++ {
+			if t := &ix.toks[ctoks[j]]; !t.common && !t.generic {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -306,6 +306,11 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// of it (orgs.go)
 		alpha = 1
 	}
+	if !rec.individual && missC > 0 && ix.ordinaryAligned(sc, ctoks, start) {
+		// only ordinary words agree: the listed words left out count
+		// in full, the name is not shortened (orgs.go)
+		alpha = 1
+	}
 	den += alphaQ*missQ + alpha*missC
 	return den
 }

@@ -428,6 +428,28 @@ func TestGenericNameAddedWords(t *testing.T) {
 	}
 }
 
+// TestOrdinaryWordsAligned checks that a query agreeing with a listed
+// organisation's name on common English and generic words only does not
+// stand for the whole name: the listed words it leaves out count in full.
+// The queries are an SEC issuer and a look-alike of the evaluation set.
+func TestOrdinaryWordsAligned(t *testing.T) {
+	ix := NewIndex(testEntries(t))
+	for _, c := range [][2]string{
+		{"Fang Holdings Ltd", "TIAN FANG HOLDINGS LIMITED"},
+		{"Technology MIDDLE EAST CO.", "MIDDLE EAST BANK"},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c[0]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.Name == c[1] {
+				t.Errorf("%q matches %q at %.4f", c[0], m.Name, m.Score)
+			}
+		}
+	}
+}
+
 // TestTokSimShortVowelAdded checks that a word of three letters and the
 // same word with one vowel more are a vowel respelling, and that an acronym
 // (no vowel) or a word with other consonants is not.
