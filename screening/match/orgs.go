@@ -87,7 +87,7 @@ func (ix *Index) soleCoinedWord(sc *scratch, rec *nameRec, ctoks []int32, al *al
 // (aligned closely, on two words or more) count for: what the business is
 // or does, said on top of its name (FARS NEWS AGENCY CULTURAL INSTITUTE for
 // FARS NEWS AGENCY; AL-SHABAAB AL-ISLAMIYA for AL-SHABAAB).
-const missAddedOrg = 0.25
+const missAddedOrg = 0.15
 
 // missAddedWordOrg is the share of its weight that a word of its own, not
 // generic, counts for when the query holds the whole of a listed
