@@ -11,8 +11,9 @@ import (
 
 // TestOrgDescriptorForms checks the organisation descriptors of
 // internal/variants/org-descriptors.txt: Turkish, Persian, Arabic and
-// South Slavic descriptors, Chinese business terms in pinyin, the East
-// Slavic "foreign" and the English abbreviations
+// South Slavic descriptors, Chinese business terms in pinyin, Arabic
+// words for groups (harakat, jabhat), the East Slavic "foreign" and the
+// English abbreviations
 // of business words share a group with their English word, and different
 // descriptors do not.
 func TestOrgDescriptorForms(t *testing.T) {
@@ -24,6 +25,8 @@ func TestOrgDescriptorForms(t *testing.T) {
 		{"preduzece", "enterprise", true}, {"trgovinu", "trade", true}, {"proizvodnju", "production", true},
 		{"usluge", "service", true}, {"nekretnine", "property", true},
 		{"keji", "technology", true}, {"maoyi", "trading", true}, {"jituan", "group", true}, {"haiyun", "shipping", true},
+		{"harakat", "movement", true}, {"mujaahidiin", "mujahideen", true}, {"jabhat", "front", true}, {"hizb", "party", true},
+		{"harakat", "front", false},
 		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
 		{"trgovinu", "production", false},
 	})
