@@ -12,8 +12,9 @@ import (
 // TestOrgDescriptorForms checks the organisation descriptors of
 // internal/variants/org-descriptors.txt: Turkish, Persian, Arabic and
 // South Slavic descriptors, Chinese business terms in pinyin, Arabic
-// words for groups (harakat, jabhat), the East Slavic "foreign" and the
-// English abbreviations
+// words for groups (harakat, jabhat), Persian company-name words
+// (pajouhesh, sanat), the East Slavic "foreign" and the English
+// abbreviations
 // of business words share a group with their English word, and different
 // descriptors do not.
 func TestOrgDescriptorForms(t *testing.T) {
@@ -27,6 +28,8 @@ func TestOrgDescriptorForms(t *testing.T) {
 		{"keji", "technology", true}, {"maoyi", "trading", true}, {"jituan", "group", true}, {"haiyun", "shipping", true},
 		{"harakat", "movement", true}, {"mujaahidiin", "mujahideen", true}, {"jabhat", "front", true}, {"hizb", "party", true},
 		{"harakat", "front", false},
+		{"pajouhesh", "research", true}, {"sanat", "industry", true}, {"fanavari", "technology", true}, {"kashtirani", "shipping", true},
+		{"sanat", "technology", false},
 		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
 		{"trgovinu", "production", false},
 	})
