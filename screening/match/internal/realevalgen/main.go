@@ -228,8 +228,9 @@ type gen struct {
 	df     map[string]int // names per normalised word, over primary names
 	nNames int
 	// same holds, per entry key, the primary names of the entries of the
-	// same type on other lists that share a name or alias of two words or
-	// more with it: the same party, listed twice
+	// same type (or of a list that gives none, as the Entity List) on
+	// other lists that share a name or alias of two words or more with
+	// it: the same party, listed twice
 	same map[string][]string
 }
 
@@ -248,7 +249,7 @@ func (g *gen) link(entries []entry) {
 		for _, i := range is {
 			for _, j := range is {
 				a, b := entries[i], entries[j]
-				if i != j && a.typ == b.typ && a.source != b.source && !slices.Contains(g.same[a.key], b.name) {
+				if i != j && (a.typ == b.typ || a.typ == "" || b.typ == "") && a.source != b.source && !slices.Contains(g.same[a.key], b.name) {
 					g.same[a.key] = append(g.same[a.key], b.name)
 				}
 			}
