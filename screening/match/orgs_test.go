@@ -30,6 +30,7 @@ func TestOrgDescriptorForms(t *testing.T) {
 		{"harakat", "front", false},
 		{"pajouhesh", "research", true}, {"sanat", "industry", true}, {"fanavari", "technology", true}, {"kashtirani", "shipping", true},
 		{"sanat", "technology", false},
+		{"akb", "bank", true}, {"advisory", "advisers", true}, {"semi", "semiconductor", true}, {"proektirovaniyu", "design", true},
 		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
 		{"trgovinu", "production", false},
 	})
