@@ -31,6 +31,7 @@ func TestOrgDescriptorForms(t *testing.T) {
 		{"pajouhesh", "research", true}, {"sanat", "industry", true}, {"fanavari", "technology", true}, {"kashtirani", "shipping", true},
 		{"sanat", "technology", false},
 		{"akb", "bank", true}, {"advisory", "advisers", true}, {"semi", "semiconductor", true}, {"proektirovaniyu", "design", true},
+		{"gorno", "mining", true}, {"obogatitelny", "processing", true}, {"yuridicheskaya", "legal", true}, {"legal", "mining", false},
 		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
 		{"trgovinu", "production", false},
 	})
