@@ -32,6 +32,7 @@ func TestOrgDescriptorForms(t *testing.T) {
 		{"sanat", "technology", false},
 		{"akb", "bank", true}, {"advisory", "advisers", true}, {"semi", "semiconductor", true}, {"proektirovaniyu", "design", true},
 		{"gorno", "mining", true}, {"obogatitelny", "processing", true}, {"yuridicheskaya", "legal", true}, {"legal", "mining", false},
+		{"plastik", "plastics", true}, {"geologorazvedka", "geology", true}, {"elektroniki", "electronic", true}, {"radio", "geology", false},
 		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
 		{"trgovinu", "production", false},
 	})
