@@ -74,3 +74,23 @@ func checkTopMatch(t *testing.T, ix *Index, query, want string) {
 		t.Errorf("%q: matched %q, want %q (%+v)", query, got, want, ms)
 	}
 }
+
+// TestKoreanOneLetterSyllable checks that a Korean syllable written with
+// its vowel alone (U, as the North Korean system writes 우) is the same
+// syllable as its customary spelling (Woo): CHO IL U is on the UN list,
+// Cho Il Woo the alias it gives him.
+func TestKoreanOneLetterSyllable(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceUN, ID: "1", Type: lists.TypeIndividual, Name: "CHO IL U", Nationalities: []string{"KP"}},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "Cho Il Woo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Score < DefaultThreshold {
+		t.Fatalf("matches %+v, want CHO IL U at %.2f or more", ms, DefaultThreshold)
+	}
+	if g := variantGroupOf("u"); g == 0 || g != variantGroupOf("woo") {
+		t.Errorf("u in group %d, woo in group %d: want one group", g, variantGroupOf("woo"))
+	}
+}

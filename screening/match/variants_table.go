@@ -184,7 +184,7 @@ var variantGroups = [...]variantGroup{
 	{variantKorean, "kwak", []string{"kwak", "gwak"}},
 	{variantKorean, "seong", []string{"seong", "sung"}},
 	{variantKorean, "ju", []string{"ju", "joo", "chu"}},
-	{variantKorean, "woo", []string{"woo", "wu"}},
+	{variantKorean, "woo", []string{"woo", "u", "wu"}},
 	{variantKorean, "jin", []string{"jin", "chin"}},
 	{variantKorean, "gil", []string{"gil", "kil"}},
 	{variantKorean, "pyon", []string{"pyon", "pyeon", "byun", "byeon"}},

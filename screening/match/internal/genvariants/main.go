@@ -102,7 +102,9 @@ func main() {
 		var ws []string
 		for _, f := range g.words {
 			n := match.Normalize(f)
-			if n == "" || strings.Contains(n, " ") || seen[n] || len(n) < 2 || len(n) < 3 && g.kind == "org" {
+			// one letter is an initial, not a name, except a Korean
+			// syllable written with a vowel alone (U for Woo, O for Oh)
+			if n == "" || strings.Contains(n, " ") || seen[n] || len(n) < 2 && g.kind != "korean" || len(n) < 3 && g.kind == "org" {
 				continue
 			}
 			seen[n] = true
