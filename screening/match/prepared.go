@@ -139,6 +139,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.qOrgOwn = orgOwnWords(sc.qs)
 	sc.qClip, sc.qGlued = clipQueryWords(sc.qs)
 	ix.findGlueHeads(sc)
+	ix.findCompounds(sc)
 	ix.findHits(sc)
 	if hasHan(q.Name) {
 		ix.glossHits(sc)

@@ -127,6 +127,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 	}
 	if !rec.individual {
 		ix.gluedEdges(sc, ctoks)
+		if len(sc.comps) > 0 {
+			ix.compoundEdges(sc, ctoks)
+		}
 	}
 	// initials (listed people only): a one-letter query word against a
 	// word with that first letter, and a listed initial against a query word

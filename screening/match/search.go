@@ -127,6 +127,7 @@ type scratch struct {
 	qOrgOwn           uint64 // query words not left over against an organisation (orgOwnWords)
 	qClip, qGlued     uint64 // query words that may be clipped, or glued words (clipQueryWords)
 	glueHeads         []glueHead
+	comps             []compSplit // query words glued to a descriptor (findCompounds)
 	// bestSingle[i] is the highest similarity of a hit of query word i
 	// alone (bestHit)
 	bestSingle [maxQueryWords]float32

@@ -1,0 +1,123 @@
+package match
+
+// Compounds with a descriptor. Russian names glue a word and the word for
+// what the business is into one (RADIOZAVOD, "radio plant"; AVTOZAVOD,
+// "car plant"), and English ones do too (RADIOWORKS, SHIPYARD); a
+// translation renders the descriptor and keeps or splits the rest, so
+// RADIOZAVOD stands against RADIO PLANT and against RADIOWORKS. A word is
+// such a compound when it ends in an organisation descriptor of the
+// variant tables (zavod, works, plant, bank, export …) after a head of
+// compHeadMin letters or more.
+//
+// A compound aligns, in an organisation's name:
+//   - with its head followed by a word of its descriptor's group, as two
+//     words of the listed name (RADIOZAVOD / RADIO PLANT);
+//   - with a compound of the same head and a descriptor of the same group
+//     (RADIOZAVOD / RADIOWORKS).
+//
+// The head must be written alike (a distinctive word, which the descriptor
+// does not replace); the descriptor is the translation the groups hold.
+
+const (
+	compHeadMin = 4    // least letters of a compound's head
+	compTailMin = 4    // least letters of its descriptor
+	compSim     = 0.93 // a compound against its head and descriptor
+)
+
+// compSplit is a query word that is a compound: its head's length and its
+// descriptor's variant group.
+type compSplit struct {
+	q     int8
+	head  int8
+	group uint16
+}
+
+// descriptorTail returns the length of the head of w and the group of its
+// descriptor when w is a word glued to an organisation descriptor, the
+// longest descriptor first.
+func descriptorTail(w string) (int, uint16) {
+	if len(w) < compHeadMin+compTailMin {
+		return 0, 0
+	}
+	n := len(w)
+	lens := descriptorEnds[endKey(w[n-3:])]
+	if lens == 0 {
+		return 0, 0 // no descriptor ends so
+	}
+	for p := compHeadMin; p+compTailMin <= n; p++ {
+		if l := n - p; l < 32 && lens&(1<<l) != 0 {
+			if g := variantGroupOf(w[p:]); g != 0 && isOrgDescriptor(g) {
+				return p, g
+			}
+		}
+	}
+	return 0, 0
+}
+
+// endKey is the slot in descriptorEnds of a word's last three letters.
+func endKey(e string) int {
+	k := 0
+	for i := 0; i < 3; i++ {
+		c := int(e[i]) - 'a'
+		if c < 0 || c >= 26 {
+			return 0
+		}
+		k = k*26 + c
+	}
+	return k + 1
+}
+
+// descriptorEnds holds, by their last three letters, the lengths (a bit
+// each) of the organisation descriptors of compTailMin letters or more:
+// a word with no such ending is no compound, without a look-up.
+var descriptorEnds = func() []uint32 {
+	t := make([]uint32, 26*26*26+1)
+	for w, g := range variantOf {
+		if len(w) >= compTailMin && len(w) < 32 && isOrgDescriptor(g) {
+			if k := endKey(w[len(w)-3:]); k != 0 {
+				t[k] |= 1 << len(w)
+			}
+		}
+	}
+	t[0] = 0
+	return t
+}()
+
+// findCompounds keeps in sc.comps the query words that are compounds: not
+// a word of a variant group themselves (international is no inter and
+// national).
+func (ix *Index) findCompounds(sc *scratch) {
+	sc.comps = sc.comps[:0]
+	for i := range sc.qs {
+		q := &sc.qs[i]
+		if i >= 64 || q.vowelless || q.group != 0 || len(q.s) < compHeadMin+compTailMin {
+			continue
+		}
+		if p, g := descriptorTail(q.s); p > 0 {
+			sc.comps = append(sc.comps, compSplit{int8(i), int8(p), g})
+		}
+	}
+}
+
+// compoundEdges adds to sc.edges, for the name ctoks of a listed
+// organisation, the pairings of compounds with their head and descriptor.
+func (ix *Index) compoundEdges(sc *scratch, ctoks []int32) {
+	for _, c := range sc.comps {
+		head := sc.qs[c.q].s[:c.head]
+		for j, ct := range ctoks {
+			t := &ix.toks[ct]
+			if len(t.s) < len(head) || t.s[:len(head)] != head {
+				continue
+			}
+			if len(t.s) == len(head) {
+				if j+1 < len(ctoks) && ix.toks[ctoks[j+1]].group == c.group {
+					sc.edges = append(sc.edges, edge{c.q, c.q, int8(j), int8(j + 1), compSim, t.w + ix.toks[ctoks[j+1]].w})
+				}
+				continue
+			}
+			if t.s != sc.qs[c.q].s && len(t.s) >= len(head)+compTailMin && variantGroupOf(t.s[len(head):]) == c.group {
+				sc.edges = append(sc.edges, edge{c.q, c.q, int8(j), int8(j), compSim, t.w})
+			}
+		}
+	}
+}

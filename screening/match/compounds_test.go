@@ -1,0 +1,31 @@
+package match
+
+import (
+	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// TestCompoundDescriptor checks that a word glued to an organisation
+// descriptor meets its head and a translation of the descriptor, split or
+// glued, and that a word of a variant group is not taken apart.
+func TestCompoundDescriptor(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "VERKHNEKAMSK RADIO PLANT LLC"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "JSC TUMANSK RADIOWORKS"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "OOO PERVOUSK RADIOTEKHNIKA"},
+	})
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"VERKHNEKAMSK RADIOZAVOD OOO", "1"},
+		{"AO TUMANSK RADIOZAVOD", "2"},
+		{"VERKHNEKAMSK RADIOSTANTSIYA", ""},
+	})
+	for _, c := range []struct {
+		w    string
+		head int
+	}{{"radiozavod", 5}, {"radioworks", 5}, {"avtozavod", 4}, {"zavod", 0}, {"radiotekhnika", 5}} {
+		if p, _ := descriptorTail(c.w); p != c.head {
+			t.Errorf("descriptorTail(%q) = %d, want %d", c.w, p, c.head)
+		}
+	}
+}
