@@ -65,17 +65,43 @@ func (ix *Index) gluedEdges(sc *scratch, ctoks []int32) {
 			for k := j + 1; k < len(ctoks) && k <= j+2; k++ {
 				b := &ix.toks[ctoks[k]]
 				w += b.w
-				if gluedWord(rest, b.s) {
+				if gluedWord(rest, b.s) || gluedClip(rest, b) {
 					sc.edges = append(sc.edges, edge{i, i, int8(j), int8(k), gluedSim, w})
 					break
 				}
-				if !stopWords[b.s] || !hasPrefix(rest, b.s) {
+				if len(rest) < len(b.s)+gluedClipMin || !hasPrefix(rest, b.s) || !stopWords[b.s] && len(b.s) < gluedClipMin {
 					break
 				}
-				rest = rest[len(b.s):] // the stop word is a word of the name
+				// a stop word of the name, or a whole word with more glued
+				// after it (SMARTTURBOTECH: smart, turbo, then tech)
+				rest = rest[len(b.s):]
 			}
 		}
 	}
+}
+
+// gluedClipMin is the least letters of a clipped word glued last.
+const gluedClipMin = 4
+
+// gluedClip reports whether rest, what a query word has after listed words
+// glued in it, is the beginning of the next listed word b, clipped as
+// compounds clip their last word (SMARTTURBOTECH for SMART TURBO
+// TECHNOLOGY), in its letters or in another romanisation of them (tekh,
+// tech: their sounds, as the loan key reads kh and ch alike).
+func gluedClip(rest string, b *tokInfo) bool {
+	if len(rest) < gluedClipMin || len(b.s) < len(rest)+clipMinRest || b.generic && b.group == 0 || rest[0] != b.s[0] {
+		return false
+	}
+	if hasPrefix(b.s, rest) {
+		return true
+	}
+	var rb, bb [2*maxSoundWord + 8]byte
+	if len(b.s) > maxSoundWord {
+		return false
+	}
+	r := appendSound(rb[:0], rest, false)
+	t := appendSound(bb[:0], b.s, false)
+	return len(r) >= 3 && len(t) > len(r) && string(t[:len(r)]) == string(r)
 }
 
 // gluedWord reports whether rest, what a query word has after a listed

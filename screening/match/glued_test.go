@@ -31,3 +31,19 @@ func TestGluedWords(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedClip checks that a query word of listed words glued, the last
+// clipped as compounds clip it (in letters, or in another romanisation),
+// meets the name, and that a clip of three letters or of another word
+// does not.
+func TestGluedClip(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "BRIGHT TURBO TECHNOLOGY LTD"},
+	})
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"BRIGHTTURBOTECH LTD", "1"},
+		{"OOO BRIGHTTURBOTEKH", "1"},
+		{"BRIGHTTURBOTEC LTD", ""},
+		{"BRIGHTTURBOTEXTILE LTD", ""},
+	})
+}
