@@ -122,12 +122,19 @@ func (ix *Index) clippedByHits(sc *scratch, q *qtok, i int8) {
 
 // clipHits adds, for query word i, the listed words it is a clipping of.
 func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
-	if q.known || q.vowelless || len(q.skel) < clipMinLen {
+	join := clippedJoinable(sc, q, i)
+	if q.vowelless || len(q.skel) < clipMinLen || q.known && !join {
 		return
 	}
 	a, b := ix.fuzzyRange(hashStr(seedClip, q.skel[:clipKeyLen]))
 	if b-a > clipMaxChecks {
 		b = a + clipMaxChecks
+	}
+	if join {
+		ix.clippedJoinHits(sc, q, i, a, b)
+	}
+	if q.known {
+		return
 	}
 	for ; a < b; a++ {
 		t := ix.fuzzy[a].tok

@@ -121,3 +121,59 @@ func (ix *Index) compoundEdges(sc *scratch, ctoks []int32) {
 		}
 	}
 }
+
+// Clipped words glued. Russian names clip a word and glue the next ones
+// onto it (INVESTTRADEBANK, "investment trade bank"; TECHNOPARK,
+// "technology park"): a listed word that begins with the beginning of a
+// query word, clipped (compHeadMin+1 letters kept, clipMinRest or more left
+// out), and goes on with the next query word, or the next two, as written,
+// stands for those words together. The clip keys of the listed words
+// (seedClip) find it.
+
+// clippedJoinSim is the similarity of query words with the listed word
+// that glues them, the first clipped.
+const clippedJoinSim = clipMaxSim
+
+// clippedJoinable reports whether query word i may be clipped with the
+// next words glued onto it (clippedJoinHits): it has a next word, not a
+// stop word, and letters enough to keep compHeadMin+1 and leave
+// clipMinRest.
+func clippedJoinable(sc *scratch, q *qtok, i int8) bool {
+	n := int(i)
+	return n+1 < len(sc.qs) && len(q.s) >= compHeadMin+1+clipMinRest && len(q.skel) >= clipKeyLen && !q.vowelless &&
+		len(sc.qs[n+1].s) >= 3 && !stopWords[sc.qs[n+1].s]
+}
+
+// clippedJoinHits adds the listed words that are query word i clipped
+// with the next query word, or the next two, written onto it: among the
+// listed words fuzzy[a:z] of its clip key.
+func (ix *Index) clippedJoinHits(sc *scratch, q *qtok, i int8, a, z int) {
+	n := int(i)
+	next := sc.qs[n+1].s
+	// the lengths a listed word of the query word clipped and the next
+	// words can have
+	minLen, maxLen := compHeadMin+1+len(next), len(q.s)-clipMinRest+len(next)
+	if n+2 < len(sc.qs) {
+		maxLen += len(sc.qs[n+2].s)
+	}
+	for ; a < z; a++ {
+		t := ix.fuzzy[a].tok
+		s := ix.toks[t].s
+		if len(s) < minLen || len(s) > maxLen {
+			continue
+		}
+		k := 0
+		for k < len(s) && k < len(q.s) && s[k] == q.s[k] {
+			k++
+		}
+		if k <= compHeadMin || k > len(q.s)-clipMinRest || !hasPrefix(s[k:], next) {
+			continue
+		}
+		switch rest := s[k+len(next):]; {
+		case rest == "":
+			sc.raiseHit(simHit{i, i + 1, t, clippedJoinSim})
+		case n+2 < len(sc.qs) && rest == sc.qs[n+2].s:
+			sc.raiseHit(simHit{i, i + 2, t, clippedJoinSim})
+		}
+	}
+}

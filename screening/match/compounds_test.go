@@ -29,3 +29,18 @@ func TestCompoundDescriptor(t *testing.T) {
 		}
 	}
 }
+
+// TestClippedJoin checks that query words meet the listed word that glues
+// them with the first clipped, and that a clip of four letters, or words
+// other than the ones glued, do not.
+func TestClippedJoin(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "JSC INVESTGRAINBANK"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "TECHNOPORT KAMSK LLC"},
+	})
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"INVESTMENT GRAIN BANK JSC", "1"},
+		{"TECHNOLOGY PORT KAMSK LLC", "2"},
+		{"INVESTMENT GRAIN TRUST JSC", ""},
+	})
+}
