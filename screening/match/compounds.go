@@ -95,8 +95,32 @@ func (ix *Index) findCompounds(sc *scratch) {
 		}
 		if p, g := descriptorTail(q.s); p > 0 {
 			sc.comps = append(sc.comps, compSplit{int8(i), int8(p), g})
+			if !q.known && descriptorHead(q.s[:p]) {
+				// two descriptors in one word (vneshneekonomicheskoye,
+				// "foreign economic"): a descriptor, of its last one's group
+				q.group = g
+			}
 		}
 	}
+}
+
+// descriptorHead reports whether the head of a compound is an organisation
+// descriptor itself, as written or in the linking form of a Russian
+// compound adjective (vneshne-, nauchno-: the neuter form less its final
+// e).
+func descriptorHead(h string) bool {
+	if g := variantGroupOf(h); g != 0 && isOrgDescriptor(g) {
+		return true
+	}
+	if c := h[len(h)-1]; c == 'o' || c == 'e' {
+		var b [64]byte
+		if len(h) < len(b) {
+			e := append(append(b[:0], h...), 'e')
+			g := variantOf[string(e)] // no copy: a map index
+			return g != 0 && isOrgDescriptor(g)
+		}
+	}
+	return false
 }
 
 // compoundEdges adds to sc.edges, for the name ctoks of a listed

@@ -44,3 +44,16 @@ func TestClippedJoin(t *testing.T) {
 		{"INVESTMENT GRAIN TRUST JSC", ""},
 	})
 }
+
+// TestDescriptorHead checks the heads of compounds that are descriptors
+// themselves, as written or in a Russian adjective's linking form.
+func TestDescriptorHead(t *testing.T) {
+	for _, c := range []struct {
+		h  string
+		ok bool
+	}{{"vneshne", true}, {"nauchno", true}, {"radio", false}, {"botlikh", false}} {
+		if got := descriptorHead(c.h); got != c.ok {
+			t.Errorf("descriptorHead(%q) = %v, want %v", c.h, got, c.ok)
+		}
+	}
+}
