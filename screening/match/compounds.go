@@ -128,8 +128,17 @@ func descriptorHead(h string) bool {
 func (ix *Index) compoundEdges(sc *scratch, ctoks []int32) {
 	for _, c := range sc.comps {
 		head := sc.qs[c.q].s[:c.head]
+		stem := linkedStem(head)
 		for j, ct := range ctoks {
 			t := &ix.toks[ct]
+			if stem != "" && (t.s == stem || stem[len(stem)-1] == stem[len(stem)-2] && t.s == stem[:len(stem)-1]) {
+				// a compound adjective's first part, its linking vowel
+				// (and a doubled last letter) left out, with the
+				// descriptor next or after a stop word (metallo-
+				// keramicheskikh: METAL AND CERAMIC)
+				ix.linkedCompoundEdge(sc, ctoks, c, j)
+				continue
+			}
 			if len(t.s) < len(head) || t.s[:len(head)] != head {
 				continue
 			}
@@ -198,6 +207,36 @@ func (ix *Index) clippedJoinHits(sc *scratch, q *qtok, i int8, a, z int) {
 			sc.raiseHit(simHit{i, i + 1, t, clippedJoinSim})
 		case n+2 < len(sc.qs) && rest == sc.qs[n+2].s:
 			sc.raiseHit(simHit{i, i + 2, t, clippedJoinSim})
+		}
+	}
+}
+
+// linkedStem is the head of a Russian compound adjective without its
+// linking vowel (metallo-, elektro-: metall, elektr; a doubled last letter
+// of the stem is also read single: metall, metal), or "" when the head
+// has no linking vowel after a consonant.
+func linkedStem(head string) string {
+	n := len(head)
+	if n < compHeadMin+1 || head[n-1] != 'o' && head[n-1] != 'e' || isVowelByte(head[n-2]) {
+		return ""
+	}
+	return head[:n-1]
+}
+
+// linkedCompoundEdge adds the edge of compound c against the listed word j
+// (its first part) and the descriptor of its group that follows, next or
+// after a stop word.
+func (ix *Index) linkedCompoundEdge(sc *scratch, ctoks []int32, c compSplit, j int) {
+	w := ix.toks[ctoks[j]].w
+	for k := j + 1; k < len(ctoks) && k <= j+2; k++ {
+		b := &ix.toks[ctoks[k]]
+		w += b.w
+		if b.group == c.group {
+			sc.edges = append(sc.edges, edge{c.q, c.q, int8(j), int8(k), compSim, w})
+			return
+		}
+		if !stopWords[b.s] {
+			return
 		}
 	}
 }

@@ -57,3 +57,20 @@ func TestDescriptorHead(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkedCompound checks that a Russian compound adjective meets its
+// first part and its descriptor written apart, over a stop word, and that
+// a first part written otherwise does not.
+func TestLinkedCompound(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "KORVA METAL AND CERAMIC PLANT JSC"},
+	})
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"AO KORVA ZAVOD METALLOKERAMICHESKIKH", "1"},
+	})
+	for _, c := range []struct{ head, stem string }{{"metallo", "metall"}, {"elektro", "elektr"}, {"radio", ""}, {"vneshne", "vneshn"}} {
+		if got := linkedStem(c.head); got != c.stem {
+			t.Errorf("linkedStem(%q) = %q, want %q", c.head, got, c.stem)
+		}
+	}
+}
