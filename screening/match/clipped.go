@@ -120,7 +120,10 @@ func (ix *Index) clippedByHits(sc *scratch, q *qtok, i int8) {
 	}
 }
 
-// clipHits adds, for query word i, the listed words it is a clipping of.
+// clipHits adds, for query word i, the listed words it is a clipping of,
+// and through the same clip key those that glue it, clipped, with the next
+// query words (clippedJoinHits: a listed query word looks up its key for
+// those only).
 func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
 	join := clippedJoinable(sc, q, i)
 	if q.vowelless || len(q.skel) < clipMinLen || q.known && !join {
