@@ -416,12 +416,16 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 			qw += sc.qs[k].w
 		}
 		add := h.sim * min(t.w, qw)
+		// the slices in locals: the compiler would reload sc.acc and
+		// sc.touched after every store
+		acc, touched := sc.acc, sc.touched
 		for _, n := range ix.postings(h.tok) {
-			if sc.acc[n] == 0 {
-				sc.touched = append(sc.touched, n)
+			if acc[n] == 0 {
+				touched = append(touched, n)
 			}
-			sc.acc[n] += add
+			acc[n] += add
 		}
+		sc.touched = touched
 	}
 	for _, j := range sc.joins {
 		n := j.name
@@ -438,49 +442,52 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 func (ix *Index) topCandidates(sc *scratch) {
 	// top maxCandidates by accumulated weight (ties by name id)
 	k := ix.opts.maxCandidates
-	sc.cands = sc.cands[:0]
 	less := func(a, b cand) bool { return a.acc < b.acc || a.acc == b.acc && a.name > b.name }
 	var qW float32
 	for i := range sc.qs {
 		qW += sc.qs[i].w
 	}
+	// the slices in locals: the compiler would reload the fields after
+	// every store
+	acc, names, cands := sc.acc, ix.names, sc.cands[:0]
 	for _, n := range sc.touched {
 		// rank by a Dice-like estimate, so that long names sharing many
 		// common words do not crowd out short exact ones
-		c := cand{n, sc.acc[n] / (qW + ix.names[n].totalW)}
-		sc.acc[n] = 0
-		if len(sc.cands) < k {
-			sc.cands = append(sc.cands, c)
+		c := cand{n, acc[n] / (qW + names[n].totalW)}
+		acc[n] = 0
+		if len(cands) < k {
+			cands = append(cands, c)
 			// sift up (min-heap)
-			i := len(sc.cands) - 1
+			i := len(cands) - 1
 			for i > 0 {
 				p := (i - 1) / 2
-				if !less(sc.cands[i], sc.cands[p]) {
+				if !less(cands[i], cands[p]) {
 					break
 				}
-				sc.cands[i], sc.cands[p] = sc.cands[p], sc.cands[i]
+				cands[i], cands[p] = cands[p], cands[i]
 				i = p
 			}
 			continue
 		}
-		if !less(sc.cands[0], c) {
+		if !less(cands[0], c) {
 			continue
 		}
-		sc.cands[0] = c
+		cands[0] = c
 		i := 0
 		for {
 			l, r, m := 2*i+1, 2*i+2, i
-			if l < len(sc.cands) && less(sc.cands[l], sc.cands[m]) {
+			if l < len(cands) && less(cands[l], cands[m]) {
 				m = l
 			}
-			if r < len(sc.cands) && less(sc.cands[r], sc.cands[m]) {
+			if r < len(cands) && less(cands[r], cands[m]) {
 				m = r
 			}
 			if m == i {
 				break
 			}
-			sc.cands[i], sc.cands[m] = sc.cands[m], sc.cands[i]
+			cands[i], cands[m] = cands[m], cands[i]
 			i = m
 		}
 	}
+	sc.cands = cands
 }
