@@ -1,5 +1,7 @@
 package match
 
+import "math"
+
 // simHit is an indexed token similar to the query words qlo..qhi.
 type simHit struct {
 	qlo, qhi int8
@@ -440,54 +442,67 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 // highest accumulated weight relative to the length of both names, and
 // clears sc.acc.
 func (ix *Index) topCandidates(sc *scratch) {
-	// top maxCandidates by accumulated weight (ties by name id)
+	// top maxCandidates by accumulated weight (ties by name id), in a
+	// min-heap of candKeys
 	k := ix.opts.maxCandidates
-	less := func(a, b cand) bool { return a.acc < b.acc || a.acc == b.acc && a.name > b.name }
 	var qW float32
 	for i := range sc.qs {
 		qW += sc.qs[i].w
 	}
 	// the slices in locals: the compiler would reload the fields after
 	// every store
-	acc, names, cands := sc.acc, ix.names, sc.cands[:0]
+	acc, names, heap := sc.acc, ix.names, sc.candHeap[:0]
 	for _, n := range sc.touched {
 		// rank by a Dice-like estimate, so that long names sharing many
 		// common words do not crowd out short exact ones
-		c := cand{n, acc[n] / (qW + names[n].totalW)}
+		c := candKey(n, acc[n]/(qW+names[n].totalW))
 		acc[n] = 0
-		if len(cands) < k {
-			cands = append(cands, c)
-			// sift up (min-heap)
-			i := len(cands) - 1
+		if len(heap) < k {
+			heap = append(heap, c)
+			// sift up
+			i := len(heap) - 1
 			for i > 0 {
 				p := (i - 1) / 2
-				if !less(cands[i], cands[p]) {
+				if heap[i] >= heap[p] {
 					break
 				}
-				cands[i], cands[p] = cands[p], cands[i]
+				heap[i], heap[p] = heap[p], heap[i]
 				i = p
 			}
 			continue
 		}
-		if !less(cands[0], c) {
+		if heap[0] >= c {
 			continue
 		}
-		cands[0] = c
+		heap[0] = c
 		i := 0
 		for {
 			l, r, m := 2*i+1, 2*i+2, i
-			if l < len(cands) && less(cands[l], cands[m]) {
+			if l < len(heap) && heap[l] < heap[m] {
 				m = l
 			}
-			if r < len(cands) && less(cands[r], cands[m]) {
+			if r < len(heap) && heap[r] < heap[m] {
 				m = r
 			}
 			if m == i {
 				break
 			}
-			cands[i], cands[m] = cands[m], cands[i]
+			heap[i], heap[m] = heap[m], heap[i]
 			i = m
 		}
 	}
-	sc.cands = cands
+	sc.candHeap = heap
+	sc.cands = sc.cands[:0]
+	for _, c := range heap {
+		sc.cands = append(sc.cands, cand{int32(^uint32(c)), math.Float32frombits(uint32(c >> 32))})
+	}
+}
+
+// candKey orders candidates as one integer: by estimate, then by name id
+// the other way round, so that of two equal estimates the lower name id
+// ranks higher. An estimate is never negative (weights and similarities
+// are not), and the bits of a non-negative float32 order as the float
+// does.
+func candKey(name int32, acc float32) uint64 {
+	return uint64(math.Float32bits(acc))<<32 | uint64(^uint32(name))
 }
