@@ -136,7 +136,7 @@ func (ix *Index) findHits(sc *scratch) {
 				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], bs)
 				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
 				for ; lo < hi; lo++ {
-					t := ix.fuzzy[lo].tok
+					t := ix.fuzzyTok(lo)
 					sim := strSim(bs, ix.toks[t].s, len(b))
 					if ix.toks[t].skel == string(sk) && min(len(sc.qs[i].s), len(sc.qs[k].s)) >= 4 {
 						// one word in another romanisation, split
@@ -186,7 +186,7 @@ func (ix *Index) runConsHits(sc *scratch, b string, lo, hi int8) {
 	}
 	sk := appendSkeleton(cons[len(cons):], b)
 	for n := 0; a < z && n < maxRunConsChecks; a, n = a+1, n+1 {
-		t := ix.fuzzy[a].tok
+		t := ix.fuzzyTok(a)
 		tk := &ix.toks[t]
 		if tk.cons != string(cons) {
 			continue
@@ -303,7 +303,7 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 		a, b := ix.fuzzyRange(h)
 	next:
 		for ; a < b && checks < budget; a++ {
-			t := ix.fuzzy[a].tok
+			t := ix.fuzzyTok(a)
 			for _, c := range checked[:checks] {
 				if c == t {
 					continue next // reached through another key

@@ -112,7 +112,7 @@ func (ix *Index) clippedByHits(sc *scratch, q *qtok, i int8) {
 	for k := clipMinLen; k <= len(q.skel)-clipMinRest; k++ {
 		a, b := ix.fuzzyRange(hashStr(seedExact, q.skel[:k]))
 		for ; a < b; a++ {
-			t := ix.fuzzy[a].tok
+			t := ix.fuzzyTok(a)
 			if s, ok := clippedPair(q, &ix.toks[t]); ok {
 				sc.raiseHit(simHit{i, i, t, s})
 			}
@@ -130,7 +130,7 @@ func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
 		b = a + clipMaxChecks
 	}
 	for ; a < b; a++ {
-		t := ix.fuzzy[a].tok
+		t := ix.fuzzyTok(a)
 		if s, ok := clippedPair(q, &ix.toks[t]); ok {
 			sc.raiseHit(simHit{i, i, t, s})
 		}
