@@ -458,38 +458,42 @@ func (ix *Index) topCandidates(sc *scratch) {
 		c := candKey(n, acc[n]/(qW+names[n].totalW))
 		acc[n] = 0
 		if len(heap) < k {
+			// sift c up from the bottom: the parent moves down into
+			// the hole while c is below it
 			heap = append(heap, c)
-			// sift up
 			i := len(heap) - 1
 			for i > 0 {
 				p := (i - 1) / 2
-				if heap[i] >= heap[p] {
+				if c >= heap[p] {
 					break
 				}
-				heap[i], heap[p] = heap[p], heap[i]
+				heap[i] = heap[p]
 				i = p
 			}
+			heap[i] = c
 			continue
 		}
 		if heap[0] >= c {
 			continue
 		}
-		heap[0] = c
+		// sift c down from the top: the lesser child moves up into
+		// the hole until c is not above it
 		i := 0
 		for {
-			l, r, m := 2*i+1, 2*i+2, i
-			if l < len(heap) && heap[l] < heap[m] {
-				m = l
-			}
-			if r < len(heap) && heap[r] < heap[m] {
-				m = r
-			}
-			if m == i {
+			m := 2*i + 1
+			if m >= len(heap) {
 				break
 			}
-			heap[i], heap[m] = heap[m], heap[i]
+			if r := m + 1; r < len(heap) && heap[r] < heap[m] {
+				m = r
+			}
+			if heap[m] >= c {
+				break
+			}
+			heap[i] = heap[m]
 			i = m
 		}
+		heap[i] = c
 	}
 	sc.candHeap = heap
 	sc.cands = sc.cands[:0]
