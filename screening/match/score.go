@@ -698,11 +698,15 @@ func sumDelta(r *result) float64 {
 	return d
 }
 
+// spanMask returns the bits lo..hi set, none for an empty span (hi below
+// lo) or one outside 0..63.
 func spanMask(lo, hi int8) uint64 {
-	if lo < 0 || hi >= 64 {
+	if lo < 0 || hi >= 64 || hi < lo {
 		return 0
 	}
-	return (uint64(1)<<(hi-lo+1) - 1) << lo
+	// both shift counts are within 0..63: masked with 63, they compile
+	// to bare shifts
+	return ^uint64(0) >> ((63 - uint(hi-lo)) & 63) << (uint(lo) & 63)
 }
 
 func sameSet(a, b []string) bool {
