@@ -328,9 +328,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		qOwn, cOwn = sc.qOrgOwn, ix.orgOwnOf(nid, ctoks)
 	}
 	for i := range sc.qs {
-		if qm&(1<<i) == 0 {
+		if qm&bit(i) == 0 {
 			q := &sc.qs[i]
-			if qOwn&(1<<i) != 0 {
+			if qOwn&bit(i) != 0 {
 				continue
 			}
 			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
@@ -346,7 +346,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		ded = ix.dedicationStart(ctoks)
 	}
 	for j, ct := range ctoks {
-		if cm&(1<<j) == 0 {
+		if cm&bit(j) == 0 {
 			t := &ix.toks[ct]
 			if j >= ded {
 				// the person an organisation is named after, left
@@ -354,7 +354,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 				missC += t.w * missDedication
 				continue
 			}
-			if cOwn&(1<<j) != 0 {
+			if cOwn&bit(j) != 0 {
 				continue
 			}
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
@@ -372,9 +372,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		missQ = 0
 		share := ix.addedWordShare(ctoks, cm)
 		for i := range sc.qs {
-			if qm&(1<<i) == 0 {
+			if qm&bit(i) == 0 {
 				q := &sc.qs[i]
-				if qOwn&(1<<i) != 0 {
+				if qOwn&bit(i) != 0 {
 					continue
 				}
 				if (genericWords[q.s] || isOrgDescriptor(q.group)) && share < 1 {
@@ -519,13 +519,13 @@ func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, nu
 	var wq, wc float32
 	nq, nc := 0, 0
 	for i := range sc.qs {
-		if qm&(1<<i) == 0 {
+		if qm&bit(i) == 0 {
 			wq += sc.qs[i].w
 			nq++
 		}
 	}
 	for j, ct := range ctoks {
-		if cm&(1<<j) == 0 {
+		if cm&bit(j) == 0 {
 			wc += ix.toks[ct].w
 			nc++
 		}
@@ -618,12 +618,12 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 	best, bq, bc := float32(0), -1, -1
 	for i := 0; i < nq; i++ {
 		q := &sc.qs[i]
-		if qm&(1<<i) != 0 || q.w == 0 || len(q.s) < 4 {
+		if qm&bit(i) != 0 || q.w == 0 || len(q.s) < 4 {
 			continue
 		}
 		for j := 0; j < nc; j++ {
 			t := &ix.toks[ctoks[j]]
-			if cm&(1<<j) != 0 || len(t.s) < 4 || !sameStart(q.skel, t.skel) {
+			if cm&bit(j) != 0 || len(t.s) < 4 || !sameStart(q.skel, t.skel) {
 				continue
 			}
 			sim := strSim(q.s, t.s, min(len(q.s), len(t.s)))
@@ -696,6 +696,13 @@ func sumDelta(r *result) float64 {
 		d += a.Delta
 	}
 	return d
+}
+
+// bit returns the mask of word i of a query or a listed name (0..63, as
+// names keep 64 words at most): the count masked with 63 compiles to a
+// bare shift, where 1<<i carries a check for counts of 64 and more.
+func bit(i int) uint64 {
+	return 1 << (uint(i) & 63)
 }
 
 // spanMask returns the bits lo..hi set, none for an empty span (hi below
