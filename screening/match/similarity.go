@@ -33,9 +33,9 @@ func jaroWinkler(a, b string) float64 {
 			hi = len(b)
 		}
 		for j := lo; j < hi; j++ {
-			if bm&(1<<j) == 0 && a[i] == b[j] {
-				am |= 1 << i
-				bm |= 1 << j
+			if bm&bit(j) == 0 && a[i] == b[j] {
+				am |= bit(i)
+				bm |= bit(j)
 				m++
 				break
 			}
@@ -46,10 +46,10 @@ func jaroWinkler(a, b string) float64 {
 	}
 	t, j := 0, 0
 	for i := 0; i < len(a); i++ {
-		if am&(1<<i) == 0 {
+		if am&bit(i) == 0 {
 			continue
 		}
-		for bm&(1<<j) == 0 {
+		for bm&bit(j) == 0 {
 			j++
 		}
 		if a[i] != b[j] {
