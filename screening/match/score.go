@@ -700,9 +700,9 @@ func sumDelta(r *result) float64 {
 
 // bit returns the mask of position i within 0..63: a word of a query or a
 // listed name (names keep 64 words at most), or a byte of a word that
-// jaroWinkler compares (on 64 bytes at most). The count masked with 63
-// compiles to a bare shift, where 1<<i carries a check for counts of 64
-// and more.
+// jaroWinkler or levASCII compares (on 64 bytes at most). The count
+// masked with 63 compiles to a bare shift, where 1<<i carries a check for
+// counts of 64 and more.
 func bit(i int) uint64 {
 	return 1 << (uint(i) & 63)
 }

@@ -286,11 +286,11 @@ func levASCII(a, b string) (d int, ok bool) {
 		if c >= 128 {
 			return 0, false
 		}
-		peq[c] |= 1 << i
+		peq[c] |= bit(i)
 	}
 	m := len(a)
-	pv, mv := ^uint64(0)>>(64-m), uint64(0)
-	last := uint64(1) << (m - 1)
+	pv, mv := ^uint64(0)>>((64-m)&63), uint64(0)
+	last := bit(m - 1)
 	d = m
 	for j := 0; j < len(b); j++ {
 		var eq uint64
