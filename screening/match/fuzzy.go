@@ -182,11 +182,13 @@ func hashDel(seed uint64, s string, del int) uint64 {
 }
 
 // fuzzyDirectory returns the bucket directory of keys sorted by hash,
-// with one or two keys a bucket, and enough buckets that a bucket number
-// has as many bits as a token number of nTok tokens (packFuzzyKeys).
+// with two to four keys a bucket (a directory of 4 bytes a bucket as
+// large as the 8-byte keys' own array would double what a look-up may
+// read), and enough buckets that a bucket number has as many bits as a
+// token number of nTok tokens (packFuzzyKeys).
 func fuzzyDirectory(keys []fuzzyKey, nTok int) ([]uint32, uint64) {
 	bits := 1
-	for (1<<bits < len(keys)/2 || 1<<bits < nTok) && bits < 30 {
+	for (1<<bits < len(keys)/4 || 1<<bits < nTok) && bits < 30 {
 		bits++
 	}
 	shift := uint64(64 - bits)
