@@ -50,7 +50,7 @@ func (sc *scratch) unlinkHits() {
 
 func (sc *scratch) addHit(h simHit) {
 	for _, e := range sc.hits[sc.hitsFrom:] {
-		if e.qlo == h.qlo && e.qhi == h.qhi && e.tok == h.tok {
+		if e.tok == h.tok && e.qlo == h.qlo && e.qhi == h.qhi {
 			return
 		}
 	}

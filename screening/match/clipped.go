@@ -146,7 +146,7 @@ func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
 // pairs (slavic.go).
 func (sc *scratch) raiseHit(h simHit) {
 	for k := sc.hitsFrom; k < len(sc.hits); k++ {
-		if e := &sc.hits[k]; e.qlo == h.qlo && e.qhi == h.qhi && e.tok == h.tok {
+		if e := &sc.hits[k]; e.tok == h.tok && e.qlo == h.qlo && e.qhi == h.qhi {
 			e.sim = max(e.sim, h.sim)
 			return
 		}
