@@ -1,5 +1,7 @@
 package match
 
+import "math"
+
 // simHit is an indexed token similar to the query words qlo..qhi.
 type simHit struct {
 	qlo, qhi int8
@@ -48,7 +50,7 @@ func (sc *scratch) unlinkHits() {
 
 func (sc *scratch) addHit(h simHit) {
 	for _, e := range sc.hits[sc.hitsFrom:] {
-		if e.qlo == h.qlo && e.qhi == h.qhi && e.tok == h.tok {
+		if e.tok == h.tok && e.qlo == h.qlo && e.qhi == h.qhi {
 			return
 		}
 	}
@@ -134,7 +136,7 @@ func (ix *Index) findHits(sc *scratch) {
 				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], bs)
 				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
 				for ; lo < hi; lo++ {
-					t := ix.fuzzy[lo].tok
+					t := ix.fuzzyTok(lo)
 					sim := strSim(bs, ix.toks[t].s, len(b))
 					if ix.toks[t].skel == string(sk) && min(len(sc.qs[i].s), len(sc.qs[k].s)) >= 4 {
 						// one word in another romanisation, split
@@ -184,7 +186,7 @@ func (ix *Index) runConsHits(sc *scratch, b string, lo, hi int8) {
 	}
 	sk := appendSkeleton(cons[len(cons):], b)
 	for n := 0; a < z && n < maxRunConsChecks; a, n = a+1, n+1 {
-		t := ix.fuzzy[a].tok
+		t := ix.fuzzyTok(a)
 		tk := &ix.toks[t]
 		if tk.cons != string(cons) {
 			continue
@@ -301,7 +303,7 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 		a, b := ix.fuzzyRange(h)
 	next:
 		for ; a < b && checks < budget; a++ {
-			t := ix.fuzzy[a].tok
+			t := ix.fuzzyTok(a)
 			for _, c := range checked[:checks] {
 				if c == t {
 					continue next // reached through another key
@@ -416,12 +418,16 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 			qw += sc.qs[k].w
 		}
 		add := h.sim * min(t.w, qw)
+		// the slices in locals: the compiler would reload sc.acc and
+		// sc.touched after every store
+		acc, touched := sc.acc, sc.touched
 		for _, n := range ix.postings(h.tok) {
-			if sc.acc[n] == 0 {
-				sc.touched = append(sc.touched, n)
+			if acc[n] == 0 {
+				touched = append(touched, n)
 			}
-			sc.acc[n] += add
+			acc[n] += add
 		}
+		sc.touched = touched
 	}
 	for _, j := range sc.joins {
 		n := j.name
@@ -436,51 +442,71 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 // highest accumulated weight relative to the length of both names, and
 // clears sc.acc.
 func (ix *Index) topCandidates(sc *scratch) {
-	// top maxCandidates by accumulated weight (ties by name id)
+	// top maxCandidates by accumulated weight (ties by name id), in a
+	// min-heap of candKeys
 	k := ix.opts.maxCandidates
-	sc.cands = sc.cands[:0]
-	less := func(a, b cand) bool { return a.acc < b.acc || a.acc == b.acc && a.name > b.name }
 	var qW float32
 	for i := range sc.qs {
 		qW += sc.qs[i].w
 	}
+	// the slices in locals: the compiler would reload the fields after
+	// every store
+	acc, names, heap := sc.acc, ix.names, sc.candHeap[:0]
 	for _, n := range sc.touched {
 		// rank by a Dice-like estimate, so that long names sharing many
 		// common words do not crowd out short exact ones
-		c := cand{n, sc.acc[n] / (qW + ix.names[n].totalW)}
-		sc.acc[n] = 0
-		if len(sc.cands) < k {
-			sc.cands = append(sc.cands, c)
-			// sift up (min-heap)
-			i := len(sc.cands) - 1
+		c := candKey(n, acc[n]/(qW+names[n].totalW))
+		acc[n] = 0
+		if len(heap) < k {
+			// sift c up from the bottom: the parent moves down into
+			// the hole while c is below it
+			heap = append(heap, c)
+			i := len(heap) - 1
 			for i > 0 {
 				p := (i - 1) / 2
-				if !less(sc.cands[i], sc.cands[p]) {
+				if c >= heap[p] {
 					break
 				}
-				sc.cands[i], sc.cands[p] = sc.cands[p], sc.cands[i]
+				heap[i] = heap[p]
 				i = p
 			}
+			heap[i] = c
 			continue
 		}
-		if !less(sc.cands[0], c) {
+		if heap[0] >= c {
 			continue
 		}
-		sc.cands[0] = c
+		// sift c down from the top: the lesser child moves up into
+		// the hole until c is not above it
 		i := 0
 		for {
-			l, r, m := 2*i+1, 2*i+2, i
-			if l < len(sc.cands) && less(sc.cands[l], sc.cands[m]) {
-				m = l
-			}
-			if r < len(sc.cands) && less(sc.cands[r], sc.cands[m]) {
-				m = r
-			}
-			if m == i {
+			m := 2*i + 1
+			if m >= len(heap) {
 				break
 			}
-			sc.cands[i], sc.cands[m] = sc.cands[m], sc.cands[i]
+			if r := m + 1; r < len(heap) && heap[r] < heap[m] {
+				m = r
+			}
+			if heap[m] >= c {
+				break
+			}
+			heap[i] = heap[m]
 			i = m
 		}
+		heap[i] = c
 	}
+	sc.candHeap = heap
+	sc.cands = sc.cands[:0]
+	for _, c := range heap {
+		sc.cands = append(sc.cands, cand{int32(^uint32(c)), math.Float32frombits(uint32(c >> 32))})
+	}
+}
+
+// candKey orders candidates as one integer: by estimate, then by name id
+// the other way round, so that of two equal estimates the lower name id
+// ranks higher. An estimate is never negative (weights and similarities
+// are not), and the bits of a non-negative float32 order as the float
+// does.
+func candKey(name int32, acc float32) uint64 {
+	return uint64(math.Float32bits(acc))<<32 | uint64(^uint32(name))
 }

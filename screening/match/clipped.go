@@ -112,7 +112,7 @@ func (ix *Index) clippedByHits(sc *scratch, q *qtok, i int8) {
 	for k := clipMinLen; k <= len(q.skel)-clipMinRest; k++ {
 		a, b := ix.fuzzyRange(hashStr(seedExact, q.skel[:k]))
 		for ; a < b; a++ {
-			t := ix.fuzzy[a].tok
+			t := ix.fuzzyTok(a)
 			if s, ok := clippedPair(q, &ix.toks[t]); ok {
 				sc.raiseHit(simHit{i, i, t, s})
 			}
@@ -140,7 +140,7 @@ func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
 		return
 	}
 	for ; a < b; a++ {
-		t := ix.fuzzy[a].tok
+		t := ix.fuzzyTok(a)
 		if s, ok := clippedPair(q, &ix.toks[t]); ok {
 			sc.raiseHit(simHit{i, i, t, s})
 		}
@@ -156,7 +156,7 @@ func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
 // pairs (slavic.go).
 func (sc *scratch) raiseHit(h simHit) {
 	for k := sc.hitsFrom; k < len(sc.hits); k++ {
-		if e := &sc.hits[k]; e.qlo == h.qlo && e.qhi == h.qhi && e.tok == h.tok {
+		if e := &sc.hits[k]; e.tok == h.tok && e.qlo == h.qlo && e.qhi == h.qhi {
 			e.sim = max(e.sim, h.sim)
 			return
 		}

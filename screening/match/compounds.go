@@ -190,7 +190,7 @@ func (ix *Index) clippedJoinHits(sc *scratch, q *qtok, i int8, a, z int) {
 		maxLen += len(sc.qs[n+2].s)
 	}
 	for ; a < z; a++ {
-		t := ix.fuzzy[a].tok
+		t := ix.fuzzyTok(a)
 		s := ix.toks[t].s
 		if len(s) < minLen || len(s) > maxLen {
 			continue

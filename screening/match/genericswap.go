@@ -15,14 +15,14 @@ func (ix *Index) genericSwap(sc *scratch, rec *nameRec, ctoks []int32, al *align
 	// the listed words first: each carries a flag, the query's words are
 	// looked up in a map
 	for j, ct := range ctoks {
-		if al.cm&(1<<j) == 0 {
+		if al.cm&bit(j) == 0 {
 			if t := &ix.toks[ct]; !t.generic && !isOrgDescriptor(t.group) {
 				return false
 			}
 		}
 	}
 	for i := range sc.qs {
-		if al.qm&(1<<i) == 0 {
+		if al.qm&bit(i) == 0 {
 			if q := &sc.qs[i]; !genericWords[q.s] && !isOrgDescriptor(q.group) {
 				return false
 			}

@@ -31,7 +31,10 @@ type Index struct {
 	joinOff    []uint32
 	joinRefs   []joinRef
 	joinTab    []uint32
-	fuzzy      []fuzzyKey // sorted by hash
+	// fuzzy holds the fuzzy keys sorted by hash, each packed in 8 bytes
+	// (packFuzzyKeys): the hash's bits below the bucket's, then the token
+	// in the bucket's bits.
+	fuzzy []uint64
 	// fuzzyDir[b] is the index in fuzzy of the first key whose hash,
 	// shifted right by fuzzyShift, is b or more (one more entry than
 	// there are buckets): a lookup scans the few keys of one bucket.
@@ -246,9 +249,10 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	// The keys, in word order, sorted by hash: a stable sort keeps the
 	// keys of one hash in word order, so they end up ordered by (hash,
 	// word), and repeats of a key of one word are adjacent.
-	ix.fuzzy = sortKeys(slices.Concat(keyChunks...))
-	ix.fuzzy = slices.Compact(ix.fuzzy)
-	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(ix.fuzzy)
+	keys := sortKeys(slices.Concat(keyChunks...))
+	keys = slices.Compact(keys)
+	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(keys, len(ix.toks))
+	ix.fuzzy = packFuzzyKeys(keys, ix.fuzzyShift)
 	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
 	ix.indexNumbers()
 	ix.orgOwn = make([]atomic.Uint32, len(ix.names))

@@ -34,7 +34,7 @@ import (
 //	zero padding to a multiple of 8.
 const (
 	indexMagic         = "exportguard match index\n"
-	indexFormatVersion = 2
+	indexFormatVersion = 3
 	indexHeaderLen     = 80
 )
 
@@ -220,7 +220,7 @@ func layoutHash() uint64 {
 	var sb strings.Builder
 	var x uint16 = 1
 	fmt.Fprintf(&sb, "le=%v;", *(*byte)(unsafe.Pointer(&x)) == 1)
-	for _, t := range []reflect.Type{reflect.TypeFor[nameRec](), reflect.TypeFor[fuzzyKey](), reflect.TypeFor[joinRef](), reflect.TypeFor[neighbour]()} {
+	for _, t := range []reflect.Type{reflect.TypeFor[nameRec](), reflect.TypeFor[joinRef](), reflect.TypeFor[neighbour]()} {
 		fmt.Fprintf(&sb, "%s:%d{", t.Name(), t.Size())
 		for i := range t.NumField() {
 			f := t.Field(i)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"log/slog"
 	"reflect"
@@ -200,7 +201,7 @@ func TestLoadIndexErrors(t *testing.T) {
 		{"header only", good[:indexHeaderLen-1], entries, ErrCorruptIndex, "no index header"},
 		{"other entries", good, other, ErrIndexMismatch, "made from other entries"},
 		{"fewer entries", good, entries[:3], ErrIndexMismatch, "made from 4 entries, given 3"},
-		{"other version", version, entries, ErrIndexMismatch, "format version 3"},
+		{"other version", version, entries, ErrIndexMismatch, fmt.Sprintf("format version %d", indexFormatVersion+1)},
 	} {
 		_, err := LoadIndex(c.data, c.entries)
 		if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.msg) {

@@ -248,7 +248,7 @@ func readSections(r *indexReader, ix *Index) decodedSections {
 	ix.joinOff = view[uint32](r)
 	ix.joinRefs = view[joinRef](r)
 	ix.joinTab = view[uint32](r)
-	ix.fuzzy = view[fuzzyKey](r)
+	ix.fuzzy = view[uint64](r)
 	ix.fuzzyDir = view[uint32](r)
 	d.shift = view[uint64](r)
 	d.idOff = view[uint32](r)
@@ -318,8 +318,9 @@ func (d *decodedSections) checkReferences(ix *Index, nEntries int) error {
 			return corrupt("join reference out of range")
 		}
 	}
+	mask := ix.fuzzyTokMask()
 	for _, f := range ix.fuzzy {
-		if f.tok < 0 || int(f.tok) >= nt {
+		if f&mask >= uint64(nt) {
 			return corrupt("fuzzy key token out of range")
 		}
 	}

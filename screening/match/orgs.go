@@ -73,7 +73,7 @@ func (ix *Index) soleCoinedWord(sc *scratch, rec *nameRec, ctoks []int32, al *al
 		return false
 	}
 	for j, ct := range ctoks {
-		if al.cm&(1<<j) == 0 {
+		if al.cm&bit(j) == 0 {
 			if t := &ix.toks[ct]; !t.generic && !isOrgDescriptor(t.group) {
 				return false
 			}
@@ -110,7 +110,7 @@ const missAddedWordOrg = 0.6
 // the national bank of another country).
 func (ix *Index) addedWordShare(ctoks []int32, cm uint64) float32 {
 	for j, ct := range ctoks {
-		if t := &ix.toks[ct]; j < 64 && cm&(1<<j) != 0 && !t.generic && !isOrgDescriptor(t.group) {
+		if t := &ix.toks[ct]; j < 64 && cm&bit(j) != 0 && !t.generic && !isOrgDescriptor(t.group) {
 			return missAddedWordOrg
 		}
 	}

@@ -37,10 +37,10 @@ func (ix *Index) givenSyllableLoss(sc *scratch, rec *nameRec, ctoks []int32, cm 
 	}
 	partner := -1
 	for j := 1; j < n && partner < 0; j++ {
-		if cm&(1<<j) != 0 {
+		if cm&bit(j) != 0 {
 			continue
 		}
-		if j > 1 && cm&(1<<(j-1)) != 0 {
+		if j > 1 && cm&bit(j-1) != 0 {
 			partner = j - 1
 		}
 	}
@@ -242,12 +242,12 @@ func (ix *Index) splitPair(sc *scratch, ctoks []int32, qm, cm uint64) (edge, boo
 	// one listed word against adjacent query words
 	for j := 0; j < nc; j++ {
 		t := &ix.toks[ctoks[j]]
-		if cm&(1<<j) != 0 || !splitCandidate(t.s) {
+		if cm&bit(j) != 0 || !splitCandidate(t.s) {
 			continue
 		}
 		for i := 0; i+1 < nq; i++ {
 			n := 0
-			for k := i; k < nq && k < i+3 && qm&(1<<k) == 0; k++ {
+			for k := i; k < nq && k < i+3 && qm&bit(k) == 0; k++ {
 				words[n] = sc.qs[k].s
 				n++
 			}
@@ -259,12 +259,12 @@ func (ix *Index) splitPair(sc *scratch, ctoks []int32, qm, cm uint64) (edge, boo
 	// one query word against adjacent listed words
 	for i := 0; i < nq; i++ {
 		q := &sc.qs[i]
-		if qm&(1<<i) != 0 || !splitCandidate(q.s) {
+		if qm&bit(i) != 0 || !splitCandidate(q.s) {
 			continue
 		}
 		for j := 0; j+1 < nc; j++ {
 			n := 0
-			for k := j; k < nc && k < j+3 && cm&(1<<k) == 0; k++ {
+			for k := j; k < nc && k < j+3 && cm&bit(k) == 0; k++ {
 				words[n] = ix.toks[ctoks[k]].s
 				n++
 			}
@@ -472,7 +472,7 @@ func (ix *Index) lastElementPair(sc *scratch, rec *nameRec, ctoks []int32, start
 	}
 	bq, bc := -1, -1
 	for i := 0; i < nq; i++ {
-		if qm&(1<<i) == 0 && !nasabParticles[sc.qs[i].s] {
+		if qm&bit(i) == 0 && !nasabParticles[sc.qs[i].s] {
 			if bq >= 0 {
 				return edge{}, false
 			}
@@ -480,7 +480,7 @@ func (ix *Index) lastElementPair(sc *scratch, rec *nameRec, ctoks []int32, start
 		}
 	}
 	for j := 0; j < nc; j++ {
-		if cm&(1<<j) == 0 && !nasabParticles[ix.toks[ctoks[j]].s] {
+		if cm&bit(j) == 0 && !nasabParticles[ix.toks[ctoks[j]].s] {
 			if bc >= 0 {
 				return edge{}, false
 			}
@@ -531,12 +531,12 @@ func (al *alignment) take(sc *scratch, e edge) {
 // word left out ('ABD-AL-DAYIM) keeps its weight.
 func (ix *Index) articlesLeftOut(sc *scratch, ctoks []int32, qm, cm uint64, missQ, missC float32) (float32, float32) {
 	for i := range sc.qs {
-		if i+1 < len(sc.qs) && i+1 < 64 && qm&(1<<i) == 0 && qm&(1<<(i+1)) != 0 && isArticle(sc.qs[i].s) {
+		if i+1 < len(sc.qs) && i+1 < 64 && qm&bit(i) == 0 && qm&bit(i+1) != 0 && isArticle(sc.qs[i].s) {
 			missQ -= sc.qs[i].w * sc.qs[i].variantInfo.missFactor(true, false)
 		}
 	}
 	for j, ct := range ctoks {
-		if j+1 < len(ctoks) && j+1 < 64 && cm&(1<<j) == 0 && cm&(1<<(j+1)) != 0 && isArticle(ix.toks[ct].s) {
+		if j+1 < len(ctoks) && j+1 < 64 && cm&bit(j) == 0 && cm&bit(j+1) != 0 && isArticle(ix.toks[ct].s) {
 			missC -= ix.toks[ct].w * ix.toks[ct].variantInfo.missFactor(true, false)
 		}
 	}

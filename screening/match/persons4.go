@@ -57,7 +57,7 @@ func (ix *Index) compoundHits(sc *scratch, q *qtok, i int8) {
 	}
 	a, b := ix.fuzzyRange(hashStr(seedPrefix, q.skel[:prefixLen]))
 	for k := 0; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
-		if t := ix.fuzzy[a].tok; !ix.toks[t].patronymic && compoundOf(ix.toks[t].s, q.s) {
+		if t := ix.fuzzyTok(a); !ix.toks[t].patronymic && compoundOf(ix.toks[t].s, q.s) {
 			sc.addHit(simHit{i, i, t, compoundSim})
 		}
 	}
@@ -199,7 +199,7 @@ func (ix *Index) qafGHits(sc *scratch, q *qtok, i int8) {
 	sk := appendSkeleton(skel[:0], bytesString(w))
 	a, b := ix.fuzzyRange(hashStr(seedExact, bytesString(sk)))
 	for k := 0; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
-		if t := ix.fuzzy[a].tok; qafGSim(q.s, ix.toks[t].s) > 0 {
+		if t := ix.fuzzyTok(a); qafGSim(q.s, ix.toks[t].s) > 0 {
 			sc.addHit(simHit{i, i, t, vowelShapeSim})
 		}
 	}

@@ -39,12 +39,12 @@ func (ix *Index) reachEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32,
 	added := false
 	for i := range sc.qs {
 		q := &sc.qs[i]
-		if al.qm&(1<<i) != 0 || q.w == 0 || len(q.skel) == 0 {
+		if al.qm&bit(i) != 0 || q.w == 0 || len(q.skel) == 0 {
 			continue
 		}
 		qc := sc.qcons[i]
 		for j, ct := range ctoks {
-			if al.cm&(1<<j) != 0 {
+			if al.cm&bit(j) != 0 {
 				continue
 			}
 			t := &ix.toks[ct]
@@ -107,7 +107,7 @@ func consonantSet(skel string) uint32 {
 func (ix *Index) pairsCanReach(sc *scratch, ctoks []int32, al *alignment, boost, th float64) bool {
 	nq := 0
 	for i := range sc.qs {
-		if al.qm&(1<<i) == 0 && sc.qs[i].w > 0 {
+		if al.qm&bit(i) == 0 && sc.qs[i].w > 0 {
 			nq++
 		}
 	}
@@ -118,7 +118,7 @@ func (ix *Index) pairsCanReach(sc *scratch, ctoks []int32, al *alignment, boost,
 		return false
 	}
 	for j, ct := range ctoks {
-		if al.cm&(1<<j) != 0 {
+		if al.cm&bit(j) != 0 {
 			continue
 		}
 		w := ix.toks[ct].w

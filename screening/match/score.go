@@ -331,9 +331,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		qOwn, cOwn = sc.qOrgOwn, ix.orgOwnOf(nid, ctoks)
 	}
 	for i := range sc.qs {
-		if qm&(1<<i) == 0 {
+		if qm&bit(i) == 0 {
 			q := &sc.qs[i]
-			if qOwn&(1<<i) != 0 {
+			if qOwn&bit(i) != 0 {
 				continue
 			}
 			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
@@ -349,7 +349,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		ded = ix.dedicationStart(ctoks)
 	}
 	for j, ct := range ctoks {
-		if cm&(1<<j) == 0 {
+		if cm&bit(j) == 0 {
 			t := &ix.toks[ct]
 			if j >= ded {
 				// the person an organisation is named after, left
@@ -357,7 +357,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 				missC += t.w * missDedication
 				continue
 			}
-			if cOwn&(1<<j) != 0 {
+			if cOwn&bit(j) != 0 {
 				continue
 			}
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
@@ -375,9 +375,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		missQ = 0
 		share := ix.addedWordShare(ctoks, cm)
 		for i := range sc.qs {
-			if qm&(1<<i) == 0 {
+			if qm&bit(i) == 0 {
 				q := &sc.qs[i]
-				if qOwn&(1<<i) != 0 {
+				if qOwn&bit(i) != 0 {
 					continue
 				}
 				if (genericWords[q.s] || isOrgDescriptor(q.group)) && share < 1 {
@@ -522,13 +522,13 @@ func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, nu
 	var wq, wc float32
 	nq, nc := 0, 0
 	for i := range sc.qs {
-		if qm&(1<<i) == 0 {
+		if qm&bit(i) == 0 {
 			wq += sc.qs[i].w
 			nq++
 		}
 	}
 	for j, ct := range ctoks {
-		if cm&(1<<j) == 0 {
+		if cm&bit(j) == 0 {
 			wc += ix.toks[ct].w
 			nc++
 		}
@@ -621,12 +621,12 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 	best, bq, bc := float32(0), -1, -1
 	for i := 0; i < nq; i++ {
 		q := &sc.qs[i]
-		if qm&(1<<i) != 0 || q.w == 0 || len(q.s) < 4 {
+		if qm&bit(i) != 0 || q.w == 0 || len(q.s) < 4 {
 			continue
 		}
 		for j := 0; j < nc; j++ {
 			t := &ix.toks[ctoks[j]]
-			if cm&(1<<j) != 0 || len(t.s) < 4 || !sameStart(q.skel, t.skel) {
+			if cm&bit(j) != 0 || len(t.s) < 4 || !sameStart(q.skel, t.skel) {
 				continue
 			}
 			sim := strSim(q.s, t.s, min(len(q.s), len(t.s)))
@@ -701,11 +701,24 @@ func sumDelta(r *result) float64 {
 	return d
 }
 
+// bit returns the mask of position i within 0..63: a word of a query or a
+// listed name (names keep 64 words at most), or a byte of a word that
+// jaroWinkler or levASCII compares (on 64 bytes at most). The count
+// masked with 63 compiles to a bare shift, where 1<<i carries a check for
+// counts of 64 and more.
+func bit(i int) uint64 {
+	return 1 << (uint(i) & 63)
+}
+
+// spanMask returns the bits lo..hi set, none for an empty span (hi below
+// lo) or one outside 0..63.
 func spanMask(lo, hi int8) uint64 {
-	if lo < 0 || hi >= 64 {
+	if lo < 0 || hi >= 64 || hi < lo {
 		return 0
 	}
-	return (uint64(1)<<(hi-lo+1) - 1) << lo
+	// both shift counts are within 0..63: masked with 63, they compile
+	// to bare shifts
+	return ^uint64(0) >> ((63 - uint(hi-lo)) & 63) << (uint(lo) & 63)
 }
 
 func sameSet(a, b []string) bool {

@@ -141,6 +141,7 @@ type scratch struct {
 	acc              []float32
 	touched          []int32
 	cands            []cand
+	candHeap         []uint64 // topCandidates' heap of candKeys
 	edges            []edge
 	edgeStore        []edge
 	results          []result

@@ -66,7 +66,7 @@ func (ix *Index) entryCountryWords(sc *scratch, rec *nameRec, qm uint64) bool {
 	e := ix.entries[rec.entry]
 	n := 0
 	for i := range sc.qs {
-		if qm&(1<<i) != 0 {
+		if qm&bit(i) != 0 {
 			continue
 		}
 		w := sc.qs[i].s

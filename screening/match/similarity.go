@@ -33,9 +33,9 @@ func jaroWinkler(a, b string) float64 {
 			hi = len(b)
 		}
 		for j := lo; j < hi; j++ {
-			if bm&(1<<j) == 0 && a[i] == b[j] {
-				am |= 1 << i
-				bm |= 1 << j
+			if bm&bit(j) == 0 && a[i] == b[j] {
+				am |= bit(i)
+				bm |= bit(j)
 				m++
 				break
 			}
@@ -46,10 +46,10 @@ func jaroWinkler(a, b string) float64 {
 	}
 	t, j := 0, 0
 	for i := 0; i < len(a); i++ {
-		if am&(1<<i) == 0 {
+		if am&bit(i) == 0 {
 			continue
 		}
-		for bm&(1<<j) == 0 {
+		for bm&bit(j) == 0 {
 			j++
 		}
 		if a[i] != b[j] {
@@ -286,11 +286,11 @@ func levASCII(a, b string) (d int, ok bool) {
 		if c >= 128 {
 			return 0, false
 		}
-		peq[c] |= 1 << i
+		peq[c] |= bit(i)
 	}
 	m := len(a)
-	pv, mv := ^uint64(0)>>(64-m), uint64(0)
-	last := uint64(1) << (m - 1)
+	pv, mv := ^uint64(0)>>((64-m)&63), uint64(0)
+	last := bit(m - 1)
 	d = m
 	for j := 0; j < len(b); j++ {
 		var eq uint64

@@ -464,7 +464,7 @@ func (ix *Index) soundHits(sc *scratch, q *qtok, i int8) {
 	for k := 0; k < ks.n; k++ {
 		a, z := ix.fuzzyRange(ks.h[k])
 		for n := 0; a < z && n < soundHitLimit; a, n = a+1, n+1 {
-			t := ix.fuzzy[a].tok
+			t := ix.fuzzyTok(a)
 			if ix.toks[t].s == q.s {
 				continue
 			}
