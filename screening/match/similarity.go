@@ -274,16 +274,21 @@ func swapsTwo(a, b string) bool {
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
-// levASCII is the Levenshtein distance of two ASCII strings of 1 to 64
-// bytes by the bit-parallel method of Myers (1999) as Hyyrö (2001) writes
-// it: one 64-bit word holds a column of the distance table, so a word
-// pair costs a step per byte of b rather than one per cell. ok is false
-// if a byte of a is not ASCII (levDP answers then).
+// levASCII is the Levenshtein distance of two strings of 1 to 64 bytes
+// by the bit-parallel method of Myers (1999) as Hyyrö (2001) writes it:
+// one 64-bit word holds a column of the distance table, so a word pair
+// costs a step per byte of b rather than one per cell. ok is false if a
+// byte of a lies outside 0x60..0x7f (levDP answers then).
+//
+// The table of a's letters, zeroed at each call, covers only the bytes
+// 0x60..0x7f, the lower-case letters that nearly every compared word is
+// made of: 32 words instead of 128 for all of ASCII. A byte of b outside
+// that range is in no position of a.
 func levASCII(a, b string) (d int, ok bool) {
-	var peq [128]uint64
+	var peq [32]uint64
 	for i := 0; i < len(a); i++ {
-		c := a[i]
-		if c >= 128 {
+		c := a[i] - 0x60
+		if c >= 32 {
 			return 0, false
 		}
 		peq[c] |= bit(i)
@@ -294,7 +299,7 @@ func levASCII(a, b string) (d int, ok bool) {
 	d = m
 	for j := 0; j < len(b); j++ {
 		var eq uint64
-		if c := b[j]; c < 128 {
+		if c := b[j] - 0x60; c < 32 {
 			eq = peq[c]
 		}
 		xv := eq | mv
