@@ -205,7 +205,7 @@ func longestLegal(toks []string, atEnd bool, scratch []byte) (int, LegalClass) {
 	if len(toks) == 0 {
 		return 0, LegalNone
 	}
-	if atEnd && !legalLast[toks[len(toks)-1]] || !atEnd && !legalFirst[toks[0]] {
+	if atEnd && !isLegalLast(toks[len(toks)-1]) || !atEnd && !isLegalFirst(toks[0]) {
 		return 0, LegalNone
 	}
 	maxN := maxLegalTokens
@@ -219,7 +219,7 @@ func longestLegal(toks []string, atEnd bool, scratch []byte) (int, LegalClass) {
 		} else {
 			part = toks[:n]
 		}
-		if n > 1 && (atEnd && !legalFirst[part[0]] || !atEnd && !legalLast[part[n-1]]) {
+		if n > 1 && (atEnd && !isLegalFirst(part[0]) || !atEnd && !isLegalLast(part[n-1])) {
 			// no phrase of the table begins (ends) with that word: the
 			// look-up of a phrase built word by word would fail
 			continue
@@ -597,6 +597,16 @@ func splitLegalPair(w string, buf []byte) (string, string, bool) {
 // first and last words of its phrases.
 var legalWords, legalFirst, legalLast = map[string]bool{}, map[string]bool{}, map[string]bool{}
 
+// firstShapes and lastShapes hold the shapes of the keys of legalFirst and
+// legalLast, filled with them: longestLegal asks them of the last (first)
+// word of every name and query, which is seldom a legal-form word.
+var firstShapes, lastShapes shapeSet
+
+// isLegalFirst and isLegalLast look w up in legalFirst and legalLast,
+// asking the shape first.
+func isLegalFirst(w string) bool { return firstShapes.has(w) && legalFirst[w] }
+func isLegalLast(w string) bool  { return lastShapes.has(w) && legalLast[w] }
+
 func init() {
 	for phrase := range legalForms {
 		ws := strings.Fields(phrase)
@@ -606,6 +616,8 @@ func init() {
 		}
 		legalFirst[ws[0]] = true
 		legalLast[ws[len(ws)-1]] = true
+		firstShapes.add(ws[0])
+		lastShapes.add(ws[len(ws)-1])
 	}
 }
 

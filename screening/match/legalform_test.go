@@ -19,6 +19,8 @@ func TestLegalShapes(t *testing.T) {
 		{"legalDel", mapKeys(legalDel), &delShapes},
 		{"legalRawDel", mapKeys(legalRawDel), &rawDelShapes},
 		{"legalWords", mapKeys(legalWords), &wordShapes},
+		{"legalFirst", mapKeys(legalFirst), &firstShapes},
+		{"legalLast", mapKeys(legalLast), &lastShapes},
 	} {
 		for _, k := range c.keys {
 			if !c.shapes.has(k) {
