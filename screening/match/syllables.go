@@ -21,23 +21,43 @@ import (
 // reading of go-pinyin's dictionary) and of the Revised Romanization of
 // every Hangul syllable (as hangul writes them, with the customary
 // spellings of family names). It is built on first use.
-var syllables = sync.OnceValue(func() map[string]bool {
-	m := make(map[string]bool, 4096)
+var syllables = sync.OnceValue(func() *syllableSet {
+	set := &syllableSet{m: make(map[string]bool, 4096)}
 	for _, readings := range pinyinDict {
 		for _, p := range strings.Split(readings, ",") {
 			if s := stripTone(p); s != "" && namekey.IsASCII(s) {
-				m[s] = true
+				set.add(s)
 			}
 		}
 	}
 	for r := rune(0xAC00); r <= 0xD7A3; r++ {
-		m[hangul(r, false)] = true
+		set.add(hangul(r, false))
 	}
 	for _, s := range hangulSurname {
-		m[s] = true
+		set.add(s)
 	}
-	return m
+	return set
 })
+
+// syllableSet is a set of syllables with the length of the longest and the
+// shapes (shapeSet) of all, which answer most look-ups of a word's parts
+// before the map: a bit set by another syllable only lets the map answer.
+type syllableSet struct {
+	m      map[string]bool
+	shapes shapeSet
+	maxLen int
+}
+
+func (set *syllableSet) add(s string) {
+	set.m[s] = true
+	set.shapes.add(s)
+	set.maxLen = max(set.maxLen, len(s))
+}
+
+// has reports whether s is a syllable of the set.
+func (set *syllableSet) has(s string) bool {
+	return len(s) <= set.maxLen && set.shapes.has(s) && set.m[s]
+}
 
 // maxSyllabicLen is the longest word that is taken for a name of one or two
 // syllables.
@@ -50,11 +70,11 @@ func syllableCount(w string) int {
 		return 0
 	}
 	set := syllables()
-	if set[w] {
+	if set.has(w) {
 		return 1
 	}
 	for k := 1; k < len(w); k++ {
-		if set[w[:k]] && set[w[k:]] {
+		if set.has(w[:k]) && set.has(w[k:]) {
 			return 2
 		}
 	}
