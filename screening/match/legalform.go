@@ -428,7 +428,8 @@ func canonLegal(fields []string, buf []byte) []string {
 			continue
 		}
 		w := fields[i]
-		if isLegalWord(w) && i+1 < len(fields) && len(w)+len(fields[i+1]) >= 6 && !isLegalWord(fields[i+1]) {
+		legal := isLegalWord(w) // looked up once: two tests below ask
+		if legal && i+1 < len(fields) && len(w)+len(fields[i+1]) >= 6 && !isLegalWord(fields[i+1]) {
 			// an abbreviation split off the word it begins ("liab ility",
 			// "incorp orated")
 			j := append(append(buf[:0], w...), fields[i+1]...)
@@ -438,7 +439,7 @@ func canonLegal(fields []string, buf []byte) []string {
 				continue
 			}
 		}
-		if isLegalWord(w) {
+		if legal {
 			if len(w) >= 4 {
 				// a word of the wider table may itself be a variant
 				// spelling ("obschchestvo"): its curated spelling, so that
