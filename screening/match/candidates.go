@@ -124,7 +124,10 @@ func (ix *Index) findHits(sc *scratch) {
 			if k == i+1 {
 				// two syllables in Wade-Giles against one pinyin word
 				// ("Yen-hsiung" against "Yanxiong")
-				a, c := pinyinOf(sc.qs[i].s), pinyinOf(sc.qs[k].s)
+				// by the words' variant groups, prepared with them: a
+				// compound's descriptor group (findCompounds) replaces
+				// none and is no Wade-Giles group
+				a, c := pinyinOfGroup(sc.qs[i].s, sc.qs[i].group), pinyinOfGroup(sc.qs[k].s, sc.qs[k].group)
 				if a != sc.qs[i].s || c != sc.qs[k].s {
 					if id, ok := ix.tokenID(a + c); ok {
 						sc.addHit(simHit{int8(i), int8(k), id, variantSim})

@@ -137,7 +137,13 @@ func (v variantInfo) missFactor(individual, generic bool) float32 {
 // pinyinOf returns the pinyin of a Wade-Giles syllable of the variant
 // table, or w itself.
 func pinyinOf(w string) string {
-	if g := variantOf[w]; g != 0 && variantGroups[g-1].kind == variantWadeGiles {
+	return pinyinOfGroup(w, variantOf[w])
+}
+
+// pinyinOfGroup is pinyinOf for a word w whose variant group g is known
+// (a query word's, prepared with it): no look-up of w.
+func pinyinOfGroup(w string, g uint16) string {
+	if g != 0 && variantGroups[g-1].kind == variantWadeGiles {
 		return variantGroups[g-1].words[0]
 	}
 	return w
