@@ -174,7 +174,7 @@ const clippedJoinSim = clipMaxSim
 func clippedJoinable(sc *scratch, q *qtok, i int8) bool {
 	n := int(i)
 	return n+1 < len(sc.qs) && len(q.s) >= compHeadMin+1+clipMinRest && len(q.skel) >= clipKeyLen && !q.vowelless &&
-		len(sc.qs[n+1].s) >= 3 && !stopWords[sc.qs[n+1].s]
+		len(sc.qs[n+1].s) >= 3 && !isStopWord(sc.qs[n+1].s)
 }
 
 // clippedJoinHits adds the listed words that are query word i clipped
@@ -235,7 +235,7 @@ func (ix *Index) linkedCompoundEdge(sc *scratch, ctoks []int32, c compSplit, j i
 			sc.edges = append(sc.edges, edge{c.q, c.q, int8(j), int8(k), compSim, w})
 			return
 		}
-		if !stopWords[b.s] {
+		if !isStopWord(b.s) {
 			return
 		}
 	}

@@ -23,7 +23,7 @@ func (ix *Index) genericSwap(sc *scratch, rec *nameRec, ctoks []int32, al *align
 	}
 	for i := range sc.qs {
 		if al.qm&bit(i) == 0 {
-			if q := &sc.qs[i]; !genericWords[q.s] && !isOrgDescriptor(q.group) {
+			if q := &sc.qs[i]; !isGenericWord(q.s) && !isOrgDescriptor(q.group) {
 				return false
 			}
 		}

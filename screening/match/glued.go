@@ -69,7 +69,7 @@ func (ix *Index) gluedEdges(sc *scratch, ctoks []int32) {
 					sc.edges = append(sc.edges, edge{i, i, int8(j), int8(k), gluedSim, w})
 					break
 				}
-				if len(rest) < len(b.s)+gluedClipMin || !hasPrefix(rest, b.s) || !stopWords[b.s] && len(b.s) < gluedClipMin {
+				if len(rest) < len(b.s)+gluedClipMin || !hasPrefix(rest, b.s) || !isStopWord(b.s) && len(b.s) < gluedClipMin {
 					break
 				}
 				// a stop word of the name, or a whole word with more glued

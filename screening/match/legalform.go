@@ -259,6 +259,17 @@ var stopWords = map[string]bool{
 	"no": true, "nr": true, "number": true, "a": true, "to": true, "on": true, "by": true,
 }
 
+// stopShapes and genericShapes hold the shapes (shapeSet) of stopWords and
+// genericWords, filled with them: the search asks them of every query word,
+// which is seldom one of these.
+var stopShapes, genericShapes shapeSet
+
+// isStopWord and isGenericWord look w up in stopWords and genericWords,
+// asking the shape first: a bit set by another word only lets the map
+// answer.
+func isStopWord(w string) bool    { return stopShapes.has(w) && stopWords[w] }
+func isGenericWord(w string) bool { return genericShapes.has(w) && genericWords[w] }
+
 // genericWords are company terms that say what a business does, not who it
 // is. They still count in matching (weighted by how rare they are in the
 // lists), but a name made only of them, legal forms and stop words is not
@@ -280,6 +291,12 @@ func init() {
 		joint stock open closed new first united world china chinese russia russian iran iranian korea korean
 		hong kong beijing shanghai moscow tehran co ltd llc inc corp`) {
 		genericWords[w] = true
+	}
+	for w := range genericWords {
+		genericShapes.add(w)
+	}
+	for w := range stopWords {
+		stopShapes.add(w)
 	}
 }
 

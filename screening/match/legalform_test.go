@@ -21,6 +21,8 @@ func TestLegalShapes(t *testing.T) {
 		{"legalWords", mapKeys(legalWords), &wordShapes},
 		{"legalFirst", mapKeys(legalFirst), &firstShapes},
 		{"legalLast", mapKeys(legalLast), &lastShapes},
+		{"stopWords", mapKeys(stopWords), &stopShapes},
+		{"genericWords", mapKeys(genericWords), &genericShapes},
 	} {
 		for _, k := range c.keys {
 			if !c.shapes.has(k) {

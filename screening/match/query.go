@@ -40,7 +40,7 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 			t.known = true
 			t.variantInfo = ix.toks[id].variantInfo
 		} else {
-			if stopWords[w] {
+			if isStopWord(w) {
 				t.w = 0
 			}
 			t.variantInfo = variantInfoOf(w)

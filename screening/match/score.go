@@ -380,7 +380,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 				if qOwn&bit(i) != 0 {
 					continue
 				}
-				if (genericWords[q.s] || isOrgDescriptor(q.group)) && share < 1 {
+				if (isGenericWord(q.s) || isOrgDescriptor(q.group)) && share < 1 {
 					missQ += q.w * missAddedOrg
 					continue
 				}
@@ -683,7 +683,7 @@ func startClass(c byte) byte {
 // for q, a generic word ("torgovy" for "trade", "resurs" for "resources"):
 // the pair says no more than the generic word itself.
 func descriptorFor(q *qtok, e edge, t *tokInfo) bool {
-	return e.qlo == e.qhi && isOrgDescriptor(t.group) && q.s != t.s && genericWords[q.s]
+	return e.qlo == e.qhi && isOrgDescriptor(t.group) && q.s != t.s && isGenericWord(q.s)
 }
 
 func (r *result) add(a Adjustment) {

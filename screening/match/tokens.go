@@ -59,13 +59,13 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 				// a word and its number written together ("damour850",
 				// "308arz"): the word and the number
 				out.nums = append(out.nums, n)
-				if !stopWords[w] {
+				if !isStopWord(w) {
 					out.words = appendNameElements(out.words, w)
 				}
 				continue
 			}
 			out.nums = append(out.nums, trimOrdinal(t))
-		case stopWords[t]:
+		case isStopWord(t):
 		default:
 			out.words = appendNameElements(out.words, t)
 		}
