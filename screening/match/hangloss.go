@@ -29,6 +29,7 @@ func init() {
 	} {
 		hanGloss[g[0]] = strings.Fields(g[1])
 		pinyinGloss[strings.ReplaceAll(g[0], " ", "")] = strings.Fields(g[1])
+		pinyinGlossShapes.add(strings.ReplaceAll(g[0], " ", ""))
 	}
 }
 
@@ -36,12 +37,19 @@ func init() {
 // pinyin names in Latin letters write them ("jinchukou", "zhongguo").
 var pinyinGloss = map[string][]string{}
 
+// pinyinGlossShapes holds the shapes (shapeSet) of pinyinGloss's keys:
+// pinyinHits asks them of every query word before the map.
+var pinyinGlossShapes shapeSet
+
 // pinyinHits adds, for a query word in Latin letters that is a glossed
 // business term written in pinyin ("Zhongguo Jixie Jinchukou"), a hit
 // against its English word, or a join hit against the two English words
 // of a listed name ("jinchukou" against "import export").
 func (ix *Index) pinyinHits(sc *scratch) {
 	for i := range sc.qs {
+		if !pinyinGlossShapes.has(sc.qs[i].s) {
+			continue
+		}
 		g, ok := pinyinGloss[sc.qs[i].s]
 		if !ok {
 			continue

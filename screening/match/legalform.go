@@ -641,16 +641,20 @@ func init() {
 
 func isLegalWord(w string) bool { return inWords(w) }
 
-// curatedLegalWords holds every word of the curated table.
+// curatedLegalWords holds every word of the curated table, and
+// curatedShapes their shapes (shapeSet), filled with them.
 var curatedLegalWords = func() map[string]bool {
 	m := map[string]bool{}
 	for phrase := range curatedLegalForms {
 		for _, w := range strings.Fields(phrase) {
 			m[w] = true
+			curatedShapes.add(w)
 		}
 	}
 	return m
 }()
+
+var curatedShapes shapeSet
 
 // IsLegalFormWord reports whether a normalised word is part of a legal form
 // of the curated table, the forms seen on the lists ("co", "ltd",

@@ -23,6 +23,9 @@ func TestLegalShapes(t *testing.T) {
 		{"legalLast", mapKeys(legalLast), &lastShapes},
 		{"stopWords", mapKeys(stopWords), &stopShapes},
 		{"genericWords", mapKeys(genericWords), &genericShapes},
+		{"curatedLegalWords", mapKeys(curatedLegalWords), &curatedShapes},
+		{"pinyinGloss", mapKeys(pinyinGloss), &pinyinGlossShapes},
+		{"letterNames", mapKeys(letterNames), &letterNameShapes},
 	} {
 		for _, k := range c.keys {
 			if !c.shapes.has(k) {

@@ -12,13 +12,23 @@ var letterNames = map[string]string{
 	"zet": "z", "zed": "z", "iks": "x", "igrek": "y", "dablyu": "w", "aitch": "h",
 }
 
+// letterNameShapes holds the shapes (shapeSet) of letterNames's keys:
+// letterHits asks them of a query word before the map.
+var letterNameShapes shapeSet
+
+func init() {
+	for w := range letterNames {
+		letterNameShapes.add(w)
+	}
+}
+
 // letterNameSim is the similarity of a letter's name with the letter.
 const letterNameSim = 0.9
 
 // letterHits adds, for query word i that names a Latin letter, the listed
 // one-letter word of that letter.
 func (ix *Index) letterHits(sc *scratch, q *qtok, i int8) {
-	if len(q.s) < 3 || len(q.s) > 6 {
+	if len(q.s) < 3 || len(q.s) > 6 || !letterNameShapes.has(q.s) {
 		return
 	}
 	l, ok := letterNames[q.s]

@@ -198,7 +198,7 @@ const minGluedRest = 5
 // "joint"), not a syllable of a Chinese form ("han", "xian"), which ends
 // many names.
 func gluedLegal(w string) bool {
-	if !inWords(w) || !curatedLegalWords[w] {
+	if !curatedShapes.has(w) || !inWords(w) || !curatedLegalWords[w] {
 		return false
 	}
 	_, alone := curatedLegalForms[w]
