@@ -398,37 +398,39 @@ func appendLoanKey(dst []byte, w string) ([]byte, bool) {
 		return dst, false
 	}
 	start := len(dst)
-	put := func(c byte) {
-		if n := len(dst); n > start && dst[n-1] == c {
-			return
-		}
-		dst = append(dst, c)
-	}
+	// last is the key's last byte, 0 before the first (no key byte is
+	// 0): a byte equal to it is not written again
+	var last byte
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		var n byte
-		if i+1 < len(w) {
-			n = w[i+1]
-		}
-		switch {
+		var out byte
+		switch c := w[i]; {
 		case c < 'a' || c > 'z':
 			return dst[:start], false
 		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
-			put('a')
+			out = 'a'
 		case c == 'x':
-			put('k')
-			put('s')
+			if last != 'k' {
+				dst = append(dst, 'k')
+			}
+			out, last = 's', 'k'
 		case c == 'w':
-			put('v')
+			out = 'v'
 		case c == 'h':
 			// silent or a breath: left out
+			continue
 		default:
-			var out byte
+			var n byte
+			if i+1 < len(w) {
+				n = w[i+1]
+			}
 			out, i = loanConsonant(w, i, c, n)
-			put(out)
+		}
+		if out != last {
+			dst = append(dst, out)
+			last = out
 		}
 	}
-	if n := len(dst); n > start+1 && dst[n-1] == 'a' {
+	if n := len(dst); n > start+1 && last == 'a' {
 		dst = dst[:n-1]
 	}
 	return dst, true
