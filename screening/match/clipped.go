@@ -210,7 +210,7 @@ func (ix *Index) loneClip(sc *scratch, ctoks []int32, start int) (edge, bool) {
 			}
 		}
 		for j := e.clo; j <= e.chi; j++ {
-			if tk := &ix.toks[ctoks[j]]; !tk.generic && !descriptorFor(&sc.qs[e.qlo], e, tk) {
+			if tk := &ix.toks[ctoks[j]]; !tk.generic && !(isOrgDescriptor(tk.group) && descriptorFor(&sc.qs[e.qlo], &e, tk)) {
 				return edge{}, false // another distinctive word agrees
 			}
 		}

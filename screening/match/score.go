@@ -230,7 +230,7 @@ func (ix *Index) align(sc *scratch, ctoks []int32) alignment {
 		al.matchedW += 2 * e.w
 		if e.sim >= minTokSim {
 			for j := e.clo; j <= e.chi; j++ {
-				if tk := &ix.toks[ctoks[j]]; !tk.generic && !descriptorFor(&sc.qs[e.qlo], e, tk) {
+				if tk := &ix.toks[ctoks[j]]; !tk.generic && !(isOrgDescriptor(tk.group) && descriptorFor(&sc.qs[e.qlo], &e, tk)) {
 					al.distinct = true
 				}
 			}
@@ -682,7 +682,11 @@ func startClass(c byte) byte {
 // query word q, is an organisation descriptor in another language standing
 // for q, a generic word ("torgovy" for "trade", "resurs" for "resources"):
 // the pair says no more than the generic word itself.
-func descriptorFor(q *qtok, e edge, t *tokInfo) bool {
+//
+// It is only true of a descriptor: the loops over every word of an
+// alignment ask isOrgDescriptor, inlined, before they call it (the edge
+// by pointer, not copied).
+func descriptorFor(q *qtok, e *edge, t *tokInfo) bool {
 	return e.qlo == e.qhi && isOrgDescriptor(t.group) && q.s != t.s && isGenericWord(q.s)
 }
 
