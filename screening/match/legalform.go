@@ -677,7 +677,9 @@ func splitGlued(fields []string) []string {
 	}
 	if f := fields[0]; !isLegalWord(f) {
 		for _, p := range gluedPrefixes {
-			if len(f) >= len(p)+3 && f[:len(p)] == p {
+			// the first byte first: a byte costs less than a
+			// string compare
+			if len(f) >= len(p)+3 && f[0] == p[0] && f[:len(p)] == p {
 				fields = append(fields, "")
 				copy(fields[2:], fields[1:])
 				fields[0], fields[1] = f[:len(p)], f[len(p):]
@@ -688,7 +690,7 @@ func splitGlued(fields []string) []string {
 	last := len(fields) - 1
 	if f := fields[last]; !isLegalWord(f) {
 		for _, p := range gluedSuffixes {
-			if len(f) >= len(p)+3 && f[len(f)-len(p):] == p && (len(p) > 2 || len(fields) > 1) {
+			if len(f) >= len(p)+3 && f[len(f)-1] == p[len(p)-1] && f[len(f)-len(p):] == p && (len(p) > 2 || len(fields) > 1) {
 				fields[last] = f[:len(f)-len(p)]
 				fields = append(fields, f[len(f)-len(p):])
 				break

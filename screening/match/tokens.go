@@ -166,7 +166,8 @@ func appendNameElements(dst []string, w string) []string {
 		}
 	}
 	for _, suf := range dinSuffixes {
-		if len(w) >= len(suf)+3 && w[len(w)-len(suf):] == suf {
+		// the last byte first: a byte costs less than a string compare
+		if len(w) >= len(suf)+3 && w[len(w)-1] == suf[len(suf)-1] && w[len(w)-len(suf):] == suf {
 			return append(dst, w[:len(w)-len(suf)], "al", "din")
 		}
 	}
