@@ -11,7 +11,7 @@ package match
 // as the skeleton's similarity says. Other fuzzy pairs (a letter more or less, another vowel) stay weak
 // evidence, and so do skeletons that meet only after the first letter
 // changed (Shimmick and Zemic).
-func (ix *Index) singleRespelling(sc *scratch, ctoks []int32, e edge) bool {
+func (ix *Index) singleRespelling(sc *scratch, ctoks []int32, e *edge) bool {
 	if e.qlo != e.qhi || e.clo != e.chi {
 		return false
 	}

@@ -72,7 +72,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	switch n := len(sc.edgeStore) - start; {
 	case n == 1:
 		weak = sc.edgeStore[start]
-		isWeak = rec.individual || !ix.singleRespelling(sc, ctoks, weak)
+		isWeak = rec.individual || !ix.singleRespelling(sc, ctoks, &weak)
 	case n > 1:
 		weak, isWeak = ix.loneClip(sc, ctoks, start)
 	}
