@@ -25,8 +25,14 @@ func (ix *Index) reachEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32,
 			sc.qcons = append(sc.qcons, consonantSet(sc.qs[i].skel))
 		}
 		sc.reachNames = topCandNames(sc.reachNames[:0], sc.cands)
+		sc.reachBits = 0
+		for _, n := range sc.reachNames {
+			sc.reachBits |= bit(int(n))
+		}
 	}
-	if !slices.Contains(sc.reachNames, nid) || !ix.pairsCanReach(sc, ctoks, al, boost, th) {
+	// a name whose bit is not set is none of reachNames: most of the
+	// names scored are not, and a bit costs less than the list
+	if sc.reachBits&bit(int(nid)) == 0 || !slices.Contains(sc.reachNames, nid) || !ix.pairsCanReach(sc, ctoks, al, boost, th) {
 		return false
 	}
 	east := int8(-1)

@@ -147,6 +147,7 @@ type scratch struct {
 	results          []result
 	qcons            []uint32 // consonant sets of the query words' skeletons (reachEdges), filled on first use
 	reachNames       []int32  // the candidates reachEdges compares, set with qcons
+	reachBits        uint64   // bit(n) of each name n of reachNames (n mod 64), set with them
 	qName            string   // the query as given
 	qSurname         int      // its words before a comma (surnameWords); -1 not yet known
 	surnameBuf       []byte   // surnameWords' buffers
