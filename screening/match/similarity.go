@@ -479,15 +479,17 @@ func sameLoanShape(a, b string) bool {
 	if !ok {
 		return false
 	}
-	kb, ok := appendLoanKey(bb[:0], b)
-	if !ok || string(ka) != string(kb) {
-		return false
-	}
+	// the consonants of a's key before b's key is made: most words have
+	// too few for the rule, whatever b is
 	cons := 0
 	for _, c := range ka {
 		if c != 'a' {
 			cons++
 		}
 	}
-	return cons >= minLoanConsonants
+	if cons < minLoanConsonants {
+		return false
+	}
+	kb, ok := appendLoanKey(bb[:0], b)
+	return ok && string(ka) == string(kb)
 }
