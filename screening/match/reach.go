@@ -152,25 +152,39 @@ func (ix *Index) pairsCanReach(sc *scratch, ctoks []int32, al *alignment, boost,
 const reachCandidates = 8
 
 // topCandNames appends to dst the names of the reachCandidates candidates
-// of cs with the highest estimate.
+// of cs with the highest estimate, of equal estimates the first in cs, the
+// best first.
+//
+// cs is in the order of topCandidates's min-heap, whose larger estimates
+// lie towards its end: read from the end, the best come first and most
+// others fall below the least kept at once. A candidate ranks above
+// another by a higher estimate or, at the same estimate, an earlier place
+// in cs, so the names kept do not depend on the reading order.
 func topCandNames(dst []int32, cs []cand) []int32 {
-	var top [reachCandidates]cand
+	type ranked struct {
+		acc float32
+		at  int
+	}
+	// above reports whether x ranks above y
+	above := func(x, y ranked) bool { return x.acc > y.acc || x.acc == y.acc && x.at < y.at }
+	var top [reachCandidates]ranked
 	n := 0
-	for _, c := range cs {
+	for k := len(cs) - 1; k >= 0; k-- {
+		c := ranked{cs[k].acc, k}
 		if n < len(top) {
 			n++
-		} else if c.acc <= top[n-1].acc {
+		} else if !above(c, top[n-1]) {
 			continue
 		}
 		m := n - 1
-		for m > 0 && top[m-1].acc < c.acc {
+		for m > 0 && above(c, top[m-1]) {
 			top[m] = top[m-1]
 			m--
 		}
 		top[m] = c
 	}
 	for _, c := range top[:n] {
-		dst = append(dst, c.name)
+		dst = append(dst, cs[c.at].name)
 	}
 	return dst
 }
