@@ -29,8 +29,8 @@ func init() {
 	} {
 		hanGloss[g[0]] = strings.Fields(g[1])
 		pinyinGloss[strings.ReplaceAll(g[0], " ", "")] = strings.Fields(g[1])
-		pinyinGlossShapes.add(strings.ReplaceAll(g[0], " ", ""))
 	}
+	pinyinGlossShapes = shapesOf(pinyinGloss)
 }
 
 // pinyinGloss is hanGloss keyed by the syllables written as one word, as

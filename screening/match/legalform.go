@@ -152,7 +152,7 @@ func withForms(m, more map[string]LegalClass) map[string]LegalClass {
 // IsGenericWord reports whether a normalised word is a generic company word
 // ("trading", "bank", "technology"), which says what a business does, not
 // who it is.
-func IsGenericWord(w string) bool { return genericWords[w] }
+func IsGenericWord(w string) bool { return isGenericWord(w) }
 
 // legalPrefixOK lists short legal forms that also stand at the start of a
 // name (Russian and Ukrainian usage: ООО "Ромашка", AO Kronshtadt). Longer
@@ -260,9 +260,11 @@ var stopWords = map[string]bool{
 }
 
 // stopShapes and genericShapes hold the shapes (shapeSet) of stopWords and
-// genericWords, filled with them: the search asks them of every query word,
-// which is seldom one of these.
-var stopShapes, genericShapes shapeSet
+// genericWords (shapesOf; genericShapes is set by init, which fills
+// genericWords): the search asks them of every query word, which is seldom
+// one of these.
+var stopShapes = shapesOf(stopWords)
+var genericShapes shapeSet
 
 // isStopWord and isGenericWord look w up in stopWords and genericWords,
 // asking the shape first: a bit set by another word only lets the map
@@ -292,12 +294,7 @@ func init() {
 		hong kong beijing shanghai moscow tehran co ltd llc inc corp`) {
 		genericWords[w] = true
 	}
-	for w := range genericWords {
-		genericShapes.add(w)
-	}
-	for w := range stopWords {
-		stopShapes.add(w)
-	}
+	genericShapes = shapesOf(genericWords)
 }
 
 // legalSkel maps the romanisation skeleton of each word of the legal-form
@@ -323,6 +320,15 @@ func shapeOf(k string) uint32 {
 		return 0
 	}
 	return uint32(len(k)&31)<<10 | uint32(k[0]&31)<<5 | uint32(k[len(k)-1]&31)
+}
+
+// shapesOf returns the shapes of the keys of m.
+func shapesOf[V any](m map[string]V) shapeSet {
+	var s shapeSet
+	for k := range m {
+		s.add(k)
+	}
+	return s
 }
 
 func (s *shapeSet) add(k string) {
@@ -634,27 +640,25 @@ func init() {
 		}
 		legalFirst[ws[0]] = true
 		legalLast[ws[len(ws)-1]] = true
-		firstShapes.add(ws[0])
-		lastShapes.add(ws[len(ws)-1])
 	}
+	firstShapes, lastShapes = shapesOf(legalFirst), shapesOf(legalLast)
 }
 
 func isLegalWord(w string) bool { return inWords(w) }
 
 // curatedLegalWords holds every word of the curated table, and
-// curatedShapes their shapes (shapeSet), filled with them.
+// curatedShapes their shapes (shapeSet).
 var curatedLegalWords = func() map[string]bool {
 	m := map[string]bool{}
 	for phrase := range curatedLegalForms {
 		for _, w := range strings.Fields(phrase) {
 			m[w] = true
-			curatedShapes.add(w)
 		}
 	}
 	return m
 }()
 
-var curatedShapes shapeSet
+var curatedShapes = shapesOf(curatedLegalWords)
 
 // IsLegalFormWord reports whether a normalised word is part of a legal form
 // of the curated table, the forms seen on the lists ("co", "ltd",

@@ -14,13 +14,7 @@ var letterNames = map[string]string{
 
 // letterNameShapes holds the shapes (shapeSet) of letterNames's keys:
 // letterHits asks them of a query word before the map.
-var letterNameShapes shapeSet
-
-func init() {
-	for w := range letterNames {
-		letterNameShapes.add(w)
-	}
-}
+var letterNameShapes = shapesOf(letterNames)
 
 // letterNameSim is the similarity of a letter's name with the letter.
 const letterNameSim = 0.9
