@@ -167,7 +167,11 @@ func (ev *evalResult) report(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "\ndev sweep:\n| threshold | recall | FPR |\n|---:|---:|---:|\n")
 	for th := 0.70; th <= 0.9001; th += 0.02 {
-		fmt.Fprintf(&b, "| %.2f | %.3f | %.4f |\n", th, rate(ev.devPos, th), rate(ev.devNeg, th))
+		fpr := "-" // a set of positives only
+		if len(ev.devNeg) > 0 {
+			fpr = fmt.Sprintf("%.4f", rate(ev.devNeg, th))
+		}
+		fmt.Fprintf(&b, "| %.2f | %.3f | %s |\n", th, rate(ev.devPos, th), fpr)
 	}
 	t.Log(b.String())
 	if testing.Verbose() {

@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -76,6 +77,14 @@ func main() {
 	for _, e := range ofac {
 		pos = append(pos, g.positives(e)...)
 	}
+	// the second set: SDN entries listed before July 2021, whose aliases
+	// the embedded snapshot holds
+	var older []row
+	for _, e := range entries {
+		if e.source == "SDN" && listedBefore2021(e.key) {
+			older = append(older, g.positives(e)...)
+		}
+	}
 	neg := g.negatives(filepath.Join(*dir, "sources"))
 	var prim []row
 	for _, e := range ofac {
@@ -85,7 +94,19 @@ func main() {
 	must(write(filepath.Join(out, "positives.csv"), []string{"split", "kind", "query", "type", "expected_name", "key"}, pos))
 	must(write(filepath.Join(out, "negatives.csv"), []string{"split", "category", "query", "type", "note"}, neg))
 	must(write(filepath.Join(out, "primaries.csv"), []string{"key", "type", "name", "origin"}, prim))
-	fmt.Printf("%d positives, %d negatives, %d added primaries\n", len(pos), len(neg), len(prim))
+	must(write(filepath.Join(out, "positives-sdn-before-2021.csv"), []string{"split", "kind", "query", "type", "expected_name", "key"}, older))
+	fmt.Printf("%d positives, %d negatives, %d added primaries, %d positives of SDN entries listed before July 2021\n", len(pos), len(neg), len(prim), len(older))
+}
+
+// lastEntNumBefore2021 is the last SDN ent_num of July 2021: entries up to
+// it are the embedded snapshot's own, later ones come from OFAC's files.
+const lastEntNumBefore2021 = 32391
+
+// listedBefore2021 reports whether the SDN key (SDN:ent_num) is of an entry
+// listed up to July 2021.
+func listedBefore2021(key string) bool {
+	n, err := strconv.Atoi(strings.TrimPrefix(key, "SDN:"))
+	return err == nil && n <= lastEntNumBefore2021
 }
 
 func must(err error) {
