@@ -334,3 +334,37 @@ func TestPinyinListedName(t *testing.T) {
 		t.Errorf("tokens %+v, want trading aligned with maoyi", ms[0].Tokens)
 	}
 }
+
+// TestDescriptorsOnTop checks that a name made of generic words and
+// descriptors only is found under another form of one of its words with
+// generic words on top (each counting in full), and not with a
+// distinctive word on top.
+func TestDescriptorsOnTop(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	const name = "IRAN COMMUNICATION INDUSTRIES"
+	for _, c := range []struct {
+		query    string
+		min, max float64 // score range; 0, 0: not found
+	}{
+		{"IRAN COMMUNICATIONS INDUSTRIES GROUP", 0.85, 0.9},
+		{"IRAN COMMUNICATIONS INDUSTRIES", 0.95, 1},
+		{"IRAN COMMUNICATIONS INDUSTRIES CARLYLE", 0, 0},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		score := 0.0
+		for _, m := range ms {
+			if m.Name == name {
+				score = m.Score
+			}
+		}
+		if score < c.min || score > c.max {
+			t.Errorf("%q: %s scores %.3f, want %.2f-%.2f (matches %+v)", c.query, name, score, c.min, c.max, ms)
+		}
+	}
+}

@@ -56,7 +56,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	numsAgree := len(sc.nt.nums) > 0 && sameSet(sc.nt.nums, cnums)
-	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) || al.cm != spanMask(0, int8(len(ctoks)-1))) {
+	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1))) {
 		// only generic words agree: require the whole name, of two words
 		// or more, on both sides
 		sc.edgeStore = sc.edgeStore[:start]
@@ -389,9 +389,20 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		}
 	}
 	if !rec.individual && !distinct && missQ > 0 && missC == 0 {
-		// a country said in front of a name of generic words and a
-		// number (countryAndNumber, shortnames.go)
-		missQ *= missAddedOrg
+		if len(sc.nt.nums) > 0 {
+			// a country said in front of a name of generic words and a
+			// number (countryAndNumber, shortnames.go)
+			missQ *= missAddedOrg
+		} else {
+			// generic words and descriptors on top of a name of such
+			// words only (descriptorsOnTop) count in full
+			missQ = 0
+			for i := range sc.qs {
+				if qm&bit(i) == 0 && qOwn&bit(i) == 0 {
+					missQ += sc.qs[i].w
+				}
+			}
+		}
 	}
 	return missQ, missC
 }
@@ -733,6 +744,23 @@ func sameSet(a, b []string) bool {
 	}
 	for _, x := range b {
 		if !slices.Contains(a, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// descriptorsOnTop reports whether the query holds the whole of a listed
+// organisation's name of generic words and descriptors only, of two words
+// or more (ctoks, al), and its words on top are generic words or
+// descriptors too: IRAN COMMUNICATIONS INDUSTRIES GROUP for IRAN
+// COMMUNICATION INDUSTRIES. They count in full (addedWordShare).
+func (sc *scratch) descriptorsOnTop(rec *nameRec, ctoks []int32, al *alignment) bool {
+	if rec.individual || len(ctoks) < 2 || len(ctoks) > 64 || al.cm != spanMask(0, int8(len(ctoks)-1)) {
+		return false
+	}
+	for i := range sc.qs {
+		if q := &sc.qs[i]; al.qm&bit(i) == 0 && !isGenericWord(q.s) && !isOrgDescriptor(q.group) {
 			return false
 		}
 	}
