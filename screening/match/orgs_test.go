@@ -368,3 +368,34 @@ func TestDescriptorsOnTop(t *testing.T) {
 		}
 	}
 }
+
+// TestBareCoinedName checks that a long coined word listed alone, without
+// a legal form, is found with descriptors said beside it, and not with a
+// word of the query's own or when the word is short.
+func TestBareCoinedName(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	for _, c := range []struct {
+		query, name string
+		found       bool
+	}{
+		{"NAUCHNO-PROIZVODSTVENNAYA KORPORATSIYA URALVAGONZAVOD OAO", "URALVAGONZAVOD", true},
+		{"OJSC RESEARCH AND PRODUCTION CORPORATION URALVAGONZAVOD", "URALVAGONZAVOD", true},
+		{"OJSC KARAVELLA URALVAGONZAVOD", "URALVAGONZAVOD", false},
+		{"DEVON ENERGY OOO", "DEVON", false},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range ms {
+			found = found || m.Name == c.name
+		}
+		if found != c.found {
+			t.Errorf("%q: matches %+v; %q found = %v, want %v", c.query, ms, c.name, found, c.found)
+		}
+	}
+}
