@@ -45,7 +45,8 @@ var legalForms = withForms(withForms(withForms(maps.Clone(curatedLegalForms), pi
 // aliases write them, that neither the curated table nor
 // rigourLegalForms has: Belarusian ТАА (таварыства з абмежаванай
 // адказнасцю, LLC), ААТ and ЗАТ (open and closed joint-stock company),
-// Kyrgyz ОсОО (LLC), which rigour lists in Cyrillic only; Lebanese S.A.L.
+// Kyrgyz ОсОО (LLC), which rigour lists in Cyrillic only; Bulgarian ООД
+// and ЕАД, which rigour lists under three letters; Lebanese S.A.L.
 // (société anonyme libanaise), Spanish and Andorran S.A.U. (sociedad
 // anónima unipersonal) and Estonian OÜ (osaühing, LLC), one-word forms
 // under four letters that rigourLegalForms leaves out. They are kept out of
@@ -62,6 +63,10 @@ var shortLegalForms = map[string]LegalClass{
 	"fsue": LegalState, "mup": LegalState, "fku": LegalState, "fgbou": LegalState,
 	"jsco": LegalJointStock, "odo": LegalLimited, "tdv": LegalLimited, "zrt": LegalJointStock,
 	"slu": LegalLimited,
+	// Bulgarian ООД and ЕАД (limited liability company, single-owner
+	// joint-stock company; ЕООД is curated); Bahraini B.S.C. (Bahraini
+	// shareholding company)
+	"ood": LegalLimited, "ead": LegalJointStock, "bsc": LegalJointStock,
 }
 
 // pinyinLegalForms are Chinese legal forms in pinyin written as one or two

@@ -199,6 +199,11 @@ const minGluedRest = 5
 // "joint"), not a syllable of a Chinese form ("han", "xian"), which ends
 // many names.
 func gluedLegal(w string) bool {
+	if w == "ood" || w == "ead" {
+		// the Bulgarian forms (shortLegalForms), written against the
+		// name as EOOD is ("EUROFOOTBALLOOD")
+		return true
+	}
 	if !curatedShapes.has(w) || !inWords(w) || !curatedLegalWords[w] {
 		return false
 	}
@@ -235,7 +240,7 @@ func (ix *Index) unglueLegal(words []string, legal LegalClass) LegalClass {
 				break // a listed word as written
 			}
 			words[i] = rest
-			if c, ok := curatedLegalForms[form]; ok && legal == LegalNone {
+			if c, ok := legalForms[form]; ok && legal == LegalNone {
 				legal = c
 			}
 			break

@@ -146,6 +146,10 @@ func TestShortLegalForms(t *testing.T) {
 		{"Pirineus Trading SAU", "pirineus trading", LegalJointStock},
 		{"Tallinn Crypto OU", "tallinn crypto", LegalLimited},
 		{"SRL Carpati Trading", "carpati trading", LegalLimited},
+		{"Eurofootball OOD", "eurofootball", LegalLimited},
+		{"ML Build EAD", "ml build", LegalJointStock},
+		{"Future Bank B.S.C.", "future bank", LegalJointStock},
+		{"Deep Offshore Technology", "deep offshore technology", LegalNone},
 	} {
 		checkLegal(t, tc.in, tc.want, tc.class)
 	}
@@ -231,6 +235,7 @@ func TestUnglueLegal(t *testing.T) {
 		{[]string{"novosro"}, []string{"novosro"}, LegalNone},
 		{[]string{"delichan"}, []string{"delichan"}, LegalNone},
 		{[]string{"everfit"}, []string{"everfit"}, LegalNone},
+		{[]string{"everfitood"}, []string{"everfit"}, LegalLimited},
 	} {
 		words := slices.Clone(c.in)
 		if legal := ix.unglueLegal(words, LegalNone); !slices.Equal(words, c.want) || legal != c.legal {
