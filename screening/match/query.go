@@ -114,7 +114,7 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 	s := strSim(q.s, t.s, n)
 	if q.skel == t.skel {
 		s = max(s, skelEqualSim(n))
-	} else if sameVowelShape(q.skel, t.skel) {
+	} else if sameVowelShape(q.skel, t.skel) || sameConsonants(q.skel, t.skel) {
 		s = max(s, vowelShapeSim)
 	} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
 		s = max(s, 0.85)

@@ -377,6 +377,61 @@ func sameVowelShape(a, b string) bool {
 	return i == len(a) && j == len(b)
 }
 
+// minSameConsonants is the fewest consonants for which sameConsonants
+// holds.
+const minSameConsonants = 3
+
+// sameConsonants reports whether two romanisation skeletons have the same
+// consonants in the same order, minSameConsonants or more, a doubled one
+// counted once, the same first letter, and vowels at the same places but
+// for one place at the edge of the word: between its first two
+// consonants, between its last two or after the last. They are the
+// spellings of an Arabic name that write a short vowel the other leaves
+// out there, or double a letter: Saqr, Saker, Sakkar; Sweid, Suwaid; Golfo,
+// Gulf. A vowel inside the word makes another name (Mahmud, Muhamad).
+func sameConsonants(a, b string) bool {
+	if len(a) == 0 || len(b) == 0 || a[0] != b[0] {
+		return false
+	}
+	i, j, n := 0, 0, 0 // n: consonants passed
+	diff := -1         // the gap (before consonant diff) whose vowels differ
+	for {
+		// the vowels before the next consonant on each side
+		va, vb := false, false
+		for i < len(a) && isSkelVowel(a[i]) {
+			i, va = i+1, true
+		}
+		for j < len(b) && isSkelVowel(b[j]) {
+			j, vb = j+1, true
+		}
+		if va != vb {
+			if diff >= 0 {
+				return false
+			}
+			diff = n
+		}
+		if i == len(a) || j == len(b) {
+			if i != len(a) || j != len(b) || n < minSameConsonants {
+				return false
+			}
+			// the gap after the first consonant, before the last
+			// or after it
+			return diff <= 1 || diff >= n-1
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		c := a[i]
+		for i < len(a) && a[i] == c {
+			i++
+		}
+		for j < len(b) && b[j] == c {
+			j++
+		}
+		n++
+	}
+}
+
 // isSkelVowel reports whether c is a vowel of a skeleton (appendSkeleton
 // writes e as i, o as u and y as i).
 func isSkelVowel(c byte) bool { return c == 'a' || c == 'i' || c == 'u' }

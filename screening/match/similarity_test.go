@@ -134,3 +134,29 @@ func TestShortRespelling(t *testing.T) {
 		}
 	}
 }
+
+// TestSameConsonants checks the Arabic spellings that differ in a short
+// vowel at the edge of the word or a doubled letter, and that a vowel
+// inside the word, another consonant, another first letter or fewer than
+// three consonants keep two words apart.
+func TestSameConsonants(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"saqr", "saker", true},
+		{"saqr", "sakkar", true},
+		{"nasr", "nasser", true},
+		{"sweid", "suwaid", true},
+		{"zghair", "zughayr", true},
+		{"mahmoud", "mohammed", false}, // a vowel inside: Mahmud, Muhammad
+		{"suleiman", "salman", false},
+		{"saqr", "sakhr", false},
+		{"omar", "amr", false},
+		{"rabi", "rabbi", false}, // two consonants
+	} {
+		if got := sameConsonants(skeleton(c.a), skeleton(c.b)); got != c.want {
+			t.Errorf("sameConsonants(%q, %q) (%s, %s) = %v, want %v", c.a, c.b, skeleton(c.a), skeleton(c.b), got, c.want)
+		}
+	}
+}
