@@ -73,7 +73,7 @@ var variantGroups = [...]variantGroup{
 	{variantSlavic, "evgeniya", []string{"evgeniya", "yevgeniya", "yevheniia", "yauheniya", "evgenia", "yevgenia", "eugenia"}},
 	{variantSlavic, "viktoriya", []string{"viktoriya", "viktoria", "victoria"}},
 	{variantSlavic, "aleksandra", []string{"aleksandra", "oleksandra", "aliaksandra", "alexandra"}},
-	{variantArabic, "muhammad", []string{"muhammad", "mohammed", "mohamed", "mohammad", "mohamad", "muhammed", "mouhamad", "mouhammad", "muhamad", "mohamud", "mohammod", "mahomed"}},
+	{variantArabic, "muhammad", []string{"muhammad", "mohammed", "mohamed", "mohammad", "mohamad", "muhammed", "mouhamad", "mouhammad", "muhamad", "mohamud", "mohammod", "mahomed", "mohd", "muhd", "mhd", "muh"}},
 	{variantArabic, "ahmad", []string{"ahmad", "ahmed", "ahmet"}},
 	{variantArabic, "husayn", []string{"husayn", "hussein", "hussain", "husain", "hosein", "hossein", "husein", "hussayn"}},
 	{variantArabic, "hasan", []string{"hasan", "hassan", "hasen"}},

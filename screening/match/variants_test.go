@@ -163,3 +163,28 @@ func TestSameLoanShape(t *testing.T) {
 		}
 	}
 }
+
+// TestMuhammadAbbreviated checks that the abbreviations of Muhammad
+// written in Malaysia, Singapore and Indonesia (Mohd, Muh) score as the
+// name, and that another name does not.
+func TestMuhammadAbbreviated(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "SHAH, Mohammad Yusuf"},
+	})
+	for _, c := range []struct {
+		q     string
+		found bool
+	}{
+		{"SHAH, Mohd Yusuf", true},
+		{"Muh Yusuf Shah", true},
+		{"SHAH, Mahmud Yusuf", false},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if found := len(ms) == 1 && ms[0].Score >= 0.9; found != c.found {
+			t.Errorf("%q: %+v, found (0.9 or more) = %v, want %v", c.q, ms, found, c.found)
+		}
+	}
+}
