@@ -35,6 +35,8 @@ func TestOrgDescriptorForms(t *testing.T) {
 		{"plastik", "plastics", true}, {"geologorazvedka", "geology", true}, {"elektroniki", "electronic", true}, {"radio", "geology", false},
 		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
 		{"trgovinu", "production", false},
+		{"airways", "airlines", true}, {"air", "airline", true}, {"changers", "exchange", true}, {"telecom", "telecommunications", true},
+		{"charitable", "charity", true}, {"seaport", "port", true}, {"telecom", "airline", false},
 	})
 }
 
