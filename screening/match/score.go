@@ -380,7 +380,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 				if qOwn&bit(i) != 0 {
 					continue
 				}
-				if (isGenericWord(q.s) || isOrgDescriptor(q.group)) && share < 1 {
+				if (isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s)) && share < 1 {
 					missQ += q.w * missAddedOrg
 					continue
 				}

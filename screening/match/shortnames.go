@@ -119,3 +119,16 @@ func entryHasCountry(e *lists.Entry, c rules.Country) bool {
 	_, hit := entryCountry(e, c)
 	return hit
 }
+
+// countryWord reports whether the query word w, of four letters or more,
+// names a country (rules.ResolveDestination): where a business is, said
+// beside the whole of its listed name (IRASCO ITALY for IRASCO S.R.L.,
+// VATECH LEBANON for VATECH SARL), counts as a descriptor does
+// (unmatchedWeights).
+func countryWord(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	d, err := rules.ResolveDestination(w)
+	return err == nil && !d.Region.IsValid()
+}
