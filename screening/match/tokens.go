@@ -70,6 +70,7 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 			out.words = appendNameElements(out.words, t)
 		}
 	}
+	assimilatedArticles(out.words)
 	if len(out.words) == 0 && len(out.nums) == 0 {
 		out.legalOnly = true
 	}
@@ -172,6 +173,22 @@ func appendNameElements(dst []string, w string) []string {
 		}
 	}
 	return append(dst, w)
+}
+
+// assimilatedArticles writes "al" for the Arabic article written as
+// assimilated to the next word's first consonant, a word of its own (AR
+// RAHMAN, ASH SHABAAB, AS SALAM), so that it meets the article as other
+// romanisations write it (AL RAHMAN, AL-SHABAAB): the article's a and the
+// letters the next word starts with. An and at are stop words, left out
+// before.
+func assimilatedArticles(words []string) {
+	for i := 0; i+1 < len(words); i++ {
+		w, next := words[i], words[i+1]
+		if len(w) < 2 || len(w) > 3 || w[0] != 'a' || len(next) < 4 || !sunLetters[w[1]] || !strings.HasPrefix(next, w[1:]) {
+			continue
+		}
+		words[i] = "al"
+	}
 }
 
 // sunLetters are the first Latin letters of the Arabic consonants that

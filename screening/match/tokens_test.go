@@ -250,3 +250,23 @@ func TestUnglueLegal(t *testing.T) {
 		t.Errorf("EVERFITCOMPANY LIMITED: got %+v, want EVERFIT COMPANY LIMITED", ms)
 	}
 }
+
+// TestAssimilatedArticles checks that the Arabic article written
+// assimilated, as a word of its own, reads as al, and that words that only
+// look like it do not.
+func TestAssimilatedArticles(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"AR-RAHMAN TRUST", "al rahman trust"},
+		{"ASH SHABAAB", "al shabaab"},
+		{"AD-DAWA", "al dawa"},
+		{"AR TRADING", "ar trading"},
+		{"AS SALAM", "al salam"},
+		{"ASH RAHMAN", "ash rahman"},
+	} {
+		var nt nameTokens
+		analyze(Normalize(c.in), nil, &nt, nil)
+		if got := strings.Join(nt.words, " "); got != c.want {
+			t.Errorf("%q: words %q, want %q", c.in, got, c.want)
+		}
+	}
+}
