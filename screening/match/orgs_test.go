@@ -36,7 +36,7 @@ func TestOrgDescriptorForms(t *testing.T) {
 		{"ithalat", "export", false}, {"foreign", "trade", false}, {"gen", "contracting", false},
 		{"trgovinu", "production", false},
 		{"airways", "airlines", true}, {"air", "airline", true}, {"changers", "exchange", true}, {"telecom", "telecommunications", true},
-		{"charitable", "charity", true}, {"seaport", "port", true}, {"telecom", "airline", false},
+		{"charitable", "charity", true}, {"seaport", "port", true}, {"telecom", "airline", false}, {"eng", "engineering", true},
 	})
 }
 
