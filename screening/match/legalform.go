@@ -264,6 +264,11 @@ var stopWords = map[string]bool{
 	"no": true, "nr": true, "number": true, "a": true, "to": true, "on": true, "by": true,
 }
 
+// isStopWord also reads the "and" of Persian (va), Arabic (wa) and Turkish
+// (ve) company names as a stop word (MOHANDESI TARH VA TOSEH, SANAYI VE
+// TICARET); they are kept out of stopWords, which IsLegalFormWord and the
+// evaluation generators read.
+
 // stopShapes and genericShapes hold the shapes (shapeSet) of stopWords and
 // genericWords (shapesOf; genericShapes is set by init, which fills
 // genericWords): the search asks them of every query word, which is seldom
@@ -274,7 +279,9 @@ var genericShapes shapeSet
 // isStopWord and isGenericWord look w up in stopWords and genericWords,
 // asking the shape first: a bit set by another word only lets the map
 // answer.
-func isStopWord(w string) bool    { return stopShapes.has(w) && stopWords[w] }
+func isStopWord(w string) bool {
+	return stopShapes.has(w) && stopWords[w] || len(w) == 2 && (w == "va" || w == "wa" || w == "ve")
+}
 func isGenericWord(w string) bool { return genericShapes.has(w) && genericWords[w] }
 
 // genericWords are company terms that say what a business does, not who it

@@ -270,3 +270,19 @@ func TestAssimilatedArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestConnectives checks that the "and" of Persian, Arabic and Turkish
+// company names is left out as the English one is.
+func TestConnectives(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"MOHANDESI TARH VA TOSEH", "mohandesi tarh toseh"},
+		{"AL BIRR WA AL IHSAN", "al birr al ihsan"},
+		{"VANESSA IMEX SANAYI VE TICARET", "vanessa imex sanayi ticaret"},
+	} {
+		var nt nameTokens
+		analyze(Normalize(c.in), nil, &nt, nil)
+		if got := strings.Join(nt.words, " "); got != c.want {
+			t.Errorf("%q: words %q, want %q", c.in, got, c.want)
+		}
+	}
+}
