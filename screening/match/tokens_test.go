@@ -118,17 +118,11 @@ func TestLegalFormSplitOrGlued(t *testing.T) {
 // Franco), and splitting them left "tobac" that a respelling ("Tobakko")
 // could not reach.
 func TestWordsEndingInCo(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
+	checkWords(t, []wordsCase{
 		{"LIMITED LIABILITY COMPANY INTER TOBACCO", "inter tobacco"},
 		{"Morocco Trading", "morocco trading"},
 		{"Tardigrade Co", "tardigrade"},
-	} {
-		var nt nameTokens
-		analyze(Normalize(tc.in), nil, &nt, nil)
-		if got := strings.Join(nt.words, " "); got != tc.want {
-			t.Errorf("%q: words %q, want %q", tc.in, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestShortLegalForms checks that the Latin abbreviations of shortLegalForms
@@ -255,30 +249,33 @@ func TestUnglueLegal(t *testing.T) {
 // assimilated, as a word of its own, reads as al, and that words that only
 // look like it do not.
 func TestAssimilatedArticles(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
+	checkWords(t, []wordsCase{
 		{"AR-RAHMAN TRUST", "al rahman trust"},
 		{"ASH SHABAAB", "al shabaab"},
 		{"AD-DAWA", "al dawa"},
 		{"AR TRADING", "ar trading"},
 		{"AS SALAM", "al salam"},
 		{"ASH RAHMAN", "ash rahman"},
-	} {
-		var nt nameTokens
-		analyze(Normalize(c.in), nil, &nt, nil)
-		if got := strings.Join(nt.words, " "); got != c.want {
-			t.Errorf("%q: words %q, want %q", c.in, got, c.want)
-		}
-	}
+	})
 }
 
 // TestConnectives checks that the "and" of Persian, Arabic and Turkish
 // company names is left out as the English one is.
 func TestConnectives(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
+	checkWords(t, []wordsCase{
 		{"MOHANDESI TARH VA TOSEH", "mohandesi tarh toseh"},
 		{"AL BIRR WA AL IHSAN", "al birr al ihsan"},
 		{"VANESSA IMEX SANAYI VE TICARET", "vanessa imex sanayi ticaret"},
-	} {
+	})
+}
+
+// wordsCase is a name and the words analyze leaves of it, joined by spaces.
+type wordsCase struct{ in, want string }
+
+// checkWords analyses each case's name and fails unless its words are want.
+func checkWords(t *testing.T, cases []wordsCase) {
+	t.Helper()
+	for _, c := range cases {
 		var nt nameTokens
 		analyze(Normalize(c.in), nil, &nt, nil)
 		if got := strings.Join(nt.words, " "); got != c.want {
