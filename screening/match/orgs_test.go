@@ -127,7 +127,7 @@ func TestOrgLeftOutWords(t *testing.T) {
 		t.Skip("builds the index of the lists' primary names")
 	}
 	ix := NewIndex(realAliasEntries(t))
-	checkFound(t, ix, []foundCase{
+	checkMatches(t, ix, []personCase{
 		{"AVIASTAR-SP", "AVIASTAR-SP AIRCRAFT MANUFACTURING ENTERPRISE", true},
 		{"IBEX Ltd", "IBEX SHIPPING INC", false},
 		{"AL-SHABAAB AL-ISLAMIYA", "AL-SHABAAB", true},
@@ -364,7 +364,7 @@ func TestBareCoinedName(t *testing.T) {
 		t.Skip("builds the index of the lists' primary names")
 	}
 	ix := NewIndex(realAliasEntries(t))
-	checkFound(t, ix, []foundCase{
+	checkMatches(t, ix, []personCase{
 		{"NAUCHNO-PROIZVODSTVENNAYA KORPORATSIYA URALVAGONZAVOD OAO", "URALVAGONZAVOD", true},
 		{"OJSC RESEARCH AND PRODUCTION CORPORATION URALVAGONZAVOD", "URALVAGONZAVOD", true},
 		{"OJSC KARAVELLA URALVAGONZAVOD", "URALVAGONZAVOD", false},
@@ -379,33 +379,8 @@ func TestCountryAdded(t *testing.T) {
 		t.Skip("builds the index of the lists' primary names")
 	}
 	ix := NewIndex(realAliasEntries(t))
-	checkFound(t, ix, []foundCase{
+	checkMatches(t, ix, []personCase{
 		{"COCHAN ANGOLA", "COCHAN S.A.", true},
 		{"COCHAN KARAVELLA", "COCHAN S.A.", false},
 	})
-}
-
-// foundCase is a query and whether it finds the listed name.
-type foundCase struct {
-	query, name string
-	found       bool
-}
-
-// checkFound searches each case's query in ix and fails unless the name is
-// among the matches exactly when found says so.
-func checkFound(t *testing.T, ix *Index, cases []foundCase) {
-	t.Helper()
-	for _, c := range cases {
-		ms, err := ix.Search(context.Background(), Query{Name: c.query})
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, m := range ms {
-			found = found || m.Name == c.name
-		}
-		if found != c.found {
-			t.Errorf("%q: matches %+v; %q found = %v, want %v", c.query, ms, c.name, found, c.found)
-		}
-	}
 }
