@@ -384,3 +384,17 @@ func TestCountryAdded(t *testing.T) {
 		{"COCHAN KARAVELLA", "COCHAN S.A.", false},
 	})
 }
+
+// TestNumberedNameWithDescriptors checks that a listed name of a number
+// and a word, held whole with descriptors beside it, is found when the
+// numbers agree, and not with another number.
+func TestNumberedNameWithDescriptors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	checkMatches(t, ix, []personCase{
+		{"7TH OF TIR INDUSTRIES", "7TH OF TIR", true},
+		{"8TH OF TIR INDUSTRIES", "7TH OF TIR", false},
+	})
+}

@@ -35,7 +35,7 @@ const minRegisteredShortLen = 6
 // descriptors.
 func (ix *Index) shortNameEvidence(sc *scratch, rec *nameRec) bool {
 	if len(sc.nt.nums) > 0 {
-		return rec.numLen > 0 && sameSet(sc.nt.nums, ix.nameNum[rec.numOff:rec.numOff+int32(rec.numLen)])
+		return ix.numbersAgree(sc, rec)
 	}
 	e := sc.edgeStore[len(sc.edgeStore)-1]
 	return rec.legal != LegalNone && registeredForm(sc.nt.legal) && len(sc.qs[e.qlo].s) >= minRegisteredShortLen
@@ -131,4 +131,12 @@ func countryWord(w string) bool {
 	}
 	d, err := rules.ResolveDestination(w)
 	return err == nil && !d.Region.IsValid()
+}
+
+// numbersAgree reports whether the query has numbers and they are the
+// listed name's (rec): a name of a number and a word held whole, with
+// descriptors said beside it (7TH OF TIR INDUSTRIES for 7TH OF TIR), is
+// that organisation's as a name of two words is.
+func (ix *Index) numbersAgree(sc *scratch, rec *nameRec) bool {
+	return len(sc.nt.nums) > 0 && rec.numLen > 0 && sameSet(sc.nt.nums, ix.nameNum[rec.numOff:rec.numOff+int32(rec.numLen)])
 }
