@@ -37,6 +37,7 @@ func TestOrgDescriptorForms(t *testing.T) {
 		{"trgovinu", "production", false},
 		{"airways", "airlines", true}, {"air", "airline", true}, {"changers", "exchange", true}, {"telecom", "telecommunications", true},
 		{"charitable", "charity", true}, {"seaport", "port", true}, {"telecom", "airline", false}, {"eng", "engineering", true},
+		{"npo", "npp", true}, {"nii", "institute", true}, {"nii", "npp", false},
 	})
 }
 
