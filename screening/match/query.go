@@ -103,6 +103,9 @@ func shortWordSim(q *qtok, t *tokInfo, n int) float32 {
 		// Pak and Paek)
 		s = vowelShapeSim
 	}
+	if n == 3 && s < vowelShapeSim {
+		s = max(s, frontedASim(q.s, q.skel, t.s, t.skel)) // Heq, Haq (frontedvowel.go)
+	}
 	return s
 }
 
