@@ -86,6 +86,7 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.soundHits(sc, q, int8(i)) // a listed word has them among its neighbours
 			ix.slavHits(sc, q, int8(i))
 			ix.frontedAHits(sc, q, int8(i))
+			ix.frenchShHits(sc, q, int8(i))
 		}
 		ix.clipHits(sc, q, int8(i))
 		ix.letterHits(sc, q, int8(i))
