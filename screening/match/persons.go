@@ -423,6 +423,7 @@ func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
 	if sim < vowelShapeSim {
 		sim = max(sim, slavFoldSim(q.s, t.s))                 // Vetsianevich, Vetenevich (eastslav.go)
 		sim = max(sim, frenchShSim(q.s, q.skel, t.s, t.skel)) // Tantouche, Tantoush (frenchsh.go)
+		sim = max(sim, diphthongSim(q.s, t.s))                // Fawzi, Fouzi, Fozi (diphthong.go)
 	}
 	if sim >= consEqualSim || len(q.cons) < minPersonCons || q.cons != t.cons || !sameStart(q.skel, t.skel) {
 		return sim
