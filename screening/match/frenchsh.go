@@ -9,8 +9,25 @@ import "strings"
 // English spelling only by its letters. A word written the French way is
 // also read with ch as sh and without a final e after a consonant.
 
-// maxFrenchKey is the longest word, in bytes, that frenchShSim compares.
-const maxFrenchKey = 24
+const (
+	// maxFrenchKey is the longest word, in bytes, that frenchShSim
+	// compares.
+	maxFrenchKey = 24
+	// seedFrench is the seed of the key a listed word spelt the French
+	// way files: the skeleton of its reading.
+	seedFrench uint64 = 0xBB67AE8584CAA73B
+)
+
+// appendFrenchKey adds the key of the listed word s (token tok) when it
+// is spelt the French way: the skeleton of its reading, under which a
+// query word written with sh finds it.
+func appendFrenchKey(dst []fuzzyKey, s string, tok int32) []fuzzyKey {
+	if !frenchWord(s) {
+		return dst
+	}
+	var sk [2 * maxFrenchKey]byte
+	return append(dst, fuzzyKey{hashStr(seedFrench, bytesString(appendFrenchSkel(sk[:0], s))), tok})
+}
 
 // frenchWord reports whether w, written with ch, is spelt the French way:
 // with ou, or a final e after a consonant.
@@ -68,17 +85,24 @@ func frenchShSim(a, askel, b, bskel string) float32 {
 	return 0
 }
 
-// frenchShHits adds the listed words that query word q (index i), spelt
-// the French way, writes with sh (frenchShSim): its French reading's
-// skeleton looked up among the listed skeletons, at most
-// maxCompoundChecks compared.
+// frenchShHits adds the listed words that query word q (index i) spells
+// with ch the French way where the other writes sh, or the other way round
+// (frenchShSim): a query word spelt the French way looks its reading's
+// skeleton up among the listed skeletons, a query word with sh its own
+// skeleton among the readings of the listed words spelt the French way
+// (seedFrench); at most maxCompoundChecks compared.
 func (ix *Index) frenchShHits(sc *scratch, q *qtok, i int8) {
-	if q.known || q.vowelless || !frenchWord(q.s) {
+	if q.known || q.vowelless || len(q.s) < 4 || len(q.s) > maxFrenchKey {
 		return
 	}
-	var sk [2 * maxFrenchKey]byte
-	s := appendFrenchSkel(sk[:0], q.s)
-	a, b := ix.fuzzyRange(hashStr(seedExact, bytesString(s)))
+	var a, b int
+	if frenchWord(q.s) {
+		var sk [2 * maxFrenchKey]byte
+		a, b = ix.fuzzyRange(hashStr(seedExact, bytesString(appendFrenchSkel(sk[:0], q.s))))
+	} else if strings.Contains(q.s, "sh") {
+		// a listed word spelt the French way (Bushusha, Bouchoucha)
+		a, b = ix.fuzzyRange(hashStr(seedFrench, q.skel))
+	}
 	for k := 0; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
 		t := ix.fuzzyTok(a)
 		if sim := frenchShSim(q.s, q.skel, ix.toks[t].s, ix.toks[t].skel); sim > 0 {
