@@ -84,6 +84,10 @@ func (ix *Index) findHits(sc *scratch) {
 		ix.qafGHits(sc, q, int8(i))
 		if !known {
 			ix.soundHits(sc, q, int8(i)) // a listed word has them among its neighbours
+			ix.slavHits(sc, q, int8(i))
+			ix.frontedAHits(sc, q, int8(i))
+			ix.frenchShHits(sc, q, int8(i))
+			ix.diphthongHits(sc, q, int8(i))
 		}
 		ix.clipHits(sc, q, int8(i))
 		ix.letterHits(sc, q, int8(i))

@@ -387,6 +387,8 @@ func (ix *Index) describeTokens(postTmp [][]int32) [][]fuzzyKey {
 				keys = append(keys, fuzzyKey{hashStr(seedCons, ti.cons), int32(t)})
 			}
 			keys = appendSoundFuzzyKeys(keys, ti.s, int32(t))
+			keys = appendSlavKey(keys, ti.s, int32(t))
+			keys = appendFrenchKey(keys, ti.s, int32(t))
 		}
 		keyChunks[lo/tokChunk] = keys
 	})

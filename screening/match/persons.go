@@ -420,6 +420,11 @@ func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
 		// Qasim, Gasim; Achmad, Ahmad (persons4.go)
 		sim = max(sim, qafGSim(q.s, t.s), chHSim(q.s, q.skel, t.s, t.skel))
 	}
+	if sim < vowelShapeSim {
+		sim = max(sim, slavFoldSim(q.s, t.s))                 // Vetsianevich, Vetenevich (eastslav.go)
+		sim = max(sim, frenchShSim(q.s, q.skel, t.s, t.skel)) // Tantouche, Tantoush (frenchsh.go)
+		sim = max(sim, diphthongSim(q.s, t.s))                // Fawzi, Fouzi, Fozi (diphthong.go)
+	}
 	if sim >= consEqualSim || len(q.cons) < minPersonCons || q.cons != t.cons || !sameStart(q.skel, t.skel) {
 		return sim
 	}

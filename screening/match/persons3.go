@@ -97,6 +97,8 @@ func personPairSim(q *qtok, t *tokInfo) float32 {
 		s = skelEqualSim(min(len(q.s), len(t.s)))
 	case sameVowelShape(q.skel, t.skel):
 		s = vowelShapeSim
+	default:
+		s = taMarbutaSim(q.s, q.skel, t.s, t.skel, min(len(q.s), len(t.s)))
 	}
 	if q.group != 0 && q.group == t.group || q.patGroup != 0 && q.patGroup == t.patGroup {
 		s = max(s, variantSim)

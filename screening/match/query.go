@@ -103,6 +103,9 @@ func shortWordSim(q *qtok, t *tokInfo, n int) float32 {
 		// Pak and Paek)
 		s = vowelShapeSim
 	}
+	if n == 3 && s < vowelShapeSim {
+		s = max(s, frontedASim(q.s, q.skel, t.s, t.skel)) // Heq, Haq (frontedvowel.go)
+	}
 	return s
 }
 
@@ -116,6 +119,8 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 		s = max(s, skelEqualSim(n))
 	} else if sameVowelShape(q.skel, t.skel) || sameConsonants(q.skel, t.skel) {
 		s = max(s, vowelShapeSim)
+	} else if m := taMarbutaSim(q.s, q.skel, t.s, t.skel, n); m > 0 {
+		s = max(s, m) // Fatimah, Fatima
 	} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
 		s = max(s, 0.85)
 	}
@@ -123,6 +128,43 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 		s = loanShapeSim
 	}
 	return s
+}
+
+// taMarbutaSim is the similarity of two words of which one ends in a
+// vowel and h and the other does not: the Arabic feminine ending (ta
+// marbuta), silent at the end of a word, which one romanisation writes
+// -ah or -eh and another -a or -e (Fatimah, Fatima; Hamzah, Hamza;
+// Attiyah, Attia), as the Persian silent h of -zadeh, -deh is. Without that
+// h, skeletons that are equal score as equal skeletons (skelEqualSim of
+// the shorter word's n bytes) and the same consonants with other vowels as
+// a vowel respelling; other words 0. A final kh, sh, ch, th or gh is a
+// consonant of its own and is kept.
+func taMarbutaSim(a, askel, b, bskel string, n int) float32 {
+	ha, hb := silentFinalH(a), silentFinalH(b)
+	if ha == hb {
+		return 0
+	}
+	if hb {
+		askel, bskel = bskel, askel
+	}
+	// askel ends in the h (appendSkeleton keeps a lone h)
+	if len(askel) < 2 || askel[len(askel)-1] != 'h' {
+		return 0
+	}
+	askel = askel[:len(askel)-1]
+	switch {
+	case askel == bskel:
+		return skelEqualSim(n)
+	case sameVowelShape(askel, bskel):
+		return vowelShapeSim
+	}
+	return 0
+}
+
+// silentFinalH reports whether the word w ends in a vowel and h.
+func silentFinalH(w string) bool {
+	n := len(w)
+	return n >= 3 && w[n-1] == 'h' && isVowelByte(w[n-2])
 }
 
 // skelEqualSim is the similarity of two words of which the shorter has n
