@@ -38,6 +38,7 @@ func TestOrgDescriptorForms(t *testing.T) {
 		{"airways", "airlines", true}, {"air", "airline", true}, {"changers", "exchange", true}, {"telecom", "telecommunications", true},
 		{"charitable", "charity", true}, {"seaport", "port", true}, {"telecom", "airline", false}, {"eng", "engineering", true},
 		{"npo", "npp", true}, {"nii", "institute", true}, {"nii", "npp", false},
+		{"foundation", "institution", true}, {"establishment", "organization", true}, {"foundation", "association", false},
 	})
 }
 
