@@ -454,55 +454,79 @@ func (ix *Index) topCandidates(sc *scratch) {
 	}
 	// the slices in locals: the compiler would reload the fields after
 	// every store
-	acc, names, heap := sc.acc, ix.names, sc.candHeap[:0]
-	for _, n := range sc.touched {
+	acc, names, heap, touched := sc.acc, ix.nameW, sc.candHeap[:0], sc.touched
+	// the first k names fill the heap
+	i := 0
+	for ; i < len(touched) && len(heap) < k; i++ {
+		n := touched[i]
 		// rank by a Dice-like estimate, so that long names sharing many
 		// common words do not crowd out short exact ones
-		c := candKey(n, acc[n]/(qW+names[n].totalW))
+		c := candKey(n, acc[n]/(qW+names[n]))
 		acc[n] = 0
-		if len(heap) < k {
-			// sift c up from the bottom: the parent moves down into
-			// the hole while c is below it
-			heap = append(heap, c)
-			i := len(heap) - 1
-			for i > 0 {
-				p := (i - 1) / 2
-				if c >= heap[p] {
-					break
-				}
-				heap[i] = heap[p]
-				i = p
-			}
-			heap[i] = c
-			continue
-		}
-		if heap[0] >= c {
-			continue
-		}
-		// sift c down from the top: the lesser child moves up into
-		// the hole until c is not above it
-		i := 0
-		for {
-			m := 2*i + 1
-			if m >= len(heap) {
+		// sift c up from the bottom: the parent moves down into the
+		// hole while c is below it
+		heap = append(heap, c)
+		j := len(heap) - 1
+		for j > 0 {
+			p := (j - 1) / 2
+			if c >= heap[p] {
 				break
 			}
-			if r := m + 1; r < len(heap) && heap[r] < heap[m] {
-				m = r
-			}
-			if heap[m] >= c {
-				break
-			}
-			heap[i] = heap[m]
-			i = m
+			heap[j] = heap[p]
+			j = p
 		}
-		heap[i] = c
+		heap[j] = c
+	}
+	// the others replace the least kept key when above it: most are not
+	if len(heap) > 0 {
+		replaceLeast(heap, touched[i:], acc, names, qW)
 	}
 	sc.candHeap = heap
 	sc.cands = sc.cands[:0]
 	for _, c := range heap {
 		sc.cands = append(sc.cands, cand{int32(^uint32(c)), math.Float32frombits(uint32(c >> 32))})
 	}
+}
+
+// replaceLeast puts the key of each name of touched (its estimate from acc
+// and names, qW the query's weight) in the min-heap h in place of the least
+// key when above it, and clears the names' acc. It is a function of its
+// own, so that the loop keeps its few values in registers.
+//
+//go:noinline
+func replaceLeast(h []uint64, touched []int32, acc, names []float32, qW float32) {
+	least := h[0]
+	acc = acc[:len(names)] // one bounds check for both
+	for _, n := range touched {
+		c := candKey(n, acc[n]/(qW+names[n]))
+		acc[n] = 0
+		if c > least {
+			least = siftDownTop(h, c)
+		}
+	}
+}
+
+// siftDownTop puts c in the place of the least key of the min-heap h,
+// which c is above, and returns the least key after: the lesser child
+// moves up into the hole until c is not above it.
+func siftDownTop(h []uint64, c uint64) uint64 {
+	i := 0
+	for {
+		m := 2*i + 1
+		if m >= len(h) {
+			break
+		}
+		if r := m + 1; r < len(h) && h[r] < h[m] {
+			m = r
+		}
+		if h[m] >= c {
+			break
+		}
+		h[i] = h[m]
+		i = m
+	}
+	h[i] = c
+	return h[0]
 }
 
 // candKey orders candidates as one integer: by estimate, then by name id
