@@ -425,10 +425,11 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 		// sc.touched after every store
 		acc, touched := sc.acc, sc.touched
 		for _, n := range ix.postings(h.tok) {
-			if acc[n] == 0 {
+			a := acc[n] // loaded once: the append could write acc
+			if a == 0 {
 				touched = append(touched, n)
 			}
-			acc[n] += add
+			acc[n] = a + add
 		}
 		sc.touched = touched
 	}
