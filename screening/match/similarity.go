@@ -403,27 +403,31 @@ func appendLoanKey(dst []byte, w string) ([]byte, bool) {
 	var last byte
 	for i := 0; i < len(w); i++ {
 		var out byte
-		switch c := w[i]; {
-		case c < 'a' || c > 'z':
-			return dst[:start], false
-		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
+		switch c := w[i]; c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
 			out = 'a'
-		case c == 'x':
+		case 'x':
 			if last != 'k' {
 				dst = append(dst, 'k')
 			}
 			out, last = 's', 'k'
-		case c == 'w':
+		case 'w':
 			out = 'v'
-		case c == 'h':
+		case 'h':
 			// silent or a breath: left out
 			continue
 		default:
-			var n byte
-			if i+1 < len(w) {
-				n = w[i+1]
+			if c < 'a' || c > 'z' {
+				return dst[:start], false
 			}
-			out, i = loanConsonant(w, i, c, n)
+			out = c
+			if loanSpelt&(1<<(c-'a')) != 0 {
+				var n byte
+				if i+1 < len(w) {
+					n = w[i+1]
+				}
+				out, i = loanConsonant(w, i, c, n)
+			}
 		}
 		if out != last {
 			dst = append(dst, out)
@@ -436,28 +440,51 @@ func appendLoanKey(dst []byte, w string) ([]byte, bool) {
 	return dst, true
 }
 
+// loanSpelt has the bit c-'a' of each consonant c that loanConsonant
+// reads otherwise than as itself, alone or with the letters after it.
+const loanSpelt = 1<<('c'-'a') | 1<<('d'-'a') | 1<<('g'-'a') | 1<<('k'-'a') | 1<<('p'-'a') | 1<<('q'-'a') | 1<<('t'-'a') | 1<<('z'-'a')
+
 // loanConsonant is appendLoanKey's key byte for the consonant c at w[i]
 // (followed by n; not x, w or h) and the index of the last byte it stands
 // for: dzh, soft g and zh as j; kh, ch, ck, c and q as k; soft c and ts as
 // s; ph as f; any other consonant as itself.
 func loanConsonant(w string, i int, c, n byte) (byte, int) {
-	switch {
-	case c == 'd' && n == 'z' && i+2 < len(w) && w[i+2] == 'h':
-		return 'j', i + 2
-	case c == 'g' && softens(n) && i > 0:
-		return 'j', i
-	case c == 'k' && n == 'h', c == 'c' && n == 'h', c == 'c' && n == 'k':
-		return 'k', i + 1
-	case c == 'c' && softens(n):
-		return 's', i
-	case c == 't' && n == 's':
-		return 's', i + 1
-	case c == 'c' || c == 'q':
+	// by the letter first: most consonants stand for themselves
+	switch c {
+	case 'd':
+		if n == 'z' && i+2 < len(w) && w[i+2] == 'h' {
+			return 'j', i + 2
+		}
+	case 'g':
+		if softens(n) && i > 0 {
+			return 'j', i
+		}
+	case 'k':
+		if n == 'h' {
+			return 'k', i + 1
+		}
+	case 'c':
+		switch {
+		case n == 'h' || n == 'k':
+			return 'k', i + 1
+		case softens(n):
+			return 's', i
+		}
 		return 'k', i
-	case c == 'p' && n == 'h':
-		return 'f', i + 1
-	case c == 'z' && n == 'h':
-		return 'j', i + 1
+	case 't':
+		if n == 's' {
+			return 's', i + 1
+		}
+	case 'q':
+		return 'k', i
+	case 'p':
+		if n == 'h' {
+			return 'f', i + 1
+		}
+	case 'z':
+		if n == 'h' {
+			return 'j', i + 1
+		}
 	}
 	return c, i
 }

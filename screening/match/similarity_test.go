@@ -134,3 +134,26 @@ func TestShortRespelling(t *testing.T) {
 		}
 	}
 }
+
+// TestLoanSpelt checks that every consonant appendLoanKey takes for itself
+// without asking loanConsonant (its bit not in loanSpelt) is one that
+// loanConsonant reads as itself whatever follows it.
+func TestLoanSpelt(t *testing.T) {
+	const al = "abcdefghijklmnopqrstuvwxyz"
+	for _, c := range []byte(al) {
+		if loanSpelt&(1<<(c-'a')) != 0 {
+			continue
+		}
+		for _, n := range []byte("\x00" + al) {
+			for _, pre := range []string{"", "a"} {
+				w := pre + string(c)
+				if n != 0 {
+					w += string(n) + "h"
+				}
+				if out, i := loanConsonant(w, len(pre), c, n); out != c || i != len(pre) {
+					t.Errorf("loanConsonant(%q, %d) = %q, %d: %q is spelt otherwise, add it to loanSpelt", w, len(pre), out, i, c)
+				}
+			}
+		}
+	}
+}
