@@ -26,35 +26,71 @@ type cand struct {
 	acc  float32
 }
 
-// linkHits chains the hits by indexed token, so that scoring a name looks
-// up the hits of its own tokens instead of scanning them all.
+// linkHits readies sc to chain its hits by indexed token as they are
+// added (pushHit), for a search on an index of ntoks tokens: a repeated
+// hit is looked for among the hits of its token only, and scoring a name
+// looks up the hits of its own tokens instead of scanning them all. The
+// chains run from the last hit to the first; scoring sorts the edges, so
+// their order does not matter. A scratch not readied (hitHead empty) keeps
+// its hits unchained.
 func (sc *scratch) linkHits(ntoks int) {
 	if len(sc.hitHead) < ntoks {
 		sc.hitHead = make([]int32, ntoks)
 	}
 	sc.hitNext = sc.hitNext[:0]
-	for i, h := range sc.hits {
-		sc.hitNext = append(sc.hitNext, sc.hitHead[h.tok])
-		sc.hitHead[h.tok] = int32(i + 1)
-	}
-	// the chains run from the last hit to the first; scoring sorts the
-	// edges, so their order does not matter
 }
 
-// unlinkHits clears what linkHits set.
+// unlinkHits clears the chains of the hits.
 func (sc *scratch) unlinkHits() {
+	if len(sc.hitHead) == 0 {
+		return
+	}
 	for _, h := range sc.hits {
 		sc.hitHead[h.tok] = 0
 	}
+	sc.hitNext = sc.hitNext[:0]
 }
 
-func (sc *scratch) addHit(h simHit) {
-	for _, e := range sc.hits[sc.hitsFrom:] {
-		if e.tok == h.tok && e.qlo == h.qlo && e.qhi == h.qhi {
-			return
+// findHit returns the hit of h's words and token found since the hit
+// sc.hitsFrom, or nil.
+func (sc *scratch) findHit(h simHit) *simHit {
+	if len(sc.hitHead) == 0 {
+		for k := sc.hitsFrom; k < len(sc.hits); k++ {
+			if e := &sc.hits[k]; e.tok == h.tok && e.qlo == h.qlo && e.qhi == h.qhi {
+				return e
+			}
+		}
+		return nil
+	}
+	// the chain runs from the latest hit back
+	for k := sc.hitHead[h.tok]; int(k) > sc.hitsFrom; k = sc.hitNext[k-1] {
+		if e := &sc.hits[k-1]; e.qlo == h.qlo && e.qhi == h.qhi {
+			return e
 		}
 	}
+	return nil
+}
+
+// pushHit appends h to the hits, chained to those of its token.
+func (sc *scratch) pushHit(h simHit) {
 	sc.hits = append(sc.hits, h)
+	if len(sc.hitHead) != 0 {
+		sc.hitNext = append(sc.hitNext, sc.hitHead[h.tok])
+		sc.hitHead[h.tok] = int32(len(sc.hits))
+	}
+}
+
+// addHit adds h unless a hit of its words and token was found since the
+// hit sc.hitsFrom.
+func (sc *scratch) addHit(h simHit) {
+	if sc.findHit(h) == nil {
+		sc.addNewHit(h)
+	}
+}
+
+// addNewHit appends h and keeps its query word's best similarity.
+func (sc *scratch) addNewHit(h simHit) {
+	sc.pushHit(h)
 	if h.qlo == h.qhi && h.qlo >= 0 && int(h.qlo) < len(sc.bestSingle) && h.sim > sc.bestSingle[h.qlo] {
 		sc.bestSingle[h.qlo] = h.sim
 	}

@@ -155,13 +155,11 @@ func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
 // words without a close hit find; so may a word that only a sound key
 // pairs (slavic.go).
 func (sc *scratch) raiseHit(h simHit) {
-	for k := sc.hitsFrom; k < len(sc.hits); k++ {
-		if e := &sc.hits[k]; e.tok == h.tok && e.qlo == h.qlo && e.qhi == h.qhi {
-			e.sim = max(e.sim, h.sim)
-			return
-		}
+	if e := sc.findHit(h); e != nil {
+		e.sim = max(e.sim, h.sim)
+		return
 	}
-	sc.hits = append(sc.hits, h)
+	sc.pushHit(h)
 }
 
 // personClipSim is the similarity of the hit of query word q and token t
