@@ -74,7 +74,7 @@ func (ix *Index) reachEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32,
 				continue
 			}
 			s := ix.tokSim(q, t)
-			if s < minSim || rec.individual && s < 1 && ix.otherSyllabicName(q, t, rec, &east) {
+			if s < minSim || rec.individual && s < 1 && ix.otherSyllabicName(q, t, rec, &east, nil) {
 				continue
 			}
 			sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), s, t.w})

@@ -101,7 +101,7 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 	for j, ct := range ctoks {
 		for k := sc.hitHead[ct]; k != 0; k = sc.hitNext[k-1] {
 			h := &sc.hits[k-1]
-			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east) {
+			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east, &sc.hitSyl[k-1]) {
 				continue
 			}
 			sim := h.sim
@@ -495,9 +495,21 @@ func (sc *scratch) closeEdges(start int, minSim float32) bool {
 // otherSyllabicName reports whether the query word q and the word t of a
 // listed person's name are different Chinese or Korean names one letter
 // apart (differentSyllabicName) and the person is of China or Korea. east
-// caches the latter for one name: -1 unknown, 0 no, 1 yes.
-func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8) bool {
-	if q.group != 0 && q.group == t.group || !differentSyllabicName(q.s, t.s, q.skel, t.skel) {
+// caches the latter for one name: -1 unknown, 0 no, 1 yes; pair, if not
+// nil, the former for the pair of words (a hit, met in many names): 0
+// unknown, 1 yes, 2 no.
+func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east, pair *int8) bool {
+	if pair == nil || *pair == 0 {
+		differ := !(q.group != 0 && q.group == t.group) && differentSyllabicName(q.s, t.s, q.skel, t.skel)
+		if pair == nil {
+			if !differ {
+				return false
+			}
+		} else if *pair = 2; differ {
+			*pair = 1
+		}
+	}
+	if pair != nil && *pair != 1 {
 		return false
 	}
 	if *east < 0 {

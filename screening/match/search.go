@@ -137,6 +137,7 @@ type scratch struct {
 	// looks at, and to 0 after
 	hitsFrom         int
 	hitHead, hitNext []int32 // hits by token: 1 + index of the last hit, then of the one before
+	hitSyl           []int8  // otherSyllabicName's answer for the words of each hit, kept while names are scored (0 not yet known)
 	joins            []joinHit
 	acc              []float32
 	touched          []int32
