@@ -32,8 +32,10 @@ func jaroWinkler(a, b string) float64 {
 		if hi > len(b) {
 			hi = len(b)
 		}
+		// the byte first: it rules out most of the window
+		c := a[i]
 		for j := lo; j < hi; j++ {
-			if bm&bit(j) == 0 && a[i] == b[j] {
+			if b[j] == c && bm&bit(j) == 0 {
 				am |= bit(i)
 				bm |= bit(j)
 				m++
