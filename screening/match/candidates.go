@@ -489,6 +489,11 @@ func (ix *Index) topCandidates(sc *scratch) {
 	for i := range sc.qs {
 		qW += sc.qs[i].w
 	}
+	// room for the heap and, past its keys, the children of its last
+	// ones (replaceLeast)
+	if cap(sc.candHeap) < 2*k+2 {
+		sc.candHeap = make([]uint64, 0, 2*k+2)
+	}
 	// the slices in locals: the compiler would reload the fields after
 	// every store
 	acc, names, heap, touched := sc.acc, ix.nameW, sc.candHeap[:0], sc.touched
@@ -515,8 +520,15 @@ func (ix *Index) topCandidates(sc *scratch) {
 		heap[j] = c
 	}
 	// the others replace the least kept key when above it: most are not
-	if len(heap) > 0 {
-		replaceLeast(heap, touched[i:], acc, names, qW)
+	if len(heap) > 0 && i < len(touched) {
+		// a key above every other (no key is all ones: an estimate's
+		// bits have the sign bit clear, or are a NaN's) in the place of
+		// each child of a leaf, so that the sift asks no length
+		padded := heap[:2*len(heap)+2]
+		for j := len(heap); j < len(padded); j++ {
+			padded[j] = math.MaxUint64
+		}
+		replaceLeast(padded, touched[i:], acc, names, qW)
 	}
 	sc.candHeap = heap
 	sc.cands = sc.cands[:0]
@@ -527,8 +539,9 @@ func (ix *Index) topCandidates(sc *scratch) {
 
 // replaceLeast puts the key of each name of touched (its estimate from acc
 // and names, qW the query's weight) in the min-heap h in place of the least
-// key when above it, and clears the names' acc. It is a function of its
-// own, so that the loop keeps its few values in registers.
+// key when above it, and clears the names' acc. h is padded (siftDownTop).
+// It is a function of its own, so that the loop keeps its few values in
+// registers.
 //
 //go:noinline
 func replaceLeast(h []uint64, touched []int32, acc, names []float32, qW float32) {
@@ -545,21 +558,25 @@ func replaceLeast(h []uint64, touched []int32, acc, names []float32, qW float32)
 
 // siftDownTop puts c in the place of the least key of the min-heap h,
 // which c is above, and returns the least key after: the lesser child
-// moves up into the hole until c is not above it.
+// moves up into the hole until c is not above it. h holds the heap's n
+// keys and, at n to 2n+1, keys above every key (math.MaxUint64), which
+// stand for the missing children and end the sift as a heap's length
+// would.
 func siftDownTop(h []uint64, c uint64) uint64 {
-	i := 0
+	i := uint(0)
 	for {
 		m := 2*i + 1
-		if m >= len(h) {
+		if m+1 >= uint(len(h)) {
+			break // not reached: the padding ends the sift first
+		}
+		l, r := h[m], h[m+1]
+		if r < l {
+			m, l = m+1, r
+		}
+		if l >= c {
 			break
 		}
-		if r := m + 1; r < len(h) && h[r] < h[m] {
-			m = r
-		}
-		if h[m] >= c {
-			break
-		}
-		h[i] = h[m]
+		h[i] = l
 		i = m
 	}
 	h[i] = c
