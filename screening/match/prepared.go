@@ -149,7 +149,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	}
 	ix.collectCandidates(sc)
 
-	sc.hitSyl = append(sc.hitSyl[:0], make([]int8, len(sc.hits))...)
+	sc.hitMemo = append(sc.hitMemo[:0], make([]hitMemo, len(sc.hits))...)
 	boost := queryBoost(q)
 	for _, c := range sc.cands {
 		ix.scoreName(sc, c.name, boost, th)

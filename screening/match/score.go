@@ -101,7 +101,7 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 	for j, ct := range ctoks {
 		for k := sc.hitHead[ct]; k != 0; k = sc.hitNext[k-1] {
 			h := &sc.hits[k-1]
-			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east, &sc.hitSyl[k-1]) {
+			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east, &sc.hitMemo[k-1].syl) {
 				continue
 			}
 			sim := h.sim
@@ -110,11 +110,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 					continue // a compound's start: person names only (compoundHits)
 				}
 			} else if h.qlo == h.qhi {
-				sim = ix.personClipSim(sc, &sc.qs[h.qlo], &ix.toks[ct], sim, len(ctoks))
-				if sim < minTokSim {
+				if sim = ix.personHitSim(sc, k-1, len(ctoks)); sim < 0 {
 					continue
 				}
-				sim = personRespelling(&sc.qs[h.qlo], &ix.toks[ct], sim)
 			}
 			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), sim, ix.toks[ct].w})
 		}
