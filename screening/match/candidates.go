@@ -338,14 +338,21 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, kn
 func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, budget int, known bool) {
 	var checked [maxFuzzyChecks]int32
 	checks := 0
+	// a bit (token mod 256) for each token checked: a token whose bit
+	// is clear was not, and most are not
+	var seen [4]uint64
 	try := func(h uint64) {
 		a, b := ix.fuzzyRange(h)
 	next:
 		for ; a < b && checks < budget; a++ {
 			t := ix.fuzzyTok(a)
-			for _, c := range checked[:checks] {
-				if c == t {
-					continue next // reached through another key
+			if w, m := (t>>6)&3, uint64(1)<<(t&63); seen[w]&m == 0 {
+				seen[w] |= m
+			} else {
+				for _, c := range checked[:checks] {
+					if c == t {
+						continue next // reached through another key
+					}
 				}
 			}
 			checked[checks] = t
