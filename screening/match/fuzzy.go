@@ -237,15 +237,18 @@ func (ix *Index) fuzzyRange(h uint64) (int, int) {
 	// bits moved up (packFuzzyKeys), and has h when the two differ in
 	// the token's bits only
 	hk, mask := h<<(64-ix.fuzzyShift), ix.fuzzyTokMask()
-	for lo < hi && ix.fuzzy[lo] < hk {
-		lo++
+	// the bucket's keys in a slice of their own: one bounds check
+	keys := ix.fuzzy[lo:hi]
+	i := 0
+	for i < len(keys) && keys[i] < hk {
+		i++
 	}
-	if lo == hi || ix.fuzzy[lo]-hk > mask {
+	if i == len(keys) || keys[i]-hk > mask {
 		return 0, 0
 	}
-	end := lo + 1
-	for end < hi && ix.fuzzy[end]-hk <= mask {
+	end := i + 1
+	for end < len(keys) && keys[end]-hk <= mask {
 		end++
 	}
-	return lo, end
+	return lo + i, lo + end
 }
