@@ -226,7 +226,7 @@ func (ix *Index) align(sc *scratch, ctoks []int32) alignment {
 		al.cm |= cmask
 		al.num += e.sim * 2 * e.w
 		al.matchedW += 2 * e.w
-		if e.sim >= minTokSim {
+		if e.sim >= minTokSim && !al.distinct {
 			for j := e.clo; j <= e.chi; j++ {
 				if tk := &ix.toks[ctoks[j]]; !tk.generic && !(isOrgDescriptor(tk.group) && descriptorFor(&sc.qs[e.qlo], &e, tk)) {
 					al.distinct = true
