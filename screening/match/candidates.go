@@ -108,7 +108,7 @@ func (ix *Index) findHits(sc *scratch) {
 		// never repeats
 		sc.hitsFrom = len(sc.hits)
 		q := &sc.qs[i]
-		id, known := ix.tokenID(q.s)
+		id, known := q.id, q.known // looked up by prepareQuery
 		if known {
 			sc.addHit(simHit{int8(i), int8(i), id, 1})
 		}

@@ -5,6 +5,7 @@ package match
 type qtok struct {
 	s, skel, cons string
 	w             float32
+	id            int32 // the listed word's token, if known
 	vowelless     bool
 	known         bool // a listed word
 	variantInfo
@@ -48,7 +49,7 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 			tk := &ix.toks[o.id]
 			t.skel, t.cons = tk.skel, tk.cons
 			t.w = tk.w
-			t.known = true
+			t.id, t.known = o.id, true
 			t.variantInfo = tk.variantInfo
 		} else {
 			t.skel, t.cons = keys[o.s:o.s+o.sl], keys[o.c:o.c+o.cl]
