@@ -136,15 +136,19 @@ func (ix *Index) findHits(sc *scratch) {
 	// runs of adjacent query words against single indexed tokens
 	for i := 0; i < len(sc.qs); i++ {
 		b := sc.tmp[:0]
+		// the run's hash (hashStr, seedVocab) grows with it: each
+		// word is hashed once
+		h := fnvOffset ^ uint64(seedVocab)
 		for k := i; k < len(sc.qs) && k < i+maxSpan; k++ {
 			b = append(b, sc.qs[k].s...)
+			h = hashMore(h, sc.qs[k].s)
 			if k == i {
 				continue
 			}
 			// b is not written again before the next word is added
 			bs := bytesString(b)
 			found := false
-			if id, ok := ix.tokenID(bs); ok {
+			if id, ok := ix.tokenIDHashed(bs, h); ok {
 				sc.addHit(simHit{int8(i), int8(k), id, 1})
 				continue
 			}
@@ -173,7 +177,7 @@ func (ix *Index) findHits(sc *scratch) {
 			}
 			if len(b) >= 6 && k == i+1 {
 				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], bs)
-				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
+				lo, hi := ix.fuzzyRange(hashStr(seedExact, bytesString(sk)))
 				for ; lo < hi; lo++ {
 					t := ix.fuzzyTok(lo)
 					sim := strSim(bs, ix.toks[t].s, len(b))

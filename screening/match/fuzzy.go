@@ -136,7 +136,12 @@ func appendRawKeys(dst []fuzzyKey, s string, tok int32) []fuzzyKey {
 
 // hashStr is FNV-1a with a seed.
 func hashStr(seed uint64, s string) uint64 {
-	h := fnvOffset ^ seed
+	return hashMore(fnvOffset^seed, s)
+}
+
+// hashMore continues the hash h (hashStr's of a string) over the bytes of
+// s: the hash of the string followed by s.
+func hashMore(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= fnvPrime
