@@ -176,7 +176,7 @@ func (ix *Index) findHits(sc *scratch) {
 				}
 			}
 			if len(b) >= 6 && k == i+1 {
-				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], bs)
+				sk := appendJoinedSkeleton(sc.skelBuf[len(sc.skelBuf):], bs, sc.qs[i].s, sc.qs[i].skel, sc.qs[k].skel)
 				lo, hi := ix.fuzzyRange(hashStr(seedExact, bytesString(sk)))
 				for ; lo < hi; lo++ {
 					t := ix.fuzzyTok(lo)

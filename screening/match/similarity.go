@@ -200,6 +200,37 @@ func skelConsonant(i int, c, n byte) (byte, int) {
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
+// appendJoinedSkeleton appends the skeleton (appendSkeleton) of ab, the
+// words a and b written together, whose skeletons are ska and skb. When
+// a ends in a byte that starts no spelling of two letters or more and
+// ends none (skelClosed), appendSkeleton reads a's bytes as it reads a
+// alone and b's as it reads b, so the skeleton is ska and skb, less skb's
+// first byte if it repeats ska's last; otherwise ab is read.
+func appendJoinedSkeleton(dst []byte, ab, a, ska, skb string) []byte {
+	if len(a) == 0 || len(a) == len(ab) || !skelClosed(a[len(a)-1]) {
+		return appendSkeleton(dst, ab)
+	}
+	dst = append(dst, ska...)
+	if len(ska) > 0 && len(skb) > 0 && skb[0] == ska[len(ska)-1] {
+		skb = skb[1:]
+	}
+	return append(dst, skb...)
+}
+
+// skelClosed reports whether appendSkeleton, reading a word that ends in
+// the byte c, reads no byte after it: c looks at none (s, t, d, c, z, k,
+// g, p, h, o and e look at the next one or more), and no spelling that
+// starts before c looks past it: those that look two or three bytes
+// ahead (sch, shch, tch, tsch, dzh) have one of c, h, s and z in every
+// place after the first.
+func skelClosed(c byte) bool {
+	switch c {
+	case 's', 't', 'd', 'c', 'z', 'k', 'g', 'p', 'h', 'o', 'e':
+		return false
+	}
+	return true
+}
+
 // skeleton returns appendSkeleton's key as a string.
 func skeleton(s string) string { return string(appendSkeleton(nil, s)) }
 

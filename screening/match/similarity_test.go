@@ -157,3 +157,32 @@ func TestLoanSpelt(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinedSkeleton checks appendJoinedSkeleton against appendSkeleton
+// of the two words written together, on random words rich in the letters
+// of the romanisation digraphs, and that the shortcut is taken.
+func TestJoinedSkeleton(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	const letters = "abcdefghijklmnopqrstuvwxyzshchtszhdjkhphoueeaiy-'"
+	word := func() string {
+		b := make([]byte, 1+r.IntN(8))
+		for i := range b {
+			b[i] = letters[r.IntN(len(letters))]
+		}
+		return string(b)
+	}
+	closed := 0
+	for range 300000 {
+		a, b := word(), word()
+		ska, skb := skeleton(a), skeleton(b)
+		if skelClosed(a[len(a)-1]) {
+			closed++
+		}
+		if got, want := string(appendJoinedSkeleton(nil, a+b, a, ska, skb)), skeleton(a+b); got != want {
+			t.Fatalf("appendJoinedSkeleton(%q, %q) = %q; the skeleton of %q is %q", a, b, got, a+b, want)
+		}
+	}
+	if closed < 50000 {
+		t.Errorf("only %d pairs took the shortcut", closed)
+	}
+}
