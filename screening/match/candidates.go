@@ -26,35 +26,71 @@ type cand struct {
 	acc  float32
 }
 
-// linkHits chains the hits by indexed token, so that scoring a name looks
-// up the hits of its own tokens instead of scanning them all.
+// linkHits readies sc to chain its hits by indexed token as they are
+// added (pushHit), for a search on an index of ntoks tokens: a repeated
+// hit is looked for among the hits of its token only, and scoring a name
+// looks up the hits of its own tokens instead of scanning them all. The
+// chains run from the last hit to the first; scoring sorts the edges, so
+// their order does not matter. A scratch not readied (hitHead empty) keeps
+// its hits unchained.
 func (sc *scratch) linkHits(ntoks int) {
 	if len(sc.hitHead) < ntoks {
 		sc.hitHead = make([]int32, ntoks)
 	}
 	sc.hitNext = sc.hitNext[:0]
-	for i, h := range sc.hits {
-		sc.hitNext = append(sc.hitNext, sc.hitHead[h.tok])
-		sc.hitHead[h.tok] = int32(i + 1)
-	}
-	// the chains run from the last hit to the first; scoring sorts the
-	// edges, so their order does not matter
 }
 
-// unlinkHits clears what linkHits set.
+// unlinkHits clears the chains of the hits.
 func (sc *scratch) unlinkHits() {
+	if len(sc.hitHead) == 0 {
+		return
+	}
 	for _, h := range sc.hits {
 		sc.hitHead[h.tok] = 0
 	}
+	sc.hitNext = sc.hitNext[:0]
 }
 
-func (sc *scratch) addHit(h simHit) {
-	for _, e := range sc.hits[sc.hitsFrom:] {
-		if e.tok == h.tok && e.qlo == h.qlo && e.qhi == h.qhi {
-			return
+// findHit returns the hit of h's words and token found since the hit
+// sc.hitsFrom, or nil.
+func (sc *scratch) findHit(h simHit) *simHit {
+	if len(sc.hitHead) == 0 {
+		for k := sc.hitsFrom; k < len(sc.hits); k++ {
+			if e := &sc.hits[k]; e.tok == h.tok && e.qlo == h.qlo && e.qhi == h.qhi {
+				return e
+			}
+		}
+		return nil
+	}
+	// the chain runs from the latest hit back
+	for k := sc.hitHead[h.tok]; int(k) > sc.hitsFrom; k = sc.hitNext[k-1] {
+		if e := &sc.hits[k-1]; e.qlo == h.qlo && e.qhi == h.qhi {
+			return e
 		}
 	}
+	return nil
+}
+
+// pushHit appends h to the hits, chained to those of its token.
+func (sc *scratch) pushHit(h simHit) {
 	sc.hits = append(sc.hits, h)
+	if len(sc.hitHead) != 0 {
+		sc.hitNext = append(sc.hitNext, sc.hitHead[h.tok])
+		sc.hitHead[h.tok] = int32(len(sc.hits))
+	}
+}
+
+// addHit adds h unless a hit of its words and token was found since the
+// hit sc.hitsFrom.
+func (sc *scratch) addHit(h simHit) {
+	if sc.findHit(h) == nil {
+		sc.addNewHit(h)
+	}
+}
+
+// addNewHit appends h and keeps its query word's best similarity.
+func (sc *scratch) addNewHit(h simHit) {
+	sc.pushHit(h)
 	if h.qlo == h.qhi && h.qlo >= 0 && int(h.qlo) < len(sc.bestSingle) && h.sim > sc.bestSingle[h.qlo] {
 		sc.bestSingle[h.qlo] = h.sim
 	}
@@ -72,7 +108,7 @@ func (ix *Index) findHits(sc *scratch) {
 		// never repeats
 		sc.hitsFrom = len(sc.hits)
 		q := &sc.qs[i]
-		id, known := ix.tokenID(q.s)
+		id, known := q.id, q.known // looked up by prepareQuery
 		if known {
 			sc.addHit(simHit{int8(i), int8(i), id, 1})
 		}
@@ -104,15 +140,19 @@ func (ix *Index) findHits(sc *scratch) {
 	// runs of adjacent query words against single indexed tokens
 	for i := 0; i < len(sc.qs); i++ {
 		b := sc.tmp[:0]
+		// the run's hash (hashStr, seedVocab) grows with it: each
+		// word is hashed once
+		h := fnvOffset ^ uint64(seedVocab)
 		for k := i; k < len(sc.qs) && k < i+maxSpan; k++ {
 			b = append(b, sc.qs[k].s...)
+			h = hashMore(h, sc.qs[k].s)
 			if k == i {
 				continue
 			}
 			// b is not written again before the next word is added
 			bs := bytesString(b)
 			found := false
-			if id, ok := ix.tokenID(bs); ok {
+			if id, ok := ix.tokenIDHashed(bs, h); ok {
 				sc.addHit(simHit{int8(i), int8(k), id, 1})
 				continue
 			}
@@ -140,8 +180,8 @@ func (ix *Index) findHits(sc *scratch) {
 				}
 			}
 			if len(b) >= 6 && k == i+1 {
-				sk := appendSkeleton(sc.skelBuf[len(sc.skelBuf):], bs)
-				lo, hi := ix.fuzzyRange(hashStr(seedExact, string(sk)))
+				sk := appendJoinedSkeleton(sc.skelBuf[len(sc.skelBuf):], bs, sc.qs[i].s, sc.qs[i].skel, sc.qs[k].skel)
+				lo, hi := ix.fuzzyRange(hashStr(seedExact, bytesString(sk)))
 				for ; lo < hi; lo++ {
 					t := ix.fuzzyTok(lo)
 					sim := strSim(bs, ix.toks[t].s, len(b))
@@ -306,14 +346,21 @@ func (ix *Index) fuzzyHits(sc *scratch, q *qtok, lo, hi int8, minSim float32, kn
 func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, budget int, known bool) {
 	var checked [maxFuzzyChecks]int32
 	checks := 0
+	// a bit (token mod 256) for each token checked: a token whose bit
+	// is clear was not, and most are not
+	var seen [4]uint64
 	try := func(h uint64) {
 		a, b := ix.fuzzyRange(h)
 	next:
 		for ; a < b && checks < budget; a++ {
 			t := ix.fuzzyTok(a)
-			for _, c := range checked[:checks] {
-				if c == t {
-					continue next // reached through another key
+			if w, m := (t>>6)&3, uint64(1)<<(t&63); seen[w]&m == 0 {
+				seen[w] |= m
+			} else {
+				for _, c := range checked[:checks] {
+					if c == t {
+						continue next // reached through another key
+					}
 				}
 			}
 			checked[checks] = t
@@ -429,10 +476,11 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 		// sc.touched after every store
 		acc, touched := sc.acc, sc.touched
 		for _, n := range ix.postings(h.tok) {
-			if acc[n] == 0 {
+			a := acc[n] // loaded once: the append could write acc
+			if a == 0 {
 				touched = append(touched, n)
 			}
-			acc[n] += add
+			acc[n] = a + add
 		}
 		sc.touched = touched
 	}
@@ -456,57 +504,98 @@ func (ix *Index) topCandidates(sc *scratch) {
 	for i := range sc.qs {
 		qW += sc.qs[i].w
 	}
+	// room for the heap and, past its keys, the children of its last
+	// ones (replaceLeast)
+	if cap(sc.candHeap) < 2*k+2 {
+		sc.candHeap = make([]uint64, 0, 2*k+2)
+	}
 	// the slices in locals: the compiler would reload the fields after
 	// every store
-	acc, names, heap := sc.acc, ix.names, sc.candHeap[:0]
-	for _, n := range sc.touched {
+	acc, names, heap, touched := sc.acc, ix.nameW, sc.candHeap[:0], sc.touched
+	// the first k names fill the heap
+	i := 0
+	for ; i < len(touched) && len(heap) < k; i++ {
+		n := touched[i]
 		// rank by a Dice-like estimate, so that long names sharing many
 		// common words do not crowd out short exact ones
-		c := candKey(n, acc[n]/(qW+names[n].totalW))
+		c := candKey(n, acc[n]/(qW+names[n]))
 		acc[n] = 0
-		if len(heap) < k {
-			// sift c up from the bottom: the parent moves down into
-			// the hole while c is below it
-			heap = append(heap, c)
-			i := len(heap) - 1
-			for i > 0 {
-				p := (i - 1) / 2
-				if c >= heap[p] {
-					break
-				}
-				heap[i] = heap[p]
-				i = p
-			}
-			heap[i] = c
-			continue
-		}
-		if heap[0] >= c {
-			continue
-		}
-		// sift c down from the top: the lesser child moves up into
-		// the hole until c is not above it
-		i := 0
-		for {
-			m := 2*i + 1
-			if m >= len(heap) {
+		// sift c up from the bottom: the parent moves down into the
+		// hole while c is below it
+		heap = append(heap, c)
+		j := len(heap) - 1
+		for j > 0 {
+			p := (j - 1) / 2
+			if c >= heap[p] {
 				break
 			}
-			if r := m + 1; r < len(heap) && heap[r] < heap[m] {
-				m = r
-			}
-			if heap[m] >= c {
-				break
-			}
-			heap[i] = heap[m]
-			i = m
+			heap[j] = heap[p]
+			j = p
 		}
-		heap[i] = c
+		heap[j] = c
+	}
+	// the others replace the least kept key when above it: most are not
+	if len(heap) > 0 && i < len(touched) {
+		// a key above every other (no key is all ones: an estimate's
+		// bits have the sign bit clear, or are a NaN's) in the place of
+		// each child of a leaf, so that the sift asks no length
+		padded := heap[:2*len(heap)+2]
+		for j := len(heap); j < len(padded); j++ {
+			padded[j] = math.MaxUint64
+		}
+		replaceLeast(padded, touched[i:], acc, names, qW)
 	}
 	sc.candHeap = heap
 	sc.cands = sc.cands[:0]
 	for _, c := range heap {
 		sc.cands = append(sc.cands, cand{int32(^uint32(c)), math.Float32frombits(uint32(c >> 32))})
 	}
+}
+
+// replaceLeast puts the key of each name of touched (its estimate from acc
+// and names, qW the query's weight) in the min-heap h in place of the least
+// key when above it, and clears the names' acc. h is padded (siftDownTop).
+// It is a function of its own, so that the loop keeps its few values in
+// registers.
+//
+//go:noinline
+func replaceLeast(h []uint64, touched []int32, acc, names []float32, qW float32) {
+	least := h[0]
+	acc = acc[:len(names)] // one bounds check for both
+	for _, n := range touched {
+		c := candKey(n, acc[n]/(qW+names[n]))
+		acc[n] = 0
+		if c > least {
+			least = siftDownTop(h, c)
+		}
+	}
+}
+
+// siftDownTop puts c in the place of the least key of the min-heap h,
+// which c is above, and returns the least key after: the lesser child
+// moves up into the hole until c is not above it. h holds the heap's n
+// keys and, at n to 2n+1, keys above every key (math.MaxUint64), which
+// stand for the missing children and end the sift as a heap's length
+// would.
+func siftDownTop(h []uint64, c uint64) uint64 {
+	i := uint(0)
+	for {
+		m := 2*i + 1
+		if m+1 >= uint(len(h)) {
+			break // not reached: the padding ends the sift first
+		}
+		l, r := h[m], h[m+1]
+		if r < l {
+			m, l = m+1, r
+		}
+		if l >= c {
+			break
+		}
+		h[i] = l
+		i = m
+	}
+	h[i] = c
+	return h[0]
 }
 
 // candKey orders candidates as one integer: by estimate, then by name id

@@ -155,13 +155,45 @@ func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
 // words without a close hit find; so may a word that only a sound key
 // pairs (slavic.go).
 func (sc *scratch) raiseHit(h simHit) {
-	for k := sc.hitsFrom; k < len(sc.hits); k++ {
-		if e := &sc.hits[k]; e.tok == h.tok && e.qlo == h.qlo && e.qhi == h.qhi {
-			e.sim = max(e.sim, h.sim)
-			return
-		}
+	if e := sc.findHit(h); e != nil {
+		e.sim = max(e.sim, h.sim)
+		return
 	}
-	sc.hits = append(sc.hits, h)
+	sc.pushHit(h)
+}
+
+// hitMemo is what scoring works out of a hit's words alone, the same in
+// every name that holds its token (0 while not known): otherSyllabicName's
+// answer (syl) and personHitSim's (person, of either case of the name).
+type hitMemo struct {
+	person [2]float32
+	syl    int8
+}
+
+// personHitSim is the similarity of hit k (a query word alone) in a
+// listed person's name of nc words: personClipSim's, raised by
+// personRespelling, or -1 if below minTokSim. personClipSim reads of the
+// name only whether its word is longer than the query word while the
+// query has no more words than the name; each of the two cases is worked
+// out once a search (sc.hitMemo).
+func (ix *Index) personHitSim(sc *scratch, k int32, nc int) float32 {
+	h := &sc.hits[k]
+	q, t := &sc.qs[h.qlo], &ix.toks[h.tok]
+	c := 0
+	if len(t.s) > len(q.s) && len(sc.qs) <= nc {
+		c = 1
+	}
+	m := &sc.hitMemo[k].person[c]
+	if *m == 0 {
+		s := ix.personClipSim(sc, q, t, h.sim, nc)
+		if s < minTokSim {
+			s = -1
+		} else {
+			s = personRespelling(q, t, s)
+		}
+		*m = s
+	}
+	return *m
 }
 
 // personClipSim is the similarity of the hit of query word q and token t

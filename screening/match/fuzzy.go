@@ -138,7 +138,12 @@ func appendRawKeys(dst []fuzzyKey, s string, tok int32) []fuzzyKey {
 
 // hashStr is FNV-1a with a seed.
 func hashStr(seed uint64, s string) uint64 {
-	h := fnvOffset ^ seed
+	return hashMore(fnvOffset^seed, s)
+}
+
+// hashMore continues the hash h (hashStr's of a string) over the bytes of
+// s: the hash of the string followed by s.
+func hashMore(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= fnvPrime
@@ -239,15 +244,18 @@ func (ix *Index) fuzzyRange(h uint64) (int, int) {
 	// bits moved up (packFuzzyKeys), and has h when the two differ in
 	// the token's bits only
 	hk, mask := h<<(64-ix.fuzzyShift), ix.fuzzyTokMask()
-	for lo < hi && ix.fuzzy[lo] < hk {
-		lo++
+	// the bucket's keys in a slice of their own: one bounds check
+	keys := ix.fuzzy[lo:hi]
+	i := 0
+	for i < len(keys) && keys[i] < hk {
+		i++
 	}
-	if lo == hi || ix.fuzzy[lo]-hk > mask {
+	if i == len(keys) || keys[i]-hk > mask {
 		return 0, 0
 	}
-	end := lo + 1
-	for end < hi && ix.fuzzy[end]-hk <= mask {
+	end := i + 1
+	for end < len(keys) && keys[end]-hk <= mask {
 		end++
 	}
-	return lo, end
+	return lo + i, lo + end
 }

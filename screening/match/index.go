@@ -15,6 +15,9 @@ import (
 type Index struct {
 	entries []*lists.Entry
 	names   []nameRec
+	// nameW[n] is names[n].totalW, in an array of its own for the
+	// candidate estimate, which reads it for every name touched
+	nameW   []float32
 	nameTok []int32  // token ids of all names, concatenated
 	nameNum []string // numbers of all names, concatenated
 	// vocabTab finds a token's number from its text (see tokenID).
@@ -62,6 +65,15 @@ type Index struct {
 	neighFlat []neighbour
 	// numPost lists the names that hold each number (indexNumbers).
 	numPost map[string][]int32
+}
+
+// nameWeights returns the totalW of each name.
+func nameWeights(names []nameRec) []float32 {
+	w := make([]float32, len(names))
+	for i := range names {
+		w[i] = names[i].totalW
+	}
+	return w
 }
 
 type nameRec struct {
@@ -256,6 +268,7 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
 	ix.indexNumbers()
 	ix.orgOwn = make([]atomic.Uint32, len(ix.names))
+	ix.nameW = nameWeights(ix.names)
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix
 }

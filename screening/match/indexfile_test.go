@@ -42,6 +42,7 @@ func TestPrebuiltIndexUpToDate(t *testing.T) {
 var indexFields = map[string]string{
 	"entries":    "given to LoadIndex, checked against the file's entries checksum",
 	"names":      "serialised",
+	"nameW":      "derived from names (nameWeights)",
 	"nameTok":    "serialised",
 	"nameNum":    "serialised",
 	"vocabTab":   "serialised",

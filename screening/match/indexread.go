@@ -46,6 +46,7 @@ func loadIndex(data string, entries []*lists.Entry, o indexOptions) (*Index, err
 	ix.opts = o
 	ix.indexNumbers()
 	ix.orgOwn = make([]atomic.Uint32, len(ix.names))
+	ix.nameW = nameWeights(ix.names)
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix, nil
 }

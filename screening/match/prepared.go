@@ -140,6 +140,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.qClip, sc.qGlued = clipQueryWords(sc.qs)
 	ix.findGlueHeads(sc)
 	ix.findCompounds(sc)
+	sc.linkHits(len(ix.toks))
 	ix.findHits(sc)
 	if hasHan(q.Name) {
 		ix.glossHits(sc)
@@ -148,7 +149,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	}
 	ix.collectCandidates(sc)
 
-	sc.linkHits(len(ix.toks))
+	sc.hitMemo = append(sc.hitMemo[:0], make([]hitMemo, len(sc.hits))...)
 	boost := queryBoost(q)
 	for _, c := range sc.cands {
 		ix.scoreName(sc, c.name, boost, th)

@@ -208,3 +208,16 @@ func TestPreparedConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestListedWordKeys checks that the skeleton and consonant key of every
+// token of the prebuilt index are what prepareQuery would make of the
+// word: a listed query word takes its token's.
+func TestListedWordKeys(t *testing.T) {
+	ix := NewIndex(testEntries(t))
+	for i := range ix.toks {
+		tk := &ix.toks[i]
+		if sk, cons := skeleton(tk.s), string(appendConsonants(nil, tk.s)); tk.skel != sk || tk.cons != cons {
+			t.Fatalf("token %q holds skeleton %q and consonants %q; the word's are %q and %q: regenerate the prebuilt index", tk.s, tk.skel, tk.cons, sk, cons)
+		}
+	}
+}

@@ -5,6 +5,7 @@ package match
 type qtok struct {
 	s, skel, cons string
 	w             float32
+	id            int32 // the listed word's token, if known
 	vowelless     bool
 	known         bool // a listed word
 	variantInfo
@@ -19,27 +20,39 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 	sc.qs = sc.qs[:0]
 	sc.qcons = sc.qcons[:0]
 	sc.skelBuf = sc.skelBuf[:0]
-	type off struct{ s, sl, c, cl int }
+	type off struct {
+		s, sl, c, cl int
+		id           int32
+		known        bool
+	}
 	var offs [maxQueryWords]off
 	for i, w := range words {
-		o := off{s: len(sc.skelBuf)}
-		sc.skelBuf = appendSkeleton(sc.skelBuf, w)
-		o.sl = len(sc.skelBuf) - o.s
-		o.c = len(sc.skelBuf)
-		sc.skelBuf = appendConsonants(sc.skelBuf, w)
-		o.cl = len(sc.skelBuf) - o.c
+		o := off{}
+		if o.id, o.known = ix.tokenID(w); !o.known {
+			// a listed word's skeleton and consonant key are its
+			// token's (made by the same functions)
+			o.s = len(sc.skelBuf)
+			sc.skelBuf = appendSkeleton(sc.skelBuf, w)
+			o.sl = len(sc.skelBuf) - o.s
+			o.c = len(sc.skelBuf)
+			sc.skelBuf = appendConsonants(sc.skelBuf, w)
+			o.cl = len(sc.skelBuf) - o.c
+		}
 		offs[i] = o
 	}
 	keys := string(sc.skelBuf)
 	unknownW := float32(logf(float64(len(ix.names)+1) / 1.5))
 	for i, w := range words {
 		o := offs[i]
-		t := qtok{s: w, skel: keys[o.s : o.s+o.sl], cons: keys[o.c : o.c+o.cl], vowelless: arabic, w: unknownW}
-		if id, ok := ix.tokenID(w); ok {
-			t.w = ix.toks[id].w
-			t.known = true
-			t.variantInfo = ix.toks[id].variantInfo
+		t := qtok{s: w, vowelless: arabic, w: unknownW}
+		if o.known {
+			tk := &ix.toks[o.id]
+			t.skel, t.cons = tk.skel, tk.cons
+			t.w = tk.w
+			t.id, t.known = o.id, true
+			t.variantInfo = tk.variantInfo
 		} else {
+			t.skel, t.cons = keys[o.s:o.s+o.sl], keys[o.c:o.c+o.cl]
 			if isStopWord(w) {
 				t.w = 0
 			}

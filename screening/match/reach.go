@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math"
 	"math/bits"
 	"slices"
 )
@@ -74,7 +75,7 @@ func (ix *Index) reachEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32,
 				continue
 			}
 			s := ix.tokSim(q, t)
-			if s < minSim || rec.individual && s < 1 && ix.otherSyllabicName(q, t, rec, &east) {
+			if s < minSim || rec.individual && s < 1 && ix.otherSyllabicName(q, t, rec, &east, nil) {
 				continue
 			}
 			sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), s, t.w})
@@ -161,30 +162,27 @@ const reachCandidates = 8
 // another by a higher estimate or, at the same estimate, an earlier place
 // in cs, so the names kept do not depend on the reading order.
 func topCandNames(dst []int32, cs []cand) []int32 {
-	type ranked struct {
-		acc float32
-		at  int
-	}
-	// above reports whether x ranks above y
-	above := func(x, y ranked) bool { return x.acc > y.acc || x.acc == y.acc && x.at < y.at }
-	var top [reachCandidates]ranked
+	// a candidate as one integer, as candKey: its estimate's bits (never
+	// negative, so they order as the estimate does) above its place the
+	// other way round, so that the larger integer ranks above
+	var top [reachCandidates]uint64
 	n := 0
 	for k := len(cs) - 1; k >= 0; k-- {
-		c := ranked{cs[k].acc, k}
+		c := uint64(math.Float32bits(cs[k].acc))<<32 | uint64(^uint32(k))
 		if n < len(top) {
 			n++
-		} else if !above(c, top[n-1]) {
+		} else if c <= top[n-1] {
 			continue
 		}
 		m := n - 1
-		for m > 0 && above(c, top[m-1]) {
+		for m > 0 && c > top[m-1] {
 			top[m] = top[m-1]
 			m--
 		}
 		top[m] = c
 	}
 	for _, c := range top[:n] {
-		dst = append(dst, cs[c.at].name)
+		dst = append(dst, cs[^uint32(c)].name)
 	}
 	return dst
 }

@@ -1,8 +1,11 @@
 package match
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -53,6 +56,31 @@ func TestReachEdges(t *testing.T) {
 			if tm.Query == "thune" {
 				t.Errorf("John Thune: %q paired with %q at %.2f", tm.Query, tm.Candidate, tm.Similarity)
 			}
+		}
+	}
+}
+
+// TestTopCandNames checks topCandNames against its definition on random
+// candidate lists with many equal estimates: the reachCandidates names of
+// the highest estimates, of equal ones the first in the list, best first.
+func TestTopCandNames(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		cs := make([]cand, r.IntN(40))
+		for i := range cs {
+			cs[i] = cand{name: int32(r.IntN(1000)), acc: float32(r.IntN(6)) / 4}
+		}
+		order := make([]int, len(cs))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cs[b].acc, cs[a].acc) })
+		var want []int32
+		for _, i := range order[:min(len(order), reachCandidates)] {
+			want = append(want, cs[i].name)
+		}
+		if got := topCandNames(nil, cs); !slices.Equal(got, want) {
+			t.Fatalf("topCandNames(%v) = %v, want %v", cs, got, want)
 		}
 	}
 }

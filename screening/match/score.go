@@ -101,7 +101,7 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 	for j, ct := range ctoks {
 		for k := sc.hitHead[ct]; k != 0; k = sc.hitNext[k-1] {
 			h := &sc.hits[k-1]
-			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east) {
+			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east, &sc.hitMemo[k-1].syl) {
 				continue
 			}
 			sim := h.sim
@@ -110,11 +110,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 					continue // a compound's start: person names only (compoundHits)
 				}
 			} else if h.qlo == h.qhi {
-				sim = ix.personClipSim(sc, &sc.qs[h.qlo], &ix.toks[ct], sim, len(ctoks))
-				if sim < minTokSim {
+				if sim = ix.personHitSim(sc, k-1, len(ctoks)); sim < 0 {
 					continue
 				}
-				sim = personRespelling(&sc.qs[h.qlo], &ix.toks[ct], sim)
 			}
 			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), sim, ix.toks[ct].w})
 		}
@@ -228,7 +226,7 @@ func (ix *Index) align(sc *scratch, ctoks []int32) alignment {
 		al.cm |= cmask
 		al.num += e.sim * 2 * e.w
 		al.matchedW += 2 * e.w
-		if e.sim >= minTokSim {
+		if e.sim >= minTokSim && !al.distinct {
 			for j := e.clo; j <= e.chi; j++ {
 				if tk := &ix.toks[ctoks[j]]; !tk.generic && !(isOrgDescriptor(tk.group) && descriptorFor(&sc.qs[e.qlo], &e, tk)) {
 					al.distinct = true
@@ -506,9 +504,21 @@ func (sc *scratch) closeEdges(start int, minSim float32) bool {
 // otherSyllabicName reports whether the query word q and the word t of a
 // listed person's name are different Chinese or Korean names one letter
 // apart (differentSyllabicName) and the person is of China or Korea. east
-// caches the latter for one name: -1 unknown, 0 no, 1 yes.
-func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east *int8) bool {
-	if q.group != 0 && q.group == t.group || !differentSyllabicName(q.s, t.s, q.skel, t.skel) {
+// caches the latter for one name: -1 unknown, 0 no, 1 yes; pair, if not
+// nil, the former for the pair of words (a hit, met in many names): 0
+// unknown, 1 yes, 2 no.
+func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east, pair *int8) bool {
+	if pair == nil || *pair == 0 {
+		differ := !(q.group != 0 && q.group == t.group) && differentSyllabicName(q.s, t.s, q.skel, t.skel)
+		if pair == nil {
+			if !differ {
+				return false
+			}
+		} else if *pair = 2; differ {
+			*pair = 1
+		}
+	}
+	if pair != nil && *pair != 1 {
 		return false
 	}
 	if *east < 0 {

@@ -136,7 +136,8 @@ type scratch struct {
 	// found: findHits sets it to the first hit of the query word it
 	// looks at, and to 0 after
 	hitsFrom         int
-	hitHead, hitNext []int32 // hits by token: 1 + index of the last hit, then of the one before
+	hitHead, hitNext []int32   // hits by token: 1 + index of the last hit, then of the one before
+	hitMemo          []hitMemo // what scoring works out of each hit's words alone, kept while names are scored
 	joins            []joinHit
 	acc              []float32
 	touched          []int32

@@ -32,8 +32,10 @@ func jaroWinkler(a, b string) float64 {
 		if hi > len(b) {
 			hi = len(b)
 		}
+		// the byte first: it rules out most of the window
+		c := a[i]
 		for j := lo; j < hi; j++ {
-			if bm&bit(j) == 0 && a[i] == b[j] {
+			if b[j] == c && bm&bit(j) == 0 {
 				am |= bit(i)
 				bm |= bit(j)
 				m++
@@ -197,6 +199,37 @@ func skelConsonant(i int, c, n byte) (byte, int) {
 }
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// appendJoinedSkeleton appends the skeleton (appendSkeleton) of ab, the
+// words a and b written together, whose skeletons are ska and skb. When
+// a ends in a byte that starts no spelling of two letters or more and
+// ends none (skelClosed), appendSkeleton reads a's bytes as it reads a
+// alone and b's as it reads b, so the skeleton is ska and skb, less skb's
+// first byte if it repeats ska's last; otherwise ab is read.
+func appendJoinedSkeleton(dst []byte, ab, a, ska, skb string) []byte {
+	if len(a) == 0 || len(a) == len(ab) || !skelClosed(a[len(a)-1]) {
+		return appendSkeleton(dst, ab)
+	}
+	dst = append(dst, ska...)
+	if len(ska) > 0 && len(skb) > 0 && skb[0] == ska[len(ska)-1] {
+		skb = skb[1:]
+	}
+	return append(dst, skb...)
+}
+
+// skelClosed reports whether appendSkeleton, reading a word that ends in
+// the byte c, reads no byte after it: c looks at none (s, t, d, c, z, k,
+// g, p, h, o and e look at the next one or more), and no spelling that
+// starts before c looks past it: those that look two or three bytes
+// ahead (sch, shch, tch, tsch, dzh) have one of c, h, s and z in every
+// place after the first.
+func skelClosed(c byte) bool {
+	switch c {
+	case 's', 't', 'd', 'c', 'z', 'k', 'g', 'p', 'h', 'o', 'e':
+		return false
+	}
+	return true
+}
 
 // skeleton returns appendSkeleton's key as a string.
 func skeleton(s string) string { return string(appendSkeleton(nil, s)) }
@@ -458,27 +491,31 @@ func appendLoanKey(dst []byte, w string) ([]byte, bool) {
 	var last byte
 	for i := 0; i < len(w); i++ {
 		var out byte
-		switch c := w[i]; {
-		case c < 'a' || c > 'z':
-			return dst[:start], false
-		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
+		switch c := w[i]; c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
 			out = 'a'
-		case c == 'x':
+		case 'x':
 			if last != 'k' {
 				dst = append(dst, 'k')
 			}
 			out, last = 's', 'k'
-		case c == 'w':
+		case 'w':
 			out = 'v'
-		case c == 'h':
+		case 'h':
 			// silent or a breath: left out
 			continue
 		default:
-			var n byte
-			if i+1 < len(w) {
-				n = w[i+1]
+			if c < 'a' || c > 'z' {
+				return dst[:start], false
 			}
-			out, i = loanConsonant(w, i, c, n)
+			out = c
+			if loanSpelt&(1<<(c-'a')) != 0 {
+				var n byte
+				if i+1 < len(w) {
+					n = w[i+1]
+				}
+				out, i = loanConsonant(w, i, c, n)
+			}
 		}
 		if out != last {
 			dst = append(dst, out)
@@ -491,28 +528,51 @@ func appendLoanKey(dst []byte, w string) ([]byte, bool) {
 	return dst, true
 }
 
+// loanSpelt has the bit c-'a' of each consonant c that loanConsonant
+// reads otherwise than as itself, alone or with the letters after it.
+const loanSpelt = 1<<('c'-'a') | 1<<('d'-'a') | 1<<('g'-'a') | 1<<('k'-'a') | 1<<('p'-'a') | 1<<('q'-'a') | 1<<('t'-'a') | 1<<('z'-'a')
+
 // loanConsonant is appendLoanKey's key byte for the consonant c at w[i]
 // (followed by n; not x, w or h) and the index of the last byte it stands
 // for: dzh, soft g and zh as j; kh, ch, ck, c and q as k; soft c and ts as
 // s; ph as f; any other consonant as itself.
 func loanConsonant(w string, i int, c, n byte) (byte, int) {
-	switch {
-	case c == 'd' && n == 'z' && i+2 < len(w) && w[i+2] == 'h':
-		return 'j', i + 2
-	case c == 'g' && softens(n) && i > 0:
-		return 'j', i
-	case c == 'k' && n == 'h', c == 'c' && n == 'h', c == 'c' && n == 'k':
-		return 'k', i + 1
-	case c == 'c' && softens(n):
-		return 's', i
-	case c == 't' && n == 's':
-		return 's', i + 1
-	case c == 'c' || c == 'q':
+	// by the letter first: most consonants stand for themselves
+	switch c {
+	case 'd':
+		if n == 'z' && i+2 < len(w) && w[i+2] == 'h' {
+			return 'j', i + 2
+		}
+	case 'g':
+		if softens(n) && i > 0 {
+			return 'j', i
+		}
+	case 'k':
+		if n == 'h' {
+			return 'k', i + 1
+		}
+	case 'c':
+		switch {
+		case n == 'h' || n == 'k':
+			return 'k', i + 1
+		case softens(n):
+			return 's', i
+		}
 		return 'k', i
-	case c == 'p' && n == 'h':
-		return 'f', i + 1
-	case c == 'z' && n == 'h':
-		return 'j', i + 1
+	case 't':
+		if n == 's' {
+			return 's', i + 1
+		}
+	case 'q':
+		return 'k', i
+	case 'p':
+		if n == 'h' {
+			return 'f', i + 1
+		}
+	case 'z':
+		if n == 'h' {
+			return 'j', i + 1
+		}
 	}
 	return c, i
 }

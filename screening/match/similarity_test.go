@@ -160,3 +160,55 @@ func TestSameConsonants(t *testing.T) {
 		}
 	}
 }
+
+// TestLoanSpelt checks that every consonant appendLoanKey takes for itself
+// without asking loanConsonant (its bit not in loanSpelt) is one that
+// loanConsonant reads as itself whatever follows it.
+func TestLoanSpelt(t *testing.T) {
+	const al = "abcdefghijklmnopqrstuvwxyz"
+	for _, c := range []byte(al) {
+		if loanSpelt&(1<<(c-'a')) != 0 {
+			continue
+		}
+		for _, n := range []byte("\x00" + al) {
+			for _, pre := range []string{"", "a"} {
+				w := pre + string(c)
+				if n != 0 {
+					w += string(n) + "h"
+				}
+				if out, i := loanConsonant(w, len(pre), c, n); out != c || i != len(pre) {
+					t.Errorf("loanConsonant(%q, %d) = %q, %d: %q is spelt otherwise, add it to loanSpelt", w, len(pre), out, i, c)
+				}
+			}
+		}
+	}
+}
+
+// TestJoinedSkeleton checks appendJoinedSkeleton against appendSkeleton
+// of the two words written together, on random words rich in the letters
+// of the romanisation digraphs, and that the shortcut is taken.
+func TestJoinedSkeleton(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	const letters = "abcdefghijklmnopqrstuvwxyzshchtszhdjkhphoueeaiy-'"
+	word := func() string {
+		b := make([]byte, 1+r.IntN(8))
+		for i := range b {
+			b[i] = letters[r.IntN(len(letters))]
+		}
+		return string(b)
+	}
+	closed := 0
+	for range 300000 {
+		a, b := word(), word()
+		ska, skb := skeleton(a), skeleton(b)
+		if skelClosed(a[len(a)-1]) {
+			closed++
+		}
+		if got, want := string(appendJoinedSkeleton(nil, a+b, a, ska, skb)), skeleton(a+b); got != want {
+			t.Fatalf("appendJoinedSkeleton(%q, %q) = %q; the skeleton of %q is %q", a, b, got, a+b, want)
+		}
+	}
+	if closed < 50000 {
+		t.Errorf("only %d pairs took the shortcut", closed)
+	}
+}
