@@ -764,7 +764,7 @@ func sameSet(a, b []string) bool {
 // organisation's name of generic words and descriptors only, of two words
 // or more (ctoks, al), and its words on top are generic words or
 // descriptors too: IRAN COMMUNICATIONS INDUSTRIES GROUP for IRAN
-// COMMUNICATION INDUSTRIES. They count in full (addedWordShare).
+// COMMUNICATION INDUSTRIES. They count in full (unmatchedWeights).
 func (sc *scratch) descriptorsOnTop(rec *nameRec, ctoks []int32, al *alignment) bool {
 	if rec.individual || len(ctoks) < 2 || len(ctoks) > 64 || al.cm != spanMask(0, int8(len(ctoks)-1)) {
 		return false
