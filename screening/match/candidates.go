@@ -124,6 +124,8 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.frontedAHits(sc, q, int8(i))
 			ix.frenchShHits(sc, q, int8(i))
 			ix.diphthongHits(sc, q, int8(i))
+			ix.thaiHits(sc, q, int8(i))
+			ix.devoicedHits(sc, q, int8(i))
 		}
 		ix.clipHits(sc, q, int8(i))
 		ix.letterHits(sc, q, int8(i))

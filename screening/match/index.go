@@ -402,6 +402,7 @@ func (ix *Index) describeTokens(postTmp [][]int32) [][]fuzzyKey {
 			keys = appendSoundFuzzyKeys(keys, ti.s, int32(t))
 			keys = appendSlavKey(keys, ti.s, int32(t))
 			keys = appendFrenchKey(keys, ti.s, int32(t))
+			keys = appendThaiKey(keys, ti.s, ti.skel, int32(t))
 		}
 		keyChunks[lo/tokChunk] = keys
 	})

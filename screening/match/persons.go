@@ -421,9 +421,11 @@ func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
 		sim = max(sim, qafGSim(q.s, t.s), chHSim(q.s, q.skel, t.s, t.skel))
 	}
 	if sim < vowelShapeSim {
-		sim = max(sim, slavFoldSim(q.s, t.s))                 // Vetsianevich, Vetenevich (eastslav.go)
-		sim = max(sim, frenchShSim(q.s, q.skel, t.s, t.skel)) // Tantouche, Tantoush (frenchsh.go)
-		sim = max(sim, diphthongSim(q.s, t.s))                // Fawzi, Fouzi, Fozi (diphthong.go)
+		sim = max(sim, slavFoldSim(q.s, t.s))                      // Vetsianevich, Vetenevich (eastslav.go)
+		sim = max(sim, frenchShSim(q.s, q.skel, t.s, t.skel))      // Tantouche, Tantoush (frenchsh.go)
+		sim = max(sim, diphthongSim(q.s, t.s))                     // Fawzi, Fouzi, Fozi (diphthong.go)
+		sim = max(sim, thaiSim(q.s, t.s))                          // Puangpetch, Phuangphet (thai.go)
+		sim = max(sim, finalDevoicedSim(q.s, q.skel, t.s, t.skel)) // Mawlud, Mevlut (devoice.go)
 	}
 	if sim >= consEqualSim || len(q.cons) < minPersonCons || q.cons != t.cons || !sameStart(q.skel, t.skel) {
 		return sim
