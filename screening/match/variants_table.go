@@ -520,5 +520,10 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "telecommunication", []string{"telecommunication", "telecommunications", "telecom", "telecoms"}},
 	{variantOrg, "port", []string{"port", "ports", "seaport", "seaports"}},
 	{variantOrg, "dev", []string{"attistiba", "attistibas"}},
+	{variantOrg, "mobile", []string{"mobile", "mobiles", "mobilnyy", "mobilnyi", "mobilnaya"}},
+	{variantOrg, "phone", []string{"phone", "phones", "telephone", "telephones", "telefon", "telefony"}},
+	{variantOrg, "first", []string{"first", "primero", "primera", "erste"}},
+	{variantOrg, "second", []string{"second", "segundo", "segunda", "seconde", "secondo", "zweite"}},
+	{variantOrg, "third", []string{"third", "tercero", "tercera", "tercer", "troisieme", "terzo", "terza", "dritte"}},
 	{variantOrg, "digital", []string{"digital", "dig", "digl"}},
 }
