@@ -391,6 +391,10 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			// a country said in front of a name of generic words and a
 			// number (countryAndNumber, shortnames.go)
 			missQ *= missAddedOrg
+		} else if ix.entryPlaceWords(sc, rec, qm) {
+			// the entry's country said in front of a name of
+			// generic words (entryPlaceWords, demonyms.go)
+			missQ *= missAddedOrg
 		} else {
 			// generic words and descriptors on top of a name of such
 			// words only (descriptorsOnTop) count in full

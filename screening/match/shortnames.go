@@ -129,6 +129,9 @@ func countryWord(w string) bool {
 	if len(w) < 4 {
 		return false
 	}
+	if demonymWord(w) {
+		return true // IRANIAN MINISTRY OF PETROLEUM (demonyms.go)
+	}
 	d, err := rules.ResolveDestination(w)
 	return err == nil && !d.Region.IsValid()
 }

@@ -1,0 +1,105 @@
+package match
+
+import (
+	"strings"
+
+	"github.com/exportguard/exportguard/rules"
+)
+
+// demonyms holds the English adjectives of countries (Lebanese, Iranian,
+// Syrian) with their ISO 3166 codes (Korean and Congolese stand for two
+// countries each), the words a name puts in front of an organisation to say where
+// it is, as countryWord reads the country's name (IRANIAN MINISTRY OF
+// PETROLEUM for MINISTRY OF PETROLEUM). General knowledge of English,
+// compiled for exportguard (see internal/variants/PROVENANCE.md); no
+// spelling is taken from a list entry. The countries' names themselves
+// are read by rules.ResolveDestination.
+var demonyms = map[string]string{
+	"afghan": "AF", "albanian": "AL", "algerian": "DZ", "andorran": "AD", "angolan": "AO",
+	"argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU",
+	"austrian": "AT", "azerbaijani": "AZ", "azeri": "AZ", "bahamian": "BS", "bahraini": "BH",
+	"bangladeshi": "BD", "barbadian": "BB", "belarusian": "BY", "belarussian": "BY",
+	"belgian": "BE", "belizean": "BZ", "beninese": "BJ", "bhutanese": "BT", "bolivian": "BO",
+	"bosnian": "BA", "botswanan": "BW", "brazilian": "BR", "british": "GB", "bruneian": "BN",
+	"bulgarian": "BG", "burkinabe": "BF", "burmese": "MM", "burundian": "BI", "cambodian": "KH",
+	"cameroonian": "CM", "canadian": "CA", "chadian": "TD", "chilean": "CL", "chinese": "CN",
+	"colombian": "CO", "comoran": "KM", "congolese": "CD CG", "croatian": "HR", "cuban": "CU",
+	"cypriot": "CY", "czech": "CZ", "danish": "DK", "djiboutian": "DJ", "dominican": "DO",
+	"dutch": "NL", "ecuadorian": "EC", "egyptian": "EG", "emirati": "AE", "eritrean": "ER",
+	"estonian": "EE", "ethiopian": "ET", "fijian": "FJ", "filipino": "PH", "finnish": "FI",
+	"french": "FR", "gabonese": "GA", "gambian": "GM", "georgian": "GE", "german": "DE",
+	"ghanaian": "GH", "greek": "GR", "guatemalan": "GT", "guinean": "GN", "guyanese": "GY",
+	"haitian": "HT", "honduran": "HN", "hungarian": "HU", "icelandic": "IS", "indian": "IN",
+	"indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "irish": "IE", "israeli": "IL",
+	"italian": "IT", "ivorian": "CI", "jamaican": "JM", "japanese": "JP", "jordanian": "JO",
+	"kazakh": "KZ", "kazakhstani": "KZ", "kenyan": "KE", "korean": "KP KR", "kosovar": "XK",
+	"kuwaiti": "KW", "kyrgyz": "KG", "laotian": "LA", "latvian": "LV", "lebanese": "LB",
+	"liberian": "LR", "libyan": "LY", "lithuanian": "LT", "luxembourgish": "LU",
+	"macedonian": "MK", "malagasy": "MG", "malawian": "MW", "malaysian": "MY", "maldivian": "MV",
+	"malian": "ML", "maltese": "MT", "mauritanian": "MR", "mauritian": "MU", "mexican": "MX",
+	"moldovan": "MD", "monegasque": "MC", "mongolian": "MN", "montenegrin": "ME",
+	"moroccan": "MA", "mozambican": "MZ", "namibian": "NA", "nepalese": "NP", "nepali": "NP",
+	"nicaraguan": "NI", "nigerian": "NG", "nigerien": "NE", "norwegian": "NO", "omani": "OM",
+	"pakistani": "PK", "palestinian": "PS", "panamanian": "PA", "paraguayan": "PY",
+	"peruvian": "PE", "polish": "PL", "portuguese": "PT", "qatari": "QA", "romanian": "RO",
+	"russian": "RU", "rwandan": "RW", "salvadoran": "SV", "saudi": "SA", "senegalese": "SN",
+	"serbian": "RS", "seychellois": "SC", "singaporean": "SG", "slovak": "SK", "slovakian": "SK",
+	"slovenian": "SI", "somali": "SO", "somalian": "SO", "spanish": "ES", "sudanese": "SD",
+	"surinamese": "SR", "swedish": "SE", "swiss": "CH", "syrian": "SY", "taiwanese": "TW",
+	"tajik": "TJ", "tajikistani": "TJ", "tanzanian": "TZ", "thai": "TH", "togolese": "TG",
+	"tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG", "ukrainian": "UA",
+	"uruguayan": "UY", "uzbek": "UZ", "uzbekistani": "UZ", "venezuelan": "VE",
+	"vietnamese": "VN", "yemeni": "YE", "yemenite": "YE", "zambian": "ZM", "zimbabwean": "ZW",
+}
+
+// demonymWord reports whether the query word w is the English adjective
+// of a country (demonyms): said in front of the whole of a listed
+// organisation's name it says where the organisation is, as the country's
+// name does (countryWord).
+func demonymWord(w string) bool {
+	return len(w) >= 4 && demonyms[w] != ""
+}
+
+// entryPlaceWords reports whether every query word that the mask qm leaves
+// out names a country of the listed entry rec, by the country's name
+// (entryCountryWords) or its adjective (demonyms), and there is at least
+// one: a state body whose name is made of generic words only, with its
+// country said in front (IRANIAN MINISTRY OF PETROLEUM for MINISTRY OF
+// PETROLEUM, of Iran). Another country's adjective names another body.
+// Not inlined: unmatchedWeights asks it only for such names.
+//
+//go:noinline
+func (ix *Index) entryPlaceWords(sc *scratch, rec *nameRec, qm uint64) bool {
+	e := ix.entries[rec.entry]
+	n := 0
+	for i := range sc.qs {
+		if qm&bit(i) != 0 {
+			continue
+		}
+		w := sc.qs[i].s
+		if len(w) < 4 {
+			return false
+		}
+		var c rules.Country
+		if codes := demonyms[w]; codes != "" {
+			hit := false
+			for _, code := range strings.Fields(codes) {
+				if c, err := rules.ParseCountry(code); err == nil && entryHasCountry(e, c) {
+					hit = true
+					break
+				}
+			}
+			if !hit {
+				return false
+			}
+			n++
+			continue
+		}
+		d, err := rules.ResolveDestination(w)
+		if c = d.Country; err != nil || d.Region.IsValid() || !entryHasCountry(e, c) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
