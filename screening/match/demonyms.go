@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
 )
 
 // demonyms holds the English adjectives of countries (Lebanese, Iranian,
@@ -60,46 +61,23 @@ func demonymWord(w string) bool {
 	return len(w) >= 4 && demonyms[w] != ""
 }
 
-// entryPlaceWords reports whether every query word that the mask qm leaves
-// out names a country of the listed entry rec, by the country's name
-// (entryCountryWords) or its adjective (demonyms), and there is at least
-// one: a state body whose name is made of generic words only, with its
-// country said in front (IRANIAN MINISTRY OF PETROLEUM for MINISTRY OF
-// PETROLEUM, of Iran). Another country's adjective names another body.
-// Not inlined: unmatchedWeights asks it only for such names.
-//
-//go:noinline
-func (ix *Index) entryPlaceWords(sc *scratch, rec *nameRec, qm uint64) bool {
-	e := ix.entries[rec.entry]
-	n := 0
-	for i := range sc.qs {
-		if qm&bit(i) != 0 {
-			continue
-		}
-		w := sc.qs[i].s
-		if len(w) < 4 {
-			return false
-		}
-		var c rules.Country
-		if codes := demonyms[w]; codes != "" {
-			hit := false
-			for _, code := range strings.Fields(codes) {
-				if c, err := rules.ParseCountry(code); err == nil && entryHasCountry(e, c) {
-					hit = true
-					break
-				}
-			}
-			if !hit {
-				return false
-			}
-			n++
-			continue
-		}
-		d, err := rules.ResolveDestination(w)
-		if c = d.Country; err != nil || d.Region.IsValid() || !entryHasCountry(e, c) {
-			return false
-		}
-		n++
+// entryCountryWord reports whether the query word w names a country of
+// the listed entry e: its adjective (demonyms) or, read by
+// rules.ResolveDestination, its name. Words of fewer than four letters are
+// not read, as two-letter country codes are also words and legal forms (AO,
+// SA).
+func entryCountryWord(e *lists.Entry, w string) bool {
+	if len(w) < 4 {
+		return false
 	}
-	return n > 0
+	if codes := demonyms[w]; codes != "" {
+		for _, code := range strings.Fields(codes) {
+			if c, err := rules.ParseCountry(code); err == nil && entryHasCountry(e, c) {
+				return true
+			}
+		}
+		return false
+	}
+	d, err := rules.ResolveDestination(w)
+	return err == nil && !d.Region.IsValid() && entryHasCountry(e, d.Country)
 }

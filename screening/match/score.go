@@ -391,9 +391,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			// a country said in front of a name of generic words and a
 			// number (countryAndNumber, shortnames.go)
 			missQ *= missAddedOrg
-		} else if ix.entryPlaceWords(sc, rec, qm) {
+		} else if ix.entryCountryWords(sc, rec, qm) {
 			// the entry's country said in front of a name of
-			// generic words (entryPlaceWords, demonyms.go)
+			// generic words (entryCountryWords, shortnames.go)
 			missQ *= missAddedOrg
 		} else {
 			// generic words and descriptors on top of a name of such

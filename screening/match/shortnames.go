@@ -55,13 +55,16 @@ func registeredForm(c LegalClass) bool {
 }
 
 // entryCountryWords reports whether every query word that the mask qm
-// leaves out is the name of a country of the listed entry rec (one of its
-// addresses, nationalities or citizenships), read by
-// rules.ResolveDestination, and there is at least one: the country a state
-// enterprise belongs to, said in front of a name made of generic words and
-// a number (MYANMAR MINING ENTERPRISE NUMBER 1 for MINING ENTERPRISE NO 1,
-// of Burma). Words of fewer than four letters are not read, as two-letter
-// country codes are also words and legal forms (AO, SA).
+// leaves out names a country of the listed entry rec (one of its
+// addresses, nationalities or citizenships) by its name or adjective
+// (entryCountryWord), and there is at least one: the country a state body
+// belongs to, said in front of a name made of generic words (IRANIAN
+// MINISTRY OF PETROLEUM for MINISTRY OF PETROLEUM, of Iran) and a number
+// (MYANMAR MINING ENTERPRISE NUMBER 1 for MINING ENTERPRISE NO 1, of
+// Burma). Another country names another body. Not inlined: it runs for
+// such names only.
+//
+//go:noinline
 func (ix *Index) entryCountryWords(sc *scratch, rec *nameRec, qm uint64) bool {
 	e := ix.entries[rec.entry]
 	n := 0
@@ -69,12 +72,7 @@ func (ix *Index) entryCountryWords(sc *scratch, rec *nameRec, qm uint64) bool {
 		if qm&bit(i) != 0 {
 			continue
 		}
-		w := sc.qs[i].s
-		if len(w) < 4 {
-			return false
-		}
-		d, err := rules.ResolveDestination(w)
-		if err != nil || d.Region.IsValid() || !entryHasCountry(e, d.Country) {
+		if !entryCountryWord(e, sc.qs[i].s) {
 			return false
 		}
 		n++
