@@ -36,13 +36,7 @@ func finalDevoicedSim(a, askel, b, bskel string) float32 {
 	d[len(d)-1] = y
 	var sk [2 * maxDevoicedWord]byte
 	s := bytesString(appendSkeleton(sk[:0], bytesString(d)))
-	switch {
-	case s == bskel:
-		return skelEqualSim(min(len(a), len(b)))
-	case sameVowelShape(s, bskel):
-		return vowelShapeSim
-	}
-	return 0
+	return readingSim(s, bskel, min(len(a), len(b)))
 }
 
 // devoicedHits adds the listed words that query word q (index i), ending

@@ -152,13 +152,7 @@ func slavReadingSim(ka string, n int, changed bool, b string) float32 {
 		return 0
 	}
 	kb := appendSkeleton(sb[:0], bytesString(rb))
-	switch {
-	case ka == string(kb):
-		return skelEqualSim(min(n, len(rb)))
-	case sameVowelShape(ka, bytesString(kb)):
-		return vowelShapeSim
-	}
-	return 0
+	return readingSim(ka, bytesString(kb), min(n, len(rb)))
 }
 
 // appendSlavKey adds the key of the listed word s (token tok) whose

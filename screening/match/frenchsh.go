@@ -76,13 +76,7 @@ func frenchShSim(a, askel, b, bskel string) float32 {
 	}
 	var sk [2 * maxFrenchKey]byte
 	s := appendFrenchSkel(sk[:0], a)
-	switch {
-	case string(s) == bskel:
-		return skelEqualSim(min(len(a), len(b)))
-	case sameVowelShape(bytesString(s), bskel):
-		return vowelShapeSim
-	}
-	return 0
+	return readingSim(bytesString(s), bskel, min(len(a), len(b)))
 }
 
 // frenchShHits adds the listed words that query word q (index i) spells

@@ -65,12 +65,7 @@ func interdentalReadings(w, other, oskel string, n int) float32 {
 			b = append(b, w[i])
 		}
 		sk := appendSkeleton(skel[:0], bytesString(b))
-		switch {
-		case string(sk) == oskel:
-			s = max(s, skelEqualSim(n))
-		case sameVowelShape(bytesString(sk), oskel):
-			s = max(s, vowelShapeSim)
-		}
+		s = max(s, readingSim(bytesString(sk), oskel, n))
 	}
 	return s
 }

@@ -170,13 +170,7 @@ func chHSim(a, askel, b, bskel string) float32 {
 		w = append(w, a[i])
 	}
 	sk := bytesString(appendSkeleton(skel[:0], bytesString(w)))
-	switch {
-	case sk == bskel:
-		return skelEqualSim(min(len(w), len(b)))
-	case sameVowelShape(sk, bskel):
-		return vowelShapeSim
-	}
-	return 0
+	return readingSim(sk, bskel, min(len(w), len(b)))
 }
 
 // qafGHits adds the listed words that query word q (index i), written

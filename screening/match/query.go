@@ -164,14 +164,7 @@ func taMarbutaSim(a, askel, b, bskel string, n int) float32 {
 	if len(askel) < 2 || askel[len(askel)-1] != 'h' {
 		return 0
 	}
-	askel = askel[:len(askel)-1]
-	switch {
-	case askel == bskel:
-		return skelEqualSim(n)
-	case sameVowelShape(askel, bskel):
-		return vowelShapeSim
-	}
-	return 0
+	return readingSim(askel[:len(askel)-1], bskel, n)
 }
 
 // silentFinalH reports whether the word w ends in a vowel and h.

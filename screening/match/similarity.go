@@ -410,6 +410,21 @@ func sameVowelShape(a, b string) bool {
 	return i == len(a) && j == len(b)
 }
 
+// readingSim is the similarity of two words, the shorter of n bytes, whose
+// skeletons are a and b, one of them read another way (a devoiced end, a
+// Belarusian or French spelling read as another, a silent h left out):
+// equal skeletons score as equal skeletons, the same consonants with other
+// vowels as a vowel respelling, others 0.
+func readingSim(a, b string, n int) float32 {
+	switch {
+	case a == b:
+		return skelEqualSim(n)
+	case sameVowelShape(a, b):
+		return vowelShapeSim
+	}
+	return 0
+}
+
 // minSameConsonants is the fewest consonants for which sameConsonants
 // holds.
 const minSameConsonants = 3
