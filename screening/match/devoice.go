@@ -67,18 +67,12 @@ func (ix *Index) devoicedHits(sc *scratch, q *qtok, i int8) {
 	d[n-1] = y
 	var sk [2 * maxDevoicedWord]byte
 	s := bytesString(appendSkeleton(sk[:0], bytesString(d)))
-	k := 0
-	try := func(h uint64) {
-		a, b := ix.fuzzyRange(h)
-		for ; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
-			t := ix.fuzzyTok(a)
-			if sim := finalDevoicedSim(q.s, q.skel, ix.toks[t].s, ix.toks[t].skel); sim > 0 {
-				sc.raiseHit(simHit{i, i, t, min(sim, minTokSim)})
-			}
-		}
+	sim := func(t int32) float32 {
+		return min(finalDevoicedSim(q.s, q.skel, ix.toks[t].s, ix.toks[t].skel), minTokSim)
 	}
-	try(hashStr(seedExact, s))
-	for j := 0; j < len(s); j++ {
-		try(hashDel(seedDel, s, j))
+	// one limit for the skeleton and its deletions together
+	k := ix.raiseUnder(sc, i, hashStr(seedExact, s), maxCompoundChecks, sim)
+	for j := 0; j < len(s) && k < maxCompoundChecks; j++ {
+		k += ix.raiseUnder(sc, i, hashDel(seedDel, s, j), maxCompoundChecks-k, sim)
 	}
 }

@@ -70,17 +70,14 @@ func (ix *Index) diphthongHits(sc *scratch, q *qtok, i int8) {
 	if len(q.s) < 3 || len(q.s) > maxDiphthongKey || q.vowelless || !hasDiphthong(q.s) || !strings.Contains(q.s, "aw") && !strings.Contains(q.s, "au") {
 		return // only aw and au are looked up: ou and ow are as often an English or French vowel (group, brown)
 	}
-	try := func(sk []byte) {
-		a, b := ix.fuzzyRange(hashStr(seedExact, bytesString(sk)))
-		for k := 0; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
-			t := ix.fuzzyTok(a)
-			if ix.toks[t].s == q.s {
-				continue
-			}
-			if sim := diphthongSim(q.s, ix.toks[t].s); sim > 0 {
-				sc.raiseHit(simHit{i, i, t, min(sim, minTokSim)})
-			}
+	sim := func(t int32) float32 {
+		if ix.toks[t].s == q.s {
+			return 0
 		}
+		return min(diphthongSim(q.s, ix.toks[t].s), minTokSim)
+	}
+	try := func(sk []byte) {
+		ix.raiseUnder(sc, i, hashStr(seedExact, bytesString(sk)), maxCompoundChecks, sim)
 	}
 	// the diphthong read o (Fawz, Foz), and written with the other
 	// second letter (Awf, Auf)

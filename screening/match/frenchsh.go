@@ -89,18 +89,17 @@ func (ix *Index) frenchShHits(sc *scratch, q *qtok, i int8) {
 	if q.known || q.vowelless || len(q.s) < 4 || len(q.s) > maxFrenchKey {
 		return
 	}
-	var a, b int
+	var h uint64
 	if frenchWord(q.s) {
 		var sk [2 * maxFrenchKey]byte
-		a, b = ix.fuzzyRange(hashStr(seedExact, bytesString(appendFrenchSkel(sk[:0], q.s))))
+		h = hashStr(seedExact, bytesString(appendFrenchSkel(sk[:0], q.s)))
 	} else if strings.Contains(q.s, "sh") {
 		// a listed word spelt the French way (Bushusha, Bouchoucha)
-		a, b = ix.fuzzyRange(hashStr(seedFrench, q.skel))
+		h = hashStr(seedFrench, q.skel)
+	} else {
+		return
 	}
-	for k := 0; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
-		t := ix.fuzzyTok(a)
-		if sim := frenchShSim(q.s, q.skel, ix.toks[t].s, ix.toks[t].skel); sim > 0 {
-			sc.raiseHit(simHit{i, i, t, sim})
-		}
-	}
+	ix.raiseUnder(sc, i, h, maxCompoundChecks, func(t int32) float32 {
+		return frenchShSim(q.s, q.skel, ix.toks[t].s, ix.toks[t].skel)
+	})
 }

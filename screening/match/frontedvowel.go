@@ -40,11 +40,7 @@ func (ix *Index) frontedAHits(sc *scratch, q *qtok, i int8) {
 	if q.s[1] == 'a' {
 		sk[1] = 'i'
 	}
-	a, b := ix.fuzzyRange(hashStr(seedExact, bytesString(sk[:])))
-	for k := 0; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
-		t := ix.fuzzyTok(a)
-		if s := frontedASim(q.s, q.skel, ix.toks[t].s, ix.toks[t].skel); s > 0 {
-			sc.raiseHit(simHit{i, i, t, s})
-		}
-	}
+	ix.raiseUnder(sc, i, hashStr(seedExact, bytesString(sk[:])), maxCompoundChecks, func(t int32) float32 {
+		return frontedASim(q.s, q.skel, ix.toks[t].s, ix.toks[t].skel)
+	})
 }

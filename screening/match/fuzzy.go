@@ -259,3 +259,19 @@ func (ix *Index) fuzzyRange(h uint64) (int, int) {
 	}
 	return lo + i, lo + end
 }
+
+// raiseUnder compares with query word i at most limit listed words filed
+// under the key h, in the order filed, and raises the hit of each that sim
+// scores above 0 to that score (raiseHit). It returns how many it compared,
+// so that look-ups under several keys can share one limit.
+func (ix *Index) raiseUnder(sc *scratch, i int8, h uint64, limit int, sim func(t int32) float32) int {
+	a, b := ix.fuzzyRange(h)
+	k := 0
+	for ; a < b && k < limit; a, k = a+1, k+1 {
+		t := ix.fuzzyTok(a)
+		if s := sim(t); s > 0 {
+			sc.raiseHit(simHit{i, i, t, s})
+		}
+	}
+	return k
+}

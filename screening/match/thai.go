@@ -161,15 +161,11 @@ func (ix *Index) thaiHits(sc *scratch, q *qtok, i int8) {
 		if seed == seedExact && r == q.skel {
 			continue // the listed words of its own skeleton are found already
 		}
-		a, b := ix.fuzzyRange(hashStr(seed, r))
-		for k := 0; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
-			t := ix.fuzzyTok(a)
+		ix.raiseUnder(sc, i, hashStr(seed, r), maxCompoundChecks, func(t int32) float32 {
 			if !thaiPair(q.s, ix.toks[t].s) {
-				continue
+				return 0
 			}
-			if sim := thaiReadSim(q.s, r, ix.toks[t].s); sim > 0 {
-				sc.raiseHit(simHit{i, i, t, min(sim, minTokSim)})
-			}
-		}
+			return min(thaiReadSim(q.s, r, ix.toks[t].s), minTokSim)
+		})
 	}
 }
