@@ -21,11 +21,16 @@ func (ix *Index) genericSwap(sc *scratch, rec *nameRec, ctoks []int32, al *align
 			}
 		}
 	}
+	return sc.descriptorsLeft(al.qm)
+}
+
+// descriptorsLeft reports whether every query word that the mask qm leaves
+// out is a generic word or a descriptor in any language: what a business
+// is or does, not a name.
+func (sc *scratch) descriptorsLeft(qm uint64) bool {
 	for i := range sc.qs {
-		if al.qm&bit(i) == 0 {
-			if q := &sc.qs[i]; !isGenericWord(q.s) && !isOrgDescriptor(q.group) {
-				return false
-			}
+		if q := &sc.qs[i]; qm&bit(i) == 0 && !isGenericWord(q.s) && !isOrgDescriptor(q.group) {
+			return false
 		}
 	}
 	return true

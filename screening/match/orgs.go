@@ -190,10 +190,5 @@ func (ix *Index) bareCoinedName(sc *scratch, rec *nameRec, ctoks []int32, start 
 	if t := &ix.toks[ctoks[0]]; len(es) != 1 || es[0].qlo != es[0].qhi || es[0].sim < closeMinSim || len(t.s) < minCoinedLen || !coinedWord(t) {
 		return false
 	}
-	for i := range sc.qs {
-		if q := &sc.qs[i]; qm&bit(i) == 0 && !isGenericWord(q.s) && !isOrgDescriptor(q.group) {
-			return false
-		}
-	}
-	return true
+	return sc.descriptorsLeft(qm)
 }

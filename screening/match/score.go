@@ -55,7 +55,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		ix.alignLastElement(sc, rec, ctoks, start, &al)
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
-	numsAgree := len(sc.nt.nums) > 0 && sameSet(sc.nt.nums, cnums)
+	numsAgree := ix.numbersAgree(sc, rec)
 	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1))) {
 		// only generic words agree: require the whole name, of two words
 		// or more, on both sides
@@ -770,13 +770,5 @@ func sameSet(a, b []string) bool {
 // descriptors too: IRAN COMMUNICATIONS INDUSTRIES GROUP for IRAN
 // COMMUNICATION INDUSTRIES. They count in full (unmatchedWeights).
 func (sc *scratch) descriptorsOnTop(rec *nameRec, ctoks []int32, al *alignment) bool {
-	if rec.individual || len(ctoks) < 2 || len(ctoks) > 64 || al.cm != spanMask(0, int8(len(ctoks)-1)) {
-		return false
-	}
-	for i := range sc.qs {
-		if q := &sc.qs[i]; al.qm&bit(i) == 0 && !isGenericWord(q.s) && !isOrgDescriptor(q.group) {
-			return false
-		}
-	}
-	return true
+	return !rec.individual && len(ctoks) >= 2 && len(ctoks) <= 64 && al.cm == spanMask(0, int8(len(ctoks)-1)) && sc.descriptorsLeft(al.qm)
 }
