@@ -608,3 +608,23 @@ func siftDownTop(h []uint64, c uint64) uint64 {
 func candKey(name int32, acc float32) uint64 {
 	return uint64(math.Float32bits(acc))<<32 | uint64(^uint32(name))
 }
+
+// prefetchCandidates reads, for every candidate, its name's record, then
+// the first of its words, before the names are scored. The records and
+// the names' words lie at random in arrays of megabytes that a search
+// meets cold, and scoring reads them one name at a time behind a long
+// chain of work, so each read waits for memory in turn; in these loops no
+// read depends on another of its loop, and their waits overlap. The
+// sum, kept in sc.sink, keeps the reads.
+func (ix *Index) prefetchCandidates(sc *scratch) {
+	var s int32
+	for _, c := range sc.cands {
+		s += ix.names[c.name].tokOff
+	}
+	for _, c := range sc.cands {
+		if rec := &ix.names[c.name]; rec.tokLen > 0 {
+			s += ix.nameTok[rec.tokOff]
+		}
+	}
+	sc.sink = s
+}

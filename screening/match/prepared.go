@@ -148,6 +148,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 		ix.pinyinHits(sc)
 	}
 	ix.collectCandidates(sc)
+	ix.prefetchCandidates(sc)
 
 	sc.hitMemo = append(sc.hitMemo[:0], make([]hitMemo, len(sc.hits))...)
 	boost := queryBoost(q)

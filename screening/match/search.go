@@ -155,6 +155,8 @@ type scratch struct {
 	surnameTmp       []byte
 	surnameFields    []string
 	surnameNT        nameTokens
+	// sink keeps the sum of what the prefetch loops read (prefetchCandidates)
+	sink int32
 }
 
 func newScratch(n int) *scratch {
