@@ -375,41 +375,69 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 			}
 		}
 	}
+	// the keys, in the order looked up
 	sk := q.skel
-	try(hashStr(seedExact, sk))
+	hs := append(sc.fuzzyHash[:0], hashStr(seedExact, sk))
 	if q.vowelless && len(q.cons) >= 1 {
-		try(hashStr(seedCons, q.cons))
+		hs = append(hs, hashStr(seedCons, q.cons))
 	}
 	if len(q.s) >= rawMinLen && !known {
 		// a typo (a letter left out, added or replaced: "hssein",
 		// "aaddin"): before the skeleton's deletions, which for a short
 		// skeleton are shared by many words ("sin", "xin") and can use
 		// up the budget
-		try(hashStr(seedRawDel, q.s))
+		hs = append(hs, hashStr(seedRawDel, q.s))
 		for i := 0; i < len(q.s); i++ {
-			try(hashDel(seedRawDel, q.s, i))
+			hs = append(hs, hashDel(seedRawDel, q.s, i))
 		}
 	}
 	if len(sk) >= fuzzyMinLen-1 {
-		try(hashStr(seedDel, sk))
+		hs = append(hs, hashStr(seedDel, sk))
 	}
 	if len(sk) >= fuzzyMinLen {
 		for i := 0; i < len(sk); i++ {
-			try(hashDel(seedDel, sk, i))
-			try(hashDel(seedExact, sk, i))
+			hs = append(hs, hashDel(seedDel, sk, i), hashDel(seedExact, sk, i))
 		}
 	}
 	if len(sk) >= prefixLen+2 {
-		try(hashStr(seedPrefix, sk[:prefixLen]))
+		hs = append(hs, hashStr(seedPrefix, sk[:prefixLen]))
 	}
+	consKey := -1
 	if !q.vowelless && len(q.cons) >= minConsKey {
 		// the same consonants with other vowels (Bhattvi, Bhuttavi):
 		// last, so that closer spellings come first within the budget,
 		// and within a budget of its own, as a consonant key is shared
 		// by many words
-		budget = min(budget, checks+maxConsChecks)
-		try(hashStr(seedCons, q.cons))
+		consKey = len(hs)
+		hs = append(hs, hashStr(seedCons, q.cons))
 	}
+	sc.fuzzyHash = hs
+	ix.prefetchFuzzy(sc, hs)
+	for k, h := range hs {
+		if k == consKey {
+			budget = min(budget, checks+maxConsChecks)
+		}
+		try(h)
+	}
+}
+
+// prefetchFuzzy reads the directory entries of the fuzzy keys hs, then the
+// first key of each bucket, in loops whose reads do not depend on one
+// another (see prefetchCandidates): the directory and the keys lie at
+// random in arrays of megabytes, and each look-up of probeFuzzy would
+// wait for both in turn.
+func (ix *Index) prefetchFuzzy(sc *scratch, hs []uint64) {
+	dir, keys, shift := ix.fuzzyDir, ix.fuzzy, ix.fuzzyShift
+	var s uint32
+	for _, h := range hs {
+		s += dir[h>>shift]
+	}
+	for _, h := range hs {
+		if i := dir[h>>shift]; int(i) < len(keys) {
+			s += uint32(keys[i])
+		}
+	}
+	sc.sink += int32(s)
 }
 
 // collectCandidates accumulates, per indexed name, the weight of the query

@@ -132,6 +132,7 @@ type scratch struct {
 	// alone (bestHit)
 	bestSingle [maxQueryWords]float32
 	hits       []simHit
+	fuzzyHash  []uint64 // probeFuzzy's keys
 	// hitsFrom is where addHit and raiseHit look for a hit already
 	// found: findHits sets it to the first hit of the query word it
 	// looks at, and to 0 after
