@@ -486,6 +486,7 @@ func (ix *Index) rareWords(sc *scratch) (anyRare bool, commonQ uint64) {
 // common query words commonQ, and lists the names touched in sc.touched.
 func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 	sc.touched = sc.touched[:0]
+	ix.prefetchPostings(sc)
 	for _, h := range sc.hits {
 		t := &ix.toks[h.tok]
 		if anyRare && (int(t.df) > ix.opts.commonDF || h.qlo == h.qhi && commonQ&(1<<h.qlo) != 0) {
@@ -655,4 +656,23 @@ func (ix *Index) prefetchCandidates(sc *scratch) {
 		}
 	}
 	sc.sink = s
+}
+
+// prefetchPostings reads each hit's token and where its postings start,
+// then the first of them, in loops of their own (see prefetchCandidates):
+// a hit found through a listed word's neighbours or a variant group has
+// not read its token.
+func (ix *Index) prefetchPostings(sc *scratch) {
+	off, idx := ix.postOff, ix.postIdx
+	var s int32
+	for i := range sc.hits {
+		t := sc.hits[i].tok
+		s += off[t] + ix.toks[t].df
+	}
+	for i := range sc.hits {
+		if o := off[sc.hits[i].tok]; int(o) < len(idx) {
+			s += idx[o]
+		}
+	}
+	sc.sink += s
 }
