@@ -615,10 +615,16 @@ func siftDownTop(h []uint64, c uint64) uint64 {
 		if m+1 >= uint(len(h)) {
 			break // not reached: the padding ends the sift first
 		}
+		// the lesser child without a branch (a flag and a conditional
+		// move): which child is less is a coin toss, and a branch
+		// mispredicts half the time
 		l, r := h[m], h[m+1]
+		var right uint
 		if r < l {
-			m, l = m+1, r
+			right = 1
 		}
+		m += right
+		l = min(l, r)
 		if l >= c {
 			break
 		}
