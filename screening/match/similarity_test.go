@@ -9,6 +9,43 @@ import (
 	"github.com/exportguard/exportguard/screening/lists"
 )
 
+// TestJaroWinklerBits checks jaroWinkler's bit-parallel matching against
+// the window scan on random pairs over small alphabets, of every length
+// up to 64 and beyond, with bytes outside 0x60..0x7f now and then. It
+// declines exactly when b has such a byte.
+func TestJaroWinklerBits(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	word := func(n int, alpha string) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alpha[r.IntN(len(alpha))]
+		}
+		return string(b)
+	}
+	for i := 0; i < 300000; i++ {
+		alpha := []string{"ab", "abc", "aeiklmnorst", "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz0123456789 -'"}[i%5]
+		n, k := 1+r.IntN(12), 1+r.IntN(12)
+		if i%10 == 0 {
+			n, k = 1+r.IntN(64), 1+r.IntN(64)
+		}
+		a, b := word(n, alpha), word(k, alpha)
+		if i%4 == 0 && n > 1 {
+			b = a[:n-1] + word(1, alpha) // one byte changed at the end
+		}
+		if len(a) > len(b) {
+			a, b = b, a
+		}
+		win := max(len(b)/2-1, 0)
+		got, ok := jaroWinklerBits(a, b, win)
+		if ok != !strings.ContainsFunc(b, func(r rune) bool { return r < 0x60 || r > 0x7f }) {
+			t.Fatalf("jaroWinklerBits(%q, %q) ok = %v", a, b, ok)
+		}
+		if want := jaroWinklerScan(a, b, win); ok && got != want {
+			t.Fatalf("jaroWinklerBits(%q, %q) = %v, the scan %v", a, b, got, want)
+		}
+	}
+}
+
 // TestLevASCII checks the bit-parallel Levenshtein distance against the
 // table on random strings over small alphabets (where distances vary
 // most), at every length up to 64, and on a few known distances. It
