@@ -98,11 +98,12 @@ const maxQafKey = 24
 // qafGSim is the similarity of two words of a person's name of which one
 // writes q where the other writes g: the Arabic qaf, which Gulf, Bedouin,
 // Iraqi, Sudanese and Upper Egyptian Arabic say as g (Qasim, Gasim; Aqil,
-// Agil), romanised as it is said. The words are compared with q read as
-// g, the diphthong aw and the vowels o and u read alike, e, i and y
-// alike, and doubled letters once (qafKey): equal, they score as a vowel
-// respelling (vowelShapeSim), else 0. k is not read as g: Kamal and Gamal
-// (Jamal) are two names.
+// Agil), romanised as it is said, and which Persian says as its ghayn and
+// romanises gh (Sadeq, Sadegh; Baqeri, Bagheri). The words are compared
+// with q read as g, gh as g, the diphthong aw and the vowels o and u read
+// alike, e, i and y alike, and doubled letters once (qafKey): equal, they
+// score as a vowel respelling (vowelShapeSim), else 0. k is not read as g:
+// Kamal and Gamal (Jamal) are two names.
 func qafGSim(a, b string) float32 {
 	if len(a) < 4 || len(b) < 4 || len(a) > maxQafKey || len(b) > maxQafKey {
 		return 0
@@ -125,6 +126,10 @@ func qafKey(dst []byte, w string) []byte {
 		switch c {
 		case 'q':
 			c = 'g'
+		case 'g':
+			if i+1 < len(w) && w[i+1] == 'h' {
+				i++ // Persian gh, for qaf as for ghayn
+			}
 		case 'o', 'w':
 			c = 'u'
 		case 'e', 'y':
