@@ -552,3 +552,17 @@ func (ix *Index) articlesLeftOut(sc *scratch, ctoks []int32, qm, cm uint64, miss
 
 // isArticle reports whether w is the Arabic article as a word of its own.
 func isArticle(w string) bool { return w == "al" || w == "el" }
+
+// abdParticles is the weight, as missQ counts it, of the particles abd and
+// al of the query's compound given names left unaligned whole (ABDUL-AZIZ
+// split into abd, al, aziz; aligned words qm): the compound is one name,
+// which its particles do not make three.
+func (sc *scratch) abdParticles(qm uint64) float32 {
+	var w float32
+	for i := 0; i+2 < len(sc.qs) && i+2 < 64; i++ {
+		if qm&(7<<i) == 0 && sc.qs[i].s == "abd" && isArticle(sc.qs[i+1].s) {
+			w += sc.qs[i].w*sc.qs[i].variantInfo.missFactor(true, false) + sc.qs[i+1].w*sc.qs[i+1].variantInfo.missFactor(true, false)
+		}
+	}
+	return w
+}
