@@ -535,7 +535,12 @@ func (al *alignment) take(sc *scratch, e edge) {
 // (aligned words qm, cm) before a word that aligned: romanisations write
 // it, join it to its word or leave it out (AL-HASSAN, Kamal for HASAN,
 // Kamal 'Ali), and it says nothing of whose name it is. The article of a
-// word left out ('ABD-AL-DAYIM) keeps its weight.
+// word left out ('ABD-AL-DAYIM) keeps its weight. A listed "son of"
+// (bin, ibn: isSonOf) left unaligned before a word that aligned, past an
+// article, weighs nothing either: the chain of fathers is written with or
+// without its links (Tariq Tahir Falih for Tariq Bin-Al-Tahar Bin Al
+// Falih). Not the query's: a query's Ibn Al-Shaykh is as often a name of
+// its own, whose ibn is no link of a chain.
 func (ix *Index) articlesLeftOut(sc *scratch, ctoks []int32, qm, cm uint64, missQ, missC float32) (float32, float32) {
 	for i := range sc.qs {
 		if i+1 < len(sc.qs) && i+1 < 64 && qm&bit(i) == 0 && qm&bit(i+1) != 0 && isArticle(sc.qs[i].s) {
@@ -544,6 +549,11 @@ func (ix *Index) articlesLeftOut(sc *scratch, ctoks []int32, qm, cm uint64, miss
 	}
 	for j, ct := range ctoks {
 		if j+1 < len(ctoks) && j+1 < 64 && cm&bit(j) == 0 && cm&bit(j+1) != 0 && isArticle(ix.toks[ct].s) {
+			missC -= ix.toks[ct].w * ix.toks[ct].variantInfo.missFactor(true, false)
+		}
+	}
+	for j, ct := range ctoks {
+		if cm&bit(j) == 0 && isSonOf(ix.toks[ct].s) && linksAligned(cm, j, len(ctoks), func(k int) bool { return isArticle(ix.toks[ctoks[k]].s) }) {
 			missC -= ix.toks[ct].w * ix.toks[ct].variantInfo.missFactor(true, false)
 		}
 	}
@@ -565,4 +575,25 @@ func (sc *scratch) abdParticles(qm uint64) float32 {
 		}
 	}
 	return w
+}
+
+// isSonOf reports whether w is the Arabic "son of" or "daughter of" of a
+// name's chain of fathers (bin, ibn, bint, the Malay binti, the Hassaniya
+// ould), which romanisations write or leave out.
+func isSonOf(w string) bool {
+	switch w {
+	case "bin", "ibn", "bint", "binti", "ould":
+		return true
+	}
+	return false
+}
+
+// linksAligned reports whether the word after position i of a name of n
+// words, past an article (article), is aligned in the mask m.
+func linksAligned(m uint64, i, n int, article func(int) bool) bool {
+	k := i + 1
+	if k < n && k < 64 && m&bit(k) == 0 && article(k) {
+		k++
+	}
+	return k < n && k < 64 && m&bit(k) != 0
 }
