@@ -30,7 +30,14 @@ const (
 // minCompoundStem letters or more, and has minCompoundRest letters or
 // more beyond it.
 func compoundOf(long, short string) bool {
-	return len(short) >= minCompoundStem && len(long)-len(short) >= minCompoundRest && strings.HasPrefix(long, short)
+	n := len(short)
+	if n < minCompoundStem || len(long)-n < minCompoundRest {
+		return false
+	}
+	// the last letter of the start a vowel of the same class as the
+	// compound's there: a clipped name ends in the vowel as it is said
+	// alone (Kamchi for Kamchybek, the Kyrgyz y)
+	return long[:n-1] == short[:n-1] && (long[n-1] == short[n-1] || isVowelByte(long[n-1]) && isVowelByte(short[n-1]) && vowelClass(long[n-1]) == vowelClass(short[n-1]))
 }
 
 // compoundPair reports whether one of two words is the start of the
