@@ -300,7 +300,7 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// Ahmad") is inside another person's longer name
 		alpha = alphaPartialPerson
 		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) {
-			alpha = alphaFewerGivenNames
+			alpha = alphaLeftOutGivenNames
 		}
 	}
 	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, rec, ctoks, al, start) {
