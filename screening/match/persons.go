@@ -608,3 +608,71 @@ func linksAligned(m uint64, i, n int, article func(int) bool) bool {
 	}
 	return k < n && k < 64 && m&bit(k) != 0
 }
+
+// surnameLast reports whether a query written surname first with a comma
+// holds the whole name of a listed person (rec, ctoks; edges from
+// sc.edgeStore[start], all close) written so too, with the listed given
+// names first after the query's comma, in order, and the listed surname
+// last: the query names the person by the listed surname among its given
+// names and another surname in front (KARABA, Alfred Fatuyo for FUTUYO,
+// Alfred; DEHGHAN CHENARI, Hamed: CHENARI, Hamed Ahmad Ali Dehghan). The
+// listed surname first after the comma (FAIZULLAHI, Ali Ahmad against
+// 'ALI, Ahmad) is another person's given name, and is not so.
+func (ix *Index) surnameLast(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
+	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
+		return false
+	}
+	if sc.qSurname < 0 {
+		sc.qSurname = sc.surnameWords(sc.qName)
+	}
+	qs := sc.qSurname
+	if qs == 0 || qs >= len(sc.qs) {
+		return false
+	}
+	cs := sc.surnameWords(ix.listedName(rec))
+	if cs == 0 || cs >= len(ctoks) || allOneSyllable(ix, ctoks) {
+		return false
+	}
+	// the listed given names from the word after the query's comma on,
+	// the listed surname's words ending the query
+	nextGiven := qs
+	surnameEnd := len(sc.qs) - 1
+	for _, e := range sc.edgeStore[start:] {
+		if int(e.qlo) < qs {
+			return false // the query's own surname aligned
+		}
+		if int(e.clo) >= cs {
+			continue
+		}
+		if int(e.chi) >= cs {
+			return false
+		}
+	}
+	for j := cs; j < len(ctoks); j++ {
+		e, ok := edgeOfName(sc.edgeStore[start:], j)
+		if !ok || int(e.qlo) != nextGiven {
+			return false
+		}
+		nextGiven = int(e.qhi) + 1
+		j = int(e.chi)
+	}
+	for j := cs - 1; j >= 0; j-- {
+		e, ok := edgeOfName(sc.edgeStore[start:], j)
+		if !ok || int(e.qhi) != surnameEnd || surnameEnd < nextGiven {
+			return false
+		}
+		surnameEnd = int(e.qlo) - 1
+		j = int(e.clo)
+	}
+	return true
+}
+
+// edgeOfName returns the edge of es that takes the name word j.
+func edgeOfName(es []edge, j int) (edge, bool) {
+	for _, e := range es {
+		if int(e.clo) <= j && j <= int(e.chi) {
+			return e, true
+		}
+	}
+	return edge{}, false
+}
