@@ -676,3 +676,66 @@ func edgeOfName(es []edge, j int) (edge, bool) {
 	}
 	return edge{}, false
 }
+
+// surnameFromLast reports whether a query written surname first with a
+// comma, every word aligned with part of a listed person's name written
+// so too (rec, ctoks; edges from sc.edgeStore[start], all close), takes
+// its surname from the listed name's last words and its given names from
+// the listed given names first after the comma, in order, leaving out the
+// listed surname and the names between: the person named by the given
+// name and the last of the names after it (ABDALLAH, Fazul for MOHAMMED,
+// Fazul Abdullah; JAN, Said for 'ABD AL-SALAM, Said Jan). It is the
+// mirror of surnameLast.
+func (ix *Index) surnameFromLast(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
+	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
+		return false
+	}
+	if sc.qSurname < 0 {
+		sc.qSurname = sc.surnameWords(sc.qName)
+	}
+	qs := sc.qSurname
+	if qs == 0 || qs >= len(sc.qs) {
+		return false
+	}
+	cs := sc.surnameWords(ix.listedName(rec))
+	if cs == 0 || cs >= len(ctoks) || allOneSyllable(ix, ctoks) {
+		return false
+	}
+	es := sc.edgeStore[start:]
+	for _, e := range es {
+		if int(e.clo) < cs {
+			return false // the listed surname aligned
+		}
+	}
+	// the query's given names from the listed word after the comma on,
+	// its surname's words ending the listed name
+	nextGiven := cs
+	for i := qs; i < len(sc.qs); i++ {
+		e, ok := edgeOfQuery(es, i)
+		if !ok || int(e.clo) != nextGiven {
+			return false
+		}
+		nextGiven = int(e.chi) + 1
+		i = int(e.qhi)
+	}
+	surnameEnd := len(ctoks) - 1
+	for i := qs - 1; i >= 0; i-- {
+		e, ok := edgeOfQuery(es, i)
+		if !ok || int(e.chi) != surnameEnd || surnameEnd < nextGiven {
+			return false
+		}
+		surnameEnd = int(e.clo) - 1
+		i = int(e.qlo)
+	}
+	return true
+}
+
+// edgeOfQuery returns the edge of es that takes the query word i.
+func edgeOfQuery(es []edge, i int) (edge, bool) {
+	for _, e := range es {
+		if int(e.qlo) <= i && i <= int(e.qhi) {
+			return e, true
+		}
+	}
+	return edge{}, false
+}

@@ -243,4 +243,22 @@ func TestSurnameLast(t *testing.T) {
 	if last < DefaultThreshold || first >= last {
 		t.Errorf("KARABA, Alfred Futuyo %.3f, KARABA, Futuyo Alfred %.3f: want the first at the threshold or more and above the second", last, first)
 	}
+	// the mirror (surnameFromLast): the query's surname the listed
+	// name's last word, the listed surname left out
+	ix = NewIndex([]*lists.Entry{
+		{Source: lists.SourceInternal, ID: "1", Type: lists.TypeIndividual, Name: "KARABA, Alfred Futuyo"},
+		{Source: lists.SourceInternal, ID: "2", Type: lists.TypeIndividual, Name: "GARANE, Omari"},
+		{Source: lists.SourceInternal, ID: "3", Type: lists.TypeIndividual, Name: "TALIB, Yusri"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "FUTUYO, Alfred", Threshold: 0.3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms2, err := ix.Search(context.Background(), Query{Name: "ALFRED, Futuyo", Threshold: 0.3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Score < DefaultThreshold || len(ms2) > 0 && ms2[0].Score >= ms[0].Score {
+		t.Errorf("FUTUYO, Alfred %+v, ALFRED, Futuyo %+v: want the first at the threshold or more and above the second", ms, ms2)
+	}
 }

@@ -303,6 +303,10 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		alpha = alphaPartialPerson
 		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) {
 			alpha = alphaLeftOutGivenNames
+		} else if ix.surnameFromLast(sc, rec, ctoks, start) {
+			// the listed surname left out as well: as the given
+			// names a query adds (surnameFromLast)
+			alpha = alphaFewerGivenNames
 		}
 	}
 	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, rec, ctoks, al, start) {
