@@ -739,3 +739,33 @@ func edgeOfQuery(es []edge, i int) (edge, bool) {
 	}
 	return edge{}, false
 }
+
+// kunyaOnly reports whether the query's words left unaligned (aligned
+// words qm) are each of a kunya, "father of" and a name (Abu al-Athir,
+// Abu Bakr): an epithet said beside a person's name, not a name of a
+// father or a son.
+func (sc *scratch) kunyaOnly(qm uint64) bool {
+	found := false
+	for i := 0; i < len(sc.qs) && i < 64; i++ {
+		if qm&bit(i) != 0 || isArticle(sc.qs[i].s) && i+1 < len(sc.qs) && i+1 < 64 && qm&bit(i+1) != 0 {
+			continue // an article before a word that aligned weighs nothing (articlesLeftOut)
+		}
+		if !isKunya(sc.qs[i].s) {
+			return false
+		}
+		// the kunya's article may have aligned with the article of
+		// the name after it, which then weighs nothing
+		k := i + 1
+		if k < len(sc.qs) && isArticle(sc.qs[k].s) {
+			k++
+		}
+		if k >= len(sc.qs) || k >= 64 || qm&bit(k) != 0 {
+			return false
+		}
+		found, i = true, k
+	}
+	return found
+}
+
+// isKunya reports whether w is "father of" starting a kunya.
+func isKunya(w string) bool { return w == "abu" || w == "abou" || w == "abo" }

@@ -294,6 +294,8 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 			missQ = max(missQ-sc.abdParticles(al.qm), 0)
 		} else if missC == 0 && ix.surnameLast(sc, rec, ctoks, start) {
 			alphaQ = alphaFewerGivenNames
+		} else if missC == 0 && sc.kunyaOnly(al.qm) {
+			alphaQ = alphaFewerGivenNames
 		}
 	}
 	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))) {
