@@ -684,7 +684,9 @@ func edgeOfName(es []edge, j int) (edge, bool) {
 // the listed given names first after the comma, in order, leaving out the
 // listed surname and the names between: the person named by the given
 // name and the last of the names after it (ABDALLAH, Fazul for MOHAMMED,
-// Fazul Abdullah; JAN, Said for 'ABD AL-SALAM, Said Jan). It is the
+// Fazul Abdullah; JAN, Said for 'ABD AL-SALAM, Said Jan). Particles
+// (nasabParticles) left at the listed name's end do not count as its last
+// word (RAFIQ, Assem for MALIK, Assim Mohammed Rafiq Abdul). It is the
 // mirror of surnameLast.
 func (ix *Index) surnameFromLast(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
 	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
@@ -719,6 +721,9 @@ func (ix *Index) surnameFromLast(sc *scratch, rec *nameRec, ctoks []int32, start
 		i = int(e.qhi)
 	}
 	surnameEnd := len(ctoks) - 1
+	for surnameEnd > nextGiven && nasabParticles[ix.toks[ctoks[surnameEnd]].s] {
+		surnameEnd-- // a particle left at the end (Abdul, abd al alone)
+	}
 	for i := qs - 1; i >= 0; i-- {
 		e, ok := edgeOfQuery(es, i)
 		if !ok || int(e.chi) != surnameEnd || surnameEnd < nextGiven {
