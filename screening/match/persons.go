@@ -609,16 +609,17 @@ func linksAligned(m uint64, i, n int, article func(int) bool) bool {
 	return k < n && k < 64 && m&bit(k) != 0
 }
 
-// surnameLast reports whether a query written surname first with a comma
-// holds the whole name of a listed person (rec, ctoks; edges from
+// surnameAfterGiven reports whether a query written surname first with a
+// comma holds the whole name of a listed person (rec, ctoks; edges from
 // sc.edgeStore[start], all close) written so too, with the listed given
 // names first after the query's comma, in order, and the listed surname
-// last: the query names the person by the listed surname among its given
-// names and another surname in front (KARABA, Alfred Fatuyo for FUTUYO,
-// Alfred; DEHGHAN CHENARI, Hamed: CHENARI, Hamed Ahmad Ali Dehghan). The
-// listed surname first after the comma (FAIZULLAHI, Ali Ahmad against
-// 'ALI, Ahmad) is another person's given name, and is not so.
-func (ix *Index) surnameLast(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
+// after them: the query names the person by the listed surname among its
+// given names and another surname in front (KARABA, Alfred Fatuyo for
+// FUTUYO, Alfred; DEHGHAN CHENARI, Hamed: CHENARI, Hamed Ahmad Ali
+// Dehghan; YAMIN, Abdur Rehman Muhammad for REHMAN, Abdur). The listed
+// surname first after the comma (FAIZULLAHI, Ali Ahmad against 'ALI,
+// Ahmad) is another person's given name, and is not so.
+func (ix *Index) surnameAfterGiven(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
 	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
 		return false
 	}
@@ -634,9 +635,8 @@ func (ix *Index) surnameLast(sc *scratch, rec *nameRec, ctoks []int32, start int
 		return false
 	}
 	// the listed given names from the word after the query's comma on,
-	// the listed surname's words ending the query
+	// the listed surname's words after them
 	nextGiven := qs
-	surnameEnd := len(sc.qs) - 1
 	for _, e := range sc.edgeStore[start:] {
 		if int(e.qlo) < qs {
 			return false // the query's own surname aligned
@@ -656,6 +656,12 @@ func (ix *Index) surnameLast(sc *scratch, rec *nameRec, ctoks []int32, start int
 		nextGiven = int(e.qhi) + 1
 		j = int(e.chi)
 	}
+	// the listed surname's words after the given names, in order
+	e, ok := edgeOfName(sc.edgeStore[start:], cs-1)
+	if !ok || int(e.qhi) < nextGiven {
+		return false
+	}
+	surnameEnd := int(e.qhi)
 	for j := cs - 1; j >= 0; j-- {
 		e, ok := edgeOfName(sc.edgeStore[start:], j)
 		if !ok || int(e.qhi) != surnameEnd || surnameEnd < nextGiven {
@@ -687,7 +693,7 @@ func edgeOfName(es []edge, j int) (edge, bool) {
 // Fazul Abdullah; JAN, Said for 'ABD AL-SALAM, Said Jan). Particles
 // (nasabParticles) left at the listed name's end do not count as its last
 // word (RAFIQ, Assem for MALIK, Assim Mohammed Rafiq Abdul). It is the
-// mirror of surnameLast.
+// mirror of surnameAfterGiven.
 func (ix *Index) surnameFromLast(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
 	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
 		return false

@@ -219,11 +219,11 @@ func TestQafGHits(t *testing.T) {
 	}
 }
 
-// TestSurnameLast checks that a query naming a listed person by the listed
-// surname last among its given names, with another surname in front,
+// TestSurnameAfterGiven checks that a query naming a listed person by the
+// listed surname among its given names, with another surname in front,
 // counts that surname as the query's own given names do, and that the
 // listed surname first after the comma does not.
-func TestSurnameLast(t *testing.T) {
+func TestSurnameAfterGiven(t *testing.T) {
 	ix := NewIndex([]*lists.Entry{
 		{Source: lists.SourceInternal, ID: "1", Type: lists.TypeIndividual, Name: "FUTUYO, Alfred"},
 		{Source: lists.SourceInternal, ID: "2", Type: lists.TypeIndividual, Name: "GARANE, Omari"},
