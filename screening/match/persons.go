@@ -683,18 +683,18 @@ func edgeOfName(es []edge, j int) (edge, bool) {
 	return edge{}, false
 }
 
-// surnameFromLast reports whether a query written surname first with a
+// surnameFromLater reports whether a query written surname first with a
 // comma, every word aligned with part of a listed person's name written
 // so too (rec, ctoks; edges from sc.edgeStore[start], all close), takes
-// its surname from the listed name's last words and its given names from
-// the listed given names first after the comma, in order, leaving out the
-// listed surname and the names between: the person named by the given
-// name and the last of the names after it (ABDALLAH, Fazul for MOHAMMED,
-// Fazul Abdullah; JAN, Said for 'ABD AL-SALAM, Said Jan). Particles
-// (nasabParticles) left at the listed name's end do not count as its last
-// word (RAFIQ, Assem for MALIK, Assim Mohammed Rafiq Abdul). It is the
+// its given names from the listed given names first after the comma, in
+// order, and its surname from listed words after them, leaving out the
+// listed surname and the other names: the person named by the given name
+// and one of the names after it, often the last (ABDALLAH, Fazul for
+// MOHAMMED, Fazul Abdullah; JAN, Said for 'ABD AL-SALAM, Said Jan;
+// RAFIQ, Assem for MALIK, Assim Mohammed Rafiq Abdul; MOHAMED, Khalil
+// Ibrahim for TAHA, Khalil Ibrahim Mohamed Achar Foudail). It is the
 // mirror of surnameAfterGiven.
-func (ix *Index) surnameFromLast(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
+func (ix *Index) surnameFromLater(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
 	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
 		return false
 	}
@@ -716,7 +716,7 @@ func (ix *Index) surnameFromLast(sc *scratch, rec *nameRec, ctoks []int32, start
 		}
 	}
 	// the query's given names from the listed word after the comma on,
-	// its surname's words ending the listed name
+	// its surname's words after them
 	nextGiven := cs
 	for i := qs; i < len(sc.qs); i++ {
 		e, ok := edgeOfQuery(es, i)
@@ -726,10 +726,11 @@ func (ix *Index) surnameFromLast(sc *scratch, rec *nameRec, ctoks []int32, start
 		nextGiven = int(e.chi) + 1
 		i = int(e.qhi)
 	}
-	surnameEnd := len(ctoks) - 1
-	for surnameEnd > nextGiven && nasabParticles[ix.toks[ctoks[surnameEnd]].s] {
-		surnameEnd-- // a particle left at the end (Abdul, abd al alone)
+	e, ok := edgeOfQuery(es, qs-1)
+	if !ok {
+		return false
 	}
+	surnameEnd := int(e.chi)
 	for i := qs - 1; i >= 0; i-- {
 		e, ok := edgeOfQuery(es, i)
 		if !ok || int(e.chi) != surnameEnd || surnameEnd < nextGiven {

@@ -243,7 +243,7 @@ func TestSurnameAfterGiven(t *testing.T) {
 	if last < DefaultThreshold || first >= last {
 		t.Errorf("KARABA, Alfred Futuyo %.3f, KARABA, Futuyo Alfred %.3f: want the first at the threshold or more and above the second", last, first)
 	}
-	// the mirror (surnameFromLast): the query's surname the listed
+	// the mirror (surnameFromLater): the query's surname the listed
 	// name's last word, the listed surname left out
 	ix = NewIndex([]*lists.Entry{
 		{Source: lists.SourceInternal, ID: "1", Type: lists.TypeIndividual, Name: "KARABA, Alfred Futuyo"},

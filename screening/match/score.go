@@ -305,9 +305,9 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		alpha = alphaPartialPerson
 		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) {
 			alpha = alphaLeftOutGivenNames
-		} else if ix.surnameFromLast(sc, rec, ctoks, start) {
+		} else if ix.surnameFromLater(sc, rec, ctoks, start) {
 			// the listed surname left out as well: as the given
-			// names a query adds (surnameFromLast)
+			// names a query adds (surnameFromLater)
 			alpha = alphaFewerGivenNames
 		}
 	}
