@@ -30,7 +30,14 @@ const (
 // minCompoundStem letters or more, and has minCompoundRest letters or
 // more beyond it.
 func compoundOf(long, short string) bool {
-	return len(short) >= minCompoundStem && len(long)-len(short) >= minCompoundRest && strings.HasPrefix(long, short)
+	n := len(short)
+	if n < minCompoundStem || len(long)-n < minCompoundRest {
+		return false
+	}
+	// the last letter of the start a vowel of the same class as the
+	// compound's there: a clipped name ends in the vowel as it is said
+	// alone (Kamchi for Kamchybek, the Kyrgyz y)
+	return long[:n-1] == short[:n-1] && (long[n-1] == short[n-1] || isVowelByte(long[n-1]) && isVowelByte(short[n-1]) && vowelClass(long[n-1]) == vowelClass(short[n-1]))
 }
 
 // compoundPair reports whether one of two words is the start of the
@@ -98,11 +105,12 @@ const maxQafKey = 24
 // qafGSim is the similarity of two words of a person's name of which one
 // writes q where the other writes g: the Arabic qaf, which Gulf, Bedouin,
 // Iraqi, Sudanese and Upper Egyptian Arabic say as g (Qasim, Gasim; Aqil,
-// Agil), romanised as it is said. The words are compared with q read as
-// g, the diphthong aw and the vowels o and u read alike, e, i and y
-// alike, and doubled letters once (qafKey): equal, they score as a vowel
-// respelling (vowelShapeSim), else 0. k is not read as g: Kamal and Gamal
-// (Jamal) are two names.
+// Agil), romanised as it is said, and which Persian says as its ghayn and
+// romanises gh (Sadeq, Sadegh; Baqeri, Bagheri). The words are compared
+// with q read as g, gh as g, the diphthong aw and the vowels o and u read
+// alike, e, i and y alike, and doubled letters once (qafKey): equal, they
+// score as a vowel respelling (vowelShapeSim), else 0. k is not read as g:
+// Kamal and Gamal (Jamal) are two names.
 func qafGSim(a, b string) float32 {
 	if len(a) < 4 || len(b) < 4 || len(a) > maxQafKey || len(b) > maxQafKey {
 		return 0
@@ -125,6 +133,10 @@ func qafKey(dst []byte, w string) []byte {
 		switch c {
 		case 'q':
 			c = 'g'
+		case 'g':
+			if i+1 < len(w) && w[i+1] == 'h' {
+				i++ // Persian gh, for qaf as for ghayn
+			}
 		case 'o', 'w':
 			c = 'u'
 		case 'e', 'y':

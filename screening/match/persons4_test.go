@@ -218,3 +218,47 @@ func TestQafGHits(t *testing.T) {
 		t.Errorf("%+v, want entry 1 at 0.85 or more", ms)
 	}
 }
+
+// TestSurnameAfterGiven checks that a query naming a listed person by the
+// listed surname among its given names, with another surname in front,
+// counts that surname as the query's own given names do, and that the
+// listed surname first after the comma does not.
+func TestSurnameAfterGiven(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceInternal, ID: "1", Type: lists.TypeIndividual, Name: "FUTUYO, Alfred"},
+		{Source: lists.SourceInternal, ID: "2", Type: lists.TypeIndividual, Name: "GARANE, Omari"},
+		{Source: lists.SourceInternal, ID: "3", Type: lists.TypeIndividual, Name: "TALIB, Yusri"},
+	})
+	score := func(q string) float64 {
+		ms, err := ix.Search(context.Background(), Query{Name: q, Threshold: 0.3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].Entry.Name != "FUTUYO, Alfred" {
+			t.Fatalf("%q: matches %+v", q, ms)
+		}
+		return ms[0].Score
+	}
+	last, first := score("KARABA, Alfred Futuyo"), score("KARABA, Futuyo Alfred")
+	if last < DefaultThreshold || first >= last {
+		t.Errorf("KARABA, Alfred Futuyo %.3f, KARABA, Futuyo Alfred %.3f: want the first at the threshold or more and above the second", last, first)
+	}
+	// the mirror (surnameFromLater): the query's surname the listed
+	// name's last word, the listed surname left out
+	ix = NewIndex([]*lists.Entry{
+		{Source: lists.SourceInternal, ID: "1", Type: lists.TypeIndividual, Name: "KARABA, Alfred Futuyo"},
+		{Source: lists.SourceInternal, ID: "2", Type: lists.TypeIndividual, Name: "GARANE, Omari"},
+		{Source: lists.SourceInternal, ID: "3", Type: lists.TypeIndividual, Name: "TALIB, Yusri"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "FUTUYO, Alfred", Threshold: 0.3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms2, err := ix.Search(context.Background(), Query{Name: "ALFRED, Futuyo", Threshold: 0.3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Score < DefaultThreshold || len(ms2) > 0 && ms2[0].Score >= ms[0].Score {
+		t.Errorf("FUTUYO, Alfred %+v, ALFRED, Futuyo %+v: want the first at the threshold or more and above the second", ms, ms2)
+	}
+}

@@ -75,6 +75,9 @@ func (ix *Index) reachEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32,
 				continue
 			}
 			s := ix.tokSim(q, t)
+			if rec.individual {
+				s = personRespelling(q, t, s) // as gatherEdges compares a person's hits
+			}
 			if s < minSim || rec.individual && s < 1 && ix.otherSyllabicName(q, t, rec, &east, nil) {
 				continue
 			}

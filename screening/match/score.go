@@ -291,6 +291,11 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		alphaQ = alpha
 		if missC == 0 && ix.moreGivenNames(sc, rec, ctoks, start) {
 			alphaQ = alphaFewerGivenNames
+			missQ = max(missQ-sc.abdParticles(al.qm), 0)
+		} else if missC == 0 && ix.surnameAfterGiven(sc, rec, ctoks, start) {
+			alphaQ = alphaFewerGivenNames
+		} else if missC == 0 && sc.kunyaOnly(al.qm) {
+			alphaQ = alphaFewerGivenNames
 		}
 	}
 	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))) {
@@ -299,6 +304,10 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// Ahmad") is inside another person's longer name
 		alpha = alphaPartialPerson
 		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) {
+			alpha = alphaLeftOutGivenNames
+		} else if ix.surnameFromLater(sc, rec, ctoks, start) {
+			// the listed surname left out as well: as the given
+			// names a query adds (surnameFromLater)
 			alpha = alphaFewerGivenNames
 		}
 	}
