@@ -427,7 +427,7 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "construction", []string{"construction", "stroitelstvo", "construtora", "construcoes", "construcao", "stroitelnyy", "stroitelnoe", "stroitelstva", "stroitelnaya", "insaat", "construccion", "constructora", "gradjevinsko", "gradjevinski", "gradjevinarstvo", "gradevinsko", "gradevinski", "gradevinarstvo", "constr", "constn"}},
 	{variantOrg, "building", []string{"building", "buildings", "edificio", "edificios", "batiment", "batiments", "gebaude", "zgrada", "zgrade", "zdanie", "zdaniya", "yapı"}},
 	{variantOrg, "consulting", []string{"consulting", "konsalting", "konsulting", "consultancy", "consultants", "constultants", "konsaltingovaya", "consult", "konsult", "consulenza", "conseils", "beratung", "コンサルティンク", "danısmanlık", "danısman", "consultoria", "consultora", "asesoria"}},
-	{variantOrg, "design", []string{"design", "designer", "designers", "designing", "diseno", "disenador", "dizayn", "progettazione", "テサイン", "proektirovanie", "proektirovshchik", "proektirovshchiki", "proektirovshchitsa", "proektirovshchitsy", "proektirovshchits", "tasarım", "tasarımcı", "konstruktorskoe", "konstruktorskoye", "konstruktorskiy", "konstruktorskii", "konstruktorskaya", "proektirovaniyu", "proektirovaniya"}},
+	{variantOrg, "design", []string{"design", "designer", "designers", "designing", "diseno", "disenador", "dizayn", "progettazione", "テサイン", "proektirovanie", "proektirovshchik", "proektirovshchiki", "proektirovshchitsa", "proektirovshchitsy", "proektirovshchits", "tasarım", "tasarımcı", "konstruktorskoe", "konstruktorskoye", "konstruktorskiy", "konstruktorskii", "konstruktorskaya", "proektirovaniyu", "proektirovaniya", "tarh", "tarrahi"}},
 	{variantOrg, "hotel", []string{"hotel", "hotell", "albergo", "otel", "ホテル"}},
 	{variantOrg, "restaurant", []string{"restaurant", "restoran", "restaurante", "restauranteza", "restauracja", "restaurace"}},
 	{variantOrg, "wine", []string{"wine", "sarap", "viini", "vin", "vinho", "vino", "wein", "wijn", "wino", "krasi", "ワイン", "khmr", "nbidh"}},
@@ -525,5 +525,6 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "first", []string{"first", "primero", "primera", "erste"}},
 	{variantOrg, "second", []string{"second", "segundo", "segunda", "seconde", "secondo", "zweite"}},
 	{variantOrg, "third", []string{"third", "tercero", "tercera", "tercer", "troisieme", "terzo", "terza", "dritte"}},
+	{variantOrg, "complex", []string{"complex", "complexes", "kompleks", "mojtama", "mojtame", "mujamma"}},
 	{variantOrg, "digital", []string{"digital", "dig", "digl"}},
 }
