@@ -174,20 +174,29 @@ func (ix *Index) ordinaryAligned(sc *scratch, ctoks []int32, start int) bool {
 	return true
 }
 
+// minBareFirstLen is the least length of a coined word listed bare that
+// stands for its name with descriptors after it (bareCoinedName).
+const minBareFirstLen = 8
+
 // bareCoinedName reports whether the listed organisation's whole name is
 // one coined word of minCoinedLen letters or more listed without a legal
 // form (a brand, a group's name), aligned closely by one query word, and the query's other words (not in
 // qm) are all generic words or descriptors: what the business is or does
 // said beside its name (URALVAGONZAVOD RESEARCH AND PRODUCTION CORPORATION
-// for URALVAGONZAVOD). Another word of its own would make it another
-// company holding the brand (soleCoinedEdge), and so would a shorter word
-// (DEVON ENERGY CORP is not DEVON, TRITON INTERNATIONAL LTD not TRITON).
+// for URALVAGONZAVOD). A coined word of minBareFirstLen letters or more
+// does so when it is the query's first word, what the business is said
+// after it, as a name built on the brand reads (SYRIATEL MOBILE TELECOM
+// SA for SYRIATEL, ELEHSSAN SOCIETY for ELEHSSAN); a descriptor in front
+// of it is the look-alike's shape (HOLDINGS HIZBALLAH). Another word of
+// its own would make it another company holding the brand
+// (soleCoinedEdge), and so would a shorter word (DEVON ENERGY CORP is not
+// DEVON, TRITON INTERNATIONAL LTD not TRITON).
 func (ix *Index) bareCoinedName(sc *scratch, rec *nameRec, ctoks []int32, start int, qm uint64) bool {
 	if rec.legal != LegalNone || len(ctoks) != 1 || sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) {
 		return false
 	}
 	es := sc.edgeStore[start:]
-	if t := &ix.toks[ctoks[0]]; len(es) != 1 || es[0].qlo != es[0].qhi || es[0].sim < closeMinSim || len(t.s) < minCoinedLen || !coinedWord(t) {
+	if t := &ix.toks[ctoks[0]]; len(es) != 1 || es[0].qlo != es[0].qhi || es[0].sim < closeMinSim || len(t.s) < minBareFirstLen || len(t.s) < minCoinedLen && es[0].qlo != 0 || !coinedWord(t) {
 		return false
 	}
 	return sc.descriptorsLeft(qm)
