@@ -67,6 +67,8 @@ var shortLegalForms = map[string]LegalClass{
 	// joint-stock company; ЕООД is curated); Bahraini B.S.C. (Bahraini
 	// shareholding company)
 	"ood": LegalLimited, "ead": LegalJointStock, "bsc": LegalJointStock,
+	// Ukrainian ПрАТ, private joint-stock company, as PrJSC or Private JSC
+	"prjsc": LegalJointStock, "private jsc": LegalJointStock,
 }
 
 // pinyinLegalForms are Chinese legal forms in pinyin written as one or two
