@@ -201,3 +201,24 @@ func (ix *Index) bareCoinedName(sc *scratch, rec *nameRec, ctoks []int32, start 
 	}
 	return sc.descriptorsLeft(qm)
 }
+
+// seatAfterForm returns the place in qs of a query word left over (not in
+// qm) that is a legal form of one word followed by one or two words at the
+// end of the query, len(qs) if there is none. A company's registered form
+// is followed by where it is or what part of it is meant (REYCO GMBH
+// GERMANY, ARANEKS DOO BEOGRAD VOZDOVAC, VTB BANK PJSC SHANGHAI BRANCH):
+// on top of the whole of a listed name written with a legal form, the
+// form counts nothing and the words after it count as descriptors
+// (unmatchedWeights). A listed name without a form is not read so: TOP
+// GROUP GMBH KONFEKTIONSBUGELEI is not TOP 3D GROUP.
+func seatAfterForm(qs []qtok, qm uint64) int {
+	n := len(qs)
+	for i := n - 2; i >= 1 && i >= n-3; i-- {
+		if w := qs[i].s; qm&bit(i) == 0 && isLegalLast(w) {
+			if _, ok := legalForms[w]; ok {
+				return i
+			}
+		}
+	}
+	return n
+}

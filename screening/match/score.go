@@ -372,13 +372,17 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// CREDIT is another national bank than BANCO NACIONAL
 		missQ = 0
 		share := ix.addedWordShare(ctoks, cm)
+		seat := len(sc.qs)
+		if share < 1 && rec.legal != LegalNone {
+			seat = seatAfterForm(sc.qs, qm)
+		}
 		for i := range sc.qs {
 			if qm&bit(i) == 0 {
 				q := &sc.qs[i]
-				if qOwn&bit(i) != 0 {
+				if qOwn&bit(i) != 0 || i == seat {
 					continue
 				}
-				if (isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s)) && share < 1 {
+				if (isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s) || i > seat) && share < 1 {
 					missQ += q.w * missAddedOrg
 					continue
 				}
