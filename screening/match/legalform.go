@@ -69,6 +69,10 @@ var shortLegalForms = map[string]LegalClass{
 	"ood": LegalLimited, "ead": LegalJointStock, "bsc": LegalJointStock,
 	// Ukrainian ПрАТ, private joint-stock company, as PrJSC or Private JSC
 	"prjsc": LegalJointStock, "private jsc": LegalJointStock,
+	// Greek ανώνυμη εταιρεία (société anonyme) in its romanisations;
+	// rigour has it in Greek letters and as anónimi etería
+	"anonymi etaireia": LegalJointStock, "anonymi etairia": LegalJointStock, "anonimi etairia": LegalJointStock,
+	"anonimi eteria": LegalJointStock, "anonymos etaireia": LegalJointStock,
 }
 
 // pinyinLegalForms are Chinese legal forms in pinyin written as one or two
