@@ -526,5 +526,6 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "second", []string{"second", "segundo", "segunda", "seconde", "secondo", "zweite"}},
 	{variantOrg, "third", []string{"third", "tercero", "tercera", "tercer", "troisieme", "terzo", "terza", "dritte"}},
 	{variantOrg, "complex", []string{"complex", "complexes", "kompleks", "mojtama", "mojtame", "mujamma"}},
+	{variantOrg, "tyre", []string{"tyre", "tyres", "tire", "tires", "shina", "shinnyy", "shinnyi", "shinnaya"}},
 	{variantOrg, "digital", []string{"digital", "dig", "digl"}},
 }
