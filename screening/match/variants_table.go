@@ -527,5 +527,7 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "third", []string{"third", "tercero", "tercera", "tercer", "troisieme", "terzo", "terza", "dritte"}},
 	{variantOrg, "complex", []string{"complex", "complexes", "kompleks", "mojtama", "mojtame", "mujamma"}},
 	{variantOrg, "tyre", []string{"tyre", "tyres", "tire", "tires", "shina", "shinnyy", "shinnyi", "shinnaya"}},
+	{variantOrg, "division", []string{"division", "divisions", "firqa", "firqat", "diviziya"}},
+	{variantOrg, "corps", []string{"corps", "faylaq", "korpus"}},
 	{variantOrg, "digital", []string{"digital", "dig", "digl"}},
 }
