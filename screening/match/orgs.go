@@ -222,3 +222,25 @@ func seatAfterForm(qs []qtok, qm uint64) int {
 	}
 	return n
 }
+
+// listedSeat is seatAfterForm for the listed organisation's name ctoks
+// (aligned: cm): the place of a one-word legal form left out with one or
+// two words after it at the name's end (MSP KALA NAFT CO. TEHRAN), or
+// len(ctoks). A query that holds the rest of the name, shortened, leaves
+// out the form and the seat as it leaves out what the business does;
+// not when the words it holds are ordinary ones (ordinaryAligned: Liberty
+// Global Ltd. is not GLOBAL LIBERTY D.O.O. LAKTASI).
+func (ix *Index) listedSeat(ctoks []int32, cm uint64) int {
+	n := len(ctoks)
+	for i := n - 2; i >= 1 && i >= n-3; i-- {
+		if cm&bit(i) != 0 {
+			return n // the seat is left out whole
+		}
+		if w := ix.toks[ctoks[i]].s; isLegalLast(w) {
+			if _, ok := legalForms[w]; ok && cm&bit(n-1) == 0 {
+				return i
+			}
+		}
+	}
+	return n
+}

@@ -346,9 +346,16 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	if !rec.individual && distinct && qm == spanMask(0, int8(len(sc.qs)-1)) && cm != spanMask(0, int8(len(ctoks)-1)) {
 		ded = ix.dedicationStart(ctoks)
 	}
+	cSeat := len(ctoks)
+	if shortened && !ix.ordinaryAligned(sc, ctoks, start) {
+		cSeat = ix.listedSeat(ctoks, cm)
+	}
 	for j, ct := range ctoks {
 		if cm&bit(j) == 0 {
 			t := &ix.toks[ct]
+			if j == cSeat {
+				continue
+			}
 			if j >= ded {
 				// the person an organisation is named after, left
 				// out as its short name does
@@ -358,7 +365,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			if cOwn&bit(j) != 0 {
 				continue
 			}
-			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
+			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group) || j > cSeat))
 		}
 	}
 	if !rec.individual && missQ > 0 && missC == 0 && distinct && (sc.closeEdges(start, closeMinSim) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
