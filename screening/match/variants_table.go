@@ -495,7 +495,7 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "hospitality", []string{"hospitality", "ugostiteljstvo", "ugostiteljski", "ugostiteljsko"}},
 	{variantOrg, "shop", []string{"shop", "radnja", "radnje"}},
 	{variantOrg, "sole", []string{"samostalna", "samostalni", "samostalno"}},
-	{variantOrg, "movement", []string{"movement", "harakat", "haraka", "harakah", "harakatul"}},
+	{variantOrg, "movement", []string{"movement", "harakat", "haraka", "harakah", "harakatul", "tehrik", "tahrik", "tehreek", "tahreek", "tehriki"}},
 	{variantOrg, "front", []string{"front", "jabhat", "jabha", "jabhah"}},
 	{variantOrg, "org", []string{"tanzim", "tanzeem", "sazman", "sazeman"}},
 	{variantOrg, "battalion", []string{"battalion", "katibat", "katiba", "katibah"}},
