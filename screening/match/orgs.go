@@ -190,12 +190,19 @@ const minBareFirstLen = 8
 // of it is the look-alike's shape (HOLDINGS HIZBALLAH). Another word of
 // its own would make it another company holding the brand
 // (soleCoinedEdge), and so would a shorter word (DEVON ENERGY CORP is not
-// DEVON, TRITON INTERNATIONAL LTD not TRITON).
+// DEVON, TRITON INTERNATIONAL LTD not TRITON). The query's legal form is a
+// registered one or none, or, when the brand comes first with two words or
+// more after it, any (ALUMINAT PRODUCTION AND INDUSTRIAL COMPANY for
+// ALUMINAT): the form of English names says nothing of which company it
+// is (soleCoinedEdge), the brand said first with what it does does.
 func (ix *Index) bareCoinedName(sc *scratch, rec *nameRec, ctoks []int32, start int, qm uint64) bool {
-	if rec.legal != LegalNone || len(ctoks) != 1 || sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) {
+	if rec.legal != LegalNone || len(ctoks) != 1 {
 		return false
 	}
 	es := sc.edgeStore[start:]
+	if sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) && (len(es) != 1 || es[0].qlo != 0 || len(sc.qs) < 3) {
+		return false
+	}
 	if t := &ix.toks[ctoks[0]]; len(es) != 1 || es[0].qlo != es[0].qhi || es[0].sim < closeMinSim || len(t.s) < minBareFirstLen || len(t.s) < minCoinedLen && es[0].qlo != 0 || !coinedWord(t) {
 		return false
 	}
