@@ -186,6 +186,26 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 			continue
 		}
 		a.seen[norm] = len(out)
+		// a name that analyses as a kept one (its legal form written
+		// another way: "VTB BANK, PJSC", "PUBLICHNE AKTSIONERNE
+		// TOVARYSTVO VTB BANK") is that name again: kept twice it would
+		// take two of a search's candidates
+		a.key = append(a.key[:0], 1, byte(a.nt.legal))
+		for _, w := range a.nt.words {
+			a.key = append(append(a.key, w...), 0)
+		}
+		a.key = append(a.key, 1)
+		for _, w := range a.nt.nums {
+			a.key = append(append(a.key, w...), 0)
+		}
+		if prev, ok := a.seen[string(a.key)]; ok {
+			if !weak && out[prev].weak {
+				out[prev].weak = false
+			}
+			a.seen[norm] = prev
+			continue
+		}
+		a.seen[string(a.key)] = len(out)
 		out = append(out, analysedName{alias: int32(ai), weak: weak, legal: a.nt.legal,
 			words: slices.Clone(a.nt.words), nums: slices.Clone(a.nt.nums)})
 	}
@@ -198,6 +218,7 @@ type analyser struct {
 	fields  []string
 	nt      nameTokens
 	scratch []byte
+	key     []byte
 	seen    map[string]int
 }
 

@@ -67,6 +67,12 @@ var shortLegalForms = map[string]LegalClass{
 	// joint-stock company; ЕООД is curated); Bahraini B.S.C. (Bahraini
 	// shareholding company)
 	"ood": LegalLimited, "ead": LegalJointStock, "bsc": LegalJointStock,
+	// Ukrainian ПрАТ, private joint-stock company, as PrJSC or Private JSC
+	"prjsc": LegalJointStock, "private jsc": LegalJointStock,
+	// Greek ανώνυμη εταιρεία (société anonyme) in its romanisations;
+	// rigour has it in Greek letters and as anónimi etería
+	"anonymi etaireia": LegalJointStock, "anonymi etairia": LegalJointStock, "anonimi etairia": LegalJointStock,
+	"anonimi eteria": LegalJointStock, "anonymos etaireia": LegalJointStock,
 }
 
 // pinyinLegalForms are Chinese legal forms in pinyin written as one or two
@@ -448,6 +454,31 @@ func init() {
 	for k := range legalDel {
 		delShapes.add(k)
 	}
+	// every phrase also as canonLegal leaves it: a word of the wider table
+	// one letter from a curated word is brought to that word's spelling
+	// (Spanish "acciones" to "actions"), and the phrase around it
+	// ("sociedad por acciones simplificada") must still be found
+	extra = extra[:0]
+	for phrase := range legalForms {
+		ws := strings.Fields(phrase)
+		changed := false
+		for i, w := range ws {
+			if len(w) < 4 {
+				continue
+			}
+			if c, ok := canonLegalWord(w, buf); ok && c != w {
+				ws[i], changed = c, true
+			}
+		}
+		if changed {
+			extra = append(extra, strings.Join(ws, " "), phrase)
+		}
+	}
+	for i := 0; i < len(extra); i += 2 {
+		if _, ok := legalForms[extra[i]]; !ok {
+			legalForms[extra[i]] = legalForms[extra[i+1]]
+		}
+	}
 }
 
 // canonLegal replaces words near the two ends of a name that are misspelt or
@@ -495,6 +526,9 @@ func canonLegal(fields []string, buf []byte) []string {
 			if ok {
 				fields[i] = c
 				fields = append(fields[:i+1], fields[i+2:]...)
+				// the joined word once more, as a word of the table
+				// written whole is read ("publ ichne" as "publichne")
+				i--
 				continue
 			}
 		}

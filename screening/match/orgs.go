@@ -174,21 +174,80 @@ func (ix *Index) ordinaryAligned(sc *scratch, ctoks []int32, start int) bool {
 	return true
 }
 
+// minBareFirstLen is the least length of a coined word listed bare that
+// stands for its name with descriptors after it (bareCoinedName).
+const minBareFirstLen = 8
+
 // bareCoinedName reports whether the listed organisation's whole name is
 // one coined word of minCoinedLen letters or more listed without a legal
 // form (a brand, a group's name), aligned closely by one query word, and the query's other words (not in
 // qm) are all generic words or descriptors: what the business is or does
 // said beside its name (URALVAGONZAVOD RESEARCH AND PRODUCTION CORPORATION
-// for URALVAGONZAVOD). Another word of its own would make it another
-// company holding the brand (soleCoinedEdge), and so would a shorter word
-// (DEVON ENERGY CORP is not DEVON, TRITON INTERNATIONAL LTD not TRITON).
+// for URALVAGONZAVOD). A coined word of minBareFirstLen letters or more
+// does so when it is the query's first word, what the business is said
+// after it, as a name built on the brand reads (SYRIATEL MOBILE TELECOM
+// SA for SYRIATEL, ELEHSSAN SOCIETY for ELEHSSAN); a descriptor in front
+// of it is the look-alike's shape (HOLDINGS HIZBALLAH). Another word of
+// its own would make it another company holding the brand
+// (soleCoinedEdge), and so would a shorter word (DEVON ENERGY CORP is not
+// DEVON, TRITON INTERNATIONAL LTD not TRITON). The query's legal form is a
+// registered one or none, or, when the brand comes first with two words or
+// more after it, any (ALUMINAT PRODUCTION AND INDUSTRIAL COMPANY for
+// ALUMINAT): the form of English names says nothing of which company it
+// is (soleCoinedEdge), the brand said first with what it does does.
 func (ix *Index) bareCoinedName(sc *scratch, rec *nameRec, ctoks []int32, start int, qm uint64) bool {
-	if rec.legal != LegalNone || len(ctoks) != 1 || sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) {
+	if rec.legal != LegalNone || len(ctoks) != 1 {
 		return false
 	}
 	es := sc.edgeStore[start:]
-	if t := &ix.toks[ctoks[0]]; len(es) != 1 || es[0].qlo != es[0].qhi || es[0].sim < closeMinSim || len(t.s) < minCoinedLen || !coinedWord(t) {
+	if sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) && (len(es) != 1 || es[0].qlo != 0 || len(sc.qs) < 3) {
+		return false
+	}
+	if t := &ix.toks[ctoks[0]]; len(es) != 1 || es[0].qlo != es[0].qhi || es[0].sim < closeMinSim || len(t.s) < minBareFirstLen || len(t.s) < minCoinedLen && es[0].qlo != 0 || !coinedWord(t) {
 		return false
 	}
 	return sc.descriptorsLeft(qm)
+}
+
+// seatAfterForm returns the place in qs of a query word left over (not in
+// qm) that is a legal form of one word followed by one or two words at the
+// end of the query, len(qs) if there is none. A company's registered form
+// is followed by where it is or what part of it is meant (REYCO GMBH
+// GERMANY, ARANEKS DOO BEOGRAD VOZDOVAC, VTB BANK PJSC SHANGHAI BRANCH):
+// on top of the whole of a listed name written with a legal form, the
+// form counts nothing and the words after it count as descriptors
+// (unmatchedWeights). A listed name without a form is not read so: TOP
+// GROUP GMBH KONFEKTIONSBUGELEI is not TOP 3D GROUP.
+func seatAfterForm(qs []qtok, qm uint64) int {
+	n := len(qs)
+	for i := n - 2; i >= 1 && i >= n-3; i-- {
+		if w := qs[i].s; qm&bit(i) == 0 && isLegalLast(w) {
+			if _, ok := legalForms[w]; ok {
+				return i
+			}
+		}
+	}
+	return n
+}
+
+// listedSeat is seatAfterForm for the listed organisation's name ctoks
+// (aligned: cm): the place of a one-word legal form left out with one or
+// two words after it at the name's end (MSP KALA NAFT CO. TEHRAN), or
+// len(ctoks). A query that holds the rest of the name, shortened, leaves
+// out the form and the seat as it leaves out what the business does;
+// not when the words it holds are ordinary ones (ordinaryAligned: Liberty
+// Global Ltd. is not GLOBAL LIBERTY D.O.O. LAKTASI).
+func (ix *Index) listedSeat(ctoks []int32, cm uint64) int {
+	n := len(ctoks)
+	for i := n - 2; i >= 1 && i >= n-3; i-- {
+		if cm&bit(i) != 0 {
+			return n // the seat is left out whole
+		}
+		if w := ix.toks[ctoks[i]].s; isLegalLast(w) {
+			if _, ok := legalForms[w]; ok && cm&bit(n-1) == 0 {
+				return i
+			}
+		}
+	}
+	return n
 }

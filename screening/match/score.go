@@ -355,9 +355,16 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	if !rec.individual && distinct && qm == spanMask(0, int8(len(sc.qs)-1)) && cm != spanMask(0, int8(len(ctoks)-1)) {
 		ded = ix.dedicationStart(ctoks)
 	}
+	cSeat := len(ctoks)
+	if shortened && !ix.ordinaryAligned(sc, ctoks, start) {
+		cSeat = ix.listedSeat(ctoks, cm)
+	}
 	for j, ct := range ctoks {
 		if cm&bit(j) == 0 {
 			t := &ix.toks[ct]
+			if j == cSeat {
+				continue
+			}
 			if j >= ded {
 				// the person an organisation is named after, left
 				// out as its short name does
@@ -367,7 +374,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			if cOwn&bit(j) != 0 {
 				continue
 			}
-			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group)))
+			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group) || j > cSeat))
 		}
 	}
 	if !rec.individual && missQ > 0 && missC == 0 && distinct && (sc.closeEdges(start, closeMinSim) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
@@ -381,13 +388,17 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// CREDIT is another national bank than BANCO NACIONAL
 		missQ = 0
 		share := ix.addedWordShare(ctoks, cm)
+		seat := len(sc.qs)
+		if share < 1 && rec.legal != LegalNone {
+			seat = seatAfterForm(sc.qs, qm)
+		}
 		for i := range sc.qs {
 			if qm&bit(i) == 0 {
 				q := &sc.qs[i]
-				if qOwn&bit(i) != 0 {
+				if qOwn&bit(i) != 0 || i == seat {
 					continue
 				}
-				if (isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s)) && share < 1 {
+				if (isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s) || i > seat) && share < 1 {
 					missQ += q.w * missAddedOrg
 					continue
 				}
