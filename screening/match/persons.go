@@ -620,67 +620,8 @@ func linksAligned(m uint64, i, n int, article func(int) bool) bool {
 // surname first after the comma (FAIZULLAHI, Ali Ahmad against 'ALI,
 // Ahmad) is another person's given name, and is not so.
 func (ix *Index) surnameAfterGiven(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
-	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
-		return false
-	}
-	if sc.qSurname < 0 {
-		sc.qSurname = sc.surnameWords(sc.qName)
-	}
-	qs := sc.qSurname
-	if qs == 0 || qs >= len(sc.qs) {
-		return false
-	}
-	cs := sc.surnameWords(ix.listedName(rec))
-	if cs == 0 || cs >= len(ctoks) || allOneSyllable(ix, ctoks) {
-		return false
-	}
-	// the listed given names from the word after the query's comma on,
-	// the listed surname's words after them
-	nextGiven := qs
-	for _, e := range sc.edgeStore[start:] {
-		if int(e.qlo) < qs {
-			return false // the query's own surname aligned
-		}
-		if int(e.clo) >= cs {
-			continue
-		}
-		if int(e.chi) >= cs {
-			return false
-		}
-	}
-	for j := cs; j < len(ctoks); j++ {
-		e, ok := edgeOfName(sc.edgeStore[start:], j)
-		if !ok || int(e.qlo) != nextGiven {
-			return false
-		}
-		nextGiven = int(e.qhi) + 1
-		j = int(e.chi)
-	}
-	// the listed surname's words after the given names, in order
-	e, ok := edgeOfName(sc.edgeStore[start:], cs-1)
-	if !ok || int(e.qhi) < nextGiven {
-		return false
-	}
-	surnameEnd := int(e.qhi)
-	for j := cs - 1; j >= 0; j-- {
-		e, ok := edgeOfName(sc.edgeStore[start:], j)
-		if !ok || int(e.qhi) != surnameEnd || surnameEnd < nextGiven {
-			return false
-		}
-		surnameEnd = int(e.qlo) - 1
-		j = int(e.clo)
-	}
-	return true
-}
-
-// edgeOfName returns the edge of es that takes the name word j.
-func edgeOfName(es []edge, j int) (edge, bool) {
-	for _, e := range es {
-		if int(e.clo) <= j && j <= int(e.chi) {
-			return e, true
-		}
-	}
-	return edge{}, false
+	qs, cs, ok := ix.surnamesOf(sc, rec, ctoks, start)
+	return ok && surnameAmongGiven(sc.edgeStore[start:], false, qs, cs, len(ctoks))
 }
 
 // surnameFromLater reports whether a query written surname first with a
@@ -693,59 +634,97 @@ func edgeOfName(es []edge, j int) (edge, bool) {
 // MOHAMMED, Fazul Abdullah; JAN, Said for 'ABD AL-SALAM, Said Jan;
 // RAFIQ, Assem for MALIK, Assim Mohammed Rafiq Abdul; MOHAMED, Khalil
 // Ibrahim for TAHA, Khalil Ibrahim Mohamed Achar Foudail). It is the
-// mirror of surnameAfterGiven.
+// mirror of surnameAfterGiven: the listed name holds the query's.
 func (ix *Index) surnameFromLater(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
+	qs, cs, ok := ix.surnamesOf(sc, rec, ctoks, start)
+	return ok && surnameAmongGiven(sc.edgeStore[start:], true, cs, qs, len(sc.qs))
+}
+
+// surnamesOf returns how many words the surnames of the query (qs) and of
+// a listed person's name (cs) have, both written surname first with a
+// comma and both with given names, when the edges from
+// sc.edgeStore[start] are all close and the listed name is not of one
+// syllable a word (ok false otherwise).
+func (ix *Index) surnamesOf(sc *scratch, rec *nameRec, ctoks []int32, start int) (qs, cs int, ok bool) {
 	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
-		return false
+		return 0, 0, false
 	}
 	if sc.qSurname < 0 {
 		sc.qSurname = sc.surnameWords(sc.qName)
 	}
-	qs := sc.qSurname
+	qs = sc.qSurname
 	if qs == 0 || qs >= len(sc.qs) {
-		return false
+		return 0, 0, false
 	}
-	cs := sc.surnameWords(ix.listedName(rec))
+	cs = sc.surnameWords(ix.listedName(rec))
 	if cs == 0 || cs >= len(ctoks) || allOneSyllable(ix, ctoks) {
-		return false
+		return 0, 0, false
 	}
-	es := sc.edgeStore[start:]
+	return qs, cs, true
+}
+
+// surnameAmongGiven reports whether, of two names written surname first
+// with a comma and aligned by es, name a (the listed name when listedA,
+// else the query; its surname's first as words) holds the whole of name b
+// (its surname's first bs words, bn words in all) after its own surname,
+// which is left unaligned: b's given names first after a's comma, in
+// order, and b's surname's words after them.
+func surnameAmongGiven(es []edge, listedA bool, as, bs, bn int) bool {
 	for _, e := range es {
-		if int(e.clo) < cs {
-			return false // the listed surname aligned
+		if alo, _, _, _ := e.sides(listedA); alo < as {
+			return false // a's own surname aligned
 		}
 	}
-	// the query's given names from the listed word after the comma on,
-	// its surname's words after them
-	nextGiven := cs
-	for i := qs; i < len(sc.qs); i++ {
-		e, ok := edgeOfQuery(es, i)
-		if !ok || int(e.clo) != nextGiven {
+	// b's given names from the word after a's comma on
+	next := as
+	for j := bs; j < bn; j++ {
+		e, ok := edgeOfWord(es, !listedA, j)
+		if !ok {
 			return false
 		}
-		nextGiven = int(e.chi) + 1
-		i = int(e.qhi)
+		alo, ahi, _, bhi := e.sides(listedA)
+		if alo != next {
+			return false
+		}
+		next = ahi + 1
+		j = bhi
 	}
-	e, ok := edgeOfQuery(es, qs-1)
+	// b's surname's words after them, in order
+	e, ok := edgeOfWord(es, !listedA, bs-1)
 	if !ok {
 		return false
 	}
-	surnameEnd := int(e.chi)
-	for i := qs - 1; i >= 0; i-- {
-		e, ok := edgeOfQuery(es, i)
-		if !ok || int(e.chi) != surnameEnd || surnameEnd < nextGiven {
+	_, end, _, _ := e.sides(listedA)
+	for j := bs - 1; j >= 0; j-- {
+		e, ok := edgeOfWord(es, !listedA, j)
+		if !ok {
 			return false
 		}
-		surnameEnd = int(e.clo) - 1
-		i = int(e.qlo)
+		alo, ahi, blo, _ := e.sides(listedA)
+		if ahi != end || end < next {
+			return false
+		}
+		end = alo - 1
+		j = blo
 	}
 	return true
 }
 
-// edgeOfQuery returns the edge of es that takes the query word i.
-func edgeOfQuery(es []edge, i int) (edge, bool) {
+// sides returns e's span on name a and on name b: a the listed name when
+// listedA, else the query.
+func (e edge) sides(listedA bool) (alo, ahi, blo, bhi int) {
+	if listedA {
+		return int(e.clo), int(e.chi), int(e.qlo), int(e.qhi)
+	}
+	return int(e.qlo), int(e.qhi), int(e.clo), int(e.chi)
+}
+
+// edgeOfWord returns the edge of es that takes word j of the listed name
+// (listed) or of the query.
+func edgeOfWord(es []edge, listed bool, j int) (edge, bool) {
 	for _, e := range es {
-		if int(e.qlo) <= i && i <= int(e.qhi) {
+		lo, hi, _, _ := e.sides(listed)
+		if lo <= j && j <= hi {
 			return e, true
 		}
 	}
