@@ -410,24 +410,12 @@ func init() {
 		put(legalSkel, skeleton(w), w)
 	}
 	// every phrase also under its canonical spelling
-	var extra []string
-	for phrase := range legalForms {
-		ws := strings.Fields(phrase)
-		changed := false
-		for i, w := range ws {
-			if c, ok := legalSkel[skeleton(w)]; ok && len(w) >= 3 && c != w {
-				ws[i], changed = c, true
-			}
+	alsoSpelt(func(w string) string {
+		if c, ok := legalSkel[skeleton(w)]; ok && len(w) >= 3 {
+			return c
 		}
-		if changed {
-			extra = append(extra, strings.Join(ws, " "), phrase)
-		}
-	}
-	for i := 0; i < len(extra); i += 2 {
-		if _, ok := legalForms[extra[i]]; !ok {
-			legalForms[extra[i]] = legalForms[extra[i+1]]
-		}
-	}
+		return w
+	})
 	// k itself and k less each of its letters stand for w, from
 	// legalDelMin letters on
 	var buf []byte
@@ -458,15 +446,26 @@ func init() {
 	// one letter from a curated word is brought to that word's spelling
 	// (Spanish "acciones" to "actions"), and the phrase around it
 	// ("sociedad por acciones simplificada") must still be found
-	extra = extra[:0]
+	alsoSpelt(func(w string) string {
+		if len(w) < 4 {
+			return w
+		}
+		if c, ok := canonLegalWord(w, buf); ok {
+			return c
+		}
+		return w
+	})
+}
+
+// alsoSpelt adds every phrase of legalForms also with its words as canon
+// spells them, where that phrase is not in the table already.
+func alsoSpelt(canon func(w string) string) {
+	var extra []string
 	for phrase := range legalForms {
 		ws := strings.Fields(phrase)
 		changed := false
 		for i, w := range ws {
-			if len(w) < 4 {
-				continue
-			}
-			if c, ok := canonLegalWord(w, buf); ok && c != w {
+			if c := canon(w); c != w {
 				ws[i], changed = c, true
 			}
 		}
