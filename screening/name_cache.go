@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
+	"strings"
 	"sync"
 
 	"github.com/exportguard/exportguard/namekey"
@@ -32,9 +33,12 @@ const nameCacheShards = 16
 // which only the second stage (match.Prepared.Matches) reads. An order book
 // names one customer with many countries and dates: they share an entry.
 // An ASCII name is keyed by its normalised form, so "ACME Corp." and "acme
-// corp" share an entry; a name with other characters is keyed as given,
-// because the matcher also reads the name's script (Arabic, Han) from the
-// name as given.
+// corp" share an entry, and by the words before its first comma when it
+// has one between words: the matcher reads a name written surname first
+// ("MAJEED, Chaudhry Abdul") from the comma, which normalising drops, and
+// scores it otherwise than "Majeed Chaudhry Abdul". A name with other
+// characters is keyed as given, because the matcher also reads the name's
+// script (Arabic, Han) from the name as given.
 type nameKey struct {
 	name    string
 	asGiven bool
@@ -50,10 +54,33 @@ func newNameKey(q match.Query) (nameKey, bool) {
 	k := nameKey{PreparedKey: match.KeyOf(q)}
 	if namekey.IsASCII(q.Name) {
 		k.name = match.Normalize(q.Name)
+		if i := surnameComma(q.Name); i > 0 {
+			k.name += "\x00" + match.Normalize(q.Name[:i])
+		}
 	} else {
 		k.name, k.asGiven = q.Name, true
 	}
 	return k, true
+}
+
+// surnameComma returns the index of the first comma of the ASCII name s
+// when it has a letter or digit on both sides, as the matcher reads a
+// name written surname first; -1 otherwise.
+func surnameComma(s string) int {
+	i := strings.IndexByte(s, ',')
+	if i <= 0 || !hasLetterOrDigit(s[:i]) || !hasLetterOrDigit(s[i+1:]) {
+		return -1
+	}
+	return i
+}
+
+func hasLetterOrDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // nameCache is a bounded, concurrency-safe cache of name-search results,

@@ -42,7 +42,26 @@ func TestNameKey(t *testing.T) {
 	}
 	// The matcher normalises case, punctuation and spacing of an ASCII
 	// name: one search serves all spellings.
-	if a, b := k(match.Query{Name: "ACME  Trading, Co."}), k(match.Query{Name: "acme trading co"}); a != b {
+	if a, b := k(match.Query{Name: "ACME  Trading Co."}), k(match.Query{Name: "acme trading co"}); a != b {
+		t.Errorf("keys differ: %+v and %+v", a, b)
+	}
+	if a, b := k(match.Query{Name: "MAJEED, Chaudhry Abdul"}), k(match.Query{Name: "majeed ,chaudhry  abdul."}); a != b {
+		t.Errorf("keys differ: %+v and %+v", a, b)
+	}
+	// but reads a name written surname first from its first comma between
+	// words, which normalising drops: where it falls, and whether there is
+	// one, keeps names apart.
+	for _, pair := range [][2]string{
+		{"MAJEED, Chaudhry Abdul", "Majeed Chaudhry Abdul"},
+		{"MAJEED, Chaudhry Abdul", "MAJEED Chaudhry, Abdul"},
+		{"ACME Trading, Co.", "ACME Trading Co."},
+	} {
+		if a, b := k(match.Query{Name: pair[0]}), k(match.Query{Name: pair[1]}); a == b {
+			t.Errorf("%q and %q have one key %+v", pair[0], pair[1], a)
+		}
+	}
+	// A comma with no word on one side is not read.
+	if a, b := k(match.Query{Name: "ACME Trading Co.,"}), k(match.Query{Name: "ACME Trading Co."}); a != b {
 		t.Errorf("keys differ: %+v and %+v", a, b)
 	}
 	// What the first stage of the search reads keeps entries apart: the
@@ -86,6 +105,57 @@ func TestNameKey(t *testing.T) {
 	// cache, whatever its normalised form.
 	if _, ok := newNameKey(match.Query{Name: "acme" + strings.Repeat(" ", match.MaxNameLen)}); ok {
 		t.Error("a name longer than match.MaxNameLen was keyed")
+	}
+}
+
+// TestNameCacheSurnameComma: a name written surname first and the same
+// words without the comma normalise alike but are two searches, whichever
+// comes first: with the cache, each gets the decision it gets without.
+// At threshold 0.9 only the spelling with the comma matches the listed
+// "JULKIPLI, Salim Y Salamuddin" (0.92 against 0.82).
+func TestNameCacheSurnameComma(t *testing.T) {
+	ctx := context.Background()
+	var entries []*lists.Entry
+	for i, n := range []string{"MAJEED, Abdul", "JULKIPLI, Salim Y Salamuddin", "BAHAZIQ, Mahmoud Mohammad Ahmed"} {
+		entries = append(entries, &lists.Entry{Source: lists.SourceInternal, ID: fmt.Sprint(i + 1), Type: lists.TypeIndividual, Name: n})
+	}
+	snap, err := lists.NewSnapshot(lists.SourceSet{Source: lists.SourceInternal, AsOf: testNow, Checksum: "surname-comma", Entries: entries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []Option{WithLists(snap), WithThreshold(0.9), WithClock(fixedClock), WithLogger(discardLogger())}
+	plain, err := New(ctx, append(opts, WithNameCache(0))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	screen := func(s *Screener, name string) Decision {
+		t.Helper()
+		d, err := s.Screen(ctx, Request{ID: name, Parties: []Party{{Name: name}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	if d := screen(plain, "JULKIPLI, Salim"); len(d.Matches) != 1 || d.Matches[0].EntryID != "2" {
+		t.Fatalf("JULKIPLI, Salim matched %+v; want entry 2", d.Matches)
+	}
+	if d := screen(plain, "Julkipli Salim"); len(d.Matches) != 0 {
+		t.Fatalf("Julkipli Salim matched %+v; want no match", d.Matches)
+	}
+	for _, order := range [][]string{
+		{"Julkipli Salim", "JULKIPLI, Salim", "julkipli salim", "Julkipli, Salim"},
+		{"JULKIPLI, Salim", "Julkipli Salim", "Julkipli, Salim", "julkipli salim"},
+		{"Majeed Chaudhry Abdul", "MAJEED, Chaudhry Abdul", "Majeed Chaudhry, Abdul"},
+	} {
+		cached, err := New(ctx, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range order {
+			if got, want := decisionText(t, screen(cached, n)), decisionText(t, screen(plain, n)); got != want {
+				t.Errorf("%q after %q: decision with the cache differs:\n%s", n, order[0], cmp.Diff(want, got))
+			}
+		}
 	}
 }
 

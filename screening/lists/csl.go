@@ -34,16 +34,32 @@ const (
 // the whole value), read by rules.ParseListSource ("NS-MBS List" is MBS).
 // Only sources the registry says the CSL carries are accepted.
 func parseCSLSource(s string) (Source, bool) {
-	code := s
-	if i, j := strings.IndexByte(s, '('), strings.IndexByte(s, ')'); i >= 0 && j > i {
-		code = s[i+1 : j]
-	}
-	code = strings.TrimSuffix(strings.TrimSpace(code), " List")
-	src, err := rules.ParseListSource(code)
+	src, err := rules.ParseListSource(cslSourceCode(s))
 	if err != nil || !slices.Contains(src.Info().Formats, FormatCSLCSV) {
 		return "", false
 	}
 	return src, true
+}
+
+// cslSourceCode returns the code a CSL "source" value names: the text in
+// parentheses, or the whole value, without a trailing " List".
+func cslSourceCode(s string) string {
+	code := s
+	if i, j := strings.IndexByte(s, '('), strings.IndexByte(s, ')'); i >= 0 && j > i {
+		code = s[i+1 : j]
+	}
+	return strings.TrimSuffix(strings.TrimSpace(code), " List")
+}
+
+// cslSourceErr says why parseCSLSource refused s: a code no list has, or
+// the code of a list the CSL does not carry (the UN list, a company's
+// own), which says the format to read it from.
+func cslSourceErr(s string) error {
+	src, err := rules.ParseListSource(cslSourceCode(s))
+	if err != nil {
+		return ErrUnknownSource
+	}
+	return fmt.Errorf("%w: %s is not on the Consolidated Screening List; read it from its own file (format %s)", ErrUnknownSource, src, strings.Join(src.Info().Formats, " or "))
 }
 
 // LoadCSLCSV reads a trade.gov Consolidated Screening List CSV file (the
@@ -135,7 +151,7 @@ func cslEntry(c *rowCtx, get func(string) string, legacy bool) (*Entry, *ParseEr
 	srcText := get("source")
 	src, ok := parseCSLSource(srcText)
 	if !ok {
-		return nil, errf(c.file, c.line, "source", srcText, ErrUnknownSource)
+		return nil, errf(c.file, c.line, "source", srcText, cslSourceErr(srcText))
 	}
 	e := &Entry{Source: src, Name: get("name"), Title: get("title")}
 	if e.Name == "" {
