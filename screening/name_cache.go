@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
-	"strings"
 	"sync"
 
 	"github.com/exportguard/exportguard/namekey"
@@ -54,33 +53,13 @@ func newNameKey(q match.Query) (nameKey, bool) {
 	k := nameKey{PreparedKey: match.KeyOf(q)}
 	if namekey.IsASCII(q.Name) {
 		k.name = match.Normalize(q.Name)
-		if i := surnameComma(q.Name); i > 0 {
+		if i := match.SurnameComma(q.Name); i > 0 {
 			k.name += "\x00" + match.Normalize(q.Name[:i])
 		}
 	} else {
 		k.name, k.asGiven = q.Name, true
 	}
 	return k, true
-}
-
-// surnameComma returns the index of the first comma of the ASCII name s
-// when it has a letter or digit on both sides, as the matcher reads a
-// name written surname first; -1 otherwise.
-func surnameComma(s string) int {
-	i := strings.IndexByte(s, ',')
-	if i <= 0 || !hasLetterOrDigit(s[:i]) || !hasLetterOrDigit(s[i+1:]) {
-		return -1
-	}
-	return i
-}
-
-func hasLetterOrDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i] | 0x20; c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9' {
-			return true
-		}
-	}
-	return false
 }
 
 // nameCache is a bounded, concurrency-safe cache of name-search results,

@@ -103,8 +103,8 @@ func oneSyllable(t *tokInfo) bool {
 // surnameFields, surnameNT) and allocates nothing for an ASCII name once
 // they have grown.
 func (sc *scratch) surnameWords(s string) int {
-	i := strings.IndexByte(s, ',')
-	if i <= 0 || !hasWordByte(s[:i]) || !hasWordByte(s[i+1:]) {
+	i := SurnameComma(s)
+	if i < 0 {
 		return 0
 	}
 	sc.surnameBuf = appendNormalized(sc.surnameBuf[:0], s[:i])
@@ -112,6 +112,20 @@ func (sc *scratch) surnameWords(s string) int {
 	// count of its words is read
 	sc.surnameFields = analyze(bytesString(sc.surnameBuf), sc.surnameFields, &sc.surnameNT, sc.surnameTmp[:0])
 	return len(sc.surnameNT.words)
+}
+
+// SurnameComma returns the index of the comma from which a name is read
+// as written surname first ("MAJEED, Chaudhry Abdul"): its first comma,
+// with a letter, a digit or a byte outside ASCII on both sides; -1 when
+// there is none. Normalize drops the comma, and a search scores such a
+// name otherwise than the same words without it, so a cache keyed by the
+// normalised name must also key by the words before this comma.
+func SurnameComma(s string) int {
+	i := strings.IndexByte(s, ',')
+	if i <= 0 || !hasWordByte(s[:i]) || !hasWordByte(s[i+1:]) {
+		return -1
+	}
+	return i
 }
 
 // hasWordByte reports whether s has an ASCII letter or digit or a byte
