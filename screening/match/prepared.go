@@ -93,7 +93,9 @@ func (ix *Index) Prepare(ctx context.Context, q Query) (*Prepared, error) {
 // adjustments, the threshold cut, the ranking and the limit. Prepare
 // followed by Matches returns what Search returns for q. q must have p's
 // PreparedKey (KeyOf); otherwise Matches returns ErrPreparedMismatch.
-// Matches does not read q.Name: p stands for the name it was prepared with.
+// Of q.Name, Matches reads only whether its last word is Inc, Corp or
+// Incorporated (the respelled_corporation adjustment), which names that
+// normalise alike share: p stands for the name it was prepared with.
 func (p *Prepared) Matches(q Query) ([]Match, error) {
 	th, limit, err := searchLimits(q)
 	if err != nil {
