@@ -319,6 +319,19 @@ func (ix *Index) variantHits(sc *scratch, q *qtok, i int8, id int32, known bool)
 			sc.addHit(simHit{i, i, t, variantSim})
 		}
 	}
+	if q.group == 0 || variantGroups[q.group-1].cognate == 0 {
+		return
+	}
+	// the words of the groups that are the same name in other
+	// languages (Dawud: David), at their similarity
+	for _, g := range cognateGroups[variantGroups[q.group-1].cognate] {
+		if g == q.group {
+			continue
+		}
+		for _, t := range ix.groupToks[g] {
+			sc.addHit(simHit{i, i, t, ix.tokSim(q, &ix.toks[t])})
+		}
+	}
 }
 
 // fuzzyHits adds the indexed tokens whose skeleton is within one deletion on

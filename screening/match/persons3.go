@@ -97,6 +97,8 @@ func personPairSim(q *qtok, t *tokInfo) float32 {
 	}
 	if q.group != 0 && q.group == t.group || q.patGroup != 0 && q.patGroup == t.patGroup {
 		s = max(s, variantSim)
+	} else if q.group != 0 && t.group != 0 && cognates(q.group, t.group) {
+		s = max(s, cognateSim)
 	}
 	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
 		s = max(s, consEqualSim)

@@ -84,6 +84,9 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 		// the same name in another language or romanisation
 		// (Aleksandr, Oleksandr, Alexander), or patronymics of it
 		s = max(s, variantSim)
+	} else if q.group != 0 && t.group != 0 && cognates(q.group, t.group) {
+		// one name in languages that share it (Dawud, David)
+		s = max(s, cognateSim)
 	}
 	return s
 }

@@ -16,6 +16,7 @@ const (
 	variantKorean                          // a Korean family name (Lee, Yi, Ri, Rhee)
 	variantChinesePlace                    // a Chinese place name (Beijing, Peking)
 	variantWadeGiles                       // a Chinese syllable in pinyin and Wade-Giles (xiong, hsiung)
+	variantEuropean                        // the English or another European form of a name of an Arabic group (David, Moses)
 )
 
 // variantGroup is one group of words that are the same name or descriptor
@@ -24,10 +25,42 @@ type variantGroup struct {
 	kind  variantKind
 	name  string
 	words []string
+	// cognate is the set of groups that are one name in other
+	// languages (Dawud, David; Yusuf, Iosif, Joseph), 0 if none
+	// (given-name-cognates.txt)
+	cognate uint16
 }
 
 // variantSim is the similarity of two different words of one group.
 const variantSim = 0.95
+
+// cognateSim is the similarity of two words of groups of one cognate set:
+// the same name in languages that share it (Dawud and David, Yusuf and
+// Joseph, Maryam and Mary), which their bearers and the lists write either
+// way.
+const cognateSim = 0.85
+
+// cognateGroups lists the groups of each cognate set (cognateGroups[c] for
+// set c; 0 is no set). Built once from the generated table, read only.
+var cognateGroups = func() [][]uint16 {
+	var out [][]uint16
+	for i, g := range variantGroups {
+		if c := int(g.cognate); c != 0 {
+			for len(out) <= c {
+				out = append(out, nil)
+			}
+			out[c] = append(out[c], uint16(i+1))
+		}
+	}
+	return out
+}()
+
+// cognates reports whether the groups g and h, both set, are different
+// groups of one cognate set.
+func cognates(g, h uint16) bool {
+	c := variantGroups[g-1].cognate
+	return c != 0 && g != h && c == variantGroups[h-1].cognate
+}
 
 // variantOf maps a normalised word to its group number (index in
 // variantGroups plus one). Built once from the generated table, read only.

@@ -10,7 +10,9 @@ import (
 func TestVariantTable(t *testing.T) {
 	seen := map[string]int{}
 	for i, g := range variantGroups {
-		if len(g.words) < 2 {
+		// a group of one word is a name's form in another language,
+		// linked to its other groups
+		if len(g.words) < 2 && (g.cognate == 0 || len(cognateGroups[g.cognate]) < 2) {
 			t.Errorf("group %d %q has %d words", i, g.name, len(g.words))
 		}
 		for _, w := range g.words {
@@ -35,6 +37,20 @@ func TestVariantTable(t *testing.T) {
 		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
 		if (ga != 0 && ga == gb) != c.same {
 			t.Errorf("%q (group %d) and %q (group %d): same = %v, want %v", c.a, ga, c.b, gb, !c.same, c.same)
+		}
+	}
+	// one name in languages that share it: groups of one cognate set
+	for _, c := range []struct {
+		a, b    string
+		cognate bool
+	}{
+		{"daoud", "david", true}, {"yusuf", "joseph", true}, {"iosif", "youssef", true}, {"maryam", "mary", true},
+		{"maryam", "maria", true}, {"butrus", "peter", true}, {"ibrahim", "abraham", true},
+		{"daoud", "joseph", false}, {"yusuf", "yousef", false}, {"ibrahim", "ismail", false}, {"anna", "john", false},
+	} {
+		ga, gb := variantGroupOf(c.a), variantGroupOf(c.b)
+		if ga == 0 || gb == 0 || cognates(ga, gb) != c.cognate {
+			t.Errorf("%q (group %d) and %q (group %d): cognates = %v, want %v", c.a, ga, c.b, gb, !c.cognate, c.cognate)
 		}
 	}
 }
@@ -74,6 +90,46 @@ func TestGivenNameForms(t *testing.T) {
 		}
 		if len(ms) != 1 || ms[0].Score < 0.9 {
 			t.Errorf("%q: %+v, want one match scoring 0.9 or more", q, ms)
+		}
+	}
+}
+
+// TestGivenNameCognates checks that a given name in the form of another
+// language that shares it (Dawud for David, Boutros for Peter) finds the
+// person when the surname agrees, below two spellings of one name, and that
+// the given name alone does not match a one-word listed name.
+func TestGivenNameCognates(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "HADDAD, David"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "KHOURY, Peter Elias"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeVessel, Name: "YUSUF"},
+	})
+	for _, c := range []struct {
+		q, id, given string // the query's given name, aligned at cognateSim
+	}{
+		{"Dawud Haddad", "1", "dawud"},
+		{"HADDAD, Daoud", "1", "daoud"},
+		{"KHOURY, Boutros Elias", "2", "boutros"},
+		{"Joseph", "", ""},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.id == "" {
+			if len(ms) != 0 {
+				t.Errorf("%q: %+v, want no match", c.q, ms)
+			}
+			continue
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != c.id {
+			t.Errorf("%q: %+v, want entry %s", c.q, ms, c.id)
+			continue
+		}
+		for _, tm := range ms[0].Tokens {
+			if tm.Query == c.given && float32(tm.Similarity) != cognateSim {
+				t.Errorf("%q: %s aligned at %.3f, want %.2f", c.q, tm.Query, tm.Similarity, cognateSim)
+			}
 		}
 	}
 }
