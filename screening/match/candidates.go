@@ -500,21 +500,9 @@ func (ix *Index) rareWords(sc *scratch) (anyRare bool, commonQ uint64) {
 func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 	sc.touched = sc.touched[:0]
 	ix.prefetchPostings(sc)
-	var skipped [maxSkippedCredit]simHit
-	nSkipped := 0
 	for _, h := range sc.hits {
 		t := &ix.toks[h.tok]
 		if anyRare && (int(t.df) > ix.opts.commonDF || h.qlo == h.qhi && commonQ&(1<<h.qlo) != 0) {
-			// a common query word as listed, skipped: it counts
-			// below for the names a rarer word touched, unless it is
-			// a generic word, a descriptor or a word of two letters
-			// (al, el), which tell one name from another no better
-			// than the names they crowd in
-			if h.sim == 1 && h.qlo == h.qhi && nSkipped < len(skipped) && int(t.df) <= 4*ix.opts.commonDF &&
-				len(t.s) > 2 && !isGenericWord(t.s) && !isOrgDescriptor(t.group) {
-				skipped[nSkipped] = h
-				nSkipped++
-			}
 			continue
 		}
 		if int(t.df) > 4*ix.opts.commonDF {
@@ -547,31 +535,7 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 		}
 		sc.acc[n] += j.sim * 4
 	}
-	// the common query words skipped count for the names already
-	// touched, as a query number does (numberHits): a name with a rare
-	// respelling of one word and the common other word ("husyn ali" for
-	// HUSAYN, 'ALI) ranks above names with the respelling alone, which
-	// would otherwise crowd it out of the candidates
-	if len(sc.touched) <= ix.opts.maxCandidates {
-		return // every name touched is a candidate
-	}
-	acc := sc.acc
-	for _, h := range skipped[:nSkipped] {
-		add := min(ix.toks[h.tok].w, sc.qs[h.qlo].w)
-		for _, n := range ix.postings(h.tok) {
-			// most names are not touched: an estimate is never
-			// negative, so its bits are zero only for 0, and an
-			// integer test costs less than a float one
-			if math.Float32bits(acc[n]) != 0 {
-				acc[n] += add
-			}
-		}
-	}
 }
-
-// maxSkippedCredit is the most common query words whose skipped postings
-// accumulate credits to the names already touched.
-const maxSkippedCredit = 4
 
 // topCandidates keeps in sc.cands the maxCandidates touched names with the
 // highest accumulated weight relative to the length of both names, and

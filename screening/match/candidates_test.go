@@ -2,7 +2,6 @@ package match
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -60,41 +59,6 @@ func TestRareWordBesideCommonWord(t *testing.T) {
 	}
 	if len(ms) == 0 || ms[0].Name != "FJ TECHNOLOGY" || ms[0].Score != 1 {
 		t.Fatalf("got %+v, want FJ TECHNOLOGY with score 1", ms)
-	}
-}
-
-// TestSkippedCommonWordCounts checks that a common query word whose
-// postings are skipped still counts for the names a rarer word reached: a
-// respelled rare word beside a common word ("Husyn Ali") finds the name
-// with both (HUSAYN, Ali) among more than maxCandidates names that hold
-// the rare word alone and are shorter.
-func TestSkippedCommonWordCounts(t *testing.T) {
-	var es []*lists.Entry
-	for i := range 40 {
-		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("h", i), Type: lists.TypeIndividual, Name: "HUSAYN"})
-	}
-	for i := range 600 { // ali, common: more than commonDF names
-		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("a", i), Type: lists.TypeIndividual, Name: "ALI, Word" + letterName(i)})
-	}
-	es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: "want", Type: lists.TypeIndividual, Name: "HUSAYN, Ali"})
-	ms, err := NewIndex(es).Search(context.Background(), Query{Name: "HUSYN Ali"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ms) == 0 || ms[0].Entry.ID != "want" {
-		t.Fatalf("got %+v, want HUSAYN, Ali first", ms)
-	}
-}
-
-// letterName spells i in letters (a word of its own for each i).
-func letterName(i int) string {
-	b := []byte{}
-	for {
-		b = append(b, byte('a'+i%26))
-		i /= 26
-		if i == 0 {
-			return string(b)
-		}
 	}
 }
 
