@@ -453,17 +453,6 @@ func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
 // names or a second surname left out or added.
 const alphaFewerGivenNames = 0.25
 
-// alphaLeftOutGivenNames is the share of their weight that a listed
-// person's words left out by a query count for when the words they share
-// keep their places (moreGivenNames, namePartRun): the listing gives a
-// person's every name, a record names the person by fewer. With the words
-// that agree respelled (Joumaa, Jomaa; Ayman, Aymen at 0.85 and 0.82) a
-// quarter of a given name left out kept the same person below the
-// threshold. The dev halves gain alike from 0.05 to 0.14; 0.14 is the
-// largest value there. The query's own given names added in place keep
-// alphaFewerGivenNames.
-const alphaLeftOutGivenNames = 0.14
-
 // nasabParticles are the words that link the elements of an Arabic name
 // (the article, son of, daughter of, father of, servant of) and say
 // nothing of whose name it is.

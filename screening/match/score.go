@@ -303,11 +303,10 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// way round, where a short listed name of common words ("ALI,
 		// Ahmad") is inside another person's longer name
 		alpha = alphaPartialPerson
-		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) {
-			alpha = alphaLeftOutGivenNames
-		} else if ix.surnameFromLater(sc, rec, ctoks, start) {
-			// the listed surname left out as well: as the given
-			// names a query adds (surnameFromLater)
+		// words left out in place count as the given names a query
+		// adds; so too with the listed surname left out as well
+		// (surnameFromLater)
+		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) || ix.surnameFromLater(sc, rec, ctoks, start) {
 			alpha = alphaFewerGivenNames
 		}
 	}
