@@ -136,6 +136,9 @@ func (ix *Index) findHits(sc *scratch) {
 			}
 		} else if !known && len(q.s) >= minTypoJoin && sc.bestHit(int8(i)) < closeMinSim {
 			ix.typoJoins(sc, q, int8(i))
+			if len(q.s) >= sylMinWord {
+				ix.syllabicHits(sc, q, int8(i))
+			}
 		}
 	}
 	sc.hitsFrom = 0

@@ -282,7 +282,7 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	// The keys, in word order, sorted by hash: a stable sort keeps the
 	// keys of one hash in word order, so they end up ordered by (hash,
 	// word), and repeats of a key of one word are adjacent.
-	keys := sortKeys(slices.Concat(keyChunks...))
+	keys := sortKeys(slices.Concat(append(keyChunks, ix.syllabicKeys())...))
 	keys = slices.Compact(keys)
 	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(keys, len(ix.toks))
 	ix.fuzzy = packFuzzyKeys(keys, ix.fuzzyShift)
