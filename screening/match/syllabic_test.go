@@ -25,3 +25,46 @@ func TestSyllabicAbbreviation(t *testing.T) {
 		{"LOMSEVERINO", ""},
 	})
 }
+
+// TestSyllabicName checks that a listed organisation's syllabic name is met
+// by the words it abbreviates, the first clipped where the listed word
+// leaves it, and that words that spell it otherwise do not meet it.
+func TestSyllabicName(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "VOLGOTRANS LLC"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "TAVRIKOMAG OAO"},
+	})
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"VOLGOGRAD TRANSPORT LLC", "1"},
+		{"TAVRICHESKII KOMMERCHESKII AGENTSTVO OAO", "2"},
+		{"VOLGA TRANSPORT LLC", ""},
+		{"VOLGOGRAD TRADING LLC", ""},
+		{"TAVRICHESKII KOMMERCHESKII", ""},
+	})
+	for _, c := range []struct {
+		l    string
+		q    []string
+		want int
+	}{
+		{"uralsib", []string{"uralo", "sibirskiy", "bank"}, 1},
+		{"kriogenmash", []string{"kriogennogo", "mashinostroyenia"}, 1},
+		{"castro", []string{"castro", "ronaldo"}, -1},
+		{"uralsib", []string{"ural", "sib"}, -1}, // written whole: a joined pair
+		{"tavrikomag", []string{"tavricheskii", "kommercheskii", "agentstvo"}, 2},
+	} {
+		qs := make([]qtok, len(c.q))
+		for i, w := range c.q {
+			qs[i].s = w
+		}
+		if got := sylParts(c.l, qs, 0); got != c.want {
+			t.Errorf("sylParts(%q, %q) = %d, want %d", c.l, c.q, got, c.want)
+		}
+	}
+}
+
+// TestSylRevKey checks that the key written out is hashStr's.
+func TestSylRevKey(t *testing.T) {
+	if got, want := sylRevKey("uralo", "sibirskiy"), hashStr(seedSylRev, "urasi"); got != want {
+		t.Errorf("sylRevKey = %x, want %x", got, want)
+	}
+}
