@@ -136,9 +136,13 @@ func (ix *Index) findHits(sc *scratch) {
 			}
 		} else if !known && len(q.s) >= minTypoJoin && sc.bestHit(int8(i)) < closeMinSim {
 			ix.typoJoins(sc, q, int8(i))
+			if len(q.s) >= sylMinWord {
+				ix.syllabicHits(sc, q, int8(i))
+			}
 		}
 	}
 	sc.hitsFrom = 0
+	ix.syllabicRunHits(sc)
 	// runs of adjacent query words against single indexed tokens
 	for i := 0; i < len(sc.qs); i++ {
 		b := sc.tmp[:0]

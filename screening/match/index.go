@@ -168,12 +168,22 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 	}
 	clear(a.seen)
 	var out []analysedName
-	for ai := -1; ai < len(e.Aliases); ai++ {
-		name, weak := e.Name, false
-		if ai >= 0 {
-			name, weak = e.Aliases[ai].Name, e.Aliases[ai].Weak
+	derived, weak := "", false
+	for ai := -1; ai < len(e.Aliases) || derived != ""; ai++ {
+		if derived != "" {
+			// the name before its inner form (innerFormName), read as
+			// a name of its own
+			a.buf = append(a.buf[:0], derived...)
+			derived = ""
+			ai--
+		} else {
+			name := e.Name
+			weak = false
+			if ai >= 0 {
+				name, weak = e.Aliases[ai].Name, e.Aliases[ai].Weak
+			}
+			a.buf = appendNormalized(a.buf[:0], name)
 		}
-		a.buf = appendNormalized(a.buf[:0], name)
 		if prev, ok := a.seen[string(a.buf)]; ok {
 			if !weak && out[prev].weak {
 				out[prev].weak = false
@@ -184,6 +194,9 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 		a.fields = analyze(norm, a.fields, &a.nt, a.scratch)
 		if a.nt.legalOnly || len(a.nt.words) == 0 {
 			continue
+		}
+		if a.nt.legal == LegalNone {
+			derived = innerFormName(a.fields, a.scratch)
 		}
 		a.seen[norm] = len(out)
 		// a name that analyses as a kept one (its legal form written
@@ -282,7 +295,7 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	// The keys, in word order, sorted by hash: a stable sort keeps the
 	// keys of one hash in word order, so they end up ordered by (hash,
 	// word), and repeats of a key of one word are adjacent.
-	keys := sortKeys(slices.Concat(keyChunks...))
+	keys := sortKeys(slices.Concat(append(keyChunks, ix.syllabicKeys())...))
 	keys = slices.Compact(keys)
 	ix.fuzzyDir, ix.fuzzyShift = fuzzyDirectory(keys, len(ix.toks))
 	ix.fuzzy = packFuzzyKeys(keys, ix.fuzzyShift)

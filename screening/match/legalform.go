@@ -73,6 +73,9 @@ var shortLegalForms = map[string]LegalClass{
 	// rigour has it in Greek letters and as anónimi etería
 	"anonymi etaireia": LegalJointStock, "anonymi etairia": LegalJointStock, "anonimi etairia": LegalJointStock,
 	"anonimi eteria": LegalJointStock, "anonymos etaireia": LegalJointStock,
+	// Portuguese Lda. (sociedade por quotas, limitada), as written in
+	// Portugal, Angola and Mozambique; Ltda. is curated
+	"lda": LegalLimited,
 }
 
 // pinyinLegalForms are Chinese legal forms in pinyin written as one or two

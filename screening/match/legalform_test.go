@@ -150,3 +150,13 @@ func TestLegalFormTypos(t *testing.T) {
 		}
 	}
 }
+
+// TestPortugueseLda checks that the Portuguese Lda. is read as a limited
+// company's form at the end of a name.
+func TestPortugueseLda(t *testing.T) {
+	var nt nameTokens
+	analyze(Normalize("MONTEVERDE COMERCIO E INDUSTRIA, LDA."), nil, &nt, make([]byte, 0, 256))
+	if nt.legal != LegalLimited || slices.Contains(nt.words, "lda") {
+		t.Errorf("words %q, legal %v; want lda read as a limited company's form", nt.words, nt.legal)
+	}
+}

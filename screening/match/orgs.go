@@ -1,5 +1,10 @@
 package match
 
+import (
+	"slices"
+	"strings"
+)
+
 // Organisation names: rules that apply only to listed organisations.
 
 // singleRespelling reports whether e, the one edge a listed organisation's
@@ -250,4 +255,38 @@ func (ix *Index) listedSeat(ctoks []int32, cm uint64) int {
 		}
 	}
 	return n
+}
+
+// activityPreps are the words that introduce what a company does after its
+// registered form: English for, Serbian, Croatian, Slovene and Czech za and
+// pro, Polish dla, Russian po, Spanish para, French pour, German fur.
+var activityPreps = map[string]bool{"for": true, "za": true, "pro": true, "dla": true, "po": true, "para": true, "pour": true, "fur": true}
+
+// innerFormName returns, for a name's fields (analysed, no legal form at
+// its ends), the name up to and with a legal form of two words or more
+// inside it followed by what the company does (KATINA DRUSTVO S
+// OGRANICENOM ODGOVORNOSCU ZA NEKRETNINE I UGOSTITELJSTVO: KATINA DRUSTVO
+// S OGRANICENOM ODGOVORNOSCU), or "". The company is registered as the
+// words before its form; the words after it describe its business.
+func innerFormName(fields []string, scratch []byte) string {
+	for i := 1; i+2 < len(fields); i++ {
+		if !isLegalFirst(fields[i]) {
+			continue
+		}
+		n, c := longestLegal(fields[i:], false, scratch)
+		if n < 2 || c == LegalNone || i+n >= len(fields) || !activityPreps[fields[i+n]] {
+			continue
+		}
+		if !slices.ContainsFunc(fields[:i], ownNameWord) {
+			return "" // a country's or generic words alone: no name
+		}
+		return strings.Join(fields[:i+n], " ")
+	}
+	return ""
+}
+
+// ownNameWord reports whether w may name a company on its own: no stop
+// word, generic word, country or demonym.
+func ownNameWord(w string) bool {
+	return !isStopWord(w) && !isGenericWord(w) && !countryWord(w) && !hasDigit(w)
 }

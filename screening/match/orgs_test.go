@@ -400,3 +400,36 @@ func TestNumberedNameWithDescriptors(t *testing.T) {
 		{"8TH OF TIR INDUSTRIES", "7TH OF TIR", false},
 	})
 }
+
+// TestInnerFormName checks that a listed name with a legal form of two
+// words or more inside it, followed by what the company does, is also
+// read as the name up to its form, and that a name of a country's or
+// generic words before the form, or a form not followed by its business,
+// is not.
+func TestInnerFormName(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"MERIDOLA DRUSTVO S OGRANICENOM ODGOVORNOSCU ZA TRGOVINU I USLUGE", "meridola drustvo s ogranicenom odgovornoscu"},
+		{"MERIDOLA LIMITED LIABILITY COMPANY FOR TRADING", "meridola limited liability company"},
+		{"SERBIAN LIMITED LIABILITY COMPANY FOR TRADING", ""},
+		{"MERIDOLA LIMITED LIABILITY COMPANY TRADING", ""},
+		{"MERIDOLA TRADING LIMITED LIABILITY COMPANY", ""},
+	} {
+		var nt nameTokens
+		f := analyze(Normalize(c.name), nil, &nt, make([]byte, 0, 256))
+		got := ""
+		if nt.legal == LegalNone {
+			got = innerFormName(f, make([]byte, 0, 256))
+		}
+		if got != c.want {
+			t.Errorf("innerFormName(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "MERIDOLA DRUSTVO S OGRANICENOM ODGOVORNOSCU ZA TRGOVINU I USLUGE"},
+	})
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"MERIDOLA D.O.O.", "1"},
+		{"MERIDOLA DRUSTVO S OGRANICENOM ODGOVORNOSCU ZA TRGOVINU I USLUGE", "1"},
+		{"MERIDOLA KASTEL D.O.O.", ""},
+	})
+}
