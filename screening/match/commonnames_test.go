@@ -12,15 +12,27 @@ import (
 // (the issue's "two words of a three-word listed person name matched a
 // different person"): none may score at the policy's default confirm
 // threshold (0.92) or above, and the names of the two words exactly, and
-// only those, are hits of the shortest queries.
+// only those, are hits of the shortest queries. A listed kunya is no
+// given name a query may leave out: Abdul Rahman is not Abu Abdul Rahman,
+// the father of Abdul Rahman, who scores as another partial match.
 func TestCommonGivenNamesStayPartial(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the embedded snapshot")
 	}
 	ix := NewIndex(testEntries(t))
 	ctx := context.Background()
-	words := func(s string) int { return len(strings.Fields(Normalize(s))) }
-	for _, q := range []string{"Mohammed Ali", "Ali Hassan", "Ahmed Mohamed", "Ali Ahmad", "Mohammad Hussein", "Hassan Ali Mohammed"} {
+	// the words of a name, the Arabic article not one of them ('ABD
+	// AL-RAHMAN is no longer than Abdul Rahman)
+	words := func(s string) int {
+		n := 0
+		for _, w := range strings.Fields(Normalize(s)) {
+			if !isArticle(w) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, q := range []string{"Mohammed Ali", "Ali Hassan", "Ahmed Mohamed", "Ali Ahmad", "Mohammad Hussein", "Hassan Ali Mohammed", "Abdul Rahman"} {
 		ms, err := ix.Search(ctx, Query{Name: q, Limit: 200})
 		if err != nil {
 			t.Fatal(err)

@@ -761,5 +761,45 @@ func (sc *scratch) kunyaOnly(qm uint64) bool {
 	return found
 }
 
+// kunyaLeftOut is the weight, as missC counts it, of the words of a
+// listed person's name (ctoks, aligned words cm; edges from
+// sc.edgeStore[start]) that start a kunya, "father of" or "mother of"
+// (abu, abou, abo, umm), left unaligned. Abu Abdul Rahman is the man whose
+// son is Abdul Rahman, not Abdul Rahman: a query without the kunya's
+// first word names another person, and the word is no given name a query
+// may leave out. Not when the query writes the kunya joined to its name
+// (Abuobaida for Abu Ubaydah, Abulhassan for Abu al-Hassan). The reverse,
+// a kunya beside a listed person's whole name, is an epithet (kunyaOnly).
+func (ix *Index) kunyaLeftOut(sc *scratch, ctoks []int32, cm uint64, start int) float32 {
+	var w float32
+	for j, ct := range ctoks {
+		if j >= 64 {
+			break
+		}
+		if t := &ix.toks[ct]; cm&bit(j) == 0 && (isKunya(t.s) || t.s == "umm") && !sc.kunyaJoined(ctoks, j, start) {
+			w += t.w * t.variantInfo.missFactor(true, false)
+		}
+	}
+	return w
+}
+
+// kunyaJoined reports whether the query word aligned with the name after
+// the listed kunya at position j (past an article) begins with a kunya's
+// first word and has more: the kunya written as one word with its name.
+func (sc *scratch) kunyaJoined(ctoks []int32, j, start int) bool {
+	for _, e := range sc.edgeStore[start:] {
+		if int(e.clo) > j+2 || int(e.chi) <= j || e.qlo != e.qhi {
+			continue
+		}
+		q := sc.qs[e.qlo].s
+		for _, k := range [...]string{"abu", "abo", "umm"} {
+			if len(q) > len(k) && q[:len(k)] == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isKunya reports whether w is "father of" starting a kunya.
 func isKunya(w string) bool { return w == "abu" || w == "abou" || w == "abo" }

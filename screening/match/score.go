@@ -320,6 +320,11 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// in full, the name is not shortened (orgs.go)
 		alpha = 1
 	}
+	if rec.individual && missC > 0 && alpha < 1 {
+		// a listed kunya left out counts in full: "father of" makes
+		// another name of the name after it (kunyaLeftOut)
+		den += (1 - alpha) * ix.kunyaLeftOut(sc, ctoks, al.cm, start)
+	}
 	den += alphaQ*missQ + alpha*missC
 	return den
 }
