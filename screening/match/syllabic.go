@@ -44,15 +44,14 @@ const (
 // ix (its tokens described), sorted by token and without repeats.
 func (ix *Index) syllabicKeys() []fuzzyKey {
 	var keys []fuzzyKey
-	var buf [2 * sylPartLen]byte
-	var rbuf [sylPartLen + 2]byte
-	// the words of people's names are left out of the keys of syllabic
-	// names (a listed organisation's word that is a surname too)
-	org := make([]bool, len(ix.toks))
+	// skip holds the words keyed as syllabic names already and the words
+	// of people's names, which are left out of those keys (a listed
+	// organisation's word that is a surname too)
+	skip := make([]bool, len(ix.toks))
 	for nid := range ix.names {
 		if r := &ix.names[nid]; r.individual {
 			for _, t := range ix.nameTok[r.tokOff : r.tokOff+int32(r.tokLen)] {
-				org[t] = true
+				skip[t] = true
 			}
 		}
 	}
@@ -63,14 +62,12 @@ func (ix *Index) syllabicKeys() []fuzzyKey {
 		}
 		ct := ix.nameTok[r.tokOff : r.tokOff+int32(r.tokLen)]
 		for j, t := range ct {
-			if a := &ix.toks[t]; !org[t] && len(a.s) >= sylMinCompound && !a.generic && !a.common && !hasDigit(a.s) {
-				org[t] = true
+			if a := &ix.toks[t]; !skip[t] && len(a.s) >= sylMinCompound && !a.generic && !a.common && !hasDigit(a.s) {
+				skip[t] = true
 				// the first three letters with the two at each place a
 				// second part may start
-				copy(rbuf[:], a.s[:sylPartLen])
 				for k := sylPartLen; k <= sylRevMaxHead && k+2 <= len(a.s); k++ {
-					copy(rbuf[sylPartLen:], a.s[k:k+2])
-					keys = append(keys, fuzzyKey{hashStr(seedSylRev, string(rbuf[:])), t})
+					keys = append(keys, fuzzyKey{sylRevKey(a.s, a.s[k:]), t})
 				}
 			}
 			if j+1 == len(ct) {
@@ -80,9 +77,7 @@ func (ix *Index) syllabicKeys() []fuzzyKey {
 			if len(a.s) < sylMinHead || len(c.s) < sylPartLen || a.df > sylMaxDF || a.generic && c.generic || isStopWord(a.s) || isStopWord(c.s) {
 				continue
 			}
-			copy(buf[:], a.s[:sylPartLen])
-			copy(buf[sylPartLen:], c.s[:sylPartLen])
-			keys = append(keys, fuzzyKey{hashStr(seedSyl, string(buf[:])), ct[j]})
+			keys = append(keys, fuzzyKey{sylKey(a.s, c.s), ct[j]})
 		}
 	}
 	slices.SortFunc(keys, func(x, y fuzzyKey) int {
@@ -104,11 +99,8 @@ func (ix *Index) syllabicKeys() []fuzzyKey {
 // query word q (number i) abbreviates by their first syllables.
 func (ix *Index) syllabicHits(sc *scratch, q *qtok, i int8) {
 	s := q.s
-	var buf [2 * sylPartLen]byte
-	copy(buf[:], s[:sylPartLen])
 	for k := sylPartLen; k+sylPartLen <= len(s); k++ {
-		copy(buf[sylPartLen:], s[k:k+sylPartLen])
-		lo, hi := ix.fuzzyRange(hashStr(seedSyl, bytesString(buf[:])))
+		lo, hi := ix.fuzzyRange(sylKey(s, s[k:]))
 		for ; lo < hi; lo++ {
 			t := ix.fuzzyTok(lo)
 			a := &ix.toks[t]
@@ -169,15 +161,17 @@ func (ix *Index) syllabicRunHits(sc *scratch) {
 	}
 }
 
-// sylRevKey is hashStr(seedSylRev, a[:3]+b[:2]), written out: no buffer
-// to copy into.
+// sylKey is the key of a pair of words by their first sylPartLen letters
+// each (seedSyl): hashStr of the six letters, without a buffer to join
+// them in.
+func sylKey(a, b string) uint64 {
+	return hashMore(hashStr(seedSyl, a[:sylPartLen]), b[:sylPartLen])
+}
+
+// sylRevKey is the key of a listed syllabic word by its first sylPartLen
+// letters and the first two of a second part (seedSylRev).
 func sylRevKey(a, b string) uint64 {
-	a, b = a[:3], b[:2]
-	h := (fnvOffset ^ uint64(seedSylRev) ^ uint64(a[0])) * fnvPrime
-	h = (h ^ uint64(a[1])) * fnvPrime
-	h = (h ^ uint64(a[2])) * fnvPrime
-	h = (h ^ uint64(b[0])) * fnvPrime
-	return (h ^ uint64(b[1])) * fnvPrime
+	return hashMore(hashStr(seedSylRev, a[:sylPartLen]), b[:2])
 }
 
 // sylParts returns the last of the query words from i on whose beginnings,
