@@ -776,7 +776,7 @@ func (ix *Index) kunyaLeftOut(sc *scratch, ctoks []int32, cm uint64, start int) 
 		if j >= 64 {
 			break
 		}
-		if t := &ix.toks[ct]; cm&bit(j) == 0 && (isKunya(t.s) || t.s == "umm") && !sc.kunyaJoined(ctoks, j, start) {
+		if t := &ix.toks[ct]; cm&bit(j) == 0 && (isKunya(t.s) || t.s == kunyaMother) && !sc.kunyaJoined(ctoks, j, start) {
 			w += t.w * t.variantInfo.missFactor(true, false)
 		}
 	}
@@ -792,7 +792,8 @@ func (sc *scratch) kunyaJoined(ctoks []int32, j, start int) bool {
 			continue
 		}
 		q := sc.qs[e.qlo].s
-		for _, k := range [...]string{"abu", "abo", "umm"} {
+		// abo covers abou
+		for _, k := range [...]string{"abu", "abo", kunyaMother} {
 			if len(q) > len(k) && q[:len(k)] == k {
 				return true
 			}
@@ -800,6 +801,9 @@ func (sc *scratch) kunyaJoined(ctoks []int32, j, start int) bool {
 	}
 	return false
 }
+
+// kunyaMother is "mother of" starting a kunya (Umm Kulthum).
+const kunyaMother = "umm"
 
 // isKunya reports whether w is "father of" starting a kunya.
 func isKunya(w string) bool { return w == "abu" || w == "abou" || w == "abo" }

@@ -292,9 +292,7 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		if missC == 0 && ix.moreGivenNames(sc, rec, ctoks, start) {
 			alphaQ = alphaFewerGivenNames
 			missQ = max(missQ-sc.abdParticles(al.qm), 0)
-		} else if missC == 0 && ix.surnameAfterGiven(sc, rec, ctoks, start) {
-			alphaQ = alphaFewerGivenNames
-		} else if missC == 0 && sc.kunyaOnly(al.qm) {
+		} else if missC == 0 && (ix.surnameAfterGiven(sc, rec, ctoks, start) || sc.kunyaOnly(al.qm)) {
 			alphaQ = alphaFewerGivenNames
 		}
 	}
