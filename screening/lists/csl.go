@@ -32,13 +32,18 @@ const (
 // parseCSLSource returns the Source of a CSL "source" value, e.g. "Entity
 // List (EL) - Bureau of Industry and Security": the code in parentheses (or
 // the whole value), read by rules.ParseListSource ("NS-MBS List" is MBS).
-// Only sources the registry says the CSL carries are accepted.
-func parseCSLSource(s string) (Source, bool) {
+// Only sources the registry says the CSL carries are accepted; the error
+// (ErrUnknownSource) says when the code is that of a list the CSL does not
+// carry (the UN list, a company's own) and the format to read it from.
+func parseCSLSource(s string) (Source, error) {
 	src, err := rules.ParseListSource(cslSourceCode(s))
-	if err != nil || !slices.Contains(src.Info().Formats, FormatCSLCSV) {
-		return "", false
+	if err != nil {
+		return "", ErrUnknownSource
 	}
-	return src, true
+	if !slices.Contains(src.Info().Formats, FormatCSLCSV) {
+		return "", fmt.Errorf("%w: %s is not on the Consolidated Screening List; read it from its own file (format %s)", ErrUnknownSource, src, strings.Join(src.Info().Formats, " or "))
+	}
+	return src, nil
 }
 
 // cslSourceCode returns the code a CSL "source" value names: the text in
@@ -49,17 +54,6 @@ func cslSourceCode(s string) string {
 		code = s[i+1 : j]
 	}
 	return strings.TrimSuffix(strings.TrimSpace(code), " List")
-}
-
-// cslSourceErr says why parseCSLSource refused s: a code no list has, or
-// the code of a list the CSL does not carry (the UN list, a company's
-// own), which says the format to read it from.
-func cslSourceErr(s string) error {
-	src, err := rules.ParseListSource(cslSourceCode(s))
-	if err != nil {
-		return ErrUnknownSource
-	}
-	return fmt.Errorf("%w: %s is not on the Consolidated Screening List; read it from its own file (format %s)", ErrUnknownSource, src, strings.Join(src.Info().Formats, " or "))
 }
 
 // LoadCSLCSV reads a trade.gov Consolidated Screening List CSV file (the
@@ -149,9 +143,9 @@ func DecodeCSLCSV(ctx context.Context, r io.Reader, file string, fn func(*Entry)
 // cslEntry builds an Entry from one CSL record; get returns a cleaned field.
 func cslEntry(c *rowCtx, get func(string) string, legacy bool) (*Entry, *ParseError) {
 	srcText := get("source")
-	src, ok := parseCSLSource(srcText)
-	if !ok {
-		return nil, errf(c.file, c.line, "source", srcText, cslSourceErr(srcText))
+	src, srcErr := parseCSLSource(srcText)
+	if srcErr != nil {
+		return nil, errf(c.file, c.line, "source", srcText, srcErr)
 	}
 	e := &Entry{Source: src, Name: get("name"), Title: get("title")}
 	if e.Name == "" {
