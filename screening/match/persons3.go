@@ -95,15 +95,7 @@ func personPairSim(q *qtok, t *tokInfo) float32 {
 	default:
 		s = taMarbutaSim(q.s, q.skel, t.s, t.skel, min(len(q.s), len(t.s)))
 	}
-	if q.group != 0 && q.group == t.group || q.patGroup != 0 && q.patGroup == t.patGroup {
-		s = max(s, variantSim)
-	} else if q.group != 0 && t.group != 0 && cognates(q.group, t.group) {
-		s = max(s, cognateSim)
-	}
-	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
-		s = max(s, consEqualSim)
-	}
-	return personRespelling(q, t, s)
+	return personRespelling(q, t, max(s, formSim(q, t)))
 }
 
 // personLeftoverMinSim is the least similarity of two leftover words of a

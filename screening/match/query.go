@@ -77,15 +77,22 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 	} else {
 		s = wordSim(q, t, n)
 	}
+	return max(s, formSim(q, t))
+}
+
+// formSim is the similarity of q and t as forms of one name, whatever
+// their letters: the consonants of a word written without vowels, the
+// same name in another language or romanisation (Aleksandr, Oleksandr,
+// Alexander) or patronymics of it, or one name in languages that share it
+// (Dawud, David); 0 if none.
+func formSim(q *qtok, t *tokInfo) float32 {
+	var s float32
 	if q.vowelless && len(q.cons) >= 1 && q.cons == t.cons {
-		s = max(s, consEqualSim)
+		s = consEqualSim
 	}
 	if q.group != 0 && q.group == t.group || q.patGroup != 0 && q.patGroup == t.patGroup {
-		// the same name in another language or romanisation
-		// (Aleksandr, Oleksandr, Alexander), or patronymics of it
 		s = max(s, variantSim)
 	} else if q.group != 0 && t.group != 0 && cognates(q.group, t.group) {
-		// one name in languages that share it (Dawud, David)
 		s = max(s, cognateSim)
 	}
 	return s
