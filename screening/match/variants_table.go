@@ -352,7 +352,7 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "world", []string{"world", "welt", "worldwide", "mundo", "monde", "mir"}, 0},
 	{variantOrg, "system", []string{"system", "systems", "systeme", "sistema", "sistemy", "sistemas", "systemes", "システム", "システムス", "samaneh", "samane", "sys", "syst"}, 0},
 	{variantOrg, "association", []string{"asociaciones", "assotsiatsii"}, 0},
-	{variantOrg, "venture", []string{"venture", "ventures", "venchurnyy", "venchurnaya", "venchurnye", "venchurnykh", "venchurnogo", "venchurnoy", "venchurnoe", "jvc"}, 0},
+	{variantOrg, "venture", []string{"venture", "ventures", "venchurnyy", "venchurnaya", "venchurnye", "venchurnykh", "venchurnogo", "venchurnoy", "venchurnoe", "jv", "jvc"}, 0},
 	{variantOrg, "commerce", []string{"commerce", "commercial", "kommertsiya", "kommercheskaya", "kommercheskie", "kommercheskikh", "kommercheskogo", "kommercheskoy", "komertsiynyy"}, 0},
 	{variantOrg, "commercial", []string{"kommercheskiy", "kommercheskoe", "komercheskiy", "comercial", "commerciale", "commerciaux", "commercieel", "comerciale", "commerciele", "kommercial", "commerical", "comerciala", "emporiki", "commerciell", "קומרציאלי", "kommersiel", "kommercheski", "kommercheskii", "kommercheskoye"}, 0},
 	{variantOrg, "municipal", []string{"municipal", "municipality", "munitsipalnyy", "munitsipalnaya", "munitsipalnye", "munitsipalnogo", "munitsipalnoy", "munitsipalnykh", "munitsypalnyy", "munitsypalna", "munitsypalni", "munitsypalnoho", "munitsypalnoyi", "munitsypalnykh", "munisipalitas", "munisipaliteti", "munisipalitetet", "munitsipalnoe"}, 0},
