@@ -16,6 +16,7 @@ func TestOrgAbbreviations(t *testing.T) {
 		{"assn", "association", true}, {"natl", "national", true}, {"grp", "group", true},
 		{"sys", "systems", true}, {"mktg", "marketing", true}, {"technol", "technology", true},
 		{"equip", "equipment", true}, {"univ", "university", true}, {"intl", "international", true},
+		{"jv", "jvc", true}, {"jv", "venture", true},
 		{"dig", "technology", false}, {"mgmt", "marketing", false}, {"svcs", "systems", false},
 		{"tech", "technology", false}, {"inst", "institute", false}, {"fin", "financial", false},
 	} {

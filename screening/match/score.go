@@ -53,6 +53,10 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		ix.alignSplitLeftovers(sc, rec, ctoks, start, &al)
 		ix.alignLeftovers(sc, ctoks, start, &al, rec.individual)
 		ix.alignLastElement(sc, rec, ctoks, start, &al)
+		if !rec.individual && sc.qAbbr.mayPair(al.qm) {
+			// a generic word shortened (abbrevwords.go)
+			ix.alignAbbrevLeftovers(sc, ctoks, &al)
+		}
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	numsAgree := ix.numbersAgree(sc, rec)

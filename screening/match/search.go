@@ -124,8 +124,9 @@ type scratch struct {
 	fields            []string
 	nt                nameTokens
 	qs                []qtok
-	qOrgOwn           uint64 // query words not left over against an organisation (orgOwnWords)
-	qClip, qGlued     uint64 // query words that may be clipped, or glued words (clipQueryWords)
+	qOrgOwn           uint64      // query words not left over against an organisation (orgOwnWords)
+	qAbbr             abbrevWords // query words that may be abbreviations or abbreviated (abbrevQueryWords)
+	qClip, qGlued     uint64      // query words that may be clipped, or glued words (clipQueryWords)
 	glueHeads         []glueHead
 	comps             []compSplit // query words glued to a descriptor (findCompounds)
 	// bestSingle[i] is the highest similarity of a hit of query word i

@@ -108,7 +108,7 @@ func main() {
 			n := match.Normalize(f)
 			// one letter is an initial, not a name, except a Korean
 			// syllable written with a vowel alone (U for Woo, O for Oh)
-			if n == "" || strings.Contains(n, " ") || seen[n] || len(n) < 2 && g.kind != "korean" || len(n) < 3 && g.kind == "org" {
+			if n == "" || strings.Contains(n, " ") || seen[n] || len(n) < 2 && g.kind != "korean" || len(n) < 3 && g.kind == "org" && !twoLetterOrgForms[n] {
 				continue
 			}
 			seen[n] = true
@@ -383,6 +383,12 @@ func readMerges(path string) ([][]string, error) {
 	}
 	return out, sc.Err()
 }
+
+// twoLetterOrgForms are the organisation forms of two letters that are
+// kept: abbreviations that stand for one business word wherever they are
+// written and are no legal form, word or initials of their own (JV, joint
+// venture). Other forms of two letters begin or abbreviate too much.
+var twoLetterOrgForms = map[string]bool{"jv": true}
 
 // addDescriptors adds each group of descs to the organisation group of gs
 // of the same name, or appends it as a group of its own.
