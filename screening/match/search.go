@@ -153,6 +153,7 @@ type scratch struct {
 	reachBits        uint64   // bit(n) of each name n of reachNames (n mod 64), set with them
 	qName            string   // the query as given
 	qSurname         int      // its words before a comma (surnameWords); -1 not yet known
+	qKorean          bool     // every query word is one romanised Hangul syllable (koreanHits)
 	surnameBuf       []byte   // surnameWords' buffers
 	surnameTmp       []byte
 	surnameFields    []string
