@@ -3,6 +3,7 @@ package match
 import (
 	"strings"
 
+	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
 )
 
@@ -142,46 +143,61 @@ var korFinals = []korPart{
 	{"ng", korFNG},
 }
 
-// korSyl is a reading of a word as one Hangul syllable: the jamo its
+// korSyl is the reading of a word as one Hangul syllable: the jamo its
 // initial, vowel and final can stand for.
 type korSyl struct{ ini, vow, fin uint32 }
 
-// maxKorLen is the longest word read as a Korean syllable (chh, weo, ng:
-// seven letters at most; eight leaves room for none more).
+// maxKorLen is the longest word read as a Korean syllable (tch, weo, ng:
+// seven letters at most).
 const maxKorLen = 7
 
-// maxKorReadings is the most readings of one word kept.
-const maxKorReadings = 4
+// korVowelLetter reports whether c is a letter of the vowel spellings
+// (korVowels): a, e, i, o, u, w, y.
+func korVowelLetter(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'w', 'y':
+		return true
+	}
+	return false
+}
 
-// korReadings reads the word w as one romanised Hangul syllable in every
-// way the tables allow, into out; it returns how many (0: no syllable).
-func korReadings(w string, out *[maxKorReadings]korSyl) int {
+// korPartOf returns the jamo of the spelling s of table ps, 0 if none.
+func korPartOf(ps []korPart, s string) uint32 {
+	for i := range ps {
+		if ps[i].s == s {
+			return ps[i].m
+		}
+	}
+	return 0
+}
+
+// korReading reads the word w as one romanised Hangul syllable, and
+// reports whether it is one. The initials and finals are written with
+// consonants, the vowels with a, e, i, o, u, w and y, so a word splits in
+// one way only: its leading consonants, its vowel letters, the rest.
+func korReading(w string) (korSyl, bool) {
 	if len(w) == 0 || len(w) > maxKorLen {
-		return 0
+		return korSyl{}, false
 	}
-	n := 0
-	for _, in := range korInitials {
-		if !strings.HasPrefix(w, in.s) {
-			continue
-		}
-		rest := w[len(in.s):]
-		for _, v := range korVowels {
-			if !strings.HasPrefix(rest, v.s) {
-				continue
-			}
-			end := rest[len(v.s):]
-			for _, f := range korFinals {
-				if f.s != end {
-					continue
-				}
-				if n < maxKorReadings {
-					out[n] = korSyl{in.m, v.m, f.m}
-					n++
-				}
-			}
+	i := 0
+	for i < len(w) && !korVowelLetter(w[i]) {
+		i++
+	}
+	j := i
+	for j < len(w) && korVowelLetter(w[j]) {
+		j++
+	}
+	// the longest spellings: tch; yae, yeo, you, yoo, wae, weo, eui; ng, ck, ll
+	if j == i || i > 3 || j-i > 3 || len(w)-j > 2 {
+		return korSyl{}, false
+	}
+	for k := j; k < len(w); k++ {
+		if korVowelLetter(w[k]) {
+			return korSyl{}, false // a second vowel: two syllables, or none
 		}
 	}
-	return n
+	r := korSyl{korPartOf(korInitials, w[:i]), korPartOf(korVowels, w[i:j]), korPartOf(korFinals, w[j:])}
+	return r, r.ini != 0 && r.vow != 0 && r.fin != 0
 }
 
 // koreanSameSyllable reports whether the words a and b, not equal, can
@@ -189,23 +205,15 @@ func korReadings(w string, out *[maxKorReadings]korSyl) int {
 // korVowels and korFinals: Seung and Sung (승), Sub and Sop (섭), Phil and
 // Pil (필). Gi and Gil, Yongsu and Yongsun stay apart.
 func koreanSameSyllable(a, b string) bool {
-	if a == b || len(a) > maxKorLen || len(b) > maxKorLen {
+	if a == b {
 		return false
 	}
-	var ra, rb [maxKorReadings]korSyl
-	na := korReadings(a, &ra)
-	if na == 0 {
+	ra, ok := korReading(a)
+	if !ok {
 		return false
 	}
-	nb := korReadings(b, &rb)
-	for i := 0; i < na; i++ {
-		for j := 0; j < nb; j++ {
-			if ra[i].ini&rb[j].ini != 0 && ra[i].vow&rb[j].vow != 0 && ra[i].fin&rb[j].fin != 0 {
-				return true
-			}
-		}
-	}
-	return false
+	rb, ok := korReading(b)
+	return ok && ra.ini&rb.ini != 0 && ra.vow&rb.vow != 0 && ra.fin&rb.fin != 0
 }
 
 // koreanSylSim is the similarity of two spellings of one Hangul syllable
@@ -213,38 +221,49 @@ func koreanSameSyllable(a, b string) bool {
 // (variantSim), as the reading is of the letters alone.
 const koreanSylSim = 0.9
 
-// koreaCountries are the countries whose people's names are Korean, and
-// chinaCountries those whose are Chinese: a name of either is read so.
+// koreaCodes are the countries whose people's names are Korean, and
+// chinaCodes those whose are Chinese: a name of either is read so.
 var (
-	koreaCountries = [...]string{"KP", "KR"}
-	chinaCountries = [...]string{"CN", "HK", "MO", "TW"}
+	koreaCodes = countryCodes("KP", "KR")
+	chinaCodes = countryCodes("CN", "HK", "MO", "TW")
 )
+
+// countryCode is a country as rules.Country and as its alpha-2 code.
+type countryCode struct {
+	c    rules.Country
+	code string
+}
+
+func countryCodes(codes ...string) []countryCode {
+	out := make([]countryCode, len(codes))
+	for i, c := range codes {
+		out[i] = countryCode{rules.MustParseCountry(c), c}
+	}
+	return out
+}
 
 // entryCountryIn reports whether a listed entry has a nationality,
 // citizenship, address or document of one of the countries cs.
-func entryCountryIn(e *lists.Entry, cs []string) bool {
+func entryCountryIn(e *lists.Entry, cs []countryCode) bool {
 	for _, set := range [2][]string{e.Nationalities, e.Citizenships} {
 		for _, s := range set {
 			for _, c := range cs {
-				if strings.EqualFold(s, c) {
+				if strings.EqualFold(s, c.code) {
 					return true
 				}
 			}
 		}
 	}
 	for _, a := range e.Addresses {
-		if !a.Country.IsValid() {
-			continue
-		}
 		for _, c := range cs {
-			if strings.EqualFold(a.Country.String(), c) {
+			if a.Country == c.c {
 				return true
 			}
 		}
 	}
 	for _, id := range e.IDs {
 		for _, c := range cs {
-			if strings.EqualFold(id.Country, c) {
+			if strings.EqualFold(id.Country, c.code) {
 				return true
 			}
 		}
@@ -256,22 +275,21 @@ func entryCountryIn(e *lists.Entry, cs []string) bool {
 // is Korean: the entry is of North or South Korea; or of neither China nor
 // Korea, and the name is two to four words, the first a Korean family name
 // (korean-names.txt, or the customary spellings of hangulSurname), each
-// word one romanised Hangul syllable (korReadings).
+// word one romanised Hangul syllable (korReading).
 func (ix *Index) koreanName(rec *nameRec, ctoks []int32) bool {
 	e := ix.entries[rec.entry]
-	if entryCountryIn(e, koreaCountries[:]) {
+	if entryCountryIn(e, koreaCodes) {
 		return true
 	}
-	if len(ctoks) < 2 || len(ctoks) > 4 || entryCountryIn(e, chinaCountries[:]) {
+	if len(ctoks) < 2 || len(ctoks) > 4 || entryCountryIn(e, chinaCodes) {
 		return false
 	}
 	first := &ix.toks[ctoks[0]]
 	if !(first.group != 0 && variantGroups[first.group-1].kind == variantKorean) && !koreanFamilyNames()[first.s] {
 		return false
 	}
-	var r [maxKorReadings]korSyl
 	for _, ct := range ctoks {
-		if korReadings(ix.toks[ct].s, &r) == 0 {
+		if _, ok := korReading(ix.toks[ct].s); !ok {
 			return false
 		}
 	}
@@ -337,42 +355,49 @@ func (ix *Index) koreanHits(sc *scratch) {
 	if len(sc.qs) < 2 || len(sc.qs) > 4 {
 		return
 	}
-	var rs [4][maxKorReadings]korSyl
-	var ns [4]int
+	var rs [4]korSyl
 	for i := range sc.qs {
-		if ns[i] = korReadings(sc.qs[i].s, &rs[i]); ns[i] == 0 {
+		var ok bool
+		if rs[i], ok = korReading(sc.qs[i].s); !ok {
 			return
 		}
 	}
 	sc.qKorean = true
 	var buf [3 * maxKorLen]byte
+	var ins, vs, fs [32]uint8 // the spellings of each part's jamo
 	for i := range sc.qs {
-		q := &sc.qs[i]
+		q, r := &sc.qs[i], rs[i]
+		ni, nv, nf := korSpellings(korInitials, r.ini, &ins), korSpellings(korVowels, r.vow, &vs), korSpellings(korFinals, r.fin, &fs)
 		looked := 0
-		for _, r := range rs[i][:ns[i]] {
-			for _, in := range korInitials {
-				if in.m&r.ini == 0 {
-					continue
-				}
-				for _, v := range korVowels {
-					if v.m&r.vow == 0 {
+		for _, a := range ins[:ni] {
+			for _, v := range vs[:nv] {
+				for _, f := range fs[:nf] {
+					if looked >= maxKorLookups {
+						break
+					}
+					b := append(append(append(buf[:0], korInitials[a].s...), korVowels[v].s...), korFinals[f].s...)
+					if string(b) == q.s {
 						continue
 					}
-					for _, f := range korFinals {
-						if f.m&r.fin == 0 || looked >= maxKorLookups {
-							continue
-						}
-						b := append(append(append(buf[:0], in.s...), v.s...), f.s...)
-						if string(b) == q.s {
-							continue
-						}
-						looked++
-						if id, ok := ix.tokenID(bytesString(b)); ok {
-							sc.addHit(simHit{int8(i), int8(i), id, minTokSim})
-						}
+					looked++
+					if id, ok := ix.tokenID(bytesString(b)); ok {
+						sc.addHit(simHit{int8(i), int8(i), id, minTokSim})
 					}
 				}
 			}
 		}
 	}
+}
+
+// korSpellings writes into out the indices of the spellings of ps that
+// stand for a jamo of m, and returns how many.
+func korSpellings(ps []korPart, m uint32, out *[32]uint8) int {
+	n := 0
+	for i := range ps {
+		if ps[i].m&m != 0 && n < len(out) {
+			out[n] = uint8(i)
+			n++
+		}
+	}
+	return n
 }

@@ -107,7 +107,7 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 		for k := sc.hitHead[ct]; k != 0; k = sc.hitNext[k-1] {
 			h := &sc.hits[k-1]
 			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east, &sc.hitMemo[k-1].syl) &&
-				!ix.koreanPair(sc, k-1, j, &ix.toks[ct], rec, ctoks, &kor) {
+				!(sc.qKorean && ix.koreanPair(sc, k-1, j, &ix.toks[ct], rec, ctoks, &kor)) {
 				continue
 			}
 			sim := h.sim
@@ -119,7 +119,7 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 				if sim = ix.personHitSim(sc, k-1, len(ctoks)); sim < 0 {
 					continue
 				}
-				if sim < koreanSylSim && ix.koreanPair(sc, k-1, j, &ix.toks[ct], rec, ctoks, &kor) {
+				if sc.qKorean && sim < koreanSylSim && ix.koreanPair(sc, k-1, j, &ix.toks[ct], rec, ctoks, &kor) {
 					sim = koreanSylSim // one Hangul syllable in two systems (korean.go)
 				}
 			}
