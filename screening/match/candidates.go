@@ -145,6 +145,7 @@ func (ix *Index) findHits(sc *scratch) {
 	sc.hitsFrom = 0
 	ix.syllabicRunHits(sc)
 	ix.koreanHits(sc)
+	sc.qCWords = romanianCWords(sc.qs)
 	// runs of adjacent query words against single indexed tokens
 	for i := 0; i < len(sc.qs); i++ {
 		b := sc.tmp[:0]

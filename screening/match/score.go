@@ -122,6 +122,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 				if sc.qKorean && sim < koreanSylSim && ix.koreanPair(sc, k-1, j, &ix.toks[ct], rec, ctoks, &kor) {
 					sim = koreanSylSim // one Hangul syllable in two systems (korean.go)
 				}
+				if sim < romanianCMaxSim && sc.qCWords&bit(int(h.qlo)) != 0 {
+					sim = max(sim, romanianCSim(&sc.qs[h.qlo], &ix.toks[ct])) // Copcin, Copchin (romanian.go)
+				}
 			}
 			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), sim, ix.toks[ct].w})
 		}

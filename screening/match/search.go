@@ -154,6 +154,7 @@ type scratch struct {
 	qName            string   // the query as given
 	qSurname         int      // its words before a comma (surnameWords); -1 not yet known
 	qKorean          bool     // every query word is one romanised Hangul syllable (koreanHits)
+	qCWords          uint64   // the query words with a c (romanianCWords)
 	surnameBuf       []byte   // surnameWords' buffers
 	surnameTmp       []byte
 	surnameFields    []string
