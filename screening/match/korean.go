@@ -316,7 +316,7 @@ var koreanFamilyNames = func() func() map[string]bool {
 // another length (Kim Gyu Ri is not KIM, Kyu) or whose syllables align
 // out of their order. kor caches the latter for one name (-1 unknown, 0
 // no, 1 yes); the hit's memo the former (0 unknown, 1 yes, 2 no).
-func (ix *Index) koreanPair(sc *scratch, k int32, j int, t *tokInfo, rec *nameRec, ctoks []int32, kor *int8) bool {
+func (ix *Index) koreanPair(sc *scratch, k int32, j int, t *tokInfo, rec *nameRec, ctoks []int32, rn *readingName) bool {
 	q := &sc.qs[sc.hits[k].qlo]
 	if !sc.qKorean || int(sc.hits[k].qlo) != j || len(sc.qs) != len(ctoks) || len(t.s) > maxKorLen {
 		return false
@@ -331,13 +331,13 @@ func (ix *Index) koreanPair(sc *scratch, k int32, j int, t *tokInfo, rec *nameRe
 	if *m != 1 {
 		return false
 	}
-	if *kor < 0 {
-		*kor = 0
+	if rn.kor == 0 {
+		rn.kor = 2
 		if ix.koreanName(rec, ctoks) {
-			*kor = 1
+			rn.kor = 1
 		}
 	}
-	return *kor == 1
+	return rn.kor == 1
 }
 
 // maxKorLookups is the most spellings of one query word koreanHits looks
