@@ -102,6 +102,7 @@ func (ix *Index) findHits(sc *scratch) {
 	sc.hits = sc.hits[:0]
 	clear(sc.bestSingle[:])
 	sc.joins = sc.joins[:0]
+	sc.qJWords = spanishJWords(sc.qs)
 	for i := range sc.qs {
 		// the hits of word i alone are added while it is looked at:
 		// the hits before are of other words, which a hit of i's
@@ -126,6 +127,7 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.diphthongHits(sc, q, int8(i))
 			ix.thaiHits(sc, q, int8(i))
 			ix.devoicedHits(sc, q, int8(i))
+			ix.spanishJHits(sc, q, int8(i))
 		}
 		ix.clipHits(sc, q, int8(i))
 		ix.letterHits(sc, q, int8(i))
@@ -144,6 +146,9 @@ func (ix *Index) findHits(sc *scratch) {
 	}
 	sc.hitsFrom = 0
 	ix.syllabicRunHits(sc)
+	ix.koreanHits(sc)
+	sc.qCWords = romanianCWords(sc.qs)
+	sc.qReadings = readingWords(sc)
 	// runs of adjacent query words against single indexed tokens
 	for i := 0; i < len(sc.qs); i++ {
 		b := sc.tmp[:0]

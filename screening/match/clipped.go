@@ -168,6 +168,7 @@ func (sc *scratch) raiseHit(h simHit) {
 type hitMemo struct {
 	person [2]float32
 	syl    int8
+	kor    int8 // whether the words spell one Hangul syllable (koreanPair): 0 unknown, 1 yes, 2 no
 }
 
 // personHitSim is the similarity of hit k (a query word alone) in a

@@ -101,11 +101,13 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 // and (listed people only) initials.
 func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32) {
 	sc.edges = sc.edges[:0]
-	east := int8(-1) // whether the entry is of China or Korea: -1 not yet known
+	east := int8(-1)   // whether the entry is of China or Korea: -1 not yet known
+	var rn readingName // what the readings of readingSim ask of the name, once
 	for j, ct := range ctoks {
 		for k := sc.hitHead[ct]; k != 0; k = sc.hitNext[k-1] {
 			h := &sc.hits[k-1]
-			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east, &sc.hitMemo[k-1].syl) {
+			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east, &sc.hitMemo[k-1].syl) &&
+				!(sc.qKorean && ix.koreanPair(sc, k-1, j, &ix.toks[ct], rec, ctoks, &rn)) {
 				continue
 			}
 			sim := h.sim
@@ -116,6 +118,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 			} else if h.qlo == h.qhi {
 				if sim = ix.personHitSim(sc, k-1, len(ctoks)); sim < 0 {
 					continue
+				}
+				if sc.qReadings&bit(int(h.qlo)) != 0 && sim < maxReadingSim {
+					sim = ix.readingSim(sc, k-1, j, ctoks, rec, &rn, sim) // readings.go
 				}
 			}
 			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), sim, ix.toks[ct].w})

@@ -153,6 +153,10 @@ type scratch struct {
 	reachBits        uint64   // bit(n) of each name n of reachNames (n mod 64), set with them
 	qName            string   // the query as given
 	qSurname         int      // its words before a comma (surnameWords); -1 not yet known
+	qKorean          bool     // every query word is one romanised Hangul syllable (koreanHits)
+	qCWords          uint64   // the query words with a c (romanianCWords)
+	qJWords          uint64   // the query words with a j inside (spanishJWords)
+	qReadings        uint64   // the query words one of these readings applies to (readingWords)
 	surnameBuf       []byte   // surnameWords' buffers
 	surnameTmp       []byte
 	surnameFields    []string

@@ -10,6 +10,9 @@
 //   - given-name-cognates.txt: the groups that are one name in several
 //     languages (Dawud, David), one name a line; forms of no group make a
 //     group of their own;
+//   - slavic-diminutives.txt: the short forms of Russian, Ukrainian and
+//     Belarusian given names (Nadya for Nadezhda), one name a line, linked
+//     to the full name's group as a cognate set links its groups;
 //   - korean-names.txt: Korean family names in their usual romanisations;
 //   - chinese-places.txt: Chinese place names in pinyin and their postal or
 //     Wade-Giles forms;
@@ -120,6 +123,9 @@ func main() {
 		}
 	}
 	if kept, err = addCognates(filepath.Join(*dir, "given-name-cognates.txt"), kept, seen); err != nil {
+		log.Fatal(err)
+	}
+	if kept, err = addDiminutives(filepath.Join(*dir, "slavic-diminutives.txt"), kept, seen); err != nil {
 		log.Fatal(err)
 	}
 	var b bytes.Buffer
@@ -304,6 +310,81 @@ func addCognates(path string, kept []group, seen map[string]bool) ([]group, erro
 				return nil, fmt.Errorf("%s:%d: the group of %q is already in cognate set %d", path, line, kept[i].name, kept[i].cognate)
 			}
 			kept[i].cognate = set
+		}
+	}
+	return kept, sc.Err()
+}
+
+// addDiminutives reads slavic-diminutives.txt: one given name a line,
+// "full: short short ...". full is a word of a Slavic group; the short
+// forms make a Slavic group of their own, linked to full's group as the
+// groups of a cognate set are: in full's set, or in a new one.
+func addDiminutives(path string, kept []group, seen map[string]bool) ([]group, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	groupOf := map[string]int{}
+	sets := 0
+	for i, g := range kept {
+		for _, w := range g.words {
+			groupOf[w] = i
+		}
+		sets = max(sets, g.cognate)
+	}
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i]
+		}
+		full, rest, ok := strings.Cut(s, ":")
+		if !ok {
+			if strings.TrimSpace(s) != "" {
+				return nil, fmt.Errorf("%s:%d: no colon", path, line)
+			}
+			continue
+		}
+		nf := match.Normalize(full)
+		i, ok := groupOf[nf]
+		if !ok && nf != "" && !strings.Contains(nf, " ") {
+			// a name of one spelling (Ivan), whose group of one form
+			// was left out above: a group of its own
+			kept = append(kept, group{kind: "slavic", name: nf, words: []string{nf}})
+			i, ok = len(kept)-1, true
+			groupOf[nf] = i
+			seen[nf] = true
+		}
+		if !ok || kept[i].kind != "slavic" {
+			return nil, fmt.Errorf("%s:%d: %q is no word of a Slavic group", path, line, full)
+		}
+		var own []string
+		for _, f := range strings.Fields(rest) {
+			n := match.Normalize(f)
+			if n == "" || strings.Contains(n, " ") || len(n) < 2 {
+				return nil, fmt.Errorf("%s:%d: %q is no single word", path, line, f)
+			}
+			if seen[n] {
+				return nil, fmt.Errorf("%s:%d: %q is a word of another group", path, line, f)
+			}
+			seen[n] = true
+			own = append(own, n)
+		}
+		if len(own) == 0 {
+			return nil, fmt.Errorf("%s:%d: no short form", path, line)
+		}
+		set := kept[i].cognate
+		if set == 0 {
+			sets++
+			set = sets
+			kept[i].cognate = set
+		}
+		kept = append(kept, group{kind: "slavic", name: own[0], words: own, cognate: set})
+		for _, w := range own {
+			groupOf[w] = len(kept) - 1
 		}
 	}
 	return kept, sc.Err()

@@ -1,0 +1,47 @@
+package match
+
+// The readings of a word in another romanisation that gatherEdges applies
+// to the hits of a listed person's name: one Hangul syllable in two
+// systems (korean.go), the Romanian c before e and i (romanian.go), the
+// Spanish j for kh (spanish.go). The query words each can apply to are
+// known once a search (sc.qReadings), so that the hits of the other words
+// cost one test.
+
+// readingName is what the readings ask of one listed name, worked out on
+// first use: 0 unknown, 1 yes, 2 no.
+type readingName struct {
+	kor  int8 // a Korean name (koreanName)
+	slav int8 // a name with an East Slavic patronymic (slavicPatronymicName)
+}
+
+// maxReadingSim is the similarity of a pair up to which the readings are
+// tried: none raises a pair above it.
+const maxReadingSim = 0.93
+
+// readingWords returns the query words (as bits) a reading can apply to.
+func readingWords(sc *scratch) uint64 {
+	m := sc.qCWords | sc.qJWords
+	if sc.qKorean {
+		m |= 1<<min(len(sc.qs), 63) - 1
+	}
+	return m
+}
+
+// readingSim returns the similarity sim of hit k (a query word alone)
+// against word j of the listed person's name ctoks (rec), raised by the
+// readings that apply.
+func (ix *Index) readingSim(sc *scratch, k int32, j int, ctoks []int32, rec *nameRec, rn *readingName, sim float32) float32 {
+	h := &sc.hits[k]
+	q, t := &sc.qs[h.qlo], &ix.toks[ctoks[j]]
+	if sc.qKorean && sim < koreanSylSim && ix.koreanPair(sc, k, j, t, rec, ctoks, rn) {
+		sim = koreanSylSim // one Hangul syllable in two systems
+	}
+	bq := bit(int(h.qlo))
+	if sim < romanianCMaxSim && sc.qCWords&bq != 0 {
+		sim = max(sim, romanianCSim(q, t)) // Copcin, Copchin
+	}
+	if sim < spanishJMaxSim && sc.qJWords&bq != 0 && ix.slavicPatronymicName(ctoks, rn) {
+		sim = max(sim, spanishJSim(q, t)) // Kajaver, Kakhaber
+	}
+	return sim
+}
