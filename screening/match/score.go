@@ -123,7 +123,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 			sc.edges = append(sc.edges, edge{jh.q, jh.q + jh.span, int8(jh.pos), int8(jh.pos + 1), jh.sim, w})
 		}
 	}
-	if !rec.individual {
+	if rec.individual {
+		ix.dinEdges(sc, ctoks) // dincompounds.go
+	} else {
 		ix.gluedEdges(sc, ctoks)
 		if len(sc.comps) > 0 {
 			ix.compoundEdges(sc, ctoks)

@@ -172,6 +172,9 @@ func appendNameElements(dst []string, w string) []string {
 			return append(dst, w[:len(w)-len(suf)], "al", "din")
 		}
 	}
+	if head := dinLinkedHead(w); head != "" {
+		return append(dst, head, "al", "din") // dincompounds.go
+	}
 	return append(dst, w)
 }
 
