@@ -308,6 +308,9 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// (surnameFromLater)
 		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) || ix.surnameFromLater(sc, rec, ctoks, start) {
 			alpha = alphaFewerGivenNames
+			if ix.familyNameAligned(sc, ctoks, start) {
+				alpha = familyShare(al, missC) // familyname.go
+			}
 		}
 	}
 	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, rec, ctoks, al, start) {

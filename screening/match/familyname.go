@@ -1,0 +1,55 @@
+package match
+
+// A listed person's given names that a query leaves out in place count
+// alphaFewerGivenNames of their weight (moreGivenNames, namePartRun,
+// surnameFromLater). With every word that agrees respelled from Arabic
+// script (Joumaa / Jomaa 0.85, Ayman / Aymen 0.82), a quarter of one given
+// name left out keeps the same person below the threshold (JOMAA, Aymen for
+// JOUMAA, Ayman Saied, 0.780). A lower share for every such name let two
+// common given names match every longer name that holds them ("Ali Ahmad":
+// HAJI, Ali Ahmed; CHEHADE, Ali Ahmad), and was taken back. A family name
+// is other evidence: when a word that agrees is a word no group of the
+// variant tables holds (not a given name, title, particle or
+// patronymic of the tables: Joumaa, Faqih, Hamudat), the given names left
+// out count down to alphaLeftOutBesideFamily of their weight, but never
+// so little that the name scores more than its words written alike would
+// at alphaFewerGivenNames (familyShare): a name that agrees on exact words
+// (GARCIA, Jose for GIL GARCIA, Jose Alejandro, 0.865) keeps its score,
+// and a respelled one rises to the threshold, not past the exact one. The
+// test reads the tables, not the words' frequencies, so that it decides
+// alike in the index of the whole list and in that of a few changed
+// entries.
+
+// alphaLeftOutBesideFamily is the share of their weight that a listed
+// person's given names left out in place count for beside a family name
+// that agrees.
+const alphaLeftOutBesideFamily = 0.14
+
+// familyNameAligned reports whether an aligned word of a listed person's
+// name (the edges from sc.edgeStore[start]) is a family name that agrees:
+// a single word of four letters or more, of no variant group, aligned at
+// vowelShapeSim or more.
+func (ix *Index) familyNameAligned(sc *scratch, ctoks []int32, start int) bool {
+	for _, e := range sc.edgeStore[start:] {
+		if e.clo != e.chi || e.sim < vowelShapeSim {
+			continue
+		}
+		if t := &ix.toks[ctoks[e.clo]]; t.group == 0 && !t.patronymic && len(t.s) >= 4 && !nasabParticles[t.s] {
+			return true
+		}
+	}
+	return false
+}
+
+// familyShare is the share of their weight that the listed words missC
+// left out in place count for beside a family name that agrees, for the
+// alignment al: alphaLeftOutBesideFamily, or more where that would score
+// the name above the same words written alike at alphaFewerGivenNames
+// (al.matchedW / (al.matchedW + alphaFewerGivenNames*missC)).
+func familyShare(al *alignment, missC float32) float32 {
+	if missC <= 0 || al.matchedW <= 0 {
+		return alphaFewerGivenNames
+	}
+	alike := (al.num*(al.matchedW+alphaFewerGivenNames*missC)/al.matchedW - al.matchedW) / missC
+	return min(max(alphaLeftOutBesideFamily, alike), alphaFewerGivenNames)
+}
