@@ -49,3 +49,56 @@ func consWOne(a, bskel string) float32 {
 	}
 	return 0
 }
+
+// The French transliteration writes the consonant w as ou (Oualid, Ouassim;
+// Daoud, Qaouk): before a vowel the ou is the w alone (Oualid, Walid),
+// after a vowel and before a consonant or at the word's end it is the w
+// and its vowel u (Daoud, Dawud; Qaouk, Qawuq). frenchWSim reads the first
+// ou of a word next to a vowel so.
+
+// frenchWSim is the similarity of two words of a person's name when one of
+// them, with its first ou beside a vowel read as the consonant w, has the
+// skeleton of the other (skelEqualSim) or its consonants with a short vowel
+// at the edge left out (vowelShapeSim); 0 otherwise.
+func frenchWSim(a, askel, b, bskel string) float32 {
+	if s := frenchWOne(a, bskel); s > 0 {
+		return s
+	}
+	return frenchWOne(b, askel)
+}
+
+// frenchWOne compares word a, read with its first ou beside a vowel as w,
+// with the skeleton bskel of the other word.
+func frenchWOne(a, bskel string) float32 {
+	if len(a) < 4 || len(a) > maxConsWWord {
+		return 0
+	}
+	var buf [maxConsWWord + 1]byte
+	r := buf[:0]
+	for i := 0; i+1 < len(a); i++ {
+		if a[i] != 'o' || a[i+1] != 'u' {
+			continue
+		}
+		switch {
+		case i+2 < len(a) && isVowelByte(a[i+2]):
+			r = append(append(append(r, a[:i]...), 'w'), a[i+2:]...) // Oualid: walid
+		case i > 0 && isVowelByte(a[i-1]):
+			r = append(append(append(r, a[:i]...), 'w', 'u'), a[i+2:]...) // Daoud: dawud
+		default:
+			continue
+		}
+		break
+	}
+	if len(r) == 0 {
+		return 0
+	}
+	var sk [2 * (maxConsWWord + 1)]byte
+	rs := appendSkeleton(sk[:0], bytesString(r))
+	switch {
+	case string(rs) == bskel:
+		return skelEqualSim(min(len(rs), len(bskel)))
+	case sameConsonants(string(rs), bskel):
+		return vowelShapeSim
+	}
+	return 0
+}
