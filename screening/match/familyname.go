@@ -53,3 +53,20 @@ func familyShare(al *alignment, missC float32) float32 {
 	alike := (al.num*(al.matchedW+alphaFewerGivenNames*missC)/al.matchedW - al.matchedW) / missC
 	return min(max(alphaLeftOutBesideFamily, alike), alphaFewerGivenNames)
 }
+
+// particlesLeftOut is how many of the listed words of a person's name ctoks
+// that the mask cm leaves out are particles (nasabParticles: the article,
+// son of, father of, servant of): they make no name of their own, so a
+// shortened name is not held to align with half of them. AL-ZOMOR, Abboud
+// Abdul Latif Hassan left out the article, abd and al beside the names
+// Latif and Hassan; ZUMAR, Abbud, two close words, is that name shortened
+// as AL-ZUMAR, Abbud, whose article aligned, already was.
+func (ix *Index) particlesLeftOut(ctoks []int32, cm uint64) int {
+	n := 0
+	for j, ct := range ctoks {
+		if j < 64 && cm&bit(j) == 0 && nasabParticles[ix.toks[ct].s] {
+			n++
+		}
+	}
+	return n
+}

@@ -298,7 +298,7 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 			alphaQ = alphaFewerGivenNames
 		}
 	}
-	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))) {
+	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))-ix.particlesLeftOut(ctoks, al.cm)) {
 		// the query is the listed person's name shortened; not the other
 		// way round, where a short listed name of common words ("ALI,
 		// Ahmad") is inside another person's longer name
