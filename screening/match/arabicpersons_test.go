@@ -47,6 +47,8 @@ func TestArabicPersonRespellings(t *testing.T) {
 		{"NASRALLAH, Juad", "NASRALLAH, Jawad", true},       // consWSim (0.404 without)
 		{"QAWUQ, Nabil Yahy", "QAOUK, Nabil", true},         // frenchWSim (0.287 without)
 		{"NASRALLAH, Hasan", "NASRALLAH, Jawad", false},     // another given name
+		{"Jamaluddin Haqani", "JALALUDDIN HAQQANI", false},  // dinHeadsApart (0.890 without)
+		{"Jalaluddin Haqani", "JALALUDDIN HAQQANI", true},
 	})
 }
 

@@ -103,3 +103,51 @@ func (ix *Index) dinEdges(sc *scratch, ctoks []int32) {
 func isDinWord(w string) bool {
 	return len(w) >= 5 && len(w) <= 6 && (w[1] == 'd' || w[1] == 'l') && dinWords[w]
 }
+
+// dinHeadsApart takes out of al (edges from sc.edgeStore[start]) the pair
+// of two names proper of al-din compounds, each followed by al and din on
+// its side, that agree less than a vowel respelling: the compound is the
+// name, and its name proper another one letter off is another name (Jamal
+// al-Din is not Jalal al-Din: Jamal, Jalal 0.74). Left in, the exact al
+// and din beside it carried the name (Jamaluddin Haqani scored 0.890 for
+// JALALUDDIN HAQQANI).
+func (ix *Index) dinHeadsApart(sc *scratch, ctoks []int32, start int, al *alignment) {
+	for k := start; k < len(sc.edgeStore); k++ {
+		e := sc.edgeStore[k]
+		if e.sim >= vowelShapeSim || e.qlo != e.qhi || e.clo != e.chi || !sc.qDinHead(int(e.qlo)) || !ix.cDinHead(ctoks, int(e.clo)) {
+			continue
+		}
+		al.qm &^= bit(int(e.qlo))
+		al.cm &^= bit(int(e.clo))
+		al.num -= e.sim * 2 * e.w
+		al.matchedW -= 2 * e.w
+		sc.edgeStore = append(sc.edgeStore[:k], sc.edgeStore[k+1:]...)
+		k--
+	}
+}
+
+// qDinHead reports whether query word i is followed by al and din.
+func (sc *scratch) qDinHead(i int) bool {
+	return dinGroup != 0 && i+2 < len(sc.qs) && isArticle(sc.qs[i+1].s) && sc.qs[i+2].group == dinGroup
+}
+
+// cDinHead reports whether listed word j of ctoks is followed by al and
+// din.
+func (ix *Index) cDinHead(ctoks []int32, j int) bool {
+	return dinGroup != 0 && j+2 < len(ctoks) && isArticle(ix.toks[ctoks[j+1]].s) && ix.toks[ctoks[j+2]].group == dinGroup
+}
+
+// anyDinHead reports whether a query word is followed by al and din,
+// found once a search.
+func (sc *scratch) anyDinHead() bool {
+	if sc.qDinHeads < 0 {
+		sc.qDinHeads = 0
+		for i := range sc.qs {
+			if sc.qDinHead(i) {
+				sc.qDinHeads = 1
+				break
+			}
+		}
+	}
+	return sc.qDinHeads == 1
+}

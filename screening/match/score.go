@@ -54,6 +54,9 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		ix.alignLeftovers(sc, ctoks, start, &al, rec.individual)
 		ix.alignLastElement(sc, rec, ctoks, start, &al)
 	}
+	if len(ctoks) >= 3 && sc.anyDinHead() {
+		ix.dinHeadsApart(sc, ctoks, start, &al) // dincompounds.go
+	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	numsAgree := ix.numbersAgree(sc, rec)
 	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1))) {

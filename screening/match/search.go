@@ -152,6 +152,7 @@ type scratch struct {
 	reachBits        uint64   // bit(n) of each name n of reachNames (n mod 64), set with them
 	qName            string   // the query as given
 	qSurname         int      // its words before a comma (surnameWords); -1 not yet known
+	qDinHeads        int8     // whether a query word is followed by al and din (dinHeadsApart); -1 not yet known
 	surnameBuf       []byte   // surnameWords' buffers
 	surnameTmp       []byte
 	surnameFields    []string
