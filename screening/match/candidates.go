@@ -115,6 +115,9 @@ func (ix *Index) findHits(sc *scratch) {
 		}
 		if len(q.s) >= 3 || q.vowelless {
 			ix.fuzzyHits(sc, q, int8(i), int8(i), minTokSim, known, id)
+			if known {
+				ix.gapHits(sc, q, int8(i), id) // vowelgap.go
+			}
 		}
 		ix.variantHits(sc, q, int8(i), id, known)
 		ix.compoundHits(sc, q, int8(i))

@@ -440,6 +440,8 @@ func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
 		sim = max(sim, diphthongSim(q.s, t.s))                     // Fawzi, Fouzi, Fozi (diphthong.go)
 		sim = max(sim, thaiSim(q.s, t.s))                          // Puangpetch, Phuangphet (thai.go)
 		sim = max(sim, finalDevoicedSim(q.s, q.skel, t.s, t.skel)) // Mawlud, Mevlut (devoice.go)
+		sim = max(sim, consWSim(q.s, q.skel, t.s, t.skel))         // Juad, Jawad (consw.go)
+		sim = max(sim, frenchWSim(q.s, q.skel, t.s, t.skel))       // Qaouk, Qawuq (consw.go)
 	}
 	if sim >= consEqualSim || len(q.cons) < minPersonCons || q.cons != t.cons || !sameStart(q.skel, t.skel) {
 		return sim

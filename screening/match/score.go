@@ -58,6 +58,9 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 			ix.alignAbbrevLeftovers(sc, ctoks, &al)
 		}
 	}
+	if len(ctoks) >= 3 && sc.anyDinHead() {
+		ix.dinHeadsApart(sc, ctoks, start, &al) // dincompounds.go
+	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	numsAgree := ix.numbersAgree(sc, rec)
 	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1))) {
@@ -132,7 +135,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 			sc.edges = append(sc.edges, edge{jh.q, jh.q + jh.span, int8(jh.pos), int8(jh.pos + 1), jh.sim, w})
 		}
 	}
-	if !rec.individual {
+	if rec.individual {
+		ix.dinEdges(sc, ctoks) // dincompounds.go
+	} else {
 		ix.gluedEdges(sc, ctoks)
 		if len(sc.comps) > 0 {
 			ix.compoundEdges(sc, ctoks)
@@ -305,7 +310,7 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 			alphaQ = alphaFewerGivenNames
 		}
 	}
-	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))) {
+	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))-ix.particlesLeftOut(ctoks, al.cm)) {
 		// the query is the listed person's name shortened; not the other
 		// way round, where a short listed name of common words ("ALI,
 		// Ahmad") is inside another person's longer name
@@ -315,6 +320,9 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// (surnameFromLater)
 		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) || ix.surnameFromLater(sc, rec, ctoks, start) {
 			alpha = alphaFewerGivenNames
+			if ix.familyNameAligned(sc, ctoks, start) {
+				alpha = familyShare(al, missC) // familyname.go
+			}
 		}
 	}
 	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, rec, ctoks, al, start) {

@@ -172,6 +172,9 @@ func appendNameElements(dst []string, w string) []string {
 			return append(dst, w[:len(w)-len(suf)], "al", "din")
 		}
 	}
+	if head := dinLinkedHead(w); head != "" {
+		return append(dst, head, "al", "din") // dincompounds.go
+	}
 	return append(dst, w)
 }
 
@@ -199,8 +202,9 @@ func isVowelByte(c byte) bool {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
 }
 
-// abdLinks are "abd" and the article written as one word.
-var abdLinks = map[string]bool{"abdul": true, "abdel": true, "abdal": true, "abdol": true, "abdur": true, "abdus": true, "abdun": true}
+// abdLinks are "abd" and the article written as one word; abdyl in the
+// Albanian alphabet, whose y is the vowel u of Turkish ü.
+var abdLinks = map[string]bool{"abdul": true, "abdel": true, "abdal": true, "abdol": true, "abdur": true, "abdus": true, "abdun": true, "abdyl": true}
 
 // dinSuffixes are the spellings of "al-din" (of the faith) written joined
 // to the word before it.

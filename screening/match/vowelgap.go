@@ -1,0 +1,77 @@
+package match
+
+// A listed word used as a query word finds the words of other names through
+// its neighbours: the best maxNeighbours of the words its fuzzy keys reach.
+// A common name has more close neighbours than that (Nasser: Naser, Nasir,
+// Nashir, Nacer, then words one letter from it, Yasser, Bashir, Bassir at
+// 0.85), and the spelling without the short vowel of its last syllable
+// (Nasr, 0.82 as sameConsonants scores it) falls out of them; so the
+// name of two common words and a rarer one (AL-ALI, Nasr for AL-ALI,
+// Nasser) was no candidate. gapHits looks up, for such a word, the
+// skeleton sameConsonants pairs with it that is shorter: its vowel run
+// between its last two consonants left out (Nasir, Nasr; Adil, Adl). The
+// run between its first two was looked up too and found nothing more.
+
+// maxGapKey is the longest skeleton gapHits reads: a short vowel left out
+// matters in a short name, and longer words have keys enough.
+const maxGapKey = 7
+
+// gapHits adds the listed words whose skeleton is q's (a listed word, id)
+// with the vowel run between its last two consonants left out, when that
+// keeps a vowel. The neighbours are the best of the words compared within a
+// budget (maxFuzzyChecksKnown), which the spellings close to a common name
+// use up: Naser keeps eleven and not Nasr.
+func (ix *Index) gapHits(sc *scratch, q *qtok, i int8, id int32) {
+	sk := q.skel
+	if len(sk) < 4 || len(sk) > maxGapKey || q.vowelless {
+		return
+	}
+	// the vowel runs after the first consonant and before the last: the
+	// last consonant is the skeleton's last letter or the one before its
+	// final vowels
+	end := len(sk)
+	for end > 0 && isSkelVowel(sk[end-1]) {
+		end--
+	}
+	if end < 3 {
+		return
+	}
+	var buf [maxGapKey]byte
+	try := func(lo, hi int) {
+		// the skeleton less sk[lo:hi], a vowel run between consonants
+		if lo <= 0 || hi >= end || lo >= hi {
+			return
+		}
+		b := append(append(buf[:0], sk[:lo]...), sk[hi:]...)
+		if !hasSkelVowel(b) {
+			return // an acronym's letters (Stock, SSTC), not a name's
+		}
+		ix.raiseUnder(sc, i, hashStr(seedExact, bytesString(b)), maxCompoundChecks, func(t int32) float32 {
+			tk := &ix.toks[t]
+			if tk.skel != bytesString(b) || t == id {
+				return 0
+			}
+			if s := ix.tokSim(q, tk); s >= minTokSim {
+				return s
+			}
+			return 0
+		})
+	}
+	// before the last consonant
+	hi := end - 1
+	lo := hi
+	for lo > 0 && isSkelVowel(sk[lo-1]) {
+		lo--
+	}
+	try(lo, hi)
+}
+
+// hasSkelVowel reports whether skeleton b has a vowel.
+func hasSkelVowel(b []byte) bool {
+	for _, c := range b {
+		if isSkelVowel(c) {
+			return true
+		}
+	}
+	return false
+}
