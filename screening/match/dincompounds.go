@@ -29,7 +29,9 @@ var dinLinkedSuffixes = []string{
 // mujahedeen; abidin, abideen, "worshippers", as in Zain al-Abidin) ends
 // alike and is no compound.
 func dinLinkedHead(w string) string {
-	if len(w) < 7 || w[len(w)-1] != 'n' && w[len(w)-1] != 'e' {
+	// every suffix ends in n or e and has a d three or four letters from
+	// the end
+	if len(w) < 7 || w[len(w)-1] != 'n' && w[len(w)-1] != 'e' || w[len(w)-3] != 'd' && w[len(w)-4] != 'd' {
 		return ""
 	}
 	for _, suf := range dinLinkedSuffixes {
@@ -73,7 +75,7 @@ var dinGroup = variantGroupOf("din")
 // joined compounds are (appendNameElements): a typo in it (Eddien) would
 // then meet neither spelling.
 func (ix *Index) dinEdges(sc *scratch, ctoks []int32) {
-	if dinGroup == 0 {
+	if !sc.anyDinWord() {
 		return
 	}
 	for i := range sc.qs {
@@ -150,4 +152,20 @@ func (sc *scratch) anyDinHead() bool {
 		}
 	}
 	return sc.qDinHeads == 1
+}
+
+// anyDinWord reports whether the query has a word that dinEdges pairs: a
+// word of dinWords, or din after the article. Found once a search.
+func (sc *scratch) anyDinWord() bool {
+	if sc.qDinWords < 0 {
+		sc.qDinWords = 0
+		for i := range sc.qs {
+			q := &sc.qs[i]
+			if dinGroup != 0 && (i > 0 && q.group == dinGroup && dinArticles[sc.qs[i-1].s] || isDinWord(q.s)) {
+				sc.qDinWords = 1
+				break
+			}
+		}
+	}
+	return sc.qDinWords == 1
 }
