@@ -79,6 +79,9 @@ func TestOrgOwnOf(t *testing.T) {
 				m |= 1 << j
 			}
 		}
+		if bankFormFirst(n, word) {
+			m |= 1
+		}
 		return m
 	}
 	seen := 0
