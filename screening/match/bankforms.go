@@ -40,3 +40,32 @@ func bankFormFirst(n int, word func(int) string) bool {
 	}
 	return false
 }
+
+// bankFormPair adds to the words not left over (qOwn, cOwn) a bank's form
+// abbreviated in front of one side's name, left out, and the word bank
+// left out of the other side's name (AB ROSSIYA for BANK ROSSIYA: AB is
+// aktsionerny bank, a joint-stock bank): the two say the same thing. The
+// word bank stands first or last, where a bank's kind is said (ROSSIYA
+// BANK); a bank in the middle of a name is another bank's word (SBERBANK
+// OF RUSSIA SUBSIDIARY BANK). qm and cm are the words aligned of the
+// query and of the listed name ctoks.
+func (ix *Index) bankFormPair(sc *scratch, ctoks []int32, qm, cm, qOwn, cOwn uint64) (uint64, uint64) {
+	if len(sc.qs) < 2 || len(ctoks) < 2 {
+		return qOwn, cOwn
+	}
+	if w := sc.qs[0].s; qm&1 == 0 && qOwn&1 == 0 && len(w) <= 4 && bankAbbrevs[w] {
+		for _, j := range [2]int{0, len(ctoks) - 1} {
+			if cm&bit(j) == 0 && cOwn&bit(j) == 0 && ix.toks[ctoks[j]].s == "bank" {
+				return qOwn | 1, cOwn | bit(j)
+			}
+		}
+	}
+	if w := ix.toks[ctoks[0]].s; cm&1 == 0 && cOwn&1 == 0 && len(w) <= 4 && bankAbbrevs[w] {
+		for _, i := range [2]int{0, len(sc.qs) - 1} {
+			if qm&bit(i) == 0 && qOwn&bit(i) == 0 && sc.qs[i].s == "bank" {
+				return qOwn | bit(i), cOwn | 1
+			}
+		}
+	}
+	return qOwn, cOwn
+}

@@ -347,6 +347,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	var qOwn, cOwn uint64
 	if !rec.individual {
 		qOwn, cOwn = sc.qOrgOwn, ix.orgOwnOf(nid, ctoks)
+		qOwn, cOwn = ix.bankFormPair(sc, ctoks, qm, cm, qOwn, cOwn)
 	}
 	for i := range sc.qs {
 		if qm&bit(i) == 0 {
