@@ -77,6 +77,9 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 	} else {
 		s = wordSim(q, t, n)
 	}
+	if q.skel == t.skel && (n == 3 || n >= minHardCKLen) && hardCK(q.s, t.s) {
+		s = max(s, hardCKSim(n, q, t)) // Macrooptica, Makrooptika (hardc.go)
+	}
 	return max(s, formSim(q, t))
 }
 
