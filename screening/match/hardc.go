@@ -41,7 +41,7 @@ func hardCK(a, b string) bool {
 // bytes and which differ only in a hard c and a k (hardCK), 0 where the
 // skeleton's similarity stands: close (closeMinSim) for words of three
 // letters, which share few other letters, when both have a vowel (an
-// acronym's C and K are other letters: CB is not KB), and 0.97 for words of
+// acronym's C and K are other letters: CB is not KB), and 0.95 for words of
 // minHardCKLen letters or more, coined compounds more than names (MARCUS
 // and MARKUS, a common name and a Russian company, stay at the skeleton's
 // 0.93).
@@ -50,7 +50,7 @@ func hardCKSim(n int, q *qtok, t *tokInfo) float32 {
 	case n == 3 && !q.vowelless && !t.vowelless:
 		return closeMinSim
 	case n >= minHardCKLen:
-		return 0.97
+		return 0.95
 	}
 	return 0
 }
