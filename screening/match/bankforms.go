@@ -14,6 +14,15 @@ import "strings"
 // (AB is a Swedish company's form, KB a Russian design bureau), and the
 // words are left as they are.
 
+// The same forms written out stand in front of a bank's coined name:
+// COMMERCIAL BANK AGROSOYUZ, KOMMERCHESKIY BANK SINKO, COMMERCIAL
+// JOINT-STOCK BANK VERKHNEVOLZHSKY (joint-stock commercial bank in another
+// order, the legal form the legal-form table holds). Before a name of one
+// word of minBareFirstLen letters or more that is no common English word,
+// generic word or country, the phrase is the bank's form and its words
+// are not left over (bankPhraseLen); before other words it is part of
+// the name (COMMERCIAL BANK OF DUBAI is not DUBAI).
+
 // bankAbbrevs are the abbreviations, as normalised words.
 var bankAbbrevs = map[string]bool{
 	"akb": true, "ab": true, "kb": true, "jsb": true, "cb": true, "jscb": true,
@@ -68,4 +77,34 @@ func (ix *Index) bankFormPair(sc *scratch, ctoks []int32, qm, cm, qOwn, cOwn uin
 		}
 	}
 	return qOwn, cOwn
+}
+
+// commercialWords are commercial and Russian kommercheskiy, as normalised
+// words.
+var commercialWords = map[string]bool{
+	"commercial": true, "kommercheskiy": true, "kommercheski": true, "kommercheskii": true, "kommercheskoye": true,
+}
+
+// bankPhraseLen returns the number of words of a bank's form written out
+// that a name of n words (word returns each) starts with: commercial,
+// joint stock, or both, then bank, followed by the bank's coined name, one
+// word (see above); 0 if none.
+func bankPhraseLen(n int, word func(int) string) int {
+	if n < 3 || n > 5 {
+		return 0
+	}
+	i := 0
+	if commercialWords[word(0)] {
+		i++
+	}
+	if i+1 < n && word(i) == "joint" && word(i+1) == "stock" {
+		i += 2
+	}
+	if i == 0 || i >= n || word(i) != "bank" || i+2 != n {
+		return 0
+	}
+	if w := word(n - 1); len(w) < minBareFirstLen || isEnglishWord(w) || isGenericWord(w) || countryWord(w) || namesBank(w) {
+		return 0
+	}
+	return i + 1
 }
