@@ -23,9 +23,14 @@ import "strings"
 // are not left over (bankPhraseLen); before other words it is part of
 // the name (COMMERCIAL BANK OF DUBAI is not DUBAI).
 
-// bankAbbrevs are the abbreviations, as normalised words.
-var bankAbbrevs = map[string]bool{
-	"akb": true, "ab": true, "kb": true, "jsb": true, "cb": true, "jscb": true,
+// bankAbbrev reports whether the normalised word w is one of the
+// abbreviations.
+func bankAbbrev(w string) bool {
+	switch w {
+	case "akb", "ab", "kb", "jsb", "cb", "jscb":
+		return true
+	}
+	return false
 }
 
 // namesBank reports whether w is the word bank or a compound ending in it
@@ -33,13 +38,13 @@ var bankAbbrevs = map[string]bool{
 func namesBank(w string) bool { return strings.HasSuffix(w, "bank") }
 
 // bankFormFirst reports whether the first of a name's n words (word
-// returns each) is a bank's form abbreviated (bankAbbrevs) and a later
+// returns each) is a bank's form abbreviated (bankAbbrev) and a later
 // word names a bank (namesBank).
 func bankFormFirst(n int, word func(int) string) bool {
 	if n < 2 {
 		return false
 	}
-	if w := word(0); len(w) > 4 || !bankAbbrevs[w] {
+	if w := word(0); !bankAbbrev(w) {
 		return false
 	}
 	for j := 1; j < n; j++ {
@@ -62,14 +67,14 @@ func (ix *Index) bankFormPair(sc *scratch, ctoks []int32, qm, cm, qOwn, cOwn uin
 	if len(sc.qs) < 2 || len(ctoks) < 2 {
 		return qOwn, cOwn
 	}
-	if w := sc.qs[0].s; qm&1 == 0 && qOwn&1 == 0 && len(w) <= 4 && bankAbbrevs[w] {
+	if w := sc.qs[0].s; qm&1 == 0 && qOwn&1 == 0 && bankAbbrev(w) {
 		for _, j := range [2]int{0, len(ctoks) - 1} {
 			if cm&bit(j) == 0 && cOwn&bit(j) == 0 && ix.toks[ctoks[j]].s == "bank" {
 				return qOwn | 1, cOwn | bit(j)
 			}
 		}
 	}
-	if w := ix.toks[ctoks[0]].s; cm&1 == 0 && cOwn&1 == 0 && len(w) <= 4 && bankAbbrevs[w] {
+	if w := ix.toks[ctoks[0]].s; cm&1 == 0 && cOwn&1 == 0 && bankAbbrev(w) {
 		for _, i := range [2]int{0, len(sc.qs) - 1} {
 			if qm&bit(i) == 0 && qOwn&bit(i) == 0 && sc.qs[i].s == "bank" {
 				return qOwn | bit(i), cOwn | 1
