@@ -74,10 +74,16 @@ func TestOrgOwnOf(t *testing.T) {
 		if stateFormStart(word(0)) {
 			m = spanMask(0, int8(stateFormLen(n, word)-1))
 		}
+		if f := bankPhraseLen(n, word); f > 0 {
+			m |= spanMask(0, int8(f-1))
+		}
 		for j := range n {
 			if mayBeAcronym(word(j), j, n) && ownAcronym(n, word, j) {
 				m |= 1 << j
 			}
+		}
+		if bankFormFirst(n, word) {
+			m |= 1
 		}
 		return m
 	}

@@ -115,6 +115,9 @@ func shortWordSim(q *qtok, t *tokInfo, n int) float32 {
 			// VPP), nor two Pinyin or Hangul syllables, which
 			// are two names (Zhu, Zhou)
 			s = shortRespellSim
+			if hardCK(q.s, t.s) {
+				s = hardCKSim(n, q, t) // Eco, Eko (hardc.go)
+			}
 		}
 	}
 	if n == 3 && len(q.s) != len(t.s) && !q.vowelless && len(q.cons) == 2 && q.cons == t.cons && q.s[0] == t.s[0] &&
@@ -140,6 +143,9 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 	s := strSim(q.s, t.s, n)
 	if q.skel == t.skel {
 		s = max(s, skelEqualSim(n))
+		if n >= minHardCKLen && hardCK(q.s, t.s) {
+			s = max(s, hardCKSim(n, q, t)) // Macrooptica, Makrooptika (hardc.go)
+		}
 	} else if sameVowelShape(q.skel, t.skel) || sameConsonants(q.skel, t.skel) {
 		s = max(s, vowelShapeSim)
 	} else if m := taMarbutaSim(q.s, q.skel, t.s, t.skel, n); m > 0 {

@@ -355,6 +355,10 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	var qOwn, cOwn uint64
 	if !rec.individual {
 		qOwn, cOwn = sc.qOrgOwn, ix.orgOwnOf(nid, ctoks)
+		if len(sc.qs) > 1 && len(ctoks) > 1 && (qm&1 == 0 && len(sc.qs[0].s) <= 4 || cm&1 == 0 && len(ix.toks[ctoks[0]].s) <= 4) {
+			// a bank's form abbreviated, left out (bankforms.go)
+			qOwn, cOwn = ix.bankFormPair(sc, ctoks, qm, cm, qOwn, cOwn)
+		}
 	}
 	for i := range sc.qs {
 		if qm&bit(i) == 0 {

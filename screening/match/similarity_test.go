@@ -148,7 +148,7 @@ func TestSwappedLettersFind(t *testing.T) {
 
 // TestShortRespelling checks the similarity of words of three letters with
 // the same romanisation skeleton: close for a word with a vowel respelt
-// with its first letter kept (Dux, Duks; Eco, Eko), weak for acronyms
+// with its first letter kept (Dux, Duks; Eco, Eko, a hard c for k, closer), weak for acronyms
 // (WPP, VPP), another first letter (Ypf, Ipf) and two Pinyin syllables,
 // which are two names (Zhu, Zhou).
 func TestShortRespelling(t *testing.T) {
@@ -158,7 +158,8 @@ func TestShortRespelling(t *testing.T) {
 		want float32
 	}{
 		{"dux", "duks", shortRespellSim},
-		{"eco", "eko", shortRespellSim},
+		{"eco", "eko", closeMinSim}, // a hard c for k (hardCK)
+		{"eso", "ezo", shortRespellSim},
 		{"wpp", "vpp", 0.7},
 		{"ypf", "ipf", 0.7},
 		{"zhu", "zhou", 0.7},
