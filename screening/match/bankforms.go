@@ -113,3 +113,26 @@ func bankPhraseLen(n int, word func(int) string) int {
 	}
 	return i + 1
 }
+
+// Bits of bankQueryWords: the query's first word is a bank's form
+// abbreviated (bankAbbrev), or its first or last word is bank.
+const (
+	qBankForm = 1 << iota
+	qBankWord
+)
+
+// bankQueryWords returns what bankFormPair asks of the query words qs,
+// worked out once a search: a name scored asks it only if it is there.
+func bankQueryWords(qs []qtok) uint8 {
+	if len(qs) < 2 {
+		return 0
+	}
+	var b uint8
+	if bankAbbrev(qs[0].s) {
+		b |= qBankForm
+	}
+	if qs[0].s == "bank" || qs[len(qs)-1].s == "bank" {
+		b |= qBankWord
+	}
+	return b
+}

@@ -70,3 +70,15 @@ func (ix *Index) particlesLeftOut(ctoks []int32, cm uint64) int {
 	}
 	return n
 }
+
+// partialExtra is the number of the listed words ctoks left out (cm the
+// words aligned) that partialPerson weighs, less the particles left out
+// (particlesLeftOut); these are counted only when the share of words
+// that agree (from sc.edgeStore[start]) falls short without them.
+func (ix *Index) partialExtra(sc *scratch, ctoks []int32, cm uint64, start int) int {
+	extra := extraWords(cm, len(ctoks))
+	if float32(len(sc.edgeStore)-start) < partialMinShare*float32(extra) {
+		extra -= ix.particlesLeftOut(ctoks, cm)
+	}
+	return extra
+}

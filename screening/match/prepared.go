@@ -140,6 +140,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	ix.prepareQuery(sc, words, hasArabic(q.Name))
 	sc.qOrgOwn = orgOwnWords(sc.qs)
 	sc.qAbbr = abbrevQueryWords(sc.qs)
+	sc.qBank = bankQueryWords(sc.qs)
 	sc.qClip, sc.qGlued = clipQueryWords(sc.qs)
 	ix.findGlueHeads(sc)
 	ix.findCompounds(sc)

@@ -310,7 +310,7 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 			alphaQ = alphaFewerGivenNames
 		}
 	}
-	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, extraWords(al.cm, len(ctoks))-ix.particlesLeftOut(ctoks, al.cm)) {
+	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, ix.partialExtra(sc, ctoks, al.cm, start)) {
 		// the query is the listed person's name shortened; not the other
 		// way round, where a short listed name of common words ("ALI,
 		// Ahmad") is inside another person's longer name
@@ -355,7 +355,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	var qOwn, cOwn uint64
 	if !rec.individual {
 		qOwn, cOwn = sc.qOrgOwn, ix.orgOwnOf(nid, ctoks)
-		if len(sc.qs) > 1 && len(ctoks) > 1 && (qm&1 == 0 && len(sc.qs[0].s) <= 4 || cm&1 == 0 && len(ix.toks[ctoks[0]].s) <= 4) {
+		if sc.qBank != 0 && len(ctoks) > 1 && (sc.qBank&qBankForm != 0 && qm&1 == 0 || sc.qBank&qBankWord != 0 && cm&1 == 0 && len(ix.toks[ctoks[0]].s) <= 4) {
 			// a bank's form abbreviated, left out (bankforms.go)
 			qOwn, cOwn = ix.bankFormPair(sc, ctoks, qm, cm, qOwn, cOwn)
 		}

@@ -159,6 +159,7 @@ type scratch struct {
 	qReadings        uint64   // the query words one of these readings applies to (readingWords)
 	qDinHeads        int8     // whether a query word is followed by al and din (dinHeadsApart); -1 not yet known
 	qDinWords        int8     // whether the query has a word dinEdges pairs (anyDinWord); -1 not yet known
+	qBank            uint8    // what bankFormPair asks of the query (bankQueryWords)
 	surnameBuf       []byte   // surnameWords' buffers
 	surnameTmp       []byte
 	surnameFields    []string
