@@ -1,7 +1,6 @@
 package match
 
 import (
-	"context"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -17,32 +16,10 @@ func TestSlavicDiminutives(t *testing.T) {
 		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "ORLOV, Aleksandr Petrovich"},
 		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeVessel, Name: "MIKHAIL"},
 	})
-	for _, c := range []struct {
-		q, id, given string // the query's short form, aligned at cognateSim
-	}{
+	checkGivenNameForms(t, ix, []givenNameCase{
 		{"SOKOLOVA, Nadya", "1", "nadya"},
 		{"Sasha Orlov", "2", "sasha"},
 		{"ORLOV, Sacha", "2", "sacha"},
 		{"Misha", "", ""},
-	} {
-		ms, err := ix.Search(context.Background(), Query{Name: c.q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if c.id == "" {
-			if len(ms) != 0 {
-				t.Errorf("%q: %+v, want no match", c.q, ms)
-			}
-			continue
-		}
-		if len(ms) == 0 || ms[0].Entry.ID != c.id {
-			t.Errorf("%q: %+v, want entry %s", c.q, ms, c.id)
-			continue
-		}
-		for _, tm := range ms[0].Tokens {
-			if tm.Query == c.given && float32(tm.Similarity) != cognateSim {
-				t.Errorf("%q: %s aligned at %.3f, want %.2f", c.q, tm.Query, tm.Similarity, cognateSim)
-			}
-		}
-	}
+	})
 }

@@ -104,14 +104,25 @@ func TestGivenNameCognates(t *testing.T) {
 		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "KHOURY, Peter Elias"},
 		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeVessel, Name: "YUSUF"},
 	})
-	for _, c := range []struct {
-		q, id, given string // the query's given name, aligned at cognateSim
-	}{
+	checkGivenNameForms(t, ix, []givenNameCase{
 		{"Dawud Haddad", "1", "dawud"},
 		{"HADDAD, Daoud", "1", "daoud"},
 		{"KHOURY, Boutros Elias", "2", "boutros"},
 		{"Joseph", "", ""},
-	} {
+	})
+}
+
+// givenNameCase is a query, the entry it must find first ("" for none)
+// and its given name that must align at cognateSim.
+type givenNameCase struct {
+	q, id, given string
+}
+
+// checkGivenNameForms searches each case on ix and checks that it finds
+// its entry first with its given name aligned at cognateSim, or nothing.
+func checkGivenNameForms(t *testing.T, ix *Index, cases []givenNameCase) {
+	t.Helper()
+	for _, c := range cases {
 		ms, err := ix.Search(context.Background(), Query{Name: c.q})
 		if err != nil {
 			t.Fatal(err)
