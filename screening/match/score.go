@@ -70,7 +70,12 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		return
 	}
 	den := ix.scoreDenominator(sc, nid, rec, ctoks, &al, start)
-	num := al.num - ix.givenSyllableLoss(sc, rec, ctoks, al.cm, start)
+	num := al.num
+	if rec.individual && uint(len(ctoks)-3) <= 1 {
+		// a name of three or four words (givenSyllableLoss): the call
+		// made only then keeps its code out of most names' scoring
+		num -= ix.givenSyllableLoss(sc, rec, ctoks, al.cm, start)
+	}
 	// a single aligned word is weak evidence unless it is exact, and so is
 	// a clipped word with only generic words beside it (loneClip): its
 	// similarity counts as sim^1.5
@@ -88,8 +93,13 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	}
 	nameScore := num / den
 	r := result{name: nid, nameScore: nameScore}
-	numberAdjustments(&r, sc.nt.nums, cnums)
-	ix.codeDigitsDiffer(sc, &r, ctoks, start)
+	if len(sc.nt.nums) > 0 || len(cnums) > 0 {
+		numberAdjustments(&r, sc.nt.nums, cnums)
+	}
+	if sc.nt.codes {
+		// words hold digits (codeDigitsDiffer)
+		ix.codeDigitsDiffer(sc, &r, ctoks, start)
+	}
 	if float64(nameScore)+maxBoost+sumDelta(&r) < th {
 		sc.edgeStore = sc.edgeStore[:start]
 		return
@@ -136,7 +146,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 		}
 	}
 	if rec.individual {
-		ix.dinEdges(sc, ctoks) // dincompounds.go
+		if sc.anyDinWord() {
+			ix.dinEdges(sc, ctoks) // dincompounds.go
+		}
 	} else {
 		ix.gluedEdges(sc, ctoks)
 		if len(sc.comps) > 0 {
