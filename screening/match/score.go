@@ -412,7 +412,23 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group) || j > cSeat))
 		}
 	}
-	if !rec.individual && missQ > 0 && missC == 0 && distinct && (sc.closeEdges(start, closeMinSim) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
+	if !rec.individual && missQ > 0 && missC == 0 {
+		missQ = ix.orgWordsOnTop(sc, rec, ctoks, al, start, qOwn, missQ)
+	}
+	return missQ, missC
+}
+
+// orgWordsOnTop returns unmatchedWeights' weight of the query words (missQ
+// before) that a listed organisation's name (rec, words ctoks, alignment
+// al whose edges start at sc.edgeStore[start]) leaves unmatched when it
+// leaves none of its own (qOwn: the query's own words). Few of the names
+// scored come here: the code stands apart so that unmatchedWeights, run
+// for every name, stays compact in the instruction cache.
+//
+//go:noinline
+func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int, qOwn uint64, missQ float32) float32 {
+	qm, cm, distinct := al.qm, al.cm, al.distinct
+	if distinct && (sc.closeEdges(start, closeMinSim) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
 		// the whole listed organisation name, closely, and on top words
 		// that say what a business is or does, in any language (FARS
 		// NEWS AGENCY CULTURAL INSTITUTE for FARS NEWS AGENCY): they
@@ -441,7 +457,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			}
 		}
 	}
-	if !rec.individual && !distinct && missQ > 0 && missC == 0 {
+	if !distinct {
 		if len(sc.nt.nums) > 0 {
 			// a country said in front of a name of generic words and a
 			// number (countryAndNumber, shortnames.go)
@@ -461,7 +477,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			}
 		}
 	}
-	return missQ, missC
+	return missQ
 }
 
 // numberAdjustments lowers r when the numbers of the query (qnums) and of
