@@ -92,10 +92,29 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		num -= (weak.sim - weak.sim*float32(math.Sqrt(float64(weak.sim)))) * 2 * weak.w
 	}
 	nameScore := num / den
-	r := result{name: nid, nameScore: nameScore}
-	if len(sc.nt.nums) > 0 || len(cnums) > 0 {
-		numberAdjustments(&r, sc.nt.nums, cnums)
+	if len(sc.nt.nums) > 0 || len(cnums) > 0 || sc.nt.codes {
+		ix.keepAdjusted(sc, nid, nameScore, ctoks, cnums, start, th)
+		return
 	}
+	// no numbers and no codes: no adjustment yet, and the result, most of
+	// it the adjustments, is made only for a name that may be kept
+	if float64(nameScore)+maxBoost < th {
+		sc.edgeStore = sc.edgeStore[:start]
+		return
+	}
+	sc.results = append(sc.results, result{name: nid, nameScore: nameScore, edges: sc.edgeStore[start:len(sc.edgeStore):len(sc.edgeStore)]})
+}
+
+// keepAdjusted ends scoreName for a name (nid, words ctoks, numbers cnums,
+// edges from sc.edgeStore[start], name score nameScore) when the query or
+// the name has numbers or the query's words hold digits: the number
+// adjustments, then the result recorded if the largest boost could still
+// lift it to th. Out of line: most names have neither.
+//
+//go:noinline
+func (ix *Index) keepAdjusted(sc *scratch, nid int32, nameScore float32, ctoks []int32, cnums []string, start int, th float64) {
+	r := result{name: nid, nameScore: nameScore}
+	numberAdjustments(&r, sc.nt.nums, cnums)
 	if sc.nt.codes {
 		// words hold digits (codeDigitsDiffer)
 		ix.codeDigitsDiffer(sc, &r, ctoks, start)
