@@ -334,27 +334,15 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// given names count as the listed given names a query leaves
 		// out do: DE GEETERE, Hans Maria for DE GEETERE, Hans
 		alphaQ = alpha
-		if missC == 0 && ix.moreGivenNames(sc, rec, ctoks, start) {
-			alphaQ = alphaFewerGivenNames
-			missQ = max(missQ-sc.abdParticles(al.qm), 0)
-		} else if missC == 0 && (ix.surnameAfterGiven(sc, rec, ctoks, start) || sc.kunyaOnly(al.qm)) {
-			alphaQ = alphaFewerGivenNames
+		if missC == 0 {
+			alphaQ, missQ = ix.givenNamesOnTop(sc, rec, ctoks, al, start, alphaQ, missQ)
 		}
 	}
 	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, ix.partialExtra(sc, ctoks, al.cm, start)) {
 		// the query is the listed person's name shortened; not the other
 		// way round, where a short listed name of common words ("ALI,
 		// Ahmad") is inside another person's longer name
-		alpha = alphaPartialPerson
-		// words left out in place count as the given names a query
-		// adds; so too with the listed surname left out as well
-		// (surnameFromLater)
-		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) || ix.surnameFromLater(sc, rec, ctoks, start) {
-			alpha = alphaFewerGivenNames
-			if ix.familyNameAligned(sc, ctoks, start) {
-				alpha = familyShare(al, missC) // familyname.go
-			}
-		}
+		alpha = ix.partialPersonAlpha(sc, rec, ctoks, al, start, missC)
 	}
 	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, rec, ctoks, al, start) {
 		// one word of a longer organisation name is weak evidence
@@ -373,6 +361,44 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 	}
 	den += alphaQ*missQ + alpha*missC
 	return den
+}
+
+// givenNamesOnTop returns scoreDenominator's share (alphaQ before) and
+// weight (missQ) of the query words on top of a listed person's whole name
+// (rec, words ctoks, alignment al whose edges start at sc.edgeStore[start]):
+// with every word in its place (moreGivenNames), the query's given names
+// count as the listed given names a query leaves out do, less the
+// particles; so too after a listed surname (surnameAfterGiven) or beside
+// a kunya. Few names come here: out of line, so that scoreDenominator
+// stays compact.
+//
+//go:noinline
+func (ix *Index) givenNamesOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int, alphaQ, missQ float32) (float32, float32) {
+	if ix.moreGivenNames(sc, rec, ctoks, start) {
+		return alphaFewerGivenNames, max(missQ-sc.abdParticles(al.qm), 0)
+	}
+	if ix.surnameAfterGiven(sc, rec, ctoks, start) || sc.kunyaOnly(al.qm) {
+		return alphaFewerGivenNames, missQ
+	}
+	return alphaQ, missQ
+}
+
+// partialPersonAlpha returns the share of their weight that the listed
+// words (missC) a query leaves out of a listed person's name count for
+// when the query is that name shortened (partialPerson): words left out in
+// place count as the given names a query adds; so too with the listed
+// surname left out as well (surnameFromLater), and less beside a family
+// name that agrees (familyShare). Out of line, as givenNamesOnTop.
+//
+//go:noinline
+func (ix *Index) partialPersonAlpha(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int, missC float32) float32 {
+	if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) || ix.surnameFromLater(sc, rec, ctoks, start) {
+		if ix.familyNameAligned(sc, ctoks, start) {
+			return familyShare(al, missC) // familyname.go
+		}
+		return alphaFewerGivenNames
+	}
+	return alphaPartialPerson
 }
 
 // unmatchedWeights is the weight of the query words (missQ) and of the name
