@@ -62,7 +62,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		ix.dinHeadsApart(sc, ctoks, start, &al) // dincompounds.go
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
-	numsAgree := ix.numbersAgree(sc, rec)
+	numsAgree := len(sc.nt.nums) > 0 && rec.numLen > 0 && ix.numbersAgree(sc, rec) // most queries have no number
 	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1))) {
 		// only generic words agree: require the whole name, of two words
 		// or more, on both sides
