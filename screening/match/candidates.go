@@ -134,7 +134,9 @@ func (ix *Index) findHits(sc *scratch) {
 		}
 		ix.clipHits(sc, q, int8(i))
 		ix.letterHits(sc, q, int8(i))
-		ix.pluralHits(sc, q, int8(i))
+		if mayBePlural(q.s) {
+			ix.pluralHits(sc, q, int8(i))
+		}
 		if refs, ok := ix.joinsOf(q.s); ok {
 			w := float32(1)
 			for _, r := range refs {
