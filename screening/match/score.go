@@ -85,7 +85,8 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	case n == 1:
 		weak = sc.edgeStore[start]
 		isWeak = rec.individual || !ix.singleRespelling(sc, ctoks, &weak)
-	case n > 1:
+	case n > 1 && sc.qClip != 0:
+		// a query word that may be a clip (loneClip)
 		weak, isWeak = ix.loneClip(sc, ctoks, start)
 	}
 	if isWeak {
@@ -169,7 +170,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 			ix.dinEdges(sc, ctoks) // dincompounds.go
 		}
 	} else {
-		ix.gluedEdges(sc, ctoks)
+		if len(sc.glueHeads) > 0 {
+			ix.gluedEdges(sc, ctoks)
+		}
 		if len(sc.comps) > 0 {
 			ix.compoundEdges(sc, ctoks)
 		}
