@@ -1,6 +1,9 @@
 package match
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // simHit is an indexed token similar to the query words qlo..qhi.
 type simHit struct {
@@ -121,7 +124,10 @@ func (ix *Index) findHits(sc *scratch) {
 		}
 		ix.variantHits(sc, q, int8(i), id, known)
 		ix.compoundHits(sc, q, int8(i))
-		ix.qafGHits(sc, q, int8(i))
+		if !known && strings.IndexByte(q.s, 'q') >= 0 {
+			// a q to read as g (qafGHits)
+			ix.qafGHits(sc, q, int8(i))
+		}
 		if !known {
 			ix.soundHits(sc, q, int8(i)) // a listed word has them among its neighbours
 			ix.slavHits(sc, q, int8(i))
@@ -134,7 +140,9 @@ func (ix *Index) findHits(sc *scratch) {
 		}
 		ix.clipHits(sc, q, int8(i))
 		ix.letterHits(sc, q, int8(i))
-		ix.pluralHits(sc, q, int8(i))
+		if mayBePlural(q.s) {
+			ix.pluralHits(sc, q, int8(i))
+		}
 		if refs, ok := ix.joinsOf(q.s); ok {
 			w := float32(1)
 			for _, r := range refs {

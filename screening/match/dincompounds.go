@@ -74,10 +74,9 @@ var dinGroup = variantGroupOf("din")
 // Eddin is not split into its elements when the names are read, as the
 // joined compounds are (appendNameElements): a typo in it (Eddien) would
 // then meet neither spelling.
+//
+// Its caller asks anyDinWord first: most queries have no such word.
 func (ix *Index) dinEdges(sc *scratch, ctoks []int32) {
-	if !sc.anyDinWord() {
-		return
-	}
 	for i := range sc.qs {
 		q := &sc.qs[i]
 		switch {
@@ -143,29 +142,45 @@ func (ix *Index) cDinHead(ctoks []int32, j int) bool {
 // found once a search.
 func (sc *scratch) anyDinHead() bool {
 	if sc.qDinHeads < 0 {
-		sc.qDinHeads = 0
-		for i := range sc.qs {
-			if sc.qDinHead(i) {
-				sc.qDinHeads = 1
-				break
-			}
-		}
+		sc.findDinHeads()
 	}
 	return sc.qDinHeads == 1
+}
+
+// findDinHeads sets sc.qDinHeads for anyDinHead, once a search: out of
+// line, so that the names scored after the first do not carry its loop.
+//
+//go:noinline
+func (sc *scratch) findDinHeads() {
+	sc.qDinHeads = 0
+	for i := range sc.qs {
+		if sc.qDinHead(i) {
+			sc.qDinHeads = 1
+			break
+		}
+	}
 }
 
 // anyDinWord reports whether the query has a word that dinEdges pairs: a
 // word of dinWords, or din after the article. Found once a search.
 func (sc *scratch) anyDinWord() bool {
 	if sc.qDinWords < 0 {
-		sc.qDinWords = 0
-		for i := range sc.qs {
-			q := &sc.qs[i]
-			if dinGroup != 0 && (i > 0 && q.group == dinGroup && dinArticles[sc.qs[i-1].s] || isDinWord(q.s)) {
-				sc.qDinWords = 1
-				break
-			}
-		}
+		sc.findDinWords()
 	}
 	return sc.qDinWords == 1
+}
+
+// findDinWords sets sc.qDinWords for anyDinWord, once a search, out of
+// line as findDinHeads.
+//
+//go:noinline
+func (sc *scratch) findDinWords() {
+	sc.qDinWords = 0
+	for i := range sc.qs {
+		q := &sc.qs[i]
+		if dinGroup != 0 && (i > 0 && q.group == dinGroup && dinArticles[sc.qs[i-1].s] || isDinWord(q.s)) {
+			sc.qDinWords = 1
+			break
+		}
+	}
 }

@@ -17,6 +17,8 @@ const minPluralStem = 3
 
 // pluralHits adds the hit of the listed word that is the query word q
 // (word i) in its other number, -f or -fe against -ves.
+//
+// Its caller asks mayBePlural first.
 func (ix *Index) pluralHits(sc *scratch, q *qtok, i int8) {
 	s := q.s
 	n := len(s)
@@ -49,4 +51,23 @@ func (ix *Index) pluralHit(sc *scratch, q *qtok, i int8, w []byte) {
 	if t := &ix.toks[id]; isEnglishWord(t.s) && isEnglishWord(q.s) {
 		sc.addHit(simHit{i, i, id, pluralSim})
 	}
+}
+
+// mayBePlural reports whether pluralHits may have a form to look up for
+// the word s: of its length, ending in f, fe or es. Most words do not, and
+// the test at the call keeps pluralHits' code out of the search for them.
+func mayBePlural(s string) bool {
+	n := len(s)
+	if n < minPluralStem+1 || n > 24 {
+		return false
+	}
+	switch s[n-1] {
+	case 'f':
+		return true
+	case 'e':
+		return s[n-2] == 'f'
+	case 's':
+		return s[n-2] == 'e'
+	}
+	return false
 }

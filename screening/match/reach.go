@@ -21,21 +21,40 @@ func (ix *Index) reachEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32,
 	}
 	if len(sc.qcons) < len(sc.qs) {
 		// first call of this query
-		sc.qcons = sc.qcons[:0]
-		for i := range sc.qs {
-			sc.qcons = append(sc.qcons, consonantSet(sc.qs[i].skel))
-		}
-		sc.reachNames = topCandNames(sc.reachNames[:0], sc.cands)
-		sc.reachBits = 0
-		for _, n := range sc.reachNames {
-			sc.reachBits |= bit(int(n))
-		}
+		sc.reachStart()
 	}
 	// a name whose bit is not set is none of reachNames: most of the
 	// names scored are not, and a bit costs less than the list
 	if sc.reachBits&bit(int(nid)) == 0 || !slices.Contains(sc.reachNames, nid) || !ix.pairsCanReach(sc, ctoks, al, boost, th) {
 		return false
 	}
+	return ix.reachPairs(sc, rec, ctoks, al)
+}
+
+// reachStart makes, on reachEdges' first call for a query, the query
+// words' consonant sets and the names of the best candidates
+// (reachNames, reachBits). Out of line, as reachPairs.
+//
+//go:noinline
+func (sc *scratch) reachStart() {
+	sc.qcons = sc.qcons[:0]
+	for i := range sc.qs {
+		sc.qcons = append(sc.qcons, consonantSet(sc.qs[i].skel))
+	}
+	sc.reachNames = topCandNames(sc.reachNames[:0], sc.cands)
+	sc.reachBits = 0
+	for _, n := range sc.reachNames {
+		sc.reachBits |= bit(int(n))
+	}
+}
+
+// reachPairs is reachEdges' comparison of the words al leaves over, for
+// the few names a search that may gain by it: out of line, so that the
+// scoring of the others, which return before it, stays compact in the
+// instruction cache.
+//
+//go:noinline
+func (ix *Index) reachPairs(sc *scratch, rec *nameRec, ctoks []int32, al *alignment) bool {
 	east := int8(-1)
 	minSim := float32(minTokSim)
 	if bits.OnesCount64(al.cm) < 2 {

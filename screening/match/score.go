@@ -62,7 +62,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		ix.dinHeadsApart(sc, ctoks, start, &al) // dincompounds.go
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
-	numsAgree := ix.numbersAgree(sc, rec)
+	numsAgree := len(sc.nt.nums) > 0 && rec.numLen > 0 && ix.numbersAgree(sc, rec) // most queries have no number
 	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1))) {
 		// only generic words agree: require the whole name, of two words
 		// or more, on both sides
@@ -70,7 +70,12 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		return
 	}
 	den := ix.scoreDenominator(sc, nid, rec, ctoks, &al, start)
-	num := al.num - ix.givenSyllableLoss(sc, rec, ctoks, al.cm, start)
+	num := al.num
+	if rec.individual && uint(len(ctoks)-3) <= 1 {
+		// a name of three or four words (givenSyllableLoss): the call
+		// made only then keeps its code out of most names' scoring
+		num -= ix.givenSyllableLoss(sc, rec, ctoks, al.cm, start)
+	}
 	// a single aligned word is weak evidence unless it is exact, and so is
 	// a clipped word with only generic words beside it (loneClip): its
 	// similarity counts as sim^1.5
@@ -80,16 +85,41 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	case n == 1:
 		weak = sc.edgeStore[start]
 		isWeak = rec.individual || !ix.singleRespelling(sc, ctoks, &weak)
-	case n > 1:
+	case n > 1 && sc.qClip != 0:
+		// a query word that may be a clip (loneClip)
 		weak, isWeak = ix.loneClip(sc, ctoks, start)
 	}
 	if isWeak {
 		num -= (weak.sim - weak.sim*float32(math.Sqrt(float64(weak.sim)))) * 2 * weak.w
 	}
 	nameScore := num / den
+	if len(sc.nt.nums) > 0 || len(cnums) > 0 || sc.nt.codes {
+		ix.keepAdjusted(sc, nid, nameScore, ctoks, cnums, start, th)
+		return
+	}
+	// no numbers and no codes: no adjustment yet, and the result, most of
+	// it the adjustments, is made only for a name that may be kept
+	if float64(nameScore)+maxBoost < th {
+		sc.edgeStore = sc.edgeStore[:start]
+		return
+	}
+	sc.results = append(sc.results, result{name: nid, nameScore: nameScore, edges: sc.edgeStore[start:len(sc.edgeStore):len(sc.edgeStore)]})
+}
+
+// keepAdjusted ends scoreName for a name (nid, words ctoks, numbers cnums,
+// edges from sc.edgeStore[start], name score nameScore) when the query or
+// the name has numbers or the query's words hold digits: the number
+// adjustments, then the result recorded if the largest boost could still
+// lift it to th. Out of line: most names have neither.
+//
+//go:noinline
+func (ix *Index) keepAdjusted(sc *scratch, nid int32, nameScore float32, ctoks []int32, cnums []string, start int, th float64) {
 	r := result{name: nid, nameScore: nameScore}
 	numberAdjustments(&r, sc.nt.nums, cnums)
-	ix.codeDigitsDiffer(sc, &r, ctoks, start)
+	if sc.nt.codes {
+		// words hold digits (codeDigitsDiffer)
+		ix.codeDigitsDiffer(sc, &r, ctoks, start)
+	}
 	if float64(nameScore)+maxBoost+sumDelta(&r) < th {
 		sc.edgeStore = sc.edgeStore[:start]
 		return
@@ -136,9 +166,13 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 		}
 	}
 	if rec.individual {
-		ix.dinEdges(sc, ctoks) // dincompounds.go
+		if sc.anyDinWord() {
+			ix.dinEdges(sc, ctoks) // dincompounds.go
+		}
 	} else {
-		ix.gluedEdges(sc, ctoks)
+		if len(sc.glueHeads) > 0 {
+			ix.gluedEdges(sc, ctoks)
+		}
 		if len(sc.comps) > 0 {
 			ix.compoundEdges(sc, ctoks)
 		}
@@ -303,27 +337,15 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// given names count as the listed given names a query leaves
 		// out do: DE GEETERE, Hans Maria for DE GEETERE, Hans
 		alphaQ = alpha
-		if missC == 0 && ix.moreGivenNames(sc, rec, ctoks, start) {
-			alphaQ = alphaFewerGivenNames
-			missQ = max(missQ-sc.abdParticles(al.qm), 0)
-		} else if missC == 0 && (ix.surnameAfterGiven(sc, rec, ctoks, start) || sc.kunyaOnly(al.qm)) {
-			alphaQ = alphaFewerGivenNames
+		if missC == 0 {
+			alphaQ, missQ = ix.givenNamesOnTop(sc, rec, ctoks, al, start, alphaQ, missQ)
 		}
 	}
 	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, ix.partialExtra(sc, ctoks, al.cm, start)) {
 		// the query is the listed person's name shortened; not the other
 		// way round, where a short listed name of common words ("ALI,
 		// Ahmad") is inside another person's longer name
-		alpha = alphaPartialPerson
-		// words left out in place count as the given names a query
-		// adds; so too with the listed surname left out as well
-		// (surnameFromLater)
-		if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) || ix.surnameFromLater(sc, rec, ctoks, start) {
-			alpha = alphaFewerGivenNames
-			if ix.familyNameAligned(sc, ctoks, start) {
-				alpha = familyShare(al, missC) // familyname.go
-			}
-		}
+		alpha = ix.partialPersonAlpha(sc, rec, ctoks, al, start, missC)
 	}
 	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, rec, ctoks, al, start) {
 		// one word of a longer organisation name is weak evidence
@@ -342,6 +364,44 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 	}
 	den += alphaQ*missQ + alpha*missC
 	return den
+}
+
+// givenNamesOnTop returns scoreDenominator's share (alphaQ before) and
+// weight (missQ) of the query words on top of a listed person's whole name
+// (rec, words ctoks, alignment al whose edges start at sc.edgeStore[start]):
+// with every word in its place (moreGivenNames), the query's given names
+// count as the listed given names a query leaves out do, less the
+// particles; so too after a listed surname (surnameAfterGiven) or beside
+// a kunya. Few names come here: out of line, so that scoreDenominator
+// stays compact.
+//
+//go:noinline
+func (ix *Index) givenNamesOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int, alphaQ, missQ float32) (float32, float32) {
+	if ix.moreGivenNames(sc, rec, ctoks, start) {
+		return alphaFewerGivenNames, max(missQ-sc.abdParticles(al.qm), 0)
+	}
+	if ix.surnameAfterGiven(sc, rec, ctoks, start) || sc.kunyaOnly(al.qm) {
+		return alphaFewerGivenNames, missQ
+	}
+	return alphaQ, missQ
+}
+
+// partialPersonAlpha returns the share of their weight that the listed
+// words (missC) a query leaves out of a listed person's name count for
+// when the query is that name shortened (partialPerson): words left out in
+// place count as the given names a query adds; so too with the listed
+// surname left out as well (surnameFromLater), and less beside a family
+// name that agrees (familyShare). Out of line, as givenNamesOnTop.
+//
+//go:noinline
+func (ix *Index) partialPersonAlpha(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int, missC float32) float32 {
+	if ix.moreGivenNames(sc, rec, ctoks, start) || ix.namePartRun(sc, rec, ctoks, start) || ix.surnameFromLater(sc, rec, ctoks, start) {
+		if ix.familyNameAligned(sc, ctoks, start) {
+			return familyShare(al, missC) // familyname.go
+		}
+		return alphaFewerGivenNames
+	}
+	return alphaPartialPerson
 }
 
 // unmatchedWeights is the weight of the query words (missQ) and of the name
@@ -400,7 +460,23 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group) || j > cSeat))
 		}
 	}
-	if !rec.individual && missQ > 0 && missC == 0 && distinct && (sc.closeEdges(start, closeMinSim) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
+	if !rec.individual && missQ > 0 && missC == 0 {
+		missQ = ix.orgWordsOnTop(sc, rec, ctoks, al, start, qOwn, missQ)
+	}
+	return missQ, missC
+}
+
+// orgWordsOnTop returns unmatchedWeights' weight of the query words (missQ
+// before) that a listed organisation's name (rec, words ctoks, alignment
+// al whose edges start at sc.edgeStore[start]) leaves unmatched when it
+// leaves none of its own (qOwn: the query's own words). Few of the names
+// scored come here: the code stands apart so that unmatchedWeights, run
+// for every name, stays compact in the instruction cache.
+//
+//go:noinline
+func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int, qOwn uint64, missQ float32) float32 {
+	qm, cm, distinct := al.qm, al.cm, al.distinct
+	if distinct && (sc.closeEdges(start, closeMinSim) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
 		// the whole listed organisation name, closely, and on top words
 		// that say what a business is or does, in any language (FARS
 		// NEWS AGENCY CULTURAL INSTITUTE for FARS NEWS AGENCY): they
@@ -429,7 +505,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			}
 		}
 	}
-	if !rec.individual && !distinct && missQ > 0 && missC == 0 {
+	if !distinct {
 		if len(sc.nt.nums) > 0 {
 			// a country said in front of a name of generic words and a
 			// number (countryAndNumber, shortnames.go)
@@ -449,7 +525,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			}
 		}
 	}
-	return missQ, missC
+	return missQ
 }
 
 // numberAdjustments lowers r when the numbers of the query (qnums) and of
