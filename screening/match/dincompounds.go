@@ -75,7 +75,7 @@ var dinGroup = variantGroupOf("din")
 // joined compounds are (appendNameElements): a typo in it (Eddien) would
 // then meet neither spelling.
 //
-// Its caller asks anyDinWord first: most queries have no such word.
+// Its caller asks sc.qDinWords first: most queries have no such word.
 func (ix *Index) dinEdges(sc *scratch, ctoks []int32) {
 	for i := range sc.qs {
 		q := &sc.qs[i]
@@ -138,49 +138,18 @@ func (ix *Index) cDinHead(ctoks []int32, j int) bool {
 	return dinGroup != 0 && j+2 < len(ctoks) && isArticle(ix.toks[ctoks[j+1]].s) && ix.toks[ctoks[j+2]].group == dinGroup
 }
 
-// anyDinHead reports whether a query word is followed by al and din,
-// found once a search.
-func (sc *scratch) anyDinHead() bool {
-	if sc.qDinHeads < 0 {
-		sc.findDinHeads()
+// dinQueryWords returns what the din rules ask of the query words qs,
+// worked out once a search: whether a word is followed by al and din
+// (dinHeadsApart), and whether a word is one dinEdges pairs (a word of
+// dinWords, or din after the article). Most queries have neither.
+func dinQueryWords(qs []qtok) (heads, words bool) {
+	if dinGroup == 0 {
+		return false, false
 	}
-	return sc.qDinHeads == 1
-}
-
-// findDinHeads sets sc.qDinHeads for anyDinHead, once a search: out of
-// line, so that the names scored after the first do not carry its loop.
-//
-//go:noinline
-func (sc *scratch) findDinHeads() {
-	sc.qDinHeads = 0
-	for i := range sc.qs {
-		if sc.qDinHead(i) {
-			sc.qDinHeads = 1
-			break
-		}
+	for i := range qs {
+		q := &qs[i]
+		heads = heads || i+2 < len(qs) && isArticle(qs[i+1].s) && qs[i+2].group == dinGroup
+		words = words || i > 0 && q.group == dinGroup && dinArticles[qs[i-1].s] || isDinWord(q.s)
 	}
-}
-
-// anyDinWord reports whether the query has a word that dinEdges pairs: a
-// word of dinWords, or din after the article. Found once a search.
-func (sc *scratch) anyDinWord() bool {
-	if sc.qDinWords < 0 {
-		sc.findDinWords()
-	}
-	return sc.qDinWords == 1
-}
-
-// findDinWords sets sc.qDinWords for anyDinWord, once a search, out of
-// line as findDinHeads.
-//
-//go:noinline
-func (sc *scratch) findDinWords() {
-	sc.qDinWords = 0
-	for i := range sc.qs {
-		q := &sc.qs[i]
-		if dinGroup != 0 && (i > 0 && q.group == dinGroup && dinArticles[sc.qs[i-1].s] || isDinWord(q.s)) {
-			sc.qDinWords = 1
-			break
-		}
-	}
+	return heads, words
 }

@@ -123,7 +123,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	if len(sc.acc) < len(ix.names) {
 		sc.acc = make([]float32, len(ix.names))
 	}
-	sc.qName, sc.qSurname, sc.qDinHeads, sc.qDinWords = q.Name, -1, -1, -1
+	sc.qName, sc.qSurname = q.Name, -1
 	sc.buf = appendNormalized(sc.buf[:0], q.Name)
 	qstr := string(sc.buf)
 	sc.fields = analyze(qstr, sc.fields, &sc.nt, sc.tmp[:0])
@@ -141,6 +141,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.qOrgOwn = orgOwnWords(sc.qs)
 	sc.qAbbr = abbrevQueryWords(sc.qs)
 	sc.qBank = bankQueryWords(sc.qs)
+	sc.qDinHeads, sc.qDinWords = dinQueryWords(sc.qs)
 	sc.qClip, sc.qGlued = clipQueryWords(sc.qs)
 	ix.findGlueHeads(sc)
 	ix.findCompounds(sc)

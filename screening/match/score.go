@@ -58,7 +58,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 			ix.alignAbbrevLeftovers(sc, ctoks, &al)
 		}
 	}
-	if len(ctoks) >= 3 && sc.anyDinHead() {
+	if len(ctoks) >= 3 && sc.qDinHeads {
 		ix.dinHeadsApart(sc, ctoks, start, &al) // dincompounds.go
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
@@ -166,7 +166,7 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 		}
 	}
 	if rec.individual {
-		if sc.anyDinWord() {
+		if sc.qDinWords {
 			ix.dinEdges(sc, ctoks) // dincompounds.go
 		}
 	} else {

@@ -157,8 +157,8 @@ type scratch struct {
 	qCWords          uint64   // the query words with a c (romanianCWords)
 	qJWords          uint64   // the query words with a j inside (spanishJWords)
 	qReadings        uint64   // the query words one of these readings applies to (readingWords)
-	qDinHeads        int8     // whether a query word is followed by al and din (dinHeadsApart); -1 not yet known
-	qDinWords        int8     // whether the query has a word dinEdges pairs (anyDinWord); -1 not yet known
+	qDinHeads        bool     // a query word is followed by al and din (dinQueryWords)
+	qDinWords        bool     // the query has a word dinEdges pairs (dinQueryWords)
 	qBank            uint8    // what bankFormPair asks of the query (bankQueryWords)
 	surnameBuf       []byte   // surnameWords' buffers
 	surnameTmp       []byte
