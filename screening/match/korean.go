@@ -1,12 +1,5 @@
 package match
 
-import (
-	"strings"
-
-	"github.com/exportguard/exportguard/rules"
-	"github.com/exportguard/exportguard/screening/lists"
-)
-
 // A Korean name is written in Latin letters in several systems at once:
 // the Revised Romanization (RR, South Korea since 2000), McCune–Reischauer
 // (MR, with its apostrophes and breves dropped as the lists drop them), the
@@ -221,56 +214,6 @@ func koreanSameSyllable(a, b string) bool {
 // (variantSim), as the reading is of the letters alone.
 const koreanSylSim = 0.9
 
-// koreaCodes are the countries whose people's names are Korean, and
-// chinaCodes those whose are Chinese: a name of either is read so.
-var (
-	koreaCodes = countryCodes("KP", "KR")
-	chinaCodes = countryCodes("CN", "HK", "MO", "TW")
-)
-
-// countryCode is a country as rules.Country and as its alpha-2 code.
-type countryCode struct {
-	c    rules.Country
-	code string
-}
-
-func countryCodes(codes ...string) []countryCode {
-	out := make([]countryCode, len(codes))
-	for i, c := range codes {
-		out[i] = countryCode{rules.MustParseCountry(c), c}
-	}
-	return out
-}
-
-// entryCountryIn reports whether a listed entry has a nationality,
-// citizenship, address or document of one of the countries cs.
-func entryCountryIn(e *lists.Entry, cs []countryCode) bool {
-	for _, set := range [2][]string{e.Nationalities, e.Citizenships} {
-		for _, s := range set {
-			for _, c := range cs {
-				if strings.EqualFold(s, c.code) {
-					return true
-				}
-			}
-		}
-	}
-	for _, a := range e.Addresses {
-		for _, c := range cs {
-			if a.Country == c.c {
-				return true
-			}
-		}
-	}
-	for _, id := range e.IDs {
-		for _, c := range cs {
-			if strings.EqualFold(id.Country, c.code) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // koreanName reports whether the listed person's name rec (words ctoks)
 // is Korean: the entry is of North or South Korea; or of neither China nor
 // Korea, and the name is two to four words, the first a Korean family name
@@ -285,7 +228,7 @@ func (ix *Index) koreanName(rec *nameRec, ctoks []int32) bool {
 		return false
 	}
 	first := &ix.toks[ctoks[0]]
-	if !(first.group != 0 && variantGroups[first.group-1].kind == variantKorean) && !koreanFamilyNames()[first.s] {
+	if !(first.group != 0 && variantGroups[first.group-1].kind == variantKorean) && !koreanFamilyNames[first.s] {
 		return false
 	}
 	for _, ct := range ctoks {
@@ -298,12 +241,12 @@ func (ix *Index) koreanName(rec *nameRec, ctoks []int32) bool {
 
 // koreanFamilyNames is the set of the customary spellings of Korean family
 // names (hangulSurname).
-var koreanFamilyNames = func() func() map[string]bool {
+var koreanFamilyNames = func() map[string]bool {
 	m := make(map[string]bool, len(hangulSurname))
 	for _, s := range hangulSurname {
 		m[s] = true
 	}
-	return func() map[string]bool { return m }
+	return m
 }()
 
 // koreanPair reports whether hit k's query word and listed word t spell

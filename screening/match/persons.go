@@ -76,18 +76,9 @@ func hasCountry(e *lists.Entry) bool {
 }
 
 // eastAsianID reports whether a listed entry holds a document issued in a
-// country of eastAsianCountries (a North Korean passport of a person
-// posted abroad).
-func eastAsianID(e *lists.Entry) bool {
-	for _, id := range e.IDs {
-		for _, c := range eastAsianCountries {
-			if strings.EqualFold(id.Country, c) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// country of eastAsianCodes (a North Korean passport of a person posted
+// abroad).
+func eastAsianID(e *lists.Entry) bool { return entryIDIn(e, eastAsianCodes) }
 
 // oneSyllable reports whether the word t is one Pinyin or Hangul syllable,
 // or a Korean name syllable of the variant tables in another spelling

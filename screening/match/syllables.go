@@ -112,36 +112,66 @@ func oneEditApart(a, b string) bool {
 	return a[i:] == b[i+1:] // one letter added to a
 }
 
-// eastAsianCountries are the countries whose people's names are Chinese or
-// Korean: China, Hong Kong, Macao, Taiwan, North and South Korea.
-var eastAsianCountries = [...]string{"CN", "HK", "MO", "TW", "KP", "KR"}
+// Countries whose people's names are Chinese or Korean: China, Hong Kong,
+// Macao, Taiwan; North and South Korea. A name of either is read so.
+var (
+	chinaCodes     = countryCodes("CN", "HK", "MO", "TW")
+	koreaCodes     = countryCodes("KP", "KR")
+	eastAsianCodes = append(append([]countryCode(nil), chinaCodes...), koreaCodes...)
+)
 
-// eastAsianCodes are eastAsianCountries as rules.Country values.
-var eastAsianCodes = func() (cs [len(eastAsianCountries)]rules.Country) {
-	for i, c := range eastAsianCountries {
-		cs[i] = rules.MustParseCountry(c)
+// countryCode is a country as rules.Country and as its alpha-2 code.
+type countryCode struct {
+	c    rules.Country
+	code string
+}
+
+func countryCodes(codes ...string) []countryCode {
+	out := make([]countryCode, len(codes))
+	for i, c := range codes {
+		out[i] = countryCode{rules.MustParseCountry(c), c}
 	}
-	return cs
-}()
+	return out
+}
 
 // eastAsian reports whether a listed entry has a nationality, citizenship
-// or address in a country of eastAsianCountries.
-func eastAsian(e *lists.Entry) bool {
+// or address in a country of eastAsianCodes.
+func eastAsian(e *lists.Entry) bool { return entryNationalIn(e, eastAsianCodes) }
+
+// entryCountryIn reports whether a listed entry has a nationality,
+// citizenship, address or document of one of the countries cs.
+func entryCountryIn(e *lists.Entry, cs []countryCode) bool {
+	return entryNationalIn(e, cs) || entryIDIn(e, cs)
+}
+
+// entryNationalIn reports whether a listed entry has a nationality,
+// citizenship or address in one of the countries cs.
+func entryNationalIn(e *lists.Entry, cs []countryCode) bool {
 	for _, set := range [2][]string{e.Nationalities, e.Citizenships} {
 		for _, s := range set {
-			if len(s) != 2 {
-				continue
-			}
-			for _, c := range eastAsianCountries {
-				if strings.EqualFold(s, c) {
+			for _, c := range cs {
+				if strings.EqualFold(s, c.code) {
 					return true
 				}
 			}
 		}
 	}
 	for _, a := range e.Addresses {
-		for _, c := range eastAsianCodes {
-			if a.Country == c {
+		for _, c := range cs {
+			if a.Country == c.c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entryIDIn reports whether a listed entry holds a document issued in one
+// of the countries cs.
+func entryIDIn(e *lists.Entry, cs []countryCode) bool {
+	for _, id := range e.IDs {
+		for _, c := range cs {
+			if strings.EqualFold(id.Country, c.code) {
 				return true
 			}
 		}
