@@ -38,13 +38,14 @@ func hardCK(a, b string) bool {
 }
 
 // hardCKSim is the similarity of two words of which the shorter has n
-// bytes and which differ only in a hard c and a k (hardCK), 0 where the
-// skeleton's similarity stands: close (closeMinSim) for words of three
-// letters, which share few other letters, when both have a vowel (an
-// acronym's C and K are other letters: CB is not KB), and 0.95 for words of
-// minHardCKLen letters or more, coined compounds more than names (MARCUS
-// and MARKUS, a common name and a Russian company, stay at the skeleton's
-// 0.93).
+// bytes and which differ only in a hard c and a k (hardCK): close
+// (closeMinSim) for words of three letters, which share few other letters,
+// when both have a vowel; 0 for three letters without one (an acronym's C
+// and K are other letters: CBR is not KBR), which shortWordSim takes as
+// no respelling; 0.95 for words of minHardCKLen letters or more, coined
+// compounds more than names; and 0 for four to seven letters, where
+// wordSim keeps the skeleton's similarity (MARCUS and MARKUS, a common
+// name and a Russian company, stay at 0.93).
 func hardCKSim(n int, q *qtok, t *tokInfo) float32 {
 	switch {
 	case n == 3 && !q.vowelless && !t.vowelless:
