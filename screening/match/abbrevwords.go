@@ -135,16 +135,6 @@ func (ix *Index) alignAbbrevLeftovers(sc *scratch, ctoks []int32, al *alignment)
 	}
 }
 
-// genericLeft reports whether every word of the name ctoks that the mask
-// cm leaves out is a generic word or a descriptor.
-func (ix *Index) genericLeft(ctoks []int32, cm uint64) bool {
-	for j, ct := range ctoks {
-		if t := &ix.toks[ct]; cm&bit(j) == 0 && !t.generic && !isOrgDescriptor(t.group) {
-			return false
-		}
-	}
-	return true
-}
 
 // abbreviates reports whether a, of minAbbrev to maxAbbrev letters, is
 // the beginning of the longer word b, two letters or more short of it.

@@ -14,14 +14,7 @@ func (ix *Index) genericSwap(sc *scratch, rec *nameRec, ctoks []int32, al *align
 	}
 	// the listed words first: each carries a flag, the query's words are
 	// looked up in a map
-	for j, ct := range ctoks {
-		if al.cm&bit(j) == 0 {
-			if t := &ix.toks[ct]; !t.generic && !isOrgDescriptor(t.group) {
-				return false
-			}
-		}
-	}
-	return sc.descriptorsLeft(al.qm)
+	return ix.genericLeft(ctoks, al.cm) && sc.descriptorsLeft(al.qm)
 }
 
 // descriptorsLeft reports whether every query word that the mask qm leaves
@@ -30,6 +23,17 @@ func (ix *Index) genericSwap(sc *scratch, rec *nameRec, ctoks []int32, al *align
 func (sc *scratch) descriptorsLeft(qm uint64) bool {
 	for i := range sc.qs {
 		if q := &sc.qs[i]; qm&bit(i) == 0 && !isGenericWord(q.s) && !isOrgDescriptor(q.group) {
+			return false
+		}
+	}
+	return true
+}
+
+// genericLeft reports whether every word of the name ctoks that the mask
+// cm leaves out is a generic word or a descriptor.
+func (ix *Index) genericLeft(ctoks []int32, cm uint64) bool {
+	for j, ct := range ctoks {
+		if t := &ix.toks[ct]; cm&bit(j) == 0 && !t.generic && !isOrgDescriptor(t.group) {
 			return false
 		}
 	}

@@ -116,10 +116,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 func (ix *Index) keepAdjusted(sc *scratch, nid int32, nameScore float32, ctoks []int32, cnums []string, start int, th float64) {
 	r := result{name: nid, nameScore: nameScore}
 	numberAdjustments(&r, sc.nt.nums, cnums)
-	if sc.nt.codes {
-		// words hold digits (codeDigitsDiffer)
-		ix.codeDigitsDiffer(sc, &r, ctoks, start)
-	}
+	ix.codeDigitsDiffer(sc, &r, ctoks, start) // returns at once unless words hold digits
 	if float64(nameScore)+maxBoost+sumDelta(&r) < th {
 		sc.edgeStore = sc.edgeStore[:start]
 		return
