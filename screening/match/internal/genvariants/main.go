@@ -247,40 +247,21 @@ func writeLegal(path, out string) error {
 // one word enough). The groups of a line are one cognate set, numbered from
 // 1 in the order of the lines; a group belongs to one set.
 func addCognates(path string, kept []group, seen map[string]bool) ([]group, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	groupOf := map[string]int{}
-	for i, g := range kept {
-		for _, w := range g.words {
-			groupOf[w] = i
-		}
-	}
-	sc := bufio.NewScanner(f)
-	line, set := 0, 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
-		if i := strings.IndexByte(s, '#'); i >= 0 {
-			s = s[:i]
-		}
+	groupOf := groupIndex(kept)
+	set := 0
+	err := eachLine(path, func(line int, s string) error {
 		forms := strings.Fields(s)
-		if len(forms) == 0 {
-			continue
-		}
 		set++
 		var members []int
 		var own []string
 		for _, f := range forms {
 			n := match.Normalize(f)
 			if n == "" || strings.Contains(n, " ") || len(n) < 2 {
-				return nil, fmt.Errorf("%s:%d: %q is no single word", path, line, f)
+				return fmt.Errorf("%s:%d: %q is no single word", path, line, f)
 			}
 			if i, ok := groupOf[n]; ok {
 				if k := kept[i].kind; k != "slavic" && k != "arabic" && k != "european" {
-					return nil, fmt.Errorf("%s:%d: %q is a word of a %s group", path, line, f, k)
+					return fmt.Errorf("%s:%d: %q is a word of a %s group", path, line, f, k)
 				}
 				if !slices.Contains(members, i) {
 					members = append(members, i)
@@ -290,7 +271,7 @@ func addCognates(path string, kept []group, seen map[string]bool) ([]group, erro
 			// a word of no group kept (a group of one form is left out
 			// above): a form of this line's own group
 			if slices.Contains(own, n) {
-				return nil, fmt.Errorf("%s:%d: %q twice", path, line, f)
+				return fmt.Errorf("%s:%d: %q twice", path, line, f)
 			}
 			seen[n] = true
 			own = append(own, n)
@@ -303,16 +284,17 @@ func addCognates(path string, kept []group, seen map[string]bool) ([]group, erro
 			}
 		}
 		if len(members) < 2 {
-			return nil, fmt.Errorf("%s:%d: one group only", path, line)
+			return fmt.Errorf("%s:%d: one group only", path, line)
 		}
 		for _, i := range members {
 			if kept[i].cognate != 0 {
-				return nil, fmt.Errorf("%s:%d: the group of %q is already in cognate set %d", path, line, kept[i].name, kept[i].cognate)
+				return fmt.Errorf("%s:%d: the group of %q is already in cognate set %d", path, line, kept[i].name, kept[i].cognate)
 			}
 			kept[i].cognate = set
 		}
-	}
-	return kept, sc.Err()
+		return nil
+	})
+	return kept, err
 }
 
 // addDiminutives reads slavic-diminutives.txt: one given name a line,
@@ -320,33 +302,15 @@ func addCognates(path string, kept []group, seen map[string]bool) ([]group, erro
 // forms make a Slavic group of their own, linked to full's group as the
 // groups of a cognate set are: in full's set, or in a new one.
 func addDiminutives(path string, kept []group, seen map[string]bool) ([]group, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	groupOf := map[string]int{}
+	groupOf := groupIndex(kept)
 	sets := 0
-	for i, g := range kept {
-		for _, w := range g.words {
-			groupOf[w] = i
-		}
+	for _, g := range kept {
 		sets = max(sets, g.cognate)
 	}
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
-		if i := strings.IndexByte(s, '#'); i >= 0 {
-			s = s[:i]
-		}
+	err := eachLine(path, func(line int, s string) error {
 		full, rest, ok := strings.Cut(s, ":")
 		if !ok {
-			if strings.TrimSpace(s) != "" {
-				return nil, fmt.Errorf("%s:%d: no colon", path, line)
-			}
-			continue
+			return fmt.Errorf("%s:%d: no colon", path, line)
 		}
 		nf := match.Normalize(full)
 		i, ok := groupOf[nf]
@@ -359,22 +323,22 @@ func addDiminutives(path string, kept []group, seen map[string]bool) ([]group, e
 			seen[nf] = true
 		}
 		if !ok || kept[i].kind != "slavic" {
-			return nil, fmt.Errorf("%s:%d: %q is no word of a Slavic group", path, line, full)
+			return fmt.Errorf("%s:%d: %q is no word of a Slavic group", path, line, full)
 		}
 		var own []string
 		for _, f := range strings.Fields(rest) {
 			n := match.Normalize(f)
 			if n == "" || strings.Contains(n, " ") || len(n) < 2 {
-				return nil, fmt.Errorf("%s:%d: %q is no single word", path, line, f)
+				return fmt.Errorf("%s:%d: %q is no single word", path, line, f)
 			}
 			if seen[n] {
-				return nil, fmt.Errorf("%s:%d: %q is a word of another group", path, line, f)
+				return fmt.Errorf("%s:%d: %q is a word of another group", path, line, f)
 			}
 			seen[n] = true
 			own = append(own, n)
 		}
 		if len(own) == 0 {
-			return nil, fmt.Errorf("%s:%d: no short form", path, line)
+			return fmt.Errorf("%s:%d: no short form", path, line)
 		}
 		set := kept[i].cognate
 		if set == 0 {
@@ -386,51 +350,38 @@ func addDiminutives(path string, kept []group, seen map[string]bool) ([]group, e
 		for _, w := range own {
 			groupOf[w] = len(kept) - 1
 		}
-	}
-	return kept, sc.Err()
+		return nil
+	})
+	return kept, err
 }
 
 // readNames reads "kind: form form ..." lines; # starts a comment. kinds
 // are the kinds allowed; with none, the part before the colon is the name
 // of an organisation group (org-descriptors.txt).
 func readNames(path string, kinds ...string) ([]group, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var out []group
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimSpace(sc.Text())
-		if i := strings.IndexByte(s, '#'); i >= 0 {
-			s = strings.TrimSpace(s[:i])
-		}
-		if s == "" {
-			continue
-		}
+	err := eachLine(path, func(line int, s string) error {
 		kind, forms, ok := strings.Cut(s, ":")
 		kind = strings.TrimSpace(kind)
 		if len(kinds) == 0 {
 			if !ok || kind == "" || strings.Contains(kind, " ") {
-				return nil, fmt.Errorf("%s:%d: want \"group: form form ...\", got %q", path, line, s)
+				return fmt.Errorf("%s:%d: want \"group: form form ...\", got %q", path, line, s)
 			}
 		} else if !ok || !slices.Contains(kinds, kind) {
-			return nil, fmt.Errorf("%s:%d: want \"%s: form form ...\", got %q", path, line, strings.Join(kinds, "|"), s)
+			return fmt.Errorf("%s:%d: want \"%s: form form ...\", got %q", path, line, strings.Join(kinds, "|"), s)
 		}
 		ws := strings.Fields(forms)
 		if len(ws) == 0 {
-			return nil, fmt.Errorf("%s:%d: no forms", path, line)
+			return fmt.Errorf("%s:%d: no forms", path, line)
 		}
 		if len(kinds) == 0 {
 			out = append(out, group{kind: "org", name: kind, words: ws})
-			continue
+			return nil
 		}
 		out = append(out, group{kind: kind, name: ws[0], words: ws})
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }
 
 // readRigour reads the org_symbols, org_domains and person_symbols of
@@ -439,30 +390,53 @@ func readNames(path string, kinds ...string) ([]group, error) {
 // that one word of another language stands for, so that they are one group
 // ("scientific research": Russian nauchno- is rendered either way).
 func readMerges(path string) ([][]string, error) {
+	var out [][]string
+	err := eachLine(path, func(line int, s string) error {
+		ws := strings.Fields(s)
+		if len(ws) == 1 {
+			return fmt.Errorf("%s:%d: want two group names or more, got %q", path, line, ws[0])
+		}
+		out = append(out, ws)
+		return nil
+	})
+	return out, err
+}
+
+// eachLine calls fn with each line of the file at path that holds more
+// than a comment (# to the end of the line), the comment cut and the
+// spaces around trimmed, and its line number; it stops at fn's first
+// error.
+func eachLine(path string, fn func(line int, s string) error) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
-	var out [][]string
 	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
+	for line := 1; sc.Scan(); line++ {
 		s := sc.Text()
 		if i := strings.IndexByte(s, '#'); i >= 0 {
 			s = s[:i]
 		}
-		ws := strings.Fields(s)
-		switch {
-		case len(ws) == 0:
+		if s = strings.TrimSpace(s); s == "" {
 			continue
-		case len(ws) == 1:
-			return nil, fmt.Errorf("%s:%d: want two group names or more, got %q", path, line, ws[0])
 		}
-		out = append(out, ws)
+		if err := fn(line, s); err != nil {
+			return err
+		}
 	}
-	return out, sc.Err()
+	return sc.Err()
+}
+
+// groupIndex returns the index in kept of the group of each word.
+func groupIndex(kept []group) map[string]int {
+	at := map[string]int{}
+	for i, g := range kept {
+		for _, w := range g.words {
+			at[w] = i
+		}
+	}
+	return at
 }
 
 // twoLetterOrgForms are the organisation forms of two letters that are
