@@ -135,7 +135,6 @@ func (ix *Index) alignAbbrevLeftovers(sc *scratch, ctoks []int32, al *alignment)
 	}
 }
 
-
 // abbreviates reports whether a, of minAbbrev to maxAbbrev letters, is
 // the beginning of the longer word b, two letters or more short of it.
 func abbreviates(a, b string) bool {
