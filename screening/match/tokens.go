@@ -166,6 +166,9 @@ func appendNameElements(dst []string, w string) []string {
 			}
 		}
 	}
+	if len(w) >= 4 && len(w) <= 5 && w[:2] == "ab" && kunyaLinks[w] {
+		return append(dst, "abu", "al") // abul-khair: abu al-khayr
+	}
 	for _, suf := range dinSuffixes {
 		// the last byte first: a byte costs less than a string compare
 		if len(w) >= len(suf)+3 && w[len(w)-1] == suf[len(suf)-1] && w[len(w)-len(suf):] == suf {
@@ -205,6 +208,11 @@ func isVowelByte(c byte) bool {
 // abdLinks are "abd" and the article written as one word; abdyl in the
 // Albanian alphabet, whose y is the vowel u of Turkish ü.
 var abdLinks = map[string]bool{"abdul": true, "abdel": true, "abdal": true, "abdol": true, "abdur": true, "abdus": true, "abdun": true, "abdyl": true}
+
+// kunyaLinks are the kunya "abu" and the article written as one word (Abul,
+// Abu-l, the Persian Abol, the French Aboul), as rigour's person symbols
+// give it: Abul-Khair is Abu al-Khayr.
+var kunyaLinks = map[string]bool{"abul": true, "abol": true, "aboul": true}
 
 // dinSuffixes are the spellings of "al-din" (of the faith) written joined
 // to the word before it.
