@@ -105,6 +105,7 @@ func (ix *Index) findHits(sc *scratch) {
 	sc.hits = sc.hits[:0]
 	clear(sc.bestSingle[:])
 	sc.joins = sc.joins[:0]
+	sc.qCompoundNext = false
 	sc.qJWords = spanishJWords(sc.qs)
 	for i := range sc.qs {
 		// the hits of word i alone are added while it is looked at:

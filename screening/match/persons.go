@@ -401,6 +401,45 @@ func (ix *Index) alignSplitLeftovers(sc *scratch, rec *nameRec, ctoks []int32, s
 	}
 }
 
+// linkedCompounds replaces in al (edges from sc.edgeStore[start]) an
+// edge of a query word with the listed compound it starts (compoundSim)
+// by one of the query word and the free words after it, when together
+// they are that compound joined differently (sameJoined): the Persian and
+// Arabic compound of two names linked by the article, written joined
+// with its vowel (-ol-, -ul-, -al-, -el-) on one side and apart on the
+// other (Montazer al-Mahdi, Montazerolmehdi). The start alone aligned
+// first, leaving the rest of the query's compound over against nothing.
+func (ix *Index) linkedCompounds(sc *scratch, ctoks []int32, start int, al *alignment) {
+	var words [3]string
+	for k := start; k < len(sc.edgeStore); k++ {
+		e := sc.edgeStore[k]
+		if e.sim != compoundSim || e.qlo != e.qhi || e.clo != e.chi || int(e.qlo)+1 >= len(sc.qs) || al.qm&bit(int(e.qlo)+1) != 0 {
+			continue
+		}
+		t := &ix.toks[ctoks[e.clo]]
+		if !splitCandidate(t.s) {
+			continue
+		}
+		i := int(e.qlo)
+		n := 0
+		for q := i; q < len(sc.qs) && q < i+3 && (q == i || al.qm&bit(q) == 0); q++ {
+			words[n] = sc.qs[q].s
+			n++
+		}
+		m := sameJoined(t.s, t.skel, words[:n])
+		if m == 0 {
+			continue
+		}
+		al.num -= e.sim * 2 * e.w
+		al.matchedW -= 2 * e.w
+		al.qm &^= bit(i)
+		al.cm &^= bit(int(e.clo))
+		sc.edgeStore = append(sc.edgeStore[:k], sc.edgeStore[k+1:]...)
+		al.take(sc, edge{int8(i), int8(i + m - 1), e.clo, e.chi, splitSim, t.w})
+		return
+	}
+}
+
 // minPersonCons is the fewest consonants two words of a person's name
 // must share, in order, for personRespelling.
 const minPersonCons = 4

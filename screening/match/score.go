@@ -45,6 +45,9 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		sortEdges(sc.edges)
 		al = ix.align(sc, ctoks)
 	}
+	if sc.qCompoundNext && rec.individual {
+		ix.linkedCompounds(sc, ctoks, start, &al) // a compound linked by the article
+	}
 	if al.distinct && ix.leftoversCanReach(sc, ctoks, al.qm, al.cm, al.num, al.matchedW, boost, th) {
 		// the words that aligned are not all generic: the one left on
 		// each side may be a respelling. A name element joined and
