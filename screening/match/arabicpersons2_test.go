@@ -25,7 +25,7 @@ func TestKunyaLinks(t *testing.T) {
 
 // TestArabicPersonRespellings2 checks, on the index of the real-alias
 // evaluation, the kunya written joined to its article and a compound
-// linked by the article written apart.
+// linked by the article written apart, and a title of one spelling.
 func TestArabicPersonRespellings2(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
@@ -33,5 +33,6 @@ func TestArabicPersonRespellings2(t *testing.T) {
 	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
 		{"ABUL-KHAIR, Mohammed Abdullah Hassan", "ABU-AL-KHAYR, Muhammad Abdallah Hasan", true}, // kunyaLinks (0.642 without)
 		{"MONTAZER AL-MAHDI, Said", "MONTAZEROLMEHDI, Saeed", true},                             // linkedCompounds (0.747 without)
+		{"KAYIRA, Muhammad Mzee", "MUHAMMAD, Kayiira", true},                                    // mzee a title (0.791 without)
 	})
 }

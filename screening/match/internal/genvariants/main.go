@@ -117,7 +117,9 @@ func main() {
 			seen[n] = true
 			ws = append(ws, n)
 		}
-		if len(ws) >= 2 {
+		// a title of one spelling is a group too: its kind is what
+		// counts (a title left out weighs little), not its other forms
+		if len(ws) >= 2 || len(ws) == 1 && g.kind == "title" {
 			g.words = ws
 			kept = append(kept, g)
 		}
