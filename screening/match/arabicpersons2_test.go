@@ -25,7 +25,8 @@ func TestKunyaLinks(t *testing.T) {
 
 // TestArabicPersonRespellings2 checks, on the index of the real-alias
 // evaluation, the kunya written joined to its article and a compound
-// linked by the article written apart, and a title of one spelling.
+// linked by the article written apart, a title of one spelling, and a
+// given name mistyped.
 func TestArabicPersonRespellings2(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
@@ -34,5 +35,30 @@ func TestArabicPersonRespellings2(t *testing.T) {
 		{"ABUL-KHAIR, Mohammed Abdullah Hassan", "ABU-AL-KHAYR, Muhammad Abdallah Hasan", true}, // kunyaLinks (0.642 without)
 		{"MONTAZER AL-MAHDI, Said", "MONTAZEROLMEHDI, Saeed", true},                             // linkedCompounds (0.747 without)
 		{"KAYIRA, Muhammad Mzee", "MUHAMMAD, Kayiira", true},                                    // mzee a title (0.791 without)
+		{"ADBALLAH, Fazul", "MOHAMMED, Fazul Abdullah", true},                                   // typoGroupOf (0.785 without)
 	})
+}
+
+// TestTypoGroupOf checks which words are read as a given name mistyped:
+// a letter dropped, added or replaced, or two letters swapped, in a word
+// of six letters or more of no group.
+func TestTypoGroupOf(t *testing.T) {
+	for w, want := range map[string]string{
+		"adballah": "abdallah", // swapped
+		"abdallha": "abdallah",
+		"ibrahmi":  "ibrahim",
+		"hasssan":  "hasan", // added
+		"mohmmed":  "muhammad",
+		"kazin":    "", // too short
+		"volodin":  "",
+	} {
+		g, sim := typoGroupOf(w)
+		got := ""
+		if g != 0 {
+			got = variantGroups[g-1].name
+		}
+		if got != want || g != 0 && (sim < minTypoGroupSim*variantSim || sim > variantSim) {
+			t.Errorf("%s: group %q at %.3f, want %q", w, got, sim, want)
+		}
+	}
 }

@@ -124,6 +124,9 @@ func (ix *Index) findHits(sc *scratch) {
 			}
 		}
 		ix.variantHits(sc, q, int8(i), id, known)
+		if q.typoGroup != 0 {
+			ix.typoGroupHits(sc, q, int8(i)) // typogroup.go
+		}
 		ix.compoundHits(sc, q, int8(i))
 		if !known && strings.IndexByte(q.s, 'q') >= 0 {
 			// a q to read as g (qafGHits)

@@ -9,6 +9,11 @@ type qtok struct {
 	vowelless     bool
 	known         bool // a listed word
 	variantInfo
+	// typoGroup is the variant group of the given name that the word,
+	// of no group, mistypes, and typoSim its similarity to the group's
+	// spellings (typoGroupOf); 0 if none
+	typoGroup uint16
+	typoSim   float32
 }
 
 // prepareQuery computes the weight, skeleton and consonant key of each query
@@ -57,6 +62,9 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 				t.w = 0
 			}
 			t.variantInfo = variantInfoOf(w)
+			if t.group == 0 && len(w) >= minTypoGroupWord {
+				t.typoGroup, t.typoSim = typoGroupOf(w) // typogroup.go
+			}
 		}
 		sc.qs = append(sc.qs, t)
 	}
@@ -94,6 +102,8 @@ func formSim(q *qtok, t *tokInfo) float32 {
 		s = max(s, variantSim)
 	} else if q.group != 0 && t.group != 0 && cognates(q.group, t.group) {
 		s = max(s, cognateSim)
+	} else if q.typoGroup != 0 && q.typoGroup == t.group {
+		s = max(s, q.typoSim) // a given name mistyped
 	}
 	return s
 }
