@@ -36,6 +36,8 @@ func TestArabicPersonRespellings2(t *testing.T) {
 		{"MONTAZER AL-MAHDI, Said", "MONTAZEROLMEHDI, Saeed", true},                             // linkedCompounds (0.747 without)
 		{"KAYIRA, Muhammad Mzee", "MUHAMMAD, Kayiira", true},                                    // mzee a title (0.791 without)
 		{"ADBALLAH, Fazul", "MOHAMMED, Fazul Abdullah", true},                                   // typoGroupOf (0.785 without)
+		{"NEJAD, Vali Mostafa", "MOSTAFANEJAD, Vali", true},                                     // swappedCompound (0.774 without)
+		{"NEJAD, Vali", "MOSTAFANEJAD, Vali", false},
 	})
 }
 

@@ -413,11 +413,15 @@ func (ix *Index) linkedCompounds(sc *scratch, ctoks []int32, start int, al *alig
 	var words [3]string
 	for k := start; k < len(sc.edgeStore); k++ {
 		e := sc.edgeStore[k]
-		if e.sim != compoundSim || e.qlo != e.qhi || e.clo != e.chi || int(e.qlo)+1 >= len(sc.qs) || al.qm&bit(int(e.qlo)+1) != 0 {
+		if e.sim != compoundSim || e.qlo != e.qhi || e.clo != e.chi {
 			continue
 		}
 		t := &ix.toks[ctoks[e.clo]]
 		if !splitCandidate(t.s) {
+			continue
+		}
+		if int(e.qlo)+1 >= len(sc.qs) || al.qm&bit(int(e.qlo)+1) != 0 {
+			ix.swappedCompound(sc, k, t, al)
 			continue
 		}
 		i := int(e.qlo)
@@ -428,6 +432,7 @@ func (ix *Index) linkedCompounds(sc *scratch, ctoks []int32, start int, al *alig
 		}
 		m := sameJoined(t.s, t.skel, words[:n])
 		if m == 0 {
+			ix.swappedCompound(sc, k, t, al)
 			continue
 		}
 		al.num -= e.sim * 2 * e.w
@@ -437,6 +442,31 @@ func (ix *Index) linkedCompounds(sc *scratch, ctoks []int32, start int, al *alig
 		sc.edgeStore = append(sc.edgeStore[:k], sc.edgeStore[k+1:]...)
 		al.take(sc, edge{int8(i), int8(i + m - 1), e.clo, e.chi, splitSim, t.w})
 		return
+	}
+}
+
+// swappedCompound completes the edge sc.edgeStore[k] of a query word with
+// the listed compound t it starts by a free query word elsewhere in the
+// query that is the compound's rest (sameJoined of the two): a compound
+// surname split, its last element given as the surname and its first
+// among the given names (NEJAD, Vali Mostafa for MOSTAFANEJAD, Vali).
+// The rest's word is aligned by an edge of no weight to the same listed
+// word, the compound's edge raised to splitSim.
+func (ix *Index) swappedCompound(sc *scratch, k int, t *tokInfo, al *alignment) {
+	e := &sc.edgeStore[k]
+	var words [2]string
+	words[0] = sc.qs[e.qlo].s
+	for r := range sc.qs {
+		if r == int(e.qlo)+1 || al.qm&bit(r) != 0 || len(sc.qs[r].s) < 3 {
+			continue
+		}
+		words[1] = sc.qs[r].s
+		if sameJoined(t.s, t.skel, words[:]) == 2 {
+			al.num += (splitSim - e.sim) * 2 * e.w
+			e.sim = splitSim
+			al.take(sc, edge{int8(r), int8(r), e.clo, e.chi, splitSim, 0})
+			return
+		}
 	}
 }
 

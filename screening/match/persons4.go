@@ -66,7 +66,7 @@ func (ix *Index) compoundHits(sc *scratch, q *qtok, i int8) {
 	for k := 0; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
 		if t := ix.fuzzyTok(a); !ix.toks[t].patronymic && compoundOf(ix.toks[t].s, q.s) {
 			sc.addHit(simHit{i, i, t, compoundSim})
-			sc.qCompoundNext = sc.qCompoundNext || int(i)+1 < len(sc.qs)
+			sc.qCompoundNext = sc.qCompoundNext || len(sc.qs) > 1
 		}
 	}
 	// the listed words q begins with
