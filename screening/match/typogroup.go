@@ -48,14 +48,41 @@ var typoGroupKeys = func() map[string]uint16 {
 	return m
 }()
 
+// typoGroupEnds marks the first and last letters (a to z) of the
+// spellings typoGroupKeys holds, and the first and second last (a typo
+// may swap the last two), and typoGroupMaxLen is the longest spelling:
+// a word whose ends no spelling has is looked up no further. Built once,
+// read only.
+var typoGroupEnds, typoGroupMaxLen = func() (*[26][26]bool, int) {
+	var ends [26][26]bool
+	n := 0
+	for _, g := range variantGroups {
+		if !givenNameKind(g.kind) {
+			continue
+		}
+		for _, w := range g.words {
+			if len(w) < minTypoGroupWord-1 || !allLetters(w) {
+				continue
+			}
+			ends[w[0]-'a'][w[len(w)-1]-'a'] = true
+			ends[w[0]-'a'][w[len(w)-2]-'a'] = true
+			n = max(n, len(w))
+		}
+	}
+	return &ends, n
+}()
+
 // typoGroupOf returns the variant group of the given name that w, a word
 // of no group, mistypes by one letter dropped, added or replaced, or two
 // adjacent letters swapped, and the similarity it scores against the
 // group's spellings; 0 when w is no such typo or mistypes names of two
 // groups.
 func typoGroupOf(w string) (uint16, float32) {
-	if len(w) < minTypoGroupWord || len(w) > 24 {
+	if len(w) < minTypoGroupWord || len(w) > typoGroupMaxLen+1 || len(w) > 24 {
 		return 0, 0
+	}
+	if a, z := w[0]-'a', w[len(w)-1]-'a'; a >= 26 || z >= 26 || !typoGroupEnds[a][z] {
+		return 0, 0 // no spelling begins and ends so (sameEnds)
 	}
 	var buf [24]byte
 	var g uint16
@@ -66,26 +93,17 @@ func typoGroupOf(w string) (uint16, float32) {
 		}
 		g = h
 	}
-	for d := 0; d < len(w); d++ {
-		// a letter added (w less a letter is a spelling) or replaced
-		// (w and a spelling less a letter meet)
+	for d := 1; d < len(w)-1; d++ {
+		if w[d] == w[d-1] {
+			continue // the same word as the deletion before
+		}
+		// not the first or last letter, which a typo keeps (sameEnds);
+		// a letter added (w less a letter is a spelling), replaced
+		// or two adjacent letters swapped (w and a spelling less a
+		// letter meet: Adballah and Abdallah less their first b)
 		b := append(append(buf[:0], w[:d]...), w[d+1:]...)
 		if h, ok := typoGroupKeys[string(b)]; ok {
 			if h == 0 || g != 0 && h != g {
-				return 0, 0
-			}
-			g = h
-		}
-	}
-	for d := 0; d+1 < len(w); d++ {
-		// two adjacent letters swapped
-		if w[d] == w[d+1] {
-			continue
-		}
-		b := append(buf[:0], w...)
-		b[d], b[d+1] = b[d+1], b[d]
-		if h := variantOf[string(b)]; h != 0 && givenNameKind(variantGroups[h-1].kind) {
-			if g != 0 && h != g {
 				return 0, 0
 			}
 			g = h
