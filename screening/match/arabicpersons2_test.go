@@ -38,6 +38,7 @@ func TestArabicPersonRespellings2(t *testing.T) {
 		{"ADBALLAH, Fazul", "MOHAMMED, Fazul Abdullah", true},                                   // typoGroupOf (0.785 without)
 		{"NEJAD, Vali Mostafa", "MOSTAFANEJAD, Vali", true},                                     // swappedCompound (0.774 without)
 		{"NEJAD, Vali", "MOSTAFANEJAD, Vali", false},
+		{"ULLAH, Haji Khair", "BARAKZAI, Haji Khairullah", true}, // surnameJoinHits (no candidate without)
 	})
 }
 

@@ -160,6 +160,7 @@ func (ix *Index) findHits(sc *scratch) {
 		}
 	}
 	sc.hitsFrom = 0
+	ix.surnameJoinHits(sc) // persons.go
 	ix.syllabicRunHits(sc)
 	ix.koreanHits(sc)
 	sc.qCWords = romanianCWords(sc.qs)

@@ -470,6 +470,32 @@ func (ix *Index) swappedCompound(sc *scratch, k int, t *tokInfo, al *alignment) 
 	}
 }
 
+// surnameJoinHits adds, for a query written surname first whose first
+// word is the last element of a compound surname split (NEJAD, Vali
+// Mostafa; ULLAH, Haji Khair for Khairullah), the listed compound that a
+// later query word and the first written together spell, as a hit of
+// the later word at compoundSim: swappedCompound then aligns the first
+// word with it too. Both words four letters or more.
+func (ix *Index) surnameJoinHits(sc *scratch) {
+	if len(sc.qs) < 2 || len(sc.qs[0].s) < 4 || SurnameComma(sc.qName) < 0 {
+		return
+	}
+	last := sc.qs[0].s
+	for k := 1; k < len(sc.qs); k++ {
+		w := sc.qs[k].s
+		if len(w) < 4 || len(w)+len(last) > maxSplitJoin {
+			continue
+		}
+		b := append(append(sc.tmp[:0], w...), last...)
+		id, ok := ix.tokenID(bytesString(b))
+		sc.tmp = b[:0]
+		if ok {
+			sc.addHit(simHit{int8(k), int8(k), id, compoundSim})
+			sc.qCompoundNext = true
+		}
+	}
+}
+
 // minPersonCons is the fewest consonants two words of a person's name
 // must share, in order, for personRespelling.
 const minPersonCons = 4

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 
 	"github.com/exportguard/exportguard/screening/lists"
 )
@@ -145,7 +146,7 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 			}
 			sim := h.sim
 			if !rec.individual {
-				if sim == compoundSim && compoundPair(sc.qs[h.qlo].s, ix.toks[ct].s) {
+				if sim == compoundSim && (compoundPair(sc.qs[h.qlo].s, ix.toks[ct].s) || strings.HasPrefix(ix.toks[ct].s, sc.qs[h.qlo].s)) {
 					continue // a compound's start: person names only (compoundHits)
 				}
 			} else if h.qlo == h.qhi {
