@@ -457,6 +457,10 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group) || j > cSeat))
 		}
 	}
+	if shortened && cm&1 != 0 && missC > 0 {
+		// the name's head kept, what qualifies it left out (shortforms.go)
+		missC -= ix.leadDiscount(sc, ctoks, cm, cOwn, start, ded, cSeat)
+	}
 	if !rec.individual && missQ > 0 && missC == 0 {
 		missQ = ix.orgWordsOnTop(sc, rec, ctoks, al, start, qOwn, missQ)
 	}
