@@ -457,7 +457,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group) || j > cSeat))
 		}
 	}
-	if shortened && cm&1 != 0 && missC > 0 {
+	if shortened && missC > 0 && (cm&1 != 0 || len(sc.edgeStore)-start == 1) {
 		// the name's head kept, what qualifies it left out (shortforms.go)
 		missC -= ix.leadDiscount(sc, ctoks, cm, cOwn, start, ded, cSeat)
 	}

@@ -15,7 +15,8 @@ const missLeading = 0.4
 
 // leadDiscount returns what unmatchedWeights takes off the weight of the
 // words of a listed organisation's name ctoks left out (not in cm) when
-// the query keeps its head (leadingKept): the distinctive words left out
+// the query keeps its head (leadingKept) or leaves out a group's prefix
+// (groupPrefix): the distinctive words left out
 // count missLeading of their weight instead of all of it. The words that
 // count otherwise are as unmatchedWeights has them: its own words (cOwn),
 // the dedication from ded on, the seat at cSeat and the words after it.
@@ -24,7 +25,7 @@ const missLeading = 0.4
 //
 //go:noinline
 func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start, ded, cSeat int) float32 {
-	if !ix.leadingKept(sc, ctoks, cm, start) {
+	if cm&1 != 0 && !ix.leadingKept(sc, ctoks, cm, start) || cm&1 == 0 && !ix.groupPrefix(sc, nil, ctoks, &sc.edgeStore[start]) {
 		return 0
 	}
 	var d float32
@@ -86,4 +87,39 @@ func givenNameGroup(g uint16) bool {
 		return true
 	}
 	return false
+}
+
+// maxGroupPrefix is the most words a group's or parent's name in front of
+// a listed organisation's own name has (groupPrefix).
+const maxGroupPrefix = 2
+
+// maxGroupPrefixDF is the most listed names that the company's own word
+// after a group's prefix may be a word of (groupPrefix): one company's
+// name and its few aliases.
+const maxGroupPrefixDF = 3
+
+// groupPrefix reports whether e, the one edge of a query of one word and
+// a registered legal form (registeredForm), aligns exactly the last word
+// of a listed organisation's name ctoks, a coined word (coinedWord) of
+// minRegisteredShortLen letters or more and of at most maxGroupPrefixDF
+// listed names, with at most maxGroupPrefix words before it, and the
+// listed name is written with a legal form of the same class: the
+// company's own name as it is registered, with its group's or parent's
+// name in front left out (LLC VNIIGAZ for GAZPROM VNIIGAZ, OOO;
+// QUANTTELECOM LLC for LIMITED LIABILITY COMPANY SMARTS QUANTTELECOM). A
+// word that more names share is a word other companies take too (VOSTOK
+// LLC is not HERMLE VOSTOK, nor TRANSNEFT PAO the group's NPF TRANSNEFT),
+// and a respelling is another word (TELECOM LLC is not GAZPROM TELEKOM).
+// rec is nil when the caller has checked the legal forms already
+// (leadDiscount, after soleCoinedWord).
+func (ix *Index) groupPrefix(sc *scratch, rec *nameRec, ctoks []int32, e *edge) bool {
+	n := len(ctoks)
+	if len(sc.qs) != 1 || int(e.clo) != n-1 || e.chi != e.clo || e.qlo != e.qhi || e.sim < 1 || n-1 > maxGroupPrefix {
+		return false
+	}
+	if rec != nil && (rec.legal != sc.nt.legal || !registeredForm(rec.legal)) {
+		return false
+	}
+	t := &ix.toks[ctoks[n-1]]
+	return len(sc.qs[0].s) >= minRegisteredShortLen && t.df <= maxGroupPrefixDF && coinedWord(t)
 }
