@@ -13,44 +13,59 @@ import "math/bits"
 // KARGARAN, JAHAN TECH for JAHAN TECH ROOYAN PARS).
 const missLeading = 0.4
 
+// missPlaceLeft is the share of its weight that a country's name or
+// adjective of a listed organisation's name counts for when a query that
+// keeps the rest of the name in its order (headInOrder) leaves it out:
+// where the organisation is, as its generic words say what it does
+// (ISLAMIC STATE - MOZAMBIQUE for ISLAMIC STATE OF IRAQ AND SYRIA -
+// MOZAMBIQUE).
+const missPlaceLeft = missGeneric
+
 // leadDiscount returns what unmatchedWeights takes off the weight of the
-// words of a listed organisation's name ctoks left out (not in cm) when
-// the query keeps its head (leadingKept) or leaves out a group's prefix
-// (groupPrefix): the distinctive words left out
-// count missLeading of their weight instead of all of it. The words that
-// count otherwise are as unmatchedWeights has them: its own words (cOwn),
-// the dedication from ded on, the seat at cSeat and the words after it.
-// Few names come here: out of line, so that unmatchedWeights stays
-// compact.
+// distinctive words (no generic words, no descriptors) of a listed
+// organisation's name ctoks left out (not in cm) by a query that aligns in
+// full and closely: when the query keeps the name's head (leadingKept) or
+// leaves out a group's prefix (groupPrefix), they count missLeading of
+// their weight instead of all of it; when it keeps the head in order
+// without a word that says which organisation it is, only the names of
+// countries left out count less, missPlaceLeft. The words that count
+// otherwise are as unmatchedWeights has them: its own words (cOwn), the
+// dedication from ded on, the seat at cSeat and the words after it. Few
+// names come here: out of line, so that unmatchedWeights stays compact.
 //
 //go:noinline
 func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start, ded, cSeat int) float32 {
-	if cm&1 != 0 && !ix.leadingKept(sc, ctoks, cm, start) || cm&1 == 0 && !ix.groupPrefix(sc, nil, ctoks, &sc.edgeStore[start]) {
+	share, places := float32(1), false
+	switch {
+	case cm&1 == 0:
+		if len(sc.edgeStore)-start == 1 && ix.groupPrefix(sc, nil, ctoks, &sc.edgeStore[start]) {
+			share = missLeading
+		}
+	case ix.headInOrder(sc, ctoks, cm, start):
+		if ix.leadingKept(sc, ctoks, cm, start) {
+			share = missLeading
+		} else {
+			share, places = missPlaceLeft, true
+		}
+	}
+	if share == 1 {
 		return 0
 	}
 	var d float32
 	for j, ct := range ctoks[:min(ded, cSeat)] {
-		if t := &ix.toks[ct]; cm&bit(j) == 0 && cOwn&bit(j) == 0 && !t.generic && !isOrgDescriptor(t.group) {
-			d += t.w * (1 - missLeading)
+		if t := &ix.toks[ct]; cm&bit(j) == 0 && cOwn&bit(j) == 0 && !t.generic && !isOrgDescriptor(t.group) && (!places || countryWord(t.s)) {
+			d += t.w * (1 - share)
 		}
 	}
 	return d
 }
 
-// leadingKept reports whether the query, aligned in full and closely with
+// headInOrder reports whether the query, aligned in full and closely with
 // the listed organisation's name ctoks (cm: the listed words aligned, by
-// the edges from start), holds the name's first word, at least half of
-// its words, and those in the order of the name. The words it holds must
-// say which organisation it is: two of them distinctive (no generic word,
-// descriptor or given name), or one with the name's first words kept
-// without a gap. A query that holds only generic words and one word of a
-// longer name (PINGTAN FISHING is not PINGTAN GUANSHENG OCEAN FISHING),
-// given names (JOHN JAMES), ordinary words only (ordinaryAligned), one
-// word of a long name, or the name's words in another order, keeps the
-// full count of the words it leaves out.
-func (ix *Index) leadingKept(sc *scratch, ctoks []int32, cm uint64, start int) bool {
-	n := bits.OnesCount64(cm)
-	if len(ctoks) > 64 || 2*n < len(ctoks) {
+// the edges from start, the first among them), holds at least half of its
+// words, and those in the order of the name.
+func (ix *Index) headInOrder(sc *scratch, ctoks []int32, cm uint64, start int) bool {
+	if len(ctoks) > 64 || 2*bits.OnesCount64(cm) < len(ctoks) {
 		return false
 	}
 	es := sc.edgeStore[start:]
@@ -61,8 +76,21 @@ func (ix *Index) leadingKept(sc *scratch, ctoks []int32, cm uint64, start int) b
 			}
 		}
 	}
+	return true
+}
+
+// leadingKept reports whether a query that keeps the head of the listed
+// organisation's name ctoks in order (headInOrder; cm: the listed words
+// aligned by the edges from start) holds words that say which
+// organisation it is: two of them distinctive (no generic word,
+// descriptor or given name), or one with the name's first words kept
+// without a gap. A query that holds only generic words and one word of a
+// longer name (PINGTAN FISHING is not PINGTAN GUANSHENG OCEAN FISHING),
+// given names (JOHN JAMES) or ordinary words only (ordinaryAligned)
+// keeps the full count of the words it leaves out.
+func (ix *Index) leadingKept(sc *scratch, ctoks []int32, cm uint64, start int) bool {
 	own := 0
-	for _, e := range es {
+	for _, e := range sc.edgeStore[start:] {
 		for j := e.clo; j <= e.chi; j++ {
 			t := &ix.toks[ctoks[j]]
 			if givenNameGroup(t.group) {
@@ -73,7 +101,7 @@ func (ix *Index) leadingKept(sc *scratch, ctoks []int32, cm uint64, start int) b
 			}
 		}
 	}
-	return (own >= 2 || own == 1 && cm == spanMask(0, int8(n-1))) && !ix.ordinaryAligned(sc, ctoks, start)
+	return (own >= 2 || own == 1 && cm == spanMask(0, int8(bits.OnesCount64(cm)-1))) && !ix.ordinaryAligned(sc, ctoks, start)
 }
 
 // givenNameGroup reports whether the variant group g is one of given
