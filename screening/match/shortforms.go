@@ -147,14 +147,17 @@ const maxGroupPrefixDF = 3
 // word that more names share is a word other companies take too (VOSTOK
 // LLC is not HERMLE VOSTOK, nor TRANSNEFT PAO the group's NPF TRANSNEFT),
 // and a respelling is another word (TELECOM LLC is not GAZPROM TELEKOM).
-// rec is nil when the caller has checked the legal forms already
+// A coined word of minCoinedLen letters or more, which stands for a name
+// alone (soleCoinedWord), needs no legal form in the query
+// (STEKLOVOLOKNO for POLOTSK STEKLOVOLOKNO OAO). rec is nil when the caller has checked the legal forms already
 // (leadDiscount, after soleCoinedWord).
 func (ix *Index) groupPrefix(sc *scratch, rec *nameRec, ctoks []int32, e *edge) bool {
 	n := len(ctoks)
 	if len(sc.qs) != 1 || int(e.clo) != n-1 || e.chi != e.clo || e.qlo != e.qhi || e.sim < 1 || n-1 > maxGroupPrefix {
 		return false
 	}
-	if rec != nil && (rec.legal != sc.nt.legal || !registeredForm(rec.legal)) {
+	sameForm := rec != nil && rec.legal == sc.nt.legal && registeredForm(rec.legal)
+	if rec != nil && !sameForm && (sc.nt.legal != LegalNone || len(sc.qs[0].s) < minCoinedLen) {
 		return false
 	}
 	t := &ix.toks[ctoks[n-1]]
