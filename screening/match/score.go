@@ -448,6 +448,12 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			if j >= ded {
 				// the person an organisation is named after, left
 				// out as its short name does
+				if ded < 64 && cm>>ded != 0 {
+					// the short name is the person's: IOFFE
+					// INSTITUTE (missDedicationKept)
+					missC += t.w * missDedicationKept
+					continue
+				}
 				missC += t.w * missDedication
 				continue
 			}
@@ -580,6 +586,15 @@ func (sc *scratch) partialPerson(start, extra int) bool {
 // missDedication is the share of its weight that a word of an
 // organisation's dedication counts for when the query leaves it out.
 const missDedication = 0.3
+
+// missDedicationKept is the share of their weight that the other words of
+// an organisation's dedication count for when the query holds one of them,
+// the person's name: the short name of an institution named after a person
+// is the person's name and what the institution is (IOFFE INSTITUTE for
+// ... PHYSICS AND TECHNOLOGY INSTITUTE NAMED AFTER A. F. IOFFE OF THE
+// RUSSIAN FEDERATION ACADEMY OF SCIENCES), and the formula, the initials
+// and what the institution belongs to are left out with it.
+const missDedicationKept = 0.1
 
 // dedicationStart returns the position of the first word of the
 // dedication in an organisation's name: the words from "named after" or
