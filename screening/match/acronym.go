@@ -108,3 +108,21 @@ func (ix *Index) orgOwnOf(nid int32, ctoks []int32) uint64 {
 	}
 	return ownMask(len(ctoks), int(v>>3), v&first != 0, v&last != 0)
 }
+
+// nameInitials reports whether the query word w, of three to six letters,
+// is made of the initials of the words of a listed organisation's name
+// ctoks, all of them in their order: the name's abbreviation said beside
+// it, its words in another order (C.S.P. CASTLE PROTECTION, GUARDING AND
+// SECURITY SERVICES for CASTLE SECURITY AND PROTECTION LLC). It repeats
+// the name and is not a word on top of it (orgWordsOnTop).
+func (ix *Index) nameInitials(w string, ctoks []int32) bool {
+	if len(w) != len(ctoks) || len(w) < 3 || len(w) > 6 {
+		return false
+	}
+	for k, ct := range ctoks {
+		if ix.toks[ct].s[0] != w[k] {
+			return false
+		}
+	}
+	return true
+}

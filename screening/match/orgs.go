@@ -79,7 +79,7 @@ func (ix *Index) soleCoinedWord(sc *scratch, rec *nameRec, ctoks []int32, al *al
 	}
 	for j, ct := range ctoks {
 		if al.cm&bit(j) == 0 {
-			if t := &ix.toks[ct]; !t.generic && !isOrgDescriptor(t.group) {
+			if t := &ix.toks[ct]; !t.generic && !isOrgDescriptor(t.group) && !ix.groupPrefix(sc, rec, ctoks, &es[0]) {
 				return false
 			}
 		}

@@ -452,6 +452,12 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			if j >= ded {
 				// the person an organisation is named after, left
 				// out as its short name does
+				if ded < 64 && cm>>ded != 0 {
+					// the short name is the person's: IOFFE
+					// INSTITUTE (missDedicationKept)
+					missC += t.w * missDedicationKept
+					continue
+				}
 				missC += t.w * missDedication
 				continue
 			}
@@ -460,6 +466,10 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			}
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.generic || isOrgDescriptor(t.group) || j > cSeat))
 		}
+	}
+	if shortened && missC > 0 && (cm&1 != 0 || len(sc.edgeStore)-start == 1) {
+		// the name's head kept, what qualifies it left out (shortforms.go)
+		missC -= ix.leadDiscount(sc, ctoks, cm, cOwn, start, ded, cSeat)
 	}
 	if !rec.individual && missQ > 0 && missC == 0 {
 		missQ = ix.orgWordsOnTop(sc, rec, ctoks, al, start, qOwn, missQ)
@@ -495,7 +505,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		for i := range sc.qs {
 			if qm&bit(i) == 0 {
 				q := &sc.qs[i]
-				if qOwn&bit(i) != 0 || i == seat {
+				if qOwn&bit(i) != 0 || i == seat || ix.nameInitials(q.s, ctoks) {
 					continue
 				}
 				if (isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s) || i > seat) && share < 1 {
@@ -580,6 +590,15 @@ func (sc *scratch) partialPerson(start, extra int) bool {
 // missDedication is the share of its weight that a word of an
 // organisation's dedication counts for when the query leaves it out.
 const missDedication = 0.3
+
+// missDedicationKept is the share of their weight that the other words of
+// an organisation's dedication count for when the query holds one of them,
+// the person's name: the short name of an institution named after a person
+// is the person's name and what the institution is (IOFFE INSTITUTE for
+// ... PHYSICS AND TECHNOLOGY INSTITUTE NAMED AFTER A. F. IOFFE OF THE
+// RUSSIAN FEDERATION ACADEMY OF SCIENCES), and the formula, the initials
+// and what the institution belongs to are left out with it.
+const missDedicationKept = 0.1
 
 // dedicationStart returns the position of the first word of the
 // dedication in an organisation's name: the words from "named after" or

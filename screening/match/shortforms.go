@@ -1,0 +1,165 @@
+package match
+
+import "math/bits"
+
+// Short forms of a listed organisation's name: which part of the name a
+// short form keeps.
+
+// missLeading is the share of its weight that a distinctive word of a
+// listed organisation's name counts for when a query leaves it out and
+// keeps the name's first word and at least as many of its words as it
+// leaves out, in their order (leadingKept): the short form of a name
+// keeps its head and drops what qualifies it (BANK REFAH for BANK REFAH
+// KARGARAN, JAHAN TECH for JAHAN TECH ROOYAN PARS).
+const missLeading = 0.4
+
+// missPlaceLeft is the share of its weight that a country's name or
+// adjective of a listed organisation's name counts for when a query that
+// keeps the rest of the name in its order (headInOrder) leaves it out:
+// where the organisation is, as its generic words say what it does
+// (ISLAMIC STATE - MOZAMBIQUE for ISLAMIC STATE OF IRAQ AND SYRIA -
+// MOZAMBIQUE).
+const missPlaceLeft = missGeneric
+
+// leadDiscount returns what unmatchedWeights takes off the weight of the
+// distinctive words (no generic words, no descriptors) of a listed
+// organisation's name ctoks left out (not in cm) by a query that aligns in
+// full and closely: when the query keeps the name's head (headShare) or
+// leaves out a group's prefix (groupPrefix), they count missLeading of
+// their weight instead of all of it; when it keeps the head in order
+// without the words that say which organisation it is, only the names of
+// countries left out count less, missPlaceLeft. The words that count
+// otherwise are as unmatchedWeights has them: its own words (cOwn), the
+// dedication from ded on, the seat at cSeat and the words after it. Few
+// names come here: out of line, so that unmatchedWeights stays compact.
+//
+//go:noinline
+func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start, ded, cSeat int) float32 {
+	share, places := float32(1), false
+	if cm&1 == 0 {
+		if len(sc.edgeStore)-start == 1 && ix.groupPrefix(sc, nil, ctoks, &sc.edgeStore[start]) {
+			share = missLeading
+		}
+	} else if ix.headInOrder(sc, ctoks, cm, start) {
+		share, places = ix.headShare(sc, ctoks, cm, start)
+	}
+	if share == 1 {
+		return 0
+	}
+	var d float32
+	for j, ct := range ctoks[:min(ded, cSeat)] {
+		if t := &ix.toks[ct]; cm&bit(j) == 0 && cOwn&bit(j) == 0 && !t.generic && !isOrgDescriptor(t.group) && (!places || countryWord(t.s)) {
+			d += t.w * (1 - share)
+		}
+	}
+	return d
+}
+
+// headInOrder reports whether the query, aligned in full and closely with
+// the listed organisation's name ctoks (cm: the listed words aligned, by
+// the edges from start, the first among them), holds at least a third of
+// its words, and those in the order of the name.
+func (ix *Index) headInOrder(sc *scratch, ctoks []int32, cm uint64, start int) bool {
+	if len(ctoks) > 64 || 3*bits.OnesCount64(cm) < len(ctoks) {
+		return false
+	}
+	es := sc.edgeStore[start:]
+	for a := range es {
+		for b := a + 1; b < len(es); b++ {
+			if (es[a].clo < es[b].clo) != (es[a].qlo < es[b].qlo) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// headShare returns the share of their weight that the distinctive words
+// a query leaves out of a listed organisation's name ctoks count for when
+// it keeps the name's head in order (headInOrder; cm: the listed words
+// aligned by the edges from start), and whether only the names of
+// countries among them count so (places). The words the query holds must
+// say which organisation it is (missLeading): two of them distinctive (no
+// generic word, descriptor or given name), or one, with the name's first
+// words kept without a gap and at least half of its words. With one such
+// word and half of the name, but not so, a country left out counts
+// missPlaceLeft. A query that holds only generic words and one word of a
+// longer name (PINGTAN FISHING is not PINGTAN GUANSHENG OCEAN FISHING, TED
+// TEKNOLOJI not TED TEKNOLOJI GELISTIRME HIZMETLERI SANAYI TICARET),
+// given names (JOHN JAMES) or ordinary words only (ordinaryAligned)
+// keeps the full count of the words it leaves out (1).
+func (ix *Index) headShare(sc *scratch, ctoks []int32, cm uint64, start int) (float32, bool) {
+	own := 0
+	for _, e := range sc.edgeStore[start:] {
+		for j := e.clo; j <= e.chi; j++ {
+			t := &ix.toks[ctoks[j]]
+			if t.generic || isOrgDescriptor(t.group) {
+				continue // the article al among them
+			}
+			if givenNameGroup(t.group) {
+				return 1, false
+			}
+			own++
+		}
+	}
+	n := bits.OnesCount64(cm)
+	half := 2*n >= len(ctoks)
+	if (own >= 2 || own == 1 && half && cm == spanMask(0, int8(n-1))) && !ix.ordinaryAligned(sc, ctoks, start) {
+		return missLeading, false
+	}
+	if own >= 1 && half {
+		return missPlaceLeft, true
+	}
+	return 1, false
+}
+
+// givenNameGroup reports whether the variant group g is one of given
+// names (a Slavic, Arabic or Persian, Korean or European name).
+func givenNameGroup(g uint16) bool {
+	if g == 0 {
+		return false
+	}
+	switch variantGroups[g-1].kind {
+	case variantSlavic, variantArabic, variantKorean, variantEuropean:
+		return true
+	}
+	return false
+}
+
+// maxGroupPrefix is the most words a group's or parent's name in front of
+// a listed organisation's own name has (groupPrefix).
+const maxGroupPrefix = 2
+
+// maxGroupPrefixDF is the most listed names that the company's own word
+// after a group's prefix may be a word of (groupPrefix): one company's
+// name and its few aliases.
+const maxGroupPrefixDF = 3
+
+// groupPrefix reports whether e, the one edge of a query of one word and
+// a registered legal form (registeredForm), aligns exactly the last word
+// of a listed organisation's name ctoks, a coined word (coinedWord) of
+// minRegisteredShortLen letters or more and of at most maxGroupPrefixDF
+// listed names, with at most maxGroupPrefix words before it, and the
+// listed name is written with a legal form of the same class: the
+// company's own name as it is registered, with its group's or parent's
+// name in front left out (LLC VNIIGAZ for GAZPROM VNIIGAZ, OOO;
+// QUANTTELECOM LLC for LIMITED LIABILITY COMPANY SMARTS QUANTTELECOM). A
+// word that more names share is a word other companies take too (VOSTOK
+// LLC is not HERMLE VOSTOK, nor TRANSNEFT PAO the group's NPF TRANSNEFT),
+// and a respelling is another word (TELECOM LLC is not GAZPROM TELEKOM).
+// A coined word of minCoinedLen letters or more, which stands for a name
+// alone (soleCoinedWord), needs no legal form in the query
+// (STEKLOVOLOKNO for POLOTSK STEKLOVOLOKNO OAO). rec is nil when the caller has checked the legal forms already
+// (leadDiscount, after soleCoinedWord).
+func (ix *Index) groupPrefix(sc *scratch, rec *nameRec, ctoks []int32, e *edge) bool {
+	n := len(ctoks)
+	if len(sc.qs) != 1 || int(e.clo) != n-1 || e.chi != e.clo || e.qlo != e.qhi || e.sim < 1 || n-1 > maxGroupPrefix {
+		return false
+	}
+	sameForm := rec != nil && rec.legal == sc.nt.legal && registeredForm(rec.legal)
+	if rec != nil && !sameForm && (sc.nt.legal != LegalNone || len(sc.qs[0].s) < minCoinedLen) {
+		return false
+	}
+	t := &ix.toks[ctoks[n-1]]
+	return len(sc.qs[0].s) >= minRegisteredShortLen && t.df <= maxGroupPrefixDF && coinedWord(t)
+}
