@@ -24,10 +24,10 @@ const missPlaceLeft = missGeneric
 // leadDiscount returns what unmatchedWeights takes off the weight of the
 // distinctive words (no generic words, no descriptors) of a listed
 // organisation's name ctoks left out (not in cm) by a query that aligns in
-// full and closely: when the query keeps the name's head (headShare) or
+// full and closely: when the query keeps the name's head (leadingKept) or
 // leaves out a group's prefix (groupPrefix), they count missLeading of
 // their weight instead of all of it; when it keeps the head in order
-// without the words that say which organisation it is, only the names of
+// without a word that says which organisation it is, only the names of
 // countries left out count less, missPlaceLeft. The words that count
 // otherwise are as unmatchedWeights has them: its own words (cOwn), the
 // dedication from ded on, the seat at cSeat and the words after it. Few
@@ -36,12 +36,17 @@ const missPlaceLeft = missGeneric
 //go:noinline
 func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start, ded, cSeat int) float32 {
 	share, places := float32(1), false
-	if cm&1 == 0 {
+	switch {
+	case cm&1 == 0:
 		if len(sc.edgeStore)-start == 1 && ix.groupPrefix(sc, nil, ctoks, &sc.edgeStore[start]) {
 			share = missLeading
 		}
-	} else if ix.headInOrder(sc, ctoks, cm, start) {
-		share, places = ix.headShare(sc, ctoks, cm, start)
+	case ix.headInOrder(sc, ctoks, cm, start):
+		if ix.leadingKept(sc, ctoks, cm, start) {
+			share = missLeading
+		} else {
+			share, places = missPlaceLeft, true
+		}
 	}
 	if share == 1 {
 		return 0
@@ -57,10 +62,10 @@ func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start
 
 // headInOrder reports whether the query, aligned in full and closely with
 // the listed organisation's name ctoks (cm: the listed words aligned, by
-// the edges from start, the first among them), holds at least a third of
-// its words, and those in the order of the name.
+// the edges from start, the first among them), holds at least half of its
+// words, and those in the order of the name.
 func (ix *Index) headInOrder(sc *scratch, ctoks []int32, cm uint64, start int) bool {
-	if len(ctoks) > 64 || 3*bits.OnesCount64(cm) < len(ctoks) {
+	if len(ctoks) > 64 || 2*bits.OnesCount64(cm) < len(ctoks) {
 		return false
 	}
 	es := sc.edgeStore[start:]
@@ -74,43 +79,29 @@ func (ix *Index) headInOrder(sc *scratch, ctoks []int32, cm uint64, start int) b
 	return true
 }
 
-// headShare returns the share of their weight that the distinctive words
-// a query leaves out of a listed organisation's name ctoks count for when
-// it keeps the name's head in order (headInOrder; cm: the listed words
-// aligned by the edges from start), and whether only the names of
-// countries among them count so (places). The words the query holds must
-// say which organisation it is (missLeading): two of them distinctive (no
-// generic word, descriptor or given name), or one, with the name's first
-// words kept without a gap and at least half of its words. With one such
-// word and half of the name, but not so, a country left out counts
-// missPlaceLeft. A query that holds only generic words and one word of a
-// longer name (PINGTAN FISHING is not PINGTAN GUANSHENG OCEAN FISHING, TED
-// TEKNOLOJI not TED TEKNOLOJI GELISTIRME HIZMETLERI SANAYI TICARET),
+// leadingKept reports whether a query that keeps the head of the listed
+// organisation's name ctoks in order (headInOrder; cm: the listed words
+// aligned by the edges from start) holds words that say which
+// organisation it is: two of them distinctive (no generic word,
+// descriptor or given name), or one with the name's first words kept
+// without a gap. A query that holds only generic words and one word of a
+// longer name (PINGTAN FISHING is not PINGTAN GUANSHENG OCEAN FISHING),
 // given names (JOHN JAMES) or ordinary words only (ordinaryAligned)
-// keeps the full count of the words it leaves out (1).
-func (ix *Index) headShare(sc *scratch, ctoks []int32, cm uint64, start int) (float32, bool) {
+// keeps the full count of the words it leaves out.
+func (ix *Index) leadingKept(sc *scratch, ctoks []int32, cm uint64, start int) bool {
 	own := 0
 	for _, e := range sc.edgeStore[start:] {
 		for j := e.clo; j <= e.chi; j++ {
 			t := &ix.toks[ctoks[j]]
-			if t.generic || isOrgDescriptor(t.group) {
-				continue // the article al among them
-			}
 			if givenNameGroup(t.group) {
-				return 1, false
+				return false
 			}
-			own++
+			if !t.generic && !isOrgDescriptor(t.group) {
+				own++
+			}
 		}
 	}
-	n := bits.OnesCount64(cm)
-	half := 2*n >= len(ctoks)
-	if (own >= 2 || own == 1 && half && cm == spanMask(0, int8(n-1))) && !ix.ordinaryAligned(sc, ctoks, start) {
-		return missLeading, false
-	}
-	if own >= 1 && half {
-		return missPlaceLeft, true
-	}
-	return 1, false
+	return (own >= 2 || own == 1 && cm == spanMask(0, int8(bits.OnesCount64(cm)-1))) && !ix.ordinaryAligned(sc, ctoks, start)
 }
 
 // givenNameGroup reports whether the variant group g is one of given
