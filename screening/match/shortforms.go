@@ -27,8 +27,10 @@ const missPlaceLeft = missGeneric
 // full and closely: when the query keeps the name's head (leadingKept) or
 // leaves out a group's prefix (groupPrefix), they count missLeading of
 // their weight instead of all of it; when it keeps the head in order
-// without a word that says which organisation it is, only the names of
-// countries left out count less, missPlaceLeft. The words that count
+// with a distinctive word, but not words enough to say which
+// organisation it is, only the names of countries left out count less,
+// missPlaceLeft (ISLAMIC STATE alone, all of it generic, stays away from
+// ISLAMIC STATE OF IRAQ). The words that count
 // otherwise are as unmatchedWeights has them: its own words (cOwn), the
 // dedication from ded on, the seat at cSeat and the words after it. Few
 // names come here: out of line, so that unmatchedWeights stays compact.
@@ -42,9 +44,10 @@ func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start
 			share = missLeading
 		}
 	case ix.headInOrder(sc, ctoks, cm, start):
-		if ix.leadingKept(sc, ctoks, cm, start) {
+		switch kept, own := ix.leadingKept(sc, ctoks, cm, start); {
+		case kept:
 			share = missLeading
-		} else {
+		case own > 0:
 			share, places = missPlaceLeft, true
 		}
 	}
@@ -87,21 +90,21 @@ func (ix *Index) headInOrder(sc *scratch, ctoks []int32, cm uint64, start int) b
 // without a gap. A query that holds only generic words and one word of a
 // longer name (PINGTAN FISHING is not PINGTAN GUANSHENG OCEAN FISHING),
 // given names (JOHN JAMES) or ordinary words only (ordinaryAligned)
-// keeps the full count of the words it leaves out.
-func (ix *Index) leadingKept(sc *scratch, ctoks []int32, cm uint64, start int) bool {
-	own := 0
+// keeps the full count of the words it leaves out. own is how many of the
+// words aligned are distinctive, 0 beside a given name.
+func (ix *Index) leadingKept(sc *scratch, ctoks []int32, cm uint64, start int) (kept bool, own int) {
 	for _, e := range sc.edgeStore[start:] {
 		for j := e.clo; j <= e.chi; j++ {
 			t := &ix.toks[ctoks[j]]
 			if givenNameGroup(t.group) {
-				return false
+				return false, 0
 			}
 			if !t.generic && !isOrgDescriptor(t.group) {
 				own++
 			}
 		}
 	}
-	return (own >= 2 || own == 1 && cm == spanMask(0, int8(bits.OnesCount64(cm)-1))) && !ix.ordinaryAligned(sc, ctoks, start)
+	return (own >= 2 || own == 1 && cm == spanMask(0, int8(bits.OnesCount64(cm)-1))) && !ix.ordinaryAligned(sc, ctoks, start), own
 }
 
 // givenNameGroup reports whether the variant group g is one of given
