@@ -53,15 +53,16 @@ func ownAcronym(n int, word func(int) string, k int) bool {
 
 // ownWords returns what of a name of n words (word returns each) is not
 // left over against an organisation: the number of words of a state
-// institution's form or of a bank's form written out it starts with
-// (stateFormLen, bankPhraseLen) and whether its first
+// institution's form, of a bank's form written out or of a run of form
+// abbreviations it starts with (stateFormLen, bankPhraseLen,
+// formAbbrevLen) and whether its first
 // and its last word are its own abbreviation (ownAcronym), the first
 // also when it is a bank's form abbreviated (bankFormFirst).
 func ownWords(n int, word func(int) string) (form int, first, last bool) {
 	if n == 0 {
 		return 0, false, false
 	}
-	form = max(stateFormLen(n, word), bankPhraseLen(n, word))
+	form = max(stateFormLen(n, word), bankPhraseLen(n, word), formAbbrevLen(n, word))
 	first = mayBeAcronym(word(0), 0, n) && ownAcronym(n, word, 0) || bankFormFirst(n, word)
 	last = mayBeAcronym(word(n-1), n-1, n) && ownAcronym(n, word, n-1)
 	return form, first, last

@@ -61,7 +61,8 @@ func TestOwnAcronymLeftOver(t *testing.T) {
 
 // TestOrgOwnOf checks the kept words of every organisation name of the
 // embedded index, and of names with a state form and an abbreviation,
-// against stateFormLen and ownAcronym asked directly, on the first call and
+// against stateFormLen, bankPhraseLen, formAbbrevLen and ownAcronym asked
+// directly, on the first call and
 // on the second, which reads what the first kept.
 func TestOrgOwnOf(t *testing.T) {
 	ix := NewIndex(append(testEntries(t),
@@ -75,6 +76,9 @@ func TestOrgOwnOf(t *testing.T) {
 			m = spanMask(0, int8(stateFormLen(n, word)-1))
 		}
 		if f := bankPhraseLen(n, word); f > 0 {
+			m |= spanMask(0, int8(f-1))
+		}
+		if f := formAbbrevLen(n, word); f > 0 {
 			m |= spanMask(0, int8(f-1))
 		}
 		for j := range n {
