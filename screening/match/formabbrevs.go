@@ -87,8 +87,76 @@ func formAbbrevLen(n int, word func(int) string) int {
 			return 0
 		}
 	}
-	if len(w) < min || formAbbrev(w) != 0 || isEnglishWord(w) || isGenericWord(w) || countryWord(w) {
+	if !coinedFormName(w, min) {
 		return 0
 	}
 	return i
+}
+
+// The same forms of research and production organisations are written out
+// in English or in Russian, in front of the name or after it: RESEARCH AND
+// PRODUCTION ENTERPRISE RADIOSVYAZ, SCIENTIFIC INDUSTRIAL COMPANY DIPAUL,
+// CONCERN AVRORA SCIENTIFIC AND PRODUCTION ASSOCIATION, NAUCHNO-
+// PROIZVODSTVENNAYA KORPORATSIYA URALVAGONZAVOD. Three words, the first
+// saying research, the second production, the third what the organisation
+// is ("and" is a stop word and no word of the name), at the start or the
+// end of a name beside a coined name (formAbbrevLen's test), are the
+// name's own form (researchFormLen).
+
+// researchWord, productionWord and researchKind report whether w is one
+// of the three words' forms: English, and the BGN/PCGN romanisation of the
+// Russian adjectives and nouns with their usual variants.
+func researchWord(w string) bool {
+	switch w {
+	case "scientific", "research", "science", "nauchno":
+		return true
+	}
+	return false
+}
+
+func productionWord(w string) bool {
+	switch w {
+	case "production", "industrial", "proizvodstvennoe", "proizvodstvennoye", "proizvodstvennaya",
+		"proizvodstvennaia", "proizvodstvenny", "proizvodstvennyi", "proizvodstvennyy", "proizvodstvennyj":
+		return true
+	}
+	return false
+}
+
+func researchKind(w string) bool {
+	switch w {
+	case "association", "enterprise", "corporation", "company", "complex", "center", "centre", "firm",
+		"union", "obedinenie", "obyedinenie", "obedineniye", "predpriyatie", "predpriyatiye",
+		"korporatsiya", "korporatsiia", "kompleks", "tsentr", "firma":
+		return true
+	}
+	return false
+}
+
+// researchFormLen returns 3 when the first three words (atEnd: the last
+// three) of a name of n words (word returns each) are a research and
+// production form written out and the word beside them is a coined name
+// (coinedFormName), and 0 otherwise.
+func researchFormLen(n int, word func(int) string, atEnd bool) int {
+	if n < 4 {
+		return 0
+	}
+	s, next := 0, 3
+	if atEnd {
+		s, next = n-3, n-4
+	}
+	if !researchWord(word(s)) || !productionWord(word(s+1)) || !researchKind(word(s+2)) {
+		return 0
+	}
+	if !coinedFormName(word(next), minFormNameLen) {
+		return 0
+	}
+	return 3
+}
+
+// coinedFormName reports whether w, beside an organisation's form, is a
+// coined name: min letters or more, no form abbreviation, common English
+// word, generic word or country.
+func coinedFormName(w string, min int) bool {
+	return len(w) >= min && formAbbrev(w) == 0 && !isEnglishWord(w) && !isGenericWord(w) && !countryWord(w)
 }

@@ -33,3 +33,29 @@ func TestFormAbbrevLen(t *testing.T) {
 		}
 	}
 }
+
+// TestResearchFormLen checks the research and production forms written
+// out at a name's start and end.
+func TestResearchFormLen(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		start, end int
+	}{
+		{"research production enterprise radiosvyaz", 3, 0},
+		{"scientific industrial company dipaul", 3, 0},
+		{"concern avrora scientific production association", 0, 3},
+		{"nauchno proizvodstvennaya korporatsiya uralvagonzavod", 3, 0},
+		{"research production enterprise", 0, 0},          // no name
+		{"research production company trading", 0, 0},     // a generic word
+		{"scientific production association istok", 0, 0}, // a short name
+	} {
+		ws := strings.Fields(c.name)
+		word := func(i int) string { return ws[i] }
+		if got := researchFormLen(len(ws), word, false); got != c.start {
+			t.Errorf("researchFormLen(%q, start) = %d, want %d", c.name, got, c.start)
+		}
+		if got := researchFormLen(len(ws), word, true); got != c.end {
+			t.Errorf("researchFormLen(%q, end) = %d, want %d", c.name, got, c.end)
+		}
+	}
+}
