@@ -54,17 +54,18 @@ func ownAcronym(n int, word func(int) string, k int) bool {
 // ownWords returns what of a name of n words (word returns each) is not
 // left over against an organisation: the number of words of a state
 // institution's form, of a bank's form written out, of a run of form
-// abbreviations or of a research and production form written out it
-// starts with (stateFormLen, bankPhraseLen, formAbbrevLen,
-// researchFormLen), the number of words of a research and production form
-// it ends with (tail), and whether its first and its last word are its own
-// abbreviation (ownAcronym), the first also when it is a bank's form
-// abbreviated (bankFormFirst).
+// abbreviations, of a research and production form written out or of a
+// developer's status it starts with (stateFormLen, bankPhraseLen,
+// formAbbrevLen, researchFormLen, developerStatusLen), the number of
+// words of a research and production form it ends with (tail), and
+// whether its first and its last word are its own abbreviation
+// (ownAcronym), the first also when it is a bank's form abbreviated
+// (bankFormFirst).
 func ownWords(n int, word func(int) string) (form, tail int, first, last bool) {
 	if n == 0 {
 		return 0, 0, false, false
 	}
-	form = max(stateFormLen(n, word), bankPhraseLen(n, word), formAbbrevLen(n, word), researchFormLen(n, word, false))
+	form = max(stateFormLen(n, word), bankPhraseLen(n, word), formAbbrevLen(n, word), researchFormLen(n, word, false), developerStatusLen(n, word))
 	tail = researchFormLen(n, word, true)
 	first = mayBeAcronym(word(0), 0, n) && ownAcronym(n, word, 0) || bankFormFirst(n, word)
 	last = mayBeAcronym(word(n-1), n-1, n) && ownAcronym(n, word, n-1)

@@ -81,6 +81,9 @@ func TestOrgOwnOf(t *testing.T) {
 		if f := formAbbrevLen(n, word); f > 0 {
 			m |= spanMask(0, int8(f-1))
 		}
+		if f := developerStatusLen(n, word); f > 0 {
+			m |= spanMask(0, int8(f-1))
+		}
 		if f := researchFormLen(n, word, false); f > 0 {
 			m |= spanMask(0, int8(f-1))
 		}

@@ -160,3 +160,30 @@ func researchFormLen(n int, word func(int) string, atEnd bool) int {
 func coinedFormName(w string, min int) bool {
 	return len(w) >= min && formAbbrev(w) == 0 && !isEnglishWord(w) && !isGenericWord(w) && !countryWord(w)
 }
+
+// A Russian company that builds housing for sale must say so in its name
+// (specialised developer, спецзастройщик, since 2019): AO SPETSIALIZIROVANNYI
+// ZASTROISHCHIK IKS, LLC SPECIALIZED DEVELOPER ALABUGA SOUTH PARK. The two
+// words in front of the name are its status, written or left out at will,
+// and the name's own (developerStatusLen).
+
+// developerStatusLen returns 2 when a name of n words (word returns each)
+// starts with the specialised developer's status, in English or in
+// Russian, and a word follows, and 0 otherwise.
+func developerStatusLen(n int, word func(int) string) int {
+	if n < 3 {
+		return 0
+	}
+	switch word(0) {
+	case "specialized", "specialised":
+		if word(1) == "developer" {
+			return 2
+		}
+	case "spetsializirovannyi", "spetsializirovannyy", "spetsializirovanny", "spetsializirovannyj":
+		switch word(1) {
+		case "zastroishchik", "zastroyshchik", "zastroishik", "zastroyschik":
+			return 2
+		}
+	}
+	return 0
+}

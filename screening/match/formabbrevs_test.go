@@ -59,3 +59,22 @@ func TestResearchFormLen(t *testing.T) {
 		}
 	}
 }
+
+// TestDeveloperStatusLen checks the specialised developer's status read
+// at a name's start.
+func TestDeveloperStatusLen(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want int
+	}{
+		{"spetsializirovannyi zastroishchik iks", 2},
+		{"specialized developer alabuga south park", 2},
+		{"specialized developer", 0},
+		{"specialized vector experimental design bureau", 0},
+	} {
+		ws := strings.Fields(c.name)
+		if got := developerStatusLen(len(ws), func(i int) string { return ws[i] }); got != c.want {
+			t.Errorf("developerStatusLen(%q) = %d, want %d", c.name, got, c.want)
+		}
+	}
+}
