@@ -53,23 +53,31 @@ func ownAcronym(n int, word func(int) string, k int) bool {
 
 // ownWords returns what of a name of n words (word returns each) is not
 // left over against an organisation: the number of words of a state
-// institution's form or of a bank's form written out it starts with
-// (stateFormLen, bankPhraseLen) and whether its first
-// and its last word are its own abbreviation (ownAcronym), the first
-// also when it is a bank's form abbreviated (bankFormFirst).
-func ownWords(n int, word func(int) string) (form int, first, last bool) {
+// institution's form, of a bank's form written out, of a run of form
+// abbreviations, of a research and production form written out or of a
+// developer's status it starts with (stateFormLen, bankPhraseLen,
+// formAbbrevLen, researchFormLen, developerStatusLen), the number of
+// words of a research and production form it ends with (tail), and
+// whether its first and its last word are its own abbreviation
+// (ownAcronym), the first also when it is a bank's form abbreviated
+// (bankFormFirst).
+func ownWords(n int, word func(int) string) (form, tail int, first, last bool) {
 	if n == 0 {
-		return 0, false, false
+		return 0, 0, false, false
 	}
-	form = max(stateFormLen(n, word), bankPhraseLen(n, word))
+	form = max(stateFormLen(n, word), bankPhraseLen(n, word), formAbbrevLen(n, word), researchFormLen(n, word, false), developerStatusLen(n, word))
+	tail = researchFormLen(n, word, true)
 	first = mayBeAcronym(word(0), 0, n) && ownAcronym(n, word, 0) || bankFormFirst(n, word)
 	last = mayBeAcronym(word(n-1), n-1, n) && ownAcronym(n, word, n-1)
-	return form, first, last
+	return form, tail, first, last
 }
 
 // ownMask is ownWords' answer as a bit per word of a name of n words.
-func ownMask(n, form int, first, last bool) uint64 {
+func ownMask(n, form, tail int, first, last bool) uint64 {
 	m := spanMask(0, int8(form)-1)
+	if tail > 0 {
+		m |= spanMask(int8(n-tail), int8(n-1))
+	}
 	if first {
 		m |= 1
 	}
@@ -84,20 +92,21 @@ func ownMask(n, form int, first, last bool) uint64 {
 // unmatchedWeights reads them for every organisation scored; they depend
 // on the query alone.
 func orgOwnWords(qs []qtok) uint64 {
-	form, first, last := ownWords(len(qs), func(i int) string { return qs[i].s })
-	return ownMask(len(qs), form, first, last)
+	form, tail, first, last := ownWords(len(qs), func(i int) string { return qs[i].s })
+	return ownMask(len(qs), form, tail, first, last)
 }
 
 // orgOwnOf returns, a bit per word, the words of organisation name nid
 // (whose words are ctoks, 64 at most) that are not left over (ownWords).
 // They depend on the name alone and are worked out on its first scoring,
-// kept in ix.orgOwn as the form's length and a bit for each end.
+// kept in ix.orgOwn as the form's length, the tail's and a bit for each
+// end.
 func (ix *Index) orgOwnOf(nid int32, ctoks []int32) uint64 {
 	const known, first, last = 1, 2, 4
 	v := ix.orgOwn[nid].Load()
 	if v == 0 {
-		form, f, l := ownWords(len(ctoks), func(j int) string { return ix.toks[ctoks[j]].s })
-		v = known | uint32(form)<<3
+		form, tail, f, l := ownWords(len(ctoks), func(j int) string { return ix.toks[ctoks[j]].s })
+		v = known | uint32(form)<<3 | uint32(tail)<<11
 		if f {
 			v |= first
 		}
@@ -106,7 +115,7 @@ func (ix *Index) orgOwnOf(nid int32, ctoks []int32) uint64 {
 		}
 		ix.orgOwn[nid].Store(v)
 	}
-	return ownMask(len(ctoks), int(v>>3), v&first != 0, v&last != 0)
+	return ownMask(len(ctoks), int(v>>3&0xff), int(v>>11), v&first != 0, v&last != 0)
 }
 
 // nameInitials reports whether the query word w, of three to six letters,

@@ -61,7 +61,8 @@ func TestOwnAcronymLeftOver(t *testing.T) {
 
 // TestOrgOwnOf checks the kept words of every organisation name of the
 // embedded index, and of names with a state form and an abbreviation,
-// against stateFormLen and ownAcronym asked directly, on the first call and
+// against stateFormLen, bankPhraseLen, formAbbrevLen, researchFormLen and
+// ownAcronym asked directly, on the first call and
 // on the second, which reads what the first kept.
 func TestOrgOwnOf(t *testing.T) {
 	ix := NewIndex(append(testEntries(t),
@@ -76,6 +77,18 @@ func TestOrgOwnOf(t *testing.T) {
 		}
 		if f := bankPhraseLen(n, word); f > 0 {
 			m |= spanMask(0, int8(f-1))
+		}
+		if f := formAbbrevLen(n, word); f > 0 {
+			m |= spanMask(0, int8(f-1))
+		}
+		if f := developerStatusLen(n, word); f > 0 {
+			m |= spanMask(0, int8(f-1))
+		}
+		if f := researchFormLen(n, word, false); f > 0 {
+			m |= spanMask(0, int8(f-1))
+		}
+		if f := researchFormLen(n, word, true); f > 0 {
+			m |= spanMask(int8(n-f), int8(n-1))
 		}
 		for j := range n {
 			if mayBeAcronym(word(j), j, n) && ownAcronym(n, word, j) {

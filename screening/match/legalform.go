@@ -2,6 +2,7 @@ package match
 
 import (
 	"maps"
+	"slices"
 	"strings"
 )
 
@@ -36,9 +37,9 @@ func (c LegalClass) String() string {
 // romanisations seen on the lists, to their class. Han and Hangul forms
 // appear as their romanisation (Normalize turns 有限公司 into
 // "you xian gong si"). It is this curated table plus the forms of
-// rigourLegalForms (generated) that it lacks; only the curated forms are
-// also recognised misspelt (legalSkel, legalDel), the others are matched
-// as written.
+// rigourLegalForms (generated) that it lacks; the curated forms are also
+// recognised misspelt (legalSkel, legalDel), the others only where the
+// word misspelt stands in a phrase of the table (wideNeighbourTypo).
 var legalForms = withForms(withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), shortLegalForms), rigourLegalForms)
 
 // shortLegalForms are abbreviations of legal forms in Latin letters, as
@@ -546,11 +547,156 @@ func canonLegal(fields []string, buf []byte) []string {
 		if len(w) < 3 {
 			continue
 		}
-		if c, ok := canonLegalWord(w, buf); ok {
+		c, ok, sk := canonLegalWordSk(w, buf)
+		if ok {
 			fields[i] = c
+			continue
+		}
+		if len(w) >= legalDelMin-1 {
+			if c, ok := wideNeighbourTypo(fields, i, sk); ok {
+				fields[i] = c
+				p, was := i-1, ""
+				if p >= 0 && len(fields[p]) >= legalDelMin-1 && !isLegalWord(fields[p]) {
+					// the word before, read before this one was
+					if c, ok := wideNeighbourTypo(fields, p, nil); ok {
+						was, fields[p] = fields[p], c
+					}
+				}
+				if !inWidePhrase(fields, i, buf) {
+					// no phrase of the table: the words as written
+					fields[i] = w
+					if was != "" {
+						fields[p] = was
+					}
+				}
+			}
 		}
 	}
 	return fields
+}
+
+// wideBefore and wideAfter map a word of a phrase of two words or more of
+// the wider table (rigour's forms: SCIENTIFIC PRODUCTION ENTERPRISE, a
+// Russian state form) to the words of legalDelMin letters or more, no
+// curated words, that stand before and after it in such a phrase. A form
+// written with one typing error in such a word (SCIENNTIFIC PRODUCTION
+// ENTERPRISE), or written back from Cyrillic (SSIENTIFIK), is otherwise
+// not read, and its words count as words of the name (wideNeighbourTypo).
+var wideBefore, wideAfter = map[string][]wideWord{}, map[string][]wideWord{}
+
+// wideBeforeShapes and wideAfterShapes hold the shapes of their keys.
+var wideBeforeShapes, wideAfterShapes shapeSet
+
+// wideWord is a word of wideBefore or wideAfter and its skeleton.
+type wideWord struct{ w, sk string }
+
+func init() {
+	add := func(m map[string][]wideWord, k, w string) {
+		if len(w) < legalDelMin || curatedLegalWords[w] {
+			return
+		}
+		for _, x := range m[k] {
+			if x.w == w {
+				return
+			}
+		}
+		m[k] = append(m[k], wideWord{w, skeleton(w)})
+	}
+	phrases := slices.Sorted(maps.Keys(legalForms))
+	for _, phrase := range phrases {
+		ws := strings.Fields(phrase)
+		for k := 0; k+1 < len(ws); k++ {
+			add(wideBefore, ws[k+1], ws[k])
+			add(wideAfter, ws[k], ws[k+1])
+		}
+	}
+	wideBeforeShapes, wideAfterShapes = shapesOf(wideBefore), shapesOf(wideAfter)
+}
+
+// wideNeighbourTypo returns the word of a phrase of the wider table that
+// word i of fields is one typing error from (typoApart: a letter left
+// out, added or replaced, or two adjacent letters swapped), or whose
+// skeleton (sk, nil if not built) is so, where the word beside it is that
+// word's neighbour in the phrase (wideBefore, wideAfter). A common
+// English word or a generic word is left as it is.
+func wideNeighbourTypo(fields []string, i int, sk []byte) (string, bool) {
+	w := fields[i]
+	var cands [2][]wideWord
+	if i+1 < len(fields) && wideBeforeShapes.has(fields[i+1]) {
+		cands[0] = wideBefore[fields[i+1]]
+	}
+	if i > 0 && wideAfterShapes.has(fields[i-1]) {
+		cands[1] = wideAfter[fields[i-1]]
+	}
+	if cands[0] == nil && cands[1] == nil {
+		return "", false
+	}
+	for _, cs := range cands {
+		for _, c := range cs {
+			if d := len(c.w) - len(w); d < -1 || d > 1 || c.w[0] != w[0] && c.w[len(c.w)-1] != w[len(w)-1] {
+				continue
+			}
+			if typoApart(w, c.w) {
+				return wideCommon(w, c.w)
+			}
+		}
+	}
+	if sk == nil {
+		sk = appendSkeleton(nil, w)
+	}
+	for _, cs := range cands {
+		for _, c := range cs {
+			if d := len(c.sk) - len(sk); d >= -1 && d <= 1 && typoApart(bytesString(sk), c.sk) {
+				return wideCommon(w, c.w)
+			}
+		}
+	}
+	return "", false
+}
+
+// wideCommon is wideNeighbourTypo's answer c for w, unless w is a common
+// English word or a generic word.
+func wideCommon(w, c string) (string, bool) {
+	if isEnglishWord(w) || isGenericWord(w) {
+		return "", false
+	}
+	return c, true
+}
+
+// typoApart reports whether a and b differ by one typing error: a letter
+// added, dropped or changed (oneEditApart) or two adjacent letters swapped.
+func typoApart(a, b string) bool {
+	if oneEditApart(a, b) {
+		return true
+	}
+	if len(a) != len(b) || len(a) < 2 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
+// inWidePhrase reports whether word i of fields stands in a run of two
+// words or more that is a phrase of the legal-form table.
+func inWidePhrase(fields []string, i int, buf []byte) bool {
+	for a := max(0, i-maxLegalTokens+1); a <= i; a++ {
+		for b := max(i+1, a+2); b <= min(len(fields), a+maxLegalTokens); b++ {
+			k := buf[:0]
+			for j, f := range fields[a:b] {
+				if j > 0 {
+					k = append(k, ' ')
+				}
+				k = append(k, f...)
+			}
+			if _, ok := legalForms[bytesString(k)]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // legalRawDel maps each curated legal-form word of legalDelMin letters or
@@ -619,24 +765,32 @@ func oneDeletionIn(w string, buf []byte, shapes *shapeSet, look func(string) (st
 // romanisation skeleton of a curated legal-form word or, for long words,
 // is one letter from it.
 func canonLegalWord(w string, buf []byte) (string, bool) {
+	c, ok, _ := canonLegalWordSk(w, buf)
+	return c, ok
+}
+
+// canonLegalWordSk is canonLegalWord that also returns w's skeleton,
+// built in buf, for a look-up that follows (wideNeighbourTypo).
+func canonLegalWordSk(w string, buf []byte) (string, bool, []byte) {
 	sk := appendSkeleton(buf[:0], w)
 	if c, ok := inSkel(bytesString(sk)); ok {
-		return c, true
+		return c, true, sk
 	}
 	if len(sk) < legalDelMin-1 {
-		return "", false
+		return "", false, sk
 	}
 	if c, ok := inDel(bytesString(sk)); ok {
 		// a letter left out ("copany": "kupani", "kumpani")
-		return c, true
+		return c, true, sk
 	}
 	if c, ok := rawLegalTypo(w, sk[len(sk):]); ok {
-		return c, true
+		return c, true, sk
 	}
 	if len(sk) < legalDelMin {
-		return "", false
+		return "", false, sk
 	}
-	return oneDeletionIn(bytesString(sk), sk[len(sk):], &delShapes, inDel)
+	c, ok := oneDeletionIn(bytesString(sk), sk[len(sk):], &delShapes, inDel)
+	return c, ok, sk
 }
 
 // splitLegalPair splits w into two words of the legal-form table, each of

@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -158,5 +159,24 @@ func TestPortugueseLda(t *testing.T) {
 	analyze(Normalize("MONTEVERDE COMERCIO E INDUSTRIA, LDA."), nil, &nt, make([]byte, 0, 256))
 	if nt.legal != LegalLimited || slices.Contains(nt.words, "lda") {
 		t.Errorf("words %q, legal %v; want lda read as a limited company's form", nt.words, nt.legal)
+	}
+}
+
+// TestWidePhraseTypo checks that a form of the wider table written with
+// one typing error, or written back from Cyrillic, is read as the form,
+// and that a word one letter from a word of such a form is left as it is
+// where no form stands.
+func TestWidePhraseTypo(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"scienntific production enterprise radiosviaz", "scientific production enterprise radiosviaz"},
+		{"region scinetific production enterprise jsc", "region scientific production enterprise jsc"},
+		{"ssientifik produktion enterprise radiosviaz", "scientific production enterprise radiosviaz"},
+		{"scienntific radiosviaz", "scienntific radiosviaz"},
+		{"jamiat al bustan", "jamiat al bustan"},
+	} {
+		got := strings.Join(canonLegal(strings.Fields(c.in), nil), " ")
+		if got != c.want {
+			t.Errorf("canonLegal(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
