@@ -54,9 +54,10 @@ type Index struct {
 	// (see neighbours): finding them for every token up front cost more
 	// than the rest of the index build, and a search needs a few.
 	neigh []atomic.Pointer[[]neighbour]
-	// orgOwn[n] holds what orgOwnOf works out for name n the first time an
-	// organisation's name is scored (0 until then).
-	orgOwn []atomic.Uint32
+	// orgOwn[n] holds what orgOwnOf reads for organisation name n, the
+	// words of its own that are not left over (ownWords), worked out
+	// when the index is built or loaded (ownOfNames).
+	orgOwn []uint32
 	// neighOff and neighFlat hold the neighbours of every token, found
 	// when a prebuilt index was generated (see LoadIndex): those of token t
 	// are neighFlat[neighOff[t]:neighOff[t+1]]. Nil in an index built at
@@ -301,7 +302,7 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	ix.fuzzy = packFuzzyKeys(keys, ix.fuzzyShift)
 	ix.neigh = make([]atomic.Pointer[[]neighbour], len(ix.toks))
 	ix.indexNumbers()
-	ix.orgOwn = make([]atomic.Uint32, len(ix.names))
+	ix.orgOwn = ix.ownOfNames()
 	ix.nameW = nameWeights(ix.names)
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math/bits"
-	"sync/atomic"
 	"unsafe"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -45,7 +44,7 @@ func loadIndex(data string, entries []*lists.Entry, o indexOptions) (*Index, err
 	ix.entries = entries
 	ix.opts = o
 	ix.indexNumbers()
-	ix.orgOwn = make([]atomic.Uint32, len(ix.names))
+	ix.orgOwn = ix.ownOfNames()
 	ix.nameW = nameWeights(ix.names)
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix, nil
