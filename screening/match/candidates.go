@@ -141,6 +141,7 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.thaiHits(sc, q, int8(i))
 			ix.devoicedHits(sc, q, int8(i))
 			ix.spanishJHits(sc, q, int8(i))
+			ix.silentLetterHits(sc, q, int8(i)) // shortvowel.go
 		}
 		ix.clipHits(sc, q, int8(i))
 		ix.letterHits(sc, q, int8(i))

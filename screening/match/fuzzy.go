@@ -78,6 +78,7 @@ func (ix *Index) findNeighbours(t int32) []neighbour {
 	ix.soundHits(sc, &q, 0)
 	ix.slavHits(sc, &q, 0)
 	ix.frontedAHits(sc, &q, 0)
+	ix.silentLetterHits(sc, &q, 0)
 	slices.SortFunc(sc.hits, func(a, b simHit) int {
 		if a.sim != b.sim {
 			if a.sim > b.sim {

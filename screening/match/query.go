@@ -142,6 +142,16 @@ func shortWordSim(q *qtok, t *tokInfo, n int) float32 {
 	if n == 3 && s < vowelShapeSim {
 		s = max(s, frontedASim(q.s, q.skel, t.s, t.skel)) // Heq, Haq (frontedvowel.go)
 	}
+	if len(q.s)+len(t.s) == 2*n+1 && s < vowelShapeSim && !q.vowelless && !t.vowelless && (q.group == 0 || t.group == 0 || q.group == t.group) {
+		// a letter more, not said (Pye, Pyae; Ba, Bah: shortvowel.go);
+		// not in words romanised from Arabic script, which write no
+		// short vowel and meet by their consonants
+		if len(q.s) == n {
+			s = max(s, silentLetterSim(q.s, t.s))
+		} else {
+			s = max(s, silentLetterSim(t.s, q.s))
+		}
+	}
 	return s
 }
 

@@ -22,19 +22,19 @@ import (
 // every Hangul syllable (as hangul writes them, with the customary
 // spellings of family names). It is built on first use.
 var syllables = sync.OnceValue(func() *syllableSet {
-	set := &syllableSet{m: make(map[string]bool, 4096)}
+	set := &syllableSet{m: make(map[string]uint8, 4096)}
 	for _, readings := range pinyinDict {
 		for _, p := range strings.Split(readings, ",") {
 			if s := stripTone(p); s != "" && namekey.IsASCII(s) {
-				set.add(s)
+				set.add(s, pinyinSyllable)
 			}
 		}
 	}
 	for r := rune(0xAC00); r <= 0xD7A3; r++ {
-		set.add(hangul(r, false))
+		set.add(hangul(r, false), hangulSyllable)
 	}
 	for _, s := range hangulSurname {
-		set.add(s)
+		set.add(s, hangulSyllable)
 	}
 	return set
 })
@@ -43,20 +43,31 @@ var syllables = sync.OnceValue(func() *syllableSet {
 // shapes (shapeSet) of all, which answer most look-ups of a word's parts
 // before the map: a bit set by another syllable only lets the map answer.
 type syllableSet struct {
-	m      map[string]bool
+	m      map[string]uint8 // pinyinSyllable, hangulSyllable or both
 	shapes shapeSet
 	maxLen int
 }
 
-func (set *syllableSet) add(s string) {
-	set.m[s] = true
+// The systems a syllable of syllableSet is written in.
+const (
+	pinyinSyllable uint8 = 1 << iota
+	hangulSyllable
+)
+
+func (set *syllableSet) add(s string, system uint8) {
+	set.m[s] |= system
 	set.shapes.add(s)
 	set.maxLen = max(set.maxLen, len(s))
 }
 
 // has reports whether s is a syllable of the set.
 func (set *syllableSet) has(s string) bool {
-	return len(s) <= set.maxLen && set.shapes.has(s) && set.m[s]
+	return len(s) <= set.maxLen && set.shapes.has(s) && set.m[s] != 0
+}
+
+// hasPinyin reports whether s is a Pinyin syllable of the set.
+func (set *syllableSet) hasPinyin(s string) bool {
+	return len(s) <= set.maxLen && set.shapes.has(s) && set.m[s]&pinyinSyllable != 0
 }
 
 // maxSyllabicLen is the longest word that is taken for a name of one or two
