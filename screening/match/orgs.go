@@ -290,3 +290,44 @@ func innerFormName(fields []string, scratch []byte) string {
 func ownNameWord(w string) bool {
 	return !isStopWord(w) && !isGenericWord(w) && !countryWord(w) && !hasDigit(w)
 }
+
+// minRespeltCloseLen is the least length of a query word that a respelling
+// of one listed word lets count as close (respeltCloseEdges).
+const minRespeltCloseLen = 4
+
+// respeltCloseEdges reports whether the edges of a listed organisation's
+// name from start are two or more, each close (closeMinSim) or a word
+// respelt by a romanisation: one query word against one listed word of
+// the same skeleton and first letter (singleRespelling), of
+// minRespeltCloseLen letters or more on both sides, neither a common
+// English word, and at least one of the edges close. The
+// distinctive words of names taken from Arabic, Persian or Turkish are
+// written with other vowels and other letters for one sound (AFAK DUBAI
+// EXCHANGE COMPANY for AFAQ DUBAI, AL-DONYA TELEVISION CHANNEL for
+// AL-DUNYA TELEVISION): such a word leaves no more doubt than a close one,
+// while a short word of another skeleton or first letter (GOSTAR, COSTAR)
+// still does, and so does an English word respelt, which other companies
+// take too (Alpha General Trading is not ALFA TRADING COMPANY). Called
+// only when closeEdges fails.
+func (ix *Index) respeltCloseEdges(sc *scratch, ctoks []int32, start int) bool {
+	es := sc.edgeStore[start:]
+	if len(es) < 2 {
+		return false
+	}
+	loose := 0
+	for i := range es {
+		e := &es[i]
+		if e.sim >= closeMinSim {
+			continue
+		}
+		if e.sim < skelEqualSim(minRespeltCloseLen) {
+			return false // no respelling of one skeleton
+		}
+		q, t := sc.qs[e.qlo].s, ix.toks[ctoks[e.clo]].s
+		if len(q) < minRespeltCloseLen || len(t) < minRespeltCloseLen || !ix.singleRespelling(sc, ctoks, e) || isEnglishWord(q) || isEnglishWord(t) {
+			return false
+		}
+		loose++
+	}
+	return loose > 0 && loose < len(es)
+}

@@ -433,3 +433,22 @@ func TestInnerFormName(t *testing.T) {
 		{"MERIDOLA KASTEL D.O.O.", ""},
 	})
 }
+
+// TestRespeltCloseWords checks that a distinctive word respelt by a
+// romanisation (the same skeleton and first letter) counts as close beside
+// a word that agrees, so that descriptors the query adds or leaves out
+// count little (AFAK for AFAQ, MAROU for MARO), while an English word
+// respelt (Alpha, ALFA) and a listed word too short to tell (BUUU, BU) do
+// not, on an index of the lists' primary names (realAliasEntries).
+func TestRespeltCloseWords(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	checkMatches(t, ix, []personCase{
+		{"AFAK DUBAI EXCHANGE COMPANY", "AFAQ DUBAI", true},
+		{"MAROU SANAT ENGINEERING COMPANY", "MARO SANAT COMPANY", true},
+		{"Alpha GENERAL TRADING L.L.C", "ALFA TRADING COMPANY", false},
+		{"BUUU Group Ltd", "BU ALI GROUP", false},
+	})
+}
