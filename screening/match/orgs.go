@@ -298,7 +298,8 @@ const minRespeltCloseLen = 4
 // respeltCloseEdges reports whether the edges of a listed organisation's
 // name from start are two or more, each close (closeMinSim) or a word
 // respelt by a romanisation: one query word against one listed word of
-// the same skeleton and first letter (singleRespelling), of
+// the same skeleton and first letter (singleRespelling) or of the same
+// consonants with other vowels (vowelRespelling), of
 // minRespeltCloseLen letters or more on both sides, neither a common
 // English word, and at least one of the edges close. The
 // distinctive words of names taken from Arabic, Persian or Turkish are
@@ -320,14 +321,32 @@ func (ix *Index) respeltCloseEdges(sc *scratch, ctoks []int32, start int) bool {
 		if e.sim >= closeMinSim {
 			continue
 		}
-		if e.sim < skelEqualSim(minRespeltCloseLen) {
+		if e.sim < vowelShapeSim {
 			return false // no respelling of one skeleton
 		}
 		q, t := sc.qs[e.qlo].s, ix.toks[ctoks[e.clo]].s
-		if len(q) < minRespeltCloseLen || len(t) < minRespeltCloseLen || !ix.singleRespelling(sc, ctoks, e) || isEnglishWord(q) || isEnglishWord(t) {
+		if len(q) < minRespeltCloseLen || len(t) < minRespeltCloseLen || !ix.singleRespelling(sc, ctoks, e) && !ix.vowelRespelling(sc, ctoks, e) || isEnglishWord(q) || isEnglishWord(t) {
 			return false
 		}
 		loose++
 	}
 	return loose > 0 && loose < len(es)
+}
+
+// minVowelRespeltLen is the least length of the skeletons of two words
+// with the same consonants and other vowels that vowelRespelling counts
+// as one word respelt.
+const minVowelRespeltLen = 5
+
+// vowelRespelling reports whether e pairs one query word with one listed
+// word whose skeletons, minVowelRespeltLen letters or more, have the same
+// consonants with vowels at the same places (sameVowelShape): a word
+// romanised from a script that writes few short vowels (JAMEHA for JAMIA,
+// NUMEIRIYA for NOUMAYRIYE).
+func (ix *Index) vowelRespelling(sc *scratch, ctoks []int32, e *edge) bool {
+	if e.qlo != e.qhi || e.clo != e.chi {
+		return false
+	}
+	q, t := &sc.qs[e.qlo], &ix.toks[ctoks[e.clo]]
+	return min(len(q.skel), len(t.skel)) >= minVowelRespeltLen && sameVowelShape(q.skel, t.skel)
 }

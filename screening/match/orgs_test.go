@@ -452,3 +452,35 @@ func TestRespeltCloseWords(t *testing.T) {
 		{"BUUU Group Ltd", "BU ALI GROUP", false},
 	})
 }
+
+// TestVowelRespeltCloseWords checks that a word respelt with other vowels
+// (the same consonants, vowels at the same places) counts as close beside
+// a word that agrees, and an English word so respelt does not.
+func TestVowelRespeltCloseWords(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "NOUMAYRIYE DUBAI"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "SATURN DUBAI"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "BANK MELLAT"},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "GLOBAL TRADING COMPANY"},
+	})
+	for _, c := range []struct {
+		query, id string
+	}{
+		{"NUMEIRIYA DUBAI EXCHANGE COMPANY", "1"},
+		{"SOUTHERN DUBAI EXCHANGE COMPANY", ""},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.id == "" {
+			if len(ms) != 0 {
+				t.Errorf("%q: got %+v, want no match", c.query, ms)
+			}
+			continue
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != c.id {
+			t.Errorf("%q: got %+v, want entry %s", c.query, ms, c.id)
+		}
+	}
+}
