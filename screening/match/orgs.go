@@ -21,7 +21,31 @@ func (ix *Index) singleRespelling(sc *scratch, ctoks []int32, e *edge) bool {
 		return false
 	}
 	q, t := &sc.qs[e.qlo], &ix.toks[ctoks[e.clo]]
-	return q.skel == t.skel && len(q.skel) > 0 && respellStart(q.s[0]) == respellStart(t.s[0])
+	return (q.skel == t.skel || betacism(q.skel, t.skel)) && len(q.skel) > 0 && respellStart(q.s[0]) == respellStart(t.s[0])
+}
+
+// minBetacismLen is the least length of the skeletons betacism compares.
+const minBetacismLen = 5
+
+// betacism reports whether two skeletons of the same length,
+// minBetacismLen letters or more, differ only in a b against a v after
+// their first letter: Spanish says the two letters alike, and a name said
+// in Spanish is written either way (TROVER, TROBER). The first letter
+// stays apart (respellStart), as do shorter words.
+func betacism(a, b string) bool {
+	if len(a) != len(b) || len(a) < minBetacismLen || a[0] != b[0] {
+		return false
+	}
+	swapped := false
+	for i := 1; i < len(a); i++ {
+		if x, y := a[i], b[i]; x != y {
+			if x != 'b' && x != 'v' || y != 'b' && y != 'v' {
+				return false
+			}
+			swapped = true
+		}
+	}
+	return swapped
 }
 
 // respellStart maps the first letter of a word to a class of the letters

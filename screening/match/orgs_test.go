@@ -484,3 +484,29 @@ func TestVowelRespeltCloseWords(t *testing.T) {
 		}
 	}
 }
+
+// TestBetacism checks that a single word respelt b for v (Spanish says
+// them alike) is the same name respelt, not weak evidence.
+func TestBetacism(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"truvir", "trubir", true}, {"truvir", "truvir", false}, {"bavur", "vavur", false},
+		{"nuba", "nuva", false}, {"trubir", "trudir", false},
+	} {
+		if got := betacism(c.a, c.b); got != c.want {
+			t.Errorf("betacism(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "TROBER, S.A."},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "TROVER, S.A."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || math.Abs(ms[0].NameScore-0.85) > 1e-6 {
+		t.Errorf("TROVER, S.A.: got %+v, want TROBER, S.A. at 0.85", ms)
+	}
+}
