@@ -510,3 +510,30 @@ func TestBetacism(t *testing.T) {
 		t.Errorf("TROVER, S.A.: got %+v, want TROBER, S.A. at 0.85", ms)
 	}
 }
+
+// TestVowelRespeltWithNumber checks that one word respelt with other
+// vowels, beside a number that agrees, is a listed organisation's name
+// respelt (numbered Lebanese companies), and without the number, or with
+// another one, it is not.
+func TestVowelRespeltWithNumber(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "NOUMAYRIYE 1057 SAL"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "GLOBAL TRADING COMPANY"},
+	})
+	for _, c := range []struct {
+		query string
+		match bool
+	}{
+		{"NUMEIRIYA 1057 SAL", true},
+		{"NUMEIRIYA SAL", false},
+		{"NUMEIRIYA 1058 SAL", false},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(ms) > 0 && ms[0].Entry.ID == "1"; got != c.match {
+			t.Errorf("%q: got %+v, want match %v", c.query, ms, c.match)
+		}
+	}
+}

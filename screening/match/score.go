@@ -82,13 +82,15 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	}
 	// a single aligned word is weak evidence unless it is exact, and so is
 	// a clipped word with only generic words beside it (loneClip): its
-	// similarity counts as sim^1.5
+	// similarity counts as sim^1.5. A listed organisation's word respelt
+	// (singleRespelling), or respelt with other vowels beside numbers that
+	// agree (NUMEIRIYA 1057 SAL for NOUMAYRIYE 1057 SAL), is not weak
 	var weak edge
 	isWeak := false
 	switch n := len(sc.edgeStore) - start; {
 	case n == 1:
 		weak = sc.edgeStore[start]
-		isWeak = rec.individual || !ix.singleRespelling(sc, ctoks, &weak)
+		isWeak = rec.individual || !ix.singleRespelling(sc, ctoks, &weak) && !(numsAgree && ix.vowelRespelling(sc, ctoks, &weak))
 	case n > 1 && sc.qClip != 0:
 		// a query word that may be a clip (loneClip)
 		weak, isWeak = ix.loneClip(sc, ctoks, start)
