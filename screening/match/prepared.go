@@ -142,6 +142,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.qAbbr = abbrevQueryWords(sc.qs)
 	sc.qBank = bankQueryWords(sc.qs)
 	sc.qDinHeads, sc.qDinWords = dinQueryWords(sc.qs)
+	sc.qRepeat = repeatedWords(sc.qs)
 	sc.qClip, sc.qGlued = clipQueryWords(sc.qs)
 	ix.findGlueHeads(sc)
 	ix.findCompounds(sc)

@@ -318,6 +318,10 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 	missQ, missC := ix.unmatchedWeights(sc, nid, rec, ctoks, al, start)
 	if rec.individual {
 		missQ, missC = ix.articlesLeftOut(sc, ctoks, al.qm, al.cm, missQ, missC)
+		if sc.qRepeat != 0 && missQ > 0 && len(sc.edgeStore)-start >= 3 {
+			// a name part written twice (repeated.go)
+			missQ = sc.repeatedLeftOut(al.qm, missQ, missC)
+		}
 	}
 	alphaQ := float32(1)
 	switch {

@@ -1,0 +1,21 @@
+package match
+
+import "testing"
+
+// TestRepeatedNamePart checks, on the index of the real-alias evaluation,
+// that a name part written on both sides of a query's comma counts once,
+// and that a repeated common given name does not make a longer listed name
+// of common words a match.
+func TestRepeatedNamePart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+		{"LON RAOUF, Wasim Raouf", "LOAN, Waseem Rauf", true},                 // 0.782 without
+		{"ZGHAIR, Waleed Talib Zghair", "AL-RAWI, Walid Talib Zughayr", true}, // 0.575 without
+		{"HASSAN, Ali Hassan", "KHALIL, Ali Hassan", false},                   // two words agree
+		{"HASSAN, Ali Mohamed Hassan", "HASSAN, Ali Khatib Haji", false},      // a given name repeated, listed words left out
+		{"Ali Ali Hassan", "KHALIL, Ali Hassan", false},                       // no comma: a chain of fathers
+		{"ZGHAIR, Waleed Zghair", "AL-RAWI, Walid Talib Zughayr", false},      // two words agree
+	})
+}
