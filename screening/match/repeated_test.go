@@ -16,6 +16,27 @@ func TestRepeatedNamePart(t *testing.T) {
 		{"HASSAN, Ali Hassan", "KHALIL, Ali Hassan", false},                   // two words agree
 		{"HASSAN, Ali Mohamed Hassan", "HASSAN, Ali Khatib Haji", false},      // a given name repeated, listed words left out
 		{"Ali Ali Hassan", "KHALIL, Ali Hassan", false},                       // no comma: a chain of fathers
-		{"ZGHAIR, Waleed Zghair", "AL-RAWI, Walid Talib Zughayr", false},      // two words agree
+		{"ZGHAIR, Waleed Zghair", "AL-RAWI, Walid Talib Zughayr", false},
+		{"ROTENBERG, Liliia Rotenberh", "ROTENBERG, Liliya Arkadievna", true}, // one letter replaced, a patronymic left out (0.668 without)      // two words agree
 	})
+}
+
+// TestNameTwins checks which two query words are one name part written
+// twice.
+func TestNameTwins(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"raouf", "raouf", true},
+		{"rotenberg", "rotenberh", true},
+		{"mohammed", "mohammadi", false}, // a letter added: another name
+		{"ahmad", "ahmadi", false},
+		{"rotenberg", "sotenberg", false}, // the first letter
+		{"ali", "aly", false},             // too short
+	} {
+		if got := nameTwins(c.a, c.b); got != c.want {
+			t.Errorf("nameTwins(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
 }

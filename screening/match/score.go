@@ -318,9 +318,9 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 	missQ, missC := ix.unmatchedWeights(sc, nid, rec, ctoks, al, start)
 	if rec.individual {
 		missQ, missC = ix.articlesLeftOut(sc, ctoks, al.qm, al.cm, missQ, missC)
-		if sc.qRepeat != 0 && missQ > 0 && len(sc.edgeStore)-start >= 3 {
+		if sc.qRepeat != 0 && missQ > 0 && len(sc.edgeStore)-start >= 2 {
 			// a name part written twice (repeated.go)
-			missQ = sc.repeatedLeftOut(al.qm, missQ, missC)
+			missQ = ix.repeatedLeftOut(sc, ctoks, al.qm, al.cm, missQ, missC, start)
 		}
 	}
 	alphaQ := float32(1)
