@@ -60,12 +60,7 @@ func (ix *Index) repeatedLeftOut(sc *scratch, ctoks []int32, qm, cm uint64, miss
 	if left == 0 || sc.qRepeat&qm == 0 {
 		return missQ
 	}
-	aligned := 0
-	for _, e := range sc.edgeStore[start:] {
-		if e.qlo != e.qhi || !isArticle(sc.qs[e.qlo].s) {
-			aligned++
-		}
-	}
+	aligned := sc.alignedWords(start)
 	if sc.qSurname < 0 {
 		sc.qSurname = sc.surnameWords(sc.qName)
 	}
@@ -131,4 +126,16 @@ func (ix *Index) patronymicsLeftOut(ctoks []int32, cm uint64) bool {
 		}
 	}
 	return true
+}
+
+// alignedWords is the number of edges from sc.edgeStore[start] on, less
+// those of the query's article alone.
+func (sc *scratch) alignedWords(start int) int {
+	n := 0
+	for _, e := range sc.edgeStore[start:] {
+		if e.qlo != e.qhi || !isArticle(sc.qs[e.qlo].s) {
+			n++
+		}
+	}
+	return n
 }

@@ -40,3 +40,17 @@ func TestNameTwins(t *testing.T) {
 		}
 	}
 }
+
+// TestDanglingParticle checks, on the index of the real-alias evaluation,
+// that a chain of names cut short after a particle is read without it
+// beside a family name, and that common given names with such a particle
+// do not become a shortened form of a longer listed name.
+func TestDanglingParticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+		{"SHABIB, Ahmad Khalaf Abd", "AL-DULAYMI, Ahmad Khalaf Shabib", true}, // 0.692 without
+		{"SHABIB, Ahmad Abd", "AL-DULAYMI, Ahmad Khalaf Shabib", false},       // two words agree
+	})
+}
