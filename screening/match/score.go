@@ -322,7 +322,7 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 			// a name part written twice (repeated.go)
 			missQ = ix.repeatedLeftOut(sc, ctoks, al.qm, al.cm, missQ, missC, start)
 		}
-		if missQ > 0 && len(sc.qs) > 3 && danglingParticle(sc.qs[len(sc.qs)-1].s) {
+		if sc.qDangling && missQ > 0 {
 			// a chain of names cut short (persons.go)
 			missQ = ix.danglingLeftOut(sc, ctoks, al.qm, start, missQ, missC)
 		}
