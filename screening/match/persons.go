@@ -662,6 +662,33 @@ func (ix *Index) articlesLeftOut(sc *scratch, ctoks []int32, qm, cm uint64, miss
 	return max(missQ, 0), max(missC, 0)
 }
 
+// danglingParticle reports whether w, the last word of a name, is a
+// particle of a chain of names with no name after it (abd, abu, bin, ibn):
+// the chain cut short, no name of its own.
+func danglingParticle(w string) bool { return w == "abd" || w == "abu" || isSonOf(w) }
+
+// danglingLeftOut returns missQ, the weight of the query words a listed
+// person's name leaves unaligned (aligned words qm, edges from
+// sc.edgeStore[start]), less a last query word left unaligned that is a
+// particle with no name after it (SHABIB, Ahmad Khalaf Abd for
+// AL-DULAYMI, Ahmad Khalaf Shabib: the chain of names cut short), when
+// three words or more besides the article agree and, if listed words
+// (missC) are left out, one of them is a family name (familyNameAligned).
+// Otherwise the particle keeps its weight: common given names and a
+// cut-off particle would find every listed name that holds them
+// (Mohammad Hussein Ibn, SAEED, Ahmed Bin; AHMED, Mohamed Ali Abd for
+// KARTI MOHAMED, Ali Ahmed).
+func (ix *Index) danglingLeftOut(sc *scratch, ctoks []int32, qm uint64, start int, missQ, missC float32) float32 {
+	n := len(sc.qs) - 1
+	if n <= 0 || n >= 64 || qm&bit(n) != 0 || !danglingParticle(sc.qs[n].s) || sc.alignedWords(start) < 3 {
+		return missQ
+	}
+	if missC > 0 && !ix.familyNameAligned(sc, ctoks, start) {
+		return missQ
+	}
+	return max(missQ-sc.qs[n].w*sc.qs[n].variantInfo.missFactor(true, false), 0)
+}
+
 // isArticle reports whether w is the Arabic article as a word of its own.
 func isArticle(w string) bool { return w == "al" || w == "el" }
 

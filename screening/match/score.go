@@ -320,6 +320,14 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 	missQ, missC := ix.unmatchedWeights(sc, nid, rec, ctoks, al, start)
 	if rec.individual {
 		missQ, missC = ix.articlesLeftOut(sc, ctoks, al.qm, al.cm, missQ, missC)
+		if sc.qRepeat != 0 && missQ > 0 && len(sc.edgeStore)-start >= 2 {
+			// a name part written twice (repeated.go)
+			missQ = ix.repeatedLeftOut(sc, ctoks, al.qm, al.cm, missQ, missC, start)
+		}
+		if sc.qDangling && missQ > 0 {
+			// a chain of names cut short (persons.go)
+			missQ = ix.danglingLeftOut(sc, ctoks, al.qm, start, missQ, missC)
+		}
 	}
 	alphaQ := float32(1)
 	switch {

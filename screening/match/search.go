@@ -158,6 +158,8 @@ type scratch struct {
 	qJWords          uint64   // the query words with a j inside (spanishJWords)
 	qReadings        uint64   // the query words one of these readings applies to (readingWords)
 	qDinHeads        bool     // a query word is followed by al and din (dinQueryWords)
+	qRepeat          uint64   // query words written as another query word is (repeatedWords)
+	qDangling        bool     // the query's last word of four or more is a particle with no name after it (danglingParticle)
 	qCompoundNext    bool     // a word of a query of two or more starts a listed word (compoundHits, linkedCompounds)
 	qDinWords        bool     // the query has a word dinEdges pairs (dinQueryWords)
 	qBank            uint8    // what bankFormPair asks of the query (bankQueryWords)
