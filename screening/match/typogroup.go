@@ -1,5 +1,7 @@
 package match
 
+import "sync"
+
 // A given name mistyped (a letter dropped, added, replaced, or two letters
 // swapped: Adballah, Abdalah) is close to the one spelling of its variant
 // group that it mistypes, and only as close to the group's other
@@ -21,8 +23,10 @@ const minTypoGroupSim = 0.85
 // typoGroupKeys maps each given-name spelling of the variant tables
 // (Arabic, Slavic and European groups, minTypoGroupWord-1 letters or more)
 // and each of its single deletions to the spelling's group; a key two
-// groups share maps to 0. Built once, read only.
-var typoGroupKeys = func() map[string]uint16 {
+// groups share maps to 0. Built on first use (some 1.8 MB, which a
+// program that imports the package and never searches does not hold),
+// read only.
+var typoGroupKeys = sync.OnceValue(func() map[string]uint16 {
 	m := make(map[string]uint16, 32768)
 	put := func(k string, g uint16) {
 		if old, ok := m[k]; ok && old != g {
@@ -46,7 +50,7 @@ var typoGroupKeys = func() map[string]uint16 {
 		}
 	}
 	return m
-}()
+})
 
 // typoGroupEnds marks the first and last letters (a to z) of the
 // spellings typoGroupKeys holds, and the first and second last (a typo
@@ -86,8 +90,9 @@ func typoGroupOf(w string) (uint16, float32) {
 	}
 	var buf [24]byte
 	var g uint16
+	keys := typoGroupKeys()
 	// a letter dropped: w is a deletion of a spelling
-	if h, ok := typoGroupKeys[w]; ok {
+	if h, ok := keys[w]; ok {
 		if h == 0 {
 			return 0, 0
 		}
@@ -102,7 +107,7 @@ func typoGroupOf(w string) (uint16, float32) {
 		// or two adjacent letters swapped (w and a spelling less a
 		// letter meet: Adballah and Abdallah less their first b)
 		b := append(append(buf[:0], w[:d]...), w[d+1:]...)
-		if h, ok := typoGroupKeys[string(b)]; ok {
+		if h, ok := keys[string(b)]; ok {
 			if h == 0 || g != 0 && h != g {
 				return 0, 0
 			}
