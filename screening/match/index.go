@@ -98,6 +98,7 @@ type tokInfo struct {
 	generic       bool
 	vowelless     bool
 	common        bool // a common English word (isEnglishWord)
+	av            bool // av read as the Persian vav's diphthong (hasAv, vav.go)
 	variantInfo
 }
 
@@ -426,6 +427,7 @@ func (ix *Index) describeTokens(postTmp [][]int32) [][]fuzzyKey {
 			ti.skel = skeleton(ti.s)
 			ti.vowelless = !hasVowel(ti.s)
 			ti.common = isEnglishWord(ti.s)
+			ti.av = hasAv(ti.s)
 			ti.cons = string(appendConsonants(nil, ti.s))
 			ti.variantInfo = variantInfoOf(ti.s)
 			keys = appendFuzzyKeys(keys, ti.skel, int32(t), nil)

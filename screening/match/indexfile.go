@@ -122,6 +122,7 @@ const (
 	flagPatronymic
 	flagTitle
 	flagCommon
+	flagAv
 )
 
 func tokFlags(t *tokInfo) uint8 {
@@ -129,7 +130,7 @@ func tokFlags(t *tokInfo) uint8 {
 	for _, x := range [...]struct {
 		on   bool
 		flag uint8
-	}{{t.generic, flagGeneric}, {t.vowelless, flagVowelless}, {t.patronymic, flagPatronymic}, {t.title, flagTitle}, {t.common, flagCommon}} {
+	}{{t.generic, flagGeneric}, {t.vowelless, flagVowelless}, {t.patronymic, flagPatronymic}, {t.title, flagTitle}, {t.common, flagCommon}, {t.av, flagAv}} {
 		if x.on {
 			f |= x.flag
 		}

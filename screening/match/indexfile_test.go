@@ -71,7 +71,7 @@ var indexFields = map[string]string{
 
 // tokInfoFields are the fields of tokInfo (and its embedded variantInfo),
 // which the file stores one array per field.
-var tokInfoFields = []string{"s", "skel", "cons", "w", "df", "generic", "vowelless", "common", "variantInfo", "group", "patGroup", "patronymic", "title"}
+var tokInfoFields = []string{"s", "skel", "cons", "w", "df", "generic", "vowelless", "common", "av", "variantInfo", "group", "patGroup", "patronymic", "title"}
 
 // TestIndexFieldsSerialised checks that every field of Index and tokInfo
 // is stored in the prebuilt index file or derived on load, and that an

@@ -356,7 +356,7 @@ func (d *decodedSections) tokens() ([]tokInfo, error) {
 		}
 		f := d.flags[t]
 		toks[t] = tokInfo{s: d.s[t], skel: d.skel[t], cons: d.cons[t], w: d.w[t], df: d.df[t],
-			generic: f&flagGeneric != 0, vowelless: f&flagVowelless != 0, common: f&flagCommon != 0,
+			generic: f&flagGeneric != 0, vowelless: f&flagVowelless != 0, common: f&flagCommon != 0, av: f&flagAv != 0,
 			variantInfo: variantInfo{group: d.group[t], patGroup: d.patGroup[t], patronymic: f&flagPatronymic != 0, title: f&flagTitle != 0}}
 	}
 	return toks, nil

@@ -8,6 +8,7 @@ type qtok struct {
 	id            int32 // the listed word's token, if known
 	vowelless     bool
 	known         bool // a listed word
+	av            bool // av read as the Persian vav's diphthong (hasAv, vav.go)
 	variantInfo
 	// typoGroup is the variant group of the given name that the word,
 	// of no group, mistypes, and typoSim its similarity to the group's
@@ -56,12 +57,14 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 			t.w = tk.w
 			t.id, t.known = o.id, true
 			t.variantInfo = tk.variantInfo
+			t.av = tk.av
 		} else {
 			t.skel, t.cons = keys[o.s:o.s+o.sl], keys[o.c:o.c+o.cl]
 			if isStopWord(w) {
 				t.w = 0
 			}
 			t.variantInfo = variantInfoOf(w)
+			t.av = hasAv(w)
 			if t.group == 0 && len(w) >= minTypoGroupWord {
 				t.typoGroup, t.typoSim = typoGroupOf(w) // typogroup.go
 			}
@@ -170,6 +173,8 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 		s = max(s, vowelShapeSim)
 	} else if m := taMarbutaSim(q.s, q.skel, t.s, t.skel, n); m > 0 {
 		s = max(s, m) // Fatimah, Fatima
+	} else if m := vavWordSim(q, t, n); m > 0 {
+		s = max(s, m) // Navruz, Nowruz, Noruz (vav.go)
 	} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
 		s = max(s, 0.85)
 	}
