@@ -1,0 +1,45 @@
+package match
+
+import "testing"
+
+// TestShortForms checks the short forms of a listed organisation's name
+// (shortforms.go) on an index of the lists' primary names
+// (realAliasEntries): the name's head kept with what qualifies it left out
+// (BANK REFAH, JAHAN TECH), the company's registered name without its
+// group's prefix (LLC VNIIGAZ; STEKLOVOLOKNO, a long coined word, without
+// a legal form), a country said after the head (ISLAMIC STATE -
+// MOZAMBIQUE), the person an institute is named after (IOFFE INSTITUTE)
+// and the name's initials said beside its words (C.S.P.); and that a
+// generic word with one word of a longer name (PINGTAN FISHING) and a
+// group's prefix of a word many names hold (TELECOM LLC) stay weak.
+func TestShortForms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	ix := NewIndex(realAliasEntries(t))
+	checkMatches(t, ix, []personCase{
+		{"BANK REFAH", "BANK REFAH KARGARAN", true},
+		{"JAHAN TECH", "JAHAN TECH ROOYAN PARS", true},
+		{"LLC VNIIGAZ", "GAZPROM VNIIGAZ, OOO", true},
+		{"STEKLOVOLOKNO", "POLOTSK STEKLOVOLOKNO OAO", true},
+		{"ISLAMIC STATE - MOZAMBIQUE", "ISLAMIC STATE OF IRAQ AND SYRIA - MOZAMBIQUE", true},
+		{"IOFFE INSTITUTE", "FEDERAL STATE FINANCED INSTITUTION OF SCIENCE PHYSICS AND TECHNOLOGY INSTITUTE NAMED AFTER A. F. IOFFE OF THE RUSSIAN FEDERATION ACADEMY OF SCIENCES", true},
+		{"C.S.P. CASTLE PROTECTION, GUARDING AND SECURITY SERVICES", "CASTLE SECURITY AND PROTECTION LLC", true},
+		{"PINGTAN FISHING", "PINGTAN GUANSHENG OCEAN FISHING CO., LTD.", false},
+		{"TELECOM LLC", "GAZPROM TELEKOM, OOO", false},
+	})
+}
+
+// TestCountryLeftOutNeedsDistinctiveWord checks that a country left out of
+// a listed organisation's name counts less only for a query that holds a
+// distinctive word of the name: ISLAMIC STATE, generic words alone, is
+// not taken for ISLAMIC STATE OF IRAQ shortened (on the embedded lists it
+// scored 0.930 when any query's countries left out counted less).
+func TestCountryLeftOutNeedsDistinctiveWord(t *testing.T) {
+	ix := NewIndex(testEntries(t))
+	checkMatches(t, ix, []personCase{
+		{"Islamic State", "ISLAMIC STATE", true},
+		{"Islamic State", "Islamic State of Iraq", false},
+		{"Islamic State", "ISLAMIC STATE IN YEMEN", false},
+	})
+}
