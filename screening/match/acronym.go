@@ -114,8 +114,8 @@ const (
 // ownOfNames works out ownWords for every organisation name of ix, a
 // number each (0 for people), so that scoring a name only reads it: the
 // form and abbreviation tests, asked once a name and not once a search,
-// stay out of the search path (some 5 ms for the 51,000 names of the
-// embedded lists).
+// stay out of the search path (some 3 ms more to load the index of the
+// 51,000 names of the embedded lists).
 func (ix *Index) ownOfNames() []uint32 {
 	own := make([]uint32, len(ix.names))
 	for nid := range ix.names {

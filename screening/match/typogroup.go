@@ -21,7 +21,7 @@ const minTypoGroupWord = 6
 const minTypoGroupSim = 0.85
 
 // typoGroupKeys maps each given-name spelling of the variant tables
-// (Arabic, Slavic and European groups, minTypoGroupWord-1 letters or more)
+// (the groups givenNameKind reads, minTypoGroupWord-1 letters or more)
 // and each of its single deletions to the spelling's group; a key two
 // groups share maps to 0. Built on first use (some 1.8 MB, which a
 // program that imports the package and never searches does not hold),
