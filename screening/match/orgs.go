@@ -315,6 +315,14 @@ func ownNameWord(w string) bool {
 	return !isStopWord(w) && !isGenericWord(w) && !countryWord(w) && !hasDigit(w)
 }
 
+// closeOrRespelt reports whether the edges of a listed organisation's name
+// ctoks from start are two or more, each close (closeEdges, closeMinSim),
+// or close but for a word respelt by a romanisation (respeltCloseEdges):
+// the words that agree leave no doubt.
+func (ix *Index) closeOrRespelt(sc *scratch, ctoks []int32, start int) bool {
+	return sc.closeEdges(start, closeMinSim) || ix.respeltCloseEdges(sc, ctoks, start)
+}
+
 // minRespeltCloseLen is the least length of a query word that a respelling
 // of one listed word lets count as close (respeltCloseEdges).
 const minRespeltCloseLen = 4
@@ -348,8 +356,8 @@ func (ix *Index) respeltCloseEdges(sc *scratch, ctoks []int32, start int) bool {
 		if e.sim < vowelShapeSim {
 			return false // no respelling of one skeleton
 		}
-		q, t := sc.qs[e.qlo].s, ix.toks[ctoks[e.clo]].s
-		if len(q) < minRespeltCloseLen || len(t) < minRespeltCloseLen || !ix.singleRespelling(sc, ctoks, e) && !ix.vowelRespelling(sc, ctoks, e) || isEnglishWord(q) || isEnglishWord(t) {
+		q, t := sc.qs[e.qlo].s, &ix.toks[ctoks[e.clo]]
+		if len(q) < minRespeltCloseLen || len(t.s) < minRespeltCloseLen || !ix.singleRespelling(sc, ctoks, e) && !ix.vowelRespelling(sc, ctoks, e) || isEnglishWord(q) || t.common {
 			return false
 		}
 		loose++

@@ -662,10 +662,10 @@ func (ix *Index) articlesLeftOut(sc *scratch, ctoks []int32, qm, cm uint64, miss
 	return max(missQ, 0), max(missC, 0)
 }
 
-// danglingParticle reports whether w, the last word of a name, is a
-// particle of a chain of names with no name after it (abd, abu, bin, ibn):
-// the chain cut short, no name of its own.
-func danglingParticle(w string) bool { return w == "abd" || w == "abu" || isSonOf(w) }
+// chainParticle reports whether w is a particle of a chain of names (abd,
+// abu, bin, ibn): no name of its own, and, the last word of a name with
+// no name after it, the chain cut short.
+func chainParticle(w string) bool { return w == "abd" || w == "abu" || isSonOf(w) }
 
 // danglingLeftOut returns missQ, the weight of the query words a listed
 // person's name leaves unaligned (aligned words qm, edges from
@@ -680,7 +680,7 @@ func danglingParticle(w string) bool { return w == "abd" || w == "abu" || isSonO
 // KARTI MOHAMED, Ali Ahmed).
 func (ix *Index) danglingLeftOut(sc *scratch, ctoks []int32, qm uint64, start int, missQ, missC float32) float32 {
 	n := len(sc.qs) - 1
-	if n <= 0 || n >= 64 || qm&bit(n) != 0 || !danglingParticle(sc.qs[n].s) || sc.alignedWords(start) < 3 {
+	if n <= 0 || n >= 64 || qm&bit(n) != 0 || !chainParticle(sc.qs[n].s) || sc.alignedWords(start) < 3 {
 		return missQ
 	}
 	if missC > 0 && !ix.familyNameAligned(sc, ctoks, start) {

@@ -143,7 +143,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.qBank = bankQueryWords(sc.qs)
 	sc.qDinHeads, sc.qDinWords = dinQueryWords(sc.qs)
 	sc.qRepeat = repeatedWords(sc.qs)
-	sc.qDangling = len(sc.qs) > 3 && danglingParticle(sc.qs[len(sc.qs)-1].s)
+	sc.qDangling = len(sc.qs) > 3 && chainParticle(sc.qs[len(sc.qs)-1].s)
 	sc.qClip, sc.qGlued = clipQueryWords(sc.qs)
 	ix.findGlueHeads(sc)
 	ix.findCompounds(sc)

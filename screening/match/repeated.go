@@ -35,7 +35,7 @@ func repeatedWords(qs []qtok) uint64 {
 	var m uint64
 	for i := 1; i < len(qs) && i < 64; i++ {
 		s := qs[i].s
-		if len(s) < 3 || isArticle(s) || isSonOf(s) || s == "abd" || s == "abu" {
+		if len(s) < 3 || isArticle(s) || chainParticle(s) {
 			continue
 		}
 		for j := 0; j < i; j++ {

@@ -444,7 +444,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	// aligns in full, closely and on two words or more: what the
 	// business does, left out (AL-FADEL EXCHANGE for AL-FADEL EXCHANGE
 	// AND MONEY TRANSFER COMPANY)
-	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && (sc.closeEdges(start, closeMinSim) || ix.respeltCloseEdges(sc, ctoks, start) || ix.soleCoinedWord(sc, rec, ctoks, al, start))
+	shortened := !rec.individual && qm == spanMask(0, int8(len(sc.qs)-1)) && (ix.closeOrRespelt(sc, ctoks, start) || ix.soleCoinedWord(sc, rec, ctoks, al, start))
 	ded := len(ctoks) // where a dedication starts (NAMED AFTER A.I. SHOKIN)
 	if !rec.individual && distinct && qm == spanMask(0, int8(len(sc.qs)-1)) && cm != spanMask(0, int8(len(ctoks)-1)) {
 		ded = ix.dedicationStart(ctoks)
@@ -497,7 +497,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 //go:noinline
 func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int, qOwn uint64, missQ float32) float32 {
 	qm, cm, distinct := al.qm, al.cm, al.distinct
-	if distinct && (sc.closeEdges(start, closeMinSim) || ix.respeltCloseEdges(sc, ctoks, start) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
+	if distinct && (ix.closeOrRespelt(sc, ctoks, start) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
 		// the whole listed organisation name, closely, and on top words
 		// that say what a business is or does, in any language (FARS
 		// NEWS AGENCY CULTURAL INSTITUTE for FARS NEWS AGENCY): they

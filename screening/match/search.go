@@ -159,7 +159,7 @@ type scratch struct {
 	qReadings        uint64   // the query words one of these readings applies to (readingWords)
 	qDinHeads        bool     // a query word is followed by al and din (dinQueryWords)
 	qRepeat          uint64   // query words written as another query word is (repeatedWords)
-	qDangling        bool     // the query's last word of four or more is a particle with no name after it (danglingParticle)
+	qDangling        bool     // the query's last word of four or more is a particle with no name after it (chainParticle)
 	qCompoundNext    bool     // a word of a query of two or more starts a listed word (compoundHits, linkedCompounds)
 	qDinWords        bool     // the query has a word dinEdges pairs (dinQueryWords)
 	qBank            uint8    // what bankFormPair asks of the query (bankQueryWords)
