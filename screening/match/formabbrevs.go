@@ -75,11 +75,11 @@ func formAbbrevLen(n int, word func(int) string) int {
 		i++
 	}
 	w := word(i)
-	min := minFormNameLen
+	least := minFormNameLen
 	switch word(0) {
 	case "vo":
 		if i == 1 {
-			min = minBareFirstLen
+			least = minBareFirstLen
 		}
 	case "sue":
 		if i == 1 {
@@ -87,7 +87,7 @@ func formAbbrevLen(n int, word func(int) string) int {
 			return 0
 		}
 	}
-	if !coinedFormName(w, min) {
+	if !coinedFormName(w, least) {
 		return 0
 	}
 	return i
@@ -155,10 +155,10 @@ func researchFormLen(n int, word func(int) string, atEnd bool) int {
 }
 
 // coinedFormName reports whether w, beside an organisation's form, is a
-// coined name: min letters or more, no form abbreviation, common English
-// word, generic word or country.
-func coinedFormName(w string, min int) bool {
-	return len(w) >= min && formAbbrev(w) == 0 && !isEnglishWord(w) && !isGenericWord(w) && !countryWord(w)
+// coined name: least letters or more, no form abbreviation, common
+// English word, generic word or country.
+func coinedFormName(w string, least int) bool {
+	return len(w) >= least && formAbbrev(w) == 0 && !isEnglishWord(w) && !isGenericWord(w) && !countryWord(w)
 }
 
 // A Russian company that builds housing for sale must say so in its name
