@@ -31,7 +31,7 @@ func TestArabicPersonRespellings2(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
 	}
-	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+	checkMatches(t, realAliasIndex(t), []personCase{
 		{"ABUL-KHAIR, Mohammed Abdullah Hassan", "ABU-AL-KHAYR, Muhammad Abdallah Hasan", true}, // kunyaLinks (0.642 without)
 		{"MONTAZER AL-MAHDI, Said", "MONTAZEROLMEHDI, Saeed", true},                             // linkedCompounds (0.747 without)
 		{"KAYIRA, Muhammad Mzee", "MUHAMMAD, Kayiira", true},                                    // mzee a title (0.791 without)

@@ -12,7 +12,7 @@ import (
 // a business word. The first two queries are aliases OFAC publishes for
 // the listed names.
 func TestGenericSwap(t *testing.T) {
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	for _, c := range []struct {
 		query string
 		want  string // the listed name found first at DefaultThreshold, "" for none

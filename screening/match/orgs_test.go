@@ -128,7 +128,7 @@ func TestOrgLeftOutWords(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the lists' primary names")
 	}
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	checkMatches(t, ix, []personCase{
 		{"AVIASTAR-SP", "AVIASTAR-SP AIRCRAFT MANUFACTURING ENTERPRISE", true},
 		{"IBEX Ltd", "IBEX SHIPPING INC", false},
@@ -271,7 +271,7 @@ func checkDescriptorPairs(t *testing.T, cases []descriptorPair) {
 // whole list's primary names, for the weights of its words); the first
 // two queries are aliases OFAC gives the listed names.
 func TestCoinedWordAdded(t *testing.T) {
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	for _, c := range []struct {
 		query, listed string
 		found         bool
@@ -332,7 +332,7 @@ func TestDescriptorsOnTop(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the lists' primary names")
 	}
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	const name = "IRAN COMMUNICATION INDUSTRIES"
 	for _, c := range []struct {
 		query    string
@@ -365,7 +365,7 @@ func TestBareCoinedName(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the lists' primary names")
 	}
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	checkMatches(t, ix, []personCase{
 		{"NAUCHNO-PROIZVODSTVENNAYA KORPORATSIYA URALVAGONZAVOD OAO", "URALVAGONZAVOD", true},
 		{"OJSC RESEARCH AND PRODUCTION CORPORATION URALVAGONZAVOD", "URALVAGONZAVOD", true},
@@ -380,7 +380,7 @@ func TestCountryAdded(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the lists' primary names")
 	}
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	checkMatches(t, ix, []personCase{
 		{"COCHAN ANGOLA", "COCHAN S.A.", true},
 		{"COCHAN KARAVELLA", "COCHAN S.A.", false},
@@ -394,7 +394,7 @@ func TestNumberedNameWithDescriptors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the lists' primary names")
 	}
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	checkMatches(t, ix, []personCase{
 		{"7TH OF TIR INDUSTRIES", "7TH OF TIR", true},
 		{"8TH OF TIR INDUSTRIES", "7TH OF TIR", false},
@@ -444,7 +444,7 @@ func TestRespeltCloseWords(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the lists' primary names")
 	}
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	checkMatches(t, ix, []personCase{
 		{"AFAK DUBAI EXCHANGE COMPANY", "AFAQ DUBAI", true},
 		{"MAROU SANAT ENGINEERING COMPANY", "MARO SANAT COMPANY", true},

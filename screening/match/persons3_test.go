@@ -14,7 +14,7 @@ func TestMoreGivenNamesAdded(t *testing.T) {
 		t.Skip("builds the index of the real-alias evaluation")
 	}
 	const listed = "DE GEETERE, Hans"
-	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+	checkMatches(t, realAliasIndex(t), []personCase{
 		{"DE GEETERE, Hans Peter Maria Johannes Herve", listed, true}, // four given names more (0.747 at 0.35)
 		{"HANS, Geetere Peter Maria Johannes Herve", listed, false},   // surname and given name swapped
 		{"Hans Peter Maria Johannes Herve Geetere", listed, false},    // no comma, not in the middle
@@ -54,7 +54,7 @@ func TestInterdentalNames(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
 	}
-	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+	checkMatches(t, realAliasIndex(t), []personCase{
 		{"DHIYAB, Adel Hassan", "DIAB, Adel", true},           // dh as d (0.752 without)
 		{"AL-HAZA, Nabil", "AL-HADHA, Nabil Ali Ahmed", true}, // dh as z (0.748 without)
 	})
@@ -69,7 +69,7 @@ func TestPersonLeftoversRespelled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
 	}
-	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+	checkMatches(t, realAliasIndex(t), []personCase{
 		{"AL-BANNAY, Ali Ridha Hassan", "AL BANAI, Ali Reda Hassan", true},              // 0.579 without
 		{"AL-GHAYB, Seyyed Heshmat Hayat", "AL-GHAIB, Seyyed Heshmatollah Hayat", true}, // 0.617 without
 		{"AL-BANNAY, Ali Rashid Hassan", "AL BANAI, Ali Reda Hassan", false},            // another name
@@ -85,7 +85,7 @@ func TestPersonLeftoversWordSim(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
 	}
-	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+	checkMatches(t, realAliasIndex(t), []personCase{
 		{"WAJANG, Joseph Monytuil", "WAJANG, Joseph Mantiel", true}, // the same consonants (0.537 without)
 		{"WAJANG, Joseph Marial", "WAJANG, Joseph Mantiel", false},  // another name
 	})
@@ -99,7 +99,7 @@ func TestSplitPairSkeleton(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
 	}
-	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+	checkMatches(t, realAliasIndex(t), []personCase{
 		{"KOOCHAK ZAIE, Ebrahim", "KOUCHAKZAEI, Ebrahim", true},  // consonant key "ks" (0.302 without)
 		{"KOUCHAK ZARI, Ebrahim", "KOUCHAKZAEI, Ebrahim", false}, // another letter
 	})
@@ -113,7 +113,7 @@ func TestSplitPairSkeletonSim(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
 	}
-	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+	checkMatches(t, realAliasIndex(t), []personCase{
 		{"Jallalouddine Haqani", "JALALUDDIN HAQQANI", true}, // 0.258 without
 		{"Jamalouddine Haqani", "JALALUDDIN HAQQANI", false}, // Jamal al-Din
 	})
@@ -149,7 +149,7 @@ func TestPersonLeftoversLoose(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
 	}
-	checkMatches(t, NewIndex(realAliasEntries(t)), []personCase{
+	checkMatches(t, realAliasIndex(t), []personCase{
 		{"Hafiz Abdul Salam Budvi", "HAFIZ ABDUL SALAM BHUTTAVI", true}, // 0.597 without
 		{"DINI, Feyself Yusuf Ali", "DINI, Faysal Yusuf", true},         // 0.515 without
 		{"DINI, Fathi Yusuf Ali", "DINI, Faysal Yusuf", false},          // another name

@@ -3,10 +3,28 @@ package match
 import (
 	"encoding/csv"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
 )
+
+// realAliasIndex returns the index of realAliasEntries, built once for all
+// the tests that search it (an Index is safe for concurrent use and
+// searching does not change its results).
+func realAliasIndex(t testing.TB) *Index {
+	t.Helper()
+	realAlias.once.Do(func() { realAlias.ix = NewIndex(realAliasEntries(t)) })
+	if realAlias.ix == nil {
+		t.Fatal("the real-alias index could not be built (see the first test that asked for it)")
+	}
+	return realAlias.ix
+}
+
+var realAlias struct {
+	once sync.Once
+	ix   *Index
+}
 
 // realAliasEntries returns the index entries of the real-alias evaluation:
 // every entry of the embedded snapshot with its aliases removed, plus the
@@ -64,7 +82,7 @@ func TestRealAliasEvaluation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluation runs in the full test suite")
 	}
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	ev := runEval(t, ix, readEval(t, "real/positives.csv"), readEval(t, "real/negatives.csv"))
 	ev.report(t)
 	r, f := ev.rate("pos/test/all"), ev.rate("neg/test/all")
@@ -85,7 +103,7 @@ func TestRealAliasEvaluationSDN(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluation runs in the full test suite")
 	}
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	ev := runEval(t, ix, readEval(t, "real/positives-sdn-before-2021.csv"), nil)
 	ev.report(t)
 	r := ev.rate("pos/test/all")

@@ -382,7 +382,7 @@ func TestOrgExtraDescriptors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the real-alias evaluation")
 	}
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	for _, c := range []struct {
 		query, name string
 		score       float64

@@ -16,7 +16,7 @@ func TestShortForms(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the lists' primary names")
 	}
-	ix := NewIndex(realAliasEntries(t))
+	ix := realAliasIndex(t)
 	checkMatches(t, ix, []personCase{
 		{"BANK REFAH", "BANK REFAH KARGARAN", true},
 		{"JAHAN TECH", "JAHAN TECH ROOYAN PARS", true},
