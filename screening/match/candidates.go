@@ -134,6 +134,7 @@ func (ix *Index) findHits(sc *scratch) {
 		}
 		if !known {
 			ix.soundHits(sc, q, int8(i)) // a listed word has them among its neighbours
+			ix.loanHits(sc, q, int8(i))  // loanwords.go
 			ix.slavHits(sc, q, int8(i))
 			ix.frontedAHits(sc, q, int8(i))
 			ix.frenchShHits(sc, q, int8(i))

@@ -76,6 +76,7 @@ func (ix *Index) findNeighbours(t int32) []neighbour {
 	q := qtok{s: ti.s, skel: ti.skel, cons: ti.cons, w: ti.w, variantInfo: ti.variantInfo}
 	ix.probeFuzzy(sc, &q, 0, 0, minTokSim, maxFuzzyChecksKnown, true)
 	ix.soundHits(sc, &q, 0)
+	ix.loanHits(sc, &q, 0) // loanwords.go
 	ix.slavHits(sc, &q, 0)
 	ix.frontedAHits(sc, &q, 0)
 	ix.silentLetterHits(sc, &q, 0)

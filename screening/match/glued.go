@@ -55,12 +55,16 @@ func (ix *Index) gluedEdges(sc *scratch, ctoks []int32) {
 		mine := heads[:n]
 		heads = heads[n:]
 		q := &sc.qs[i]
-		for j := 0; j+1 < len(ctoks); j++ {
+		for j := 0; j < len(ctoks); j++ {
 			if !slices.ContainsFunc(mine, func(g glueHead) bool { return g.tok == ctoks[j] }) {
 				continue
 			}
 			a := &ix.toks[ctoks[j]]
 			rest := q.s[len(a.s):]
+			ix.gluedGenericEdge(sc, i, j, ctoks, a, rest) // gluedgeneric.go
+			if j+1 == len(ctoks) {
+				continue
+			}
 			w := a.w
 			for k := j + 1; k < len(ctoks) && k <= j+2; k++ {
 				b := &ix.toks[ctoks[k]]

@@ -437,6 +437,7 @@ func (ix *Index) describeTokens(postTmp [][]int32) [][]fuzzyKey {
 				keys = append(keys, fuzzyKey{hashStr(seedCons, ti.cons), int32(t)})
 			}
 			keys = appendSoundFuzzyKeys(keys, ti.s, int32(t))
+			keys = appendLoanFuzzyKey(keys, ti.s, int32(t)) // loanwords.go
 			keys = appendSlavKey(keys, ti.s, int32(t))
 			keys = appendFrenchKey(keys, ti.s, int32(t))
 			keys = appendThaiKey(keys, ti.s, ti.skel, int32(t))

@@ -134,11 +134,10 @@ func mustCountry(s string) rules.Country {
 // TestPreparedReadsDetailPresence shows why PreparedKey holds whether the
 // query has a country, a date of birth and identifiers: their largest
 // boost decides whether leftover words are paired, and so which names the
-// first stage keeps and at what name score. "Craftway Corporution PLS" at
-// threshold 0.97 keeps more names of KRAFTWAY entries when the query has a
-// country (at 0.8916 and 0.8899, pairing "corporution" with "corporation";
-// the names' word weights differ by a hair since an entry's duplicate
-// names count once).
+// first stage keeps and at what name score. "National Libreation Army" at
+// threshold 0.97 keeps one name more when the query has a country: the
+// Spanish EJERCITO LIBERACION NACIONAL of the same group, at 0.8878, which
+// only the boost a country can add lifts within reach of the threshold.
 func TestPreparedReadsDetailPresence(t *testing.T) {
 	ix := defaultIndex(t)
 	ctx := context.Background()
@@ -154,7 +153,7 @@ func TestPreparedReadsDetailPresence(t *testing.T) {
 		}
 		return out
 	}
-	q := Query{Name: "Craftway Corporution PLS", Threshold: 0.97}
+	q := Query{Name: "National Libreation Army", Threshold: 0.97}
 	without := kept(q)
 	q.Country = mustCountry("RU")
 	with := kept(q)
@@ -162,8 +161,8 @@ func TestPreparedReadsDetailPresence(t *testing.T) {
 	for n, s := range with {
 		if _, ok := without[n]; !ok {
 			extra++
-			if r := round4(float64(s)); r != 0.8916 && r != 0.8899 {
-				t.Errorf("name %d kept with a country at %v; want 0.8916 or 0.8899", n, s)
+			if r := round4(float64(s)); r != 0.8878 {
+				t.Errorf("name %d kept with a country at %v; want 0.8878", n, s)
 			}
 		}
 	}
