@@ -1,0 +1,50 @@
+package match
+
+// Name structures of persons that the general person rules leave out.
+//
+// A clipped given name in a name taken from later words. Central Asian
+// (Kyrgyz, Kazakh, Uzbek, Tajik) names are compounds of a name and an
+// element (-bek, -bai, -jan, -khan) that speakers clip (Kamchi for
+// Kamchybek), and a Kyrgyz or Kazakh person may be named by the father's
+// name instead of a Russian-style surname (ASANBEK, Kamchi for KOLBAYEV,
+// Kamchybek Asanbekovich). surnameFromLater asks every word that agrees to
+// be close (a vowel respelling or closer); the clipped start of a
+// compound given name is the name as it is said (compoundSim), and counts
+// as close there too.
+
+// clippedCloseEdges reports whether the edges from sc.edgeStore[start] of
+// a listed person's name (ctoks) are two or more, each close
+// (partialMinSim) or a query word that is the clipped start of a listed
+// compound (compoundOf), with at least one close edge that is not.
+func (ix *Index) clippedCloseEdges(sc *scratch, ctoks []int32, start int) bool {
+	es := sc.edgeStore[start:]
+	if len(es) < 2 {
+		return false
+	}
+	close := false
+	for _, e := range es {
+		if e.sim >= partialMinSim {
+			close = true
+			continue
+		}
+		if e.sim != compoundSim || e.qlo != e.qhi || e.clo != e.chi {
+			return false
+		}
+		q, t := &sc.qs[e.qlo], &ix.toks[ctoks[e.clo]]
+		if q.patronymic || t.patronymic || !compoundOf(t.s, q.s) {
+			return false
+		}
+	}
+	return close
+}
+
+// clippedFromLater reports whether the edges from sc.edgeStore[start]
+// align a query that is a listed person's name (rec, ctoks) shortened,
+// with as many words as partialPerson asks for extra listed words, when a
+// given name is clipped (clippedCloseEdges) and the surname is taken from
+// a later word (surnameFromLater): Kamchi, named by the father's name
+// Asanbek, for Kamchybek Asanbekovich. Only names partialPerson turns
+// down come here.
+func (ix *Index) clippedFromLater(sc *scratch, rec *nameRec, ctoks []int32, start, extra int) bool {
+	return float32(len(sc.edgeStore)-start) >= partialMinShare*float32(extra) && ix.surnameFromLater(sc, rec, ctoks, start)
+}

@@ -1,0 +1,43 @@
+package match
+
+import (
+	"context"
+	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// TestClippedFromLater checks a clipped compound given name with the
+// surname taken from a later word of the listed name (the father's name):
+// the Kyrgyz Kamchi, named by his father Asanbek, for KOLBAYEV, Kamchybek
+// Asanbekovich.
+func TestClippedFromLater(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "KOLBAYEV, Kamchybek Asanbekovich"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "PETROV, Sergey Ivanovich"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeIndividual, Name: "IVANOV, Sergei"},
+	})
+	// at 0.78: the listed words' weights in an index of three names are
+	// not those of the list (0.80 there)
+	for q, want := range map[string]string{
+		"ASANBEK, Kamchi":  "1", // the father's name and the clipped given name
+		"KOLBAYEV, Kamchi": "1",
+		"PETROV, Kamchi":   "",  // another surname
+		"ASANBEK, Kamch":   "",  // a clipped start of five letters is as often another name
+		"IVANOV, Sergei":   "3", // not PETROV, Sergey Ivanovich: the given name is not clipped
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: q, Threshold: 0.78})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == "" {
+			if len(ms) != 0 {
+				t.Errorf("%s: %+v, want no match", q, ms)
+			}
+			continue
+		}
+		if len(ms) != 1 || ms[0].Entry.ID != want {
+			t.Errorf("%s: %+v, want entry %s alone", q, ms, want)
+		}
+	}
+}
