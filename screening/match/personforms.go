@@ -48,3 +48,22 @@ func (ix *Index) clippedCloseEdges(sc *scratch, ctoks []int32, start int) bool {
 func (ix *Index) clippedFromLater(sc *scratch, rec *nameRec, ctoks []int32, start, extra int) bool {
 	return float32(len(sc.edgeStore)-start) >= partialMinShare*float32(extra) && ix.surnameFromLater(sc, rec, ctoks, start)
 }
+
+// A diphthong at the start of a name. The Arabic diphthong aw (Awf, Awn,
+// Awda) is written aw and au in English and German spelling and ou in
+// French (Ouf, Oun, Ouda; Aoun keeps the a), and the skeletons of the
+// spellings then start with different letters (a, u), where respellings
+// keep the first letter. reachPairs compares such a pair of a person's
+// name all the same: diphthongSim reads both as o.
+
+// initialDiphthongs reports whether words a and b start with a
+// diphthong (aw, au, ow, ou before a consonant) spelt two ways.
+func initialDiphthongs(a, b string) bool {
+	return len(a) >= 3 && len(b) >= 3 && a[0] != b[0] && startsDiphthong(a) && startsDiphthong(b)
+}
+
+// startsDiphthong reports whether w starts with aw, au, ow or ou before a
+// consonant.
+func startsDiphthong(w string) bool {
+	return (w[0] == 'a' || w[0] == 'o') && (w[1] == 'w' || w[1] == 'u') && !isVowelByte(w[2])
+}

@@ -41,3 +41,44 @@ func TestClippedFromLater(t *testing.T) {
 		}
 	}
 }
+
+// TestInitialDiphthongs checks the diphthong a name starts with spelt two
+// ways, and a person's name found by it.
+func TestInitialDiphthongs(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"ouf", "auf", true},
+		{"ouda", "awda", true},
+		{"oun", "awn", true},
+		{"ouf", "ouf", false},       // the same start: the general rules
+		{"ouda", "auda", true},      // Ouda, Auda
+		{"oussama", "usama", false}, // u, not a diphthong
+		{"oaf", "auf", false},       // oa is none
+		{"awad", "ouad", false},     // aw before a vowel is the consonant w
+	} {
+		if got := initialDiphthongs(c.a, c.b); got != c.want {
+			t.Errorf("initialDiphthongs(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "AUF, Awad Ibn"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "AUF TRADING"},
+	})
+	for q, want := range map[string]string{"OUF, Awad Mohamed Ahmed Ibn": "1", "OUF TRADING": ""} {
+		ms, err := ix.Search(context.Background(), Query{Name: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == "" {
+			if len(ms) != 0 {
+				t.Errorf("%s: %+v, want no match", q, ms)
+			}
+			continue
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != want {
+			t.Errorf("%s: %+v, want entry %s", q, ms, want)
+		}
+	}
+}
