@@ -82,3 +82,47 @@ func TestInitialDiphthongs(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinedSurnames checks two Persian family names written as one, and
+// the family names Persian makes by adding a suffix to a name, which stay
+// apart.
+func TestJoinedSurnames(t *testing.T) {
+	for _, c := range []struct {
+		q, t string
+		want bool
+	}{
+		{"moradichoghamarani", "moradi", true},
+		{"hashemirafsanjani", "hashemi", true},
+		{"ahmadinejad", "ahmadi", false},       // a suffix, not a nisba
+		{"ahmadizadeh", "ahmadi", false},       // ditto
+		{"mohammadikhani", "mohammadi", false}, // -khani: five letters
+		{"hashemiaraghi", "hashemi", false},    // a vowel after the first name: not two words
+		{"moradi", "moradi", false},
+	} {
+		if got := joinedSurnames(c.q, c.t); got != c.want {
+			t.Errorf("joinedSurnames(%q, %q) = %v, want %v", c.q, c.t, got, c.want)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "MORADI, Alireza"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "HASHEMI, Mohammad Ali"},
+	})
+	// with a listed given name left out, the shortened name, as a family
+	// name of eight letters or more already was with a word after it
+	// (HOSSEINISHAHROUDI, Mohammad for HOSSEINI, Mohammad Ali, 0.819)
+	for q, want := range map[string]string{"MORADICHOGHAMARANI, Ali Reza": "1", "HASHEMIRAFSANJANI, Ali": "2"} {
+		ms, err := ix.Search(context.Background(), Query{Name: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == "" {
+			if len(ms) != 0 {
+				t.Errorf("%s: %+v, want no match", q, ms)
+			}
+			continue
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != want {
+			t.Errorf("%s: %+v, want entry %s", q, ms, want)
+		}
+	}
+}
