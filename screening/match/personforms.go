@@ -99,3 +99,18 @@ func joinedSurnames(q, t string) bool {
 // compound and its start, not the word's own letters, which the second
 // name outweighs.
 const joinedSurnameSim = compoundSim
+
+// abd joined to the next name without a linking vowel. Central Asian
+// spellings (Abdrakhmanov, Abdrashitov) and some Arabic ones (Abdrabah,
+// Abdrabbuh) write abd and the name the article is assimilated to
+// without the vowel between (abd ar-rahman, abd rabbih), where others
+// write Abdurakhmanov or Abd-Rabbuh; appendNameElements splits them as it
+// splits the spellings with the vowel: abd, the article, the name.
+
+// abdSunJoined reports whether w is abd followed by a sun letter
+// (sunLetters) other than d and a vowel, with five letters or more after
+// abd: no word of English or of other names starts so. A d after abd is
+// its own d doubled (Abddulilah, a typo of Abdulilah).
+func abdSunJoined(w string) bool {
+	return len(w) >= 8 && w[:3] == "abd" && w[3] != 'd' && sunLetters[w[3]] && isVowelByte(w[4])
+}

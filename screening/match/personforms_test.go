@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -124,5 +125,32 @@ func TestJoinedSurnames(t *testing.T) {
 		if len(ms) == 0 || ms[0].Entry.ID != want {
 			t.Errorf("%s: %+v, want entry %s", q, ms, want)
 		}
+	}
+}
+
+// TestAbdSunJoined checks abd joined to the next name without a linking
+// vowel, split as the spellings with the vowel are.
+func TestAbdSunJoined(t *testing.T) {
+	for w, want := range map[string]string{
+		"abdrabah":     "abd al rabah",
+		"abdrakhmanov": "abd al rakhmanov",
+		"abdsalam":     "abd al salam",
+		"abddulilah":   "abddulilah", // its own d doubled
+		"abdkarim":     "abdkarim",   // a moon letter: the article is not assimilated
+		"abdrs":        "abdrs",
+	} {
+		if got := strings.Join(appendNameElements(nil, w), " "); got != want {
+			t.Errorf("appendNameElements(%q) = %q, want %q", w, got, want)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "AL-OMGY, Said Salih Abd-Rabbuh"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "AL-OMQI, Saeed Salih Abdrabah"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Entry.ID != "1" {
+		t.Errorf("AL-OMQI, Saeed Salih Abdrabah: %+v, want entry 1", ms)
 	}
 }
