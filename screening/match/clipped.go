@@ -214,6 +214,9 @@ func (ix *Index) personClipSim(sc *scratch, q *qtok, t *tokInfo, sim float32, nc
 	if q.known || sim > clipMaxSim || len(t.s) > len(q.s) && len(sc.qs) <= nc {
 		return sim
 	}
+	if joinedSurnames(q.s, t.s) {
+		return joinedSurnameSim // two family names written as one (personforms.go)
+	}
 	if _, ok := clippedPair(q, t); !ok {
 		return sim
 	}

@@ -738,7 +738,7 @@ func linksAligned(m uint64, i, n int, article func(int) bool) bool {
 // surname first after the comma (FAIZULLAHI, Ali Ahmad against 'ALI,
 // Ahmad) is another person's given name, and is not so.
 func (ix *Index) surnameAfterGiven(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
-	qs, cs, ok := ix.surnamesOf(sc, rec, ctoks, start)
+	qs, cs, ok := ix.surnamesOf(sc, rec, ctoks, start, false)
 	return ok && surnameAmongGiven(sc.edgeStore[start:], false, qs, cs, len(ctoks))
 }
 
@@ -754,7 +754,7 @@ func (ix *Index) surnameAfterGiven(sc *scratch, rec *nameRec, ctoks []int32, sta
 // Ibrahim for TAHA, Khalil Ibrahim Mohamed Achar Foudail). It is the
 // mirror of surnameAfterGiven: the listed name holds the query's.
 func (ix *Index) surnameFromLater(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
-	qs, cs, ok := ix.surnamesOf(sc, rec, ctoks, start)
+	qs, cs, ok := ix.surnamesOf(sc, rec, ctoks, start, true)
 	return ok && surnameAmongGiven(sc.edgeStore[start:], true, cs, qs, len(sc.qs))
 }
 
@@ -762,9 +762,11 @@ func (ix *Index) surnameFromLater(sc *scratch, rec *nameRec, ctoks []int32, star
 // a listed person's name (cs) have, both written surname first with a
 // comma and both with given names, when the edges from
 // sc.edgeStore[start] are all close and the listed name is not of one
-// syllable a word (ok false otherwise).
-func (ix *Index) surnamesOf(sc *scratch, rec *nameRec, ctoks []int32, start int) (qs, cs int, ok bool) {
-	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
+// syllable a word (ok false otherwise). With clipped, a query word may
+// be the clipped start of a listed compound given name
+// (clippedCloseEdges, personforms.go).
+func (ix *Index) surnamesOf(sc *scratch, rec *nameRec, ctoks []int32, start int, clipped bool) (qs, cs int, ok bool) {
+	if !rec.individual || !sc.closeEdges(start, partialMinSim) && !(clipped && ix.clippedCloseEdges(sc, ctoks, start)) {
 		return 0, 0, false
 	}
 	if sc.qSurname < 0 {

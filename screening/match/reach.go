@@ -89,8 +89,10 @@ func (ix *Index) reachPairs(sc *scratch, rec *nameRec, ctoks []int32, al *alignm
 				// word more than a letter longer (Tan, Thune)
 				continue
 			}
-			if len(t.skel) == 0 || t.skel[0] != q.skel[0] || bits.OnesCount32(qc^consonantSet(t.skel)) > reachMaxConsDiff {
-				// respellings keep the first letter and most consonants
+			if len(t.skel) == 0 || t.skel[0] != q.skel[0] && !(rec.individual && initialDiphthongs(q.s, t.s)) || bits.OnesCount32(qc^consonantSet(t.skel)) > reachMaxConsDiff {
+				// respellings keep the first letter and most consonants;
+				// in a person's name, a diphthong the words start with
+				// may be spelt two ways (personforms.go)
 				continue
 			}
 			s := ix.tokSim(q, t)

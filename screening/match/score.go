@@ -352,11 +352,15 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 			alphaQ, missQ = ix.givenNamesOnTop(sc, rec, ctoks, al, start, alphaQ, missQ)
 		}
 	}
-	if rec.individual && missQ == 0 && missC > 0 && sc.partialPerson(start, ix.partialExtra(sc, ctoks, al.cm, start)) {
+	if rec.individual && missQ == 0 && missC > 0 {
 		// the query is the listed person's name shortened; not the other
 		// way round, where a short listed name of common words ("ALI,
-		// Ahmad") is inside another person's longer name
-		alpha = ix.partialPersonAlpha(sc, rec, ctoks, al, start, missC)
+		// Ahmad") is inside another person's longer name; a clipped
+		// given name with the surname from a later word as well
+		// (clippedFromLater, personforms.go)
+		if extra := ix.partialExtra(sc, ctoks, al.cm, start); sc.partialPerson(start, extra) || ix.clippedFromLater(sc, rec, ctoks, start, extra) {
+			alpha = ix.partialPersonAlpha(sc, rec, ctoks, al, start, missC)
+		}
 	}
 	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, rec, ctoks, al, start) {
 		// one word of a longer organisation name is weak evidence

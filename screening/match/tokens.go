@@ -164,6 +164,12 @@ func appendNameElements(dst []string, w string) []string {
 			if len(r) >= 5 && !isVowelByte(r[0]) && (w[3] == 'u' || w[3] == 'i' || sunLetters[r[0]]) {
 				return append(dst, "abd", "al", r)
 			}
+		case 't', 'r', 'z', 's', 'n':
+			// no linking vowel before the letter the article is
+			// assimilated to (personforms.go)
+			if abdSunJoined(w) {
+				return append(dst, "abd", "al", w[3:])
+			}
 		}
 	}
 	if len(w) >= 4 && len(w) <= 5 && w[:2] == "ab" && kunyaLinks[w] {
