@@ -39,6 +39,8 @@ const missPlaceLeft = missGeneric
 func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start, ded, cSeat int) float32 {
 	share, places := float32(1), false
 	switch {
+	case len(sc.edgeStore)-start == 1 && ix.coinedAlone(sc, nil, ctoks, &sc.edgeStore[start]):
+		share = missLeading // coined.go
 	case cm&1 == 0:
 		if len(sc.edgeStore)-start == 1 && ix.groupPrefix(sc, nil, ctoks, &sc.edgeStore[start]) {
 			share = missLeading
