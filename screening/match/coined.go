@@ -65,6 +65,22 @@ func (ix *Index) coinedAlone(sc *scratch, rec *nameRec, ctoks []int32, e *edge) 
 	return true
 }
 
+// maxCoinedAloneLeft is the most that the words of a listed organisation's
+// name left out by a coined word said alone (coinedAlone) count for, as a
+// share of the weight of the word kept: the word says which organisation
+// it is, and how many words the name spends on what the organisation is
+// and where says nothing against it (KONTROLES for KONTROLES ELECTRONICOS
+// DE BAJA CALIFORNIA, S.A. DE C.V.; VNESHECONOMBANK for STATE CORPORATION
+// BANK FOR DEVELOPMENT AND FOREIGN ECONOMIC AFFAIRS VNESHECONOMBANK).
+const maxCoinedAloneLeft = 0.6
+
+// coinedAloneLeft returns leadDiscount's discount d of the weight missC of
+// the words a coined word said alone leaves out, raised so that they
+// count no more than maxCoinedAloneLeft of the word's weight.
+func coinedAloneLeft(sc *scratch, missC, d float32) float32 {
+	return max(d, missC-maxCoinedAloneLeft*sc.qs[0].w)
+}
+
 // placeWords is the set of the words, of four letters or more, of the
 // cities and regions in the listed entries' addresses (placeWord).
 type placeWords struct {

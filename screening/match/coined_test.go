@@ -27,6 +27,7 @@ func coinedAloneIndex() *Index {
 		"RESEARCH CENTER",
 		"PHARM TRADING SARL",
 		"SYSTEMS COMPANY",
+		"KONTROLES ELECTRONICOS DE BAJA CALIFORNIA, S.A. DE C.V.",
 	}
 	es := make([]*lists.Entry, len(names))
 	for i, n := range names {
@@ -37,7 +38,8 @@ func coinedAloneIndex() *Index {
 }
 
 // TestCoinedAlone checks that a coined word of one listed organisation's
-// name, said alone, finds that name whatever else it holds, and that a
+// name, said alone, finds that name however many words it leaves out, and
+// that a
 // word of several names, a shorter word, a place, a name that says its
 // country, or the word with an English name's form or another class of
 // form does not.
@@ -49,6 +51,7 @@ func TestCoinedAlone(t *testing.T) {
 	}{
 		{"SANOVERA", "1", true},
 		{"AKRESTSINA", "2", true},
+		{"KONTROLES", "14", true},
 		{"SANOVERA SARL", "1", true},
 		{"SANOVERA INC", "1", false},
 		{"SANOVERA AO", "1", false},
