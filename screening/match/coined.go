@@ -40,6 +40,10 @@ const maxCoinedAloneDF = maxGroupPrefixDF
 //     names (PYONGYANG UNIVERSITY OF AUTOMATION);
 //   - a name that says its country (PETROLEOS DE VENEZUELA): the word is
 //     then that country's, and the word alone another country's as well;
+//   - a person's surname: after the person's initials or in the
+//     dedication of a name (TMCP V.V. VOROVSKY, RESEARCH INSTITUTE POLYUS
+//     OF M.F. STELMAKH, dedicationStart), which names the person, not
+//     the organisation;
 //   - a query with the Inc., Corp., Co. or plc of English names, or
 //     another class of form than the listed name's (FARAZAN INC is not
 //     FARAZAN INDUSTRIAL ENGINEERING, INC.).
@@ -57,12 +61,22 @@ func (ix *Index) coinedAlone(sc *scratch, rec *nameRec, ctoks []int32, e *edge) 
 	if t.df > maxCoinedAloneDF || !coinedWord(t) || givenNameGroup(t.group) || countryWord(t.s) || ix.placeWord(t.s) {
 		return false
 	}
+	if j := int(e.clo); j > 0 && personInitials(&ix.toks[ctoks[j-1]]) || j >= ix.dedicationStart(ctoks) {
+		return false
+	}
 	for j, ct := range ctoks {
 		if j != int(e.clo) && countryWord(ix.toks[ct].s) {
 			return false
 		}
 	}
 	return true
+}
+
+// personInitials reports whether the listed word t is a person's
+// initials: a word of one or two letters without a vowel (M.F., V.V.).
+// The word after them is that person's surname.
+func personInitials(t *tokInfo) bool {
+	return len(t.s) <= 2 && t.vowelless
 }
 
 // maxCoinedAloneLeft is the most that the words of a listed organisation's

@@ -28,6 +28,8 @@ func coinedAloneIndex() *Index {
 		"PHARM TRADING SARL",
 		"SYSTEMS COMPANY",
 		"KONTROLES ELECTRONICOS DE BAJA CALIFORNIA, S.A. DE C.V.",
+		"TMCP V.V. VOROVSKY",
+		"RESEARCH INSTITUTE POLYUS OF M.F. STELMAKH",
 	}
 	es := make([]*lists.Entry, len(names))
 	for i, n := range names {
@@ -39,10 +41,9 @@ func coinedAloneIndex() *Index {
 
 // TestCoinedAlone checks that a coined word of one listed organisation's
 // name, said alone, finds that name however many words it leaves out, and
-// that a
-// word of several names, a shorter word, a place, a name that says its
-// country, or the word with an English name's form or another class of
-// form does not.
+// that a word of several names, a shorter word, a place, a name that says
+// its country, a person's surname after initials, or the word with an
+// English name's form or another class of form does not.
 func TestCoinedAlone(t *testing.T) {
 	ix := coinedAloneIndex()
 	for _, c := range []struct {
@@ -58,6 +59,8 @@ func TestCoinedAlone(t *testing.T) {
 		{"PETROLEOS", "7", false},
 		{"PYONGYANG", "8", false},
 		{"ZARNIK", "9", false},
+		{"VOROVSKY", "15", false},
+		{"STELMAKH", "16", false},
 	} {
 		checkShortName(t, ix, c.query, c.want, c.found)
 	}
