@@ -58,6 +58,9 @@ type Index struct {
 	// words of its own that are not left over (ownWords), worked out
 	// when the index is built or loaded (ownOfNames).
 	orgOwn []uint32
+	// places holds the words of the listed addresses' cities and
+	// regions, found on first use (placeWord, coined.go).
+	places placeWords
 	// neighOff and neighFlat hold the neighbours of every token, found
 	// when a prebuilt index was generated (see LoadIndex): those of token t
 	// are neighFlat[neighOff[t]:neighOff[t+1]]. Nil in an index built at

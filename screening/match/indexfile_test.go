@@ -67,6 +67,7 @@ var indexFields = map[string]string{
 	"neighFlat":  "serialised (found for every token by AppendBinary)",
 	"numPost":    "derived from names and nameNum (indexNumbers)",
 	"orgOwn":     "derived: filled on first use (orgOwnOf)",
+	"places":     "derived: filled on first use (placeWord)",
 }
 
 // tokInfoFields are the fields of tokInfo (and its embedded variantInfo),

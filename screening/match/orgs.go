@@ -98,6 +98,9 @@ func (ix *Index) soleCoinedWord(sc *scratch, rec *nameRec, ctoks []int32, al *al
 	if len(es) != 1 || !al.distinct || es[0].sim < closeMinSim || es[0].qlo != es[0].qhi || len(ctoks) > 64 {
 		return false
 	}
+	if ix.coinedAlone(sc, rec, ctoks, &es[0]) {
+		return true // coined.go
+	}
 	if len(sc.qs[es[0].qlo].s) < minCoinedLen && !ix.shortNameEvidence(sc, rec) {
 		return false
 	}

@@ -483,7 +483,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	}
 	if shortened && missC > 0 && (cm&1 != 0 || len(sc.edgeStore)-start == 1) {
 		// the name's head kept, what qualifies it left out (shortforms.go)
-		missC -= ix.leadDiscount(sc, ctoks, cm, cOwn, start, ded, cSeat)
+		missC -= ix.leadDiscount(sc, ctoks, cm, cOwn, start, ded, cSeat, missC)
 	}
 	if !rec.individual && missQ > 0 && missC == 0 {
 		missQ = ix.orgWordsOnTop(sc, rec, ctoks, al, start, qOwn, missQ)

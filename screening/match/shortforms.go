@@ -36,9 +36,11 @@ const missPlaceLeft = missGeneric
 // names come here: out of line, so that unmatchedWeights stays compact.
 //
 //go:noinline
-func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start, ded, cSeat int) float32 {
-	share, places := float32(1), false
+func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start, ded, cSeat int, missC float32) float32 {
+	share, places, alone := float32(1), false, false
 	switch {
+	case len(sc.edgeStore)-start == 1 && ix.coinedAlone(sc, nil, ctoks, &sc.edgeStore[start]):
+		share, alone = missLeading, true // coined.go
 	case cm&1 == 0:
 		if len(sc.edgeStore)-start == 1 && ix.groupPrefix(sc, nil, ctoks, &sc.edgeStore[start]) {
 			share = missLeading
@@ -59,6 +61,9 @@ func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start
 		if t := &ix.toks[ct]; cm&bit(j) == 0 && cOwn&bit(j) == 0 && !t.generic && !isOrgDescriptor(t.group) && (!places || countryWord(t.s)) {
 			d += t.w * (1 - share)
 		}
+	}
+	if alone {
+		d = coinedAloneLeft(sc, missC, d)
 	}
 	return d
 }

@@ -60,8 +60,9 @@ func TestShortNameNumber(t *testing.T) {
 // TestShortNameRegisteredForm checks that a word of six letters or more
 // written with a registered legal form (limited, joint-stock) stands for an
 // organisation name whose other words are generic, and that the same word
-// with a US or British corporation's form (Inc., Co.), a shorter word, or
-// the word alone does not.
+// with a US or British corporation's form (Inc., Co.) or a shorter word
+// does not. A coined word of one listed name said alone stands for it too
+// (coinedAlone).
 func TestShortNameRegisteredForm(t *testing.T) {
 	ix := shortNameIndex()
 	for _, c := range []struct {
@@ -71,7 +72,7 @@ func TestShortNameRegisteredForm(t *testing.T) {
 		{"FARAZAN CO., LTD.", "7", true},
 		{"UNICIOUS SA", "8", true},
 		{"FARAZAN INC", "7", false},
-		{"FARAZAN", "7", false},
+		{"FARAZAN", "7", true},
 		{"SOUTHERN CO", "9", false},
 		{"Alphabet Inc.", "10", false},
 		{"OSOO TRUST", "11", false},
