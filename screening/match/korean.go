@@ -97,11 +97,14 @@ const (
 // korVowels are the spellings of the vowels: RR eo and eu, which MR writes
 // ŏ and ŭ (o and u once the breve is dropped); the customary u for ㅓ and
 // yu for ㅕ (Sung, Jung, Hyun, Kyung), oo for ㅜ (Soo, Koo), ee for ㅣ and
-// ㅢ (Lee, Hee), you for ㅕ and ㅠ (Young, You), oi for ㅚ (Choi), eui for ㅢ.
+// ㅢ (Lee, Hee), you for ㅕ and ㅠ (Young, You), oi for ㅚ (Choi), eui for ㅢ;
+// and the letters of a name that came through Russian (the Kontsevich
+// system and Russian practice): e for ㅕ after a consonant (Пхеньян,
+// Phenyan, for Pyongyang; Хек for 혁) and for ㅐ (э), y for ㅡ (ы).
 var korVowels = []korPart{
 	{"a", korA}, {"ae", korAE}, {"ya", korYA}, {"yae", korYAE},
 	{"eo", korEO}, {"o", korEO | korO}, {"u", korEO | korU | korEU}, {"eu", korEU}, {"oo", korU},
-	{"e", korE},
+	{"e", korE | korYEO | korAE}, {"y", korEU},
 	{"yeo", korYEO}, {"yo", korYEO | korYO}, {"yu", korYEO | korYU}, {"you", korYEO | korYU}, {"yoo", korYU},
 	{"ye", korYE},
 	{"wa", korWA}, {"wae", korWAE}, {"oe", korOE}, {"oi", korOE},

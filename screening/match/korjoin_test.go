@@ -53,7 +53,7 @@ func TestKorSegments(t *testing.T) {
 		}
 		return false
 	}
-	for _, p := range [][2]string{{"hunjin", "heungjin"}, {"pyongyang", "pyeongyang"}, {"namchongang", "namchonggang"}} {
+	for _, p := range [][2]string{{"hunjin", "heungjin"}, {"pyongyang", "pyeongyang"}, {"namchongang", "namchonggang"}, {"kymsan", "kumsan"}, {"phenyan", "pyongyang"}} {
 		if !match(p[0], p[1]) {
 			t.Errorf("%s and %s: want one word", p[0], p[1])
 		}
