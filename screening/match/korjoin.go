@@ -143,8 +143,8 @@ func korSegments(w string, out []korSeg) int {
 	}
 	if vowel {
 		vruns++
-	} else if run > 2 {
-		return 0
+	} else if run > 2 || korFinIndex.part(w[len(w)-run:]) == 0 {
+		return 0 // no final (Ahmad, Limited)
 	}
 	if vruns < 2 {
 		return 0
