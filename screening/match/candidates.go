@@ -236,6 +236,7 @@ func (ix *Index) findHits(sc *scratch) {
 		}
 		sc.tmp = b[:0]
 	}
+	ix.korJoinHits(sc) // korjoin.go: after the runs, whose exact hits it keeps
 }
 
 // minRunConsLen is the shortest run of query words written together that

@@ -444,6 +444,9 @@ func (ix *Index) describeTokens(postTmp [][]int32) [][]fuzzyKey {
 			keys = appendSlavKey(keys, ti.s, int32(t))
 			keys = appendFrenchKey(keys, ti.s, int32(t))
 			keys = appendThaiKey(keys, ti.s, ti.skel, int32(t))
+			if ix.koreanOrgToken(ti.s, postTmp[t]) {
+				keys = appendKorJoinKeys(keys, ti.s, int32(t)) // korjoin.go
+			}
 		}
 		keyChunks[lo/tokChunk] = keys
 	})

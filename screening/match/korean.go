@@ -97,11 +97,14 @@ const (
 // korVowels are the spellings of the vowels: RR eo and eu, which MR writes
 // ŏ and ŭ (o and u once the breve is dropped); the customary u for ㅓ and
 // yu for ㅕ (Sung, Jung, Hyun, Kyung), oo for ㅜ (Soo, Koo), ee for ㅣ and
-// ㅢ (Lee, Hee), you for ㅕ and ㅠ (Young, You), oi for ㅚ (Choi), eui for ㅢ.
+// ㅢ (Lee, Hee), you for ㅕ and ㅠ (Young, You), oi for ㅚ (Choi), eui for ㅢ;
+// and the letters of a name that came through Russian (the Kontsevich
+// system and Russian practice): e for ㅕ after a consonant (Пхеньян,
+// Phenyan, for Pyongyang; Хек for 혁) and for ㅐ (э), y for ㅡ (ы).
 var korVowels = []korPart{
 	{"a", korA}, {"ae", korAE}, {"ya", korYA}, {"yae", korYAE},
 	{"eo", korEO}, {"o", korEO | korO}, {"u", korEO | korU | korEU}, {"eu", korEU}, {"oo", korU},
-	{"e", korE},
+	{"e", korE | korYEO | korAE}, {"y", korEU},
 	{"yeo", korYEO}, {"yo", korYEO | korYO}, {"yu", korYEO | korYU}, {"you", korYEO | korYU}, {"yoo", korYU},
 	{"ye", korYE},
 	{"wa", korWA}, {"wae", korWAE}, {"oe", korOE}, {"oi", korOE},
@@ -154,11 +157,42 @@ func korVowelLetter(c byte) bool {
 	return false
 }
 
-// korPartOf returns the jamo of the spelling s of table ps, 0 if none.
-func korPartOf(ps []korPart, s string) uint32 {
-	for i := range ps {
-		if ps[i].s == s {
-			return ps[i].m
+// korPartIndex is a table of korPart by the first letter of the spelling
+// (27 for none), so that a look-up compares the few of that letter.
+type korPartIndex [28][]korPart
+
+func newKorPartIndex(ps []korPart) *korPartIndex {
+	var x korPartIndex
+	for _, p := range ps {
+		k := 27
+		if p.s != "" {
+			k = int(p.s[0] - 'a')
+		}
+		x[k] = append(x[k], p)
+	}
+	return &x
+}
+
+// korIniIndex, korVowIndex and korFinIndex index korInitials, korVowels
+// and korFinals.
+var (
+	korIniIndex = newKorPartIndex(korInitials)
+	korVowIndex = newKorPartIndex(korVowels)
+	korFinIndex = newKorPartIndex(korFinals)
+)
+
+// part returns the jamo of the spelling s, 0 if none.
+func (x *korPartIndex) part(s string) uint32 {
+	k := 27
+	if s != "" {
+		if s[0] < 'a' || s[0] > 'z' {
+			return 0
+		}
+		k = int(s[0] - 'a')
+	}
+	for i := range x[k] {
+		if x[k][i].s == s {
+			return x[k][i].m
 		}
 	}
 	return 0
@@ -189,7 +223,7 @@ func korReading(w string) (korSyl, bool) {
 			return korSyl{}, false // a second vowel: two syllables, or none
 		}
 	}
-	r := korSyl{korPartOf(korInitials, w[:i]), korPartOf(korVowels, w[i:j]), korPartOf(korFinals, w[j:])}
+	r := korSyl{korIniIndex.part(w[:i]), korVowIndex.part(w[i:j]), korFinIndex.part(w[j:])}
 	return r, r.ini != 0 && r.vow != 0 && r.fin != 0
 }
 

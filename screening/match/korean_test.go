@@ -8,6 +8,7 @@ func TestKoreanSameSyllable(t *testing.T) {
 		{"seong", "sung"}, {"chol", "chul"}, {"cheol", "chol"}, {"jong", "chung"}, {"gil", "kil"},
 		{"gyu", "kyu"}, {"hyun", "hyon"}, {"hui", "hee"}, {"thak", "tak"}, {"khang", "kang"},
 		{"young", "yong"}, {"ock", "ok"}, {"il", "ill"},
+		{"hek", "hyok"}, {"pek", "paek"}, {"ryn", "reun"}, // through Russian: е for ㅕ, э for ㅐ, ы for ㅡ
 	}
 	for _, p := range same {
 		if !koreanSameSyllable(p[0], p[1]) || !koreanSameSyllable(p[1], p[0]) {
@@ -15,7 +16,7 @@ func TestKoreanSameSyllable(t *testing.T) {
 		}
 	}
 	other := [][2]string{
-		{"gi", "gil"}, {"yun", "yung"}, {"pak", "paek"}, {"su", "sun"}, {"hek", "hyok"},
+		{"gi", "gil"}, {"yun", "yung"}, {"pak", "paek"}, {"su", "sun"}, {"hek", "hak"},
 		{"jang", "jong"}, {"wan", "wang"}, {"yongsu", "yongsun"}, {"ossoff", "o"}, {"min", "myn"},
 		{"chol", "chol"},
 	}
