@@ -525,6 +525,12 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 				missQ += q.w * share
 			}
 		}
+	} else if distinct && missQ > 0 && sc.closeEdges1(start) {
+		// the whole name of one word or more and where the entry is
+		// (places.go)
+		if m, ok := ix.placesOnTop(sc, rec, qm, qOwn); ok {
+			missQ = m
+		}
 	}
 	if !distinct {
 		if len(sc.nt.nums) > 0 {

@@ -1,0 +1,208 @@
+package match
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// Where a listed organisation is, said on top of its name: a query that
+// holds the whole of the listed name and adds the city, region or country
+// of the entry's own addresses (STEP ISTANBUL for STEP A.S., of Istanbul;
+// VMK OOO SAMARA for LIMITED LIABILITY COMPANY VMK, of Samara), names
+// that organisation and says where it is. The place is read from the
+// entry itself, so a place of another country or city, or a word that
+// replaces one of the listed name's, is no such evidence: a look-alike
+// that swaps a listed word for another keeps the general rule.
+
+// minPlaceWordLen is the least length of a query word read as a place of
+// the entry's addresses.
+const minPlaceWordLen = 4
+
+// entryPlaceWord reports whether the query word q names where the listed
+// entry e is: a word of the city, region or country of one of its
+// addresses as the list writes them (addressPlaceWord), or the adjective
+// of one of its countries (demonyms: LEBANESE, SYRIAN).
+func entryPlaceWord(e *lists.Entry, q *qtok) bool {
+	if addressPlaceWord(e, q) {
+		return true
+	}
+	if codes := demonyms[q.s]; codes != "" {
+		for _, code := range strings.Fields(codes) {
+			if c, err := rules.ParseCountry(code); err == nil && entryHasCountry(e, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addressPlaceWord reports whether the query word q is a word of the city,
+// region or country of one of the entry e's addresses: the same word or,
+// from five letters on, the same romanisation skeleton (ISFAHAN and
+// ESFAHAN).
+func addressPlaceWord(e *lists.Entry, q *qtok) bool {
+	w := q.s
+	if len(e.Addresses) == 0 || len(w) < minPlaceWordLen || isStopWord(w) || hasDigit(w) {
+		return false
+	}
+	for i := range e.Addresses {
+		a := &e.Addresses[i]
+		for _, f := range [...]string{a.City, a.State, a.CountryText} {
+			if f != "" && placeFieldHas(f, w, q.skel) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeFieldHas reports whether the address field f (as listed) has the
+// word w, or from five letters on a word of w's skeleton (skel). An ASCII
+// field is read in place, its words the runs of letters, lower-cased; any
+// other is normalised first.
+func placeFieldHas(f, w, skel string) bool {
+	for i := 0; i < len(f); i++ {
+		if f[i] >= utf8.RuneSelf {
+			for _, p := range strings.Fields(Normalize(f)) {
+				if placeWordIs([]byte(p), w, skel) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	var buf [32]byte
+	n, skip := 0, false
+	for i := 0; i <= len(f); i++ {
+		var c byte
+		if i < len(f) {
+			c = f[i]
+		}
+		switch {
+		case c >= 'a' && c <= 'z':
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			if n > 0 && !skip && n <= len(buf) && placeWordIs(buf[:n], w, skel) {
+				return true
+			}
+			n, skip = 0, false
+			continue
+		}
+		if n == 0 && c != w[0] {
+			skip = true // another first letter: neither the word nor its respelling
+		}
+		if !skip && n < len(buf) {
+			buf[n] = c
+		}
+		n++
+	}
+	return false
+}
+
+// placeWordIs reports whether the address word p is the query word w, or
+// from five letters on has its first letter and skeleton (skel).
+func placeWordIs(p []byte, w, skel string) bool {
+	if string(p) == w {
+		return true
+	}
+	if len(w) < 5 || len(p) < 5 || p[0] != w[0] || len(p) > len(w)+2 || len(w) > len(p)+2 {
+		return false
+	}
+	var b [48]byte
+	return string(appendSkeletonBytes(b[:0], p)) == skel
+}
+
+// appendSkeletonBytes is appendSkeleton of the letters p.
+func appendSkeletonBytes(dst, p []byte) []byte {
+	var s [32]byte
+	n := copy(s[:], p)
+	return appendSkeleton(dst, string(s[:n]))
+}
+
+// placesOnTop returns the weight of the query words on top of the whole of
+// a listed organisation's name (rec) aligned closely, one word or more,
+// when they say where the entry is: words that name its place
+// (entryPlaceWord), one at least, count missAddedOrg of their weight, as
+// descriptors; beside them legal forms count nothing and generic words,
+// descriptors and stop words count as descriptors (GUANGZHOU SYRISS
+// LOGISTICS & SERVICES for SYRISS, of Guangzhou). ok is false when a word
+// on top is of another kind or none names a place: the general rule then
+// holds (ELEMENT GROUP is not JOINT STOCK COMPANY ELEMENT). Not inlined:
+// it runs only for such names.
+//
+//go:noinline
+func (ix *Index) placesOnTop(sc *scratch, rec *nameRec, qm, qOwn uint64) (miss float32, ok bool) {
+	// the words that must be places (maybe) and the generic words that
+	// may be (TEHRAN and IRANIAN are generic words), asked of the entry
+	// once every other word is known to be a form, generic word,
+	// descriptor or stop word
+	var maybe, generic uint64
+	for i := range sc.qs {
+		if qm&bit(i) != 0 || qOwn&bit(i) != 0 {
+			continue
+		}
+		q := &sc.qs[i]
+		switch {
+		case oneWordForm(q.s):
+		case isStopWord(q.s) || isOrgDescriptor(q.group):
+			miss += q.w * missAddedOrg
+		case isGenericWord(q.s):
+			miss += q.w * missAddedOrg
+			generic |= bit(i)
+		case len(q.s) < minPlaceWordLen || hasDigit(q.s):
+			return 0, false
+		default:
+			maybe |= bit(i)
+		}
+	}
+	if maybe|generic == 0 {
+		return 0, false
+	}
+	e := ix.entries[rec.entry]
+	if len(e.Addresses) == 0 && len(e.Nationalities) == 0 && len(e.Citizenships) == 0 {
+		return 0, false
+	}
+	places := false
+	for i := range sc.qs {
+		if (maybe|generic)&bit(i) == 0 {
+			continue
+		}
+		q := &sc.qs[i]
+		switch {
+		case entryPlaceWord(e, q):
+			places = true
+			if maybe&bit(i) != 0 {
+				miss += q.w * missAddedOrg
+			}
+		case maybe&bit(i) != 0:
+			return 0, false
+		}
+	}
+	return miss, places
+}
+
+// oneWordForm reports whether the query word w is a legal form of one word
+// (OOO, DOO, LTD), said beside a name and its seat (VMK OOO SAMARA).
+func oneWordForm(w string) bool {
+	if !isLegalLast(w) {
+		return false
+	}
+	_, ok := legalForms[w]
+	return ok
+}
+
+// closeEdges1 reports whether the edges of a result from start on are one
+// or more, each of similarity closeMinSim or more.
+func (sc *scratch) closeEdges1(start int) bool {
+	es := sc.edgeStore[start:]
+	for _, e := range es {
+		if e.sim < closeMinSim {
+			return false
+		}
+	}
+	return len(es) > 0
+}

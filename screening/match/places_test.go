@@ -1,0 +1,64 @@
+package match
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// placeIndex is a small list of organisations with addresses, and names of
+// generic words around them so that generic words weigh as little as in
+// the whole list.
+func placeIndex() *Index {
+	type ent struct {
+		name, city, country string
+	}
+	ents := []ent{
+		{"STEP A.S.", "Istanbul", "TR"},
+		{"LIMITED LIABILITY COMPANY VMK", "Samara", "RU"},
+		{"SYRISS", "Guangzhou", "CN"},
+		{"ZARINAK", "Tehran", "IR"},
+		{"HORIZON TRADING", "", ""},
+		{"SHIPPING AND TRADING", "", ""},
+		{"LOGISTICS AND ENGINEERING", "", ""},
+		{"GENERAL SERVICES COMPANY", "", ""},
+		{"INDUSTRIES AND HOLDINGS", "", ""},
+	}
+	es := make([]*lists.Entry, len(ents))
+	for i, x := range ents {
+		e := &lists.Entry{Source: lists.SourceSDN, ID: strconv.Itoa(i + 1), Type: lists.TypeEntity, Name: x.name}
+		if x.country != "" {
+			e.Addresses = []lists.Address{{City: x.city, Country: rules.MustParseCountry(x.country)}}
+		}
+		es[i] = e
+	}
+	return NewIndex(es)
+}
+
+// TestPlaceOnTop checks that the city or country of a listed
+// organisation's own address said on top of its whole name counts as a
+// descriptor, beside forms, generic words and descriptors, and that
+// another place, another word, or a listed word replaced keeps the
+// general rule.
+func TestPlaceOnTop(t *testing.T) {
+	ix := placeIndex()
+	for _, c := range []struct {
+		query, want string
+		found       bool
+	}{
+		{"STEP ISTANBUL", "1", true},
+		{"STEP ANKARA", "1", false},
+		{"STEP FORWARD", "1", false},
+		{"VMK OOO SAMARA", "2", true},
+		{"VMK OOO KAZAN", "2", false},
+		{"GUANGZHOU SYRISS LOGISTICS & SERVICES", "3", true},
+		{"SHANGHAI SYRISS LOGISTICS & SERVICES", "3", false},
+		{"ZARINAK IRANIAN", "4", true},
+		{"ZARINAK SYRIAN", "4", false},
+		{"HORIZON TEHRAN", "5", false},
+	} {
+		checkShortName(t, ix, c.query, c.want, c.found)
+	}
+}
