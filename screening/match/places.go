@@ -206,3 +206,103 @@ func (sc *scratch) closeEdges1(start int) bool {
 	}
 	return len(es) > 0
 }
+
+// stateFormWord reports whether w says what kind of state a country is in
+// its official long name (the Islamic Republic of Iran, the Russian
+// Federation, the Kingdom of Saudi Arabia, the Principality of Andorra).
+// State and union, which many other names hold, are left out (the
+// Plurinational State of Bolivia is not read).
+func stateFormWord(w string) bool {
+	switch w {
+	case "republic", "federation", "kingdom", "principality", "sultanate", "commonwealth", "confederation", "duchy":
+		return true
+	}
+	return false
+}
+
+// countryLongForm returns the mask of the query words that, with the
+// country word after them, write a country by its official long name
+// (ISLAMIC REPUBLIC of IRAN, REPUBLIC of BELARUS, RUSSIAN FEDERATION,
+// SYRIAN ARAB REPUBLIC): the words of the name other than the country's
+// short name say no more than the short name. A run is read as
+// rules.ResolveDestination reads it: the state's form (stateFormWord)
+// before the country's name, the run with "of" put back before its last
+// word (the query's stop words are dropped) naming the country its last
+// word names; or a country's adjective first and the state's form last,
+// the run naming the adjective's country.
+func countryLongForm(qs []qtok) uint64 {
+	var m uint64
+	for i := 1; i < len(qs) && i < 64; i++ {
+		// the short name last, after the state's form: ISLAMIC
+		// REPUBLIC (OF) IRAN
+		if stateFormWord(qs[i-1].s) && len(qs[i].s) >= minPlaceWordLen {
+			if d, err := rules.ResolveDestination(qs[i].s); err == nil && !d.Region.IsValid() {
+				for a := i - 1; a >= 0 && a >= i-4; a-- {
+					if longFormOf(qs[a:i+1], d.Country, true) {
+						m |= spanMask(int8(a), int8(i-1))
+					}
+				}
+			}
+		}
+		// the adjective first, the state's form last: RUSSIAN
+		// FEDERATION, SYRIAN ARAB REPUBLIC
+		if stateFormWord(qs[i].s) {
+			for a := i - 1; a >= 0 && a >= i-3; a-- {
+				codes := demonyms[qs[a].s]
+				if codes == "" || strings.Contains(codes, " ") {
+					continue
+				}
+				if c, err := rules.ParseCountry(codes); err == nil && longFormOf(qs[a:i+1], c, false) {
+					m |= spanMask(int8(a+1), int8(i))
+				}
+			}
+		}
+	}
+	return m
+}
+
+// longFormOf reports whether the words ws name the country c, read with
+// "of" before the last word when of is set (the query's stop words are
+// dropped), else as written.
+func longFormOf(ws []qtok, c rules.Country, of bool) bool {
+	var b strings.Builder
+	for k := range ws {
+		if k > 0 {
+			b.WriteByte(' ')
+			if of && k == len(ws)-1 {
+				b.WriteString("of ")
+			}
+		}
+		b.WriteString(ws[k].s)
+	}
+	d, err := rules.ResolveDestination(b.String())
+	return err == nil && !d.Region.IsValid() && d.Country == c
+}
+
+// countryLong returns countryLongForm of the query, worked out on first
+// asking in a search.
+func (sc *scratch) countryLong() uint64 {
+	if !sc.qLongAsked {
+		sc.qLong, sc.qLongAsked = countryLongForm(sc.qs), true
+	}
+	return sc.qLong
+}
+
+// withoutCountryLong takes the query words of a country's long name
+// (countryLong) that an organisation's name leaves unmatched (qm, the
+// query's own words qOwn) out of missQ, their weight as unmatchedWeights
+// counted it, and adds them to qOwn: ISLAMIC REPUBLIC of IRAN says IRAN.
+// The country word itself counts as a country does.
+func (sc *scratch) withoutCountryLong(qm, qOwn uint64, individual bool, missQ float32) (float32, uint64) {
+	long := sc.countryLong() &^ qm &^ qOwn
+	if long == 0 {
+		return missQ, qOwn
+	}
+	for i := range sc.qs {
+		if long&bit(i) != 0 {
+			q := &sc.qs[i]
+			missQ -= q.w * q.variantInfo.missFactor(individual, false)
+		}
+	}
+	return max(missQ, 0), qOwn | long
+}

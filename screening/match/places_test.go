@@ -1,7 +1,9 @@
 package match
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/exportguard/exportguard/rules"
@@ -60,5 +62,39 @@ func TestPlaceOnTop(t *testing.T) {
 		{"HORIZON TEHRAN", "5", false},
 	} {
 		checkShortName(t, ix, c.query, c.want, c.found)
+	}
+}
+
+// TestCountryLongForm checks the words that write a country by its
+// official long name beside its short name or adjective.
+func TestCountryLongForm(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"national development fund of islamic republic of iran", []string{"islamic", "republic"}},
+		{"central election commission of the republic of belarus", []string{"republic"}},
+		{"bank of the russian federation", []string{"federation"}},
+		{"syrian arab republic trading", []string{"arab", "republic"}},
+		{"islamic republic broadcasting", nil},
+		{"republic bank of iran", nil},
+		{"central republic bank", nil},
+	} {
+		qs := make([]qtok, 0, 8)
+		for _, w := range strings.Fields(c.query) {
+			if !isStopWord(w) {
+				qs = append(qs, qtok{s: w})
+			}
+		}
+		m := countryLongForm(qs)
+		var got []string
+		for i := range qs {
+			if m&bit(i) != 0 {
+				got = append(got, qs[i].s)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: long-form words %q, want %q", c.query, got, c.want)
+		}
 	}
 }
