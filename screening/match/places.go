@@ -11,8 +11,9 @@ import (
 // Where a listed organisation is, said on top of its name: a query that
 // holds the whole of the listed name and adds the city, region or country
 // of the entry's own addresses (STEP ISTANBUL for STEP A.S., of Istanbul;
-// VMK OOO SAMARA for LIMITED LIABILITY COMPANY VMK, of Samara), names
-// that organisation and says where it is. The place is read from the
+// VMK OOO SAMARA for LIMITED LIABILITY COMPANY VMK, of Samara), or two
+// words in a row of its street (RAMAK DUTY FREE for RAMAK, of Damascus
+// Duty Free), names that organisation and says where it is. The place is read from the
 // entry itself, so a place of another country or city, or a word that
 // replaces one of the listed name's, is no such evidence: a look-alike
 // that swaps a listed word for another keeps the general rule.
@@ -60,73 +61,95 @@ func addressPlaceWord(e *lists.Entry, q *qtok) bool {
 }
 
 // placeFieldHas reports whether the address field f (as listed) has the
-// word w, or from five letters on a word of w's skeleton (skel). An ASCII
-// field is read in place, its words the runs of letters, lower-cased; any
-// other is normalised first.
+// word w, or from five letters on a word of w's skeleton (skel).
 func placeFieldHas(f, w, skel string) bool {
-	for i := 0; i < len(f); i++ {
-		if f[i] >= utf8.RuneSelf {
-			for _, p := range strings.Fields(Normalize(f)) {
-				if placeWordIs([]byte(p), w, skel) {
-					return true
-				}
-			}
-			return false
+	f = asciiField(f)
+	for i := 0; i < len(f); {
+		var p string
+		if p, i = nextFieldWord(f, i); p != "" && placeWordIs(p, w, skel) {
+			return true
 		}
-	}
-	var buf [32]byte
-	n, skip := 0, false
-	for i := 0; i <= len(f); i++ {
-		var c byte
-		if i < len(f) {
-			c = f[i]
-		}
-		switch {
-		case c >= 'a' && c <= 'z':
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		default:
-			if n > 0 && !skip && n <= len(buf) && placeWordIs(buf[:n], w, skel) {
-				return true
-			}
-			n, skip = 0, false
-			continue
-		}
-		if n == 0 && c != w[0] {
-			skip = true // another first letter: neither the word nor its respelling
-		}
-		if !skip && n < len(buf) {
-			buf[n] = c
-		}
-		n++
 	}
 	return false
 }
 
-// placeWordIs reports whether the address word p is the query word w, or
-// from five letters on has its first letter and skeleton (skel).
-func placeWordIs(p []byte, w, skel string) bool {
-	if string(p) == w {
-		return true
+// asciiField returns the address field f as ASCII: itself, or normalised.
+func asciiField(f string) string {
+	for i := 0; i < len(f); i++ {
+		if f[i] >= utf8.RuneSelf {
+			return Normalize(f)
+		}
 	}
-	if len(w) < 5 || len(p) < 5 || p[0] != w[0] || len(p) > len(w)+2 || len(w) > len(p)+2 {
-		return false
-	}
-	var b [48]byte
-	return string(appendSkeletonBytes(b[:0], p)) == skel
+	return f
 }
 
-// appendSkeletonBytes is appendSkeleton of the letters p.
-func appendSkeletonBytes(dst, p []byte) []byte {
-	var s [32]byte
-	n := copy(s[:], p)
-	return appendSkeleton(dst, string(s[:n]))
+// nextFieldWord returns the next run of letters of the ASCII field f from
+// byte i on, "" if none, and the place after it.
+func nextFieldWord(f string, i int) (string, int) {
+	for i < len(f) && !asciiLetter(f[i]) {
+		i++
+	}
+	j := i
+	for j < len(f) && asciiLetter(f[j]) {
+		j++
+	}
+	return f[i:j], j
+}
+
+func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// placeWordIs reports whether the address word p (any case) is the query
+// word w, or from five letters on has its first letter and skeleton
+// (skel).
+func placeWordIs(p, w, skel string) bool {
+	if len(p) == len(w) && strings.EqualFold(p, w) {
+		return true
+	}
+	if len(w) < 5 || len(p) < 5 || p[0]|0x20 != w[0] || len(p) > len(w)+2 || len(w) > len(p)+2 || len(p) > 32 {
+		return false
+	}
+	var low [32]byte
+	for k := 0; k < len(p); k++ {
+		low[k] = p[k] | 0x20
+	}
+	var b [48]byte
+	return string(appendSkeleton(b[:0], string(low[:len(p)]))) == skel
+}
+
+// streetPhrase reports whether the query word i and a query word next to it
+// on top of the listed name (on) are two words in a row of the street of
+// one of the entry e's addresses: a place named where the entry is (RAMAK
+// DUTY FREE for RAMAK, of Damascus Duty Free). One word of a street is no
+// such evidence (street, road, tower).
+func streetPhrase(e *lists.Entry, qs []qtok, i int, on uint64) bool {
+	for _, j := range [2]int{i - 1, i + 1} {
+		if j < 0 || j >= len(qs) || on&bit(j) == 0 {
+			continue
+		}
+		a, b := qs[min(i, j)].s, qs[max(i, j)].s
+		for k := range e.Addresses {
+			f := asciiField(e.Addresses[k].Street)
+			prev := false
+			for n := 0; n < len(f); {
+				var p string
+				if p, n = nextFieldWord(f, n); p == "" {
+					break
+				}
+				if prev && len(p) == len(b) && strings.EqualFold(p, b) {
+					return true
+				}
+				prev = len(p) == len(a) && strings.EqualFold(p, a)
+			}
+		}
+	}
+	return false
 }
 
 // placesOnTop returns the weight of the query words on top of the whole of
 // a listed organisation's name (rec) aligned closely, one word or more,
 // when they say where the entry is: words that name its place
-// (entryPlaceWord), one at least, count missAddedOrg of their weight, as
+// (entryPlaceWord, streetPhrase), one at least, count missAddedOrg of
+// their weight, as
 // descriptors; beside them legal forms count nothing and generic words,
 // descriptors and stop words count as descriptors (GUANGZHOU SYRISS
 // LOGISTICS & SERVICES for SYRISS, of Guangzhou). ok is false when a word
@@ -178,7 +201,12 @@ func (ix *Index) placesOnTop(sc *scratch, rec *nameRec, qm, qOwn uint64) (miss f
 			if maybe&bit(i) != 0 {
 				miss += q.w * missAddedOrg
 			}
-		case maybe&bit(i) != 0:
+		case maybe&bit(i) == 0:
+			// a generic word, not the entry's place
+		case streetPhrase(e, sc.qs, i, maybe|generic):
+			places = true
+			miss += q.w * missAddedOrg
+		default:
 			return 0, false
 		}
 	}

@@ -15,24 +15,25 @@ import (
 // the whole list.
 func placeIndex() *Index {
 	type ent struct {
-		name, city, country string
+		name, city, country, street string
 	}
 	ents := []ent{
-		{"STEP A.S.", "Istanbul", "TR"},
-		{"LIMITED LIABILITY COMPANY VMK", "Samara", "RU"},
-		{"SYRISS", "Guangzhou", "CN"},
-		{"ZARINAK", "Tehran", "IR"},
-		{"HORIZON TRADING", "", ""},
-		{"SHIPPING AND TRADING", "", ""},
-		{"LOGISTICS AND ENGINEERING", "", ""},
-		{"GENERAL SERVICES COMPANY", "", ""},
-		{"INDUSTRIES AND HOLDINGS", "", ""},
+		{"STEP A.S.", "Istanbul", "TR", ""},
+		{"LIMITED LIABILITY COMPANY VMK", "Samara", "RU", ""},
+		{"SYRISS", "Guangzhou", "CN", ""},
+		{"ZARINAK", "Tehran", "IR", ""},
+		{"HORIZON TRADING", "", "", ""},
+		{"ZARAFSHAN", "Damascus", "SY", "Damascus Duty Free, Airport Road"},
+		{"SHIPPING AND TRADING", "", "", ""},
+		{"LOGISTICS AND ENGINEERING", "", "", ""},
+		{"GENERAL SERVICES COMPANY", "", "", ""},
+		{"INDUSTRIES AND HOLDINGS", "", "", ""},
 	}
 	es := make([]*lists.Entry, len(ents))
 	for i, x := range ents {
 		e := &lists.Entry{Source: lists.SourceSDN, ID: strconv.Itoa(i + 1), Type: lists.TypeEntity, Name: x.name}
 		if x.country != "" {
-			e.Addresses = []lists.Address{{City: x.city, Country: rules.MustParseCountry(x.country)}}
+			e.Addresses = []lists.Address{{Street: x.street, City: x.city, Country: rules.MustParseCountry(x.country)}}
 		}
 		es[i] = e
 	}
@@ -41,9 +42,9 @@ func placeIndex() *Index {
 
 // TestPlaceOnTop checks that the city or country of a listed
 // organisation's own address said on top of its whole name counts as a
-// descriptor, beside forms, generic words and descriptors, and that
-// another place, another word, or a listed word replaced keeps the
-// general rule.
+// descriptor, beside forms, generic words and descriptors, as two words
+// in a row of its street do, and that another place, another word, one
+// word of the street, or a listed word replaced keeps the general rule.
 func TestPlaceOnTop(t *testing.T) {
 	ix := placeIndex()
 	for _, c := range []struct {
@@ -60,6 +61,9 @@ func TestPlaceOnTop(t *testing.T) {
 		{"ZARINAK IRANIAN", "4", true},
 		{"ZARINAK SYRIAN", "4", false},
 		{"HORIZON TEHRAN", "5", false},
+		{"ZARAFSHAN DUTY FREE", "6", true},
+		{"ZARAFSHAN ROAD", "6", false},
+		{"ZARAFSHAN TAX FREE", "6", false},
 	} {
 		checkShortName(t, ix, c.query, c.want, c.found)
 	}
