@@ -501,6 +501,10 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 //go:noinline
 func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int, qOwn uint64, missQ float32) float32 {
 	qm, cm, distinct := al.qm, al.cm, al.distinct
+	// a country written by its long name (places.go)
+	if missQ, qOwn = sc.withoutCountryLong(qm, qOwn, rec.individual, missQ); missQ == 0 {
+		return 0
+	}
 	if distinct && (ix.closeOrRespelt(sc, ctoks, start) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
 		// the whole listed organisation name, closely, and on top words
 		// that say what a business is or does, in any language (FARS
@@ -528,6 +532,12 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 				}
 				missQ += q.w * share
 			}
+		}
+	} else if distinct && missQ > 0 && sc.closeEdges1(start) {
+		// the whole name of one word or more and where the entry is
+		// (places.go)
+		if m, ok := ix.placesOnTop(sc, rec, qm, qOwn); ok {
+			missQ = m
 		}
 	}
 	if !distinct {

@@ -124,7 +124,9 @@ type scratch struct {
 	fields            []string
 	nt                nameTokens
 	qs                []qtok
-	qOrgOwn           uint64      // query words not left over against an organisation (orgOwnWords)
+	qOrgOwn           uint64 // query words not left over against an organisation (orgOwnWords)
+	qLong             uint64 // query words of a country's long name, once asked (countryLong, places.go)
+	qLongAsked        bool
 	qAbbr             abbrevWords // query words that may be abbreviations or abbreviated (abbrevQueryWords)
 	qClip, qGlued     uint64      // query words that may be clipped, or glued words (clipQueryWords)
 	glueHeads         []glueHead

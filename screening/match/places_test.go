@@ -1,0 +1,104 @@
+package match
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/exportguard/exportguard/rules"
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// placeIndex is a small list of organisations with addresses, and names of
+// generic words around them so that generic words weigh as little as in
+// the whole list.
+func placeIndex() *Index {
+	type ent struct {
+		name, city, country, street string
+	}
+	ents := []ent{
+		{"STEP A.S.", "Istanbul", "TR", ""},
+		{"LIMITED LIABILITY COMPANY VMK", "Samara", "RU", ""},
+		{"SYRISS", "Guangzhou", "CN", ""},
+		{"ZARINAK", "Tehran", "IR", ""},
+		{"HORIZON TRADING", "", "", ""},
+		{"ZARAFSHAN", "Damascus", "SY", "Damascus Duty Free, Airport Road"},
+		{"SHIPPING AND TRADING", "", "", ""},
+		{"LOGISTICS AND ENGINEERING", "", "", ""},
+		{"GENERAL SERVICES COMPANY", "", "", ""},
+		{"INDUSTRIES AND HOLDINGS", "", "", ""},
+	}
+	es := make([]*lists.Entry, len(ents))
+	for i, x := range ents {
+		e := &lists.Entry{Source: lists.SourceSDN, ID: strconv.Itoa(i + 1), Type: lists.TypeEntity, Name: x.name}
+		if x.country != "" {
+			e.Addresses = []lists.Address{{Street: x.street, City: x.city, Country: rules.MustParseCountry(x.country)}}
+		}
+		es[i] = e
+	}
+	return NewIndex(es)
+}
+
+// TestPlaceOnTop checks that the city or country of a listed
+// organisation's own address said on top of its whole name counts as a
+// descriptor, beside forms, generic words and descriptors, as two words
+// in a row of its street do, and that another place, another word, one
+// word of the street, or a listed word replaced keeps the general rule.
+func TestPlaceOnTop(t *testing.T) {
+	ix := placeIndex()
+	for _, c := range []struct {
+		query, want string
+		found       bool
+	}{
+		{"STEP ISTANBUL", "1", true},
+		{"STEP ANKARA", "1", false},
+		{"STEP FORWARD", "1", false},
+		{"VMK OOO SAMARA", "2", true},
+		{"VMK OOO KAZAN", "2", false},
+		{"GUANGZHOU SYRISS LOGISTICS & SERVICES", "3", true},
+		{"SHANGHAI SYRISS LOGISTICS & SERVICES", "3", false},
+		{"ZARINAK IRANIAN", "4", true},
+		{"ZARINAK SYRIAN", "4", false},
+		{"HORIZON TEHRAN", "5", false},
+		{"ZARAFSHAN DUTY FREE", "6", true},
+		{"ZARAFSHAN ROAD", "6", false},
+		{"ZARAFSHAN TAX FREE", "6", false},
+	} {
+		checkShortName(t, ix, c.query, c.want, c.found)
+	}
+}
+
+// TestCountryLongForm checks the words that write a country by its
+// official long name beside its short name or adjective.
+func TestCountryLongForm(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"national development fund of islamic republic of iran", []string{"islamic", "republic"}},
+		{"central election commission of the republic of belarus", []string{"republic"}},
+		{"bank of the russian federation", []string{"federation"}},
+		{"syrian arab republic trading", []string{"arab", "republic"}},
+		{"islamic republic broadcasting", nil},
+		{"republic bank of iran", nil},
+		{"central republic bank", nil},
+	} {
+		qs := make([]qtok, 0, 8)
+		for _, w := range strings.Fields(c.query) {
+			if !isStopWord(w) {
+				qs = append(qs, qtok{s: w})
+			}
+		}
+		m := countryLongForm(qs)
+		var got []string
+		for i := range qs {
+			if m&bit(i) != 0 {
+				got = append(got, qs[i].s)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: long-form words %q, want %q", c.query, got, c.want)
+		}
+	}
+}
