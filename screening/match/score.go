@@ -497,6 +497,10 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 //go:noinline
 func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int, qOwn uint64, missQ float32) float32 {
 	qm, cm, distinct := al.qm, al.cm, al.distinct
+	if distinct && ix.soleNameOnTop(sc, rec, ctoks, al, start, qOwn) {
+		// ordinary words on top of one party's coined name (addedwords.go)
+		return sc.soleNameAdded(qm, qOwn)
+	}
 	if distinct && (ix.closeOrRespelt(sc, ctoks, start) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
 		// the whole listed organisation name, closely, and on top words
 		// that say what a business is or does, in any language (FARS
