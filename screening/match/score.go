@@ -505,6 +505,10 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 	if missQ, qOwn = sc.withoutCountryLong(qm, qOwn, rec.individual, missQ); missQ == 0 {
 		return 0
 	}
+	if distinct && ix.soleNameOnTop(sc, rec, ctoks, al, start, qOwn) {
+		// ordinary words on top of one party's coined name (addedwords.go)
+		return sc.soleNameAdded(qm, qOwn)
+	}
 	if distinct && (ix.closeOrRespelt(sc, ctoks, start) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
 		// the whole listed organisation name, closely, and on top words
 		// that say what a business is or does, in any language (FARS

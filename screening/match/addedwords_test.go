@@ -1,0 +1,48 @@
+package match
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+// TestSoleNameOnTop checks that ordinary words on top of the whole of a
+// registered company's name, whose coined word no other party's name
+// holds, count as what the business does; and that a family's word, a
+// bare brand, a word no ordinary word, an English form or a respelt
+// coined word keep the rules of words on top.
+func TestSoleNameOnTop(t *testing.T) {
+	es := []*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "ZORVATEK SARL"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "MIRAVEX LLC"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "MIRAVEX CHILE S.A."},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "QUENTROL"},
+		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "KELBURNO ENTERPRISE"},
+		{Source: lists.SourceEL, ID: "6", Type: lists.TypeEntity, Name: "KELBURNO ENTERPRISE"},
+	}
+	// other names, so that the words above weigh as rare words do
+	for i := range 60 {
+		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("PLANT NUMBER %d", i)})
+	}
+	ix := NewIndex(es)
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"ZORVATEK GARDEN AND KITCHEN SUPPLIES", "1"},
+		{"ZORVATEK KITCHEN TOOLS", "1"},
+		{"MIRAVEX KITCHEN TOOLS", ""},
+		{"QUENTROL GARDEN AND KITCHEN SUPPLIES LTD", ""},
+		{"ZORVATEK KRELUNDA PAVISTO", ""},
+		{"ZORVATEK KRELUNDA LLC", "1"},
+		{"ZORVATEK KRT", "1"},
+		{"ZORVATEK IVANOVA", ""},
+		{"ZORVATEK GARDEN KITCHEN CORP", ""},
+		{"GARDEN KITCHEN ZORVATEK SUPPLIES CORP", ""},
+	})
+	ms, err := ix.Search(t.Context(), Query{Name: "KELBURNO ENTERPRISE FOR GARDEN AND KITCHEN SUPPLIES"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 2 {
+		t.Errorf("KELBURNO ENTERPRISE FOR GARDEN AND KITCHEN SUPPLIES: got %v, want both listings", ms)
+	}
+}
