@@ -345,7 +345,7 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "associates", []string{"associates", "assotsiirovannye"}, 0},
 	{variantOrg, "network", []string{"network", "networks", "netzwerk", "setevoy", "setevye", "setevoe"}, 0},
 	{variantOrg, "enterprise", []string{"enterprise", "enterprises", "entreprise", "enterpraizes", "entreprises", "empreendimento", "empreendimentos", "interprise", "predpriyatie", "ppedppiyatie", "predpriiyatie", "predpriyatiya", "predpryatie", "predpriyatiy", "empresa", "impresa", "predpriemstvo", "pidpryyemstvo", "परतिषठान", "yritys", "preduzece", "preduzeca", "poduzece", "poduzeca", "podjetje", "preduzetnik", "preduzetnicka", "qiye"}, 0},
-	{variantOrg, "committee", []string{"committee", "committees", "komitet", "komiteta", "komitety", "komitetu"}, 0},
+	{variantOrg, "committee", []string{"committee", "committees", "komitet", "komiteta", "komitety", "komitetu", "commission", "commissions"}, 0},
 	{variantOrg, "kombinat", []string{"kombinat", "kombinatas", "kombinirovannogo"}, 0},
 	{variantOrg, "central", []string{"central", "centrala", "centrale", "centralele", "centrali", "tsentralnyy", "tsentralnaya", "tsentralnye", "tsentralnogo", "tsentralnoy", "tsentralizovannaya"}, 0},
 	{variantOrg, "general", []string{"general", "generale", "generalnyy", "generalnaya", "generalnye", "generalnogo", "generalnoy", "generalnykh", "gen", "genl"}, 0},
