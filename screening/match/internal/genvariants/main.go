@@ -61,7 +61,8 @@ var skipGroups = map[string]bool{
 type group struct {
 	kind, name string
 	words      []string
-	cognate    int // the cognate set (given-name-cognates.txt line), 0 if none
+	cognate    int      // the cognate set (given-name-cognates.txt line), 0 if none
+	merged     []string // the names of the organisation groups merged into this one
 }
 
 func main() {
@@ -448,12 +449,16 @@ func groupIndex(kept []group) map[string]int {
 var twoLetterOrgForms = map[string]bool{"jv": true}
 
 // addDescriptors adds each group of descs to the organisation group of gs
-// of the same name, or appends it as a group of its own.
+// of the same name, or of a group merged into it (org-merges.txt), or
+// appends it as a group of its own.
 func addDescriptors(gs, descs []group) []group {
 	at := map[string]int{}
 	for i, g := range gs {
 		if g.kind == "org" {
 			at[g.name] = i
+			for _, n := range g.merged {
+				at[n] = i
+			}
 		}
 	}
 	for _, d := range descs {
@@ -489,6 +494,7 @@ func mergeGroups(gs []group, merges [][]string) ([]group, error) {
 				return nil, fmt.Errorf("org-merges.txt: no organisation group %q in rigour-symbols.yml", n)
 			}
 			gs[first].words = append(gs[first].words, gs[i].words...)
+			gs[first].merged = append(gs[first].merged, n)
 			drop[i] = true
 		}
 	}
