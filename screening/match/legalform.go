@@ -797,7 +797,9 @@ func canonLegalWordSk(w string, buf []byte) (string, bool, []byte) {
 // three letters or more, written without the space between them
 // ("limitedliability", "ogranichennoiotvetstvennostyu"); the second may be
 // misspelt or differently romanised as canonLegal recognises it. The longest
-// first word wins.
+// first word wins. A common English word is not split, nor a word whose
+// second part is a stop word: COMMAND is no "comm" (the Dutch comm. v.)
+// and "and", FREEDOM no "free" and "dom".
 func splitLegalPair(w string, buf []byte) (string, string, bool) {
 	if len(w) < 7 || isLegalWord(w) {
 		return "", "", false
@@ -808,11 +810,14 @@ func splitLegalPair(w string, buf []byte) (string, string, bool) {
 			continue
 		}
 		if inWords(b) {
-			return a, b, true
+			if isStopWord(b) {
+				continue
+			}
+			return a, b, !isEnglishWord(w)
 		}
 		if len(b) >= 4 {
 			if c, ok := inSkel(bytesString(appendSkeleton(buf[:0], b))); ok {
-				return a, c, true
+				return a, c, !isEnglishWord(w)
 			}
 		}
 	}

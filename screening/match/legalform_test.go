@@ -1,9 +1,12 @@
 package match
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
 )
 
 // TestLegalShapes checks the filters the legal-form look-ups ask before
@@ -148,6 +151,47 @@ func TestLegalFormTypos(t *testing.T) {
 		analyze(Normalize(c.name), nil, &nt, nil)
 		if !slices.Equal(nt.words, c.words) || nt.legal != c.legal {
 			t.Errorf("%q: words %q, legal form %v; want %q, %v", c.name, nt.words, nt.legal, c.words, c.legal)
+		}
+	}
+}
+
+// TestLegalPairNotSplitInWords checks that two legal-form words written as
+// one are split ("LIMITEDLIABILITY COMPANY") but that a common English
+// word made of two words of the table, or of one and a stop word, is kept
+// whole: COMMAND is no "comm" (the Dutch comm. v.) and "and", FREEDOM no
+// "free" and "dom". Split, MILITARY COMMISSION met MILITARY SECURITY
+// COMMAND at 0.90 through the abbreviation "comm".
+func TestLegalPairNotSplitInWords(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		words []string
+		legal LegalClass
+	}{
+		{"MILITARY SECURITY COMMAND", []string{"military", "security", "command"}, LegalNone},
+		{"COMMAND OF THE MILITARY TRANSPORT AVIATION", []string{"command", "military", "transport", "aviation"}, LegalNone},
+		{"FREEDOM", []string{"freedom"}, LegalNone},
+		{"DOLTA LIMITEDLIABILITY COMPANY", []string{"dolta"}, LegalLimited},
+	} {
+		var nt nameTokens
+		analyze(Normalize(c.name), nil, &nt, nil)
+		if !slices.Equal(nt.words, c.words) || nt.legal != c.legal {
+			t.Errorf("%q: words %q, legal form %v; want %q, %v", c.name, nt.words, nt.legal, c.words, c.legal)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "MILITARY SECURITY COMMAND"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "CENTRAL MILITARY COMMISSION"},
+	})
+	ms, err := ix.Search(context.Background(), Query{Name: "MILITARY COMMISSION", Threshold: 0.3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Entry.ID != "2" {
+		t.Errorf("MILITARY COMMISSION: got %+v, want entry 2 first", ms)
+	}
+	for _, m := range ms {
+		if m.Entry.ID == "1" && m.Score >= DefaultThreshold {
+			t.Errorf("MILITARY COMMISSION matched MILITARY SECURITY COMMAND at %.3f", m.Score)
 		}
 	}
 }
