@@ -9,11 +9,13 @@ import "strings"
 // (IRGC)-QODS FORCE"). Each such name is said alone, and against the whole
 // it is only a part: the query of one scored well below the name it is.
 // Those parts are indexed as names of their own (nameSegments) when they
-// can name (segmentName). A part after a spaced dash is left out: there
-// it is as often a place, a branch or a description as a name
-// ("HOTEL CASA GRANDE - ULCINJ, MONTENEGRO", "... - GENERAL COMMAND",
-// "... - EXCHANGE AND TRANSFERS"), and the part before it a parent's name
-// the units share ("ISLAMIC STATE OF IRAQ AND SYRIA - MOZAMBIQUE").
+// can name (segmentName), and so is an organisation named before the
+// faction it is listed as ("PALESTINE ISLAMIC JIHAD - SHAQAQI FACTION").
+// Other parts around a spaced dash are left out: the part after it is as
+// often a place, a branch or a description as a name ("HOTEL CASA GRANDE
+// - ULCINJ, MONTENEGRO", "... - GENERAL COMMAND", "... - EXCHANGE AND
+// TRANSFERS"), and the part before it a parent's name the units share
+// ("ISLAMIC STATE OF IRAQ AND SYRIA - MOZAMBIQUE").
 
 // segment is a part of a listed name (nameSegments): normalised, with the
 // alias it is part of (-1 for the entry's name) and whether that is weak.
@@ -25,8 +27,9 @@ type segment struct {
 
 // nameSegments appends to dst the parts of the raw name s that are names
 // of their own, normalised: both sides of a slash with spaces around it,
-// and what follows a dash glued after a closing parenthesis (the unit
-// after its parent's acronym). A slash or dash inside a word (AL-AQSA,
+// what follows a dash glued after a closing parenthesis (the unit after
+// its parent's acronym), and what precedes a spaced dash before a
+// faction (factionAfter). A slash or dash inside a word (AL-AQSA,
 // TEMP-AVIA) is no separator.
 func nameSegments(dst []segment, s string, origin int32, weak bool) []segment {
 	if !strings.ContainsAny(s, "/-") {
@@ -34,6 +37,9 @@ func nameSegments(dst []segment, s string, origin int32, weak bool) []segment {
 	}
 	if i := strings.Index(s, ")-"); i > 0 {
 		dst = appendSegment(dst, s[i+2:], origin, weak)
+	}
+	if i := strings.LastIndex(s, " - "); i > 0 && factionAfter(s[i+3:]) {
+		dst = appendSegment(dst, s[:i], origin, weak)
 	}
 	if !strings.Contains(s, " / ") {
 		return dst
@@ -69,4 +75,12 @@ func segmentName(words []string) bool {
 		}
 	}
 	return own && !described
+}
+
+// factionAfter reports whether the raw part of a name after its last
+// spaced dash names a faction (SHAQAQI FACTION, ABU ABBAS FACTION): the
+// organisation is named before the dash, the faction by whom it follows.
+func factionAfter(part string) bool {
+	f := strings.Fields(Normalize(part))
+	return len(f) >= 2 && f[len(f)-1] == "faction"
 }

@@ -15,7 +15,8 @@ func TestNameSegments(t *testing.T) {
 	}{
 		{"NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES", []string{"new peoples army", "communist party of the philippines"}},
 		{"ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE", []string{"qods force"}},
-		{"PALESTINE ISLAMIC JIHAD - SHAQAQI FACTION", nil},
+		{"PALESTINE ISLAMIC JIHAD - SHAQAQI FACTION", []string{"palestine islamic jihad"}},
+		{"POPULAR FRONT FOR THE LIBERATION OF PALESTINE - GENERAL COMMAND", nil},
 		{"AL-AQSA MARTYRS BRIGADE", nil},
 		{"LLC TEMP-AVIA", nil},
 		{"A/S VARDE", nil},
