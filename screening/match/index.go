@@ -201,7 +201,7 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 			sg := a.segs[len(a.segs)-1]
 			a.segs = a.segs[:len(a.segs)-1]
 			a.buf = append(a.buf[:0], sg.norm...)
-			origin, weak, seg = sg.origin, sg.weak, true
+			origin, weak, seg = sg.origin, sg.weak, !sg.whole
 			ai--
 		}
 		if prev, ok := a.seen[string(a.buf)]; ok {

@@ -10,7 +10,9 @@ import "strings"
 // it is only a part: the query of one scored well below the name it is.
 // Those parts are indexed as names of their own (nameSegments) when they
 // can name (segmentName), and so is an organisation named before the
-// faction it is listed as ("PALESTINE ISLAMIC JIHAD - SHAQAQI FACTION").
+// faction it is listed as ("PALESTINE ISLAMIC JIHAD - SHAQAQI FACTION"),
+// and a name whose status or legal form is written in parentheses after
+// it, without them (statusPart).
 // Other parts around a spaced dash are left out: the part after it is as
 // often a place, a branch or a description as a name ("HOTEL CASA GRANDE
 // - ULCINJ, MONTENEGRO", "... - GENERAL COMMAND", "... - EXCHANGE AND
@@ -23,15 +25,24 @@ type segment struct {
 	norm   string
 	origin int32
 	weak   bool
+	whole  bool // the name with its status in parentheses left out
 }
 
 // nameSegments appends to dst the parts of the raw name s that are names
 // of their own, normalised: both sides of a slash with spaces around it,
 // what follows a dash glued after a closing parenthesis (the unit after
-// its parent's acronym), and what precedes a spaced dash before a
-// faction (factionAfter). A slash or dash inside a word (AL-AQSA,
-// TEMP-AVIA) is no separator.
+// its parent's acronym), what precedes a spaced dash before a faction
+// (factionAfter), and the name before a status in parentheses at its end
+// (statusPart; marked whole: it is the name, not a part). A slash or dash
+// inside a word (AL-AQSA, TEMP-AVIA) is no separator.
 func nameSegments(dst []segment, s string, origin int32, weak bool) []segment {
+	if strings.HasSuffix(s, ")") {
+		if i := strings.LastIndexByte(s, '('); i > 0 && statusPart(s[i+1:len(s)-1]) {
+			if n := Normalize(s[:i]); n != "" {
+				dst = append(dst, segment{norm: n, origin: origin, weak: weak, whole: true})
+			}
+		}
+	}
 	if !strings.ContainsAny(s, "/-") {
 		return dst
 	}
@@ -52,7 +63,7 @@ func nameSegments(dst []segment, s string, origin int32, weak bool) []segment {
 
 func appendSegment(dst []segment, part string, origin int32, weak bool) []segment {
 	if n := Normalize(part); n != "" {
-		dst = append(dst, segment{n, origin, weak})
+		dst = append(dst, segment{norm: n, origin: origin, weak: weak})
 	}
 	return dst
 }
@@ -83,4 +94,21 @@ func segmentName(words []string) bool {
 func factionAfter(part string) bool {
 	f := strings.Fields(Normalize(part))
 	return len(f) >= 2 && f[len(f)-1] == "faction"
+}
+
+// statusPart reports whether the raw text inside the parentheses that end
+// a name is a status or a legal form said after the name's own, as the
+// Lebanese offshore company is written (PREMIER INVESTMENT GROUP SAL
+// (OFF-SHORE)): the name is indexed without it too (nameSegments), as it
+// is said, so that the status left out costs nothing.
+func statusPart(inner string) bool {
+	f := strings.Fields(Normalize(inner))
+	if len(f) == 0 || len(f) > maxLegalTokens {
+		return false
+	}
+	if strings.Join(f, "") == "offshore" {
+		return true
+	}
+	n, c := longestLegal(f, true, make([]byte, 0, 64))
+	return n == len(f) && c != LegalNone
 }

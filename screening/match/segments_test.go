@@ -20,6 +20,10 @@ func TestNameSegments(t *testing.T) {
 		{"AL-AQSA MARTYRS BRIGADE", nil},
 		{"LLC TEMP-AVIA", nil},
 		{"A/S VARDE", nil},
+		{"PREMIER INVESTMENT GROUP SAL (OFF-SHORE)", []string{"premier investment group sal"}},
+		{"NOURI PETROCHEMICAL COMPANY (LLP)", []string{"nouri petrochemical company"}},
+		{"ISLAMIC STATE IN THE GREATER SAHARA (ISGS)", nil},
+		{"KINGS ROMANS INTERNATIONAL (HK) CO., LIMITED", nil},
 	}
 	for _, c := range cases {
 		var got []string
@@ -55,6 +59,7 @@ func TestNameSegmentsIndexed(t *testing.T) {
 		{Source: "T", ID: "1", Type: lists.TypeEntity, Name: "NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES"},
 		{Source: "T", ID: "2", Type: lists.TypeEntity, Name: "ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE"},
 		{Source: "T", ID: "3", Type: lists.TypeEntity, Name: "JOUMAA MONEY LAUNDERING ORGANIZATION / DRUG TRAFFICKING ORGANIZATION"},
+		{Source: "T", ID: "4", Type: lists.TypeEntity, Name: "PREMIER INVESTMENT GROUP SAL (OFF-SHORE)"},
 	})
 	for _, c := range []struct {
 		q    string
@@ -63,6 +68,7 @@ func TestNameSegmentsIndexed(t *testing.T) {
 		{"NEW PEOPLE'S ARMY", "1"},
 		{"QODS FORCE", "2"},
 		{"DRUG TRAFFICKING ORGANIZATION", ""},
+		{"PREMIER INVESTMENT GROUP SAL", "4"},
 	} {
 		ms, _ := ix.Search(context.Background(), Query{Name: c.q})
 		got := ""
