@@ -173,21 +173,36 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 	}
 	clear(a.seen)
 	var out []analysedName
-	derived, weak := "", false
-	for ai := -1; ai < len(e.Aliases) || derived != ""; ai++ {
+	derived, weak, seg := "", false, false
+	origin := int32(-1)
+	a.segs = a.segs[:0]
+	for ai := -1; ai < len(e.Aliases) || derived != "" || len(a.segs) > 0; ai++ {
+		seg = false
 		if derived != "" {
 			// the name before its inner form (innerFormName), read as
 			// a name of its own
 			a.buf = append(a.buf[:0], derived...)
 			derived = ""
 			ai--
-		} else {
+		} else if ai < len(e.Aliases) {
 			name := e.Name
 			weak = false
 			if ai >= 0 {
 				name, weak = e.Aliases[ai].Name, e.Aliases[ai].Weak
 			}
+			origin = int32(ai)
 			a.buf = appendNormalized(a.buf[:0], name)
+			if e.Type != lists.TypeIndividual {
+				a.segs = nameSegments(a.segs, name, origin, weak)
+			}
+		} else {
+			// a part of a name of several (nameSegments), read after
+			// all the entry's names
+			sg := a.segs[len(a.segs)-1]
+			a.segs = a.segs[:len(a.segs)-1]
+			a.buf = append(a.buf[:0], sg.norm...)
+			origin, weak, seg = sg.origin, sg.weak, !sg.whole
+			ai--
 		}
 		if prev, ok := a.seen[string(a.buf)]; ok {
 			if !weak && out[prev].weak {
@@ -197,7 +212,7 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 		}
 		norm := string(a.buf)
 		a.fields = analyze(norm, a.fields, &a.nt, a.scratch)
-		if a.nt.legalOnly || len(a.nt.words) == 0 {
+		if a.nt.legalOnly || len(a.nt.words) == 0 || seg && !segmentName(a.nt.words) {
 			continue
 		}
 		if a.nt.legal == LegalNone {
@@ -224,7 +239,7 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 			continue
 		}
 		a.seen[string(a.key)] = len(out)
-		out = append(out, analysedName{alias: int32(ai), weak: weak, legal: a.nt.legal,
+		out = append(out, analysedName{alias: origin, weak: weak, legal: a.nt.legal,
 			words: slices.Clone(a.nt.words), nums: slices.Clone(a.nt.nums)})
 	}
 	return out, ids
@@ -238,6 +253,7 @@ type analyser struct {
 	scratch []byte
 	key     []byte
 	seen    map[string]int
+	segs    []segment // parts of a name of several (nameSegments)
 }
 
 func newAnalyser() *analyser {

@@ -388,7 +388,7 @@ func TestOrgExtraDescriptors(t *testing.T) {
 		score       float64
 		match       bool
 	}{
-		{"Selselat al Thahab For Money Exchange", "SELSELAT AL THAHAB", 0.9547, true},
+		{"Selselat al Thahab For Money Exchange", "SELSELAT AL THAHAB", 0.9548, true},
 		{"Selselat al Thahab Karaman Exchange", "SELSELAT AL THAHAB", 0.8581, true},
 		{"FARS NEWS AGENCY CULTURAL INSTITUTE", "FARS NEWS AGENCY", 0.9606, true},
 		{"RESEARCH AND PRODUCTION CORPORATION ISTOK", "PUBLIC JOINT STOCK COMPANY RESEARCH & PRODUCTION CORPORATION ISTOK NAMED AFTER AI SHOKIN", 0.8963, true},

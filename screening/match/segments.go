@@ -1,0 +1,114 @@
+package match
+
+import "strings"
+
+// A listed organisation's name is at times two names written as one: the
+// name and another it goes by, after a slash ("NEW PEOPLE'S ARMY /
+// COMMUNIST PARTY OF THE PHILIPPINES"), or a parent given with its
+// acronym and the unit after a dash ("ISLAMIC REVOLUTIONARY GUARD CORPS
+// (IRGC)-QODS FORCE"). Each such name is said alone, and against the whole
+// it is only a part: the query of one scored well below the name it is.
+// Those parts are indexed as names of their own (nameSegments) when they
+// can name (segmentName), and so is an organisation named before the
+// faction it is listed as ("PALESTINE ISLAMIC JIHAD - SHAQAQI FACTION"),
+// and a name whose status or legal form is written in parentheses after
+// it, without them (statusPart).
+// Other parts around a spaced dash are left out: the part after it is as
+// often a place, a branch or a description as a name ("HOTEL CASA GRANDE
+// - ULCINJ, MONTENEGRO", "... - GENERAL COMMAND", "... - EXCHANGE AND
+// TRANSFERS"), and the part before it a parent's name the units share
+// ("ISLAMIC STATE OF IRAQ AND SYRIA - MOZAMBIQUE").
+
+// segment is a part of a listed name (nameSegments): normalised, with the
+// alias it is part of (-1 for the entry's name) and whether that is weak.
+type segment struct {
+	norm   string
+	origin int32
+	weak   bool
+	whole  bool // the name with its status in parentheses left out
+}
+
+// nameSegments appends to dst the parts of the raw name s that are names
+// of their own, normalised: both sides of a slash with spaces around it,
+// what follows a dash glued after a closing parenthesis (the unit after
+// its parent's acronym), what precedes a spaced dash before a faction
+// (factionAfter), and the name before a status in parentheses at its end
+// (statusPart; marked whole: it is the name, not a part). A slash or dash
+// inside a word (AL-AQSA, TEMP-AVIA) is no separator.
+func nameSegments(dst []segment, s string, origin int32, weak bool) []segment {
+	if strings.HasSuffix(s, ")") {
+		if i := strings.LastIndexByte(s, '('); i > 0 && statusPart(s[i+1:len(s)-1]) {
+			if n := Normalize(s[:i]); n != "" {
+				dst = append(dst, segment{norm: n, origin: origin, weak: weak, whole: true})
+			}
+		}
+	}
+	if !strings.ContainsAny(s, "/-") {
+		return dst
+	}
+	if i := strings.Index(s, ")-"); i > 0 {
+		dst = appendSegment(dst, s[i+2:], origin, weak)
+	}
+	if i := strings.LastIndex(s, " - "); i > 0 && factionAfter(s[i+3:]) {
+		dst = appendSegment(dst, s[:i], origin, weak)
+	}
+	if !strings.Contains(s, " / ") {
+		return dst
+	}
+	for _, p := range strings.Split(s, " / ") {
+		dst = appendSegment(dst, p, origin, weak)
+	}
+	return dst
+}
+
+func appendSegment(dst []segment, part string, origin int32, weak bool) []segment {
+	if n := Normalize(part); n != "" {
+		dst = append(dst, segment{norm: n, origin: origin, weak: weak})
+	}
+	return dst
+}
+
+// segmentName reports whether words, the analysed words of a part of a
+// listed name (nameSegments), may stand as a name: two words or more, one
+// of them a word that names on its own (ownNameWord), and not a
+// description (a generic word last after common English words: DRUG
+// TRAFFICKING ORGANIZATION).
+func segmentName(words []string) bool {
+	n := len(words)
+	if n < 2 {
+		return false
+	}
+	own, described := false, isGenericWord(words[n-1])
+	for i, w := range words {
+		own = own || ownNameWord(w)
+		if i < n-1 && !isStopWord(w) && !isEnglishWord(w) {
+			described = false
+		}
+	}
+	return own && !described
+}
+
+// factionAfter reports whether the raw part of a name after its last
+// spaced dash names a faction (SHAQAQI FACTION, ABU ABBAS FACTION): the
+// organisation is named before the dash, the faction by whom it follows.
+func factionAfter(part string) bool {
+	f := strings.Fields(Normalize(part))
+	return len(f) >= 2 && f[len(f)-1] == "faction"
+}
+
+// statusPart reports whether the raw text inside the parentheses that end
+// a name is a status or a legal form said after the name's own, as the
+// Lebanese offshore company is written (PREMIER INVESTMENT GROUP SAL
+// (OFF-SHORE)): the name is indexed without it too (nameSegments), as it
+// is said, so that the status left out costs nothing.
+func statusPart(inner string) bool {
+	f := strings.Fields(Normalize(inner))
+	if len(f) == 0 || len(f) > maxLegalTokens {
+		return false
+	}
+	if strings.Join(f, "") == "offshore" {
+		return true
+	}
+	n, c := longestLegal(f, true, make([]byte, 0, 64))
+	return n == len(f) && c != LegalNone
+}
