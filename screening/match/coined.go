@@ -110,12 +110,14 @@ func (ix *Index) placeWord(w string) bool {
 	p := &ix.places
 	p.once.Do(func() {
 		p.set = make(map[string]struct{})
+		seen := make(map[string]struct{})
 		for _, e := range ix.entries {
 			for _, a := range e.Addresses {
 				for _, f := range [...]string{a.City, a.State} {
-					if f == "" {
-						continue
+					if _, dup := seen[f]; dup || f == "" {
+						continue // most cities are named by many addresses
 					}
+					seen[f] = struct{}{}
 					for _, x := range strings.Fields(Normalize(f)) {
 						if len(x) >= 4 {
 							p.set[x] = struct{}{}
