@@ -223,18 +223,6 @@ func oneWordForm(w string) bool {
 	return ok
 }
 
-// closeEdges1 reports whether the edges of a result from start on are one
-// or more, each of similarity closeMinSim or more.
-func (sc *scratch) closeEdges1(start int) bool {
-	es := sc.edgeStore[start:]
-	for _, e := range es {
-		if e.sim < closeMinSim {
-			return false
-		}
-	}
-	return len(es) > 0
-}
-
 // stateFormWord reports whether w says what kind of state a country is in
 // its official long name (the Islamic Republic of Iran, the Russian
 // Federation, the Kingdom of Saudi Arabia, the Principality of Andorra).

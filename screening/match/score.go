@@ -537,7 +537,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 				missQ += q.w * share
 			}
 		}
-	} else if distinct && missQ > 0 && sc.closeEdges1(start) {
+	} else if distinct && missQ > 0 && len(sc.edgeStore) > start && sc.allEdgesClose(start, closeMinSim) {
 		// the whole name of one word or more and where the entry is
 		// (places.go)
 		if m, ok := ix.placesOnTop(sc, rec, qm, qOwn); ok {
@@ -660,11 +660,13 @@ func extraWords(m uint64, n int) int {
 // closeEdges reports whether the edges of a result from start on are two
 // or more, each of similarity minSim or more.
 func (sc *scratch) closeEdges(start int, minSim float32) bool {
-	es := sc.edgeStore[start:]
-	if len(es) < 2 {
-		return false
-	}
-	for _, e := range es {
+	return len(sc.edgeStore)-start >= 2 && sc.allEdgesClose(start, minSim)
+}
+
+// allEdgesClose reports whether every edge of a result from start on has
+// similarity minSim or more (true for none).
+func (sc *scratch) allEdgesClose(start int, minSim float32) bool {
+	for _, e := range sc.edgeStore[start:] {
 		if e.sim < minSim {
 			return false
 		}
