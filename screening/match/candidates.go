@@ -490,6 +490,7 @@ func (ix *Index) collectCandidates(sc *scratch) {
 	ix.accumulate(sc, anyRare, commonQ)
 	ix.numberHits(sc)
 	ix.topCandidates(sc)
+	ix.keepRareExact(sc) // rareexact.go
 }
 
 // rareWords reports whether a query word's best hit is a rare token
