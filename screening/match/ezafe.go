@@ -72,3 +72,24 @@ func (ix *Index) ezafeSplitLeftovers(sc *scratch, rec *nameRec, ctoks []int32, s
 		}
 	}
 }
+
+// ezafeMinWord is the shortest word on either side of an ezafe written as
+// a word of its own (ezafeLink).
+const ezafeMinWord = 5
+
+// ezafeLink reports whether toks[k] is the ezafe written as a word of its
+// own between two words of a name (Lashkar-i-Jhangvi, Lashkar-e-Jhangvi
+// and Lashkar Jhangvi are one name): i, or ye and yi after a vowel, with a
+// word of ezafeMinWord letters or more on each side. The e is a stop word
+// already.
+func ezafeLink(toks []string, k int) bool {
+	t := toks[k]
+	if len(t) > 2 || k == 0 || k == len(toks)-1 || t != "i" && t != "ye" && t != "yi" {
+		return false
+	}
+	a, b := toks[k-1], toks[k+1]
+	if len(a) < ezafeMinWord || len(b) < ezafeMinWord || hasDigit(a) || hasDigit(b) {
+		return false
+	}
+	return t == "i" || isVowelByte(a[len(a)-1])
+}

@@ -30,3 +30,21 @@ func TestEzafeSplitLeftovers(t *testing.T) {
 		{"NIK QESHM FARA DORNA INVESTMENT COMPANY", "FARADARYAY-E NIK-E GHESHM INVESTMENT", false},
 	})
 }
+
+func TestEzafeLink(t *testing.T) {
+	for _, c := range []struct {
+		toks []string
+		k    int
+		want bool
+	}{
+		{[]string{"lashkar", "i", "jhangvi"}, 1, true},
+		{[]string{"darya", "ye", "sanat"}, 1, true}, // after a vowel
+		{[]string{"tarabaran", "ye", "sanat"}, 1, false},
+		{[]string{"lashkar", "i"}, 1, false},        // at the end
+		{[]string{"ivan", "i", "petrov"}, 1, false}, // a short word beside it
+	} {
+		if got := ezafeLink(c.toks, c.k); got != c.want {
+			t.Errorf("ezafeLink(%q, %d) = %v, want %v", c.toks, c.k, got, c.want)
+		}
+	}
+}
