@@ -56,6 +56,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		// the looser pairs of single words take its words
 		ix.alignSplitLeftovers(sc, rec, ctoks, start, &al)
 		ix.alignLeftovers(sc, ctoks, start, &al, rec.individual)
+		ix.ezafeSplitLeftovers(sc, rec, ctoks, start, &al) // ezafe.go: an organisation's word with the ezafe's glide
 		ix.alignLastElement(sc, rec, ctoks, start, &al)
 		if !rec.individual && sc.qAbbr.mayPair(al.qm) {
 			// a generic word shortened (abbrevwords.go)

@@ -52,8 +52,9 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 	}
 	toks, class := stripLegal(fields, scratch)
 	out.legal = class
-	for _, t := range toks {
+	for k, t := range toks {
 		switch {
+		case ezafeLink(toks, k): // ezafe.go
 		case hasDigit(t):
 			if w, n, ok := splitDigits(t); ok {
 				// a word and its number written together ("damour850",
