@@ -77,33 +77,52 @@ func readCSV(t testing.TB, path string) [][]string {
 	return rows[1:]
 }
 
-// cslHeader is the header of trade.gov's consolidated.csv.
-var cslHeader = []string{"_id", "source", "entity_number", "type", "programs", "name", "title", "addresses",
-	"federal_register_notice", "start_date", "end_date", "standard_order", "license_requirement", "license_policy",
-	"call_sign", "vessel_type", "gross_tonnage", "gross_registered_tonnage", "vessel_flag", "vessel_owner", "remarks",
-	"source_list_url", "alt_names", "citizenships", "dates_of_birth", "nationalities", "places_of_birth",
-	"source_information_url", "ids"}
+// cslJSONAddress and cslJSONID are an address and an identifier of a
+// record of trade.gov's consolidated.json.
+type cslJSONAddress struct {
+	Address    string `json:"address"`
+	City       string `json:"city"`
+	State      string `json:"state"`
+	PostalCode string `json:"postal_code"`
+	Country    string `json:"country"`
+}
 
-// writeRealAliasLists writes entries to dir as list files: a CSL CSV of
-// every source but the UN, and the UN XML. Each entry keeps its source, ID,
-// type, primary name, listing date and what the matcher reads of its
-// countries: address countries, nationalities, citizenships and the
-// countries of its identifiers.
+type cslJSONID struct {
+	Type    string `json:"type"`
+	Number  string `json:"number"`
+	Country string `json:"country"`
+}
+
+// cslJSONRecord is one record of trade.gov's consolidated.json, with the
+// fields the list files of the evaluation fill.
+type cslJSONRecord struct {
+	ID            string           `json:"id"`
+	Source        string           `json:"source"`
+	Type          string           `json:"type"`
+	Name          string           `json:"name"`
+	Addresses     []cslJSONAddress `json:"addresses"`
+	StartDate     string           `json:"start_date"`
+	Nationalities []string         `json:"nationalities"`
+	Citizenships  []string         `json:"citizenships"`
+	IDs           []cslJSONID      `json:"ids"`
+}
+
+// writeRealAliasLists writes entries to dir as list files: trade.gov's
+// consolidated.json for every source but the UN, and the UN XML. Each
+// entry keeps its source, ID, type, primary name, listing date and what
+// the matcher reads of it: its addresses (street, city, region and
+// country: the matcher reads an entry's places), nationalities,
+// citizenships and the countries of its identifiers. The JSON keeps an
+// address's parts apart, which the consolidated CSV flattens into one
+// string.
 func writeRealAliasLists(t *testing.T, dir string, entries []*lists.Entry) []string {
 	t.Helper()
-	cslPath, unPath := filepath.Join(dir, "consolidated.csv"), filepath.Join(dir, "un.xml")
-	f, err := os.Create(cslPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := csv.NewWriter(f)
-	w.Write(cslHeader)
-	col := map[string]int{}
-	for i, h := range cslHeader {
-		col[h] = i
-	}
+	cslPath, unPath := filepath.Join(dir, "consolidated.json"), filepath.Join(dir, "un.xml")
 	type unAddr struct {
-		Country string `xml:"COUNTRY"`
+		Street  string `xml:"STREET,omitempty"`
+		City    string `xml:"CITY,omitempty"`
+		State   string `xml:"STATE_PROVINCE,omitempty"`
+		Country string `xml:"COUNTRY,omitempty"`
 	}
 	type unDoc struct {
 		Type    string `xml:"TYPE_OF_DOCUMENT"`
@@ -120,21 +139,20 @@ func writeRealAliasLists(t *testing.T, dir string, entries []*lists.Entry) []str
 		Documents []unDoc  `xml:"INDIVIDUAL_DOCUMENT"`
 	}
 	var un []unRec
+	var csl []cslJSONRecord
 	for _, e := range entries {
 		listed := ""
 		if !e.ListedOn.IsZero() {
 			listed = e.ListedOn.Format(time.DateOnly)
 		}
-		var countries []string
-		for _, a := range e.Addresses {
-			if a.Country.IsValid() {
-				countries = append(countries, a.Country.String())
-			}
-		}
 		if e.Source == lists.SourceUN {
 			r := unRec{XMLName: xml.Name{Local: strings.ToUpper(string(e.Type))}, Ref: e.ID, First: e.Name, ListedOn: listed, Nat: e.Nationalities}
-			for _, c := range countries {
-				r.Addresses = append(r.Addresses, unAddr{c})
+			for _, a := range e.Addresses {
+				c := ""
+				if a.Country.IsValid() {
+					c = a.Country.String()
+				}
+				r.Addresses = append(r.Addresses, unAddr{a.Street, a.City, a.State, c})
 			}
 			for _, id := range e.IDs {
 				r.Documents = append(r.Documents, unDoc{id.Type, id.Value, id.Country})
@@ -142,32 +160,29 @@ func writeRealAliasLists(t *testing.T, dir string, entries []*lists.Entry) []str
 			un = append(un, r)
 			continue
 		}
-		rec := make([]string, len(cslHeader))
 		info := e.Source.Info()
-		rec[col["_id"]] = e.ID
-		rec[col["source"]] = fmt.Sprintf("%s (%s) - %s", info.Name, e.Source, info.Publisher)
-		rec[col["type"]] = string(e.Type)
-		rec[col["name"]] = e.Name
-		rec[col["addresses"]] = strings.Join(countries, "; ")
-		rec[col["start_date"]] = listed
-		rec[col["nationalities"]] = strings.Join(e.Nationalities, "; ")
-		rec[col["citizenships"]] = strings.Join(e.Citizenships, "; ")
-		var ids []string
-		for _, id := range e.IDs {
-			s := id.Type + ", " + id.Value
-			if id.Country != "" {
-				s += ", " + id.Country
-			}
-			ids = append(ids, s)
+		rec := cslJSONRecord{
+			ID: e.ID, Source: fmt.Sprintf("%s (%s) - %s", info.Name, e.Source, info.Publisher),
+			Type: string(e.Type), Name: e.Name, StartDate: listed,
+			Nationalities: e.Nationalities, Citizenships: e.Citizenships,
 		}
-		rec[col["ids"]] = strings.Join(ids, "; ")
-		w.Write(rec)
+		for _, a := range e.Addresses {
+			c := ""
+			if a.Country.IsValid() {
+				c = a.Country.String()
+			}
+			rec.Addresses = append(rec.Addresses, cslJSONAddress{a.Street, a.City, a.State, a.PostalCode, c})
+		}
+		for _, id := range e.IDs {
+			rec.IDs = append(rec.IDs, cslJSONID{id.Type, id.Value, id.Country})
+		}
+		csl = append(csl, rec)
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
+	j, err := json.Marshal(map[string]any{"results": csl})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Close(); err != nil {
+	if err := os.WriteFile(cslPath, j, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	x, err := xml.MarshalIndent(un, "  ", " ")
@@ -182,12 +197,15 @@ func writeRealAliasLists(t *testing.T, dir string, entries []*lists.Entry) []str
 }
 
 // matcherView is what the matcher and the Screener read of an entry,
-// aliases aside: its type, name, countries and listing date.
+// aliases aside: its type, name, addresses (their places and country),
+// countries and listing date.
 func matcherView(e *lists.Entry) string {
 	var addr, ids []string
 	for _, a := range e.Addresses {
-		if a.Country.IsValid() {
-			addr = append(addr, a.Country.String())
+		// the places of an address (placesOnTop, placeWord) and its
+		// country; an address with none of them says nothing
+		if a.Street != "" || a.City != "" || a.State != "" || a.Country.IsValid() {
+			addr = append(addr, fmt.Sprintf("%q/%q/%q/%s", a.Street, a.City, a.State, a.Country))
 		}
 	}
 	for _, id := range e.IDs {
