@@ -67,21 +67,7 @@ func TestInitialDiphthongs(t *testing.T) {
 		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "AUF, Awad Ibn"},
 		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "AUF TRADING"},
 	})
-	for q, want := range map[string]string{"OUF, Awad Mohamed Ahmed Ibn": "1", "OUF TRADING": ""} {
-		ms, err := ix.Search(context.Background(), Query{Name: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want == "" {
-			if len(ms) != 0 {
-				t.Errorf("%s: %+v, want no match", q, ms)
-			}
-			continue
-		}
-		if len(ms) == 0 || ms[0].Entry.ID != want {
-			t.Errorf("%s: %+v, want entry %s", q, ms, want)
-		}
-	}
+	checkTopEntry(t, ix, map[string]string{"OUF, Awad Mohamed Ahmed Ibn": "1", "OUF TRADING": ""})
 }
 
 // TestJoinedSurnames checks two Persian family names written as one, and
@@ -111,21 +97,7 @@ func TestJoinedSurnames(t *testing.T) {
 	// with a listed given name left out, the shortened name, as a family
 	// name of eight letters or more already was with a word after it
 	// (HOSSEINISHAHROUDI, Mohammad for HOSSEINI, Mohammad Ali, 0.819)
-	for q, want := range map[string]string{"MORADICHOGHAMARANI, Ali Reza": "1", "HASHEMIRAFSANJANI, Ali": "2"} {
-		ms, err := ix.Search(context.Background(), Query{Name: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want == "" {
-			if len(ms) != 0 {
-				t.Errorf("%s: %+v, want no match", q, ms)
-			}
-			continue
-		}
-		if len(ms) == 0 || ms[0].Entry.ID != want {
-			t.Errorf("%s: %+v, want entry %s", q, ms, want)
-		}
-	}
+	checkTopEntry(t, ix, map[string]string{"MORADICHOGHAMARANI, Ali Reza": "1", "HASHEMIRAFSANJANI, Ali": "2"})
 }
 
 // TestAbdSunJoined checks abd joined to the next name without a linking
@@ -152,5 +124,27 @@ func TestAbdSunJoined(t *testing.T) {
 	}
 	if len(ms) == 0 || ms[0].Entry.ID != "1" {
 		t.Errorf("AL-OMQI, Saeed Salih Abdrabah: %+v, want entry 1", ms)
+	}
+}
+
+// checkTopEntry searches ix for each query of want and checks that the
+// entry it names comes first at DefaultThreshold or more, or, for "", that
+// nothing matches.
+func checkTopEntry(t *testing.T, ix *Index, want map[string]string) {
+	t.Helper()
+	for q, id := range want {
+		ms, err := ix.Search(context.Background(), Query{Name: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id == "" {
+			if len(ms) != 0 {
+				t.Errorf("%s: %+v, want no match", q, ms)
+			}
+			continue
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != id {
+			t.Errorf("%s: %+v, want entry %s", q, ms, id)
+		}
 	}
 }
