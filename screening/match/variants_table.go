@@ -507,7 +507,7 @@ var variantGroups = [...]variantGroup{
 	{variantOrg, "armored", []string{"armored", "armoured", "armor", "armour", "bronetankovyy", "bronetankovyi", "bronetankovoe", "bronetankovaya"}, 0},
 	{variantOrg, "expansion", []string{"gostar", "gostaran", "gostaresh"}, 0},
 	{variantOrg, "hospitality", []string{"hospitality", "ugostiteljstvo", "ugostiteljski", "ugostiteljsko"}, 0},
-	{variantOrg, "shop", []string{"shop", "radnja", "radnje"}, 0},
+	{variantOrg, "shop", []string{"shop", "shops", "radnja", "radnje"}, 0},
 	{variantOrg, "sole", []string{"samostalna", "samostalni", "samostalno"}, 0},
 	{variantOrg, "movement", []string{"movement", "harakat", "haraka", "harakah", "harakatul", "tehrik", "tahrik", "tehreek", "tahreek", "tehriki"}, 0},
 	{variantOrg, "front", []string{"front", "jabhat", "jabha", "jabhah"}, 0},
