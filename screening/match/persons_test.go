@@ -138,3 +138,25 @@ func TestPersonRespelling(t *testing.T) {
 		}
 	}
 }
+
+// checkTopEntry searches ix for each query of want and checks that the
+// entry it names comes first at DefaultThreshold or more, or, for "", that
+// nothing matches.
+func checkTopEntry(t *testing.T, ix *Index, want map[string]string) {
+	t.Helper()
+	for q, id := range want {
+		ms, err := ix.Search(context.Background(), Query{Name: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id == "" {
+			if len(ms) != 0 {
+				t.Errorf("%s: %+v, want no match", q, ms)
+			}
+			continue
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != id {
+			t.Errorf("%s: %+v, want entry %s", q, ms, id)
+		}
+	}
+}
