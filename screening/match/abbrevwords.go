@@ -104,7 +104,7 @@ func (ix *Index) alignAbbrevLeftovers(sc *scratch, ctoks []int32, al *alignment)
 		}
 		// a listed generic word the query's word shortens, or a
 		// listed word that shortens the query's generic word
-		generic := t.generic || isOrgDescriptor(t.group)
+		generic := t.orgGeneric()
 		m := a.long
 		if generic {
 			if a.shortFirst&(1<<c) == 0 {

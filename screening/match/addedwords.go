@@ -36,7 +36,7 @@ func (ix *Index) soleNameOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 	coined := 0
 	for _, ct := range ctoks {
 		t := &ix.toks[ct]
-		if t.generic || isOrgDescriptor(t.group) {
+		if t.orgGeneric() {
 			continue
 		}
 		if t.df > maxSoleNameDF || !coinedWord(t) || givenNameGroup(t.group) {
@@ -51,7 +51,7 @@ func (ix *Index) soleNameOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 	for a := range es {
 		e := &es[a]
 		for j := e.clo; j <= e.chi; j++ {
-			if t := &ix.toks[ctoks[j]]; !t.generic && !isOrgDescriptor(t.group) && (e.sim < 1 || e.clo != e.chi || e.qlo != e.qhi) {
+			if t := &ix.toks[ctoks[j]]; !t.orgGeneric() && (e.sim < 1 || e.clo != e.chi || e.qlo != e.qhi) {
 				return false // a coined word respelt or joined
 			}
 		}
@@ -71,7 +71,7 @@ func (ix *Index) soleNameOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		return false
 	}
 	for _, ct := range ctoks {
-		if t := &ix.toks[ct]; !t.generic && !isOrgDescriptor(t.group) && !ix.soleParty(rec, ctoks, ct) {
+		if t := &ix.toks[ct]; !t.orgGeneric() && !ix.soleParty(rec, ctoks, ct) {
 			return false
 		}
 	}

@@ -49,7 +49,7 @@ func (ix *Index) respelledCorporation(legal LegalClass, r *result, rec *nameRec,
 	respelled := false
 	for _, e := range r.edges {
 		for j := e.clo; j <= e.chi; j++ {
-			if t := &ix.toks[ctoks[j]]; t.generic || isOrgDescriptor(t.group) {
+			if t := &ix.toks[ctoks[j]]; t.orgGeneric() {
 				continue
 			}
 			if e.sim >= 1 {

@@ -33,7 +33,7 @@ func (sc *scratch) descriptorsLeft(qm uint64) bool {
 // cm leaves out is a generic word or a descriptor.
 func (ix *Index) genericLeft(ctoks []int32, cm uint64) bool {
 	for j, ct := range ctoks {
-		if t := &ix.toks[ct]; cm&bit(j) == 0 && !t.generic && !isOrgDescriptor(t.group) {
+		if t := &ix.toks[ct]; cm&bit(j) == 0 && !t.orgGeneric() {
 			return false
 		}
 	}

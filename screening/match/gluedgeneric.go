@@ -29,7 +29,7 @@ func (ix *Index) gluedGenericEdge(sc *scratch, i int8, j int, ctoks []int32, a *
 		return
 	}
 	if id, ok := ix.tokenID(rest); ok {
-		if t := &ix.toks[id]; !t.generic && !isOrgDescriptor(t.group) {
+		if t := &ix.toks[id]; !t.orgGeneric() {
 			return
 		}
 	} else if !isOrgDescriptor(variantGroupOf(rest)) {

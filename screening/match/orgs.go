@@ -106,7 +106,7 @@ func (ix *Index) soleCoinedWord(sc *scratch, rec *nameRec, ctoks []int32, al *al
 	}
 	for j, ct := range ctoks {
 		if al.cm&bit(j) == 0 {
-			if t := &ix.toks[ct]; !t.generic && !isOrgDescriptor(t.group) && !ix.groupPrefix(sc, rec, ctoks, &es[0]) {
+			if t := &ix.toks[ct]; !t.orgGeneric() && !ix.groupPrefix(sc, rec, ctoks, &es[0]) {
 				return false
 			}
 		}
@@ -142,7 +142,7 @@ const missAddedWordOrg = 0.6
 // the national bank of another country).
 func (ix *Index) addedWordShare(ctoks []int32, cm uint64) float32 {
 	for j, ct := range ctoks {
-		if t := &ix.toks[ct]; j < 64 && cm&bit(j) != 0 && !t.generic && !isOrgDescriptor(t.group) {
+		if t := &ix.toks[ct]; j < 64 && cm&bit(j) != 0 && !t.orgGeneric() {
 			return missAddedWordOrg
 		}
 	}
@@ -181,7 +181,7 @@ func (ix *Index) soleCoinedEdge(sc *scratch, rec *nameRec, ctoks []int32, start 
 // word (isEnglishWord), no generic word and no descriptor in any language
 // (MAXTECH, OKTANTA, HARDBERRY; not ELEMENT, RESOURCE, PIONEER).
 func coinedWord(t *tokInfo) bool {
-	return len(t.s) >= minCoinedWordLen && !t.common && !t.generic && !isOrgDescriptor(t.group)
+	return len(t.s) >= minCoinedWordLen && !t.common && !t.orgGeneric()
 }
 
 // ordinaryAligned reports whether every word of the listed organisation's
@@ -385,3 +385,8 @@ func (ix *Index) vowelRespelling(sc *scratch, ctoks []int32, e *edge) bool {
 	q, t := &sc.qs[e.qlo], &ix.toks[ctoks[e.clo]]
 	return min(len(q.skel), len(t.skel)) >= minVowelRespeltLen && sameVowelShape(q.skel, t.skel)
 }
+
+// orgGeneric reports whether t says what kind of business an organisation
+// is rather than which one: a generic word or a word of an organisation
+// descriptor group.
+func (t *tokInfo) orgGeneric() bool { return t.generic || isOrgDescriptor(t.group) }

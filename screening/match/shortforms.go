@@ -58,7 +58,7 @@ func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start
 	}
 	var d float32
 	for j, ct := range ctoks[:min(ded, cSeat)] {
-		if t := &ix.toks[ct]; cm&bit(j) == 0 && cOwn&bit(j) == 0 && !t.generic && !isOrgDescriptor(t.group) && (!places || countryWord(t.s)) {
+		if t := &ix.toks[ct]; cm&bit(j) == 0 && cOwn&bit(j) == 0 && !t.orgGeneric() && (!places || countryWord(t.s)) {
 			d += t.w * (1 - share)
 		}
 	}
@@ -104,7 +104,7 @@ func (ix *Index) leadingKept(sc *scratch, ctoks []int32, cm uint64, start int) (
 			if givenNameGroup(t.group) {
 				return false, 0
 			}
-			if !t.generic && !isOrgDescriptor(t.group) {
+			if !t.orgGeneric() {
 				own++
 			}
 		}

@@ -105,7 +105,7 @@ func (ix *Index) initialsDedication(ctoks []int32) int {
 		return n
 	}
 	in, last := &ix.toks[ctoks[n-2]], &ix.toks[ctoks[n-1]]
-	if len(in.s) > 2 || !in.vowelless || len(last.s) < 4 || last.vowelless || last.generic || isOrgDescriptor(last.group) {
+	if len(in.s) > 2 || !in.vowelless || len(last.s) < 4 || last.vowelless || last.orgGeneric() {
 		return n
 	}
 	return n - 2
