@@ -70,14 +70,20 @@ func entryCountryWord(e *lists.Entry, w string) bool {
 	if len(w) < 4 {
 		return false
 	}
-	if codes := demonyms[w]; codes != "" {
-		for _, code := range strings.Fields(codes) {
-			if c, err := rules.ParseCountry(code); err == nil && entryHasCountry(e, c) {
-				return true
-			}
-		}
-		return false
+	if demonyms[w] != "" {
+		return entryDemonym(e, w)
 	}
 	d, err := rules.ResolveDestination(w)
 	return err == nil && !d.Region.IsValid() && entryHasCountry(e, d.Country)
+}
+
+// entryDemonym reports whether w is the adjective of a country of one of
+// the entry e's addresses (demonyms: LEBANESE, SYRIAN).
+func entryDemonym(e *lists.Entry, w string) bool {
+	for _, code := range strings.Fields(demonyms[w]) {
+		if c, err := rules.ParseCountry(code); err == nil && entryHasCountry(e, c) {
+			return true
+		}
+	}
+	return false
 }

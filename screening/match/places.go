@@ -27,17 +27,7 @@ const minPlaceWordLen = 4
 // addresses as the list writes them (addressPlaceWord), or the adjective
 // of one of its countries (demonyms: LEBANESE, SYRIAN).
 func entryPlaceWord(e *lists.Entry, q *qtok) bool {
-	if addressPlaceWord(e, q) {
-		return true
-	}
-	if codes := demonyms[q.s]; codes != "" {
-		for _, code := range strings.Fields(codes) {
-			if c, err := rules.ParseCountry(code); err == nil && entryHasCountry(e, c) {
-				return true
-			}
-		}
-	}
-	return false
+	return addressPlaceWord(e, q) || entryDemonym(e, q.s)
 }
 
 // addressPlaceWord reports whether the query word q is a word of the city,
