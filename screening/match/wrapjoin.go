@@ -28,7 +28,7 @@ func (ix *Index) wrapSplitPair(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		words[0], words[1] = last.s, first.s
 		for i := 0; i < nq; i++ {
 			q := &sc.qs[i]
-			if al.qm&bit(i) != 0 || !splitCandidate(q.s) {
+			if al.qm&bit(i) != 0 || !mayJoin(q.s, q.skel, q.cons, last.skel, first.skel, last.cons, first.cons) || !splitCandidate(q.s) {
 				continue
 			}
 			if sameJoined(q.s, q.skel, words[:]) != 2 || !ix.listedSurnameFirst(sc, rec, nc) {
@@ -44,7 +44,7 @@ func (ix *Index) wrapSplitPair(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		words[0], words[1] = sc.qs[nq-1].s, sc.qs[0].s
 		for j := 0; j < nc; j++ {
 			t := &ix.toks[ctoks[j]]
-			if al.cm&bit(j) != 0 || !splitCandidate(t.s) {
+			if al.cm&bit(j) != 0 || !mayJoin(t.s, t.skel, t.cons, sc.qs[nq-1].skel, sc.qs[0].skel, sc.qs[nq-1].cons, sc.qs[0].cons) || !splitCandidate(t.s) {
 				continue
 			}
 			if sameJoined(t.s, t.skel, words[:]) != 2 {
@@ -72,4 +72,24 @@ func (ix *Index) listedSurnameFirst(sc *scratch, rec *nameRec, nc int) bool {
 	}
 	cs := sc.surnameWords(name)
 	return cs > 0 && cs < nc
+}
+
+// mayJoin reports whether word w (skeleton wskel, consonants wcons) may be
+// words a and b written together for sameJoined, before it compares them:
+// its consonants those of a then b (a consonant doubled across the join
+// written once, as appendConsonants writes it), or, for a word long enough
+// to be compared by its skeleton, its skeleton a's (but for a's last
+// letter, which the join may read otherwise) and about as long as both.
+func mayJoin(w, wskel, wcons, askel, bskel, acons, bcons string) bool {
+	if n := len(askel) + len(bskel); len(w) >= minSkelJoin && len(askel) > 0 && len(wskel) >= n-1 && len(wskel) <= n+1 && strings.HasPrefix(wskel, askel[:len(askel)-1]) {
+		return true
+	}
+	if !strings.HasPrefix(wcons, acons) {
+		return false
+	}
+	rest := wcons[len(acons):]
+	if rest == bcons {
+		return true
+	}
+	return len(bcons) > 0 && len(acons) > 0 && acons[len(acons)-1] == bcons[0] && rest == bcons[1:]
 }

@@ -19,6 +19,6 @@ func TestWrapJoinedName(t *testing.T) {
 	checkTopEntry(t, ix, map[string]string{
 		"BUNHEANG, Hing":  "1", // bun + hieng
 		"THOEUN, Sok Bun": "2", // the query's last and first words
-		"TOLASAMRITH":     "", // no comma on the listed side: samrith tola are adjacent only in that order
+		"TOLASAMRITH":     "",  // no comma on the listed side: samrith tola are adjacent only in that order
 	})
 }
