@@ -25,8 +25,9 @@ const (
 // with it and has minClippedRest letters or more beyond it, when both
 // names are written surname first with a comma, every word of both
 // surnames aligned and every aligned word close (closeMinSim): TAGWIREI,
-// Kuda for TAGWIREI, Kudakwashe Regimond. Not for patronymics, titles or
-// names the variant tables hold apart.
+// Kuda for TAGWIREI, Kudakwashe Regimond. Not for patronymics, titles,
+// names the variant tables hold apart or a listed name of two Pinyin or
+// Hangul syllables.
 func (ix *Index) alignClippedGiven(sc *scratch, rec *nameRec, ctoks []int32, start int, al *alignment) {
 	nq, nc := len(sc.qs), len(ctoks)
 	if !rec.individual || nq < 2 || nc < 2 || nq > 64 || nc > 64 {
@@ -65,7 +66,9 @@ func (ix *Index) alignClippedGiven(sc *scratch, rec *nameRec, ctoks []int32, sta
 		return
 	}
 	t := &ix.toks[ctoks[j]]
-	if t.patronymic || t.title || q.group != 0 && t.group != 0 && q.group != t.group {
+	if t.patronymic || t.title || q.group != 0 && t.group != 0 && q.group != t.group || syllableCount(t.s) == 2 {
+		// a Chinese or Korean given name of two syllables (Xiaoguang) is
+		// not said by its first (Xiao), which is another name
 		return
 	}
 	for _, e := range sc.edgeStore[start:] {
