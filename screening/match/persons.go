@@ -395,6 +395,7 @@ func (ix *Index) alignSplitLeftovers(sc *scratch, rec *nameRec, ctoks []int32, s
 	for k := 0; k < maxSplitPairs; k++ {
 		e, ok := ix.splitPair(sc, ctoks, al.qm, al.cm)
 		if !ok {
+			ix.wrapSplitPair(sc, rec, ctoks, al) // wrapjoin.go
 			return
 		}
 		al.take(sc, e)

@@ -58,6 +58,9 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		ix.alignLeftovers(sc, ctoks, start, &al, rec.individual)
 		ix.ezafeSplitLeftovers(sc, rec, ctoks, start, &al) // ezafe.go: an organisation's word with the ezafe's glide
 		ix.alignLastElement(sc, rec, ctoks, start, &al)
+		if rec.individual && sc.qSurname != 0 {
+			ix.alignClippedGiven(sc, rec, ctoks, start, &al) // clippedgiven.go
+		}
 		if !rec.individual && sc.qAbbr.mayPair(al.qm) {
 			// a generic word shortened (abbrevwords.go)
 			ix.alignAbbrevLeftovers(sc, ctoks, &al)

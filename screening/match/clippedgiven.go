@@ -1,0 +1,95 @@
+package match
+
+import "strings"
+
+// A given name is said and written clipped to its first syllables (Kuda
+// for the Shona Kudakwashe, Alex for Alexander, Chris for Christopher).
+// compoundOf pairs a word of six letters or more with the compound it
+// starts; a clipped given name is often shorter.
+
+const (
+	// minClippedGiven and maxClippedGiven bound the length, in bytes, of
+	// a clipped given name that alignClippedGiven pairs; longer ones are
+	// compoundOf's.
+	minClippedGiven = 4
+	maxClippedGiven = minCompoundStem - 1
+	// minClippedRest is the fewest letters the full name has beyond its
+	// clipped form: fewer are as often a name's feminine (Josefina for
+	// Jose, Paulina for Paul) or another name.
+	minClippedRest = 5
+)
+
+// alignClippedGiven adds to al an edge, at partialMinSim, of a query's
+// given name of minClippedGiven to maxClippedGiven letters left unaligned
+// and the listed person's first given name, left unaligned, that begins
+// with it and has minClippedRest letters or more beyond it, when both
+// names are written surname first with a comma, every word of both
+// surnames aligned and every aligned word close (closeMinSim): TAGWIREI,
+// Kuda for TAGWIREI, Kudakwashe Regimond. Not for patronymics, titles,
+// names the variant tables hold apart or a listed name of two Pinyin or
+// Hangul syllables.
+func (ix *Index) alignClippedGiven(sc *scratch, rec *nameRec, ctoks []int32, start int, al *alignment) {
+	nq, nc := len(sc.qs), len(ctoks)
+	if !rec.individual || nq < 2 || nc < 2 || nq > 64 || nc > 64 {
+		return
+	}
+	// a query written surname first: without its comma the search knows
+	// once that it has no surname words
+	if sc.qSurname < 0 && SurnameComma(sc.qName) < 0 {
+		sc.qSurname = 0
+	}
+	if sc.qSurname == 0 {
+		return
+	}
+	// a query word that may be clipped, before anything costlier
+	i := -1
+	for k := 1; k < nq; k++ {
+		q := &sc.qs[k]
+		if al.qm&bit(k) == 0 && len(q.s) >= minClippedGiven && len(q.s) <= maxClippedGiven && !q.patronymic && !q.title && hasVowel(q.s) {
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		return
+	}
+	// a listed word that begins with it, before the surnames
+	q, j := &sc.qs[i], -1
+	for k, ct := range ctoks {
+		t := &ix.toks[ct]
+		if al.cm&bit(k) == 0 && len(t.s) >= len(q.s)+minClippedRest && strings.HasPrefix(t.s, q.s) {
+			j = k
+			break
+		}
+	}
+	if j < 1 {
+		return
+	}
+	t := &ix.toks[ctoks[j]]
+	if t.patronymic || t.title || q.group != 0 && t.group != 0 && q.group != t.group || syllableCount(t.s) == 2 {
+		// a Chinese or Korean given name of two syllables (Xiaoguang) is
+		// not said by its first (Xiao), which is another name
+		return
+	}
+	for _, e := range sc.edgeStore[start:] {
+		if e.sim < closeMinSim {
+			return
+		}
+	}
+	if sc.qSurname < 0 {
+		sc.qSurname = sc.surnameWords(sc.qName)
+	}
+	qs := sc.qSurname
+	if qs == 0 || i < qs || al.qm&spanMask(0, int8(qs-1)) != spanMask(0, int8(qs-1)) {
+		return
+	}
+	name := ix.listedName(rec)
+	if !strings.Contains(name, ",") {
+		return
+	}
+	// the listed word the first given name, after the whole surname aligned
+	if cs := sc.surnameWords(name); cs != j || al.cm&spanMask(0, int8(cs-1)) != spanMask(0, int8(cs-1)) {
+		return
+	}
+	al.take(sc, edge{int8(i), int8(i), int8(j), int8(j), partialMinSim, t.w})
+}
