@@ -107,6 +107,8 @@ func (ix *Index) findHits(sc *scratch) {
 	sc.joins = sc.joins[:0]
 	sc.qCompoundNext = false
 	sc.qJWords = spanishJWords(sc.qs)
+	sc.qSomWords = somaliWords(sc.qs)
+	sc.somNew = sc.somNew[:0]
 	for i := range sc.qs {
 		// the hits of word i alone are added while it is looked at:
 		// the hits before are of other words, which a hit of i's
@@ -142,6 +144,7 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.thaiHits(sc, q, int8(i))
 			ix.devoicedHits(sc, q, int8(i))
 			ix.spanishJHits(sc, q, int8(i))
+			ix.somaliHits(sc, q, int8(i))
 			ix.silentLetterHits(sc, q, int8(i)) // shortvowel.go
 		}
 		ix.clipHits(sc, q, int8(i))

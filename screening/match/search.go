@@ -158,6 +158,8 @@ type scratch struct {
 	qKorean          bool     // every query word is one romanised Hangul syllable (koreanHits)
 	qCWords          uint64   // the query words with a c (romanianCWords)
 	qJWords          uint64   // the query words with a j inside (spanishJWords)
+	qSomWords        uint64   // the query words with a Somali x or c (somaliWords)
+	somNew           []int32  // the hits only the Somali reading found (somaliUnder)
 	qReadings        uint64   // the query words one of these readings applies to (readingWords)
 	qDinHeads        bool     // a query word is followed by al and din (dinQueryWords)
 	qRepeat          uint64   // query words written as another query word is (repeatedWords)
