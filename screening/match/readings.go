@@ -5,7 +5,8 @@ import "slices"
 // The readings of a word in another romanisation that gatherEdges applies
 // to the hits of a listed person's name: one Hangul syllable in two
 // systems (korean.go), the Romanian c before e and i (romanian.go), the
-// Spanish j for kh (spanish.go), the Somali x and c (somali.go). The query words each can apply to are
+// Spanish j for kh (spanish.go), the Somali x and c (somali.go), the
+// Tajik o for the Persian long a (tajik.go). The query words each can apply to are
 // known once a search (sc.qReadings), so that the hits of the other words
 // cost one test.
 
@@ -15,6 +16,7 @@ type readingName struct {
 	kor  int8 // a Korean name (koreanName)
 	slav int8 // a name with an East Slavic patronymic (slavicPatronymicName)
 	som  int8 // a person of a Somali-speaking country (somaliName)
+	taj  int8 // a person of a country of the Tajik o (tajikName)
 }
 
 // maxReadingSim is the similarity of a pair up to which the readings are
@@ -23,7 +25,7 @@ const maxReadingSim = 0.93
 
 // readingWords returns the query words (as bits) a reading can apply to.
 func readingWords(sc *scratch) uint64 {
-	m := sc.qCWords | sc.qJWords | sc.qSomWords
+	m := sc.qCWords | sc.qJWords | sc.qSomWords | sc.qTajWords
 	if sc.qKorean {
 		m |= 1<<min(len(sc.qs), 63) - 1
 	}
@@ -54,6 +56,13 @@ func (ix *Index) readingSim(sc *scratch, k int32, j int, ctoks []int32, rec *nam
 			}
 		} else if slices.Contains(sc.somNew, k) {
 			return -1 // a pair of the Somali reading alone
+		}
+	}
+	if sc.qTajWords&bq != 0 {
+		if ix.tajikName(rec, rn) {
+			sim = max(sim, tajikOSim(q, t)) // Jon, Jan (tajik.go)
+		} else if slices.Contains(sc.tajNew, k) {
+			return -1 // a pair of the Tajik o alone
 		}
 	}
 	return sim

@@ -160,6 +160,8 @@ type scratch struct {
 	qJWords          uint64   // the query words with a j inside (spanishJWords)
 	qSomWords        uint64   // the query words with a Somali x or c (somaliWords)
 	somNew           []int32  // the hits only the Somali reading found (somaliUnder)
+	qTajWords        uint64   // the query words of three letters with an o (tajikOWords)
+	tajNew           []int32  // the hits only the Tajik o found (tajikOHits)
 	qReadings        uint64   // the query words one of these readings applies to (readingWords)
 	qDinHeads        bool     // a query word is followed by al and din (dinQueryWords)
 	qRepeat          uint64   // query words written as another query word is (repeatedWords)
