@@ -107,6 +107,10 @@ func (ix *Index) findHits(sc *scratch) {
 	sc.joins = sc.joins[:0]
 	sc.qCompoundNext = false
 	sc.qJWords = spanishJWords(sc.qs)
+	sc.qSomWords = somaliWords(sc.qs)
+	sc.somNew = sc.somNew[:0]
+	sc.qTajWords = tajikOWords(sc.qs)
+	sc.tajNew = sc.tajNew[:0]
 	for i := range sc.qs {
 		// the hits of word i alone are added while it is looked at:
 		// the hits before are of other words, which a hit of i's
@@ -128,6 +132,9 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.typoGroupHits(sc, q, int8(i)) // typogroup.go
 		}
 		ix.compoundHits(sc, q, int8(i))
+		if sc.qTajWords != 0 {
+			ix.tajikOHits(sc, q, int8(i)) // tajik.go
+		}
 		if !known && strings.IndexByte(q.s, 'q') >= 0 {
 			// a q to read as g (qafGHits)
 			ix.qafGHits(sc, q, int8(i))
@@ -142,6 +149,8 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.thaiHits(sc, q, int8(i))
 			ix.devoicedHits(sc, q, int8(i))
 			ix.spanishJHits(sc, q, int8(i))
+			ix.somaliHits(sc, q, int8(i))
+			ix.diminutiveHits(sc, q, int8(i))   // diminutive.go
 			ix.silentLetterHits(sc, q, int8(i)) // shortvowel.go
 		}
 		ix.clipHits(sc, q, int8(i))

@@ -55,10 +55,21 @@ func diphthongSim(a, b string) float32 {
 	var sa, sb [2 * maxDiphthongKey]byte
 	ka := appendDiphthongSkel(sa[:0], a)
 	kb := appendDiphthongSkel(sb[:0], b)
-	if string(ka) != string(kb) {
+	if string(ka) != string(kb) && string(withoutSilentH(ka)) != string(withoutSilentH(kb)) {
 		return 0
 	}
 	return skelEqualSim(min(len(a), len(b)))
+}
+
+// withoutSilentH returns the skeleton sk without a final h after a vowel:
+// the h written at the end of a name after its last vowel is not said
+// (silentFinalH), so the diphthong read o may be followed by it on one
+// side only (Qansawh, Qansu).
+func withoutSilentH(sk []byte) []byte {
+	if n := len(sk); n >= 3 && sk[n-1] == 'h' && isVowelByte(sk[n-2]) {
+		return sk[:n-1]
+	}
+	return sk
 }
 
 // diphthongHits adds the listed words that query word q (index i), written
@@ -82,7 +93,11 @@ func (ix *Index) diphthongHits(sc *scratch, q *qtok, i int8) {
 	// the diphthong read o (Fawz, Foz), and written with the other
 	// second letter (Awf, Auf)
 	var sk [2 * maxDiphthongKey]byte
-	try(appendDiphthongSkel(sk[:0], q.s))
+	r := appendDiphthongSkel(sk[:0], q.s)
+	try(r)
+	if w := withoutSilentH(r); len(w) < len(r) {
+		try(w) // Qansawh, Qansu
+	}
 	var buf [maxDiphthongKey]byte
 	alt := append(buf[:0], q.s...)
 	for k := 0; k+1 < len(alt); k++ {

@@ -16,6 +16,10 @@ func TestDiphthong(t *testing.T) {
 		{"shawqi", "shoqi", skelEqualSim(5)},
 		{"jawad", "jouad", 0}, // w before a vowel is a consonant
 		{"fawzi", "fazi", 0},
+		{"qansawh", "qansu", skelEqualSim(5)}, // the final h after the diphthong not said
+		{"qansawh", "qansuh", skelEqualSim(6)},
+		{"fawzah", "fawz", 0}, // the h after another vowel than the diphthong's
+		{"rawh", "ra", 0},
 	} {
 		if got := diphthongSim(c.a, c.b); got != c.want {
 			t.Errorf("diphthongSim(%q, %q) = %v, want %v", c.a, c.b, got, c.want)

@@ -511,6 +511,9 @@ const minPersonCons = 4
 // th on one side and d, z, t or s on the other counts as the same letter
 // (interdentalSim: Dhiyab, Diab).
 func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
+	if sim < longVowelSim && q.skel == t.skel && longVowelSame(q.s, t.s) {
+		sim = longVowelSim // Abbud, Abboud (longvowel.go)
+	}
 	if sim < vowelShapeSim {
 		sim = max(sim, interdentalSim(q.s, q.skel, t.s, t.skel))
 	}

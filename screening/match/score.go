@@ -160,7 +160,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 					continue
 				}
 				if sc.qReadings&bit(int(h.qlo)) != 0 && sim < maxReadingSim {
-					sim = ix.readingSim(sc, k-1, j, ctoks, rec, &rn, sim) // readings.go
+					if sim = ix.readingSim(sc, k-1, j, ctoks, rec, &rn, sim); sim < 0 { // readings.go
+						continue
+					}
 				}
 			}
 			sc.edges = append(sc.edges, edge{h.qlo, h.qhi, int8(j), int8(j), sim, ix.toks[ct].w})
