@@ -1,5 +1,7 @@
 package match
 
+import "sync"
+
 // qtok is a prepared query word: its text, weight, romanisation skeleton,
 // consonant key and variant groups.
 type qtok struct {
@@ -248,3 +250,56 @@ func sharpen(s float64, n int) float32 {
 // letters, that have the same romanisation skeleton, a vowel and the same
 // first letter (shortWordSim).
 const shortRespellSim = 0.85
+
+// descriptorWeights lowers, once the candidates are chosen, the weight of
+// each query word that is an organisation descriptor in a language other
+// than English (no common English word) to that of its group's commonest
+// listed word (groupMinWeight). A descriptor says what a business is or
+// does; a spelling of it that the list holds rarely or never (elektroniki,
+// molekulyarnoi, nii, a case of a Russian word) is no rarer evidence than
+// the word the list writes most often (electronics, institute), and
+// weighing it by its own spelling made the descriptors said around a name
+// outweigh the name. The weights the candidate estimate used stay as they
+// were.
+func (ix *Index) descriptorWeights(sc *scratch) {
+	var mins []float32
+	for i := range sc.qs {
+		q := &sc.qs[i]
+		if !isOrgDescriptor(q.group) {
+			continue
+		}
+		if q.known && ix.toks[q.id].common || !q.known && isEnglishWord(q.s) {
+			continue
+		}
+		if mins == nil {
+			mins = ix.groupMinWeights()
+		}
+		if int(q.group) < len(mins) && mins[q.group] > 0 {
+			q.w = min(q.w, mins[q.group])
+		}
+	}
+}
+
+// groupWeights holds the least weight of the listed words of each variant
+// group (0 for a group without listed words), built on first use.
+type groupWeights struct {
+	once sync.Once
+	min  []float32
+}
+
+// groupMinWeights returns the least weight of the listed words of each
+// variant group, by group number.
+func (ix *Index) groupMinWeights() []float32 {
+	g := &ix.groupW
+	g.once.Do(func() {
+		g.min = make([]float32, len(ix.groupToks))
+		for n, toks := range ix.groupToks {
+			for _, t := range toks {
+				if w := ix.toks[t].w; g.min[n] == 0 || w < g.min[n] {
+					g.min[n] = w
+				}
+			}
+		}
+	})
+	return g.min
+}
