@@ -479,7 +479,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			if cOwn&bit(j) != 0 {
 				continue
 			}
-			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.orgGeneric() || j > cSeat))
+			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.orgGeneric() || j > cSeat || ix.entryPlaceLeft(sc, rec, ctoks, start, t)))
 		}
 	}
 	if shortened && missC > 0 && (cm&1 != 0 || len(sc.edgeStore)-start == 1) {
