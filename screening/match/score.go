@@ -528,7 +528,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		for i := range sc.qs {
 			if qm&bit(i) == 0 {
 				q := &sc.qs[i]
-				if qOwn&bit(i) != 0 || i == seat || ix.nameInitials(q.s, ctoks) {
+				if qOwn&bit(i) != 0 || i == seat || linkWord(q.s) || ix.nameInitials(q.s, ctoks) {
 					continue
 				}
 				if (isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s) || i > seat) && share < 1 {
