@@ -66,6 +66,9 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 				t.w = 0
 			}
 			t.variantInfo = variantInfoOf(w)
+			if t.group == 0 {
+				t.group = longVowelDescriptor(w)
+			}
 			t.av = hasAv(w)
 			if t.group == 0 && len(w) >= minTypoGroupWord {
 				t.typoGroup, t.typoSim = typoGroupOf(w) // typogroup.go
@@ -302,4 +305,35 @@ func (ix *Index) groupMinWeights() []float32 {
 		}
 	})
 	return g.min
+}
+
+// maxLongVowelWord is the longest word longVowelDescriptor reads.
+const maxLongVowelWord = 24
+
+// longVowelDescriptor returns the organisation descriptor group of the
+// word w written with a long vowel doubled, as romanisations of Arabic
+// write it (ISLAAM for islam, beside SHABAAB): the group of w with each
+// doubled vowel written once, if that is a descriptor's; 0 otherwise.
+func longVowelDescriptor(w string) uint16 {
+	if len(w) < 5 || len(w) > maxLongVowelWord {
+		return 0
+	}
+	var b [maxLongVowelWord]byte
+	n, doubled := 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if i > 0 && c == w[i-1] && (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') {
+			doubled = true
+			continue
+		}
+		b[n] = c
+		n++
+	}
+	if !doubled {
+		return 0
+	}
+	if g := variantOf[string(b[:n])]; isOrgDescriptor(g) {
+		return g
+	}
+	return 0
 }
