@@ -150,6 +150,9 @@ func (sc *scratch) soleNameAdded(qm, qOwn uint64) float32 {
 	for i := range sc.qs {
 		if qm&bit(i) == 0 && qOwn&bit(i) == 0 {
 			q := &sc.qs[i]
+			if linkWord(q.s) {
+				continue
+			}
 			if !isGenericWord(q.s) && !isOrgDescriptor(q.group) && !countryWord(q.s) && !isEnglishWord(q.s) {
 				missQ += q.w * missSoleOwnWord
 				continue
@@ -159,3 +162,11 @@ func (sc *scratch) soleNameAdded(qm, qOwn uint64) float32 {
 	}
 	return missQ
 }
+
+// linkWord reports whether w is an English preposition that links what a
+// query says on top of an organisation's name to it, which the stop words
+// (for, of, on, by) do not hold: with (a society WITH limited liability,
+// a company WITH foreign investments, an institute WITH a pilot plant).
+// Said on top of the whole of a listed name, it names nothing and counts
+// nothing; the words it links count as words on top.
+func linkWord(w string) bool { return w == "with" }

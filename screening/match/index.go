@@ -61,6 +61,9 @@ type Index struct {
 	// places holds the words of the listed addresses' cities and
 	// regions, found on first use (placeWord, coined.go).
 	places placeWords
+	// groupW holds the least weight of each variant group's listed
+	// words, built on first use (groupMinWeights, query.go)
+	groupW groupWeights
 	// neighOff and neighFlat hold the neighbours of every token, found
 	// when a prebuilt index was generated (see LoadIndex): those of token t
 	// are neighFlat[neighOff[t]:neighOff[t+1]]. Nil in an index built at

@@ -312,3 +312,94 @@ func (sc *scratch) withoutCountryLong(qm, qOwn uint64, individual bool, missQ fl
 	}
 	return max(missQ, 0), qOwn | long
 }
+
+// minPlaceAdjStem is the least length of a place's stem that a Russian
+// place adjective is read on (placeAdjective).
+const minPlaceAdjStem = 4
+
+// entryPlaceLeft reports whether the listed word t of an organisation's
+// name (rec), left out by a query that holds the rest of it, names where
+// the entry is: a word of the city or region of one of its addresses, or
+// that place's Russian adjective (ARZAMASSKOE of Arzamas, SAMARSKII of
+// Samara, IRKUTSKAYA of Irkutsk). A company's registered name often says
+// its town, and its short name leaves the town out (TEMP-AVIA PAO for
+// ARZAMASSKOE NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE TEMP-AVIA): the word
+// counts as a generic word left out. Read from the entry itself, so a
+// look-alike that leaves out another word keeps the general rule; and
+// only beside a word of the name's own (ownWordAligned): MACHINE BUILDING
+// PLANT is not ARZAMAS MACHINE BUILDING PLANT, nor INSTRUMENT PLANT
+// NOVOSIBIRSKII PRIBOROSTROITELNYI ZAVOD, whose town is what names them.
+//
+//go:noinline
+func (ix *Index) entryPlaceLeft(sc *scratch, rec *nameRec, ctoks []int32, start int, t *tokInfo) bool {
+	if t.common || len(t.s) < minPlaceWordLen+1 || t.generic || !ix.ownWordAligned(sc, ctoks, start) {
+		return false
+	}
+	e := ix.entries[rec.entry]
+	for i := range e.Addresses {
+		a := &e.Addresses[i]
+		for _, f := range [...]string{a.City, a.State} {
+			if f == "" {
+				continue
+			}
+			f = asciiField(f)
+			for k := 0; k < len(f); {
+				var p string
+				if p, k = nextFieldWord(f, k); len(p) >= minPlaceAdjStem && (placeWordIs(p, t.s, t.skel) || placeAdjective(p, t.s)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// placeAdjEndings are the endings of a Russian adjective in the
+// romanisations in use, after the suffix -sk-: masculine, feminine and
+// neuter, nominative and genitive.
+var placeAdjEndings = [...]string{"iy", "ii", "iyy", "yy", "y", "i", "iy", "aya", "aia", "aja", "oe", "oye", "oie", "ogo", "oy", "oi", "ie", "iye", "ye", "ikh"}
+
+// placeAdjective reports whether w is the Russian adjective of the place
+// word p (any case): p without a final vowel, then -sk- (once, when p ends
+// in -sk already) and an adjective ending. Arzamas, arzamasskoe; Samara,
+// samarskii; Irkutsk, irkutskaya.
+func placeAdjective(p, w string) bool {
+	if len(p) > 32 || len(w) <= len(p) {
+		return false
+	}
+	var low [32]byte
+	n := len(p)
+	for k := 0; k < n; k++ {
+		low[k] = p[k] | 0x20
+	}
+	stem := string(low[:n])
+	if strings.HasSuffix(stem, "sk") {
+		stem = stem[:n-2]
+	} else if strings.ContainsRune("aeiouy", rune(stem[n-1])) {
+		stem = stem[:n-1]
+	}
+	if len(stem) < minPlaceAdjStem || !strings.HasPrefix(w, stem) || !strings.HasPrefix(w[len(stem):], "sk") {
+		return false
+	}
+	end := w[len(stem)+2:]
+	for _, x := range placeAdjEndings {
+		if end == x {
+			return true
+		}
+	}
+	return false
+}
+
+// ownWordAligned reports whether a word of the listed organisation's name
+// ctoks that the edges from start align is a word of its own: no common
+// English word, generic word or descriptor in any language.
+func (ix *Index) ownWordAligned(sc *scratch, ctoks []int32, start int) bool {
+	for _, e := range sc.edgeStore[start:] {
+		for j := e.clo; j <= e.chi; j++ {
+			if t := &ix.toks[ctoks[j]]; !t.common && !t.orgGeneric() {
+				return true
+			}
+		}
+	}
+	return false
+}

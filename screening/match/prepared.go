@@ -157,6 +157,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	}
 	ix.collectCandidates(sc)
 	ix.prefetchCandidates(sc)
+	ix.descriptorWeights(sc)
 
 	sc.hitMemo = append(sc.hitMemo[:0], make([]hitMemo, len(sc.hits))...)
 	boost := queryBoost(q)

@@ -1,5 +1,7 @@
 package match
 
+import "sync"
+
 // qtok is a prepared query word: its text, weight, romanisation skeleton,
 // consonant key and variant groups.
 type qtok struct {
@@ -64,6 +66,9 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 				t.w = 0
 			}
 			t.variantInfo = variantInfoOf(w)
+			if t.group == 0 {
+				t.group = longVowelDescriptor(w)
+			}
 			t.av = hasAv(w)
 			if t.group == 0 && len(w) >= minTypoGroupWord {
 				t.typoGroup, t.typoSim = typoGroupOf(w) // typogroup.go
@@ -248,3 +253,87 @@ func sharpen(s float64, n int) float32 {
 // letters, that have the same romanisation skeleton, a vowel and the same
 // first letter (shortWordSim).
 const shortRespellSim = 0.85
+
+// descriptorWeights lowers, once the candidates are chosen, the weight of
+// each query word that is an organisation descriptor in a language other
+// than English (no common English word) to that of its group's commonest
+// listed word (groupMinWeight). A descriptor says what a business is or
+// does; a spelling of it that the list holds rarely or never (elektroniki,
+// molekulyarnoi, nii, a case of a Russian word) is no rarer evidence than
+// the word the list writes most often (electronics, institute), and
+// weighing it by its own spelling made the descriptors said around a name
+// outweigh the name. The weights the candidate estimate used stay as they
+// were.
+func (ix *Index) descriptorWeights(sc *scratch) {
+	var mins []float32
+	for i := range sc.qs {
+		q := &sc.qs[i]
+		if !isOrgDescriptor(q.group) {
+			continue
+		}
+		if q.known && ix.toks[q.id].common || !q.known && isEnglishWord(q.s) {
+			continue
+		}
+		if mins == nil {
+			mins = ix.groupMinWeights()
+		}
+		if int(q.group) < len(mins) && mins[q.group] > 0 {
+			q.w = min(q.w, mins[q.group])
+		}
+	}
+}
+
+// groupWeights holds the least weight of the listed words of each variant
+// group (0 for a group without listed words), built on first use.
+type groupWeights struct {
+	once sync.Once
+	min  []float32
+}
+
+// groupMinWeights returns the least weight of the listed words of each
+// variant group, by group number.
+func (ix *Index) groupMinWeights() []float32 {
+	g := &ix.groupW
+	g.once.Do(func() {
+		g.min = make([]float32, len(ix.groupToks))
+		for n, toks := range ix.groupToks {
+			for _, t := range toks {
+				if w := ix.toks[t].w; g.min[n] == 0 || w < g.min[n] {
+					g.min[n] = w
+				}
+			}
+		}
+	})
+	return g.min
+}
+
+// maxDoubledVowelWord is the longest word longVowelDescriptor reads.
+const maxDoubledVowelWord = 24
+
+// longVowelDescriptor returns the organisation descriptor group of the
+// word w written with a long vowel doubled, as romanisations of Arabic
+// write it (ISLAAM for islam, beside SHABAAB): the group of w with each
+// doubled vowel written once, if that is a descriptor's; 0 otherwise.
+func longVowelDescriptor(w string) uint16 {
+	if len(w) < 5 || len(w) > maxDoubledVowelWord {
+		return 0
+	}
+	var b [maxDoubledVowelWord]byte
+	n, doubled := 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if i > 0 && c == w[i-1] && (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') {
+			doubled = true
+			continue
+		}
+		b[n] = c
+		n++
+	}
+	if !doubled {
+		return 0
+	}
+	if g := variantOf[string(b[:n])]; isOrgDescriptor(g) {
+		return g
+	}
+	return 0
+}

@@ -484,7 +484,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			if cOwn&bit(j) != 0 {
 				continue
 			}
-			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.orgGeneric() || j > cSeat))
+			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.orgGeneric() || j > cSeat || ix.entryPlaceLeft(sc, rec, ctoks, start, t)))
 		}
 	}
 	if shortened && missC > 0 && (cm&1 != 0 || len(sc.edgeStore)-start == 1) {
@@ -533,7 +533,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		for i := range sc.qs {
 			if qm&bit(i) == 0 {
 				q := &sc.qs[i]
-				if qOwn&bit(i) != 0 || i == seat || ix.nameInitials(q.s, ctoks) {
+				if qOwn&bit(i) != 0 || i == seat || linkWord(q.s) || ix.nameInitials(q.s, ctoks) {
 					continue
 				}
 				if (isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s) || i > seat) && share < 1 {

@@ -1,6 +1,10 @@
 package match
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
 
 // Short forms of a listed organisation's name: which part of the name a
 // short form keeps.
@@ -160,5 +164,31 @@ func (ix *Index) groupPrefix(sc *scratch, rec *nameRec, ctoks []int32, e *edge) 
 		return false
 	}
 	t := &ix.toks[ctoks[n-1]]
-	return len(sc.qs[0].s) >= minRegisteredShortLen && t.df <= maxGroupPrefixDF && coinedWord(t)
+	return len(sc.qs[0].s) >= minRegisteredShortLen && coinedWord(t) && (t.df <= maxGroupPrefixDF || ix.entityNames(ctoks[n-1], maxGroupPrefixDF+1) <= maxGroupPrefixDF)
+}
+
+// maxEntityNamesAsked is the most listed names of a word that entityNames
+// reads: a word of more is a common one.
+const maxEntityNamesAsked = 32
+
+// entityNames returns how many listed names of organisations (entries of
+// type entity) hold the word ct, counting up to limit; limit when the word
+// is of more than maxEntityNamesAsked names. A person's surname or a
+// vessel's name is no word that other companies take: KUZNETSOV is of
+// ten names, of which one company's (ODK-KUZNETSOV) and the rest people's
+// and a ship's.
+func (ix *Index) entityNames(ct int32, limit int) int {
+	ps := ix.postings(ct)
+	if len(ps) > maxEntityNamesAsked {
+		return limit
+	}
+	n := 0
+	for _, p := range ps {
+		if o := &ix.names[p]; !o.individual && ix.entries[o.entry].Type == lists.TypeEntity {
+			if n++; n >= limit {
+				return n
+			}
+		}
+	}
+	return n
 }
