@@ -335,6 +335,9 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 	case missQ > 0 && missC > 0 && ix.genericSwap(sc, rec, ctoks, al):
 		// generic words swapped for others (genericswap.go)
 		alphaQ = alpha
+		if ix.swapKeepsOwnWord(sc, rec, ctoks, al.qm, al.cm, start) {
+			alphaQ, alpha = swapShare, swapShare
+		}
 	case missQ > 0 && missC > 0:
 		// words on both sides left unmatched look like a different name,
 		// not a shortened one: the listed words count in full, and the
