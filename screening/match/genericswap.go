@@ -22,7 +22,7 @@ func (ix *Index) genericSwap(sc *scratch, rec *nameRec, ctoks []int32, al *align
 // is or does, not a name.
 func (sc *scratch) descriptorsLeft(qm uint64) bool {
 	for i := range sc.qs {
-		if q := &sc.qs[i]; qm&bit(i) == 0 && !isGenericWord(q.s) && !isOrgDescriptor(q.group) {
+		if q := &sc.qs[i]; qm&bit(i) == 0 && !isGenericWord(q.s) && !isOrgDescriptor(q.group) && !isArticle(q.s) {
 			return false
 		}
 	}
@@ -33,7 +33,7 @@ func (sc *scratch) descriptorsLeft(qm uint64) bool {
 // cm leaves out is a generic word or a descriptor.
 func (ix *Index) genericLeft(ctoks []int32, cm uint64) bool {
 	for j, ct := range ctoks {
-		if t := &ix.toks[ct]; cm&bit(j) == 0 && !t.orgGeneric() {
+		if t := &ix.toks[ct]; cm&bit(j) == 0 && !t.orgGeneric() && !isArticle(t.s) {
 			return false
 		}
 	}
@@ -80,6 +80,17 @@ func (ix *Index) swapKeepsOwnWord(sc *scratch, rec *nameRec, ctoks []int32, qm, 
 	for j, ct := range ctoks {
 		if cm&bit(j) == 0 && ix.toks[ct].df <= t.df {
 			return false // a word left out as rare as the one kept
+		}
+	}
+	// the article is no word swapped (orgarticles.go)
+	for i := range sc.qs {
+		if i < 64 && isArticle(sc.qs[i].s) {
+			qm |= bit(i)
+		}
+	}
+	for j, ct := range ctoks {
+		if isArticle(ix.toks[ct].s) {
+			cm |= bit(j)
 		}
 	}
 	kept := false
