@@ -7,9 +7,9 @@ import (
 	"github.com/exportguard/exportguard/screening/lists"
 )
 
-// TestOrgArticle checks that the Arabic article written on one side of an
-// organisation's name only (orgArticle, listedOrgArticle) is no word left
-// over when two words of the name's own agree, and still is beside one.
+// TestOrgArticle checks that the Arabic article a query writes before a
+// word of an organisation's name (orgArticles) is no word left over when
+// two words of the name's own agree, and still is beside one.
 func TestOrgArticle(t *testing.T) {
 	es := []*lists.Entry{
 		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "ZORVAH CHARITABLE ORGANIZATION"},

@@ -431,21 +431,22 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	// the words of a state institution's form (stateforms.go) and an
 	// organisation's own abbreviation (acronym.go) are not left over; the
 	// query's are known once per search (sc.qOrgOwn)
-	var qOwn, cOwn uint64
-	// the article before a word that aligned, in an organisation's name
-	// of two words or more that agree (orgarticles.go)
-	arts := !rec.individual && len(sc.edgeStore)-start >= 2 && sc.articleFree(start)
+	var qOwn, cOwn, qArt uint64
 	if !rec.individual {
 		qOwn, cOwn = sc.qOrgOwn, ix.orgOwnOf(nid, ctoks)
 		if sc.qBank != 0 && len(ctoks) > 1 && (sc.qBank&qBankForm != 0 && qm&1 == 0 || sc.qBank&qBankWord != 0 && cm&1 == 0 && len(ix.toks[ctoks[0]].s) <= 4) {
 			// a bank's form abbreviated, left out (bankforms.go)
 			qOwn, cOwn = ix.bankFormPair(sc, ctoks, qm, cm, qOwn, cOwn)
 		}
+		if sc.qArticles&^qm != 0 && len(sc.edgeStore)-start >= 2 {
+			// the query's article before a word that aligned (orgarticles.go)
+			qArt = sc.orgArticles(qm, start)
+		}
 	}
 	for i := range sc.qs {
 		if qm&bit(i) == 0 {
 			q := &sc.qs[i]
-			if qOwn&bit(i) != 0 || arts && sc.orgArticle(i, qm) {
+			if (qOwn|qArt)&bit(i) != 0 {
 				continue
 			}
 			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
@@ -482,7 +483,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 				missC += t.w * missDedication
 				continue
 			}
-			if cOwn&bit(j) != 0 || arts && listedOrgArticle(t, j, ctoks, cm) {
+			if cOwn&bit(j) != 0 {
 				continue
 			}
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.orgGeneric() || j > cSeat))
