@@ -2,7 +2,10 @@ package match
 
 import (
 	"context"
+	"fmt"
 	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
 )
 
 // TestGenericSwap checks, on the index of the real-alias evaluation
@@ -33,4 +36,35 @@ func TestGenericSwap(t *testing.T) {
 			t.Errorf("%q: got %+v, want %s", c.query, ms, c.want)
 		}
 	}
+}
+
+// TestSwapKeepsOwnWord checks that the business words of one party's coined
+// name swapped for others count less (swapKeepsOwnWord), and not when the
+// words swapped stand on either side of the brand, the brand is a word of
+// two parties' names, or a word left out is as rare as the brand.
+func TestSwapKeepsOwnWord(t *testing.T) {
+	es := []*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "ZORVATEK SHIPPING AND TRADING LLC"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "INVESTMENT BANK KELBURNO"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "MIRAVEX SHIPPING AND TRADING LLC"},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "MIRAVEX CHILE S.A."},
+		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "SERVICIO DE EQUIPO QUENTROL"},
+	}
+	// other names, so that the words above weigh as rare words do and the
+	// generic words as common ones
+	for i := range 60 {
+		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("PLANT NUMBER %d", i)})
+	}
+	for i, w := range []string{"ALFA", "BETA", "GAMMA", "DELTA"} {
+		for _, g := range []string{"MANAGEMENT", "TRADING", "SHIPPING", "GROUP", "SERVICIO", "INVESTMENT", "BANK", "COMPANY"} {
+			es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("g", i, g), Type: lists.TypeEntity, Name: w + " " + g})
+		}
+	}
+	ix := NewIndex(es)
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"ZORVATEK SHIP MANAGEMENT", "1"},
+		{"KELBURNO INVESTMENT TRADING", ""}, // a business word on the other side of the brand
+		{"MIRAVEX SHIP MANAGEMENT", ""},     // a word of two parties
+		{"SERVICIO DE GROUP QUENTROL", ""},  // equipo is as rare as quentrol
+	})
 }

@@ -360,12 +360,30 @@ func (ix *Index) respeltCloseEdges(sc *scratch, ctoks []int32, start int) bool {
 			return false // no respelling of one skeleton
 		}
 		q, t := sc.qs[e.qlo].s, &ix.toks[ctoks[e.clo]]
-		if len(q) < minRespeltCloseLen || len(t.s) < minRespeltCloseLen || !ix.singleRespelling(sc, ctoks, e) && !ix.vowelRespelling(sc, ctoks, e) || isEnglishWord(q) || t.common {
+		if len(q) < minRespeltCloseLen || len(t.s) < minRespeltCloseLen || !ix.singleRespelling(sc, ctoks, e) && !ix.vowelRespelling(sc, ctoks, e) {
+			return false
+		}
+		if (isEnglishWord(q) || t.common) && !ix.twoCoinedExact(ctoks, es) {
 			return false
 		}
 		loose++
 	}
 	return loose > 0 && loose < len(es)
+}
+
+// twoCoinedExact reports whether two of the edges es or more each align
+// one query word exactly with one listed coined word (coinedWord): beside
+// them, a word respelt that is also an English word (ARIA for ARYA in
+// ZAGROS TARABARAN ARIA for ZAGROS TARABARAN-E ARYA) is the name's own
+// word, not a common word another company may take.
+func (ix *Index) twoCoinedExact(ctoks []int32, es []edge) bool {
+	n := 0
+	for i := range es {
+		if e := &es[i]; e.sim >= 1 && e.qlo == e.qhi && e.clo == e.chi && coinedWord(&ix.toks[ctoks[e.clo]]) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // minVowelRespeltLen is the least length of the skeletons of two words

@@ -471,6 +471,22 @@ func TestVowelRespeltCloseWords(t *testing.T) {
 	})
 }
 
+// TestRespeltEnglishBesideCoined checks that a word respelt that is also
+// an English word (ARIA for ARYA) counts as close beside two coined words
+// that agree exactly (twoCoinedExact), and not beside one.
+func TestRespeltEnglishBesideCoined(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "ZORVATEK KELBURAN-E ARYA"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "QUENTRAVO ARYA"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "GLOBAL TRADING COMPANY"},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "INTERNATIONAL TRANSPORTATION"},
+	})
+	checkTopEntry(t, ix, map[string]string{
+		"ZORVATEK KELBURAN ARIA INTERNATIONAL TRANSPORTATION CO.": "1",
+		"QUENTRAVO ARIA INTERNATIONAL TRANSPORTATION CO.":         "",
+	})
+}
+
 // TestBetacism checks that a single word respelt b for v (Spanish says
 // them alike) is the same name respelt, not weak evidence.
 func TestBetacism(t *testing.T) {

@@ -340,6 +340,9 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 	case missQ > 0 && missC > 0 && ix.genericSwap(sc, rec, ctoks, al):
 		// generic words swapped for others (genericswap.go)
 		alphaQ = alpha
+		if ix.swapKeepsOwnWord(sc, rec, ctoks, al.qm, al.cm, start) {
+			alphaQ, alpha = swapShare, swapShare
+		}
 	case missQ > 0 && missC > 0:
 		// words on both sides left unmatched look like a different name,
 		// not a shortened one: the listed words count in full, and the
@@ -433,18 +436,22 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	// the words of a state institution's form (stateforms.go) and an
 	// organisation's own abbreviation (acronym.go) are not left over; the
 	// query's are known once per search (sc.qOrgOwn)
-	var qOwn, cOwn uint64
+	var qOwn, cOwn, qArt uint64
 	if !rec.individual {
 		qOwn, cOwn = sc.qOrgOwn, ix.orgOwnOf(nid, ctoks)
 		if sc.qBank != 0 && len(ctoks) > 1 && (sc.qBank&qBankForm != 0 && qm&1 == 0 || sc.qBank&qBankWord != 0 && cm&1 == 0 && len(ix.toks[ctoks[0]].s) <= 4) {
 			// a bank's form abbreviated, left out (bankforms.go)
 			qOwn, cOwn = ix.bankFormPair(sc, ctoks, qm, cm, qOwn, cOwn)
 		}
+		if sc.qArticles&^qm != 0 && len(sc.edgeStore)-start >= 2 {
+			// the query's article before a word that aligned (orgarticles.go)
+			qArt = sc.orgArticles(qm, start)
+		}
 	}
 	for i := range sc.qs {
 		if qm&bit(i) == 0 {
 			q := &sc.qs[i]
-			if qOwn&bit(i) != 0 {
+			if (qOwn|qArt)&bit(i) != 0 {
 				continue
 			}
 			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)

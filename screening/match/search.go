@@ -125,6 +125,7 @@ type scratch struct {
 	nt                nameTokens
 	qs                []qtok
 	qOrgOwn           uint64 // query words not left over against an organisation (orgOwnWords)
+	qArticles         uint64 // query words that are the Arabic article (articleWords, orgarticles.go)
 	qLong             uint64 // query words of a country's long name, once asked (countryLong, places.go)
 	qLongAsked        bool
 	qAbbr             abbrevWords // query words that may be abbreviations or abbreviated (abbrevQueryWords)
