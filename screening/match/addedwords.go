@@ -99,7 +99,7 @@ func (sc *scratch) ordinaryAdded(qm, qOwn uint64) bool {
 		if oneWordForm(q.s) || hasDigit(q.s) || givenNameGroup(q.group) {
 			return false
 		}
-		if isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s) {
+		if isGenericWord(q.s) || isOrgDescriptor(q.group) || sc.queryCountryWord(i) {
 			n++
 			continue
 		}
@@ -150,7 +150,7 @@ func (sc *scratch) soleNameAdded(qm, qOwn uint64) float32 {
 	for i := range sc.qs {
 		if qm&bit(i) == 0 && qOwn&bit(i) == 0 {
 			q := &sc.qs[i]
-			if !isGenericWord(q.s) && !isOrgDescriptor(q.group) && !countryWord(q.s) && !isEnglishWord(q.s) {
+			if !isGenericWord(q.s) && !isOrgDescriptor(q.group) && !sc.queryCountryWord(i) && !isEnglishWord(q.s) {
 				missQ += q.w * missSoleOwnWord
 				continue
 			}
