@@ -99,7 +99,7 @@ func (sc *scratch) ordinaryAdded(qm, qOwn uint64) bool {
 		if oneWordForm(q.s) || hasDigit(q.s) || givenNameGroup(q.group) {
 			return false
 		}
-		if isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s) {
+		if isGenericWord(q.s) || isOrgDescriptor(q.group) || sc.queryCountryWord(i) {
 			n++
 			continue
 		}
@@ -153,7 +153,7 @@ func (sc *scratch) soleNameAdded(qm, qOwn uint64) float32 {
 			if linkWord(q.s) {
 				continue
 			}
-			if !isGenericWord(q.s) && !isOrgDescriptor(q.group) && !countryWord(q.s) && !isEnglishWord(q.s) {
+			if !isGenericWord(q.s) && !isOrgDescriptor(q.group) && !sc.queryCountryWord(i) && !isEnglishWord(q.s) {
 				missQ += q.w * missSoleOwnWord
 				continue
 			}

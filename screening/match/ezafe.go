@@ -34,6 +34,11 @@ func (ix *Index) ezafeSplitLeftovers(sc *scratch, rec *nameRec, ctoks []int32, s
 	if rec.individual || nq < 2 || nq > 64 || nc > 64 {
 		return
 	}
+	// two adjacent query words left unaligned, before any listed word's
+	// letters are read: most names have none
+	if free := ^al.qm; free&(free>>1)&spanMask(0, int8(nq-2)) == 0 {
+		return
+	}
 	glide := -1
 	for j := 0; j < nc && glide < 0; j++ {
 		if al.cm&bit(j) == 0 && ezafeGlide(ix.toks[ctoks[j]].s) {

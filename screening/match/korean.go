@@ -223,8 +223,18 @@ func korReading(w string) (korSyl, bool) {
 			return korSyl{}, false // a second vowel: two syllables, or none
 		}
 	}
-	r := korSyl{korIniIndex.part(w[:i]), korVowIndex.part(w[i:j]), korFinIndex.part(w[j:])}
-	return r, r.ini != 0 && r.vow != 0 && r.fin != 0
+	// each part looked up only when the ones before it are spellings
+	var r korSyl
+	if r.ini = korIniIndex.part(w[:i]); r.ini == 0 {
+		return korSyl{}, false
+	}
+	if r.vow = korVowIndex.part(w[i:j]); r.vow == 0 {
+		return korSyl{}, false
+	}
+	if r.fin = korFinIndex.part(w[j:]); r.fin == 0 {
+		return korSyl{}, false
+	}
+	return r, true
 }
 
 // koreanSameSyllable reports whether the words a and b, not equal, can

@@ -285,8 +285,17 @@ func (ix *Index) korJoinHits(sc *scratch) {
 	var rs [maxKorRunQuery]korSyl // each short word read as one syllable
 	var rok [maxKorRunQuery]bool
 	short := 0 // the short words
+	// a run needs two adjacent short words: only a short word next to
+	// another is read
+	var sm uint64
 	for i := 0; i < len(sc.qs) && i < maxKorRunQuery; i++ {
-		if w := sc.qs[i].s; len(w) <= maxKorLen {
+		if len(sc.qs[i].s) <= maxKorLen {
+			sm |= bit(i)
+		}
+	}
+	sm &= sm<<1 | sm>>1
+	for i := 0; i < len(sc.qs) && i < maxKorRunQuery && sm>>uint(i) != 0; i++ {
+		if w := sc.qs[i].s; sm&bit(i) != 0 {
 			if rs[i], rok[i] = korReading(w); rok[i] {
 				short++
 				if w[len(w)-1] == 'n' {

@@ -68,8 +68,28 @@ func appendLoanReading(dst []byte, w string) ([]byte, bool) {
 		return dst, false
 	}
 	start := len(dst)
+	// most words have no loan spelling: find the first before copying
+	i := 0
+	for ; i < len(w); i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			return dst, false
+		}
+		if i+1 < len(w) && w[i+1] >= 'a' && w[i+1] <= 'z' {
+			p := int(c-'a')*26 + int(w[i+1]-'a')
+			if loanPairs[p/64]&(1<<(p%64)) != 0 {
+				if n, _ := loanAt(w[i:], p); n > 0 {
+					break
+				}
+			}
+		}
+	}
+	if i == len(w) {
+		return dst, false
+	}
+	dst = append(dst, w[:i]...)
 	changed := false
-	for i := 0; i < len(w); {
+	for i < len(w) {
 		c := w[i]
 		if c < 'a' || c > 'z' {
 			return dst[:start], false
@@ -99,7 +119,8 @@ func appendLoanReading(dst []byte, w string) ([]byte, bool) {
 func loanAt(s string, p int) (int, string) {
 	for _, k := range loanByPair[p] {
 		l := &loanSpellings[k]
-		if len(l.spelt) <= len(s) && s[:len(l.spelt)] == l.spelt {
+		// the third letters first (s and the spelling share the first two)
+		if len(l.spelt) <= len(s) && (len(l.spelt) < 3 || l.spelt[2] == s[2]) && s[:len(l.spelt)] == l.spelt {
 			return len(l.spelt), l.english
 		}
 	}

@@ -141,6 +141,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.qOrgOwn = orgOwnWords(sc.qs)
 	sc.qArticles = articleWords(sc.qs)
 	sc.qLongAsked = false
+	sc.qCountryAsked = 0
 	sc.qAbbr = abbrevQueryWords(sc.qs)
 	sc.qBank = bankQueryWords(sc.qs)
 	sc.qDinHeads, sc.qDinWords = dinQueryWords(sc.qs)

@@ -17,6 +17,9 @@ type qtok struct {
 	// spellings (typoGroupOf); 0 if none
 	typoGroup uint16
 	typoSim   float32
+	// noLoanShape: the word has no loan-word shape sameLoanShape can
+	// compare, known once asked (qtok.sameLoanShape)
+	noLoanShape bool
 }
 
 // prepareQuery computes the weight, skeleton and consonant key of each query
@@ -183,7 +186,7 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 	} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
 		s = max(s, 0.85)
 	}
-	if s < loanShapeSim && n >= 6 && sameLoanShape(q.s, t.s) {
+	if s < loanShapeSim && n >= 6 && q.sameLoanShape(t.s) {
 		s = loanShapeSim
 	}
 	return s

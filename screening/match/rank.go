@@ -9,26 +9,18 @@ import (
 // the entries best first (ties by the order of the entries).
 func (ix *Index) rankResults(rs []result) []result {
 	// best name per entry, then order by score
-	slices.SortFunc(rs, func(a, b result) int {
-		ea, eb := ix.names[a.name].entry, ix.names[b.name].entry
-		if ea != eb {
-			return int(ea - eb)
-		}
-		if a.score != b.score {
-			if a.score > b.score {
-				return -1
+	if len(rs) <= maxInsertionSort {
+		// the insertion sort slices.SortFunc runs on so few, comparing
+		// the results in place: its comparison copies both (some 250
+		// bytes each)
+		for i := 1; i < len(rs); i++ {
+			for j := i; j > 0 && ix.entryOrder(&rs[j], &rs[j-1]) < 0; j-- {
+				rs[j], rs[j-1] = rs[j-1], rs[j]
 			}
-			return 1
 		}
-		if a.nameScore != b.nameScore {
-			// scores clamped at 1: the name that agrees better
-			if a.nameScore > b.nameScore {
-				return -1
-			}
-			return 1
-		}
-		return int(a.name - b.name)
-	})
+	} else {
+		slices.SortFunc(rs, func(a, b result) int { return ix.entryOrder(&a, &b) })
+	}
 	k := 0
 	for i := range rs {
 		if i > 0 && ix.names[rs[i].name].entry == ix.names[rs[k-1].name].entry {
@@ -38,16 +30,50 @@ func (ix *Index) rankResults(rs []result) []result {
 		k++
 	}
 	rs = rs[:k]
-	slices.SortFunc(rs, func(a, b result) int {
-		if a.score != b.score {
-			if a.score > b.score {
-				return -1
+	if len(rs) <= maxInsertionSort {
+		for i := 1; i < len(rs); i++ {
+			for j := i; j > 0 && ix.scoreOrder(&rs[j], &rs[j-1]) < 0; j-- {
+				rs[j], rs[j-1] = rs[j-1], rs[j]
 			}
-			return 1
 		}
-		return int(ix.names[a.name].entry - ix.names[b.name].entry)
-	})
+	} else {
+		slices.SortFunc(rs, func(a, b result) int { return ix.scoreOrder(&a, &b) })
+	}
 	return rs
+}
+
+// entryOrder orders results by entry, then best first (score, then name
+// score, then name).
+func (ix *Index) entryOrder(a, b *result) int {
+	ea, eb := ix.names[a.name].entry, ix.names[b.name].entry
+	if ea != eb {
+		return int(ea - eb)
+	}
+	if a.score != b.score {
+		if a.score > b.score {
+			return -1
+		}
+		return 1
+	}
+	if a.nameScore != b.nameScore {
+		// scores clamped at 1: the name that agrees better
+		if a.nameScore > b.nameScore {
+			return -1
+		}
+		return 1
+	}
+	return int(a.name - b.name)
+}
+
+// scoreOrder orders results best first, then by entry.
+func (ix *Index) scoreOrder(a, b *result) int {
+	if a.score != b.score {
+		if a.score > b.score {
+			return -1
+		}
+		return 1
+	}
+	return int(ix.names[a.name].entry - ix.names[b.name].entry)
 }
 
 // buildMatch turns a scored name into a Match: the entry, the name and the
@@ -84,13 +110,27 @@ func (ix *Index) buildMatch(qs []qtok, r *result) Match {
 		}
 		m.Tokens[i] = tm
 	}
-	slices.SortStableFunc(m.Tokens, func(a, b TokenMatch) int { return strings.Compare(a.Query, b.Query) })
+	if ts := m.Tokens; len(ts) <= maxStableInsertion {
+		// the insertion sort slices.SortStableFunc runs on so few, with
+		// the comparison inlined
+		for i := 1; i < len(ts); i++ {
+			for j := i; j > 0 && ts[j].Query < ts[j-1].Query; j-- {
+				ts[j], ts[j-1] = ts[j-1], ts[j]
+			}
+		}
+	} else {
+		slices.SortStableFunc(m.Tokens, func(a, b TokenMatch) int { return strings.Compare(a.Query, b.Query) })
+	}
 	if r.nadj > 0 {
 		m.Adjustments = make([]Adjustment, r.nadj)
 		copy(m.Adjustments, r.adj[:r.nadj])
 	}
 	return m
 }
+
+// maxStableInsertion is the length up to which slices.SortStableFunc
+// sorts by insertion alone (its block size).
+const maxStableInsertion = 20
 
 // round4 rounds a non-negative f to four decimals.
 func round4(f float64) float64 { return float64(int64(f*10000+0.5)) / 10000 }

@@ -543,7 +543,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 				if qOwn&bit(i) != 0 || i == seat || linkWord(q.s) || ix.nameInitials(q.s, ctoks) {
 					continue
 				}
-				if (isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s) || i > seat) && share < 1 {
+				if share < 1 && (i > seat || isGenericWord(q.s) || isOrgDescriptor(q.group) || sc.queryCountryWord(i)) {
 					missQ += q.w * missAddedOrg
 					continue
 				}

@@ -128,6 +128,8 @@ type scratch struct {
 	qArticles         uint64 // query words that are the Arabic article (articleWords, orgarticles.go)
 	qLong             uint64 // query words of a country's long name, once asked (countryLong, places.go)
 	qLongAsked        bool
+	qCountry          uint64 // query words countryWord reads, of those asked (qCountryAsked; queryCountryWord)
+	qCountryAsked     uint64
 	qAbbr             abbrevWords // query words that may be abbreviations or abbreviated (abbrevQueryWords)
 	qClip, qGlued     uint64      // query words that may be clipped, or glued words (clipQueryWords)
 	glueHeads         []glueHead

@@ -134,6 +134,23 @@ func countryWord(w string) bool {
 	return err == nil && !d.Region.IsValid()
 }
 
+// queryCountryWord is countryWord of the query word i, worked out once a
+// search: the rules that ask it ask it of every name they score, and
+// rules.ResolveDestination reads (and, for a word that names no country,
+// allocates) each time.
+func (sc *scratch) queryCountryWord(i int) bool {
+	b := bit(i)
+	if sc.qCountryAsked&b == 0 {
+		sc.qCountryAsked |= b
+		if countryWord(sc.qs[i].s) {
+			sc.qCountry |= b
+		} else {
+			sc.qCountry &^= b
+		}
+	}
+	return sc.qCountry&b != 0
+}
+
 // numbersAgree reports whether the query has numbers and they are the
 // listed name's (rec): a name of a number and a word held whole, with
 // descriptors said beside it (7TH OF TIR INDUSTRIES for 7TH OF TIR), is

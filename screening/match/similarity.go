@@ -671,10 +671,18 @@ const minLoanConsonants = 5
 // word and its transcription through Russian, or two transcriptions of
 // one foreign word.
 func sameLoanShape(a, b string) bool {
-	var ba, bb [2 * maxLoanKey]byte
-	ka, ok := appendLoanKey(ba[:0], a)
+	var ba [2 * maxLoanKey]byte
+	ka, ok := loanShapeKey(ba[:0], a)
+	return ok && sameLoanKey(ka, b)
+}
+
+// loanShapeKey appends a's loan key (appendLoanKey) to dst, and reports
+// whether it has one with minLoanConsonants consonants or more, as
+// sameLoanShape compares.
+func loanShapeKey(dst []byte, a string) ([]byte, bool) {
+	ka, ok := appendLoanKey(dst, a)
 	if !ok {
-		return false
+		return ka, false
 	}
 	// the consonants of a's key before b's key is made: most words have
 	// too few for the rule, whatever b is
@@ -684,9 +692,28 @@ func sameLoanShape(a, b string) bool {
 			cons++
 		}
 	}
-	if cons < minLoanConsonants {
-		return false
-	}
+	return ka, cons >= minLoanConsonants
+}
+
+// sameLoanKey reports whether b's loan key is ka.
+func sameLoanKey(ka []byte, b string) bool {
+	var bb [2 * maxLoanKey]byte
 	kb, ok := appendLoanKey(bb[:0], b)
 	return ok && string(ka) == string(kb)
+}
+
+// sameLoanShape is sameLoanShape(q.s, b), with what q.s has not asked
+// again: a query word is compared with many listed words, and most have
+// no loan key of enough consonants.
+func (q *qtok) sameLoanShape(b string) bool {
+	if q.noLoanShape {
+		return false
+	}
+	var ba [2 * maxLoanKey]byte
+	ka, ok := loanShapeKey(ba[:0], q.s)
+	if !ok {
+		q.noLoanShape = true
+		return false
+	}
+	return sameLoanKey(ka, b)
 }
