@@ -34,6 +34,8 @@ const (
 	clipKeyLen    = 5  // letters of the skeleton prefix key
 	clipMinLen    = 5  // least skeleton letters of a clipped query word
 	clipMinRest   = 3  // least skeleton letters the clipping leaves out
+	clipLongLen   = 7  // skeleton letters of a long clipping
+	clipLongRest  = 2  // least skeleton letters a long clipping leaves out
 	clipMaxChecks = 24 // listed words compared under one clip key
 	clipMaxSim    = 0.9
 	// reverseClipMaxSim is the most a listed word that is the beginning
@@ -41,6 +43,27 @@ const (
 	reverseClipMaxSim = 0.85
 	seedClip          = 0x94D049BB133111EB
 )
+
+// clipRest is the least number of skeleton letters a clipping of n
+// skeleton letters leaves out: clipMinRest, or clipLongRest once the
+// clipping keeps clipLongLen letters or more. A long clipping that leaves
+// out two letters (NOCTURN for NOCTURNUM) is no respelling the fuzzy keys
+// reach: its skeleton is two deletions away and too short for the prefix
+// key.
+func clipRest(n int) int {
+	if n >= clipLongLen {
+		return clipLongRest
+	}
+	return clipMinRest
+}
+
+// longClipCoined reports whether a long clipping that leaves out fewer than
+// clipMinRest skeleton letters is one of a coined word: neither word is a
+// common English word. An English word with two letters more is that word
+// inflected or in another language (Sentinel, Sentinelles), not clipped.
+func longClipCoined(q *qtok, t *tokInfo) bool {
+	return !t.common && !isEnglishWord(q.s)
+}
 
 // clipSim is the similarity of a clipped word with the listed word it is the
 // beginning of, by the share of the listed word's skeleton it keeps (n of
@@ -87,8 +110,9 @@ func clippedPair(q *qtok, t *tokInfo) (float32, bool) {
 	if q.known || q.vowelless || t.generic {
 		return 0, false
 	}
-	if len(q.skel) >= clipMinLen && len(t.skel) >= len(q.skel)+clipMinRest &&
-		t.skel[:len(q.skel)] == q.skel && hasPrefix(t.s, q.s) {
+	if len(q.skel) >= clipMinLen && len(t.skel) >= len(q.skel)+clipRest(len(q.skel)) &&
+		t.skel[:len(q.skel)] == q.skel && hasPrefix(t.s, q.s) &&
+		(len(t.skel) >= len(q.skel)+clipMinRest || longClipCoined(q, t)) {
 		return clipSim(len(q.skel), len(t.skel)), true
 	}
 	if len(t.skel) >= clipMinLen && len(q.skel) >= len(t.skel)+clipMinRest &&

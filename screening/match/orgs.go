@@ -219,7 +219,9 @@ const minBareFirstLen = 8
 // does so when it is the query's first word, what the business is said
 // after it, as a name built on the brand reads (SYRIATEL MOBILE TELECOM
 // SA for SYRIATEL, ELEHSSAN SOCIETY for ELEHSSAN); a descriptor in front
-// of it is the look-alike's shape (HOLDINGS HIZBALLAH). Another word of
+// of it is the look-alike's shape (HOLDINGS HIZBALLAH), while a group's
+// initials in front of it (groupInitialism: CVG MINERVEN) say whose brand
+// it is and count as a descriptor does. Another word of
 // its own would make it another company holding the brand
 // (soleCoinedEdge), and so would a shorter word (DEVON ENERGY CORP is not
 // DEVON, TRITON INTERNATIONAL LTD not TRITON). The query's legal form is a
@@ -235,10 +237,22 @@ func (ix *Index) bareCoinedName(sc *scratch, rec *nameRec, ctoks []int32, start 
 	if sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) && (len(es) != 1 || es[0].qlo != 0 || len(sc.qs) < 3) {
 		return false
 	}
-	if t := &ix.toks[ctoks[0]]; len(es) != 1 || es[0].qlo != es[0].qhi || es[0].sim < closeMinSim || len(t.s) < minBareFirstLen || len(t.s) < minCoinedLen && es[0].qlo != 0 || !coinedWord(t) {
+	lead := len(es) == 1 && es[0].qlo == 1 && groupInitialism(&sc.qs[0])
+	if t := &ix.toks[ctoks[0]]; len(es) != 1 || es[0].qlo != es[0].qhi || es[0].sim < closeMinSim || len(t.s) < minBareFirstLen || len(t.s) < minCoinedLen && es[0].qlo != 0 && !lead || !coinedWord(t) {
 		return false
 	}
+	if lead {
+		qm |= 1
+	}
 	return sc.descriptorsLeft(qm)
+}
+
+// groupInitialism reports whether the query word q is a group's or a
+// parent's initials written in front of a brand (CVG MINERVEN, the
+// Corporacion Venezolana de Guayana's Minerven): two to four letters, no
+// vowel, no digit, no legal form.
+func groupInitialism(q *qtok) bool {
+	return len(q.s) >= 2 && len(q.s) <= 4 && !hasVowel(q.s) && !hasDigit(q.s) && !oneWordForm(q.s)
 }
 
 // seatAfterForm returns the place in qs of a query word left over (not in

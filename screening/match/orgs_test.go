@@ -373,6 +373,12 @@ func TestBareCoinedName(t *testing.T) {
 		{"OJSC RESEARCH AND PRODUCTION CORPORATION URALVAGONZAVOD", "URALVAGONZAVOD", true},
 		{"OJSC KARAVELLA URALVAGONZAVOD", "URALVAGONZAVOD", false},
 		{"DEVON ENERGY OOO", "DEVON", false},
+		// a group's initials in front of the brand, but not a word or an
+		// initialism with a vowel, nor initials in front of a short word
+		{"NPK URALVAGONZAVOD", "URALVAGONZAVOD", true},
+		{"ABC URALVAGONZAVOD", "URALVAGONZAVOD", false},
+		{"BIG URALVAGONZAVOD", "URALVAGONZAVOD", false},
+		{"KTB DEVON", "DEVON", false},
 	})
 }
 

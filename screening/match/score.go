@@ -537,13 +537,15 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		if share < 1 && rec.legal != LegalNone {
 			seat = seatAfterForm(sc.qs, qm)
 		}
+		// a group's initials in front of a brand listed bare (orgs.go)
+		lead := rec.legal == LegalNone && len(ctoks) == 1 && qm&1 == 0 && groupInitialism(&sc.qs[0])
 		for i := range sc.qs {
 			if qm&bit(i) == 0 {
 				q := &sc.qs[i]
 				if qOwn&bit(i) != 0 || i == seat || linkWord(q.s) || ix.nameInitials(q.s, ctoks) {
 					continue
 				}
-				if share < 1 && (i > seat || isGenericWord(q.s) || isOrgDescriptor(q.group) || sc.queryCountryWord(i)) {
+				if share < 1 && (i > seat || i == 0 && lead || isGenericWord(q.s) || isOrgDescriptor(q.group) || sc.queryCountryWord(i)) {
 					missQ += q.w * missAddedOrg
 					continue
 				}

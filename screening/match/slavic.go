@@ -145,6 +145,13 @@ var stemSuffixes = []russianSuffix{
 	{"skikh", 'A'}, {"skogo", 'A'}, {"skaya", 'A'}, {"skaia", 'A'}, {"skoye", 'A'}, {"skiye", 'A'},
 	{"skiy", 'A'}, {"skii", 'A'}, {"skoe", 'A'}, {"skie", 'A'}, {"skoy", 'A'}, {"skoi", 'A'},
 	{"skyi", 'A'}, {"sky", 'A'}, {"ski", 'A'},
+	// the same adjectives in Ukrainian and Polish (-skoho, -skykh, -skyy;
+	// the feminine -ska and the neuter -ske: Feodosiyske, of Feodosiya),
+	// and in Lithuanian and Latvian the genitive of a
+	// country in -ija, which stands where English puts the adjective
+	// (Latvijas for Latvian, Rusijos for Russian)
+	{"skoho", 'A'}, {"skykh", 'A'}, {"skyy", 'A'}, {"ska", 'A'}, {"ske", 'A'},
+	{"ijas", 'A'}, {"ijos", 'A'},
 }
 
 // suffixesByLast are the stemSuffixes by their last letter, in order.
@@ -249,13 +256,14 @@ func readsAsEnglish(w string) bool {
 }
 
 // addAdjStems adds the stem of a Russian adjective (kovrov, klintsov,
-// vologod): as it is, without an -ov- or -ev- link, and without a fleeting
-// o or e before its last consonant.
+// vologod): as it is, without an -ov- or -ev- link or the -iy- of a noun
+// in -iya (feodosiy-ske, of Feodosiya), and without a fleeting o or e
+// before its last consonant.
 func addAdjStems(ks *soundKeys, query bool, stem string, buf []byte) {
 	var fleeting [maxSoundWord]byte
 	forms := [3]string{stem}
 	n := len(stem)
-	if n >= 6 && (stem[n-2:] == "ov" || stem[n-2:] == "ev") {
+	if n >= 6 && (stem[n-2:] == "ov" || stem[n-2:] == "ev" || stem[n-2:] == "iy") {
 		forms[1] = stem[:n-2]
 	}
 	if n >= 5 && (stem[n-2] == 'o' || stem[n-2] == 'e') && !isVowelByte(stem[n-1]) && !isVowelByte(stem[n-3]) {

@@ -59,6 +59,11 @@ func TestSoundKeysMeet(t *testing.T) {
 		{"vologodsky", "vologda", placeAdjSim},
 		{"servisnaya", "service", placeAdjSim},
 		{"avtomobilnyi", "automobile", placeAdjSim},
+		// Ukrainian and Polish adjectives, Latvian and Lithuanian genitives
+		{"feodosiyska", "feodosiya", placeAdjSim},
+		{"kharkivske", "kharkiv", placeAdjSim},
+		{"latvian", "latvijas", placeAdjSim},
+		{"kaliforniyskaya", "kaliforniya", placeAdjSim},
 	}
 	for _, p := range pairs {
 		sim, ok := soundMeet(p.q, p.w)
