@@ -139,6 +139,28 @@ func TestPersonRespelling(t *testing.T) {
 	}
 }
 
+// checkSoleEntry searches each query of want at the threshold th and checks
+// that the one match is of the entry it maps to, or that there is none when
+// it maps to "".
+func checkSoleEntry(t *testing.T, ix *Index, th float64, want map[string]string) {
+	t.Helper()
+	for q, id := range want {
+		ms, err := ix.Search(context.Background(), Query{Name: q, Threshold: th})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id == "" {
+			if len(ms) != 0 {
+				t.Errorf("%s: %+v, want no match", q, ms)
+			}
+			continue
+		}
+		if len(ms) != 1 || ms[0].Entry.ID != id {
+			t.Errorf("%s: %+v, want entry %s alone", q, ms, id)
+		}
+	}
+}
+
 // checkTopEntry searches ix for each query of want and checks that the
 // entry it names comes first at DefaultThreshold or more, or, for "", that
 // nothing matches.
