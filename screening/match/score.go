@@ -533,7 +533,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		// CREDIT is another national bank than BANCO NACIONAL
 		missQ = 0
 		share := ix.addedWordShare(ctoks, cm)
-		seat := len(sc.qs)
+		seat, kind := len(sc.qs), int8(0)
 		if share < 1 && rec.legal != LegalNone {
 			seat = seatAfterForm(sc.qs, qm)
 		}
@@ -544,6 +544,18 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 					continue
 				}
 				if (isGenericWord(q.s) || isOrgDescriptor(q.group) || countryWord(q.s) || i > seat) && share < 1 {
+					missQ += q.w * missAddedOrg
+					continue
+				}
+				if share < 1 && rec.legal == LegalNone && kind == 0 {
+					// a body's known name and its kind said beside
+					// it (addedwords.go), asked once
+					kind = -1
+					if ix.kindBesideBareName(sc, ctoks, start, qm) {
+						kind = 1
+					}
+				}
+				if kind > 0 {
 					missQ += q.w * missAddedOrg
 					continue
 				}
