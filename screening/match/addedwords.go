@@ -213,3 +213,35 @@ func (ix *Index) kindBesideBareName(sc *scratch, ctoks []int32, start int, qm ui
 	}
 	return true
 }
+
+// brandFirstKind reports whether the listed organisation's name (rec,
+// words ctoks) is one coined word (coinedWord) listed without a legal
+// form, aligned exactly by the query's first word (the edges from start),
+// and the query says on top of it what kind of body it is
+// (kindBesideBareName): a brand said first and then what it is (IYARI
+// DISENO DE COLECCION HUICHOL, PROMSYRIOIMPORT FOREIGN ECONOMIC
+// ASSOCIATION S.O.C.). The brand said after other words is the look-alike's
+// shape (AO ZAVOD Bancorp, BONYAD PALATIN SEPAH), and so is a query with
+// an English form (GLOBOVISION Industria CA CORP.): the query's form is a
+// registered one or none.
+func (ix *Index) brandFirstKind(sc *scratch, rec *nameRec, ctoks []int32, start int, qm uint64) bool {
+	if rec.legal != LegalNone || len(ctoks) != 1 || len(sc.edgeStore)-start != 1 || sc.edgeStore[start].qlo != 0 {
+		return false
+	}
+	if !coinedWord(&ix.toks[ctoks[0]]) || sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) {
+		return false
+	}
+	return ix.kindBesideBareName(sc, ctoks, start, qm)
+}
+
+// wordsOnTopAs returns the weight of the query words that qm and qOwn
+// leave out, each at share of its weight, but for link words (linkWord).
+func (sc *scratch) wordsOnTopAs(qm, qOwn uint64, share float32) float32 {
+	var m float32
+	for i := range sc.qs {
+		if qm&bit(i) == 0 && qOwn&bit(i) == 0 && !linkWord(sc.qs[i].s) {
+			m += sc.qs[i].w * share
+		}
+	}
+	return m
+}

@@ -567,6 +567,10 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		// (places.go)
 		if m, ok := ix.placesOnTop(sc, rec, qm, qOwn); ok {
 			missQ = m
+		} else if ix.brandFirstKind(sc, rec, ctoks, start, qm) {
+			// a brand listed bare, said first with its kind
+			// (addedwords.go)
+			missQ = sc.wordsOnTopAs(qm, qOwn, missAddedOrg)
 		}
 	}
 	if !distinct {
