@@ -46,3 +46,75 @@ func TestSoleNameOnTop(t *testing.T) {
 		t.Errorf("KELBURNO ENTERPRISE FOR GARDEN AND KITCHEN SUPPLIES: got %v, want both listings", ms)
 	}
 }
+
+// TestKindBesideBareName checks, on the real-alias index, that a query
+// holding the whole of a name listed without a legal form (AL-AQSA),
+// exactly, and saying what kind of body it is in a descriptor counts its
+// own words on top as the descriptor; and that without a descriptor,
+// beside a generic word only or with the listed word respelt, the general
+// rule holds.
+func TestKindBesideBareName(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real-alias index")
+	}
+	ix := realAliasIndex(t)
+	for _, c := range []struct {
+		query string
+		found bool
+	}{
+		{"AL-AQSA SPANMAL STIFTELSE", true},
+		{"AL-AQSA SINABIL ESTABLISHMENT", true},
+		{"AL-AQSA SPANMAL", false},
+		{"AL-AQSA SPANMAL TRADING", false},
+		{"AL-AQSSA SPANMAL STIFTELSE", false},
+	} {
+		ms, err := ix.Search(t.Context(), Query{Name: c.query, Threshold: 0.3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		best := 0.0
+		for _, m := range ms {
+			if m.Entry.Key() == "SDN:7641" {
+				best = max(best, m.Score)
+			}
+		}
+		if got := best >= DefaultThreshold; got != c.found {
+			t.Errorf("%q: AL-AQSA at %.3f, found = %v, want %v", c.query, best, got, c.found)
+		}
+	}
+}
+
+// TestBrandFirstKind checks, on the real-alias index, that a brand listed
+// bare (IYARI) said first and followed by what kind of body it is counts
+// the words on top as the kind; and that the brand said after them, a
+// query with an English form or generic words only keep the general rule.
+func TestBrandFirstKind(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real-alias index")
+	}
+	ix := realAliasIndex(t)
+	for _, c := range []struct {
+		query string
+		found bool
+	}{
+		{"IYARI DISENO DE COLECCION HUICHOL", true},
+		{"IYARI ALTO DISENO HUICHOL", true},
+		{"ALTO DISENO IYARI HUICHOL", false},
+		{"IYARI ALTO DISENO HUICHOL CORP", false},
+		{"IYARI HUICHOL GENERAL TRADING", false},
+	} {
+		ms, err := ix.Search(t.Context(), Query{Name: c.query, Threshold: 0.3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		best := 0.0
+		for _, m := range ms {
+			if m.Entry.Key() == "SDN:25139" {
+				best = max(best, m.Score)
+			}
+		}
+		if got := best >= DefaultThreshold; got != c.found {
+			t.Errorf("%q: IYARI at %.3f, found = %v, want %v", c.query, best, got, c.found)
+		}
+	}
+}

@@ -142,10 +142,11 @@ func streetPhrase(e *lists.Entry, qs []qtok, i int, on uint64) bool {
 // their weight, as
 // descriptors; beside them legal forms count nothing and generic words,
 // descriptors and stop words count as descriptors (GUANGZHOU SYRISS
-// LOGISTICS & SERVICES for SYRISS, of Guangzhou). ok is false when a word
-// on top is of another kind or none names a place: the general rule then
-// holds (ELEMENT GROUP is not JOINT STOCK COMPANY ELEMENT). Not inlined:
-// it runs only for such names.
+// LOGISTICS & SERVICES for SYRISS, of Guangzhou); the entry's place as
+// the query's last word, after other words on top, counts nothing. ok is
+// false when a word on top is of another kind or none names a place: the
+// general rule then holds (ELEMENT GROUP is not JOINT STOCK COMPANY
+// ELEMENT). Not inlined: it runs only for such names.
 //
 //go:noinline
 func (ix *Index) placesOnTop(sc *scratch, rec *nameRec, qm, qOwn uint64) (miss float32, ok bool) {
@@ -180,6 +181,7 @@ func (ix *Index) placesOnTop(sc *scratch, rec *nameRec, qm, qOwn uint64) (miss f
 		return 0, false
 	}
 	places := false
+	last := len(sc.qs) - 1
 	for i := range sc.qs {
 		if (maybe|generic)&bit(i) == 0 {
 			continue
@@ -188,6 +190,15 @@ func (ix *Index) placesOnTop(sc *scratch, rec *nameRec, qm, qOwn uint64) (miss f
 		switch {
 		case entryPlaceWord(e, q):
 			places = true
+			if i == last && i > 0 && ^(qm|qOwn|bit(i))&spanMask(0, int8(last)) != 0 {
+				// the entry's seat said last, after other words on
+				// top that place it (RAMAK DUTY FREE SHOPS - SYRIA):
+				// it counts nothing, as a seat after a form does
+				if generic&bit(i) != 0 {
+					miss -= q.w * missAddedOrg
+				}
+				continue
+			}
 			if maybe&bit(i) != 0 {
 				miss += q.w * missAddedOrg
 			}

@@ -102,3 +102,20 @@ func TestCountryLongForm(t *testing.T) {
 		}
 	}
 }
+
+// TestSeatSaidLast checks that the entry's own place said last, after
+// other words on top that name where it is, counts nothing, and that
+// another country there keeps the general rule.
+func TestSeatSaidLast(t *testing.T) {
+	ix := placeIndex()
+	for _, c := range []struct {
+		query, want string
+		found       bool
+	}{
+		{"ZARAFSHAN DUTY FREE SHOPS DAMASCUS", "6", true},
+		{"ZARAFSHAN DUTY FREE SHOPS ALEPPO", "6", false},
+		{"SYRISS LOGISTICS & SERVICES COMPANY GUANGZHOU", "3", true},
+	} {
+		checkShortName(t, ix, c.query, c.want, c.found)
+	}
+}

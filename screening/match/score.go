@@ -533,7 +533,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		// CREDIT is another national bank than BANCO NACIONAL
 		missQ = 0
 		share := ix.addedWordShare(ctoks, cm)
-		seat := len(sc.qs)
+		seat, kind := len(sc.qs), int8(0)
 		if share < 1 && rec.legal != LegalNone {
 			seat = seatAfterForm(sc.qs, qm)
 		}
@@ -549,6 +549,18 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 					missQ += q.w * missAddedOrg
 					continue
 				}
+				if share < 1 && rec.legal == LegalNone && kind == 0 {
+					// a body's known name and its kind said beside
+					// it (addedwords.go), asked once
+					kind = -1
+					if ix.kindBesideBareName(sc, ctoks, start, qm) {
+						kind = 1
+					}
+				}
+				if kind > 0 {
+					missQ += q.w * missAddedOrg
+					continue
+				}
 				missQ += q.w * share
 			}
 		}
@@ -557,6 +569,10 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		// (places.go)
 		if m, ok := ix.placesOnTop(sc, rec, qm, qOwn); ok {
 			missQ = m
+		} else if ix.brandFirstKind(sc, rec, ctoks, start, qm) {
+			// a brand listed bare, said first with its kind
+			// (addedwords.go)
+			missQ = sc.wordsOnTopAs(qm, qOwn, missAddedOrg)
 		}
 	}
 	if !distinct {
