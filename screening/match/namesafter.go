@@ -1,0 +1,88 @@
+package match
+
+// namesAfterWhole reports whether a query without a comma says the whole
+// of a listed person's name (rec, words ctoks; edges from
+// sc.edgeStore[start], all close) from its first word on, in the order
+// the name is spoken, and has words of its own after it only: more
+// names after a given name and a family name, as a father's and a
+// grandfather's names follow them in an Arabic or an East African name
+// (Laurent Nkunda Mahoro Batware for NKUNDA, Laurent; Abdul Haq
+// Jundullah for HAQ, Abdul). A listed name written surname first with a
+// comma is spoken given names first (Laurent Nkunda); one without a
+// comma is read in its own order. The last word said, the listed
+// surname, must be no given name the variant tables know: a listed name
+// of given names only (JAMES, John) is part of many other people's
+// names, whose family name comes after it. A word after the name written
+// as one of its words is a chain of fathers named alike (repeated.go),
+// another name, and keeps its weight. Not for names of one
+// syllable a word, whose given names are syllables (givenSyllableLoss),
+// on either side.
+func (ix *Index) namesAfterWhole(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
+	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
+		return false
+	}
+	if sc.qSurname < 0 {
+		sc.qSurname = sc.surnameWords(sc.qName)
+	}
+	if sc.qSurname != 0 {
+		return false
+	}
+	cs := 0
+	if name := ix.listedName(rec); hasComma(name) {
+		if cs = sc.surnameWords(name); cs == 0 || cs >= len(ctoks) {
+			return false
+		}
+	}
+	es := sc.edgeStore[start:]
+	// the listed words in spoken order: the given names after the comma,
+	// then the surname; the query's words from its first on
+	next, last := 0, -1
+	var qm uint64
+	n := len(ctoks)
+	for k := 0; k < n; k++ {
+		j := (cs + k) % n
+		e, ok := edgeOfWord(es, true, j)
+		if !ok {
+			return false
+		}
+		if int(e.clo) != j {
+			if int(e.clo) < j && j <= int(e.chi) {
+				continue // a word of an edge taken already
+			}
+			return false
+		}
+		if int(e.qlo) != next {
+			return false
+		}
+		next = int(e.qhi) + 1
+		last = int(e.chi)
+		qm |= spanMask(e.qlo, e.qhi)
+	}
+	if next >= len(sc.qs) || sc.qRepeat&^qm != 0 || last < 0 || ix.toks[ctoks[last]].group != 0 {
+		return false
+	}
+	return !allOneSyllable(ix, ctoks) && !sc.queryOneSyllable()
+}
+
+// queryOneSyllable reports whether every word of the query is one Pinyin
+// or Hangul syllable: a Chinese or Korean name, whose words after a
+// listed name's are more syllables of its given name (Lin Wei Chen is
+// not WEI, Linna and a name more).
+func (sc *scratch) queryOneSyllable() bool {
+	for i := range sc.qs {
+		if syllableCount(sc.qs[i].s) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// hasComma reports whether s has a comma.
+func hasComma(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' {
+			return true
+		}
+	}
+	return false
+}
