@@ -86,3 +86,57 @@ func hasComma(s string) bool {
 	}
 	return false
 }
+
+// surnameAddedGivenLeft reports whether two names written surname first
+// with a comma, aligned (al, edges from sc.edgeStore[start], all close)
+// surname with surname and given names with given names, differ only by
+// words after the aligned ones of one side's surname and after the
+// aligned ones of the other side's given names: a second family name or
+// a tribe's name added after the surname (AL-DARI AL-ZAWBAI), and a
+// father's name left out after the given name (AL-DARI, Harith Sulayman).
+// Each is a shape a shortened or a longer name of the one person has;
+// together they are no word swapped for another in one place.
+func (ix *Index) surnameAddedGivenLeft(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) bool {
+	qs, cs, ok := ix.surnamesOf(sc, rec, ctoks, start, false)
+	if !ok || sc.qRepeat&^al.qm != 0 {
+		return false
+	}
+	// the last aligned word of each side's surname and given names
+	qSur, qGiv, cSur, cGiv := -1, -1, -1, -1
+	for _, e := range sc.edgeStore[start:] {
+		qsur, csur := int(e.qlo) < qs, int(e.clo) < cs
+		if qsur != (int(e.qhi) < qs) || csur != (int(e.chi) < cs) || qsur != csur {
+			return false
+		}
+		if qsur {
+			qSur, cSur = max(qSur, int(e.qhi)), max(cSur, int(e.chi))
+		} else {
+			qGiv, cGiv = max(qGiv, int(e.qhi)), max(cGiv, int(e.chi))
+		}
+	}
+	if qSur < 0 || qGiv < 0 {
+		return false
+	}
+	// where each side's words left over lie: 1 after its aligned surname
+	// words and before its comma, 2 after its aligned given names
+	where := func(m uint64, n, cut, sur, giv int) int {
+		w := 0
+		for i := 0; i < n && i < 64; i++ {
+			if m&bit(i) != 0 {
+				continue
+			}
+			switch {
+			case i < cut && i > sur:
+				w |= 1
+			case i >= cut && i > giv:
+				w |= 2
+			default:
+				return 3
+			}
+		}
+		return w
+	}
+	wq := where(al.qm, len(sc.qs), qs, qSur, qGiv)
+	wc := where(al.cm, len(ctoks), cs, cSur, cGiv)
+	return wq == 1 && wc == 2 || wq == 2 && wc == 1
+}

@@ -29,3 +29,25 @@ func TestNamesAfterWhole(t *testing.T) {
 		"Lin Wei Chen":                       "",  // syllables of a Chinese name
 	})
 }
+
+// TestSurnameAddedGivenLeft checks that a name with a word added after
+// the listed surname and a listed given name left out after the one that
+// agrees is the listed person (surnameAddedGivenLeft), and the shapes kept
+// apart: both leftovers in the given names (another given name), the
+// listed given name left out before the one that agrees, and a query
+// whose added word is in front of the listed surname.
+func TestSurnameAddedGivenLeft(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "AL-DARI, Harith Sulayman"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "MAKHLUFI, Tariq Nadim"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeIndividual, Name: "GLOBAL MARITIME TRADING"},
+	})
+	checkTopEntry(t, ix, map[string]string{
+		"AL-DARI AL-ZAWBAI, Harith": "1",
+		"MAKHLUFI QASIMI, Tariq":    "2",
+		"MAKHLUFI, Tariq Qasimi":    "", // another given name for Nadim
+		"MAKHLUFI QASIMI, Nadim":    "", // the first given name left out
+		"QASIMI MAKHLUFI, Tariq":    "", // the added word in front
+		"AL-ZAWBAI AL-DARI, Harith": "",
+	})
+}

@@ -343,6 +343,10 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		if ix.swapKeepsOwnWord(sc, rec, ctoks, al.qm, al.cm, start) {
 			alphaQ, alpha = swapShare, swapShare
 		}
+	case missQ > 0 && missC > 0 && rec.individual && ix.surnameAddedGivenLeft(sc, rec, ctoks, al, start):
+		// a surname longer on one side, given names on the other
+		// (namesafter.go)
+		alphaQ, alpha = alphaFewerGivenNames, alphaPartialPerson
 	case missQ > 0 && missC > 0:
 		// words on both sides left unmatched look like a different name,
 		// not a shortened one: the listed words count in full, and the
