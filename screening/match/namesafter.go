@@ -17,8 +17,10 @@ package match
 // another name, and keeps its weight. Not for names of one
 // syllable a word, whose given names are syllables (givenSyllableLoss),
 // on either side.
-func (ix *Index) namesAfterWhole(sc *scratch, rec *nameRec, ctoks []int32, start int) bool {
-	if !rec.individual || !sc.closeEdges(start, partialMinSim) {
+// qm is the query words aligned: a run from the first word, tested
+// before the listed name is read.
+func (ix *Index) namesAfterWhole(sc *scratch, rec *nameRec, ctoks []int32, qm uint64, start int) bool {
+	if qm&1 == 0 || qm&(qm+1) != 0 || !rec.individual || !sc.closeEdges(start, partialMinSim) {
 		return false
 	}
 	if sc.qSurname < 0 {
@@ -37,7 +39,6 @@ func (ix *Index) namesAfterWhole(sc *scratch, rec *nameRec, ctoks []int32, start
 	// the listed words in spoken order: the given names after the comma,
 	// then the surname; the query's words from its first on
 	next, last := 0, -1
-	var qm uint64
 	n := len(ctoks)
 	for k := 0; k < n; k++ {
 		j := (cs + k) % n
@@ -56,7 +57,6 @@ func (ix *Index) namesAfterWhole(sc *scratch, rec *nameRec, ctoks []int32, start
 		}
 		next = int(e.qhi) + 1
 		last = int(e.chi)
-		qm |= spanMask(e.qlo, e.qhi)
 	}
 	if next >= len(sc.qs) || sc.qRepeat&^qm != 0 || last < 0 || ix.toks[ctoks[last]].group != 0 {
 		return false
@@ -97,46 +97,72 @@ func hasComma(s string) bool {
 // Each is a shape a shortened or a longer name of the one person has;
 // together they are no word swapped for another in one place.
 func (ix *Index) surnameAddedGivenLeft(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int) bool {
-	qs, cs, ok := ix.surnamesOf(sc, rec, ctoks, start, false)
-	if !ok || sc.qRepeat&^al.qm != 0 {
+	if !rec.individual || sc.qRepeat&^al.qm != 0 || !sc.closeEdges(start, partialMinSim) {
 		return false
 	}
-	// the last aligned word of each side's surname and given names
-	qSur, qGiv, cSur, cGiv := -1, -1, -1, -1
+	if sc.qSurname < 0 {
+		sc.qSurname = sc.surnameWords(sc.qName)
+	}
+	qs := sc.qSurname
+	if qs == 0 || qs >= len(sc.qs) {
+		return false
+	}
+	// the query's side first, before the listed name is read: the last
+	// aligned word of its surname and of its given names
+	qSur, qGiv := -1, -1
 	for _, e := range sc.edgeStore[start:] {
-		qsur, csur := int(e.qlo) < qs, int(e.clo) < cs
-		if qsur != (int(e.qhi) < qs) || csur != (int(e.chi) < cs) || qsur != csur {
+		qsur := int(e.qlo) < qs
+		if qsur != (int(e.qhi) < qs) {
 			return false
 		}
 		if qsur {
-			qSur, cSur = max(qSur, int(e.qhi)), max(cSur, int(e.chi))
+			qSur = max(qSur, int(e.qhi))
 		} else {
-			qGiv, cGiv = max(qGiv, int(e.qhi)), max(cGiv, int(e.chi))
+			qGiv = max(qGiv, int(e.qhi))
 		}
 	}
-	if qSur < 0 || qGiv < 0 {
+	wq := leftoverPlace(al.qm, len(sc.qs), qs, qSur, qGiv)
+	if qSur < 0 || qGiv < 0 || wq != 1 && wq != 2 {
 		return false
 	}
-	// where each side's words left over lie: 1 after its aligned surname
-	// words and before its comma, 2 after its aligned given names
-	where := func(m uint64, n, cut, sur, giv int) int {
-		w := 0
-		for i := 0; i < n && i < 64; i++ {
-			if m&bit(i) != 0 {
-				continue
-			}
-			switch {
-			case i < cut && i > sur:
-				w |= 1
-			case i >= cut && i > giv:
-				w |= 2
-			default:
-				return 3
-			}
-		}
-		return w
+	_, cs, ok := ix.surnamesOf(sc, rec, ctoks, start, false)
+	if !ok {
+		return false
 	}
-	wq := where(al.qm, len(sc.qs), qs, qSur, qGiv)
-	wc := where(al.cm, len(ctoks), cs, cSur, cGiv)
-	return wq == 1 && wc == 2 || wq == 2 && wc == 1
+	cSur, cGiv := -1, -1
+	for _, e := range sc.edgeStore[start:] {
+		csur := int(e.clo) < cs
+		if csur != (int(e.chi) < cs) || csur != (int(e.qlo) < qs) {
+			return false
+		}
+		if csur {
+			cSur = max(cSur, int(e.chi))
+		} else {
+			cGiv = max(cGiv, int(e.chi))
+		}
+	}
+	return leftoverPlace(al.cm, len(ctoks), cs, cSur, cGiv) == 3-wq
+}
+
+// leftoverPlace returns where the words of a name of n words written
+// surname first (its first cut words before the comma) that the mask m
+// leaves unaligned lie: bit 1 after its last aligned surname word sur
+// and before the comma, bit 2 after its last aligned given name giv;
+// 4 when one lies elsewhere.
+func leftoverPlace(m uint64, n, cut, sur, giv int) int {
+	w := 0
+	for i := 0; i < n && i < 64; i++ {
+		if m&bit(i) != 0 {
+			continue
+		}
+		switch {
+		case i < cut && i > sur:
+			w |= 1
+		case i >= cut && i > giv:
+			w |= 2
+		default:
+			return 4
+		}
+	}
+	return w
 }

@@ -408,7 +408,7 @@ func (ix *Index) givenNamesOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *a
 	if ix.moreGivenNames(sc, rec, ctoks, start) {
 		return alphaFewerGivenNames, max(missQ-sc.abdParticles(al.qm), 0)
 	}
-	if ix.surnameAfterGiven(sc, rec, ctoks, start) || sc.kunyaOnly(al.qm) || ix.namesAfterWhole(sc, rec, ctoks, start) {
+	if ix.surnameAfterGiven(sc, rec, ctoks, start) || sc.kunyaOnly(al.qm) || ix.namesAfterWhole(sc, rec, ctoks, al.qm, start) {
 		return alphaFewerGivenNames, missQ
 	}
 	return alphaQ, missQ
