@@ -343,6 +343,10 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		if ix.swapKeepsOwnWord(sc, rec, ctoks, al.qm, al.cm, start) {
 			alphaQ, alpha = swapShare, swapShare
 		}
+	case missQ > 0 && missC > 0 && rec.individual && ix.surnameAddedGivenLeft(sc, rec, ctoks, al, start):
+		// a surname longer on one side, given names on the other
+		// (namesafter.go)
+		alphaQ, alpha = alphaFewerGivenNames, alphaPartialPerson
 	case missQ > 0 && missC > 0:
 		// words on both sides left unmatched look like a different name,
 		// not a shortened one: the listed words count in full, and the
@@ -404,7 +408,7 @@ func (ix *Index) givenNamesOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *a
 	if ix.moreGivenNames(sc, rec, ctoks, start) {
 		return alphaFewerGivenNames, max(missQ-sc.abdParticles(al.qm), 0)
 	}
-	if ix.surnameAfterGiven(sc, rec, ctoks, start) || sc.kunyaOnly(al.qm) {
+	if ix.surnameAfterGiven(sc, rec, ctoks, start) || sc.kunyaOnly(al.qm) || ix.namesAfterWhole(sc, rec, ctoks, al.qm, start) {
 		return alphaFewerGivenNames, missQ
 	}
 	return alphaQ, missQ
