@@ -119,3 +119,28 @@ func TestSeatSaidLast(t *testing.T) {
 		checkShortName(t, ix, c.query, c.want, c.found)
 	}
 }
+
+// TestAddressCountryCode checks that an address whose country is given
+// only as a code, as trade.gov's consolidated files give it, places the
+// entry in that country as the country's name would (RAMAK, of Damascus,
+// SY).
+func TestAddressCountryCode(t *testing.T) {
+	sy := rules.MustParseCountry("SY")
+	for _, c := range []struct {
+		text, w string
+		want    bool
+	}{
+		{"SY", "syria", true},
+		{"SYR", "syria", true},
+		{"", "syria", true},
+		{"SY", "iraq", false},
+		{"SY", "damascus", false}, // a city is addressPlaceWord's
+		{"SY", "sy", false},       // too short: two letters are words and forms
+		{"Syria", "syria", false}, // the name is addressPlaceWord's
+	} {
+		e := &lists.Entry{Addresses: []lists.Address{{City: "Damascus", CountryText: c.text, Country: sy}}}
+		if got := addressCountryCode(e, c.w); got != c.want {
+			t.Errorf("%q in an address of country %q: %v, want %v", c.w, c.text, got, c.want)
+		}
+	}
+}
