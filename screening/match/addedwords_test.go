@@ -57,31 +57,13 @@ func TestKindBesideBareName(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the real-alias index")
 	}
-	ix := realAliasIndex(t)
-	for _, c := range []struct {
-		query string
-		found bool
-	}{
+	checkEntryFound(t, realAliasIndex(t), "SDN:7641", "AL-AQSA", []foundCase{
 		{"AL-AQSA SPANMAL STIFTELSE", true},
 		{"AL-AQSA SINABIL ESTABLISHMENT", true},
 		{"AL-AQSA SPANMAL", false},
 		{"AL-AQSA SPANMAL TRADING", false},
 		{"AL-AQSSA SPANMAL STIFTELSE", false},
-	} {
-		ms, err := ix.Search(t.Context(), Query{Name: c.query, Threshold: 0.3})
-		if err != nil {
-			t.Fatal(err)
-		}
-		best := 0.0
-		for _, m := range ms {
-			if m.Entry.Key() == "SDN:7641" {
-				best = max(best, m.Score)
-			}
-		}
-		if got := best >= DefaultThreshold; got != c.found {
-			t.Errorf("%q: AL-AQSA at %.3f, found = %v, want %v", c.query, best, got, c.found)
-		}
-	}
+	})
 }
 
 // TestBrandFirstKind checks, on the real-alias index, that a brand listed
@@ -92,29 +74,39 @@ func TestBrandFirstKind(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the real-alias index")
 	}
-	ix := realAliasIndex(t)
-	for _, c := range []struct {
-		query string
-		found bool
-	}{
+	checkEntryFound(t, realAliasIndex(t), "SDN:25139", "IYARI", []foundCase{
 		{"IYARI DISENO DE COLECCION HUICHOL", true},
 		{"IYARI ALTO DISENO HUICHOL", true},
 		{"ALTO DISENO IYARI HUICHOL", false},
 		{"IYARI ALTO DISENO HUICHOL CORP", false},
 		{"IYARI HUICHOL GENERAL TRADING", false},
-	} {
+	})
+}
+
+// foundCase is a query and whether it finds the entry a test names.
+type foundCase struct {
+	query string
+	found bool
+}
+
+// checkEntryFound checks that each query of cases finds the entry of key
+// (label is its name in messages) at DefaultThreshold, or does not, as
+// the case says.
+func checkEntryFound(t *testing.T, ix *Index, key, label string, cases []foundCase) {
+	t.Helper()
+	for _, c := range cases {
 		ms, err := ix.Search(t.Context(), Query{Name: c.query, Threshold: 0.3})
 		if err != nil {
 			t.Fatal(err)
 		}
 		best := 0.0
 		for _, m := range ms {
-			if m.Entry.Key() == "SDN:25139" {
+			if m.Entry.Key() == key {
 				best = max(best, m.Score)
 			}
 		}
 		if got := best >= DefaultThreshold; got != c.found {
-			t.Errorf("%q: IYARI at %.3f, found = %v, want %v", c.query, best, got, c.found)
+			t.Errorf("%q: %s at %.3f, found = %v, want %v", c.query, label, best, got, c.found)
 		}
 	}
 }

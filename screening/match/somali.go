@@ -99,13 +99,20 @@ func somaliSim(q *qtok, t *tokInfo) float32 {
 // somaliName reports whether the listed name rec is that of a person of a
 // country of somaliCodes. rn caches it for one name.
 func (ix *Index) somaliName(rec *nameRec, rn *readingName) bool {
-	if rn.som == 0 {
-		rn.som = 2
-		if rec.individual && entryNationalIn(ix.entries[rec.entry], somaliCodes) {
-			rn.som = 1
+	return ix.personOf(rec, &rn.som, somaliCodes)
+}
+
+// personOf reports whether the listed name rec is that of a person of one
+// of the countries cs (entryNationalIn); *known caches the answer for one
+// name: 0 not asked yet, 1 yes, 2 no.
+func (ix *Index) personOf(rec *nameRec, known *int8, cs []countryCode) bool {
+	if *known == 0 {
+		*known = 2
+		if rec.individual && entryNationalIn(ix.entries[rec.entry], cs) {
+			*known = 1
 		}
 	}
-	return rn.som == 1
+	return *known == 1
 }
 
 // somaliMinSim is the least similarity of the reading for which somaliHits

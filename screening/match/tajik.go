@@ -39,13 +39,7 @@ func tajikOSim(q *qtok, t *tokInfo) float32 {
 // tajikName reports whether the listed name rec is that of a person of a
 // country of tajikCodes. rn caches it for one name.
 func (ix *Index) tajikName(rec *nameRec, rn *readingName) bool {
-	if rn.taj == 0 {
-		rn.taj = 2
-		if rec.individual && entryNationalIn(ix.entries[rec.entry], tajikCodes) {
-			rn.taj = 1
-		}
-	}
-	return rn.taj == 1
+	return ix.personOf(rec, &rn.taj, tajikCodes)
 }
 
 // tajikOHits adds the listed word that query word q (index i), of three
