@@ -1,5 +1,7 @@
 package match
 
+import "slices"
+
 // genericSwap reports whether a listed organisation's name and the query,
 // aligned by al, agree on a distinctive word and differ only in words that
 // say what a business is or does: the generic words and organisation
@@ -75,7 +77,8 @@ func (ix *Index) swapKeepsOwnWord(sc *scratch, rec *nameRec, ctoks []int32, qm, 
 	}
 	t := &ix.toks[ctoks[rare]]
 	if !coinedWord(t) || givenNameGroup(t.group) {
-		return false
+		// the name's own words together (keepsOwnPhrase), out of line
+		return ix.keepsOwnPhrase(sc, rec, ctoks, qm, cm, start)
 	}
 	for j, ct := range ctoks {
 		if cm&bit(j) == 0 && ix.toks[ct].df <= t.df {
@@ -100,7 +103,10 @@ func (ix *Index) swapKeepsOwnWord(sc *scratch, rec *nameRec, ctoks []int32, qm, 
 			break
 		}
 	}
-	return kept && ix.soleParty(rec, ctoks, ctoks[rare])
+	if !kept {
+		return false
+	}
+	return ix.soleParty(rec, ctoks, ctoks[rare]) || ix.keepsOwnPhrase(sc, rec, ctoks, qm, cm, start)
 }
 
 // leftSides says where the words of n that the mask m leaves out stand
@@ -117,4 +123,127 @@ func leftSides(m uint64, p, n int) int {
 		}
 	}
 	return s
+}
+
+// maxPhraseWords is the most distinctive words a listed name's own phrase
+// (keepsOwnPhrase) holds.
+const maxPhraseWords = 4
+
+// keepsOwnPhrase is swapKeepsOwnWord for a listed organisation's name
+// (ctoks, rec) whose rarest distinctive word is no coined word of one
+// party: a given name, a short word, a word that other parties' names hold
+// too (YA MAHDI INDUSTRIAL RESEARCH COMPLEX for YA MAHDI INDUSTRIES GROUP:
+// ya is in other names, mahdi a given name). Every distinctive word of the
+// listed name, two or more standing together, aligned exactly word for
+// word and in order by the edges from start, says who the business is
+// when no other party's name holds them all (solePhrase: SYRIAN ARAB is
+// many parties' words); not when each is a given name (a person's name is
+// many businesses' name).
+//
+// The look-alike's guard is swapKeepsOwnWord's: every listed word left out
+// is more common than the rarest word kept, counting the words of three
+// letters or more that a look-alike replaces (the initials JL of
+// TRANSPORTES J.L. CORDON, of one name, are no measure). GREEN WAVE
+// TECHNOLOGIES for GREEN WAVE TELECOMMUNICATION stays out: the business
+// word left out is rarer than wave, the shape of a name with its rarest
+// word replaced. The words swapped stand on the same side of the phrase
+// on both sides (phraseSides).
+//
+//go:noinline
+func (ix *Index) keepsOwnPhrase(sc *scratch, rec *nameRec, ctoks []int32, qm, cm uint64, start int) bool {
+	var core [maxPhraseWords]int32
+	n, first, last, qfirst, qlast := 0, -1, -1, -1, -1
+	allGiven, ref := true, int32(-1)
+	for j, ct := range ctoks {
+		t := &ix.toks[ct]
+		if t.orgGeneric() || isArticle(t.s) {
+			continue
+		}
+		if cm&bit(j) == 0 || n == maxPhraseWords || (last >= 0 && j != last+1) {
+			return false
+		}
+		qi := -1
+		for _, e := range sc.edgeStore[start:] {
+			if int(e.clo) == j && e.chi == e.clo && e.qlo == e.qhi && e.sim >= 1 {
+				qi = int(e.qlo)
+				break
+			}
+		}
+		if qi < 0 || (qlast >= 0 && qi != qlast+1) {
+			return false
+		}
+		if first < 0 {
+			first, qfirst = j, qi
+		}
+		core[n] = ct
+		n++
+		if len(t.s) >= 3 && (ref < 0 || t.df < ref) {
+			ref = t.df
+		}
+		last, qlast = j, qi
+		allGiven = allGiven && givenNameGroup(t.group)
+	}
+	if n < 2 || allGiven || ref < 0 {
+		return false
+	}
+	for j, ct := range ctoks {
+		if cm&bit(j) == 0 && ix.toks[ct].df <= ref {
+			return false // a word left out as rare as one kept
+		}
+	}
+	// the article is no word swapped (orgarticles.go)
+	for i := range sc.qs {
+		if i < 64 && isArticle(sc.qs[i].s) {
+			qm |= bit(i)
+		}
+	}
+	for j, ct := range ctoks {
+		if isArticle(ix.toks[ct].s) {
+			cm |= bit(j)
+		}
+	}
+	return phraseSides(qm, qfirst, qlast, len(sc.qs)) == phraseSides(cm, first, last, len(ctoks)) &&
+		ix.solePhrase(rec, ctoks, core[:n])
+}
+
+// phraseSides is leftSides for the phrase of the words lo to hi: 1 words
+// that the mask m leaves out before it, 2 after it, 3 both.
+func phraseSides(m uint64, lo, hi, n int) int {
+	s := 0
+	for j := range n {
+		if m&bit(j) == 0 {
+			if j < lo {
+				s |= 1
+			} else if j > hi {
+				s |= 2
+			}
+		}
+	}
+	return s
+}
+
+// solePhrase reports whether no other party's name than rec's holds every
+// word of core, the listed name ctoks itself under another entry aside.
+func (ix *Index) solePhrase(rec *nameRec, ctoks, core []int32) bool {
+	for _, nid := range ix.postings(core[0]) {
+		o := &ix.names[nid]
+		if o.entry == rec.entry {
+			continue
+		}
+		otoks := ix.nameTok[o.tokOff : o.tokOff+int32(o.tokLen)]
+		if slices.Equal(otoks, ctoks) {
+			continue
+		}
+		all := true
+		for _, ct := range core[1:] {
+			if !slices.Contains(otoks, ct) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return false
+		}
+	}
+	return true
 }

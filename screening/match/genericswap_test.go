@@ -68,3 +68,35 @@ func TestSwapKeepsOwnWord(t *testing.T) {
 		{"SERVICIO DE GROUP QUENTROL", ""},  // equipo is as rare as quentrol
 	})
 }
+
+// TestKeepsOwnPhrase checks that the business words of a listed name swapped
+// for others count less when the query keeps all the name's own words
+// together and they are no coined word of one party (keepsOwnPhrase), and
+// not when another party's name holds the same words, the words are given
+// names only, or the words swapped stand on either side of the phrase.
+func TestKeepsOwnPhrase(t *testing.T) {
+	es := []*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "KARWAN SAHAND SHIPPING AND TRADING LLC"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "KARWAN BANK"},
+		{Source: lists.SourceSDN, ID: "7", Type: lists.TypeEntity, Name: "SAHAND GROUP"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "DORNA ARVAND SHIPPING AND TRADING LLC"},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "DORNA ARVAND BANK"},
+		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "OMAR HASSAN SHIPPING AND TRADING LLC"},
+		{Source: lists.SourceSDN, ID: "6", Type: lists.TypeEntity, Name: "OMAR ALI GROUP"},
+	}
+	for i := range 60 {
+		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("PLANT NUMBER %d", i)})
+	}
+	for i, w := range []string{"ALFA", "BETA", "GAMMA", "DELTA", "SIGMA", "KAPPA", "OMEGA", "THETA"} {
+		for _, g := range []string{"MANAGEMENT", "TRADING", "SHIPPING", "GROUP", "INVESTMENT", "BANK", "COMPANY"} {
+			es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("g", i, g), Type: lists.TypeEntity, Name: w + " " + g})
+		}
+	}
+	ix := NewIndex(es)
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"KARWAN SAHAND SHIP MANAGEMENT", "1"},
+		{"MANAGEMENT KARWAN SAHAND SHIP", ""}, // business words on either side
+		{"DORNA ARVAND SHIP MANAGEMENT", ""},  // the words of two parties' names
+		{"OMAR HASSAN SHIP MANAGEMENT", ""},   // given names only
+	})
+}
