@@ -177,6 +177,9 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 		if n >= minHardCKLen && hardCK(q.s, t.s) {
 			s = max(s, hardCKSim(n, q, t)) // Macrooptica, Makrooptika (hardc.go)
 		}
+		if n <= 5 && s < closeMinSim {
+			s = max(s, longUSim(q.s, t.s, n)) // Nirou, Niru (longu.go)
+		}
 	} else if sameVowelShape(q.skel, t.skel) || sameConsonants(q.skel, t.skel) {
 		s = max(s, vowelShapeSim)
 	} else if m := taMarbutaSim(q.s, q.skel, t.s, t.skel, n); m > 0 {
