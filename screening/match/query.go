@@ -189,6 +189,9 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 	} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
 		s = max(s, 0.85)
 	}
+	if len(q.skel) != len(t.skel) && s < skelEqualSim(n) {
+		s = max(s, imalaSim(q.s, q.skel, t.s, t.skel, n)) // Debbiye, Dibiya (imala.go)
+	}
 	if s < loanShapeSim && n >= 6 && q.sameLoanShape(t.s) {
 		s = loanShapeSim
 	}
