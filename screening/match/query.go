@@ -177,6 +177,9 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 		if n >= minHardCKLen && hardCK(q.s, t.s) {
 			s = max(s, hardCKSim(n, q, t)) // Macrooptica, Makrooptika (hardc.go)
 		}
+		if n <= 5 && s < closeMinSim {
+			s = max(s, longUSim(q.s, t.s, n)) // Nirou, Niru (longu.go)
+		}
 	} else if sameVowelShape(q.skel, t.skel) || sameConsonants(q.skel, t.skel) {
 		s = max(s, vowelShapeSim)
 	} else if m := taMarbutaSim(q.s, q.skel, t.s, t.skel, n); m > 0 {
@@ -185,6 +188,9 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 		s = max(s, m) // Navruz, Nowruz, Noruz (vav.go)
 	} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
 		s = max(s, 0.85)
+	}
+	if len(q.skel) != len(t.skel) && s < skelEqualSim(n) {
+		s = max(s, imalaSim(q.s, q.skel, t.s, t.skel, n)) // Debbiye, Dibiya (imala.go)
 	}
 	if s < loanShapeSim && n >= 6 && q.sameLoanShape(t.s) {
 		s = loanShapeSim
