@@ -111,19 +111,7 @@ func (ix *Index) swapKeepsOwnWord(sc *scratch, rec *nameRec, ctoks []int32, qm, 
 
 // leftSides says where the words of n that the mask m leaves out stand
 // against the word at p: 1 some before it, 2 some after it, 3 both.
-func leftSides(m uint64, p, n int) int {
-	s := 0
-	for j := range n {
-		if m&bit(j) == 0 {
-			if j < p {
-				s |= 1
-			} else if j > p {
-				s |= 2
-			}
-		}
-	}
-	return s
-}
+func leftSides(m uint64, p, n int) int { return phraseSides(m, p, p, n) }
 
 // maxPhraseWords is the most distinctive words a listed name's own phrase
 // (keepsOwnPhrase) holds.
