@@ -1,7 +1,6 @@
 package match
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -25,32 +24,12 @@ const minPlaceWordLen = 4
 
 // entryPlaceWord reports whether the query word q names where the listed
 // entry e is: a word of the city, region or country of one of its
-// addresses as the list writes them (addressPlaceWord), or the adjective
-// of one of its countries (demonyms: LEBANESE, SYRIAN).
+// addresses as the list writes them (addressPlaceWord), or the name or
+// adjective of one of its countries (entryCountryWord: SYRIA, SYRIAN),
+// which also reads an address whose country is given only as a code, as
+// trade.gov's consolidated files give it (SY).
 func entryPlaceWord(e *lists.Entry, q *qtok) bool {
-	return addressPlaceWord(e, q) || entryDemonym(e, q.s) || addressCountryCode(e, q.s)
-}
-
-// addressCountryCode reports whether the query word w names the country of
-// an address of e that gives it only as a code (codeOnly): trade.gov's
-// consolidated files write an address's country as its ISO code where
-// OFAC's files write its name (Syria), which addressPlaceWord reads. Words
-// of fewer than four letters are not read (entryCountryWord).
-func addressCountryCode(e *lists.Entry, w string) bool {
-	if len(w) < 4 || !slices.ContainsFunc(e.Addresses, codeOnly) {
-		return false
-	}
-	d, err := rules.ResolveDestination(w)
-	if err != nil || d.Region.IsValid() {
-		return false
-	}
-	return slices.ContainsFunc(e.Addresses, func(a lists.Address) bool { return codeOnly(a) && a.Country == d.Country })
-}
-
-// codeOnly reports whether the address a gives its country as a code alone
-// (SY), or not at all in words.
-func codeOnly(a lists.Address) bool {
-	return a.Country.IsValid() && (a.CountryText == "" || strings.EqualFold(a.CountryText, a.Country.String()) || strings.EqualFold(a.CountryText, a.Country.Alpha3()))
+	return addressPlaceWord(e, q) || entryCountryWord(e, q.s)
 }
 
 // addressPlaceWord reports whether the query word q is a word of the city,

@@ -120,11 +120,11 @@ func TestSeatSaidLast(t *testing.T) {
 	}
 }
 
-// TestAddressCountryCode checks that an address whose country is given
-// only as a code, as trade.gov's consolidated files give it, places the
-// entry in that country as the country's name would (RAMAK, of Damascus,
-// SY).
-func TestAddressCountryCode(t *testing.T) {
+// TestEntryPlaceWordCountryCode checks that an address whose country is
+// given only as a code, as trade.gov's consolidated files give it, places
+// the entry in that country as the country's name does (RAMAK, of
+// Damascus, SY).
+func TestEntryPlaceWordCountryCode(t *testing.T) {
 	sy := rules.MustParseCountry("SY")
 	for _, c := range []struct {
 		text, w string
@@ -133,13 +133,14 @@ func TestAddressCountryCode(t *testing.T) {
 		{"SY", "syria", true},
 		{"SYR", "syria", true},
 		{"", "syria", true},
+		{"Syria", "syria", true},
+		{"SY", "damascus", true}, // the city (addressPlaceWord)
 		{"SY", "iraq", false},
-		{"SY", "damascus", false}, // a city is addressPlaceWord's
-		{"SY", "sy", false},       // too short: two letters are words and forms
-		{"Syria", "syria", false}, // the name is addressPlaceWord's
+		{"SY", "sy", false}, // too short: two letters are words and forms
 	} {
 		e := &lists.Entry{Addresses: []lists.Address{{City: "Damascus", CountryText: c.text, Country: sy}}}
-		if got := addressCountryCode(e, c.w); got != c.want {
+		q := qtok{s: c.w, skel: skeleton(c.w)}
+		if got := entryPlaceWord(e, &q); got != c.want {
 			t.Errorf("%q in an address of country %q: %v, want %v", c.w, c.text, got, c.want)
 		}
 	}
