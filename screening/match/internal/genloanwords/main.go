@@ -52,6 +52,7 @@ func main() {
 	spelt := map[string]string{}
 	targets := map[string]bool{}
 	type line struct {
+		n   int // its line in the file
 		eng string
 		rus []string
 	}
@@ -64,18 +65,18 @@ func main() {
 		}
 		eng, rest, ok := strings.Cut(s, ":")
 		if !ok {
-			log.Fatalf("org-loanwords.txt:%d: no colon", n)
+			log.Fatalf("org-loanwords.txt:%d: %q: want \"english: cyrillic ...\", found no colon", n, s)
 		}
 		eng = strings.TrimSpace(eng)
 		targets[eng] = true
-		lines = append(lines, line{eng, strings.Fields(rest)})
+		lines = append(lines, line{n, eng, strings.Fields(rest)})
 	}
 	if err := sc.Err(); err != nil {
 		log.Fatal(err)
 	}
 	for _, l := range lines {
 		for _, r := range l.rus {
-			for _, s := range romanise(r) {
+			for _, s := range romanise(r, l.n) {
 				// a spelling that is an English word (voter) or
 				// another English word of the table is that word
 				if len(s) < minSpelling || s == l.eng || english[s] || targets[s] {
@@ -111,16 +112,16 @@ func main() {
 	fmt.Printf("%d loanword spellings of %d words\n", len(keys), len(lines))
 }
 
-// romanise returns the Latin spellings of the Cyrillic word r: every
-// combination of its letters' renderings, and a doubled letter also
-// written once.
-func romanise(r string) []string {
+// romanise returns the Latin spellings of the Cyrillic word r, of line n
+// of the table: every combination of its letters' renderings, and a
+// doubled letter also written once.
+func romanise(r string, n int) []string {
 	out := []string{""}
 	rs := []rune(r)
 	for i, c := range rs {
 		opts, ok := letters[c]
 		if !ok {
-			log.Fatalf("org-loanwords.txt: %q: no rendering of %q", r, c)
+			log.Fatalf("org-loanwords.txt:%d: %q: no Latin rendering of the letter %q", n, r, c)
 		}
 		if i > 0 && rs[i-1] == c {
 			opts = append(append([]string(nil), opts...), "") // a doubled letter once
