@@ -22,9 +22,7 @@ func TestSoleNameOnTop(t *testing.T) {
 		{Source: lists.SourceEL, ID: "6", Type: lists.TypeEntity, Name: "KELBURNO ENTERPRISE"},
 	}
 	// other names, so that the words above weigh as rare words do
-	for i := range 60 {
-		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("PLANT NUMBER %d", i)})
-	}
+	es = append(es, numberedEntities(60, "PLANT")...)
 	ix := NewIndex(es)
 	checkOnlyMatches(t, ix, []onlyMatch{
 		{"ZORVATEK GARDEN AND KITCHEN SUPPLIES", "1"},
@@ -109,4 +107,15 @@ func checkEntryFound(t *testing.T, ix *Index, key, label string, cases []foundCa
 			t.Errorf("%q: %s at %.3f, found = %v, want %v", c.query, label, best, got, c.found)
 		}
 	}
+}
+
+// numberedEntities returns n entities named "name NUMBER i" (IDs x0, x1,
+// ...): other names of a test's index, so that name's words weigh as
+// common words do in the whole list.
+func numberedEntities(n int, name string) []*lists.Entry {
+	es := make([]*lists.Entry, n)
+	for i := range es {
+		es[i] = &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("%s NUMBER %d", name, i)}
+	}
+	return es
 }

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -19,9 +18,7 @@ func TestDescriptorWeights(t *testing.T) {
 		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "JOINT STOCK COMPANY ZORVATEK"},
 	}
 	// other names, so that the English descriptors weigh as common words do
-	for i := range 60 {
-		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("ELECTRONICS RESEARCH INSTITUTE PLANT NUMBER %d", i)})
-	}
+	es = append(es, numberedEntities(60, "ELECTRONICS RESEARCH INSTITUTE PLANT")...)
 	es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: "n", Type: lists.TypeEntity, Name: "NII KVANT"})
 	ix := NewIndex(es)
 	score := func(q string) float64 {

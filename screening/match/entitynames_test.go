@@ -20,9 +20,7 @@ func TestGroupPrefixPeopleNotCompanies(t *testing.T) {
 		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("p", i), Type: lists.TypeIndividual, Name: fmt.Sprintf("ZORVATOV, Given%c", 'A'+i)})
 		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("c", i), Type: lists.TypeEntity, Name: fmt.Sprintf("KELBUROV TRADE%c LLC", 'A'+i)})
 	}
-	for i := range 60 {
-		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("PLANT NUMBER %d", i)})
-	}
+	es = append(es, numberedEntities(60, "PLANT")...)
 	ix := NewIndex(es)
 	for _, c := range []struct {
 		q, want string

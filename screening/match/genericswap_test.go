@@ -52,9 +52,7 @@ func TestSwapKeepsOwnWord(t *testing.T) {
 	}
 	// other names, so that the words above weigh as rare words do and the
 	// generic words as common ones
-	for i := range 60 {
-		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("PLANT NUMBER %d", i)})
-	}
+	es = append(es, numberedEntities(60, "PLANT")...)
 	for i, w := range []string{"ALFA", "BETA", "GAMMA", "DELTA"} {
 		for _, g := range []string{"MANAGEMENT", "TRADING", "SHIPPING", "GROUP", "SERVICIO", "INVESTMENT", "BANK", "COMPANY"} {
 			es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("g", i, g), Type: lists.TypeEntity, Name: w + " " + g})
@@ -84,9 +82,7 @@ func TestKeepsOwnPhrase(t *testing.T) {
 		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "OMAR HASSAN SHIPPING AND TRADING LLC"},
 		{Source: lists.SourceSDN, ID: "6", Type: lists.TypeEntity, Name: "OMAR ALI GROUP"},
 	}
-	for i := range 60 {
-		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("PLANT NUMBER %d", i)})
-	}
+	es = append(es, numberedEntities(60, "PLANT")...)
 	for i, w := range []string{"ALFA", "BETA", "GAMMA", "DELTA", "SIGMA", "KAPPA", "OMEGA", "THETA"} {
 		for _, g := range []string{"MANAGEMENT", "TRADING", "SHIPPING", "GROUP", "INVESTMENT", "BANK", "COMPANY"} {
 			es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("g", i, g), Type: lists.TypeEntity, Name: w + " " + g})

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -14,9 +13,7 @@ func TestLinkWordOnTop(t *testing.T) {
 	es := []*lists.Entry{
 		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "ZORVATEK-DIRECT"},
 	}
-	for i := range 60 {
-		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("SERVICE PARTNERS NUMBER %d", i)})
-	}
+	es = append(es, numberedEntities(60, "SERVICE PARTNERS")...)
 	ix := NewIndex(es)
 	score := func(q string) float64 {
 		t.Helper()

@@ -16,9 +16,7 @@ func TestOrgArticle(t *testing.T) {
 		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "AL-KELBURAH TRUST"},
 		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "AL-QUENTRA CORPORATION"},
 	}
-	for i := range 60 {
-		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("PLANT NUMBER %d", i)})
-	}
+	es = append(es, numberedEntities(60, "PLANT")...)
 	for i, w := range []string{"ALFA", "BETA", "GAMMA", "DELTA"} {
 		for _, g := range []string{"CHARITABLE", "ORGANIZATION", "ASSOCIATION", "TRUST", "GROUP", "CORPORATION", "AL FALAH", "AL NOOR"} {
 			es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("g", i, g), Type: lists.TypeEntity, Name: w + " " + g})

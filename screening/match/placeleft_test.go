@@ -1,7 +1,6 @@
 package match
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -20,9 +19,7 @@ func TestEntryPlaceLeft(t *testing.T) {
 		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "JOINT STOCK COMPANY MIRAVASKOE MACHINE BUILDING PLANT", Addresses: at("Miravas")},
 	}
 	// other names, so that the descriptors weigh as common words do
-	for i := range 60 {
-		es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE AVIA MACHINE BUILDING PLANT NUMBER %d", i)})
-	}
+	es = append(es, numberedEntities(60, "NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE AVIA MACHINE BUILDING PLANT")...)
 	ix := NewIndex(es)
 	checkOnlyMatches(t, ix, []onlyMatch{
 		{"ZORVATEK-AVIA PAO", "1"},
