@@ -17,7 +17,29 @@ const (
 	// clipped form: fewer are as often a name's feminine (Josefina for
 	// Jose, Paulina for Paul) or another name.
 	minClippedRest = 5
+	// minHypoStem and minHypoRest bound a South Slavic hypocoristic: the
+	// full name's first letters (two or more) and an o (Eso for Esad,
+	// Haso for Hasan, Meho for Mehmed, Rado for Radovan, Milo for
+	// Milorad), the full name two letters or more beyond them.
+	minHypoStem = 2
+	minHypoRest = 2
 )
+
+// hypoStem returns the letters of w before a hypocoristic's final o, or
+// "" when w has no such shape.
+func hypoStem(w string) string {
+	n := len(w)
+	if n < minHypoStem+1 || n > maxClippedGiven || w[n-1] != 'o' || !hasVowel(w[:n-1]) {
+		return ""
+	}
+	return w[:n-1]
+}
+
+// southSlavicSurname reports whether w ends as the South Slavic family
+// names in -ic (-ić, -ović, -ević) are written without their accent.
+func southSlavicSurname(w string) bool {
+	return len(w) >= 5 && strings.HasSuffix(w, "ic")
+}
 
 // alignClippedGiven adds to al an edge, at partialMinSim, of a query's
 // given name of minClippedGiven to maxClippedGiven letters left unaligned
@@ -41,11 +63,16 @@ func (ix *Index) alignClippedGiven(sc *scratch, rec *nameRec, ctoks []int32, sta
 	if sc.qSurname == 0 {
 		return
 	}
-	// a query word that may be clipped, before anything costlier
-	i := -1
+	// a query word that may be clipped, or a South Slavic hypocoristic
+	// (its stem), before anything costlier
+	i, stem := -1, ""
 	for k := 1; k < nq; k++ {
 		q := &sc.qs[k]
-		if al.qm&bit(k) == 0 && len(q.s) >= minClippedGiven && len(q.s) <= maxClippedGiven && !q.patronymic && !q.title && hasVowel(q.s) {
+		if al.qm&bit(k) != 0 || q.patronymic || q.title {
+			continue
+		}
+		stem = hypoStem(q.s)
+		if stem != "" || len(q.s) >= minClippedGiven && len(q.s) <= maxClippedGiven && hasVowel(q.s) {
 			i = k
 			break
 		}
@@ -57,7 +84,14 @@ func (ix *Index) alignClippedGiven(sc *scratch, rec *nameRec, ctoks []int32, sta
 	q, j := &sc.qs[i], -1
 	for k, ct := range ctoks {
 		t := &ix.toks[ct]
-		if al.cm&bit(k) == 0 && len(t.s) >= len(q.s)+minClippedRest && strings.HasPrefix(t.s, q.s) {
+		if al.cm&bit(k) != 0 {
+			continue
+		}
+		if len(q.s) >= minClippedGiven && len(t.s) >= len(q.s)+minClippedRest && strings.HasPrefix(t.s, q.s) {
+			j, stem = k, ""
+			break
+		}
+		if stem != "" && len(t.s) >= len(stem)+minHypoRest && strings.HasPrefix(t.s, stem) {
 			j = k
 			break
 		}
@@ -66,9 +100,10 @@ func (ix *Index) alignClippedGiven(sc *scratch, rec *nameRec, ctoks []int32, sta
 		return
 	}
 	t := &ix.toks[ctoks[j]]
-	if t.patronymic || t.title || q.group != 0 && t.group != 0 && q.group != t.group || syllableCount(t.s) == 2 {
+	if t.patronymic || t.title || q.group != 0 && t.group != 0 && q.group != t.group || stem == "" && syllableCount(t.s) == 2 {
 		// a Chinese or Korean given name of two syllables (Xiaoguang) is
-		// not said by its first (Xiao), which is another name
+		// not said by its first (Xiao), which is another name; a
+		// hypocoristic's surname is South Slavic (below)
 		return
 	}
 	for _, e := range sc.edgeStore[start:] {
@@ -88,7 +123,12 @@ func (ix *Index) alignClippedGiven(sc *scratch, rec *nameRec, ctoks []int32, sta
 		return
 	}
 	// the listed word the first given name, after the whole surname aligned
-	if cs := sc.surnameWords(name); cs != j || al.cm&spanMask(0, int8(cs-1)) != spanMask(0, int8(cs-1)) {
+	cs := sc.surnameWords(name)
+	if cs != j || al.cm&spanMask(0, int8(cs-1)) != spanMask(0, int8(cs-1)) {
+		return
+	}
+	// a hypocoristic in -o is South Slavic: the listed surname in -ic
+	if stem != "" && !southSlavicSurname(ix.toks[ctoks[cs-1]].s) {
 		return
 	}
 	al.take(sc, edge{int8(i), int8(i), int8(j), int8(j), partialMinSim, t.w})
