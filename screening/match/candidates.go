@@ -111,6 +111,7 @@ func (ix *Index) findHits(sc *scratch) {
 	sc.somNew = sc.somNew[:0]
 	sc.qTajWords = tajikOWords(sc.qs)
 	sc.tajNew = sc.tajNew[:0]
+	sc.qArmWords = armenianWords(sc.qs)
 	for i := range sc.qs {
 		// the hits of word i alone are added while it is looked at:
 		// the hits before are of other words, which a hit of i's
@@ -134,6 +135,9 @@ func (ix *Index) findHits(sc *scratch) {
 		ix.compoundHits(sc, q, int8(i))
 		if sc.qTajWords != 0 {
 			ix.tajikOHits(sc, q, int8(i)) // tajik.go
+		}
+		if sc.qArmWords != 0 {
+			ix.armenianHits(sc, q, int8(i)) // armenian.go
 		}
 		if !known && strings.IndexByte(q.s, 'q') >= 0 {
 			// a q to read as g (qafGHits)

@@ -6,7 +6,8 @@ import "slices"
 // to the hits of a listed person's name: one Hangul syllable in two
 // systems (korean.go), the Romanian c before e and i (romanian.go), the
 // Spanish j for kh (spanish.go), the Somali x and c (somali.go), the
-// Tajik o for the Persian long a (tajik.go). The query words each can apply to are
+// Tajik o for the Persian long a (tajik.go), an Armenian family name in
+// its Russian form (armenian.go). The query words each can apply to are
 // known once a search (sc.qReadings), so that the hits of the other words
 // cost one test.
 
@@ -25,7 +26,7 @@ const maxReadingSim = 0.93
 
 // readingWords returns the query words (as bits) a reading can apply to.
 func readingWords(sc *scratch) uint64 {
-	m := sc.qCWords | sc.qJWords | sc.qSomWords | sc.qTajWords
+	m := sc.qCWords | sc.qJWords | sc.qSomWords | sc.qTajWords | sc.qArmWords
 	if sc.qKorean {
 		m |= 1<<min(len(sc.qs), 63) - 1
 	}
@@ -64,6 +65,9 @@ func (ix *Index) readingSim(sc *scratch, k int32, j int, ctoks []int32, rec *nam
 		} else if slices.Contains(sc.tajNew, k) {
 			return -1 // a pair of the Tajik o alone
 		}
+	}
+	if sim < armenianSim && sc.qArmWords&bq != 0 {
+		sim = max(sim, armenianPairSim(q, t)) // Torosyan, Torosov (armenian.go)
 	}
 	return sim
 }
