@@ -112,6 +112,7 @@ func (ix *Index) findHits(sc *scratch) {
 	sc.qTajWords = tajikOWords(sc.qs)
 	sc.tajNew = sc.tajNew[:0]
 	sc.qArmWords = armenianWords(sc.qs)
+	sc.qArabSlavWords = arabicSlavWords(sc.qs)
 	for i := range sc.qs {
 		// the hits of word i alone are added while it is looked at:
 		// the hits before are of other words, which a hit of i's
@@ -153,6 +154,7 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.thaiHits(sc, q, int8(i))
 			ix.devoicedHits(sc, q, int8(i))
 			ix.spanishJHits(sc, q, int8(i))
+			ix.arabicSlavHits(sc, q, int8(i)) // arabicslav.go
 			ix.somaliHits(sc, q, int8(i))
 			ix.diminutiveHits(sc, q, int8(i))   // diminutive.go
 			ix.silentLetterHits(sc, q, int8(i)) // shortvowel.go

@@ -7,7 +7,8 @@ import "slices"
 // systems (korean.go), the Romanian c before e and i (romanian.go), the
 // Spanish j for kh (spanish.go), the Somali x and c (somali.go), the
 // Tajik o for the Persian long a (tajik.go), an Armenian family name in
-// its Russian form (armenian.go). The query words each can apply to are
+// its Russian form (armenian.go), a Slavic -ov read back from Arabic
+// script (arabicslav.go). The query words each can apply to are
 // known once a search (sc.qReadings), so that the hits of the other words
 // cost one test.
 
@@ -26,7 +27,7 @@ const maxReadingSim = 0.93
 
 // readingWords returns the query words (as bits) a reading can apply to.
 func readingWords(sc *scratch) uint64 {
-	m := sc.qCWords | sc.qJWords | sc.qSomWords | sc.qTajWords | sc.qArmWords
+	m := sc.qCWords | sc.qJWords | sc.qSomWords | sc.qTajWords | sc.qArmWords | sc.qArabSlavWords
 	if sc.qKorean {
 		m |= 1<<min(len(sc.qs), 63) - 1
 	}
@@ -68,6 +69,9 @@ func (ix *Index) readingSim(sc *scratch, k int32, j int, ctoks []int32, rec *nam
 	}
 	if sim < armenianSim && sc.qArmWords&bq != 0 {
 		sim = max(sim, armenianPairSim(q, t)) // Torosyan, Torosov (armenian.go)
+	}
+	if sim < arabicSlavSim && sc.qArabSlavWords&bq != 0 {
+		sim = max(sim, arabicSlavPairSim(q, t)) // Adnuf, Adanov (arabicslav.go)
 	}
 	return sim
 }

@@ -166,6 +166,7 @@ type scratch struct {
 	qTajWords        uint64   // the query words of three letters with an o (tajikOWords)
 	tajNew           []int32  // the hits only the Tajik o found (tajikOHits)
 	qArmWords        uint64   // the query words with an Armenian or a Russian family-name ending (armenianWords)
+	qArabSlavWords   uint64   // the query words in -uf or -of, a Slavic -ov read from Arabic script (arabicSlavWords)
 	qReadings        uint64   // the query words one of these readings applies to (readingWords)
 	qDinHeads        bool     // a query word is followed by al and din (dinQueryWords)
 	qRepeat          uint64   // query words written as another query word is (repeatedWords)
