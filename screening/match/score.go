@@ -524,7 +524,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 	}
 	if distinct && ix.soleNameOnTop(sc, rec, ctoks, al, start, qOwn) {
 		// ordinary words on top of one party's coined name (addedwords.go)
-		return sc.soleNameAdded(qm, qOwn)
+		return ix.soleNameAdded(sc, qm, qOwn)
 	}
 	if distinct && (ix.closeOrRespelt(sc, ctoks, start) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
 		// the whole listed organisation name, closely, and on top words
@@ -543,6 +543,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		}
 		// a group's initials in front of a brand listed bare (orgs.go)
 		lead := rec.legal == LegalNone && len(ctoks) == 1 && qm&1 == 0 && groupInitialism(&sc.qs[0])
+		var kp kindPhrase
 		for i := range sc.qs {
 			if qm&bit(i) == 0 {
 				q := &sc.qs[i]
@@ -550,7 +551,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 					continue
 				}
 				if share < 1 && (i > seat || i == 0 && lead || isGenericWord(q.s) || isOrgDescriptor(q.group) || sc.queryCountryWord(i)) {
-					missQ += q.w * missAddedOrg
+					kp.add(ix, sc, i, q.w)
 					continue
 				}
 				if share < 1 && rec.legal == LegalNone && kind == 0 {
@@ -562,12 +563,13 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 					}
 				}
 				if kind > 0 {
-					missQ += q.w * missAddedOrg
+					kp.add(ix, sc, i, q.w)
 					continue
 				}
 				missQ += q.w * share
 			}
 		}
+		missQ += kp.weight() * missAddedOrg
 	} else if distinct && missQ > 0 && len(sc.edgeStore) > start && sc.allEdgesClose(start, closeMinSim) {
 		// the whole name of one word or more and where the entry is
 		// (places.go)
@@ -576,7 +578,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		} else if ix.brandFirstKind(sc, rec, ctoks, start, qm) {
 			// a brand listed bare, said first with its kind
 			// (addedwords.go)
-			missQ = sc.wordsOnTopAs(qm, qOwn, missAddedOrg)
+			missQ = ix.wordsOnTopAs(sc, qm, qOwn, missAddedOrg)
 		}
 	}
 	if !distinct {
