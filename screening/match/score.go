@@ -498,8 +498,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.orgGeneric() || j > cSeat || ix.entryPlaceLeft(sc, rec, ctoks, start, t)))
 		}
 	}
-	if shortened && missC > 0 && (cm&1 != 0 || len(sc.edgeStore)-start == 1) {
-		// the name's head kept, what qualifies it left out (shortforms.go)
+	if shortened && missC > 0 {
+		// the name's head or own words kept, what qualifies it left out
+		// (shortforms.go)
 		missC -= ix.leadDiscount(sc, ctoks, cm, cOwn, start, ded, cSeat, missC)
 	}
 	if !rec.individual && missQ > 0 && missC == 0 {
