@@ -145,8 +145,9 @@ const missSoleOwnWord = 0.45
 // name that soleNameOnTop reads: missAddedOrg of their weight for the
 // ordinary words, missSoleOwnWord for the query's words of its own, and
 // nothing for the query's own words of a form or abbreviation (qOwn).
-func (sc *scratch) soleNameAdded(qm, qOwn uint64) float32 {
+func (ix *Index) soleNameAdded(sc *scratch, qm, qOwn uint64) float32 {
 	var missQ float32
+	var kp kindPhrase
 	for i := range sc.qs {
 		if qm&bit(i) == 0 && qOwn&bit(i) == 0 {
 			q := &sc.qs[i]
@@ -157,10 +158,10 @@ func (sc *scratch) soleNameAdded(qm, qOwn uint64) float32 {
 				missQ += q.w * missSoleOwnWord
 				continue
 			}
-			missQ += q.w * missAddedOrg
+			kp.add(ix, sc, i, q.w)
 		}
 	}
-	return missQ
+	return missQ + kp.weight()*missAddedOrg
 }
 
 // linkWord reports whether w is an English preposition that links what a
@@ -236,12 +237,51 @@ func (ix *Index) brandFirstKind(sc *scratch, rec *nameRec, ctoks []int32, start 
 
 // wordsOnTopAs returns the weight of the query words that qm and qOwn
 // leave out, each at share of its weight, but for link words (linkWord).
-func (sc *scratch) wordsOnTopAs(qm, qOwn uint64, share float32) float32 {
-	var m float32
+func (ix *Index) wordsOnTopAs(sc *scratch, qm, qOwn uint64, share float32) float32 {
+	var kp kindPhrase
 	for i := range sc.qs {
 		if qm&bit(i) == 0 && qOwn&bit(i) == 0 && !linkWord(sc.qs[i].s) {
-			m += sc.qs[i].w * share
+			kp.add(ix, sc, i, sc.qs[i].w)
 		}
 	}
-	return m
+	return kp.weight() * share
+}
+
+// kindPhraseWords is how many of its heaviest words a phrase said on top
+// of a whole listed organisation's name counts for at most, when its words
+// say what kind of body it is and what it does (kindPhrase). 3 is the
+// largest value at the dev halves' best (2 gains the same, 4 loses three).
+const kindPhraseWords = 3
+
+// kindPhrase gathers the weights of the words on top of a whole listed
+// organisation's name that count as generic words do (missAddedOrg): what
+// the body is, what it does and for whom, said in as many words as a
+// language needs (CHARITABLE SOCIETY TO HELP THE NOBLE ..., FIRM FOR FREE
+// TRADE ZONES, FEDERAL STATE UNITARY GEOLOGY ENTERPRISE). Such a phrase says
+// one thing, the body's kind: beyond kindPhraseWords times its heaviest
+// word, more of its words add nothing. A place said on top (a country, a
+// town of a listed address that is no English word) says where, not what
+// kind, and counts on its own (places).
+type kindPhrase struct{ sum, max, places float32 }
+
+// add counts the query word i of sc, of weight w, in the phrase or among
+// its places.
+func (k *kindPhrase) add(ix *Index, sc *scratch, i int, w float32) {
+	if sc.queryCountryWord(i) || ix.townOnTop(sc.qs[i].s) {
+		k.places += w
+		return
+	}
+	k.sum += w
+	k.max = max(k.max, w)
+}
+
+// townOnTop reports whether w, a query word on top of a listed name, is the
+// name of a town or region of a listed address and no English word.
+func (ix *Index) townOnTop(w string) bool {
+	return len(w) >= 4 && !isEnglishWord(w) && ix.placeWord(w)
+}
+
+// weight is the phrase's weight and its places', before their share.
+func (k *kindPhrase) weight() float32 {
+	return min(k.sum, kindPhraseWords*k.max) + k.places
 }

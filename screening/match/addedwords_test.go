@@ -81,6 +81,21 @@ func TestBrandFirstKind(t *testing.T) {
 	})
 }
 
+// TestKindPhraseCapped checks, on the real-alias index, that a long phrase
+// saying what kind of body a bare listed name (AL-AQSA) is counts as no more
+// than three of its heaviest words, and that words of the query's own with
+// generic words only still keep the general rule.
+func TestKindPhraseCapped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real-alias index")
+	}
+	checkEntryFound(t, realAliasIndex(t), "SDN:7641", "AL-AQSA", []foundCase{
+		{"AL-AQSA CHARITABLE SOCIETY FOR RELIEF OF ORPHANS", true},
+		{"CHARITABLE SOCIETY FOR RELIEF AND AID OF ORPHANS AL-AQSA", true},
+		{"AL-AQSA SPANMAL GENERAL TRADING AND CONTRACTING", false},
+	})
+}
+
 // foundCase is a query and whether it finds the entry a test names.
 type foundCase struct {
 	query string

@@ -28,6 +28,7 @@ func placeIndex() *Index {
 		{"LOGISTICS AND ENGINEERING", "", "", ""},
 		{"GENERAL SERVICES COMPANY", "", "", ""},
 		{"INDUSTRIES AND HOLDINGS", "", "", ""},
+		{"HALAB COTTON GINNING", "Aleppo", "SY", ""},
 	}
 	es := make([]*lists.Entry, len(ents))
 	for i, x := range ents {
@@ -105,7 +106,8 @@ func TestCountryLongForm(t *testing.T) {
 
 // TestSeatSaidLast checks that the entry's own place said last, after
 // other words on top that name where it is, counts nothing, and that
-// another country there keeps the general rule.
+// another town there (Aleppo, a town of another listed address) keeps the
+// general rule: it is no word of the body's kind (kindPhrase).
 func TestSeatSaidLast(t *testing.T) {
 	ix := placeIndex()
 	for _, c := range []struct {

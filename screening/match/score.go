@@ -498,8 +498,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.orgGeneric() || j > cSeat || ix.entryPlaceLeft(sc, rec, ctoks, start, t)))
 		}
 	}
-	if shortened && missC > 0 && (cm&1 != 0 || len(sc.edgeStore)-start == 1) {
-		// the name's head kept, what qualifies it left out (shortforms.go)
+	if shortened && missC > 0 {
+		// the name's head or own words kept, what qualifies it left out
+		// (shortforms.go)
 		missC -= ix.leadDiscount(sc, ctoks, cm, cOwn, start, ded, cSeat, missC)
 	}
 	if !rec.individual && missQ > 0 && missC == 0 {
@@ -524,7 +525,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 	}
 	if distinct && ix.soleNameOnTop(sc, rec, ctoks, al, start, qOwn) {
 		// ordinary words on top of one party's coined name (addedwords.go)
-		return sc.soleNameAdded(qm, qOwn)
+		return ix.soleNameAdded(sc, qm, qOwn)
 	}
 	if distinct && (ix.closeOrRespelt(sc, ctoks, start) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
 		// the whole listed organisation name, closely, and on top words
@@ -543,6 +544,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		}
 		// a group's initials in front of a brand listed bare (orgs.go)
 		lead := rec.legal == LegalNone && len(ctoks) == 1 && qm&1 == 0 && groupInitialism(&sc.qs[0])
+		var kp kindPhrase
 		for i := range sc.qs {
 			if qm&bit(i) == 0 {
 				q := &sc.qs[i]
@@ -550,7 +552,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 					continue
 				}
 				if share < 1 && (i > seat || i == 0 && lead || isGenericWord(q.s) || isOrgDescriptor(q.group) || sc.queryCountryWord(i)) {
-					missQ += q.w * missAddedOrg
+					kp.add(ix, sc, i, q.w)
 					continue
 				}
 				if share < 1 && rec.legal == LegalNone && kind == 0 {
@@ -562,12 +564,13 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 					}
 				}
 				if kind > 0 {
-					missQ += q.w * missAddedOrg
+					kp.add(ix, sc, i, q.w)
 					continue
 				}
 				missQ += q.w * share
 			}
 		}
+		missQ += kp.weight() * missAddedOrg
 	} else if distinct && missQ > 0 && len(sc.edgeStore) > start && sc.allEdgesClose(start, closeMinSim) {
 		// the whole name of one word or more and where the entry is
 		// (places.go)
@@ -576,7 +579,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		} else if ix.brandFirstKind(sc, rec, ctoks, start, qm) {
 			// a brand listed bare, said first with its kind
 			// (addedwords.go)
-			missQ = sc.wordsOnTopAs(qm, qOwn, missAddedOrg)
+			missQ = ix.wordsOnTopAs(sc, qm, qOwn, missAddedOrg)
 		}
 	}
 	if !distinct {

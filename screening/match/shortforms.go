@@ -34,7 +34,9 @@ const missPlaceLeft = missGeneric
 // with a distinctive word, but not words enough to say which
 // organisation it is, only the names of countries left out count less,
 // missPlaceLeft (ISLAMIC STATE alone, all of it generic, stays away from
-// ISLAMIC STATE OF IRAQ). The words that count
+// ISLAMIC STATE OF IRAQ); when it keeps the name's own words that name
+// this body alone, in any order (ownCoreKept), missLeading again. The
+// words that count
 // otherwise are as unmatchedWeights has them: its own words (cOwn), the
 // dedication from ded on, the seat at cSeat and the words after it. Few
 // names come here: out of line, so that unmatchedWeights stays compact.
@@ -56,6 +58,10 @@ func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start
 		case own > 0:
 			share, places = missPlaceLeft, true
 		}
+	}
+	if share == 1 && ix.ownCoreKept(sc, ctoks, cm, start) {
+		// the name's own words kept, in any order
+		share = missLeading
 	}
 	if share == 1 {
 		return 0
@@ -114,6 +120,44 @@ func (ix *Index) leadingKept(sc *scratch, ctoks []int32, cm uint64, start int) (
 		}
 	}
 	return (own >= 2 || own == 1 && cm == spanMask(0, int8(bits.OnesCount64(cm)-1))) && !ix.ordinaryAligned(sc, ctoks, start), own
+}
+
+// maxCoreDF is the most listed names that each distinctive word a query
+// keeps of a listed organisation's name may be a word of (ownCoreKept):
+// one body's name and its few aliases.
+const maxCoreDF = 3
+
+// ownCoreKept reports whether a query aligned in full and closely with the
+// listed organisation's name ctoks (cm: the listed words aligned by the
+// edges from start) holds at least half of its words, two distinctive ones
+// at least (no generic word, descriptor or given name) and each of those
+// aligned exactly and a word of at most maxCoreDF listed names: words that
+// name this body alone, in any order, with what the name says around them
+// left out, its first word too (TAMIL TIGERS for LIBERATION TIGERS OF TAMIL
+// EELAM, TALEEM UL-QURAN MADRASSA for JAMIA TALEEM-UL-QURAN-WAL-HADITH
+// MADRASSA). A word many names share, a respelt one or a generic word
+// with one of the name's words (PINGTAN FISHING) keeps the full count.
+func (ix *Index) ownCoreKept(sc *scratch, ctoks []int32, cm uint64, start int) bool {
+	if len(sc.edgeStore)-start < 2 || len(ctoks) > 64 || 2*bits.OnesCount64(cm) < len(ctoks) {
+		return false
+	}
+	own := 0
+	for _, e := range sc.edgeStore[start:] {
+		for j := e.clo; j <= e.chi; j++ {
+			t := &ix.toks[ctoks[j]]
+			if givenNameGroup(t.group) {
+				return false
+			}
+			if t.orgGeneric() || isArticle(t.s) || len(t.s) <= 2 {
+				continue
+			}
+			if e.sim < 1 || t.df > maxCoreDF {
+				return false
+			}
+			own++
+		}
+	}
+	return own >= 2
 }
 
 // givenNameGroup reports whether the variant group g is one of given

@@ -43,3 +43,20 @@ func TestCountryLeftOutNeedsDistinctiveWord(t *testing.T) {
 		{"Islamic State", "ISLAMIC STATE IN YEMEN", false},
 	})
 }
+
+// TestOwnCoreKept checks, on the real-alias index, that a query holding
+// two of a listed name's words that name that body alone, in any order,
+// with the name's first word left out, finds it; and that a word many
+// names share or a respelt word keeps the full count of the words left
+// out.
+func TestOwnCoreKept(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real-alias index")
+	}
+	checkEntryFound(t, realAliasIndex(t), "SDN:4703", "LIBERATION TIGERS OF TAMIL EELAM", []foundCase{
+		{"EELAM TIGERS", true},
+		{"TIGERS OF EELAM", true},
+		{"TAMIL LIBERATION", false},
+		{"TAMIL TIGRESS", false},
+	})
+}
