@@ -150,8 +150,9 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.devoicedHits(sc, q, int8(i))
 			ix.spanishJHits(sc, q, int8(i))
 			ix.somaliHits(sc, q, int8(i))
-			ix.diminutiveHits(sc, q, int8(i))   // diminutive.go
-			ix.silentLetterHits(sc, q, int8(i)) // shortvowel.go
+			ix.diminutiveHits(sc, q, int8(i))     // diminutive.go
+			ix.elidedFeminineHits(sc, q, int8(i)) // levantine.go
+			ix.silentLetterHits(sc, q, int8(i))   // shortvowel.go
 		}
 		ix.clipHits(sc, q, int8(i))
 		ix.letterHits(sc, q, int8(i))
