@@ -156,8 +156,9 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.spanishJHits(sc, q, int8(i))
 			ix.arabicSlavHits(sc, q, int8(i)) // arabicslav.go
 			ix.somaliHits(sc, q, int8(i))
-			ix.diminutiveHits(sc, q, int8(i))   // diminutive.go
-			ix.silentLetterHits(sc, q, int8(i)) // shortvowel.go
+			ix.diminutiveHits(sc, q, int8(i))     // diminutive.go
+			ix.elidedFeminineHits(sc, q, int8(i)) // levantine.go
+			ix.silentLetterHits(sc, q, int8(i))   // shortvowel.go
 		}
 		ix.clipHits(sc, q, int8(i))
 		ix.letterHits(sc, q, int8(i))

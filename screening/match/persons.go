@@ -533,7 +533,8 @@ func personRespelling(q *qtok, t *tokInfo, sim float32) float32 {
 		sim = max(sim, consWSim(q.s, q.skel, t.s, t.skel))         // Juad, Jawad (consw.go)
 		sim = max(sim, frenchWSim(q.s, q.skel, t.s, t.skel))       // Qaouk, Qawuq (consw.go)
 		if q.group == 0 || t.group == 0 || q.group == t.group {
-			sim = max(sim, aynHPair(q.s, t.s)) // Menhem, Munim (arabicforms.go)
+			sim = max(sim, aynHPair(q.s, t.s))  // Menhem, Munim (arabicforms.go)
+			sim = max(sim, hMovedSim(q.s, t.s)) // Mahazar, Mazhar (hmoved.go)
 		}
 	}
 	if sim >= consEqualSim || len(q.cons) < minPersonCons || q.cons != t.cons || !sameStart(q.skel, t.skel) {

@@ -213,13 +213,16 @@ func taMarbutaSim(a, askel, b, bskel string, n int) float32 {
 		return 0
 	}
 	if hb {
-		askel, bskel = bskel, askel
+		a, askel, b, bskel = b, bskel, a, askel
 	}
 	// askel ends in the h (appendSkeleton keeps a lone h)
 	if len(askel) < 2 || askel[len(askel)-1] != 'h' {
 		return 0
 	}
-	return readingSim(askel[:len(askel)-1], bskel, n)
+	if s := readingSim(askel[:len(askel)-1], bskel, n); s > 0 {
+		return s
+	}
+	return elidedFeminine(a, b) // Kinayeh, Knaya (levantine.go)
 }
 
 // silentFinalH reports whether the word w ends in a vowel and h.

@@ -59,7 +59,8 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		ix.ezafeSplitLeftovers(sc, rec, ctoks, start, &al) // ezafe.go: an organisation's word with the ezafe's glide
 		ix.alignLastElement(sc, rec, ctoks, start, &al)
 		if rec.individual && sc.qSurname != 0 {
-			ix.alignClippedGiven(sc, rec, ctoks, start, &al) // clippedgiven.go
+			ix.alignClippedGiven(sc, rec, ctoks, start, &al)     // clippedgiven.go
+			ix.alignCompoundEndGiven(sc, rec, ctoks, start, &al) // compoundend.go
 		}
 		if !rec.individual && sc.qAbbr.mayPair(al.qm) {
 			// a generic word shortened (abbrevwords.go)
