@@ -374,7 +374,7 @@ func (ix *Index) respeltCloseEdges(sc *scratch, ctoks []int32, start int) bool {
 			return false // no respelling of one skeleton
 		}
 		q, t := sc.qs[e.qlo].s, &ix.toks[ctoks[e.clo]]
-		if len(q) < minRespeltCloseLen || len(t.s) < minRespeltCloseLen || !ix.singleRespelling(sc, ctoks, e) && !ix.vowelRespelling(sc, ctoks, e) {
+		if len(q) < minRespeltCloseLen || len(t.s) < minRespeltCloseLen || !ix.singleRespelling(sc, ctoks, e) && !ix.vowelRespelling(sc, ctoks, e) && !adjectivePair(e, q, t.s) {
 			return false
 		}
 		if (isEnglishWord(q) || t.common) && !ix.twoCoinedExact(ctoks, es) {
