@@ -161,6 +161,7 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.silentLetterHits(sc, q, int8(i))   // shortvowel.go
 		}
 		ix.clipHits(sc, q, int8(i))
+		ix.italianHits(sc, q, int8(i)) // italianc.go
 		ix.letterHits(sc, q, int8(i))
 		if mayBePlural(q.s) {
 			ix.pluralHits(sc, q, int8(i))

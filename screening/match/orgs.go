@@ -347,10 +347,11 @@ const minRespeltCloseLen = 4
 // respeltCloseEdges reports whether the edges of a listed organisation's
 // name from start are two or more, each close (closeMinSim) or a word
 // respelt by a romanisation: one query word against one listed word of
-// the same skeleton and first letter (singleRespelling) or of the same
-// consonants with other vowels (vowelRespelling), of
-// minRespeltCloseLen letters or more on both sides, neither a common
-// English word, and at least one of the edges close. The
+// the same skeleton and first letter (singleRespelling), of the same
+// consonants with other vowels (vowelRespelling) or a place's name against
+// its adjective (adjectivePair: AMUR for AMURSKY), of minRespeltCloseLen
+// letters or more on both sides, neither a common English word, and at
+// least one of the edges close. The
 // distinctive words of names taken from Arabic, Persian or Turkish are
 // written with other vowels and other letters for one sound (AFAK DUBAI
 // EXCHANGE COMPANY for AFAQ DUBAI, AL-DONYA TELEVISION CHANNEL for
@@ -374,7 +375,7 @@ func (ix *Index) respeltCloseEdges(sc *scratch, ctoks []int32, start int) bool {
 			return false // no respelling of one skeleton
 		}
 		q, t := sc.qs[e.qlo].s, &ix.toks[ctoks[e.clo]]
-		if len(q) < minRespeltCloseLen || len(t.s) < minRespeltCloseLen || !ix.singleRespelling(sc, ctoks, e) && !ix.vowelRespelling(sc, ctoks, e) {
+		if len(q) < minRespeltCloseLen || len(t.s) < minRespeltCloseLen || !ix.singleRespelling(sc, ctoks, e) && !ix.vowelRespelling(sc, ctoks, e) && !adjectivePair(e, q, t.s) {
 			return false
 		}
 		if (isEnglishWord(q) || t.common) && !ix.twoCoinedExact(ctoks, es) {

@@ -491,3 +491,31 @@ func appendSoundFuzzyKeys(dst []fuzzyKey, s string, tok int32) []fuzzyKey {
 	}
 	return dst
 }
+
+// adjectivePair reports whether e pairs one query word q with one listed
+// word t of which one is a place's name and the other the Russian,
+// Ukrainian or Polish adjective formed on it, or the Latvian or Lithuanian
+// genitive that stands for it (Amur, Amursky; Feodosiya, Feodosiyske;
+// Latvian, Latvijas): a name said as its adjective is the same name, as
+// a word respelt is. The words' adjective stems and noun forms
+// (soundKeysOf) are compared only for an edge at placeAdjSim, the
+// similarity the sound keys give such a pair.
+func adjectivePair(e *edge, q, t string) bool {
+	if e.qlo != e.qhi || e.clo != e.chi || e.sim != placeAdjSim {
+		return false
+	}
+	var qk, tk soundKeys
+	soundKeysOf(&qk, q, true)
+	soundKeysOf(&tk, t, false)
+	for i := 0; i < qk.n; i++ {
+		if qk.sim[i] != placeAdjSim {
+			continue
+		}
+		for j := 0; j < tk.n; j++ {
+			if tk.h[j] == qk.h[i] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -111,3 +111,30 @@ func TestSoundKeysApartShort(t *testing.T) {
 		}
 	}
 }
+
+func TestAdjectivePair(t *testing.T) {
+	e := &edge{sim: placeAdjSim}
+	for _, p := range [][2]string{
+		{"amur", "amursky"},          // a query's noun, a listed adjective
+		{"amurskaya", "amur"},        // a query's adjective, a listed noun
+		{"feodosiya", "feodosiyske"}, // Ukrainian, the -iy- of a noun in -iya
+		{"latvian", "latvijas"},      // the Latvian genitive of a country
+	} {
+		if !adjectivePair(e, p[0], p[1]) {
+			t.Errorf("%s / %s: no adjective pair", p[0], p[1])
+		}
+	}
+	for _, p := range [][2]string{
+		{"amur", "amuri"},          // no adjective
+		{"mechanic", "mechanical"}, // a suffix class, not a place's adjective
+		{"kovrov", "kovrovskii"},   // right, but the edge is not at placeAdjSim
+	} {
+		f := e
+		if p[0] == "kovrov" {
+			f = &edge{sim: 0.9}
+		}
+		if adjectivePair(f, p[0], p[1]) {
+			t.Errorf("%s / %s: an adjective pair", p[0], p[1])
+		}
+	}
+}

@@ -30,7 +30,9 @@
 //
 // Every form is normalised with match.Normalize; forms of more than one word
 // and forms already in an earlier group are left out (a word belongs to one
-// group only).
+// group only). A form with the Turkish dotless ı, which Normalize keeps in
+// lowercase text and writes i in capitals (havacılık, HAVACILIK), is also
+// added with i.
 package main
 
 import (
@@ -117,6 +119,13 @@ func main() {
 			}
 			seen[n] = true
 			ws = append(ws, n)
+			// the Turkish dotless i: a word written in capitals
+			// (HAVACILIK) normalises to i, the lowercase form
+			// (havacılık) keeps ı; both are the word
+			if d := strings.ReplaceAll(n, "ı", "i"); d != n && !seen[d] {
+				seen[d] = true
+				ws = append(ws, d)
+			}
 		}
 		// a title of one spelling is a group too: its kind is what
 		// counts (a title left out weighs little), not its other forms
