@@ -207,7 +207,7 @@ func wordSimFrom(q *qtok, t *tokInfo, n int, minSim float32) float32 {
 		s = max(s, m) // Fatimah, Fatima
 	} else if m := vavWordSim(q, t, n); m > 0 {
 		s = max(s, m) // Navruz, Nowruz, Noruz (vav.go)
-	} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
+	} else if n >= 6 && levWithinOne(q.skel, t.skel) {
 		s = max(s, 0.85)
 	}
 	if len(q.skel) != len(t.skel) && s < skelEqualSim(n) {

@@ -312,3 +312,43 @@ func TestTokSimFrom(t *testing.T) {
 	}
 	t.Logf("%d pairs", pairs)
 }
+
+// TestLevWithinOne checks levWithinOne against levSim's distance on random
+// pairs over small alphabets, one edit apart or more.
+func TestLevWithinOne(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	word := func(n int, alpha string) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alpha[r.IntN(len(alpha))]
+		}
+		return string(b)
+	}
+	for i := 0; i < 300000; i++ {
+		alpha := []string{"ab", "abc", "aeiklmnorst", "abcdefghijklmnopqrstuvwxyz0123456789 -'"}[i%4]
+		a := word(r.IntN(12), alpha)
+		if i%50 == 0 {
+			a = word(r.IntN(70), alpha)
+		}
+		b := []byte(a)
+		for e := r.IntN(3); e > 0; e-- {
+			switch k := r.IntN(4); {
+			case k == 0 && len(b) > 0:
+				b[r.IntN(len(b))] = alpha[r.IntN(len(alpha))]
+			case k == 1:
+				p := r.IntN(len(b) + 1)
+				b = append(b[:p], append([]byte{alpha[r.IntN(len(alpha))]}, b[p:]...)...)
+			case k == 2 && len(b) > 0:
+				p := r.IntN(len(b))
+				b = append(b[:p], b[p+1:]...)
+			case len(b) > 1:
+				p := r.IntN(len(b) - 1)
+				b[p], b[p+1] = b[p+1], b[p]
+			}
+		}
+		want := (1-levSim(a, string(b)))*float64(max(len(a), len(b))) <= 1.0001
+		if got := levWithinOne(a, string(b)); got != want {
+			t.Fatalf("levWithinOne(%q, %q) = %v, levSim says %v", a, b, got, want)
+		}
+	}
+}
