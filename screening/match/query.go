@@ -185,9 +185,9 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 // minSim or more (at most maxStrSimFloor): the string similarity is left
 // out (0) when the letters the words share bound it below minSim. The
 // result is wordSim's whenever either reaches minSim: every other term is
-// found as before (the tests of s below are against constants above
-// maxStrSimFloor, so they pass for a string similarity below minSim as
-// for 0), and the result is their greatest.
+// found as before (the tests of s below are against constants of at
+// least maxStrSimFloor, so they pass for a string similarity below minSim
+// as for 0), and the result is their greatest.
 func wordSimFrom(q *qtok, t *tokInfo, n int, minSim float32) float32 {
 	var s float32
 	if minSim == 0 || strSimBound(q.s, t.s, n) >= minSim-strSimBoundSlack {
@@ -273,15 +273,15 @@ const maxStrSimFloor = 0.85
 // strSimBoundSlack covers the rounding of strSim and strSimBound.
 const strSimBoundSlack = 1e-4
 
-// strSimBound is at least strSim(a, b, n) (words of at most 64 bytes;
-// 1 for longer ones), from the bytes the words share, counted by their
-// five low bits. Both of strSim's terms grow with the bytes matched, which
-// are at most those shared: Jaro's matches pair equal bytes one to one
-// (and its transpositions only lower it), and the Levenshtein distance is
-// at least the longer length less the longest common subsequence. It costs
-// a tenth of strSim, which most pairs of a fuzzy probe fail.
+// strSimBound is at least strSim(a, b, n) (words of 1 to 64 bytes; 1 for
+// others), from the bytes the words share, counted by their five low bits.
+// Both of strSim's terms grow with the bytes matched, which are at most
+// those shared: Jaro's matches pair equal bytes one to one (and its
+// transpositions only lower it), and the Levenshtein distance is at least
+// the longer length less the longest common subsequence. It costs a fifth
+// of strSim or less, and most pairs of a fuzzy probe fall below it.
 func strSimBound(a, b string, n int) float32 {
-	if len(a) > 64 || len(b) > 64 {
+	if len(a) > 64 || len(b) > 64 || len(a) == 0 || len(b) == 0 {
 		return 1
 	}
 	var cnt [32]uint8
