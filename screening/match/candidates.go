@@ -429,7 +429,7 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 			if d := len(q.s) - len(ix.toks[t].s); !q.vowelless && (d > maxLenDiff || d < -maxLenDiff) {
 				continue // too different in length to reach minSim
 			}
-			if s := ix.tokSim(q, &ix.toks[t]); s >= minSim {
+			if s := ix.tokSimFrom(q, &ix.toks[t], min(minSim, maxStrSimFloor)); s >= minSim {
 				sc.addHit(simHit{lo, hi, t, s})
 			}
 		}

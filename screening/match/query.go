@@ -86,6 +86,13 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 // their romanisation skeletons; tokens without written vowels (romanised
 // Arabic script) are also compared by their consonants.
 func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
+	return ix.tokSimFrom(q, t, 0)
+}
+
+// tokSimFrom is tokSim for a caller that keeps only similarities of
+// minSim or more: below minSim it may return a lower similarity than
+// tokSim (wordSimFrom).
+func (ix *Index) tokSimFrom(q *qtok, t *tokInfo, minSim float32) float32 {
 	if q.s == t.s {
 		return 1
 	}
@@ -94,7 +101,7 @@ func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
 	if n <= 3 {
 		s = shortWordSim(q, t, n)
 	} else {
-		s = wordSim(q, t, n)
+		s = wordSimFrom(q, t, n, minSim)
 	}
 	return max(s, formSim(q, t))
 }
@@ -171,7 +178,21 @@ func shortWordSim(q *qtok, t *tokInfo, n int) float32 {
 // raised for the same skeleton, the same consonants with other vowels, a
 // skeleton one edit apart or the same loan-word shape.
 func wordSim(q *qtok, t *tokInfo, n int) float32 {
-	s := strSim(q.s, t.s, n)
+	return wordSimFrom(q, t, n, 0)
+}
+
+// wordSimFrom is wordSim for a caller that keeps only similarities of
+// minSim or more (at most maxStrSimFloor): the string similarity is left
+// out (0) when the letters the words share bound it below minSim. The
+// result is wordSim's whenever either reaches minSim: every other term is
+// found as before (the tests of s below are against constants of at
+// least maxStrSimFloor, so they pass for a string similarity below minSim
+// as for 0), and the result is their greatest.
+func wordSimFrom(q *qtok, t *tokInfo, n int, minSim float32) float32 {
+	var s float32
+	if minSim == 0 || strSimBound(q.s, t.s, n) >= minSim-strSimBoundSlack {
+		s = strSim(q.s, t.s, n)
+	}
 	if q.skel == t.skel {
 		s = max(s, skelEqualSim(n))
 		if n >= minHardCKLen && hardCK(q.s, t.s) {
@@ -186,7 +207,7 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 		s = max(s, m) // Fatimah, Fatima
 	} else if m := vavWordSim(q, t, n); m > 0 {
 		s = max(s, m) // Navruz, Nowruz, Noruz (vav.go)
-	} else if n >= 6 && (1-levSim(q.skel, t.skel))*float64(max(len(q.skel), len(t.skel))) <= 1.0001 {
+	} else if n >= 6 && levWithinOne(q.skel, t.skel) {
 		s = max(s, 0.85)
 	}
 	if len(q.skel) != len(t.skel) && s < skelEqualSim(n) {
@@ -245,6 +266,52 @@ func skelEqualSim(n int) float32 {
 // edit.
 func strSim(a, b string, n int) float32 {
 	return (sharpen(jaroWinkler(a, b), n) + float32(levSim(a, b))) / 2
+}
+
+// maxStrSimFloor is the highest minSim that wordSimFrom takes: below the
+// least constant its tests of s compare with (skelEqualSim of a short
+// word, 0.85).
+const maxStrSimFloor = 0.85
+
+// strSimBoundSlack covers the rounding of strSim and strSimBound.
+const strSimBoundSlack = 1e-4
+
+// strSimBound is at least strSim(a, b, n) (words of 1 to 64 bytes; 1 for
+// others), from the bytes the words share, counted by their five low bits.
+// Both of strSim's terms grow with the bytes matched, which are at most
+// those shared: Jaro's matches pair equal bytes one to one (and its
+// transpositions only lower it), and the Levenshtein distance is at least
+// the longer length less the longest common subsequence. It costs a fifth
+// of strSim or less, and most pairs of a fuzzy probe fall below it.
+func strSimBound(a, b string, n int) float32 {
+	if len(a) > 64 || len(b) > 64 || len(a) == 0 || len(b) == 0 {
+		return 1
+	}
+	var cnt [32]uint8
+	for i := 0; i < len(a); i++ {
+		cnt[a[i]&31]++
+	}
+	shared := 0
+	for i := 0; i < len(b); i++ {
+		if c := &cnt[b[i]&31]; *c > 0 {
+			*c--
+			shared++
+		}
+	}
+	if shared == 0 {
+		return 0
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	m := float64(shared)
+	jaro := (m/float64(len(a)) + m/float64(len(b)) + 1) / 3
+	p := 0
+	for p < 4 && p < len(a) && a[p] == b[p] {
+		p++
+	}
+	jw := jaro + float64(p)*0.1*(1-jaro)
+	return (sharpen(jw, n) + float32(m/float64(len(b)))) / 2
 }
 
 // sharpen spreads Jaro-Winkler similarities near 1 so that one typo in a

@@ -851,6 +851,10 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 	if named < 2 {
 		return edge{}, false
 	}
+	minSim := float32(leftoverMinSim)
+	if individual {
+		minSim = personLeftoverMinSim
+	}
 	best, bq, bc := float32(0), -1, -1
 	for i := 0; i < nq; i++ {
 		q := &sc.qs[i]
@@ -862,9 +866,23 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 			if cm&bit(j) != 0 || len(t.s) < 4 || !sameStart(q.skel, t.skel) {
 				continue
 			}
-			sim := strSim(q.s, t.s, min(len(q.s), len(t.s)))
-			if sk := strSim(q.skel, t.skel, min(len(q.skel), len(t.skel))); sk > sim {
-				sim = sk
+			// the string similarities left out (0) where the letters
+			// shared bound both below what the pair must beat: the
+			// best so far and the least kept, and, for a person, the
+			// test of personPairSim below, which they then pass as 0
+			// does. A pair so weighed ranks below the first pair of
+			// the greatest similarity whenever that is kept, as it did.
+			floor := max(best, minSim)
+			if individual {
+				floor = min(floor, vowelShapeSim)
+			}
+			floor -= strSimBoundSlack
+			var sim float32
+			if strSimBound(q.s, t.s, min(len(q.s), len(t.s))) >= floor || strSimBound(q.skel, t.skel, min(len(q.skel), len(t.skel))) >= floor {
+				sim = strSim(q.s, t.s, min(len(q.s), len(t.s)))
+				if sk := strSim(q.skel, t.skel, min(len(q.skel), len(t.skel))); sk > sim {
+					sim = sk
+				}
 			}
 			if individual && sim < vowelShapeSim {
 				sim = max(sim, personPairSim(q, t))
@@ -876,10 +894,6 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 				best, bq, bc = sim, i, j
 			}
 		}
-	}
-	minSim := float32(leftoverMinSim)
-	if individual {
-		minSim = personLeftoverMinSim
 	}
 	if bq < 0 || best < minSim {
 		return edge{}, false

@@ -364,6 +364,19 @@ func levSim(a, b string) float64 {
 	return 1 - float64(d)/float64(max(len(a), len(b)))
 }
 
+// levWithinOne reports whether levSim counts a and b one edit apart or
+// equal: one byte replaced, added or left out (oneEditApart), or two
+// adjacent bytes swapped. It reads the words once, where the distance
+// table takes a step per byte of one for the whole of the other. Words
+// longer than 64 bytes, which levSim compares on their first 64, and
+// empty ones go to levSim.
+func levWithinOne(a, b string) bool {
+	if len(a) > 64 || len(b) > 64 || len(a) == 0 || len(b) == 0 {
+		return (1-levSim(a, b))*float64(max(len(a), len(b))) <= 1.0001
+	}
+	return a == b || oneEditApart(a, b) || len(a) == len(b) && swapsTwo(a, b)
+}
+
 // swapsTwo reports whether a and b, of one length, differ only by two
 // adjacent bytes swapped.
 func swapsTwo(a, b string) bool {

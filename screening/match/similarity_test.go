@@ -250,3 +250,105 @@ func TestJoinedSkeleton(t *testing.T) {
 		t.Errorf("only %d pairs took the shortcut", closed)
 	}
 }
+
+// TestStrSimBound checks that strSimBound is never below strSim (less the
+// slack wordSimFrom allows) on random pairs over small alphabets, where
+// words share most letters, and on pairs one byte apart.
+func TestStrSimBound(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	word := func(n int, alpha string) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alpha[r.IntN(len(alpha))]
+		}
+		return string(b)
+	}
+	for i := 0; i < 300000; i++ {
+		alpha := []string{"ab", "abc", "aeiklmnorst", "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz0123456789 -'"}[i%5]
+		n, k := 1+r.IntN(14), 1+r.IntN(14)
+		if i%10 == 0 {
+			n, k = 1+r.IntN(70), 1+r.IntN(70)
+		}
+		a, b := word(n, alpha), word(k, alpha)
+		if i%4 == 0 && n > 1 {
+			b = a[:n-1] + word(1, alpha)
+		}
+		m := min(len(a), len(b))
+		if s, u := strSim(a, b, m), strSimBound(a, b, m); u < s-strSimBoundSlack/10 {
+			t.Fatalf("strSimBound(%q, %q) = %v, below strSim %v", a, b, u, s)
+		}
+	}
+}
+
+// TestTokSimFrom checks, on the query words of the evaluation against
+// every listed word of their skeleton's first letter and a near length,
+// that tokSimFrom gives tokSim's similarity wherever either reaches the
+// fuzzy probe's minimum.
+func TestTokSimFrom(t *testing.T) {
+	ix := NewIndex(testEntries(t))
+	var qs []string
+	for _, r := range readEval(t, "positives.csv")[:3000] {
+		qs = append(qs, r.query)
+	}
+	sc := newScratch(len(ix.names))
+	pairs := 0
+	for _, name := range qs {
+		analyze(string(appendNormalized(nil, name)), nil, &sc.nt, nil)
+		ix.prepareQuery(sc, sc.nt.words, false)
+		for i := range sc.qs {
+			q := &sc.qs[i]
+			for tk := 0; tk < len(ix.toks); tk += 7 {
+				tok := &ix.toks[tk]
+				if d := len(q.s) - len(tok.s); d > maxLenDiff || d < -maxLenDiff || len(tok.skel) == 0 || len(q.skel) == 0 || tok.skel[0] != q.skel[0] {
+					continue
+				}
+				pairs++
+				want, got := ix.tokSim(q, tok), ix.tokSimFrom(q, tok, minTokSim)
+				if (want >= minTokSim || got >= minTokSim) && got != want {
+					t.Fatalf("tokSimFrom(%q, %q) = %v, tokSim %v", q.s, tok.s, got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d pairs", pairs)
+}
+
+// TestLevWithinOne checks levWithinOne against levSim's distance on random
+// pairs over small alphabets, one edit apart or more.
+func TestLevWithinOne(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	word := func(n int, alpha string) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alpha[r.IntN(len(alpha))]
+		}
+		return string(b)
+	}
+	for i := 0; i < 300000; i++ {
+		alpha := []string{"ab", "abc", "aeiklmnorst", "abcdefghijklmnopqrstuvwxyz0123456789 -'"}[i%4]
+		a := word(r.IntN(12), alpha)
+		if i%50 == 0 {
+			a = word(r.IntN(70), alpha)
+		}
+		b := []byte(a)
+		for e := r.IntN(3); e > 0; e-- {
+			switch k := r.IntN(4); {
+			case k == 0 && len(b) > 0:
+				b[r.IntN(len(b))] = alpha[r.IntN(len(alpha))]
+			case k == 1:
+				p := r.IntN(len(b) + 1)
+				b = append(b[:p], append([]byte{alpha[r.IntN(len(alpha))]}, b[p:]...)...)
+			case k == 2 && len(b) > 0:
+				p := r.IntN(len(b))
+				b = append(b[:p], b[p+1:]...)
+			case len(b) > 1:
+				p := r.IntN(len(b) - 1)
+				b[p], b[p+1] = b[p+1], b[p]
+			}
+		}
+		want := (1-levSim(a, string(b)))*float64(max(len(a), len(b))) <= 1.0001
+		if got := levWithinOne(a, string(b)); got != want {
+			t.Fatalf("levWithinOne(%q, %q) = %v, levSim says %v", a, b, got, want)
+		}
+	}
+}
