@@ -10,8 +10,9 @@ import (
 // TestSoleNameOnTop checks that ordinary words on top of the whole of a
 // registered company's name, whose coined word no other party's name
 // holds, count as what the business does; and that a family's word, a
-// bare brand, a word no ordinary word, an English form or a respelt
-// coined word keep the rules of words on top.
+// word no ordinary word, an English form or a respelt coined word keep
+// the rules of words on top. A bare brand said first with what its
+// business is (QUENTROL ... SUPPLIES LTD) is read so too (bareBrandFirst).
 func TestSoleNameOnTop(t *testing.T) {
 	es := []*lists.Entry{
 		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "ZORVATEK SARL"},
@@ -28,7 +29,7 @@ func TestSoleNameOnTop(t *testing.T) {
 		{"ZORVATEK GARDEN AND KITCHEN SUPPLIES", "1"},
 		{"ZORVATEK KITCHEN TOOLS", "1"},
 		{"MIRAVEX KITCHEN TOOLS", ""},
-		{"QUENTROL GARDEN AND KITCHEN SUPPLIES LTD", ""},
+		{"QUENTROL GARDEN AND KITCHEN SUPPLIES LTD", "4"},
 		{"ZORVATEK KRELUNDA PAVISTO", ""},
 		{"ZORVATEK KRELUNDA LLC", "1"},
 		{"ZORVATEK KRT", "1"},
@@ -43,6 +44,32 @@ func TestSoleNameOnTop(t *testing.T) {
 	if len(ms) != 2 {
 		t.Errorf("KELBURNO ENTERPRISE FOR GARDEN AND KITCHEN SUPPLIES: got %v, want both listings", ms)
 	}
+}
+
+// TestBareBrandFirst checks that a coined word listed bare, one party's,
+// said first with what its business is in two words or more, finds the
+// brand (a group's company named by its brand and its line of business);
+// and that one word after it, ordinary words that name no business, a word
+// in front of it, a brand glued from business words (ZAKBANK) and a
+// body's initials written as a word (CNQGC) keep the general rule.
+func TestBareBrandFirst(t *testing.T) {
+	es := []*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "VORTELA"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "ZAKBANK"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "CNQGC"},
+	}
+	es = append(es, numberedEntities(60, "PLANT")...)
+	ix := NewIndex(es)
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"VORTELA SHIPPING AND LOGISTICS COMPANY", "1"},
+		{"VORTELA MESSAGE SOFTWARE CO.", "1"},
+		{"VORTELA TRADING AND SERVICES", "1"},
+		{"VORTELA SOFTWARE", ""},
+		{"VORTELA BLUE SKY", ""},
+		{"GLOBAL VORTELA TRADING SERVICES", ""},
+		{"ZAKBANK GENERAL TRADING FZE", ""},
+		{"CNQGC GENERAL TRADING LLC", ""},
+	})
 }
 
 // TestKindBesideBareName checks, on the real-alias index, that a query
