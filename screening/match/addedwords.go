@@ -1,5 +1,7 @@
 package match
 
+import "strings"
+
 // Words said on top of the whole of a listed organisation's name whose own
 // word is one party's: what the business is or does, in ordinary words
 // (VATECH VIDEO AND PRO AUDIO for VATECH SARL, SELKBAF SPINNING AND
@@ -353,6 +355,64 @@ func spokenWord(w string) bool {
 func businessCompound(w string) bool {
 	for k := 4; k <= len(w)-3; k++ {
 		if isGenericWord(w[len(w)-k:]) || isGenericWord(w[:k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherPartyJoined reports whether the query word i of sc, on top of the
+// whole of the listed organisation's name of rec, is the name of another
+// listed party joined to it by and: the raw query says and (or &), and the
+// word is a coined word (coinedWord) of at most maxSoleNameDF listed
+// names, one of which, of another entry, has no other word but generic
+// words, descriptors and its legal form (NIIME AND MIKRON: the institute
+// JSC NIIME and its plant JSC MIKRON, each listed); the listed name of rec
+// is aligned exactly (its edges from start), as a name said beside
+// another is written. A query naming two
+// listed parties names each: the other's name counts as a descriptor on
+// top (missAddedOrg), not as a word of the query's own.
+func (ix *Index) otherPartyJoined(sc *scratch, rec *nameRec, start, i int) bool {
+	q := &sc.qs[i]
+	if !q.known {
+		return false
+	}
+	for _, e := range sc.edgeStore[start:] {
+		if e.sim < 1 {
+			return false // the listed name respelt
+		}
+	}
+	t := &ix.toks[q.id]
+	if t.df > maxSoleNameDF || !coinedWord(t) || givenNameGroup(t.group) || !saysAnd(sc.qName) {
+		return false
+	}
+	for _, n := range ix.postings(q.id) {
+		o := &ix.names[n]
+		if o.individual || o.entry == rec.entry {
+			continue
+		}
+		own := true
+		for _, ct := range ix.nameTok[o.tokOff : o.tokOff+int32(o.tokLen)] {
+			if ct != q.id && !ix.toks[ct].orgGeneric() {
+				own = false
+				break
+			}
+		}
+		if own {
+			return true
+		}
+	}
+	return false
+}
+
+// saysAnd reports whether the raw name s has the word and (any case) or an
+// ampersand between two words.
+func saysAnd(s string) bool {
+	if strings.IndexByte(s, '&') > 0 {
+		return true
+	}
+	for i := 1; i+4 < len(s); i++ {
+		if s[i-1] == ' ' && s[i+3] == ' ' && (s[i] == 'a' || s[i] == 'A') && (s[i+1] == 'n' || s[i+1] == 'N') && (s[i+2] == 'd' || s[i+2] == 'D') {
 			return true
 		}
 	}

@@ -161,3 +161,29 @@ func numberedEntities(n int, name string) []*lists.Entry {
 	}
 	return es
 }
+
+// TestOtherPartyJoined checks that two listed parties' names joined by and
+// find each, and that without and, with a word that names no listed party
+// or with a listed name respelt, the general rule holds.
+func TestOtherPartyJoined(t *testing.T) {
+	es := []*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "JOINT STOCK COMPANY ZORVATEK"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "KELMARO JSC"},
+	}
+	es = append(es, numberedEntities(60, "PLANT")...)
+	ix := NewIndex(es)
+	for _, q := range []string{"ZORVATEK AND KELMARO", "KELMARO & ZORVATEK"} {
+		ms, err := ix.Search(t.Context(), Query{Name: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 2 {
+			t.Errorf("%q: got %v, want both parties", q, ms)
+		}
+	}
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"ZORVATEK KELMARO", ""},
+		{"ZORVATEK AND VELMARO", ""},
+		{"ZORVATEK AND KELMAROS", ""},
+	})
+}
