@@ -187,3 +187,21 @@ func TestOtherPartyJoined(t *testing.T) {
 		{"ZORVATEK AND KELMAROS", ""},
 	})
 }
+
+// TestPairedWithBrand checks that a word paired by and (or the Arabic wa)
+// with a coined word listed bare, the body's kind said after them, finds
+// the brand; and that without and, or without a kind, the general rule
+// holds.
+func TestPairedWithBrand(t *testing.T) {
+	es := []*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "QUENTROL"},
+	}
+	es = append(es, numberedEntities(60, "PLANT")...)
+	ix := NewIndex(es)
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"BIRR AND QUENTROL SOCIETY", "1"},
+		{"BIR WA QUENTROL SOCIETY", "1"},
+		{"BIRR QUENTROL SOCIETY", ""},
+		{"BIRR AND QUENTROL", ""},
+	})
+}
