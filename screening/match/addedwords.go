@@ -1,5 +1,7 @@
 package match
 
+import "strings"
+
 // Words said on top of the whole of a listed organisation's name whose own
 // word is one party's: what the business is or does, in ordinary words
 // (VATECH VIDEO AND PRO AUDIO for VATECH SARL, SELKBAF SPINNING AND
@@ -23,14 +25,21 @@ const maxSoleNameDF = 3
 // word of the query's own counts missSoleOwnWord. A word that several parties' names hold is a family's (HAVANATUR, HAVANATUR CHILE;
 // GAZPROM, GAZPROM NEFT) and says nothing of which member a name with words
 // on top is; those keep the rules of the words on top (orgWordsOnTop).
-// The listed name carries a legal form or has two words or more: a bare
-// word is a brand that companies named for the word hold too (BANCORP
-// GENERAL TRADING FZE is not BANCORP; bareCoinedName reads such names),
-// and the query's form, if any, is a registered one (registeredForm:
-// Karbon Capital Partners Corp. is not LIMITED LIABILITY COMPANY KARBON).
+// The listed name carries a legal form or has two words or more, and the
+// query's form, if any, is a registered one (registeredForm: Karbon
+// Capital Partners Corp. is not LIMITED LIABILITY COMPANY KARBON); or it
+// is a bare brand said first with what its business is, in any form
+// (bareBrandFirst): a bare word said elsewhere, or with one word, is a
+// brand that companies named for the word hold too (bareCoinedName reads
+// such names), and so is a word glued from business words (BANCORP
+// GENERAL TRADING FZE is not BANCORP).
 // qOwn are the query's own words, which count nothing.
 func (ix *Index) soleNameOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int, qOwn uint64) bool {
-	if rec.individual || len(ctoks) > 4 || len(sc.qs) > 16 || rec.legal == LegalNone && len(ctoks) < 2 {
+	if rec.individual || len(ctoks) > 4 || len(sc.qs) > 16 {
+		return false
+	}
+	bare := rec.legal == LegalNone && len(ctoks) < 2
+	if bare && !ix.bareBrandFirst(sc, ctoks, start) {
 		return false
 	}
 	coined := 0
@@ -64,7 +73,7 @@ func (ix *Index) soleNameOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 			}
 		}
 	}
-	if sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) {
+	if sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) && !bare {
 		return false
 	}
 	if !sc.ordinaryAdded(al.qm, qOwn) {
@@ -284,4 +293,128 @@ func (ix *Index) townOnTop(w string) bool {
 // weight is the phrase's weight and its places', before their share.
 func (k *kindPhrase) weight() float32 {
 	return min(k.sum, kindPhraseWords*k.max) + k.places
+}
+
+// minBareBrandAdded is the least number of query words that a brand
+// listed bare, said first, has after it for bareBrandFirst.
+const minBareBrandAdded = 2
+
+// bareBrandFirst reports whether a listed organisation's name that is one
+// word without a legal form (ctoks) is aligned by the query's first word
+// alone, with minBareBrandAdded words or more after it, and the query says
+// it is a business: a legal form, or a generic word or a descriptor among
+// those words. A group's companies are named so, by the group's brand and
+// then their line of business (SYRISS LOGISTICS AND SERVICE COMPANY,
+// PEYKASA MESSAGE-WARE CO.). The word is one written to be said as a word
+// (spokenWord), no business compound (businessCompound) and no place
+// (countryWord, placeWord), which many companies take; soleNameOnTop asks
+// the rest: a coined word that one party's names hold, aligned exactly,
+// and only ordinary words after it. Ordinary words alone (BLUE SKY) say
+// nothing of a business, and a word in front of the brand is the
+// look-alike's shape (HOLDINGS HIZBALLAH).
+func (ix *Index) bareBrandFirst(sc *scratch, ctoks []int32, start int) bool {
+	es := sc.edgeStore[start:]
+	if len(es) != 1 || es[0].qlo != 0 || es[0].qhi != 0 || len(sc.qs) < 1+minBareBrandAdded {
+		return false
+	}
+	w := ix.toks[ctoks[0]].s
+	if !spokenWord(w) || businessCompound(w) || countryWord(w) || ix.placeWord(w) {
+		return false
+	}
+	if sc.nt.legal != LegalNone {
+		return true
+	}
+	for i := 1; i < len(sc.qs); i++ {
+		if q := &sc.qs[i]; isGenericWord(q.s) || isOrgDescriptor(q.group) {
+			return true
+		}
+	}
+	return false
+}
+
+// spokenWord reports whether w is written to be said as a word, a vowel
+// (y counted) in four letters at least (SYRISS, PEYKASA, STRATOS), not a
+// body's initials written as one (CNIGC, HPSTAR, KKCMTSH): initials of
+// five letters are many bodies' initials.
+func spokenWord(w string) bool {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			n++
+		}
+	}
+	return 4*n >= len(w)
+}
+
+// businessCompound reports whether the word w is glued from a generic
+// business word or a legal form of four letters or more at one end and
+// three letters or more at the other (BANCORP: banc and corp; INFOTECH,
+// TECHNOIMPORT): a word that many companies are named by, not one party's
+// coined brand, though the lists hold it once.
+func businessCompound(w string) bool {
+	for k := 4; k <= len(w)-3; k++ {
+		if isGenericWord(w[len(w)-k:]) || isGenericWord(w[:k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherPartyJoined reports whether the query word i of sc, on top of the
+// whole of the listed organisation's name of rec, is the name of another
+// listed party joined to it by and: the raw query says and (or &), and the
+// word is a coined word (coinedWord) of at most maxSoleNameDF listed
+// names, one of which, of another entry, has no other word but generic
+// words, descriptors and its legal form (NIIME AND MIKRON: the institute
+// JSC NIIME and its plant JSC MIKRON, each listed); the listed name of rec
+// is aligned exactly (its edges from start), as a name said beside
+// another is written. A query naming two
+// listed parties names each: the other's name counts as a descriptor on
+// top (missAddedOrg), not as a word of the query's own.
+func (ix *Index) otherPartyJoined(sc *scratch, rec *nameRec, start, i int) bool {
+	q := &sc.qs[i]
+	if !q.known {
+		return false
+	}
+	for _, e := range sc.edgeStore[start:] {
+		if e.sim < 1 {
+			return false // the listed name respelt
+		}
+	}
+	t := &ix.toks[q.id]
+	if t.df > maxSoleNameDF || !coinedWord(t) || givenNameGroup(t.group) || !saysAnd(sc.qName) {
+		return false
+	}
+	for _, n := range ix.postings(q.id) {
+		o := &ix.names[n]
+		if o.individual || o.entry == rec.entry {
+			continue
+		}
+		own := true
+		for _, ct := range ix.nameTok[o.tokOff : o.tokOff+int32(o.tokLen)] {
+			if ct != q.id && !ix.toks[ct].orgGeneric() {
+				own = false
+				break
+			}
+		}
+		if own {
+			return true
+		}
+	}
+	return false
+}
+
+// saysAnd reports whether the raw name s has the word and (any case) or an
+// ampersand between two words.
+func saysAnd(s string) bool {
+	if strings.IndexByte(s, '&') > 0 {
+		return true
+	}
+	for i := 1; i+4 < len(s); i++ {
+		if s[i-1] == ' ' && s[i+3] == ' ' && (s[i] == 'a' || s[i] == 'A') && (s[i+1] == 'n' || s[i+1] == 'N') && (s[i+2] == 'd' || s[i+2] == 'D') {
+			return true
+		}
+	}
+	return false
 }

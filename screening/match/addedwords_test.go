@@ -10,8 +10,9 @@ import (
 // TestSoleNameOnTop checks that ordinary words on top of the whole of a
 // registered company's name, whose coined word no other party's name
 // holds, count as what the business does; and that a family's word, a
-// bare brand, a word no ordinary word, an English form or a respelt
-// coined word keep the rules of words on top.
+// word no ordinary word, an English form or a respelt coined word keep
+// the rules of words on top. A bare brand said first with what its
+// business is (QUENTROL ... SUPPLIES LTD) is read so too (bareBrandFirst).
 func TestSoleNameOnTop(t *testing.T) {
 	es := []*lists.Entry{
 		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "ZORVATEK SARL"},
@@ -28,7 +29,7 @@ func TestSoleNameOnTop(t *testing.T) {
 		{"ZORVATEK GARDEN AND KITCHEN SUPPLIES", "1"},
 		{"ZORVATEK KITCHEN TOOLS", "1"},
 		{"MIRAVEX KITCHEN TOOLS", ""},
-		{"QUENTROL GARDEN AND KITCHEN SUPPLIES LTD", ""},
+		{"QUENTROL GARDEN AND KITCHEN SUPPLIES LTD", "4"},
 		{"ZORVATEK KRELUNDA PAVISTO", ""},
 		{"ZORVATEK KRELUNDA LLC", "1"},
 		{"ZORVATEK KRT", "1"},
@@ -43,6 +44,32 @@ func TestSoleNameOnTop(t *testing.T) {
 	if len(ms) != 2 {
 		t.Errorf("KELBURNO ENTERPRISE FOR GARDEN AND KITCHEN SUPPLIES: got %v, want both listings", ms)
 	}
+}
+
+// TestBareBrandFirst checks that a coined word listed bare, one party's,
+// said first with what its business is in two words or more, finds the
+// brand (a group's company named by its brand and its line of business);
+// and that one word after it, ordinary words that name no business, a word
+// in front of it, a brand glued from business words (ZAKBANK) and a
+// body's initials written as a word (CNQGC) keep the general rule.
+func TestBareBrandFirst(t *testing.T) {
+	es := []*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "VORTELA"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "ZAKBANK"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "CNQGC"},
+	}
+	es = append(es, numberedEntities(60, "PLANT")...)
+	ix := NewIndex(es)
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"VORTELA SHIPPING AND LOGISTICS COMPANY", "1"},
+		{"VORTELA MESSAGE SOFTWARE CO.", "1"},
+		{"VORTELA TRADING AND SERVICES", "1"},
+		{"VORTELA SOFTWARE", ""},
+		{"VORTELA BLUE SKY", ""},
+		{"GLOBAL VORTELA TRADING SERVICES", ""},
+		{"ZAKBANK GENERAL TRADING FZE", ""},
+		{"CNQGC GENERAL TRADING LLC", ""},
+	})
 }
 
 // TestKindBesideBareName checks, on the real-alias index, that a query
@@ -133,4 +160,48 @@ func numberedEntities(n int, name string) []*lists.Entry {
 		es[i] = &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("x", i), Type: lists.TypeEntity, Name: fmt.Sprintf("%s NUMBER %d", name, i)}
 	}
 	return es
+}
+
+// TestOtherPartyJoined checks that two listed parties' names joined by and
+// find each, and that without and, with a word that names no listed party
+// or with a listed name respelt, the general rule holds.
+func TestOtherPartyJoined(t *testing.T) {
+	es := []*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "JOINT STOCK COMPANY ZORVATEK"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "KELMARO JSC"},
+	}
+	es = append(es, numberedEntities(60, "PLANT")...)
+	ix := NewIndex(es)
+	for _, q := range []string{"ZORVATEK AND KELMARO", "KELMARO & ZORVATEK"} {
+		ms, err := ix.Search(t.Context(), Query{Name: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 2 {
+			t.Errorf("%q: got %v, want both parties", q, ms)
+		}
+	}
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"ZORVATEK KELMARO", ""},
+		{"ZORVATEK AND VELMARO", ""},
+		{"ZORVATEK AND KELMAROS", ""},
+	})
+}
+
+// TestPairedWithBrand checks that a word paired by and (or the Arabic wa)
+// with a coined word listed bare, the body's kind said after them, finds
+// the brand; and that without and, or without a kind, the general rule
+// holds.
+func TestPairedWithBrand(t *testing.T) {
+	es := []*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "QUENTROL"},
+	}
+	es = append(es, numberedEntities(60, "PLANT")...)
+	ix := NewIndex(es)
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"BIRR AND QUENTROL SOCIETY", "1"},
+		{"BIR WA QUENTROL SOCIETY", "1"},
+		{"BIRR QUENTROL SOCIETY", ""},
+		{"BIRR AND QUENTROL", ""},
+	})
 }

@@ -237,14 +237,60 @@ func (ix *Index) bareCoinedName(sc *scratch, rec *nameRec, ctoks []int32, start 
 	if sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) && (len(es) != 1 || es[0].qlo != 0 || len(sc.qs) < 3) {
 		return false
 	}
-	lead := len(es) == 1 && es[0].qlo == 1 && groupInitialism(&sc.qs[0])
-	if t := &ix.toks[ctoks[0]]; len(es) != 1 || es[0].qlo != es[0].qhi || es[0].sim < closeMinSim || len(t.s) < minBareFirstLen || len(t.s) < minCoinedLen && es[0].qlo != 0 && !lead || !coinedWord(t) {
+	lead := sc.bareLead(es)
+	if t := &ix.toks[ctoks[0]]; len(es) != 1 || es[0].qlo != es[0].qhi || es[0].sim < closeMinSim || len(t.s) < minBareFirstLen || len(t.s) < minCoinedLen && es[0].qlo != 0 && lead == 0 || !coinedWord(t) {
 		return false
 	}
-	if lead {
-		qm |= 1
+	return sc.descriptorsLeft(qm | lead)
+}
+
+// bareLead returns, a bit per query word, the words in front of a brand
+// listed bare that the edges es align with one query word: a group's
+// initials (groupInitialism: CVG MINERVEN), or a word paired with the
+// brand by and (andBefore) when the query says after the brand what kind
+// of body it is (kindAfter): BIRR AND ELEHSSAN SOCIETY, BIR WA ELEHSSAN
+// SOCIETY (al-Birr wal-Ihsan, piety and charity), a body named by two
+// words of what it does and listed by one. They say whose brand it is or
+// what it does, and count as a descriptor does; 0 if none. A word paired
+// with a brand and no kind (APPLE AND SYRIATEL) names two things.
+func (sc *scratch) bareLead(es []edge) uint64 {
+	if len(es) != 1 {
+		return 0
 	}
-	return sc.descriptorsLeft(qm)
+	switch k := es[0].qlo; {
+	case k == 1 && groupInitialism(&sc.qs[0]):
+		return 1
+	case k == 1 && len(sc.qs[0].s) >= 3 && sc.kindAfter(2) && andBefore(sc.qName, sc.qs[1].s):
+		return 1
+	}
+	return 0
+}
+
+// kindAfter reports whether a query word from the i-th on says what kind of
+// body it is, in a descriptor that is no generic word (kindBesideBareName).
+func (sc *scratch) kindAfter(i int) bool {
+	for ; i < len(sc.qs); i++ {
+		if q := &sc.qs[i]; isOrgDescriptor(q.group) && !isGenericWord(q.s) {
+			return true
+		}
+	}
+	return false
+}
+
+// andBefore reports whether the raw name s writes, right before the word w
+// (lower case, as the query's words are), the word and or the wa, va or ve
+// of Arabic, Persian and Turkish, in any case.
+func andBefore(s, w string) bool {
+	for i := 1; i+len(w) < len(s); i++ {
+		if s[i] != ' ' || !strings.EqualFold(s[i+1:i+1+len(w)], w) {
+			continue
+		}
+		j := strings.LastIndexByte(s[:i], ' ')
+		if c := s[j+1 : i]; j > 0 && (strings.EqualFold(c, "and") || len(c) == 2 && (strings.EqualFold(c, "wa") || strings.EqualFold(c, "va") || strings.EqualFold(c, "ve"))) {
+			return true
+		}
+	}
+	return false
 }
 
 // groupInitialism reports whether the query word q is a group's or a

@@ -138,7 +138,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	}
 	nt.legal = ix.unglueLegal(words, nt.legal)
 	ix.prepareQuery(sc, words, hasArabic(q.Name))
-	sc.qOrgOwn = orgOwnWords(sc.qs)
+	sc.qOrgOwn = orgOwnWords(sc.qs) | webAddressWords(q.Name, sc.qs)
 	sc.qArticles = articleWords(sc.qs)
 	sc.qLongAsked = false
 	sc.qCountryAsked = 0

@@ -544,7 +544,10 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 			seat = seatAfterForm(sc.qs, qm)
 		}
 		// a group's initials in front of a brand listed bare (orgs.go)
-		lead := rec.legal == LegalNone && len(ctoks) == 1 && qm&1 == 0 && groupInitialism(&sc.qs[0])
+		var lead uint64
+		if rec.legal == LegalNone && len(ctoks) == 1 && qm&1 == 0 {
+			lead = sc.bareLead(sc.edgeStore[start:])
+		}
 		var kp kindPhrase
 		for i := range sc.qs {
 			if qm&bit(i) == 0 {
@@ -552,7 +555,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 				if qOwn&bit(i) != 0 || i == seat || linkWord(q.s) || ix.nameInitials(q.s, ctoks) {
 					continue
 				}
-				if share < 1 && (i > seat || i == 0 && lead || isGenericWord(q.s) || isOrgDescriptor(q.group) || sc.queryCountryWord(i)) {
+				if share < 1 && (i > seat || lead&bit(i) != 0 || isGenericWord(q.s) || isOrgDescriptor(q.group) || sc.queryCountryWord(i) || ix.otherPartyJoined(sc, rec, start, i)) {
 					kp.add(ix, sc, i, q.w)
 					continue
 				}
