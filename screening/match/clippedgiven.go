@@ -106,25 +106,9 @@ func (ix *Index) alignClippedGiven(sc *scratch, rec *nameRec, ctoks []int32, sta
 		// hypocoristic's surname is South Slavic (below)
 		return
 	}
-	for _, e := range sc.edgeStore[start:] {
-		if e.sim < closeMinSim {
-			return
-		}
-	}
-	if sc.qSurname < 0 {
-		sc.qSurname = sc.surnameWords(sc.qName)
-	}
-	qs := sc.qSurname
-	if qs == 0 || i < qs || al.qm&spanMask(0, int8(qs-1)) != spanMask(0, int8(qs-1)) {
-		return
-	}
-	name := ix.listedName(rec)
-	if !strings.Contains(name, ",") {
-		return
-	}
 	// the listed word the first given name, after the whole surname aligned
-	cs := sc.surnameWords(name)
-	if cs != j || al.cm&spanMask(0, int8(cs-1)) != spanMask(0, int8(cs-1)) {
+	_, cs, ok := ix.surnamesAligned(sc, rec, start, i, al)
+	if !ok || cs != j {
 		return
 	}
 	// a hypocoristic in -o is South Slavic: the listed surname in -ic
@@ -132,4 +116,34 @@ func (ix *Index) alignClippedGiven(sc *scratch, rec *nameRec, ctoks []int32, sta
 		return
 	}
 	al.take(sc, edge{int8(i), int8(i), int8(j), int8(j), partialMinSim, t.w})
+}
+
+// surnamesAligned reports whether a person's name, written surname first
+// with a comma in the query and in the listed name rec, has every word of
+// both surnames aligned in al, the query's before its word i, and every
+// aligned word close (closeMinSim); it returns the words of the query's
+// surname and of the listed one (qs, cs), for the rules that read a given
+// name after them (alignClippedGiven, alignCompoundEndGiven).
+func (ix *Index) surnamesAligned(sc *scratch, rec *nameRec, start, i int, al *alignment) (qs, cs int, ok bool) {
+	for _, e := range sc.edgeStore[start:] {
+		if e.sim < closeMinSim {
+			return 0, 0, false
+		}
+	}
+	if sc.qSurname < 0 {
+		sc.qSurname = sc.surnameWords(sc.qName)
+	}
+	qs = sc.qSurname
+	if qs == 0 || i < qs || al.qm&spanMask(0, int8(qs-1)) != spanMask(0, int8(qs-1)) {
+		return 0, 0, false
+	}
+	name := ix.listedName(rec)
+	if !strings.Contains(name, ",") {
+		return 0, 0, false
+	}
+	cs = sc.surnameWords(name)
+	if cs == 0 || al.cm&spanMask(0, int8(cs-1)) != spanMask(0, int8(cs-1)) {
+		return 0, 0, false
+	}
+	return qs, cs, true
 }

@@ -1,7 +1,5 @@
 package match
 
-import "strings"
-
 // A compound given name and its last element. Arabic and Persian double
 // given names are written as one word (Mustafamunir, Mohammadreza,
 // Aliakbar, Amirhossein) and shortened to their last element, the name
@@ -76,24 +74,8 @@ func (ix *Index) alignCompoundEndGiven(sc *scratch, rec *nameRec, ctoks []int32,
 	if j < 0 {
 		return
 	}
-	for _, e := range sc.edgeStore[start:] {
-		if e.sim < closeMinSim {
-			return
-		}
-	}
-	if sc.qSurname < 0 {
-		sc.qSurname = sc.surnameWords(sc.qName)
-	}
-	qs := sc.qSurname
-	if qs == 0 || i < qs || al.qm&spanMask(0, int8(qs-1)) != spanMask(0, int8(qs-1)) {
-		return
-	}
-	name := ix.listedName(rec)
-	if !strings.Contains(name, ",") {
-		return
-	}
-	cs := sc.surnameWords(name)
-	if cs == 0 || j < cs || al.cm&spanMask(0, int8(cs-1)) != spanMask(0, int8(cs-1)) {
+	qs, cs, ok := ix.surnamesAligned(sc, rec, start, i, al) // clippedgiven.go
+	if !ok || j < cs {
 		return
 	}
 	// a given name aligned besides the surnames
