@@ -15,22 +15,15 @@ import (
 // declines exactly when b has such a byte.
 func TestJaroWinklerBits(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	word := func(n int, alpha string) string {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = alpha[r.IntN(len(alpha))]
-		}
-		return string(b)
-	}
 	for i := 0; i < 300000; i++ {
 		alpha := []string{"ab", "abc", "aeiklmnorst", "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz0123456789 -'"}[i%5]
 		n, k := 1+r.IntN(12), 1+r.IntN(12)
 		if i%10 == 0 {
 			n, k = 1+r.IntN(64), 1+r.IntN(64)
 		}
-		a, b := word(n, alpha), word(k, alpha)
+		a, b := randWord(r, n, alpha), randWord(r, k, alpha)
 		if i%4 == 0 && n > 1 {
-			b = a[:n-1] + word(1, alpha) // one byte changed at the end
+			b = a[:n-1] + randWord(r, 1, alpha) // one byte changed at the end
 		}
 		if len(a) > len(b) {
 			a, b = b, a
@@ -63,18 +56,11 @@ func TestLevASCII(t *testing.T) {
 		}
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	word := func(n int, alpha string) string {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = alpha[r.IntN(len(alpha))]
-		}
-		return string(b)
-	}
 	for i := 0; i < 20000; i++ {
 		alpha := []string{"ab", "abc", "aeiklmnorst", "abcdefghijklmnopqrstuvwxyz0123456789 -'"}[i%4]
-		a, b := word(1+r.IntN(64), alpha), word(1+r.IntN(64), alpha)
+		a, b := randWord(r, 1+r.IntN(64), alpha), randWord(r, 1+r.IntN(64), alpha)
 		if i%3 == 0 {
-			a, b = word(1+r.IntN(12), alpha), word(1+r.IntN(12), alpha)
+			a, b = randWord(r, 1+r.IntN(12), alpha), randWord(r, 1+r.IntN(12), alpha)
 		}
 		got, ok := levASCII(a, b)
 		narrow := !strings.ContainsFunc(a, func(c rune) bool { return c < 0x60 || c > 0x7f })
@@ -256,22 +242,15 @@ func TestJoinedSkeleton(t *testing.T) {
 // words share most letters, and on pairs one byte apart.
 func TestStrSimBound(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	word := func(n int, alpha string) string {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = alpha[r.IntN(len(alpha))]
-		}
-		return string(b)
-	}
 	for i := 0; i < 300000; i++ {
 		alpha := []string{"ab", "abc", "aeiklmnorst", "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz0123456789 -'"}[i%5]
 		n, k := 1+r.IntN(14), 1+r.IntN(14)
 		if i%10 == 0 {
 			n, k = 1+r.IntN(70), 1+r.IntN(70)
 		}
-		a, b := word(n, alpha), word(k, alpha)
+		a, b := randWord(r, n, alpha), randWord(r, k, alpha)
 		if i%4 == 0 && n > 1 {
-			b = a[:n-1] + word(1, alpha)
+			b = a[:n-1] + randWord(r, 1, alpha)
 		}
 		m := min(len(a), len(b))
 		if s, u := strSim(a, b, m), strSimBound(a, b, m); u < s-strSimBoundSlack/10 {
@@ -317,18 +296,11 @@ func TestTokSimFrom(t *testing.T) {
 // pairs over small alphabets, one edit apart or more.
 func TestLevWithinOne(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	word := func(n int, alpha string) string {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = alpha[r.IntN(len(alpha))]
-		}
-		return string(b)
-	}
 	for i := 0; i < 300000; i++ {
 		alpha := []string{"ab", "abc", "aeiklmnorst", "abcdefghijklmnopqrstuvwxyz0123456789 -'"}[i%4]
-		a := word(r.IntN(12), alpha)
+		a := randWord(r, r.IntN(12), alpha)
 		if i%50 == 0 {
-			a = word(r.IntN(70), alpha)
+			a = randWord(r, r.IntN(70), alpha)
 		}
 		b := []byte(a)
 		for e := r.IntN(3); e > 0; e-- {
@@ -351,4 +323,13 @@ func TestLevWithinOne(t *testing.T) {
 			t.Fatalf("levWithinOne(%q, %q) = %v, levSim says %v", a, b, got, want)
 		}
 	}
+}
+
+// randWord returns a word of n bytes drawn by r from alpha.
+func randWord(r *rand.Rand, n int, alpha string) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = alpha[r.IntN(len(alpha))]
+	}
+	return string(b)
 }
