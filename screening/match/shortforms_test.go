@@ -60,3 +60,19 @@ func TestOwnCoreKept(t *testing.T) {
 		{"TAMIL TIGRESS", false},
 	})
 }
+
+// TestJoinedWordsAsApart checks that one query word that is two listed
+// words of an organisation's name written joined, exactly, counts as the
+// two words apart, and that letters or a clipping joined do not.
+func TestJoinedWordsAsApart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real-alias index")
+	}
+	ix := realAliasIndex(t)
+	checkEntryFound(t, ix, "SDN:17626", "N.P.T.T. DONA-SHELL", []foundCase{
+		{"DONASHELL", true},
+		{"DONA SHELL", true},
+		{"DONASHEL", false},
+		{"SHELL", false},
+	})
+}
