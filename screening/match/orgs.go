@@ -381,9 +381,37 @@ func ownNameWord(w string) bool {
 // closeOrRespelt reports whether the edges of a listed organisation's name
 // ctoks from start are two or more, each close (closeEdges, closeMinSim),
 // or close but for a word respelt by a romanisation (respeltCloseEdges):
-// the words that agree leave no doubt.
+// the words that agree leave no doubt. One query word that holds two
+// listed words or more written joined (joinedClose) counts as those words.
 func (ix *Index) closeOrRespelt(sc *scratch, ctoks []int32, start int) bool {
-	return sc.closeEdges(start, closeMinSim) || ix.respeltCloseEdges(sc, ctoks, start)
+	return sc.closeEdges(start, closeMinSim) || ix.joinedClose(sc, ctoks, start) || ix.respeltCloseEdges(sc, ctoks, start)
+}
+
+// minJoinedWord is the least length of each listed word that a query word
+// holds joined (joinedClose).
+const minJoinedWord = 3
+
+// joinedClose reports whether the edges of a result from start on are one
+// query word that is two listed words or more of ctoks written joined,
+// exactly (DONASHELL for N.P.T.T. DONA-SHELL): as much evidence as the
+// words written apart, which closeEdges reads. Each listed word is a word
+// of minJoinedWord letters or more with a vowel: letters or initials
+// joined are initials (WM for W & M), and a clipping of words joined
+// (ADDTECH for ADDITIVE TECHNOLOGY) is another brand's as often.
+func (ix *Index) joinedClose(sc *scratch, ctoks []int32, start int) bool {
+	if len(sc.edgeStore)-start != 1 {
+		return false
+	}
+	e := &sc.edgeStore[start]
+	if e.chi <= e.clo || e.qlo != e.qhi || e.sim < 1 {
+		return false
+	}
+	for j := e.clo; j <= e.chi; j++ {
+		if t := &ix.toks[ctoks[j]]; len(t.s) < minJoinedWord || t.vowelless {
+			return false
+		}
+	}
+	return true
 }
 
 // minRespeltCloseLen is the least length of a query word that a respelling

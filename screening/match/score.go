@@ -376,9 +376,11 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 			alpha = ix.partialPersonAlpha(sc, rec, ctoks, al, start, missC)
 		}
 	}
-	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.soleCoinedWord(sc, rec, ctoks, al, start) {
+	if !rec.individual && missQ == 0 && len(sc.edgeStore)-start == 1 && !ix.joinedClose(sc, ctoks, start) && !ix.soleCoinedWord(sc, rec, ctoks, al, start) {
 		// one word of a longer organisation name is weak evidence
-		// of it (orgs.go)
+		// of it (orgs.go); not one that holds two listed words or
+		// more written joined (joinedClose), as much as the words
+		// written apart
 		alpha = 1
 	}
 	if !rec.individual && missC > 0 && ix.ordinaryAligned(sc, ctoks, start) {

@@ -50,6 +50,12 @@ func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start
 	case cm&1 == 0:
 		if len(sc.edgeStore)-start == 1 && ix.groupPrefix(sc, nil, ctoks, &sc.edgeStore[start]) {
 			share = missLeading
+		} else if ix.initialsInFront(ctoks, cm) && ix.headInOrder(sc, ctoks, cm, start) && ix.twoNameWordsKept(sc, ctoks, start) {
+			// the initials in front left out, two words of the
+			// name's own after them kept
+			if kept, _ := ix.leadingKept(sc, ctoks, cm, start); kept {
+				share = missLeading
+			}
 		}
 	case ix.headInOrder(sc, ctoks, cm, start):
 		switch kept, own := ix.leadingKept(sc, ctoks, cm, start); {
@@ -76,6 +82,47 @@ func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start
 		d = coinedAloneLeft(sc, missC, d)
 	}
 	return d
+}
+
+// maxInitials is the most letters of a word of initials (initialsInFront).
+const maxInitials = 5
+
+// initialsInFront reports whether the words of a listed organisation's
+// name ctoks that come before the first one aligned (cm) are initials: no
+// vowel, two to maxInitials letters (N.P.T.T. DONA-SHELL, SBB NASOS). A
+// word of initials says which group, form or body of a country the
+// company is (the words it abbreviates, left out as the head rule leaves
+// out what qualifies a name), and it cannot be said as a name: a query
+// that keeps the name after it leaves it out.
+func (ix *Index) initialsInFront(ctoks []int32, cm uint64) bool {
+	first := bits.TrailingZeros64(cm)
+	if first == 0 || first >= len(ctoks) {
+		return false
+	}
+	for _, ct := range ctoks[:first] {
+		if t := &ix.toks[ct]; !t.vowelless || len(t.s) < 2 || len(t.s) > maxInitials {
+			return false
+		}
+	}
+	return true
+}
+
+// twoNameWordsKept reports whether the listed words aligned by the edges
+// from start hold two words that name the organisation: of three letters
+// or more with a vowel, no generic word, descriptor, country or word of a
+// legal form. Beside initials left out, initials kept (MT RUBIN for TSKB
+// MT RUBIN) or a country and a form (FINLAND OY) say too little.
+func (ix *Index) twoNameWordsKept(sc *scratch, ctoks []int32, start int) bool {
+	n := 0
+	for _, e := range sc.edgeStore[start:] {
+		for j := e.clo; j <= e.chi; j++ {
+			t := &ix.toks[ctoks[j]]
+			if len(t.s) >= 3 && !t.vowelless && !t.orgGeneric() && !countryWord(t.s) && !isLegalWord(t.s) {
+				n++
+			}
+		}
+	}
+	return n >= 2
 }
 
 // headInOrder reports whether the query, aligned in full and closely with

@@ -60,3 +60,34 @@ func TestOwnCoreKept(t *testing.T) {
 		{"TAMIL TIGRESS", false},
 	})
 }
+
+// TestJoinedWordsAsApart checks that one query word that is two listed
+// words of an organisation's name written joined, exactly, counts as the
+// two words apart, and that letters or a clipping joined do not.
+func TestJoinedWordsAsApart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real-alias index")
+	}
+	ix := realAliasIndex(t)
+	checkEntryFound(t, ix, "SDN:17626", "N.P.T.T. DONA-SHELL", []foundCase{
+		{"DONASHELL", true},
+		{"DONA SHELL", true},
+		{"DONASHEL", false},
+		{"SHELL", false},
+	})
+}
+
+// TestInitialsInFrontLeftOut checks that the initials in front of a
+// listed organisation's name, left out by a query that keeps two words of
+// the name's own, count as the head rule's words left out.
+func TestInitialsInFrontLeftOut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real-alias index")
+	}
+	ix := realAliasIndex(t)
+	checkEntryFound(t, ix, "SDN:17626", "N.P.T.T. DONA-SHELL", []foundCase{
+		{"DONNA SHELL", true},
+		{"DONNA", false},
+		{"DONNA SHEL", false},
+	})
+}
