@@ -410,6 +410,7 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 	// a bit (token mod 256) for each token checked: a token whose bit
 	// is clear was not, and most are not
 	var seen [4]uint64
+	var qc byteCounts // q's bytes, counted once for every token compared
 	try := func(h uint64) {
 		a, b := ix.fuzzyRange(h)
 	next:
@@ -429,7 +430,7 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 			if d := len(q.s) - len(ix.toks[t].s); !q.vowelless && (d > maxLenDiff || d < -maxLenDiff) {
 				continue // too different in length to reach minSim
 			}
-			if s := ix.tokSimFrom(q, &ix.toks[t], min(minSim, maxStrSimFloor)); s >= minSim {
+			if s := ix.tokSimFrom(q, &ix.toks[t], min(minSim, maxStrSimFloor), &qc); s >= minSim {
 				sc.addHit(simHit{lo, hi, t, s})
 			}
 		}

@@ -86,13 +86,14 @@ func (ix *Index) prepareQuery(sc *scratch, words []string, arabic bool) {
 // their romanisation skeletons; tokens without written vowels (romanised
 // Arabic script) are also compared by their consonants.
 func (ix *Index) tokSim(q *qtok, t *tokInfo) float32 {
-	return ix.tokSimFrom(q, t, 0)
+	return ix.tokSimFrom(q, t, 0, nil)
 }
 
 // tokSimFrom is tokSim for a caller that keeps only similarities of
 // minSim or more: below minSim it may return a lower similarity than
-// tokSim (wordSimFrom).
-func (ix *Index) tokSimFrom(q *qtok, t *tokInfo, minSim float32) float32 {
+// tokSim (wordSimFrom). qc counts the bytes of q.s for strSimBound (nil:
+// counted for this pair).
+func (ix *Index) tokSimFrom(q *qtok, t *tokInfo, minSim float32, qc *byteCounts) float32 {
 	if q.s == t.s {
 		return 1
 	}
@@ -101,7 +102,7 @@ func (ix *Index) tokSimFrom(q *qtok, t *tokInfo, minSim float32) float32 {
 	if n <= 3 {
 		s = shortWordSim(q, t, n)
 	} else {
-		s = wordSimFrom(q, t, n, minSim)
+		s = wordSimFrom(q, t, n, minSim, qc)
 	}
 	return max(s, formSim(q, t))
 }
@@ -178,7 +179,7 @@ func shortWordSim(q *qtok, t *tokInfo, n int) float32 {
 // raised for the same skeleton, the same consonants with other vowels, a
 // skeleton one edit apart or the same loan-word shape.
 func wordSim(q *qtok, t *tokInfo, n int) float32 {
-	return wordSimFrom(q, t, n, 0)
+	return wordSimFrom(q, t, n, 0, nil)
 }
 
 // wordSimFrom is wordSim for a caller that keeps only similarities of
@@ -187,10 +188,11 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 // result is wordSim's whenever either reaches minSim: every other term is
 // found as before (the tests of s below are against constants of at
 // least maxStrSimFloor, so they pass for a string similarity below minSim
-// as for 0), and the result is their greatest.
-func wordSimFrom(q *qtok, t *tokInfo, n int, minSim float32) float32 {
+// as for 0), and the result is their greatest. qc counts the bytes of q.s
+// (nil: counted here).
+func wordSimFrom(q *qtok, t *tokInfo, n int, minSim float32, qc *byteCounts) float32 {
 	var s float32
-	if minSim == 0 || strSimBound(q.s, t.s, n) >= minSim-strSimBoundSlack {
+	if minSim == 0 || qc.strSimBound(q.s, t.s, n) >= minSim-strSimBoundSlack {
 		s = strSim(q.s, t.s, n)
 	}
 	if q.skel == t.skel {
@@ -284,17 +286,39 @@ const strSimBoundSlack = 1e-4
 // the longer length less the longest common subsequence. It costs a fifth
 // of strSim or less, and most pairs of a fuzzy probe fall below it.
 func strSimBound(a, b string, n int) float32 {
+	return (*byteCounts)(nil).strSimBound(a, b, n)
+}
+
+// byteCounts holds the bytes of one word counted by their five low bits
+// (strSimBound), counted the first time they are asked for, so that a word
+// compared with many is counted once.
+type byteCounts struct {
+	n   [32]uint8
+	set bool
+}
+
+// strSimBound is strSimBound(a, b, n) for the word a whose bytes c counts
+// (or will count: c is empty or has counted a); a nil c counts a for
+// this pair.
+func (c *byteCounts) strSimBound(a, b string, n int) float32 {
 	if len(a) > 64 || len(b) > 64 || len(a) == 0 || len(b) == 0 {
 		return 1
 	}
-	var cnt [32]uint8
-	for i := 0; i < len(a); i++ {
-		cnt[a[i]&31]++
+	if c == nil {
+		var own byteCounts
+		c = &own
 	}
+	if !c.set {
+		for i := 0; i < len(a); i++ {
+			c.n[a[i]&31]++
+		}
+		c.set = true
+	}
+	cnt := c.n
 	shared := 0
 	for i := 0; i < len(b); i++ {
-		if c := &cnt[b[i]&31]; *c > 0 {
-			*c--
+		if k := &cnt[b[i]&31]; *k > 0 {
+			*k--
 			shared++
 		}
 	}

@@ -249,12 +249,17 @@ func TestStrSimBound(t *testing.T) {
 			n, k = 1+r.IntN(70), 1+r.IntN(70)
 		}
 		a, b := randWord(r, n, alpha), randWord(r, k, alpha)
+		var c byteCounts
 		if i%4 == 0 && n > 1 {
 			b = a[:n-1] + randWord(r, 1, alpha)
 		}
 		m := min(len(a), len(b))
 		if s, u := strSim(a, b, m), strSimBound(a, b, m); u < s-strSimBoundSlack/10 {
 			t.Fatalf("strSimBound(%q, %q) = %v, below strSim %v", a, b, u, s)
+		}
+		// a's bytes counted once for two words
+		if c2 := randWord(r, k, alpha); c.strSimBound(a, b, m) != strSimBound(a, b, m) || c.strSimBound(a, c2, min(n, k)) != strSimBound(a, c2, min(n, k)) {
+			t.Fatalf("strSimBound(%q, %q or %q) from counts differs", a, b, c2)
 		}
 	}
 }
@@ -276,13 +281,14 @@ func TestTokSimFrom(t *testing.T) {
 		ix.prepareQuery(sc, sc.nt.words, false)
 		for i := range sc.qs {
 			q := &sc.qs[i]
+			var qc byteCounts // counted once, as a probe does
 			for tk := 0; tk < len(ix.toks); tk += 7 {
 				tok := &ix.toks[tk]
 				if d := len(q.s) - len(tok.s); d > maxLenDiff || d < -maxLenDiff || len(tok.skel) == 0 || len(q.skel) == 0 || tok.skel[0] != q.skel[0] {
 					continue
 				}
 				pairs++
-				want, got := ix.tokSim(q, tok), ix.tokSimFrom(q, tok, minTokSim)
+				want, got := ix.tokSim(q, tok), ix.tokSimFrom(q, tok, minTokSim, &qc)
 				if (want >= minTokSim || got >= minTokSim) && got != want {
 					t.Fatalf("tokSimFrom(%q, %q) = %v, tokSim %v", q.s, tok.s, got, want)
 				}
