@@ -95,7 +95,11 @@ func (ix *Index) reachPairs(sc *scratch, rec *nameRec, ctoks []int32, al *alignm
 				// may be spelt two ways (personforms.go)
 				continue
 			}
-			s := ix.tokSim(q, t)
+			// below minSim tokSimFrom may be lower than tokSim: so is
+			// then personRespelling's result, whose tests of s compare
+			// with constants above minSim (0.78 or more), and the pair
+			// is dropped either way
+			s := ix.tokSimFrom(q, t, min(minSim, maxStrSimFloor), nil)
 			if rec.individual {
 				s = personRespelling(q, t, s) // as gatherEdges compares a person's hits
 			}

@@ -58,7 +58,7 @@ func (ix *Index) silentLetterHits(sc *scratch, q *qtok, i int8) {
 	var buf [5]byte
 	try := func(b []byte) {
 		if id, ok := ix.tokenID(bytesString(b)); ok {
-			if s := ix.tokSim(q, &ix.toks[id]); s >= minTokSim {
+			if s := ix.tokSimFrom(q, &ix.toks[id], minTokSim, nil); s >= minTokSim {
 				sc.addHit(simHit{i, i, id, s})
 			}
 		}

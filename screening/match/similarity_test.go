@@ -267,7 +267,7 @@ func TestStrSimBound(t *testing.T) {
 // TestTokSimFrom checks, on the query words of the evaluation against
 // every listed word of their skeleton's first letter and a near length,
 // that tokSimFrom gives tokSim's similarity wherever either reaches the
-// fuzzy probe's minimum.
+// fuzzy probe's minimum, and so does personRespelling of it (reachPairs).
 func TestTokSimFrom(t *testing.T) {
 	ix := NewIndex(testEntries(t))
 	var qs []string
@@ -291,6 +291,10 @@ func TestTokSimFrom(t *testing.T) {
 				want, got := ix.tokSim(q, tok), ix.tokSimFrom(q, tok, minTokSim, &qc)
 				if (want >= minTokSim || got >= minTokSim) && got != want {
 					t.Fatalf("tokSimFrom(%q, %q) = %v, tokSim %v", q.s, tok.s, got, want)
+				}
+				// as reachPairs weighs a person's pair
+				if want, got := personRespelling(q, tok, want), personRespelling(q, tok, got); (want >= minTokSim || got >= minTokSim) && got != want {
+					t.Fatalf("personRespelling(%q, %q) from tokSimFrom = %v, from tokSim %v", q.s, tok.s, got, want)
 				}
 			}
 		}

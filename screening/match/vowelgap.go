@@ -51,7 +51,7 @@ func (ix *Index) gapHits(sc *scratch, q *qtok, i int8, id int32) {
 			if tk.skel != bytesString(b) || t == id {
 				return 0
 			}
-			if s := ix.tokSim(q, tk); s >= minTokSim {
+			if s := ix.tokSimFrom(q, tk, minTokSim, nil); s >= minTokSim {
 				return s
 			}
 			return 0
