@@ -1,6 +1,10 @@
 package match
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/exportguard/exportguard/rules"
+)
 
 // genericSwap reports whether a listed organisation's name and the query,
 // aligned by al, agree on a distinctive word and differ only in words that
@@ -16,7 +20,34 @@ func (ix *Index) genericSwap(sc *scratch, rec *nameRec, ctoks []int32, al *align
 	}
 	// the listed words first: each carries a flag, the query's words are
 	// looked up in a map
-	return ix.genericLeft(ctoks, al.cm) && sc.descriptorsLeft(al.qm)
+	return (ix.genericLeft(ctoks, al.cm) || ix.genericOrCodeLeft(rec, ctoks, al.cm)) && sc.descriptorsLeft(al.qm)
+}
+
+// genericOrCodeLeft is genericLeft that also lets a two-letter code of
+// the entry's country be left out (entryCountryCode: KINGS ROMANS
+// INTERNATIONAL (HK) CO., LIMITED, of Hong Kong). Out of line: it runs
+// only for a name that genericLeft refuses.
+//
+//go:noinline
+func (ix *Index) genericOrCodeLeft(rec *nameRec, ctoks []int32, cm uint64) bool {
+	code := false
+	for j, ct := range ctoks {
+		if t := &ix.toks[ct]; cm&bit(j) == 0 && !t.orgGeneric() && !isArticle(t.s) {
+			if len(t.s) != 2 {
+				return false
+			}
+			code = true
+		}
+	}
+	if !code {
+		return false
+	}
+	for j, ct := range ctoks {
+		if t := &ix.toks[ct]; cm&bit(j) == 0 && !t.orgGeneric() && !isArticle(t.s) && !ix.entryCountryCode(rec, t.s) {
+			return false
+		}
+	}
+	return true
 }
 
 // descriptorsLeft reports whether every query word that the mask qm leaves
@@ -78,7 +109,7 @@ func (ix *Index) swapKeepsOwnWord(sc *scratch, rec *nameRec, ctoks []int32, qm, 
 	t := &ix.toks[ctoks[rare]]
 	if !coinedWord(t) || givenNameGroup(t.group) {
 		// the name's own words together (keepsOwnPhrase), out of line
-		return ix.keepsOwnPhrase(sc, rec, ctoks, qm, cm, start)
+		return ix.keepsOwnPhrase(sc, rec, ctoks, qm, cm, start) || ix.emptyKindSwap(sc, rec, ctoks, qm, cm, start)
 	}
 	for j, ct := range ctoks {
 		if cm&bit(j) == 0 && ix.toks[ct].df <= t.df {
@@ -106,7 +137,7 @@ func (ix *Index) swapKeepsOwnWord(sc *scratch, rec *nameRec, ctoks []int32, qm, 
 	if !kept {
 		return false
 	}
-	return ix.soleParty(rec, ctoks, ctoks[rare]) || ix.keepsOwnPhrase(sc, rec, ctoks, qm, cm, start)
+	return ix.soleParty(rec, ctoks, ctoks[rare]) || ix.keepsOwnPhrase(sc, rec, ctoks, qm, cm, start) || ix.emptyKindSwap(sc, rec, ctoks, qm, cm, start)
 }
 
 // leftSides says where the words of n that the mask m leaves out stand
@@ -234,4 +265,102 @@ func (ix *Index) solePhrase(rec *nameRec, ctoks, core []int32) bool {
 		}
 	}
 	return true
+}
+
+// emptyKindGroups are the descriptor groups of the words that say of a
+// business only that it is a company or has parts or reach, not what it
+// does: company, corporation, group, holding, international, global,
+// world. A name that swaps these for one another (SES GROUP for SES
+// INTERNATIONAL CORP, KINGS ROMANS GROUP for KINGS ROMANS INTERNATIONAL
+// (HK) CO., LIMITED) is the same name said with other filler.
+var emptyKindGroups = [...]uint16{
+	variantGroupOf("company"), variantGroupOf("corporations"), variantGroupOf("group"),
+	variantGroupOf("holding"), variantGroupOf("international"), variantGroupOf("global"),
+	variantGroupOf("world"),
+}
+
+// emptyKind reports whether group g is one of emptyKindGroups.
+func emptyKind(g uint16) bool {
+	if g == 0 {
+		return false
+	}
+	for _, e := range emptyKindGroups {
+		if g == e {
+			return true
+		}
+	}
+	return false
+}
+
+// emptyKindSwap is swapKeepsOwnWord for a listed organisation's name
+// (ctoks, rec) whose own words are short or shared with other parties (ses
+// is of two parties' names, KINGS ROMANS of three): every distinctive word
+// of the listed name is aligned exactly, word for word, and the words left
+// over on both sides (masks qm, cm) only say that the business is a
+// company, a group or international (emptyKind, a legal form, an article,
+// the link of, the entry's country code), one of them at least an empty
+// kind word of the listed name. The swap that makes a look-alike or
+// another business of the same word puts a word of what the business does
+// in (BVI ELECTRONICS is not BVI GROUP, SIAS TRADING not SIAS INVESTMENT):
+// those are no empty kind words. Not for a name whose distinctive words
+// are all given names or places (a country, its adjective, a listed
+// address's city or region), which many businesses are named for.
+//
+//go:noinline
+func (ix *Index) emptyKindSwap(sc *scratch, rec *nameRec, ctoks []int32, qm, cm uint64, start int) bool {
+	for i := range sc.qs {
+		if q := &sc.qs[i]; i < 64 && qm&bit(i) == 0 && !emptyKind(q.group) && !isArticle(q.s) && q.s != "of" && !oneWordForm(q.s) {
+			return false
+		}
+	}
+	own, kind, allGiven := 0, false, true
+	for j, ct := range ctoks {
+		t := &ix.toks[ct]
+		if cm&bit(j) == 0 {
+			if emptyKind(t.group) {
+				kind = true
+			} else if !isArticle(t.s) && !oneWordForm(t.s) && !ix.entryCountryCode(rec, t.s) {
+				return false
+			}
+			continue
+		}
+		if t.orgGeneric() || isArticle(t.s) {
+			continue
+		}
+		exact := false
+		for _, e := range sc.edgeStore[start:] {
+			if int(e.clo) == j && e.chi == e.clo && e.qlo == e.qhi && e.sim >= 1 {
+				exact = true
+				break
+			}
+		}
+		if !exact {
+			return false
+		}
+		own++
+		allGiven = allGiven && givenNameGroup(t.group)
+	}
+	if !kind || own == 0 || allGiven {
+		return false
+	}
+	// a place with filler is many businesses' name (HAITIAN GROUP is not
+	// every Haitian company's): one own word at least is no place
+	for j, ct := range ctoks {
+		if t := &ix.toks[ct]; cm&bit(j) != 0 && !t.orgGeneric() && !isArticle(t.s) && !countryWord(t.s) && !ix.placeWord(t.s) {
+			return true
+		}
+	}
+	return false
+}
+
+// entryCountryCode reports whether the listed word w is the two-letter
+// code of a country of the entry of rec (its addresses, nationalities):
+// the jurisdiction a company's registered name carries, as the (HK) of
+// a Hong Kong company, says where it is, not who.
+func (ix *Index) entryCountryCode(rec *nameRec, w string) bool {
+	if len(w) != 2 {
+		return false
+	}
+	c, err := rules.ParseCountry(w)
+	return err == nil && entryHasCountry(ix.entries[rec.entry], c)
 }

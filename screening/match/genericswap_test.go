@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/exportguard/exportguard/rules"
 	"github.com/exportguard/exportguard/screening/lists"
 )
 
@@ -94,5 +95,41 @@ func TestKeepsOwnPhrase(t *testing.T) {
 		{"MANAGEMENT KARWAN SAHAND SHIP", ""}, // business words on either side
 		{"DORNA ARVAND SHIP MANAGEMENT", ""},  // the words of two parties' names
 		{"OMAR HASSAN SHIP MANAGEMENT", ""},   // given names only
+	})
+}
+
+func TestEmptyKindSwap(t *testing.T) {
+	hk := []lists.Address{{City: "Hong Kong", Country: rules.MustParseCountry("HK")}}
+	my := []lists.Address{{City: "Kuala Lumpur", Country: rules.MustParseCountry("MY")}}
+	es := []*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "SES INTERNATIONAL CORP"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "ATEMPO SES GORUNTU SISTEMLERI"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "BVI ELECTRONICS"},
+		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "KINGS ROMANS INTERNATIONAL (HK) CO., LIMITED", Addresses: hk},
+		{Source: lists.SourceSDN, ID: "5", Type: lists.TypeEntity, Name: "KINGS ROMANS CASINO"},
+		{Source: lists.SourceSDN, ID: "6", Type: lists.TypeEntity, Name: "LOTUS ARCADIA INTERNATIONAL (HK) CO., LIMITED", Addresses: my},
+		{Source: lists.SourceSDN, ID: "7", Type: lists.TypeEntity, Name: "LOTUS ARCADIA HOTEL"},
+		{Source: lists.SourceSDN, ID: "8", Type: lists.TypeEntity, Name: "HAITIAN GROUP"},
+		{Source: lists.SourceSDN, ID: "9", Type: lists.TypeEntity, Name: "HAITIAN MARINE"},
+	}
+	es = append(es, numberedEntities(60, "PLANT")...)
+	for _, g := range []string{"GROUP", "INTERNATIONAL", "TRADING", "ELECTRONICS", "CORPORATION"} {
+		for i := range 40 {
+			es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint(g, i), Type: lists.TypeEntity, Name: fmt.Sprint(g, " NUMBER ", i)})
+		}
+	}
+	for i, w := range []string{"ALFA", "BETA", "GAMMA", "DELTA", "SIGMA", "KAPPA", "OMEGA", "THETA"} {
+		for _, g := range []string{"MANAGEMENT", "TRADING", "SHIPPING", "GROUP", "INVESTMENT", "BANK", "COMPANY", "INTERNATIONAL", "HOLDING", "ELECTRONICS"} {
+			es = append(es, &lists.Entry{Source: lists.SourceSDN, ID: fmt.Sprint("g", i, g), Type: lists.TypeEntity, Name: w + " " + g})
+		}
+	}
+	ix := NewIndex(es)
+	checkOnlyMatches(t, ix, []onlyMatch{
+		{"SES GROUP", "1"},            // a word of two parties, the filler swapped
+		{"SES TRADING", ""},           // what the business does said in
+		{"BVI GROUP", ""},             // ... or left out
+		{"KINGS ROMANS GROUP", "4"},   // the entry's own country code left out
+		{"LOTUS ARCADIA GROUP", ""},   // a code that is not the entry's country
+		{"HAITIAN INTERNATIONAL", ""}, // a place with filler
 	})
 }
