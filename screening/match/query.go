@@ -317,10 +317,15 @@ func (c *byteCounts) strSimBound(a, b string, n int) float32 {
 	cnt := c.n
 	shared := 0
 	for i := 0; i < len(b); i++ {
-		if k := &cnt[b[i]&31]; *k > 0 {
-			*k--
-			shared++
+		// without a branch (a conditional move): whether a byte is
+		// shared is a coin toss, which a branch mispredicts often
+		k := &cnt[b[i]&31]
+		var d uint8
+		if *k > 0 {
+			d = 1
 		}
+		*k -= d
+		shared += int(d)
 	}
 	if shared == 0 {
 		return 0
