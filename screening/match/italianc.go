@@ -1,7 +1,5 @@
 package match
 
-import "strings"
-
 // Italian names and words through Russian. Italian writes the sound of
 // English ch as c before e and i, and before another vowel with a silent i
 // (Luciano, Cesare, Ciao), and that of English j as g before e and i
@@ -11,8 +9,8 @@ import "strings"
 // romanisation while its own name, or an alias, keeps the Italian
 // spelling.
 
-// minItalianLen is the least length of the words italianReads and
-// italianHits compare: Dacia and dacha, Lucia and lucha are other words.
+// minItalianLen is the least length of the words italianHits
+// compares: Dacia and dacha, Lucia and lucha are other words.
 const minItalianLen = 6
 
 // maxItalianLen is the longest word they read.
@@ -32,24 +30,18 @@ func appendItalianRussian(dst []byte, w string) (out []byte, ok bool) {
 		if (c == 'c' || c == 'g') && next == c && i+2 < len(w) && (w[i+2] == 'e' || w[i+2] == 'i') {
 			continue // a doubled c or g before e or i: one sound
 		}
-		silent := func() {
-			if i+2 < len(w) && w[i+1] == 'i' && (w[i+2] == 'a' || w[i+2] == 'o' || w[i+2] == 'u') {
-				i++ // the silent i
-			}
-		}
 		switch {
 		case c == 's' && next == 'c' && i+2 < len(w) && (w[i+2] == 'e' || w[i+2] == 'i'):
 			dst = append(dst, 's', 'h')
-			i++
-			silent()
+			i = silentIAfter(w, i+1)
 			ok = true
 		case c == 'c' && (next == 'e' || next == 'i'):
 			dst = append(dst, 'c', 'h')
-			silent()
+			i = silentIAfter(w, i)
 			ok = true
 		case c == 'g' && (next == 'e' || next == 'i'):
 			dst = append(dst, 'd', 'z', 'h')
-			silent()
+			i = silentIAfter(w, i)
 			ok = true
 		default:
 			dst = append(dst, c)
@@ -58,20 +50,14 @@ func appendItalianRussian(dst []byte, w string) (out []byte, ok bool) {
 	return dst, ok
 }
 
-// italianReads reports whether the word w, read as Italian through Russian
-// (appendItalianRussian), has the romanisation skeleton skel: the same
-// word, one side in its Italian spelling.
-func italianReads(w, skel string) bool {
-	if len(w) < minItalianLen || len(w) > maxItalianLen || strings.IndexByte(skel, 'j') < 0 {
-		return false
+// silentIAfter returns the index of the silent i after the c or g at w[i]
+// (an i before a, o or u: Luciano, Giovanni), which the romanisation
+// leaves out, or i when there is none.
+func silentIAfter(w string, i int) int {
+	if i+2 < len(w) && w[i+1] == 'i' && (w[i+2] == 'a' || w[i+2] == 'o' || w[i+2] == 'u') {
+		return i + 1
 	}
-	var buf [3 * maxItalianLen / 2]byte
-	r, ok := appendItalianRussian(buf[:0], w)
-	if !ok {
-		return false
-	}
-	var kb [3 * maxItalianLen / 2]byte
-	return bytesString(appendSkeleton(kb[:0], bytesString(r))) == skel
+	return i
 }
 
 // italianHits adds the listed word that the query word q (index i), read
