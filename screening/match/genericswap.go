@@ -33,21 +33,13 @@ func (ix *Index) genericOrCodeLeft(rec *nameRec, ctoks []int32, cm uint64) bool 
 	code := false
 	for j, ct := range ctoks {
 		if t := &ix.toks[ct]; cm&bit(j) == 0 && !t.orgGeneric() && !isArticle(t.s) {
-			if len(t.s) != 2 {
+			if !ix.entryCountryCode(rec, t.s) {
 				return false
 			}
 			code = true
 		}
 	}
-	if !code {
-		return false
-	}
-	for j, ct := range ctoks {
-		if t := &ix.toks[ct]; cm&bit(j) == 0 && !t.orgGeneric() && !isArticle(t.s) && !ix.entryCountryCode(rec, t.s) {
-			return false
-		}
-	}
-	return true
+	return code
 }
 
 // descriptorsLeft reports whether every query word that the mask qm leaves
