@@ -883,11 +883,9 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 			}
 			floor -= strSimBoundSlack
 			var sim float32
-			if strSimBound(q.s, t.s, min(len(q.s), len(t.s))) >= floor || strSimBound(q.skel, t.skel, min(len(q.skel), len(t.skel))) >= floor {
-				sim = strSim(q.s, t.s, min(len(q.s), len(t.s)))
-				if sk := strSim(q.skel, t.skel, min(len(q.skel), len(t.skel))); sk > sim {
-					sim = sk
-				}
+			n, nk := min(len(q.s), len(t.s)), min(len(q.skel), len(t.skel))
+			if strSimBound(q.s, t.s, n) >= floor || strSimBound(q.skel, t.skel, nk) >= floor {
+				sim = max(strSim(q.s, t.s, n), strSim(q.skel, t.skel, nk))
 			}
 			if individual && sim < vowelShapeSim {
 				sim = max(sim, personPairSim(q, t))
