@@ -123,7 +123,7 @@ func (ix *Index) ownOfNames() []uint32 {
 		if rec.individual {
 			continue
 		}
-		ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+		ctoks := ix.nameToks(rec)
 		form, tail, f, l := ownWords(len(ctoks), func(j int) string { return ix.toks[ctoks[j]].s })
 		v := uint32(form)<<ownFormShift | uint32(tail)<<ownTailShift
 		if f {

@@ -1,6 +1,9 @@
 package match
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Words said on top of the whole of a listed organisation's name whose own
 // word is one party's: what the business is or does, in ordinary words
@@ -125,18 +128,8 @@ func (sc *scratch) ordinaryAdded(qm, qOwn uint64) bool {
 // listed on one list or under the same name on several.
 func (ix *Index) soleParty(rec *nameRec, ctoks []int32, ct int32) bool {
 	for _, n := range ix.postings(ct) {
-		o := &ix.names[n]
-		if o.entry == rec.entry {
-			continue
-		}
-		if int(o.tokLen) != len(ctoks) {
+		if o := &ix.names[n]; o.entry != rec.entry && !slices.Equal(ix.nameToks(o), ctoks) {
 			return false
-		}
-		otoks := ix.nameTok[o.tokOff : o.tokOff+int32(o.tokLen)]
-		for j := range otoks {
-			if otoks[j] != ctoks[j] {
-				return false
-			}
 		}
 	}
 	return true
@@ -392,7 +385,7 @@ func (ix *Index) otherPartyJoined(sc *scratch, rec *nameRec, start, i int) bool 
 			continue
 		}
 		own := true
-		for _, ct := range ix.nameTok[o.tokOff : o.tokOff+int32(o.tokLen)] {
+		for _, ct := range ix.nameToks(o) {
 			if ct != q.id && !ix.toks[ct].orgGeneric() {
 				own = false
 				break

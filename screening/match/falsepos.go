@@ -45,7 +45,7 @@ func (ix *Index) respelledCorporation(legal LegalClass, r *result, rec *nameRec,
 	if legal != LegalCorporation || rec.legal == LegalCorporation || rec.individual {
 		return
 	}
-	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+	ctoks := ix.nameToks(rec)
 	respelled := false
 	for _, e := range r.edges {
 		for j := e.clo; j <= e.chi; j++ {

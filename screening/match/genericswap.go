@@ -241,7 +241,7 @@ func (ix *Index) solePhrase(rec *nameRec, ctoks, core []int32) bool {
 		if o.entry == rec.entry {
 			continue
 		}
-		otoks := ix.nameTok[o.tokOff : o.tokOff+int32(o.tokLen)]
+		otoks := ix.nameToks(o)
 		if slices.Equal(otoks, ctoks) {
 			continue
 		}

@@ -97,6 +97,11 @@ type nameRec struct {
 	individual bool
 }
 
+// nameToks returns the tokens of the listed name r, in its order.
+func (ix *Index) nameToks(r *nameRec) []int32 {
+	return ix.nameTok[r.tokOff : r.tokOff+int32(r.tokLen)]
+}
+
 type tokInfo struct {
 	s, skel, cons string
 	w             float32
@@ -501,7 +506,7 @@ func (ix *Index) weighNames() {
 	for i := range ix.names {
 		r := &ix.names[i]
 		var tw float32
-		for _, t := range ix.nameTok[r.tokOff : r.tokOff+int32(r.tokLen)] {
+		for _, t := range ix.nameToks(r) {
 			tw += ix.toks[t].w
 			if !ix.toks[t].generic {
 				r.distinct = true

@@ -86,7 +86,7 @@ func (ix *Index) buildMatch(qs []qtok, r *result) Match {
 	if rec.alias >= 0 {
 		name = e.Aliases[rec.alias].Name
 	}
-	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+	ctoks := ix.nameToks(rec)
 	m := Match{
 		Entry: e, Name: name, Weak: rec.weak,
 		Score: round4(float64(r.score)), NameScore: round4(float64(r.nameScore)),

@@ -33,7 +33,7 @@ type result struct {
 // boost (queryBoost): applyDetails adds the rest.
 func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	rec := &ix.names[nid]
-	ctoks := ix.nameTok[rec.tokOff : rec.tokOff+int32(rec.tokLen)]
+	ctoks := ix.nameToks(rec)
 	ix.gatherEdges(sc, nid, rec, ctoks)
 	if len(sc.edges) == 0 {
 		return

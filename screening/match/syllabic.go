@@ -50,7 +50,7 @@ func (ix *Index) syllabicKeys() []fuzzyKey {
 	skip := make([]bool, len(ix.toks))
 	for nid := range ix.names {
 		if r := &ix.names[nid]; r.individual {
-			for _, t := range ix.nameTok[r.tokOff : r.tokOff+int32(r.tokLen)] {
+			for _, t := range ix.nameToks(r) {
 				skip[t] = true
 			}
 		}
@@ -60,7 +60,7 @@ func (ix *Index) syllabicKeys() []fuzzyKey {
 		if ix.entries[r.entry].Type != lists.TypeEntity {
 			continue
 		}
-		ct := ix.nameTok[r.tokOff : r.tokOff+int32(r.tokLen)]
+		ct := ix.nameToks(r)
 		for j, t := range ct {
 			if a := &ix.toks[t]; !skip[t] && len(a.s) >= sylMinCompound && !a.generic && !a.common && !hasDigit(a.s) {
 				skip[t] = true
@@ -120,7 +120,7 @@ func (ix *Index) syllabicPairs(sc *scratch, t int32, rest string, i int8) {
 		if r.individual {
 			continue
 		}
-		ct := ix.nameTok[r.tokOff : r.tokOff+int32(r.tokLen)]
+		ct := ix.nameToks(r)
 		for j := 0; j+1 < len(ct); j++ {
 			if ct[j] != t {
 				continue
