@@ -111,6 +111,8 @@ func (ix *Index) findHits(sc *scratch) {
 	sc.somNew = sc.somNew[:0]
 	sc.qTajWords = tajikOWords(sc.qs)
 	sc.tajNew = sc.tajNew[:0]
+	sc.qKhmWords = khmerRWords(sc.qs)
+	sc.khmNew = sc.khmNew[:0]
 	sc.qArmWords = armenianWords(sc.qs)
 	sc.qArabSlavWords = arabicSlavWords(sc.qs)
 	for i := range sc.qs {
@@ -139,6 +141,9 @@ func (ix *Index) findHits(sc *scratch) {
 		}
 		if sc.qArmWords != 0 {
 			ix.armenianHits(sc, q, int8(i)) // armenian.go
+		}
+		if sc.qKhmWords != 0 {
+			ix.khmerRHits(sc, q, int8(i)) // khmer.go
 		}
 		if !known && strings.IndexByte(q.s, 'q') >= 0 {
 			// a q to read as g (qafGHits)

@@ -19,6 +19,7 @@ type readingName struct {
 	slav int8 // a name with an East Slavic patronymic (slavicPatronymicName)
 	som  int8 // a person of a Somali-speaking country (somaliName)
 	taj  int8 // a person of a country of the Tajik o (tajikName)
+	khm  int8 // a person of Cambodia (khmerName)
 }
 
 // maxReadingSim is the similarity of a pair up to which the readings are
@@ -27,7 +28,7 @@ const maxReadingSim = 0.93
 
 // readingWords returns the query words (as bits) a reading can apply to.
 func readingWords(sc *scratch) uint64 {
-	m := sc.qCWords | sc.qJWords | sc.qSomWords | sc.qTajWords | sc.qArmWords | sc.qArabSlavWords
+	m := sc.qCWords | sc.qJWords | sc.qSomWords | sc.qTajWords | sc.qArmWords | sc.qArabSlavWords | sc.qKhmWords
 	if sc.qKorean {
 		m |= 1<<min(len(sc.qs), 63) - 1
 	}
@@ -65,6 +66,15 @@ func (ix *Index) readingSim(sc *scratch, k int32, j int, ctoks []int32, rec *nam
 			sim = max(sim, tajikOSim(q, t)) // Jon, Jan (tajik.go)
 		} else if slices.Contains(sc.tajNew, k) {
 			return -1 // a pair of the Tajik o alone
+		}
+	}
+	if sc.qKhmWords&bq != 0 && sim < vowelShapeSim && khmerRSim(q, t) > 0 {
+		if !ix.khmerName(rec, rn) {
+			if slices.Contains(sc.khmNew, k) {
+				return -1 // a pair of the Khmer r alone
+			}
+		} else {
+			sim = vowelShapeSim // Thy, Try (khmer.go)
 		}
 	}
 	if sim < armenianSim && sc.qArmWords&bq != 0 {

@@ -156,6 +156,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 				if sim == compoundSim && (compoundPair(sc.qs[h.qlo].s, ix.toks[ct].s) || strings.HasPrefix(ix.toks[ct].s, sc.qs[h.qlo].s)) {
 					continue // a compound's start: person names only (compoundHits)
 				}
+				if len(sc.khmNew) > 0 && slices.Contains(sc.khmNew, k-1) {
+					continue // the Khmer r: people's names only (khmer.go)
+				}
 			} else if h.qlo == h.qhi {
 				if sim = ix.personHitSim(sc, k-1, len(ctoks)); sim < 0 {
 					continue

@@ -165,6 +165,8 @@ type scratch struct {
 	somNew           []int32  // the hits only the Somali reading found (somaliUnder)
 	qTajWords        uint64   // the query words of three letters with an o (tajikOWords)
 	tajNew           []int32  // the hits only the Tajik o found (tajikOHits)
+	qKhmWords        uint64   // the query words starting with a stop and r or h (khmerRWords)
+	khmNew           []int32  // the hits only the Khmer r found (khmerRHits)
 	qArmWords        uint64   // the query words with an Armenian or a Russian family-name ending (armenianWords)
 	qArabSlavWords   uint64   // the query words in -uf or -of, a Slavic -ov read from Arabic script (arabicSlavWords)
 	qReadings        uint64   // the query words one of these readings applies to (readingWords)
