@@ -463,9 +463,10 @@ func (ix *Index) swappedCompound(sc *scratch, k int, t *tokInfo, al *alignment) 
 		}
 		words[1] = sc.qs[r].s
 		if sameJoined(t.s, t.skel, words[:]) == 2 {
-			al.num += (splitSim - e.sim) * 2 * e.w
-			e.sim = splitSim
-			al.take(sc, edge{int8(r), int8(r), e.clo, e.chi, splitSim, 0})
+			sim := swappedJoinSim(t.s, words[0], words[1]) // joinexact.go
+			al.num += (sim - e.sim) * 2 * e.w
+			e.sim = sim
+			al.take(sc, edge{int8(r), int8(r), e.clo, e.chi, sim, 0})
 			return
 		}
 	}
