@@ -31,9 +31,9 @@ func khmerRWords(qs []qtok) uint64 {
 }
 
 // khmerRShape reports whether w starts with a stop k, t or p, then r or
-// h, then a vowel.
+// h, then a vowel (isVowelByte: y among them).
 func khmerRShape(w string) bool {
-	if len(w) < 3 || (w[1] != 'r' && w[1] != 'h') || !isVowelByte(w[2]) && w[2] != 'y' {
+	if len(w) < 3 || (w[1] != 'r' && w[1] != 'h') || !isVowelByte(w[2]) {
 		return false
 	}
 	switch w[0] {

@@ -91,5 +91,5 @@ const minIeWord = 6
 // ieBeforeConsonant reports whether c, the letter after an ie, lets the
 // ie be read as the long i: a consonant other than h, n, w or y.
 func ieBeforeConsonant(c byte) bool {
-	return c >= 'a' && c <= 'z' && !isVowelByte(c) && c != 'h' && c != 'n' && c != 'w' && c != 'y'
+	return c >= 'a' && c <= 'z' && !isVowelByte(c) && c != 'h' && c != 'n' && c != 'w' // isVowelByte: y too
 }

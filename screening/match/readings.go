@@ -8,9 +8,9 @@ import "slices"
 // Spanish j for kh (spanish.go), the Somali x and c (somali.go), the
 // Tajik o for the Persian long a (tajik.go), an Armenian family name in
 // its Russian form (armenian.go), a Slavic -ov read back from Arabic
-// script (arabicslav.go). The query words each can apply to are
-// known once a search (sc.qReadings), so that the hits of the other words
-// cost one test.
+// script (arabicslav.go), the Khmer r after a stop left out (khmer.go).
+// The query words each can apply to are known once a search
+// (sc.qReadings), so that the hits of the other words cost one test.
 
 // readingName is what the readings ask of one listed name, worked out on
 // first use: 0 unknown, 1 yes, 2 no.
