@@ -510,6 +510,15 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		missC -= ix.leadDiscount(sc, ctoks, cm, cOwn, start, ded, cSeat, missC)
 	}
 	if !rec.individual && missQ > 0 && missC == 0 {
+		if sc.qDed != 0 {
+			// the query's dedication (querydedication.go)
+			if dal, m, share, ok := ix.dedicationOnTop(sc, rec, ctoks, al, start, qOwn, missQ); ok {
+				if m > 0 {
+					m = ix.orgWordsOnTop(sc, rec, ctoks, &dal, start, qOwn, m)
+				}
+				return m + share, missC
+			}
+		}
 		missQ = ix.orgWordsOnTop(sc, rec, ctoks, al, start, qOwn, missQ)
 	}
 	return missQ, missC
