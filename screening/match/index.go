@@ -64,6 +64,9 @@ type Index struct {
 	// groupW holds the least weight of each variant group's listed
 	// words, built on first use (groupMinWeights, query.go)
 	groupW groupWeights
+	// quoted holds the listed organisation names' words quoted by
+	// themselves, found on first use (quotedAligned, quotedword.go)
+	quoted quotedWords
 	// neighOff and neighFlat hold the neighbours of every token, found
 	// when a prebuilt index was generated (see LoadIndex): those of token t
 	// are neighFlat[neighOff[t]:neighOff[t+1]]. Nil in an index built at

@@ -69,6 +69,7 @@ var indexFields = map[string]string{
 	"orgOwn":     "derived: filled on first use (orgOwnOf)",
 	"places":     "derived: filled on first use (placeWord)",
 	"groupW":     "derived: filled on first use (groupMinWeights)",
+	"quoted":     "derived: filled on first use (quotedAligned)",
 }
 
 // tokInfoFields are the fields of tokInfo (and its embedded variantInfo),

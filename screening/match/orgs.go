@@ -203,7 +203,8 @@ func (ix *Index) ordinaryAligned(sc *scratch, ctoks []int32, start int) bool {
 			}
 		}
 	}
-	return true
+	// a word the listed name quotes by itself is its own (quotedword.go)
+	return !ix.quotedAligned(sc, sc.nid, start)
 }
 
 // minBareFirstLen is the least length of a coined word listed bare that

@@ -78,6 +78,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		sc.edgeStore = sc.edgeStore[:start]
 		return
 	}
+	sc.nid = nid // the name scored, for ordinaryAligned
 	den := ix.scoreDenominator(sc, nid, rec, ctoks, &al, start)
 	num := al.num
 	if rec.individual && uint(len(ctoks)-3) <= 1 {

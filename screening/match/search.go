@@ -126,6 +126,7 @@ type scratch struct {
 	qs                []qtok
 	qOrgOwn           uint64 // query words not left over against an organisation (orgOwnWords)
 	qDed              uint64 // the query's dedication (queryDedication)
+	nid               int32  // the listed name scoreName scores, once its words are aligned
 	qArticles         uint64 // query words that are the Arabic article (articleWords, orgarticles.go)
 	qLong             uint64 // query words of a country's long name, once asked (countryLong, places.go)
 	qLongAsked        bool
