@@ -72,7 +72,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	}
 	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	numsAgree := len(sc.nt.nums) > 0 && rec.numLen > 0 && ix.numbersAgree(sc, rec) // most queries have no number
-	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1))) {
+	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1)) && (rec.individual || len(ctoks)-bits.OnesCount64(al.cm) != rfStatusWords || !ix.rfStatusLeftOnly(ctoks, al.cm))) {
 		// only generic words agree: require the whole name, of two words
 		// or more, on both sides
 		sc.edgeStore = sc.edgeStore[:start]
@@ -450,6 +450,11 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	var qOwn, cOwn, qArt uint64
 	if !rec.individual {
 		qOwn, cOwn = sc.qOrgOwn, ix.orgOwnOf(nid, ctoks)
+		if len(ctoks)-bits.OnesCount64(cm) == rfStatusWords && ix.rfStatusLeftOnly(ctoks, cm) {
+			// the name held whole but for a research centre's status
+			// (rfstatus.go)
+			cOwn |= ^cm
+		}
 		if sc.qBank != 0 && len(ctoks) > 1 && (sc.qBank&qBankForm != 0 && qm&1 == 0 || sc.qBank&qBankWord != 0 && cm&1 == 0 && len(ix.toks[ctoks[0]].s) <= 4) {
 			// a bank's form abbreviated, left out (bankforms.go)
 			qOwn, cOwn = ix.bankFormPair(sc, ctoks, qm, cm, qOwn, cOwn)
