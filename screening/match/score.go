@@ -96,7 +96,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	switch n := len(sc.edgeStore) - start; {
 	case n == 1:
 		weak = sc.edgeStore[start]
-		isWeak = rec.individual || !ix.singleRespelling(sc, ctoks, &weak) && !(numsAgree && ix.vowelRespelling(sc, ctoks, &weak))
+		isWeak = rec.individual || !ix.singleRespelling(sc, ctoks, &weak) && !ix.soundCoinedPair(sc, ctoks, &weak) && !(numsAgree && ix.vowelRespelling(sc, ctoks, &weak))
 	case n > 1 && sc.qClip != 0:
 		// a query word that may be a clip (loneClip)
 		weak, isWeak = ix.loneClip(sc, ctoks, start)
@@ -548,7 +548,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		// ordinary words on top of one party's coined name (addedwords.go)
 		return ix.soleNameAdded(sc, qm, qOwn)
 	}
-	if distinct && (ix.closeOrRespelt(sc, ctoks, start) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
+	if distinct && (ix.closeOrRespelt(sc, ctoks, start) || ix.soleCoinedEdge(sc, rec, ctoks, start) || ix.soleRespeltCoinedEdge(sc, rec, ctoks, start) || ix.bareCoinedName(sc, rec, ctoks, start, qm) || ix.numbersAgree(sc, rec)) {
 		// the whole listed organisation name, closely, and on top words
 		// that say what a business is or does, in any language (FARS
 		// NEWS AGENCY CULTURAL INSTITUTE for FARS NEWS AGENCY): they
