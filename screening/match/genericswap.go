@@ -47,7 +47,7 @@ func (ix *Index) genericOrCodeLeft(rec *nameRec, ctoks []int32, cm uint64) bool 
 // is or does, not a name.
 func (sc *scratch) descriptorsLeft(qm uint64) bool {
 	for i := range sc.qs {
-		if q := &sc.qs[i]; qm&bit(i) == 0 && !isGenericWord(q.s) && !isOrgDescriptor(q.group) && !isArticle(q.s) {
+		if q := &sc.qs[i]; qm&bit(i) == 0 && !isGenericWord(q.s) && !isOrgDescriptor(q.group) && !isArticle(q.s) && !sc.workingKind(i, qm) {
 			return false
 		}
 	}
