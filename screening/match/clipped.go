@@ -169,6 +169,7 @@ func (ix *Index) clipHits(sc *scratch, q *qtok, i int8) {
 			sc.raiseHit(simHit{i, i, t, s})
 		}
 	}
+	ix.tsClipHits(sc, q, i) // ц written c (tsclip.go)
 	ix.clippedByHits(sc, q, i)
 }
 
