@@ -167,6 +167,7 @@ func (ix *Index) findHits(sc *scratch) {
 		}
 		ix.clipHits(sc, q, int8(i))
 		ix.italianHits(sc, q, int8(i)) // italianc.go
+		ix.kkhHits(sc, q, int8(i))     // kkh.go
 		ix.letterHits(sc, q, int8(i))
 		if mayBePlural(q.s) {
 			ix.pluralHits(sc, q, int8(i))
