@@ -5,14 +5,15 @@ package match
 // ATOMAIZ) meets its other spelling only on the sound keys (slavic.go), at
 // soundSim, under closeMinSim; unlike a respelling of one skeleton
 // (singleRespelling) it counted as a weak word alone and left what is said
-// on top of it counted in full. A coined word of the name, no English
-// word on either side, that the two words' whole sounds pair is the
-// name's own word respelt.
+// on top of it counted in full. A coined word of the name that the query
+// word, no English word, spells as English writes what Russian
+// romanisation writes as it hears (englishThroughRussian) is the name's
+// own word respelt.
 
-// soundCoinedPair reports whether e pairs one query word with one listed
-// coined word (coinedWord) that sound the same (a key of both at
-// soundSim), the query word of minCoinedWordLen letters or more and no
-// common English word.
+// soundCoinedPair reports whether e, at soundSim, pairs one query word
+// with one listed coined word (coinedWord) that it spells in English
+// (englishThroughRussian), the query word of minCoinedWordLen letters or
+// more and no common English word.
 func (ix *Index) soundCoinedPair(sc *scratch, ctoks []int32, e *edge) bool {
 	if e.sim != soundSim || e.qlo != e.qhi || e.clo != e.chi {
 		return false
