@@ -464,14 +464,11 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			qArt = sc.orgArticles(qm, start)
 		}
 	}
-	for i := range sc.qs {
-		if qm&bit(i) == 0 {
-			q := &sc.qs[i]
-			if (qOwn|qArt)&bit(i) != 0 {
-				continue
-			}
-			missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
-		}
+	// the query words left unaligned by their bits, in order (a query
+	// has at most 24 words)
+	for m := ^(qm | qOwn | qArt) & lowBits(len(sc.qs)); m != 0; m &= m - 1 {
+		q := &sc.qs[bits.TrailingZeros64(m)]
+		missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
 	}
 	// generic words the listed organisation has on top of a query that
 	// aligns in full, closely and on two words or more: what the
@@ -486,29 +483,30 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	if shortened && !ix.ordinaryAligned(sc, ctoks, start) {
 		cSeat = ix.listedSeat(ctoks, cm)
 	}
-	for j, ct := range ctoks {
-		if cm&bit(j) == 0 {
-			t := &ix.toks[ct]
-			if j == cSeat {
-				continue
-			}
-			if j >= ded {
-				// the person an organisation is named after, left
-				// out as its short name does
-				if ded < 64 && cm>>ded != 0 {
-					// the short name is the person's: IOFFE
-					// INSTITUTE (missDedicationKept)
-					missC += t.w * missDedicationKept
-					continue
-				}
-				missC += t.w * missDedication
-				continue
-			}
-			if cOwn&bit(j) != 0 {
-				continue
-			}
-			missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.orgGeneric() || j > cSeat || ix.entryPlaceLeft(sc, rec, ctoks, start, t)))
+	// the listed words left unaligned by their bits, in order (a listed
+	// name keeps at most 64 words)
+	for m := ^cm & lowBits(len(ctoks)); m != 0; m &= m - 1 {
+		j := bits.TrailingZeros64(m)
+		t := &ix.toks[ctoks[j]]
+		if j == cSeat {
+			continue
 		}
+		if j >= ded {
+			// the person an organisation is named after, left
+			// out as its short name does
+			if ded < 64 && cm>>ded != 0 {
+				// the short name is the person's: IOFFE
+				// INSTITUTE (missDedicationKept)
+				missC += t.w * missDedicationKept
+				continue
+			}
+			missC += t.w * missDedication
+			continue
+		}
+		if cOwn&bit(j) != 0 {
+			continue
+		}
+		missC += t.w * t.variantInfo.missFactor(rec.individual, shortened && (t.orgGeneric() || j > cSeat || ix.entryPlaceLeft(sc, rec, ctoks, start, t)))
 	}
 	if shortened && missC > 0 {
 		// the name's head or own words kept, what qualifies it left out
@@ -776,18 +774,17 @@ func (ix *Index) otherSyllabicName(q *qtok, t *tokInfo, rec *nameRec, east, pair
 // moved.
 func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, num, matchedW float32, boost, th float64) bool {
 	var wq, wc float32
+	// the unaligned words by their bits, in order: which words a name
+	// leaves is no pattern a branch per word predicts
+	uq, uc := ^qm&lowBits(len(sc.qs)), ^cm&lowBits(len(ctoks))
 	nq, nc := 0, 0
-	for i := range sc.qs {
-		if qm&bit(i) == 0 {
-			wq += sc.qs[i].w
-			nq++
-		}
+	for ; uq != 0; uq &= uq - 1 {
+		wq += sc.qs[bits.TrailingZeros64(uq)].w
+		nq++
 	}
-	for j, ct := range ctoks {
-		if cm&bit(j) == 0 {
-			wc += ix.toks[ct].w
-			nc++
-		}
+	for ; uc != 0; uc &= uc - 1 {
+		wc += ix.toks[ctoks[bits.TrailingZeros64(uc)]].w
+		nc++
 	}
 	if wq == 0 || wc == 0 || nq > maxLeftoverWords || nc > maxLeftoverWords {
 		// nothing to pair, or names that differ in more than a few
@@ -980,6 +977,12 @@ func sumDelta(r *result) float64 {
 // counts of 64 and more.
 func bit(i int) uint64 {
 	return 1 << (uint(i) & 63)
+}
+
+// lowBits returns the bits 0..n-1 set, the words of a name or query of n
+// words (n at most 64).
+func lowBits(n int) uint64 {
+	return ^uint64(0) >> (64 - uint(n))
 }
 
 // spanMask returns the bits lo..hi set, none for an empty span (hi below
