@@ -453,17 +453,13 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 		// skeleton are shared by many words ("sin", "xin") and can use
 		// up the budget
 		hs = append(hs, hashStr(seedRawDel, q.s))
-		for i := 0; i < len(q.s); i++ {
-			hs = append(hs, hashDel(seedRawDel, q.s, i))
-		}
+		hs = appendDelHashes(hs, seedRawDel, q.s)
 	}
 	if len(sk) >= fuzzyMinLen-1 {
 		hs = append(hs, hashStr(seedDel, sk))
 	}
 	if len(sk) >= fuzzyMinLen {
-		for i := 0; i < len(sk); i++ {
-			hs = append(hs, hashDel(seedDel, sk, i), hashDel(seedExact, sk, i))
-		}
+		hs = appendDelHashPairs(hs, sk)
 	}
 	if len(sk) >= prefixLen+2 {
 		hs = append(hs, hashStr(seedPrefix, sk[:prefixLen]))

@@ -190,6 +190,42 @@ func hashDel(seed uint64, s string, del int) uint64 {
 	return h
 }
 
+// appendDelHashes appends hashDel(seed, s, i) for each i in order. The
+// hash of the bytes before i is carried from one deletion to the next, so
+// only the bytes after i are hashed again, with no test of each byte's
+// position.
+func appendDelHashes(dst []uint64, seed uint64, s string) []uint64 {
+	pre := fnvOffset ^ seed
+	for i := 0; i < len(s); i++ {
+		dst = append(dst, hashMore(pre, s[i+1:]))
+		pre ^= uint64(s[i])
+		pre *= fnvPrime
+	}
+	return dst
+}
+
+// appendDelHashPairs appends hashDel(seedDel, s, i) and hashDel(seedExact,
+// s, i) for each i in order, as appendDelHashes does, the two hashes of a
+// deletion in one pass over the bytes after it.
+func appendDelHashPairs(dst []uint64, s string) []uint64 {
+	pd, pe := fnvOffset^seedDel, fnvOffset^seedExact
+	for i := 0; i < len(s); i++ {
+		hd, he := pd, pe
+		for _, c := range []byte(s[i+1:]) {
+			hd ^= uint64(c)
+			hd *= fnvPrime
+			he ^= uint64(c)
+			he *= fnvPrime
+		}
+		dst = append(dst, hd, he)
+		pd ^= uint64(s[i])
+		pd *= fnvPrime
+		pe ^= uint64(s[i])
+		pe *= fnvPrime
+	}
+	return dst
+}
+
 // fuzzyDirectory returns the bucket directory of keys sorted by hash,
 // with two to four keys a bucket (a directory of 4 bytes a bucket as
 // large as the 8-byte keys' own array would double what a look-up may
