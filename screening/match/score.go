@@ -988,12 +988,16 @@ func lowBits(n int) uint64 {
 // spanMask returns the bits lo..hi set, none for an empty span (hi below
 // lo) or one outside 0..63.
 func spanMask(lo, hi int8) uint64 {
-	if lo < 0 || hi >= 64 || hi < lo {
-		return 0
+	// both shift counts masked with 63 compile to bare shifts; the span
+	// is within 0..63 exactly when lo, hi and hi-lo, read as unsigned,
+	// are all at most 63 (a negative one is not), one test without a
+	// branch where the caller's spans come and go
+	l, h := uint(int(lo)), uint(int(hi))
+	m := ^uint64(0) >> ((63 - (h - l)) & 63) << (l & 63)
+	if l|h|(h-l) > 63 {
+		m = 0
 	}
-	// both shift counts are within 0..63: masked with 63, they compile
-	// to bare shifts
-	return ^uint64(0) >> ((63 - uint(hi-lo)) & 63) << (uint(lo) & 63)
+	return m
 }
 
 func sameSet(a, b []string) bool {

@@ -27,3 +27,27 @@ func TestSortEdgesAsSortFunc(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanMask checks spanMask against its definition for every pair of
+// int8 bounds: the bits lo..hi set, none for an empty span or one outside
+// 0..63.
+func TestSpanMask(t *testing.T) {
+	for lo := -128; lo < 128; lo++ {
+		for hi := -128; hi < 128; hi++ {
+			var want uint64
+			if lo >= 0 && hi < 64 && hi >= lo {
+				for i := lo; i <= hi; i++ {
+					want |= 1 << uint(i)
+				}
+			}
+			if got := spanMask(int8(lo), int8(hi)); got != want {
+				t.Fatalf("spanMask(%d, %d) = %#x, want %#x", lo, hi, got, want)
+			}
+		}
+	}
+	for n := 0; n <= 64; n++ {
+		if got, want := lowBits(n), spanMask(0, int8(n-1)); got != want {
+			t.Fatalf("lowBits(%d) = %#x, want %#x", n, got, want)
+		}
+	}
+}
