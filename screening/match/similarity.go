@@ -562,7 +562,11 @@ func sameConsonants(a, b string) bool {
 
 // isSkelVowel reports whether c is a vowel of a skeleton (appendSkeleton
 // writes e as i, o as u and y as i).
-func isSkelVowel(c byte) bool { return c == 'a' || c == 'i' || c == 'u' }
+func isSkelVowel(c byte) bool { return skelVowels[c] }
+
+// skelVowels marks the vowels of a skeleton: one load where three
+// comparisons were three branches, taken by turns along a word.
+var skelVowels = [256]bool{'a': true, 'i': true, 'u': true}
 
 // maxLoanKey is the longest word, in bytes, that sameLoanShape compares.
 const maxLoanKey = 48
