@@ -1,5 +1,7 @@
 package match
 
+import "math/bits"
+
 // The Persian ezafe links a noun to the word that qualifies it: written
 // -e after a consonant (Tarabaran-e Arya) and -ye after a vowel, where the
 // romanisations often glue the glide y to the noun and leave the e apart
@@ -40,8 +42,8 @@ func (ix *Index) ezafeSplitLeftovers(sc *scratch, rec *nameRec, ctoks []int32, s
 		return
 	}
 	glide := -1
-	for j := 0; j < nc && glide < 0; j++ {
-		if al.cm&bit(j) == 0 && ezafeGlide(ix.toks[ctoks[j]].s) {
+	for m := ^al.cm & lowBits(nc); m != 0 && glide < 0; m &= m - 1 {
+		if j := bits.TrailingZeros64(m); ezafeGlide(ix.toks[ctoks[j]].s) {
 			glide = j
 		}
 	}

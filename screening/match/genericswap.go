@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/bits"
 	"slices"
 
 	"github.com/exportguard/exportguard/rules"
@@ -31,8 +32,8 @@ func (ix *Index) genericSwap(sc *scratch, rec *nameRec, ctoks []int32, al *align
 //go:noinline
 func (ix *Index) genericOrCodeLeft(rec *nameRec, ctoks []int32, cm uint64) bool {
 	code := false
-	for j, ct := range ctoks {
-		if t := &ix.toks[ct]; cm&bit(j) == 0 && !t.orgGeneric() && !isArticle(t.s) {
+	for m := ^cm & lowBits(len(ctoks)); m != 0; m &= m - 1 {
+		if t := &ix.toks[ctoks[bits.TrailingZeros64(m)]]; !t.orgGeneric() && !isArticle(t.s) {
 			if !ix.entryCountryCode(rec, t.s) {
 				return false
 			}
@@ -46,8 +47,8 @@ func (ix *Index) genericOrCodeLeft(rec *nameRec, ctoks []int32, cm uint64) bool 
 // out is a generic word or a descriptor in any language: what a business
 // is or does, not a name.
 func (sc *scratch) descriptorsLeft(qm uint64) bool {
-	for i := range sc.qs {
-		if q := &sc.qs[i]; qm&bit(i) == 0 && !isGenericWord(q.s) && !isOrgDescriptor(q.group) && !isArticle(q.s) && !sc.workingKind(i, qm) {
+	for m := ^qm & lowBits(len(sc.qs)); m != 0; m &= m - 1 {
+		if i := bits.TrailingZeros64(m); !isGenericWord(sc.qs[i].s) && !isOrgDescriptor(sc.qs[i].group) && !isArticle(sc.qs[i].s) && !sc.workingKind(i, qm) {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/bits"
 	"strings"
 	"unsafe"
 
@@ -653,19 +654,22 @@ func (al *alignment) take(sc *scratch, e edge) {
 // Falih). Not the query's: a query's Ibn Al-Shaykh is as often a name of
 // its own, whose ibn is no link of a chain.
 func (ix *Index) articlesLeftOut(sc *scratch, ctoks []int32, qm, cm uint64, missQ, missC float32) (float32, float32) {
-	for i := range sc.qs {
-		if i+1 < len(sc.qs) && i+1 < 64 && qm&bit(i) == 0 && qm&bit(i+1) != 0 && isArticle(sc.qs[i].s) {
+	// the words by their bits, in order: a word left unaligned before
+	// one that aligned (at most 24 query words, 64 listed words)
+	for m := ^qm & (qm >> 1) & lowBits(len(sc.qs)-1); m != 0; m &= m - 1 {
+		if i := bits.TrailingZeros64(m); isArticle(sc.qs[i].s) {
 			missQ -= sc.qs[i].w * sc.qs[i].variantInfo.missFactor(true, false)
 		}
 	}
-	for j, ct := range ctoks {
-		if j+1 < len(ctoks) && j+1 < 64 && cm&bit(j) == 0 && cm&bit(j+1) != 0 && isArticle(ix.toks[ct].s) {
-			missC -= ix.toks[ct].w * ix.toks[ct].variantInfo.missFactor(true, false)
+	for m := ^cm & (cm >> 1) & lowBits(len(ctoks)-1); m != 0; m &= m - 1 {
+		if t := &ix.toks[ctoks[bits.TrailingZeros64(m)]]; isArticle(t.s) {
+			missC -= t.w * t.variantInfo.missFactor(true, false)
 		}
 	}
-	for j, ct := range ctoks {
-		if cm&bit(j) == 0 && isSonOf(ix.toks[ct].s) && linksAligned(cm, j, len(ctoks), func(k int) bool { return isArticle(ix.toks[ctoks[k]].s) }) {
-			missC -= ix.toks[ct].w * ix.toks[ct].variantInfo.missFactor(true, false)
+	for m := ^cm & lowBits(len(ctoks)); m != 0; m &= m - 1 {
+		j := bits.TrailingZeros64(m)
+		if t := &ix.toks[ctoks[j]]; isSonOf(t.s) && linksAligned(cm, j, len(ctoks), func(k int) bool { return isArticle(ix.toks[ctoks[k]].s) }) {
+			missC -= t.w * t.variantInfo.missFactor(true, false)
 		}
 	}
 	return max(missQ, 0), max(missC, 0)
