@@ -79,7 +79,7 @@ func (ix *Index) soleNameOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 	if sc.nt.legal != LegalNone && !registeredForm(sc.nt.legal) && !bare {
 		return false
 	}
-	if !sc.ordinaryAdded(al.qm, qOwn) {
+	if !ix.ordinaryAdded(sc, al.qm, qOwn) {
 		return false
 	}
 	for _, ct := range ctoks {
@@ -101,7 +101,7 @@ func (ix *Index) soleNameOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 // is as often a person's name (Аполлон Панова is not APOLLON OOO). A
 // legal-form word among them is a form the query's end does not read as
 // its own (DEVON ENERGY CORP/DE): not so, nor a number.
-func (sc *scratch) ordinaryAdded(qm, qOwn uint64) bool {
+func (ix *Index) ordinaryAdded(sc *scratch, qm, qOwn uint64) bool {
 	n := 0
 	for i := range sc.qs {
 		if qm&bit(i) != 0 || qOwn&bit(i) != 0 {
@@ -111,7 +111,7 @@ func (sc *scratch) ordinaryAdded(qm, qOwn uint64) bool {
 		if oneWordForm(q.s) || hasDigit(q.s) || givenNameGroup(q.group) {
 			return false
 		}
-		if isGenericWord(q.s) || isOrgDescriptor(q.group) || sc.queryCountryWord(i) {
+		if isGenericWord(q.s) || isOrgDescriptor(q.group) || ix.queryCountryWord(sc, i) {
 			n++
 			continue
 		}
@@ -156,7 +156,7 @@ func (ix *Index) soleNameAdded(sc *scratch, qm, qOwn uint64) float32 {
 			if linkWord(q.s) {
 				continue
 			}
-			if !isGenericWord(q.s) && !isOrgDescriptor(q.group) && !sc.queryCountryWord(i) && !isEnglishWord(q.s) {
+			if !isGenericWord(q.s) && !isOrgDescriptor(q.group) && !ix.queryCountryWord(sc, i) && !isEnglishWord(q.s) {
 				missQ += q.w * missSoleOwnWord
 				continue
 			}
@@ -269,7 +269,7 @@ type kindPhrase struct{ sum, max, places float32 }
 // add counts the query word i of sc, of weight w, in the phrase or among
 // its places.
 func (k *kindPhrase) add(ix *Index, sc *scratch, i int, w float32) {
-	if sc.queryCountryWord(i) || ix.townOnTop(sc.qs[i].s) {
+	if ix.queryCountryWord(sc, i) || ix.townOnTop(sc.qs[i].s) {
 		k.places += w
 		return
 	}
@@ -311,7 +311,7 @@ func (ix *Index) bareBrandFirst(sc *scratch, ctoks []int32, start int) bool {
 		return false
 	}
 	w := ix.toks[ctoks[0]].s
-	if !spokenWord(w) || businessCompound(w) || countryWord(w) || ix.placeWord(w) {
+	if !spokenWord(w) || businessCompound(w) || ix.countryToken(ctoks[0]) || ix.placeWord(w) {
 		return false
 	}
 	if sc.nt.legal != LegalNone {

@@ -58,14 +58,14 @@ func (ix *Index) coinedAlone(sc *scratch, rec *nameRec, ctoks []int32, e *edge) 
 		return false
 	}
 	t := &ix.toks[ctoks[e.clo]]
-	if t.df > maxCoinedAloneDF || !coinedWord(t) || givenNameGroup(t.group) || countryWord(t.s) || ix.placeWord(t.s) {
+	if t.df > maxCoinedAloneDF || !coinedWord(t) || givenNameGroup(t.group) || ix.countryToken(ctoks[e.clo]) || ix.placeWord(t.s) {
 		return false
 	}
 	if j := int(e.clo); j > 0 && personInitials(&ix.toks[ctoks[j-1]]) || j >= ix.dedicationStart(ctoks) {
 		return false
 	}
 	for j, ct := range ctoks {
-		if j != int(e.clo) && countryWord(ix.toks[ct].s) {
+		if j != int(e.clo) && ix.countryToken(ct) {
 			return false
 		}
 	}

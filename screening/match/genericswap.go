@@ -339,7 +339,7 @@ func (ix *Index) emptyKindSwap(sc *scratch, rec *nameRec, ctoks []int32, qm, cm 
 	// a place with filler is many businesses' name (HAITIAN GROUP is not
 	// every Haitian company's): one own word at least is no place
 	for j, ct := range ctoks {
-		if t := &ix.toks[ct]; cm&bit(j) != 0 && !t.orgGeneric() && !isArticle(t.s) && !countryWord(t.s) && !ix.placeWord(t.s) {
+		if t := &ix.toks[ct]; cm&bit(j) != 0 && !t.orgGeneric() && !isArticle(t.s) && !ix.countryToken(ct) && !ix.placeWord(t.s) {
 			return true
 		}
 	}

@@ -58,6 +58,10 @@ type Index struct {
 	// words of its own that are not left over (ownWords), worked out
 	// when the index is built or loaded (ownOfNames).
 	orgOwn []uint32
+	// tokCountry holds countryWord of each listed word, two bits a token
+	// (asked, answer) in words of 16 tokens, filled on first use
+	// (countryToken, shortnames.go).
+	tokCountry []atomic.Uint32
 	// places holds the words of the listed addresses' cities and
 	// regions, found on first use (placeWord, coined.go).
 	places placeWords
@@ -335,6 +339,7 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	ix.indexNumbers()
 	ix.orgOwn = ix.ownOfNames()
 	ix.nameW = nameWeights(ix.names)
+	ix.tokCountry = make([]atomic.Uint32, (len(ix.toks)+15)/16)
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix
 }

@@ -68,6 +68,7 @@ var indexFields = map[string]string{
 	"numPost":    "derived from names and nameNum (indexNumbers)",
 	"orgOwn":     "derived: filled on first use (orgOwnOf)",
 	"places":     "derived: filled on first use (placeWord)",
+	"tokCountry": "derived: filled on first use (countryToken)",
 	"groupW":     "derived: filled on first use (groupMinWeights)",
 	"quoted":     "derived: filled on first use (quotedAligned)",
 }

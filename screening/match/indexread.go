@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math/bits"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -46,6 +47,7 @@ func loadIndex(data string, entries []*lists.Entry, o indexOptions) (*Index, err
 	ix.indexNumbers()
 	ix.orgOwn = ix.ownOfNames()
 	ix.nameW = nameWeights(ix.names)
+	ix.tokCountry = make([]atomic.Uint32, (len(ix.toks)+15)/16)
 	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix, nil
 }

@@ -32,6 +32,20 @@ func entryPlaceWord(e *lists.Entry, q *qtok) bool {
 	return addressPlaceWord(e, q) || entryCountryWord(e, q.s)
 }
 
+// entryPlaceWordOf is entryPlaceWord, a listed query word that names no
+// country (countryToken) not read by rules.ResolveDestination again: a
+// word entryCountryWord accepts is one countryWord accepts.
+func (ix *Index) entryPlaceWordOf(e *lists.Entry, q *qtok) bool {
+	return addressPlaceWord(e, q) || ix.mayNameCountry(q) && entryCountryWord(e, q.s)
+}
+
+// mayNameCountry is false for a query word countryWord refuses, as far as
+// is known without asking rules.ResolveDestination: a listed word's answer
+// is kept (countryToken).
+func (ix *Index) mayNameCountry(q *qtok) bool {
+	return !q.known || ix.countryToken(q.id)
+}
+
 // addressPlaceWord reports whether the query word q is a word of the city,
 // region or country of one of the entry e's addresses: the same word or,
 // from five letters on, the same romanisation skeleton (ISFAHAN and
@@ -190,7 +204,7 @@ func (ix *Index) placesOnTop(sc *scratch, rec *nameRec, qm, qOwn uint64) (miss f
 		}
 		q := &sc.qs[i]
 		switch {
-		case entryPlaceWord(e, q):
+		case ix.entryPlaceWordOf(e, q):
 			places = true
 			if i == last && i > 0 && ^(qm|qOwn|bit(i))&spanMask(0, int8(last)) != 0 {
 				// the entry's seat said last, after other words on

@@ -573,7 +573,7 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 				if qOwn&bit(i) != 0 || i == seat || linkWord(q.s) || ix.nameInitials(q.s, ctoks) {
 					continue
 				}
-				if share < 1 && (i > seat || lead&bit(i) != 0 || isGenericWord(q.s) || isOrgDescriptor(q.group) || sc.queryCountryWord(i) || ix.otherPartyJoined(sc, rec, start, i)) {
+				if share < 1 && (i > seat || lead&bit(i) != 0 || isGenericWord(q.s) || isOrgDescriptor(q.group) || ix.queryCountryWord(sc, i) || ix.otherPartyJoined(sc, rec, start, i)) {
 					kp.add(ix, sc, i, q.w)
 					continue
 				}

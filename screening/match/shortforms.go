@@ -74,7 +74,7 @@ func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start
 	}
 	var d float32
 	for j, ct := range ctoks[:min(ded, cSeat)] {
-		if t := &ix.toks[ct]; cm&bit(j) == 0 && cOwn&bit(j) == 0 && !t.orgGeneric() && (!places || countryWord(t.s)) {
+		if t := &ix.toks[ct]; cm&bit(j) == 0 && cOwn&bit(j) == 0 && !t.orgGeneric() && (!places || ix.countryToken(ct)) {
 			d += t.w * (1 - share)
 		}
 	}
@@ -117,7 +117,7 @@ func (ix *Index) twoNameWordsKept(sc *scratch, ctoks []int32, start int) bool {
 	for _, e := range sc.edgeStore[start:] {
 		for j := e.clo; j <= e.chi; j++ {
 			t := &ix.toks[ctoks[j]]
-			if len(t.s) >= 3 && !t.vowelless && !t.orgGeneric() && !countryWord(t.s) && !isLegalWord(t.s) {
+			if len(t.s) >= 3 && !t.vowelless && !t.orgGeneric() && !ix.countryToken(ctoks[j]) && !isLegalWord(t.s) {
 				n++
 			}
 		}

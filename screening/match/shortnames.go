@@ -72,7 +72,7 @@ func (ix *Index) entryCountryWords(sc *scratch, rec *nameRec, qm uint64) bool {
 		if qm&bit(i) != 0 {
 			continue
 		}
-		if !entryCountryWord(e, sc.qs[i].s) {
+		if q := &sc.qs[i]; !ix.mayNameCountry(q) || !entryCountryWord(e, q.s) {
 			return false
 		}
 		n++
@@ -134,15 +134,34 @@ func countryWord(w string) bool {
 	return err == nil && !d.Region.IsValid()
 }
 
+// countryToken is countryWord of the listed word id, kept for the index
+// once asked: rules.ResolveDestination reads some 2,600 instructions of
+// code and tables for a word, most of it for words that name no country,
+// and the words asked recur from search to search.
+func (ix *Index) countryToken(id int32) bool {
+	w, sh := &ix.tokCountry[id>>4], uint(id&15)*2
+	if v := w.Load() >> sh; v&1 != 0 {
+		return v&2 != 0
+	}
+	ok := countryWord(ix.toks[id].s)
+	b := uint32(1)
+	if ok {
+		b = 3
+	}
+	w.Or(b << sh)
+	return ok
+}
+
 // queryCountryWord is countryWord of the query word i, worked out once a
-// search: the rules that ask it ask it of every name they score, and
+// search (and kept for the index where the word is listed: countryToken):
+// the rules that ask it ask it of every name they score, and
 // rules.ResolveDestination reads (and, for a word that names no country,
 // allocates) each time.
-func (sc *scratch) queryCountryWord(i int) bool {
+func (ix *Index) queryCountryWord(sc *scratch, i int) bool {
 	b := bit(i)
 	if sc.qCountryAsked&b == 0 {
 		sc.qCountryAsked |= b
-		if countryWord(sc.qs[i].s) {
+		if q := &sc.qs[i]; q.known && ix.countryToken(q.id) || !q.known && countryWord(q.s) {
 			sc.qCountry |= b
 		} else {
 			sc.qCountry &^= b

@@ -185,3 +185,37 @@ func TestInitialsDedication(t *testing.T) {
 	checkShortName(t, ix, "POLYUS RESEARCH INSTITUTE", "1", true)
 	checkShortName(t, ix, "KATAIB SAYYID", "2", false)
 }
+
+// TestCountryToken checks that countryToken gives countryWord's answer for
+// every listed word of the embedded lists' index, asked twice (the second
+// time from what the first kept), and that entryPlaceWordOf, which asks
+// it first, gives entryPlaceWord's answer for listed words.
+func TestCountryToken(t *testing.T) {
+	ix := NewIndex(testEntries(t))
+	n := 0
+	for pass := range 2 {
+		for id := range ix.toks {
+			w := ix.toks[id].s
+			if got, want := ix.countryToken(int32(id)), countryWord(w); got != want {
+				t.Fatalf("pass %d: countryToken(%q) = %v, countryWord says %v", pass, w, got, want)
+			} else if want && pass == 0 {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no listed word names a country")
+	}
+	sy, _ := rules.ParseCountry("SY")
+	e := &lists.Entry{Addresses: []lists.Address{{City: "Damascus", Country: sy}}}
+	for _, w := range []string{"syria", "syrian", "damascus", "iraq", "bank", "trading"} {
+		id, ok := ix.tokenID(w)
+		if !ok {
+			continue
+		}
+		q := qtok{s: w, skel: skeleton(w), id: id, known: true}
+		if got, want := ix.entryPlaceWordOf(e, &q), entryPlaceWord(e, &q); got != want {
+			t.Errorf("entryPlaceWordOf(%q) = %v, entryPlaceWord says %v", w, got, want)
+		}
+	}
+}
