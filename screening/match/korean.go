@@ -149,13 +149,7 @@ const maxKorLen = 7
 
 // korVowelLetter reports whether c is a letter of the vowel spellings
 // (korVowels): a, e, i, o, u, w, y.
-func korVowelLetter(c byte) bool {
-	switch c {
-	case 'a', 'e', 'i', 'o', 'u', 'w', 'y':
-		return true
-	}
-	return false
-}
+func korVowelLetter(c byte) bool { return letterClass[c]&korVowel != 0 }
 
 // korPartIndex is a table of korPart by the first letter of the spelling
 // (27 for none), so that a look-up compares the few of that letter.

@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -27,6 +28,23 @@ func TestLetterNames(t *testing.T) {
 	for _, tm := range ms[0].Tokens {
 		if tm.Query == "zed" && tm.Similarity != 0.8 {
 			t.Errorf("zed against the initial Z: %v, want 0.8", tm.Similarity)
+		}
+	}
+}
+
+// TestLetterClass checks isVowelByte and korVowelLetter, read from a
+// table, against the letters they stand for, for every byte.
+func TestLetterClass(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		if got, want := isVowelByte(b), strings.IndexByte("aeiouy", b) >= 0 && b != 0; got != want {
+			t.Errorf("isVowelByte(%q) = %v", b, got)
+		}
+		if got, want := korVowelLetter(b), strings.IndexByte("aeiouwy", b) >= 0 && b != 0; got != want {
+			t.Errorf("korVowelLetter(%q) = %v", b, got)
+		}
+		if got, want := isSkelVowel(b), strings.IndexByte("aiu", b) >= 0 && b != 0; got != want {
+			t.Errorf("isSkelVowel(%q) = %v", b, got)
 		}
 	}
 }

@@ -208,9 +208,21 @@ func assimilatedArticles(words []string) {
 // the article assimilates (ar-rahman, as-salam, ad-din, an-nur).
 var sunLetters = map[byte]bool{'t': true, 'd': true, 'r': true, 'z': true, 's': true, 'n': true}
 
-func isVowelByte(c byte) bool {
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+func isVowelByte(c byte) bool { return letterClass[c]&vowelLetter != 0 }
+
+// letterClass marks the vowels of a word (isVowelByte) and the letters of
+// Korean vowel spellings (korVowelLetter): one load where a chain of
+// comparisons was a branch each, taken by turns along a word.
+var letterClass = [256]uint8{
+	'a': vowelLetter | korVowel, 'e': vowelLetter | korVowel, 'i': vowelLetter | korVowel,
+	'o': vowelLetter | korVowel, 'u': vowelLetter | korVowel, 'y': vowelLetter | korVowel,
+	'w': korVowel,
 }
+
+const (
+	vowelLetter = 1 << iota // a, e, i, o, u, y
+	korVowel                // a, e, i, o, u, w, y
+)
 
 // abdLinks are "abd" and the article written as one word; abdyl in the
 // Albanian alphabet, whose y is the vowel u of Turkish ü.
