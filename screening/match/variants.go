@@ -88,9 +88,17 @@ func isTitle(g uint16) bool {
 // isOrgDescriptor reports whether group g holds an organisation descriptor
 // ("resurs", "torgovy", "kapital"): a word that says what a business is or
 // does in some language, no more distinctive than its English generic form.
-func isOrgDescriptor(g uint16) bool {
-	return g != 0 && variantGroups[g-1].kind == variantOrg
-}
+func isOrgDescriptor(g uint16) bool { return orgDescriptorGroups[g] }
+
+// orgDescriptorGroups[g] is isOrgDescriptor(g), 0 for no group: one load
+// of a small table where the test of g and the read of the group's record
+// (among some 60 bytes a group, at random) were a branch each.
+var orgDescriptorGroups = func() (t [len(variantGroups) + 1]bool) {
+	for i := range variantGroups {
+		t[i+1] = variantGroups[i].kind == variantOrg
+	}
+	return t
+}()
 
 // titleSymbols are the rigour person symbols that are titles, not name
 // parts.

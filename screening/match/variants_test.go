@@ -255,3 +255,16 @@ func TestMuhammadAbbreviated(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgDescriptorGroups checks isOrgDescriptor, read from a table,
+// against the groups' kinds.
+func TestOrgDescriptorGroups(t *testing.T) {
+	if isOrgDescriptor(0) {
+		t.Error("no group is a descriptor")
+	}
+	for i := range variantGroups {
+		if got, want := isOrgDescriptor(uint16(i+1)), variantGroups[i].kind == variantOrg; got != want {
+			t.Errorf("group %d (%s): isOrgDescriptor %v, kind says %v", i+1, variantGroups[i].name, got, want)
+		}
+	}
+}
