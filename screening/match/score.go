@@ -148,7 +148,7 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 	for j, ct := range ctoks {
 		for k := sc.hitHead[ct]; k != 0; k = sc.hitNext[k-1] {
 			h := &sc.hits[k-1]
-			if h.sim < 1 && h.qlo == h.qhi && rec.individual && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east, &sc.hitMemo[k-1].syl) &&
+			if rec.individual && h.sim < 1 && h.qlo == h.qhi && ix.otherSyllabicName(&sc.qs[h.qlo], &ix.toks[ct], rec, &east, &sc.hitMemo[k-1].syl) &&
 				!(sc.qKorean && ix.koreanPair(sc, k-1, j, &ix.toks[ct], rec, ctoks, &rn)) {
 				continue
 			}
