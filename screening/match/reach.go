@@ -63,17 +63,19 @@ func (ix *Index) reachPairs(sc *scratch, rec *nameRec, ctoks []int32, al *alignm
 		minSim = reachMinSimAlone
 	}
 	added := false
-	for i := range sc.qs {
+	// the words left over by their bits, in order (a query keeps at most
+	// 24 words, a listed name 64)
+	cFree := ^al.cm & lowBits(len(ctoks))
+	for mq := ^al.qm & lowBits(len(sc.qs)); mq != 0; mq &= mq - 1 {
+		i := bits.TrailingZeros64(mq)
 		q := &sc.qs[i]
-		if al.qm&bit(i) != 0 || q.w == 0 || len(q.skel) == 0 {
+		if q.w == 0 || len(q.skel) == 0 {
 			continue
 		}
 		qc := sc.qcons[i]
-		for j, ct := range ctoks {
-			if al.cm&bit(j) != 0 {
-				continue
-			}
-			t := &ix.toks[ct]
+		for mc := cFree; mc != 0; mc &= mc - 1 {
+			j := bits.TrailingZeros64(mc)
+			t := &ix.toks[ctoks[j]]
 			if rec.individual && min(len(q.s), len(t.s)) == 2 {
 				if s := vowellessPairSim(q, t); s > 0 {
 					// a word of two consonants written without a

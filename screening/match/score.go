@@ -876,14 +876,19 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 		minSim = personLeftoverMinSim
 	}
 	best, bq, bc := float32(0), -1, -1
-	for i := 0; i < nq; i++ {
+	// the words left over by their bits, in order (nq and nc are at
+	// most 64)
+	cFree := ^cm & lowBits(nc)
+	for mq := ^qm & lowBits(nq); mq != 0; mq &= mq - 1 {
+		i := bits.TrailingZeros64(mq)
 		q := &sc.qs[i]
-		if qm&bit(i) != 0 || q.w == 0 || len(q.s) < 4 {
+		if q.w == 0 || len(q.s) < 4 {
 			continue
 		}
-		for j := 0; j < nc; j++ {
+		for mc := cFree; mc != 0; mc &= mc - 1 {
+			j := bits.TrailingZeros64(mc)
 			t := &ix.toks[ctoks[j]]
-			if cm&bit(j) != 0 || len(t.s) < 4 || !sameStart(q.skel, t.skel) {
+			if len(t.s) < 4 || !sameStart(q.skel, t.skel) {
 				continue
 			}
 			// the string similarities left out (0) where the letters
