@@ -142,9 +142,11 @@ func consonantSet(skel string) uint32 {
 // most one leftover listed word, at similarity 1 at best, and the listed
 // words left unpaired count nothing (the least any rule counts them).
 func (ix *Index) pairsCanReach(sc *scratch, ctoks []int32, al *alignment, boost, th float64) bool {
+	// the words left over by their bits, in order (a query keeps at most
+	// 24 words, a listed name 64)
 	nq := 0
-	for i := range sc.qs {
-		if al.qm&bit(i) == 0 && sc.qs[i].w > 0 {
+	for m := ^al.qm & lowBits(len(sc.qs)); m != 0; m &= m - 1 {
+		if sc.qs[bits.TrailingZeros64(m)].w > 0 {
 			nq++
 		}
 	}
@@ -154,11 +156,8 @@ func (ix *Index) pairsCanReach(sc *scratch, ctoks []int32, al *alignment, boost,
 	if k == 0 {
 		return false
 	}
-	for j, ct := range ctoks {
-		if al.cm&bit(j) != 0 {
-			continue
-		}
-		w := ix.toks[ct].w
+	for mc := ^al.cm & lowBits(len(ctoks)); mc != 0; mc &= mc - 1 {
+		w := ix.toks[ctoks[bits.TrailingZeros64(mc)]].w
 		for m := 0; m < k; m++ {
 			if w > top[m] {
 				copy(top[m+1:k], top[m:k-1])
