@@ -130,3 +130,20 @@ func BenchmarkNormalizedEqual(b *testing.B) {
 		}
 	}
 }
+
+// TestSkeletonAppended checks that appendSkeleton after other bytes
+// appends the word's skeleton alone: a first byte equal to the last byte
+// before it is kept (the letters collapse within the skeleton only).
+func TestSkeletonAppended(t *testing.T) {
+	for _, c := range []struct{ dst, w, want string }{
+		{"", "aleksandr", "alixandr"},
+		{"a", "aab", "aab"},
+		{"kk", "kkh", "kkkh"},
+		{"x ", "shchukin", "x sukin"},
+		{"i", "eee", "ii"},
+	} {
+		if got := string(appendSkeleton([]byte(c.dst), c.w)); got != c.want {
+			t.Errorf("appendSkeleton(%q, %q) = %q, want %q", c.dst, c.w, got, c.want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package match
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // jaroWinkler returns the Jaro-Winkler similarity of two byte strings, in
 // [0,1]. Strings longer than 64 bytes are compared on their first 64 bytes.
@@ -141,7 +144,13 @@ func jaroWinklerScan(a, b string, win int) float64 {
 // collapse. "Aleksandr" and "Alexander", "Yuriy" and "Iouri", "Jong" and
 // "Jeong" get close keys. Bytes outside a-z are copied.
 func appendSkeleton(dst []byte, s string) []byte {
-	start := len(dst)
+	// a skeleton is no longer than its word: room for every byte, each
+	// written in place and kept unless it repeats the last kept, which
+	// is a count and no branch
+	k := len(dst)
+	dst = slices.Grow(dst, len(s))
+	buf := dst[:k+len(s)]
+	last := -1 // the last byte kept, none yet
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		var n byte // next byte, 0 at the end
@@ -174,12 +183,13 @@ func appendSkeleton(dst []byte, s string) []byte {
 		case 'y':
 			out = 'i'
 		}
-		if len(dst) > start && dst[len(dst)-1] == out {
-			continue
+		buf[k] = out
+		if int(out) != last {
+			k++
 		}
-		dst = append(dst, out)
+		last = int(out)
 	}
-	return dst
+	return buf[:k]
 }
 
 // skelDental is appendSkeleton's key byte for s[i] = c (s, t or d, followed
