@@ -80,12 +80,9 @@ func (ix *Index) khmerRHits(sc *scratch, q *qtok, i int8) {
 	if !ok {
 		return
 	}
-	hit := simHit{i, i, t, minTokSim}
-	if e := sc.findHit(hit); e != nil {
-		return
+	if k, ok := sc.readingHit(i, t); ok {
+		sc.khmNew = append(sc.khmNew, k)
 	}
-	sc.pushHit(hit)
-	sc.khmNew = append(sc.khmNew, int32(len(sc.hits)-1))
 }
 
 // maxKhmerWord is the longest query word khmerRWords reads: a Khmer

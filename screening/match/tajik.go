@@ -56,10 +56,21 @@ func (ix *Index) tajikOHits(sc *scratch, q *qtok, i int8) {
 	if !ok {
 		return
 	}
+	if k, ok := sc.readingHit(i, t); ok {
+		sc.tajNew = append(sc.tajNew, k)
+	}
+}
+
+// readingHit adds the listed word t as query word i's hit at minTokSim
+// when the query has no hit of t there yet (as pushHit: a reading's word
+// does not raise the word's best similarity), and returns the new hit's
+// index: the reading notes it (sc.tajNew, sc.khmNew), so that the names
+// it does not apply to can leave the hit out.
+func (sc *scratch) readingHit(i int8, t int32) (int32, bool) {
 	hit := simHit{i, i, t, minTokSim}
-	if e := sc.findHit(hit); e != nil {
-		return
+	if sc.findHit(hit) != nil {
+		return 0, false
 	}
 	sc.pushHit(hit)
-	sc.tajNew = append(sc.tajNew, int32(len(sc.hits)-1))
+	return int32(len(sc.hits) - 1), true
 }
