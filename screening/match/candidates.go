@@ -2,7 +2,9 @@ package match
 
 import (
 	"math"
+	"slices"
 	"strings"
+	"unsafe"
 )
 
 // simHit is an indexed token similar to the query words qlo..qhi.
@@ -548,8 +550,16 @@ func (ix *Index) rareWords(sc *scratch) (anyRare bool, commonQ uint64) {
 // hit's weight, skipping common tokens when anyRare and the hits of the
 // common query words commonQ, and lists the names touched in sc.touched.
 func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
-	sc.touched = sc.touched[:0]
-	ix.prefetchPostings(sc)
+	// room for every posting of every hit: a name is written in the next
+	// place of touched and counted only when not yet touched (its acc is
+	// zero), without a branch, as whether a name was touched already
+	// follows no pattern a predictor learns. acc is read and written by
+	// its bits (acc's own slice), so that the test of zero is an
+	// integer's: (x-1)>>63 is 1 for x = 0 only (x < 2^33), and x is the
+	// bits without the sign, 0 exactly when a == 0 (+0 or -0)
+	touched := slices.Grow(sc.touched[:0], ix.prefetchPostings(sc))
+	room, k := touched[:cap(touched)], 0
+	bits := unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(sc.acc))), len(sc.acc))
 	for _, h := range sc.hits {
 		t := &ix.toks[h.tok]
 		if anyRare && (int(t.df) > ix.opts.commonDF || h.qlo == h.qhi && commonQ&(1<<h.qlo) != 0) {
@@ -566,18 +576,9 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 			qw += sc.qs[k].w
 		}
 		add := h.sim * min(t.w, qw)
-		// the slices in locals: the compiler would reload sc.acc and
-		// sc.touched after every store
-		acc, touched := sc.acc, sc.touched
-		for _, n := range ix.postings(h.tok) {
-			a := acc[n] // loaded once: the append could write acc
-			if a == 0 {
-				touched = append(touched, n)
-			}
-			acc[n] = a + add
-		}
-		sc.touched = touched
+		k = addPostings(bits, ix.postings(h.tok), room, k, add)
 	}
+	sc.touched = room[:k]
 	for _, j := range sc.joins {
 		n := j.name
 		if sc.acc[n] == 0 {
@@ -585,6 +586,23 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 		}
 		sc.acc[n] += j.sim * 4
 	}
+}
+
+// addPostings adds add to the acc (its bits) of every name of the postings
+// ps and writes each at room[k], counting it (k returned) when its acc was
+// zero. It is a function of its own, so that the loop keeps its few values
+// in registers (in accumulate's loop the compiler reloads six of them from
+// the stack each posting).
+//
+//go:noinline
+func addPostings(bits []uint32, ps, room []int32, k int, add float32) int {
+	for _, n := range ps {
+		b := bits[n]
+		room[k] = n
+		k += int((uint64(b<<1) - 1) >> 63)
+		bits[n] = math.Float32bits(math.Float32frombits(b) + add)
+	}
+	return k
 }
 
 // topCandidates keeps in sc.cands the maxCandidates touched names with the
@@ -730,13 +748,19 @@ func (ix *Index) prefetchCandidates(sc *scratch) {
 // prefetchPostings reads each hit's token and where its postings start,
 // then the first of them, in loops of their own (see prefetchCandidates):
 // a hit found through a listed word's neighbours or a variant group has
-// not read its token.
-func (ix *Index) prefetchPostings(sc *scratch) {
-	off, idx := ix.postOff, ix.postIdx
+// not read its token. It returns how many postings the hits that
+// accumulate may read have (those of a token of at most 4*commonDF names),
+// the room accumulate makes for the names they touch.
+func (ix *Index) prefetchPostings(sc *scratch) (postings int) {
+	off, idx, most := ix.postOff, ix.postIdx, 4*ix.opts.commonDF
 	var s int32
 	for i := range sc.hits {
 		t := sc.hits[i].tok
-		s += off[t] + ix.toks[t].df
+		df := ix.toks[t].df
+		s += off[t] + df
+		if int(df) <= most {
+			postings += int(off[t+1] - off[t])
+		}
 	}
 	for i := range sc.hits {
 		if o := off[sc.hits[i].tok]; int(o) < len(idx) {
@@ -744,4 +768,5 @@ func (ix *Index) prefetchPostings(sc *scratch) {
 		}
 	}
 	sc.sink += s
+	return postings
 }
