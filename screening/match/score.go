@@ -70,7 +70,6 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	if len(ctoks) >= 3 && sc.qDinHeads {
 		ix.dinHeadsApart(sc, ctoks, start, &al) // dincompounds.go
 	}
-	cnums := ix.nameNum[rec.numOff : rec.numOff+int32(rec.numLen)]
 	numsAgree := len(sc.nt.nums) > 0 && rec.numLen > 0 && ix.numbersAgree(sc, rec) // most queries have no number
 	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1)) && (rec.individual || len(ctoks)-bits.OnesCount64(al.cm) != rfStatusWords || !ix.rfStatusLeftOnly(ctoks, al.cm))) {
 		// only generic words agree: require the whole name, of two words
@@ -105,8 +104,9 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		num -= (weak.sim - weak.sim*float32(math.Sqrt(float64(weak.sim)))) * 2 * weak.w
 	}
 	nameScore := num / den
-	if len(sc.nt.nums) > 0 || len(cnums) > 0 || sc.nt.codes {
-		ix.keepAdjusted(sc, nid, nameScore, ctoks, cnums, start, th)
+	if len(sc.nt.nums) > 0 || rec.numLen > 0 || sc.nt.codes {
+		// the name's numbers sliced there: most names have none
+		ix.keepAdjusted(sc, nid, nameScore, ctoks, ix.nameNum[rec.numOff:rec.numOff+int32(rec.numLen)], start, th)
 		return
 	}
 	// no numbers and no codes: no adjustment yet, and the result, most of
