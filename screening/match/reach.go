@@ -185,32 +185,34 @@ const reachCandidates = 8
 // of cs with the highest estimate, of equal estimates the first in cs, the
 // best first.
 //
-// cs is in the order of topCandidates's min-heap, whose larger estimates
-// lie towards its end: read from the end, the best come first and most
-// others fall below the least kept at once. A candidate ranks above
-// another by a higher estimate or, at the same estimate, an earlier place
-// in cs, so the names kept do not depend on the reading order.
+// A candidate ranks above another by a higher estimate or, at the same
+// estimate, an earlier place in cs. The eight best are kept in eight
+// registers, t0 the best, and every candidate goes in without a branch:
+// the m-th best of the kept and c is the greater of the m-th kept and the
+// lesser of the one before and c (max and min are conditional moves).
+// Where a candidate goes among the kept, and whether it goes at all,
+// follows no pattern a predictor learns.
 func topCandNames(dst []int32, cs []cand) []int32 {
 	// a candidate as one integer, as candKey: its estimate's bits (never
 	// negative, so they order as the estimate does) above its place the
-	// other way round, so that the larger integer ranks above
-	var top [reachCandidates]uint64
-	n := 0
+	// other way round, so that the larger integer ranks above; never 0
+	// (a place's complement is not), so 0 stands for none
+	var t0, t1, t2, t3, t4, t5, t6, t7 uint64
 	for k := len(cs) - 1; k >= 0; k-- {
 		c := uint64(math.Float32bits(cs[k].acc))<<32 | uint64(^uint32(k))
-		if n < len(top) {
-			n++
-		} else if c <= top[n-1] {
-			continue
-		}
-		m := n - 1
-		for m > 0 && c > top[m-1] {
-			top[m] = top[m-1]
-			m--
-		}
-		top[m] = c
+		t7 = max(t7, min(t6, c))
+		t6 = max(t6, min(t5, c))
+		t5 = max(t5, min(t4, c))
+		t4 = max(t4, min(t3, c))
+		t3 = max(t3, min(t2, c))
+		t2 = max(t2, min(t1, c))
+		t1 = max(t1, min(t0, c))
+		t0 = max(t0, c)
 	}
-	for _, c := range top[:n] {
+	top := [...]uint64{t0, t1, t2, t3, t4, t5, t6, t7}
+	var _ [len(top) - reachCandidates]struct{} // reachCandidates is 8
+	var _ [reachCandidates - len(top)]struct{}
+	for _, c := range top[:min(len(cs), len(top))] {
 		dst = append(dst, cs[^uint32(c)].name)
 	}
 	return dst
