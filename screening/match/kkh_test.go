@@ -1,7 +1,6 @@
 package match
 
 import (
-	"context"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -32,26 +31,11 @@ func TestKKhHits(t *testing.T) {
 			t.Errorf("%s: no hit of %s", q, want)
 		}
 	}
-	for _, c := range []struct {
-		query, id string
-		found     bool
-	}{
-		{"OOO TKH-INVEST", "1", true},
-		{"SKKH TRADING LLC", "2", true},
-		{"TKH-INVESTMENTS GROUP", "1", false}, // words on top of the respelt acronym
-	} {
-		ms, err := ix.Search(context.Background(), Query{Name: c.query, Threshold: 0.8, Limit: 10})
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, m := range ms {
-			if m.Entry.ID == c.id {
-				found = true
-			}
-		}
-		if found != c.found {
-			t.Errorf("%s: found %v, want %v", c.query, found, c.found)
-		}
-	}
+	checkEntryFound(t, ix, "SDN:1", "TKKH-INVEST", []foundCase{
+		{"OOO TKH-INVEST", true},
+		{"TKH-INVESTMENTS GROUP", false}, // words on top of the respelt acronym
+	})
+	checkEntryFound(t, ix, "SDN:2", "SKH TRADING LLC", []foundCase{
+		{"SKKH TRADING LLC", true},
+	})
 }
