@@ -57,6 +57,18 @@ func clipRest(n int) int {
 	return clipMinRest
 }
 
+// clipOf returns clipSim of the word s (skeleton skel) and the listed word
+// t when s is t's beginning letter for letter, of clipMinLen skeleton
+// letters or more, and leaves out at least clipRest of t's skeleton; long
+// reports a long clipping, that leaves out fewer than clipMinRest letters,
+// which its callers take of a coined word only (longClipCoined).
+func clipOf(s, skel string, t *tokInfo) (sim float32, long, ok bool) {
+	if len(skel) < clipMinLen || len(t.skel) < len(skel)+clipRest(len(skel)) || t.skel[:len(skel)] != skel || !hasPrefix(t.s, s) {
+		return 0, false, false
+	}
+	return clipSim(len(skel), len(t.skel)), len(t.skel) < len(skel)+clipMinRest, true
+}
+
 // longClipCoined reports whether a long clipping that leaves out fewer than
 // clipMinRest skeleton letters is one of a coined word: neither word is a
 // common English word. An English word with two letters more is that word
@@ -110,10 +122,8 @@ func clippedPair(q *qtok, t *tokInfo) (float32, bool) {
 	if q.known || q.vowelless || t.generic {
 		return 0, false
 	}
-	if len(q.skel) >= clipMinLen && len(t.skel) >= len(q.skel)+clipRest(len(q.skel)) &&
-		t.skel[:len(q.skel)] == q.skel && hasPrefix(t.s, q.s) &&
-		(len(t.skel) >= len(q.skel)+clipMinRest || longClipCoined(q, t)) {
-		return clipSim(len(q.skel), len(t.skel)), true
+	if sim, long, ok := clipOf(q.s, q.skel, t); ok && (!long || longClipCoined(q, t)) {
+		return sim, true
 	}
 	if len(t.skel) >= clipMinLen && len(q.skel) >= len(t.skel)+clipMinRest &&
 		q.skel[:len(t.skel)] == t.skel && hasPrefix(q.s, t.s) {

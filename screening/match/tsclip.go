@@ -58,12 +58,12 @@ func (ix *Index) tsClipHits(sc *scratch, q *qtok, i int8) {
 	for ; a < b; a++ {
 		tok := ix.fuzzyTok(a)
 		t := &ix.toks[tok]
-		if t.generic || len(t.skel) < len(skel)+clipRest(len(skel)) || t.skel[:len(skel)] != skel || !hasPrefix(t.s, ws) {
+		if t.generic {
 			continue
 		}
-		if len(t.skel) < len(skel)+clipMinRest && t.common {
-			continue
+		// clippedPair's rule; the word read with ts is no English word
+		if sim, long, ok := clipOf(ws, skel, t); ok && (!long || !t.common) {
+			sc.raiseHit(simHit{i, i, tok, sim})
 		}
-		sc.raiseHit(simHit{i, i, tok, clipSim(len(skel), len(t.skel))})
 	}
 }
