@@ -1,5 +1,7 @@
 package match
 
+import "math/bits"
+
 // A Russian research institute or enterprise may hold the status of a
 // state research centre of the Russian Federation (государственный научный
 // центр Российской Федерации, ГНЦ РФ), and its official name then says so
@@ -82,6 +84,12 @@ func (ix *Index) rfStatusMask(ctoks []int32) uint64 {
 		return spanMask(0, int8(k-1))
 	}
 	return 0
+}
+
+// rfStatusLeft is rfStatusLeftOnly for a name that leaves out as many
+// words as a status has, asked after that count, which most names fail.
+func (ix *Index) rfStatusLeft(ctoks []int32, cm uint64) bool {
+	return len(ctoks)-bits.OnesCount64(cm) == rfStatusWords && ix.rfStatusLeftOnly(ctoks, cm)
 }
 
 // rfStatusLeftOnly reports whether the words of the organisation name

@@ -71,7 +71,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		ix.dinHeadsApart(sc, ctoks, start, &al) // dincompounds.go
 	}
 	numsAgree := len(sc.nt.nums) > 0 && rec.numLen > 0 && ix.numbersAgree(sc, rec) // most queries have no number
-	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1)) && (rec.individual || len(ctoks)-bits.OnesCount64(al.cm) != rfStatusWords || !ix.rfStatusLeftOnly(ctoks, al.cm))) {
+	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1)) && (rec.individual || !ix.rfStatusLeft(ctoks, al.cm))) {
 		// only generic words agree: require the whole name, of two words
 		// or more, on both sides
 		sc.edgeStore = sc.edgeStore[:start]
@@ -450,7 +450,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	var qOwn, cOwn, qArt uint64
 	if !rec.individual {
 		qOwn, cOwn = sc.qOrgOwn, ix.orgOwnOf(nid, ctoks)
-		if len(ctoks)-bits.OnesCount64(cm) == rfStatusWords && ix.rfStatusLeftOnly(ctoks, cm) {
+		if ix.rfStatusLeft(ctoks, cm) {
 			// the name held whole but for a research centre's status
 			// (rfstatus.go)
 			cOwn |= ^cm
