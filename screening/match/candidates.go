@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unsafe"
 )
 
 // simHit is an indexed token similar to the query words qlo..qhi.
@@ -553,13 +552,12 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 	// room for every posting of every hit: a name is written in the next
 	// place of touched and counted only when not yet touched (its acc is
 	// zero), without a branch, as whether a name was touched already
-	// follows no pattern a predictor learns. acc is read and written by
-	// its bits (acc's own slice), so that the test of zero is an
-	// integer's: (x-1)>>63 is 1 for x = 0 only (x < 2^33), and x is the
-	// bits without the sign, 0 exactly when a == 0 (+0 or -0)
+	// follows no pattern a predictor learns. acc is read by its bits
+	// (addPostings), so that the test of zero is an integer's: (x-1)>>63
+	// is 1 for x = 0 only (x < 2^33), and x is the bits without the sign,
+	// 0 exactly when a == 0 (+0 or -0)
 	touched := slices.Grow(sc.touched[:0], ix.prefetchPostings(sc))
 	room, k := touched[:cap(touched)], 0
-	bits := unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(sc.acc))), len(sc.acc))
 	for _, h := range sc.hits {
 		t := &ix.toks[h.tok]
 		if anyRare && (int(t.df) > ix.opts.commonDF || h.qlo == h.qhi && commonQ&(1<<h.qlo) != 0) {
@@ -576,31 +574,32 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 			qw += sc.qs[k].w
 		}
 		add := h.sim * min(t.w, qw)
-		k = addPostings(bits, ix.postings(h.tok), room, k, add)
+		k = addPostings(sc.acc, ix.postings(h.tok), room, k, add)
 	}
 	sc.touched = room[:k]
 	for _, j := range sc.joins {
 		n := j.name
-		if sc.acc[n] == 0 {
+		if sc.acc[n].acc == 0 {
 			sc.touched = append(sc.touched, n)
 		}
-		sc.acc[n] += j.sim * 4
+		sc.acc[n].acc += j.sim * 4
 	}
 }
 
-// addPostings adds add to the acc (its bits) of every name of the postings
+// addPostings adds add to the acc (read by its bits) of every name of the postings
 // ps and writes each at room[k], counting it (k returned) when its acc was
 // zero. It is a function of its own, so that the loop keeps its few values
 // in registers (in accumulate's loop the compiler reloads six of them from
 // the stack each posting).
 //
 //go:noinline
-func addPostings(bits []uint32, ps, room []int32, k int, add float32) int {
+func addPostings(cells []accCell, ps, room []int32, k int, add float32) int {
 	for _, n := range ps {
-		b := bits[n]
+		c := &cells[n]
+		b := math.Float32bits(c.acc)
 		room[k] = n
 		k += int((uint64(b<<1) - 1) >> 63)
-		bits[n] = math.Float32bits(math.Float32frombits(b) + add)
+		c.acc = math.Float32frombits(b) + add
 	}
 	return k
 }
@@ -623,15 +622,16 @@ func (ix *Index) topCandidates(sc *scratch) {
 	}
 	// the slices in locals: the compiler would reload the fields after
 	// every store
-	acc, names, heap, touched := sc.acc, ix.nameW, sc.candHeap[:0], sc.touched
+	cells, heap, touched := sc.acc, sc.candHeap[:0], sc.touched
 	// the first k names fill the heap
 	i := 0
 	for ; i < len(touched) && len(heap) < k; i++ {
 		n := touched[i]
 		// rank by a Dice-like estimate, so that long names sharing many
 		// common words do not crowd out short exact ones
-		c := candKey(n, acc[n]/(qW+names[n]))
-		acc[n] = 0
+		cell := &cells[n]
+		c := candKey(n, cell.acc/(qW+cell.w))
+		cell.acc = 0
 		// sift c up from the bottom: the parent moves down into the
 		// hole while c is below it
 		heap = append(heap, c)
@@ -655,7 +655,7 @@ func (ix *Index) topCandidates(sc *scratch) {
 		for j := len(heap); j < len(padded); j++ {
 			padded[j] = math.MaxUint64
 		}
-		replaceLeast(padded, touched[i:], acc, names, qW)
+		replaceLeast(padded, touched[i:], cells, qW)
 	}
 	sc.candHeap = heap
 	sc.cands = sc.cands[:0]
@@ -664,19 +664,19 @@ func (ix *Index) topCandidates(sc *scratch) {
 	}
 }
 
-// replaceLeast puts the key of each name of touched (its estimate from acc
-// and names, qW the query's weight) in the min-heap h in place of the least
-// key when above it, and clears the names' acc. h is padded (siftDownTop).
+// replaceLeast puts the key of each name of touched (its estimate from its
+// cell, qW the query's weight) in the min-heap h in place of the least key
+// when above it, and clears the names' sums. h is padded (siftDownTop).
 // It is a function of its own, so that the loop keeps its few values in
 // registers.
 //
 //go:noinline
-func replaceLeast(h []uint64, touched []int32, acc, names []float32, qW float32) {
+func replaceLeast(h []uint64, touched []int32, cells []accCell, qW float32) {
 	least := h[0]
-	acc = acc[:len(names)] // one bounds check for both
 	for _, n := range touched {
-		c := candKey(n, acc[n]/(qW+names[n]))
-		acc[n] = 0
+		cell := &cells[n]
+		c := candKey(n, cell.acc/(qW+cell.w))
+		cell.acc = 0
 		if c > least {
 			least = siftDownTop(h, c)
 		}
