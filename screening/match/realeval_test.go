@@ -113,10 +113,32 @@ func TestRealAliasEvaluationSDN(t *testing.T) {
 	}
 }
 
+// TestRealAliasEvaluationOtherLists is TestRealAliasEvaluation on the
+// third set: the aliases of the parties of the snapshot's other lists
+// (OFAC's non-SDN lists SSI, CMIC, PLC, MBS and CAP;
+// real/positives-other-lists.csv), against the same index. No rule of the
+// matcher was chosen on it: it was added after them all, to measure on
+// spellings the rules have never met. Both halves are reported; its
+// negatives are the first set's.
+func TestRealAliasEvaluationOtherLists(t *testing.T) {
+	if testing.Short() {
+		t.Skip("evaluation runs in the full test suite")
+	}
+	ix := realAliasIndex(t)
+	ev := runEval(t, ix, readEval(t, "real/positives-other-lists.csv"), nil)
+	ev.report(t)
+	d, r := ev.rate("pos/dev/all"), ev.rate("pos/test/all")
+	t.Logf("dev split: recall %.4f; test split: recall %.4f (target %.2f)", d, r, realTargetRecall)
+	if r < realOtherFloorRecall {
+		t.Errorf("test recall %.4f < %.2f", r, realOtherFloorRecall)
+	}
+}
+
 // The target of the real-alias evaluation, and the floors the tests enforce
 // on the test split today.
 const (
-	realTargetRecall   = 0.95
-	realFloorRecall    = 0.87
-	realSDNFloorRecall = 0.86
+	realTargetRecall     = 0.95
+	realFloorRecall      = 0.87
+	realSDNFloorRecall   = 0.86
+	realOtherFloorRecall = 0.80
 )

@@ -85,6 +85,26 @@ func main() {
 			older = append(older, g.positives(e)...)
 		}
 	}
+	// the third set: aliases of the parties of the snapshot's other lists
+	// (OFAC's non-SDN lists and the typed lists of the CSL), which no rule
+	// of the matcher was chosen on; an alias already a query of the first
+	// two sets (the same party on the SDN) is left out
+	asked := map[string]bool{}
+	for _, r := range append(slices.Clone(pos), older...) {
+		asked[evalset.Core(r[2])] = true
+	}
+	var others []row
+	for _, e := range entries {
+		if !otherList(e.source) {
+			continue
+		}
+		for _, r := range g.positives(e) {
+			if c := evalset.Core(r[2]); !asked[c] {
+				asked[c] = true
+				others = append(others, r)
+			}
+		}
+	}
 	neg := g.negatives(filepath.Join(*dir, "sources"))
 	var prim []row
 	for _, e := range ofac {
@@ -95,7 +115,20 @@ func main() {
 	must(write(filepath.Join(out, "negatives.csv"), []string{"split", "category", "query", "type", "note"}, neg))
 	must(write(filepath.Join(out, "primaries.csv"), []string{"key", "type", "name", "origin"}, prim))
 	must(write(filepath.Join(out, "positives-sdn-before-2021.csv"), []string{"split", "kind", "query", "type", "expected_name", "key"}, older))
-	fmt.Printf("%d positives, %d negatives, %d added primaries, %d positives of SDN entries listed before July 2021\n", len(pos), len(neg), len(prim), len(older))
+	must(write(filepath.Join(out, "positives-other-lists.csv"), []string{"split", "kind", "query", "type", "expected_name", "key"}, others))
+	fmt.Printf("%d positives, %d negatives, %d added primaries, %d positives of SDN entries listed before July 2021, %d of the other lists\n", len(pos), len(neg), len(prim), len(older), len(others))
+}
+
+// otherList reports whether the source is one of the snapshot's lists
+// whose aliases the first two sets do not ask: OFAC's non-SDN lists
+// (SSI, CMIC, PLC, MBS, CAP) and the CSL's ISN, MEU and UVL (whose entries
+// carry no party type, and are left out by positives).
+func otherList(source string) bool {
+	switch source {
+	case "SDN", "UN", "EL", "DPL":
+		return false
+	}
+	return true
 }
 
 // lastEntNumBefore2021 is the last SDN ent_num of July 2021: entries up to
