@@ -208,7 +208,16 @@ func (ix *Index) findHits(sc *scratch) {
 			found := false
 			if id, ok := ix.tokenIDHashed(bs, h); ok {
 				sc.addHit(simHit{int8(i), int8(k), id, 1})
+				ix.joinedVariantHits(sc, int8(i), int8(k), id)
 				continue
+			}
+			if k == i+1 && abdSpeltAbed(sc.qs[i].s, sc.qs[k].s) {
+				// Abed Allah, the Levantine spelling of Abd Allah
+				// (levantine.go)
+				if id, ok := ix.tokenID("abd" + sc.qs[k].s); ok {
+					sc.addHit(simHit{int8(i), int8(k), id, variantSim})
+					ix.joinedVariantHits(sc, int8(i), int8(k), id)
+				}
 			}
 			if k == i+1 && (!sc.qs[i].known || !sc.qs[k].known) {
 				// two words split elsewhere than the listed two ("Ura
@@ -261,6 +270,18 @@ func (ix *Index) findHits(sc *scratch) {
 		sc.tmp = b[:0]
 	}
 	ix.korJoinHits(sc) // korjoin.go: after the runs, whose exact hits it keeps
+}
+
+// joinedVariantHits adds, for the query words lo..hi written together as
+// the listed word id, the other listed words of id's variant group, as a
+// single query word's variantHits does: Abd Allah written apart is
+// ABDALLAH, and ABDULLAH as well.
+func (ix *Index) joinedVariantHits(sc *scratch, lo, hi int8, id int32) {
+	for _, t := range ix.groupToks[ix.toks[id].group] { // group 0 is empty
+		if t != id {
+			sc.addHit(simHit{lo, hi, t, variantSim})
+		}
+	}
 }
 
 // minRunConsLen is the shortest run of query words written together that

@@ -9,6 +9,17 @@ package match
 // taMarbutaSim's reading without the h (the same consonants with vowels
 // at the same places) and the fuzzy keys reach: Kinayeh and Knaya.
 
+// abdSpeltAbed reports whether the words a and b are the compound Abd
+// Allah (servant of God) with its first element written as Levantine and
+// Palestinian names say it, with a vowel: Abed Allah (or Abid Allah), for
+// Abdallah, Abdullah. Abed and Abid alone are other names (the
+// worshipper), and before a name with the article its element stands
+// apart from it, as the listed spellings also write it (Abed al-Rahman,
+// ABD AL-RAHMAN): only Allah, which the lists write joined, is asked.
+func abdSpeltAbed(a, b string) bool {
+	return (a == "abed" || a == "abid") && b == "allah"
+}
+
 // maxElidedKey is the longest word, in bytes, elidedFeminine reads.
 const maxElidedKey = 24
 
