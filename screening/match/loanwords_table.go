@@ -92,6 +92,7 @@ var loanSpellings = [...]loanSpelling{
 	{"fevral", "february"},
 	{"fewral", "february"},
 	{"fitnes", "fitness"},
+	{"gidro", "hydro"},
 	{"groupp", "group"},
 	{"grupp", "group"},
 	{"haous", "house"},

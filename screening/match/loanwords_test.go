@@ -20,6 +20,7 @@ func TestLoanReading(t *testing.T) {
 		{"technolodjis", "technologies"},
 		{"menedzhmentkonsalting", "managementconsulting"},
 		{"treiding", "trading"},
+		{"rusgidro", "rushydro"}, // гидро, the Greek hydro-
 		{"properties", ""},
 		{"business", ""},
 		{"promstroi", ""},
@@ -46,5 +47,18 @@ func TestLoanwordsGlued(t *testing.T) {
 		{"OOO BIZNESPROMESTEYT", "1"},
 		{"TECHNOLOGIESSTROI", "2"},
 		{"BIZNESPROMSERVIS", ""},
+	})
+}
+
+// TestHydroThroughRussian checks the Greek hydro- as Russian spells it
+// (гидро-, gidro) glued to a name, against the listed name in English, on
+// the index of the real-alias evaluation.
+func TestHydroThroughRussian(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the real-alias evaluation")
+	}
+	checkEntryFound(t, realAliasIndex(t), "MBS:34578", "RUSHYDRO", []foundCase{
+		{"RUSGIDRO, PAO", true}, // 0.784 without
+		{"RUSGIDRA, PAO", false},
 	})
 }
