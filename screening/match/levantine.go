@@ -23,25 +23,33 @@ func abdSpeltAbed(a, b string) bool {
 // maxElidedKey is the longest word, in bytes, elidedFeminine reads.
 const maxElidedKey = 24
 
-// elidedFeminine returns vowelShapeSim when word a starts with a
-// consonant and one short vowel and ends in the feminine ending -ah or
-// -eh, word b ends in the ending without its h (-a, -e), and a without
-// that first vowel and its ending is b without its last vowel, letter for
-// letter: Kinayeh, Knaya (knay); Hanifah, Hnifa (hnif). The h of -allah and -ullah, the name of God, is
-// said and is no ending. 0 otherwise.
+// elidedFeminine returns vowelShapeSim when word a ends in the feminine
+// ending -ah or -eh and word b in the ending without its h (-a, -e), both
+// start with the same consonant, one of them has one short vowel after
+// it that the other leaves out, and without that vowel and their endings
+// the two are letter for letter the same: Kinayeh, Knaya (knay); Hanifah,
+// Hnifa (hnif); and the other way round, Qfeisheh, Qefeisha (qfeish).
+// The vowel left out and the h written are two choices of the
+// romanisation, made apart. The h of -allah and -ullah, the name of God,
+// is said and is no ending. 0 otherwise.
 func elidedFeminine(a, b string) float32 {
 	n, m := len(a), len(b)
-	if n < 6 || m < minElidedKey || n > maxElidedKey || m > maxElidedKey || a[0] != b[0] || isVowelByte(a[0]) || !isVowelByte(a[1]) || isVowelByte(a[2]) || a[2] != b[1] || (b[m-1] != 'a' && b[m-1] != 'e') {
+	if n < 6 || m < minElidedKey || n > maxElidedKey || m > maxElidedKey || a[0] != b[0] || isVowelByte(a[0]) || (b[m-1] != 'a' && b[m-1] != 'e') {
 		return 0
 	}
 	if a[n-1] != 'h' || (a[n-2] != 'a' && a[n-2] != 'e') || a[n-3] == 'l' {
 		return 0
 	}
-	// the rest letter for letter: a[2:n-2] is b[1:m-1]
-	if n-4 != m-2 || a[2:n-2] != b[1:m-1] {
-		return 0
+	// without the endings, a[:n-2] and b[:m-1]: the vowel after the first
+	// consonant in a (Kinayeh, Knaya) or in b (Qfeisheh, Qefeisha), the
+	// rest letter for letter
+	switch {
+	case n-2 == m && isVowelByte(a[1]) && !isVowelByte(a[2]) && a[2:n-2] == b[1:m-1]:
+		return vowelShapeSim
+	case m-1 == n-1 && isVowelByte(b[1]) && !isVowelByte(b[2]) && b[2:m-1] == a[1:n-2]:
+		return vowelShapeSim
 	}
-	return vowelShapeSim
+	return 0
 }
 
 // minElidedKey is the shortest word, in bytes, without the h that

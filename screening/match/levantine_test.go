@@ -7,9 +7,15 @@ func TestElidedFeminine(t *testing.T) {
 		a, b string
 		want bool
 	}{
-		{"kinayeh", "knaya", true},  // the first short vowel left out, the ending without its h
-		{"fatimah", "fatma", false}, // a vowel inside the word left out
-		{"sepah", "spa", false},     // too short
+		{"kinayeh", "knaya", true},     // the first short vowel left out, the ending without its h
+		{"fatimah", "fatma", false},    // a vowel inside the word left out
+		{"sepah", "spa", false},        // too short
+		{"qfeisheh", "qefeisha", true}, // the vowel on the side without the h
+		{"qfeisheh", "qefeishe", true},
+		{"qfeisheh", "qafeisha", true},
+		{"qfeisheh", "qefaisha", false},  // another vowel inside
+		{"qfeisheh", "qeefeisha", false}, // two vowels
+		{"kfeisheh", "qefeisha", false},  // another first letter
 	} {
 		got := elidedFeminine(c.a, c.b) > 0
 		if got != c.want {
@@ -28,6 +34,8 @@ func TestElidedFeminineNames(t *testing.T) {
 	checkMatches(t, realAliasIndex(t), []personCase{
 		{"KNAYA, Lina", "AL-KINAYEH, Lina Mohammed Nazir", true}, // no candidate without
 		{"KNAYA, Salma", "AL-KINAYEH, Lina Mohammed Nazir", false},
+		{"QEFEISHA, Hatem", "QFEISHEH, Hatem", true}, // 0.799 without
+		{"QEFEISHA, Hasan", "QFEISHEH, Hatem", false},
 	})
 }
 
