@@ -223,7 +223,7 @@ func matcherView(e *lists.Entry) string {
 // aliasQuery is one query of the evaluation.
 type aliasQuery struct {
 	id       string // the request id in the audit input
-	set      string // "aliases" (positives.csv), "sdn-before-2021", "negatives"
+	set      string // "aliases" (positives.csv), "sdn-before-2021", "other-lists", "negatives"
 	split    string
 	kind     string
 	name     string
@@ -237,6 +237,7 @@ func readAliasQueries(t *testing.T, byKey map[string]*lists.Entry) []aliasQuery 
 	var out []aliasQuery
 	for _, s := range []struct{ set, file, prefix string }{
 		{"aliases", "positives.csv", "A"}, {"sdn-before-2021", "positives-sdn-before-2021.csv", "S"},
+		{"other-lists", "positives-other-lists.csv", "O"},
 	} {
 		for i, r := range readCSV(t, realEvalDir+s.file) {
 			q := aliasQuery{id: fmt.Sprintf("%s%05d", s.prefix, i), set: s.set, split: r[0], kind: r[1], name: r[2], key: r[5]}
