@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // simHit is an indexed token similar to the query words qlo..qhi.
@@ -573,12 +574,13 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 	// room for every posting of every hit: a name is written in the next
 	// place of touched and counted only when not yet touched (its acc is
 	// zero), without a branch, as whether a name was touched already
-	// follows no pattern a predictor learns. acc is read by its bits
-	// (addPostings), so that the test of zero is an integer's: (x-1)>>63
-	// is 1 for x = 0 only (x < 2^33), and x is the bits without the sign,
-	// 0 exactly when a == 0 (+0 or -0)
+	// follows no pattern a predictor learns. acc is read and written by
+	// its bits (acc's own slice), so that the test of zero is an
+	// integer's: (x-1)>>63 is 1 for x = 0 only (x < 2^33), and x is the
+	// bits without the sign, 0 exactly when a == 0 (+0 or -0)
 	touched := slices.Grow(sc.touched[:0], ix.prefetchPostings(sc))
 	room, k := touched[:cap(touched)], 0
+	bits := unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(sc.acc))), len(sc.acc))
 	for _, h := range sc.hits {
 		t := &ix.toks[h.tok]
 		if anyRare && (int(t.df) > ix.opts.commonDF || h.qlo == h.qhi && commonQ&(1<<h.qlo) != 0) {
@@ -595,32 +597,31 @@ func (ix *Index) accumulate(sc *scratch, anyRare bool, commonQ uint64) {
 			qw += sc.qs[k].w
 		}
 		add := h.sim * min(t.w, qw)
-		k = addPostings(sc.acc, ix.postings(h.tok), room, k, add)
+		k = addPostings(bits, ix.postings(h.tok), room, k, add)
 	}
 	sc.touched = room[:k]
 	for _, j := range sc.joins {
 		n := j.name
-		if sc.acc[n].acc == 0 {
+		if sc.acc[n] == 0 {
 			sc.touched = append(sc.touched, n)
 		}
-		sc.acc[n].acc += j.sim * 4
+		sc.acc[n] += j.sim * 4
 	}
 }
 
-// addPostings adds add to the acc (read by its bits) of every name of the postings
+// addPostings adds add to the acc (its bits) of every name of the postings
 // ps and writes each at room[k], counting it (k returned) when its acc was
 // zero. It is a function of its own, so that the loop keeps its few values
 // in registers (in accumulate's loop the compiler reloads six of them from
 // the stack each posting).
 //
 //go:noinline
-func addPostings(cells []accCell, ps, room []int32, k int, add float32) int {
+func addPostings(bits []uint32, ps, room []int32, k int, add float32) int {
 	for _, n := range ps {
-		c := &cells[n]
-		b := math.Float32bits(c.acc)
+		b := bits[n]
 		room[k] = n
 		k += int((uint64(b<<1) - 1) >> 63)
-		c.acc = math.Float32frombits(b) + add
+		bits[n] = math.Float32bits(math.Float32frombits(b) + add)
 	}
 	return k
 }
@@ -643,16 +644,15 @@ func (ix *Index) topCandidates(sc *scratch) {
 	}
 	// the slices in locals: the compiler would reload the fields after
 	// every store
-	cells, heap, touched := sc.acc, sc.candHeap[:0], sc.touched
+	acc, names, heap, touched := sc.acc, ix.nameW, sc.candHeap[:0], sc.touched
 	// the first k names fill the heap
 	i := 0
 	for ; i < len(touched) && len(heap) < k; i++ {
 		n := touched[i]
 		// rank by a Dice-like estimate, so that long names sharing many
 		// common words do not crowd out short exact ones
-		cell := &cells[n]
-		c := candKey(n, cell.acc/(qW+cell.w))
-		cell.acc = 0
+		c := candKey(n, acc[n]/(qW+names[n]))
+		acc[n] = 0
 		// sift c up from the bottom: the parent moves down into the
 		// hole while c is below it
 		heap = append(heap, c)
@@ -676,7 +676,7 @@ func (ix *Index) topCandidates(sc *scratch) {
 		for j := len(heap); j < len(padded); j++ {
 			padded[j] = math.MaxUint64
 		}
-		replaceLeast(padded, touched[i:], cells, qW)
+		replaceLeast(padded, touched[i:], acc, names, qW)
 	}
 	sc.candHeap = heap
 	sc.cands = sc.cands[:0]
@@ -685,19 +685,19 @@ func (ix *Index) topCandidates(sc *scratch) {
 	}
 }
 
-// replaceLeast puts the key of each name of touched (its estimate from its
-// cell, qW the query's weight) in the min-heap h in place of the least key
-// when above it, and clears the names' sums. h is padded (siftDownTop).
+// replaceLeast puts the key of each name of touched (its estimate from acc
+// and names, qW the query's weight) in the min-heap h in place of the least
+// key when above it, and clears the names' acc. h is padded (siftDownTop).
 // It is a function of its own, so that the loop keeps its few values in
 // registers.
 //
 //go:noinline
-func replaceLeast(h []uint64, touched []int32, cells []accCell, qW float32) {
+func replaceLeast(h []uint64, touched []int32, acc, names []float32, qW float32) {
 	least := h[0]
+	acc = acc[:len(names)] // one bounds check for both
 	for _, n := range touched {
-		cell := &cells[n]
-		c := candKey(n, cell.acc/(qW+cell.w))
-		cell.acc = 0
+		c := candKey(n, acc[n]/(qW+names[n]))
+		acc[n] = 0
 		if c > least {
 			least = siftDownTop(h, c)
 		}

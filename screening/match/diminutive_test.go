@@ -18,7 +18,7 @@ func TestDiminutiveHits(t *testing.T) {
 	// the look-up itself: a candidate of the whole list may be reached by
 	// nothing else
 	for q, want := range map[string]string{"suwaid": "sweid", "huwaidi": "hweidi", "suweid": "sweid"} {
-		sc := newScratch(ix.nameW)
+		sc := newScratch(len(ix.names))
 		ix.prepareQuery(sc, []string{q}, false)
 		sc.linkHits(len(ix.toks))
 		ix.findHits(sc)

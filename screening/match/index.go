@@ -340,7 +340,7 @@ func buildIndex(entries []*lists.Entry, o indexOptions) *Index {
 	ix.orgOwn = ix.ownOfNames()
 	ix.nameW = nameWeights(ix.names)
 	ix.tokCountry = make([]atomic.Uint32, (len(ix.toks)+15)/16)
-	ix.pool.New = func() any { return newScratch(ix.nameW) }
+	ix.pool.New = func() any { return newScratch(len(ix.names)) }
 	return ix
 }
 

@@ -19,7 +19,7 @@ func TestKKhHits(t *testing.T) {
 	// the look-up itself: in the whole list, where many names hold the
 	// other word, the name may be reached by nothing else
 	for q, want := range map[string]string{"tkh": "tkkh", "skkh": "skh"} {
-		sc := newScratch(ix.nameW)
+		sc := newScratch(len(ix.names))
 		ix.prepareQuery(sc, []string{q}, false)
 		sc.linkHits(len(ix.toks))
 		ix.findHits(sc)

@@ -35,8 +35,8 @@ func (ix *Index) numberHits(sc *scratch) {
 			continue
 		}
 		for _, n := range p {
-			if sc.acc[n].acc != 0 {
-				sc.acc[n].acc += numberHitW
+			if sc.acc[n] != 0 {
+				sc.acc[n] += numberHitW
 			}
 		}
 	}

@@ -120,8 +120,8 @@ func (p *Prepared) Matches(q Query) ([]Match, error) {
 func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.results = sc.results[:0]
 	sc.edgeStore = sc.edgeStore[:0]
-	if len(sc.acc) != len(ix.names) {
-		sc.acc = newAccCells(ix.nameW)
+	if len(sc.acc) < len(ix.names) {
+		sc.acc = make([]float32, len(ix.names))
 	}
 	sc.qName, sc.qSurname = q.Name, -1
 	sc.buf = appendNormalized(sc.buf[:0], q.Name)

@@ -148,7 +148,7 @@ type scratch struct {
 	hitHead, hitNext []int32   // hits by token: 1 + index of the last hit, then of the one before
 	hitMemo          []hitMemo // what scoring works out of each hit's words alone, kept while names are scored
 	joins            []joinHit
-	acc              []accCell // by name: the candidate estimate's sum and the name's weight (accCell)
+	acc              []float32
 	touched          []int32
 	cands            []cand
 	candHeap         []uint64 // topCandidates' heap of candKeys
@@ -186,29 +186,11 @@ type scratch struct {
 	sink int32
 }
 
-func newScratch(nameW []float32) *scratch {
+func newScratch(n int) *scratch {
 	return &scratch{
 		buf: make([]byte, 0, 256), tmp: make([]byte, 0, 256), skelBuf: make([]byte, 0, 256),
-		acc: newAccCells(nameW), touched: make([]int32, 0, 1024),
+		acc: make([]float32, n), touched: make([]int32, 0, 1024),
 	}
-}
-
-// accCell is what the candidate estimate keeps of one listed name: the
-// sum of the weights of the query words it shares (acc, zero for a name
-// not touched), and the name's own weight (nameW), beside it. The
-// estimate reads both for every name it touches, at random among tens of
-// thousands: side by side they are one memory read, not two.
-type accCell struct {
-	acc, w float32
-}
-
-// newAccCells returns the cells of names of weights nameW, their sums zero.
-func newAccCells(nameW []float32) []accCell {
-	c := make([]accCell, len(nameW))
-	for i, w := range nameW {
-		c[i].w = w
-	}
-	return c
 }
 
 // Search screens one name against the index and returns the matching

@@ -274,7 +274,7 @@ func TestTokSimFrom(t *testing.T) {
 	for _, r := range readEval(t, "positives.csv")[:3000] {
 		qs = append(qs, r.query)
 	}
-	sc := newScratch(ix.nameW)
+	sc := newScratch(len(ix.names))
 	pairs := 0
 	for _, name := range qs {
 		analyze(string(appendNormalized(nil, name)), nil, &sc.nt, nil)
