@@ -274,11 +274,18 @@ func (ix *Index) findHits(sc *scratch) {
 }
 
 // joinedVariantHits adds, for the query words lo..hi written together as
-// the listed word id, the other listed words of id's variant group, as a
-// single query word's variantHits does: Abd Allah written apart is
-// ABDALLAH, and ABDULLAH as well.
+// the listed word id, the other listed words of id's variant group when
+// it is an Arabic or Persian name element's, as a single query word's
+// variantHits does: Abd Allah written apart is ABDALLAH, and ABDULLAH as
+// well. An organisation descriptor's group (two words that join into one
+// listed descriptor) would bring tens of spellings in other languages to
+// the candidates, for no name they find that the descriptor does not.
 func (ix *Index) joinedVariantHits(sc *scratch, lo, hi int8, id int32) {
-	for _, t := range ix.groupToks[ix.toks[id].group] { // group 0 is empty
+	g := ix.toks[id].group
+	if g == 0 || variantGroups[g-1].kind != variantArabic {
+		return
+	}
+	for _, t := range ix.groupToks[g] {
 		if t != id {
 			sc.addHit(simHit{lo, hi, t, variantSim})
 		}
