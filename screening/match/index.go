@@ -233,6 +233,9 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 		if a.nt.legal == LegalNone {
 			derived = innerFormName(a.fields, a.scratch)
 		}
+		if derived == "" && !seg {
+			derived = parentCutName(a.fields, a.scratch) // parentgen.go
+		}
 		a.seen[norm] = len(out)
 		// a name that analyses as a kept one (its legal form written
 		// another way: "VTB BANK, PJSC", "PUBLICHNE AKTSIONERNE

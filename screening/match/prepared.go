@@ -126,7 +126,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.qName, sc.qSurname = q.Name, -1
 	sc.buf = appendNormalized(sc.buf[:0], q.Name)
 	qstr := string(sc.buf)
-	sc.fields = analyze(qstr, sc.fields, &sc.nt, sc.tmp[:0])
+	sc.fields = analyzeName(qstr, sc.fields, &sc.nt, sc.tmp[:0], true)
 	nt := &sc.nt
 	if nt.legalOnly || len(nt.words) == 0 || (len(nt.words) == 1 && len(nt.nums) == 0 && utf8.RuneCountInString(nt.words[0]) < 2) {
 		// Nothing distinctive to screen: legal forms alone, or one letter.

@@ -42,8 +42,19 @@ func hasDigit(s string) bool {
 // analyze splits a normalised name into tokens, removes its legal form and
 // stop words and separates numbers. fields and scratch are reusable buffers.
 func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []string {
+	return analyzeName(norm, fields, out, scratch, false)
+}
+
+// analyzeName is analyze; for a query (parent set) it leaves out a parent
+// named in the genitive after the name (parentGenitiveCut), which a listed
+// name keeps and is indexed without besides (parentCutName).
+func analyzeName(norm string, fields []string, out *nameTokens, scratch []byte, parent bool) []string {
 	fields = splitFields(fields[:0], norm)
 	fields = canonLegal(fields, scratch)
+	if parent {
+		fields = parentGenitiveCut(fields, scratch) // parentgen.go
+	}
+	fields = subsidiaryForm(fields, scratch)
 	out.words, out.nums, out.legal, out.legalOnly = out.words[:0], out.nums[:0], LegalNone, false
 	out.codes = false
 	if isLegalOnly(fields, scratch) {
