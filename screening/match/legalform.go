@@ -152,6 +152,9 @@ var curatedLegalForms = map[string]LegalClass{
 	"fgup": LegalState, "gup": LegalState, "fkp": LegalState, "federalnoe gosudarstvennoe unitarnoe predpriyatie": LegalState,
 	"federal state unitary enterprise": LegalState, "state unitary enterprise": LegalState,
 	"soe": LegalState,
+	// Belarus: республиканское унитарное предприятие (РУП), the republic's
+	// unitary enterprise, as GUP and FGUP are Russia's
+	"rup": LegalState,
 }
 
 // withForms adds to m the forms of more that m lacks.
@@ -177,6 +180,7 @@ var legalPrefixOK = map[string]bool{
 	"cjsc": true, "pjsc": true, "tov": true, "pat": true, "prat": true, "llc": true, "fgup": true,
 	"gup": true, "fkp": true, "pt": true, "taa": true, "osoo": true, "aat": true, "zat": true,
 	"srl": true, "fsue": true, "mup": true, "fku": true, "fgbou": true, "odo": true, "tdv": true,
+	"rup": true,
 }
 
 const maxLegalTokens = 6
