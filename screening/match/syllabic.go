@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/exportguard/exportguard/screening/lists"
 )
@@ -100,16 +101,51 @@ func (ix *Index) syllabicKeys() []fuzzyKey {
 func (ix *Index) syllabicHits(sc *scratch, q *qtok, i int8) {
 	s := q.s
 	for k := sylPartLen; k+sylPartLen <= len(s); k++ {
-		lo, hi := ix.fuzzyRange(sylKey(s, s[k:]))
-		for ; lo < hi; lo++ {
-			t := ix.fuzzyTok(lo)
-			a := &ix.toks[t]
-			if len(a.s) <= k || a.s[:k] != s[:k] || a.df > sylMaxDF {
-				continue
-			}
-			ix.syllabicPairs(sc, t, s[k:], i)
+		ix.syllabicAt(sc, s, k, s[k:], i)
+	}
+	// a part written with kh for an English ch (sylKhCh)
+	if kh := strings.Index(s[sylPartLen:], "kh"); kh >= 0 {
+		var b [64]byte
+		if len(s) > len(b) {
+			return
+		}
+		c := sylKhCh(b[:0], s[sylPartLen:])
+		for k := sylPartLen; k+sylPartLen <= len(s) && k <= sylPartLen+kh; k++ {
+			ix.syllabicAt(sc, s, k, string(c[k-sylPartLen:]), i)
 		}
 	}
+}
+
+// syllabicAt looks up the listed words that begin s up to k and are
+// followed in a name by a word that rest, the query word's end, stands
+// for (syllabicPairs).
+func (ix *Index) syllabicAt(sc *scratch, s string, k int, rest string, i int8) {
+	lo, hi := ix.fuzzyRange(sylKey(s, rest))
+	for ; lo < hi; lo++ {
+		t := ix.fuzzyTok(lo)
+		a := &ix.toks[t]
+		if len(a.s) <= k || a.s[:k] != s[:k] || a.df > sylMaxDF {
+			continue
+		}
+		ix.syllabicPairs(sc, t, rest, i)
+	}
+}
+
+// sylKhCh appends to dst the word part p with every kh written ch. Russian
+// writes х for the Greek chi that English writes ch, and romanises it kh:
+// a syllabic name's part clipped from an English loanword (тех for
+// technologies, мех for mechanical, хим for chemical, арх for
+// architecture) comes back into Latin letters as TEKH, MEKH, KHIM, ARKH
+// (SBERTEKH for SBERBANK TECHNOLOGIES).
+func sylKhCh(dst []byte, p string) []byte {
+	for j := 0; j < len(p); j++ {
+		if p[j] == 'k' && j+1 < len(p) && p[j+1] == 'h' {
+			dst = append(dst, 'c')
+			continue
+		}
+		dst = append(dst, p[j])
+	}
+	return dst
 }
 
 // syllabicPairs adds to sc.joins the names in which the listed word t is
