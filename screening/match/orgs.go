@@ -203,8 +203,9 @@ func (ix *Index) ordinaryAligned(sc *scratch, ctoks []int32, start int) bool {
 			}
 		}
 	}
-	// a word the listed name quotes by itself is its own (quotedword.go)
-	return !ix.quotedAligned(sc, sc.nid, start)
+	// a word the listed name quotes by itself is its own (quotedword.go);
+	// a Chinese company's trade name after its region (places.go)
+	return !ix.quotedAligned(sc, sc.nid, start) && !ix.tradeNameAfterSeat(sc, ctoks, start)
 }
 
 // minBareFirstLen is the least length of a coined word listed bare that

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -429,4 +430,58 @@ func (ix *Index) ownWordAligned(sc *scratch, ctoks []int32, start int) bool {
 		}
 	}
 	return false
+}
+
+// chineseSeatFirst reports whether the listed word t, the first of an
+// organisation's name ctoks, is a Chinese province or city (the Chinese
+// places of the variant tables: Fujian, Zhejiang, Shenzhen) said in front
+// of at least two more words. A company registered in China is named by
+// its region, its trade name, its trade and its form, in that order
+// (FUJIAN TORCH ELECTRON TECHNOLOGY CO., LTD.); its short name is the
+// trade name, with or without the trade, and leaves the region out.
+func chineseSeatFirst(ctoks []int32, t *tokInfo) bool {
+	return len(ctoks) >= 3 && t.group != 0 && variantGroups[t.group-1].kind == variantChinesePlace
+}
+
+// tradeNameAfterSeat reports whether the edges from start align the words
+// of a Chinese company's registered name ctoks that follow its region
+// (chineseSeatFirst), two or more in a row from the second, none of them a
+// generic word or descriptor, and the query leaves out the rest of the
+// name, all generic words or descriptors (the trade, the form): the trade
+// name said without the region. Translated, a trade name is often common
+// English words (TORCH ELECTRON for FUJIAN TORCH ELECTRON TECHNOLOGY CO.,
+// LTD.); such a query is not one of ordinary words only (ordinaryAligned),
+// since the name it leaves is a region and a trade, and the words it keeps
+// are the whole of what names the company. The region left out counts as
+// any listed word a shortened name leaves out; where the entry's address
+// says it, as a seat (entryPlaceLeft).
+//
+//go:noinline
+func (ix *Index) tradeNameAfterSeat(sc *scratch, ctoks []int32, start int) bool {
+	if len(ctoks) < 3 || len(ctoks) > 64 {
+		return false
+	}
+	if t := &ix.toks[ctoks[0]]; !chineseSeatFirst(ctoks, t) {
+		return false
+	}
+	var m uint64
+	for _, e := range sc.edgeStore[start:] {
+		for j := e.clo; j <= e.chi; j++ {
+			if j == 0 || ix.toks[ctoks[j]].orgGeneric() {
+				return false
+			}
+			m |= bit(int(j))
+		}
+	}
+	n := bits.OnesCount64(m)
+	if n < 2 || m != spanMask(1, int8(n)) {
+		return false
+	}
+	// what follows the trade name is the trade, all of it left out
+	for j := n + 1; j < len(ctoks); j++ {
+		if !ix.toks[ctoks[j]].orgGeneric() {
+			return false
+		}
+	}
+	return true
 }

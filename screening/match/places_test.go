@@ -1,6 +1,7 @@
 package match
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,6 +145,46 @@ func TestEntryPlaceWordCountryCode(t *testing.T) {
 		q := qtok{s: c.w, skel: skeleton(c.w)}
 		if got := entryPlaceWord(e, &q); got != c.want {
 			t.Errorf("%q in an address of country %q: %v, want %v", c.w, c.text, got, c.want)
+		}
+	}
+}
+
+// TestChineseSeatLeftOut checks that a Chinese company's registered name,
+// its region first (chineseSeatFirst), is found by its trade name said
+// without the region and the generic words of its trade, even when the
+// trade name is common English words (tradeNameAfterSeat: TORCH ELECTRON,
+// both words of other listed names too); not when the first word is no
+// Chinese place, when a word left out after the trade name is not generic,
+// when the query is the trade only or one word.
+func TestChineseSeatLeftOut(t *testing.T) {
+	cases := []struct {
+		listed, query string
+		found         bool
+	}{
+		{"FUJIAN TORCH ELECTRON TECHNOLOGY CO., LTD.", "TORCH ELECTRON", true},
+		{"ZHEJIANG TORCH ELECTRON TECHNOLOGY CO., LTD.", "TORCH ELECTRON TECHNOLOGY", true},
+		{"ARIZONA TORCH ELECTRON TECHNOLOGY CO., LTD.", "TORCH ELECTRON", false},     // no Chinese place
+		{"FUJIAN TORCH ELECTRON ROCKET COMPANY LIMITED", "TORCH ELECTRON", false},    // ROCKET, left out, is more than the trade
+		{"FUJIAN TORCH TECHNOLOGY CO., LTD.", "TORCH", false},                        // one word of a longer name
+		{"FUJIAN TORCH ELECTRON TECHNOLOGY CO., LTD.", "ELECTRON TECHNOLOGY", false}, // the trade, no trade name
+	}
+	for i, c := range cases {
+		// the listed names of the real-alias index (TORCH and ELECTRON
+		// weigh what they weigh among them), and the invented one
+		es := append(realAliasEntries(t), &lists.Entry{Source: lists.SourceSDN, ID: "seat" + strconv.Itoa(i), Type: lists.TypeEntity, Name: c.listed})
+		ix := NewIndex(es)
+		ms, err := ix.Search(context.Background(), Query{Name: c.query, Threshold: 0.3, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var score float64
+		for _, m := range ms {
+			if m.Entry.ID == "seat"+strconv.Itoa(i) {
+				score = m.Score
+			}
+		}
+		if got := score >= DefaultThreshold; got != c.found {
+			t.Errorf("%q for %q: score %.3f, found = %v, want %v", c.query, c.listed, score, got, c.found)
 		}
 	}
 }
