@@ -2,6 +2,7 @@ package match
 
 import (
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -77,6 +78,10 @@ var shortLegalForms = map[string]LegalClass{
 	// Portuguese Lda. (sociedade por quotas, limitada), as written in
 	// Portugal, Angola and Mozambique; Ltda. is curated
 	"lda": LegalLimited,
+	// Serbian, Macedonian and Bulgarian A.D. (akcionarsko društvo,
+	// акционерно дружество: joint-stock company), which rigour lists
+	// but rigourLegalForms leaves out under three letters
+	"ad": LegalJointStock,
 }
 
 // pinyinLegalForms are Chinese legal forms in pinyin written as one or two
@@ -913,4 +918,49 @@ func splitGlued(fields []string) []string {
 		}
 	}
 	return fields
+}
+
+// innerFormWords returns, a bit per word, the query words between its first
+// and its last that are one-word legal forms (VTB BANKA AD BEOGRAD).
+func innerFormWords(qs []qtok) uint64 {
+	var m uint64
+	for i := 1; i < len(qs)-1 && i < 64; i++ {
+		if w := qs[i].s; isLegalLast(w) {
+			if _, ok := legalForms[w]; ok {
+				m |= bit(i)
+			}
+		}
+	}
+	return m
+}
+
+// alignInnerForms pairs a one-word legal form inside the query (qInnerForm)
+// left over with a one-word legal form of the same class inside the listed
+// organisation's name ctoks left over: the company's form said in its own
+// language where the list says it in another (VTB BANKA AD BEOGRAD for VTB
+// BANK JSC BELGRADE: the Serbian A.D. is a joint-stock company), followed
+// by the seat or branch. They align as two words of one variant group do
+// (variantSim). Only forms inside both names: a form at a name's end is
+// compared apart (entryAdjustments).
+func (ix *Index) alignInnerForms(sc *scratch, ctoks []int32, al *alignment) {
+	if len(ctoks) > 64 {
+		return
+	}
+	for m := sc.qInnerForm &^ al.qm; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros64(m)
+		cls := legalForms[sc.qs[i].s]
+		for j := 1; j < len(ctoks)-1; j++ {
+			if al.cm&bit(j) != 0 {
+				continue
+			}
+			t := &ix.toks[ctoks[j]]
+			if !isLegalLast(t.s) {
+				continue
+			}
+			if c, ok := legalForms[t.s]; ok && c == cls {
+				al.take(sc, edge{int8(i), int8(i), int8(j), int8(j), variantSim, t.w})
+				break
+			}
+		}
+	}
 }

@@ -224,3 +224,37 @@ func TestWidePhraseTypo(t *testing.T) {
 		}
 	}
 }
+
+// TestInnerFormsPair checks that a one-word legal form inside the query
+// aligns with one of the same class inside the listed name
+// (alignInnerForms): the Serbian A.D. (akcionarsko društvo) is a
+// joint-stock company, as JSC is, and the seat follows it on both sides;
+// a form of another class (LLC) does not pair.
+func TestInnerFormsPair(t *testing.T) {
+	if c, ok := legalForms["ad"]; !ok || c != LegalJointStock {
+		t.Fatalf("ad: %v %v, want the joint-stock form", c, ok)
+	}
+	for _, c := range []struct {
+		listed, query string
+		found         bool
+	}{
+		{"MORAVKA BANK JSC BELGRADE", "MORAVKA BANKA AD BEOGRAD", true},
+		{"MORAVKA BANK JSC BELGRADE", "MORAVKA BANK AO BELGRADE", true},
+		{"MORAVKA BANK LLC BELGRADE", "MORAVKA BANKA AD BEOGRAD", false}, // another class
+	} {
+		es := append(realAliasEntries(t), &lists.Entry{Source: lists.SourceSDN, ID: "form", Type: lists.TypeEntity, Name: c.listed})
+		ms, err := NewIndex(es).Search(context.Background(), Query{Name: c.query, Threshold: 0.3, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var score float64
+		for _, m := range ms {
+			if m.Entry.ID == "form" {
+				score = m.Score
+			}
+		}
+		if got := score >= DefaultThreshold; got != c.found {
+			t.Errorf("%q for %q: score %.3f, found = %v, want %v", c.query, c.listed, score, got, c.found)
+		}
+	}
+}

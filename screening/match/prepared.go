@@ -140,6 +140,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	ix.prepareQuery(sc, words, hasArabic(q.Name))
 	sc.qOrgOwn = orgOwnWords(sc.qs) | webAddressWords(q.Name, sc.qs)
 	sc.qArticles = articleWords(sc.qs)
+	sc.qInnerForm = innerFormWords(sc.qs)
 	sc.qDed = queryDedication(sc.qs)
 	sc.qLongAsked = false
 	sc.qCountryAsked = 0
