@@ -141,6 +141,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.qOrgOwn = orgOwnWords(sc.qs) | webAddressWords(q.Name, sc.qs)
 	sc.qArticles = articleWords(sc.qs)
 	sc.qInnerForm = innerFormWords(sc.qs)
+	sc.qHiTech = hiTechAt(sc.qs)
 	sc.qDed = queryDedication(sc.qs)
 	sc.qLongAsked = false
 	sc.qCountryAsked = 0

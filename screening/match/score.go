@@ -58,6 +58,10 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		ix.alignLeftovers(sc, ctoks, start, &al, rec.individual)
 		ix.ezafeSplitLeftovers(sc, rec, ctoks, start, &al) // ezafe.go: an organisation's word with the ezafe's glide
 		ix.alignLastElement(sc, rec, ctoks, start, &al)
+		if sc.qHiTech >= 0 && !rec.individual {
+			// the clipping hi-tech (english.go)
+			ix.alignHiTech(sc, ctoks, start, &al)
+		}
 		if !rec.individual && sc.qInnerForm&^al.qm != 0 {
 			// a legal form inside both names (legalform.go)
 			ix.alignInnerForms(sc, ctoks, &al)

@@ -126,6 +126,7 @@ type scratch struct {
 	qs                []qtok
 	qOrgOwn           uint64 // query words not left over against an organisation (orgOwnWords)
 	qInnerForm        uint64 // one-word legal forms inside the query (innerFormWords, legalform.go)
+	qHiTech           int8   // where the query writes hi-tech as two words (hiTechAt, english.go), -1 if not
 	qDed              uint64 // the query's dedication (queryDedication)
 	nid               int32  // the listed name scoreName scores, once its words are aligned
 	qArticles         uint64 // query words that are the Arabic article (articleWords, orgarticles.go)
