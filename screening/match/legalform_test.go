@@ -242,17 +242,7 @@ func TestInnerFormsPair(t *testing.T) {
 		{"MORAVKA BANK JSC BELGRADE", "MORAVKA BANK AO BELGRADE", true},
 		{"MORAVKA BANK LLC BELGRADE", "MORAVKA BANKA AD BEOGRAD", false}, // another class
 	} {
-		es := append(realAliasEntries(t), &lists.Entry{Source: lists.SourceSDN, ID: "form", Type: lists.TypeEntity, Name: c.listed})
-		ms, err := NewIndex(es).Search(context.Background(), Query{Name: c.query, Threshold: 0.3, Limit: 50})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var score float64
-		for _, m := range ms {
-			if m.Entry.ID == "form" {
-				score = m.Score
-			}
-		}
+		score := scoreBesideRealAliases(t, c.listed, c.query)
 		if got := score >= DefaultThreshold; got != c.found {
 			t.Errorf("%q for %q: score %.3f, found = %v, want %v", c.query, c.listed, score, got, c.found)
 		}
