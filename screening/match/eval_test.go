@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"sort"
@@ -155,7 +156,7 @@ func (ev *evalResult) report(t *testing.T) {
 	}
 	sort.Strings(keys)
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n| set | split | category | n | rate |\n|---|---|---|---:|---:|\n")
+	fmt.Fprintf(&b, "\n| set | split | category | n | rate | 95%% interval |\n|---|---|---|---:|---:|---:|\n")
 	for _, k := range keys {
 		p := strings.SplitN(k, "/", 3)
 		s := ev.stats[k]
@@ -163,7 +164,8 @@ func (ev *evalResult) report(t *testing.T) {
 		if p[0] == "neg" {
 			what = "FPR"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %d | %s %.3f |\n", p[0], p[1], p[2], s.n, what, float64(s.hit)/float64(s.n))
+		lo, hi := wilson(s.hit, s.n)
+		fmt.Fprintf(&b, "| %s | %s | %s | %d | %s %.3f | %.3f–%.3f |\n", p[0], p[1], p[2], s.n, what, float64(s.hit)/float64(s.n), lo, hi)
 	}
 	fmt.Fprintf(&b, "\ndev sweep:\n| threshold | recall | FPR |\n|---:|---:|---:|\n")
 	for th := 0.70; th <= 0.9001; th += 0.02 {
@@ -188,6 +190,23 @@ func (ev *evalResult) report(t *testing.T) {
 	}
 }
 
+// wilson returns the Wilson score interval, at 95%, of a rate of hit in
+// n: how far the rate of another sample of the same kind may lie, which
+// for the small kinds (eight Chinese and Korean names) is most of the
+// scale. 0, 0 for n = 0.
+func wilson(hit, n int) (lo, hi float64) {
+	if n == 0 {
+		return 0, 0
+	}
+	const z = 1.959964 // the normal quantile of 0.975
+	nf := float64(n)
+	p := float64(hit) / nf
+	d := 1 + z*z/nf
+	c := (p + z*z/(2*nf)) / d
+	h := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf)) / d
+	return max(c-h, 0), min(c+h, 1)
+}
+
 // The targets of the evaluation, enforced on the test split.
 const (
 	targetRecall = 0.97
@@ -209,4 +228,18 @@ func rate(scores []float64, th float64) float64 {
 		}
 	}
 	return float64(n) / float64(len(scores))
+}
+
+func TestWilson(t *testing.T) {
+	for _, c := range []struct {
+		hit, n int
+		lo, hi float64
+	}{
+		{0, 10, 0, 0.2775}, {8, 10, 0.4902, 0.9433}, {85, 99, 0.7765, 0.9139}, {6, 8, 0.4093, 0.9285}, {0, 0, 0, 0},
+	} {
+		lo, hi := wilson(c.hit, c.n)
+		if math.Abs(lo-c.lo) > 5e-5 || math.Abs(hi-c.hi) > 5e-5 {
+			t.Errorf("wilson(%d, %d) = %.4f, %.4f; want %.4f, %.4f", c.hit, c.n, lo, hi, c.lo, c.hi)
+		}
+	}
 }
