@@ -566,7 +566,9 @@ const lastElementSim = 0.5
 // lastElementPair returns an edge between the last element of a listed
 // person's name and that of the query when everything else agrees: at
 // least minLineageWords words besides nasabParticles aligned, each close
-// (partialMinSim), and one word left over on each side besides particles,
+// (closeMinSim: a spelling of one name, not a vowel respelling, which may
+// be another name of the lineage: Hamed, Ahmed), and one word left over on
+// each side besides particles,
 // the family name or nisba (the last word of both names, or the surname
 // before the comma of both). A person's own, father's and grandfather's
 // names that agree make one person, whose family name, tribe or town is
@@ -575,7 +577,7 @@ const lastElementSim = 0.5
 // first name is a brother or a cousin and is not paired.
 func (ix *Index) lastElementPair(sc *scratch, rec *nameRec, ctoks []int32, start int, qm, cm uint64) (edge, bool) {
 	nq, nc := len(sc.qs), len(ctoks)
-	if !rec.individual || nq > 64 || nc > 64 || !sc.closeEdges(start, partialMinSim) {
+	if !rec.individual || nq > 64 || nc > 64 || !sc.closeEdges(start, closeMinSim) {
 		return edge{}, false
 	}
 	content := 0

@@ -88,6 +88,7 @@ func TestPersonNameParts(t *testing.T) {
 		{"AL-MITIWITI, Arkan Ahmad 'Abbas", "AL-MATUTI, Arkan Ahmad 'Abbas", true},                  // surname first
 		{"Mahmud Sabawi Ibrahim Hasan Al-Tikriti", "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", false}, // a brother
 		{"Bashar Ibrahim Hasan Al-Bayjat", "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", false},         // too little agrees
+		{"ATOON, Ahmed Muhamad Ahmed", "ALI, Ahmed Mohammed Hamed", false},                          // Ahmed is not Hamed
 	})
 }
 
