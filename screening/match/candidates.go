@@ -214,8 +214,8 @@ func (ix *Index) findHits(sc *scratch) {
 			}
 			if k == i+1 && abdSpeltAbed(sc.qs[i].s, sc.qs[k].s) {
 				// Abed Allah, the Levantine spelling of Abd Allah
-				// (levantine.go)
-				if id, ok := ix.tokenID("abd" + sc.qs[k].s); ok {
+				// (levantine.go), looked up as the listed word it joins
+				if id, ok := ix.tokenID("abdallah"); ok {
 					sc.addHit(simHit{int8(i), int8(k), id, variantSim})
 					ix.joinedVariantHits(sc, int8(i), int8(k), id)
 				}

@@ -109,9 +109,11 @@ func (ix *Index) syllabicHits(sc *scratch, q *qtok, i int8) {
 		if len(s) > len(b) {
 			return
 		}
-		c := sylKhCh(b[:0], s[sylPartLen:])
+		// one string for every place the part may start: each rest is
+		// a tail of it
+		c := string(sylKhCh(b[:0], s[sylPartLen:]))
 		for k := sylPartLen; k+sylPartLen <= len(s) && k <= sylPartLen+kh; k++ {
-			ix.syllabicAt(sc, s, k, string(c[k-sylPartLen:]), i)
+			ix.syllabicAt(sc, s, k, c[k-sylPartLen:], i)
 		}
 	}
 }
