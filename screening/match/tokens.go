@@ -47,7 +47,9 @@ func analyze(norm string, fields []string, out *nameTokens, scratch []byte) []st
 
 // analyzeName is analyze; for a query (parent set) it leaves out a parent
 // named in the genitive after the name (parentGenitiveCut), which a listed
-// name keeps and is indexed without besides (parentCutName).
+// name keeps and is indexed without besides (parentCutName). Both read a
+// leading дочернее before a written-out form as part of the form
+// (subsidiaryForm).
 func analyzeName(norm string, fields []string, out *nameTokens, scratch []byte, parent bool) []string {
 	fields = splitFields(fields[:0], norm)
 	fields = canonLegal(fields, scratch)
