@@ -244,20 +244,20 @@ func (ix *Index) splitPair(sc *scratch, ctoks []int32, qm, cm uint64) (edge, boo
 	if nq > 64 || nc > 64 {
 		return edge{}, false
 	}
-	var words [3]string
+	var words, cons [3]string
 	// one listed word against adjacent query words
 	for j := 0; j < nc; j++ {
 		t := &ix.toks[ctoks[j]]
-		if cm&bit(j) != 0 || !splitCandidate(t.s) {
+		if cm&bit(j) != 0 || !splitCandidate(t.s, t.cons) {
 			continue
 		}
 		for i := 0; i+1 < nq; i++ {
 			n := 0
 			for k := i; k < nq && k < i+3 && qm&bit(k) == 0; k++ {
-				words[n] = sc.qs[k].s
+				words[n], cons[n] = sc.qs[k].s, sc.qs[k].cons
 				n++
 			}
-			if m := sameJoined(t.s, t.skel, words[:n]); m > 0 {
+			if m := sameJoinedCons(t.s, t.skel, t.cons, words[:n], cons[:n]); m > 0 {
 				return edge{int8(i), int8(i + m - 1), int8(j), int8(j), splitSim, t.w}, true
 			}
 		}
@@ -265,16 +265,17 @@ func (ix *Index) splitPair(sc *scratch, ctoks []int32, qm, cm uint64) (edge, boo
 	// one query word against adjacent listed words
 	for i := 0; i < nq; i++ {
 		q := &sc.qs[i]
-		if qm&bit(i) != 0 || !splitCandidate(q.s) {
+		if qm&bit(i) != 0 || !splitCandidate(q.s, q.cons) {
 			continue
 		}
 		for j := 0; j+1 < nc; j++ {
 			n := 0
 			for k := j; k < nc && k < j+3 && cm&bit(k) == 0; k++ {
-				words[n] = ix.toks[ctoks[k]].s
+				t := &ix.toks[ctoks[k]]
+				words[n], cons[n] = t.s, t.cons
 				n++
 			}
-			if m := sameJoined(q.s, q.skel, words[:n]); m > 0 {
+			if m := sameJoinedCons(q.s, q.skel, q.cons, words[:n], cons[:n]); m > 0 {
 				var w float32
 				for k := j; k < j+m; k++ {
 					w += ix.toks[ctoks[k]].w
@@ -286,13 +287,14 @@ func (ix *Index) splitPair(sc *scratch, ctoks []int32, qm, cm uint64) (edge, boo
 	return edge{}, false
 }
 
-// splitCandidate reports whether w is long enough to be compared with
-// words joined (splitPair).
-func splitCandidate(w string) bool {
+// splitCandidate reports whether w (its consonants wcons,
+// appendConsonants) is long enough to be compared with words joined
+// (splitPair).
+func splitCandidate(w, wcons string) bool {
 	if len(w) < 6 || len(w) > maxSplitJoin {
 		return false
 	}
-	return len(w) >= minSkelJoin || consonantJoinable(w)
+	return len(w) >= minSkelJoin || consonantsJoinable(w, wcons)
 }
 
 // consonantJoinable reports whether w has consonants enough to be
@@ -300,7 +302,13 @@ func splitCandidate(w string) bool {
 // more, or three in a word of seven letters.
 func consonantJoinable(w string) bool {
 	var buf [maxSplitJoin]byte
-	c := len(appendConsonants(buf[:0], w))
+	return consonantsJoinable(w, bytesString(appendConsonants(buf[:0], w)))
+}
+
+// consonantsJoinable is consonantJoinable of w whose consonants
+// (appendConsonants) are wcons.
+func consonantsJoinable(w, wcons string) bool {
+	c := len(wcons)
 	return c >= 4 || c == 3 && len(w) >= 7
 }
 
@@ -320,19 +328,45 @@ func sameJoined(w, wskel string, ws []string) int {
 	if len(ws) < 2 {
 		return 0
 	}
-	var wb, jb, kb, cb [maxSplitJoin]byte
-	wc := appendConsonants(wb[:0], w)
+	ws = ws[:min(len(ws), 3)]
+	var wb [maxSplitJoin]byte
+	var cb [3 * maxSplitJoin]byte
+	var cs [3]string
+	c := cb[:0]
+	for k, x := range ws {
+		if len(x) <= maxSplitJoin { // a longer word is in no join compared
+			o := len(c)
+			c = appendConsonants(c, x)
+			cs[k] = bytesString(c[o:])
+		}
+	}
+	return sameJoinedCons(w, wskel, bytesString(appendConsonants(wb[:0], w)), ws, cs[:len(ws)])
+}
+
+// sameJoinedCons is sameJoined of w (skeleton wskel, consonants wcons)
+// and the words ws whose consonants (appendConsonants) are cs: the
+// consonants of the words written together are those of each in turn, a
+// consonant doubled across a join written once, so that most words are
+// told apart before their letters are joined.
+func sameJoinedCons(w, wskel, wcons string, ws, cs []string) int {
+	if len(ws) < 2 {
+		return 0
+	}
+	var jb, kb [maxSplitJoin]byte
 	if ws[1] == "al" {
-		if len(ws) < 3 || len(ws[0])+len(ws[2])+2 > maxSplitJoin {
+		if len(ws) < 3 || len(ws[0])+len(ws[2])+2 > maxSplitJoin || !consonantsJoinable(w, wcons) {
 			return 0
 		}
 		// the article written as a linking vowel (montazerol-, -ul-,
 		// -o-) or assimilated to the next word's first letter (as-,
 		// ash-): its l kept or left out
+		withAl, without := consJoined(wcons, cs[0], "l", cs[2]), consJoined(wcons, cs[0], "", cs[2])
+		if !withAl && !without {
+			return 0
+		}
 		j := append(append(append(jb[:0], ws[0]...), "al"...), ws[2]...)
 		k := append(append(kb[:0], ws[0]...), ws[2]...)
-		if consonantJoinable(w) && (string(appendConsonants(cb[:0], bytesString(j))) == string(wc) || string(appendConsonants(cb[:0], bytesString(k))) == string(wc)) &&
-			(joinedSim(w, bytesString(j)) || joinedSim(w, bytesString(k))) {
+		if joinedSim(w, bytesString(j)) || joinedSim(w, bytesString(k)) {
 			return 3
 		}
 		return 0
@@ -340,16 +374,49 @@ func sameJoined(w, wskel string, ws []string) int {
 	if len(ws[0])+len(ws[1]) > maxSplitJoin {
 		return 0
 	}
+	consEq := consonantsJoinable(w, wcons) && consJoined(wcons, cs[0], "", cs[1])
+	skelLong := len(w) >= minSkelJoin && len(ws[0])+len(ws[1]) >= len(wskel)
+	if !consEq && !skelLong {
+		return 0
+	}
 	j := append(append(jb[:0], ws[0]...), ws[1]...)
-	if consonantJoinable(w) && string(appendConsonants(cb[:0], bytesString(j))) == string(wc) && joinedSim(w, bytesString(j)) {
+	if consEq && joinedSim(w, bytesString(j)) {
 		return 2
 	}
-	if len(w) >= minSkelJoin && len(j) >= len(wskel) && string(appendSkeleton(kb[:0], bytesString(j))) == wskel {
+	if skelLong && string(appendSkeleton(kb[:0], bytesString(j))) == wskel {
 		// the same skeleton, written as one word and as two
 		// (KOUCHAKZAEI, KOOCHAK ZAIE)
 		return 2
 	}
 	return 0
+}
+
+// consJoined reports whether wcons is the consonants (appendConsonants)
+// of words written together whose own consonants are a, mid and b in
+// turn: a consonant that ends one part and starts the next is written
+// once.
+func consJoined(wcons, a, mid, b string) bool {
+	if !strings.HasPrefix(wcons, a) {
+		return false
+	}
+	rest := wcons[len(a):]
+	var last byte // the last consonant written, 0 before any
+	if len(a) > 0 {
+		last = a[len(a)-1]
+	}
+	for _, p := range [2]string{mid, b} {
+		if len(p) > 0 && p[0] == last {
+			p = p[1:]
+		}
+		if !strings.HasPrefix(rest, p) {
+			return false
+		}
+		rest = rest[len(p):]
+		if len(p) > 0 {
+			last = p[len(p)-1]
+		}
+	}
+	return rest == ""
 }
 
 // joinedSim reports whether a word w and words written together j are
@@ -419,7 +486,7 @@ func (ix *Index) linkedCompounds(sc *scratch, ctoks []int32, start int, al *alig
 			continue
 		}
 		t := &ix.toks[ctoks[e.clo]]
-		if !splitCandidate(t.s) {
+		if !splitCandidate(t.s, t.cons) {
 			continue
 		}
 		if int(e.qlo)+1 >= len(sc.qs) || al.qm&bit(int(e.qlo)+1) != 0 {

@@ -1,6 +1,9 @@
 package match
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestMoreGivenNamesAdded checks, on the index of the real-alias
 // evaluation, that a query written surname first that holds a listed
@@ -154,4 +157,49 @@ func TestPersonLeftoversLoose(t *testing.T) {
 		{"DINI, Feyself Yusuf Ali", "DINI, Faysal Yusuf", true},         // 0.515 without
 		{"DINI, Fathi Yusuf Ali", "DINI, Faysal Yusuf", false},          // another name
 	})
+}
+
+// TestConsJoined checks consJoined, which sameJoinedCons reads the
+// consonants of joined words with, against appendConsonants of the words
+// written together, on pairs and article-linked triples of the words of
+// the real-alias evaluation's queries, and on joins whose parts meet on
+// one consonant.
+func TestConsJoined(t *testing.T) {
+	var words []string
+	seen := map[string]bool{}
+	for _, r := range readEval(t, "real/positives.csv") {
+		for _, w := range strings.Fields(Normalize(r.query)) {
+			if !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	words = append(words, "", "al", "l", "aa", "kh", "hq") // empty keys, a join on one consonant
+	cons := func(s string) string { return string(appendConsonants(nil, s)) }
+	check := func(a, mid, b string) {
+		t.Helper()
+		joined := cons(a + mid + b)
+		if !consJoined(joined, cons(a), cons(mid), cons(b)) {
+			t.Fatalf("consJoined(%q, %q+%q+%q) = false, want true", joined, a, mid, b)
+		}
+		// one consonant more or less is another key
+		for _, other := range []string{joined + "k", joined[:max(len(joined)-1, 0)]} {
+			if other != joined && consJoined(other, cons(a), cons(mid), cons(b)) {
+				t.Fatalf("consJoined(%q, %q+%q+%q) = true, want false (key %q)", other, a, mid, b, joined)
+			}
+		}
+	}
+	n := len(words)
+	for i := 0; i < n; i++ {
+		// each word with some others, the pair both ways, and the
+		// article between them
+		for _, j := range []int{(i * 7919) % n, (i + 1) % n, n - 1 - i%6} {
+			check(words[i], "", words[j])
+			check(words[j], "", words[i])
+			check(words[i], "al", words[j])
+		}
+	}
+	check("abd", "", "dallah")
+	check("nasr", "al", "lah")
 }

@@ -28,7 +28,7 @@ func (ix *Index) wrapSplitPair(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		words[0], words[1] = last.s, first.s
 		for i := 0; i < nq; i++ {
 			q := &sc.qs[i]
-			if al.qm&bit(i) != 0 || !mayJoin(q.s, q.skel, q.cons, last.skel, first.skel, last.cons, first.cons) || !splitCandidate(q.s) {
+			if al.qm&bit(i) != 0 || !mayJoin(q.s, q.skel, q.cons, last.skel, first.skel, last.cons, first.cons) || !splitCandidate(q.s, q.cons) {
 				continue
 			}
 			if sameJoined(q.s, q.skel, words[:]) != 2 || !ix.listedSurnameFirst(sc, rec, nc) {
@@ -44,7 +44,7 @@ func (ix *Index) wrapSplitPair(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 		words[0], words[1] = sc.qs[nq-1].s, sc.qs[0].s
 		for j := 0; j < nc; j++ {
 			t := &ix.toks[ctoks[j]]
-			if al.cm&bit(j) != 0 || !mayJoin(t.s, t.skel, t.cons, sc.qs[nq-1].skel, sc.qs[0].skel, sc.qs[nq-1].cons, sc.qs[0].cons) || !splitCandidate(t.s) {
+			if al.cm&bit(j) != 0 || !mayJoin(t.s, t.skel, t.cons, sc.qs[nq-1].skel, sc.qs[0].skel, sc.qs[nq-1].cons, sc.qs[0].cons) || !splitCandidate(t.s, t.cons) {
 				continue
 			}
 			if sameJoined(t.s, t.skel, words[:]) != 2 {
