@@ -185,7 +185,7 @@ func coinedWord(t *tokInfo) bool {
 }
 
 // ordinaryAligned reports whether every word of the listed organisation's
-// name ctoks that the edges from start align is an ordinary word: a common
+// name nid (words ctoks) that the edges from start align is an ordinary word: a common
 // English word (isEnglishWord) or a generic word. A query
 // that agrees with a name on such words only (GREAT and PRISON for GREAT
 // TEHRAN PENITENTIARY, MIDDLE EAST for MIDDLE EAST BANK, FANG HOLDINGS for
@@ -195,7 +195,7 @@ func coinedWord(t *tokInfo) bool {
 // Descriptors in other languages are not ordinary here: rigour counts
 // ALMAZ (diamond) as one, and it is the name of ALMAZ SCIENTIFIC
 // PRODUCTION ASSOCIATION.
-func (ix *Index) ordinaryAligned(sc *scratch, ctoks []int32, start int) bool {
+func (ix *Index) ordinaryAligned(sc *scratch, nid int32, ctoks []int32, start int) bool {
 	for _, e := range sc.edgeStore[start:] {
 		for j := e.clo; j <= e.chi; j++ {
 			if t := &ix.toks[ctoks[j]]; !t.common && !t.generic {
@@ -205,7 +205,7 @@ func (ix *Index) ordinaryAligned(sc *scratch, ctoks []int32, start int) bool {
 	}
 	// a word the listed name quotes by itself is its own (quotedword.go);
 	// a Chinese company's trade name after its region (places.go)
-	return !ix.quotedAligned(sc, sc.nid, start) && !ix.tradeNameAfterSeat(sc, ctoks, start)
+	return !ix.quotedAligned(sc, nid, start) && !ix.tradeNameAfterSeat(sc, ctoks, start)
 }
 
 // minBareFirstLen is the least length of a coined word listed bare that

@@ -28,7 +28,7 @@ func queryDedication(qs []qtok) uint64 {
 func dedicationMarker(s string) bool { return s == "imeni" || s == "named" || s == "after" }
 
 // dedicationOnTop returns the alignment al of a listed organisation's name
-// (rec) with the query's dedication (sc.qDed) read as aligned, the weight
+// (nid, record rec) with the query's dedication (sc.qDed) read as aligned, the weight
 // of the other words on top (missQ, as unmatchedWeights counted them, less
 // the dedication's) and what the dedication counts: missDedication of its
 // words but the marker. It holds when the name has a word of its own
@@ -39,9 +39,9 @@ func dedicationMarker(s string) bool { return s == "imeni" || s == "named" || s 
 // dedication tells which plant it is), every word of
 // the dedication is left out and every aligned word comes before it; ok is
 // false otherwise, and al and missQ are as given.
-func (ix *Index) dedicationOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *alignment, start int, qOwn uint64, missQ float32) (alignment, float32, float32, bool) {
+func (ix *Index) dedicationOnTop(sc *scratch, nid int32, rec *nameRec, ctoks []int32, al *alignment, start int, qOwn uint64, missQ float32) (alignment, float32, float32, bool) {
 	ded := sc.qDed
-	if !al.distinct || al.qm&ded != 0 || ix.ordinaryAligned(sc, ctoks, start) {
+	if !al.distinct || al.qm&ded != 0 || ix.ordinaryAligned(sc, nid, ctoks, start) {
 		return *al, missQ, 0, false
 	}
 	for _, e := range sc.edgeStore[start:] {

@@ -85,7 +85,6 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		sc.edgeStore = sc.edgeStore[:start]
 		return
 	}
-	sc.nid = nid // the name scored, for ordinaryAligned
 	den := ix.scoreDenominator(sc, nid, rec, ctoks, &al, start)
 	num := al.num
 	if rec.individual && uint(len(ctoks)-3) <= 1 {
@@ -395,7 +394,7 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// written apart
 		alpha = 1
 	}
-	if !rec.individual && missC > 0 && ix.ordinaryAligned(sc, ctoks, start) {
+	if !rec.individual && missC > 0 && ix.ordinaryAligned(sc, nid, ctoks, start) {
 		// only ordinary words agree: the listed words left out count
 		// in full, the name is not shortened (orgs.go)
 		alpha = 1
@@ -488,7 +487,7 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 		ded = ix.dedicationStart(ctoks)
 	}
 	cSeat := len(ctoks)
-	if shortened && !ix.ordinaryAligned(sc, ctoks, start) {
+	if shortened && !ix.ordinaryAligned(sc, nid, ctoks, start) {
 		cSeat = ix.listedSeat(ctoks, cm)
 	}
 	// the listed words left unaligned by their bits, in order (a listed
@@ -519,12 +518,12 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	if shortened && missC > 0 {
 		// the name's head or own words kept, what qualifies it left out
 		// (shortforms.go)
-		missC -= ix.leadDiscount(sc, ctoks, cm, cOwn, start, ded, cSeat, missC)
+		missC -= ix.leadDiscount(sc, nid, ctoks, cm, cOwn, start, ded, cSeat, missC)
 	}
 	if !rec.individual && missQ > 0 && missC == 0 {
 		if sc.qDed != 0 {
 			// the query's dedication (querydedication.go)
-			if dal, m, share, ok := ix.dedicationOnTop(sc, rec, ctoks, al, start, qOwn, missQ); ok {
+			if dal, m, share, ok := ix.dedicationOnTop(sc, nid, rec, ctoks, al, start, qOwn, missQ); ok {
 				if m > 0 {
 					m = ix.orgWordsOnTop(sc, rec, ctoks, &dal, start, qOwn, m)
 				}

@@ -128,7 +128,6 @@ type scratch struct {
 	qInnerForm        uint64 // one-word legal forms inside the query (innerFormWords, legalform.go)
 	qHiTech           int8   // where the query writes hi-tech as two words (hiTechAt, english.go), -1 if not
 	qDed              uint64 // the query's dedication (queryDedication)
-	nid               int32  // the listed name scoreName scores, once its words are aligned
 	qArticles         uint64 // query words that are the Arabic article (articleWords, orgarticles.go)
 	qLong             uint64 // query words of a country's long name, once asked (countryLong, places.go)
 	qLongAsked        bool

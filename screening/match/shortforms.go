@@ -27,7 +27,7 @@ const missPlaceLeft = missGeneric
 
 // leadDiscount returns what unmatchedWeights takes off the weight of the
 // distinctive words (no generic words, no descriptors) of a listed
-// organisation's name ctoks left out (not in cm) by a query that aligns in
+// organisation's name nid (words ctoks) left out (not in cm) by a query that aligns in
 // full and closely: when the query keeps the name's head (leadingKept) or
 // leaves out a group's prefix (groupPrefix), they count missLeading of
 // their weight instead of all of it; when it keeps the head in order
@@ -42,7 +42,7 @@ const missPlaceLeft = missGeneric
 // names come here: out of line, so that unmatchedWeights stays compact.
 //
 //go:noinline
-func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start, ded, cSeat int, missC float32) float32 {
+func (ix *Index) leadDiscount(sc *scratch, nid int32, ctoks []int32, cm, cOwn uint64, start, ded, cSeat int, missC float32) float32 {
 	share, places, alone := float32(1), false, false
 	switch {
 	case len(sc.edgeStore)-start == 1 && ix.coinedAlone(sc, nil, ctoks, &sc.edgeStore[start]):
@@ -53,12 +53,12 @@ func (ix *Index) leadDiscount(sc *scratch, ctoks []int32, cm, cOwn uint64, start
 		} else if ix.initialsInFront(ctoks, cm) && ix.headInOrder(sc, ctoks, cm, start) && ix.twoNameWordsKept(sc, ctoks, start) {
 			// the initials in front left out, two words of the
 			// name's own after them kept
-			if kept, _ := ix.leadingKept(sc, ctoks, cm, start); kept {
+			if kept, _ := ix.leadingKept(sc, nid, ctoks, cm, start); kept {
 				share = missLeading
 			}
 		}
 	case ix.headInOrder(sc, ctoks, cm, start):
-		switch kept, own := ix.leadingKept(sc, ctoks, cm, start); {
+		switch kept, own := ix.leadingKept(sc, nid, ctoks, cm, start); {
 		case kept:
 			share = missLeading
 		case own > 0:
@@ -145,7 +145,7 @@ func (ix *Index) headInOrder(sc *scratch, ctoks []int32, cm uint64, start int) b
 }
 
 // leadingKept reports whether a query that keeps the head of the listed
-// organisation's name ctoks in order (headInOrder; cm: the listed words
+// organisation's name nid (words ctoks) in order (headInOrder; cm: the listed words
 // aligned by the edges from start) holds words that say which
 // organisation it is: two of them distinctive (no generic word,
 // descriptor or given name), or one with the name's first words kept
@@ -154,7 +154,7 @@ func (ix *Index) headInOrder(sc *scratch, ctoks []int32, cm uint64, start int) b
 // given names (JOHN JAMES) or ordinary words only (ordinaryAligned)
 // keeps the full count of the words it leaves out. own is how many of the
 // words aligned are distinctive, 0 beside a given name.
-func (ix *Index) leadingKept(sc *scratch, ctoks []int32, cm uint64, start int) (kept bool, own int) {
+func (ix *Index) leadingKept(sc *scratch, nid int32, ctoks []int32, cm uint64, start int) (kept bool, own int) {
 	for _, e := range sc.edgeStore[start:] {
 		for j := e.clo; j <= e.chi; j++ {
 			t := &ix.toks[ctoks[j]]
@@ -166,7 +166,7 @@ func (ix *Index) leadingKept(sc *scratch, ctoks []int32, cm uint64, start int) (
 			}
 		}
 	}
-	return (own >= 2 || own == 1 && cm == spanMask(0, int8(bits.OnesCount64(cm)-1))) && !ix.ordinaryAligned(sc, ctoks, start), own
+	return (own >= 2 || own == 1 && cm == spanMask(0, int8(bits.OnesCount64(cm)-1))) && !ix.ordinaryAligned(sc, nid, ctoks, start), own
 }
 
 // maxCoreDF is the most listed names that each distinctive word a query
