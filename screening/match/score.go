@@ -29,8 +29,9 @@ type result struct {
 
 // scoreName aligns the query with one indexed name, computes its name score
 // and the number adjustments, and records a result if the largest boost the
-// entry could add could lift it to th. It reads of the query's details only
-// boost (queryBoost): applyDetails adds the rest.
+// query's details could earn (boost, queryBoost: only a country, a date of
+// birth and identifiers that agree raise a score) could lift it to th. It
+// reads of the query's details only boost: applyDetails adds the rest.
 func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	rec := &ix.names[nid]
 	ctoks := ix.nameToks(rec)
@@ -113,12 +114,12 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	nameScore := num / den
 	if len(sc.nt.nums) > 0 || rec.numLen > 0 || sc.nt.codes {
 		// the name's numbers sliced there: most names have none
-		ix.keepAdjusted(sc, nid, nameScore, ctoks, ix.nameNum[rec.numOff:rec.numOff+int32(rec.numLen)], start, th)
+		ix.keepAdjusted(sc, nid, nameScore, ctoks, ix.nameNum[rec.numOff:rec.numOff+int32(rec.numLen)], start, boost, th)
 		return
 	}
 	// no numbers and no codes: no adjustment yet, and the result, most of
 	// it the adjustments, is made only for a name that may be kept
-	if float64(nameScore)+maxBoost < th {
+	if float64(nameScore)+boost+boostSlack < th {
 		sc.edgeStore = sc.edgeStore[:start]
 		return
 	}
@@ -128,15 +129,16 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 // keepAdjusted ends scoreName for a name (nid, words ctoks, numbers cnums,
 // edges from sc.edgeStore[start], name score nameScore) when the query or
 // the name has numbers or the query's words hold digits: the number
-// adjustments, then the result recorded if the largest boost could still
-// lift it to th. Out of line: most names have neither.
+// adjustments, then the result recorded if the largest boost of the
+// query's details (boost) could still lift it to th. Out of line: most
+// names have neither.
 //
 //go:noinline
-func (ix *Index) keepAdjusted(sc *scratch, nid int32, nameScore float32, ctoks []int32, cnums []string, start int, th float64) {
+func (ix *Index) keepAdjusted(sc *scratch, nid int32, nameScore float32, ctoks []int32, cnums []string, start int, boost, th float64) {
 	r := result{name: nid, nameScore: nameScore}
 	numberAdjustments(&r, sc.nt.nums, cnums)
 	ix.codeDigitsDiffer(sc, &r, ctoks, start) // returns at once unless words hold digits
-	if float64(nameScore)+maxBoost+sumDelta(&r) < th {
+	if float64(nameScore)+boost+boostSlack+sumDelta(&r) < th {
 		sc.edgeStore = sc.edgeStore[:start]
 		return
 	}
@@ -803,6 +805,11 @@ func (ix *Index) leftoversCanReach(sc *scratch, ctoks []int32, qm, cm uint64, nu
 	best := float64((num + 2*wc) / (matchedW + 2*wc))
 	return best+boost >= th
 }
+
+// boostSlack covers the rounding of a sum of adjustments taken in another
+// order than queryBoost's, so that a name whose score reaches th with its
+// boosts is never cut before applyDetails adds them.
+const boostSlack = 1e-9
 
 // queryBoost returns the largest boost the query's country, date of birth
 // and identifiers could add to a name's score: the one thing of a query's

@@ -93,7 +93,6 @@ const (
 	deltaLegalDiffers     = -0.02
 	deltaNumberMismatch   = -0.30
 	deltaNumberMissing    = -0.25
-	maxBoost              = deltaCountryMatch + deltaDOBMatch + deltaIDMatch
 	minTokSim             = 0.6
 	alphaUnmatched        = 0.75          // weight of candidate tokens the query lacks
 	alphaUnmatchedPerson  = 0.6           // the same for listed people: given names are often left out
