@@ -16,9 +16,9 @@ import (
 )
 
 // DefaultNameCacheSize is the number of prepared name searches a Screener
-// keeps when WithNameCache is not given: about 6 MB. An entry (key and
-// match.Prepared) holds about 1.5 KB of heap: 1,506-1,519 bytes over the
-// 25,275 names of the evaluation set (BenchmarkNameCacheBytes).
+// keeps when WithNameCache is not given: about 5 MB. An entry (key and
+// match.Prepared) holds about 1.2 KB of heap: 1,164-1,258 bytes over the
+// 25,275 names of the evaluation set (BenchmarkNameCacheBytes, 2026-12-07).
 const DefaultNameCacheSize = 4096
 
 // nameCacheShards is the most shards a name cache has: enough that
