@@ -62,6 +62,48 @@ type evalResult struct {
 	stats          map[string]*tally
 	devPos, devNeg []float64 // best scores at sweepFloor, for the dev sweep
 	misses, fps    []string  // dev split only
+	// missBands counts, by split, the positives missed by the best score
+	// of the listed party (missBand); nearNeg the negatives by their top
+	// score (nearBand)
+	missBands, nearNeg map[string]*[4]int
+}
+
+// missBand returns the band of a missed positive's best score: below
+// sweepFloor (not returned by the search), below 0.70, below 0.75, below
+// DefaultThreshold.
+func missBand(s float64) int {
+	switch {
+	case s < sweepFloor:
+		return 0
+	case s < 0.70:
+		return 1
+	case s < 0.75:
+		return 2
+	}
+	return 3
+}
+
+// nearBand returns the band of a negative's top score: 0.70 to 0.75, 0.75
+// to DefaultThreshold, at DefaultThreshold or above (a false positive);
+// -1 below 0.70.
+func nearBand(s float64) int {
+	switch {
+	case s < 0.70:
+		return -1
+	case s < 0.75:
+		return 0
+	case s < DefaultThreshold:
+		return 1
+	}
+	return 2
+}
+
+// band returns the counts of split in m, made on first use.
+func band(m map[string]*[4]int, split string) *[4]int {
+	if m[split] == nil {
+		m[split] = new([4]int)
+	}
+	return m[split]
 }
 
 func (ev *evalResult) rate(k string) float64 {
@@ -79,7 +121,7 @@ func (ev *evalResult) rate(k string) float64 {
 func runEval(t *testing.T, ix *Index, pos, neg []evalRow) *evalResult {
 	t.Helper()
 	ctx := context.Background()
-	ev := &evalResult{stats: map[string]*tally{}}
+	ev := &evalResult{stats: map[string]*tally{}, missBands: map[string]*[4]int{}, nearNeg: map[string]*[4]int{}}
 	bump := func(k string, hit bool) {
 		s := ev.stats[k]
 		if s == nil {
@@ -114,6 +156,9 @@ func runEval(t *testing.T, ix *Index, pos, neg []evalRow) *evalResult {
 		}
 		bump("pos/"+r.split+"/"+r.category, found)
 		bump("pos/"+r.split+"/all", found)
+		if !found {
+			band(ev.missBands, r.split)[missBand(best)]++
+		}
 		if !found && r.split == "dev" {
 			top := ""
 			if len(ms) > 0 {
@@ -135,6 +180,9 @@ func runEval(t *testing.T, ix *Index, pos, neg []evalRow) *evalResult {
 			ev.devNeg = append(ev.devNeg, top)
 		}
 		hit := top >= DefaultThreshold
+		if b := nearBand(top); b >= 0 && r.category != "hard_collision" {
+			band(ev.nearNeg, r.split)[b]++
+		}
 		bump("neg/"+r.split+"/"+r.category, hit)
 		if r.category != "hard_collision" { // listed names, legal form aside: reported, not counted
 			bump("neg/"+r.split+"/all", hit)
@@ -174,6 +222,20 @@ func (ev *evalResult) report(t *testing.T) {
 			fpr = fmt.Sprintf("%.4f", rate(ev.devNeg, th))
 		}
 		fmt.Fprintf(&b, "| %.2f | %.3f | %s |\n", th, rate(ev.devPos, th), fpr)
+	}
+	fmt.Fprintf(&b, "\npositives missed, by the best score of the listed party:\n| split | missed | not returned at %.2f | %.2f–0.70 | 0.70–0.75 | 0.75–%.2f |\n|---|---:|---:|---:|---:|---:|\n", sweepFloor, sweepFloor, DefaultThreshold)
+	for _, split := range []string{"dev", "test"} {
+		if c := ev.missBands[split]; c != nil {
+			fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d |\n", split, c[0]+c[1]+c[2]+c[3], c[0], c[1], c[2], c[3])
+		}
+	}
+	if len(ev.nearNeg) > 0 {
+		fmt.Fprintf(&b, "\nnegatives near the threshold, by their top score:\n| split | 0.70–0.75 | 0.75–%.2f | %.2f and above |\n|---|---:|---:|---:|\n", DefaultThreshold, DefaultThreshold)
+		for _, split := range []string{"dev", "test"} {
+			if c := ev.nearNeg[split]; c != nil {
+				fmt.Fprintf(&b, "| %s | %d | %d | %d |\n", split, c[0], c[1], c[2])
+			}
+		}
 	}
 	t.Log(b.String())
 	if testing.Verbose() {
