@@ -86,10 +86,26 @@ func (sc *scratch) pushHit(h simHit) {
 }
 
 // addHit adds h unless a hit of its words and token was found since the
-// hit sc.hitsFrom.
+// hit sc.hitsFrom. It is findHit, then addNewHit, with the token's chain
+// read once for both.
 func (sc *scratch) addHit(h simHit) {
-	if sc.findHit(h) == nil {
-		sc.addNewHit(h)
+	if len(sc.hitHead) == 0 {
+		if sc.findHit(h) == nil {
+			sc.addNewHit(h)
+		}
+		return
+	}
+	head := &sc.hitHead[h.tok]
+	for k := *head; int(k) > sc.hitsFrom; k = sc.hitNext[k-1] {
+		if e := &sc.hits[k-1]; e.qlo == h.qlo && e.qhi == h.qhi {
+			return
+		}
+	}
+	sc.hits = append(sc.hits, h)
+	sc.hitNext = append(sc.hitNext, *head)
+	*head = int32(len(sc.hits))
+	if h.qlo == h.qhi && h.qlo >= 0 && int(h.qlo) < len(sc.bestSingle) && h.sim > sc.bestSingle[h.qlo] {
+		sc.bestSingle[h.qlo] = h.sim
 	}
 }
 
