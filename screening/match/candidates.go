@@ -535,13 +535,13 @@ func (ix *Index) probeFuzzy(sc *scratch, q *qtok, lo, hi int8, minSim float32, b
 // random in arrays of megabytes, and each look-up of probeFuzzy would
 // wait for both in turn.
 func (ix *Index) prefetchFuzzy(sc *scratch, hs []uint64) {
-	dir, keys, shift := ix.fuzzyDir, ix.fuzzy, ix.fuzzyShift
+	dir, keys := ix.fuzzyDir, ix.fuzzy
 	var s uint32
 	for _, h := range hs {
-		s += dir[h>>shift]
+		s += dir[ix.fuzzyBucket(h)]
 	}
 	for _, h := range hs {
-		if i := dir[h>>shift]; int(i) < len(keys) {
+		if i := dir[ix.fuzzyBucket(h)]; int(i) < len(keys) {
 			s += uint32(keys[i])
 		}
 	}

@@ -265,8 +265,11 @@ func packFuzzyKeys(keys []fuzzyKey, shift uint64) []uint64 {
 }
 
 // fuzzyTokMask returns the bits of a packed fuzzy key that hold the token.
+// The shift is 34 to 63 (fuzzyDirectory; checked when a prebuilt index is
+// read), so masking the shift counts with 63 changes nothing, and spares
+// the test of a count of 64 or more that a shift by a variable costs.
 func (ix *Index) fuzzyTokMask() uint64 {
-	return 1<<(64-ix.fuzzyShift) - 1
+	return 1<<((64-ix.fuzzyShift)&63) - 1
 }
 
 // fuzzyTok returns the token of the packed fuzzy key at i.
@@ -274,14 +277,21 @@ func (ix *Index) fuzzyTok(i int) int32 {
 	return int32(ix.fuzzy[i] & ix.fuzzyTokMask())
 }
 
+// fuzzyBucket returns the directory bucket of hash h.
+func (ix *Index) fuzzyBucket(h uint64) uint64 {
+	return h >> (ix.fuzzyShift & 63)
+}
+
 // fuzzyRange returns the range of ix.fuzzy stored under hash h.
 func (ix *Index) fuzzyRange(h uint64) (int, int) {
-	b := h >> ix.fuzzyShift
-	lo, hi := int(ix.fuzzyDir[b]), int(ix.fuzzyDir[b+1])
+	b := ix.fuzzyBucket(h)
+	// the bucket's two entries in a slice of their own: one bounds check
+	d := ix.fuzzyDir[b : b+2 : b+2]
+	lo, hi := int(d[0]), int(d[1])
 	// within the bucket, a key is below h's when its word is below h's
 	// bits moved up (packFuzzyKeys), and has h when the two differ in
 	// the token's bits only
-	hk, mask := h<<(64-ix.fuzzyShift), ix.fuzzyTokMask()
+	hk, mask := h<<((64-ix.fuzzyShift)&63), ix.fuzzyTokMask()
 	// the bucket's keys in a slice of their own: one bounds check
 	keys := ix.fuzzy[lo:hi]
 	i := 0
