@@ -104,14 +104,18 @@ func (sc *scratch) addHit(h simHit) {
 	sc.hits = append(sc.hits, h)
 	sc.hitNext = append(sc.hitNext, *head)
 	*head = int32(len(sc.hits))
-	if h.qlo == h.qhi && h.qlo >= 0 && int(h.qlo) < len(sc.bestSingle) && h.sim > sc.bestSingle[h.qlo] {
-		sc.bestSingle[h.qlo] = h.sim
-	}
+	sc.keepBest(h)
 }
 
 // addNewHit appends h and keeps its query word's best similarity.
 func (sc *scratch) addNewHit(h simHit) {
 	sc.pushHit(h)
+	sc.keepBest(h)
+}
+
+// keepBest raises the best similarity of the query word of h, a hit of
+// one word, to h's.
+func (sc *scratch) keepBest(h simHit) {
 	if h.qlo == h.qhi && h.qlo >= 0 && int(h.qlo) < len(sc.bestSingle) && h.sim > sc.bestSingle[h.qlo] {
 		sc.bestSingle[h.qlo] = h.sim
 	}
