@@ -196,11 +196,27 @@ const maxLegalTokens = 6
 // name made only of legal forms keeps them, and the caller treats it as not
 // distinctive.
 func stripLegal(toks []string, scratch []byte) ([]string, LegalClass) {
+	toks, class, _ := stripLegalOnly(toks, scratch)
+	return toks, class
+}
+
+// stripLegalOnly is stripLegal that also reports whether every token is
+// part of a legal form, the phrases at the end taken off one by one leaving
+// nothing; then the tokens it returns are of no use. The phrases are looked
+// up once for both answers: stripLegal stops at the phrase that is all
+// that is left.
+func stripLegalOnly(toks []string, scratch []byte) ([]string, LegalClass, bool) {
 	class := LegalNone
-	for len(toks) > 1 {
+	if len(toks) == 0 {
+		return toks, class, true // nothing but legal forms, vacuously
+	}
+	for len(toks) > 0 {
 		n, c := longestLegal(toks, true, scratch)
-		if n == 0 || n >= len(toks) {
+		if n == 0 {
 			break
+		}
+		if n >= len(toks) {
+			return toks, class, true
 		}
 		if class == LegalNone {
 			class = c
@@ -220,7 +236,7 @@ func stripLegal(toks []string, scratch []byte) ([]string, LegalClass) {
 		}
 		toks = toks[n:]
 	}
-	return toks, class
+	return toks, class, false
 }
 
 // longestLegal finds the longest legal-form phrase at the end (or start) of
@@ -260,19 +276,6 @@ func longestLegal(toks []string, atEnd bool, scratch []byte) (int, LegalClass) {
 		}
 	}
 	return 0, LegalNone
-}
-
-// isLegalOnly reports whether every token of a normalised name is part of a
-// legal form.
-func isLegalOnly(toks []string, scratch []byte) bool {
-	for len(toks) > 0 {
-		n, _ := longestLegal(toks, true, scratch)
-		if n == 0 {
-			return false
-		}
-		toks = toks[:len(toks)-n]
-	}
-	return true
 }
 
 // stopWords carry no weight in matching.
@@ -890,16 +893,27 @@ var (
 	gluedSuffixes = []string{"limited", "company", "corporation", "ltda", "ltd", "llc", "llp", "ooo", "oao", "zao", "jsc", "inc", "gmbh", "eood", "doo", "fze"}
 )
 
+// gluedPrefixesBy and gluedSuffixesBy hold gluedPrefixes by their first
+// byte and gluedSuffixes by their last, each list in the table's order: a
+// word is compared with the forms its end may carry, not with every form.
+var gluedPrefixesBy, gluedSuffixesBy = func() (p, s [256][]string) {
+	for _, f := range gluedPrefixes {
+		p[f[0]] = append(p[f[0]], f)
+	}
+	for _, f := range gluedSuffixes {
+		s[f[len(f)-1]] = append(s[f[len(f)-1]], f)
+	}
+	return p, s
+}()
+
 // splitGlued splits a legal form glued to the first or the last word.
 func splitGlued(fields []string) []string {
 	if len(fields) == 0 {
 		return fields
 	}
-	if f := fields[0]; !isLegalWord(f) {
-		for _, p := range gluedPrefixes {
-			// the first byte first: a byte costs less than a
-			// string compare
-			if len(f) >= len(p)+3 && f[0] == p[0] && f[:len(p)] == p {
+	if f := fields[0]; f != "" && gluedPrefixesBy[f[0]] != nil && !isLegalWord(f) {
+		for _, p := range gluedPrefixesBy[f[0]] {
+			if len(f) >= len(p)+3 && f[:len(p)] == p {
 				fields = append(fields, "")
 				copy(fields[2:], fields[1:])
 				fields[0], fields[1] = f[:len(p)], f[len(p):]
@@ -908,9 +922,9 @@ func splitGlued(fields []string) []string {
 		}
 	}
 	last := len(fields) - 1
-	if f := fields[last]; !isLegalWord(f) {
-		for _, p := range gluedSuffixes {
-			if len(f) >= len(p)+3 && f[len(f)-1] == p[len(p)-1] && f[len(f)-len(p):] == p && (len(p) > 2 || len(fields) > 1) {
+	if f := fields[last]; f != "" && gluedSuffixesBy[f[len(f)-1]] != nil && !isLegalWord(f) {
+		for _, p := range gluedSuffixesBy[f[len(f)-1]] {
+			if len(f) >= len(p)+3 && f[len(f)-len(p):] == p && (len(p) > 2 || len(fields) > 1) {
 				fields[last] = f[:len(f)-len(p)]
 				fields = append(fields, f[len(f)-len(p):])
 				break

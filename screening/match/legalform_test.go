@@ -2,6 +2,8 @@ package match
 
 import (
 	"context"
+	"maps"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -245,6 +247,136 @@ func TestInnerFormsPair(t *testing.T) {
 		score := scoreBesideRealAliases(t, c.listed, c.query)
 		if got := score >= DefaultThreshold; got != c.found {
 			t.Errorf("%q for %q: score %.3f, found = %v, want %v", c.query, c.listed, score, got, c.found)
+		}
+	}
+}
+
+// TestStripLegalOnly checks stripLegalOnly against the two passes it
+// stands for: the phrases taken off the end until nothing is left
+// (legal-only), and stripLegal as it was, on names made of legal-form
+// words, stop words and other words.
+func TestStripLegalOnly(t *testing.T) {
+	legalOnly := func(toks []string) bool {
+		for len(toks) > 0 {
+			n, _ := longestLegal(toks, true, nil)
+			if n == 0 {
+				return false
+			}
+			toks = toks[:len(toks)-n]
+		}
+		return true
+	}
+	strip := func(toks []string) ([]string, LegalClass) {
+		class := LegalNone
+		for len(toks) > 1 {
+			n, c := longestLegal(toks, true, nil)
+			if n == 0 || n >= len(toks) {
+				break
+			}
+			if class == LegalNone {
+				class = c
+			}
+			toks = toks[:len(toks)-n]
+		}
+		for len(toks) > 1 {
+			n, c := longestLegal(toks, false, nil)
+			if n == 0 || n >= len(toks) {
+				break
+			}
+			if n == 1 && !legalPrefixOK[toks[0]] {
+				break
+			}
+			if class == LegalNone {
+				class = c
+			}
+			toks = toks[n:]
+		}
+		return toks, class
+	}
+	words := []string{"romashka", "sukhoi", "of", "the", "bank"}
+	for phrase := range legalForms {
+		words = append(words, strings.Fields(phrase)...)
+	}
+	slices.Sort(words)
+	words = slices.Compact(words)
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func() string {
+		if rng.IntN(4) == 0 {
+			return words[rng.IntN(5)]
+		}
+		return words[rng.IntN(len(words))]
+	}
+	phrases := slices.Sorted(maps.Keys(legalForms))
+	for range 200000 {
+		var toks []string
+		for range rng.IntN(7) {
+			if rng.IntN(3) == 0 {
+				toks = append(toks, strings.Fields(phrases[rng.IntN(len(phrases))])...)
+			} else {
+				toks = append(toks, pick())
+			}
+		}
+		got, gc, only := stripLegalOnly(slices.Clone(toks), nil)
+		if wantOnly := legalOnly(toks); only != wantOnly {
+			t.Fatalf("stripLegalOnly(%q) legal-only %t, want %t", toks, only, wantOnly)
+		}
+		if only {
+			continue
+		}
+		want, wc := strip(toks)
+		if !slices.Equal(got, want) || gc != wc {
+			t.Fatalf("stripLegalOnly(%q) = %q, %v; want %q, %v", toks, got, gc, want, wc)
+		}
+	}
+}
+
+// TestSplitGluedByEnds checks splitGlued, which compares a word only with
+// the glued forms its first or last byte may begin or end, against the
+// comparison with every form in the table's order.
+func TestSplitGluedByEnds(t *testing.T) {
+	want := func(fields []string) []string {
+		if len(fields) == 0 {
+			return fields
+		}
+		if f := fields[0]; !isLegalWord(f) {
+			for _, p := range gluedPrefixes {
+				if len(f) >= len(p)+3 && f[:len(p)] == p {
+					fields = append(fields, "")
+					copy(fields[2:], fields[1:])
+					fields[0], fields[1] = f[:len(p)], f[len(p):]
+					break
+				}
+			}
+		}
+		last := len(fields) - 1
+		if f := fields[last]; !isLegalWord(f) {
+			for _, p := range gluedSuffixes {
+				if len(f) >= len(p)+3 && f[len(f)-len(p):] == p && (len(p) > 2 || len(fields) > 1) {
+					fields[last] = f[:len(f)-len(p)]
+					fields = append(fields, f[len(f)-len(p):])
+					break
+				}
+			}
+		}
+		return fields
+	}
+	parts := slices.Concat(gluedPrefixes, gluedSuffixes, []string{"a", "o", "mp", "tardigrade", "kurchatov", "c", "d"})
+	rng := rand.New(rand.NewPCG(3, 4))
+	word := func() string {
+		var b strings.Builder
+		for range 1 + rng.IntN(3) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		return b.String()
+	}
+	for range 200000 {
+		var fields []string
+		for range rng.IntN(4) {
+			fields = append(fields, word())
+		}
+		got, exp := splitGlued(slices.Clone(fields)), want(slices.Clone(fields))
+		if !slices.Equal(got, exp) {
+			t.Fatalf("splitGlued(%q) = %q, want %q", fields, got, exp)
 		}
 	}
 }

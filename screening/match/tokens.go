@@ -59,11 +59,11 @@ func analyzeName(norm string, fields []string, out *nameTokens, scratch []byte, 
 	fields = subsidiaryForm(fields, scratch)
 	out.words, out.nums, out.legal, out.legalOnly = out.words[:0], out.nums[:0], LegalNone, false
 	out.codes = false
-	if isLegalOnly(fields, scratch) {
+	toks, class, legalOnly := stripLegalOnly(fields, scratch)
+	if legalOnly {
 		out.legalOnly = true
 		return fields
 	}
-	toks, class := stripLegal(fields, scratch)
 	out.legal = class
 	for k, t := range toks {
 		switch {
