@@ -29,10 +29,8 @@ var dinLinkedSuffixes = []string{
 // mujahedeen; abidin, abideen, "worshippers", as in Zain al-Abidin) ends
 // alike and is no compound.
 func dinLinkedHead(w string) string {
-	// every suffix ends in n or e and has a d three or four letters from
-	// the end
-	if len(w) < 7 || w[len(w)-1] != 'n' && w[len(w)-1] != 'e' || w[len(w)-3] != 'd' && w[len(w)-4] != 'd' {
-		return ""
+	if !dinTail(w) {
+		return "" // no suffix ends so (tokens.go)
 	}
 	for _, suf := range dinLinkedSuffixes {
 		if len(w) >= len(suf)+3 && w[len(w)-len(suf):] == suf {

@@ -189,6 +189,9 @@ func appendNameElements(dst []string, w string) []string {
 	if len(w) >= 4 && len(w) <= 5 && w[:2] == "ab" && kunyaLinks[w] {
 		return append(dst, "abu", "al") // abul-khair: abu al-khayr
 	}
+	if !dinTail(w) {
+		return append(dst, w)
+	}
 	for _, suf := range dinSuffixes {
 		// the last byte first: a byte costs less than a string compare
 		if len(w) >= len(suf)+3 && w[len(w)-1] == suf[len(suf)-1] && w[len(w)-len(suf):] == suf {
@@ -199,6 +202,15 @@ func appendNameElements(dst []string, w string) []string {
 		return append(dst, head, "al", "din") // dincompounds.go
 	}
 	return append(dst, w)
+}
+
+// dinTail reports whether w, of seven letters or more, ends as the
+// spellings of al-din joined to a name (dinSuffixes, dinLinkedSuffixes)
+// all do: in n or e, with a d three or four letters from the end. A word
+// that does not is compared with none of them.
+func dinTail(w string) bool {
+	n := len(w)
+	return n >= 7 && (w[n-1] == 'n' || w[n-1] == 'e') && (w[n-3] == 'd' || w[n-4] == 'd')
 }
 
 // assimilatedArticles writes "al" for the Arabic article written as

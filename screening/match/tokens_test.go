@@ -283,3 +283,22 @@ func checkWords(t *testing.T, cases []wordsCase) {
 		}
 	}
 }
+
+// TestDinTail checks that dinTail lets through every word that ends in a
+// spelling of al-din that appendNameElements or dinLinkedHead takes off
+// (that spelling and three letters before it at least), and that it is no
+// filter at all on the spellings' last letters alone.
+func TestDinTail(t *testing.T) {
+	for _, suf := range slices.Concat(dinSuffixes, dinLinkedSuffixes) {
+		for _, head := range []string{"nur", "abcd", "tajdidn"} {
+			if w := head + suf; !dinTail(w) {
+				t.Errorf("dinTail(%q) = false; %q ends in %q", w, w, suf)
+			}
+		}
+	}
+	for _, w := range []string{"ivanovich", "hassan", "korean", "martine", "dinner", "abdin"} {
+		if dinTail(w) {
+			t.Errorf("dinTail(%q) = true", w)
+		}
+	}
+}
