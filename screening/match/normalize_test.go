@@ -1,11 +1,13 @@
 package match
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/exportguard/exportguard/namekey"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalize(t *testing.T) {
@@ -144,6 +146,47 @@ func TestSkeletonAppended(t *testing.T) {
 	} {
 		if got := string(appendSkeleton([]byte(c.dst), c.w)); got != c.want {
 			t.Errorf("appendSkeleton(%q, %q) = %q, want %q", c.dst, c.w, got, c.want)
+		}
+	}
+}
+
+// TestCyrillicTable checks cyrillic, which reads cyrillicTab for the
+// Cyrillic block, against the look-up of cyrillicRU for every letter of
+// the block, and hasEastSlavicMarkers against strings.ContainsAny on names
+// made of Cyrillic, Latin and the marker letters.
+func TestCyrillicTable(t *testing.T) {
+	var ref func(r rune, eastSlavic bool) string
+	ref = func(r rune, eastSlavic bool) string {
+		if eastSlavic && (r == 'г' || r == 'и') {
+			return map[rune]string{'г': "h", 'и': "y"}[r]
+		}
+		if s, ok := cyrillicRU[r]; ok {
+			return s
+		}
+		if d := norm.NFD.String(string(r)); d != string(r) {
+			if base, _ := utf8.DecodeRuneInString(d); base != r {
+				return ref(base, eastSlavic) + d[utf8.RuneLen(base):]
+			}
+		}
+		return string(r)
+	}
+	for r := rune(0x0400); r <= 0x04FF; r++ {
+		for _, east := range []bool{false, true} {
+			if got, want := cyrillic(r, east), ref(r, east); got != want {
+				t.Errorf("cyrillic(%q, %t) = %q, want %q", r, east, got, want)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	letters := []rune("іїєґўІЇЄҐЎабвгдеиклмнопрстуфхцчшщыэюяАБВГabc -\uFFFD")
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteRune(letters[rng.IntN(len(letters))])
+		}
+		s := b.String()
+		if got, want := hasEastSlavicMarkers(s), strings.ContainsAny(s, "іїєґўІЇЄҐЎ"); got != want {
+			t.Fatalf("hasEastSlavicMarkers(%q) = %t, want %t", s, got, want)
 		}
 	}
 }

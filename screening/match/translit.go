@@ -106,7 +106,15 @@ func hangulRunLen(s string) int {
 // hasEastSlavicMarkers reports whether s contains a letter used in Ukrainian
 // or Belarusian but not in Russian.
 func hasEastSlavicMarkers(s string) bool {
-	return strings.ContainsAny(s, "іїєґўІЇЄҐЎ")
+	// a switch on each rune: strings.ContainsAny with these non-ASCII
+	// letters decodes every rune of s and searches the set with it
+	for _, r := range s {
+		switch r {
+		case 'і', 'ї', 'є', 'ґ', 'ў', 'І', 'Ї', 'Є', 'Ґ', 'Ў':
+			return true
+		}
+	}
+	return false
 }
 
 var cyrillicRU = map[rune]string{
@@ -121,6 +129,21 @@ var cyrillicRU = map[rune]string{
 	'ү': "u", 'ұ': "u", 'һ': "h", 'ә': "a", 'ө': "o", 'ң': "ng",
 }
 
+// cyrillicTab is cyrillicRU for the Cyrillic block (U+0400 to U+04FF),
+// indexed by the letter less U+0400: an array read where the map was
+// looked up for each letter of a Cyrillic name.
+var cyrillicTab = func() (t [0x100]struct {
+	s  string
+	ok bool
+}) {
+	for r, s := range cyrillicRU {
+		if r >= 0x0400 && r <= 0x04FF {
+			t[r-0x0400].s, t[r-0x0400].ok = s, true
+		}
+	}
+	return t
+}()
+
 func cyrillic(r rune, eastSlavic bool) string {
 	if eastSlavic {
 		switch r {
@@ -130,7 +153,11 @@ func cyrillic(r rune, eastSlavic bool) string {
 			return "y"
 		}
 	}
-	if t, ok := cyrillicRU[r]; ok {
+	if r >= 0x0400 && r <= 0x04FF {
+		if t := cyrillicTab[r-0x0400]; t.ok {
+			return t.s
+		}
+	} else if t, ok := cyrillicRU[r]; ok {
 		return t
 	}
 	// a letter with a diacritic (ѐ, ӣ): romanise its base letter
