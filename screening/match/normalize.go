@@ -43,14 +43,64 @@ func appendNormalized(dst []byte, s string) []byte {
 	if namekey.IsASCII(s) {
 		return appendCleanASCII(dst, s)
 	}
-	t := sanitize(s)
-	t = nfkc(t)
-	t = foldWidth(t)
-	t = foldCase(t)
+	t, ok := foldCyrillic(s)
+	if !ok {
+		t = sanitize(s)
+		t = nfkc(t)
+		t = foldWidth(t)
+		t = foldCase(t)
+	}
 	t = transliterate(t)
 	t = stripMarks(t)
 	return appendClean(dst, t)
 }
+
+// foldCyrillic returns foldCase(foldWidth(nfkc(sanitize(s)))) for a name
+// written in printable ASCII and the Cyrillic letters of cyrFold, the
+// most common names that are not ASCII, rune by rune without the four
+// passes; ok is false for any other name. Each of those runes is one
+// that nfkc, foldWidth and sanitize leave as it is and that no rune after
+// it combines with (a boundary before it, for NFKC), so the passes leave
+// the name as it is but for the case folding, which is rune by rune.
+func foldCyrillic(s string) (string, bool) {
+	var buf [128]byte
+	b := buf[:0]
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b = append(b, byte(r)+('a'-'A'))
+		case r >= ' ' && r < utf8.RuneSelf-1: // no control byte (DEL is 0x7f)
+			b = append(b, byte(r))
+		case r >= 0x0400 && r <= 0x04FF && cyrFold[r-0x0400] != 0:
+			b = utf8.AppendRune(b, cyrFold[r-0x0400])
+		default:
+			return "", false
+		}
+	}
+	return string(b), true
+}
+
+// cyrFold maps each rune of the Cyrillic block (U+0400 to U+04FF) that
+// nfkc, foldWidth and sanitize leave as it is, that starts a segment of
+// NFKC (nothing before it combines with it) and that foldCase maps to a
+// single rune, to that rune; the others to 0. Built with the passes
+// themselves, rune by rune.
+var cyrFold = func() (t [0x100]rune) {
+	for r := rune(0x0400); r <= 0x04FF; r++ {
+		s := string(r)
+		if p := norm.NFKC.PropertiesString(s); !p.BoundaryBefore() || p.CCC() != 0 {
+			continue
+		}
+		if sanitize(s) != s || nfkc(s) != s || foldWidth(s) != s {
+			continue
+		}
+		f := foldCase(s)
+		if fr, n := utf8.DecodeRuneInString(f); fr != utf8.RuneError && n == len(f) {
+			t[r-0x0400] = fr
+		}
+	}
+	return t
+}()
 
 // sanitize replaces invalid UTF-8 and control characters by spaces.
 func sanitize(s string) string {

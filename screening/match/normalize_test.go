@@ -190,3 +190,42 @@ func TestCyrillicTable(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldCyrillic checks foldCyrillic against the passes it stands for,
+// and Normalize against the composition of its steps, on names made of
+// ASCII (control bytes too), every letter and mark of the Cyrillic block
+// and a few other letters and marks that combine with them.
+func TestFoldCyrillic(t *testing.T) {
+	var runes []rune
+	for r := rune(0); r < 0x80; r++ {
+		runes = append(runes, r)
+	}
+	for r := rune(0x0400); r <= 0x04FF; r++ {
+		runes = append(runes, r, r) // twice: most names are Cyrillic
+	}
+	runes = append(runes, 0x0300, 0x0306, 0x0308, 0x0483, 'é', 'ß', 'Ａ', 'ﬁ', 0x0085, 0x2028, utf8.RuneError)
+	rng := rand.New(rand.NewPCG(7, 8))
+	folded := 0
+	for range 50000 {
+		var b []byte
+		for range rng.IntN(16) {
+			b = utf8.AppendRune(b, runes[rng.IntN(len(runes))])
+		}
+		if rng.IntN(50) == 0 {
+			b = append(b, 0xff) // invalid UTF-8
+		}
+		s := string(b)
+		if got, ok := foldCyrillic(s); ok {
+			folded++
+			if want := foldCase(foldWidth(nfkc(sanitize(s)))); got != want {
+				t.Fatalf("foldCyrillic(%q) = %q, want %q", s, got, want)
+			}
+		}
+		if got, want := Normalize(s), cleanPunct(stripMarks(transliterate(foldCase(foldWidth(nfkc(sanitize(s))))))); got != want {
+			t.Fatalf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if folded < 1000 {
+		t.Errorf("foldCyrillic folded %d names of 50000", folded)
+	}
+}
