@@ -386,6 +386,42 @@ func (s *shapeSet) hasShape(n int, first, last byte) bool {
 // with the tables.
 var skelShapes, delShapes, wordShapes shapeSet
 
+// sigSet is a finer filter than shapeSet on a table's keys (two bytes or
+// more), for oneDeletionIn: a bit per hash of a key's signature, its
+// length and its two first and two last bytes. Nearly every deletion of a
+// word of a name that keeps a key's shape has no key's signature.
+type sigSet [1 << 13 / 64]uint64
+
+// sigBit returns the bit of the signature of a key of n bytes that begins
+// with a, b and ends with y, z.
+func sigBit(n int, a, b, y, z byte) uint32 {
+	x := uint64(n)<<32 | uint64(a)<<24 | uint64(b)<<16 | uint64(y)<<8 | uint64(z)
+	return uint32((x * 0x9e3779b97f4a7c15) >> (64 - 13))
+}
+
+func (s *sigSet) add(k string) {
+	h := sigBit(len(k), k[0], k[1], k[len(k)-2], k[len(k)-1])
+	s[h/64] |= 1 << (h % 64)
+}
+
+// hasDeletion reports whether the signature of w (three bytes or more)
+// less its byte d has its bit in s, reading the deletion's bytes in w.
+func (s *sigSet) hasDeletion(w string, d int) bool {
+	m := len(w) - 1 // the deletion's length
+	at := func(i int) byte {
+		if i < d {
+			return w[i]
+		}
+		return w[i+1]
+	}
+	h := sigBit(m, at(0), at(1), at(m-2), at(m-1))
+	return s[h/64]&(1<<(h%64)) != 0
+}
+
+// The signatures of the keys of legalDel and legalRawDel, filled with the
+// tables.
+var delSigs, rawDelSigs sigSet
+
 // inSkel, inDel and inWords look k up in legalSkel, legalDel and
 // legalWords, asking the shape first. k may share memory with a buffer:
 // the maps keep no reference to it.
@@ -451,12 +487,14 @@ func init() {
 	}
 	for k := range legalRawDel {
 		rawDelShapes.add(k)
+		rawDelSigs.add(k)
 	}
 	for k := range legalSkel {
 		skelShapes.add(k)
 	}
 	for k := range legalDel {
 		delShapes.add(k)
+		delSigs.add(k)
 	}
 	// every phrase also as canonLegal leaves it: a word of the wider table
 	// one letter from a curated word is brought to that word's spelling
@@ -740,17 +778,22 @@ func rawLegalTypo(w string, buf []byte) (string, bool) {
 	if len(w) < legalDelMin {
 		return "", false
 	}
-	return oneDeletionIn(w, buf, &rawDelShapes, look)
+	return oneDeletionIn(w, buf, &rawDelShapes, &rawDelSigs, look)
 }
 
 // oneDeletionIn looks up in a table (look, whose keys have the shapes
-// shapes) each string made of w (two bytes or more) less one of its bytes,
-// built in buf, and returns the first found. A deletion's shape is known
-// before it is built: every one but the first and the last byte's keeps
-// w's ends and has one length, so one bit answers for all of them.
-func oneDeletionIn(w string, buf []byte, shapes *shapeSet, look func(string) (string, bool)) (string, bool) {
+// shapes and the signatures sigs) each string made of w (two bytes or
+// more) less one of its bytes, built in buf, and returns the first found.
+// A deletion's shape is known before it is built: every one but the first
+// and the last byte's keeps w's ends and has one length, so one bit
+// answers for all of them. Its signature is too, and a deletion whose
+// signature no key has is neither built nor looked up.
+func oneDeletionIn(w string, buf []byte, shapes *shapeSet, sigs *sigSet, look func(string) (string, bool)) (string, bool) {
 	n := len(w)
 	inner := shapes.hasShape(n-1, w[0], w[n-1])
+	// the deletions of w[2] to w[n-3] keep w's two first and two last
+	// bytes: one signature for all of them
+	mid := inner && n >= 5 && sigs.hasDeletion(w, 2)
 	for d := 0; d < n; d++ {
 		switch {
 		case d == 0:
@@ -763,6 +806,12 @@ func oneDeletionIn(w string, buf []byte, shapes *shapeSet, look func(string) (st
 			}
 		case !inner:
 			d = n - 2
+			continue
+		case d >= 2 && d <= n-3 && !mid:
+			d = n - 3
+			continue
+		}
+		if n >= 3 && !sigs.hasDeletion(w, d) {
 			continue
 		}
 		del := append(append(buf[:0], w[:d]...), w[d+1:]...)
@@ -801,7 +850,7 @@ func canonLegalWordSk(w string, buf []byte) (string, bool, []byte) {
 	if len(sk) < legalDelMin {
 		return "", false, sk
 	}
-	c, ok := oneDeletionIn(bytesString(sk), sk[len(sk):], &delShapes, inDel)
+	c, ok := oneDeletionIn(bytesString(sk), sk[len(sk):], &delShapes, &delSigs, inDel)
 	return c, ok, sk
 }
 

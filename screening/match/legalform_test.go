@@ -380,3 +380,77 @@ func TestSplitGluedByEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestDeletionSigs checks the signature filters of oneDeletionIn: every
+// key of legalDel and legalRawDel has its bit, and oneDeletionIn answers
+// with them as it does with a filter that lets every deletion through, on
+// the tables' words and skeletons with a letter added, dropped or
+// replaced, and on other words.
+func TestDeletionSigs(t *testing.T) {
+	var all sigSet
+	for i := range all {
+		all[i] = ^uint64(0)
+	}
+	for _, c := range []struct {
+		name string
+		keys []string
+		sigs *sigSet
+	}{{"legalDel", mapKeys(legalDel), &delSigs}, {"legalRawDel", mapKeys(legalRawDel), &rawDelSigs}} {
+		for _, k := range c.keys {
+			if h := sigBit(len(k), k[0], k[1], k[len(k)-2], k[len(k)-1]); c.sigs[h/64]&(1<<(h%64)) == 0 {
+				t.Fatalf("%s key %q has no signature bit", c.name, k)
+			}
+		}
+	}
+	rawLook := func(k string) (string, bool) { c, ok := legalRawDel[k]; return c, ok }
+	var words []string
+	for sk, w := range legalSkel {
+		words = append(words, sk, w)
+	}
+	words = append(words, "hangzhou", "hikvision", "technology", "international", "aaaaaaa", "abcabcabc")
+	slices.Sort(words)
+	rng := rand.New(rand.NewPCG(9, 10))
+	var buf []byte
+	checked := 0
+	for range 100000 {
+		w := []byte(words[rng.IntN(len(words))])
+		for range 1 + rng.IntN(2) {
+			i := rng.IntN(len(w) + 1)
+			c := byte('a' + rng.IntN(26))
+			switch rng.IntN(3) {
+			case 0:
+				w = slices.Insert(w, i, c)
+			case 1:
+				if i < len(w) && len(w) > 3 {
+					w = slices.Delete(w, i, i+1)
+				}
+			default:
+				if i < len(w) {
+					w[i] = c
+				}
+			}
+		}
+		if len(w) < 3 {
+			continue
+		}
+		s := string(w)
+		for _, c := range []struct {
+			shapes    *shapeSet
+			sigs      *sigSet
+			look      func(string) (string, bool)
+			tableName string
+		}{{&delShapes, &delSigs, inDel, "legalDel"}, {&rawDelShapes, &rawDelSigs, rawLook, "legalRawDel"}} {
+			got, gok := oneDeletionIn(s, buf, c.shapes, c.sigs, c.look)
+			want, wok := oneDeletionIn(s, buf, c.shapes, &all, c.look)
+			if got != want || gok != wok {
+				t.Fatalf("oneDeletionIn(%q) in %s = %q, %t; with every signature %q, %t", s, c.tableName, got, gok, want, wok)
+			}
+			if wok {
+				checked++
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d words found in the tables", checked)
+	}
+}
