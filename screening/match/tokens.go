@@ -284,6 +284,44 @@ func gluedLegal(w string) bool {
 	return alone || len(w) >= 5
 }
 
+// triSet is a set of three bytes, a bit per three letters a to z (other
+// bytes share the bits of letters: a filter).
+type triSet [1 << 15 / 64]uint64
+
+func triBit(a, b, c byte) uint32 { return uint32(a&31)<<10 | uint32(b&31)<<5 | uint32(c&31) }
+
+func (s *triSet) add(a, b, c byte) {
+	h := triBit(a, b, c)
+	s[h/64] |= 1 << (h % 64)
+}
+
+func (s *triSet) has(a, b, c byte) bool {
+	h := triBit(a, b, c)
+	return s[h/64]&(1<<(h%64)) != 0
+}
+
+// gluedStarts and gluedEnds hold the first and the last three bytes of the
+// words of three bytes or more that gluedLegal reports: unglueLegal asks
+// gluedLegal of no part of a word that no such word begins or ends.
+// Filled by init, after legalWords (legalform.go) is.
+var gluedStarts, gluedEnds triSet
+
+func init() {
+	add := func(w string) {
+		if n := len(w); n >= 3 && gluedLegal(w) {
+			gluedStarts.add(w[0], w[1], w[2])
+			gluedEnds.add(w[n-3], w[n-2], w[n-1])
+		}
+	}
+	// the words gluedLegal reports are these (and words of the
+	// curated table)
+	add("ood")
+	add("ead")
+	for w := range curatedLegalWords {
+		add(w)
+	}
+}
+
 // unglueLegal replaces, in the query's words, a word that is no listed word
 // but a listed word of minGluedRest letters or more with a word of the
 // curated legal-form table (three letters or more) written against its end
@@ -295,13 +333,20 @@ func (ix *Index) unglueLegal(words []string, legal LegalClass) LegalClass {
 		if len(w) < minGluedRest+3 {
 			continue // a legal word of three letters and the rest
 		}
+		// a form at the end ends as w does, one at the start starts so;
+		// and each part asked of gluedLegal begins or ends as a form does
+		atEnd := gluedEnds.has(w[len(w)-3], w[len(w)-2], w[len(w)-1])
+		atStart := gluedStarts.has(w[0], w[1], w[2])
+		if !atEnd && !atStart {
+			continue
+		}
 		for k := 3; k <= len(w)-3; k++ {
 			a, b := w[:k], w[k:]
 			var rest, form string
 			switch {
-			case len(a) >= minGluedRest && gluedLegal(b):
+			case atEnd && len(a) >= minGluedRest && gluedStarts.has(b[0], b[1], b[2]) && gluedLegal(b):
 				rest, form = a, b
-			case gluedLegal(a) && len(b) >= minGluedRest:
+			case atStart && len(b) >= minGluedRest && gluedEnds.has(a[k-3], a[k-2], a[k-1]) && gluedLegal(a):
 				rest, form = b, a
 			default:
 				continue

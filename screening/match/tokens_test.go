@@ -302,3 +302,74 @@ func TestDinTail(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedEndsFilter checks the filter unglueLegal asks before
+// gluedLegal: every word gluedLegal reports (the words of the wider
+// table, and others) has its first and last three bytes in gluedStarts
+// and gluedEnds; and unglueLegal answers as it does without the filter on
+// listed words glued to every word of the table, at either end.
+func TestGluedEndsFilter(t *testing.T) {
+	words := []string{"ood", "ead", "everfit", "center", "company", "xyz"}
+	for w := range legalWords {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if n := len(w); n >= 3 && gluedLegal(w) && (!gluedStarts.has(w[0], w[1], w[2]) || !gluedEnds.has(w[n-3], w[n-2], w[n-1])) {
+			t.Fatalf("gluedLegal(%q) but its ends are not in the filter", w)
+		}
+	}
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "EVERFIT COMPANY LIMITED"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "CENTER LLC"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "NOVO DELIC TRADING"},
+	})
+	want := func(words []string, legal LegalClass) LegalClass {
+		for i, w := range words {
+			if len(w) < minGluedRest+3 {
+				continue
+			}
+			for k := 3; k <= len(w)-3; k++ {
+				a, b := w[:k], w[k:]
+				var rest, form string
+				switch {
+				case len(a) >= minGluedRest && gluedLegal(b):
+					rest, form = a, b
+				case gluedLegal(a) && len(b) >= minGluedRest:
+					rest, form = b, a
+				default:
+					continue
+				}
+				if _, ok := ix.tokenID(rest); !ok {
+					continue
+				}
+				if _, ok := ix.tokenID(w); ok {
+					break
+				}
+				words[i] = rest
+				if c, ok := legalForms[form]; ok && legal == LegalNone {
+					legal = c
+				}
+				break
+			}
+		}
+		return legal
+	}
+	found := 0
+	for _, f := range words {
+		for _, l := range []string{"everfit", "center", "trading", "delic", "novo"} {
+			for _, w := range []string{l + f, f + l} {
+				got, exp := []string{w}, []string{w}
+				gl, wl := ix.unglueLegal(got, LegalNone), want(exp, LegalNone)
+				if got[0] != exp[0] || gl != wl {
+					t.Fatalf("unglueLegal(%q) = %q, %v; without the filter %q, %v", w, got[0], gl, exp[0], wl)
+				}
+				if got[0] != w {
+					found++
+				}
+			}
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d words unglued", found)
+	}
+}
