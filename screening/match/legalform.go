@@ -422,6 +422,22 @@ func (s *sigSet) hasDeletion(w string, d int) bool {
 // tables.
 var delSigs, rawDelSigs sigSet
 
+// triSet is a set of three bytes, a bit per three letters a to z (other
+// bytes share the bits of letters: a filter).
+type triSet [1 << 15 / 64]uint64
+
+func triBit(a, b, c byte) uint32 { return uint32(a&31)<<10 | uint32(b&31)<<5 | uint32(c&31) }
+
+func (s *triSet) add(a, b, c byte) {
+	h := triBit(a, b, c)
+	s[h/64] |= 1 << (h % 64)
+}
+
+func (s *triSet) has(a, b, c byte) bool {
+	h := triBit(a, b, c)
+	return s[h/64]&(1<<(h%64)) != 0
+}
+
 // inSkel, inDel and inWords look k up in legalSkel, legalDel and
 // legalWords, asking the shape first. k may share memory with a buffer:
 // the maps keep no reference to it.
@@ -862,12 +878,14 @@ func canonLegalWordSk(w string, buf []byte) (string, bool, []byte) {
 // second part is a stop word: COMMAND is no "comm" (the Dutch comm. v.)
 // and "and", FREEDOM no "free" and "dom".
 func splitLegalPair(w string, buf []byte) (string, string, bool) {
-	if len(w) < 7 || isLegalWord(w) {
+	// every first word begins as w does: one that no word of the table
+	// begins so is none
+	if len(w) < 7 || !legalWordStarts.has(w[0], w[1], w[2]) || isLegalWord(w) {
 		return "", "", false
 	}
 	for k := len(w) - 3; k >= 3; k-- {
 		a, b := w[:k], w[k:]
-		if !inWords(a) {
+		if !legalWordEnds.has(a[k-3], a[k-2], a[k-1]) || !inWords(a) {
 			continue
 		}
 		if inWords(b) {
@@ -889,6 +907,10 @@ func splitLegalPair(w string, buf []byte) (string, string, bool) {
 // first and last words of its phrases.
 var legalWords, legalFirst, legalLast = map[string]bool{}, map[string]bool{}, map[string]bool{}
 
+// legalWordStarts and legalWordEnds hold the first and the last three
+// bytes of the words of legalWords of three bytes or more (splitLegalPair).
+var legalWordStarts, legalWordEnds triSet
+
 // firstShapes and lastShapes hold the shapes of the keys of legalFirst and
 // legalLast, filled with them: longestLegal asks them of the last (first)
 // word of every name and query, which is seldom a legal-form word.
@@ -905,6 +927,10 @@ func init() {
 		for _, w := range ws {
 			legalWords[w] = true
 			wordShapes.add(w)
+			if n := len(w); n >= 3 {
+				legalWordStarts.add(w[0], w[1], w[2])
+				legalWordEnds.add(w[n-3], w[n-2], w[n-1])
+			}
 		}
 		legalFirst[ws[0]] = true
 		legalLast[ws[len(ws)-1]] = true

@@ -454,3 +454,60 @@ func TestDeletionSigs(t *testing.T) {
 		t.Errorf("only %d words found in the tables", checked)
 	}
 }
+
+// TestSplitLegalPairFilter checks splitLegalPair, which asks first
+// whether a word of the table begins as w does and ends as each first
+// part does, against the former loop, on pairs of words of the table
+// written together, such words joined to others, and other words.
+func TestSplitLegalPairFilter(t *testing.T) {
+	want := func(w string, buf []byte) (string, string, bool) {
+		if len(w) < 7 || isLegalWord(w) {
+			return "", "", false
+		}
+		for k := len(w) - 3; k >= 3; k-- {
+			a, b := w[:k], w[k:]
+			if !inWords(a) {
+				continue
+			}
+			if inWords(b) {
+				if isStopWord(b) {
+					continue
+				}
+				return a, b, !isEnglishWord(w)
+			}
+			if len(b) >= 4 {
+				if c, ok := inSkel(bytesString(appendSkeleton(buf[:0], b))); ok {
+					return a, c, !isEnglishWord(w)
+				}
+			}
+		}
+		return "", "", false
+	}
+	words := slices.Sorted(maps.Keys(legalWords))
+	others := []string{"command", "freedom", "tardigrade", "xyz", "openjoint", "limitedliability", "ility", "orated"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	var buf []byte
+	split := 0
+	for range 200000 {
+		var w string
+		switch rng.IntN(3) {
+		case 0:
+			w = words[rng.IntN(len(words))] + words[rng.IntN(len(words))]
+		case 1:
+			w = words[rng.IntN(len(words))] + others[rng.IntN(len(others))]
+		default:
+			w = others[rng.IntN(len(others))] + words[rng.IntN(len(words))]
+		}
+		a, b, ok := splitLegalPair(w, buf)
+		wa, wb, wok := want(w, buf)
+		if a != wa || b != wb || ok != wok {
+			t.Fatalf("splitLegalPair(%q) = %q, %q, %t; the former loop %q, %q, %t", w, a, b, ok, wa, wb, wok)
+		}
+		if ok {
+			split++
+		}
+	}
+	if split < 10000 {
+		t.Errorf("only %d words split", split)
+	}
+}

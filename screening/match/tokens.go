@@ -284,22 +284,6 @@ func gluedLegal(w string) bool {
 	return alone || len(w) >= 5
 }
 
-// triSet is a set of three bytes, a bit per three letters a to z (other
-// bytes share the bits of letters: a filter).
-type triSet [1 << 15 / 64]uint64
-
-func triBit(a, b, c byte) uint32 { return uint32(a&31)<<10 | uint32(b&31)<<5 | uint32(c&31) }
-
-func (s *triSet) add(a, b, c byte) {
-	h := triBit(a, b, c)
-	s[h/64] |= 1 << (h % 64)
-}
-
-func (s *triSet) has(a, b, c byte) bool {
-	h := triBit(a, b, c)
-	return s[h/64]&(1<<(h%64)) != 0
-}
-
 // gluedStarts and gluedEnds hold the first and the last three bytes of the
 // words of three bytes or more that gluedLegal reports: unglueLegal asks
 // gluedLegal of no part of a word that no such word begins or ends.
