@@ -68,6 +68,9 @@ type Index struct {
 	// groupW holds the least weight of each variant group's listed
 	// words, built on first use (groupMinWeights, query.go)
 	groupW groupWeights
+	// knownH holds what compoundHits and gapHits find for each listed
+	// word as a query word, found on first use (knownHitsOf, knownhits.go)
+	knownH knownHitsCache
 	// quoted holds the listed organisation names' words quoted by
 	// themselves, found on first use (quotedAligned, quotedword.go)
 	quoted quotedWords

@@ -71,6 +71,7 @@ var indexFields = map[string]string{
 	"tokCountry": "derived: filled on first use (countryToken)",
 	"groupW":     "derived: filled on first use (groupMinWeights)",
 	"quoted":     "derived: filled on first use (quotedAligned)",
+	"knownH":     "derived: filled on first use (knownHitsOf)",
 }
 
 // tokInfoFields are the fields of tokInfo (and its embedded variantInfo),

@@ -50,14 +50,39 @@ func compoundPair(a, b string) bool {
 }
 
 // compoundHits adds, at compoundSim, the listed words that query word q
-// (index i) begins or that begin with it: those that start with it,
+// (index i) begins or that begin with it (compoundToks); those of a listed
+// word written with its vowels are its token's, found once (knownHitsOf).
+// gatherEdges keeps these hits for listed people only.
+func (ix *Index) compoundHits(sc *scratch, q *qtok, i int8) {
+	if q.known && !q.vowelless {
+		k := ix.knownHitsOf(q.id)
+		for _, t := range k.prefix {
+			sc.addHit(simHit{i, i, t, compoundSim})
+		}
+		if len(k.prefix) > 0 && len(sc.qs) > 1 {
+			sc.qCompoundNext = true
+		}
+		for _, t := range k.starts {
+			sc.addHit(simHit{i, i, t, compoundSim})
+		}
+		return
+	}
+	ix.compoundToks(q, func(t int32, prefix bool) {
+		sc.addHit(simHit{i, i, t, compoundSim})
+		if prefix {
+			sc.qCompoundNext = sc.qCompoundNext || len(sc.qs) > 1
+		}
+	})
+}
+
+// compoundToks calls fn, in order, with the listed words that query word q
+// begins or that begin with it: those that start with it (prefix true),
 // found through the prefix key of the fuzzy index, and those it starts
 // with, looked up as written. Not an East Slavic patronymic, which is a
 // given name with a suffix (Vladimirovich) and compares by the group of
-// its stem. The regular keys come first: a word they
-// already found keeps their similarity. gatherEdges keeps these hits for
-// listed people only.
-func (ix *Index) compoundHits(sc *scratch, q *qtok, i int8) {
+// its stem. The regular keys come first: a word they already found keeps
+// their similarity.
+func (ix *Index) compoundToks(q *qtok, fn func(t int32, prefix bool)) {
 	n := len(q.s)
 	if n < minCompoundStem || q.vowelless || q.patronymic || len(q.skel) < prefixLen {
 		return
@@ -65,14 +90,13 @@ func (ix *Index) compoundHits(sc *scratch, q *qtok, i int8) {
 	a, b := ix.fuzzyRange(hashStr(seedPrefix, q.skel[:prefixLen]))
 	for k := 0; a < b && k < maxCompoundChecks; a, k = a+1, k+1 {
 		if t := ix.fuzzyTok(a); !ix.toks[t].patronymic && compoundOf(ix.toks[t].s, q.s) {
-			sc.addHit(simHit{i, i, t, compoundSim})
-			sc.qCompoundNext = sc.qCompoundNext || len(sc.qs) > 1
+			fn(t, true)
 		}
 	}
 	// the listed words q begins with
 	ix.listedStarts(q.s, minCompoundStem, n-minCompoundRest, func(id int32) {
 		if !ix.toks[id].patronymic {
-			sc.addHit(simHit{i, i, id, compoundSim})
+			fn(id, false)
 		}
 	})
 }

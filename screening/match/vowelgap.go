@@ -17,11 +17,25 @@ package match
 const maxGapKey = 7
 
 // gapHits adds the listed words whose skeleton is q's (a listed word, id)
-// with the vowel run between its last two consonants left out, when that
-// keeps a vowel. The neighbours are the best of the words compared within a
-// budget (maxFuzzyChecksKnown), which the spellings close to a common name
-// use up: Naser keeps eleven and not Nasr.
+// with the vowel run between its last two consonants left out (gapToks),
+// found once for a word written with its vowels (knownHitsOf). The
+// neighbours are the best of the words compared within a budget
+// (maxFuzzyChecksKnown), which the spellings close to a common name use
+// up: Naser keeps eleven and not Nasr.
 func (ix *Index) gapHits(sc *scratch, q *qtok, i int8, id int32) {
+	if q.vowelless {
+		return
+	}
+	for _, n := range ix.knownHitsOf(id).gap {
+		sc.raiseHit(simHit{i, i, n.tok, n.sim})
+	}
+}
+
+// gapToks calls fn, in order, with the listed words (other than id) whose
+// skeleton is q's with the vowel run between its last two consonants left
+// out, when that keeps a vowel, and their similarity to q if it reaches
+// minTokSim; at most maxCompoundChecks words are compared.
+func (ix *Index) gapToks(q *qtok, id int32, fn func(t int32, s float32)) {
 	sk := q.skel
 	if len(sk) < 4 || len(sk) > maxGapKey || q.vowelless {
 		return
@@ -36,34 +50,33 @@ func (ix *Index) gapHits(sc *scratch, q *qtok, i int8, id int32) {
 	if end < 3 {
 		return
 	}
-	var buf [maxGapKey]byte
-	try := func(lo, hi int) {
-		// the skeleton less sk[lo:hi], a vowel run between consonants
-		if lo <= 0 || hi >= end || lo >= hi {
-			return
-		}
-		b := append(append(buf[:0], sk[:lo]...), sk[hi:]...)
-		if !hasSkelVowel(b) {
-			return // an acronym's letters (Stock, SSTC), not a name's
-		}
-		ix.raiseUnder(sc, i, hashStr(seedExact, bytesString(b)), maxCompoundChecks, func(t int32) float32 {
-			tk := &ix.toks[t]
-			if tk.skel != bytesString(b) || t == id {
-				return 0
-			}
-			if s := ix.tokSimFrom(q, tk, minTokSim, nil); s >= minTokSim {
-				return s
-			}
-			return 0
-		})
-	}
-	// before the last consonant
+	// the vowel run before the last consonant
 	hi := end - 1
 	lo := hi
 	for lo > 0 && isSkelVowel(sk[lo-1]) {
 		lo--
 	}
-	try(lo, hi)
+	if lo <= 0 || hi >= end || lo >= hi {
+		return
+	}
+	// the skeleton less sk[lo:hi], a vowel run between consonants
+	var buf [maxGapKey]byte
+	bb := append(append(buf[:0], sk[:lo]...), sk[hi:]...)
+	if !hasSkelVowel(bb) {
+		return // an acronym's letters (Stock, SSTC), not a name's
+	}
+	b := bytesString(bb)
+	a, e := ix.fuzzyRange(hashStr(seedExact, b))
+	for k := 0; a < e && k < maxCompoundChecks; a, k = a+1, k+1 {
+		t := ix.fuzzyTok(a)
+		tk := &ix.toks[t]
+		if tk.skel != b || t == id {
+			continue
+		}
+		if s := ix.tokSimFrom(q, tk, minTokSim, nil); s >= minTokSim {
+			fn(t, s)
+		}
+	}
 }
 
 // hasSkelVowel reports whether skeleton b has a vowel.
