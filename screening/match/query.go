@@ -17,10 +17,26 @@ type qtok struct {
 	// spellings (typoGroupOf); 0 if none
 	typoGroup uint16
 	typoSim   float32
-	// noLoanShape: the word has no loan-word shape sameLoanShape can
-	// compare, known once asked (qtok.sameLoanShape)
-	noLoanShape bool
+	// loan says whether the word has a loan key that sameLoanShape
+	// compares, known once asked (qtok.sameLoanShape): not yet known,
+	// none, or loanKey[:loanLen]
+	loan    loanState
+	loanLen uint8
+	loanKey [maxKeptLoanKey]byte
 }
+
+// loanState is what a query word's loan key is known to be (qtok.loan).
+type loanState uint8
+
+const (
+	loanUnknown loanState = iota // not yet asked, or too long to keep
+	loanNone                     // no key sameLoanShape compares
+	loanKept                     // the key is qtok.loanKey[:loanLen]
+)
+
+// maxKeptLoanKey is the longest loan key a query word keeps; a longer one
+// (a word of some 24 letters) is made again for each comparison.
+const maxKeptLoanKey = 24
 
 // prepareQuery computes the weight, skeleton and consonant key of each query
 // word.
@@ -215,7 +231,7 @@ func wordSimFrom(q *qtok, t *tokInfo, n int, minSim float32, qc *byteCounts) flo
 	if len(q.skel) != len(t.skel) && s < skelEqualSim(n) {
 		s = max(s, imalaSim(q.s, q.skel, t.s, t.skel, n)) // Debbiye, Dibiya (imala.go)
 	}
-	if s < loanShapeSim && n >= 6 && q.sameLoanShape(t.s) {
+	if s < loanShapeSim && n >= minLoanShapeWord && q.sameLoanShape(t.s) {
 		s = loanShapeSim
 	}
 	return s

@@ -689,6 +689,10 @@ func loanConsonant(w string, i int, c, n byte) (byte, int) {
 // softens reports whether n, after c or g, makes it soft (e, i, y).
 func softens(n byte) bool { return n == 'e' || n == 'i' || n == 'y' }
 
+// minLoanShapeWord is the shortest word, in bytes, that wordSimFrom
+// compares by its loan key (the shorter word of the two).
+const minLoanShapeWord = 6
+
 // minLoanConsonants is the fewest consonants two words must share, in
 // order, for sameLoanShape to take them for one word.
 const minLoanConsonants = 5
@@ -700,7 +704,7 @@ const minLoanConsonants = 5
 func sameLoanShape(a, b string) bool {
 	var ba [2 * maxLoanKey]byte
 	ka, ok := loanShapeKey(ba[:0], a)
-	return ok && sameLoanKey(ka, b)
+	return ok && sameLoanKey(bytesString(ka), b)
 }
 
 // loanShapeKey appends a's loan key (appendLoanKey) to dst, and reports
@@ -723,24 +727,29 @@ func loanShapeKey(dst []byte, a string) ([]byte, bool) {
 }
 
 // sameLoanKey reports whether b's loan key is ka.
-func sameLoanKey(ka []byte, b string) bool {
+func sameLoanKey(ka, b string) bool {
 	var bb [2 * maxLoanKey]byte
 	kb, ok := appendLoanKey(bb[:0], b)
-	return ok && string(ka) == string(kb)
+	return ok && ka == string(kb)
 }
 
-// sameLoanShape is sameLoanShape(q.s, b), with what q.s has not asked
-// again: a query word is compared with many listed words, and most have
-// no loan key of enough consonants.
+// sameLoanShape is sameLoanShape(q.s, b), with q.s's key made once: a
+// query word is compared with many listed words.
 func (q *qtok) sameLoanShape(b string) bool {
-	if q.noLoanShape {
+	switch q.loan {
+	case loanNone:
 		return false
+	case loanKept:
+		return sameLoanKey(bytesString(q.loanKey[:q.loanLen]), b)
 	}
 	var ba [2 * maxLoanKey]byte
 	ka, ok := loanShapeKey(ba[:0], q.s)
 	if !ok {
-		q.noLoanShape = true
+		q.loan = loanNone
 		return false
 	}
-	return sameLoanKey(ka, b)
+	if len(ka) <= len(q.loanKey) {
+		q.loan, q.loanLen = loanKept, uint8(copy(q.loanKey[:], ka))
+	}
+	return sameLoanKey(bytesString(ka), b)
 }

@@ -343,3 +343,49 @@ func randWord(r *rand.Rand, n int, alpha string) string {
 	}
 	return string(b)
 }
+
+// TestQueryLoanKey checks qtok.sameLoanShape, with the loan key prepareQuery
+// keeps, against sameLoanShape for the words of queries of three listed or
+// respelt words, each compared with listed words of the same loan key and
+// with others.
+func TestQueryLoanKey(t *testing.T) {
+	ix := defaultIndex(t)
+	sc := newScratch(len(ix.names))
+	byKey := map[string][]string{}
+	var words []string
+	for i := range ix.toks {
+		w := ix.toks[i].s
+		if ka, ok := loanShapeKey(nil, w); ok {
+			byKey[string(ka)] = append(byKey[string(ka)], w)
+		}
+		words = append(words, w)
+	}
+	same, checked := 0, 0
+	for i := 0; i+2 < len(words); i += 3 {
+		// a respelt word (not listed) among listed ones
+		q := []string{words[i], words[i+1] + "e", words[i+2]}
+		ix.prepareQuery(sc, q, false)
+		for k := range sc.qs {
+			qt := &sc.qs[k]
+			var others []string
+			if ka, ok := loanShapeKey(nil, qt.s); ok {
+				others = byKey[string(ka)]
+			}
+			others = append(others, words[(i+k*7919)%len(words)], words[(i+k*104729+1)%len(words)])
+			for _, b := range others {
+				want := sameLoanShape(qt.s, b)
+				if got := qt.sameLoanShape(b); got != want {
+					t.Fatalf("%q (query %q) with %q: qtok.sameLoanShape %v, sameLoanShape %v", qt.s, q, b, got, want)
+				}
+				checked++
+				if want {
+					same++
+				}
+			}
+		}
+	}
+	if same == 0 {
+		t.Fatal("no pair of the same loan key: the test compares nothing")
+	}
+	t.Logf("%d pairs, %d of the same loan key", checked, same)
+}
