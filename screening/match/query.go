@@ -208,8 +208,17 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 // (nil: counted here).
 func wordSimFrom(q *qtok, t *tokInfo, n int, minSim float32, qc *byteCounts) float32 {
 	var s float32
-	if minSim == 0 || qc.strSimBound(q.s, t.s, n) >= minSim-strSimBoundSlack {
+	if minSim == 0 {
 		s = strSim(q.s, t.s, n)
+	} else if jwB, levB := qc.strSimTerms(q.s, t.s, n); strSimOf(jwB, levB) >= minSim-strSimBoundSlack {
+		// the Levenshtein term first, and the Jaro-Winkler term only
+		// if the pair still reaches minSim with it at its bound: of the
+		// pairs of a fuzzy probe that pass the bound and fall below
+		// minSim, most are held back by the Levenshtein term
+		lev := float32(levSim(q.s, t.s))
+		if strSimOf(jwB, lev) >= minSim-strSimBoundSlack {
+			s = strSimOf(sharpen(jaroWinkler(q.s, t.s), n), lev) // strSim
+		}
 	}
 	if q.skel == t.skel {
 		s = max(s, skelEqualSim(n))
@@ -283,7 +292,14 @@ func skelEqualSim(n int) float32 {
 // errors late in a word, with the Levenshtein similarity, which counts every
 // edit.
 func strSim(a, b string, n int) float32 {
-	return (sharpen(jaroWinkler(a, b), n) + float32(levSim(a, b))) / 2
+	return strSimOf(sharpen(jaroWinkler(a, b), n), float32(levSim(a, b)))
+}
+
+// strSimOf is strSim of the sharpened Jaro-Winkler similarity jw and the
+// Levenshtein similarity lev of two words (or of bounds of them, for a
+// bound of strSim).
+func strSimOf(jw, lev float32) float32 {
+	return (jw + lev) / 2
 }
 
 // maxStrSimFloor is the highest minSim that wordSimFrom takes: below the
@@ -317,8 +333,16 @@ type byteCounts struct {
 // (or will count: c is empty or has counted a); a nil c counts a for
 // this pair.
 func (c *byteCounts) strSimBound(a, b string, n int) float32 {
+	return strSimOf(c.strSimTerms(a, b, n))
+}
+
+// strSimTerms returns the bounds of strSim's two terms whose blend
+// strSimBound is: at least sharpen(jaroWinkler(a, b), n) and at least
+// levSim(a, b) (1 and 1 for words longer than 64 bytes or empty). c is
+// as for strSimBound.
+func (c *byteCounts) strSimTerms(a, b string, n int) (jw, lev float32) {
 	if len(a) > 64 || len(b) > 64 || len(a) == 0 || len(b) == 0 {
-		return 1
+		return 1, 1
 	}
 	if c == nil {
 		var own byteCounts
@@ -344,7 +368,7 @@ func (c *byteCounts) strSimBound(a, b string, n int) float32 {
 		shared += int(d)
 	}
 	if shared == 0 {
-		return 0
+		return 0, 0
 	}
 	if len(a) > len(b) {
 		a, b = b, a
@@ -355,8 +379,8 @@ func (c *byteCounts) strSimBound(a, b string, n int) float32 {
 	for p < 4 && p < len(a) && a[p] == b[p] {
 		p++
 	}
-	jw := jaro + float64(p)*0.1*(1-jaro)
-	return (sharpen(jw, n) + float32(m/float64(len(b)))) / 2
+	jwb := jaro + float64(p)*0.1*(1-jaro)
+	return sharpen(jwb, n), float32(m / float64(len(b)))
 }
 
 // sharpen spreads Jaro-Winkler similarities near 1 so that one typo in a

@@ -257,6 +257,9 @@ func TestStrSimBound(t *testing.T) {
 		if s, u := strSim(a, b, m), strSimBound(a, b, m); u < s-strSimBoundSlack/10 {
 			t.Fatalf("strSimBound(%q, %q) = %v, below strSim %v", a, b, u, s)
 		}
+		if jw, lev := (*byteCounts)(nil).strSimTerms(a, b, m); jw < sharpen(jaroWinkler(a, b), m)-strSimBoundSlack/10 || lev < float32(levSim(a, b))-strSimBoundSlack/10 {
+			t.Fatalf("strSimTerms(%q, %q) = %v, %v, below %v, %v", a, b, jw, lev, sharpen(jaroWinkler(a, b), m), levSim(a, b))
+		}
 		// a's bytes counted once for two words
 		if c2 := randWord(r, k, alpha); c.strSimBound(a, b, m) != strSimBound(a, b, m) || c.strSimBound(a, c2, min(n, k)) != strSimBound(a, c2, min(n, k)) {
 			t.Fatalf("strSimBound(%q, %q or %q) from counts differs", a, b, c2)
@@ -388,4 +391,47 @@ func TestQueryLoanKey(t *testing.T) {
 		t.Fatal("no pair of the same loan key: the test compares nothing")
 	}
 	t.Logf("%d pairs, %d of the same loan key", checked, same)
+}
+
+// TestStrSimTermsRealWords checks strSimTerms' bounds of strSim's two terms
+// on the words of evaluation queries against listed words of a near
+// length, as a fuzzy probe compares them, and that wordSimFrom's order
+// (the Levenshtein term, then the Jaro-Winkler one) leaves out only pairs
+// below the minimum.
+func TestStrSimTermsRealWords(t *testing.T) {
+	ix := defaultIndex(t)
+	seen := map[string]bool{}
+	pairs, heldBack := 0, 0
+	for _, r := range readEval(t, "positives.csv")[:2000] {
+		for _, w := range strings.Fields(Normalize(r.query)) {
+			if seen[w] || len(w) < 4 {
+				continue
+			}
+			seen[w] = true
+			var qc byteCounts
+			for tk := 0; tk < len(ix.toks); tk += 5 {
+				b := ix.toks[tk].s
+				if d := len(w) - len(b); d > maxLenDiff || d < -maxLenDiff {
+					continue
+				}
+				n := min(len(w), len(b))
+				jwB, levB := qc.strSimTerms(w, b, n)
+				jw, lev := sharpen(jaroWinkler(w, b), n), float32(levSim(w, b))
+				if jwB < jw-strSimBoundSlack/10 || levB < lev-strSimBoundSlack/10 {
+					t.Fatalf("strSimTerms(%q, %q) = %v, %v, below %v, %v", w, b, jwB, levB, jw, lev)
+				}
+				pairs++
+				if s := strSim(w, b, n); strSimOf(jwB, levB) >= minTokSim && strSimOf(jwB, lev) < minTokSim-strSimBoundSlack {
+					heldBack++
+					if s >= minTokSim {
+						t.Fatalf("%q, %q: strSim %v held back by the Levenshtein term %v", w, b, s, lev)
+					}
+				}
+			}
+		}
+	}
+	if heldBack == 0 {
+		t.Fatal("no pair held back by the Levenshtein term: the test compares nothing")
+	}
+	t.Logf("%d pairs, %d held back by the Levenshtein term", pairs, heldBack)
 }
