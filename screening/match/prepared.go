@@ -49,7 +49,7 @@ func (p *Prepared) Bytes() int {
 	if p == nil {
 		return 0
 	}
-	n := 96 + len(p.qs)*72 + len(p.results)*resultSize
+	n := 96 + len(p.qs)*qtokSize + len(p.results)*resultSize
 	for i := range p.qs {
 		n += len(p.qs[i].s) + len(p.qs[i].skel) + len(p.qs[i].cons)
 	}
@@ -172,6 +172,9 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.unlinkHits()
 	return true
 }
+
+// qtokSize is the size of a query word without its strings.
+const qtokSize = int(unsafe.Sizeof(qtok{}))
 
 // resultSize is the size of a result without its edges.
 const resultSize = int(unsafe.Sizeof(result{}))
