@@ -16,8 +16,8 @@ import (
 )
 
 // DefaultNameCacheSize is the number of prepared name searches a Screener
-// keeps when WithNameCache is not given: about 5 MB. An entry (key and
-// match.Prepared) holds about 1.2 KB of heap: 1,164-1,258 bytes over the
+// keeps when WithNameCache is not given: about 5.5 MB. An entry (key and
+// match.Prepared) holds about 1.3 KB of heap: 1,255-1,364 bytes over the
 // 25,275 names of the evaluation set (BenchmarkNameCacheBytes, 2026-12-07).
 const DefaultNameCacheSize = 4096
 

@@ -95,6 +95,6 @@ func WithAsOf(date time.Time) Option { return func(c *config) { c.asOf = date } 
 // records and match strength are judged on every call, so decisions are
 // the same with and without it. The entries belong to one list snapshot,
 // policy threshold and index: a Reload starts an empty cache. An entry
-// takes about 1.2 KB (DefaultNameCacheSize says what was measured). Given
+// takes about 1.3 KB (DefaultNameCacheSize says what was measured). Given
 // to Reload, it sets the size of the new cache; a negative size is an error.
 func WithNameCache(entries int) Option { return func(c *config) { c.nameCache = &entries } }
