@@ -18,9 +18,10 @@ var ErrPreparedMismatch = errors.New("match: query does not fit the prepared sea
 // (party type, country, date of birth, identifiers), the threshold cut, the
 // ranking and the limit. It depends on the name, on the threshold and on
 // whether the query has a country, a date of birth and identifiers (their
-// largest possible boost decides whether leftover words are paired), not
-// on their values: one Prepared serves every query with the same
-// PreparedKey. It is immutable and safe for concurrent use.
+// largest possible boost decides whether leftover words are paired and
+// which scored names are kept for the second stage), not on their values:
+// one Prepared serves every query with the same PreparedKey. It is
+// immutable and safe for concurrent use.
 type Prepared struct {
 	ix      *Index
 	key     PreparedKey

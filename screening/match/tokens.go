@@ -272,9 +272,7 @@ const minGluedRest = 5
 // "joint"), not a syllable of a Chinese form ("han", "xian"), which ends
 // many names.
 func gluedLegal(w string) bool {
-	if w == "ood" || w == "ead" {
-		// the Bulgarian forms (shortLegalForms), written against the
-		// name as EOOD is ("EUROFOOTBALLOOD")
+	if w == gluedBulgarian[0] || w == gluedBulgarian[1] {
 		return true
 	}
 	if !curatedShapes.has(w) || !inWords(w) || !curatedLegalWords[w] {
@@ -283,6 +281,11 @@ func gluedLegal(w string) bool {
 	_, alone := curatedLegalForms[w]
 	return alone || len(w) >= 5
 }
+
+// gluedBulgarian are the Bulgarian forms (shortLegalForms) that gluedLegal
+// reports besides the curated table's words: written against the name as
+// EOOD is ("EUROFOOTBALLOOD").
+var gluedBulgarian = [2]string{"ood", "ead"}
 
 // gluedStarts and gluedEnds hold the first and the last three bytes of the
 // words of three bytes or more that gluedLegal reports: unglueLegal asks
@@ -297,10 +300,10 @@ func init() {
 			gluedEnds.add(w[n-3], w[n-2], w[n-1])
 		}
 	}
-	// the words gluedLegal reports are these (and words of the
-	// curated table)
-	add("ood")
-	add("ead")
+	// the words gluedLegal reports are among these
+	for _, w := range gluedBulgarian {
+		add(w)
+	}
 	for w := range curatedLegalWords {
 		add(w)
 	}
