@@ -200,7 +200,9 @@ func wordSim(q *qtok, t *tokInfo, n int) float32 {
 
 // wordSimFrom is wordSim for a caller that keeps only similarities of
 // minSim or more (at most maxStrSimFloor): the string similarity is left
-// out (0) when the letters the words share bound it below minSim. The
+// out (0) when a bound of it is below minSim — that of the letters the
+// words share (strSimTerms), then its Levenshtein term worked out with the
+// Jaro-Winkler term still at its bound. The
 // result is wordSim's whenever either reaches minSim: every other term is
 // found as before (the tests of s below are against constants of at
 // least maxStrSimFloor, so they pass for a string similarity below minSim
