@@ -155,6 +155,14 @@ func trimOrdinal(t string) string {
 // listed names and the query go through it, so the joined and the split
 // spellings meet.
 func appendNameElements(dst []string, w string) []string {
+	if len(w) >= 6 && w[:4] == "abdo" && (w[4] == 'u' || w[4] == 'e') {
+		// the linking u written ou in French and oe in Dutch spellings
+		// (Abdoul Karim, Abdourrahmane, Abdoel): read as u when the word
+		// then splits; a word that does not (abdoush) stays as written
+		if out := appendNameElements(dst, "abdu"+w[5:]); len(out) > len(dst)+1 {
+			return out
+		}
+	}
 	if len(w) >= 5 && w[:3] == "abd" {
 		if abdLinks[w] {
 			return append(dst, "abd", "al") // abdul, abdel, abdur ... standing alone

@@ -32,6 +32,14 @@ func TestNameElements(t *testing.T) {
 		{"najmuddin", []string{"najm", "al", "din"}},
 		{"noureddine", []string{"nour", "al", "din"}},
 		{"abdo", []string{"abdo"}},
+		// the linking u written ou (French) or oe (Dutch)
+		{"abdoul", []string{"abd", "al"}},
+		{"abdoulkarim", []string{"abd", "al", "karim"}},
+		{"abdourrahmane", []string{"abd", "al", "rahmane"}},
+		{"abdoel", []string{"abd", "al"}},
+		{"abdoullah", []string{"abdoullah"}}, // abd + allah stays one name
+		{"abdoush", []string{"abdoush"}},     // no split: as written
+		{"abdou", []string{"abdou"}},
 		{"eddine", []string{"eddine"}},
 	} {
 		if got := appendNameElements(nil, c.in); !slices.Equal(got, c.want) {
