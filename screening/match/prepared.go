@@ -127,6 +127,9 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.qName, sc.qSurname = q.Name, -1
 	sc.buf = appendNormalized(sc.buf[:0], q.Name)
 	qstr := string(sc.buf)
+	if m, ok := ix.mendLegalTypos(qstr); ok {
+		qstr = m // legaltypo.go
+	}
 	sc.fields = analyzeName(qstr, sc.fields, &sc.nt, sc.tmp[:0], true)
 	nt := &sc.nt
 	if nt.legalOnly || len(nt.words) == 0 || (len(nt.words) == 1 && len(nt.nums) == 0 && utf8.RuneCountInString(nt.words[0]) < 2) {

@@ -1,0 +1,96 @@
+package match
+
+import (
+	"context"
+	"testing"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
+
+func TestLegalTypoOf(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+	}{
+		{"sral", "sarl"}, // two letters swapped
+		{"salr", "sarl"},
+		{"oepn", "open"},
+		{"jiont", "joint"},
+		{"joitn", "joint"},
+		{"stokc", "stock"},
+		{"gmhb", "gmbh"},
+		{"joinnt", "joint"}, // a letter written twice
+		{"stockk", "stock"},
+		{"opan", "open"}, // a vowel for another
+		{"pablic", "public"},
+		{"clased", "closed"},
+		{"sorl", "sarl"},
+		{"stack", ""},  // an English word
+		{"sarla", ""},  // a letter added: none of the three slips
+		{"jointa", ""}, // nor the last letter a vowel for another
+		// none
+		{"sarl", ""},  // the form itself
+		{"open", ""},  // the form itself, and an English word
+		{"ldt", ""},   // three letters: as often initials
+		{"slr", ""},   // (SLR for SRL)
+		{"seo", ""},   // or a Korean syllable (Seo for SOE)
+		{"rupp", ""},  // a form of four letters doubled: a surname
+		{"pratt", ""}, // (Pratt for PrAT)
+		{"part", ""},  // an English word
+		{"tsock", ""}, // the first letter is never swapped
+		{"jo1nt", ""},
+		{"companyy", ""}, // longer: canonLegal's
+	} {
+		got, ok := legalTypoOf(c.in)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("legalTypoOf(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
+}
+
+// TestMendLegalTypos checks that a mistyped legal form of a query is read as
+// the form, at the ends of the name only and not when a listed name has the
+// word, and that the name then finds its listed party.
+func TestMendLegalTypos(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "OPEN JOINT STOCK COMPANY KORVELAN SYSTEMS"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "MEAMAR SARL"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeEntity, Name: "SALR TRADING FZE"},
+	})
+	for _, c := range []struct {
+		in, want string
+		mended   bool
+	}{
+		{"open joitn stock company korvelan systems", "open joint stock company korvelan systems", true},
+		{"oepn jiont stock company korvelan systems", "open joint stock company korvelan systems", true},
+		{"meamar sral", "meamar sarl", true},
+		{"meamar salr", "meamar salr", false}, // salr is a listed word
+		{"meamar sorl", "meamar sarl", true},
+		// not where forms are read (the first and last six words)
+		{"alpha beta gamma delta epsilon zeta jiont stock eta theta iota kappa lambda mu", "alpha beta gamma delta epsilon zeta jiont stock eta theta iota kappa lambda mu", false},
+		{"alpha beta gamma delta epsilon zeta eta theta iota kappa lambda jiont stock", "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda joint stock", true},
+		// nor where no form would stand: a form by itself not at an end,
+		// a word of a phrase with no legal word beside it
+		{"korvelan sral systems", "korvelan sral systems", false},
+		{"opan trading", "opan trading", false},
+		{"korvelan jiont", "korvelan jiont", false},
+		{"meamar", "meamar", false},
+	} {
+		got, ok := ix.mendLegalTypos(c.in)
+		if got != c.want || ok != c.mended {
+			t.Errorf("mendLegalTypos(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.mended)
+		}
+	}
+	for _, c := range []struct{ q, id string }{
+		{"Open Joitn Stock Company Korvelan Systems", "1"},
+		{"OEPN JOINT STOCK COMPANY KORVELAN SYSTEMS", "1"},
+		{"Meamar Sral", "2"},
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != c.id || ms[0].Score < 0.95 {
+			t.Errorf("%s: got %+v, want entry %s at 0.95 or more", c.q, ms, c.id)
+		}
+	}
+}
