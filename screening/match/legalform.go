@@ -41,7 +41,27 @@ func (c LegalClass) String() string {
 // rigourLegalForms (generated) that it lacks; the curated forms are also
 // recognised misspelt (legalSkel, legalDel), the others only where the
 // word misspelt stands in a phrase of the table (wideNeighbourTypo).
-var legalForms = withForms(withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), shortLegalForms), rigourLegalForms)
+var legalForms = withCompanyCo(withForms(withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), shortLegalForms), rigourLegalForms))
+
+// withCompanyCo adds to m, for each phrase of two words or more that ends
+// in company, the phrase ending in co where m lacks it, of the same class:
+// Co. stands for Company in every form's name (OPEN JOINT STOCK CO., which
+// the tables had only as OPEN JOINT STOCK COMPANY, left open, joint and
+// stock as words of the name), and returns m.
+func withCompanyCo(m map[string]LegalClass) map[string]LegalClass {
+	var add []string
+	for p := range m {
+		if head, ok := strings.CutSuffix(p, " company"); ok && head != "co" {
+			if _, has := m[head+" co"]; !has {
+				add = append(add, p)
+			}
+		}
+	}
+	for _, p := range add {
+		m[strings.TrimSuffix(p, "company")+"co"] = m[p]
+	}
+	return m
+}
 
 // shortLegalForms are abbreviations of legal forms in Latin letters, as
 // aliases write them, that neither the curated table nor

@@ -381,3 +381,20 @@ func TestGluedEndsFilter(t *testing.T) {
 		t.Errorf("only %d words unglued", found)
 	}
 }
+
+// TestCompanyWrittenCo checks that a form that ends in company is read
+// with Co. for Company too (withCompanyCo), at either end of a name.
+func TestCompanyWrittenCo(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		class    LegalClass
+	}{
+		{"Open Joint Stock Co. Korvelan Systems", "korvelan systems", LegalJointStock},
+		{"Closed Joint Stock Co Korvelan", "korvelan", LegalJointStock},
+		{"Korvelan Systems Open Joint Stock Co.", "korvelan systems", LegalJointStock},
+		{"Open Joint Stock Company Korvelan", "korvelan", LegalJointStock},
+		{"Coco Co", "coco", LegalCorporation},
+	} {
+		checkLegal(t, tc.in, tc.want, tc.class)
+	}
+}
