@@ -41,24 +41,36 @@ func (c LegalClass) String() string {
 // rigourLegalForms (generated) that it lacks; the curated forms are also
 // recognised misspelt (legalSkel, legalDel), the others only where the
 // word misspelt stands in a phrase of the table (wideNeighbourTypo).
-var legalForms = withCompanyCo(withForms(withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), shortLegalForms), rigourLegalForms))
+var legalForms = withAbbreviatedForms(withForms(withForms(withForms(maps.Clone(curatedLegalForms), pinyinLegalForms), shortLegalForms), rigourLegalForms))
 
-// withCompanyCo adds to m, for each phrase of two words or more that ends
-// in company, the phrase ending in co where m lacks it, of the same class:
-// Co. stands for Company in every form's name (OPEN JOINT STOCK CO., which
-// the tables had only as OPEN JOINT STOCK COMPANY, left open, joint and
-// stock as words of the name), and returns m.
-func withCompanyCo(m map[string]LegalClass) map[string]LegalClass {
-	var add []string
-	for p := range m {
-		if head, ok := strings.CutSuffix(p, " company"); ok && head != "co" {
-			if _, has := m[head+" co"]; !has {
-				add = append(add, p)
+// withAbbreviatedForms adds to m, for each phrase of two words or more
+// that writes company, limited or corporation, the phrase with that word
+// written Co., Ltd. or Corp. where m lacks it, of the same class, and
+// returns m. The abbreviations stand for the words in every form's name:
+// the tables had OPEN JOINT STOCK COMPANY and JOINT STOCK CO but not OPEN
+// JOINT STOCK CO., which left open, joint and stock as words of the name,
+// and LIMITED LIABILITY PARTNERSHIP but not LTD LIABILITY PARTNERSHIP.
+func withAbbreviatedForms(m map[string]LegalClass) map[string]LegalClass {
+	for _, ab := range [...][2]string{{"company", "co"}, {"limited", "ltd"}, {"corporation", "corp"}} {
+		var add []string
+		for p := range m {
+			ws := strings.Fields(p)
+			if len(ws) < 2 || !slices.Contains(ws, ab[0]) {
+				continue
+			}
+			for i, w := range ws {
+				if w == ab[0] {
+					ws[i] = ab[1]
+				}
+			}
+			short := strings.Join(ws, " ")
+			if _, has := m[short]; !has && short != "co co" { // co company: co co is no form
+				add = append(add, short, p)
 			}
 		}
-	}
-	for _, p := range add {
-		m[strings.TrimSuffix(p, "company")+"co"] = m[p]
+		for i := 0; i < len(add); i += 2 {
+			m[add[i]] = m[add[i+1]]
+		}
 	}
 	return m
 }

@@ -382,9 +382,10 @@ func TestGluedEndsFilter(t *testing.T) {
 	}
 }
 
-// TestCompanyWrittenCo checks that a form that ends in company is read
-// with Co. for Company too (withCompanyCo), at either end of a name.
-func TestCompanyWrittenCo(t *testing.T) {
+// TestAbbreviatedForms checks that a form that writes company, limited or
+// corporation is read with Co., Ltd. or Corp. for them too
+// (withAbbreviatedForms), at either end of a name.
+func TestAbbreviatedForms(t *testing.T) {
 	for _, tc := range []struct {
 		in, want string
 		class    LegalClass
@@ -394,6 +395,8 @@ func TestCompanyWrittenCo(t *testing.T) {
 		{"Korvelan Systems Open Joint Stock Co.", "korvelan systems", LegalJointStock},
 		{"Open Joint Stock Company Korvelan", "korvelan", LegalJointStock},
 		{"Coco Co", "coco", LegalCorporation},
+		{"Ltd Liability Partnership Korvelan Group 22", "korvelan group", LegalPartnership},
+		{"Korvelan Public Ltd Co", "korvelan", LegalJointStock}, // as PLC
 	} {
 		checkLegal(t, tc.in, tc.want, tc.class)
 	}
