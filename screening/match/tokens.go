@@ -171,10 +171,11 @@ func appendNameElements(dst []string, w string) []string {
 		case 'a', 'e', 'o', 'u', 'i':
 			// the article after a linking vowel, or the letter it was
 			// assimilated to (abdur-rahman): abd + al + the rest
-			if strings.HasPrefix(r, "lah") || strings.HasPrefix(r, "llah") {
+			if strings.HasPrefix(r, "lah") || strings.HasPrefix(r, "llah") || strings.HasPrefix(r, "lay") {
 				// abd + allah, the name of God, is one name
 				// (abdullah, and abdullahi, abdillahi in its
-				// genitive): not the article and another name
+				// genitive, abdoulaye, abdulaye in West Africa):
+				// not the article and another name
 				break
 			}
 			if len(r) >= 4 && (r[0] == 'l' || r[0] == r[1]) {

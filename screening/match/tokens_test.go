@@ -38,6 +38,8 @@ func TestNameElements(t *testing.T) {
 		{"abdourrahmane", []string{"abd", "al", "rahmane"}},
 		{"abdoel", []string{"abd", "al"}},
 		{"abdoullah", []string{"abdoullah"}}, // abd + allah stays one name
+		{"abdoulaye", []string{"abdoulaye"}}, // so in West Africa
+		{"abdulaye", []string{"abdulaye"}},
 		{"abdoush", []string{"abdoush"}},     // no split: as written
 		{"abdou", []string{"abdou"}},
 		{"eddine", []string{"eddine"}},
