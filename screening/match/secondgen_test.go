@@ -1,0 +1,309 @@
+package match
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSecondGenerator measures recall on variants that a second generator,
+// written apart from testdata/eval's and after the matcher's rules, makes
+// of the primary names of the real-alias index (every seventh entry by a
+// hash of its key, Latin script, two words or more): the slips and
+// respellings a user's data holds that no list publishes as an alias. Each
+// name gets one variant of each kind that applies to it, searched by the
+// name's party type at DefaultThreshold; a variant is found when its own
+// entry scores at the threshold or more. Some variants are other names
+// (a vowel changed in a short Korean syllable, a letter dropped from BEST),
+// which the matcher should not find: the floors are the figures measured
+// when the test was written, less a margin, so that a change that loses
+// respellings fails here. The negatives are the evaluations' (this test
+// has none of its own). See docs/matching.md "A second generator".
+func TestSecondGenerator(t *testing.T) {
+	if testing.Short() {
+		t.Skip("evaluation runs in the full test suite")
+	}
+	ix := realAliasIndex(t)
+	ctx := context.Background()
+	type kindTally struct{ n, hit int }
+	got := map[string]*kindTally{}
+	for _, e := range realAliasEntries(t) {
+		h := fnv.New32a()
+		h.Write([]byte(e.Key()))
+		hv := h.Sum32()
+		if hv%7 != 0 || !isLatin(e.Name) {
+			continue
+		}
+		ws := strings.Fields(strings.ToLower(e.Name))
+		if len(ws) < 2 {
+			continue
+		}
+		rng := rand.New(rand.NewPCG(uint64(hv), 7))
+		for _, k := range secondGenKinds {
+			v := k.make(rng, ws)
+			if v == "" || v == strings.Join(ws, " ") {
+				continue
+			}
+			kt := got[k.name]
+			if kt == nil {
+				kt = &kindTally{}
+				got[k.name] = kt
+			}
+			kt.n++
+			ms, err := ix.Search(ctx, Query{Name: v, Type: e.Type, Threshold: DefaultThreshold, Limit: 10})
+			if err != nil {
+				t.Fatalf("%q: %v", v, err)
+			}
+			if slices.ContainsFunc(ms, func(m Match) bool { return m.Entry.Key() == e.Key() }) {
+				kt.hit++
+			}
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n| kind | n | recall | 95%% interval | floor |\n|---|---:|---:|---:|---:|\n")
+	for _, k := range secondGenKinds {
+		kt := got[k.name]
+		if kt == nil || kt.n == 0 {
+			t.Errorf("%s: no variant made", k.name)
+			continue
+		}
+		r := float64(kt.hit) / float64(kt.n)
+		lo, hi := wilson(kt.hit, kt.n)
+		fmt.Fprintf(&b, "| %s | %d | %.3f | %.3f–%.3f | %.2f |\n", k.name, kt.n, r, lo, hi, k.floor)
+		if r < k.floor {
+			t.Errorf("%s: recall %.3f < floor %.2f", k.name, r, k.floor)
+		}
+	}
+	t.Log(b.String())
+}
+
+// secondGenKinds are the second generator's kinds of variant, in the
+// order they draw from a name's random source, each with its floor.
+var secondGenKinds = []struct {
+	name  string
+	floor float64
+	make  func(rng *rand.Rand, ws []string) string
+}{
+	{"romanisation", 0.97, secondGenRomanised},
+	{"vowel", 0.96, secondGenVowel},
+	{"short_typo", 0.88, secondGenShortTypo},
+	{"legal_slip", 0.95, secondGenLegalSlip},
+	{"abbreviation", 0.99, secondGenAbbreviated},
+	{"slavic_ending", 0.99, secondGenSlavicEnding},
+	{"drop_middle", 0.84, secondGenDropMiddle},
+}
+
+// secondGenRules are alternations of romanisation systems and spelling
+// traditions (Russian BGN/PCGN, French and German practice, Persian and
+// Arabic): a word is written with one for the other. The hard c and k
+// alternate before a, o and u only (ch is no kh).
+var secondGenRules = [][2]string{
+	{"kh", "h"}, {"ou", "u"}, {"u", "ou"}, {"ee", "i"}, {"oo", "u"}, {"q", "k"},
+	{"j", "dj"}, {"dzh", "j"}, {"sh", "ch"}, {"w", "v"}, {"v", "w"}, {"ks", "x"}, {"x", "ks"},
+	{"ts", "tz"}, {"iy", "ii"}, {"ya", "ia"}, {"yu", "iu"}, {"zh", "j"}, {"shch", "sch"},
+	{"ph", "f"}, {"ai", "ay"}, {"ay", "ai"}, {"ei", "ey"}, {"ck", "k"}, {"gh", "g"}, {"dh", "z"},
+	{"ca", "ka"}, {"co", "ko"}, {"cu", "ku"}, {"ka", "ca"}, {"ko", "co"}, {"ku", "cu"},
+}
+
+// secondGenWord reports whether w is a word of the name's own that the
+// generator may respell: not an English, generic or legal-form word
+// (C.V. is the form CV).
+func secondGenWord(w string) bool {
+	letters := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' {
+			return r
+		}
+		return -1
+	}, w)
+	return len(letters) >= 3 && !isEnglishWord(letters) && !isGenericWord(letters) && !isLegalWord(letters)
+}
+
+// secondGenRomanised applies two alternations that the name's own words
+// hold, every occurrence in each such word.
+func secondGenRomanised(rng *rand.Rand, ws []string) string {
+	var cands [][2]string
+	for _, r := range secondGenRules {
+		if slices.ContainsFunc(ws, func(w string) bool { return secondGenWord(w) && strings.Contains(w, r[0]) }) {
+			cands = append(cands, r)
+		}
+	}
+	if len(cands) < 2 {
+		return ""
+	}
+	i := rng.IntN(len(cands))
+	j := rng.IntN(len(cands) - 1)
+	if j >= i {
+		j++
+	}
+	out := slices.Clone(ws)
+	for _, r := range [][2]string{cands[i], cands[j]} {
+		for k, w := range out {
+			if secondGenWord(w) {
+				out[k] = strings.ReplaceAll(w, r[0], r[1])
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// secondGenVowel writes one vowel after the first letter of a word of four
+// letters or more for another.
+func secondGenVowel(rng *rand.Rand, ws []string) string {
+	var idx []int
+	for i, w := range ws {
+		if len(w) >= 4 && !isLegalWord(strings.Trim(w, ".,()")) {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return ""
+	}
+	i := idx[rng.IntN(len(idx))]
+	w := []byte(ws[i])
+	var vs []int
+	for p, c := range w {
+		if p > 0 && strings.IndexByte("aeiou", c) >= 0 {
+			vs = append(vs, p)
+		}
+	}
+	if len(vs) == 0 {
+		return ""
+	}
+	p := vs[rng.IntN(len(vs))]
+	alt := map[byte]string{'a': "eo", 'e': "ai", 'i': "ey", 'o': "ua", 'u': "oa"}[w[p]]
+	w[p] = alt[rng.IntN(2)]
+	out := slices.Clone(ws)
+	out[i] = string(w)
+	return strings.Join(out, " ")
+}
+
+// secondGenShortTypo doubles, swaps or drops a letter after the first of a
+// word of four or five letters.
+func secondGenShortTypo(rng *rand.Rand, ws []string) string {
+	var idx []int
+	for i, w := range ws {
+		if len(w) >= 4 && len(w) <= 5 && isLatin(w) {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return ""
+	}
+	i := idx[rng.IntN(len(idx))]
+	return secondGenSlip(rng, ws, i, 3)
+}
+
+// secondGenLegalSlip swaps two letters after the first, or writes a vowel
+// for another, in a legal-form word of four to six letters.
+func secondGenLegalSlip(rng *rand.Rand, ws []string) string {
+	var idx []int
+	for i, w := range ws {
+		if w := strings.Trim(w, ".,()"); len(w) >= 4 && len(w) <= 6 && allLetters(w) && curatedLegalWords[w] {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return ""
+	}
+	i := idx[rng.IntN(len(idx))]
+	w := []byte(strings.Trim(ws[i], ".,()"))
+	if rng.IntN(2) == 0 {
+		p := 1 + rng.IntN(len(w)-2)
+		w[p], w[p+1] = w[p+1], w[p]
+	} else {
+		var vs []int
+		for p := 1; p+1 < len(w); p++ {
+			if strings.IndexByte("aeiou", w[p]) >= 0 {
+				vs = append(vs, p)
+			}
+		}
+		if len(vs) == 0 {
+			return ""
+		}
+		p := vs[rng.IntN(len(vs))]
+		w[p] = "aeiou"[(strings.IndexByte("aeiou", w[p])+1+rng.IntN(4))%5]
+	}
+	out := slices.Clone(ws)
+	out[i] = string(w)
+	return strings.Join(out, " ")
+}
+
+// secondGenSlip makes one of the first ops of: a letter doubled, two
+// letters swapped, a letter dropped, after the first letter of ws[i].
+func secondGenSlip(rng *rand.Rand, ws []string, i, ops int) string {
+	w := []byte(ws[i])
+	p := 1 + rng.IntN(len(w)-2)
+	switch rng.IntN(ops) {
+	case 0:
+		w = slices.Insert(w, p, w[p])
+	case 1:
+		w[p], w[p+1] = w[p+1], w[p]
+	default:
+		w = slices.Delete(w, p, p+1)
+	}
+	out := slices.Clone(ws)
+	out[i] = string(w)
+	return strings.Join(out, " ")
+}
+
+// secondGenAbbreviations are the English abbreviations of business words
+// that letterheads and registers write.
+var secondGenAbbreviations = map[string]string{
+	"international": "intl", "corporation": "corp", "company": "co", "manufacturing": "mfg",
+	"brothers": "bros", "industries": "inds", "services": "svcs", "limited": "ltd",
+	"management": "mgmt", "association": "assn", "university": "univ", "national": "natl",
+	"equipment": "equip", "and": "&", "&": "and", "group": "grp", "holdings": "hldgs",
+}
+
+// secondGenAbbreviated writes every business word of the name that has an
+// abbreviation so.
+func secondGenAbbreviated(_ *rand.Rand, ws []string) string {
+	out := slices.Clone(ws)
+	for i, w := range out {
+		core := strings.TrimRight(w, ",.")
+		if a, ok := secondGenAbbreviations[core]; ok {
+			out[i] = a + w[len(core):]
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// secondGenSlavicEnding writes the first Slavic ending of the name in
+// another tradition (-off for -ov, -ski for -sky, -ovitch for -ovich).
+func secondGenSlavicEnding(_ *rand.Rand, ws []string) string {
+	out := slices.Clone(ws)
+	for i, w := range out {
+		core := strings.TrimRight(w, ",.")
+		for _, r := range [][2]string{{"ov", "off"}, {"ev", "eff"}, {"sky", "ski"}, {"skiy", "sky"}, {"iy", "y"}, {"ovich", "ovitch"}, {"aya", "aia"}, {"iya", "ia"}} {
+			if strings.HasSuffix(core, r[0]) && len(core) > len(r[0])+2 {
+				out[i] = strings.TrimSuffix(core, r[0]) + r[1] + w[len(core):]
+				return strings.Join(out, " ")
+			}
+		}
+	}
+	return ""
+}
+
+// secondGenDropMiddle leaves out a word between the first and the last of
+// a name of three words or more.
+func secondGenDropMiddle(rng *rand.Rand, ws []string) string {
+	if len(ws) < 3 {
+		return ""
+	}
+	i := 1 + rng.IntN(len(ws)-2)
+	return strings.Join(slices.Delete(slices.Clone(ws), i, i+1), " ")
+}
+
+// isLatin reports whether s is written in ASCII only.
+func isLatin(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] > 127 {
+			return false
+		}
+	}
+	return true
+}
