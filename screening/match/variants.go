@@ -17,6 +17,7 @@ const (
 	variantChinesePlace                    // a Chinese place name (Beijing, Peking)
 	variantWadeGiles                       // a Chinese syllable in pinyin and Wade-Giles (xiong, hsiung)
 	variantEuropean                        // the English or another European form of a name of an Arabic group (David, Moses)
+	variantCountry                         // a country's name and its adjectives (China, Chinese; Iran, Iranian)
 )
 
 // variantGroup is one group of words that are the same name or descriptor

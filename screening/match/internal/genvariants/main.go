@@ -17,6 +17,8 @@
 //   - chinese-places.txt: Chinese place names in pinyin and their postal or
 //     Wade-Giles forms;
 //   - wade-giles.txt: Wade-Giles syllables and their pinyin;
+//   - country-adjectives.txt: a country's English short name and its
+//     English adjectives (China, Chinese; Korea, Korean);
 //   - rigour-symbols.yml: OpenSanctions rigour's organisation descriptors and
 //     person symbols (MIT), without its groups that are names of particular
 //     organisations and without its nicknames;
@@ -76,8 +78,8 @@ func main() {
 		log.Fatal(err)
 	}
 	var groups []group
-	for _, f := range []string{"given-names.txt", "korean-names.txt", "chinese-places.txt", "wade-giles.txt"} {
-		gs, err := readNames(filepath.Join(*dir, f), "slavic", "arabic", "title", "korean", "chinese_place", "wade_giles")
+	for _, f := range []string{"given-names.txt", "korean-names.txt", "chinese-places.txt", "wade-giles.txt", "country-adjectives.txt"} {
+		gs, err := readNames(filepath.Join(*dir, f), "slavic", "arabic", "title", "korean", "chinese_place", "wade_giles", "country")
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -181,6 +183,8 @@ func kindConst(k string) string {
 		return "variantWadeGiles"
 	case "european":
 		return "variantEuropean"
+	case "country":
+		return "variantCountry"
 	}
 	return "variantOrg"
 }
