@@ -9,11 +9,17 @@ package match
 // candidates whatever their estimate, in a few places past the others.
 
 // rareExactMaxDF is the most listed names a query word may be a word of for
-// its names to keep a place, and rareExactMax the most names kept so.
+// its names to keep a place, rareExactMax the most names kept so, and
+// rareExactMinLen the shortest such word. A word of two or three letters
+// counts: it weighs little in the estimate however rare it is (2 for two
+// letters), so a generic word beside it picks the candidates among the
+// names that write that word as the query does (FJ TECHNOLOGIES filled the
+// 32 places with names that say technologies, and FJ TECHNOLOGY was not
+// scored).
 const (
 	rareExactMaxDF  = 3
 	rareExactMax    = 2
-	rareExactMinLen = 4
+	rareExactMinLen = 2
 )
 
 // keepRareExact appends to sc.cands the names, not among them, of the

@@ -29,3 +29,19 @@ func TestRareExactKept(t *testing.T) {
 	}
 	t.Errorf("the long name holding zelvaro was not scored (%d matches)", len(ms))
 }
+
+// TestRareShortWordKept checks, on the lists, that a listed name holding
+// a rare word of two letters exactly is scored when the query's other
+// word, a generic word, fills the candidates with the names that write it
+// as the query does: FJ TECHNOLOGIES for FJ TECHNOLOGY, whose fj (a word
+// of two letters weighs 2, however rare) ranked below the 32 names with
+// technologies.
+func TestRareShortWordKept(t *testing.T) {
+	ms, err := realAliasIndex(t).Search(context.Background(), Query{Name: "FJ Technologies"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Name != "FJ TECHNOLOGY" || ms[0].Score < DefaultThreshold {
+		t.Errorf("FJ Technologies: got %+v, want FJ TECHNOLOGY at %.2f or more", ms, DefaultThreshold)
+	}
+}

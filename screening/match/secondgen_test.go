@@ -98,6 +98,7 @@ var secondGenKinds = []struct {
 	{"abbreviation", 0.99, secondGenAbbreviated, false},
 	{"slavic_ending", 0.99, secondGenSlavicEnding, false},
 	{"country_adjective", 0.97, secondGenCountryAdjective, true},
+	{"plural", 0.99, secondGenPlural, true},
 	{"drop_middle", 0.84, secondGenDropMiddle, false},
 }
 
@@ -309,6 +310,30 @@ func secondGenCountryAdjective(_ *rand.Rand, ws []string) string {
 		for n, a := range secondGenCountries {
 			if core == n || core == a {
 				out[i] = map[bool]string{true: a, false: n}[core == n] + w[len(core):]
+				return strings.Join(out, " ")
+			}
+		}
+	}
+	return ""
+}
+
+// secondGenPlurals are business words and their plurals.
+var secondGenPlurals = map[string]string{
+	"technology": "technologies", "service": "services", "system": "systems", "industry": "industries",
+	"product": "products", "holding": "holdings", "enterprise": "enterprises", "investment": "investments",
+	"solution": "solutions", "resource": "resources", "electronic": "electronics", "chemical": "chemicals",
+	"metal": "metals", "logistic": "logistics", "material": "materials", "communication": "communications",
+}
+
+// secondGenPlural writes the first business word of an organisation's
+// name that has a plural as its plural, or its plural as the singular.
+func secondGenPlural(_ *rand.Rand, ws []string) string {
+	out := slices.Clone(ws)
+	for i, w := range out {
+		core := strings.TrimRight(w, ",.")
+		for one, many := range secondGenPlurals {
+			if core == one || core == many {
+				out[i] = map[bool]string{true: many, false: one}[core == one] + w[len(core):]
 				return strings.Join(out, " ")
 			}
 		}
