@@ -40,7 +40,7 @@ func TestNameElements(t *testing.T) {
 		{"abdoullah", []string{"abdoullah"}}, // abd + allah stays one name
 		{"abdoulaye", []string{"abdoulaye"}}, // so in West Africa
 		{"abdulaye", []string{"abdulaye"}},
-		{"abdoush", []string{"abdoush"}},     // no split: as written
+		{"abdoush", []string{"abdoush"}}, // no split: as written
 		{"abdou", []string{"abdou"}},
 		{"eddine", []string{"eddine"}},
 	} {
