@@ -194,15 +194,21 @@ func (ix *Index) findHits(sc *scratch) {
 		if mayBePlural(q.s) {
 			ix.pluralHits(sc, q, int8(i))
 		}
-		if refs, ok := ix.joinsOf(q.s); ok {
-			w := float32(1)
-			for _, r := range refs {
-				sc.joins = append(sc.joins, joinHit{q: int8(i), pos: r.pos, name: r.name, sim: w})
-			}
-		} else if !known && len(q.s) >= minTypoJoin && sc.bestHit(int8(i)) < closeMinSim {
-			ix.typoJoins(sc, q, int8(i))
-			if len(q.s) >= sylMinWord {
-				ix.syllabicHits(sc, q, int8(i))
+		refs, joined := ix.joinsOf(q.s)
+		for _, r := range refs {
+			sc.joins = append(sc.joins, joinHit{q: int8(i), pos: r.pos, name: r.name, sim: 1})
+		}
+		if !known && len(q.s) >= minTypoJoin && sc.bestHit(int8(i)) < closeMinSim {
+			// a pair written the other way round, though the word is
+			// a pair as written too: one person's given name and
+			// surname are another's surname and given name
+			// (MUHAMMADFAROOQ: Muhammad Farooq; FAROOQ, Muhammad)
+			ix.rotatedJoins(sc, q, int8(i))
+			if !joined {
+				ix.typoJoins(sc, q, int8(i))
+				if len(q.s) >= sylMinWord {
+					ix.syllabicHits(sc, q, int8(i))
+				}
 			}
 		}
 	}
@@ -401,6 +407,45 @@ func (ix *Index) typoJoins(sc *scratch, q *qtok, i int8) {
 		}
 		for _, r := range refs {
 			sc.joins = append(sc.joins, joinHit{q: i, pos: r.pos, name: r.name, sim: sim})
+		}
+	}
+	sc.tmp = b[:0]
+}
+
+// minRotatedPart is the fewest letters of each part of a query word that
+// rotatedJoins reads as two listed words, and rotatedJoinSim the
+// similarity of the word and the pair.
+const (
+	minRotatedPart = 3
+	rotatedJoinSim = 0.95
+)
+
+// rotatedJoins adds the listed pairs of adjacent words that the query word
+// q (number i), which is no listed word and found none close, writes
+// together the other way round: a person's given name and surname glued in
+// the order they are said (MORTEZAPIRI for PIRI, Morteza; YEGORPOPOV for
+// POPOV, Yegor Sergeyevich), which the lists write surname first and
+// typoJoins, reading the pairs in their listed order, did not find. Each
+// rotation of the word, both parts minRotatedPart letters or more, is
+// looked up among the pairs written together; a pair counts only as a
+// listed person's surname, written first with a comma, and first given
+// name.
+func (ix *Index) rotatedJoins(sc *scratch, q *qtok, i int8) {
+	b := sc.tmp[:0]
+	for k := minRotatedPart; k <= len(q.s)-minRotatedPart; k++ {
+		b = append(append(b[:0], q.s[k:]...), q.s[:k]...)
+		refs, ok := ix.joinsOf(string(b))
+		if !ok {
+			continue
+		}
+		for _, r := range refs {
+			// the pair must be the listed surname's last word and the
+			// first given name after the comma: said given name
+			// first, they meet the other way round (SAMRITH TOLA,
+			// listed as said, is not TOLASAMRITH)
+			if rec := &ix.names[r.name]; rec.individual && sc.surnameWords(ix.listedName(rec)) == int(r.pos)+1 {
+				sc.joins = append(sc.joins, joinHit{q: i, pos: r.pos, name: r.name, sim: rotatedJoinSim})
+			}
 		}
 	}
 	sc.tmp = b[:0]

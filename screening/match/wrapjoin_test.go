@@ -22,3 +22,21 @@ func TestWrapJoinedName(t *testing.T) {
 		"TOLASAMRITH":     "",  // no comma on the listed side: samrith tola are adjacent only in that order
 	})
 }
+
+// TestRotatedJoins checks that a person's given name and surname written
+// as one word in the order they are said find the name listed surname
+// first with a comma (rotatedJoins), and that a name listed as said is
+// not found by its words glued the other way round.
+func TestRotatedJoins(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "PIRI, Morteza"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeIndividual, Name: "KORVELAN, Zorvat Nikolaevich"},
+		{Source: lists.SourceSDN, ID: "3", Type: lists.TypeIndividual, Name: "SAMRITH TOLA"},
+	})
+	checkTopEntry(t, ix, map[string]string{
+		"MORTEZAPIRI":    "1",
+		"ZORVATKORVELAN": "2", // the patronymic left out
+		"TOLASAMRITH":    "",  // listed as said: samrith tola
+		"PIRIMORTEZA":    "1", // the listed order, written together (joinsOf)
+	})
+}
