@@ -103,6 +103,10 @@ var secondGenKinds = []struct {
 	{"plural", 0.99, secondGenPlural, "entity"},
 	{"glued_name", 0.80, secondGenGluedName, "individual"},
 	{"drop_middle", 0.84, secondGenDropMiddle, ""},
+	{"title_added", 0.99, secondGenTitle, "individual"},
+	{"diacritics", 0.99, secondGenDiacritics, "individual"},
+	{"arabic_article", 0.97, secondGenArticle, "individual"},
+	{"patronymic_dropped", 0.97, secondGenPatronymicDropped, "individual"},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -355,6 +359,64 @@ func secondGenGluedName(_ *rand.Rand, ws []string) string {
 		return ws[0] + ws[1]
 	}
 	return ""
+}
+
+// secondGenTitle puts a title or honorific in front of a person's name.
+func secondGenTitle(rng *rand.Rand, ws []string) string {
+	t := [...]string{"mr", "dr", "sheikh", "haji", "general", "colonel", "mrs"}[rng.IntN(7)]
+	return t + " " + strings.Join(ws, " ")
+}
+
+// secondGenDiacritics writes a word of a person's name with the accents a
+// European or Turkish keyboard puts on its letters (á, é, ö, ü, ş, ç, í).
+func secondGenDiacritics(rng *rand.Rand, ws []string) string {
+	out := slices.Clone(ws)
+	i := rng.IntN(len(out))
+	out[i] = strings.NewReplacer("a", "á", "e", "é", "o", "ö", "u", "ü", "s", "ş", "c", "ç", "i", "í").Replace(out[i])
+	return strings.Join(out, " ")
+}
+
+// secondGenArticle writes the Arabic article of a person's name (al-)
+// joined to the word, as el-, or as a word of its own.
+func secondGenArticle(rng *rand.Rand, ws []string) string {
+	out := slices.Clone(ws)
+	for i, w := range out {
+		if rest, ok := strings.CutPrefix(w, "al-"); ok && len(rest) >= 3 {
+			out[i] = [...]string{"al" + rest, "el-" + rest, "al " + rest}[rng.IntN(3)]
+			return strings.Join(out, " ")
+		}
+	}
+	return ""
+}
+
+// secondGenPatronymicDropped leaves out the patronymic of a person's name
+// of three words or more (-ovich, -evich, -ovna, -evna) and writes kh as h
+// in the words left, or v as w if none has kh.
+func secondGenPatronymicDropped(_ *rand.Rand, ws []string) string {
+	if len(ws) < 3 {
+		return ""
+	}
+	var out []string
+	dropped := false
+	for _, w := range ws {
+		core := strings.TrimRight(w, ",.")
+		if !dropped && (strings.HasSuffix(core, "ovich") || strings.HasSuffix(core, "evich") || strings.HasSuffix(core, "ovna") || strings.HasSuffix(core, "evna")) {
+			dropped = true
+			continue
+		}
+		out = append(out, w)
+	}
+	if !dropped {
+		return ""
+	}
+	r := [2]string{"kh", "h"}
+	if !slices.ContainsFunc(out, func(w string) bool { return strings.Contains(w, "kh") }) {
+		r = [2]string{"v", "w"}
+	}
+	for i, w := range out {
+		out[i] = strings.ReplaceAll(w, r[0], r[1])
+	}
+	return strings.Join(out, " ")
 }
 
 // secondGenDropMiddle leaves out a word between the first and the last of
