@@ -57,6 +57,12 @@ func analyzeName(norm string, fields []string, out *nameTokens, scratch []byte, 
 		fields = parentGenitiveCut(fields, scratch) // parentgen.go
 	}
 	fields = subsidiaryForm(fields, scratch)
+	if len(fields) > 2 && fields[0] == "the" {
+		// the article before a legal form said first (THE JOINT STOCK
+		// COMPANY SALUTE, THE OOO ORLAN), which would hide the form; a
+		// stop word, left out of the words below in any case
+		fields = fields[1:]
+	}
 	out.words, out.nums, out.legal, out.legalOnly = out.words[:0], out.nums[:0], LegalNone, false
 	out.codes = false
 	toks, class, legalOnly := stripLegalOnly(fields, scratch)

@@ -403,3 +403,21 @@ func TestAbbreviatedForms(t *testing.T) {
 		checkLegal(t, tc.in, tc.want, tc.class)
 	}
 }
+
+// TestArticleBeforeForm checks that the English article before a legal
+// form said first does not hide the form, and that a name of the article
+// and one word keeps its word.
+func TestArticleBeforeForm(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		class    LegalClass
+	}{
+		{"The Joint Stock Company Korvelan", "korvelan", LegalJointStock},
+		{"THE OOO ZORVATEK", "zorvatek", LegalLimited},
+		{"The Open Joint Stock Company Korvelan Systems", "korvelan systems", LegalJointStock},
+		{"The Eagles L.L.C.", "eagles", LegalLimited},
+		{"The Korvelan", "korvelan", LegalNone},
+	} {
+		checkLegal(t, tc.in, tc.want, tc.class)
+	}
+}
