@@ -107,6 +107,7 @@ var secondGenKinds = []struct {
 	{"diacritics", 0.99, secondGenDiacritics, "individual"},
 	{"arabic_article", 0.97, secondGenArticle, "individual"},
 	{"patronymic_dropped", 0.97, secondGenPatronymicDropped, "individual"},
+	{"article_the", 0.99, secondGenThe, "entity"},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -417,6 +418,15 @@ func secondGenPatronymicDropped(_ *rand.Rand, ws []string) string {
 		out[i] = strings.ReplaceAll(w, r[0], r[1])
 	}
 	return strings.Join(out, " ")
+}
+
+// secondGenThe puts the English article in front of an organisation's
+// name.
+func secondGenThe(_ *rand.Rand, ws []string) string {
+	if ws[0] == "the" {
+		return ""
+	}
+	return "the " + strings.Join(ws, " ")
 }
 
 // secondGenDropMiddle leaves out a word between the first and the last of
