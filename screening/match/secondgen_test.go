@@ -99,8 +99,8 @@ var secondGenKinds = []struct {
 	{"legal_slip", 0.95, secondGenLegalSlip, ""},
 	{"abbreviation", 0.99, secondGenAbbreviated, ""},
 	{"slavic_ending", 0.99, secondGenSlavicEnding, ""},
-	{"country_adjective", 0.97, secondGenCountryAdjective, "entity"},
-	{"plural", 0.99, secondGenPlural, "entity"},
+	{"country_adjective", 0.97, secondGenSwapFirst(secondGenCountries), "entity"},
+	{"plural", 0.99, secondGenSwapFirst(secondGenPlurals), "entity"},
 	{"glued_name", 0.80, secondGenGluedName, "individual"},
 	{"drop_middle", 0.84, secondGenDropMiddle, ""},
 	{"title_added", 0.99, secondGenTitle, "individual"},
@@ -309,22 +309,6 @@ var secondGenCountries = map[string]string{
 	"iraq": "iraqi", "lebanon": "lebanese", "belarus": "belarusian", "ukraine": "ukrainian", "cuba": "cuban",
 }
 
-// secondGenCountryAdjective writes, in an organisation's name, the first
-// country's name as its adjective or the adjective as the name.
-func secondGenCountryAdjective(_ *rand.Rand, ws []string) string {
-	out := slices.Clone(ws)
-	for i, w := range out {
-		core := strings.TrimRight(w, ",.")
-		for n, a := range secondGenCountries {
-			if core == n || core == a {
-				out[i] = map[bool]string{true: a, false: n}[core == n] + w[len(core):]
-				return strings.Join(out, " ")
-			}
-		}
-	}
-	return ""
-}
-
 // secondGenPlurals are business words and their plurals.
 var secondGenPlurals = map[string]string{
 	"technology": "technologies", "service": "services", "system": "systems", "industry": "industries",
@@ -333,20 +317,26 @@ var secondGenPlurals = map[string]string{
 	"metal": "metals", "logistic": "logistics", "material": "materials", "communication": "communications",
 }
 
-// secondGenPlural writes the first business word of an organisation's
-// name that has a plural as its plural, or its plural as the singular.
-func secondGenPlural(_ *rand.Rand, ws []string) string {
-	out := slices.Clone(ws)
-	for i, w := range out {
-		core := strings.TrimRight(w, ",.")
-		for one, many := range secondGenPlurals {
-			if core == one || core == many {
-				out[i] = map[bool]string{true: many, false: one}[core == one] + w[len(core):]
+// secondGenSwapFirst returns a kind that writes the first word of a name
+// that pairs holds, as a key or a value, as the other word of its pair: a
+// country's name as its adjective or back, a business word singular for
+// plural or back.
+func secondGenSwapFirst(pairs map[string]string) func(*rand.Rand, []string) string {
+	other := map[string]string{}
+	for a, b := range pairs {
+		other[a], other[b] = b, a
+	}
+	return func(_ *rand.Rand, ws []string) string {
+		out := slices.Clone(ws)
+		for i, w := range out {
+			core := strings.TrimRight(w, ",.")
+			if o, ok := other[core]; ok {
+				out[i] = o + w[len(core):]
 				return strings.Join(out, " ")
 			}
 		}
+		return ""
 	}
-	return ""
 }
 
 // secondGenGluedName writes a person's given name and surname as one
