@@ -42,10 +42,17 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	sortEdges(sc.edges)
 	start := len(sc.edgeStore)
 	al := ix.align(sc, ctoks)
+	if al.multi && ix.exactPairLeft(sc, ctoks, start) {
+		// a pair of words written together took words that pair
+		// exactly one by one (exactfirst.go)
+		al = ix.alignExactFirst(sc, ctoks, start, al)
+	}
 	if ix.reachEdges(sc, nid, rec, ctoks, &al, boost, th) {
 		sc.edgeStore = sc.edgeStore[:start]
 		sortEdges(sc.edges)
-		al = ix.align(sc, ctoks)
+		if al = ix.align(sc, ctoks); al.multi && ix.exactPairLeft(sc, ctoks, start) {
+			al = ix.alignExactFirst(sc, ctoks, start, al)
+		}
 	}
 	if sc.qCompoundNext && rec.individual {
 		ix.linkedCompounds(sc, ctoks, start, &al) // a compound linked by the article
@@ -281,6 +288,7 @@ type alignment struct {
 	qm, cm        uint64
 	num, matchedW float32
 	distinct      bool
+	multi         bool // an edge taken has more than one word on a side
 }
 
 // align takes the sorted sc.edges greedily, each unless it overlaps one
@@ -295,6 +303,7 @@ func (ix *Index) align(sc *scratch, ctoks []int32) alignment {
 		}
 		al.qm |= qmask
 		al.cm |= cmask
+		al.multi = al.multi || e.qhi > e.qlo || e.chi > e.clo
 		al.num += e.sim * 2 * e.w
 		al.matchedW += 2 * e.w
 		if e.sim >= minTokSim && !al.distinct {
