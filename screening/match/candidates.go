@@ -606,6 +606,7 @@ func (ix *Index) collectCandidates(sc *scratch) {
 	ix.numberHits(sc)
 	ix.topCandidates(sc)
 	ix.keepRareExact(sc) // rareexact.go
+	ix.keepSameWords(sc) // samewords.go
 }
 
 // rareWords reports whether a query word's best hit is a rare token

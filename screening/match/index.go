@@ -74,6 +74,9 @@ type Index struct {
 	// quoted holds the listed organisation names' words quoted by
 	// themselves, found on first use (quotedAligned, quotedword.go)
 	quoted quotedWords
+	// sameWords finds the names of a set of words, built on first use
+	// (keepSameWords, samewords.go)
+	sameWords sameWordsIndex
 	// neighOff and neighFlat hold the neighbours of every token, found
 	// when a prebuilt index was generated (see LoadIndex): those of token t
 	// are neighFlat[neighOff[t]:neighOff[t+1]]. Nil in an index built at

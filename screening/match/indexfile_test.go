@@ -70,6 +70,7 @@ var indexFields = map[string]string{
 	"places":     "derived: filled on first use (placeWord)",
 	"tokCountry": "derived: filled on first use (countryToken)",
 	"groupW":     "derived: filled on first use (groupMinWeights)",
+	"sameWords":  "derived: filled on first use (keepSameWords)",
 	"quoted":     "derived: filled on first use (quotedAligned)",
 	"knownH":     "derived: filled on first use (knownHitsOf)",
 }

@@ -219,10 +219,11 @@ func TestOneLetterNameMatchesNothing(t *testing.T) {
 }
 
 // TestWithMaxCandidates: the option bounds how many candidate names are
-// scored in full, so it bounds the matches too.
+// scored in full, so it bounds the matches too (the query is no listed
+// name's words: those names are scored past the bound, keepSameWords).
 func TestWithMaxCandidates(t *testing.T) {
 	ctx := context.Background()
-	q := Query{Name: "Hangzhou Hikvision Digital Technology Co., Ltd."}
+	q := Query{Name: "Hangzhou Hikvision Digital Technologies Co., Ltd."}
 	all, err := defaultIndex(t).Search(ctx, q)
 	if err != nil || len(all) < 2 {
 		t.Fatalf("default index: %d matches, %v; want the EL and CMIC entries", len(all), err)
