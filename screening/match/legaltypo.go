@@ -7,9 +7,8 @@ import (
 
 // A legal form mistyped by a hand on a keyboard (SRAL, JIONT, OEPN, GMHB:
 // two letters swapped; PABLIC, OPAN: a vowel for another; JOINNT: a letter
-// written twice) is no legal form to
-// the tables, and as a word that no listed name has it weighs as the
-// rarest word there is: one slip in the form outweighed every word of the
+// written twice) is no legal form to the tables, and as a word that no
+// listed name has it weighs as the rarest word there is: one slip in the form outweighed every word of the
 // name that agreed ("OPEN JOITN STOCK COMPANY RUSSIAN SYSTEMS CORPORATION"
 // and "OEPN JOINT STOCK COMPANY RUSSIAN ELECTRONICS" scored nothing
 // against their own listed names). canonLegal reads the misspellings of
@@ -42,7 +41,7 @@ const (
 // twice. A slip that is itself a word of the legal-form tables, an English
 // word or a stop word, or a slip of two words, is left out. shapes holds
 // the slips' shapes. Built on first use (gluedLegal reads tables that
-// init fills); some 2,000 slips.
+// init fills); 259 slips.
 type legalSlipTable struct {
 	slips  map[string]string
 	shapes shapeSet
