@@ -35,16 +35,13 @@ type sameWordsKey struct {
 
 // wordKey is a token number's part of a key of a multiset of words
 // (sameWordsKey): the key is the sum of its words' parts and their count,
-// the same for the same words in any order.
-func wordKey(id int32) uint64 { return mix64(uint64(id) + 0x9e3779b97f4a7c15) }
-
-// mix64 is the finaliser of splitmix64.
-func mix64(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	return x ^ x>>31
+// the same for the same words in any order. The parts are spread over the
+// 64 bits (a multiply, a shift, a multiply), so that sums of other words
+// seldom meet; a key shared by chance costs a comparison (sameWordSet).
+func wordKey(id int32) uint64 {
+	x := (uint64(id) + 1) * 0x9e3779b97f4a7c15
+	x ^= x >> 32
+	return x * 0xd6e8feb86659fd93
 }
 
 // sameWordsKeys returns the index's name keys, building them once.

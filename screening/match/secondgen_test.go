@@ -275,12 +275,29 @@ var secondGenAbbreviations = map[string]string{
 // secondGenAbbreviated writes every business word of the name that has an
 // abbreviation so.
 func secondGenAbbreviated(_ *rand.Rand, ws []string) string {
+	return secondGenRewrite(ws, true, func(core string) (string, bool) {
+		a, ok := secondGenAbbreviations[core]
+		return a, ok
+	})
+}
+
+// secondGenRewrite writes the words of ws that f rewrites, their trailing
+// comma or full stop kept: every one (all) or the first, and returns ""
+// if f rewrote none.
+func secondGenRewrite(ws []string, all bool, f func(core string) (string, bool)) string {
 	out := slices.Clone(ws)
+	done := false
 	for i, w := range out {
 		core := strings.TrimRight(w, ",.")
-		if a, ok := secondGenAbbreviations[core]; ok {
-			out[i] = a + w[len(core):]
+		if r, ok := f(core); ok {
+			out[i], done = r+w[len(core):], true
+			if !all {
+				break
+			}
 		}
+	}
+	if !done {
+		return ""
 	}
 	return strings.Join(out, " ")
 }
@@ -327,15 +344,10 @@ func secondGenSwapFirst(pairs map[string]string) func(*rand.Rand, []string) stri
 		other[a], other[b] = b, a
 	}
 	return func(_ *rand.Rand, ws []string) string {
-		out := slices.Clone(ws)
-		for i, w := range out {
-			core := strings.TrimRight(w, ",.")
-			if o, ok := other[core]; ok {
-				out[i] = o + w[len(core):]
-				return strings.Join(out, " ")
-			}
-		}
-		return ""
+		return secondGenRewrite(ws, false, func(core string) (string, bool) {
+			o, ok := other[core]
+			return o, ok
+		})
 	}
 }
 
