@@ -39,6 +39,20 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		sc.invalid(field, truncate(name, 80), err.Error())
 		return
 	}
+	// a name that holds several (ACME LLC D/B/A ZORVATEK, ... F/K/A ...):
+	// each is screened too, its hits kept where the whole name's are weaker
+	for _, part := range match.NameParts(name) {
+		pq := q
+		pq.Name = part
+		pms, err := sc.w.searchNames(ctx, pq)
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			continue // the whole name was searched; a part adds hits only
+		}
+		ms = mergeMatches(ms, pms)
+	}
 	if len(ms) == 0 {
 		return
 	}
@@ -63,6 +77,35 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		}
 		sc.nameHit(&ns, m)
 	}
+}
+
+// mergeMatches adds to ms the matches of more, one per entry as a search
+// returns them: for an entry found by both, the match of the higher
+// score. The result is ordered best first (ties in the order found). ms is
+// modified.
+func mergeMatches(ms, more []match.Match) []match.Match {
+next:
+	for _, m := range more {
+		for i := range ms {
+			if ms[i].Entry == m.Entry {
+				if m.Score > ms[i].Score {
+					ms[i] = m
+				}
+				continue next
+			}
+		}
+		ms = append(ms, m)
+	}
+	slices.SortStableFunc(ms, func(a, b match.Match) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return 0
+	})
+	return ms
 }
 
 // noReviews reports whether the screener's reviewer records are known to be

@@ -1,0 +1,111 @@
+package match
+
+import "strings"
+
+// A party's name as a customer record or an order writes it often holds
+// more than one name: the legal name and a trade name (ACME TRADING LLC
+// D/B/A ZORVATEK, ZORVATEK T/A ACME), a name and an alias (... AKA ...,
+// A.K.A.), a name and a former one (... F/K/A ..., FORMERLY ...). Each is
+// a name the party goes by, to be screened alone: searched whole, the two
+// names' words weigh against each other and a listed one scored 0.52–0.66.
+
+// nameSeparators are the words and phrases, as NameParts reads them (its
+// words are runs of letters, compared in any case: D/B/A is the words d,
+// b and a), that join two names of one party.
+var nameSeparators = [][]string{
+	{"d", "b", "a"}, {"dba"}, {"t", "a"}, {"trading", "as"},
+	{"a", "k", "a"}, {"aka"}, {"also", "known", "as"},
+	{"f", "k", "a"}, {"fka"}, {"formerly", "known", "as"}, {"formerly"},
+	{"n", "k", "a"}, {"nka"}, {"now", "known", "as"},
+}
+
+// NameParts returns the names that name joins by a separator of trade
+// names, aliases or former names (d/b/a, dba, t/a, trading as, aka,
+// a.k.a., also known as, f/k/a, fka, formerly (known as), n/k/a, now known
+// as), each as written, trimmed, in order; nil if it joins none. A
+// separator counts only with a word before and after it, so a name that
+// begins or ends with one of these words (AKA INTEGRAL SERVICES) is one
+// name; a part left empty is dropped.
+func NameParts(name string) []string {
+	// the words of name, runs of letters (ASCII or not), as byte spans:
+	// on the stack for a name of up to maxPartWords words, which most
+	// names are (a name without a separator allocates nothing)
+	var buf [maxPartWords]wordSpan
+	words := buf[:0]
+	for i := 0; i < len(name); i++ {
+		if !partLetter(name[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(name) && partLetter(name[j]) {
+			j++
+		}
+		words = append(words, wordSpan{i, j})
+		i = j
+	}
+	if len(words) < 3 {
+		return nil
+	}
+	var parts []string
+	start := 0 // the byte where the current part begins
+	for k := 1; k < len(words)-1; k++ {
+		n := separatorAt(name, words, k)
+		if n == 0 || k+n >= len(words) {
+			continue
+		}
+		if p := strings.TrimSpace(strings.Trim(name[start:words[k].lo], " ,;(")); p != "" {
+			parts = append(parts, p)
+		}
+		start = words[k+n-1].hi
+		k += n - 1
+	}
+	if parts == nil {
+		return nil
+	}
+	if p := strings.TrimSpace(strings.Trim(name[start:], " ,;.()")); p != "" {
+		parts = append(parts, p)
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts
+}
+
+// maxPartWords is the most words of a name NameParts reads without
+// allocating.
+const maxPartWords = 32
+
+// partLetter reports whether byte c is part of a word for NameParts: an
+// ASCII letter or a byte of a character beyond ASCII.
+func partLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+
+// wordSpan is the bytes lo to hi of a word of a name.
+type wordSpan struct{ lo, hi int }
+
+// separatorAt returns how many words of a separator (nameSeparators)
+// begin at word k of name, in any case, 0 if none; the longest separator
+// wins.
+func separatorAt(name string, words []wordSpan, k int) int {
+	switch name[words[k].lo] | 0x20 { // the first letters of the separators
+	case 'd', 't', 'a', 'f', 'n':
+	default:
+		return 0
+	}
+	best := 0
+	for _, sep := range nameSeparators {
+		if len(sep) <= best || k+len(sep) > len(words) {
+			continue
+		}
+		ok := true
+		for j, w := range sep {
+			if s := words[k+j]; !strings.EqualFold(name[s.lo:s.hi], w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(sep)
+		}
+	}
+	return best
+}

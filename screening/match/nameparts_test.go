@@ -1,0 +1,69 @@
+package match
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestNameParts(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"ACME TRADING LLC D/B/A ZORVATEK SARL", []string{"ACME TRADING LLC", "ZORVATEK SARL"}},
+		{"Acme Trading LLC dba Zorvatek", []string{"Acme Trading LLC", "Zorvatek"}},
+		{"Zorvatek Sarl (formerly Acme Trading)", []string{"Zorvatek Sarl", "Acme Trading"}},
+		{"Zorvatek Sarl, f/k/a Acme Trading, a.k.a. Korvelan", []string{"Zorvatek Sarl", "Acme Trading", "Korvelan"}},
+		{"ZORVATEK T/A ACME", []string{"ZORVATEK", "ACME"}},
+		{"Zorvatek Ltd trading as Acme Stores", []string{"Zorvatek Ltd", "Acme Stores"}},
+		{"Korvelan also known as Zorvatek", []string{"Korvelan", "Zorvatek"}},
+		{"Korvelan formerly known as Zorvatek", []string{"Korvelan", "Zorvatek"}},
+		// one name
+		{"AKA INTEGRAL SERVICES", nil}, // a separator word first
+		{"ZORVATEK DBA", nil},          // or last
+		{"Trading As Usual Ltd", nil},
+		{"Group A", nil},
+		{"Zorvatek", nil},
+		{"", nil},
+		{"Acme d/b/a", nil},
+		{"d/b/a Zorvatek", nil},
+	} {
+		if got := NameParts(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("NameParts(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// FuzzNameParts checks that the parts of any name are non-empty, trimmed
+// and, written in order, come from the name.
+func FuzzNameParts(f *testing.F) {
+	for _, s := range []string{"A d/b/a B", "x aka y f/k/a z", "Zorvatek Sarl (formerly Acme)", "d b a d b a", "ÄÖ t/a ü"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		parts := NameParts(s)
+		if parts != nil && len(parts) < 2 {
+			t.Fatalf("NameParts(%q) = %q: one part", s, parts)
+		}
+		rest := s
+		for _, p := range parts {
+			if p == "" {
+				t.Fatalf("NameParts(%q): an empty part", s)
+			}
+			i := indexOf(rest, p)
+			if i < 0 {
+				t.Fatalf("NameParts(%q): part %q not in the name in order", s, p)
+			}
+			rest = rest[i+len(p):]
+		}
+	})
+}
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}

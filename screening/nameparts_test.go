@@ -1,0 +1,41 @@
+package screening
+
+import (
+	"context"
+	"testing"
+)
+
+// TestNameHoldingSeveralNames checks that a party name holding a trade or
+// former name (d/b/a, f/k/a) is screened name by name: the listed name
+// written beside the separator is a hit of its own, potential (the party's
+// whole name is no listed name). Searched whole, these names were allowed.
+func TestNameHoldingSeveralNames(t *testing.T) {
+	ctx := context.Background()
+	s := embedded(t)
+	for _, c := range []struct{ name, list, entry string }{
+		{"Acme Trading LLC d/b/a Syriatel", "SDN", "SYRIATEL"},
+		{"Syriatel f/k/a Acme Trading LLC", "SDN", "SYRIATEL"},
+		{"Acme Holdings Group LLC dba Hikvision", "EL", "Hangzhou Hikvision Digital Technology Co., Ltd."},
+	} {
+		name := c.name
+		d, err := s.Screen(ctx, Request{ID: "p", Parties: []Party{{Role: RolePurchaser, Name: name, Type: "entity"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range d.Matches {
+			if m.EntryName == c.entry && m.List == c.list {
+				found = true
+				if m.Strength != StrengthPotential {
+					t.Errorf("%s: strength %s, want potential (the whole name is no listed name)", name, m.Strength)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no match of %s %q (outcome %s, %v)", name, c.list, c.entry, d.Outcome, codes(d))
+		}
+		if d.Outcome != "review" {
+			t.Errorf("%s: outcome %s, want review", name, d.Outcome)
+		}
+	}
+}
