@@ -125,7 +125,11 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 		sc.acc = make([]float32, len(ix.names))
 	}
 	sc.qName, sc.qSurname = q.Name, -1
-	sc.buf = appendNormalized(sc.buf[:0], q.Name)
+	name := q.Name
+	if h, ok := cutPlaceTail(name); ok {
+		name = h // a place in parentheses at the end (segments.go)
+	}
+	sc.buf = appendNormalized(sc.buf[:0], name)
 	qstr := string(sc.buf)
 	if m, ok := ix.mendLegalTypos(qstr); ok {
 		qstr = m // legaltypo.go

@@ -108,6 +108,7 @@ var secondGenKinds = []struct {
 	{"arabic_article", 0.97, secondGenArticle, "individual"},
 	{"patronymic_dropped", 0.97, secondGenPatronymicDropped, "individual"},
 	{"article_the", 0.99, secondGenThe, "entity"},
+	{"place_in_parentheses", 0.99, secondGenPlaceTail, "entity"},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -429,6 +430,13 @@ func secondGenThe(_ *rand.Rand, ws []string) string {
 		return ""
 	}
 	return "the " + strings.Join(ws, " ")
+}
+
+// secondGenPlaceTail writes where an organisation is after its name, in
+// parentheses: (UAE), (Hong Kong), (PRC), (HK), (Russia).
+func secondGenPlaceTail(rng *rand.Rand, ws []string) string {
+	p := [...]string{"(uae)", "(hong kong)", "(prc)", "(hk)", "(russia)"}[rng.IntN(5)]
+	return strings.Join(ws, " ") + " " + p
 }
 
 // secondGenDropMiddle leaves out a word between the first and the last of

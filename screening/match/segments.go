@@ -1,6 +1,10 @@
 package match
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/exportguard/exportguard/rules"
+)
 
 // A listed organisation's name is at times two names written as one: the
 // name and another it goes by, after a slash ("NEW PEOPLE'S ARMY /
@@ -61,6 +65,39 @@ func nameSegments(dst []segment, s string, origin int32, weak bool) []segment {
 	return dst
 }
 
+// placePart reports whether the raw text inside the parentheses that end
+// a name names a country or a region (rules.ResolveDestination: UAE, HK,
+// Hong Kong, PRC, Crimea): where the company is, said after its name
+// (ENERQUIP LTD. (UAE)). A query that ends so is searched without it
+// (cutPlaceTail), as a listed name that ends so is indexed without it too.
+func placePart(inner string) bool {
+	inner = strings.TrimSpace(inner)
+	if inner == "" || len(inner) > 40 || strings.ContainsAny(inner, "()") {
+		return false
+	}
+	d, err := rules.ResolveDestination(inner)
+	return err == nil && d.IsValid()
+}
+
+// cutPlaceTail returns the raw name without a country or region said in
+// parentheses at its end (placePart), and whether it had one; a name that
+// is nothing else is kept.
+func cutPlaceTail(name string) (string, bool) {
+	t := strings.TrimRight(name, " ")
+	if !strings.HasSuffix(t, ")") {
+		return name, false
+	}
+	i := strings.LastIndexByte(t, '(')
+	if i <= 0 || !placePart(t[i+1:len(t)-1]) {
+		return name, false
+	}
+	head := strings.TrimRight(t[:i], " ,")
+	if Normalize(head) == "" {
+		return name, false
+	}
+	return head, true
+}
+
 func appendSegment(dst []segment, part string, origin int32, weak bool) []segment {
 	if n := Normalize(part); n != "" {
 		dst = append(dst, segment{norm: n, origin: origin, weak: weak})
@@ -99,9 +136,13 @@ func factionAfter(part string) bool {
 // statusPart reports whether the raw text inside the parentheses that end
 // a name is a status or a legal form said after the name's own, as the
 // Lebanese offshore company is written (PREMIER INVESTMENT GROUP SAL
-// (OFF-SHORE)): the name is indexed without it too (nameSegments), as it
-// is said, so that the status left out costs nothing.
+// (OFF-SHORE)), or where the company is (placePart): the name is indexed
+// without it too (nameSegments), as it is said, so that the status or the
+// place left out costs nothing.
 func statusPart(inner string) bool {
+	if placePart(inner) {
+		return true
+	}
 	f := strings.Fields(Normalize(inner))
 	if len(f) == 0 || len(f) > maxLegalTokens {
 		return false

@@ -83,3 +83,48 @@ func TestNameSegmentsIndexed(t *testing.T) {
 		}
 	}
 }
+
+// TestCutPlaceTail checks that a country or region said in parentheses at
+// the end of a name is cut from the query, and nothing else is.
+func TestCutPlaceTail(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Korvelan Trading Ltd (UAE)", "Korvelan Trading Ltd"},
+		{"Korvelan Trading Co., Ltd. (Hong Kong)", "Korvelan Trading Co., Ltd."},
+		{"KORVELAN ELECTRONICS, (PRC) ", "KORVELAN ELECTRONICS"},
+		{"Korvelan (Crimea)", "Korvelan"},
+		{"Islamic State in the Greater Sahara (ISGS)", "Islamic State in the Greater Sahara (ISGS)"}, // no place
+		{"Premier Investment Group SAL (Off-Shore)", "Premier Investment Group SAL (Off-Shore)"},
+		{"Inspur (HK) Electronics Co., Ltd.", "Inspur (HK) Electronics Co., Ltd."}, // not at the end
+		{"(UAE)", "(UAE)"}, // nothing else
+		{"Korvelan", "Korvelan"},
+	} {
+		if got, _ := cutPlaceTail(c.in); got != c.want {
+			t.Errorf("cutPlaceTail(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestPlaceTailMatches checks that a name with its place in parentheses
+// and the name without it find each other, either side, as the name alone
+// does (0.95 or more).
+func TestPlaceTailMatches(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{
+		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "KORVELAN TRADING LTD"},
+		{Source: lists.SourceSDN, ID: "2", Type: lists.TypeEntity, Name: "ZORVATEK SARL (HONG KONG)"},
+	})
+	for q, id := range map[string]string{
+		"Korvelan Trading Ltd (UAE)":       "1",
+		"Korvelan Trading Ltd (Hong Kong)": "1",
+		"Zorvatek Sarl":                    "2",
+		"Zorvatek Sarl (Hong Kong)":        "2",
+		"Zorvatek Sarl (UAE)":              "2",
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != id || ms[0].Score < 0.95 {
+			t.Errorf("%s: %+v, want entry %s at 0.95 or more", q, ms, id)
+		}
+	}
+}
