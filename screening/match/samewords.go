@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"slices"
 	"sync"
 )
@@ -58,13 +59,10 @@ func (ix *Index) sameWordsKeys() []sameWordsKey {
 			keys[n] = sameWordsKey{k ^ uint64(len(toks))<<56, int32(n)}
 		}
 		slices.SortFunc(keys, func(a, b sameWordsKey) int {
-			switch {
-			case a.key < b.key:
-				return -1
-			case a.key > b.key:
-				return 1
+			if c := cmp.Compare(a.key, b.key); c != 0 {
+				return c
 			}
-			return int(a.name - b.name)
+			return cmp.Compare(a.name, b.name)
 		})
 		s.keys = keys
 	})
