@@ -92,10 +92,8 @@ var legalSlips = sync.OnceValue(func() *legalSlipTable {
 	return t
 })
 
-// legalTypoOf returns the legal-form word that w is a slip of (legalSlips),
-// and whether there is one.
-func legalTypoOf(w string) (string, bool) { return legalSlips().of(w) }
-
+// of returns the legal-form word that w is a slip of, and whether there is
+// one.
 func (t *legalSlipTable) of(w string) (string, bool) {
 	if len(w) < minTypoForm || len(w) > maxTypoForm+1 || !t.shapes.has(w) {
 		return "", false
@@ -105,7 +103,7 @@ func (t *legalSlipTable) of(w string) (string, bool) {
 }
 
 // mendLegalTypos returns s, a normalised query name (words separated by
-// one space), with each word that mistypes a legal form (legalTypoOf)
+// one space), with each word that mistypes a legal form (legalSlips)
 // written as the form, and whether it changed a word. A word is mended
 // only where canonLegal reads legal forms (the first and the last
 // maxLegalTokens words), only when it is no listed word, and only where a

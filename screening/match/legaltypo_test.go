@@ -7,7 +7,7 @@ import (
 	"github.com/exportguard/exportguard/screening/lists"
 )
 
-func TestLegalTypoOf(t *testing.T) {
+func TestLegalSlips(t *testing.T) {
 	for _, c := range []struct {
 		in, want string
 	}{
@@ -40,9 +40,9 @@ func TestLegalTypoOf(t *testing.T) {
 		{"jo1nt", ""},
 		{"companyy", ""}, // longer: canonLegal's
 	} {
-		got, ok := legalTypoOf(c.in)
+		got, ok := legalSlips().of(c.in)
 		if got != c.want || ok != (c.want != "") {
-			t.Errorf("legalTypoOf(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+			t.Errorf("legalSlips().of(%q) = %q, %v; want %q", c.in, got, ok, c.want)
 		}
 	}
 }

@@ -40,11 +40,9 @@ type segment struct {
 // (statusPart; marked whole: it is the name, not a part). A slash or dash
 // inside a word (AL-AQSA, TEMP-AVIA) is no separator.
 func nameSegments(dst []segment, s string, origin int32, weak bool) []segment {
-	if strings.HasSuffix(s, ")") {
-		if i := strings.LastIndexByte(s, '('); i > 0 && statusPart(s[i+1:len(s)-1]) {
-			if n := Normalize(s[:i]); n != "" {
-				dst = append(dst, segment{norm: n, origin: origin, weak: weak, whole: true})
-			}
+	if head, inner, ok := parenTail(s); ok && statusPart(inner) {
+		if n := Normalize(head); n != "" {
+			dst = append(dst, segment{norm: n, origin: origin, weak: weak, whole: true})
 		}
 	}
 	if !strings.ContainsAny(s, "/-") {
@@ -83,19 +81,27 @@ func placePart(inner string) bool {
 // parentheses at its end (placePart), and whether it had one; a name that
 // is nothing else is kept.
 func cutPlaceTail(name string) (string, bool) {
-	t := strings.TrimRight(name, " ")
-	if !strings.HasSuffix(t, ")") {
-		return name, false
-	}
-	i := strings.LastIndexByte(t, '(')
-	if i <= 0 || !placePart(t[i+1:len(t)-1]) {
-		return name, false
-	}
-	head := strings.TrimRight(t[:i], " ,")
-	if Normalize(head) == "" {
+	head, inner, ok := parenTail(name)
+	if !ok || !placePart(inner) || Normalize(head) == "" {
 		return name, false
 	}
 	return head, true
+}
+
+// parenTail returns what the raw name s says before the parentheses that
+// end it (spaces and a comma before them left out) and what it says inside
+// them; ok is false if s does not end in a closing parenthesis after an
+// opening one that something precedes.
+func parenTail(s string) (head, inner string, ok bool) {
+	t := strings.TrimRight(s, " ")
+	if !strings.HasSuffix(t, ")") {
+		return "", "", false
+	}
+	i := strings.LastIndexByte(t, '(')
+	if i <= 0 {
+		return "", "", false
+	}
+	return strings.TrimRight(t[:i], " ,"), t[i+1 : len(t)-1], true
 }
 
 func appendSegment(dst []segment, part string, origin int32, weak bool) []segment {
