@@ -16,9 +16,11 @@ type IndexOption func(*indexOptions)
 
 // WithMaxCandidates sets how many candidate names a query scores in full
 // (default 32). Higher values cost time and rarely change the result. n ≤ 0
-// keeps the default. Past them a query scores the few names of its rarest
-// word, if it is listed in three names or fewer, and the names whose words
-// are the query's words: a name written as listed is always scored.
+// keeps the default. Past them a query scores the two names, at most, of
+// its rarest word if that word is listed in three names or fewer, and the
+// names whose words are the query's words (a query of twelve words or
+// fewer, each listed in more than three names): a name written as listed
+// is scored though many names share its words.
 func WithMaxCandidates(n int) IndexOption {
 	return func(o *indexOptions) {
 		if n > 0 {
