@@ -4,6 +4,7 @@ package screening
 // makes a list hit count.
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -96,15 +97,7 @@ next:
 		}
 		ms = append(ms, m)
 	}
-	slices.SortStableFunc(ms, func(a, b match.Match) int {
-		switch {
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(ms, func(a, b match.Match) int { return cmp.Compare(b.Score, a.Score) })
 	return ms
 }
 
