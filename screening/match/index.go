@@ -215,6 +215,10 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 			a.buf = appendNormalized(a.buf[:0], name)
 			if e.Type != lists.TypeIndividual {
 				a.segs = nameSegments(a.segs, name, origin, weak)
+				if head, ok := cutSaidPlace(name, entryPlace(e)); ok && namesAlone(head) {
+					// the seat said after the form (placetail.go)
+					a.segs = appendWhole(a.segs, head, origin, weak)
+				}
 			}
 		} else {
 			// a part of a name of several (nameSegments), read after

@@ -146,9 +146,15 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	}
 	nt.legal = ix.unglueLegal(words, nt.legal)
 	ix.prepareQuery(sc, words, hasArabic(q.Name))
-	sc.qOrgOwn = orgOwnWords(sc.qs) | webAddressWords(q.Name, sc.qs)
-	sc.qArticles = articleWords(sc.qs)
 	sc.qInnerForm = innerFormWords(sc.qs)
+	var place, form uint64
+	if sc.qInnerForm != 0 {
+		// a form inside the query, a place after it (placetail.go)
+		place, form = saidPlaceWords(name, sc.qs, ix.placeWord)
+	}
+	sc.qOrgOwn = orgOwnWords(sc.qs) | webAddressWords(q.Name, sc.qs) | place | form
+	sc.qSeatForm = form
+	sc.qArticles = articleWords(sc.qs)
 	sc.qHiTech = hiTechAt(sc.qs)
 	sc.qDed = queryDedication(sc.qs)
 	sc.qLongAsked = false

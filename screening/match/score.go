@@ -468,6 +468,9 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	var qOwn, cOwn, qArt uint64
 	if !rec.individual {
 		qOwn, cOwn = sc.qOrgOwn, ix.orgOwnOf(nid, ctoks)
+		if sc.qSeatForm&^qm != 0 && ix.seatFormLeft(ctoks, cm) {
+			qOwn &^= sc.qSeatForm // a form of another class (placetail.go)
+		}
 		if ix.rfStatusLeft(ctoks, cm) {
 			// the name held whole but for a research centre's status
 			// (rfstatus.go)

@@ -124,6 +124,7 @@ type scratch struct {
 	nt                nameTokens
 	qs                []qtok
 	qOrgOwn           uint64 // query words not left over against an organisation (orgOwnWords)
+	qSeatForm         uint64 // the query's legal form before a place said after the name (saidPlaceWords)
 	qInnerForm        uint64 // one-word legal forms inside the query (innerFormWords, legalform.go)
 	qHiTech           int8   // where the query writes hi-tech as two words (hiTechAt, english.go), -1 if not
 	qDed              uint64 // the query's dedication (queryDedication)

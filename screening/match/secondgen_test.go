@@ -109,6 +109,10 @@ var secondGenKinds = []struct {
 	{"patronymic_dropped", 0.97, secondGenPatronymicDropped, "individual"},
 	{"article_the", 0.99, secondGenThe, "entity"},
 	{"place_in_parentheses", 0.99, secondGenPlaceTail, "entity"},
+	{"place_after_form", 0.97, secondGenPlaceAfterForm, "entity"},
+	{"spoken_order", 0.99, secondGenSpokenOrder, "individual"},
+	{"middle_initial", 0.97, secondGenMiddleInitial, "individual"},
+	{"two_typos", 0.96, secondGenTwoTypos, ""},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -437,6 +441,62 @@ func secondGenThe(_ *rand.Rand, ws []string) string {
 func secondGenPlaceTail(rng *rand.Rand, ws []string) string {
 	p := [...]string{"(uae)", "(hong kong)", "(prc)", "(hk)", "(russia)"}[rng.IntN(5)]
 	return strings.Join(ws, " ") + " " + p
+}
+
+// secondGenPlaces are countries and cities that a customer book writes
+// after a company's name.
+var secondGenPlaces = [...]string{
+	"united arab emirates", "hong kong", "russia", "china", "iran", "turkey", "singapore",
+	"korea, north", "dubai", "tehran", "moscow", "istanbul", "beijing", "minsk",
+}
+
+// secondGenPlaceAfterForm writes a country or a city after an
+// organisation's name that ends in a legal form of one word (NAGHMEH FZE
+// UNITED ARAB EMIRATES; FIRST OIL JV CO LTD, PYONGYANG).
+func secondGenPlaceAfterForm(rng *rand.Rand, ws []string) string {
+	if !oneWordForm(Normalize(ws[len(ws)-1])) {
+		return ""
+	}
+	sep := [...]string{" ", ", "}[rng.IntN(2)]
+	return strings.Join(ws, " ") + sep + secondGenPlaces[rng.IntN(len(secondGenPlaces))]
+}
+
+// secondGenSpokenOrder writes a person's name listed as SURNAME, Given
+// names in the order it is said: Given names SURNAME.
+func secondGenSpokenOrder(_ *rand.Rand, ws []string) string {
+	surname, ok := strings.CutSuffix(ws[0], ",")
+	if !ok {
+		return ""
+	}
+	return strings.Join(ws[1:], " ") + " " + surname
+}
+
+// secondGenMiddleInitial writes the second given name of a person listed
+// as SURNAME, Given Middle (and more) as its initial.
+func secondGenMiddleInitial(_ *rand.Rand, ws []string) string {
+	if !strings.HasSuffix(ws[0], ",") || len(ws) < 4 {
+		return ""
+	}
+	out := slices.Clone(ws)
+	out[2] = out[2][:1] + "."
+	return strings.Join(out, " ")
+}
+
+// secondGenTwoTypos makes a slip (secondGenSlip) in two words of six
+// letters or more of a name's own.
+func secondGenTwoTypos(rng *rand.Rand, ws []string) string {
+	var idx []int
+	for i, w := range ws {
+		if len(w) >= 6 && isLatin(w) && secondGenWord(w) {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) < 2 {
+		return ""
+	}
+	rng.Shuffle(len(idx), func(a, b int) { idx[a], idx[b] = idx[b], idx[a] })
+	out := strings.Fields(secondGenSlip(rng, ws, idx[0], 3))
+	return secondGenSlip(rng, out, idx[1], 3)
 }
 
 // secondGenDropMiddle leaves out a word between the first and the last of

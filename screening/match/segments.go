@@ -41,9 +41,7 @@ type segment struct {
 // inside a word (AL-AQSA, TEMP-AVIA) is no separator.
 func nameSegments(dst []segment, s string, origin int32, weak bool) []segment {
 	if head, inner, ok := parenTail(s); ok && statusPart(inner) {
-		if n := Normalize(head); n != "" {
-			dst = append(dst, segment{norm: n, origin: origin, weak: weak, whole: true})
-		}
+		dst = appendWhole(dst, head, origin, weak)
 	}
 	if !strings.ContainsAny(s, "/-") {
 		return dst
@@ -102,6 +100,16 @@ func parenTail(s string) (head, inner string, ok bool) {
 		return "", "", false
 	}
 	return strings.TrimRight(t[:i], " ,"), t[i+1 : len(t)-1], true
+}
+
+// appendWhole appends to dst the raw name head, normalised, as a segment
+// that is the whole name without what it says after it (its status, its
+// seat: segment.whole), not a part of it.
+func appendWhole(dst []segment, head string, origin int32, weak bool) []segment {
+	if n := Normalize(head); n != "" {
+		dst = append(dst, segment{norm: n, origin: origin, weak: weak, whole: true})
+	}
+	return dst
 }
 
 func appendSegment(dst []segment, part string, origin int32, weak bool) []segment {
