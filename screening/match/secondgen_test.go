@@ -113,6 +113,7 @@ var secondGenKinds = []struct {
 	{"spoken_order", 0.99, secondGenSpokenOrder, "individual"},
 	{"middle_initial", 0.97, secondGenMiddleInitial, "individual"},
 	{"two_typos", 0.96, secondGenTwoTypos, ""},
+	{"muhammad_abbreviated", 0.97, secondGenMuhammad, "individual"},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -497,6 +498,19 @@ func secondGenTwoTypos(rng *rand.Rand, ws []string) string {
 	rng.Shuffle(len(idx), func(a, b int) { idx[a], idx[b] = idx[b], idx[a] })
 	out := strings.Fields(secondGenSlip(rng, ws, idx[0], 3))
 	return secondGenSlip(rng, out, idx[1], 3)
+}
+
+// secondGenMuhammad writes a spelling of Muhammad in a person's name as
+// Malaysia, Singapore, Bangladesh and India abbreviate it: Mohd, Md.,
+// Muhd.
+func secondGenMuhammad(rng *rand.Rand, ws []string) string {
+	return secondGenRewrite(ws, false, func(core string) (string, bool) {
+		switch core {
+		case "muhammad", "mohammed", "mohammad", "mohamed", "muhammed", "mohamad", "mohamud":
+			return [...]string{"mohd", "md.", "muhd", "mohd."}[rng.IntN(4)], true
+		}
+		return "", false
+	})
 }
 
 // secondGenDropMiddle leaves out a word between the first and the last of

@@ -73,7 +73,7 @@ var variantGroups = [...]variantGroup{
 	{variantSlavic, "evgeniya", []string{"evgeniya", "yevgeniya", "yevheniia", "yauheniya", "evgenia", "yevgenia", "eugenia"}, 0},
 	{variantSlavic, "viktoriya", []string{"viktoriya", "viktoria", "victoria"}, 58},
 	{variantSlavic, "aleksandra", []string{"aleksandra", "oleksandra", "aliaksandra", "alexandra"}, 0},
-	{variantArabic, "muhammad", []string{"muhammad", "mohammed", "mohamed", "mohammad", "mohamad", "muhammed", "mouhamad", "mouhammad", "muhamad", "mohamud", "mohammod", "mahomed", "mohd", "muhd", "mhd", "muh"}, 0},
+	{variantArabic, "muhammad", []string{"muhammad", "mohammed", "mohamed", "mohammad", "mohamad", "muhammed", "mouhamad", "mouhammad", "muhamad", "mohamud", "mohammod", "mahomed", "mohd", "muhd", "mhd", "muh", "md"}, 0},
 	{variantArabic, "ahmad", []string{"ahmad", "ahmed", "ahmet"}, 0},
 	{variantArabic, "husayn", []string{"husayn", "hussein", "hussain", "husain", "hosein", "hossein", "husein", "hussayn"}, 0},
 	{variantArabic, "hasan", []string{"hasan", "hassan", "hasen"}, 0},
