@@ -20,7 +20,7 @@ import (
 
 // minTypoForm and maxTypoForm are the shortest and the longest legal-form
 // word read through a slip, and minDoubledForm the shortest read through
-// a letter written twice. The longer words canonLegal reads (legalDelMin);
+// a letter written twice or dropped. The longer words canonLegal reads (legalDelMin);
 // a form of three letters swapped is as often a body's initials or a
 // Korean syllable (SLR for SRL, SSA for SAS, Seo for SOE), a form of four
 // written with a letter twice a surname (Pratt, Rupp).
@@ -38,29 +38,34 @@ const (
 // each written with two adjacent letters swapped after its first letter,
 // with a vowel after its first letter and before its last written for
 // another, or (minDoubledForm letters or more) with a letter written
-// twice. A slip that is itself a word of the legal-form tables, an English
-// word or a stop word, or a slip of two words, is left out. shapes holds
-// the slips' shapes. Built on first use (gluedLegal reads tables that
-// init fills); 259 slips.
+// twice or a letter after the first dropped (JOIT, STCK). A slip that is
+// itself a word of the legal-form tables, an English word or a stop word,
+// or a slip of two words, is left out. shapes holds the slips' shapes.
+// Built on first use (gluedLegal reads tables that init fills); 309 slips.
 type legalSlipTable struct {
-	slips  map[string]string
-	shapes shapeSet
+	slips   map[string]string
+	english map[string]string // slips that are English words (phraseSlip)
+	shapes  shapeSet
 }
 
 var legalSlips = sync.OnceValue(func() *legalSlipTable {
-	t := &legalSlipTable{slips: map[string]string{}}
+	t := &legalSlipTable{slips: map[string]string{}, english: map[string]string{}}
 	two := map[string]bool{}
 	put := func(slip []byte, w string) {
 		k := string(slip)
-		if k == w || two[k] || isLegalWord(k) || isStopWord(k) || isEnglishWord(k) {
+		if k == w || two[k] || isLegalWord(k) || isStopWord(k) {
 			return
 		}
-		if old, ok := t.slips[k]; ok && old != w {
-			delete(t.slips, k) // a slip of two words is neither's
+		m := t.slips
+		if isEnglishWord(k) {
+			m = t.english
+		}
+		if old, ok := m[k]; ok && old != w {
+			delete(m, k) // a slip of two words is neither's
 			two[k] = true
 			return
 		}
-		t.slips[k] = w
+		m[k] = w
 	}
 	for w := range curatedLegalWords {
 		n := len(w)
@@ -84,13 +89,57 @@ var legalSlips = sync.OnceValue(func() *legalSlipTable {
 			for i := range n {
 				put([]byte(w[:i+1]+w[i:]), w)
 			}
+			for i := 1; i < n; i++ {
+				put([]byte(w[:i]+w[i+1:]), w) // a letter dropped: JOIT, STCK
+			}
 		}
 	}
 	for k := range t.slips {
 		t.shapes.add(k)
 	}
+	for k := range t.english {
+		t.shapes.add(k)
+	}
 	return t
 })
+
+// minSlipPhrase is the least number of words of the legal form that an
+// English word read as a slip of one of its words must complete
+// (phraseSlip): two words of the form beside it.
+const minSlipPhrase = 3
+
+// phraseSlip returns the legal-form word that ws[k], an English word, is a
+// slip of (legalSlipTable.english: JOIN, SOCK) where, written as that
+// word, it completes a legal form of minSlipPhrase words or more with the
+// words beside it (JOIN STOCK COMPANY, OPEN JOINT SOCK COMPANY): an
+// English word inside a form is the form's word mistyped, and elsewhere
+// a word of the name (SOCK SHOP).
+func (t *legalSlipTable) phraseSlip(ws []string, k int) (string, bool) {
+	c, ok := t.english[ws[k]]
+	if !ok {
+		return "", false
+	}
+	var b []byte
+	for lo := max(0, k-maxLegalTokens+1); lo <= k; lo++ {
+		for hi := max(k, lo+minSlipPhrase-1); hi < len(ws) && hi-lo < maxLegalTokens; hi++ {
+			b = b[:0]
+			for i := lo; i <= hi; i++ {
+				if i > lo {
+					b = append(b, ' ')
+				}
+				if i == k {
+					b = append(b, c...)
+				} else {
+					b = append(b, ws[i]...)
+				}
+			}
+			if _, ok := legalForms[string(b)]; ok {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
 
 // of returns the legal-form word that w is a slip of, and whether there is
 // one.
@@ -124,6 +173,9 @@ func (ix *Index) mendLegalTypos(s string) (string, bool) {
 		}
 		if k < maxLegalTokens || k >= n-maxLegalTokens {
 			_, found = t.of(s[start:i])
+			if !found && t.shapes.has(s[start:i]) {
+				_, found = t.english[s[start:i]]
+			}
 		}
 		k, start = k+1, i+1
 	}
@@ -141,6 +193,9 @@ func (ix *Index) mendLegalTypos(s string) (string, bool) {
 		}
 		c, ok := t.of(ws[k])
 		if !ok {
+			if c, ok = t.phraseSlip(ws, k); ok {
+				ws[k], changed = c, true
+			}
 			continue
 		}
 		_, alone := curatedLegalForms[c]

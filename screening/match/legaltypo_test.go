@@ -20,6 +20,9 @@ func TestLegalSlips(t *testing.T) {
 		{"gmhb", "gmbh"},
 		{"joinnt", "joint"}, // a letter written twice
 		{"stockk", "stock"},
+		{"joit", "joint"}, // a letter dropped
+		{"stck", "stock"},
+		{"sock", ""},     // an English word
 		{"opan", "open"}, // a vowel for another
 		{"pablic", "public"},
 		{"clased", "closed"},
@@ -65,6 +68,10 @@ func TestMendLegalTypos(t *testing.T) {
 		{"meamar sral", "meamar sarl", true},
 		{"meamar salr", "meamar salr", false}, // salr is a listed word
 		{"meamar sorl", "meamar sarl", true},
+		{"open joit stock company korvelan systems", "open joint stock company korvelan systems", true},
+		{"open joint sock company korvelan systems", "open joint stock company korvelan systems", true}, // an English word inside a form
+		{"join stock company korvelan systems", "joint stock company korvelan systems", true},
+		{"korvelan sock company", "korvelan sock company", false}, // no form of three words
 		// not where forms are read (the first and last six words)
 		{"alpha beta gamma delta epsilon zeta jiont stock eta theta iota kappa lambda mu", "alpha beta gamma delta epsilon zeta jiont stock eta theta iota kappa lambda mu", false},
 		{"alpha beta gamma delta epsilon zeta eta theta iota kappa lambda jiont stock", "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda joint stock", true},

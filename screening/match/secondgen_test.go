@@ -114,6 +114,7 @@ var secondGenKinds = []struct {
 	{"middle_initial", 0.97, secondGenMiddleInitial, "individual"},
 	{"two_typos", 0.96, secondGenTwoTypos, ""},
 	{"muhammad_abbreviated", 0.97, secondGenMuhammad, "individual"},
+	{"legal_letter_dropped", 0.95, secondGenLegalDropped, ""},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -248,6 +249,26 @@ func secondGenLegalSlip(rng *rand.Rand, ws []string) string {
 	}
 	out := slices.Clone(ws)
 	out[i] = string(w)
+	return strings.Join(out, " ")
+}
+
+// secondGenLegalDropped drops a letter after the first of a legal-form
+// word of five or six letters (JOIT STOCK COMPANY).
+func secondGenLegalDropped(rng *rand.Rand, ws []string) string {
+	var idx []int
+	for i, w := range ws {
+		if w := strings.Trim(w, ".,()"); len(w) >= 5 && len(w) <= 6 && allLetters(w) && curatedLegalWords[w] {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return ""
+	}
+	i := idx[rng.IntN(len(idx))]
+	w := strings.Trim(ws[i], ".,()")
+	p := 1 + rng.IntN(len(w)-1)
+	out := slices.Clone(ws)
+	out[i] = w[:p] + w[p+1:]
 	return strings.Join(out, " ")
 }
 
