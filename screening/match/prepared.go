@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/exportguard/exportguard/screening/lists"
 )
 
 // ErrPreparedMismatch is returned by (*Prepared).Matches for a query whose
@@ -128,6 +130,11 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	name := q.Name
 	if h, ok := cutPlaceTail(name); ok {
 		name = h // a place in parentheses at the end (segments.go)
+	}
+	if q.Type == lists.TypeIndividual {
+		if s, ok := spaceInitials(name); ok {
+			name = s // a person's initials glued (initials.go)
+		}
 	}
 	sc.buf = appendNormalized(sc.buf[:0], name)
 	qstr := string(sc.buf)

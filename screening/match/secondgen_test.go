@@ -115,6 +115,7 @@ var secondGenKinds = []struct {
 	{"two_typos", 0.96, secondGenTwoTypos, ""},
 	{"muhammad_abbreviated", 0.97, secondGenMuhammad, "individual"},
 	{"legal_letter_dropped", 0.95, secondGenLegalDropped, ""},
+	{"surname_initials", 0.78, secondGenSurnameInitials, "individual"},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -270,6 +271,21 @@ func secondGenLegalDropped(rng *rand.Rand, ws []string) string {
 	out := slices.Clone(ws)
 	out[i] = w[:p] + w[p+1:]
 	return strings.Join(out, " ")
+}
+
+// secondGenSurnameInitials writes a person listed as SURNAME, Given names
+// as the surname and the given names' initials glued (SMOLIN O.N.), as
+// Russian and other records write it.
+func secondGenSurnameInitials(_ *rand.Rand, ws []string) string {
+	surname, ok := strings.CutSuffix(ws[0], ",")
+	if !ok || len(ws) < 3 || len(ws) > 1+maxGluedInitials {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range ws[1:] {
+		b.WriteString(w[:1] + ".")
+	}
+	return surname + " " + b.String()
 }
 
 // secondGenSlip makes one of the first ops of: a letter doubled, two
