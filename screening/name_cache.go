@@ -37,20 +37,24 @@ const nameCacheShards = 16
 // ("MAJEED, Chaudhry Abdul") from the comma, which normalising drops, and
 // scores it otherwise than "Majeed Chaudhry Abdul". A name with other
 // characters is keyed as given, because the matcher also reads the name's
-// script (Arabic, Han) from the name as given.
+// script (Arabic, Han) from the name as given. Names that normalise alike
+// are read otherwise by what normalising drops (a place in parentheses, a
+// person's initials glued by their full stops): the index's NameReading
+// keys that.
 type nameKey struct {
 	name    string
 	asGiven bool
+	reading uint8 // how the matcher reads the name as written (match.Index.NameReading)
 	match.PreparedKey
 }
 
 // newNameKey is the key of query q, and false when q is not to be cached
 // (a name too long for the matcher, which it rejects with an error).
-func newNameKey(q match.Query) (nameKey, bool) {
+func newNameKey(ix *match.Index, q match.Query) (nameKey, bool) {
 	if len(q.Name) > match.MaxNameLen {
 		return nameKey{}, false
 	}
-	k := nameKey{PreparedKey: match.KeyOf(q)}
+	k := nameKey{PreparedKey: match.KeyOf(q), reading: ix.NameReading(q)}
 	if namekey.IsASCII(q.Name) {
 		k.name = match.Normalize(q.Name)
 		if i := match.SurnameComma(q.Name); i > 0 {
@@ -121,6 +125,7 @@ func (c *nameCache) hash(k *nameKey) uint64 {
 			bits |= 1 << i
 		}
 	}
+	bits |= uint64(k.reading) << 8
 	h ^= mix64(bits ^ math.Float64bits(k.Threshold)*0xbf58476d1ce4e5b9)
 	return h
 }
@@ -255,7 +260,7 @@ func (w *world) searchNames(ctx context.Context, q match.Query) ([]match.Match, 
 	if w.names == nil {
 		return w.index.Search(ctx, q)
 	}
-	k, ok := newNameKey(q)
+	k, ok := newNameKey(w.index, q)
 	if !ok {
 		return w.index.Search(ctx, q)
 	}

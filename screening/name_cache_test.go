@@ -30,11 +30,14 @@ func nameCacheLists(t testing.TB, name, checksum string) *lists.Snapshot {
 	return s
 }
 
+// keyIndex is the index that newNameKey asks how it reads a name.
+var keyIndex = match.NewIndex(nil)
+
 func TestNameKey(t *testing.T) {
 	cn := rules.MustParseCountry("CN")
 	k := func(q match.Query) nameKey {
 		t.Helper()
-		key, ok := newNameKey(q)
+		key, ok := newNameKey(keyIndex, q)
 		if !ok {
 			t.Fatalf("newNameKey(%q) not cached", q.Name)
 		}
@@ -103,7 +106,7 @@ func TestNameKey(t *testing.T) {
 	}
 	// A name the matcher rejects as too long is never answered from the
 	// cache, whatever its normalised form.
-	if _, ok := newNameKey(match.Query{Name: "acme" + strings.Repeat(" ", match.MaxNameLen)}); ok {
+	if _, ok := newNameKey(keyIndex, match.Query{Name: "acme" + strings.Repeat(" ", match.MaxNameLen)}); ok {
 		t.Error("a name longer than match.MaxNameLen was keyed")
 	}
 }
@@ -159,6 +162,61 @@ func TestNameCacheSurnameComma(t *testing.T) {
 	}
 }
 
+// TestNameCacheReading: names that normalise alike but that the matcher
+// reads otherwise from what normalising drops (a place in parentheses, a
+// person's initials glued by their full stops, read only for a party
+// given as a person) are two searches, whichever comes first: with the
+// cache, each gets the decision it gets without.
+func TestNameCacheReading(t *testing.T) {
+	ctx := context.Background()
+	var entries []*lists.Entry
+	for i, e := range []struct {
+		name string
+		typ  lists.EntryType
+	}{
+		{"KORVELAN TRADING", lists.TypeEntity}, {"KORVELAN TRADING UAE", lists.TypeEntity}, {"SMOLIN, Oleg Nikolayevich", lists.TypeIndividual},
+	} {
+		entries = append(entries, &lists.Entry{Source: lists.SourceInternal, ID: fmt.Sprint(i + 1), Type: e.typ, Name: e.name})
+	}
+	snap, err := lists.NewSnapshot(lists.SourceSet{Source: lists.SourceInternal, AsOf: testNow, Checksum: "reading", Entries: entries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []Option{WithLists(snap), WithClock(fixedClock), WithLogger(discardLogger())}
+	plain, err := New(ctx, append(opts, WithNameCache(0))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type party struct{ name, typ string }
+	screen := func(s *Screener, p party) Decision {
+		t.Helper()
+		d, err := s.Screen(ctx, Request{ID: p.name, Parties: []Party{{Name: p.name, Type: p.typ}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	if a, b := decisionText(t, screen(plain, party{"SMOLIN O.N.", "individual"})), decisionText(t, screen(plain, party{"SMOLIN O.N.", ""})); a == b {
+		t.Fatalf("SMOLIN O.N. of a person and of no type: one decision, want two:\n%s", a)
+	}
+	for _, order := range [][]party{
+		{{"Korvelan Trading (UAE)", ""}, {"Korvelan Trading UAE", ""}},
+		{{"Korvelan Trading UAE", ""}, {"Korvelan Trading (UAE)", ""}},
+		{{"SMOLIN O.N.", ""}, {"SMOLIN O.N.", "individual"}, {"Smolin On", "individual"}},
+		{{"SMOLIN O.N.", "individual"}, {"SMOLIN O.N.", ""}, {"Smolin On", "individual"}},
+	} {
+		cached, err := New(ctx, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range order {
+			if got, want := decisionText(t, screen(cached, p)), decisionText(t, screen(plain, p)); got != want {
+				t.Errorf("%+v after %+v: decision with the cache differs:\n%s", p, order[0], cmp.Diff(want, got))
+			}
+		}
+	}
+}
+
 // TestNameCacheCallersOwnMatches: the matches made from a cached
 // prepared search are the caller's own; a caller changing them changes
 // nothing for the next.
@@ -194,7 +252,7 @@ func TestNameCacheBounded(t *testing.T) {
 		// Keys spread over the shards at random: 100 a slot fill every
 		// shard (a shard left empty has odds below 1e-40).
 		for i := range 100 * size {
-			k, _ := newNameKey(match.Query{Name: fmt.Sprintf("party %d", i)})
+			k, _ := newNameKey(keyIndex, match.Query{Name: fmt.Sprintf("party %d", i)})
 			c.put(&k, nil)
 			if n := c.len(); n > size {
 				t.Fatalf("size %d: %d results cached after %d puts", size, n, i+1)
@@ -215,7 +273,7 @@ func TestNameCacheLRU(t *testing.T) {
 	c := newNameCache(2) // two shards of one entry each would not show it
 	c.shards = c.shards[:1]
 	c.shards[0].size = 2
-	key := func(s string) *nameKey { k, _ := newNameKey(match.Query{Name: s}); return &k }
+	key := func(s string) *nameKey { k, _ := newNameKey(keyIndex, match.Query{Name: s}); return &k }
 	c.put(key("alpha"), nil)
 	c.put(key("beta"), nil)
 	if _, ok := c.get(key("alpha")); !ok {
@@ -233,8 +291,8 @@ func TestNameCacheLRU(t *testing.T) {
 // other; the later takes the entry.
 func TestNameCacheCollision(t *testing.T) {
 	c := newNameCache(4)
-	a, _ := newNameKey(match.Query{Name: "Alpha Trading"})
-	b, _ := newNameKey(match.Query{Name: "Beta Trading"})
+	a, _ := newNameKey(keyIndex, match.Query{Name: "Alpha Trading"})
+	b, _ := newNameKey(keyIndex, match.Query{Name: "Beta Trading"})
 	const h = 42
 	ix := match.NewIndex(nameCacheLists(t, "Alpha Trading", "sha256:a").Entries())
 	pa, err := ix.Prepare(context.Background(), match.Query{Name: "Alpha Trading"})
@@ -418,7 +476,7 @@ func BenchmarkNameCacheMiss(b *testing.B) {
 	b.ResetTimer()
 	defer cputime.Report(b, "op", func() int { return b.N })()
 	for i := range b.N {
-		k, _ := newNameKey(match.Query{Name: names[i%len(names)], Threshold: 0.85, Country: rules.MustParseCountry("DE")})
+		k, _ := newNameKey(keyIndex, match.Query{Name: names[i%len(names)], Threshold: 0.85, Country: rules.MustParseCountry("DE")})
 		if _, ok := c.get(&k); !ok {
 			c.put(&k, p)
 		}

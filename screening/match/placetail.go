@@ -1,6 +1,7 @@
 package match
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -59,51 +60,87 @@ func cutSaidPlace(name string, isPlace func(w string) bool) (string, bool) {
 	}
 	var buf [32]byte
 	for l := 1; l <= maxPlaceTailWords && l < n; l++ {
-		w := appendNormalized(buf[:0], name[starts[l]:ends[l]])
-		if len(w) == 0 || !oneWordForm(string(w)) {
+		if w := appendNormalized(buf[:0], name[starts[l]:ends[l]]); !oneWordFormBytes(w) {
 			continue
 		}
 		head := strings.TrimRight(name[:ends[l]], " ,")
-		if nameBeforeForm(buf[:0], head) && saidPlace(buf[:0], name[starts[l-1]:ends[0]], isPlace) {
+		if saidPlace(name[starts[l-1]:ends[0]], isPlace) && nameBeforeForm(head) {
 			return head, true
 		}
 	}
 	return name, false
 }
 
+// oneWordFormBytes is oneWordForm of the word w, without making a string
+// of it: cutSaidPlace asks it of the last words of every name.
+func oneWordFormBytes(w []byte) bool {
+	if !legalLast[string(w)] {
+		return false
+	}
+	_, ok := legalForms[string(w)]
+	return ok
+}
+
 // nameBeforeForm reports whether the raw text head holds a word that is no
-// legal form's: a name, not a form alone.
-func nameBeforeForm(dst []byte, head string) bool {
-	for _, f := range strings.Fields(string(appendNormalized(dst, head))) {
-		if !isLegalWord(f) {
-			return true
+// legal form's: a name, not a form alone. It makes no string: cutSaidPlace
+// asks it of every name that ends in forms (TECHNOLOGY COMPANY LIMITED).
+func nameBeforeForm(head string) bool {
+	var buf [48]byte
+	for f := range strings.FieldsSeq(head) {
+		for w := appendNormalized(buf[:0], f); len(w) > 0; {
+			var x []byte
+			x, w = nextWord(w)
+			if len(x) > 0 && !legalWords[string(x)] {
+				return true
+			}
 		}
 	}
 	return false
 }
 
 // saidPlace reports whether the raw text tail names a place, as
-// cutSaidPlace reads one.
-func saidPlace(dst []byte, tail string, isPlace func(w string) bool) bool {
-	norm := appendNormalized(dst, tail)
-	if len(norm) <= 2 {
-		return false // a code of two letters is as often a name (DM)
+// cutSaidPlace reads one. Its words are asked first, without making a
+// string, whether they are a legal form's, which ends most names' tails
+// (COMPANY LIMITED).
+func saidPlace(tail string, isPlace func(w string) bool) bool {
+	var buf [48]byte
+	n, letters := 0, false
+	for f := range strings.FieldsSeq(tail) {
+		for w := appendNormalized(buf[:0], f); len(w) > 0; {
+			var x []byte
+			x, w = nextWord(w)
+			if legalWords[string(x)] && !stopWords[string(x)] {
+				return false
+			}
+			n += len(x)
+			for _, c := range x {
+				letters = letters || c >= 'a' && c <= 'z'
+			}
+		}
 	}
-	if !strings.ContainsFunc(string(norm), func(r rune) bool { return r >= 'a' && r <= 'z' }) {
-		return false
+	if n <= 2 || !letters {
+		return false // a code of two letters is as often a name (DM); a number
 	}
 	city := true
-	for _, w := range strings.Fields(string(norm)) {
-		if isLegalWord(w) && !isStopWord(w) {
-			return false
+	for w := range strings.FieldsSeq(Normalize(tail)) {
+		if city = cityWord(w) && isPlace(w); !city {
+			break
 		}
-		city = city && cityWord(w) && isPlace(w)
 	}
 	if city {
 		return true
 	}
 	d, err := rules.ResolveDestination(tail)
 	return err == nil && d.IsValid()
+}
+
+// nextWord returns the first word of the normalised words w (one space
+// between them) and what follows it.
+func nextWord(w []byte) (word, rest []byte) {
+	if i := bytes.IndexByte(w, ' '); i >= 0 {
+		return w[:i], w[i+1:]
+	}
+	return w, nil
 }
 
 // saidPlaceWords returns the bits of the query words qs that are the place

@@ -117,6 +117,45 @@ func (p *Prepared) Matches(q Query) ([]Match, error) {
 	return p.ix.finish(rs, p.qs, limit), nil
 }
 
+// How the first stage of a search reads a query's name beyond its
+// normalised text (NameReading).
+const (
+	readPlaceCut  = 1 << iota // a place in parentheses cut (cutPlaceTail)
+	readInitials              // a person's glued initials written apart (spaceInitials)
+	readSaidPlace             // a place said after a legal form (cutSaidPlace)
+)
+
+// readName returns the raw name of q as the first stage reads it: without
+// a place in parentheses at its end (segments.go), a person's glued
+// initials apart (initials.go); and the reading's bits.
+func readName(q Query) (string, uint8) {
+	name, how := q.Name, uint8(0)
+	if h, ok := cutPlaceTail(name); ok {
+		name, how = h, how|readPlaceCut
+	}
+	if q.Type == lists.TypeIndividual {
+		if s, ok := spaceInitials(name); ok {
+			name, how = s, how|readInitials
+		}
+	}
+	return name, how
+}
+
+// NameReading says how the first stage of a search (Prepare) reads q's
+// name beyond its normalised text: a place in parentheses at its end cut,
+// a person's glued initials written apart, a place read after a legal
+// form, each from the name as written. A cache of prepared searches keyed
+// by the normalised name keys by the reading too: ACME LTD (UAE) and ACME
+// LTD UAE normalise alike and are read otherwise, and so are SMOLIN O.N.
+// of a person and of a query with no type.
+func (ix *Index) NameReading(q Query) uint8 {
+	name, how := readName(q)
+	if _, ok := cutSaidPlace(name, ix.placeWord); ok {
+		how |= readSaidPlace
+	}
+	return how
+}
+
 // scoreNames runs the first stage of a search for q into sc: sc.results
 // holds the scored names, their edges in sc.edgeStore. It returns false if
 // the name has nothing distinctive to screen.
@@ -127,15 +166,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 		sc.acc = make([]float32, len(ix.names))
 	}
 	sc.qName, sc.qSurname = q.Name, -1
-	name := q.Name
-	if h, ok := cutPlaceTail(name); ok {
-		name = h // a place in parentheses at the end (segments.go)
-	}
-	if q.Type == lists.TypeIndividual {
-		if s, ok := spaceInitials(name); ok {
-			name = s // a person's initials glued (initials.go)
-		}
-	}
+	name, _ := readName(q)
 	sc.buf = appendNormalized(sc.buf[:0], name)
 	qstr := string(sc.buf)
 	if m, ok := ix.mendLegalTypos(qstr); ok {
