@@ -165,7 +165,7 @@ func TestNameCacheSurnameComma(t *testing.T) {
 // TestNameCacheReading: names that normalise alike but that the matcher
 // reads otherwise from what normalising drops (a place in parentheses, a
 // person's initials glued by their full stops, read only for a party
-// given as a person) are two searches, whichever comes first: with the
+// given as a person, a web address's dots) are two searches, whichever comes first: with the
 // cache, each gets the decision it gets without.
 func TestNameCacheReading(t *testing.T) {
 	ctx := context.Background()
@@ -175,6 +175,7 @@ func TestNameCacheReading(t *testing.T) {
 		typ  lists.EntryType
 	}{
 		{"KORVELAN TRADING", lists.TypeEntity}, {"KORVELAN TRADING UAE", lists.TypeEntity}, {"SMOLIN, Oleg Nikolayevich", lists.TypeIndividual},
+		{"ZORVATEK", lists.TypeEntity},
 	} {
 		entries = append(entries, &lists.Entry{Source: lists.SourceInternal, ID: fmt.Sprint(i + 1), Type: e.typ, Name: e.name})
 	}
@@ -204,6 +205,8 @@ func TestNameCacheReading(t *testing.T) {
 		{{"Korvelan Trading UAE", ""}, {"Korvelan Trading (UAE)", ""}},
 		{{"SMOLIN O.N.", ""}, {"SMOLIN O.N.", "individual"}, {"Smolin On", "individual"}},
 		{{"SMOLIN O.N.", "individual"}, {"SMOLIN O.N.", ""}, {"Smolin On", "individual"}},
+		{{"WWW.ZORVATEK.COM", ""}, {"www zorvatek com", ""}},
+		{{"www zorvatek com", ""}, {"WWW.ZORVATEK.COM", ""}},
 	} {
 		cached, err := New(ctx, opts...)
 		if err != nil {

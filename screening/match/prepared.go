@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -120,9 +121,11 @@ func (p *Prepared) Matches(q Query) ([]Match, error) {
 // How the first stage of a search reads a query's name beyond its
 // normalised text (NameReading).
 const (
-	readPlaceCut  = 1 << iota // a place in parentheses cut (cutPlaceTail)
-	readInitials              // a person's glued initials written apart (spaceInitials)
-	readSaidPlace             // a place said after a legal form (cutSaidPlace)
+	readPlaceCut   = 1 << iota // a place in parentheses cut (cutPlaceTail)
+	readInitials               // a person's glued initials written apart (spaceInitials)
+	readSaidPlace              // a place said after a legal form (cutSaidPlace)
+	readAmpersand              // an & (saysAnd), which normalising drops
+	readWebAddress             // a web address (webAddressWords)
 )
 
 // readName returns the raw name of q as the first stage reads it: without
@@ -144,7 +147,8 @@ func readName(q Query) (string, uint8) {
 // NameReading says how the first stage of a search (Prepare) reads q's
 // name beyond its normalised text: a place in parentheses at its end cut,
 // a person's glued initials written apart, a place read after a legal
-// form, each from the name as written. A cache of prepared searches keyed
+// form, an & (A & B is A B normalised) and a web address (WWW.ACME.COM is
+// WWW ACME COM), each from the name as written. A cache of prepared searches keyed
 // by the normalised name keys by the reading too: ACME LTD (UAE) and ACME
 // LTD UAE normalise alike and are read otherwise, and so are SMOLIN O.N.
 // of a person and of a query with no type.
@@ -152,6 +156,12 @@ func (ix *Index) NameReading(q Query) uint8 {
 	name, how := readName(q)
 	if _, ok := cutSaidPlace(name, ix.placeWord); ok {
 		how |= readSaidPlace
+	}
+	if strings.IndexByte(q.Name, '&') > 0 {
+		how |= readAmpersand
+	}
+	if writesWebAddress(q.Name) {
+		how |= readWebAddress
 	}
 	return how
 }

@@ -33,6 +33,19 @@ func webAddressWords(name string, qs []qtok) uint64 {
 	return m
 }
 
+// writesWebAddress reports whether the raw name writes a web address as
+// webAddressWords reads one (www. first, or a domain's last part after a
+// dot glued to the word before it), which its normalised form does not
+// show (NameReading).
+func writesWebAddress(name string) bool {
+	if len(name) > 4 && strings.EqualFold(name[:4], "www.") {
+		return true
+	}
+	n := strings.TrimRight(name, " /")
+	dot := strings.LastIndexByte(n, '.')
+	return dot > 0 && n[dot-1] != ' ' && webDomain(strings.ToLower(n[dot+1:]))
+}
+
 // webDomain reports whether w is a top-level domain: a generic one that
 // names are registered under (com, net, org, info, biz) or a country's
 // code of two letters.
