@@ -229,3 +229,36 @@ func entryPlace(e *lists.Entry) func(w string) bool {
 		return false
 	}
 }
+
+// branchWords returns the bits of the query words qs that, at the query's
+// end, say that the party is a branch or an office of the organisation
+// named before them: BRANCH, BRANCH OFFICE, REPRESENTATIVE OFFICE, with
+// where it is before them (DUBAI BRANCH: a country, or a city or region of
+// a listed address). A branch is of its organisation's legal person, and a
+// customer book names it so (HUAWEI TECHNOLOGY - DUBAI BRANCH scored 0.749
+// against HUAWEI TECHNOLOGY): like a place said after a name, they are
+// the query's own words (qOrgOwn), which count nothing left unmatched and
+// as any word matched (a listed branch: ... NANCHANG BRANCH). None when
+// nothing would be left before them.
+func (ix *Index) branchWords(qs []qtok) uint64 {
+	j := len(qs) - 1
+	if j < 1 {
+		return 0
+	}
+	var m uint64
+	switch w := qs[j].s; {
+	case w == "branch":
+		m, j = bit(j), j-1
+	case w == "office" && (qs[j-1].s == "branch" || qs[j-1].s == "representative"):
+		m, j = bit(j)|bit(j-1), j-2
+	default:
+		return 0
+	}
+	for j >= 0 && (countryWord(qs[j].s) || cityWord(qs[j].s) && ix.placeWord(qs[j].s)) {
+		m, j = m|bit(j), j-1
+	}
+	if j < 0 {
+		return 0
+	}
+	return m
+}

@@ -64,6 +64,9 @@ func TestSaidPlaceMatches(t *testing.T) {
 		"Zorvatek OOO":                                        "2",
 		"Deltramox LLC, Tehran":                               "3",
 		"Deltramox LLC Democratic People's Republic of Korea": "3",
+		"Korvelan Trading FZE - Tehran Branch":                "1",
+		"Korvelan Trading FZE Representative Office":          "1",
+		"Deltramox LLC (Branch)":                              "3",
 	} {
 		ms, err := ix.Search(context.Background(), Query{Name: q})
 		if err != nil {
@@ -81,6 +84,35 @@ func TestSaidPlaceMatches(t *testing.T) {
 	}
 	if len(ms) > 0 {
 		t.Errorf("Open Joint-Stock Oil and Gas Company: %+v, want no match", ms)
+	}
+}
+
+// TestBranchWords checks which words branchWords reads as a branch or an
+// office said at the end of a query.
+func TestBranchWords(t *testing.T) {
+	ix := NewIndex([]*lists.Entry{{Source: lists.SourceSDN, ID: "1", Type: lists.TypeEntity, Name: "DELTRAMOX LLC",
+		Addresses: []lists.Address{{City: "Tehran", CountryText: "Iran"}}}})
+	for _, c := range []struct {
+		q    string
+		want uint64
+	}{
+		{"korvelan trading branch", 0b100},
+		{"korvelan trading tehran branch", 0b1100},
+		{"korvelan trading iran branch", 0b1100},
+		{"korvelan representative office", 0b110},
+		{"korvelan branch office", 0b110},
+		{"korvelan office", 0},         // an office alone is no branch's
+		{"korvelan branch trading", 0}, // not at the end
+		{"tehran branch", 0},           // nothing before it
+		{"branch", 0},
+	} {
+		var qs []qtok
+		for _, w := range strings.Fields(c.q) {
+			qs = append(qs, qtok{s: w})
+		}
+		if got := ix.branchWords(qs); got != c.want {
+			t.Errorf("branchWords(%q) = %b, want %b", c.q, got, c.want)
+		}
 	}
 }
 

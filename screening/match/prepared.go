@@ -200,7 +200,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 		// a form inside the query, a place after it (placetail.go)
 		place, form = saidPlaceWords(name, sc.qs, ix.placeWord)
 	}
-	sc.qOrgOwn = orgOwnWords(sc.qs) | webAddressWords(q.Name, sc.qs) | place | form | formGapWords(qstr, sc.qs)
+	sc.qOrgOwn = orgOwnWords(sc.qs) | webAddressWords(q.Name, sc.qs) | place | form | formGapWords(qstr, sc.qs) | ix.branchWords(sc.qs)
 	sc.qSeatForm = form
 	sc.qArticles = articleWords(sc.qs)
 	sc.qHiTech = hiTechAt(sc.qs)

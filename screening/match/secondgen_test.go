@@ -116,6 +116,7 @@ var secondGenKinds = []struct {
 	{"muhammad_abbreviated", 0.97, secondGenMuhammad, "individual"},
 	{"legal_letter_dropped", 0.95, secondGenLegalDropped, ""},
 	{"surname_initials", 0.78, secondGenSurnameInitials, "individual"},
+	{"branch_after", 0.95, secondGenBranch, "entity"},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -286,6 +287,14 @@ func secondGenSurnameInitials(_ *rand.Rand, ws []string) string {
 		b.WriteString(w[:1] + ".")
 	}
 	return surname + " " + b.String()
+}
+
+// secondGenBranch writes an organisation's name as a branch's or an
+// office's: BRANCH, BRANCH OFFICE, REPRESENTATIVE OFFICE, (BRANCH), with a
+// city before it or not.
+func secondGenBranch(rng *rand.Rand, ws []string) string {
+	b := [...]string{"branch", "branch office", "representative office", "dubai branch", "- dubai branch", "(branch)"}[rng.IntN(6)]
+	return strings.Join(ws, " ") + " " + b
 }
 
 // secondGenSlip makes one of the first ops of: a letter doubled, two
