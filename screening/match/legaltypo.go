@@ -38,10 +38,12 @@ const (
 // each written with two adjacent letters swapped after its first letter,
 // with a vowel after its first letter and before its last written for
 // another, or (minDoubledForm letters or more) with a letter written
-// twice or a letter after the first dropped (JOIT, STCK). A slip that is
-// itself a word of the legal-form tables, an English word or a stop word,
-// or a slip of two words, is left out. shapes holds the slips' shapes.
-// Built on first use (gluedLegal reads tables that init fills); 309 slips.
+// twice or (an English word) a letter after the first dropped (JOIT,
+// STCK). A slip that is itself a word of the legal-form tables or a stop
+// word, or a slip of two words, is left out; one that is an English word
+// is kept apart (english), for phraseSlip. shapes holds the slips'
+// shapes. Built on first use (gluedLegal reads tables that init fills);
+// 277 slips and 13 English words.
 type legalSlipTable struct {
 	slips   map[string]string
 	english map[string]string // slips that are English words (phraseSlip)
@@ -89,8 +91,11 @@ var legalSlips = sync.OnceValue(func() *legalSlipTable {
 			for i := range n {
 				put([]byte(w[:i+1]+w[i:]), w)
 			}
-			for i := 1; i < n; i++ {
-				put([]byte(w[:i]+w[i+1:]), w) // a letter dropped: JOIT, STCK
+			for i := 1; i < n && isEnglishWord(w); i++ {
+				// a letter dropped (JOIT, STCK), of an English form
+				// word only: of a romanised one it leaves a syllable
+				// of a name (YUEN of YUGEN, GUEN of GUFEN)
+				put([]byte(w[:i]+w[i+1:]), w)
 			}
 		}
 	}

@@ -23,6 +23,7 @@ func TestLegalSlips(t *testing.T) {
 		{"joit", "joint"}, // a letter dropped
 		{"stck", "stock"},
 		{"sock", ""},     // an English word
+		{"yuen", ""},     // a romanised form's letter dropped (YUGEN): a name's syllable
 		{"opan", "open"}, // a vowel for another
 		{"pablic", "public"},
 		{"clased", "closed"},
