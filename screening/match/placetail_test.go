@@ -56,7 +56,7 @@ func TestSaidPlaceMatches(t *testing.T) {
 		{Source: lists.SourceSDN, ID: "4", Type: lists.TypeEntity, Name: "OPEN JOINT-STOCK OIL AND GAS COMPANY KORVASK",
 			Addresses: []lists.Address{{City: "Korvask", CountryText: "Russia"}}},
 	})
-	for q, id := range map[string]string{
+	checkTopAt(t, ix, 0.95, map[string]string{
 		"Korvelan Trading FZE United Arab Emirates":           "1",
 		"Korvelan Trading FZE, Russia":                        "1",
 		"Korvelan Trading FZE Tehran":                         "1",
@@ -67,15 +67,7 @@ func TestSaidPlaceMatches(t *testing.T) {
 		"Korvelan Trading FZE - Tehran Branch":                "1",
 		"Korvelan Trading FZE Representative Office":          "1",
 		"Deltramox LLC (Branch)":                              "3",
-	} {
-		ms, err := ix.Search(context.Background(), Query{Name: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(ms) == 0 || ms[0].Entry.ID != id || ms[0].Score < 0.95 {
-			t.Errorf("%s: %+v, want entry %s at 0.95 or more", q, ms, id)
-		}
-	}
+	})
 	// a listed name of generic words before its seat is not indexed
 	// without it: its name is the seat's
 	ms, err := ix.Search(context.Background(), Query{Name: "Open Joint-Stock Oil and Gas Company"})
@@ -112,6 +104,21 @@ func TestBranchWords(t *testing.T) {
 		}
 		if got := ix.branchWords(qs); got != c.want {
 			t.Errorf("branchWords(%q) = %b, want %b", c.q, got, c.want)
+		}
+	}
+}
+
+// checkTopAt searches each query of want and checks that its first match
+// is the entry of the ID it maps to, at min or more.
+func checkTopAt(t *testing.T, ix *Index, min float64, want map[string]string) {
+	t.Helper()
+	for q, id := range want {
+		ms, err := ix.Search(context.Background(), Query{Name: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].Entry.ID != id || ms[0].Score < min {
+			t.Errorf("%s: %+v, want entry %s at %.2f or more", q, ms, id, min)
 		}
 	}
 }

@@ -222,16 +222,10 @@ func secondGenShortTypo(rng *rand.Rand, ws []string) string {
 // secondGenLegalSlip swaps two letters after the first, or writes a vowel
 // for another, in a legal-form word of four to six letters.
 func secondGenLegalSlip(rng *rand.Rand, ws []string) string {
-	var idx []int
-	for i, w := range ws {
-		if w := strings.Trim(w, ".,()"); len(w) >= 4 && len(w) <= 6 && allLetters(w) && curatedLegalWords[w] {
-			idx = append(idx, i)
-		}
-	}
-	if len(idx) == 0 {
+	i := secondGenLegalWord(rng, ws, 4)
+	if i < 0 {
 		return ""
 	}
-	i := idx[rng.IntN(len(idx))]
 	w := []byte(strings.Trim(ws[i], ".,()"))
 	if rng.IntN(2) == 0 {
 		p := 1 + rng.IntN(len(w)-2)
@@ -257,16 +251,10 @@ func secondGenLegalSlip(rng *rand.Rand, ws []string) string {
 // secondGenLegalDropped drops a letter after the first of a legal-form
 // word of five or six letters (JOIT STOCK COMPANY).
 func secondGenLegalDropped(rng *rand.Rand, ws []string) string {
-	var idx []int
-	for i, w := range ws {
-		if w := strings.Trim(w, ".,()"); len(w) >= 5 && len(w) <= 6 && allLetters(w) && curatedLegalWords[w] {
-			idx = append(idx, i)
-		}
-	}
-	if len(idx) == 0 {
+	i := secondGenLegalWord(rng, ws, 5)
+	if i < 0 {
 		return ""
 	}
-	i := idx[rng.IntN(len(idx))]
 	w := strings.Trim(ws[i], ".,()")
 	p := 1 + rng.IntN(len(w)-1)
 	out := slices.Clone(ws)
@@ -295,6 +283,22 @@ func secondGenSurnameInitials(_ *rand.Rand, ws []string) string {
 func secondGenBranch(rng *rand.Rand, ws []string) string {
 	b := [...]string{"branch", "branch office", "representative office", "dubai branch", "- dubai branch", "(branch)"}[rng.IntN(6)]
 	return strings.Join(ws, " ") + " " + b
+}
+
+// secondGenLegalWord returns the index in ws of one of the words, drawn by
+// rng, that are words of the curated legal-form table of minLen to six
+// letters (its punctuation aside); -1 if there is none.
+func secondGenLegalWord(rng *rand.Rand, ws []string, minLen int) int {
+	var idx []int
+	for i, w := range ws {
+		if w := strings.Trim(w, ".,()"); len(w) >= minLen && len(w) <= 6 && allLetters(w) && curatedLegalWords[w] {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return -1
+	}
+	return idx[rng.IntN(len(idx))]
 }
 
 // secondGenSlip makes one of the first ops of: a letter doubled, two
