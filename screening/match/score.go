@@ -110,7 +110,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 	switch n := len(sc.edgeStore) - start; {
 	case n == 1:
 		weak = sc.edgeStore[start]
-		isWeak = rec.individual || !ix.singleRespelling(sc, ctoks, &weak) && !ix.soundCoinedPair(sc, ctoks, &weak) && !(numsAgree && ix.vowelRespelling(sc, ctoks, &weak))
+		isWeak = rec.individual || !ix.singleRespelling(sc, ctoks, &weak) && !ix.soundCoinedPair(sc, ctoks, &weak) && !(numsAgree && ix.vowelRespelling(sc, ctoks, &weak)) && !ix.coinedTypo(sc, ctoks, &weak)
 	case n > 1 && sc.qClip != 0:
 		// a query word that may be a clip (loneClip)
 		weak, isWeak = ix.loneClip(sc, ctoks, start)
