@@ -99,6 +99,9 @@ var legalSlips = sync.OnceValue(func() *legalSlipTable {
 			}
 		}
 	}
+	for k, w := range shortFormSlips {
+		t.slips[k] = w
+	}
 	for k := range t.slips {
 		t.shapes.add(k)
 	}
@@ -146,10 +149,19 @@ func (t *legalSlipTable) phraseSlip(ws []string, k int) (string, bool) {
 	return "", false
 }
 
+// shortFormSlips are the slips of three-letter forms that legalSlips
+// reads: the two commonest forms of English companies with two letters
+// swapped (RSP LDT., ACME LCC). The three-letter forms are otherwise left
+// out (SLR for SRL, SSA for SAS, Seo for SOE are initials and syllables);
+// these two are neither a syllable nor initials a company takes beside
+// the form it mistypes, and are read only where a form stands
+// (mendLegalTypos).
+var shortFormSlips = map[string]string{"ldt": "ltd", "lcc": "llc"}
+
 // of returns the legal-form word that w is a slip of, and whether there is
 // one.
 func (t *legalSlipTable) of(w string) (string, bool) {
-	if len(w) < minTypoForm || len(w) > maxTypoForm+1 || !t.shapes.has(w) {
+	if len(w) < minTypoForm-1 || len(w) > maxTypoForm+1 || !t.shapes.has(w) { // three letters: shortFormSlips
 		return "", false
 	}
 	c, ok := t.slips[w]

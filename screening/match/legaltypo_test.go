@@ -32,9 +32,11 @@ func TestLegalSlips(t *testing.T) {
 		{"sarla", ""},  // a letter added: none of the three slips
 		{"jointa", ""}, // nor the last letter a vowel for another
 		// none
-		{"sarl", ""},  // the form itself
-		{"open", ""},  // the form itself, and an English word
-		{"ldt", ""},   // three letters: as often initials
+		{"sarl", ""},   // the form itself
+		{"open", ""},   // the form itself, and an English word
+		{"ldt", "ltd"}, // the two commonest English forms swapped (shortFormSlips)
+		{"lcc", "llc"},
+		{"tld", ""},   // other three letters: as often initials
 		{"slr", ""},   // (SLR for SRL)
 		{"seo", ""},   // or a Korean syllable (Seo for SOE)
 		{"rupp", ""},  // a form of four letters doubled: a surname
@@ -69,6 +71,7 @@ func TestMendLegalTypos(t *testing.T) {
 		{"meamar sral", "meamar sarl", true},
 		{"meamar salr", "meamar salr", false}, // salr is a listed word
 		{"meamar sorl", "meamar sarl", true},
+		{"meamar ldt", "meamar ltd", true},
 		{"open joit stock company korvelan systems", "open joint stock company korvelan systems", true},
 		{"open joint sock company korvelan systems", "open joint stock company korvelan systems", true}, // an English word inside a form
 		{"join stock company korvelan systems", "joint stock company korvelan systems", true},
