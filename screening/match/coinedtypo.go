@@ -1,7 +1,9 @@
 package match
 
 // A one-word organisation name mistyped by one letter (LRKOIL for LUKOIL,
-// SOLMUR for SOLMAR, KOHALA for KOHANA) aligned as a single fuzzy word,
+// SOLMUR for SOLMAR, KOHALA for KOHANA), or respelt and mistyped at once
+// (TERNEFTGAS for TERNEFTEGAZ: gas for gaz, an e dropped, one slip apart
+// in their romanisation skeletons), aligned as a single fuzzy word,
 // and a single fuzzy word is weak evidence: its similarity counts as
 // sim^1.5, which put every such slip of a word of six letters at 0.784,
 // under the threshold, however rare the listed word. coinedTypo reads a
@@ -21,7 +23,8 @@ const minCoinedTypoLen = 6
 // name (ctoks), pairs a query word that is no listed word and no English
 // word with a listed coined word (coinedWord) of minCoinedTypoLen letters
 // or more that it mistypes by one slip after the first letter
-// (oneSlipApart).
+// (oneSlipApart), in its letters or, of five consonants or more, in its
+// romanisation skeleton (appendSkeleton).
 func (ix *Index) coinedTypo(sc *scratch, ctoks []int32, e *edge) bool {
 	if e.qlo != e.qhi || e.clo != e.chi || e.sim >= 1 {
 		return false
@@ -30,7 +33,7 @@ func (ix *Index) coinedTypo(sc *scratch, ctoks []int32, e *edge) bool {
 	if q.known || len(t.s) < minCoinedTypoLen || !coinedWord(t) || isEnglishWord(q.s) || q.s[0] != t.s[0] {
 		return false
 	}
-	return oneSlipApart(q.s, t.s)
+	return oneSlipApart(q.s, t.s) || len(q.skel) >= 5 && oneSlipApart(q.skel, t.skel)
 }
 
 // oneSlipApart reports whether a and b differ by one letter added,

@@ -64,3 +64,15 @@ func TestCoinedTypo(t *testing.T) {
 		}
 	}
 }
+
+// TestCoinedTypoRespelt checks, on the index of the lists' primary names,
+// that a coined word respelt and mistyped at once (gas for gaz, an e
+// dropped) finds its listed name.
+func TestCoinedTypoRespelt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	checkMatches(t, realAliasIndex(t), []personCase{
+		{"ZAO TERNEFTGAS", "TERNEFTEGAZ, ZAO", true},
+	})
+}
