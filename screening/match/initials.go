@@ -25,6 +25,18 @@ func spaceInitials(s string) (string, bool) {
 	if strings.IndexByte(s, '.') < 0 {
 		return s, false
 	}
+	// most names with a full stop have no glued initials (DR. SMITH,
+	// JOHN A. SMITH): they are asked word by word, with nothing built,
+	// as NameReading asks every cached screen's name
+	glued := false
+	for f := range strings.FieldsSeq(s) {
+		if glued = gluedInitials(f) >= 2; glued {
+			break
+		}
+	}
+	if !glued {
+		return s, false
+	}
 	fields := strings.Fields(s)
 	changed := false
 	for i, f := range fields {

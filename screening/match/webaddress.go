@@ -43,16 +43,20 @@ func writesWebAddress(name string) bool {
 	}
 	n := strings.TrimRight(name, " /")
 	dot := strings.LastIndexByte(n, '.')
-	return dot > 0 && n[dot-1] != ' ' && webDomain(strings.ToLower(n[dot+1:]))
+	return dot > 0 && n[dot-1] != ' ' && webDomain(n[dot+1:])
 }
 
 // webDomain reports whether w is a top-level domain: a generic one that
 // names are registered under (com, net, org, info, biz) or a country's
 // code of two letters.
 func webDomain(w string) bool {
-	switch w {
-	case "com", "net", "org", "info", "biz":
+	if len(w) == 2 {
 		return true
 	}
-	return len(w) == 2
+	for _, g := range [...]string{"com", "net", "org", "info", "biz"} {
+		if strings.EqualFold(w, g) {
+			return true // in any case, without a lower-cased copy (writesWebAddress)
+		}
+	}
+	return false
 }
