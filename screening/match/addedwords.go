@@ -280,7 +280,7 @@ func (k *kindPhrase) add(ix *Index, sc *scratch, i int, w float32) {
 // townOnTop reports whether w, a query word on top of a listed name, is the
 // name of a town or region of a listed address and no English word.
 func (ix *Index) townOnTop(w string) bool {
-	return len(w) >= 4 && !isEnglishWord(w) && ix.placeWord(w)
+	return cityWord(w) && ix.placeWord(w)
 }
 
 // weight is the phrase's weight and its places', before their share.

@@ -10,10 +10,10 @@ package match
 // query word that no listed name has, one keyboard slip from a listed
 // coined word (a letter changed, added or dropped, or two adjacent letters
 // swapped, after the first letter), as that word mistyped: as strong
-// evidence as its similarity says. A query word that is a listed word, an
-// English word or a word of a name's own is another name (MYTEL is not
-// MECHEL), and a short word one letter from another is as often a
-// different brand: minCoinedTypoLen.
+// evidence as its similarity says. A query word that is itself a listed
+// word names that party (METHEL would be another listed name, not MECHEL
+// mistyped), an English word is the word, and a short word one letter
+// from another is as often a different brand: minCoinedTypoLen.
 
 // minCoinedTypoLen is the least length of the listed word that coinedTypo
 // reads a slip of.

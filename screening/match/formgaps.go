@@ -88,8 +88,8 @@ func formGapWords(s string, qs []qtok) uint64 {
 		k, _ := longestLegal(ws[:n], false, buf[:0])
 		for l := min(n, most); l >= max(k, 1); l-- {
 			if t.gaps[string(joinWords(buf[:0], ws[:l]))] {
-				for k := 0; k < l && k < len(qs) && isLegalWord(qs[k].s); k++ {
-					m |= bit(k)
+				for x := 0; x < l && x < len(qs) && isLegalWord(qs[x].s); x++ {
+					m |= bit(x)
 				}
 				break
 			}
@@ -100,8 +100,8 @@ func formGapWords(s string, qs []qtok) uint64 {
 		k, _ := longestLegal(ws[:n], true, buf[:0])
 		for l := min(n, most); l >= max(k, 1); l-- {
 			if t.gaps[string(joinWords(buf[:0], ws[n-l:n]))] {
-				for k := len(qs) - 1; k >= 0 && k >= len(qs)-l && isLegalWord(qs[k].s); k-- {
-					m |= bit(k)
+				for x := len(qs) - 1; x >= 0 && x >= len(qs)-l && isLegalWord(qs[x].s); x-- {
+					m |= bit(x)
 				}
 				break
 			}
@@ -136,15 +136,4 @@ func trailWords(s string, ws []string) int {
 	}
 	copy(ws, ws[len(ws)-n:])
 	return n
-}
-
-// joinWords appends ws to dst, a space between them.
-func joinWords(dst []byte, ws []string) []byte {
-	for i, w := range ws {
-		if i > 0 {
-			dst = append(dst, ' ')
-		}
-		dst = append(dst, w...)
-	}
-	return dst
 }

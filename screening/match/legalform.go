@@ -296,18 +296,22 @@ func longestLegal(toks []string, atEnd bool, scratch []byte) (int, LegalClass) {
 			// look-up of a phrase built word by word would fail
 			continue
 		}
-		b := scratch[:0]
-		for i, t := range part {
-			if i > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, t...)
-		}
-		if c, ok := legalForms[string(b)]; ok {
+		if c, ok := legalForms[string(joinWords(scratch[:0], part))]; ok {
 			return n, c
 		}
 	}
 	return 0, LegalNone
+}
+
+// joinWords appends ws to dst, a space between them.
+func joinWords(dst []byte, ws []string) []byte {
+	for i, w := range ws {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w...)
+	}
+	return dst
 }
 
 // stopWords carry no weight in matching.

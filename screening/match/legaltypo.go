@@ -20,7 +20,8 @@ import (
 
 // minTypoForm and maxTypoForm are the shortest and the longest legal-form
 // word read through a slip, and minDoubledForm the shortest read through
-// a letter written twice or dropped. The longer words canonLegal reads (legalDelMin);
+// a letter written twice or dropped. The longer words canonLegal reads
+// (legalDelMin);
 // a form of three letters swapped is as often a body's initials or a
 // Korean syllable (SLR for SRL, SSA for SAS, Seo for SOE), a form of four
 // written with a letter twice a surname (Pratt, Rupp).
@@ -43,7 +44,7 @@ const (
 // word, or a slip of two words, is left out; one that is an English word
 // is kept apart (english), for phraseSlip. shapes holds the slips'
 // shapes. Built on first use (gluedLegal reads tables that init fills);
-// 277 slips and 13 English words.
+// 279 slips (two of them shortFormSlips) and 13 English words.
 type legalSlipTable struct {
 	slips   map[string]string
 	english map[string]string // slips that are English words (phraseSlip)
@@ -127,21 +128,14 @@ func (t *legalSlipTable) phraseSlip(ws []string, k int) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	var b []byte
+	// ws[k] written as the form's word for the look-ups, and back after
+	w := ws[k]
+	ws[k] = c
+	defer func() { ws[k] = w }()
+	var buf [64]byte
 	for lo := max(0, k-maxLegalTokens+1); lo <= k; lo++ {
 		for hi := max(k, lo+minSlipPhrase-1); hi < len(ws) && hi-lo < maxLegalTokens; hi++ {
-			b = b[:0]
-			for i := lo; i <= hi; i++ {
-				if i > lo {
-					b = append(b, ' ')
-				}
-				if i == k {
-					b = append(b, c...)
-				} else {
-					b = append(b, ws[i]...)
-				}
-			}
-			if _, ok := legalForms[string(b)]; ok {
+			if _, ok := legalForms[string(joinWords(buf[:0], ws[lo:hi+1]))]; ok {
 				return c, true
 			}
 		}
@@ -177,7 +171,9 @@ func (t *legalSlipTable) of(w string) (string, bool) {
 // (MEAMAR SRAL), or next to another word of the legal-form tables (OEPN
 // JOINT STOCK COMPANY). An unknown word elsewhere may be a respelling of a
 // listed name's word (OPAN TRADING for OPAL TRADING), which a form in its
-// place would hide.
+// place would hide. A slip that is an English word (JOIN, SOCK) is mended
+// only where, so written, it completes a form of minSlipPhrase words with
+// its neighbours (phraseSlip), a listed word or not.
 func (ix *Index) mendLegalTypos(s string) (string, bool) {
 	// most names have no slip: their words are asked one by one, with
 	// nothing built

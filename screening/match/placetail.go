@@ -254,7 +254,7 @@ func (ix *Index) branchWords(qs []qtok) uint64 {
 	default:
 		return 0
 	}
-	for j >= 0 && (countryWord(qs[j].s) || cityWord(qs[j].s) && ix.placeWord(qs[j].s)) {
+	for j >= 0 && (countryWord(qs[j].s) || ix.townOnTop(qs[j].s)) {
 		m, j = m|bit(j), j-1
 	}
 	if j < 0 {
