@@ -175,6 +175,10 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	if len(sc.acc) < len(ix.names) {
 		sc.acc = make([]float32, len(ix.names))
 	}
+	// what this stage reads from the name as written, beyond its
+	// normalised text (the place cut, initials, the ampersand, a web
+	// address), NameReading must say too: the screening's name cache
+	// keys by it, and would answer one spelling for another
 	sc.qName, sc.qSurname = q.Name, -1
 	name, _ := readName(q)
 	sc.buf = appendNormalized(sc.buf[:0], name)
