@@ -485,3 +485,46 @@ func (ix *Index) tradeNameAfterSeat(sc *scratch, ctoks []int32, start int) bool 
 	}
 	return true
 }
+
+// otherPlace reports whether the query word q and the listed word t are
+// two different places of the place tables: a Chinese province or city
+// (chinese-places.txt) or a country (country-adjectives.txt). Such words
+// are two places, however alike they are written (SHANGHAI and SHAANXI,
+// HUNAN and HENAN, AUSTRIA and AUSTRALIA), not one place misspelt: a
+// place names where a company is, and another place another company. A
+// letter doubled or written once is the one slip kept (SHANXI for
+// SHAANXI, the commonest of them): the tables cannot tell it from the
+// place's own spelling.
+func otherPlace(q *qtok, t *tokInfo) bool {
+	g, h := q.group, t.group
+	return g != h && placeGroups[g] && placeGroups[h] && !sameUndoubled(q.s, t.s)
+}
+
+// sameUndoubled reports whether a and b are the same word once each run
+// of a letter repeated is written once.
+func sameUndoubled(a, b string) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] != b[j] {
+			return false
+		}
+		c := a[i]
+		for i < len(a) && a[i] == c {
+			i++
+		}
+		for j < len(b) && b[j] == c {
+			j++
+		}
+	}
+	return i == len(a) && j == len(b)
+}
+
+// placeGroups[g] reports whether group g holds a place (otherPlace); 0 is
+// no group.
+var placeGroups = func() (t [len(variantGroups) + 1]bool) {
+	for i := range variantGroups {
+		k := variantGroups[i].kind
+		t[i+1] = k == variantChinesePlace || k == variantCountry
+	}
+	return t
+}()

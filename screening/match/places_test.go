@@ -188,3 +188,35 @@ func TestChineseSeatLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherPlace checks, on the index of the lists' primary names, that a
+// listed Chinese province, city or country written as another one of the
+// place tables is another place (SHANGHAI for SHAANXI, HUNAN for HENAN),
+// and that the place as listed, a letter doubled or written
+// once (SHANXI for SHAANXI) and a slip elsewhere in the name still match.
+func TestOtherPlace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	checkMatches(t, realAliasIndex(t), []personCase{
+		{"SHANGHAI AEROSPACE SCIENCE AND TECHNOLOGY CO., LTD.", "Shaanxi Aerospace Science and Technology Co., Ltd.", false},
+		{"HUNAN AEROSPACE PRECISION MACH", "Henan Aerospace Precision Mach", false},
+		{"SHAANXI AEROSPACE SCIENCE & TECHNOLOGY CO", "Shaanxi Aerospace Science and Technology Co., Ltd.", true},
+		{"SHANXI AEROSPACE SCIENCE AND TECHNOLOGY CO., LTD.", "Shaanxi Aerospace Science and Technology Co., Ltd.", true},
+		{"HENAN AEROSPACE PRECISION MACHINRY", "Henan Aerospace Precision Mach", true},
+	})
+	for _, c := range []struct {
+		a, b  string
+		other bool
+	}{
+		{"shanghai", "shaanxi", true}, {"hunan", "henan", true}, {"austria", "australia", true},
+		{"shanxi", "shaanxi", false}, {"peking", "beijing", false}, {"iran", "iranian", false},
+		{"shanghai", "aerospace", false},
+	} {
+		q := qtok{s: c.a, variantInfo: variantInfoOf(c.a)}
+		tk := tokInfo{s: c.b, variantInfo: variantInfoOf(c.b)}
+		if got := otherPlace(&q, &tk); got != c.other {
+			t.Errorf("otherPlace(%q, %q) = %v, want %v", c.a, c.b, got, c.other)
+		}
+	}
+}

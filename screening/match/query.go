@@ -113,6 +113,9 @@ func (ix *Index) tokSimFrom(q *qtok, t *tokInfo, minSim float32, qc *byteCounts)
 	if q.s == t.s {
 		return 1
 	}
+	if otherPlace(q, t) {
+		return 0 // two places, not one misspelt (places.go)
+	}
 	n := min(len(q.s), len(t.s))
 	var s float32
 	if n <= 3 {

@@ -169,6 +169,9 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 				continue
 			}
 			sim := h.sim
+			if sim < 1 && h.qlo == h.qhi && otherPlace(&sc.qs[h.qlo], &ix.toks[ct]) {
+				continue // two places, not one misspelt (places.go)
+			}
 			if !rec.individual {
 				if sim == compoundSim && (compoundPair(sc.qs[h.qlo].s, ix.toks[ct].s) || strings.HasPrefix(ix.toks[ct].s, sc.qs[h.qlo].s)) {
 					continue // a compound's start: person names only (compoundHits)
@@ -914,7 +917,7 @@ func (ix *Index) leftoverPair(sc *scratch, ctoks []int32, qm, cm uint64, start i
 		for mc := cFree; mc != 0; mc &= mc - 1 {
 			j := bits.TrailingZeros64(mc)
 			t := &ix.toks[ctoks[j]]
-			if len(t.s) < 4 || !sameStart(q.skel, t.skel) {
+			if len(t.s) < 4 || !sameStart(q.skel, t.skel) || otherPlace(q, t) {
 				continue
 			}
 			// the string similarities left out (0) where the letters

@@ -130,8 +130,10 @@ func main() {
 			}
 		}
 		// a title of one spelling is a group too: its kind is what
-		// counts (a title left out weighs little), not its other forms
-		if len(ws) >= 2 || len(ws) == 1 && g.kind == "title" {
+		// counts (a title left out weighs little), not its other forms;
+		// so is a Chinese place of one spelling: a place of the
+		// table, which another place is not (otherPlaces)
+		if len(ws) >= 2 || len(ws) == 1 && (g.kind == "title" || g.kind == "chinese_place") {
 			g.words = ws
 			kept = append(kept, g)
 		}
