@@ -1,6 +1,7 @@
 package match
 
 import (
+	"context"
 	"testing"
 
 	"github.com/exportguard/exportguard/screening/lists"
@@ -46,4 +47,41 @@ func TestGluedClip(t *testing.T) {
 		{"BRIGHTTURBOTEC LTD", ""},
 		{"BRIGHTTURBOTEXTILE LTD", ""},
 	})
+}
+
+// TestGluedPartialPerson checks, on the index of the lists' primary names,
+// that a person's given name and surname written as one word, a middle
+// name left out, are found as the two words written apart are, and that a
+// Korean given name written as one word, the surname left out, does not
+// reach the threshold.
+func TestGluedPartialPerson(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	ix := realAliasIndex(t)
+	checkMatches(t, ix, []personCase{
+		{"MUHAMMADHILALI", "HILALI, Muhammad Jalal", true},
+		{"WILLIAMYAKUTUMBA", "YAKUTUMBA, William Amuri", true},
+		{"NAMHUNG", "KIM, Nam Ung", false},
+	})
+	score := func(q, name string) float64 {
+		ms, err := ix.Search(context.Background(), Query{Name: q, Threshold: 0.3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.Name == name {
+				return m.Score
+			}
+		}
+		return 0
+	}
+	for _, c := range [][3]string{
+		{"MOHAMMADBARICH", "MOHAMMAD BARICH", "BARICH, Mohammad Naim"},
+		{"ABDULLAHAHMED", "ABDULLAH AHMED", "AL-MESHEDANI, Abdullah Ahmed"},
+	} {
+		if g, a := score(c[0], c[2]), score(c[1], c[2]); a >= DefaultThreshold && g < DefaultThreshold {
+			t.Errorf("%s: %q at %.3f, written apart %.3f", c[2], c[0], g, a)
+		}
+	}
 }

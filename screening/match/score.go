@@ -397,7 +397,7 @@ func (ix *Index) scoreDenominator(sc *scratch, nid int32, rec *nameRec, ctoks []
 		// Ahmad") is inside another person's longer name; a clipped
 		// given name with the surname from a later word as well
 		// (clippedFromLater, personforms.go)
-		if extra := ix.partialExtra(sc, ctoks, al.cm, start); sc.partialPerson(start, extra) || ix.clippedFromLater(sc, rec, ctoks, start, extra) {
+		if extra := ix.partialExtra(sc, ctoks, al.cm, start); ix.partialPerson(sc, ctoks, start, extra) || ix.clippedFromLater(sc, rec, ctoks, start, extra) {
 			alpha = ix.partialPersonAlpha(sc, rec, ctoks, al, start, missC)
 		}
 	}
@@ -694,9 +694,30 @@ func (ix *Index) entryAdjustments(legal LegalClass, r *result, rec *nameRec, q Q
 // words as the longer name has extra (extra): the same person with a given
 // name, a second surname or a patronymic more or less. It counts words,
 // not their weights, so that it holds alike in an index of the whole
-// list and in one of a few changed entries (screening's Affected).
-func (sc *scratch) partialPerson(start, extra int) bool {
-	return float32(len(sc.edgeStore)-start) >= partialMinShare*float32(extra) && (sc.closeEdges(start, partialMinSim) || sc.oneLooseEdge(start))
+// list and in one of a few changed entries (screening's Affected). A query
+// word that aligns two listed words written together counts as two
+// (MUHAMMADHILALI for HILALI, Muhammad Jalal: the name's words are there,
+// glued), but not in a Chinese or Korean name (allOneSyllable), whose
+// given name is one word or two as anyone writes it (NAMUNG is the given
+// name of KIM, Nam Ung alone).
+func (ix *Index) partialPerson(sc *scratch, ctoks []int32, start, extra int) bool {
+	n := len(sc.edgeStore) - start
+	if glued := sc.gluedWords(start); glued > 0 && !allOneSyllable(ix, ctoks) {
+		n += glued
+	}
+	return float32(n) >= partialMinShare*float32(extra) && (n >= 2 && sc.allEdgesClose(start, partialMinSim) || sc.oneLooseEdge(start))
+}
+
+// gluedWords is the number of listed words beyond the first that the
+// single query words of the edges from start align.
+func (sc *scratch) gluedWords(start int) int {
+	n := 0
+	for _, e := range sc.edgeStore[start:] {
+		if e.qlo == e.qhi {
+			n += int(e.chi - e.clo)
+		}
+	}
+	return n
 }
 
 // missDedication is the share of its weight that a word of an
