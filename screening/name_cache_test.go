@@ -164,8 +164,9 @@ func TestNameCacheSurnameComma(t *testing.T) {
 
 // TestNameCacheReading: names that normalise alike but that the matcher
 // reads otherwise from what normalising drops (a place in parentheses, a
-// person's initials glued by their full stops, read only for a party
-// given as a person, a web address's dots) are two searches, whichever comes first: with the
+// person's initials glued by their full stops, read for a party given as
+// a person or, with no type, beside a person's name only, a web address's
+// dots) are two searches, whichever comes first: with the
 // cache, each gets the decision it gets without.
 func TestNameCacheReading(t *testing.T) {
 	ctx := context.Background()
@@ -197,14 +198,16 @@ func TestNameCacheReading(t *testing.T) {
 		}
 		return d
 	}
-	if a, b := decisionText(t, screen(plain, party{"SMOLIN O.N.", "individual"})), decisionText(t, screen(plain, party{"SMOLIN O.N.", ""})); a == b {
-		t.Fatalf("SMOLIN O.N. of a person and of no type: one decision, want two:\n%s", a)
+	if a, b := decisionText(t, screen(plain, party{"SMOLIN TRADING O.N.", "individual"})), decisionText(t, screen(plain, party{"SMOLIN TRADING O.N.", ""})); a == b {
+		t.Fatalf("SMOLIN TRADING O.N. of a person and of no type: one decision, want two:\n%s", a)
 	}
 	for _, order := range [][]party{
 		{{"Korvelan Trading (UAE)", ""}, {"Korvelan Trading UAE", ""}},
 		{{"Korvelan Trading UAE", ""}, {"Korvelan Trading (UAE)", ""}},
 		{{"SMOLIN O.N.", ""}, {"SMOLIN O.N.", "individual"}, {"Smolin On", "individual"}},
 		{{"SMOLIN O.N.", "individual"}, {"SMOLIN O.N.", ""}, {"Smolin On", "individual"}},
+		{{"SMOLIN TRADING O.N.", ""}, {"SMOLIN TRADING O.N.", "individual"}, {"Smolin Trading On", "individual"}},
+		{{"SMOLIN TRADING O.N.", "individual"}, {"SMOLIN TRADING O.N.", ""}, {"Smolin Trading On", ""}},
 		{{"WWW.ZORVATEK.COM", ""}, {"www zorvatek com", ""}},
 		{{"www zorvatek com", ""}, {"WWW.ZORVATEK.COM", ""}},
 	} {

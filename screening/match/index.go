@@ -213,13 +213,14 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 			}
 			origin = int32(ai)
 			a.buf = appendNormalized(a.buf[:0], name)
-			if e.Type == lists.TypeIndividual {
+			if e.Type == lists.TypeIndividual || e.Type == lists.TypeUnknown && initialsBesideName(name) {
 				if spaced, ok := spaceInitials(name); ok {
 					// the initials apart, as a person's query writes
 					// them (initials.go)
 					a.segs = appendWhole(a.segs, spaced, origin, weak)
 				}
-			} else {
+			}
+			if e.Type != lists.TypeIndividual {
 				a.segs = nameSegments(a.segs, name, origin, weak)
 				if head, ok := cutSaidPlace(name, entryPlace(e)); ok && namesAlone(head) {
 					// the seat said after the form (placetail.go)

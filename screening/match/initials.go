@@ -12,8 +12,11 @@ import "strings"
 // glues them is indexed so too, beside the name as written (analyseEntry:
 // ALSBHUA, Azam A.R.), which a query that gives no type finds. An
 // organisation's dotted letters are its acronym or legal form (M.S.P.,
-// S.A., L.L.C.) and stay as they are, as they do when the query gives no
-// type.
+// S.A., L.L.C.) and stay as they are. A query that gives no type has its
+// initials written apart when the rest of it is a person's name written
+// so (initialsBesideName): one to three words, none of them a legal form,
+// a generic word or a descriptor (SMOLIN O.N.; not M.S.P. TRADING, P.A.D.
+// LTD).
 
 // maxGluedInitials is the most initials spaceInitials reads in one word.
 const maxGluedInitials = 4
@@ -73,4 +76,53 @@ func gluedInitials(f string) int {
 		}
 	}
 	return len(f) / 2
+}
+
+// maxNameBesideInitials is the most words besides glued initials that
+// initialsBesideName reads as a person's name.
+const maxNameBesideInitials = 3
+
+// initialsBesideName reports whether the raw name s, of a query that gives
+// no type, is a person's name with glued initials (gluedInitials): one to
+// maxNameBesideInitials other words, each of two letters or more and none
+// a legal form of one word, a generic word or a descriptor in any
+// language, and initials that are no legal form.
+// Asked of every cached screen's name (NameReading): a name without a
+// full stop, or without glued initials, is answered without a word
+// normalised.
+func initialsBesideName(s string) bool {
+	if strings.IndexByte(s, '.') < 0 {
+		return false
+	}
+	initials, others := 0, 0
+	for f := range strings.FieldsSeq(s) {
+		if gluedInitials(f) >= 2 {
+			if w := Normalize(f); oneWordForm(w) || w == "ca" {
+				// a legal form (S.A., L.L.C.; C.A., the compañía
+				// anónima, which the tables leave out: CA is as
+				// often a word of a name)
+				return false
+			}
+			initials++
+			continue
+		}
+		others++
+		if others > maxNameBesideInitials {
+			return false
+		}
+	}
+	if initials == 0 || others == 0 {
+		return false
+	}
+	for f := range strings.FieldsSeq(s) {
+		if gluedInitials(f) >= 2 {
+			continue
+		}
+		for _, w := range strings.Fields(Normalize(f)) {
+			if len(w) < 2 || oneWordForm(w) || isGenericWord(w) || isOrgDescriptor(variantGroupOf(w)) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -32,7 +32,8 @@ func TestSpaceInitials(t *testing.T) {
 
 // TestGluedInitialsMatch checks that a person's surname with the given
 // names' initials glued finds the listed person as the initials apart do,
-// and that an organisation's dotted acronym is still read as one word.
+// with a type or without, and that an organisation's dotted acronym is
+// still read as one word.
 func TestGluedInitialsMatch(t *testing.T) {
 	ix := NewIndex([]*lists.Entry{
 		{Source: lists.SourceSDN, ID: "1", Type: lists.TypeIndividual, Name: "KORVELANOV, Zorvat Deltramovich"},
@@ -45,6 +46,7 @@ func TestGluedInitialsMatch(t *testing.T) {
 	}{
 		{"KORVELANOV Z.D.", lists.TypeIndividual, "1"},
 		{"Z.D. Korvelanov", lists.TypeIndividual, "1"},
+		{"KORVELANOV Z.D.", "", "1"}, // no type: a person's name written so
 		{"K.S.P. BRAVELOX CO.", lists.TypeEntity, "2"},
 		{"K.S.P. BRAVELOX CO.", "", "2"},
 	} {
@@ -54,6 +56,34 @@ func TestGluedInitialsMatch(t *testing.T) {
 		}
 		if len(ms) == 0 || ms[0].Entry.ID != c.want || ms[0].Score < DefaultThreshold {
 			t.Errorf("%s (%s): %+v, want entry %s at the threshold or more", c.q, c.typ, ms, c.want)
+		}
+	}
+}
+
+// TestInitialsBesideName checks which names of a query that gives no type
+// are read as a person's with glued initials.
+func TestInitialsBesideName(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"SMOLIN O.N.", true},
+		{"O.N. SMOLIN", true},
+		{"IVANOV IVAN I.I.", true},
+		{"AL-ZOMOR A.L.", true},
+		{"M.S.P. TRADING", false},       // a generic word
+		{"P.A.D. LTD", false},           // a legal form
+		{"EX-CLE C.A.", false},          // C.A., the compañía anónima
+		{"BRAVELOX S.A.", false},        // S.A.
+		{"ZARNIK ZAVOD A.B.", false},    // a descriptor
+		{"A B C D E.F.", false},         // more than three other words
+		{"SMOLIN O.", false},            // no glued initials
+		{"A.B.", false},                 // initials only
+		{"ROSTOV DON NEFT O.N.", false}, // four other words
+		{"SMOLIN O.N., IVANOV", true},   // a comma
+	} {
+		if got := initialsBesideName(c.in); got != c.want {
+			t.Errorf("initialsBesideName(%q) = %v, want %v", c.in, got, c.want)
 		}
 	}
 }

@@ -136,7 +136,7 @@ func readName(q Query) (string, uint8) {
 	if h, ok := cutPlaceTail(name); ok {
 		name, how = h, how|readPlaceCut
 	}
-	if q.Type == lists.TypeIndividual {
+	if q.Type == lists.TypeIndividual || q.Type == lists.TypeUnknown && initialsBesideName(name) {
 		if s, ok := spaceInitials(name); ok {
 			name, how = s, how|readInitials
 		}

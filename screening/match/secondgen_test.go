@@ -18,7 +18,8 @@ import (
 // hash of its key, Latin script, two words or more): the slips and
 // respellings a user's data holds that no list publishes as an alias. Each
 // name gets one variant of each kind that applies to it, searched by the
-// name's party type at DefaultThreshold; a variant is found when its own
+// name's party type (a kind named _untyped: with none, as a user's file
+// without a type column is) at DefaultThreshold; a variant is found when its own
 // entry scores at the threshold or more. Some variants are other names
 // (a vowel changed in a short Korean syllable, a letter dropped from BEST),
 // which the matcher should not find: the floors are the figures measured
@@ -56,7 +57,11 @@ func TestSecondGenerator(t *testing.T) {
 				got[k.name] = kt
 			}
 			kt.n++
-			ms, err := ix.Search(ctx, Query{Name: v, Type: e.Type, Threshold: DefaultThreshold, Limit: 10})
+			typ := e.Type
+			if strings.HasSuffix(k.name, "_untyped") {
+				typ = lists.TypeUnknown // a query that gives no type
+			}
+			ms, err := ix.Search(ctx, Query{Name: v, Type: typ, Threshold: DefaultThreshold, Limit: 10})
 			if err != nil {
 				t.Fatalf("%q: %v", v, err)
 			}
@@ -117,6 +122,7 @@ var secondGenKinds = []struct {
 	{"legal_letter_dropped", 0.95, secondGenLegalDropped, ""},
 	{"surname_initials", 0.78, secondGenSurnameInitials, "individual"},
 	{"branch_after", 0.95, secondGenBranch, "entity"},
+	{"surname_initials_untyped", 0.74, secondGenSurnameInitials, "individual"},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
