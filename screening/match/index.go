@@ -196,9 +196,11 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 	var out []analysedName
 	derived, weak, seg := "", false, false
 	origin := int32(-1)
+	var initials string // a person's initials beside the name read (segment)
+	initialsFirst := false
 	a.segs = a.segs[:0]
 	for ai := -1; ai < len(e.Aliases) || derived != "" || len(a.segs) > 0; ai++ {
-		seg = false
+		seg, initials = false, ""
 		if derived != "" {
 			// the name before its inner form (innerFormName), read as
 			// a name of its own
@@ -215,9 +217,12 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 			a.buf = appendNormalized(a.buf[:0], name)
 			if e.Type == lists.TypeIndividual || e.Type == lists.TypeUnknown && initialsBesideName(name) {
 				if spaced, ok := spaceInitials(name); ok {
-					// the initials apart, as a person's query writes
+					// the initials apart, as a person's query reads
 					// them (initials.go)
-					a.segs = appendWhole(a.segs, spaced, origin, weak)
+					rest, initials, first := cutInitials(spaced)
+					if n := Normalize(rest); n != "" && initials != "" {
+						a.segs = append(a.segs, segment{norm: n, origin: origin, weak: weak, whole: true, initials: initials, initialsFirst: first})
+					}
 				}
 			}
 			if e.Type != lists.TypeIndividual {
@@ -234,6 +239,11 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 			a.segs = a.segs[:len(a.segs)-1]
 			a.buf = append(a.buf[:0], sg.norm...)
 			origin, weak, seg = sg.origin, sg.weak, !sg.whole
+			initials, initialsFirst = sg.initials, sg.initialsFirst
+			if initials != "" {
+				// seen apart from the name without its initials
+				a.buf = append(append(a.buf, 0), initials...)
+			}
 			ai--
 		}
 		if prev, ok := a.seen[string(a.buf)]; ok {
@@ -243,9 +253,16 @@ func analyseEntry(e *lists.Entry, a *analyser) ([]analysedName, []string) {
 			continue
 		}
 		norm := string(a.buf)
-		a.fields = analyze(norm, a.fields, &a.nt, a.scratch)
+		text := norm
+		if initials != "" {
+			text = norm[:len(norm)-len(initials)-1]
+		}
+		a.fields = analyze(text, a.fields, &a.nt, a.scratch)
 		if a.nt.legalOnly || len(a.nt.words) == 0 || seg && !segmentName(a.nt.words) {
 			continue
+		}
+		if initials != "" {
+			a.nt.words = withInitials(nil, a.nt.words, initials, initialsFirst)
 		}
 		if a.nt.legal == LegalNone {
 			derived = innerFormName(a.fields, a.scratch)

@@ -1,6 +1,9 @@
 package match
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // A person's given names are written as initials after the surname in
 // many records (SMOLIN O.N., IVANOV I.I., BADER M.M.Y.), the initials
@@ -125,4 +128,123 @@ func initialsBesideName(s string) bool {
 		}
 	}
 	return true
+}
+
+// cutInitials returns the name s, whose glued initials spaceInitials wrote
+// apart (SMOLIN O. N.), without its initials, the initials' letters in
+// lower case and whether they came before the other words. The initials
+// are a person's given names: analysed with the name, A. S. would be the
+// legal form A/S, S. A. the form S.A., and A., E. and Y. stop words
+// (TSYDENOV A.S. read as TSYDENOV alone, 0.775 against TSYDENOV, Aleksey
+// Sambuyevich). A name with no initials is returned as it is.
+func cutInitials(s string) (rest, initials string, first bool) {
+	var r strings.Builder
+	var in []byte
+	words := 0
+	for f := range strings.FieldsSeq(s) {
+		c := strings.TrimSuffix(f, ",")
+		if len(c) == 2 && asciiLetter(c[0]) && c[1] == '.' {
+			if words == 0 {
+				first = true
+			}
+			in = append(in, c[0]|0x20)
+			continue
+		}
+		if r.Len() > 0 {
+			r.WriteByte(' ')
+		}
+		r.WriteString(f)
+		words++
+	}
+	if len(in) == 0 || words == 0 {
+		return s, "", false
+	}
+	return r.String(), string(in), first
+}
+
+// withInitials appends to dst the query's words and each letter of
+// initials as a word of one letter, before the words when first, else
+// after them.
+func withInitials(dst, words []string, initials string, first bool) []string {
+	if !first {
+		dst = append(dst, words...)
+	}
+	for i := 0; i < len(initials); i++ {
+		dst = append(dst, oneLetter(initials[i]))
+	}
+	if first {
+		dst = append(dst, words...)
+	}
+	return dst
+}
+
+// oneLetter returns the lower-case ASCII letter c as a string, without
+// an allocation.
+func oneLetter(c byte) string {
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	return letters[c-'a' : c-'a'+1]
+}
+
+// initialWeight is the weight of a query word that is one of a person's
+// glued initials, as an indexed word of one letter weighs: A, E and Y,
+// stop words elsewhere, are initials here.
+const initialWeight = 2
+
+// initialMissWeight is what a query's glued initial that stands for no
+// word of the listed name counts for, left unmatched: a given name the
+// listed person lacks (KIM H.C. against KIM, Chol; ALI A.I. against 'ALI,
+// Ahmad), as much as a given name of middling rarity weighs, where the
+// initial's own weight (initialWeight) would leave the name whole.
+const initialMissWeight = 6
+
+// markInitials returns the mask of the query words qs that are the n
+// initials withInitials put first (first) or last, and gives them
+// initialWeight.
+func markInitials(qs []qtok, n int, first bool) uint64 {
+	lo := len(qs) - n
+	if first {
+		lo = 0
+	}
+	var m uint64
+	for i := lo; i < lo+n && i < len(qs) && i < 64; i++ {
+		if i >= 0 && len(qs[i].s) == 1 {
+			qs[i].w = initialWeight
+			m |= bit(i)
+		}
+	}
+	return m
+}
+
+// initialsInOrder adds to sc.edges the pairs of the query's glued
+// initials (sc.qInitials) with the words of the listed person's name
+// ctoks that they stand for: in order, each initial with the next listed
+// word after the last one paired that starts with its letter, the words
+// that a longer query word agrees with closely left out (the surname).
+// PETROV A.V. is A. then V.: not PETROV, Vyacheslav Anatolyevich, whose
+// names are V. then A., nor PETROV, Sergey Valeriyevich, whose S. no
+// initial stands for.
+func (ix *Index) initialsInOrder(sc *scratch, ctoks []int32) {
+	if len(ctoks) > 64 {
+		return
+	}
+	var taken uint64
+	for _, e := range sc.edges {
+		if e.sim >= closeMinSim && sc.qInitials&spanMask(e.qlo, e.qhi) == 0 {
+			taken |= spanMask(e.clo, e.chi)
+		}
+	}
+	next := 0
+	for m := sc.qInitials; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros64(m)
+		c := sc.qs[i].s[0]
+		for j := next; j < len(ctoks); j++ {
+			t := &ix.toks[ctoks[j]]
+			if taken&bit(j) != 0 || len(t.s) < 2 || t.s[0] != c {
+				continue
+			}
+			sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), initialSim, min(t.w, 3)})
+			next = j + 1
+			break
+		}
+	}
 }

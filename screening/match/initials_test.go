@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,6 +99,85 @@ func FuzzSpaceInitials(f *testing.F) {
 		got, _ := spaceInitials(s)
 		if strings.Join(strings.Fields(got), "") != strings.Join(strings.Fields(s), "") {
 			t.Fatalf("spaceInitials(%q) = %q: more than spaces changed", s, got)
+		}
+	})
+}
+
+// TestCutInitials checks that a name's initials written apart are taken out
+// of it, in order, and whether they came first.
+func TestCutInitials(t *testing.T) {
+	for _, c := range []struct {
+		in, rest, initials string
+		first              bool
+	}{
+		{"TSYDENOV A. S.", "TSYDENOV", "as", false},
+		{"A. S. TSYDENOV", "TSYDENOV", "as", true},
+		{"SMOLIN O. N., Moscow", "SMOLIN Moscow", "on", false},
+		{"SMOLIN", "SMOLIN", "", false},
+		{"A. S.", "A. S.", "", false}, // initials only
+	} {
+		rest, initials, first := cutInitials(c.in)
+		if rest != c.rest || initials != c.initials || first != c.first {
+			t.Errorf("cutInitials(%q) = %q, %q, %v; want %q, %q, %v", c.in, rest, initials, first, c.rest, c.initials, c.first)
+		}
+	}
+}
+
+// TestInitialsInOrder checks, on the index of the lists' primary names,
+// that a person's glued initials that are a stop word or a legal form
+// when analysed with the name (A., A.S.) still stand for the given names,
+// that they pair with the listed given names in their order only, and
+// that an initial that stands for no listed name counts against it.
+func TestInitialsInOrder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	ix := realAliasIndex(t)
+	for _, c := range []struct {
+		query, name string
+		match       bool
+	}{
+		{"TSYDENOV A.S.", "TSYDENOV, Aleksey Sambuyevich", true},
+		{"A.S. TSYDENOV", "TSYDENOV, Aleksey Sambuyevich", true},
+		{"OREKHOV Y.Y.", "OREKHOV, Yury Yuryevich", true},
+		{"PETROV V.A.", "PETROV, Vyacheslav Anatolyevich", true},
+		{"PETROV A.V.", "PETROV, Vyacheslav Anatolyevich", false}, // the names the other way round
+		{"PETROV A.V.", "PETROV, Sergey Valeriyevich", false},     // S. is no initial of the query's
+		{"KIM H.C.", "KIM, Chol", false},                          // H. stands for no listed name
+	} {
+		ms, err := ix.Search(context.Background(), Query{Name: c.query, Type: lists.TypeIndividual})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := slices.ContainsFunc(ms, func(m Match) bool { return m.Name == c.name })
+		if found != c.match {
+			t.Errorf("%q against %q: found = %v, want %v (%+v)", c.query, c.name, found, c.match, ms)
+		}
+	}
+}
+
+// FuzzCutInitials checks that cutInitials takes out of a name only words
+// of one ASCII letter and a full stop, as many as the initials it returns,
+// in lower case.
+func FuzzCutInitials(f *testing.F) {
+	for _, s := range []string{"TSYDENOV A. S.", "A. S. TSYDENOV", "SMOLIN O. N., Moscow", "A. B.", "x. Ö. y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rest, initials, _ := cutInitials(s)
+		if initials == "" {
+			if rest != s {
+				t.Fatalf("cutInitials(%q) = %q with no initials", s, rest)
+			}
+			return
+		}
+		for i := 0; i < len(initials); i++ {
+			if initials[i] < 'a' || initials[i] > 'z' {
+				t.Fatalf("cutInitials(%q): initial %q", s, initials[i])
+			}
+		}
+		if got, want := len(strings.Fields(rest))+len(initials), len(strings.Fields(s)); got != want {
+			t.Fatalf("cutInitials(%q) = %q, %q: %d words, want %d", s, rest, initials, got, want)
 		}
 	})
 }

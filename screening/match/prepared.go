@@ -180,7 +180,14 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	// address), NameReading must say too: the screening's name cache
 	// keys by it, and would answer one spelling for another
 	sc.qName, sc.qSurname = q.Name, -1
-	name, _ := readName(q)
+	name, how := readName(q)
+	var initials string
+	initialsFirst := false
+	if how&readInitials != 0 {
+		// the initials beside the name, apart from its analysis: A.S. is
+		// no form A/S nor A a stop word (initials.go)
+		name, initials, initialsFirst = cutInitials(name)
+	}
 	sc.buf = appendNormalized(sc.buf[:0], name)
 	qstr := string(sc.buf)
 	if m, ok := ix.mendLegalTypos(qstr); ok {
@@ -193,11 +200,19 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 		return false
 	}
 	words := nt.words
+	if initials != "" {
+		words = withInitials(sc.initBuf[:0], words, initials, initialsFirst)
+		sc.initBuf = words
+	}
 	if len(words) > maxQueryWords {
 		words = words[:maxQueryWords]
 	}
 	nt.legal = ix.unglueLegal(words, nt.legal)
 	ix.prepareQuery(sc, words, hasArabic(q.Name))
+	sc.qInitials = 0
+	if initials != "" {
+		sc.qInitials = markInitials(sc.qs, len(initials), initialsFirst)
+	}
 	sc.qInnerForm = innerFormWords(sc.qs)
 	var place, form uint64
 	if sc.qInnerForm != 0 {

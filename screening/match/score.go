@@ -215,17 +215,27 @@ func (ix *Index) gatherEdges(sc *scratch, nid int32, rec *nameRec, ctoks []int32
 	if !rec.individual || !hasInitial(sc, ix, ctoks) {
 		return
 	}
+	if sc.qInitials != 0 {
+		ix.initialsInOrder(sc, ctoks) // initials.go
+	}
 	for i := range sc.qs {
+		if sc.qInitials&bit(i) != 0 {
+			continue
+		}
 		qs := sc.qs[i].s
 		for j, ct := range ctoks {
 			cs := ix.toks[ct].s
 			if qs[0] != cs[0] || (len(qs) == 1) == (len(cs) == 1) {
 				continue
 			}
-			sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), 0.8, min(ix.toks[ct].w, 3)})
+			sc.edges = append(sc.edges, edge{int8(i), int8(i), int8(j), int8(j), initialSim, min(ix.toks[ct].w, 3)})
 		}
 	}
 }
+
+// initialSim is the similarity of an initial and a word that starts with
+// its letter.
+const initialSim = 0.8
 
 // hasInitial reports whether the query or the name ctoks has a word of one
 // letter, without which no initial pairs.
@@ -491,7 +501,12 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 	// the query words left unaligned by their bits, in order (a query
 	// has at most 24 words)
 	for m := ^(qm | qOwn | qArt) & lowBits(len(sc.qs)); m != 0; m &= m - 1 {
-		q := &sc.qs[bits.TrailingZeros64(m)]
+		i := bits.TrailingZeros64(m)
+		if sc.qInitials&bit(i) != 0 {
+			missQ += initialMissWeight // initials.go
+			continue
+		}
+		q := &sc.qs[i]
 		missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
 	}
 	// generic words the listed organisation has on top of a query that

@@ -160,6 +160,8 @@ type scratch struct {
 	reachNames       []int32  // the candidates reachEdges compares, set with qcons
 	reachBits        uint64   // bit(n) of each name n of reachNames (n mod 64), set with them
 	qName            string   // the query as given
+	initBuf          []string // the query's words with its initials (withInitials)
+	qInitials        uint64   // the query words that are a person's glued initials (cutInitials)
 	qSurname         int      // its words before a comma (surnameWords); -1 not yet known
 	qKorean          bool     // every query word is one romanised Hangul syllable (koreanHits)
 	qCWords          uint64   // the query words with a c (romanianCWords)

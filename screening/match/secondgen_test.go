@@ -120,9 +120,9 @@ var secondGenKinds = []struct {
 	{"two_typos", 0.96, secondGenTwoTypos, ""},
 	{"muhammad_abbreviated", 0.97, secondGenMuhammad, "individual"},
 	{"legal_letter_dropped", 0.95, secondGenLegalDropped, ""},
-	{"surname_initials", 0.78, secondGenSurnameInitials, "individual"},
+	{"surname_initials", 0.89, secondGenSurnameInitials, "individual"},
 	{"branch_after", 0.95, secondGenBranch, "entity"},
-	{"surname_initials_untyped", 0.74, secondGenSurnameInitials, "individual"},
+	{"surname_initials_untyped", 0.82, secondGenSurnameInitials, "individual"},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling

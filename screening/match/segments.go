@@ -30,6 +30,10 @@ type segment struct {
 	origin int32
 	weak   bool
 	whole  bool // the name with its status in parentheses left out
+	// a person's glued initials (cutInitials), read beside the words
+	// of norm, first or last
+	initials      string
+	initialsFirst bool
 }
 
 // nameSegments appends to dst the parts of the raw name s that are names
