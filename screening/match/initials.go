@@ -248,3 +248,28 @@ func (ix *Index) initialsInOrder(sc *scratch, ctoks []int32) {
 		}
 	}
 }
+
+// initialsAtEdge reports whether the raw name s has initials written apart
+// (A. S.: a letter of ASCII and a full stop, a comma after at most), two
+// or more, all of them in a row at its start or its end, and another
+// word: a person's name written SURNAME A. S. or A. S. SURNAME, as glued
+// initials are read. An initial between two names (JOHN A. SMITH), or
+// alone (A. KABIR, HE, Daniel Y.), is read where it stands, as the lists'
+// names that write it so are indexed.
+func initialsAtEdge(s string) bool {
+	if strings.IndexByte(s, '.') < 0 {
+		return false
+	}
+	n, count, first, last := 0, 0, -1, -1
+	for f := range strings.FieldsSeq(s) {
+		if c := strings.TrimSuffix(f, ","); len(c) == 2 && asciiLetter(c[0]) && c[1] == '.' {
+			if first < 0 {
+				first = n
+			}
+			last = n
+			count++
+		}
+		n++
+	}
+	return count >= 2 && count < n && last-first+1 == count && (first == 0 || last == n-1)
+}

@@ -139,6 +139,7 @@ func TestInitialsInOrder(t *testing.T) {
 	}{
 		{"TSYDENOV A.S.", "TSYDENOV, Aleksey Sambuyevich", true},
 		{"A.S. TSYDENOV", "TSYDENOV, Aleksey Sambuyevich", true},
+		{"TSYDENOV A. S.", "TSYDENOV, Aleksey Sambuyevich", true}, // written apart already
 		{"OREKHOV Y.Y.", "OREKHOV, Yury Yuryevich", true},
 		{"PETROV V.A.", "PETROV, Vyacheslav Anatolyevich", true},
 		{"PETROV A.V.", "PETROV, Vyacheslav Anatolyevich", false}, // the names the other way round
@@ -180,4 +181,27 @@ func FuzzCutInitials(f *testing.F) {
 			t.Fatalf("cutInitials(%q) = %q, %q: %d words, want %d", s, rest, initials, got, want)
 		}
 	})
+}
+
+// TestInitialsAtEdge checks which names written with their initials apart
+// are read as a person's surname and initials.
+func TestInitialsAtEdge(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"TSYDENOV A. S.", true},
+		{"A. S. TSYDENOV", true},
+		{"TSYDENOV, A. S.", true},
+		{"SMOLIN O.", false},     // one initial
+		{"JOHN A. SMITH", false}, // between two names
+		{"A. TSYDENOV S.", false},
+		{"A. S.", false}, // initials only
+		{"TSYDENOV", false},
+		{"DR. SMITH", false}, // two letters
+	} {
+		if got := initialsAtEdge(c.in); got != c.want {
+			t.Errorf("initialsAtEdge(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
 }

@@ -139,6 +139,8 @@ func readName(q Query) (string, uint8) {
 	if q.Type == lists.TypeIndividual || q.Type == lists.TypeUnknown && initialsBesideName(name) {
 		if s, ok := spaceInitials(name); ok {
 			name, how = s, how|readInitials
+		} else if q.Type == lists.TypeIndividual && initialsAtEdge(name) {
+			how |= readInitials // written apart already (TSYDENOV A. S.)
 		}
 	}
 	return name, how
