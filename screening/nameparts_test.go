@@ -6,7 +6,8 @@ import (
 )
 
 // TestNameHoldingSeveralNames checks that a party name holding a trade or
-// former name (d/b/a, f/k/a) is screened name by name: the listed name
+// former name (d/b/a, f/k/a), or the party it is in care of (c/o), is
+// screened name by name: the listed name
 // written beside the separator is a hit of its own, potential (the party's
 // whole name is no listed name). Searched whole, these names were allowed.
 func TestNameHoldingSeveralNames(t *testing.T) {
@@ -16,6 +17,7 @@ func TestNameHoldingSeveralNames(t *testing.T) {
 		{"Acme Trading LLC d/b/a Syriatel", "SDN", "SYRIATEL"},
 		{"Syriatel f/k/a Acme Trading LLC", "SDN", "SYRIATEL"},
 		{"Acme Holdings Group LLC dba Hikvision", "EL", "Hangzhou Hikvision Digital Technology Co., Ltd."},
+		{"Acme Trading LLC c/o Syriatel", "SDN", "SYRIATEL"}, // an address line in the name field
 	} {
 		name := c.name
 		d, err := s.Screen(ctx, Request{ID: "p", Parties: []Party{{Role: RolePurchaser, Name: name, Type: "entity"}}})

@@ -15,6 +15,10 @@ func TestNameParts(t *testing.T) {
 		{"Zorvatek Sarl (formerly Acme Trading)", []string{"Zorvatek Sarl", "Acme Trading"}},
 		{"Zorvatek Sarl, f/k/a Acme Trading, a.k.a. Korvelan", []string{"Zorvatek Sarl", "Acme Trading", "Korvelan"}},
 		{"ZORVATEK T/A ACME", []string{"ZORVATEK", "ACME"}},
+		{"ZORVATEK LTD C/O ACME FORWARDING", []string{"ZORVATEK LTD", "ACME FORWARDING"}},
+		{"Zorvatek Ltd, care of Acme Forwarding", []string{"Zorvatek Ltd", "Acme Forwarding"}},
+		{"ZORVATEK LTD ATTN: KORVELAN", []string{"ZORVATEK LTD", "KORVELAN"}},
+		{"ZORVATEK CO LTD", nil}, // CO is a word of its own
 		{"Zorvatek Ltd trading as Acme Stores", []string{"Zorvatek Ltd", "Acme Stores"}},
 		{"Korvelan also known as Zorvatek", []string{"Korvelan", "Zorvatek"}},
 		{"Korvelan formerly known as Zorvatek", []string{"Korvelan", "Zorvatek"}},
