@@ -507,6 +507,13 @@ func (ix *Index) unmatchedWeights(sc *scratch, nid int32, rec *nameRec, ctoks []
 			continue
 		}
 		q := &sc.qs[i]
+		if q.title && rec.individual {
+			// a title or a form of address said before a person's
+			// name (Mrs, Colonel, Shaykh) is no name of the person's:
+			// left over, it counts nothing, so that a name shortened
+			// is read as shortened, not as another name
+			continue
+		}
 		missQ += q.w * q.variantInfo.missFactor(rec.individual, false)
 	}
 	// generic words the listed organisation has on top of a query that

@@ -123,6 +123,7 @@ var secondGenKinds = []struct {
 	{"surname_initials", 0.89, secondGenSurnameInitials, "individual"},
 	{"branch_after", 0.95, secondGenBranch, "entity"},
 	{"surname_initials_untyped", 0.82, secondGenSurnameInitials, "individual"},
+	{"title_shortened", 0.91, secondGenTitleShortened, "individual"},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -430,6 +431,21 @@ func secondGenGluedName(_ *rand.Rand, ws []string) string {
 func secondGenTitle(rng *rand.Rand, ws []string) string {
 	t := [...]string{"mr", "dr", "sheikh", "haji", "general", "colonel", "mrs"}[rng.IntN(7)]
 	return t + " " + strings.Join(ws, " ")
+}
+
+// secondGenTitleShortened writes a person of three names or more as a
+// customer record addresses them: a form of address or a title, the first
+// given name and the surname (MRS NATALYA KOSTENKO for KOSTENKO, Natalya
+// Vasilyevna; MR WILLIAM YAKUTUMBA for WILLIAM AMURI YAKUTUMBA).
+func secondGenTitleShortened(rng *rand.Rand, ws []string) string {
+	if len(ws) < 3 {
+		return ""
+	}
+	t := [...]string{"mr", "mrs", "ms", "miss", "dr", "sheikh", "haji", "colonel", "herr", "senor"}[rng.IntN(10)]
+	if strings.HasSuffix(ws[0], ",") {
+		return t + " " + ws[1] + " " + strings.TrimSuffix(ws[0], ",")
+	}
+	return t + " " + ws[0] + " " + ws[len(ws)-1]
 }
 
 // secondGenDiacritics writes a word of a person's name with the accents a

@@ -269,3 +269,22 @@ func TestOrgDescriptorGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestFormOfAddress checks, on the index of the lists' primary names, that
+// a form of address or a title before a person's shortened name (Mrs, Mr,
+// Colonel) leaves it read as shortened: left over, a title counts nothing.
+func TestFormOfAddress(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of the lists' primary names")
+	}
+	for _, w := range []string{"mr", "mrs", "ms", "miss", "madame", "herr", "senora"} {
+		if !isTitle(variantGroupOf(w)) {
+			t.Errorf("%q is no title", w)
+		}
+	}
+	checkMatches(t, realAliasIndex(t), []personCase{
+		{"MRS. NATALYA KOSTENKO", "KOSTENKO, Natalya Vasilyevna", true},
+		{"Mr Mohammad Barich", "BARICH, Mohammad Naim", true},
+		{"COLONEL MOHAMMAD BARICH", "BARICH, Mohammad Naim", true},
+	})
+}
