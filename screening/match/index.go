@@ -62,6 +62,9 @@ type Index struct {
 	// (asked, answer) in words of 16 tokens, filled on first use
 	// (countryToken, shortnames.go).
 	tokCountry []atomic.Uint32
+	// countryRuns keeps what runs of listed words name as a country,
+	// asked as searches meet them (placecode.go)
+	countryRuns placeCache
 	// places holds the words of the listed addresses' cities and
 	// regions, found on first use (placeWord, coined.go).
 	places placeWords

@@ -227,6 +227,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	sc.qHiTech = hiTechAt(sc.qs)
 	sc.qDed = queryDedication(sc.qs)
 	sc.qLongAsked = false
+	sc.qPlacesAsked = false
 	sc.qCountryAsked = 0
 	sc.qAbbr = abbrevQueryWords(sc.qs)
 	sc.qBank = bankQueryWords(sc.qs)

@@ -78,6 +78,10 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 			ix.alignClippedGiven(sc, rec, ctoks, start, &al)     // clippedgiven.go
 			ix.alignCompoundEndGiven(sc, rec, ctoks, start, &al) // compoundend.go
 		}
+		if !rec.individual && al.qm != spanMask(0, int8(len(sc.qs)-1)) && al.cm != spanMask(0, int8(len(ctoks)-1)) {
+			// where the business is, as a code on one side (placecode.go)
+			ix.alignPlaceLeftovers(sc, ctoks, &al)
+		}
 		if !rec.individual && sc.qAbbr.mayPair(al.qm) {
 			// a generic word shortened (abbrevwords.go)
 			ix.alignAbbrevLeftovers(sc, ctoks, &al)

@@ -124,6 +124,7 @@ var secondGenKinds = []struct {
 	{"branch_after", 0.95, secondGenBranch, "entity"},
 	{"surname_initials_untyped", 0.82, secondGenSurnameInitials, "individual"},
 	{"title_shortened", 0.91, secondGenTitleShortened, "individual"},
+	{"country_code", 0.70, secondGenCountryCode, "entity"},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -446,6 +447,29 @@ func secondGenTitleShortened(rng *rand.Rand, ws []string) string {
 		return t + " " + ws[1] + " " + strings.TrimSuffix(ws[0], ",")
 	}
 	return t + " " + ws[0] + " " + ws[len(ws)-1]
+}
+
+// secondGenCountryCode writes a country said in an organisation's name by
+// its code, or a code by the country's name (HONG KONG and HK, UNITED ARAB
+// EMIRATES and UAE, UNITED KINGDOM and UK), as a customer record writes it
+// the other way.
+func secondGenCountryCode(_ *rand.Rand, ws []string) string {
+	pairs := [...][2]string{
+		{"hong kong", "hk"}, {"united arab emirates", "uae"}, {"united kingdom", "uk"},
+		{"united states", "usa"}, {"people's republic of china", "prc"},
+	}
+	name := " " + strings.Join(ws, " ") + " "
+	for _, p := range pairs {
+		for _, ab := range [...][2]string{{p[0], p[1]}, {p[1], p[0]}} {
+			for _, wrap := range [...][2]string{{"(", ")"}, {" ", " "}} {
+				from := wrap[0] + ab[0] + wrap[1]
+				if i := strings.Index(name, from); i >= 0 {
+					return strings.TrimSpace(name[:i] + wrap[0] + ab[1] + wrap[1] + name[i+len(from):])
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // secondGenDiacritics writes a word of a person's name with the accents a
