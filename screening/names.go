@@ -40,9 +40,15 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		sc.invalid(field, truncate(name, 80), err.Error())
 		return
 	}
-	// a name that holds several (ACME LLC D/B/A ZORVATEK, ... F/K/A ...):
-	// each is screened too, its hits kept where the whole name's are weaker
-	for _, part := range match.NameParts(name) {
+	// a name that holds several (ACME LLC D/B/A ZORVATEK, ... F/K/A ...),
+	// or an address after its legal form (ACME LLC, 12 MAIN ROAD): each
+	// name, or the head, is screened too, its hits kept where the whole
+	// name's are weaker
+	parts := match.NameParts(name)
+	if head, ok := match.NameHead(name); ok {
+		parts = append(parts, head)
+	}
+	for _, part := range parts {
 		pq := q
 		pq.Name = part
 		pms, err := sc.w.searchNames(ctx, pq)

@@ -114,3 +114,126 @@ func separatorAt(name string, words []wordSpan, k int) int {
 	}
 	return best
 }
+
+// NameHead returns the part of name up to a legal form of one word (LTD,
+// LLC, GMBH, S.A.) when what follows it is an address or a way to reach
+// the party, as a customer record copies into the name field (SINNO
+// ELECTRONICS CO LTD, 12 NANSHAN ROAD, SHENZHEN; ... LTD TEL 86-755-...):
+// a number, or a word of an address (ROAD, STREET, FLOOR, BUILDING, ROOM,
+// DISTRICT, P.O. BOX) or of a telephone or mail (TEL, FAX, EMAIL).
+// Searched whole, such a name's own words weighed against the address's
+// (0.382 for the first against Sinno Electronics Co., Ltd.); its head is
+// the party's name. ok is false when name has no such tail.
+func NameHead(name string) (head string, ok bool) {
+	if strings.IndexAny(name, "0123456789,") < 0 && !hasAddressWord(name) {
+		return "", false // most names: nothing to read
+	}
+	var low [16]byte
+	words := 0 // the words before w
+	for i := 0; i < len(name); i++ {
+		if !partLetter(name[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(name) && partLetter(name[j]) {
+			j++
+		}
+		w := name[i:j]
+		words++
+		if words > 1 && len(w) <= len(low) {
+			for k := 0; k < len(w); k++ {
+				low[k] = w[k] | 0x20
+			}
+			if oneWordFormBytes(low[:len(w)]) {
+				// the form's last word: CO then LTD, CO., LTD.
+				end := formRunEnd(name, j)
+				if addressTail(name[end:]) {
+					if h := strings.TrimSpace(strings.TrimRight(name[:end], " ,;:(")); h != "" {
+						return h, true
+					}
+				}
+				j = end
+			}
+		}
+		i = j
+	}
+	return "", false
+}
+
+// formRunEnd returns the byte after the last of the legal-form words that
+// follow byte j of name one after another, or j: the end of a form of
+// several words (CO., LTD.; LIMITED LIABILITY COMPANY) whose first word
+// ends at j. A full stop after the last is the form's.
+func formRunEnd(name string, j int) int {
+	var low [16]byte
+	end := j
+	for i := j; i < len(name); i++ {
+		c := name[i]
+		if c == ' ' || c == ',' || c == '.' {
+			continue
+		}
+		if !partLetter(c) {
+			break
+		}
+		k := i + 1
+		for k < len(name) && partLetter(name[k]) {
+			k++
+		}
+		w := name[i:k]
+		if len(w) < 2 || len(w) > len(low) {
+			break // a letter alone is an initial (P.O. BOX)
+		}
+		for m := 0; m < len(w); m++ {
+			low[m] = w[m] | 0x20
+		}
+		if !isLegalWord(string(low[:len(w)])) {
+			break
+		}
+		end, i = k, k-1
+	}
+	if end < len(name) && name[end] == '.' {
+		end++
+	}
+	return end
+}
+
+// addressTail reports whether the text t after a name's legal form holds a
+// number or a word of an address or of a way to reach the party
+// (addressWords).
+func addressTail(t string) bool {
+	return strings.IndexAny(t, "0123456789") >= 0 || hasAddressWord(t)
+}
+
+// addressWords are words of an address or of a telephone number or a mail
+// address, as written after a party's name in a customer record.
+var addressWords = map[string]bool{
+	"road": true, "rd": true, "street": true, "str": true, "avenue": true, "ave": true,
+	"boulevard": true, "blvd": true, "lane": true, "floor": true, "flr": true, "building": true,
+	"bldg": true, "room": true, "rm": true, "suite": true, "district": true, "box": true,
+	"tel": true, "telephone": true, "phone": true, "fax": true, "email": true, "mail": true,
+}
+
+// hasAddressWord reports whether the text t holds a word of addressWords
+// (any case).
+func hasAddressWord(t string) bool {
+	var low [16]byte
+	for i := 0; i < len(t); i++ {
+		if !partLetter(t[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && partLetter(t[j]) {
+			j++
+		}
+		if w := t[i:j]; len(w) <= len(low) {
+			for k := 0; k < len(w); k++ {
+				low[k] = w[k] | 0x20
+			}
+			if addressWords[string(low[:len(w)])] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}

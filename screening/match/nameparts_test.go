@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -70,4 +71,39 @@ func indexOf(s, sub string) int {
 		}
 	}
 	return -1
+}
+
+// TestNameHead checks that a name with an address or a telephone number
+// after its legal form gives its head, and that other names give none.
+func TestNameHead(t *testing.T) {
+	for _, c := range []struct{ in, head string }{
+		{"SINNO ELECTRONICS CO LTD, 12 NANSHAN ROAD, SHENZHEN", "SINNO ELECTRONICS CO LTD"},
+		{"Sinno Electronics Co., Ltd. Tel 86-755-1234567", "Sinno Electronics Co., Ltd."},
+		{"ZORVATEK GMBH, Room 5, Building 2", "ZORVATEK GMBH"},
+		{"ACME LLC P.O. BOX 1234", "ACME LLC"},
+		{"ZORVATEK LTD, HONG KONG BRANCH", ""}, // a branch, no address
+		{"7TH OF TIR LTD", ""},                 // a number before the form
+		{"ZORVATEK LTD", ""},
+		{"ZORVATEK 12 ROAD", ""}, // no legal form
+		{" LTD 12 ROAD", ""},     // no name before the form
+		{"", ""},
+	} {
+		head, ok := NameHead(c.in)
+		if head != c.head || ok != (c.head != "") {
+			t.Errorf("NameHead(%q) = %q, %v; want %q", c.in, head, ok, c.head)
+		}
+	}
+}
+
+// FuzzNameHead checks that a name's head is a prefix of it, trimmed.
+func FuzzNameHead(f *testing.F) {
+	for _, s := range []string{"A LTD, 1 ROAD", "LTD 2", "x ltd tel", "ÄÖ GMBH, 3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		head, ok := NameHead(s)
+		if ok && (head == "" || !strings.HasPrefix(strings.TrimLeft(s, " "), head) || strings.TrimSpace(head) != head) {
+			t.Fatalf("NameHead(%q) = %q", s, head)
+		}
+	})
 }
