@@ -136,7 +136,7 @@ func (ix *Index) alignPlaceLeftovers(sc *scratch, ctoks []int32, al *alignment) 
 		if al.qm&spanMask(p.lo, p.hi) != 0 {
 			continue
 		}
-		if lo, hi, ok := ix.listedPlaceRun(ctoks, al.cm, p.c); ok {
+		if lo, hi, ok := ix.listedPlaceRun(ctoks, al.cm, p.c, sc.qs[p.lo].s[0]); ok {
 			var w float32
 			for j := lo; j <= hi; j++ {
 				w += ix.toks[ctoks[j]].w
@@ -148,10 +148,20 @@ func (ix *Index) alignPlaceLeftovers(sc *scratch, ctoks []int32, al *alignment) 
 
 // listedPlaceRun returns the first run of one to maxPlaceRun words of the
 // listed name ctoks that the mask cm leaves over and that names the
-// country c.
-func (ix *Index) listedPlaceRun(ctoks []int32, cm uint64, c rules.Country) (lo, hi int, ok bool) {
+// country c, beginning with the letter first, as the query's run does: a
+// code is the initials of the name it stands for (HK, HONG KONG; UAE,
+// UNITED ARAB EMIRATES; PRC, PEOPLE'S REPUBLIC OF CHINA), and a listed
+// word of another letter is asked of no table. A word of four letters or
+// more names a country alone only if countryToken says so.
+func (ix *Index) listedPlaceRun(ctoks []int32, cm uint64, c rules.Country, first byte) (lo, hi int, ok bool) {
 	for lo = 0; lo < len(ctoks); lo++ {
+		if t := &ix.toks[ctoks[lo]]; cm&bit(lo) != 0 || t.s[0] != first {
+			continue
+		}
 		for hi = lo; hi < len(ctoks) && hi < lo+maxPlaceRun && cm&bit(hi) == 0 && placeWordOK(ix.toks[ctoks[hi]].s); hi++ {
+			if hi == lo && len(ix.toks[ctoks[lo]].s) > 3 && !ix.countryToken(ctoks[lo]) {
+				continue
+			}
 			if d, ok := ix.placeOfToks(ctoks[lo : hi+1]); ok && d == c {
 				return lo, hi, true
 			}
