@@ -82,7 +82,8 @@ func placeWordOK(w string) bool {
 // a country, worked out on first asking in a search: a single word, or
 // words all of which are listed words (an unlisted word is asked alone
 // only, and only if it is a code of two or three letters or countryWord
-// reads it).
+// reads it); a run of several begins with a generic or common English
+// word (HONG, UNITED), as the names of countries of several words do.
 func (ix *Index) queryPlaces(sc *scratch) []placeRun {
 	if sc.qPlacesAsked {
 		return sc.qPlaces
@@ -91,21 +92,37 @@ func (ix *Index) queryPlaces(sc *scratch) []placeRun {
 	sc.qPlaces = sc.qPlaces[:0]
 	var ids [maxPlaceRun]int32
 	for lo := range sc.qs {
-		if !placeWordOK(sc.qs[lo].s) {
+		q := &sc.qs[lo]
+		if !placeWordOK(q.s) {
 			continue
 		}
-		if q := &sc.qs[lo]; !q.known && (len(q.s) <= 3 || countryWord(q.s)) {
-			if c, ok := resolveCountry(q.s); ok {
-				sc.qPlaces = append(sc.qPlaces, placeRun{int8(lo), int8(lo), c})
+		if !q.known {
+			// a code of two or three letters, or a country's name
+			// (queryCountryWord, asked once a search)
+			if len(q.s) <= 3 || ix.queryCountryWord(sc, lo) {
+				if c, ok := resolveCountry(q.s); ok {
+					sc.qPlaces = append(sc.qPlaces, placeRun{int8(lo), int8(lo), c})
+				}
 			}
+			continue
+		}
+		// a listed word alone, or first of a run: a code, a country
+		// (countryToken), or an ordinary word that may begin a
+		// country's name of several (HONG KONG, UNITED ARAB EMIRATES)
+		t := &ix.toks[q.id]
+		alone := len(q.s) <= 3 || ix.countryToken(q.id)
+		if !alone && !t.generic && !t.common {
 			continue
 		}
 		for hi := lo; hi < len(sc.qs) && hi < lo+maxPlaceRun; hi++ {
-			q := &sc.qs[hi]
-			if !q.known || !placeWordOK(q.s) {
+			h := &sc.qs[hi]
+			if !h.known || !placeWordOK(h.s) {
 				break
 			}
-			ids[hi-lo] = q.id
+			ids[hi-lo] = h.id
+			if hi == lo && !alone {
+				continue
+			}
 			if c, ok := ix.placeOfToks(ids[:hi-lo+1]); ok {
 				sc.qPlaces = append(sc.qPlaces, placeRun{int8(lo), int8(hi), c})
 			}
