@@ -37,16 +37,8 @@ func NameParts(name string) []string {
 	// names are (a name without a separator allocates nothing)
 	var buf [maxPartWords]wordSpan
 	words := buf[:0]
-	for i := 0; i < len(name); i++ {
-		if !partLetter(name[i]) {
-			continue
-		}
-		j := i + 1
-		for j < len(name) && partLetter(name[j]) {
-			j++
-		}
-		words = append(words, wordSpan{i, j})
-		i = j
+	for lo, hi := nextPartWord(name, 0); lo < len(name); lo, hi = nextPartWord(name, hi) {
+		words = append(words, wordSpan{lo, hi})
 	}
 	if len(words) < 3 {
 		return nil
@@ -129,35 +121,47 @@ func NameHead(name string) (head string, ok bool) {
 		return "", false // most names: nothing to read
 	}
 	var low [16]byte
-	words := 0 // the words before w
-	for i := 0; i < len(name); i++ {
-		if !partLetter(name[i]) {
-			continue
-		}
-		j := i + 1
-		for j < len(name) && partLetter(name[j]) {
-			j++
-		}
-		w := name[i:j]
-		words++
-		if words > 1 && len(w) <= len(low) {
-			for k := 0; k < len(w); k++ {
-				low[k] = w[k] | 0x20
-			}
-			if oneWordFormBytes(low[:len(w)]) {
-				// the form's last word: CO then LTD, CO., LTD.
-				end := formRunEnd(name, j)
-				if addressTail(name[end:]) {
-					if h := strings.TrimSpace(strings.TrimRight(name[:end], " ,;:(")); h != "" {
-						return h, true
-					}
+	first := true // w is the name's first word
+	for i, j := nextPartWord(name, 0); i < len(name); i, j = nextPartWord(name, j) {
+		if w, ok := lowerWord(&low, name[i:j]); ok && !first && oneWordFormBytes(w) {
+			// the form's last word: CO then LTD, CO., LTD.
+			end := formRunEnd(name, j)
+			if addressTail(name[end:]) {
+				if h := strings.TrimSpace(strings.TrimRight(name[:end], " ,;:(")); h != "" {
+					return h, true
 				}
-				j = end
 			}
+			j = end
 		}
-		i = j
+		first = false
 	}
 	return "", false
+}
+
+// nextPartWord returns the bounds of the next word of s (a run of bytes
+// partLetter accepts) from byte i on; lo is len(s) if there is none.
+func nextPartWord(s string, i int) (lo, hi int) {
+	for i < len(s) && !partLetter(s[i]) {
+		i++
+	}
+	hi = i
+	for hi < len(s) && partLetter(s[hi]) {
+		hi++
+	}
+	return i, hi
+}
+
+// lowerWord returns the word w written in lower case into buf (its ASCII
+// letters; other bytes come out changed, and match no ASCII word), and
+// false if w does not fit.
+func lowerWord(buf *[16]byte, w string) ([]byte, bool) {
+	if len(w) > len(buf) {
+		return nil, false
+	}
+	for k := 0; k < len(w); k++ {
+		buf[k] = w[k] | 0x20
+	}
+	return buf[:len(w)], true
 }
 
 // formRunEnd returns the byte after the last of the legal-form words that
@@ -167,29 +171,20 @@ func NameHead(name string) (head string, ok bool) {
 func formRunEnd(name string, j int) int {
 	var low [16]byte
 	end := j
-	for i := j; i < len(name); i++ {
-		c := name[i]
-		if c == ' ' || c == ',' || c == '.' {
-			continue
+	for {
+		i := end
+		for i < len(name) && (name[i] == ' ' || name[i] == ',' || name[i] == '.') {
+			i++
 		}
-		if !partLetter(c) {
+		if i == len(name) || !partLetter(name[i]) {
 			break
 		}
-		k := i + 1
-		for k < len(name) && partLetter(name[k]) {
-			k++
-		}
-		w := name[i:k]
-		if len(w) < 2 || len(w) > len(low) {
+		_, k := nextPartWord(name, i)
+		w, ok := lowerWord(&low, name[i:k])
+		if !ok || len(w) < 2 || !isLegalWord(string(w)) {
 			break // a letter alone is an initial (P.O. BOX)
 		}
-		for m := 0; m < len(w); m++ {
-			low[m] = w[m] | 0x20
-		}
-		if !isLegalWord(string(low[:len(w)])) {
-			break
-		}
-		end, i = k, k-1
+		end = k
 	}
 	if end < len(name) && name[end] == '.' {
 		end++
@@ -217,23 +212,10 @@ var addressWords = map[string]bool{
 // (any case).
 func hasAddressWord(t string) bool {
 	var low [16]byte
-	for i := 0; i < len(t); i++ {
-		if !partLetter(t[i]) {
-			continue
+	for i, j := nextPartWord(t, 0); i < len(t); i, j = nextPartWord(t, j) {
+		if w, ok := lowerWord(&low, t[i:j]); ok && addressWords[string(w)] {
+			return true
 		}
-		j := i + 1
-		for j < len(t) && partLetter(t[j]) {
-			j++
-		}
-		if w := t[i:j]; len(w) <= len(low) {
-			for k := 0; k < len(w); k++ {
-				low[k] = w[k] | 0x20
-			}
-			if addressWords[string(low[:len(w)])] {
-				return true
-			}
-		}
-		i = j
 	}
 	return false
 }
