@@ -205,3 +205,52 @@ func TestInitialsAtEdge(t *testing.T) {
 		}
 	}
 }
+
+// TestCutNickname checks that a person's nickname in quotes or parentheses
+// is cut, and that names that keep too little, or quote more, are not.
+func TestCutNickname(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`Aleksey "Lesha" Tsydenov`, "Aleksey Tsydenov"},
+		{"Joaquin Guzman «El Chapo»", "Joaquin Guzman"},
+		{"Aleksey (Lesha) Tsydenov", "Aleksey (Lesha) Tsydenov"},     // parentheses: Jin Tiesan (金铁三)
+		{`Tsydenov "Lesha"`, `Tsydenov "Lesha"`},                     // one word left
+		{"'ABD AL-'AZIZ, Sa'd", "'ABD AL-'AZIZ, Sa'd"},               // apostrophes
+		{`Aleksey "a b c d" Tsydenov`, `Aleksey "a b c d" Tsydenov`}, // four words
+		{`"Lesha" Aleksey Tsydenov`, `"Lesha" Aleksey Tsydenov`},     // first
+	} {
+		got, ok := cutNickname(c.in)
+		if got != c.want || ok != (c.in != c.want) {
+			t.Errorf("cutNickname(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
+	if testing.Short() {
+		return // the search builds the index of the lists' primary names
+	}
+	ms, err := realAliasIndex(t).Search(context.Background(), Query{Name: `Aleksey "Lesha" Tsydenov`, Type: lists.TypeIndividual})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(ms, func(m Match) bool { return m.Name == "TSYDENOV, Aleksey Sambuyevich" }) {
+		t.Errorf("Aleksey \"Lesha\" Tsydenov did not find TSYDENOV, Aleksey Sambuyevich: %+v", ms)
+	}
+}
+
+// FuzzCutNickname checks that cutNickname only takes text out of a name:
+// what it returns is the name's words less some, in order.
+func FuzzCutNickname(f *testing.F) {
+	for _, s := range []string{`A "b" C`, "A «b c» D", `"" x y`, `a "b`, "x “y” z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := cutNickname(s)
+		if !ok {
+			if got != s {
+				t.Fatalf("cutNickname(%q) = %q, false", s, got)
+			}
+			return
+		}
+		if len(got) >= len(s) || len(strings.Fields(Normalize(got))) < 2 {
+			t.Fatalf("cutNickname(%q) = %q", s, got)
+		}
+	})
+}

@@ -126,15 +126,22 @@ const (
 	readSaidPlace              // a place said after a legal form (cutSaidPlace)
 	readAmpersand              // an & (saysAnd), which normalising drops
 	readWebAddress             // a web address (webAddressWords)
+	readNickname               // a person's nickname in quotes or parentheses cut (cutNickname)
 )
 
 // readName returns the raw name of q as the first stage reads it: without
-// a place in parentheses at its end (segments.go), a person's glued
-// initials apart (initials.go); and the reading's bits.
+// a place in parentheses at its end (segments.go) or a person's nickname
+// (cutNickname), a person's glued initials apart (initials.go); and the
+// reading's bits.
 func readName(q Query) (string, uint8) {
 	name, how := q.Name, uint8(0)
 	if h, ok := cutPlaceTail(name); ok {
 		name, how = h, how|readPlaceCut
+	}
+	if q.Type == lists.TypeIndividual {
+		if s, ok := cutNickname(name); ok {
+			name, how = s, how|readNickname
+		}
 	}
 	if q.Type == lists.TypeIndividual || q.Type == lists.TypeUnknown && initialsBesideName(name) {
 		if s, ok := spaceInitials(name); ok {
@@ -148,7 +155,7 @@ func readName(q Query) (string, uint8) {
 
 // NameReading says how the first stage of a search (Prepare) reads q's
 // name beyond its normalised text: a place in parentheses at its end cut,
-// a person's glued initials written apart, a place read after a legal
+// a person's quoted nickname cut, a person's glued initials written apart, a place read after a legal
 // form, an & (A & B is A B normalised) and a web address (WWW.ACME.COM is
 // WWW ACME COM), each from the name as written. A cache of prepared searches keyed
 // by the normalised name keys by the reading too: ACME LTD (UAE) and ACME
