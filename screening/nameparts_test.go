@@ -8,7 +8,7 @@ import (
 // TestNameHoldingSeveralNames checks that a party name holding a trade or
 // former name (d/b/a, f/k/a), or the party it is in care of (c/o), is
 // screened name by name, and a name with an address after its legal form
-// by its head too: the listed name
+// by its head too, one with a contact person beside it by the company: the listed name
 // written beside the separator is a hit of its own, potential (the party's
 // whole name is no listed name). Searched whole, these names were allowed.
 func TestNameHoldingSeveralNames(t *testing.T) {
@@ -20,6 +20,7 @@ func TestNameHoldingSeveralNames(t *testing.T) {
 		{"Acme Holdings Group LLC dba Hikvision", "EL", "Hangzhou Hikvision Digital Technology Co., Ltd."},
 		{"Acme Trading LLC c/o Syriatel", "SDN", "SYRIATEL"}, // an address line in the name field
 		{"Sinno Electronics Co., Ltd., 12 Nanshan Road, Shenzhen", "EL", "Sinno Electronics Co., Ltd."},
+		{"John Smith - Sinno Electronics Co., Ltd.", "EL", "Sinno Electronics Co., Ltd."}, // a contact person
 	} {
 		name := c.name
 		d, err := s.Screen(ctx, Request{ID: "p", Parties: []Party{{Role: RolePurchaser, Name: name, Type: "entity"}}})

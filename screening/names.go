@@ -41,12 +41,16 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		return
 	}
 	// a name that holds several (ACME LLC D/B/A ZORVATEK, ... F/K/A ...),
-	// or an address after its legal form (ACME LLC, 12 MAIN ROAD): each
-	// name, or the head, is screened too, its hits kept where the whole
-	// name's are weaker
+	// an address after its legal form (ACME LLC, 12 MAIN ROAD), or a
+	// contact person beside the company (JOHN SMITH - ACME LLC): each
+	// name, the head or the company, is screened too, its hits kept where
+	// the whole name's are weaker
 	parts := match.NameParts(name)
 	if head, ok := match.NameHead(name); ok {
 		parts = append(parts, head)
+	}
+	if side, ok := match.CompanySide(name); ok {
+		parts = append(parts, side) // a contact person or a branch beside it
 	}
 	for _, part := range parts {
 		pq := q

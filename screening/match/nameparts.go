@@ -219,3 +219,43 @@ func hasAddressWord(t string) bool {
 	}
 	return false
 }
+
+// CompanySide returns the side of name that ends with a legal form when
+// name joins two names with a dash or a slash between spaces and the
+// other side has none: a customer record's contact person beside the
+// company (JOHN SMITH - SINNO ELECTRONICS CO LTD; SINNO ELECTRONICS CO
+// LTD / JOHN SMITH), or a company beside its branch (ZORVATEK LLC - DUBAI
+// BRANCH). Searched whole, the person's words weighed against the
+// company's (0.743 for the first against Sinno Electronics Co., Ltd.).
+func CompanySide(name string) (string, bool) {
+	for _, sep := range [...]string{" - ", " – ", " / "} {
+		i := strings.Index(name, sep)
+		if i <= 0 || strings.Contains(name[i+len(sep):], sep) {
+			continue
+		}
+		a := strings.TrimSpace(name[:i])
+		b := strings.TrimSpace(name[i+len(sep):])
+		fa, fb := endsWithForm(a), endsWithForm(b)
+		switch {
+		case fa && !fb && b != "":
+			return a, true
+		case fb && !fa && a != "":
+			return b, true
+		}
+	}
+	return "", false
+}
+
+// endsWithForm reports whether the raw name s ends with a legal form whose
+// last word is a one-word form (LTD, LLC, GMBH; CO., LTD.) and has a word
+// before it.
+func endsWithForm(s string) bool {
+	var low [16]byte
+	words, last := 0, false
+	for i, j := nextPartWord(s, 0); i < len(s); i, j = nextPartWord(s, j) {
+		words++
+		w, ok := lowerWord(&low, s[i:j])
+		last = ok && oneWordFormBytes(w)
+	}
+	return last && words >= 2
+}

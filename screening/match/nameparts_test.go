@@ -107,3 +107,36 @@ func FuzzNameHead(f *testing.F) {
 		}
 	})
 }
+
+// TestCompanySide checks that the side of a name that ends with a legal
+// form is read beside a contact person or a branch, and that other names
+// give none.
+func TestCompanySide(t *testing.T) {
+	for _, c := range []struct{ in, side string }{
+		{"JOHN SMITH - SINNO ELECTRONICS CO LTD", "SINNO ELECTRONICS CO LTD"},
+		{"Sinno Electronics Co., Ltd. / John Smith", "Sinno Electronics Co., Ltd."},
+		{"ZORVATEK LLC - DUBAI BRANCH", "ZORVATEK LLC"},
+		{"ZORVATEK LLC - KORVELAN LTD", ""}, // two companies: NameParts' and the whole name's
+		{"ZORVATEK - DUBAI BRANCH", ""},     // no form
+		{"ZORVATEK-KORVELAN LTD", ""},       // a dash inside a name
+		{"LTD - JOHN SMITH", ""},            // a form alone
+		{"", ""},
+	} {
+		side, ok := CompanySide(c.in)
+		if side != c.side || ok != (c.side != "") {
+			t.Errorf("CompanySide(%q) = %q, %v; want %q", c.in, side, ok, c.side)
+		}
+	}
+}
+
+// FuzzCompanySide checks that a company side is part of the name.
+func FuzzCompanySide(f *testing.F) {
+	for _, s := range []string{"A - B LTD", "A LLC / B", " - LTD", "x – y gmbh"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if side, ok := CompanySide(s); ok && (side == "" || !strings.Contains(s, side)) {
+			t.Fatalf("CompanySide(%q) = %q", s, side)
+		}
+	})
+}
