@@ -50,7 +50,7 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		parts = append(parts, head)
 	}
 	if side, ok := match.CompanySide(name); ok {
-		parts = append(parts, side) // a contact person or a branch beside it
+		parts = append(parts, side) // a contact person beside it
 	}
 	for _, part := range parts {
 		pq := q

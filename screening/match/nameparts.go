@@ -221,12 +221,15 @@ func hasAddressWord(t string) bool {
 }
 
 // CompanySide returns the side of name that ends with a legal form when
-// name joins two names with a dash or a slash between spaces and the
-// other side has none: a customer record's contact person beside the
-// company (JOHN SMITH - SINNO ELECTRONICS CO LTD; SINNO ELECTRONICS CO
-// LTD / JOHN SMITH), or a company beside its branch (ZORVATEK LLC - DUBAI
-// BRANCH). Searched whole, the person's words weighed against the
-// company's (0.743 for the first against Sinno Electronics Co., Ltd.).
+// name joins it to a person's name with a dash or a slash between spaces:
+// a customer record's contact person beside the company (JOHN SMITH -
+// SINNO ELECTRONICS CO LTD; SINNO ELECTRONICS CO LTD / JOHN SMITH).
+// Searched whole, the person's words weighed against the company's (0.743
+// for the first against Sinno Electronics Co., Ltd.). The other side is a
+// person's name as far as its words tell (personLike: two to four words,
+// none a legal form's, a generic word, a descriptor or a country's), and
+// the company's side names more than a place: EUROBET - ROMANIA EOOD is
+// Eurobet's Romanian company, not any company of Romania.
 func CompanySide(name string) (string, bool) {
 	for _, sep := range [...]string{" - ", " – ", " / "} {
 		i := strings.Index(name, sep)
@@ -235,27 +238,50 @@ func CompanySide(name string) (string, bool) {
 		}
 		a := strings.TrimSpace(name[:i])
 		b := strings.TrimSpace(name[i+len(sep):])
-		fa, fb := endsWithForm(a), endsWithForm(b)
 		switch {
-		case fa && !fb && b != "":
+		case companyWithForm(a) && personLike(b):
 			return a, true
-		case fb && !fa && a != "":
+		case companyWithForm(b) && personLike(a):
 			return b, true
 		}
 	}
 	return "", false
 }
 
-// endsWithForm reports whether the raw name s ends with a legal form whose
-// last word is a one-word form (LTD, LLC, GMBH; CO., LTD.) and has a word
-// before it.
-func endsWithForm(s string) bool {
+// companyWithForm reports whether the raw name s ends with a legal form
+// whose last word is a one-word form (LTD, LLC, GMBH; CO., LTD.) and has a
+// word before the form that is no legal form's word and names no country.
+func companyWithForm(s string) bool {
 	var low [16]byte
-	words, last := 0, false
+	own, last := false, false
 	for i, j := nextPartWord(s, 0); i < len(s); i, j = nextPartWord(s, j) {
-		words++
 		w, ok := lowerWord(&low, s[i:j])
 		last = ok && oneWordFormBytes(w)
+		if ok && !isLegalWord(string(w)) && !countryWord(string(w)) {
+			own = true
+		}
 	}
-	return last && words >= 2
+	return last && own
+}
+
+// personLike reports whether the raw text s may be a person's name: two to
+// four words of letters, none a legal form's word, a generic word, a
+// descriptor or a country's name or adjective.
+func personLike(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	var low [16]byte
+	n := 0
+	for i, j := nextPartWord(s, 0); i < len(s); i, j = nextPartWord(s, j) {
+		n++
+		w, ok := lowerWord(&low, s[i:j])
+		if !ok || n > 4 {
+			return false
+		}
+		if ws := string(w); isLegalWord(ws) || isGenericWord(ws) || isOrgDescriptor(variantGroupOf(ws)) || countryWord(ws) {
+			return false
+		}
+	}
+	return n >= 2
 }

@@ -109,13 +109,14 @@ func FuzzNameHead(f *testing.F) {
 }
 
 // TestCompanySide checks that the side of a name that ends with a legal
-// form is read beside a contact person or a branch, and that other names
-// give none.
+// form is read beside a contact person, and that other names give none.
 func TestCompanySide(t *testing.T) {
 	for _, c := range []struct{ in, side string }{
 		{"JOHN SMITH - SINNO ELECTRONICS CO LTD", "SINNO ELECTRONICS CO LTD"},
 		{"Sinno Electronics Co., Ltd. / John Smith", "Sinno Electronics Co., Ltd."},
-		{"ZORVATEK LLC - DUBAI BRANCH", "ZORVATEK LLC"},
+		{"ZORVATEK LLC - DUBAI BRANCH", ""}, // a branch: the matcher's (branchWords)
+		{"EUROBET - ROMANIA EOOD", ""},      // a brand and its country's company
+		{"JOHN SMITH - ROMANIA EOOD", ""},   // a country and a form only
 		{"ZORVATEK LLC - KORVELAN LTD", ""}, // two companies: NameParts' and the whole name's
 		{"ZORVATEK - DUBAI BRANCH", ""},     // no form
 		{"ZORVATEK-KORVELAN LTD", ""},       // a dash inside a name
