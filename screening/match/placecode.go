@@ -66,10 +66,18 @@ func (ix *Index) placeOfToks(ids []int32) (rules.Country, bool) {
 	if pc.m == nil {
 		pc.m = map[[maxPlaceRun]int32]placeAnswer{}
 	}
-	pc.m[key] = a
+	if len(pc.m) < maxCountryRuns {
+		pc.m[key] = a
+	}
 	pc.mu.Unlock()
 	return a.c, a.ok
 }
+
+// maxCountryRuns is the most answers placeCache keeps: the runs of the
+// listed names are bounded by the index, but a long-running service asks
+// the runs of its queries' listed words as well, which are not; past it,
+// a run is answered without being kept.
+const maxCountryRuns = 1 << 16
 
 // placeWordOK reports whether the word w may be (part of) a country's
 // name or code where a name says where a business is: no stop word, no

@@ -16,3 +16,21 @@ func TestPlaceCode(t *testing.T) {
 		{"ARROW ELECTRONICS UAE CO., LTD.", "Arrow Electronics (Hong Kong) Co., Ltd.", false},
 	})
 }
+
+// TestPlaceCacheBounded checks that the answers kept for runs of listed
+// words stop at maxCountryRuns, and that a run is still answered then.
+func TestPlaceCacheBounded(t *testing.T) {
+	ix := NewIndex(nil)
+	ix.toks = []tokInfo{{s: "hong"}, {s: "kong"}}
+	ix.countryRuns.m = map[[maxPlaceRun]int32]placeAnswer{}
+	for i := int32(0); i < maxCountryRuns; i++ {
+		ix.countryRuns.m[[maxPlaceRun]int32{i + 10, -1, -1}] = placeAnswer{}
+	}
+	c, ok := ix.placeOfToks([]int32{0, 1})
+	if !ok || c.String() != "HK" {
+		t.Errorf("hong kong: %v, %v; want HK", c, ok)
+	}
+	if n := len(ix.countryRuns.m); n != maxCountryRuns {
+		t.Errorf("%d answers kept, want %d", n, maxCountryRuns)
+	}
+}
