@@ -115,7 +115,8 @@ func separatorAt(name string, words []wordSpan, k int) int {
 // DISTRICT, P.O. BOX) or of a telephone or mail (TEL, FAX, EMAIL).
 // Searched whole, such a name's own words weighed against the address's
 // (0.382 for the first against Sinno Electronics Co., Ltd.); its head is
-// the party's name. ok is false when name has no such tail.
+// the party's name. A name without a form is cut before a telephone or a
+// mail address only (contactHead). ok is false when name has no such tail.
 func NameHead(name string) (head string, ok bool) {
 	if strings.IndexAny(name, "0123456789,") < 0 && !hasAddressWord(name) {
 		return "", false // most names: nothing to read
@@ -132,6 +133,38 @@ func NameHead(name string) (head string, ok bool) {
 				}
 			}
 			j = end
+		}
+		first = false
+	}
+	return contactHead(name)
+}
+
+// contactWords are the words that introduce a telephone number or a mail
+// address written after a name (TEL: +86 755 ..., FAX 21-..., EMAIL:
+// info@...).
+var contactWords = map[string]bool{
+	"tel": true, "telephone": true, "phone": true, "ph": true, "fax": true, "mob": true,
+	"mobile": true, "email": true,
+}
+
+// contactHead returns the part of name before a word of contactWords that
+// a number, a plus, a colon or an at sign follows (SINNO ELECTRONICS TEL
+// +86 755 ...), with a word before it; TEL AVIV, a word after TEL, is a
+// name.
+func contactHead(name string) (string, bool) {
+	var low [16]byte
+	first := true
+	for i, j := nextPartWord(name, 0); i < len(name); i, j = nextPartWord(name, j) {
+		if w, ok := lowerWord(&low, name[i:j]); ok && !first && contactWords[string(w)] {
+			k := j
+			for k < len(name) && (name[k] == ' ' || name[k] == '.' || name[k] == '-') {
+				k++
+			}
+			if k < len(name) && (name[k] >= '0' && name[k] <= '9' || name[k] == '+' || name[k] == ':' || name[k] == '(' || name[k] == '@') {
+				if h := strings.TrimSpace(strings.TrimRight(name[:i], " ,;:(-")); h != "" {
+					return h, true
+				}
+			}
 		}
 		first = false
 	}

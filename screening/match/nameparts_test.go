@@ -85,7 +85,12 @@ func TestNameHead(t *testing.T) {
 		{"7TH OF TIR LTD", ""},                 // a number before the form
 		{"ZORVATEK LTD", ""},
 		{"ZORVATEK 12 ROAD", ""}, // no legal form
-		{" LTD 12 ROAD", ""},     // no name before the form
+		{"SINNO ELECTRONICS TEL +86 755 1234567", "SINNO ELECTRONICS"},
+		{"Zorvatek Trading, Fax: 21-555", "Zorvatek Trading"},
+		{"TEL AVIV UNIVERSITY", ""},      // a word after TEL
+		{"ZORVATEK TEL-AVIV BRANCH", ""}, // the same
+		{"TEL 123", ""},                  // no name before it
+		{" LTD 12 ROAD", ""},             // no name before the form
 		{"", ""},
 	} {
 		head, ok := NameHead(c.in)
