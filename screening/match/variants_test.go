@@ -277,7 +277,7 @@ func TestFormOfAddress(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the index of the lists' primary names")
 	}
-	for _, w := range []string{"mr", "mrs", "ms", "miss", "madame", "herr", "senora"} {
+	for _, w := range []string{"mr", "mrs", "ms", "miss", "madame", "herr", "senora", "engr", "engineer"} {
 		if !isTitle(variantGroupOf(w)) {
 			t.Errorf("%q is no title", w)
 		}
@@ -286,5 +286,6 @@ func TestFormOfAddress(t *testing.T) {
 		{"MRS. NATALYA KOSTENKO", "KOSTENKO, Natalya Vasilyevna", true},
 		{"Mr Mohammad Barich", "BARICH, Mohammad Naim", true},
 		{"COLONEL MOHAMMAD BARICH", "BARICH, Mohammad Naim", true},
+		{"Engr. Mohammad Barich", "BARICH, Mohammad Naim", true},
 	})
 }
