@@ -286,15 +286,20 @@ func CompanySide(name string) (string, bool) {
 // word before the form that is no legal form's word and names no country.
 func companyWithForm(s string) bool {
 	var low [16]byte
-	own, last := false, false
+	last := false
 	for i, j := nextPartWord(s, 0); i < len(s); i, j = nextPartWord(s, j) {
 		w, ok := lowerWord(&low, s[i:j])
 		last = ok && oneWordFormBytes(w)
-		if ok && !isLegalWord(string(w)) && !countryWord(string(w)) {
-			own = true
+	}
+	if !last {
+		return false // most names with a dash: countryWord, which allocates for a word of no country, not asked
+	}
+	for i, j := nextPartWord(s, 0); i < len(s); i, j = nextPartWord(s, j) {
+		if w, ok := lowerWord(&low, s[i:j]); ok && !isLegalWord(string(w)) && !countryWord(string(w)) {
+			return true
 		}
 	}
-	return last && own
+	return false
 }
 
 // personLike reports whether the raw text s may be a person's name: two to
