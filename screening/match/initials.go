@@ -142,12 +142,11 @@ func cutInitials(s string) (rest, initials string, first bool) {
 	var in []byte
 	words := 0
 	for f := range strings.FieldsSeq(s) {
-		c := strings.TrimSuffix(f, ",")
-		if len(c) == 2 && asciiLetter(c[0]) && c[1] == '.' {
+		if spacedInitial(f) {
 			if words == 0 {
 				first = true
 			}
-			in = append(in, c[0]|0x20)
+			in = append(in, f[0]|0x20)
 			continue
 		}
 		if r.Len() > 0 {
@@ -262,7 +261,7 @@ func initialsAtEdge(s string) bool {
 	}
 	n, count, first, last := 0, 0, -1, -1
 	for f := range strings.FieldsSeq(s) {
-		if c := strings.TrimSuffix(f, ","); len(c) == 2 && asciiLetter(c[0]) && c[1] == '.' {
+		if spacedInitial(f) {
 			if first < 0 {
 				first = n
 			}
@@ -282,12 +281,12 @@ const maxNicknameWords = 3
 // Guzman «El Chapo»): one to maxNicknameWords words, the name keeping two
 // words or more. Parentheses are left alone: the lists put a name's
 // original script (Jin Tiesan (金铁三)) or what a name is ((birth name))
-// there, and index it so. Searched
-// with the name, a nickname weighed as a given name the listed person
-// lacks (0.676 against TSYDENOV, Aleksey Sambuyevich; 0.970 without).
-// Only a person's: in an organisation's name the quoted word is its own
-// name (quotedword.go). Single quotes are left alone too: Arabic names written
-// with the ʿayn as an apostrophe ('ABD AL-'AZIZ) hold several.
+// there, and index it so. Searched with the name, a nickname weighed as a
+// given name the listed person lacks (0.676 against TSYDENOV, Aleksey
+// Sambuyevich; 0.970 without). Only a person's: in an organisation's name
+// the quoted word is its own name (quotedword.go). Single quotes are left
+// alone too: Arabic names written with the ʿayn as an apostrophe ('ABD
+// AL-'AZIZ) hold several.
 func cutNickname(s string) (string, bool) {
 	for _, q := range [...][2]string{{"\"", "\""}, {"“", "”"}, {"«", "»"}} {
 		i := strings.Index(s, q[0])
@@ -309,4 +308,11 @@ func cutNickname(s string) (string, bool) {
 		return rest, true
 	}
 	return s, false
+}
+
+// spacedInitial reports whether the raw word f is an initial written
+// apart: a letter of ASCII and a full stop, a comma after at most.
+func spacedInitial(f string) bool {
+	c := strings.TrimSuffix(f, ",")
+	return len(c) == 2 && asciiLetter(c[0]) && c[1] == '.'
 }

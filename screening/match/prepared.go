@@ -126,7 +126,7 @@ const (
 	readSaidPlace              // a place said after a legal form (cutSaidPlace)
 	readAmpersand              // an & (saysAnd), which normalising drops
 	readWebAddress             // a web address (webAddressWords)
-	readNickname               // a person's nickname in quotes or parentheses cut (cutNickname)
+	readNickname               // a person's quoted nickname cut (cutNickname)
 )
 
 // readName returns the raw name of q as the first stage reads it: without

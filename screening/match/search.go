@@ -163,27 +163,27 @@ type scratch struct {
 	initBuf          []string   // the query's words with its initials (withInitials)
 	qInitials        uint64     // the query words that are a person's glued initials (cutInitials)
 	qPlaces          []placeRun // runs of query words that name a country (queryPlaces)
-	qPlacesAsked     bool
-	qSurname         int     // its words before a comma (surnameWords); -1 not yet known
-	qKorean          bool    // every query word is one romanised Hangul syllable (koreanHits)
-	qCWords          uint64  // the query words with a c (romanianCWords)
-	qJWords          uint64  // the query words with a j inside (spanishJWords)
-	qSomWords        uint64  // the query words with a Somali x or c (somaliWords)
-	somNew           []int32 // the hits only the Somali reading found (somaliUnder)
-	qTajWords        uint64  // the query words of three letters with an o (tajikOWords)
-	tajNew           []int32 // the hits only the Tajik o found (tajikOHits)
-	qKhmWords        uint64  // the query words starting with a stop and r or h (khmerRWords)
-	khmNew           []int32 // the hits only the Khmer r found (khmerRHits)
-	qArmWords        uint64  // the query words with an Armenian or a Russian family-name ending (armenianWords)
-	qArabSlavWords   uint64  // the query words in -uf or -of, a Slavic -ov read from Arabic script (arabicSlavWords)
-	qReadings        uint64  // the query words one of these readings applies to (readingWords)
-	qDinHeads        bool    // a query word is followed by al and din (dinQueryWords)
-	qRepeat          uint64  // query words written as another query word is (repeatedWords)
-	qDangling        bool    // the query's last word of four or more is a particle with no name after it (chainParticle)
-	qCompoundNext    bool    // a word of a query of two or more starts a listed word (compoundHits, linkedCompounds)
-	qDinWords        bool    // the query has a word dinEdges pairs (dinQueryWords)
-	qBank            uint8   // what bankFormPair asks of the query (bankQueryWords)
-	surnameBuf       []byte  // surnameWords' buffers
+	qPlacesAsked     bool       // qPlaces worked out for this search
+	qSurname         int        // its words before a comma (surnameWords); -1 not yet known
+	qKorean          bool       // every query word is one romanised Hangul syllable (koreanHits)
+	qCWords          uint64     // the query words with a c (romanianCWords)
+	qJWords          uint64     // the query words with a j inside (spanishJWords)
+	qSomWords        uint64     // the query words with a Somali x or c (somaliWords)
+	somNew           []int32    // the hits only the Somali reading found (somaliUnder)
+	qTajWords        uint64     // the query words of three letters with an o (tajikOWords)
+	tajNew           []int32    // the hits only the Tajik o found (tajikOHits)
+	qKhmWords        uint64     // the query words starting with a stop and r or h (khmerRWords)
+	khmNew           []int32    // the hits only the Khmer r found (khmerRHits)
+	qArmWords        uint64     // the query words with an Armenian or a Russian family-name ending (armenianWords)
+	qArabSlavWords   uint64     // the query words in -uf or -of, a Slavic -ov read from Arabic script (arabicSlavWords)
+	qReadings        uint64     // the query words one of these readings applies to (readingWords)
+	qDinHeads        bool       // a query word is followed by al and din (dinQueryWords)
+	qRepeat          uint64     // query words written as another query word is (repeatedWords)
+	qDangling        bool       // the query's last word of four or more is a particle with no name after it (chainParticle)
+	qCompoundNext    bool       // a word of a query of two or more starts a listed word (compoundHits, linkedCompounds)
+	qDinWords        bool       // the query has a word dinEdges pairs (dinQueryWords)
+	qBank            uint8      // what bankFormPair asks of the query (bankQueryWords)
+	surnameBuf       []byte     // surnameWords' buffers
 	surnameTmp       []byte
 	surnameFields    []string
 	surnameNT        nameTokens
