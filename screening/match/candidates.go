@@ -188,6 +188,7 @@ func (ix *Index) findHits(sc *scratch) {
 			ix.silentLetterHits(sc, q, int8(i))   // shortvowel.go
 		}
 		ix.clipHits(sc, q, int8(i))
+		ix.cutHits(sc, q, int8(i))     // fieldcut.go
 		ix.italianHits(sc, q, int8(i)) // italianc.go
 		ix.kkhHits(sc, q, int8(i))     // kkh.go
 		ix.letterHits(sc, q, int8(i))

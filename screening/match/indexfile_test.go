@@ -68,6 +68,7 @@ var indexFields = map[string]string{
 	"numPost":     "derived from names and nameNum (indexNumbers)",
 	"orgOwn":      "derived: filled on first use (orgOwnOf)",
 	"places":      "derived: filled on first use (placeWord)",
+	"cutWords":    "derived: built on first use (cutHits)",
 	"tokCountry":  "derived: filled on first use (countryToken)",
 	"countryRuns": "derived: filled on first use (placeOfToks)",
 	"groupW":      "derived: filled on first use (groupMinWeights)",

@@ -199,6 +199,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	}
 	sc.buf = appendNormalized(sc.buf[:0], name)
 	qstr := string(sc.buf)
+	sc.qCut = queryCut(qstr)
 	if m, ok := ix.mendLegalTypos(qstr); ok {
 		qstr = m // legaltypo.go
 	}

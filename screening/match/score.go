@@ -22,6 +22,7 @@ type result struct {
 	name      int32
 	nameScore float32
 	score     float32
+	cut       bool   // the query is a cut of the name (keepCut, fieldcut.go)
 	edges     []edge // points into scratch.edgeStore
 	adj       [8]Adjustment
 	nadj      int
@@ -91,11 +92,21 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		ix.dinHeadsApart(sc, ctoks, start, &al) // dincompounds.go
 	}
 	numsAgree := len(sc.nt.nums) > 0 && rec.numLen > 0 && ix.numbersAgree(sc, rec) // most queries have no number
+	// the query known to be a cut of the name (fieldcut.go)
+	cut := false
 	if !al.distinct && (len(sc.qs) < 2 && !numsAgree || al.qm != spanMask(0, int8(len(sc.qs)-1)) && !(numsAgree && ix.countryAndNumber(sc, rec, ctoks, &al)) && !sc.descriptorsOnTop(rec, ctoks, &al) || al.cm != spanMask(0, int8(len(ctoks)-1)) && (rec.individual || !ix.rfStatusLeft(ctoks, al.cm))) {
 		// only generic words agree: require the whole name, of two words
-		// or more, on both sides
-		sc.edgeStore = sc.edgeStore[:start]
-		return
+		// or more, on both sides, unless a field cut the query from it
+		// (fieldcut.go)
+		if sc.qCut == "" || !sc.mayBeCut(ctoks, start) {
+			sc.edgeStore = sc.edgeStore[:start]
+			return
+		}
+		if ok, inWord := ix.cutOf(sc, rec); !ok || !inWord {
+			sc.edgeStore = sc.edgeStore[:start]
+			return
+		}
+		cut = true
 	}
 	den := ix.scoreDenominator(sc, nid, rec, ctoks, &al, start)
 	num := al.num
@@ -123,6 +134,10 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 		num -= (weak.sim - weak.sim*float32(math.Sqrt(float64(weak.sim)))) * 2 * weak.w
 	}
 	nameScore := num / den
+	if cut || nameScore < fieldCutSim && sc.qCut != "" && sc.mayBeCut(ctoks, start) && ix.isCutOf(sc, rec) {
+		ix.keepCut(sc, nid, nameScore, start, boost, th)
+		return
+	}
 	if len(sc.nt.nums) > 0 || rec.numLen > 0 || sc.nt.codes {
 		// the name's numbers sliced there: most names have none
 		ix.keepAdjusted(sc, nid, nameScore, ctoks, ix.nameNum[rec.numOff:rec.numOff+int32(rec.numLen)], start, boost, th)
@@ -703,7 +718,7 @@ func (ix *Index) entryAdjustments(legal LegalClass, r *result, rec *nameRec, q Q
 	if rec.weak {
 		r.add(Adjustment{"weak_alias", deltaWeak, "weak alias"})
 	}
-	if legal != LegalNone && rec.legal != LegalNone && legal != rec.legal {
+	if legal != LegalNone && rec.legal != LegalNone && legal != rec.legal && !r.cut {
 		r.add(Adjustment{"legal_form_differs", deltaLegalDiffers, "legal form " + legal.String() + " vs " + rec.legal.String()})
 	}
 	if q.Type != lists.TypeUnknown && e.Type != lists.TypeUnknown && q.Type != e.Type {

@@ -75,7 +75,9 @@ type Adjustment struct {
 	// Kind is one of "weak_alias", "type_mismatch", "country_match",
 	// "country_mismatch", "dob_match", "dob_mismatch", "id_match",
 	// "legal_form_differs", "number_mismatch", "number_missing",
-	// "respelled_corporation".
+	// "respelled_corporation", "name_cut" (the query is the start of the
+	// listed name, as a name field of fixed width cuts it: the score is
+	// set to 0.85, a potential hit).
 	Kind   string
 	Delta  float64
 	Detail string
@@ -160,6 +162,9 @@ type scratch struct {
 	reachNames       []int32    // the candidates reachEdges compares, set with qcons
 	reachBits        uint64     // bit(n) of each name n of reachNames (n mod 64), set with them
 	qName            string     // the query as given
+	qCut             string     // its normalised name, if a field may have cut it (queryCut, fieldcut.go)
+	cutBuf           []byte     // a listed name normalised (cutOf)
+	hitsTmp          []int32    // the listed words a cut word begins (cutHits)
 	initBuf          []string   // the query's words with its initials (withInitials)
 	qInitials        uint64     // the query words that are a person's glued initials (cutInitials)
 	qPlaces          []placeRun // runs of query words that name a country (queryPlaces)

@@ -125,6 +125,7 @@ var secondGenKinds = []struct {
 	{"surname_initials_untyped", 0.82, secondGenSurnameInitials, "individual"},
 	{"title_shortened", 0.91, secondGenTitleShortened, "individual"},
 	{"country_code", 0.70, secondGenCountryCode, "entity"},
+	{"field_cut", 0.89, secondGenFieldCut, ""},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -291,6 +292,19 @@ func secondGenSurnameInitials(_ *rand.Rand, ws []string) string {
 func secondGenBranch(rng *rand.Rand, ws []string) string {
 	b := [...]string{"branch", "branch office", "representative office", "dubai branch", "- dubai branch", "(branch)"}[rng.IntN(6)]
 	return strings.Join(ws, " ") + " " + b
+}
+
+// secondGenFieldCut writes a name as a record system's name field of 30,
+// 35 or 40 characters keeps it: cut at the field's width, inside a word or
+// between two, the spaces and punctuation before the cut dropped. Names
+// that fit the field have no variant of this kind.
+func secondGenFieldCut(rng *rand.Rand, ws []string) string {
+	width := [...]int{30, 35, 40}[rng.IntN(3)]
+	rs := []rune(strings.Join(ws, " "))
+	if len(rs) <= width {
+		return ""
+	}
+	return strings.TrimRight(string(rs[:width]), " -,.;:/&(")
 }
 
 // secondGenLegalWord returns the index in ws of one of the words, drawn by
