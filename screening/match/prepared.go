@@ -127,14 +127,20 @@ const (
 	readAmpersand              // an & (saysAnd), which normalising drops
 	readWebAddress             // a web address (webAddressWords)
 	readNickname               // a person's quoted nickname cut (cutNickname)
+	readRecordCode             // a record's number before or after the name cut (cutRecordCode)
 )
 
 // readName returns the raw name of q as the first stage reads it: without
-// a place in parentheses at its end (segments.go) or a person's nickname
-// (cutNickname), a person's glued initials apart (initials.go); and the
-// reading's bits.
-func readName(q Query) (string, uint8) {
+// a record's number (recordcode.go), a place in parentheses at its end
+// (segments.go) or a person's nickname (cutNickname), a person's glued
+// initials apart (initials.go); the reading's bits; and the record's
+// number cut, in lower case.
+func readName(q Query) (string, uint8, string) {
 	name, how := q.Name, uint8(0)
+	r, code, ok := cutRecordCode(name)
+	if ok {
+		name, how = r, how|readRecordCode
+	}
 	if h, ok := cutPlaceTail(name); ok {
 		name, how = h, how|readPlaceCut
 	}
@@ -150,11 +156,12 @@ func readName(q Query) (string, uint8) {
 			how |= readInitials // written apart already (TSYDENOV A. S.)
 		}
 	}
-	return name, how
+	return name, how, code
 }
 
 // NameReading says how the first stage of a search (Prepare) reads q's
-// name beyond its normalised text: a place in parentheses at its end cut,
+// name beyond its normalised text: a record's number before or after it
+// cut, a place in parentheses at its end cut,
 // a person's quoted nickname cut, a person's glued initials written apart, a place read after a legal
 // form, an & (A & B is A B normalised) and a web address (WWW.ACME.COM is
 // WWW ACME COM), each from the name as written. A cache of prepared searches keyed
@@ -162,7 +169,7 @@ func readName(q Query) (string, uint8) {
 // LTD UAE normalise alike and are read otherwise, and so are SMOLIN O.N.
 // of a person and of a query with no type.
 func (ix *Index) NameReading(q Query) uint8 {
-	name, how := readName(q)
+	name, how, _ := readName(q)
 	if _, ok := cutSaidPlace(name, ix.placeWord); ok {
 		how |= readSaidPlace
 	}
@@ -189,7 +196,8 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 	// address), NameReading must say too: the screening's name cache
 	// keys by it, and would answer one spelling for another
 	sc.qName, sc.qSurname = q.Name, -1
-	name, how := readName(q)
+	name, how, code := readName(q)
+	sc.qCode = code
 	var initials string
 	initialsFirst := false
 	if how&readInitials != 0 {

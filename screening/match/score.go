@@ -162,7 +162,7 @@ func (ix *Index) scoreName(sc *scratch, nid int32, boost, th float64) {
 //go:noinline
 func (ix *Index) keepAdjusted(sc *scratch, nid int32, nameScore float32, ctoks []int32, cnums []string, start int, boost, th float64) {
 	r := result{name: nid, nameScore: nameScore}
-	numberAdjustments(&r, sc.nt.nums, cnums)
+	numberAdjustments(&r, sc.nt.nums, cnums, sc.nt.recordNum, sc.qCode)
 	ix.codeDigitsDiffer(sc, &r, ctoks, start) // returns at once unless words hold digits
 	if float64(nameScore)+boost+boostSlack+sumDelta(&r) < th {
 		sc.edgeStore = sc.edgeStore[:start]
@@ -693,9 +693,37 @@ func (ix *Index) orgWordsOnTop(sc *scratch, rec *nameRec, ctoks []int32, al *ali
 }
 
 // numberAdjustments lowers r when the numbers of the query (qnums) and of
-// the listed name (cnums) differ or only one side has any.
-func numberAdjustments(r *result, qnums, cnums []string) {
+// the listed name (cnums) differ or only one side has any. A number that
+// may be a record's, not the name's (recordcode.go) — one of qnums
+// (recNum, nameTokens.recordNum) or one cut from the name (code,
+// cutRecordCode) — is read with the name's when the numbers then agree
+// (HYUNDAI MIPO 2655, FU YUAN YU #7880), and left out when they do not:
+// the query's other numbers must then be the listed ones, and against a
+// listed name without numbers it is no number the listed name lacks.
+func numberAdjustments(r *result, qnums, cnums []string, recNum, code string) {
 	if len(qnums) == 0 && len(cnums) == 0 {
+		return
+	}
+	extra := recNum
+	if code != "" {
+		extra = code
+		if len(cnums) > 0 && withCode(qnums, code, cnums) {
+			return
+		}
+	}
+	if extra != "" {
+		own := len(qnums)
+		if recNum != "" {
+			own-- // qnums holds it
+		}
+		switch {
+		case len(cnums) > 0 && own > 0 && sameSetExcept(qnums, recNum, cnums):
+		case len(cnums) > 0 && recNum != "" && sameSet(qnums, cnums):
+		case len(cnums) > 0:
+			r.add(Adjustment{"number_mismatch", deltaNumberMismatch, "numbers differ"})
+		case own > 0:
+			r.add(Adjustment{"number_missing", deltaNumberMissing, "query has a number the listed name lacks"})
+		}
 		return
 	}
 	switch {
@@ -708,6 +736,22 @@ func numberAdjustments(r *result, qnums, cnums []string) {
 	default:
 		r.add(Adjustment{"number_missing", deltaNumberMissing / 2, "listed name has a number the query lacks"})
 	}
+}
+
+// sameSetExcept is sameSet of a without the element skip (none if "") and
+// b.
+func sameSetExcept(a []string, skip string, b []string) bool {
+	for _, x := range a {
+		if x != skip && !slices.Contains(b, x) {
+			return false
+		}
+	}
+	for _, x := range b {
+		if x == skip || !slices.Contains(a, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // entryAdjustments adds to r what the listed name and its entry say beyond

@@ -163,6 +163,7 @@ type scratch struct {
 	reachBits        uint64     // bit(n) of each name n of reachNames (n mod 64), set with them
 	qName            string     // the query as given
 	qCut             string     // its normalised name, if a field may have cut it (queryCut, fieldcut.go)
+	qCode            string     // the record's number cut from it (cutRecordCode), or ""
 	cutBuf           []byte     // a listed name normalised (cutOf)
 	hitsTmp          []int32    // the listed words a cut word begins (cutHits)
 	initBuf          []string   // the query's words with its initials (withInitials)

@@ -126,6 +126,7 @@ var secondGenKinds = []struct {
 	{"title_shortened", 0.91, secondGenTitleShortened, "individual"},
 	{"country_code", 0.70, secondGenCountryCode, "entity"},
 	{"field_cut", 0.89, secondGenFieldCut, ""},
+	{"record_code", 0.98, secondGenRecordCode, ""},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -305,6 +306,28 @@ func secondGenFieldCut(rng *rand.Rand, ws []string) string {
 		return ""
 	}
 	return strings.TrimRight(string(rs[:width]), " -,.;:/&(")
+}
+
+// secondGenRecordCode writes a name as a customer or supplier file keeps
+// it with its record's number in the name field, before or after it, bare
+// or marked (#, a dash, parentheses, a label).
+func secondGenRecordCode(rng *rand.Rand, ws []string) string {
+	n := fmt.Sprint(1000 + rng.IntN(99000))
+	name := strings.Join(ws, " ")
+	switch rng.IntN(6) {
+	case 0:
+		return n + " " + name
+	case 1:
+		return name + " " + n
+	case 2:
+		return name + " #" + n
+	case 3:
+		return name + " - " + n
+	case 4:
+		return name + " (cust " + n + ")"
+	default:
+		return "c" + n + " " + name
+	}
 }
 
 // secondGenLegalWord returns the index in ws of one of the words, drawn by

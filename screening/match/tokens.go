@@ -14,7 +14,19 @@ type nameTokens struct {
 	// codes is set when the name's words are its codes (tokens with digits):
 	// it had no other word.
 	codes bool
+	// recordNum is the name's number that may be a record's rather than
+	// the name's, or "": a token of recordCodeDigits digits or more
+	// (recordCodeWord) as the first or last word of a name with words, as
+	// a customer file keeps a record's number in the name field (SINNO
+	// TRADING 10023, ZHANG WEI 10023). numberAdjustments reads the numbers
+	// with it and, when they do not agree so, without it.
+	recordNum string
 }
+
+// recordCodeDigits is the least number of digits of a record's number
+// (recordCodeWord): an ordinal, a unit's or a model's number is
+// shorter (7TH, 39, T72).
+const recordCodeDigits = 4
 
 // splitFields splits a normalised string on single spaces into dst.
 func splitFields(dst []string, s string) []string {
@@ -64,7 +76,7 @@ func analyzeName(norm string, fields []string, out *nameTokens, scratch []byte, 
 		fields = fields[1:]
 	}
 	out.words, out.nums, out.legal, out.legalOnly = out.words[:0], out.nums[:0], LegalNone, false
-	out.codes = false
+	out.codes, out.recordNum = false, ""
 	toks, class, legalOnly := stripLegalOnly(fields, scratch)
 	if legalOnly {
 		out.legalOnly = true
@@ -84,7 +96,11 @@ func analyzeName(norm string, fields []string, out *nameTokens, scratch []byte, 
 				}
 				continue
 			}
-			out.nums = append(out.nums, trimOrdinal(t))
+			n := trimOrdinal(t)
+			if (k == 0 || k == len(toks)-1) && recordCodeWord(n) {
+				out.recordNum = n
+			}
+			out.nums = append(out.nums, n)
 		case isStopWord(t):
 		default:
 			out.words = appendNameElements(out.words, t)
@@ -95,6 +111,7 @@ func analyzeName(norm string, fields []string, out *nameTokens, scratch []byte, 
 		out.legalOnly = true
 	}
 	if len(out.words) == 0 {
+		out.recordNum = ""
 		// a name made of codes ("N488RC", "Office 39" aside): the codes
 		// are its words, matched exactly
 		out.words, out.nums = append(out.words, out.nums...), out.nums[:0]
