@@ -56,6 +56,9 @@ func recordCodeWord(w string) bool {
 //
 // The name left must hold a word of its own (hasNameWord).
 func cutRecordCode(name string) (rest, code string, ok bool) {
+	if !hasDigitRun(name, recordCodeDigits) {
+		return name, "", false // most names: no number to cut
+	}
 	fs := strings.Fields(name)
 	if len(fs) < 2 {
 		return name, "", false
@@ -124,6 +127,21 @@ func cutRecordCode(name string) (rest, code string, ok bool) {
 		return r, strings.ToLower(c), true
 	}
 	return name, "", false
+}
+
+// hasDigitRun reports whether s holds n digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // hasNameWord reports whether s holds a word to search: two ASCII letters
