@@ -206,7 +206,7 @@ func (ix *Index) scoreNames(sc *scratch, q Query, th float64) bool {
 		name, initials, initialsFirst = cutInitials(name)
 	}
 	sc.buf = appendNormalized(sc.buf[:0], name)
-	qstr := string(sc.buf)
+	qstr := ix.mendDigitSlips(string(sc.buf)) // digitslip.go
 	sc.qCut = queryCut(qstr)
 	if m, ok := ix.mendLegalTypos(qstr); ok {
 		qstr = m // legaltypo.go

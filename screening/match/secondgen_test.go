@@ -127,6 +127,7 @@ var secondGenKinds = []struct {
 	{"country_code", 0.70, secondGenCountryCode, "entity"},
 	{"field_cut", 0.89, secondGenFieldCut, ""},
 	{"record_code", 0.98, secondGenRecordCode, ""},
+	{"digit_for_letter", 0.96, secondGenDigitForLetter, ""},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -328,6 +329,37 @@ func secondGenRecordCode(rng *rand.Rand, ws []string) string {
 	default:
 		return "c" + n + " " + name
 	}
+}
+
+// secondGenDigitForLetter writes one O of a word of four letters or more as
+// the digit 0, or one I or L as the digit 1, as typing in capitals or
+// reading a scanned page does.
+func secondGenDigitForLetter(rng *rand.Rand, ws []string) string {
+	type spot struct{ w, i int }
+	var spots []spot
+	for wi, w := range ws {
+		if len(w) < 4 || !allLetters(w) {
+			continue
+		}
+		for i := 0; i < len(w); i++ {
+			if w[i] == 'o' || w[i] == 'i' || w[i] == 'l' {
+				spots = append(spots, spot{wi, i})
+			}
+		}
+	}
+	if len(spots) == 0 {
+		return ""
+	}
+	p := spots[rng.IntN(len(spots))]
+	out := slices.Clone(ws)
+	b := []byte(out[p.w])
+	if b[p.i] == 'o' {
+		b[p.i] = '0'
+	} else {
+		b[p.i] = '1'
+	}
+	out[p.w] = string(b)
+	return strings.Join(out, " ")
 }
 
 // secondGenLegalWord returns the index in ws of one of the words, drawn by
