@@ -44,3 +44,33 @@ func TestNameHoldingSeveralNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonNickname checks that a person's name with a nickname in
+// parentheses, with the person's type or none, is a potential match of
+// the listed person (the nickname weighed as a given name the listed
+// person lacks scored 0.676).
+func TestPersonNickname(t *testing.T) {
+	ctx := context.Background()
+	s := embedded(t)
+	for _, c := range []struct{ name, typ, entry string }{
+		{"Aleksey (Lesha) Tsydenov", "individual", "TSYDENOV, Aleksey Sambuyevich"},
+		{"Aleksey (Lesha) Tsydenov", "", "TSYDENOV, Aleksey Sambuyevich"},
+	} {
+		d, err := s.Screen(ctx, Request{ID: "p", Parties: []Party{{Role: RolePurchaser, Name: c.name, Type: c.typ}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range d.Matches {
+			if m.EntryName == c.entry && m.List == "SDN" {
+				found = true
+				if m.Strength != StrengthPotential {
+					t.Errorf("%s (%s): strength %s, want potential", c.name, c.typ, m.Strength)
+				}
+			}
+		}
+		if !found || d.Outcome != "review" {
+			t.Errorf("%s (%s): outcome %s, %v; want review, a match of %q", c.name, c.typ, d.Outcome, codes(d), c.entry)
+		}
+	}
+}

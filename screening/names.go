@@ -41,17 +41,12 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		return
 	}
 	// a name that holds several (ACME LLC D/B/A ZORVATEK, ... F/K/A ...),
-	// an address after its legal form (ACME LLC, 12 MAIN ROAD), or a
-	// contact person beside the company (JOHN SMITH - ACME LLC): each
-	// name, the head or the company, is screened too, its hits kept where
-	// the whole name's are weaker
-	parts := match.NameParts(name)
-	if head, ok := match.NameHead(name); ok {
-		parts = append(parts, head)
-	}
-	if side, ok := match.CompanySide(name); ok {
-		parts = append(parts, side) // a contact person beside it
-	}
+	// an address after its legal form (ACME LLC, 12 MAIN ROAD), a contact
+	// person beside the company (JOHN SMITH - ACME LLC), or a person's
+	// nickname in parentheses (ALEKSEY (LESHA) TSYDENOV): each name, the
+	// head, the company or the name without the nickname, is screened too,
+	// its hits kept where the whole name's are weaker
+	parts := match.NameVariants(name, q.Type)
 	for _, part := range parts {
 		pq := q
 		pq.Name = part

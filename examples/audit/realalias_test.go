@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -381,7 +382,9 @@ func normNames(e *lists.Entry) []string {
 }
 
 // searchHits returns the hits of match.Index.Search on the query's name
-// (and country) at threshold.
+// (and country) at threshold, and on the names the screening searches
+// beside it (match.NameVariants, a party of no type), each entry's best
+// kept as the screening keeps it.
 func searchHits(t *testing.T, ix *match.Index, q aliasQuery, withCountry bool, threshold float64) []hitRecord {
 	t.Helper()
 	mq := match.Query{Name: q.name, Threshold: threshold}
@@ -395,6 +398,27 @@ func searchHits(t *testing.T, ix *match.Index, q aliasQuery, withCountry bool, t
 	ms, err := ix.Search(context.Background(), mq)
 	if err != nil {
 		t.Fatalf("%q: %v", q.name, err)
+	}
+	for _, v := range match.NameVariants(q.name, lists.TypeUnknown) {
+		vq := mq
+		vq.Name = v
+		vms, err := ix.Search(context.Background(), vq)
+		if err != nil {
+			t.Fatalf("%q: %v", v, err)
+		}
+	next:
+		for _, m := range vms {
+			for i := range ms {
+				if ms[i].Entry == m.Entry {
+					if m.Score > ms[i].Score {
+						ms[i] = m
+					}
+					continue next
+				}
+			}
+			ms = append(ms, m)
+		}
+		slices.SortStableFunc(ms, func(a, b match.Match) int { return cmp.Compare(b.Score, a.Score) })
 	}
 	hs := []hitRecord{}
 	for _, m := range ms {

@@ -1,6 +1,10 @@
 package match
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/exportguard/exportguard/screening/lists"
+)
 
 // A party's name as a customer record or an order writes it often holds
 // more than one name: the legal name and a trade name (ACME TRADING LLC
@@ -322,4 +326,74 @@ func personLike(s string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// PersonWithoutNickname returns a person's name without the nickname or
+// the other given name a customer record writes in parentheses inside it or
+// after it (Aleksey (Lesha) Tsydenov, ZHANG Wei (David)): one or two words of
+// Latin letters, the name left two words or more. Searched whole, the
+// nickname weighs as a given name the listed person lacks (0.676 for the
+// first against TSYDENOV, Aleksey Sambuyevich). The lists write a name's
+// original script or what a name is in parentheses (Jin Tiesan (金铁三),
+// EL PARA (COMBAT NAME)) and index it so: the whole name is searched too,
+// and this one beside it. person says the party is a person; with no type
+// given, the name left must be a person's as far as its words tell
+// (personLike) and the words in parentheses no country's.
+func PersonWithoutNickname(name string, person bool) (string, bool) {
+	i := strings.IndexByte(name, '(')
+	if i <= 0 || strings.Count(name, "(") != 1 || strings.Count(name, ")") != 1 {
+		return "", false
+	}
+	j := strings.IndexByte(name, ')')
+	if j < i {
+		return "", false
+	}
+	inner := strings.Fields(name[i+1 : j])
+	if len(inner) == 0 || len(inner) > 2 {
+		return "", false
+	}
+	for _, w := range inner {
+		for k := 0; k < len(w); k++ {
+			if !asciiLetter(w[k]) && w[k] != '\'' && w[k] != '-' && w[k] != '.' {
+				return "", false
+			}
+		}
+		if countryWord(strings.ToLower(strings.Trim(w, ".-'"))) {
+			return "", false // a place, not a name (cutPlaceTail)
+		}
+	}
+	rest := strings.Join(strings.Fields(name[:i]+" "+name[j+1:]), " ")
+	n := 0
+	for _, w := range strings.Fields(Normalize(rest)) {
+		if hasNameWord(w) {
+			n++
+		}
+	}
+	if n < 2 || !person && !personLike(rest) {
+		return "", false
+	}
+	return rest, true
+}
+
+// NameVariants returns the names besides name itself that a screening
+// searches for a party of type typ, each hit kept where the whole name's
+// is weaker: the names it holds (NameParts), its head before an address
+// or a telephone (NameHead), the company beside a contact person
+// (CompanySide) and, for a person or a party of no type, the name without
+// a nickname in parentheses (PersonWithoutNickname). A hit through one is
+// potential: the whole name is no listed name.
+func NameVariants(name string, typ lists.EntryType) []string {
+	parts := NameParts(name)
+	if head, ok := NameHead(name); ok {
+		parts = append(parts, head)
+	}
+	if side, ok := CompanySide(name); ok {
+		parts = append(parts, side)
+	}
+	if typ == lists.TypeIndividual || typ == lists.TypeUnknown {
+		if n, ok := PersonWithoutNickname(name, typ == lists.TypeIndividual); ok {
+			parts = append(parts, n)
+		}
+	}
+	return parts
 }

@@ -146,3 +146,55 @@ func FuzzCompanySide(f *testing.F) {
 		}
 	})
 }
+
+// TestPersonWithoutNickname checks a person's nickname or other given name
+// in parentheses, and what parentheses hold otherwise: a place, a script,
+// a number, more than two words, a company's words.
+func TestPersonWithoutNickname(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		person bool
+		want   string
+	}{
+		{"Aleksey (Lesha) Tsydenov", true, "Aleksey Tsydenov"},
+		{"ZHANG Wei (David)", true, "ZHANG Wei"},
+		{"Wei (David) ZHANG", false, "Wei ZHANG"}, // no type: a person's words
+		{"TSYDENOV, Aleksey (Lesha)", true, "TSYDENOV, Aleksey"},
+		{"Aleksey (Lesha) Tsydenov", true, "Aleksey Tsydenov"},
+		{"Jin Tiesan (金铁三)", true, ""},              // the original script
+		{"Ivan Petrov (Russia)", true, ""},          // a country
+		{"Ivan Petrov (born 1970)", true, ""},       // a number
+		{"Ivan (the Big Bear) Petrov", true, ""},    // three words
+		{"Sinno (Shenzhen) Electronics", false, ""}, // no type, a company's words
+		{"Lesha (Tsydenov)", true, ""},              // one word left
+		{"Ivan Petrov", true, ""},
+		{"(Lesha) Tsydenov Aleksey", true, ""}, // nothing before
+	} {
+		got, ok := PersonWithoutNickname(c.in, c.person)
+		if ok != (c.want != "") || got != c.want {
+			t.Errorf("PersonWithoutNickname(%q, %v) = %q, %v; want %q", c.in, c.person, got, ok, c.want)
+		}
+	}
+}
+
+// FuzzPersonWithoutNickname checks that the name left is the name given
+// without its words in parentheses, of two words or more normalised.
+func FuzzPersonWithoutNickname(f *testing.F) {
+	for _, s := range []string{"Aleksey (Lesha) Tsydenov", "A (B", "(x) y z", "a ) b ( c", "Wei (David) ZHANG"} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, person bool) {
+		got, ok := PersonWithoutNickname(s, person)
+		if !ok {
+			return
+		}
+		if strings.ContainsAny(got, "()") || len(strings.Fields(Normalize(got))) < 2 {
+			t.Fatalf("PersonWithoutNickname(%q) = %q", s, got)
+		}
+		for _, w := range strings.Fields(got) {
+			if !strings.Contains(s, w) {
+				t.Fatalf("PersonWithoutNickname(%q) = %q: %q not in the name", s, got, w)
+			}
+		}
+	})
+}
