@@ -21,6 +21,9 @@ func TestNameHoldingSeveralNames(t *testing.T) {
 		{"Acme Trading LLC c/o Syriatel", "SDN", "SYRIATEL"}, // an address line in the name field
 		{"Sinno Electronics Co., Ltd., 12 Nanshan Road, Shenzhen", "EL", "Sinno Electronics Co., Ltd."},
 		{"John Smith - Sinno Electronics Co., Ltd.", "EL", "Sinno Electronics Co., Ltd."}, // a contact person
+		// the name in two scripts (0.502 and 0.431 searched whole)
+		{"HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD 杭州海康威视数字技术股份有限公司", "EL", "Hangzhou Hikvision Digital Technology Co., Ltd."},
+		{"SINNO ELECTRONICS CO LTD (深圳市思诺电子有限公司)", "EL", "Sinno Electronics Co., Ltd."},
 	} {
 		name := c.name
 		d, err := s.Screen(ctx, Request{ID: "p", Parties: []Party{{Role: RolePurchaser, Name: name, Type: "entity"}}})

@@ -2,7 +2,9 @@ package match
 
 import (
 	"strings"
+	"unicode"
 
+	"github.com/exportguard/exportguard/namekey"
 	"github.com/exportguard/exportguard/screening/lists"
 )
 
@@ -379,9 +381,10 @@ func PersonWithoutNickname(name string, person bool) (string, bool) {
 // searches for a party of type typ, each hit kept where the whole name's
 // is weaker: the names it holds (NameParts), its head before an address
 // or a telephone (NameHead), the company beside a contact person
-// (CompanySide) and, for a person or a party of no type, the name without
-// a nickname in parentheses (PersonWithoutNickname). A hit through one is
-// potential: the whole name is no listed name.
+// (CompanySide), for a person or a party of no type the name without a
+// nickname in parentheses (PersonWithoutNickname), and the name in each of
+// its scripts (ScriptParts). A hit through one is potential: the whole
+// name is no listed name.
 func NameVariants(name string, typ lists.EntryType) []string {
 	parts := NameParts(name)
 	if head, ok := NameHead(name); ok {
@@ -395,5 +398,94 @@ func NameVariants(name string, typ lists.EntryType) []string {
 			parts = append(parts, n)
 		}
 	}
+	if sp, ok := ScriptParts(name); ok {
+		parts = append(parts, sp...)
+	}
 	return parts
+}
+
+// ScriptParts returns the parts of a name written in two scripts or more,
+// one a script, as a customer record holds a party's name in its own
+// script and in Latin letters (HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO
+// LTD 杭州海康威视数字技术股份有限公司; SINNO ELECTRONICS CO LTD (深圳市思诺电子有限公司);
+// Иван Петров IVAN PETROV). Searched whole, the words of each script weigh
+// against the listed name of the other (0.502 for the first against the
+// listed Latin name). A part is a run of letters of one script with the
+// digits, spaces and punctuation inside it, of two letters or more;
+// brackets around a part are left out. ok is false for a name of one
+// script.
+func ScriptParts(name string) (parts []string, ok bool) {
+	if namekey.IsASCII(name) || scriptRuns(name, nil) < 2 {
+		return nil, false // most names: nothing to split, nothing allocated
+	}
+	scriptRuns(name, func(p string) { parts = append(parts, p) })
+	return parts, true
+}
+
+// scriptRuns counts the parts of name in one script each (ScriptParts),
+// giving each to add if add is not nil.
+func scriptRuns(name string, add func(string)) int {
+	n := 0
+	cur, start, letters := scriptNone, 0, 0
+	flush := func(end int) {
+		if letters >= 2 {
+			if p := strings.Trim(name[start:end], " ,;:/-()[]（）【】「」"); p != "" {
+				n++
+				if add != nil {
+					add(p)
+				}
+			}
+		}
+	}
+	for i, r := range name {
+		s := scriptOf(r)
+		if s == scriptNone {
+			continue
+		}
+		if s != cur {
+			if cur != scriptNone {
+				flush(i)
+			}
+			cur, start, letters = s, i, 0
+			// what stood between the runs (a space, a bracket) belongs
+			// to neither
+		}
+		letters++
+	}
+	if cur != scriptNone {
+		flush(len(name))
+	}
+	return n
+}
+
+// The scripts ScriptParts tells apart.
+const (
+	scriptNone = iota // not a letter: a digit, a space, punctuation
+	scriptLatin
+	scriptCyrillic
+	scriptHan // Han, and the kana and Hangul written beside it
+	scriptArabic
+	scriptOther
+)
+
+// scriptOf returns the script of the letter r (scriptNone for others).
+func scriptOf(r rune) int {
+	switch {
+	case r < 0x80:
+		if r|0x20 >= 'a' && r|0x20 <= 'z' {
+			return scriptLatin
+		}
+		return scriptNone
+	case !unicode.IsLetter(r):
+		return scriptNone
+	case unicode.Is(unicode.Latin, r):
+		return scriptLatin
+	case unicode.Is(unicode.Cyrillic, r):
+		return scriptCyrillic
+	case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+		return scriptHan
+	case unicode.Is(unicode.Arabic, r):
+		return scriptArabic
+	}
+	return scriptOther
 }

@@ -198,3 +198,45 @@ func FuzzPersonWithoutNickname(f *testing.F) {
 		}
 	})
 }
+
+// TestScriptParts checks a name written in two scripts and in one.
+func TestScriptParts(t *testing.T) {
+	for in, want := range map[string][]string{
+		"HANGZHOU HIKVISION CO LTD 杭州海康威视数字技术股份有限公司": {"HANGZHOU HIKVISION CO LTD", "杭州海康威视数字技术股份有限公司"},
+		"SINNO ELECTRONICS CO LTD (深圳市思诺电子有限公司)":     {"SINNO ELECTRONICS CO LTD", "深圳市思诺电子有限公司"},
+		"Иван Петров IVAN PETROV":                    {"Иван Петров", "IVAN PETROV"},
+		"Jin Tiesan (金铁三)":                           {"Jin Tiesan", "金铁三"},
+		"ООО «Ромашка» / ROMASHKA LLC":               {"ООО «Ромашка»", "ROMASHKA LLC"},
+		"ACME 7 (金)":       nil, // one Han letter
+		"Société Générale": nil, // one script with its accents
+		"杭州海康威视":           nil,
+		"":                 nil,
+	} {
+		got, ok := ScriptParts(in)
+		if ok != (want != nil) || !slices.Equal(got, want) {
+			t.Errorf("ScriptParts(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+// FuzzScriptParts checks that each part is a piece of the name, of two
+// letters or more, and that parts come two or more.
+func FuzzScriptParts(f *testing.F) {
+	for _, s := range []string{"HANGZHOU 杭州", "Иван IVAN", "a(б)c", "ÅÄÖ 漢字 abc", "\xff漢字 ab"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		parts, ok := ScriptParts(s)
+		if !ok {
+			return
+		}
+		if len(parts) < 2 {
+			t.Fatalf("ScriptParts(%q) = %q", s, parts)
+		}
+		for _, p := range parts {
+			if p == "" || !strings.Contains(s, p) {
+				t.Fatalf("ScriptParts(%q): part %q", s, p)
+			}
+		}
+	})
+}
