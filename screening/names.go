@@ -4,7 +4,6 @@ package screening
 // makes a list hit count.
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -57,7 +56,7 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 			}
 			continue // the whole name was searched; a part adds hits only
 		}
-		ms = mergeMatches(ms, pms)
+		ms = match.MergeMatches(ms, pms)
 	}
 	if len(ms) == 0 {
 		return
@@ -83,27 +82,6 @@ func (sc *screening) screenName(ctx context.Context, field string, p Party, role
 		}
 		sc.nameHit(&ns, m)
 	}
-}
-
-// mergeMatches adds to ms the matches of more, one per entry as a search
-// returns them: for an entry found by both, the match of the higher
-// score. The result is ordered best first (ties in the order found). ms is
-// modified.
-func mergeMatches(ms, more []match.Match) []match.Match {
-next:
-	for _, m := range more {
-		for i := range ms {
-			if ms[i].Entry == m.Entry {
-				if m.Score > ms[i].Score {
-					ms[i] = m
-				}
-				continue next
-			}
-		}
-		ms = append(ms, m)
-	}
-	slices.SortStableFunc(ms, func(a, b match.Match) int { return cmp.Compare(b.Score, a.Score) })
-	return ms
 }
 
 // noReviews reports whether the screener's reviewer records are known to be

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -406,19 +405,7 @@ func searchHits(t *testing.T, ix *match.Index, q aliasQuery, withCountry bool, t
 		if err != nil {
 			t.Fatalf("%q: %v", v, err)
 		}
-	next:
-		for _, m := range vms {
-			for i := range ms {
-				if ms[i].Entry == m.Entry {
-					if m.Score > ms[i].Score {
-						ms[i] = m
-					}
-					continue next
-				}
-			}
-			ms = append(ms, m)
-		}
-		slices.SortStableFunc(ms, func(a, b match.Match) int { return cmp.Compare(b.Score, a.Score) })
+		ms = match.MergeMatches(ms, vms)
 	}
 	hs := []hitRecord{}
 	for _, m := range ms {

@@ -1,6 +1,8 @@
 package match
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -488,4 +490,26 @@ func scriptOf(r rune) int {
 		return scriptArabic
 	}
 	return scriptOther
+}
+
+// MergeMatches adds to ms the matches of more, one per entry as a search
+// returns them: for an entry found by both, the match of the higher score.
+// The result is ordered best first (ties in the order found). ms is
+// modified. A screening merges so the matches of a name and of its
+// variants (NameVariants).
+func MergeMatches(ms, more []Match) []Match {
+next:
+	for _, m := range more {
+		for i := range ms {
+			if ms[i].Entry == m.Entry {
+				if m.Score > ms[i].Score {
+					ms[i] = m
+				}
+				continue next
+			}
+		}
+		ms = append(ms, m)
+	}
+	slices.SortStableFunc(ms, func(a, b Match) int { return cmp.Compare(b.Score, a.Score) })
+	return ms
 }
