@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/exportguard/exportguard/screening/lists"
 )
 
@@ -128,6 +130,7 @@ var secondGenKinds = []struct {
 	{"field_cut", 0.89, secondGenFieldCut, ""},
 	{"record_code", 0.98, secondGenRecordCode, ""},
 	{"digit_for_letter", 0.96, secondGenDigitForLetter, ""},
+	{"mojibake", 0.99, secondGenMojibake, ""},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -360,6 +363,18 @@ func secondGenDigitForLetter(rng *rand.Rand, ws []string) string {
 	}
 	out[p.w] = string(b)
 	return strings.Join(out, " ")
+}
+
+// secondGenMojibake writes a word of the name with the accents a European
+// keyboard puts on it (secondGenDiacritics), then the whole name as a
+// system that read its UTF-8 as Windows-1252 writes it (José: JosÃ©).
+func secondGenMojibake(rng *rand.Rand, ws []string) string {
+	v := secondGenDiacritics(rng, ws)
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		b.WriteRune(charmap.Windows1252.DecodeByte(v[i]))
+	}
+	return b.String()
 }
 
 // secondGenLegalWord returns the index in ws of one of the words, drawn by
