@@ -18,7 +18,10 @@ import (
 // name's own, in its order. A query whose normalised name is that long and
 // is the start of a listed name's, shorter than it, scores that name
 // fieldCutSim: a potential hit for a reviewer, never a confirmed one, as
-// the rest of the name is unseen (the name_cut adjustment says so).
+// the rest of the name is unseen (the name_cut adjustment says so). A
+// query of generic words only (OPEN JOINT-STOCK OIL AND GAS COMPANY) is
+// read as cut only when it ends inside a listed word: between two words it
+// may be a whole name, and the listed name's rest its own.
 
 // fieldCutMinLen is the least length in bytes of a query's normalised name
 // that is read as a name a field may have cut: shorter names are whole

@@ -14,8 +14,9 @@ import (
 // (cutRecordCode, a bit of NameReading) and keeps it: where the listed
 // name has numbers and the number is one of them (a vessel's FU YUAN YU
 // #7880), it counts as the name's (numberAdjustments). A number of four
-// digits or more alone before or after the name's words, with no mark,
-// is read so by its numbers only (nameTokens.recordNum).
+// digits or more after a word of the name with no mark (SINNO TRADING
+// 10023, ZHANG WEI 10023), which may be the name's own (HYUNDAI MIPO 2655),
+// is read so by the numbers only (nameTokens.recordNum).
 
 // recordCodeLabels are the words a file writes before a record's number.
 var recordCodeLabels = map[string]bool{
