@@ -1,6 +1,8 @@
 package match
 
 import (
+	"html"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -16,6 +18,23 @@ import (
 // such a name back: its runes written as Windows-1252 (or Latin-1) bytes
 // are UTF-8 again, with letters outside ASCII. A name that is its own
 // text (MÜÑOZ: its bytes, DC D1, are no UTF-8) is left as it is.
+
+// readText returns s with its text read back as written, and whether it
+// changed: HTML's character references (SMITH &amp; SONS, O&#39;BRIEN,
+// SOCI&Eacute;T&Eacute;), which a book exported from a web form keeps,
+// and mojibake (repairMojibake).
+func readText(s string) (string, bool) {
+	changed := false
+	if i := strings.IndexByte(s, '&'); i >= 0 && strings.IndexByte(s[i:], ';') > 0 {
+		if u := html.UnescapeString(s); u != s {
+			s, changed = u, true
+		}
+	}
+	if r, ok := repairMojibake(s); ok {
+		s, changed = r, true
+	}
+	return s, changed
+}
 
 // repairMojibake returns s read back from mojibake, when it is mojibake
 // (see above); ok is false otherwise. Each rune is taken back to its byte:

@@ -78,3 +78,50 @@ func FuzzRepairMojibake(f *testing.F) {
 		}
 	})
 }
+
+// TestReadText checks HTML character references and mojibake read back,
+// and names that hold none.
+func TestReadText(t *testing.T) {
+	for in, want := range map[string]string{
+		"SMITH &amp; SONS":              "SMITH & SONS",
+		"O&#39;BRIEN TRADING":           "O'BRIEN TRADING",
+		"SOCI&Eacute;T&Eacute; A&amp;B": "SOCIÉTÉ A&B",
+		"Soci&eacute;t&#xE9;":           "Société",
+		asMojibake("Société"):           "Société",
+		"AT&T; X":                       "",
+		"SMITH & SONS":                  "",
+		"ACME LTD":                      "",
+	} {
+		got, ok := readText(in)
+		if ok != (want != "") || ok && got != want {
+			t.Errorf("readText(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	ix := NewIndex(testEntries(t))
+	const listed = "UMS Ankara Kalibrasyon Mühendislik Müşavirlik Mümessillik Sanayi Ve Ticaret Limited Şirketi"
+	q := "UMS Ankara Kalibrasyon M&uuml;hendislik M&uuml;&#351;avirlik M&uuml;messillik Sanayi Ve Ticaret Limited &#350;irketi"
+	ms, err := ix.Search(context.Background(), Query{Name: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Name != listed || ms[0].Score != 1 {
+		t.Errorf("%q: %+v, want %q at 1", q, ms, listed)
+	}
+}
+
+// FuzzReadText checks that readText reports a change exactly when it
+// makes one, and gives valid UTF-8 for valid UTF-8.
+func FuzzReadText(f *testing.F) {
+	for _, s := range []string{"SMITH &amp; SONS", "O&#39;B", "&#0;", "&;", "SociÃ©tÃ©", "&#xD800;x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := readText(s)
+		if ok == (got == s) {
+			t.Fatalf("readText(%q) = %q, %v", s, got, ok)
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Fatalf("readText(%q) = %q: not UTF-8", s, got)
+		}
+	})
+}

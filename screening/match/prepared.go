@@ -128,19 +128,19 @@ const (
 	readWebAddress             // a web address (webAddressWords)
 	readNickname               // a person's quoted nickname cut (cutNickname)
 	readRecordCode             // a record's number before or after the name cut (cutRecordCode)
-	readMojibake               // UTF-8 read as Windows-1252 read back (repairMojibake)
+	readRecoded                // mojibake or HTML character references read back (readText)
 )
 
 // readName returns the raw name of q as the first stage reads it: read
-// back from mojibake (mojibake.go), without a record's number
+// back from mojibake or HTML (readText), without a record's number
 // (recordcode.go), a place in parentheses at its end
 // (segments.go) or a person's nickname (cutNickname), a person's glued
 // initials apart (initials.go); the reading's bits; and the record's
 // number cut, in lower case.
 func readName(q Query) (string, uint8, string) {
 	name, how := q.Name, uint8(0)
-	if r, ok := repairMojibake(name); ok {
-		name, how = r, how|readMojibake
+	if r, ok := readText(name); ok {
+		name, how = r, how|readRecoded
 	}
 	r, code, ok := cutRecordCode(name)
 	if ok {
@@ -165,7 +165,8 @@ func readName(q Query) (string, uint8, string) {
 }
 
 // NameReading says how the first stage of a search (Prepare) reads q's
-// name beyond its normalised text: mojibake read back, a record's number
+// name beyond its normalised text: mojibake or HTML character references
+// read back, a record's number
 // before or after it cut, a place in parentheses at its end cut,
 // a person's quoted nickname cut, a person's glued initials written apart, a place read after a legal
 // form, an & (A & B is A B normalised) and a web address (WWW.ACME.COM is

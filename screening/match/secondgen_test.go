@@ -131,6 +131,7 @@ var secondGenKinds = []struct {
 	{"record_code", 0.98, secondGenRecordCode, ""},
 	{"digit_for_letter", 0.96, secondGenDigitForLetter, ""},
 	{"mojibake", 0.99, secondGenMojibake, ""},
+	{"html_entity", 0.99, secondGenHTMLEntity, ""},
 }
 
 // secondGenRules are alternations of romanisation systems and spelling
@@ -375,6 +376,21 @@ func secondGenMojibake(rng *rand.Rand, ws []string) string {
 		b.WriteRune(charmap.Windows1252.DecodeByte(v[i]))
 	}
 	return b.String()
+}
+
+// secondGenHTMLEntity writes a name's ampersand, apostrophes and accented
+// letters as the character references a web form's export keeps (SMITH
+// &amp; SONS, O&#39;BRIEN, JOS&Eacute;); a name with none has no variant.
+func secondGenHTMLEntity(rng *rand.Rand, ws []string) string {
+	name := strings.Join(ws, " ")
+	if !strings.ContainsAny(name, "&'") {
+		name = secondGenDiacritics(rng, ws)
+	}
+	v := strings.NewReplacer("&", "&amp;", "'", "&#39;", "á", "&aacute;", "é", "&eacute;", "ö", "&ouml;", "ü", "&uuml;", "ç", "&ccedil;", "í", "&iacute;").Replace(name)
+	if v == name {
+		return ""
+	}
+	return v
 }
 
 // secondGenLegalWord returns the index in ws of one of the words, drawn by
