@@ -16,7 +16,8 @@ import "strings"
 // the word's edge beside one; a 1 at an edge only in a word of four
 // letters or more (1ST, 1A are a number's). A 1 beside consonants only is
 // an I (K1M, S1NNO, HASHEM1, 1BRAHIM), else an L (E1ECTRONICS, MANUE1,
-// 1EUNG).
+// 1EUNG), unless only the other reading is a listed word (HUAWE1:
+// listedReading).
 
 // mendDigitSlips returns the normalised query q with each word that
 // digitSlip reads as letters so read, when the word is not listed as
@@ -36,6 +37,7 @@ func (ix *Index) mendDigitSlips(q string) string {
 		}
 		w := q[i:j]
 		if m, ok := digitSlip(w); ok && !ix.listedAsWritten(w) {
+			m = ix.listedReading(w, m)
 			if !changed {
 				b.Grow(len(q))
 				b.WriteString(q[:i])
@@ -106,4 +108,32 @@ func (ix *Index) listedAsWritten(w string) bool {
 	}
 	_, ok := ix.tokenID(w)
 	return ok
+}
+
+// listedReading returns m, digitSlip's reading of w, or the reading with
+// each 1 read the other way (I for L, L for I) when only that one is a
+// listed word: HUAWE1 is HUAWEI, which the lists hold, not HUAWEL.
+func (ix *Index) listedReading(w, m string) string {
+	if strings.IndexByte(w, '1') < 0 {
+		return m
+	}
+	if _, ok := ix.tokenID(m); ok {
+		return m
+	}
+	b := []byte(m)
+	for i := 0; i < len(w); i++ {
+		if w[i] == '1' {
+			if b[i] == 'i' {
+				b[i] = 'l'
+			} else {
+				b[i] = 'i'
+			}
+		}
+	}
+	if alt := string(b); alt != m {
+		if _, ok := ix.tokenID(alt); ok {
+			return alt
+		}
+	}
+	return m
 }

@@ -50,6 +50,7 @@ func TestDigitSlipSearch(t *testing.T) {
 		"limited 0day technologies llc": "limited 0day technologies llc",
 		"ao ekos1 llc":                  "ao ekos1 llc",
 		"sinn0 e1ectronics co ltd":      "sinno electronics co ltd",
+		"huawe1 technologies co ltd":    "huawei technologies co ltd", // the listed reading of a 1 after a vowel
 		"no digit":                      "no digit",
 	} {
 		if got := ix.mendDigitSlips(q); got != want {
