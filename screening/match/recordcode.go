@@ -1,9 +1,6 @@
 package match
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // A customer or supplier file often keeps its record's number in the name
 // field, before the name or after it: 10023 SINNO ELECTRONICS CO LTD,
@@ -163,24 +160,4 @@ func hasNameWord(s string) bool {
 		}
 	}
 	return false
-}
-
-// withCode reports whether the query's numbers qnums and the record's
-// number code cut from its name are the listed name's numbers cnums, each
-// set as a set: the number was the name's (FU YUAN YU #7880).
-func withCode(qnums []string, code string, cnums []string) bool {
-	if !slices.Contains(cnums, code) {
-		return false
-	}
-	for _, x := range qnums {
-		if !slices.Contains(cnums, x) {
-			return false
-		}
-	}
-	for _, x := range cnums {
-		if x != code && !slices.Contains(qnums, x) {
-			return false
-		}
-	}
-	return true
 }

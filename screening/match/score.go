@@ -707,8 +707,8 @@ func numberAdjustments(r *result, qnums, cnums []string, recNum, code string) {
 	extra := recNum
 	if code != "" {
 		extra = code
-		if len(cnums) > 0 && withCode(qnums, code, cnums) {
-			return
+		if slices.Contains(cnums, code) && sameSetExcept(cnums, code, qnums) {
+			return // the number cut is one of the listed name's (FU YUAN YU #7880)
 		}
 	}
 	if extra != "" {
@@ -739,7 +739,7 @@ func numberAdjustments(r *result, qnums, cnums []string, recNum, code string) {
 }
 
 // sameSetExcept is sameSet of a without the element skip (none if "") and
-// b.
+// b, when b does not hold skip.
 func sameSetExcept(a []string, skip string, b []string) bool {
 	for _, x := range a {
 		if x != skip && !slices.Contains(b, x) {
