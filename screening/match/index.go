@@ -65,8 +65,8 @@ type Index struct {
 	// countryRuns keeps what runs of listed words name as a country,
 	// asked as searches meet them (placecode.go)
 	countryRuns placeCache
-	// cutWords holds the listed words sorted by their text, built on
-	// first use (cutHits, fieldcut.go)
+	// cutWords holds the listed words by their first eight bytes, sorted,
+	// built on first use (cutHits, fieldcut.go)
 	cutWords cutWords
 	// places holds the words of the listed addresses' cities and
 	// regions, found on first use (placeWord, coined.go).

@@ -380,7 +380,9 @@ func secondGenMojibake(rng *rand.Rand, ws []string) string {
 
 // secondGenHTMLEntity writes a name's ampersand, apostrophes and accented
 // letters as the character references a web form's export keeps (SMITH
-// &amp; SONS, O&#39;BRIEN, JOS&Eacute;); a name with none has no variant.
+// &amp; SONS, O&#39;BRIEN, JOS&Eacute;); a name with no ampersand or
+// apostrophe gets accents on a word first (secondGenDiacritics), and a
+// name left with nothing to write so has no variant.
 func secondGenHTMLEntity(rng *rand.Rand, ws []string) string {
 	name := strings.Join(ws, " ")
 	if !strings.ContainsAny(name, "&'") {
